@@ -1,0 +1,310 @@
+//! The result model: everything a run found, as plain serialisable structs.
+//! Report writers (CSV, JSON, charts, HTML, Markdown) see only these types,
+//! never tokens, ndarray or linfa.
+
+use serde::Serialize;
+
+/// The complete result of `frame analyze`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Analysis {
+    /// frame's version (Cargo package version).
+    pub frame_version: String,
+    /// Every parameter of the run, so it can be cited and repeated.
+    pub parameters: Parameters,
+    /// Every input file read, with its SHA-256.
+    pub inputs: Vec<InputRecord>,
+    /// Files or rows that were skipped, and why.
+    pub skipped: Vec<Skipped>,
+    /// Non-fatal warnings raised during the run (decoding fallbacks and the like).
+    pub warnings: Vec<String>,
+    /// Frame categories in output order (lexicon file names).
+    pub frames: Vec<String>,
+    /// The lexicons used.
+    pub lexicons: Vec<LexiconInfo>,
+    /// One entry per analysed article, in corpus order.
+    pub articles: Vec<ArticleResult>,
+    /// Corpus-level vocabulary figures.
+    pub vocabulary: VocabularyInfo,
+    /// Clustering and similarity; `None` when there are fewer than 3 articles.
+    pub clustering: Option<Clustering>,
+    /// Plain-language cautions about fragile results (few articles, few hits ...).
+    pub notes: Vec<String>,
+}
+
+/// Parameters of a run (no paths to the output folder, no clock times).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Parameters {
+    pub lang: String,
+    pub min_df: usize,
+    pub max_df: f64,
+    pub max_features: Option<usize>,
+    pub tf: String,
+    pub idf: String,
+    pub top_terms: usize,
+    pub keep_boilerplate: bool,
+    pub extra_stopwords: Option<String>,
+    pub stopword_list: String,
+    pub stemmer: String,
+    pub k: Option<usize>,
+    pub seed: u64,
+    pub negation_window: usize,
+    pub text_column: String,
+    pub id_column: Option<String>,
+}
+
+/// One input file and its content hash.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// Path as given on the command line or found in a folder (relative when given relative).
+    pub path: String,
+    /// Hex SHA-256 of the raw bytes.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// A file or row that could not be used.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// Path (and row, for tables) of what was skipped.
+    pub source: String,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// A lexicon category as loaded.
+#[derive(Debug, Clone, Serialize)]
+pub struct LexiconInfo {
+    /// Category name (the file stem): its column name in every output.
+    pub name: String,
+    /// One-line description from the file header.
+    pub description: String,
+    /// Sources cited in the file header.
+    pub sources: Vec<String>,
+    /// Number of entries.
+    pub entries: usize,
+    /// File it was read from.
+    pub file: String,
+    /// "frame" for frame categories, "sentiment" for the sentiment lexicon.
+    pub kind: String,
+}
+
+/// Corpus-level vocabulary figures.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VocabularyInfo {
+    /// Distinct stems before pruning.
+    pub types_total: usize,
+    /// Stems kept in the TF-IDF vocabulary after --min-df/--max-df/--max-features.
+    pub types_kept: usize,
+    /// Total words in the corpus.
+    pub words_total: usize,
+}
+
+/// Everything found for one article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ArticleResult {
+    /// Unique id (file stem, subfolder path where stems clash, or id column).
+    pub id: String,
+    /// Path, or path:row for tables.
+    pub source: String,
+    /// Title (first non-boilerplate line, or the title column).
+    pub title: String,
+    /// Short title for chart labels (truncated with an ellipsis).
+    pub short_title: String,
+    pub date: Option<String>,
+    pub group: Option<String>,
+    /// Word tokens in the text: the denominator of every per-1,000 figure.
+    pub words: usize,
+    /// Tokens left after stop words (the ones vectorised).
+    pub tokens: usize,
+    /// Distinct stems.
+    pub types: usize,
+    /// Lines dropped as boilerplate.
+    pub boilerplate_lines: usize,
+    /// SHA-256 of the article text.
+    pub sha256: String,
+    /// Sentiment aggregated over sentences.
+    pub sentiment: SentimentSummary,
+    /// (threat - reassurance) / (threat + reassurance) on per-1,000 scores; 0 when both are 0.
+    pub threat_balance: f64,
+    /// One score per frame, in `Analysis::frames` order.
+    pub frames: Vec<FrameScore>,
+    /// Top TF-IDF terms, best first.
+    pub top_terms: Vec<TermScore>,
+    /// The sentence with the highest threat score (if any threat hit).
+    pub most_threatening: Option<SentenceRef>,
+    /// The sentence with the highest reassurance score (if any reassurance hit).
+    pub most_reassuring: Option<SentenceRef>,
+    /// Every sentence with its scores, for close reading.
+    pub sentences: Vec<SentenceScore>,
+}
+
+/// Sentiment of an article or sentence (VADER-style).
+#[derive(Debug, Clone, Copy, Serialize, Default, PartialEq)]
+pub struct SentimentSummary {
+    /// Compound score in [-1, 1].
+    pub compound: f64,
+    /// Share of positive weight, [0, 1].
+    pub positive: f64,
+    /// Share of negative weight, [0, 1].
+    pub negative: f64,
+    /// Share of neutral weight, [0, 1].
+    pub neutral: f64,
+}
+
+/// Score of one frame in one article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FrameScore {
+    /// Frame category name.
+    pub frame: String,
+    /// Weighted matches (negated matches of threat/reassurance move to the other side).
+    pub hits: f64,
+    /// Hits per 1,000 words.
+    pub per_1k: f64,
+    /// Share of this article's frame hits, [0, 1].
+    pub share: f64,
+    /// Matched terms, most frequent first, with an example sentence each.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A matched lexicon term in an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Surface form as it appears in the article (most frequent form).
+    pub term: String,
+    /// The lexicon entry that matched.
+    pub entry: String,
+    /// Number of matches.
+    pub count: usize,
+    /// First sentence where it matched.
+    pub example_sentence: String,
+}
+
+/// A TF-IDF term of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermScore {
+    /// 1-based rank within the article.
+    pub rank: usize,
+    /// Most frequent surface form of the stem in the corpus.
+    pub term: String,
+    /// The stem.
+    pub stem: String,
+    /// Raw count in the article.
+    pub tf: usize,
+    /// Number of articles containing the stem.
+    pub df: usize,
+    /// L2-normalised TF-IDF weight.
+    pub tfidf: f64,
+}
+
+/// A sentence quoted as evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRef {
+    /// 1-based sentence number in the article.
+    pub sentence_no: usize,
+    /// The sentence text.
+    pub text: String,
+    /// The frame hits that selected it.
+    pub hits: f64,
+}
+
+/// Scores of one sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceScore {
+    /// 1-based sentence number.
+    pub sentence_no: usize,
+    /// The sentence text.
+    pub text: String,
+    /// Compound sentiment in [-1, 1].
+    pub sentiment: f64,
+    /// Hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+}
+
+/// Clustering and similarity of the articles.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Clustering {
+    /// Plain description of the method (reduction, algorithm, restarts).
+    pub method: String,
+    /// Number of clusters used.
+    pub k: usize,
+    /// "silhouette" when chosen automatically, "fixed" when given with --k.
+    pub k_chosen_by: String,
+    /// RNG seed.
+    pub seed: u64,
+    /// KMeans restarts per k.
+    pub n_runs: usize,
+    /// Mean silhouette for every k tried.
+    pub k_scores: Vec<KScore>,
+    /// Mean silhouette of the chosen clustering.
+    pub silhouette: f64,
+    /// When silhouette was computed on a sample: its size.
+    pub silhouette_sample: Option<usize>,
+    /// Dimensions the vectors were reduced to before clustering (None = not reduced).
+    pub reduced_dims: Option<usize>,
+    /// Clusters, by id.
+    pub clusters: Vec<ClusterInfo>,
+    /// One row per article, in corpus order.
+    pub assignments: Vec<Assignment>,
+    /// Full cosine-similarity matrix (small corpora only).
+    pub similarity: Option<SimilarityMatrix>,
+    /// Notes on what was or was not computed (sampling, skipped similarity ...).
+    pub notes: Vec<String>,
+}
+
+/// Mean silhouette for one k.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct KScore {
+    pub k: usize,
+    pub silhouette: f64,
+}
+
+/// Description of one cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterInfo {
+    /// Cluster id (0-based).
+    pub id: usize,
+    /// Label made of the top terms.
+    pub label: String,
+    /// Number of articles.
+    pub size: usize,
+    /// Top terms by centroid weight.
+    pub top_terms: Vec<WeightedTerm>,
+    /// Id of the article closest to the centroid.
+    pub central_article: String,
+}
+
+/// A term with a weight.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeightedTerm {
+    /// Surface form.
+    pub term: String,
+    /// Stem.
+    pub stem: String,
+    /// Weight (e.g. centroid TF-IDF).
+    pub weight: f64,
+}
+
+/// Where one article landed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assignment {
+    pub article_id: String,
+    pub cluster: usize,
+    pub cluster_label: String,
+    /// Silhouette of this article (None when not computed, e.g. outside the sample).
+    pub silhouette: Option<f64>,
+    /// 2-D map coordinates.
+    pub x: f64,
+    pub y: f64,
+    /// Most similar other article.
+    pub nearest_id: Option<String>,
+    /// Its cosine similarity.
+    pub nearest_similarity: Option<f64>,
+}
+
+/// Full pairwise cosine similarity, rows and columns in `ids` order.
+#[derive(Debug, Clone, Serialize)]
+pub struct SimilarityMatrix {
+    pub ids: Vec<String>,
+    pub values: Vec<Vec<f64>>,
+}

@@ -1,0 +1,12 @@
+//! frame: compare how news articles frame a story.
+//!
+//! The pipeline runs one way:
+//! `Options -> corpus -> text -> tfidf -> cluster -> score -> Analysis -> report`.
+//! See ARCHITECTURE.md for the module map and invariants.
+
+pub mod analysis;
+pub mod cluster;
+pub mod lexicon;
+pub mod report;
+pub mod sentiment;
+pub mod sparse;

@@ -1,0 +1,1 @@
+//! charts (stub; being written).

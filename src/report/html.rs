@@ -1,0 +1,1 @@
+//! html (stub; being written).

@@ -1,0 +1,13 @@
+//! Writers that turn an `Analysis` into files.
+pub mod charts;
+pub mod html;
+pub mod markdown;
+
+/// A file produced by a writer, not yet on disk (the output module writes it atomically).
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// File name inside the output folder.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
