@@ -352,7 +352,10 @@ pub fn example(n: usize) -> Analysis {
                         term: format!("{}-word", f),
                         entry: f.clone(),
                         count: hits as usize,
-                        example_sentence: format!("An example sentence for {} in article {}.", f, i),
+                        example_sentence: format!(
+                            "An example sentence for {} in article {}.",
+                            f, i
+                        ),
                     }],
                 }
             })
@@ -419,7 +422,10 @@ pub fn example(n: usize) -> Analysis {
         k_chosen_by: "silhouette".into(),
         seed: 42,
         n_runs: 10,
-        k_scores: vec![KScore { k: 2, silhouette: 0.31 }],
+        k_scores: vec![KScore {
+            k: 2,
+            silhouette: 0.31,
+        }],
         silhouette: 0.31,
         clusters: (0..k)
             .map(|c| ClusterInfo {
@@ -453,7 +459,13 @@ pub fn example(n: usize) -> Analysis {
             values: (0..n)
                 .map(|i| {
                     (0..n)
-                        .map(|j| if i == j { 1.0 } else { 0.1 + 0.05 * ((i + j) % 7) as f64 })
+                        .map(|j| {
+                            if i == j {
+                                1.0
+                            } else {
+                                0.1 + 0.05 * ((i + j) % 7) as f64
+                            }
+                        })
                         .collect()
                 })
                 .collect(),

@@ -10,3 +10,4 @@ pub mod lexicon;
 pub mod report;
 pub mod sentiment;
 pub mod sparse;
+pub mod text;
