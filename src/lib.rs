@@ -6,7 +6,10 @@
 
 pub mod analysis;
 pub mod cluster;
+pub mod corpus;
+pub mod error;
 pub mod lexicon;
+pub mod options;
 pub mod report;
 pub mod sentiment;
 pub mod sparse;

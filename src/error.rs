@@ -1,0 +1,53 @@
+//! The library's error type. Each variant names the file (and line) concerned,
+//! and maps to an exit code: 1 for bad input or usage, 2 for internal failures.
+
+use std::path::PathBuf;
+
+/// Everything that can end a run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input path does not exist or cannot be listed.
+    #[error("{path}: {message}")]
+    Input {
+        /// The path concerned.
+        path: PathBuf,
+        /// What is wrong, in plain words.
+        message: String,
+    },
+    /// Nothing usable was found in the inputs.
+    #[error("no usable article in the input{details}")]
+    NoArticles {
+        /// Summary of what was skipped.
+        details: String,
+    },
+    /// One or more lexicon files are malformed (each message is file:line: problem).
+    #[error("malformed lexicon:\n  {}", .0.join("\n  "))]
+    Lexicon(Vec<String>),
+    /// The output folder cannot be created or written.
+    #[error("cannot write to output folder {path}: {message}")]
+    Output {
+        /// The folder or file concerned.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// Bad option values that clap cannot check.
+    #[error("{0}")]
+    Usage(String),
+    /// A bug or an unexpected failure.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// Exit code for this error: 1 for the user's input, 2 for internal failures.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Internal(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Result with the library's error.
+pub type Result<T> = std::result::Result<T, Error>;
