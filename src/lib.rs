@@ -14,3 +14,5 @@ pub mod report;
 pub mod sentiment;
 pub mod sparse;
 pub mod text;
+pub mod tfidf;
+pub mod tokens;

@@ -1,0 +1,243 @@
+//! The tokenised corpus: every article run through the scoring analyzer once,
+//! word forms interned corpus-wide, and each distinct word form stemmed once.
+//! Later stages (TF-IDF, scoring) work on ids, never on strings.
+
+use crate::corpus::Document;
+use crate::text::{filters::StopWords, sentences, Analyzer, Language, TokenKind};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// One word token of an article (numbers, URLs and e-mails are not kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordToken {
+    /// Id of the normalised word form in [`Vocabulary::surfaces`].
+    pub surface: u32,
+    /// Byte offset in the article text.
+    pub start: u32,
+    /// 0-based sentence index.
+    pub sentence: u32,
+}
+
+/// One article after tokenisation.
+#[derive(Debug, Clone, Default)]
+pub struct TokenizedDoc {
+    /// Every word token, in text order (stop words included, for negation).
+    pub tokens: Vec<WordToken>,
+    /// Byte spans of the sentences.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// Corpus-wide word forms and stems.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Normalised word forms (lower-case, ASCII apostrophes, no possessive).
+    pub surfaces: Vec<String>,
+    /// Stem id of each word form.
+    pub surface_stem: Vec<u32>,
+    /// Whether each word form is a stop word.
+    pub surface_stop: Vec<bool>,
+    /// Corpus frequency of each word form.
+    pub surface_count: Vec<usize>,
+    /// Distinct stems.
+    pub stems: Vec<String>,
+    /// Display form of each stem: its most frequent word form (ties: alphabetical).
+    pub display: Vec<String>,
+    index: HashMap<String, u32>,
+    stem_index: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// Id of a normalised word form, if it occurs in the corpus.
+    pub fn surface_id(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+
+    /// Id of a stem, if it occurs in the corpus.
+    pub fn stem_id(&self, s: &str) -> Option<u32> {
+        self.stem_index.get(s).copied()
+    }
+}
+
+/// The tokenised corpus.
+#[derive(Debug, Clone, Default)]
+pub struct TokenizedCorpus {
+    /// One per document, same order.
+    pub docs: Vec<TokenizedDoc>,
+    /// The shared vocabulary.
+    pub vocab: Vocabulary,
+}
+
+/// Word forms of one document, interned locally so documents can be
+/// tokenised in parallel and merged once.
+struct LocalDoc {
+    forms: Vec<String>,
+    counts: Vec<usize>,
+    tokens: Vec<WordToken>,
+    sentences: Vec<(usize, usize)>,
+}
+
+fn tokenize_doc(analyzer: &Analyzer, text: &str) -> LocalDoc {
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut forms = Vec::new();
+    let mut counts = Vec::new();
+    let mut tokens = Vec::new();
+    for t in analyzer.analyze(text) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let id = match index.get(&t.text) {
+            Some(&id) => id,
+            None => {
+                let id = forms.len() as u32;
+                index.insert(t.text.clone(), id);
+                forms.push(t.text);
+                counts.push(0);
+                id
+            }
+        };
+        counts[id as usize] += 1;
+        tokens.push(WordToken {
+            surface: id,
+            start: t.start as u32,
+            sentence: t.sentence as u32,
+        });
+    }
+    LocalDoc {
+        forms,
+        counts,
+        tokens,
+        sentences: sentences::sentence_spans(text),
+    }
+}
+
+/// Tokenises every document (in parallel), builds the vocabulary and stems
+/// each distinct word form once.
+pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> TokenizedCorpus {
+    let analyzer = Analyzer::for_scoring();
+    let locals: Vec<LocalDoc> = docs
+        .par_iter()
+        .map(|d| tokenize_doc(&analyzer, &d.text))
+        .collect();
+    let mut vocab = Vocabulary::default();
+    let mut out_docs = Vec::with_capacity(locals.len());
+    for local in locals {
+        let map: Vec<u32> = local
+            .forms
+            .into_iter()
+            .zip(&local.counts)
+            .map(|(form, &n)| {
+                let id = match vocab.index.get(&form) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.surfaces.len() as u32;
+                        vocab.index.insert(form.clone(), id);
+                        vocab.surfaces.push(form);
+                        vocab.surface_count.push(0);
+                        id
+                    }
+                };
+                vocab.surface_count[id as usize] += n;
+                id
+            })
+            .collect();
+        let tokens = local
+            .tokens
+            .into_iter()
+            .map(|t| WordToken {
+                surface: map[t.surface as usize],
+                ..t
+            })
+            .collect();
+        out_docs.push(TokenizedDoc {
+            tokens,
+            sentences: local.sentences,
+        });
+    }
+    vocab.surface_stop = vocab.surfaces.iter().map(|s| stop.contains(s)).collect();
+    let stemmed: Vec<String> = vocab
+        .surfaces
+        .par_iter()
+        .map_init(|| lang.stemmer(), |st, s| st.stem(s).into_owned())
+        .collect();
+    let mut stem_index: HashMap<String, u32> = HashMap::new();
+    for s in stemmed {
+        let id = match stem_index.get(&s) {
+            Some(&id) => id,
+            None => {
+                let id = vocab.stems.len() as u32;
+                stem_index.insert(s.clone(), id);
+                vocab.stems.push(s);
+                id
+            }
+        };
+        vocab.surface_stem.push(id);
+    }
+    // Display form: the most frequent non-stop word form of each stem.
+    let mut best: Vec<Option<u32>> = vec![None; vocab.stems.len()];
+    for (sid, &stem) in vocab.surface_stem.iter().enumerate() {
+        let cand = sid as u32;
+        let slot = &mut best[stem as usize];
+        *slot = match *slot {
+            None => Some(cand),
+            Some(cur) => {
+                let (c, k) = (cur as usize, sid);
+                let better = (
+                    vocab.surface_stop[c],
+                    std::cmp::Reverse(vocab.surface_count[c]),
+                    &vocab.surfaces[c],
+                ) > (
+                    vocab.surface_stop[k],
+                    std::cmp::Reverse(vocab.surface_count[k]),
+                    &vocab.surfaces[k],
+                );
+                Some(if better { cand } else { cur })
+            }
+        };
+    }
+    vocab.display = best
+        .into_iter()
+        .map(|b| {
+            b.map(|i| vocab.surfaces[i as usize].clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    vocab.stem_index = stem_index;
+    TokenizedCorpus {
+        docs: out_docs,
+        vocab,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_stems_and_picks_display_forms() {
+        let docs: Vec<Document> = [
+            "Officers attacked. The officer's attack!",
+            "Attacks on officers rose, 2,500 said.",
+        ]
+        .iter()
+        .map(|t| Document {
+            text: t.to_string(),
+            ..Default::default()
+        })
+        .collect();
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let tc = tokenize_corpus(&docs, &en, &stop);
+        let v = &tc.vocab;
+        let stem_of =
+            |w: &str| v.stems[v.surface_stem[v.surface_id(w).unwrap() as usize] as usize].clone();
+        assert_eq!(stem_of("attacked"), "attack");
+        assert_eq!(stem_of("attacks"), "attack");
+        assert_eq!(stem_of("officer"), stem_of("officers"));
+        let officer_stem = v.surface_stem[v.surface_id("officers").unwrap() as usize];
+        assert_eq!(v.display[officer_stem as usize], "officers");
+        // Numbers are not word tokens; stop words are kept but flagged.
+        assert_eq!(tc.docs[1].tokens.len(), 5);
+        assert!(v.surface_stop[v.surface_id("the").unwrap() as usize]);
+        assert_eq!(tc.docs[0].sentences.len(), 2);
+    }
+}
