@@ -16,3 +16,12 @@ pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod output;
+pub mod score;
+pub mod pipeline;
+
+pub use analysis::Analysis;
+pub use error::{Error, Result};
+pub use options::Options;
+pub use pipeline::{run, RunSummary};
+pub mod short_texts;

@@ -1,6 +1,8 @@
 //! Writers that turn an `Analysis` into files.
 pub mod charts;
+pub mod csv;
 pub mod html;
+pub mod json;
 pub mod markdown;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).

@@ -1,0 +1,206 @@
+//! Command-line arguments (clap derive), turned into validated library options.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use frame::options::{Options, TableColumns, TfWeighting};
+use frame::text::Language;
+use std::path::PathBuf;
+
+const ANALYZE_EXAMPLE: &str = "\
+Example:
+  frame analyze seeds/
+      reads every .txt/.md/.html article in seeds/ and writes charts (PNG),
+      report.html, report.md and the tables (CSV, JSON) into reports/.
+  frame analyze corpus.csv --text-column body --id-column url --out my-report
+      reads one article per CSV row.
+
+Exit codes: 0 success (also when some files were skipped with a warning),
+1 bad input or usage, 2 internal failure.";
+
+/// Compare how news articles frame a story: threat and reassurance, conflict,
+/// responsibility, human interest, morality, economic frames, sentiment, and
+/// which articles are alike, with the words and sentences behind every score.
+#[derive(Parser, Debug)]
+#[command(name = "frame", version, about, long_about = None, after_help = "Run `frame analyze --help` for a worked example.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyse a folder (or files, or a CSV/JSON Lines table) of articles and write a report folder.
+    #[command(after_help = ANALYZE_EXAMPLE)]
+    Analyze(AnalyzeArgs),
+    /// Score short texts (one per stdin line, or the rows of a CSV/JSON Lines file); CSV to stdout.
+    #[command(after_help = "Example:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json")]
+    Score(ScoreArgs),
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum TfArg {
+    /// 1 + ln(count)
+    Sublinear,
+    /// the raw count
+    Raw,
+}
+
+#[derive(Args, Debug)]
+pub struct TableArgs {
+    /// Column holding the article text (CSV / JSON Lines inputs).
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_column: String,
+    /// Column holding the article id (default: the row number).
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// Column holding the title.
+    #[arg(long, value_name = "NAME")]
+    pub title_column: Option<String>,
+    /// Column holding the date.
+    #[arg(long, value_name = "NAME")]
+    pub date_column: Option<String>,
+    /// Column holding the group (outlet, period ...).
+    #[arg(long, value_name = "NAME")]
+    pub group_column: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (created if needed; only files frame wrote are ever replaced).
+    #[arg(long, short, default_value = "reports", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language for the stemmer and stop words (ISO code, e.g. en, de, fr).
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub lang: String,
+    /// Drop terms found in fewer than N articles.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_df: usize,
+    /// Drop terms found in more than this share of articles (0 < F <= 1).
+    #[arg(long, default_value_t = 1.0, value_name = "F")]
+    pub max_df: f64,
+    /// Keep only the N most frequent terms in the TF-IDF vocabulary.
+    #[arg(long, value_name = "N")]
+    pub max_features: Option<usize>,
+    /// Term-frequency weighting for TF-IDF.
+    #[arg(long, value_enum, default_value = "sublinear")]
+    pub tf: TfArg,
+    /// Top TF-IDF terms reported per article and cluster.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top_terms: usize,
+    /// Extra stop words, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Option<PathBuf>,
+    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Number of clusters (default: chosen by silhouette over 2..=10).
+    #[arg(long, value_name = "N")]
+    pub k: Option<usize>,
+    /// Random seed for clustering.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Compute nearest neighbours even above 5,000 articles (approximate).
+    #[arg(long)]
+    pub neighbours: bool,
+    /// Chart size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000", value_name = "WxH")]
+    pub chart_size: String,
+    /// Also write SVG copies of the charts.
+    #[arg(long)]
+    pub svg: bool,
+    /// Hide progress and the summary (warnings are still shown).
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct ScoreArgs {
+    /// A CSV or JSON Lines file; without it, one text per line on stdin.
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Write JSON Lines instead of CSV.
+    #[arg(long)]
+    pub json: bool,
+    /// Language for the stemmer and stop words.
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub lang: String,
+    #[command(flatten)]
+    pub table: TableArgs,
+}
+
+fn language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| format!("unsupported --lang '{code}'; supported: {}", Language::supported().join(", ")))
+}
+
+fn columns(t: &TableArgs) -> TableColumns {
+    TableColumns {
+        text: t.text_column.clone(),
+        id: t.id_column.clone(),
+        title: t.title_column.clone(),
+        date: t.date_column.clone(),
+        group: t.group_column.clone(),
+    }
+}
+
+fn chart_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("--chart-size must look like 1600x1000 (width x height, each 300 to 8000), not '{s}'");
+    let (w, h) = s.to_ascii_lowercase().split_once('x').map(|(w, h)| (w.trim().to_string(), h.trim().to_string())).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+    if !(300..=8000).contains(&w) || !(300..=8000).contains(&h) {
+        return Err(bad());
+    }
+    Ok((w, h))
+}
+
+impl AnalyzeArgs {
+    /// Validates the arguments into library options.
+    pub fn to_options(&self) -> Result<Options, String> {
+        if !(self.max_df > 0.0 && self.max_df <= 1.0) {
+            return Err(format!("--max-df must be in (0, 1], not {}", self.max_df));
+        }
+        if self.min_df == 0 {
+            return Err("--min-df must be at least 1".into());
+        }
+        if self.max_features == Some(0) {
+            return Err("--max-features must be at least 1".into());
+        }
+        if self.k.is_some_and(|k| k < 2) {
+            return Err("--k must be at least 2".into());
+        }
+        let mut o = Options::new(self.inputs.clone());
+        o.corpus.columns = columns(&self.table);
+        o.corpus.keep_boilerplate = self.keep_boilerplate;
+        o.out = self.out.clone();
+        o.lang = language(&self.lang)?;
+        o.min_df = self.min_df;
+        o.max_df = self.max_df;
+        o.max_features = self.max_features;
+        o.tf = match self.tf {
+            TfArg::Sublinear => TfWeighting::Sublinear,
+            TfArg::Raw => TfWeighting::Raw,
+        };
+        o.top_terms = self.top_terms.max(1);
+        o.stopwords_file = self.stopwords.clone();
+        o.k = self.k;
+        o.seed = self.seed;
+        o.neighbours = self.neighbours;
+        o.chart_size = chart_size(&self.chart_size)?;
+        o.svg = self.svg;
+        o.quiet = self.quiet;
+        Ok(o)
+    }
+}
+
+impl ScoreArgs {
+    /// Validates the arguments into library options.
+    pub fn to_options(&self) -> Result<Options, String> {
+        let mut o = Options::new(self.input.iter().cloned().collect());
+        o.corpus.columns = columns(&self.table);
+        o.lang = language(&self.lang)?;
+        Ok(o)
+    }
+}

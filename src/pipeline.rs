@@ -1,0 +1,297 @@
+//! The `analyze` pipeline: corpus -> tokens -> TF-IDF -> clusters -> scores
+//! -> [`Analysis`], then the writers. Each stage takes the previous stage's
+//! output by reference; nothing calls back into an earlier stage.
+
+use crate::analysis::*;
+use crate::cluster::{self, ClusterInput, ClusterParams};
+use crate::corpus::{self, Corpus};
+use crate::error::{Error, Result};
+use crate::lexicon::{self, Lexicon};
+use crate::options::Options;
+use crate::output::OutputDir;
+use crate::report::{self, OutputFile};
+use crate::score::{FrameScorer, DEFAULT_NEGATION_WINDOW};
+use crate::sentiment::{SentimentAnalyzer, SentimentLexicon};
+use crate::text::filters::StopWords;
+use crate::tfidf::{self, TfIdfParams};
+use crate::tokens;
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::Instant;
+
+/// What a finished run wrote, for the closing summary.
+#[derive(Debug, Clone)]
+pub struct RunSummary {
+    /// Articles analysed.
+    pub articles: usize,
+    /// Files written (names inside the output folder).
+    pub written: Vec<String>,
+    /// Outputs not written because a file of the user's has that name.
+    pub protected: Vec<String>,
+}
+
+/// Stage timer: prints per-stage wall time to stderr when `FRAME_TIMINGS` is
+/// set (the benchmark reads it); never part of any output file.
+struct Stages {
+    on: bool,
+    last: Instant,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Stages {
+    fn new(quiet: bool) -> Self {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            b
+        });
+        Stages { on: std::env::var_os("FRAME_TIMINGS").is_some(), last: Instant::now(), bar }
+    }
+
+    fn done(&mut self, stage: &str, next: &str) {
+        if self.on {
+            eprintln!("timing {stage} {:.3}s", self.last.elapsed().as_secs_f64());
+        }
+        if let Some(b) = &self.bar {
+            b.set_message(next.to_string());
+        }
+        self.last = Instant::now();
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Reads the stop-word list for the language plus an optional extra file
+/// (one word per line, `#` comments).
+pub fn stop_words(opts: &Options) -> Result<StopWords> {
+    let mut words: Vec<String> = opts.lang.stop_words().iter().map(|s| s.to_string()).collect();
+    if let Some(p) = &opts.stopwords_file {
+        let text = std::fs::read_to_string(p).map_err(|e| Error::Input { path: p.clone(), message: format!("cannot read stop-word file: {e}") })?;
+        words.extend(text.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).filter(|l| !l.is_empty()));
+    }
+    Ok(StopWords::new(words))
+}
+
+/// The default frame lexicons (embedded copies of `lexicons/*.txt`).
+pub fn lexicons() -> Result<Vec<Lexicon>> {
+    Ok(lexicon::builtin())
+}
+
+/// Chart labels: the title cut at a word boundary to about `max` characters.
+pub fn short_title(title: &str, max: usize) -> String {
+    let t = title.trim();
+    if t.chars().count() <= max {
+        return t.to_string();
+    }
+    let cut: String = t.chars().take(max - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut[..i].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
+}
+
+/// Runs the analysis on an already-read corpus.
+pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
+    let mut stages = Stages::new(opts.quiet || corpus.documents.len() < 200);
+    stages.done("read", "tokenising");
+    let stop = stop_words(opts)?;
+    let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
+    stages.done("tokenise_stem", "TF-IDF");
+    let tf = tfidf::build(&tc, &TfIdfParams { min_df: opts.min_df, max_df: opts.max_df, max_features: opts.max_features, tf: opts.tf });
+    stages.done("tfidf", "clustering");
+    let ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
+    let col_terms: Vec<String> = tf.column_stem.iter().map(|&s| tc.vocab.display[s as usize].clone()).collect();
+    let col_stems: Vec<String> = tf.column_stem.iter().map(|&s| tc.vocab.stems[s as usize].clone()).collect();
+    let clustering = cluster::cluster(
+        &ClusterInput { matrix: &tf.matrix, ids: &ids, terms: &col_terms, stems: &col_stems },
+        &ClusterParams { k: opts.k, seed: opts.seed, neighbours: opts.neighbours, top_terms: opts.top_terms },
+    );
+    stages.done("cluster", "scoring");
+    let lexicons = lexicons()?;
+    let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
+    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
+    let scores: Vec<_> = corpus
+        .documents
+        .par_iter()
+        .zip(tc.docs.par_iter())
+        .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
+        .collect();
+    stages.done("score", "writing");
+    let articles: Vec<ArticleResult> = corpus
+        .documents
+        .iter()
+        .zip(scores)
+        .enumerate()
+        .map(|(i, (d, s))| ArticleResult {
+            id: d.id.clone(),
+            source: d.source.clone(),
+            title: d.title.clone(),
+            short_title: short_title(&d.title, 42),
+            date: d.date.clone(),
+            group: d.group.clone(),
+            words: tc.docs[i].tokens.len(),
+            tokens: tf.tokens_per_doc[i],
+            types: tf.types_per_doc[i],
+            boilerplate_lines: d.boilerplate_lines,
+            sha256: d.sha256.clone(),
+            sentiment: s.sentiment,
+            threat_balance: s.threat_balance,
+            frames: s.frames,
+            top_terms: tf
+                .top_terms(i, opts.top_terms)
+                .into_iter()
+                .enumerate()
+                .map(|(r, (col, w, count))| TermScore {
+                    rank: r + 1,
+                    term: col_terms[col].clone(),
+                    stem: col_stems[col].clone(),
+                    tf: count as usize,
+                    df: tf.df[col],
+                    tfidf: w,
+                })
+                .collect(),
+            most_threatening: s.most_threatening,
+            most_reassuring: s.most_reassuring,
+            sentences: s.sentences,
+        })
+        .collect();
+    let senti_info = LexiconInfo {
+        name: "sentiment".into(),
+        description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
+        sources: vec!["Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM-14.".into()],
+        entries: senti.lexicon_len(),
+        file: "lexicons/sentiment/vader_lexicon.txt".into(),
+        kind: "sentiment".into(),
+    };
+    let mut lex_info: Vec<LexiconInfo> = lexicons.iter().map(|l| l.info()).collect();
+    lex_info.push(senti_info);
+    let mut analysis = Analysis {
+        frame_version: env!("CARGO_PKG_VERSION").into(),
+        parameters: Parameters {
+            lang: opts.lang.code.into(),
+            min_df: opts.min_df,
+            max_df: opts.max_df,
+            max_features: opts.max_features,
+            tf: opts.tf.name().into(),
+            idf: "smooth: ln((1 + n) / (1 + df)) + 1".into(),
+            top_terms: opts.top_terms,
+            keep_boilerplate: opts.corpus.keep_boilerplate,
+            extra_stopwords: opts.stopwords_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
+            stopword_list: format!("NLTK ({}, {} words)", opts.lang.name, stop.len()),
+            stemmer: format!("Snowball ({})", opts.lang.name),
+            k: opts.k,
+            seed: opts.seed,
+            negation_window: DEFAULT_NEGATION_WINDOW,
+            text_column: opts.corpus.columns.text.clone(),
+            id_column: opts.corpus.columns.id.clone(),
+        },
+        inputs: corpus.inputs.clone(),
+        skipped: corpus.skipped.clone(),
+        warnings: corpus.warnings.clone(),
+        frames: scorer.names().to_vec(),
+        lexicons: lex_info,
+        vocabulary: VocabularyInfo {
+            types_total: tf.types_total,
+            types_kept: tf.column_stem.len(),
+            words_total: tc.docs.iter().map(|d| d.tokens.len()).sum(),
+        },
+        articles,
+        clustering,
+        notes: Vec::new(),
+    };
+    analysis.notes = fragility_notes(&analysis);
+    stages.finish();
+    Ok(analysis)
+}
+
+/// Plain-language cautions where results are fragile.
+pub fn fragility_notes(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut notes = Vec::new();
+    if n < 3 {
+        notes.push(format!("Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."));
+    }
+    if n < 20 {
+        notes.push(format!(
+            "With {n} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average."
+        ));
+    }
+    let thin: Vec<&str> = a
+        .articles
+        .iter()
+        .filter(|r| r.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0)
+        .map(|r| r.id.as_str())
+        .collect();
+    if !thin.is_empty() {
+        let shown: Vec<&str> = thin.iter().take(10).copied().collect();
+        notes.push(format!(
+            "{} article(s) have fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
+            thin.len(),
+            shown.join(", "),
+            if thin.len() > 10 { ", ..." } else { "" }
+        ));
+    }
+    if let Some(c) = &a.clustering {
+        if c.silhouette < 0.1 {
+            notes.push(format!(
+                "The clusters are weakly separated (mean silhouette {:.2}; 1 is perfectly separated, 0 is no structure): treat the grouping as a rough sketch.",
+                c.silhouette
+            ));
+        }
+    }
+    notes
+}
+
+/// Renders every output file of an analysis (CSV, JSON, charts, reports).
+pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
+    let mut files = report::csv::all(a);
+    files.push(report::json::analysis(a)?);
+    let chart_opts = report::charts::ChartOptions { width: opts.chart_size.0, height: opts.chart_size.1, svg: opts.svg };
+    let charts = report::charts::render_all(a, &chart_opts).map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
+    let names: Vec<String> = charts.iter().filter(|f| f.name.ends_with(".png")).map(|f| f.name.clone()).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    files.push(OutputFile { name: "report.md".into(), bytes: report::markdown::render(a, &names).into_bytes() });
+    files.push(OutputFile { name: "report.html".into(), bytes: report::html::render(a, &names).into_bytes() });
+    files.extend(charts);
+    Ok(files)
+}
+
+/// `frame analyze`: prepare the output folder (failing early if it cannot be
+/// written), read, analyse, write.
+pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
+    let mut out = OutputDir::prepare(&opts.out)?;
+    let corpus = corpus::load(&opts.corpus)?;
+    let analysis = analyze_corpus(&corpus, opts)?;
+    let files = render(&analysis, opts)?;
+    for f in &files {
+        out.write(&f.name, &f.bytes)?;
+    }
+    let out = out.finish()?;
+    let summary = RunSummary { articles: analysis.articles.len(), written: out.written.clone(), protected: out.protected.clone() };
+    Ok((analysis, summary))
+}
+
+/// The output folder as shown to the user.
+pub fn show_path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_cut_at_words() {
+        assert_eq!(short_title("Short title", 42), "Short title");
+        let s = short_title("Police plan of armed patrols would turn residential streets into battlegrounds", 42);
+        assert!(s.chars().count() <= 42, "{s}");
+        assert!(s.ends_with('…'));
+        assert!(s.starts_with("Police plan of armed patrols would"));
+    }
+}

@@ -1,0 +1,192 @@
+//! The tables behind every chart, as UTF-8 CSV (no BOM). Numbers are written
+//! with fixed decimals so that the same run gives byte-identical files.
+
+use super::OutputFile;
+use crate::analysis::Analysis;
+
+fn f4(x: f64) -> String {
+    if x.is_finite() {
+        let s = format!("{x:.4}");
+        if s == "-0.0000" { "0.0000".into() } else { s }
+    } else {
+        String::new()
+    }
+}
+
+fn f6(x: f64) -> String {
+    if x.is_finite() {
+        let s = format!("{x:.6}");
+        if s == "-0.000000" { "0.000000".into() } else { s }
+    } else {
+        String::new()
+    }
+}
+
+fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>) -> OutputFile {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to a Vec cannot fail except on a bug; keep the first error out of the data.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    OutputFile { name: name.into(), bytes: w.into_inner().unwrap_or_default() }
+}
+
+fn h(cols: &[&str]) -> Vec<String> {
+    cols.iter().map(|s| s.to_string()).collect()
+}
+
+/// `articles.csv`: one row per article.
+pub fn articles(a: &Analysis) -> OutputFile {
+    table(
+        "articles.csv",
+        &h(&["id", "source", "title", "date", "group", "words", "tokens", "types", "boilerplate_lines", "sentiment", "positive", "negative", "neutral", "threat_balance"]),
+        a.articles.iter().map(|r| {
+            vec![
+                r.id.clone(),
+                r.source.clone(),
+                r.title.clone(),
+                r.date.clone().unwrap_or_default(),
+                r.group.clone().unwrap_or_default(),
+                r.words.to_string(),
+                r.tokens.to_string(),
+                r.types.to_string(),
+                r.boilerplate_lines.to_string(),
+                f4(r.sentiment.compound),
+                f4(r.sentiment.positive),
+                f4(r.sentiment.negative),
+                f4(r.sentiment.neutral),
+                f4(r.threat_balance),
+            ]
+        }),
+    )
+}
+
+/// `terms.csv`: the top TF-IDF terms of each article.
+pub fn terms(a: &Analysis) -> OutputFile {
+    table(
+        "terms.csv",
+        &h(&["article_id", "rank", "term", "stem", "tf", "df", "tfidf"]),
+        a.articles.iter().flat_map(|r| {
+            r.top_terms.iter().map(move |t| {
+                vec![r.id.clone(), t.rank.to_string(), t.term.clone(), t.stem.clone(), t.tf.to_string(), t.df.to_string(), f6(t.tfidf)]
+            })
+        }),
+    )
+}
+
+/// `frames.csv`: one row per article and frame.
+pub fn frames(a: &Analysis) -> OutputFile {
+    table(
+        "frames.csv",
+        &h(&["article_id", "frame", "hits", "per_1k", "share", "top_terms"]),
+        a.articles.iter().flat_map(|r| {
+            r.frames.iter().map(move |f| {
+                let top: Vec<String> = f.evidence.iter().take(5).map(|e| format!("{} ({})", e.term, e.count)).collect();
+                vec![r.id.clone(), f.frame.clone(), f4(f.hits), f4(f.per_1k), f4(f.share), top.join("; ")]
+            })
+        }),
+    )
+}
+
+/// `evidence.csv`: every matched term, per article and frame, with an example sentence.
+pub fn evidence(a: &Analysis) -> OutputFile {
+    table(
+        "evidence.csv",
+        &h(&["article_id", "frame", "term", "entry", "count", "example_sentence"]),
+        a.articles.iter().flat_map(|r| {
+            r.frames.iter().flat_map(move |f| {
+                f.evidence.iter().map(move |e| {
+                    vec![r.id.clone(), f.frame.clone(), e.term.clone(), e.entry.clone(), e.count.to_string(), e.example_sentence.clone()]
+                })
+            })
+        }),
+    )
+}
+
+/// `sentences.csv`: every sentence with its sentiment and frame hits, for close reading.
+pub fn sentences(a: &Analysis) -> OutputFile {
+    let mut header = h(&["article_id", "sentence_no", "text", "sentiment"]);
+    header.extend(a.frames.iter().cloned());
+    table(
+        "sentences.csv",
+        &header,
+        a.articles.iter().flat_map(|r| {
+            r.sentences.iter().map(move |s| {
+                let mut row = vec![r.id.clone(), s.sentence_no.to_string(), s.text.clone(), f4(s.sentiment)];
+                row.extend(s.hits.iter().map(|&x| f4(x)));
+                row
+            })
+        }),
+    )
+}
+
+/// `clusters.csv`: cluster, map position and nearest neighbour of each article.
+pub fn clusters(a: &Analysis) -> Option<OutputFile> {
+    let c = a.clustering.as_ref()?;
+    Some(table(
+        "clusters.csv",
+        &h(&["article_id", "cluster", "cluster_label", "silhouette", "x", "y", "nearest_id", "nearest_similarity"]),
+        c.assignments.iter().map(|s| {
+            vec![
+                s.article_id.clone(),
+                s.cluster.to_string(),
+                s.cluster_label.clone(),
+                s.silhouette.map(f4).unwrap_or_default(),
+                f6(s.x),
+                f6(s.y),
+                s.nearest_id.clone().unwrap_or_default(),
+                s.nearest_similarity.map(f4).unwrap_or_default(),
+            ]
+        }),
+    ))
+}
+
+/// `similarity.csv`: the full cosine-similarity matrix (small corpora only).
+pub fn similarity(a: &Analysis) -> Option<OutputFile> {
+    let m = a.clustering.as_ref()?.similarity.as_ref()?;
+    let mut header = vec!["article_id".to_string()];
+    header.extend(m.ids.iter().cloned());
+    Some(table(
+        "similarity.csv",
+        &header,
+        m.ids.iter().zip(&m.values).map(|(id, row)| {
+            let mut r = vec![id.clone()];
+            r.extend(row.iter().map(|&x| f4(x)));
+            r
+        }),
+    ))
+}
+
+/// Every CSV file for an analysis.
+pub fn all(a: &Analysis) -> Vec<OutputFile> {
+    let mut v = vec![articles(a), terms(a), frames(a), evidence(a), sentences(a)];
+    v.extend(clusters(a));
+    v.extend(similarity(a));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_and_rows() {
+        let a = crate::analysis::example(3);
+        let art = String::from_utf8(articles(&a).bytes).unwrap();
+        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,sentiment,positive,negative,neutral,threat_balance\n"));
+        assert_eq!(art.lines().count(), 4);
+        let fr = String::from_utf8(frames(&a).bytes).unwrap();
+        assert_eq!(fr.lines().count(), 1 + 3 * 7);
+        let s = String::from_utf8(sentences(&a).bytes).unwrap();
+        assert!(s.lines().next().unwrap().ends_with("threat,reassurance,conflict,responsibility,human_interest,morality,economic"));
+        assert!(clusters(&a).is_some());
+        assert!(clusters(&crate::analysis::example(2)).is_none());
+    }
+
+    #[test]
+    fn negative_zero_is_written_as_zero() {
+        assert_eq!(f4(-0.00001), "0.0000");
+        assert_eq!(f4(f64::NAN), "");
+    }
+}

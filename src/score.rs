@@ -1,0 +1,335 @@
+//! Lexicon scoring: frame hits with negation, sentence sentiment, and the
+//! evidence behind every score.
+//!
+//! Matching, per word token (stop words included):
+//! * a **phrase** entry matches a run of tokens whose stems equal the entry's
+//!   stems ("no-go area" matches "no-go areas");
+//! * a **plain word** entry matches every token with the same Snowball stem;
+//! * a **prefix** entry (`threat*`) matches every token whose normalised form
+//!   starts with the prefix.
+//!
+//! A token inside a phrase match is not counted again as a single word of the
+//! same frame (for threat and reassurance, of either of the two), so "no cause
+//! for alarm" is one reassurance hit, not also a threat hit for "alarm".
+//!
+//! Negation: when one of the [`NEGATORS`] (or a word ending in "n't") stands
+//! within `negation_window` words before a match, in the same sentence and not
+//! inside a phrase match, the match is negated. A negated threat match counts
+//! as reassurance ("no threat to the public") and a negated reassurance match
+//! as threat ("not safe"); a negated match of any other frame is not counted.
+//!
+//! Per article and frame: hits (sum of entry weights), hits per 1,000 words,
+//! and share of the article's frame hits. threat_balance =
+//! (threat - reassurance) / (threat + reassurance) on the per-1,000 scores.
+
+use crate::analysis::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
+use crate::lexicon::{EntryKind, Lexicon};
+use crate::sentiment::{self, SentimentAnalyzer};
+use crate::text::{Analyzer, Language, TokenKind};
+use crate::tokens::{TokenizedDoc, Vocabulary};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// Words that negate a following frame match.
+pub const NEGATORS: &[&str] = &[
+    "no", "not", "never", "without", "nor", "neither", "none", "nothing", "nobody", "nowhere",
+    "cannot", "non", "hardly", "barely",
+];
+
+/// Default number of words before a match searched for a negator.
+pub const DEFAULT_NEGATION_WINDOW: usize = 3;
+
+/// True when a normalised word negates what follows.
+pub fn is_negator(w: &str) -> bool {
+    NEGATORS.contains(&w) || w.ends_with("n't")
+}
+
+#[derive(Debug, Clone)]
+struct CompiledEntry {
+    category: usize,
+    text: String,
+    weight: f64,
+}
+
+/// Lexicons compiled against a corpus vocabulary.
+pub struct FrameScorer {
+    names: Vec<String>,
+    entries: Vec<CompiledEntry>,
+    /// Single-token matches (word and prefix entries) of each word form.
+    single: Vec<Vec<u32>>,
+    /// Phrase entries by their first stem: (stems, entry), longest first.
+    phrases: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    threat: Option<usize>,
+    reassurance: Option<usize>,
+    window: usize,
+    negator: Vec<bool>,
+}
+
+/// Everything scored for one article.
+#[derive(Debug, Clone, Default)]
+pub struct DocScores {
+    /// One per frame, in lexicon order.
+    pub frames: Vec<FrameScore>,
+    /// Aggregated sentence sentiment.
+    pub sentiment: SentimentSummary,
+    /// Threat/reassurance balance in [-1, 1].
+    pub threat_balance: f64,
+    /// The sentence with most threat hits.
+    pub most_threatening: Option<SentenceRef>,
+    /// The sentence with most reassurance hits.
+    pub most_reassuring: Option<SentenceRef>,
+    /// Every sentence.
+    pub sentences: Vec<SentenceScore>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    entry: u32,
+    first: usize,
+    last: usize,
+    phrase: bool,
+}
+
+impl FrameScorer {
+    /// Compiles `lexicons` against the corpus vocabulary: every entry goes
+    /// through the same analyzer and stemmer as the text.
+    pub fn new(lexicons: &[Lexicon], vocab: &Vocabulary, lang: &Language, window: usize) -> Self {
+        let analyzer = Analyzer::for_scoring();
+        let stemmer = lang.stemmer();
+        let mut entries = Vec::new();
+        let mut word_entries: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut prefixes: Vec<(String, u32)> = Vec::new();
+        let mut phrases: HashMap<u32, Vec<(Vec<u32>, u32)>> = HashMap::new();
+        for (c, lex) in lexicons.iter().enumerate() {
+            for e in &lex.entries {
+                let id = entries.len() as u32;
+                entries.push(CompiledEntry { category: c, text: e.text.clone(), weight: e.weight });
+                match &e.kind {
+                    EntryKind::Prefix(p) => prefixes.push((crate::lexicon::normalise(p), id)),
+                    EntryKind::Term => {
+                        let stems: Vec<String> = analyzer
+                            .analyze(&e.text)
+                            .into_iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .map(|t| stemmer.stem(&t.text).into_owned())
+                            .collect();
+                        // Entries whose stems never occur in the corpus cannot match.
+                        let ids: Option<Vec<u32>> = stems.iter().map(|s| vocab.stem_id(s)).collect();
+                        match ids {
+                            Some(ids) if ids.len() == 1 => word_entries.entry(ids[0]).or_default().push(id),
+                            Some(ids) if ids.len() > 1 => phrases.entry(ids[0]).or_default().push((ids, id)),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        for list in phrases.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+        let single: Vec<Vec<u32>> = vocab
+            .surfaces
+            .par_iter()
+            .enumerate()
+            .map(|(sid, s)| {
+                let mut m: Vec<u32> = word_entries.get(&vocab.surface_stem[sid]).cloned().unwrap_or_default();
+                for (p, id) in &prefixes {
+                    if s.starts_with(p.as_str()) {
+                        m.push(*id);
+                    }
+                }
+                m
+            })
+            .collect();
+        let names: Vec<String> = lexicons.iter().map(|l| l.name.clone()).collect();
+        let find = |n: &str| names.iter().position(|x| x == n);
+        FrameScorer {
+            threat: find("threat"),
+            reassurance: find("reassurance"),
+            names,
+            entries,
+            single,
+            phrases,
+            window,
+            negator: vocab.surfaces.iter().map(|s| is_negator(s)).collect(),
+        }
+    }
+
+    /// Frame names in output order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The polarity pair a category belongs to (threat and reassurance share one).
+    fn group(&self, c: usize) -> usize {
+        if Some(c) == self.threat || Some(c) == self.reassurance {
+            usize::MAX
+        } else {
+            c
+        }
+    }
+
+    fn matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
+        let toks = &doc.tokens;
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            let stem = vocab.surface_stem[toks[i].surface as usize];
+            if let Some(list) = self.phrases.get(&stem) {
+                for (stems, id) in list {
+                    let end = i + stems.len();
+                    if end <= toks.len()
+                        && stems.iter().zip(&toks[i..end]).all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
+                    {
+                        out.push(Match { entry: *id, first: i, last: end - 1, phrase: true });
+                    }
+                }
+            }
+            for &id in &self.single[toks[i].surface as usize] {
+                out.push(Match { entry: id, first: i, last: i, phrase: false });
+            }
+        }
+        // Drop single-word matches covered by a phrase of the same group.
+        let covered: Vec<(usize, usize, usize)> = out
+            .iter()
+            .filter(|m| m.phrase)
+            .map(|m| (self.group(self.entries[m.entry as usize].category), m.first, m.last))
+            .collect();
+        out.retain(|m| {
+            m.phrase || {
+                let g = self.group(self.entries[m.entry as usize].category);
+                !covered.iter().any(|&(cg, a, b)| cg == g && a <= m.first && m.first <= b)
+            }
+        });
+        out
+    }
+
+    /// The negator before match `m`, if any (same sentence, within the window,
+    /// not itself part of a phrase match, and not "not only").
+    fn negated_by(&self, doc: &TokenizedDoc, vocab: &Vocabulary, m: &Match, phrase_tokens: &[bool]) -> Option<usize> {
+        let toks = &doc.tokens;
+        let sentence = toks[m.first].sentence;
+        (m.first.saturating_sub(self.window)..m.first).rev().find(|&j| {
+            toks[j].sentence == sentence
+                && self.negator[toks[j].surface as usize]
+                && !phrase_tokens[j]
+                && vocab.surfaces.get(toks.get(j + 1).map(|t| t.surface as usize).unwrap_or(usize::MAX)).map(String::as_str) != Some("only")
+        })
+    }
+
+    /// Scores one article.
+    pub fn score(&self, text: &str, doc: &TokenizedDoc, vocab: &Vocabulary, senti: &SentimentAnalyzer) -> DocScores {
+        let nf = self.names.len();
+        let words = doc.tokens.len();
+        let matches = self.matches(doc, vocab);
+        let mut phrase_tokens = vec![false; doc.tokens.len()];
+        for m in matches.iter().filter(|m| m.phrase) {
+            for t in &mut phrase_tokens[m.first..=m.last] {
+                *t = true;
+            }
+        }
+        let n_sent = doc.sentences.len();
+        let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
+        let mut hits = vec![0.0f64; nf];
+        // (category, entry label) -> (count, surface form counts, first sentence)
+        type Ev = (usize, BTreeMap<String, usize>, usize);
+        let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
+        let span_text = |a: usize, b: usize| -> String {
+            let s = doc.tokens[a].start as usize;
+            let last = &doc.tokens[b];
+            let e = last.start as usize + vocab.surfaces[last.surface as usize].len();
+            text.get(s..e.min(text.len())).unwrap_or("").to_lowercase().replace('\u{2019}', "'")
+        };
+        for m in &matches {
+            let e = &self.entries[m.entry as usize];
+            let mut cat = e.category;
+            let mut label = e.text.clone();
+            let mut form = span_text(m.first, m.last);
+            if let Some(j) = self.negated_by(doc, vocab, m, &phrase_tokens) {
+                let flipped = if Some(cat) == self.threat {
+                    self.reassurance
+                } else if Some(cat) == self.reassurance {
+                    self.threat
+                } else {
+                    None
+                };
+                match flipped {
+                    Some(c) => {
+                        cat = c;
+                        label = format!("negated: {}", e.text);
+                        let neg = &vocab.surfaces[doc.tokens[j].surface as usize];
+                        form = if j + 1 == m.first { format!("{neg} {form}") } else { format!("{neg} … {form}") };
+                    }
+                    None => continue,
+                }
+            }
+            hits[cat] += e.weight;
+            let s = (doc.tokens[m.first].sentence as usize).min(n_sent.saturating_sub(1));
+            if n_sent > 0 {
+                sent_hits[s][cat] += e.weight;
+            }
+            let ev = evidence[cat].entry(label).or_insert((0, BTreeMap::new(), s));
+            ev.0 += 1;
+            *ev.1.entry(form).or_default() += 1;
+        }
+        let sentence_text = |s: usize| -> String {
+            doc.sentences.get(s).map(|&(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+        };
+        let total: f64 = hits.iter().sum();
+        let per_1k = |h: f64| if words > 0 { h * 1000.0 / words as f64 } else { 0.0 };
+        let frames: Vec<FrameScore> = (0..nf)
+            .map(|c| {
+                let mut ev: Vec<Evidence> = evidence[c]
+                    .iter()
+                    .map(|(label, (count, forms, s))| {
+                        let term = forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|f| f.0.clone()).unwrap_or_default();
+                        Evidence { term, entry: label.clone(), count: *count, example_sentence: sentence_text(*s) }
+                    })
+                    .collect();
+                ev.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+                FrameScore {
+                    frame: self.names[c].clone(),
+                    hits: hits[c],
+                    per_1k: per_1k(hits[c]),
+                    share: if total > 0.0 { hits[c] / total } else { 0.0 },
+                    evidence: ev,
+                }
+            })
+            .collect();
+        // Sentences: sentiment and hits.
+        let mut sentences = Vec::with_capacity(n_sent);
+        let mut sent_scores = Vec::with_capacity(n_sent);
+        let mut words_in = vec![0usize; n_sent];
+        for t in &doc.tokens {
+            if let Some(w) = words_in.get_mut(t.sentence as usize) {
+                *w += 1;
+            }
+        }
+        for (s, &(a, b)) in doc.sentences.iter().enumerate() {
+            let st = senti.sentence(&text[a..b]);
+            sent_scores.push((st, words_in[s]));
+            sentences.push(SentenceScore { sentence_no: s + 1, text: sentence_text(s), sentiment: st.compound, hits: sent_hits[s].clone() });
+        }
+        let pick = |c: Option<usize>| -> Option<SentenceRef> {
+            let c = c?;
+            let mut best: Option<(usize, f64)> = None;
+            for (s, h) in sent_hits.iter().enumerate() {
+                if h[c] > 0.0 && best.is_none_or(|(_, b)| h[c] > b) {
+                    best = Some((s, h[c]));
+                }
+            }
+            best.map(|(s, h)| SentenceRef { sentence_no: s + 1, text: sentence_text(s), hits: h })
+        };
+        let (t, r) = (
+            self.threat.map(|c| frames[c].per_1k).unwrap_or(0.0),
+            self.reassurance.map(|c| frames[c].per_1k).unwrap_or(0.0),
+        );
+        DocScores {
+            sentiment: sentiment::aggregate(&sent_scores),
+            threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
+            most_threatening: pick(self.threat),
+            most_reassuring: pick(self.reassurance),
+            frames,
+            sentences,
+        }
+    }
+}
