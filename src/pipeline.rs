@@ -165,7 +165,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         name: "sentiment".into(),
         description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
         sources: vec!["Hutto, C.J. & Gilbert, E.E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM-14.".into()],
-        entries: senti.lexicon_len(),
+        entries: senti.lexicon().len(),
         file: "lexicons/sentiment/vader_lexicon.txt".into(),
         kind: "sentiment".into(),
     };

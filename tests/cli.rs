@@ -1,0 +1,226 @@
+//! End-to-end tests of the `frame` binary on the sample corpus and on
+//! fixtures written by the tests.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn frame() -> Command {
+    let mut c = Command::cargo_bin("frame").unwrap();
+    c.env_remove("FRAME_TIMINGS");
+    c
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().unwrap();
+    let r = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"), "panic: {}", r.stderr);
+    r
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+const OUTPUTS: &[&str] = &[
+    "articles.csv", "terms.csv", "frames.csv", "evidence.csv", "sentences.csv", "clusters.csv", "similarity.csv",
+    "analysis.json", "report.html", "report.md", "frames.png", "threat_reassurance.png", "sentiment.png",
+    "clusters.png", "similarity.png", "terms.png",
+];
+
+#[test]
+fn analyze_seeds_writes_every_output_and_is_repeatable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("nested/b"));
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&a));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("analysed 5 articles"), "{}", r.stderr);
+    for f in OUTPUTS {
+        assert!(a.join(f).is_file(), "missing {f}");
+    }
+    let articles = read(&a.join("articles.csv"));
+    assert_eq!(articles.lines().count(), 6, "{articles}");
+    assert!(articles.lines().next().unwrap().starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines"));
+    assert!(articles.contains("000_3bdc49879786d167"));
+    let r2 = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&b).arg("--quiet"));
+    assert_eq!(r2.code, 0, "{}", r2.stderr);
+    assert!(r2.stderr.is_empty(), "--quiet printed: {}", r2.stderr);
+    for f in OUTPUTS.iter().filter(|f| f.ends_with(".csv") || f.ends_with(".json")) {
+        assert_eq!(fs::read(a.join(f)).unwrap(), fs::read(b.join(f)).unwrap(), "{f} differs between runs");
+    }
+    let json: serde_json::Value = serde_json::from_str(&read(&a.join("analysis.json"))).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(json["inputs"].as_array().unwrap().len(), 5);
+    assert_eq!(json["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(json["parameters"]["min_df"], 1);
+    assert!(!read(&a.join("analysis.json")).contains(a.to_str().unwrap()), "output path leaked into analysis.json");
+}
+
+#[test]
+fn user_files_in_the_output_folder_survive() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("my-notes.txt"), "my notes").unwrap();
+    fs::write(tmp.path().join("terms.csv"), "my own terms").unwrap();
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(tmp.path()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(read(&tmp.path().join("my-notes.txt")), "my notes");
+    assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
+    assert!(r.stderr.contains("terms.csv") && r.stderr.contains("not written by frame"), "{}", r.stderr);
+    // A second run replaces frame's own files and still leaves the user's alone.
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(tmp.path()));
+    assert_eq!(r.code, 0);
+    assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
+    assert!(tmp.path().join("articles.csv").is_file());
+}
+
+#[test]
+fn csv_and_jsonl_corpora() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("corpus.csv");
+    fs::write(
+        &csv,
+        "id,headline,body,outlet\nx1,Knife attack,\"Police said the knife attack left two injured. Residents are afraid.\",a\nx2,Calm streets,\"Officers said the streets are safe and there is no cause for alarm.\",b\nx3,Budget,\"The council budget will cost taxpayers millions.\",a\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let r = run(frame()
+        .args(["analyze", "--text-column", "body", "--id-column", "id", "--title-column", "headline", "--group-column", "outlet", "--out"])
+        .arg(&out)
+        .arg(&csv));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let a = read(&out.join("articles.csv"));
+    assert!(a.contains("x1,") && a.contains("Knife attack") && a.contains(",a,"), "{a}");
+    assert_eq!(a.lines().count(), 4);
+
+    let jsonl = tmp.path().join("corpus.jsonl");
+    fs::write(&jsonl, "{\"text\": \"Armed police patrol the streets.\"}\n{\"text\": \"The mayor said residents are safe.\"}\n").unwrap();
+    let out2 = tmp.path().join("out2");
+    let r = run(frame().arg("analyze").arg(&jsonl).arg("--out").arg(&out2));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let a = read(&out2.join("articles.csv"));
+    assert_eq!(a.lines().count(), 3, "{a}");
+    // Two articles: no clustering, said plainly, the rest still written.
+    assert!(!out2.join("clusters.csv").exists());
+    assert!(read(&out2.join("report.md")).to_lowercase().contains("at least 3"));
+}
+
+#[test]
+fn table_with_a_missing_column_is_skipped_with_a_named_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("corpus.csv");
+    fs::write(&csv, "id,body\n1,hello there\n").unwrap();
+    let r = run(frame().arg("analyze").arg(&csv).arg("--out").arg(tmp.path().join("o")));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("corpus.csv") && r.stderr.contains("no column 'text'"), "{}", r.stderr);
+}
+
+#[test]
+fn duplicate_ids_in_a_table_are_an_error_naming_the_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("dupes.csv");
+    fs::write(&csv, "id,text\na,first text\nb,second text\na,third text\n").unwrap();
+    let r = run(frame().arg("analyze").arg(&csv).args(["--id-column", "id", "--out"]).arg(tmp.path().join("o")));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("dupes.csv") && r.stderr.contains("rows 1 and 3"), "{}", r.stderr);
+}
+
+#[test]
+fn windows_1252_binary_and_empty_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("a.txt"), b"The police\x92s response was calm. Officers said residents were safe.").unwrap();
+    fs::write(dir.join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    fs::write(dir.join("c.txt"), b"").unwrap();
+    fs::write(dir.join("d.md"), "# Gang violence\n\nArmed gangs attacked two men.\n").unwrap();
+    fs::write(dir.join("e.html"), "<html><head><title>Riot</title><script>x()</script></head><body><p>Rioters threw bricks at police.</p></body></html>").unwrap();
+    fs::write(dir.join("notes.docx"), b"PK\x03\x04").unwrap();
+    let out = tmp.path().join("out");
+    let r = run(frame().arg("analyze").arg(&dir).arg("--out").arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("a.txt") && r.stderr.contains("Windows-1252"), "{}", r.stderr);
+    assert!(r.stderr.contains("b.txt") && r.stderr.contains("binary"), "{}", r.stderr);
+    assert!(r.stderr.contains("c.txt") && r.stderr.contains("empty"), "{}", r.stderr);
+    let a = read(&out.join("articles.csv"));
+    assert!(a.contains("police’s response") || a.contains("The police’s response"), "{a}");
+    assert!(a.contains("\ne,") && a.contains("Riot"), "{a}");
+    let s = read(&out.join("sentences.csv"));
+    assert!(!s.contains("x()"), "script text leaked: {s}");
+}
+
+#[test]
+fn empty_folder_missing_path_and_bad_output_fail_with_exit_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let r = run(frame().arg("analyze").arg(&empty).arg("--out").arg(tmp.path().join("o")));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no usable article"), "{}", r.stderr);
+
+    let r = run(frame().arg("analyze").arg(tmp.path().join("nope")).arg("--out").arg(tmp.path().join("o")));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("nope") && r.stderr.contains("no such file or folder"), "{}", r.stderr);
+
+    let file = tmp.path().join("a-file");
+    fs::write(&file, "x").unwrap();
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&file));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("a-file") && r.stderr.contains("is a file"), "{}", r.stderr);
+    assert_eq!(read(&file), "x");
+}
+
+#[test]
+fn usage_errors_exit_1_and_help_has_an_example() {
+    let r = run(frame().args(["analyze"]));
+    assert_eq!(r.code, 1);
+    let r = run(frame().args(["analyze", "seeds", "--max-df", "2"]));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--max-df"), "{}", r.stderr);
+    let r = run(frame().args(["analyze", "seeds", "--lang", "xx"]));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("unsupported --lang"), "{}", r.stderr);
+    let r = run(frame().args(["analyze", "--help"]));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("frame analyze seeds/"), "{}", r.stdout);
+    let r = run(frame().arg("--version"));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn score_reads_stdin_and_csv() {
+    let r = run(frame().arg("score").write_stdin("Police say there is no threat to the public.\nArmed gangs terrorise the estate and residents live in fear!\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut lines = r.stdout.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("id,sentiment,positive,negative,neutral,threat,reassurance"), "{header}");
+    assert!(header.ends_with(",threat_balance"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2);
+    let balance = |r: &Vec<&str>| r.last().unwrap().parse::<f64>().unwrap();
+    assert!(balance(&rows[0]) < 0.0, "negated threat should read as reassurance: {:?}", rows[0]);
+    assert!(balance(&rows[1]) > 0.0, "{:?}", rows[1]);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("h.csv");
+    fs::write(&csv, "hid,headline\nh1,Violence erupts as police clash with protesters\nh2,Residents reassured as calm returns\n").unwrap();
+    let r = run(frame().arg("score").arg(&csv).args(["--text-column", "headline", "--id-column", "hid", "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let first: serde_json::Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "h1");
+    assert!(first["threat"].as_f64().unwrap() > 0.0);
+}
