@@ -2,6 +2,7 @@
 pub mod charts;
 pub mod html;
 pub mod markdown;
+pub mod text;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).
 #[derive(Debug, Clone)]
