@@ -1,1 +1,340 @@
-//! html (stub; being written).
+//! `report.html`: one self-contained page (inline CSS, no scripts, no external
+//! resources) that opens offline. Charts are referenced by file name, so the
+//! output folder can be zipped and handed in as it is.
+//!
+//! Content comes from [`super::text::build`]; this module only lays it out and
+//! escapes every piece of text, since titles and sentences are user data.
+
+use super::text::{self, Block, Cell, Document, Inline, Table};
+use crate::analysis::Analysis;
+use std::fmt::Write;
+
+/// Render the HTML report; `charts` lists the chart files present (e.g. "frames.png").
+pub fn render(a: &Analysis, charts: &[&str]) -> String {
+    let doc = text::build(a, charts);
+    render_document(&doc, &a.frame_version)
+}
+
+const CSS: &str = r#"
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#1d2330;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+main{max-width:1100px;margin:0 auto;padding:2rem 1.25rem 4rem}
+h1{font-size:2rem;line-height:1.2;margin:0 0 .3rem}
+.subtitle{color:#5a6475;margin:0 0 1.4rem}
+h2{font-size:1.45rem;margin:2.6rem 0 .8rem;padding-top:.8rem;border-top:2px solid #e3e7ee}
+h3{font-size:1.1rem;margin:1.8rem 0 .5rem}
+p{margin:.6rem 0}
+.summary{font-size:1.06rem}
+.explain{background:#f1f6fc;border-left:4px solid #3d7cc9;border-radius:4px;padding:.7rem 1rem;margin:1rem 0}
+.callout{background:#fff7e6;border:1px solid #f0c36d;border-left:6px solid #e09b12;border-radius:4px;padding:.7rem 1.1rem;margin:1.2rem 0}
+.callout-title{font-weight:700;margin:.1rem 0 .3rem}
+.callout ul{margin:.3rem 0;padding-left:1.3rem}
+nav.toc{background:#f7f8fa;border:1px solid #e3e7ee;border-radius:4px;padding:.6rem 1rem;margin:1.2rem 0}
+nav.toc ol{margin:.3rem 0;padding-left:1.4rem;columns:2}
+a{color:#1f5fa8}
+figure{margin:1rem 0}
+figure img{display:block;max-width:100%;height:auto;border:1px solid #e3e7ee}
+.table-wrap{overflow-x:auto;margin:.8rem 0}
+table{border-collapse:collapse;font-size:.87rem}
+th,td{border:1px solid #d9dee7;padding:.3rem .55rem;text-align:left;vertical-align:top}
+th{background:#eef1f6;font-weight:600}
+tbody tr:nth-child(even) td{background:#fafbfc}
+td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+blockquote{margin:.5rem 0 1rem;padding:.5rem 1rem;border-left:4px solid #9aa5b5;background:#f7f8fa}
+blockquote p{margin:0;font-style:italic}
+blockquote footer{margin-top:.25rem;color:#5a6475;font-size:.85rem}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;background:#f0f2f5;border-radius:3px;padding:.05em .3em}
+.hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-decoration:underline dotted;cursor:help}
+@media print{main{max-width:none;padding:0}nav.toc{display:none}.table-wrap{overflow:visible}figure,tr,blockquote{break-inside:avoid}h2,h3{break-after:avoid}}
+"#;
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Stray control characters (not tab/newline) are invalid in HTML.
+            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn inlines(parts: &[Inline]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        match p {
+            Inline::Text(s) => out.push_str(&escape(s)),
+            Inline::Strong(s) => {
+                let _ = write!(out, "<strong>{}</strong>", escape(s));
+            }
+            Inline::Em(s) => {
+                let _ = write!(out, "<em>{}</em>", escape(s));
+            }
+            Inline::Code(s) => {
+                let _ = write!(out, "<code>{}</code>", escape(s));
+            }
+        }
+    }
+    out
+}
+
+fn cell(tag: &str, c: &Cell) -> String {
+    let mut attrs = String::new();
+    if c.numeric {
+        attrs.push_str(" class=\"num\"");
+    }
+    if let Some(v) = c.shade {
+        // Orange wash; alpha kept low enough for black text to stay readable.
+        let _ = write!(
+            attrs,
+            " style=\"background:rgba(217,95,2,{:.2})\"",
+            0.06 + 0.54 * v
+        );
+    }
+    let body = match &c.abbrev {
+        Some(short) => format!(
+            "<span class=\"hash\" title=\"{}\">{}</span>",
+            escape(&c.text),
+            escape(short)
+        ),
+        None => escape(&c.text),
+    };
+    format!("<{tag}{attrs}>{body}</{tag}>")
+}
+
+fn table(out: &mut String, t: &Table) {
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+    for (i, h) in t.header.iter().enumerate() {
+        let c = Cell {
+            text: h.clone(),
+            numeric: t.numeric.get(i).copied().unwrap_or(false),
+            ..Default::default()
+        };
+        out.push_str(&cell("th", &c));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for c in row {
+            out.push_str(&cell("td", c));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+fn render_document(doc: &Document, version: &str) -> String {
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(out, "<meta name=\"generator\" content=\"frame {}\">", escape(version));
+    let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
+    let _ = writeln!(out, "<style>{}</style>\n</head>\n<body>\n<main>", CSS.trim());
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
+    let _ = writeln!(
+        out,
+        "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score.</p>",
+        escape(version.trim())
+    );
+    let mut first_para = true;
+    for b in &doc.blocks {
+        match b {
+            Block::Heading { level, id, text } => {
+                let lv = (*level).clamp(2, 6);
+                let _ = writeln!(out, "<h{lv} id=\"{}\">{}</h{lv}>", escape(id), escape(text));
+            }
+            Block::Toc => {
+                out.push_str("<nav class=\"toc\"><strong>Contents</strong>\n<ol>\n");
+                for (id, text) in doc.toc() {
+                    let _ = writeln!(out, "<li><a href=\"#{}\">{}</a></li>", escape(id), escape(text));
+                }
+                out.push_str("</ol></nav>\n");
+            }
+            Block::Para(p) => {
+                if first_para {
+                    first_para = false;
+                    let _ = writeln!(out, "<p class=\"summary\">{}</p>", inlines(p));
+                } else {
+                    let _ = writeln!(out, "<p>{}</p>", inlines(p));
+                }
+            }
+            Block::Explain(p) => {
+                let _ = writeln!(out, "<div class=\"explain\"><p>{}</p></div>", inlines(p));
+            }
+            Block::Callout { title, items } => {
+                let _ = writeln!(
+                    out,
+                    "<aside class=\"callout\" role=\"note\"><p class=\"callout-title\">⚠ {}</p>",
+                    escape(title)
+                );
+                if items.len() == 1 {
+                    let _ = writeln!(out, "<p>{}</p>", inlines(&items[0]));
+                } else {
+                    out.push_str("<ul>\n");
+                    for it in items {
+                        let _ = writeln!(out, "<li>{}</li>", inlines(it));
+                    }
+                    out.push_str("</ul>\n");
+                }
+                out.push_str("</aside>\n");
+            }
+            Block::Image { src, alt } => {
+                let _ = writeln!(
+                    out,
+                    "<figure><img src=\"{}\" alt=\"{}\"></figure>",
+                    escape(src),
+                    escape(alt)
+                );
+            }
+            Block::Quote { text, cite } => {
+                let _ = writeln!(
+                    out,
+                    "<blockquote><p>“{}”</p><footer>— {}</footer></blockquote>",
+                    escape(text),
+                    escape(cite)
+                );
+            }
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for it in items {
+                    let _ = writeln!(out, "<li>{}</li>", inlines(it));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(t) => table(&mut out, t),
+        }
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::example;
+
+    const ALL: [&str; 6] = [
+        "frames.png",
+        "threat_reassurance.png",
+        "sentiment.png",
+        "clusters.png",
+        "similarity.png",
+        "terms.png",
+    ];
+
+    #[test]
+    fn every_chart_is_linked_and_only_those() {
+        for n in [5, 1, 1200] {
+            let a = example(n);
+            let html = render(&a, &ALL);
+            for c in ALL {
+                assert!(html.contains(&format!("<img src=\"{}\"", c)), "n={n} {c}");
+            }
+            let some = render(&a, &["sentiment.png"]);
+            assert_eq!(some.matches("<img ").count(), 1, "n={n}");
+            assert!(some.contains("<img src=\"sentiment.png\""));
+            assert_eq!(render(&a, &[]).matches("<img ").count(), 0);
+        }
+    }
+
+    #[test]
+    fn method_lists_every_parameter() {
+        let a = example(5);
+        let html = render(&a, &ALL);
+        let method = &html[html.find("id=\"method\"").expect("method section")..];
+        let map = match serde_json::to_value(&a.parameters).unwrap() {
+            serde_json::Value::Object(m) => m,
+            _ => panic!(),
+        };
+        for k in map.keys() {
+            assert!(method.contains(&format!("<td>{}</td>", k)), "parameter {k}");
+        }
+        assert!(method.contains("ln((1 + n) / (1 + df)) + 1"));
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let mut a = example(5);
+        a.articles[0].title = "<script>alert('x')</script> & \"quoted\"".into();
+        a.articles[0].short_title = "<script>alert(1)</script>".into();
+        a.articles[1].most_threatening.as_mut().unwrap().text = "<img src=x onerror=alert(1)>".into();
+        a.inputs.push(crate::analysis::InputRecord {
+            path: "a\"b.txt".into(),
+            sha256: "ab".repeat(32),
+            bytes: 10,
+        });
+        let html = render(&a, &["frames.png", "x\"onerror=\"y.png"]);
+        assert!(!html.contains("<script"), "raw script tag");
+        assert!(!html.contains("<img src=x"), "raw injected img");
+        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+        assert!(html.contains("src=\"x&quot;onerror=&quot;y.png\""));
+        // Full hash kept in the tooltip, short form shown.
+        assert!(html.contains(&format!("title=\"{}\"", "ab".repeat(32))));
+    }
+
+    #[test]
+    fn deterministic() {
+        let a = example(7);
+        assert_eq!(render(&a, &ALL), render(&a, &ALL));
+    }
+
+    #[test]
+    fn large_corpus_stays_small() {
+        let a = example(1200);
+        let html = render(&a, &ALL);
+        assert!(html.len() < 400_000, "{} bytes", html.len());
+        assert!(html.contains("Showing the first 50 of 1,200 articles"));
+        assert!(html.contains("Evidence is shown for the first 20 of 1,200 articles"));
+        assert!(html.contains("similarity.csv"));
+    }
+
+    #[test]
+    fn tiny_and_empty_corpora_render() {
+        for n in [0, 1, 2] {
+            let html = render(&example(n), &ALL);
+            assert!(html.starts_with("<!DOCTYPE html>"));
+            assert!(html.ends_with("</html>\n"));
+            assert!(html.contains("at least 3 articles"), "n={n}");
+        }
+        let mut a = example(2);
+        for art in &mut a.articles {
+            art.most_threatening = None;
+            art.most_reassuring = None;
+            art.sentences.clear();
+            for f in &mut art.frames {
+                f.evidence.clear();
+            }
+        }
+        let html = render(&a, &[]);
+        assert!(html.contains("No sentence matched the threat lexicon."));
+        assert!(html.contains("No lexicon term matched in this article."));
+    }
+
+    #[test]
+    fn self_contained() {
+        let html = render(&example(5), &ALL);
+        assert!(!html.contains("src=\"http") && !html.contains("href=\"http"));
+        assert!(!html.contains("url("));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("<link"));
+    }
+
+    #[test]
+    fn notes_are_shown_prominently() {
+        let mut a = example(5);
+        a.notes = vec!["Only 5 articles: clusters are fragile.".into()];
+        let html = render(&a, &[]);
+        let note = html.find("Only 5 articles: clusters are fragile.").unwrap();
+        let articles = html.find("id=\"articles\"").unwrap();
+        assert!(note < articles, "notes come before the first section");
+        assert!(html[..note].contains("class=\"callout\""));
+    }
+}

@@ -4,6 +4,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod text;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).
 #[derive(Debug, Clone)]

@@ -1,0 +1,397 @@
+//! Small dense linear algebra for the clustering step: a seeded Gaussian
+//! generator, modified Gram-Schmidt, a cyclic Jacobi eigensolver, and a
+//! randomized truncated SVD (Halko, Martinsson & Tropp 2011) that only ever
+//! touches the data through block products, so a sparse n x m matrix is never
+//! densified. Every sum runs in a fixed order, so results are bit-for-bit
+//! repeatable for the same input and seed whatever the thread count.
+
+use crate::sparse::CsrMatrix;
+use ndarray::{Array1, Array2, Axis};
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::Xoshiro256Plus;
+use rayon::prelude::*;
+
+/// A linear operator `A` (rows x cols) known only through `A * B` and `A^T * B`.
+pub trait Operator: Sync {
+    /// Number of rows of `A`.
+    fn rows(&self) -> usize;
+    /// Number of columns of `A`.
+    fn cols(&self) -> usize;
+    /// `A * b`, with `b` of shape (cols x l).
+    fn mul(&self, b: &Array2<f64>) -> Array2<f64>;
+    /// `A^T * b`, with `b` of shape (rows x l).
+    fn tmul(&self, b: &Array2<f64>) -> Array2<f64>;
+}
+
+/// A CSR matrix together with its transpose (also CSR), so both products can
+/// be computed row-parallel without scattered writes.
+pub struct SparseOp<'a> {
+    a: &'a CsrMatrix,
+    at: CsrMatrix,
+}
+
+impl<'a> SparseOp<'a> {
+    /// Wraps `a` and builds its transpose (memory linear in nnz).
+    pub fn new(a: &'a CsrMatrix) -> Self {
+        SparseOp {
+            a,
+            at: transpose(a),
+        }
+    }
+
+    /// The transpose built for this operator (columns as rows).
+    pub fn transposed(&self) -> &CsrMatrix {
+        &self.at
+    }
+}
+
+/// Transpose of a CSR matrix; the rows of the result list the original row
+/// indices in increasing order.
+pub fn transpose(a: &CsrMatrix) -> CsrMatrix {
+    let mut counts = vec![0usize; a.n_cols + 1];
+    for &c in &a.indices {
+        counts[c as usize + 1] += 1;
+    }
+    for i in 0..a.n_cols {
+        counts[i + 1] += counts[i];
+    }
+    let indptr = counts.clone();
+    let mut next = counts;
+    let mut indices = vec![0u32; a.nnz()];
+    let mut data = vec![0.0; a.nnz()];
+    for r in 0..a.n_rows {
+        let (cols, vals) = a.row(r);
+        for (&c, &v) in cols.iter().zip(vals) {
+            let p = next[c as usize];
+            indices[p] = r as u32;
+            data[p] = v;
+            next[c as usize] += 1;
+        }
+    }
+    CsrMatrix {
+        n_rows: a.n_cols,
+        n_cols: a.n_rows,
+        indptr,
+        indices,
+        data,
+    }
+}
+
+/// `m * b` for CSR `m` and dense `b` (m.n_cols x l), parallel over rows; each
+/// output row is summed in column order, so the result is deterministic.
+pub fn csr_mul_dense(m: &CsrMatrix, b: &Array2<f64>) -> Array2<f64> {
+    let l = b.ncols();
+    let mut out = vec![0.0; m.n_rows * l];
+    if l > 0 {
+        out.par_chunks_mut(l).enumerate().for_each(|(r, row)| {
+            let (cols, vals) = m.row(r);
+            for (&c, &v) in cols.iter().zip(vals) {
+                let brow = b.row(c as usize);
+                for (o, &x) in row.iter_mut().zip(brow.iter()) {
+                    *o += v * x;
+                }
+            }
+        });
+    }
+    Array2::from_shape_vec((m.n_rows, l), out).unwrap_or_else(|_| Array2::zeros((m.n_rows, l)))
+}
+
+impl Operator for SparseOp<'_> {
+    fn rows(&self) -> usize {
+        self.a.n_rows
+    }
+    fn cols(&self) -> usize {
+        self.a.n_cols
+    }
+    fn mul(&self, b: &Array2<f64>) -> Array2<f64> {
+        csr_mul_dense(self.a, b)
+    }
+    fn tmul(&self, b: &Array2<f64>) -> Array2<f64> {
+        csr_mul_dense(&self.at, b)
+    }
+}
+
+/// A dense matrix with its column means subtracted (implicitly), for PCA:
+/// `(X - 1 mu^T) B = X B - 1 (mu^T B)` and `(X - 1 mu^T)^T B = X^T B - mu (1^T B)`.
+pub struct CentredDense<'a> {
+    x: &'a Array2<f64>,
+    mean: Array1<f64>,
+}
+
+impl<'a> CentredDense<'a> {
+    /// Wraps `x`, computing its column means (rows summed in order).
+    pub fn new(x: &'a Array2<f64>) -> Self {
+        let n = x.nrows().max(1) as f64;
+        let mut mean = Array1::zeros(x.ncols());
+        for row in x.rows() {
+            mean += &row;
+        }
+        mean /= n;
+        CentredDense { x, mean }
+    }
+}
+
+impl Operator for CentredDense<'_> {
+    fn rows(&self) -> usize {
+        self.x.nrows()
+    }
+    fn cols(&self) -> usize {
+        self.x.ncols()
+    }
+    fn mul(&self, b: &Array2<f64>) -> Array2<f64> {
+        let mut out = self.x.dot(b);
+        let shift = self.mean.dot(b);
+        for mut row in out.rows_mut() {
+            row -= &shift;
+        }
+        out
+    }
+    fn tmul(&self, b: &Array2<f64>) -> Array2<f64> {
+        let mut out = self.x.t().dot(b);
+        let colsum = b.sum_axis(Axis(0));
+        for (mut row, &m) in out.rows_mut().into_iter().zip(self.mean.iter()) {
+            row.scaled_add(-m, &colsum);
+        }
+        out
+    }
+}
+
+/// A (rows x cols) matrix of independent standard normal draws (Box-Muller on
+/// the top 53 bits of xoshiro256+), filled row by row.
+pub fn gaussian(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
+    let mut rng = Xoshiro256Plus::seed_from_u64(seed);
+    let mut unit = move || ((rng.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64);
+    let mut v = Vec::with_capacity(rows * cols);
+    while v.len() < rows * cols {
+        let (u1, u2) = (unit(), unit());
+        let r = (-2.0 * u1.ln()).sqrt();
+        let t = 2.0 * std::f64::consts::PI * u2;
+        v.push(r * t.cos());
+        if v.len() < rows * cols {
+            v.push(r * t.sin());
+        }
+    }
+    Array2::from_shape_vec((rows, cols), v).unwrap_or_else(|_| Array2::zeros((rows, cols)))
+}
+
+/// Orthonormalises the columns of `y` in place by modified Gram-Schmidt, run
+/// twice ("twice is enough") for stability. Columns that are numerically in
+/// the span of earlier ones become exactly zero, so rank deficiency is harmless.
+pub fn orthonormalise(y: &mut Array2<f64>) {
+    let l = y.ncols();
+    let mut cols: Vec<Vec<f64>> = (0..l).map(|j| y.column(j).to_vec()).collect();
+    for j in 0..l {
+        let (done, rest) = cols.split_at_mut(j);
+        let v = &mut rest[0];
+        let norm0 = dot(v, v).sqrt();
+        for _pass in 0..2 {
+            for q in done.iter() {
+                let p = dot(q, v);
+                for (x, &qi) in v.iter_mut().zip(q) {
+                    *x -= p * qi;
+                }
+            }
+        }
+        let norm = dot(v, v).sqrt();
+        // Relative threshold: what remains is rounding noise, not a direction.
+        if norm > 0.0 && norm > 1e-10 * norm0 {
+            v.iter_mut().for_each(|x| *x /= norm);
+        } else {
+            v.iter_mut().for_each(|x| *x = 0.0);
+        }
+    }
+    for (j, c) in cols.iter().enumerate() {
+        for (dst, &x) in y.column_mut(j).iter_mut().zip(c) {
+            *dst = x;
+        }
+    }
+}
+
+/// Plain dot product, summed left to right.
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations.
+/// Returns eigenvalues in decreasing order (ties by original position) and the
+/// matching unit eigenvectors as columns.
+pub fn symmetric_eigen(a: &Array2<f64>) -> (Vec<f64>, Array2<f64>) {
+    let n = a.nrows();
+    let mut m = a.clone();
+    let mut v = Array2::<f64>::eye(n);
+    let total: f64 = m.iter().map(|x| x * x).sum::<f64>().sqrt();
+    for _sweep in 0..100 {
+        let mut off = 0.0;
+        for p in 0..n {
+            for q in (p + 1)..n {
+                off += m[[p, q]] * m[[p, q]];
+            }
+        }
+        if off.sqrt() <= 1e-15 * total || total == 0.0 {
+            break;
+        }
+        for p in 0..n {
+            for q in (p + 1)..n {
+                let apq = m[[p, q]];
+                if apq.abs() <= 1e-300 {
+                    continue;
+                }
+                // Rotation angle that zeroes m[p][q] (Golub & Van Loan 8.5.2).
+                let theta = (m[[q, q]] - m[[p, p]]) / (2.0 * apq);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (mkp, mkq) = (m[[k, p]], m[[k, q]]);
+                    m[[k, p]] = c * mkp - s * mkq;
+                    m[[k, q]] = s * mkp + c * mkq;
+                }
+                for k in 0..n {
+                    let (mpk, mqk) = (m[[p, k]], m[[q, k]]);
+                    m[[p, k]] = c * mpk - s * mqk;
+                    m[[q, k]] = s * mpk + c * mqk;
+                }
+                for k in 0..n {
+                    let (vkp, vkq) = (v[[k, p]], v[[k, q]]);
+                    v[[k, p]] = c * vkp - s * vkq;
+                    v[[k, q]] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| m[[j, j]].total_cmp(&m[[i, i]]).then(i.cmp(&j)));
+    let vals = order.iter().map(|&i| m[[i, i]]).collect();
+    let vecs = v.select(Axis(1), &order);
+    (vals, vecs)
+}
+
+/// Randomized truncated SVD scores: returns `U_d * Sigma_d` (rows x d), i.e. the
+/// coordinates of each row of `A` on the top `d` right singular vectors, and
+/// the `d` singular values.
+///
+/// Recipe (Halko et al. 2011, alg. 4.4 + 5.1): Y = A * Omega with Gaussian
+/// Omega (cols x l, l = d + oversampling), Q = orth(Y); `power` times
+/// Q = orth(A * orth(A^T Q)); then B = Q^T A is small (l x cols), and
+/// B B^T = Z^T Z with Z = A^T Q (cols x l) is l x l, whose eigenpairs
+/// (W, sigma^2) give A V = Q W Sigma. Each score column's sign is fixed so that
+/// its largest-magnitude entry is positive (first such entry on ties).
+pub fn randomized_svd(
+    op: &dyn Operator,
+    d: usize,
+    oversample: usize,
+    power: usize,
+    seed: u64,
+) -> (Array2<f64>, Vec<f64>) {
+    let (n, m) = (op.rows(), op.cols());
+    let d = d.min(n).min(m);
+    let l = (d + oversample).min(n).min(m);
+    if d == 0 {
+        return (Array2::zeros((n, 0)), Vec::new());
+    }
+    let omega = gaussian(m, l, seed);
+    let mut q = op.mul(&omega);
+    orthonormalise(&mut q);
+    for _ in 0..power {
+        let mut z = op.tmul(&q);
+        orthonormalise(&mut z);
+        q = op.mul(&z);
+        orthonormalise(&mut q);
+    }
+    let z = op.tmul(&q);
+    let g = z.t().dot(&z);
+    let (vals, w) = symmetric_eigen(&g);
+    let sigma: Vec<f64> = vals.iter().take(d).map(|&x| x.max(0.0).sqrt()).collect();
+    let wd = w.slice(ndarray::s![.., ..d]).to_owned();
+    let mut scores = q.dot(&wd);
+    for (j, mut col) in scores.axis_iter_mut(Axis(1)).enumerate() {
+        col *= sigma[j];
+        fix_sign(&mut col);
+    }
+    (scores, sigma)
+}
+
+/// Flips a vector so that its largest-magnitude entry (first on ties) is positive.
+pub fn fix_sign(col: &mut ndarray::ArrayViewMut1<f64>) {
+    let mut best = 0.0f64;
+    let mut sign = 1.0;
+    for &x in col.iter() {
+        if x.abs() > best {
+            best = x.abs();
+            sign = x.signum();
+        }
+    }
+    if sign < 0.0 {
+        col.mapv_inplace(|x| -x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jacobi_recovers_known_eigenvalues() {
+        let a = ndarray::array![[2.0, 1.0, 0.0], [1.0, 2.0, 0.0], [0.0, 0.0, 5.0]];
+        let (vals, vecs) = symmetric_eigen(&a);
+        assert!((vals[0] - 5.0).abs() < 1e-12);
+        assert!((vals[1] - 3.0).abs() < 1e-12);
+        assert!((vals[2] - 1.0).abs() < 1e-12);
+        // A v = lambda v for each pair.
+        for j in 0..3 {
+            let v = vecs.column(j);
+            let av = a.dot(&v);
+            for i in 0..3 {
+                assert!((av[i] - vals[j] * v[i]).abs() < 1e-10);
+            }
+        }
+    }
+
+    #[test]
+    fn gram_schmidt_gives_orthonormal_columns_and_zeroes_dependent_ones() {
+        let mut y = gaussian(50, 4, 7);
+        let c0 = y.column(0).to_owned();
+        y.column_mut(3).assign(&(&c0 * 2.0));
+        orthonormalise(&mut y);
+        let g = y.t().dot(&y);
+        for i in 0..3 {
+            for j in 0..3 {
+                let want = if i == j { 1.0 } else { 0.0 };
+                assert!((g[[i, j]] - want).abs() < 1e-12);
+            }
+        }
+        assert!(y.column(3).iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn randomized_svd_matches_exact_singular_values_of_low_rank_sparse() {
+        // Rank-2 matrix: rows are combinations of two disjoint term sets.
+        let mut a = CsrMatrix::new(6);
+        for r in 0..20 {
+            let (x, y) = ((r % 5) as f64 + 1.0, (r % 3) as f64);
+            a.push_row(&[(0, x), (1, x), (2, x), (3, y), (4, y)]);
+        }
+        let op = SparseOp::new(&a);
+        let (scores, sigma) = randomized_svd(&op, 2, 4, 2, 1);
+        // Scores must reproduce the Gram matrix A A^T exactly (rank 2).
+        let g = scores.dot(&scores.t());
+        for i in 0..20 {
+            for j in 0..20 {
+                assert!((g[[i, j]] - a.row_dot(i, j)).abs() < 1e-9);
+            }
+        }
+        assert!(sigma[0] >= sigma[1] && sigma[1] > 0.0);
+    }
+
+    #[test]
+    fn transpose_round_trips() {
+        let mut a = CsrMatrix::new(3);
+        a.push_row(&[(0, 1.0), (2, 2.0)]);
+        a.push_row(&[(1, 3.0)]);
+        let t = transpose(&a);
+        assert_eq!(t.n_rows, 3);
+        assert_eq!(t.row(2), (&[0u32][..], &[2.0][..]));
+        assert_eq!(transpose(&t), a);
+    }
+}
