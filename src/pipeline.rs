@@ -46,7 +46,11 @@ impl Stages {
             b.enable_steady_tick(std::time::Duration::from_millis(120));
             b
         });
-        Stages { on: std::env::var_os("FRAME_TIMINGS").is_some(), last: Instant::now(), bar }
+        Stages {
+            on: std::env::var_os("FRAME_TIMINGS").is_some(),
+            last: Instant::now(),
+            bar,
+        }
     }
 
     fn done(&mut self, stage: &str, next: &str) {
@@ -69,10 +73,22 @@ impl Stages {
 /// Reads the stop-word list for the language plus an optional extra file
 /// (one word per line, `#` comments).
 pub fn stop_words(opts: &Options) -> Result<StopWords> {
-    let mut words: Vec<String> = opts.lang.stop_words().iter().map(|s| s.to_string()).collect();
+    let mut words: Vec<String> = opts
+        .lang
+        .stop_words()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     if let Some(p) = &opts.stopwords_file {
-        let text = std::fs::read_to_string(p).map_err(|e| Error::Input { path: p.clone(), message: format!("cannot read stop-word file: {e}") })?;
-        words.extend(text.lines().map(|l| l.split('#').next().unwrap_or("").trim().to_string()).filter(|l| !l.is_empty()));
+        let text = std::fs::read_to_string(p).map_err(|e| Error::Input {
+            path: p.clone(),
+            message: format!("cannot read stop-word file: {e}"),
+        })?;
+        words.extend(
+            text.lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+                .filter(|l| !l.is_empty()),
+        );
     }
     Ok(StopWords::new(words))
 }
@@ -103,15 +119,42 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let stop = stop_words(opts)?;
     let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
     stages.done("tokenise_stem", "TF-IDF");
-    let tf = tfidf::build(&tc, &TfIdfParams { min_df: opts.min_df, max_df: opts.max_df, max_features: opts.max_features, tf: opts.tf });
+    let tf = tfidf::build(
+        &tc,
+        &TfIdfParams {
+            min_df: opts.min_df,
+            max_df: opts.max_df,
+            max_features: opts.max_features,
+            tf: opts.tf,
+        },
+    );
     stages.done("tfidf", "clustering");
     let ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
-    let col_terms: Vec<String> = tf.column_stem.iter().map(|&s| tc.vocab.display[s as usize].clone()).collect();
-    let col_stems: Vec<String> = tf.column_stem.iter().map(|&s| tc.vocab.stems[s as usize].clone()).collect();
+    let col_terms: Vec<String> = tf
+        .column_stem
+        .iter()
+        .map(|&s| tc.vocab.display[s as usize].clone())
+        .collect();
+    let col_stems: Vec<String> = tf
+        .column_stem
+        .iter()
+        .map(|&s| tc.vocab.stems[s as usize].clone())
+        .collect();
     let clustering = cluster::cluster(
-        &ClusterInput { matrix: &tf.matrix, ids: &ids, terms: &col_terms, stems: &col_stems },
-        &ClusterParams { k: opts.k, seed: opts.seed, neighbours: opts.neighbours, top_terms: opts.top_terms },
-    );
+        &ClusterInput {
+            matrix: &tf.matrix,
+            ids: &ids,
+            terms: &col_terms,
+            stems: &col_stems,
+        },
+        &ClusterParams {
+            k: opts.k,
+            seed: opts.seed,
+            neighbours: opts.neighbours,
+            top_terms: opts.top_terms,
+        },
+    )
+    .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?;
     stages.done("cluster", "scoring");
     let lexicons = lexicons()?;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
@@ -182,7 +225,10 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             idf: "smooth: ln((1 + n) / (1 + df)) + 1".into(),
             top_terms: opts.top_terms,
             keep_boilerplate: opts.corpus.keep_boilerplate,
-            extra_stopwords: opts.stopwords_file.as_ref().map(|p| p.to_string_lossy().into_owned()),
+            extra_stopwords: opts
+                .stopwords_file
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned()),
             stopword_list: format!("NLTK ({}, {} words)", opts.lang.name, stop.len()),
             stemmer: format!("Snowball ({})", opts.lang.name),
             k: opts.k,
@@ -215,7 +261,9 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     let n = a.articles.len();
     let mut notes = Vec::new();
     if n < 3 {
-        notes.push(format!("Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."));
+        notes.push(format!(
+            "Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."
+        ));
     }
     if n < 20 {
         notes.push(format!(
@@ -252,12 +300,27 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
 pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
     let mut files = report::csv::all(a);
     files.push(report::json::analysis(a)?);
-    let chart_opts = report::charts::ChartOptions { width: opts.chart_size.0, height: opts.chart_size.1, svg: opts.svg };
-    let charts = report::charts::render_all(a, &chart_opts).map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
-    let names: Vec<String> = charts.iter().filter(|f| f.name.ends_with(".png")).map(|f| f.name.clone()).collect();
+    let chart_opts = report::charts::ChartOptions {
+        width: opts.chart_size.0,
+        height: opts.chart_size.1,
+        svg: opts.svg,
+    };
+    let charts = report::charts::render_all(a, &chart_opts)
+        .map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
+    let names: Vec<String> = charts
+        .iter()
+        .filter(|f| f.name.ends_with(".png"))
+        .map(|f| f.name.clone())
+        .collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    files.push(OutputFile { name: "report.md".into(), bytes: report::markdown::render(a, &names).into_bytes() });
-    files.push(OutputFile { name: "report.html".into(), bytes: report::html::render(a, &names).into_bytes() });
+    files.push(OutputFile {
+        name: "report.md".into(),
+        bytes: report::markdown::render(a, &names).into_bytes(),
+    });
+    files.push(OutputFile {
+        name: "report.html".into(),
+        bytes: report::html::render(a, &names).into_bytes(),
+    });
     files.extend(charts);
     Ok(files)
 }
@@ -273,7 +336,11 @@ pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
         out.write(&f.name, &f.bytes)?;
     }
     let out = out.finish()?;
-    let summary = RunSummary { articles: analysis.articles.len(), written: out.written.clone(), protected: out.protected.clone() };
+    let summary = RunSummary {
+        articles: analysis.articles.len(),
+        written: out.written.clone(),
+        protected: out.protected.clone(),
+    };
     Ok((analysis, summary))
 }
 
@@ -289,7 +356,10 @@ mod tests {
     #[test]
     fn short_titles_cut_at_words() {
         assert_eq!(short_title("Short title", 42), "Short title");
-        let s = short_title("Police plan of armed patrols would turn residential streets into battlegrounds", 42);
+        let s = short_title(
+            "Police plan of armed patrols would turn residential streets into battlegrounds",
+            42,
+        );
         assert!(s.chars().count() <= 42, "{s}");
         assert!(s.ends_with('…'));
         assert!(s.starts_with("Police plan of armed patrols would"));

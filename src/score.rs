@@ -103,7 +103,11 @@ impl FrameScorer {
         for (c, lex) in lexicons.iter().enumerate() {
             for e in &lex.entries {
                 let id = entries.len() as u32;
-                entries.push(CompiledEntry { category: c, text: e.text.clone(), weight: e.weight });
+                entries.push(CompiledEntry {
+                    category: c,
+                    text: e.text.clone(),
+                    weight: e.weight,
+                });
                 match &e.kind {
                     EntryKind::Prefix(p) => prefixes.push((crate::lexicon::normalise(p), id)),
                     EntryKind::Term => {
@@ -114,10 +118,15 @@ impl FrameScorer {
                             .map(|t| stemmer.stem(&t.text).into_owned())
                             .collect();
                         // Entries whose stems never occur in the corpus cannot match.
-                        let ids: Option<Vec<u32>> = stems.iter().map(|s| vocab.stem_id(s)).collect();
+                        let ids: Option<Vec<u32>> =
+                            stems.iter().map(|s| vocab.stem_id(s)).collect();
                         match ids {
-                            Some(ids) if ids.len() == 1 => word_entries.entry(ids[0]).or_default().push(id),
-                            Some(ids) if ids.len() > 1 => phrases.entry(ids[0]).or_default().push((ids, id)),
+                            Some(ids) if ids.len() == 1 => {
+                                word_entries.entry(ids[0]).or_default().push(id)
+                            }
+                            Some(ids) if ids.len() > 1 => {
+                                phrases.entry(ids[0]).or_default().push((ids, id))
+                            }
                             _ => {}
                         }
                     }
@@ -132,12 +141,26 @@ impl FrameScorer {
             .par_iter()
             .enumerate()
             .map(|(sid, s)| {
-                let mut m: Vec<u32> = word_entries.get(&vocab.surface_stem[sid]).cloned().unwrap_or_default();
+                let mut m: Vec<u32> = word_entries
+                    .get(&vocab.surface_stem[sid])
+                    .cloned()
+                    .unwrap_or_default();
                 for (p, id) in &prefixes {
                     if s.starts_with(p.as_str()) {
                         m.push(*id);
                     }
                 }
+                // One word counts once per frame: where several entries of a
+                // frame match it ("reassure" and "reassurance" share a stem,
+                // "threat" and "threat*"), the highest weight wins.
+                m.sort_by(|&a, &b| {
+                    let (ea, eb) = (&entries[a as usize], &entries[b as usize]);
+                    ea.category
+                        .cmp(&eb.category)
+                        .then(eb.weight.total_cmp(&ea.weight))
+                        .then(a.cmp(&b))
+                });
+                m.dedup_by(|b, a| entries[*a as usize].category == entries[*b as usize].category);
                 m
             })
             .collect();
@@ -178,26 +201,47 @@ impl FrameScorer {
                 for (stems, id) in list {
                     let end = i + stems.len();
                     if end <= toks.len()
-                        && stems.iter().zip(&toks[i..end]).all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
+                        && stems
+                            .iter()
+                            .zip(&toks[i..end])
+                            .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
                     {
-                        out.push(Match { entry: *id, first: i, last: end - 1, phrase: true });
+                        out.push(Match {
+                            entry: *id,
+                            first: i,
+                            last: end - 1,
+                            phrase: true,
+                        });
                     }
                 }
             }
             for &id in &self.single[toks[i].surface as usize] {
-                out.push(Match { entry: id, first: i, last: i, phrase: false });
+                out.push(Match {
+                    entry: id,
+                    first: i,
+                    last: i,
+                    phrase: false,
+                });
             }
         }
         // Drop single-word matches covered by a phrase of the same group.
         let covered: Vec<(usize, usize, usize)> = out
             .iter()
             .filter(|m| m.phrase)
-            .map(|m| (self.group(self.entries[m.entry as usize].category), m.first, m.last))
+            .map(|m| {
+                (
+                    self.group(self.entries[m.entry as usize].category),
+                    m.first,
+                    m.last,
+                )
+            })
             .collect();
         out.retain(|m| {
             m.phrase || {
                 let g = self.group(self.entries[m.entry as usize].category);
-                !covered.iter().any(|&(cg, a, b)| cg == g && a <= m.first && m.first <= b)
+                !covered
+                    .iter()
+                    .any(|&(cg, a, b)| cg == g && a <= m.first && m.first <= b)
             }
         });
         out
@@ -205,19 +249,41 @@ impl FrameScorer {
 
     /// The negator before match `m`, if any (same sentence, within the window,
     /// not itself part of a phrase match, and not "not only").
-    fn negated_by(&self, doc: &TokenizedDoc, vocab: &Vocabulary, m: &Match, phrase_tokens: &[bool]) -> Option<usize> {
+    fn negated_by(
+        &self,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        m: &Match,
+        phrase_tokens: &[bool],
+    ) -> Option<usize> {
         let toks = &doc.tokens;
         let sentence = toks[m.first].sentence;
-        (m.first.saturating_sub(self.window)..m.first).rev().find(|&j| {
-            toks[j].sentence == sentence
-                && self.negator[toks[j].surface as usize]
-                && !phrase_tokens[j]
-                && vocab.surfaces.get(toks.get(j + 1).map(|t| t.surface as usize).unwrap_or(usize::MAX)).map(String::as_str) != Some("only")
-        })
+        (m.first.saturating_sub(self.window)..m.first)
+            .rev()
+            .find(|&j| {
+                toks[j].sentence == sentence
+                    && self.negator[toks[j].surface as usize]
+                    && !phrase_tokens[j]
+                    && vocab
+                        .surfaces
+                        .get(
+                            toks.get(j + 1)
+                                .map(|t| t.surface as usize)
+                                .unwrap_or(usize::MAX),
+                        )
+                        .map(String::as_str)
+                        != Some("only")
+            })
     }
 
     /// Scores one article.
-    pub fn score(&self, text: &str, doc: &TokenizedDoc, vocab: &Vocabulary, senti: &SentimentAnalyzer) -> DocScores {
+    pub fn score(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        senti: &SentimentAnalyzer,
+    ) -> DocScores {
         let nf = self.names.len();
         let words = doc.tokens.len();
         let matches = self.matches(doc, vocab);
@@ -237,7 +303,10 @@ impl FrameScorer {
             let s = doc.tokens[a].start as usize;
             let last = &doc.tokens[b];
             let e = last.start as usize + vocab.surfaces[last.surface as usize].len();
-            text.get(s..e.min(text.len())).unwrap_or("").to_lowercase().replace('\u{2019}', "'")
+            text.get(s..e.min(text.len()))
+                .unwrap_or("")
+                .to_lowercase()
+                .replace('\u{2019}', "'")
         };
         for m in &matches {
             let e = &self.entries[m.entry as usize];
@@ -257,7 +326,11 @@ impl FrameScorer {
                         cat = c;
                         label = format!("negated: {}", e.text);
                         let neg = &vocab.surfaces[doc.tokens[j].surface as usize];
-                        form = if j + 1 == m.first { format!("{neg} {form}") } else { format!("{neg} … {form}") };
+                        form = if j + 1 == m.first {
+                            format!("{neg} {form}")
+                        } else {
+                            format!("{neg} … {form}")
+                        };
                     }
                     None => continue,
                 }
@@ -267,22 +340,42 @@ impl FrameScorer {
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
             }
-            let ev = evidence[cat].entry(label).or_insert((0, BTreeMap::new(), s));
+            let ev = evidence[cat]
+                .entry(label)
+                .or_insert((0, BTreeMap::new(), s));
             ev.0 += 1;
             *ev.1.entry(form).or_default() += 1;
         }
         let sentence_text = |s: usize| -> String {
-            doc.sentences.get(s).map(|&(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+            doc.sentences
+                .get(s)
+                .map(|&(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
         };
         let total: f64 = hits.iter().sum();
-        let per_1k = |h: f64| if words > 0 { h * 1000.0 / words as f64 } else { 0.0 };
+        let per_1k = |h: f64| {
+            if words > 0 {
+                h * 1000.0 / words as f64
+            } else {
+                0.0
+            }
+        };
         let frames: Vec<FrameScore> = (0..nf)
             .map(|c| {
                 let mut ev: Vec<Evidence> = evidence[c]
                     .iter()
                     .map(|(label, (count, forms, s))| {
-                        let term = forms.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|f| f.0.clone()).unwrap_or_default();
-                        Evidence { term, entry: label.clone(), count: *count, example_sentence: sentence_text(*s) }
+                        let term = forms
+                            .iter()
+                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                            .map(|f| f.0.clone())
+                            .unwrap_or_default();
+                        Evidence {
+                            term,
+                            entry: label.clone(),
+                            count: *count,
+                            example_sentence: sentence_text(*s),
+                        }
                     })
                     .collect();
                 ev.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
@@ -307,7 +400,12 @@ impl FrameScorer {
         for (s, &(a, b)) in doc.sentences.iter().enumerate() {
             let st = senti.sentence(&text[a..b]);
             sent_scores.push((st, words_in[s]));
-            sentences.push(SentenceScore { sentence_no: s + 1, text: sentence_text(s), sentiment: st.compound, hits: sent_hits[s].clone() });
+            sentences.push(SentenceScore {
+                sentence_no: s + 1,
+                text: sentence_text(s),
+                sentiment: st.compound,
+                hits: sent_hits[s].clone(),
+            });
         }
         let pick = |c: Option<usize>| -> Option<SentenceRef> {
             let c = c?;
@@ -317,7 +415,11 @@ impl FrameScorer {
                     best = Some((s, h[c]));
                 }
             }
-            best.map(|(s, h)| SentenceRef { sentence_no: s + 1, text: sentence_text(s), hits: h })
+            best.map(|(s, h)| SentenceRef {
+                sentence_no: s + 1,
+                text: sentence_text(s),
+                hits: h,
+            })
         };
         let (t, r) = (
             self.threat.map(|c| frames[c].per_1k).unwrap_or(0.0),
@@ -331,5 +433,157 @@ impl FrameScorer {
             frames,
             sentences,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::text::filters::StopWords;
+    use crate::tokens::tokenize_corpus;
+
+    fn lex(name: &str, entries: &str) -> Lexicon {
+        let text = format!("# description: test list\n{entries}");
+        crate::lexicon::parse(&text, &format!("{name}.txt"), name).expect("test lexicon parses")
+    }
+
+    fn lexicons() -> Vec<Lexicon> {
+        vec![
+            lex(
+                "threat",
+                "attack\ndanger\nviolent\nthreat*\nalarm\nfear\nknife crime\n",
+            ),
+            lex(
+                "reassurance",
+                "safe\ncalm\nreassure\nreassurance\nno cause for alarm\n",
+            ),
+            lex("conflict", "clash\nrow 2\n"),
+        ]
+    }
+
+    fn score_text(text: &str) -> DocScores {
+        let docs = vec![Document {
+            text: text.into(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
+        scorer.score(text, &tc.docs[0], &tc.vocab, &senti)
+    }
+
+    fn hits(s: &DocScores) -> (f64, f64, f64) {
+        (s.frames[0].hits, s.frames[1].hits, s.frames[2].hits)
+    }
+
+    #[test]
+    fn words_match_by_stem_prefixes_by_surface() {
+        assert_eq!(
+            hits(&score_text("Gangs attacked him. More attacks followed.")),
+            (2.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("A threatening letter and new threats.")),
+            (2.0, 0.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn phrases_match_stem_sequences_and_cover_their_words() {
+        // "no cause for alarm" is one reassurance hit; "alarm" inside it is neither
+        // a threat hit nor negated into another reassurance hit.
+        assert_eq!(
+            hits(&score_text("Police said there was no cause for alarm.")),
+            (0.0, 1.0, 0.0)
+        );
+        assert_eq!(hits(&score_text("Knife crimes rose.")), (1.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn negated_threat_is_reassurance_and_negated_reassurance_is_threat() {
+        let s = score_text("There is no threat to the public.");
+        assert_eq!(hits(&s), (0.0, 1.0, 0.0));
+        assert_eq!(s.frames[1].evidence[0].term, "no threat");
+        assert_eq!(s.frames[1].evidence[0].entry, "negated: threat*");
+        assert_eq!(
+            hits(&score_text("The streets are not safe at night.")),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("The protest was never violent.")),
+            (0.0, 1.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text(
+                "It isn't dangerous, and they don't feel any danger."
+            )),
+            (0.0, 2.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn negation_of_other_frames_drops_the_hit() {
+        assert_eq!(hits(&score_text("There was no clash.")), (0.0, 0.0, 0.0));
+        assert_eq!(hits(&score_text("A bitter clash.")), (0.0, 0.0, 1.0));
+    }
+
+    #[test]
+    fn negation_has_a_window_and_stops_at_sentence_ends() {
+        // "not" is four words before "danger": outside the three-word window.
+        assert_eq!(
+            hits(&score_text("It is not the case that danger grew.")),
+            (1.0, 0.0, 0.0)
+        );
+        // A negator in the previous sentence does not reach.
+        assert_eq!(hits(&score_text("No. Danger grew.")), (1.0, 0.0, 0.0));
+        // "not only" is not a negation.
+        assert_eq!(
+            hits(&score_text("It was not only violent but planned.")),
+            (1.0, 0.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn weights_and_one_hit_per_word_per_frame() {
+        assert_eq!(hits(&score_text("A row broke out.")), (0.0, 0.0, 2.0));
+        // "reassure" and "reassurance" share a stem: one word, one hit.
+        assert_eq!(
+            hits(&score_text("Officers offered reassurance.")),
+            (0.0, 1.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn per_1k_share_and_balance() {
+        // 10 words: two threat hits, one reassurance hit.
+        let s = score_text("Attack and danger came but streets were calm again today.");
+        assert_eq!(hits(&s), (2.0, 1.0, 0.0));
+        assert!((s.frames[0].per_1k - 200.0).abs() < 1e-9);
+        assert!((s.frames[0].share - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.threat_balance - 1.0 / 3.0).abs() < 1e-9);
+        let none = score_text("The weather was mild.");
+        assert_eq!(none.threat_balance, 0.0);
+        assert_eq!(none.frames[0].share, 0.0);
+    }
+
+    #[test]
+    fn evidence_sentences() {
+        let s = score_text("The council met on Monday. Residents fear a violent attack. Officers said all is calm and safe.");
+        let t = s.most_threatening.as_ref().unwrap();
+        assert_eq!(t.sentence_no, 2);
+        assert_eq!(t.text, "Residents fear a violent attack.");
+        assert_eq!(t.hits, 3.0);
+        let r = s.most_reassuring.as_ref().unwrap();
+        assert_eq!(r.sentence_no, 3);
+        let ev = &s.frames[0].evidence;
+        assert_eq!(ev.len(), 3);
+        assert!(ev
+            .iter()
+            .all(|e| e.example_sentence == "Residents fear a violent attack."));
+        assert_eq!(s.sentences.len(), 3);
+        assert_eq!(s.sentences[1].hits[0], 3.0);
+        assert!(s.sentences[1].sentiment < 0.0);
     }
 }

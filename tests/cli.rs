@@ -28,7 +28,11 @@ fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
-    assert!(!r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"), "panic: {}", r.stderr);
+    assert!(
+        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
+        "panic: {}",
+        r.stderr
+    );
     r
 }
 
@@ -37,9 +41,22 @@ fn read(p: &Path) -> String {
 }
 
 const OUTPUTS: &[&str] = &[
-    "articles.csv", "terms.csv", "frames.csv", "evidence.csv", "sentences.csv", "clusters.csv", "similarity.csv",
-    "analysis.json", "report.html", "report.md", "frames.png", "threat_reassurance.png", "sentiment.png",
-    "clusters.png", "similarity.png", "terms.png",
+    "articles.csv",
+    "terms.csv",
+    "frames.csv",
+    "evidence.csv",
+    "sentences.csv",
+    "clusters.csv",
+    "similarity.csv",
+    "analysis.json",
+    "report.html",
+    "report.md",
+    "frames.png",
+    "threat_reassurance.png",
+    "sentiment.png",
+    "clusters.png",
+    "similarity.png",
+    "terms.png",
 ];
 
 #[test]
@@ -54,20 +71,39 @@ fn analyze_seeds_writes_every_output_and_is_repeatable() {
     }
     let articles = read(&a.join("articles.csv"));
     assert_eq!(articles.lines().count(), 6, "{articles}");
-    assert!(articles.lines().next().unwrap().starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines"));
+    assert!(articles
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines"));
     assert!(articles.contains("000_3bdc49879786d167"));
-    let r2 = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&b).arg("--quiet"));
+    let r2 = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&b)
+        .arg("--quiet"));
     assert_eq!(r2.code, 0, "{}", r2.stderr);
     assert!(r2.stderr.is_empty(), "--quiet printed: {}", r2.stderr);
-    for f in OUTPUTS.iter().filter(|f| f.ends_with(".csv") || f.ends_with(".json")) {
-        assert_eq!(fs::read(a.join(f)).unwrap(), fs::read(b.join(f)).unwrap(), "{f} differs between runs");
+    for f in OUTPUTS
+        .iter()
+        .filter(|f| f.ends_with(".csv") || f.ends_with(".json"))
+    {
+        assert_eq!(
+            fs::read(a.join(f)).unwrap(),
+            fs::read(b.join(f)).unwrap(),
+            "{f} differs between runs"
+        );
     }
     let json: serde_json::Value = serde_json::from_str(&read(&a.join("analysis.json"))).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 5);
     assert_eq!(json["inputs"].as_array().unwrap().len(), 5);
     assert_eq!(json["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(json["parameters"]["min_df"], 1);
-    assert!(!read(&a.join("analysis.json")).contains(a.to_str().unwrap()), "output path leaked into analysis.json");
+    assert!(
+        !read(&a.join("analysis.json")).contains(a.to_str().unwrap()),
+        "output path leaked into analysis.json"
+    );
 }
 
 #[test]
@@ -75,13 +111,25 @@ fn user_files_in_the_output_folder_survive() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join("my-notes.txt"), "my notes").unwrap();
     fs::write(tmp.path().join("terms.csv"), "my own terms").unwrap();
-    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(tmp.path()));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(tmp.path()));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(read(&tmp.path().join("my-notes.txt")), "my notes");
     assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
-    assert!(r.stderr.contains("terms.csv") && r.stderr.contains("not written by frame"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("terms.csv") && r.stderr.contains("not written by frame"),
+        "{}",
+        r.stderr
+    );
     // A second run replaces frame's own files and still leaves the user's alone.
-    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(tmp.path()));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(tmp.path()));
     assert_eq!(r.code, 0);
     assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
     assert!(tmp.path().join("articles.csv").is_file());
@@ -98,12 +146,26 @@ fn csv_and_jsonl_corpora() {
     .unwrap();
     let out = tmp.path().join("out");
     let r = run(frame()
-        .args(["analyze", "--text-column", "body", "--id-column", "id", "--title-column", "headline", "--group-column", "outlet", "--out"])
+        .args([
+            "analyze",
+            "--text-column",
+            "body",
+            "--id-column",
+            "id",
+            "--title-column",
+            "headline",
+            "--group-column",
+            "outlet",
+            "--out",
+        ])
         .arg(&out)
         .arg(&csv));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let a = read(&out.join("articles.csv"));
-    assert!(a.contains("x1,") && a.contains("Knife attack") && a.contains(",a,"), "{a}");
+    assert!(
+        a.contains("x1,") && a.contains("Knife attack") && a.contains(",a,"),
+        "{a}"
+    );
     assert_eq!(a.lines().count(), 4);
 
     let jsonl = tmp.path().join("corpus.jsonl");
@@ -115,7 +177,9 @@ fn csv_and_jsonl_corpora() {
     assert_eq!(a.lines().count(), 3, "{a}");
     // Two articles: no clustering, said plainly, the rest still written.
     assert!(!out2.join("clusters.csv").exists());
-    assert!(read(&out2.join("report.md")).to_lowercase().contains("at least 3"));
+    assert!(read(&out2.join("report.md"))
+        .to_lowercase()
+        .contains("at least 3"));
 }
 
 #[test]
@@ -123,9 +187,17 @@ fn table_with_a_missing_column_is_skipped_with_a_named_warning() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("corpus.csv");
     fs::write(&csv, "id,body\n1,hello there\n").unwrap();
-    let r = run(frame().arg("analyze").arg(&csv).arg("--out").arg(tmp.path().join("o")));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&csv)
+        .arg("--out")
+        .arg(tmp.path().join("o")));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("corpus.csv") && r.stderr.contains("no column 'text'"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("corpus.csv") && r.stderr.contains("no column 'text'"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -133,9 +205,17 @@ fn duplicate_ids_in_a_table_are_an_error_naming_the_rows() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("dupes.csv");
     fs::write(&csv, "id,text\na,first text\nb,second text\na,third text\n").unwrap();
-    let r = run(frame().arg("analyze").arg(&csv).args(["--id-column", "id", "--out"]).arg(tmp.path().join("o")));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&csv)
+        .args(["--id-column", "id", "--out"])
+        .arg(tmp.path().join("o")));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("dupes.csv") && r.stderr.contains("rows 1 and 3"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("dupes.csv") && r.stderr.contains("rows 1 and 3"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -143,20 +223,43 @@ fn windows_1252_binary_and_empty_files() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     fs::create_dir(&dir).unwrap();
-    fs::write(dir.join("a.txt"), b"The police\x92s response was calm. Officers said residents were safe.").unwrap();
+    fs::write(
+        dir.join("a.txt"),
+        b"The police\x92s response was calm. Officers said residents were safe.",
+    )
+    .unwrap();
     fs::write(dir.join("b.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
     fs::write(dir.join("c.txt"), b"").unwrap();
-    fs::write(dir.join("d.md"), "# Gang violence\n\nArmed gangs attacked two men.\n").unwrap();
+    fs::write(
+        dir.join("d.md"),
+        "# Gang violence\n\nArmed gangs attacked two men.\n",
+    )
+    .unwrap();
     fs::write(dir.join("e.html"), "<html><head><title>Riot</title><script>x()</script></head><body><p>Rioters threw bricks at police.</p></body></html>").unwrap();
     fs::write(dir.join("notes.docx"), b"PK\x03\x04").unwrap();
     let out = tmp.path().join("out");
     let r = run(frame().arg("analyze").arg(&dir).arg("--out").arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("a.txt") && r.stderr.contains("Windows-1252"), "{}", r.stderr);
-    assert!(r.stderr.contains("b.txt") && r.stderr.contains("binary"), "{}", r.stderr);
-    assert!(r.stderr.contains("c.txt") && r.stderr.contains("empty"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a.txt") && r.stderr.contains("Windows-1252"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("b.txt") && r.stderr.contains("binary"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("c.txt") && r.stderr.contains("empty"),
+        "{}",
+        r.stderr
+    );
     let a = read(&out.join("articles.csv"));
-    assert!(a.contains("police’s response") || a.contains("The police’s response"), "{a}");
+    assert!(
+        a.contains("police’s response") || a.contains("The police’s response"),
+        "{a}"
+    );
     assert!(a.contains("\ne,") && a.contains("Riot"), "{a}");
     let s = read(&out.join("sentences.csv"));
     assert!(!s.contains("x()"), "script text leaked: {s}");
@@ -167,19 +270,35 @@ fn empty_folder_missing_path_and_bad_output_fail_with_exit_1() {
     let tmp = tempfile::tempdir().unwrap();
     let empty = tmp.path().join("empty");
     fs::create_dir(&empty).unwrap();
-    let r = run(frame().arg("analyze").arg(&empty).arg("--out").arg(tmp.path().join("o")));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&empty)
+        .arg("--out")
+        .arg(tmp.path().join("o")));
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("no usable article"), "{}", r.stderr);
 
-    let r = run(frame().arg("analyze").arg(tmp.path().join("nope")).arg("--out").arg(tmp.path().join("o")));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(tmp.path().join("nope"))
+        .arg("--out")
+        .arg(tmp.path().join("o")));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("nope") && r.stderr.contains("no such file or folder"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nope") && r.stderr.contains("no such file or folder"),
+        "{}",
+        r.stderr
+    );
 
     let file = tmp.path().join("a-file");
     fs::write(&file, "x").unwrap();
     let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&file));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("a-file") && r.stderr.contains("is a file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a-file") && r.stderr.contains("is a file"),
+        "{}",
+        r.stderr
+    );
     assert_eq!(read(&file), "x");
 }
 
@@ -207,18 +326,31 @@ fn score_reads_stdin_and_csv() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut lines = r.stdout.lines();
     let header = lines.next().unwrap();
-    assert!(header.starts_with("id,sentiment,positive,negative,neutral,threat,reassurance"), "{header}");
+    assert!(
+        header.starts_with("id,sentiment,positive,negative,neutral,threat,reassurance"),
+        "{header}"
+    );
     assert!(header.ends_with(",threat_balance"));
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert_eq!(rows.len(), 2);
     let balance = |r: &Vec<&str>| r.last().unwrap().parse::<f64>().unwrap();
-    assert!(balance(&rows[0]) < 0.0, "negated threat should read as reassurance: {:?}", rows[0]);
+    assert!(
+        balance(&rows[0]) < 0.0,
+        "negated threat should read as reassurance: {:?}",
+        rows[0]
+    );
     assert!(balance(&rows[1]) > 0.0, "{:?}", rows[1]);
 
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("h.csv");
     fs::write(&csv, "hid,headline\nh1,Violence erupts as police clash with protesters\nh2,Residents reassured as calm returns\n").unwrap();
-    let r = run(frame().arg("score").arg(&csv).args(["--text-column", "headline", "--id-column", "hid", "--json"]));
+    let r = run(frame().arg("score").arg(&csv).args([
+        "--text-column",
+        "headline",
+        "--id-column",
+        "hid",
+        "--json",
+    ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let first: serde_json::Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(first["id"], "h1");

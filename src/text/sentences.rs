@@ -6,9 +6,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
-    "col", "lt", "capt", "cmdr", "gov", "sen", "rep", "jr", "sr", "no", "vs", "etc", "e.g", "i.e",
-    "u.s", "u.k", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
+    "col", "lt", "capt", "cmdr", "gov", "sen", "rep", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s",
+    "u.k", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
 ];
 
 fn ends_with_abbreviation(s: &str) -> bool {
@@ -26,6 +26,13 @@ fn ends_with_abbreviation(s: &str) -> bool {
         || (last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic()))
 }
 
+/// "No. 10": "No." is an abbreviation only before a number.
+fn number_sign(before: &str, next: &str) -> bool {
+    let t = before.trim_end();
+    (t.ends_with(" No.") || t == "No." || t.ends_with(" no.") || t.ends_with("(No."))
+        && next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Byte spans `(start, end)` of the sentences of `text`, trimmed, non-empty.
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -35,7 +42,11 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         for (off, s) in line.split_sentence_bound_indices() {
             let (a, b) = (line_start + off, line_start + off + s.len());
             current = match current {
-                Some((cs, _ce)) if ends_with_abbreviation(&text[cs..a]) => Some((cs, b)),
+                Some((cs, _ce))
+                    if ends_with_abbreviation(&text[cs..a]) || number_sign(&text[cs..a], s) =>
+                {
+                    Some((cs, b))
+                }
                 Some(span) => {
                     spans.push(span);
                     Some((a, b))
@@ -97,6 +108,14 @@ mod tests {
         assert_eq!(
             sents("Mr. Kaba was driving. Dr. J. Smith said so."),
             vec!["Mr. Kaba was driving.", "Dr. J. Smith said so."]
+        );
+    }
+
+    #[test]
+    fn no_is_an_abbreviation_only_before_numbers() {
+        assert_eq!(
+            sents("He went to No. 10 Downing Street. No. Danger grew."),
+            vec!["He went to No. 10 Downing Street.", "No.", "Danger grew."]
         );
     }
 
