@@ -32,7 +32,9 @@ pub enum Command {
     #[command(after_help = ANALYZE_EXAMPLE)]
     Analyze(AnalyzeArgs),
     /// Score short texts (one per stdin line, or the rows of a CSV/JSON Lines file); CSV to stdout.
-    #[command(after_help = "Example:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json")]
+    #[command(
+        after_help = "Example:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
+    )]
     Score(ScoreArgs),
 }
 
@@ -133,7 +135,12 @@ pub struct ScoreArgs {
 }
 
 fn language(code: &str) -> Result<Language, String> {
-    Language::from_code(code).ok_or_else(|| format!("unsupported --lang '{code}'; supported: {}", Language::supported().join(", ")))
+    Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unsupported --lang '{code}'; supported: {}",
+            Language::supported().join(", ")
+        )
+    })
 }
 
 fn columns(t: &TableArgs) -> TableColumns {
@@ -147,8 +154,16 @@ fn columns(t: &TableArgs) -> TableColumns {
 }
 
 fn chart_size(s: &str) -> Result<(u32, u32), String> {
-    let bad = || format!("--chart-size must look like 1600x1000 (width x height, each 300 to 8000), not '{s}'");
-    let (w, h) = s.to_ascii_lowercase().split_once('x').map(|(w, h)| (w.trim().to_string(), h.trim().to_string())).ok_or_else(bad)?;
+    let bad = || {
+        format!(
+            "--chart-size must look like 1600x1000 (width x height, each 300 to 8000), not '{s}'"
+        )
+    };
+    let (w, h) = s
+        .to_ascii_lowercase()
+        .split_once('x')
+        .map(|(w, h)| (w.trim().to_string(), h.trim().to_string()))
+        .ok_or_else(bad)?;
     let (w, h): (u32, u32) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
     if !(300..=8000).contains(&w) || !(300..=8000).contains(&h) {
         return Err(bad());

@@ -10,15 +10,15 @@ pub mod corpus;
 pub mod error;
 pub mod lexicon;
 pub mod options;
+pub mod output;
+pub mod pipeline;
 pub mod report;
+pub mod score;
 pub mod sentiment;
 pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
-pub mod output;
-pub mod score;
-pub mod pipeline;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};

@@ -33,7 +33,11 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), frame::Error> {
             "frame: analysed {} article{}{}; wrote {} files to {} (open {})",
             summary.articles,
             if summary.articles == 1 { "" } else { "s" },
-            if skipped > 0 { format!(", skipped {skipped} (see warnings above)") } else { String::new() },
+            if skipped > 0 {
+                format!(", skipped {skipped} (see warnings above)")
+            } else {
+                String::new()
+            },
             summary.written.len(),
             opts.out.display(),
             opts.out.join("report.html").display()
@@ -46,13 +50,27 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     let opts = args.to_options().map_err(frame::Error::Usage)?;
     let stdin = std::io::stdin();
     let mut lock = stdin.lock();
-    let (docs, warnings) = frame::short_texts::read_texts(&opts, if args.input.is_none() { Some(&mut lock) } else { None })?;
+    let (docs, warnings) = frame::short_texts::read_texts(
+        &opts,
+        if args.input.is_none() {
+            Some(&mut lock)
+        } else {
+            None
+        },
+    )?;
     for w in &warnings {
         warn(w);
     }
     let rows = frame::short_texts::score(&docs, &opts)?;
-    let frames: Vec<String> = frame::pipeline::lexicons()?.iter().map(|l| l.name.clone()).collect();
-    let bytes = if args.json { frame::short_texts::to_jsonl(&rows) } else { frame::short_texts::to_csv(&rows, &frames) };
+    let frames: Vec<String> = frame::pipeline::lexicons()?
+        .iter()
+        .map(|l| l.name.clone())
+        .collect();
+    let bytes = if args.json {
+        frame::short_texts::to_jsonl(&rows)
+    } else {
+        frame::short_texts::to_csv(&rows, &frames)
+    };
     let mut out = std::io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = out.write_all(&bytes).and_then(|_| out.flush());

@@ -28,7 +28,10 @@ pub struct OutputDir {
 }
 
 fn out_err(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Output { path: path.to_path_buf(), message: e.to_string() }
+    Error::Output {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 impl OutputDir {
@@ -59,7 +62,13 @@ impl OutputDir {
                 }
             }
         }
-        Ok(OutputDir { path: path.to_path_buf(), owned: previous.clone(), previous, written: Vec::new(), protected: Vec::new() })
+        Ok(OutputDir {
+            path: path.to_path_buf(),
+            owned: previous.clone(),
+            previous,
+            written: Vec::new(),
+            protected: Vec::new(),
+        })
     }
 
     /// The folder.
@@ -81,7 +90,8 @@ impl OutputDir {
     }
 
     fn save_manifest(&self) -> Result<()> {
-        let mut s = String::from("# Files written by frame in this folder; frame replaces only these.\n");
+        let mut s =
+            String::from("# Files written by frame in this folder; frame replaces only these.\n");
         for n in &self.owned {
             s.push_str(n);
             s.push('\n');
@@ -113,7 +123,10 @@ impl OutputDir {
         let written: BTreeSet<String> = self.written.iter().cloned().collect();
         for stale in self.previous.difference(&written) {
             let p = self.path.join(stale);
-            if fs::symlink_metadata(&p).map(|m| m.is_file()).unwrap_or(false) {
+            if fs::symlink_metadata(&p)
+                .map(|m| m.is_file())
+                .unwrap_or(false)
+            {
                 let _ = fs::remove_file(&p);
             }
         }
@@ -136,15 +149,30 @@ mod tests {
         assert!(!out.write("articles.csv", b"frame").unwrap());
         assert!(out.write("terms.csv", b"v1").unwrap());
         out.finish().unwrap();
-        assert_eq!(fs::read_to_string(dir.path().join("articles.csv")).unwrap(), "mine");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("articles.csv")).unwrap(),
+            "mine"
+        );
         let mut out = OutputDir::prepare(dir.path()).unwrap();
         assert!(out.write("terms.csv", b"v2").unwrap());
         out.finish().unwrap();
-        assert_eq!(fs::read_to_string(dir.path().join("terms.csv")).unwrap(), "v2");
-        assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "my notes");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("terms.csv")).unwrap(),
+            "v2"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+            "my notes"
+        );
         // No temporary files are left behind.
-        let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-        assert!(names.iter().all(|n| !n.starts_with(TMP_PREFIX)), "{names:?}");
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with(TMP_PREFIX)),
+            "{names:?}"
+        );
     }
 
     #[test]

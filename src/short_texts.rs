@@ -32,24 +32,44 @@ pub struct ScoreRow {
 }
 
 /// Reads texts: the rows of the table in `opts.corpus.inputs[0]`, or stdin lines.
-pub fn read_texts(opts: &Options, stdin: Option<&mut dyn BufRead>) -> Result<(Vec<Document>, Vec<String>)> {
+pub fn read_texts(
+    opts: &Options,
+    stdin: Option<&mut dyn BufRead>,
+) -> Result<(Vec<Document>, Vec<String>)> {
     if let Some(stdin) = stdin {
         let mut docs = Vec::new();
         for (i, line) in stdin.lines().enumerate() {
-            let line = line.map_err(|e| Error::Input { path: "<stdin>".into(), message: format!("line {}: {e}", i + 1) })?;
+            let line = line.map_err(|e| Error::Input {
+                path: "<stdin>".into(),
+                message: format!("line {}: {e}", i + 1),
+            })?;
             if line.trim().is_empty() {
                 continue;
             }
-            docs.push(Document { id: (i + 1).to_string(), source: format!("<stdin>:line {}", i + 1), text: line, ..Default::default() });
+            docs.push(Document {
+                id: (i + 1).to_string(),
+                source: format!("<stdin>:line {}", i + 1),
+                text: line,
+                ..Default::default()
+            });
         }
         if docs.is_empty() {
-            return Err(Error::NoArticles { details: ": no text on standard input".into() });
+            return Err(Error::NoArticles {
+                details: ": no text on standard input".into(),
+            });
         }
         return Ok((docs, Vec::new()));
     }
-    let c = corpus::load(&CorpusOptions { keep_boilerplate: true, ..opts.corpus.clone() })?;
+    let c = corpus::load(&CorpusOptions {
+        keep_boilerplate: true,
+        ..opts.corpus.clone()
+    })?;
     let mut warnings = c.warnings;
-    warnings.extend(c.skipped.iter().map(|s| format!("skipped {}: {}", s.source, s.reason)));
+    warnings.extend(
+        c.skipped
+            .iter()
+            .map(|s| format!("skipped {}: {}", s.source, s.reason)),
+    );
     Ok((c.documents, warnings))
 }
 
@@ -71,7 +91,11 @@ pub fn score(docs: &[Document], opts: &Options) -> Result<Vec<ScoreRow>> {
                 positive: s.sentiment.positive,
                 negative: s.sentiment.negative,
                 neutral: s.sentiment.neutral,
-                frames: s.frames.iter().map(|f| (f.frame.clone(), f.per_1k)).collect(),
+                frames: s
+                    .frames
+                    .iter()
+                    .map(|f| (f.frame.clone(), f.per_1k))
+                    .collect(),
                 threat_balance: s.threat_balance,
             }
         })
@@ -80,13 +104,24 @@ pub fn score(docs: &[Document], opts: &Options) -> Result<Vec<ScoreRow>> {
 
 /// Writes rows as CSV (`id, sentiment, positive, negative, neutral, <frames...>, threat_balance`).
 pub fn to_csv(rows: &[ScoreRow], frames: &[String]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let mut header: Vec<String> = ["id", "sentiment", "positive", "negative", "neutral"].iter().map(|s| s.to_string()).collect();
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut header: Vec<String> = ["id", "sentiment", "positive", "negative", "neutral"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     header.extend(frames.iter().cloned());
     header.push("threat_balance".into());
     let _ = w.write_record(&header);
     for r in rows {
-        let mut rec = vec![r.id.clone(), format!("{:.4}", r.sentiment), format!("{:.4}", r.positive), format!("{:.4}", r.negative), format!("{:.4}", r.neutral)];
+        let mut rec = vec![
+            r.id.clone(),
+            format!("{:.4}", r.sentiment),
+            format!("{:.4}", r.positive),
+            format!("{:.4}", r.negative),
+            format!("{:.4}", r.neutral),
+        ];
         rec.extend(r.frames.iter().map(|(_, v)| format!("{v:.4}")));
         rec.push(format!("{:.4}", r.threat_balance));
         let _ = w.write_record(&rec);
@@ -100,7 +135,12 @@ pub fn to_jsonl(rows: &[ScoreRow]) -> Vec<u8> {
     for r in rows {
         let mut m = serde_json::Map::new();
         m.insert("id".into(), r.id.clone().into());
-        for (k, v) in [("sentiment", r.sentiment), ("positive", r.positive), ("negative", r.negative), ("neutral", r.neutral)] {
+        for (k, v) in [
+            ("sentiment", r.sentiment),
+            ("positive", r.positive),
+            ("negative", r.negative),
+            ("neutral", r.neutral),
+        ] {
             m.insert(k.into(), serde_json::json!(v));
         }
         for (k, v) in &r.frames {

@@ -7,7 +7,11 @@ use crate::analysis::Analysis;
 fn f4(x: f64) -> String {
     if x.is_finite() {
         let s = format!("{x:.4}");
-        if s == "-0.0000" { "0.0000".into() } else { s }
+        if s == "-0.0000" {
+            "0.0000".into()
+        } else {
+            s
+        }
     } else {
         String::new()
     }
@@ -16,20 +20,29 @@ fn f4(x: f64) -> String {
 fn f6(x: f64) -> String {
     if x.is_finite() {
         let s = format!("{x:.6}");
-        if s == "-0.000000" { "0.000000".into() } else { s }
+        if s == "-0.000000" {
+            "0.000000".into()
+        } else {
+            s
+        }
     } else {
         String::new()
     }
 }
 
 fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>) -> OutputFile {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail except on a bug; keep the first error out of the data.
     let _ = w.write_record(header);
     for r in rows {
         let _ = w.write_record(&r);
     }
-    OutputFile { name: name.into(), bytes: w.into_inner().unwrap_or_default() }
+    OutputFile {
+        name: name.into(),
+        bytes: w.into_inner().unwrap_or_default(),
+    }
 }
 
 fn h(cols: &[&str]) -> Vec<String> {
@@ -40,7 +53,22 @@ fn h(cols: &[&str]) -> Vec<String> {
 pub fn articles(a: &Analysis) -> OutputFile {
     table(
         "articles.csv",
-        &h(&["id", "source", "title", "date", "group", "words", "tokens", "types", "boilerplate_lines", "sentiment", "positive", "negative", "neutral", "threat_balance"]),
+        &h(&[
+            "id",
+            "source",
+            "title",
+            "date",
+            "group",
+            "words",
+            "tokens",
+            "types",
+            "boilerplate_lines",
+            "sentiment",
+            "positive",
+            "negative",
+            "neutral",
+            "threat_balance",
+        ]),
         a.articles.iter().map(|r| {
             vec![
                 r.id.clone(),
@@ -69,7 +97,15 @@ pub fn terms(a: &Analysis) -> OutputFile {
         &h(&["article_id", "rank", "term", "stem", "tf", "df", "tfidf"]),
         a.articles.iter().flat_map(|r| {
             r.top_terms.iter().map(move |t| {
-                vec![r.id.clone(), t.rank.to_string(), t.term.clone(), t.stem.clone(), t.tf.to_string(), t.df.to_string(), f6(t.tfidf)]
+                vec![
+                    r.id.clone(),
+                    t.rank.to_string(),
+                    t.term.clone(),
+                    t.stem.clone(),
+                    t.tf.to_string(),
+                    t.df.to_string(),
+                    f6(t.tfidf),
+                ]
             })
         }),
     )
@@ -79,11 +115,30 @@ pub fn terms(a: &Analysis) -> OutputFile {
 pub fn frames(a: &Analysis) -> OutputFile {
     table(
         "frames.csv",
-        &h(&["article_id", "frame", "hits", "per_1k", "share", "top_terms"]),
+        &h(&[
+            "article_id",
+            "frame",
+            "hits",
+            "per_1k",
+            "share",
+            "top_terms",
+        ]),
         a.articles.iter().flat_map(|r| {
             r.frames.iter().map(move |f| {
-                let top: Vec<String> = f.evidence.iter().take(5).map(|e| format!("{} ({})", e.term, e.count)).collect();
-                vec![r.id.clone(), f.frame.clone(), f4(f.hits), f4(f.per_1k), f4(f.share), top.join("; ")]
+                let top: Vec<String> = f
+                    .evidence
+                    .iter()
+                    .take(5)
+                    .map(|e| format!("{} ({})", e.term, e.count))
+                    .collect();
+                vec![
+                    r.id.clone(),
+                    f.frame.clone(),
+                    f4(f.hits),
+                    f4(f.per_1k),
+                    f4(f.share),
+                    top.join("; "),
+                ]
             })
         }),
     )
@@ -93,11 +148,25 @@ pub fn frames(a: &Analysis) -> OutputFile {
 pub fn evidence(a: &Analysis) -> OutputFile {
     table(
         "evidence.csv",
-        &h(&["article_id", "frame", "term", "entry", "count", "example_sentence"]),
+        &h(&[
+            "article_id",
+            "frame",
+            "term",
+            "entry",
+            "count",
+            "example_sentence",
+        ]),
         a.articles.iter().flat_map(|r| {
             r.frames.iter().flat_map(move |f| {
                 f.evidence.iter().map(move |e| {
-                    vec![r.id.clone(), f.frame.clone(), e.term.clone(), e.entry.clone(), e.count.to_string(), e.example_sentence.clone()]
+                    vec![
+                        r.id.clone(),
+                        f.frame.clone(),
+                        e.term.clone(),
+                        e.entry.clone(),
+                        e.count.to_string(),
+                        e.example_sentence.clone(),
+                    ]
                 })
             })
         }),
@@ -113,7 +182,12 @@ pub fn sentences(a: &Analysis) -> OutputFile {
         &header,
         a.articles.iter().flat_map(|r| {
             r.sentences.iter().map(move |s| {
-                let mut row = vec![r.id.clone(), s.sentence_no.to_string(), s.text.clone(), f4(s.sentiment)];
+                let mut row = vec![
+                    r.id.clone(),
+                    s.sentence_no.to_string(),
+                    s.text.clone(),
+                    f4(s.sentiment),
+                ];
                 row.extend(s.hits.iter().map(|&x| f4(x)));
                 row
             })
@@ -126,7 +200,16 @@ pub fn clusters(a: &Analysis) -> Option<OutputFile> {
     let c = a.clustering.as_ref()?;
     Some(table(
         "clusters.csv",
-        &h(&["article_id", "cluster", "cluster_label", "silhouette", "x", "y", "nearest_id", "nearest_similarity"]),
+        &h(&[
+            "article_id",
+            "cluster",
+            "cluster_label",
+            "silhouette",
+            "x",
+            "y",
+            "nearest_id",
+            "nearest_similarity",
+        ]),
         c.assignments.iter().map(|s| {
             vec![
                 s.article_id.clone(),
@@ -179,7 +262,9 @@ mod tests {
         let fr = String::from_utf8(frames(&a).bytes).unwrap();
         assert_eq!(fr.lines().count(), 1 + 3 * 7);
         let s = String::from_utf8(sentences(&a).bytes).unwrap();
-        assert!(s.lines().next().unwrap().ends_with("threat,reassurance,conflict,responsibility,human_interest,morality,economic"));
+        assert!(s.lines().next().unwrap().ends_with(
+            "threat,reassurance,conflict,responsibility,human_interest,morality,economic"
+        ));
         assert!(clusters(&a).is_some());
         assert!(clusters(&crate::analysis::example(2)).is_none());
     }

@@ -135,9 +135,17 @@ fn render_document(doc: &Document, version: &str) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    let _ = writeln!(out, "<meta name=\"generator\" content=\"frame {}\">", escape(version));
+    let _ = writeln!(
+        out,
+        "<meta name=\"generator\" content=\"frame {}\">",
+        escape(version)
+    );
     let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
-    let _ = writeln!(out, "<style>{}</style>\n</head>\n<body>\n<main>", CSS.trim());
+    let _ = writeln!(
+        out,
+        "<style>{}</style>\n</head>\n<body>\n<main>",
+        CSS.trim()
+    );
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
     let _ = writeln!(
         out,
@@ -154,7 +162,12 @@ fn render_document(doc: &Document, version: &str) -> String {
             Block::Toc => {
                 out.push_str("<nav class=\"toc\"><strong>Contents</strong>\n<ol>\n");
                 for (id, text) in doc.toc() {
-                    let _ = writeln!(out, "<li><a href=\"#{}\">{}</a></li>", escape(id), escape(text));
+                    let _ = writeln!(
+                        out,
+                        "<li><a href=\"#{}\">{}</a></li>",
+                        escape(id),
+                        escape(text)
+                    );
                 }
                 out.push_str("</ol></nav>\n");
             }
@@ -265,7 +278,8 @@ mod tests {
         let mut a = example(5);
         a.articles[0].title = "<script>alert('x')</script> & \"quoted\"".into();
         a.articles[0].short_title = "<script>alert(1)</script>".into();
-        a.articles[1].most_threatening.as_mut().unwrap().text = "<img src=x onerror=alert(1)>".into();
+        a.articles[1].most_threatening.as_mut().unwrap().text =
+            "<img src=x onerror=alert(1)>".into();
         a.inputs.push(crate::analysis::InputRecord {
             path: "a\"b.txt".into(),
             sha256: "ab".repeat(32),
@@ -274,7 +288,8 @@ mod tests {
         let html = render(&a, &["frames.png", "x\"onerror=\"y.png"]);
         assert!(!html.contains("<script"), "raw script tag");
         assert!(!html.contains("<img src=x"), "raw injected img");
-        assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+        assert!(html
+            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"));
         assert!(html.contains("src=\"x&quot;onerror=&quot;y.png\""));
         // Full hash kept in the tooltip, short form shown.
         assert!(html.contains(&format!("title=\"{}\"", "ab".repeat(32))));

@@ -277,7 +277,10 @@ mod tests {
             _ => panic!(),
         };
         for k in map.keys() {
-            assert!(method.contains(&format!("| {} |", escape(k))), "parameter {k}");
+            assert!(
+                method.contains(&format!("| {} |", escape(k))),
+                "parameter {k}"
+            );
         }
     }
 

@@ -101,7 +101,10 @@ pub enum Block {
     /// A "How to read this" explanation.
     Explain(Vec<Inline>),
     /// A prominent caution box.
-    Callout { title: String, items: Vec<Vec<Inline>> },
+    Callout {
+        title: String,
+        items: Vec<Vec<Inline>>,
+    },
     /// A chart, referenced by file name.
     Image { src: String, alt: String },
     /// A quoted sentence from an article, with where it comes from.
@@ -567,7 +570,9 @@ impl<'a> Builder<'a> {
                         .clusters
                         .iter()
                         .take(MAX_CLUSTERS_IN_SUMMARY)
-                        .map(|cl| format!("“{}” ({})", cl.label, count(cl.size, "article", "articles")))
+                        .map(|cl| {
+                            format!("“{}” ({})", cl.label, count(cl.size, "article", "articles"))
+                        })
                         .collect();
                     let more = c.clusters.len().saturating_sub(MAX_CLUSTERS_IN_SUMMARY);
                     p.push(t(format!(
@@ -674,7 +679,9 @@ impl<'a> Builder<'a> {
             t("A high score means the vocabulary is there, not how it is used (a report can quote a threat in order to dismiss it). Scores resting on one or two matches are fragile: check the brackets and the Evidence section."),
         ]);
         if a.frames.is_empty() {
-            self.para(vec![t("No frame lexicons were loaded, so there are no frame scores.")]);
+            self.para(vec![t(
+                "No frame lexicons were loaded, so there are no frame scores.",
+            )]);
             return;
         }
         if a.articles.is_empty() {
@@ -715,9 +722,7 @@ impl<'a> Builder<'a> {
                 r
             })
             .collect();
-        let numeric: Vec<usize> = std::iter::once(0)
-            .chain(2..header.len())
-            .collect();
+        let numeric: Vec<usize> = std::iter::once(0).chain(2..header.len()).collect();
         let header_ref: Vec<&str> = header.iter().map(|s| s.as_str()).collect();
         self.push(Block::Table(table(&header_ref, &numeric, rows)));
         self.para(vec![em(
@@ -852,7 +857,9 @@ impl<'a> Builder<'a> {
             })
             .collect();
         self.push(Block::Table(table(
-            &["#", "Article", "Compound", "Positive", "Negative", "Neutral"],
+            &[
+                "#", "Article", "Compound", "Positive", "Negative", "Neutral",
+            ],
             &[0, 2, 3, 4, 5],
             rows,
         )));
@@ -913,14 +920,22 @@ impl<'a> Builder<'a> {
             })
             .collect();
         self.push(Block::Table(table(
-            &["Cluster", "Label", "Articles", "Top terms (centre weight)", "Most central article"],
+            &[
+                "Cluster",
+                "Label",
+                "Articles",
+                "Top terms (centre weight)",
+                "Most central article",
+            ],
             &[0, 2],
             rows,
         )));
         self.truncated(MAX_ROWS, c.clusters.len(), "clusters", "analysis.json");
 
         if !c.k_scores.is_empty() {
-            self.para(vec![t("Mean silhouette for each number of clusters (k) tried:")]);
+            self.para(vec![t(
+                "Mean silhouette for each number of clusters (k) tried:",
+            )]);
             let rows = c
                 .k_scores
                 .iter()
@@ -946,7 +961,9 @@ impl<'a> Builder<'a> {
         }
 
         if !c.assignments.is_empty() {
-            self.para(vec![t("Cluster of each article, with its silhouette and the article most similar to it:")]);
+            self.para(vec![t(
+                "Cluster of each article, with its silhouette and the article most similar to it:",
+            )]);
             let rows = c
                 .assignments
                 .iter()
@@ -1119,7 +1136,9 @@ impl<'a> Builder<'a> {
         )));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "terms.csv");
         if a.clustering.is_some() {
-            self.para(vec![t("Top terms per cluster are in the cluster table above.")]);
+            self.para(vec![t(
+                "Top terms per cluster are in the cluster table above.",
+            )]);
         }
     }
 
@@ -1182,7 +1201,11 @@ impl<'a> Builder<'a> {
                     Some(s) => {
                         self.para(vec![strong(format!(
                             "Most {} sentence",
-                            if which == "threat" { "threatening" } else { "reassuring" }
+                            if which == "threat" {
+                                "threatening"
+                            } else {
+                                "reassuring"
+                            }
                         ))]);
                         self.push(Block::Quote {
                             text: clip(s.text.trim(), MAX_SENTENCE_CHARS),
@@ -1191,7 +1214,11 @@ impl<'a> Builder<'a> {
                                 s.sentence_no,
                                 hits(s.hits),
                                 which,
-                                if (s.hits - 1.0).abs() < 1e-9 { "hit" } else { "hits" }
+                                if (s.hits - 1.0).abs() < 1e-9 {
+                                    "hit"
+                                } else {
+                                    "hits"
+                                }
                             ),
                         });
                     }
@@ -1259,17 +1286,25 @@ impl<'a> Builder<'a> {
         self.heading(2, "Method");
         let a = self.a;
         let version = version_label(&a.frame_version);
-        self.para(vec![t(format!(
-            "Analysed with frame {}. Everything below is also in ",
-            version
-        )), code("analysis.json"), t(", so the run can be repeated and checked.")]);
+        self.para(vec![
+            t(format!(
+                "Analysed with frame {}. Everything below is also in ",
+                version
+            )),
+            code("analysis.json"),
+            t(", so the run can be repeated and checked."),
+        ]);
 
         self.heading(3, "Parameters");
         let rows = parameter_rows(&a.parameters)
             .into_iter()
             .map(|(k, v, m)| vec![Cell::text(k), Cell::text(v), Cell::text(m)])
             .collect();
-        self.push(Block::Table(table(&["Parameter", "Value", "Meaning"], &[], rows)));
+        self.push(Block::Table(table(
+            &["Parameter", "Value", "Meaning"],
+            &[],
+            rows,
+        )));
 
         self.heading(3, "TF-IDF");
         let tf = a.parameters.tf.to_ascii_lowercase();
@@ -1329,7 +1364,10 @@ impl<'a> Builder<'a> {
                     count(c.n_runs, "k-means restart", "k-means restarts")
                 ))]);
                 items.push(vec![t(match c.reduced_dims {
-                    Some(d) => format!("Vectors were reduced to {} dimensions before clustering.", int(d)),
+                    Some(d) => format!(
+                        "Vectors were reduced to {} dimensions before clustering.",
+                        int(d)
+                    ),
                     None => "Vectors were clustered without dimension reduction.".to_string(),
                 })]);
                 items.push(vec![t(match c.silhouette_sample {
@@ -1380,15 +1418,18 @@ impl<'a> Builder<'a> {
                         Cell::text(&r.path),
                         Cell {
                             text: r.sha256.clone(),
-                            abbrev: (r.sha256.chars().count() > 12)
-                                .then(|| clip(&r.sha256, 13)),
+                            abbrev: (r.sha256.chars().count() > 12).then(|| clip(&r.sha256, 13)),
                             ..Default::default()
                         },
                         Cell::num(int(r.bytes as usize)),
                     ]
                 })
                 .collect();
-            self.push(Block::Table(table(&["Path", "SHA-256", "Bytes"], &[2], rows)));
+            self.push(Block::Table(table(
+                &["Path", "SHA-256", "Bytes"],
+                &[2],
+                rows,
+            )));
             self.truncated(MAX_ROWS, a.inputs.len(), "input files", "analysis.json");
         }
 
@@ -1490,7 +1531,10 @@ impl<'a> Builder<'a> {
             .map(|n| vec![Cell::text(*n), Cell::text(file_description(n))])
             .collect();
         self.push(Block::Table(table(&["File", "What it holds"], &[], rows)));
-        self.para(vec![em(format!("Generated by frame {}.", version_label(&a.frame_version)))]);
+        self.para(vec![em(format!(
+            "Generated by frame {}.",
+            version_label(&a.frame_version)
+        ))]);
     }
 }
 
@@ -1502,7 +1546,9 @@ fn score<'b>(art: &'b ArticleResult, frame: &str) -> Option<&'b FrameScore> {
 fn table(header: &[&str], numeric_cols: &[usize], rows: Vec<Vec<Cell>>) -> Table {
     Table {
         header: header.iter().map(|s| s.to_string()).collect(),
-        numeric: (0..header.len()).map(|i| numeric_cols.contains(&i)).collect(),
+        numeric: (0..header.len())
+            .map(|i| numeric_cols.contains(&i))
+            .collect(),
         rows,
     }
 }
@@ -1631,7 +1677,10 @@ mod tests {
     fn clip_and_slug() {
         assert_eq!(clip("abcdef", 4), "abc…");
         assert_eq!(clip("abc", 4), "abc");
-        assert_eq!(slug("Threat versus reassurance"), "threat-versus-reassurance");
+        assert_eq!(
+            slug("Threat versus reassurance"),
+            "threat-versus-reassurance"
+        );
     }
 
     #[test]
@@ -1673,7 +1722,9 @@ mod tests {
         for n in [0, 1, 2] {
             let doc = build(&example(n), &[]);
             let said = doc.blocks.iter().any(|b| match b {
-                Block::Para(p) => p.iter().any(|i| matches!(i, Inline::Text(s) if s.contains("at least 3 articles"))),
+                Block::Para(p) => p
+                    .iter()
+                    .any(|i| matches!(i, Inline::Text(s) if s.contains("at least 3 articles"))),
                 _ => false,
             });
             assert!(said, "n = {n}");
