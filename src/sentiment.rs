@@ -37,7 +37,8 @@
 //! moves `C_INCR = 0.733` away from zero (a valence of exactly 0 moves down).
 //!
 //! **Boosters and dampeners.** Each of the 3 tokens before a lexicon word that
-//! is not itself a lexicon word is looked up in the booster dictionary:
+//! is not itself a lexicon word (lexicon words in the window are skipped by
+//! all the window rules below) is looked up in the booster dictionary:
 //! `B_INCR = +0.293` for intensifiers ("very", "extremely"), `B_DECR = -0.293`
 //! for dampeners ("barely", "kinda"), sign-flipped for negative words, plus
 //! `C_INCR` if the booster is in capitals in a mixed-case sentence. The
@@ -50,12 +51,14 @@
 //! by 1.25 instead (at distance 3, "so"/"this" right before X is enough, a
 //! quirk of the original), and "without doubt X" leaves X unchanged.
 //!
-//! **Idioms.** When checking the third token before a word, the 2- and 3-token
-//! windows around it are compared with VADER's special cases ("the shit" 3,
-//! "the bomb" 3, "bad ass" 1.5, "yeah right" -2, "kiss of death" -1.5, "to die
-//! for" 3, "beating heart" 3.5, "bus stop" 0), which
-//! *replace* the valence; then "kind of", "sort of", "just enough" among the
-//! preceding tokens add `B_DECR` (unsigned, as in the original).
+//! **Idioms.** When the third token before a word is examined, token windows
+//! are compared with VADER's special cases: the 2 and 3 tokens ending at the
+//! word, the 2 and 3 tokens ending just before it, and tokens -3..-2 (first
+//! match wins), then the 2 and 3 tokens starting at the word (a match there
+//! overrides). The cases ("the shit" 3, "the bomb" 3, "bad ass" 1.5, "yeah
+//! right" -2, "kiss of death" -1.5, "to die for" 3, "beating heart" 3.5, "bus
+//! stop" 0) *replace* the valence. Then "kind of", "sort of", "just enough"
+//! among the preceding tokens add `B_DECR` (unsigned, as in the original).
 //!
 //! **"least".** "least X" negates X (`N_SCALAR`), except "at least X" and
 //! "very least X".
