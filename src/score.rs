@@ -398,7 +398,10 @@ impl FrameScorer {
             }
         }
         for (s, &(a, b)) in doc.sentences.iter().enumerate() {
-            let st = senti.sentence(&text[a..b]);
+            // VADER knows only the ASCII apostrophe ("don't"); case and
+            // punctuation are kept because its rules use them.
+            let raw = &text[a..b];
+            let st = if raw.contains('\u{2019}') { senti.sentence(&raw.replace('\u{2019}', "'")) } else { senti.sentence(raw) };
             sent_scores.push((st, words_in[s]));
             sentences.push(SentenceScore {
                 sentence_no: s + 1,
