@@ -1,1 +1,758 @@
-//! Lexicon files (stub; being written).
+//! Frame lexicon files: a plain-text format a non-programmer can edit.
+//!
+//! A file starts with `# key: value` header lines (`name`, `description`,
+//! `rationale`, `source`), then has one entry per line: a word (matched by
+//! stem by the scorer), a prefix wildcard ending in `*`, or a multi-word
+//! phrase, optionally followed by a weight. Lines starting with `#` after the
+//! header are comments, and ` #` starts a comment at the end of an entry line.
+//! See `lexicons/README.md` for the user-facing description.
+//!
+//! The parser reports every problem in a file at once (each with
+//! `file:line`), so a user fixing a lexicon does not have to rerun once per
+//! mistake. The seven default lexicons are embedded in the binary so that an
+//! installed `frame` works without the source tree.
+
+use std::fmt;
+use std::path::Path;
+
+use crate::analysis::LexiconInfo;
+
+/// Largest allowed entry weight: big enough for "this term is unambiguous",
+/// small enough that one word cannot swamp a whole article.
+pub const MAX_WEIGHT: f64 = 5.0;
+
+/// Shortest allowed wildcard prefix, in characters; shorter prefixes
+/// (`a*`, `in*`) match a large share of all English words.
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// Header keys a lexicon file may use.
+pub const HEADER_KEYS: [&str; 4] = ["name", "description", "rationale", "source"];
+
+/// Names of the built-in frame lexicons, in output order.
+pub const BUILTIN_NAMES: [&str; 7] = [
+    "threat",
+    "reassurance",
+    "conflict",
+    "responsibility",
+    "human_interest",
+    "morality",
+    "economic",
+];
+
+/// Contents of the built-in lexicons, in `BUILTIN_NAMES` order.
+const BUILTIN_TEXTS: [&str; 7] = [
+    include_str!("../lexicons/threat.txt"),
+    include_str!("../lexicons/reassurance.txt"),
+    include_str!("../lexicons/conflict.txt"),
+    include_str!("../lexicons/responsibility.txt"),
+    include_str!("../lexicons/human_interest.txt"),
+    include_str!("../lexicons/morality.txt"),
+    include_str!("../lexicons/economic.txt"),
+];
+
+/// One frame category as read from a lexicon file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    /// Category name (the file stem): its column name in every output.
+    pub name: String,
+    /// One-line description from the `# description:` header.
+    pub description: String,
+    /// All `# rationale:` lines joined with spaces (empty if none).
+    pub rationale: String,
+    /// The `# source:` lines, in file order.
+    pub sources: Vec<String>,
+    /// File it was read from (as given, or `lexicons/<name>.txt` for built-ins).
+    pub file: String,
+    /// Entries in file order.
+    pub entries: Vec<Entry>,
+}
+
+/// One line of a lexicon: what to match and how much a match counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The entry as written, lower-cased, curly apostrophes made straight,
+    /// runs of spaces collapsed; a wildcard keeps its trailing `*`.
+    pub text: String,
+    /// Whether this is a word/phrase or a prefix wildcard.
+    pub kind: EntryKind,
+    /// Weight of one match, in (0, `MAX_WEIGHT`]; 1.0 unless given.
+    pub weight: f64,
+    /// 1-based line number in the file.
+    pub line: usize,
+}
+
+/// How an entry is matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A single word or a phrase: the scorer tokenises and stems it.
+    Term,
+    /// A prefix wildcard: matches any surface word starting with this prefix
+    /// (the prefix is stored without its `*`).
+    Prefix(String),
+}
+
+/// One problem found in a lexicon file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct LexiconError {
+    /// File the problem is in.
+    pub file: String,
+    /// 1-based line, when the problem belongs to one line.
+    pub line: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Summary of this lexicon for the result model (`kind` = "frame").
+    pub fn info(&self) -> LexiconInfo {
+        LexiconInfo {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            entries: self.entries.len(),
+            file: self.file.clone(),
+            kind: "frame".to_string(),
+        }
+    }
+}
+
+/// Lower-cases and makes apostrophe variants (’ ‘ ʼ) a plain `'`, so that
+/// entries and article text written with either style match.
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// If `line` looks like a header line (`# key: value`, key a single word of
+/// letters or `_`), returns the lower-cased key and the trimmed value.
+fn header_parts(line: &str) -> Option<(String, &str)> {
+    let rest = line.strip_prefix('#')?.trim_start();
+    let (key, value) = rest.split_once(':')?;
+    let key = key.trim_end();
+    if key.is_empty() || !key.chars().all(|c| c.is_alphabetic() || c == '_') {
+        return None;
+    }
+    Some((key.to_lowercase(), value.trim()))
+}
+
+/// True if `s` is written as a plain decimal number (`2`, `1.5`, `.5`, `-1`).
+/// `f64::from_str` is not used for the test because it also accepts words
+/// such as "nan", "inf" and "infinity", which are legitimate entries.
+fn looks_numeric(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut digits = 0;
+    let mut dots = 0;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            '.' => dots += 1,
+            _ => return false,
+        }
+    }
+    digits > 0 && dots <= 1
+}
+
+/// Parses the text of one lexicon file. `file` is used in error messages and
+/// stored in the result; `name` is the category name (the file stem).
+/// Returns every error found, in line order, rather than stopping at the first.
+pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconError>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut errors: Vec<LexiconError> = Vec::new();
+    let err = |line: Option<usize>, message: String| LexiconError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+
+    let mut description: Option<(String, usize)> = None;
+    let mut declared_name: Option<usize> = None;
+    let mut rationale: Vec<String> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    // Normalised entry text -> line it first appeared on.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut in_header = true;
+
+    for (idx, raw) in text.lines().enumerate() {
+        let lineno = idx + 1;
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('#') {
+            let parts = header_parts(line);
+            if in_header {
+                if let Some((key, value)) = parts {
+                    match key.as_str() {
+                        "name" => {
+                            if let Some(first) = declared_name {
+                                errors.push(err(
+                                    Some(lineno),
+                                    format!("`# name:` given twice (first on line {first})"),
+                                ));
+                            } else {
+                                declared_name = Some(lineno);
+                                if value != name {
+                                    errors.push(err(
+                                        Some(lineno),
+                                        format!(
+                                            "`# name: {value}` differs from the file name `{name}`; \
+                                             the category is always named after its file, so \
+                                             rename the file or fix or delete this line"
+                                        ),
+                                    ));
+                                }
+                            }
+                        }
+                        "description" => {
+                            if let Some((_, first)) = &description {
+                                errors.push(err(
+                                    Some(lineno),
+                                    format!("`# description:` given twice (first on line {first})"),
+                                ));
+                            } else if value.is_empty() {
+                                errors.push(err(Some(lineno), "the description is empty".into()));
+                            } else {
+                                description = Some((value.to_string(), lineno));
+                            }
+                        }
+                        "rationale" => {
+                            if !value.is_empty() {
+                                rationale.push(value.to_string());
+                            }
+                        }
+                        "source" => {
+                            if !value.is_empty() {
+                                sources.push(value.to_string());
+                            }
+                        }
+                        other => errors.push(err(
+                            Some(lineno),
+                            format!(
+                                "unknown header key `{other}` (allowed: {}); to write a comment \
+                                 instead, do not put a colon after its first word",
+                                HEADER_KEYS.join(", ")
+                            ),
+                        )),
+                    }
+                    continue;
+                }
+                // The first `#` line that is not `# key: value` ends the header.
+                in_header = false;
+            } else if let Some((key, _)) = parts {
+                // A known header key after the header has ended would be
+                // silently ignored, which is almost certainly not what was meant.
+                if HEADER_KEYS.contains(&key.as_str()) {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "`# {key}:` line after the header has ended; move it up to the \
+                             header lines at the top of the file"
+                        ),
+                    ));
+                }
+            }
+            continue;
+        }
+        in_header = false;
+
+        // An entry line; ` #` starts an end-of-line comment.
+        let content = match line.find(" #").or_else(|| line.find("\t#")) {
+            Some(pos) => line[..pos].trim_end(),
+            None => line,
+        };
+        let mut fields: Vec<&str> = content.split_whitespace().collect();
+        let mut weight = 1.0;
+        if let Some(last) = fields.last().copied() {
+            if looks_numeric(last) {
+                if fields.len() == 1 {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "`{last}` is only a number; an entry needs a word or phrase \
+                             (a weight goes after it, like `stab 1.5`)"
+                        ),
+                    ));
+                    continue;
+                }
+                fields.pop();
+                // looks_numeric guarantees the parse succeeds for finite input.
+                let w: f64 = last.parse().unwrap_or(f64::NAN);
+                if !(w > 0.0 && w <= MAX_WEIGHT) {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "weight {last} is out of range: weights must be above 0 and at most {MAX_WEIGHT}"
+                        ),
+                    ));
+                    continue;
+                }
+                weight = w;
+            }
+        }
+        let text = normalise(&fields.join(" "));
+
+        let kind = match text.find('*') {
+            None => EntryKind::Term,
+            Some(pos) => {
+                if pos + 1 != text.len() {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "`{text}`: `*` may only appear once, at the end of a single word \
+                             (a prefix wildcard like `terror*`)"
+                        ),
+                    ));
+                    continue;
+                }
+                let prefix = &text[..pos];
+                if prefix.contains(' ') {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "`{text}`: a wildcard cannot be used in a multi-word phrase; \
+                             use a single word like `terror*`, or write the phrase out"
+                        ),
+                    ));
+                    continue;
+                }
+                let n = prefix.chars().count();
+                if n == 0 {
+                    errors.push(err(
+                        Some(lineno),
+                        "`*` on its own is an empty wildcard (it would match every word)".into(),
+                    ));
+                    continue;
+                }
+                if n < MIN_PREFIX_CHARS {
+                    errors.push(err(
+                        Some(lineno),
+                        format!(
+                            "wildcard `{text}` is too short: a wildcard needs at least \
+                             {MIN_PREFIX_CHARS} letters before the `*`"
+                        ),
+                    ));
+                    continue;
+                }
+                EntryKind::Prefix(prefix.to_string())
+            }
+        };
+
+        if let Some(first) = seen.get(&text) {
+            errors.push(err(
+                Some(lineno),
+                format!("duplicate entry `{text}` (first on line {first})"),
+            ));
+            continue;
+        }
+        seen.insert(text.clone(), lineno);
+        entries.push(Entry {
+            text,
+            kind,
+            weight,
+            line: lineno,
+        });
+    }
+
+    if description.is_none() {
+        errors.push(err(
+            None,
+            "missing `# description:` header line (one line saying what the category \
+             means, at the top of the file)"
+                .into(),
+        ));
+    }
+    if entries.is_empty() {
+        errors.push(err(None, "the file has no entries".into()));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Lexicon {
+        name: name.to_string(),
+        description: description.map(|(d, _)| d).unwrap_or_default(),
+        rationale: rationale.join(" "),
+        sources,
+        file: file.to_string(),
+        entries,
+    })
+}
+
+/// Reads and parses one lexicon file; the category name is the file stem.
+pub fn load_file(path: &Path) -> Result<Lexicon, Vec<LexiconError>> {
+    let file = path.display().to_string();
+    let one = |line: Option<usize>, message: String| {
+        vec![LexiconError {
+            file: file.clone(),
+            line,
+            message,
+        }]
+    };
+    let bytes = std::fs::read(path).map_err(|e| one(None, format!("cannot read file: {e}")))?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let ok = e.valid_up_to();
+            let line = bytes[..ok].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(one(
+                Some(line),
+                format!(
+                    "the file is not valid UTF-8 (bad byte at offset {ok}); save it as UTF-8 \
+                     in your text editor"
+                ),
+            ));
+        }
+    };
+    let name = match path.file_stem().and_then(|s| s.to_str()) {
+        Some(s) if !s.is_empty() => s.to_string(),
+        _ => return Err(one(None, "cannot take a category name from this file name".into())),
+    };
+    parse(text, &file, &name)
+}
+
+/// The seven default frame lexicons, in output order (threat, reassurance,
+/// conflict, responsibility, human_interest, morality, economic).
+/// Invariant: the embedded files parse; a unit test enforces it, and a file
+/// that somehow fails is skipped rather than panicking.
+pub fn builtin() -> Vec<Lexicon> {
+    BUILTIN_NAMES
+        .iter()
+        .zip(BUILTIN_TEXTS.iter())
+        .filter_map(|(name, text)| parse(text, &format!("lexicons/{name}.txt"), name).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "# description: test category\n";
+
+    fn p(body: &str) -> Result<Lexicon, Vec<LexiconError>> {
+        parse(&format!("{HEAD}{body}"), "t.txt", "t")
+    }
+
+    /// Parses and expects exactly one error; returns it.
+    fn one_err(text: &str) -> LexiconError {
+        let errs = parse(text, "t.txt", "t").expect_err("should fail");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        errs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn parses_header_entries_weights_and_kinds() {
+        let text = "\u{FEFF}# name: t\n# description: Danger words\n# rationale: one\n\
+                    # rationale: two\n# source: A (2000)\n# source: B (2001)\n\n\
+                    # --- group ---\nAttack\nthreat*\nno-go area\nstab 1.5\n  knife   crime  2 # strong\n\
+                    Don’t panic\n";
+        let lx = parse(text, "t.txt", "t").unwrap();
+        assert_eq!(lx.name, "t");
+        assert_eq!(lx.description, "Danger words");
+        assert_eq!(lx.rationale, "one two");
+        assert_eq!(lx.sources, vec!["A (2000)", "B (2001)"]);
+        let got: Vec<(&str, &EntryKind, f64, usize)> = lx
+            .entries
+            .iter()
+            .map(|e| (e.text.as_str(), &e.kind, e.weight, e.line))
+            .collect();
+        let pre = EntryKind::Prefix("threat".into());
+        assert_eq!(
+            got,
+            vec![
+                ("attack", &EntryKind::Term, 1.0, 9),
+                ("threat*", &pre, 1.0, 10),
+                ("no-go area", &EntryKind::Term, 1.0, 11),
+                ("stab", &EntryKind::Term, 1.5, 12),
+                ("knife crime", &EntryKind::Term, 2.0, 13),
+                ("don't panic", &EntryKind::Term, 1.0, 14),
+            ]
+        );
+        assert_eq!(lx.info().entries, 6);
+    }
+
+    #[test]
+    fn word_like_numbers_are_entries_not_weights() {
+        let lx = p("nan\ninf\ngrand nan\n").unwrap();
+        assert!(lx.entries.iter().all(|e| e.weight == 1.0));
+        assert_eq!(lx.entries[2].text, "grand nan");
+    }
+
+    #[test]
+    fn crlf_line_endings() {
+        let lx = parse("# description: d\r\nfoo\r\nbar 2\r\n", "t.txt", "t").unwrap();
+        assert_eq!(lx.entries[1].text, "bar");
+        assert_eq!(lx.entries[1].weight, 2.0);
+    }
+
+    #[test]
+    fn reports_every_error() {
+        let errs = parse("# colour: x\nfoo 9\nfoo\nfoo\n*\n", "t.txt", "t").unwrap_err();
+        // unknown key, weight, duplicate, empty wildcard, missing description.
+        assert_eq!(errs.len(), 5, "{errs:?}");
+        assert_eq!(errs[0].line, Some(1));
+        assert_eq!(errs.last().unwrap().line, None);
+    }
+
+    #[test]
+    fn display_has_file_and_line() {
+        let e = one_err("# description: d\nfoo\nx*y\n");
+        assert!(e.to_string().starts_with("t.txt:3: "), "{e}");
+        let e = LexiconError {
+            file: "f".into(),
+            line: None,
+            message: "m".into(),
+        };
+        assert_eq!(e.to_string(), "f: m");
+    }
+
+    #[test]
+    fn err_unknown_header_key() {
+        let e = one_err("# description: d\n# colour: red\nfoo\n");
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("unknown header key `colour`"), "{e}");
+    }
+
+    #[test]
+    fn err_header_key_after_header() {
+        let e = one_err("# description: d\nfoo\n# source: late\n");
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("after the header has ended"), "{e}");
+        // A comment that merely contains a colon later on is fine.
+        assert!(p("foo\n# note: fine here\n").is_ok());
+    }
+
+    #[test]
+    fn err_name_differs_from_stem() {
+        let e = one_err("# name: other\n# description: d\nfoo\n");
+        assert_eq!(e.line, Some(1));
+        assert!(e.message.contains("differs from the file name `t`"), "{e}");
+        assert!(parse("# name: t\n# description: d\nfoo\n", "t.txt", "t").is_ok());
+    }
+
+    #[test]
+    fn err_name_twice() {
+        let e = one_err("# name: t\n# name: t\n# description: d\nfoo\n");
+        assert!(e.message.contains("`# name:` given twice (first on line 1)"), "{e}");
+    }
+
+    #[test]
+    fn err_missing_description() {
+        let e = one_err("# name: t\nfoo\n");
+        assert_eq!(e.line, None);
+        assert!(e.message.contains("missing `# description:`"), "{e}");
+        // A description that appears only after the header ended does not count.
+        let errs = parse("foo\n# description: late\n", "t.txt", "t").unwrap_err();
+        assert_eq!(errs.len(), 2);
+    }
+
+    #[test]
+    fn err_empty_description() {
+        let errs = parse("# description:\nfoo\n", "t.txt", "t").unwrap_err();
+        assert!(errs[0].message.contains("description is empty"));
+        assert_eq!(errs[0].line, Some(1));
+    }
+
+    #[test]
+    fn err_description_twice() {
+        let e = one_err("# description: a\n# description: b\nfoo\n");
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("given twice (first on line 1)"), "{e}");
+    }
+
+    #[test]
+    fn err_star_not_at_end() {
+        let e = one_err("# description: d\nfoo\nte*rror\n");
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("`*` may only appear once, at the end"), "{e}");
+        let e = one_err("# description: d\nfoo\nterror**\n");
+        assert!(e.message.contains("may only appear once"), "{e}");
+    }
+
+    #[test]
+    fn err_wildcard_on_phrase() {
+        let e = one_err("# description: d\nfoo\nknife crim*\n");
+        assert!(e.message.contains("cannot be used in a multi-word phrase"), "{e}");
+    }
+
+    #[test]
+    fn err_empty_wildcard() {
+        let e = one_err("# description: d\nfoo\n*\n");
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("empty wildcard"), "{e}");
+    }
+
+    #[test]
+    fn err_short_wildcard() {
+        let e = one_err("# description: d\nfoo\nin*\n");
+        assert!(e.message.contains("wildcard `in*` is too short"), "{e}");
+        assert!(p("ter*\n").is_ok());
+    }
+
+    #[test]
+    fn err_weight_out_of_range() {
+        for bad in ["0", "-1", "5.5", "0.0"] {
+            let e = one_err(&format!("# description: d\nfoo\nstab {bad}\n"));
+            assert!(e.message.contains("out of range"), "{bad}: {e}");
+        }
+        assert_eq!(p("stab 5\n").unwrap().entries[0].weight, 5.0);
+        assert_eq!(p("stab .5\n").unwrap().entries[0].weight, 0.5);
+    }
+
+    #[test]
+    fn err_number_only_entry() {
+        let e = one_err("# description: d\nfoo\n2.5\n");
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("only a number"), "{e}");
+    }
+
+    #[test]
+    fn err_duplicate_entry() {
+        // Case, spacing and apostrophe style do not make entries different.
+        let e = one_err("# description: d\nDon’t  panic\nfoo\ndon't panic 2\n");
+        assert_eq!(e.line, Some(4));
+        assert!(
+            e.message
+                .contains("duplicate entry `don't panic` (first on line 2)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn err_no_entries() {
+        let e = one_err("# description: d\n\n# just a comment\n");
+        assert_eq!(e.line, None);
+        assert!(e.message.contains("no entries"), "{e}");
+    }
+
+    #[test]
+    fn err_invalid_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.txt");
+        std::fs::write(&path, b"# description: d\nfoo\nba\xffr\n").unwrap();
+        let errs = load_file(&path).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].line, Some(3));
+        assert!(errs[0].message.contains("not valid UTF-8"));
+        assert!(errs[0].to_string().contains("bad.txt:3:"), "{}", errs[0]);
+    }
+
+    #[test]
+    fn load_file_uses_stem_and_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fear.txt");
+        std::fs::write(&path, "# name: fear\n# description: d\nfoo\n").unwrap();
+        let lx = load_file(&path).unwrap();
+        assert_eq!(lx.name, "fear");
+        assert_eq!(lx.file, path.display().to_string());
+        let missing = load_file(&dir.path().join("nope.txt")).unwrap_err();
+        assert!(missing[0].message.contains("cannot read"));
+    }
+
+    #[test]
+    fn builtins_parse_in_order_with_enough_entries() {
+        for (name, text) in BUILTIN_NAMES.iter().zip(BUILTIN_TEXTS.iter()) {
+            let file = format!("lexicons/{name}.txt");
+            let lx = match parse(text, &file, name) {
+                Ok(lx) => lx,
+                Err(errs) => panic!("{errs:?}"),
+            };
+            assert!(lx.entries.len() >= 150, "{name}: {}", lx.entries.len());
+            assert!(!lx.sources.is_empty(), "{name} has no sources");
+            assert!(!lx.rationale.is_empty(), "{name} has no rationale");
+        }
+        let names: Vec<String> = builtin().into_iter().map(|l| l.name).collect();
+        assert_eq!(names, BUILTIN_NAMES);
+    }
+
+    /// Stems each word of a term entry the way the scorer will (Snowball English).
+    fn stems(text: &str) -> Vec<String> {
+        let st = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        text.split_whitespace()
+            .map(|w| st.stem(w).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn builtins_have_no_redundant_entries() {
+        // Within one file, two entries with the same stems, a word already
+        // covered by a wildcard, or a phrase containing a word that is itself
+        // an entry would let one word in an article count twice (or make the
+        // phrase pointless). Collects every problem so one run shows them all.
+        let mut problems = Vec::new();
+        for lx in builtin() {
+            let prefixes: Vec<&str> = lx
+                .entries
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    EntryKind::Prefix(p) => Some(p.as_str()),
+                    EntryKind::Term => None,
+                })
+                .collect();
+            let words: std::collections::HashMap<String, &str> = lx
+                .entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Term && !e.text.contains(' '))
+                .map(|e| (stems(&e.text).remove(0), e.text.as_str()))
+                .collect();
+            let mut seen = std::collections::HashMap::new();
+            for e in lx.entries.iter().filter(|e| e.kind == EntryKind::Term) {
+                if let Some(first) = seen.insert(stems(&e.text), &e.text) {
+                    problems.push(format!("{}: `{first}` and `{}` share stems", lx.name, e.text));
+                }
+                let phrase = e.text.contains(' ');
+                for (w, s) in e.text.split_whitespace().zip(stems(&e.text)) {
+                    if let Some(p) = prefixes.iter().find(|p| w.starts_with(**p)) {
+                        problems.push(format!("{}: `{}` is matched by `{p}*`", lx.name, e.text));
+                    }
+                    if phrase {
+                        if let Some(word) = words.get(&s) {
+                            problems.push(format!("{}: `{}` contains entry `{word}`", lx.name, e.text));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn threat_and_reassurance_do_not_share_words() {
+        let b = builtin();
+        let words = |lx: &Lexicon| -> std::collections::HashSet<Vec<String>> {
+            lx.entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Term)
+                .map(|e| stems(&e.text))
+                .collect()
+        };
+        let (t, r) = (words(&b[0]), words(&b[1]));
+        let shared: Vec<_> = t.intersection(&r).collect();
+        assert!(shared.is_empty(), "{shared:?}");
+    }
+
+    /// Prints every entry's stems for a human check of stem collisions:
+    /// `cargo test --lib lexicon::tests::dump_stems -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump_stems() {
+        for lx in builtin() {
+            for e in &lx.entries {
+                println!("{}\t{}\t{:?}", lx.name, e.text, stems(&e.text));
+            }
+        }
+    }
+}
