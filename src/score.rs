@@ -299,14 +299,9 @@ impl FrameScorer {
         // (category, entry label) -> (count, surface form counts, first sentence)
         type Ev = (usize, BTreeMap<String, usize>, usize);
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
+        // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
-            let s = doc.tokens[a].start as usize;
-            let last = &doc.tokens[b];
-            let e = last.start as usize + vocab.surfaces[last.surface as usize].len();
-            text.get(s..e.min(text.len()))
-                .unwrap_or("")
-                .to_lowercase()
-                .replace('\u{2019}', "'")
+            doc.tokens[a..=b].iter().map(|t| vocab.surfaces[t.surface as usize].as_str()).collect::<Vec<_>>().join(" ")
         };
         for m in &matches {
             let e = &self.entries[m.entry as usize];
