@@ -419,7 +419,12 @@ pub fn load_file(path: &Path) -> Result<Lexicon, Vec<LexiconError>> {
     };
     let name = match path.file_stem().and_then(|s| s.to_str()) {
         Some(s) if !s.is_empty() => s.to_string(),
-        _ => return Err(one(None, "cannot take a category name from this file name".into())),
+        _ => {
+            return Err(one(
+                None,
+                "cannot take a category name from this file name".into(),
+            ))
+        }
     };
     parse(text, &file, &name)
 }
@@ -546,7 +551,11 @@ mod tests {
     #[test]
     fn err_name_twice() {
         let e = one_err("# name: t\n# name: t\n# description: d\nfoo\n");
-        assert!(e.message.contains("`# name:` given twice (first on line 1)"), "{e}");
+        assert!(
+            e.message
+                .contains("`# name:` given twice (first on line 1)"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -577,7 +586,10 @@ mod tests {
     fn err_star_not_at_end() {
         let e = one_err("# description: d\nfoo\nte*rror\n");
         assert_eq!(e.line, Some(3));
-        assert!(e.message.contains("`*` may only appear once, at the end"), "{e}");
+        assert!(
+            e.message.contains("`*` may only appear once, at the end"),
+            "{e}"
+        );
         let e = one_err("# description: d\nfoo\nterror**\n");
         assert!(e.message.contains("may only appear once"), "{e}");
     }
@@ -585,7 +597,10 @@ mod tests {
     #[test]
     fn err_wildcard_on_phrase() {
         let e = one_err("# description: d\nfoo\nknife crim*\n");
-        assert!(e.message.contains("cannot be used in a multi-word phrase"), "{e}");
+        assert!(
+            e.message.contains("cannot be used in a multi-word phrase"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -711,7 +726,10 @@ mod tests {
             let mut seen = std::collections::HashMap::new();
             for e in lx.entries.iter().filter(|e| e.kind == EntryKind::Term) {
                 if let Some(first) = seen.insert(stems(&e.text), &e.text) {
-                    problems.push(format!("{}: `{first}` and `{}` share stems", lx.name, e.text));
+                    problems.push(format!(
+                        "{}: `{first}` and `{}` share stems",
+                        lx.name, e.text
+                    ));
                 }
                 let phrase = e.text.contains(' ');
                 for (w, s) in e.text.split_whitespace().zip(stems(&e.text)) {
@@ -720,7 +738,8 @@ mod tests {
                     }
                     if phrase {
                         if let Some(word) = words.get(&s) {
-                            problems.push(format!("{}: `{}` contains entry `{word}`", lx.name, e.text));
+                            problems
+                                .push(format!("{}: `{}` contains entry `{word}`", lx.name, e.text));
                         }
                     }
                 }
