@@ -301,7 +301,11 @@ impl FrameScorer {
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
-            doc.tokens[a..=b].iter().map(|t| vocab.surfaces[t.surface as usize].as_str()).collect::<Vec<_>>().join(" ")
+            doc.tokens[a..=b]
+                .iter()
+                .map(|t| vocab.surfaces[t.surface as usize].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         for m in &matches {
             let e = &self.entries[m.entry as usize];
@@ -396,7 +400,11 @@ impl FrameScorer {
             // VADER knows only the ASCII apostrophe ("don't"); case and
             // punctuation are kept because its rules use them.
             let raw = &text[a..b];
-            let st = if raw.contains('\u{2019}') { senti.sentence(&raw.replace('\u{2019}', "'")) } else { senti.sentence(raw) };
+            let st = if raw.contains('\u{2019}') {
+                senti.sentence(&raw.replace('\u{2019}', "'"))
+            } else {
+                senti.sentence(raw)
+            };
             sent_scores.push((st, words_in[s]));
             sentences.push(SentenceScore {
                 sentence_no: s + 1,
