@@ -1,1 +1,0 @@
-//! charts (stub; being written).
