@@ -26,8 +26,31 @@ pub fn marker<DB: DrawingBackend>(
     style: ShapeStyle,
 ) -> Result<(), ChartError> {
     match shape {
-        1 => area.draw(&TriangleMarker::new(p, r + 1, style)),
-        2 => area.draw(&Rectangle::new([(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)], style)),
+        1 => {
+            // plotters' TriangleMarker always fills, so outlines are drawn as a path.
+            let s = (r + 2) as f64;
+            let v: Vec<(i32, i32)> = [-90.0f64, 30.0, 150.0]
+                .iter()
+                .map(|d| {
+                    let a = d.to_radians();
+                    (
+                        p.0 + (a.cos() * s).round() as i32,
+                        p.1 + (a.sin() * s).round() as i32,
+                    )
+                })
+                .collect();
+            if style.filled {
+                area.draw(&Polygon::new(v, style))
+            } else {
+                let mut closed = v.clone();
+                closed.push(v[0]);
+                area.draw(&PathElement::new(closed, style))
+            }
+        }
+        2 => area.draw(&Rectangle::new(
+            [(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)],
+            style,
+        )),
         _ => area.draw(&Circle::new(p, r, style)),
     }
     .map_err(de)
@@ -125,8 +148,8 @@ pub fn draw<DB: DrawingBackend>(
         .axis_desc_style(af.color(&INK))
         .bold_line_style(LIGHT.mix(0.6))
         .light_line_style(TRANSPARENT)
-        .x_label_formatter(&|v| format!("{:.2}", v))
-        .y_label_formatter(&|v| format!("{:.2}", v))
+        .x_label_formatter(&|v| num(*v, 2))
+        .y_label_formatter(&|v| num(*v, 2))
         .draw()
         .map_err(de)?;
 
@@ -151,13 +174,17 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Central articles first, then corpus order.
-    let central: Vec<&str> = c.clusters.iter().map(|ci| ci.central_article.as_str()).collect();
+    let central: Vec<&str> = c
+        .clusters
+        .iter()
+        .map(|ci| ci.central_article.as_str())
+        .collect();
     let mut order: Vec<&(usize, f64, f64, usize)> = pts.iter().collect();
     order.sort_by_key(|p| {
         let id = c.assignments[p.0].article_id.as_str();
         (!central.contains(&id), p.0)
     });
-    let max_labels = if n <= MAX_ROWS { n } else { 15 };
+    let max_labels = if n <= MAX_ROWS { n } else { 12 };
     let tf = st.value_font();
     let th = line_h(&tf);
     let mut placed = 0;
@@ -174,7 +201,18 @@ pub fn draw<DB: DrawingBackend>(
         let w = text_w(&tf, &label);
         let px = chart.backend_coord(&(p.1, p.2));
         if let Some((x, y)) = lab.place(px, r, w, th) {
-            text(root, &label, &tf, INK, (x, y + th / 2), HPos::Left, VPos::Center)?;
+            if n > MAX_ROWS {
+                // Ring the labelled dot so the label's owner is visible in a dense map.
+                let (_, shape) = cluster_look(p.3);
+                marker(
+                    root,
+                    shape,
+                    px,
+                    r + 1,
+                    ShapeStyle::from(&INK).stroke_width(2),
+                )?;
+            }
+            halo_label(root, &label, &tf, (x, y), (w, th))?;
             placed += 1;
         }
     }
@@ -200,7 +238,15 @@ fn draw_legend<DB: DrawingBackend>(
     let text_x = st.px(10.0) + 2 * r + st.px(10.0);
     let max_w = w - text_x - m;
     let mut y = st.px(6.0);
-    text(legend, "Clusters (top words)", &hf, INK, (st.px(10.0), y), HPos::Left, VPos::Top)?;
+    text(
+        legend,
+        "Clusters (top words)",
+        &hf,
+        INK,
+        (st.px(10.0), y),
+        HPos::Left,
+        VPos::Top,
+    )?;
     y += line_h(&hf) + st.px(8.0);
     let entry_h = line_h(&bf) + 2 * line_h(&lf) + st.px(10.0);
     let fits = ((h - y - m) / entry_h.max(1)).max(1) as usize;
@@ -216,26 +262,59 @@ fn draw_legend<DB: DrawingBackend>(
         let (col, shape) = cluster_look(ci.id);
         let cy = y + line_h(&bf) / 2;
         marker(legend, shape, (st.px(10.0) + r, cy), r, col.filled())?;
-        marker(legend, shape, (st.px(10.0) + r, cy), r, ShapeStyle::from(&INK).stroke_width(1))?;
+        marker(
+            legend,
+            shape,
+            (st.px(10.0) + r, cy),
+            r,
+            ShapeStyle::from(&INK).stroke_width(1),
+        )?;
         let head = format!(
             "Cluster {} · {} article{}",
             ci.id + 1,
             ci.size,
             if ci.size == 1 { "" } else { "s" }
         );
-        text(legend, &fit(&bf, &head, max_w), &bf, INK, (text_x, y), HPos::Left, VPos::Top)?;
+        text(
+            legend,
+            &fit(&bf, &head, max_w),
+            &bf,
+            INK,
+            (text_x, y),
+            HPos::Left,
+            VPos::Top,
+        )?;
         y += line_h(&bf);
         let name = cluster_name(a, ci.id);
         let label = name.split_once(": ").map(|x| x.1).unwrap_or("(no label)");
         for line in wrap(&lf, label, max_w).into_iter().take(2) {
-            text(legend, &line, &lf, MUTED, (text_x, y), HPos::Left, VPos::Top)?;
+            text(
+                legend,
+                &line,
+                &lf,
+                MUTED,
+                (text_x, y),
+                HPos::Left,
+                VPos::Top,
+            )?;
             y += line_h(&lf);
         }
         y += st.px(10.0);
     }
     if c.clusters.len() > ids.len() {
-        let more = format!("+ {} smaller clusters (see the tables)", c.clusters.len() - ids.len());
-        text(legend, &fit(&lf, &more, w - m), &lf, MUTED, (st.px(10.0), y), HPos::Left, VPos::Top)?;
+        let more = format!(
+            "+ {} smaller clusters (see the tables)",
+            c.clusters.len() - ids.len()
+        );
+        text(
+            legend,
+            &fit(&lf, &more, w - m),
+            &lf,
+            MUTED,
+            (st.px(10.0), y),
+            HPos::Left,
+            VPos::Top,
+        )?;
     }
     Ok(())
 }

@@ -40,14 +40,21 @@ fn rows(a: &Analysis) -> Rows {
             note: None,
         };
     }
-    if let Some(c) = a.clustering.as_ref().filter(|c| c.clusters.len() <= MAX_ROWS) {
+    if let Some(c) = a
+        .clustering
+        .as_ref()
+        .filter(|c| c.clusters.len() <= MAX_ROWS)
+    {
         let index: HashMap<&str, usize> = a
             .articles
             .iter()
             .enumerate()
             .map(|(i, art)| (art.id.as_str(), i))
             .collect();
-        let mut rows = vec![("All articles".to_string(), mean_rows(&(0..n).collect::<Vec<_>>(), nf, &values))];
+        let mut rows = vec![(
+            "All articles".to_string(),
+            mean_rows(&(0..n).collect::<Vec<_>>(), nf, &values),
+        )];
         for ci in &c.clusters {
             let members: Vec<usize> = c
                 .assignments
@@ -162,7 +169,7 @@ pub fn draw<DB: DrawingBackend>(
     let y_axis_title = 0;
     let y0 = y_axis_title + line_h(&af) + st.px(6.0) + head_h;
     let avail = (h - y0 - m).max(nr);
-    let ch = (avail / nr).clamp(1, st.px(70.0));
+    let ch = (avail / nr).clamp(1, st.px(110.0));
 
     text(
         &area,
@@ -173,7 +180,13 @@ pub fn draw<DB: DrawingBackend>(
         HPos::Center,
         VPos::Top,
     )?;
-    vtext(&area, "Article", &af, INK, (m + line_h(&af) / 2, y0 + ch * nr / 2))?;
+    vtext(
+        &area,
+        "Article",
+        &af,
+        INK,
+        (m + line_h(&af) / 2, y0 + ch * nr / 2),
+    )?;
     for (j, name) in names.iter().enumerate() {
         let cx = x0 + cw * j as i32 + cw / 2;
         if rotate {
@@ -181,18 +194,34 @@ pub fn draw<DB: DrawingBackend>(
             let tw = text_w(&lf0, &s);
             vtext(&area, &s, &lf0, INK, (cx, y0 - st.px(6.0) - tw / 2))?;
         } else {
-            text(&area, name, &lf0, INK, (cx, y0 - st.px(6.0)), HPos::Center, VPos::Bottom)?;
+            text(
+                &area,
+                name,
+                &lf0,
+                INK,
+                (cx, y0 - st.px(6.0)),
+                HPos::Center,
+                VPos::Bottom,
+            )?;
         }
     }
 
     // Fonts shrink with the rows so that 40 rows still fit.
     let lf = style::font(lf0.get_size().min(ch as f64 * 0.8), false);
-    let vf = style::font(st.value_font().get_size().min(ch as f64 * 0.62), false);
+    let vf = style::font(st.fs(16.0).min(ch as f64 * 0.62), false);
     let show_values = ch >= 9 && text_w(&vf, &format!("{:.1}", scale_max)) + 4 <= cw;
     for (r, (label, vals)) in rows.iter().enumerate() {
         let y = y0 + ch * r as i32;
         let l = fit(&lf, label, label_w - st.px(12.0));
-        text(&area, &l, &lf, INK, (x0 - st.px(8.0), y + ch / 2), HPos::Right, VPos::Center)?;
+        text(
+            &area,
+            &l,
+            &lf,
+            INK,
+            (x0 - st.px(8.0), y + ch / 2),
+            HPos::Right,
+            VPos::Center,
+        )?;
         for (j, v) in vals.iter().enumerate() {
             let x = x0 + cw * j as i32;
             let colour = if v.is_finite() {
@@ -219,17 +248,27 @@ pub fn draw<DB: DrawingBackend>(
     if ch >= 6 {
         for r in 1..nr {
             let y = y0 + ch * r;
-            area.draw(&PathElement::new(vec![(x0, y), (x0 + cw * nf, y)], WHITE.stroke_width(1)))
-                .map_err(de)?;
+            area.draw(&PathElement::new(
+                vec![(x0, y), (x0 + cw * nf, y)],
+                WHITE.stroke_width(1),
+            ))
+            .map_err(de)?;
         }
     }
     for j in 1..nf {
         let x = x0 + cw * j;
-        area.draw(&PathElement::new(vec![(x, y0), (x, y0 + ch * nr)], WHITE.stroke_width(2)))
-            .map_err(de)?;
+        area.draw(&PathElement::new(
+            vec![(x, y0), (x, y0 + ch * nr)],
+            WHITE.stroke_width(2),
+        ))
+        .map_err(de)?;
     }
     let bar_x = x0 + cw * nf + st.px(24.0);
     let bar_top = y0 + st.px(4.0);
-    let bar_bot = (y0 + ch * nr).min(bar_top + st.px(420.0)).max(bar_top + st.px(60.0));
-    colour_bar(&area, st, &BLUES, bar_x, bar_top, bar_bot, 0.0, scale_max, 1, CAPTION)
+    let bar_bot = (y0 + ch * nr)
+        .min(bar_top + st.px(420.0))
+        .max(bar_top + st.px(60.0));
+    colour_bar(
+        &area, st, &BLUES, bar_x, bar_top, bar_bot, 0.0, scale_max, 1, CAPTION,
+    )
 }

@@ -147,13 +147,28 @@ fn render_svg(a: &Analysis, st: &Style, which: usize) -> Result<Vec<u8>, ChartEr
     Ok(s.into_bytes())
 }
 
-/// Short title of article `i`, falling back to its id when the title is empty.
+/// Chart label of article `i`: its short title (or title, or id when empty),
+/// prefixed with the id when another article has the same short title, so rows stay distinguishable.
 pub(crate) fn short_title(a: &Analysis, i: usize) -> String {
-    match a.articles.get(i) {
-        Some(art) if !art.short_title.trim().is_empty() => art.short_title.clone(),
-        Some(art) if !art.title.trim().is_empty() => art.title.clone(),
-        Some(art) => art.id.clone(),
-        None => String::new(),
+    let Some(art) = a.articles.get(i) else {
+        return String::new();
+    };
+    let base = if !art.short_title.trim().is_empty() {
+        art.short_title.trim()
+    } else if !art.title.trim().is_empty() {
+        art.title.trim()
+    } else {
+        return art.id.clone();
+    };
+    let dup = a
+        .articles
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != i && o.short_title.trim() == art.short_title.trim());
+    if dup && !art.id.is_empty() {
+        format!("{}: {}", art.id, base)
+    } else {
+        base.to_string()
     }
 }
 
@@ -190,9 +205,19 @@ mod tests {
         assert_eq!(pngs.len(), 6);
         for f in pngs {
             let img = decode(&f.bytes);
-            assert_eq!((img.width(), img.height()), (o.width, o.height), "{}", f.name);
+            assert_eq!(
+                (img.width(), img.height()),
+                (o.width, o.height),
+                "{}",
+                f.name
+            );
             let colours: HashSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
-            assert!(colours.len() > 20, "{} looks blank ({} colours)", f.name, colours.len());
+            assert!(
+                colours.len() > 20,
+                "{} looks blank ({} colours)",
+                f.name,
+                colours.len()
+            );
             let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
             assert!(
                 ink > (o.width * o.height / 200) as usize,
@@ -280,7 +305,10 @@ mod tests {
             height: 100,
             svg: false,
         };
-        assert!(matches!(render_all(&example(3), &o), Err(ChartError::Size(0, 100))));
+        assert!(matches!(
+            render_all(&example(3), &o),
+            Err(ChartError::Size(0, 100))
+        ));
     }
 
     /// The title band must contain dark glyph pixels: proves text is drawn with the
@@ -299,7 +327,12 @@ mod tests {
                     p.iter().all(|&c| c < 90)
                 })
                 .count();
-            assert!(dark > 300, "{}: title band has {} dark pixels", f.name, dark);
+            assert!(
+                dark > 300,
+                "{}: title band has {} dark pixels",
+                f.name,
+                dark
+            );
         }
     }
 
@@ -329,6 +362,84 @@ mod tests {
         check_all(&b, &ChartOptions::default());
     }
 
+    /// Many frames with long names, ten clusters, long distinct titles, NaN-free.
+    fn stress() -> Analysis {
+        let mut a = example(30);
+        let extra = [
+            "public_health_and_safety_concerns",
+            "government_accountability",
+            "victims_and_families",
+            "policing_and_law_enforcement",
+            "statistics",
+            "youth",
+            "community",
+        ];
+        for (k, f) in extra.iter().enumerate() {
+            a.frames.push(f.to_string());
+            for (i, art) in a.articles.iter_mut().enumerate() {
+                art.frames.push(crate::analysis::FrameScore {
+                    frame: f.to_string(),
+                    hits: 1.0,
+                    per_1k: ((i * 5 + k * 7) % 13) as f64 * 1.7,
+                    share: 0.0,
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        let words = [
+            "Minister", "defends", "budget", "as", "nurses", "strike", "over", "pay", "in",
+            "winter",
+        ];
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            let t: Vec<&str> = (0..(4 + i % 9))
+                .map(|k| words[(i + k * 3) % words.len()])
+                .collect();
+            art.title = format!("{} {}", t.join(" "), i);
+            art.short_title = art.title.chars().take(40).collect();
+            for (r, t) in art.top_terms.iter_mut().enumerate() {
+                t.term = format!(
+                    "{}{}",
+                    words[(i + r) % words.len()].to_lowercase(),
+                    if r % 2 == 0 { "ing" } else { "" }
+                );
+            }
+        }
+        let c = a.clustering.as_mut().unwrap();
+        c.k = 10;
+        c.clusters = (0..10)
+            .map(|k| crate::analysis::ClusterInfo {
+                id: k,
+                label: format!(
+                    "{} / {} / {}",
+                    words[k],
+                    words[(k + 3) % 10],
+                    words[(k + 5) % 10]
+                )
+                .to_lowercase(),
+                size: 3,
+                top_terms: (0..10)
+                    .map(|r| crate::analysis::WeightedTerm {
+                        term: format!("{}{}", words[(k + r) % 10].to_lowercase(), r),
+                        stem: String::new(),
+                        weight: 0.4 / (r + 1) as f64,
+                    })
+                    .collect(),
+                central_article: format!("{:03}_article", k),
+            })
+            .collect();
+        for (i, s) in c.assignments.iter_mut().enumerate() {
+            s.cluster = i % 10;
+            s.x = (i % 10) as f64 + 0.3 * ((i / 10) as f64);
+            s.y = ((i % 10) as f64 * 1.3).sin() + 0.2 * (i / 10) as f64;
+        }
+        a
+    }
+
+    #[test]
+    fn stress_case_renders() {
+        check_all(&stress(), &ChartOptions::default());
+    }
+
     /// Writes example(5) and example(40) charts to /tmp/charts-preview for a human to look at.
     #[test]
     #[ignore]
@@ -343,6 +454,9 @@ mod tests {
             for f in render_all(&example(n), &o).unwrap() {
                 std::fs::write(dir.join(format!("{}_{}", n, f.name)), &f.bytes).unwrap();
             }
+        }
+        for f in render_all(&stress(), &ChartOptions::default()).unwrap() {
+            std::fs::write(dir.join(format!("stress_{}", f.name)), &f.bytes).unwrap();
         }
         let small = ChartOptions {
             width: 800,

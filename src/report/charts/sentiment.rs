@@ -32,6 +32,25 @@ pub fn draw<DB: DrawingBackend>(
     let mut sub = vec![
         "Compound sentiment score of the whole article (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
     ];
+    // VADER's usual cut-offs: compound >= 0.05 positive, <= -0.05 negative.
+    let scores: Vec<f64> = a
+        .articles
+        .iter()
+        .map(|x| x.sentiment.compound)
+        .filter(|v| v.is_finite())
+        .collect();
+    if !scores.is_empty() {
+        let pos = scores.iter().filter(|&&v| v >= 0.05).count();
+        let neg = scores.iter().filter(|&&v| v <= -0.05).count();
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        sub.push(format!(
+            "Overall: {} positive (score 0.05 or more), {} neutral, {} negative (-0.05 or less); mean {}.",
+            pos,
+            scores.len() - pos - neg,
+            neg,
+            num(mean, 2)
+        ));
+    }
     let rows: Vec<Row> = if n <= MAX_ROWS {
         order.iter().map(|&i| row(i)).collect()
     } else {
@@ -74,7 +93,7 @@ pub fn draw<DB: DrawingBackend>(
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(11)
-        .x_label_formatter(&|v| format!("{:.1}", v))
+        .x_label_formatter(&|v| num(*v, 1))
         .x_desc("Sentiment compound score")
         .y_desc("Article")
         .label_style(lf0.color(&INK))
@@ -109,7 +128,15 @@ pub fn draw<DB: DrawingBackend>(
         let (_, y) = chart.backend_coord(&(0.0, ypos(r)));
         let l = fit(&lf, label, label_w - st.px(14.0));
         let colour = if v.is_some() { INK } else { MUTED };
-        text(root, &l, &lf, colour, (xr.start - st.px(8.0), y), HPos::Right, VPos::Center)?;
+        text(
+            root,
+            &l,
+            &lf,
+            colour,
+            (xr.start - st.px(8.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
         let Some(v) = v else {
             continue;
         };
@@ -124,8 +151,32 @@ pub fn draw<DB: DrawingBackend>(
     }
     let cf = font(lf0.get_size(), true);
     let cy = yr.start - st.px(6.0);
-    text(root, "◀ more negative", &cf, RGBColor(160, 60, 0), (xr.start, cy), HPos::Left, VPos::Bottom)?;
-    text(root, "more positive ▶", &cf, RGBColor(0, 80, 140), (xr.end, cy), HPos::Right, VPos::Bottom)?;
-    text(root, "neutral", &cf, MUTED, ((xr.start + xr.end) / 2, cy), HPos::Center, VPos::Bottom)?;
+    text(
+        root,
+        "◀ more negative",
+        &cf,
+        RGBColor(160, 60, 0),
+        (xr.start, cy),
+        HPos::Left,
+        VPos::Bottom,
+    )?;
+    text(
+        root,
+        "more positive ▶",
+        &cf,
+        RGBColor(0, 80, 140),
+        (xr.end, cy),
+        HPos::Right,
+        VPos::Bottom,
+    )?;
+    text(
+        root,
+        "neutral",
+        &cf,
+        MUTED,
+        ((xr.start + xr.end) / 2, cy),
+        HPos::Center,
+        VPos::Bottom,
+    )?;
     Ok(())
 }

@@ -79,7 +79,12 @@ pub fn draw<DB: DrawingBackend>(
     };
     // Order by cluster, then corpus (matrix) order; unknown clusters go last.
     let mut order: Vec<usize> = (0..n).collect();
-    let cl = |i: usize| cluster_of.get(sim.ids[i].as_str()).copied().unwrap_or(usize::MAX);
+    let cl = |i: usize| {
+        cluster_of
+            .get(sim.ids[i].as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    };
     order.sort_by_key(|&i| (cl(i), i));
 
     let (heat, sub) = if n <= MAX_FULL {
@@ -96,9 +101,16 @@ pub fn draw<DB: DrawingBackend>(
             .collect();
         let values = order
             .iter()
-            .map(|&i| order.iter().map(|&j| if i == j { None } else { get(i, j) }).collect())
+            .map(|&i| {
+                order
+                    .iter()
+                    .map(|&j| if i == j { None } else { get(i, j) })
+                    .collect()
+            })
             .collect();
-        let breaks = (1..n).filter(|&k| cl(order[k]) != cl(order[k - 1])).collect();
+        let breaks = (1..n)
+            .filter(|&k| cl(order[k]) != cl(order[k - 1]))
+            .collect();
         let heat = Heat {
             rows,
             cols: (1..=n).map(|k| k.to_string()).collect(),
@@ -161,7 +173,10 @@ fn summary(
             .iter()
             .map(|&id| format!("{} ({} articles)", cluster_name(a, id), size(id)))
             .collect(),
-        cols: ids.iter().map(|&id| format!("Cluster {}", id + 1)).collect(),
+        cols: ids
+            .iter()
+            .map(|&id| format!("Cluster {}", id + 1))
+            .collect(),
         values,
         strip: ids.iter().map(|&id| cluster_look(id).0).collect(),
         breaks: Vec::new(),
@@ -219,7 +234,15 @@ fn draw_heat<DB: DrawingBackend>(
     for (j, s) in h.cols.iter().enumerate() {
         if j % step == 0 {
             let cx = x0 + cell * j as i32 + cell / 2;
-            text(&area, s, &cf, INK, (cx, head_h - st.px(4.0)), HPos::Center, VPos::Bottom)?;
+            text(
+                &area,
+                s,
+                &cf,
+                INK,
+                (cx, head_h - st.px(4.0)),
+                HPos::Center,
+                VPos::Bottom,
+            )?;
         }
     }
     let vf = style::font(st.value_font().get_size().min(cell as f64 * 0.32), false);
@@ -228,13 +251,27 @@ fn draw_heat<DB: DrawingBackend>(
         let y = y0 + cell * i as i32;
         let l = fit(&lf, &h.rows[i], label_w - st.px(10.0));
         if cell >= 7 {
-            text(&area, &l, &lf, INK, (x0 - strip_w - st.px(10.0), y + cell / 2), HPos::Right, VPos::Center)?;
+            text(
+                &area,
+                &l,
+                &lf,
+                INK,
+                (x0 - strip_w - st.px(10.0), y + cell / 2),
+                HPos::Right,
+                VPos::Center,
+            )?;
         }
         let sc = h.strip.get(i).copied().unwrap_or(LIGHT);
-        area.draw(&Rectangle::new([(x0 - strip_w - st.px(4.0), y), (x0 - st.px(4.0), y + cell)], sc.filled()))
-            .map_err(de)?;
         area.draw(&Rectangle::new(
-            [(x0 + cell * i as i32, y0 - strip_w - st.px(4.0)), (x0 + cell * (i as i32 + 1), y0 - st.px(4.0))],
+            [(x0 - strip_w - st.px(4.0), y), (x0 - st.px(4.0), y + cell)],
+            sc.filled(),
+        ))
+        .map_err(de)?;
+        area.draw(&Rectangle::new(
+            [
+                (x0 + cell * i as i32, y0 - strip_w - st.px(4.0)),
+                (x0 + cell * (i as i32 + 1), y0 - st.px(4.0)),
+            ],
             sc.filled(),
         ))
         .map_err(de)?;
@@ -244,29 +281,59 @@ fn draw_heat<DB: DrawingBackend>(
                 Some(v) => ramp(&YLGNBU, v / top),
                 None => RGBColor(215, 215, 215),
             };
-            area.draw(&Rectangle::new([(x, y), (x + cell, y + cell)], col.filled()))
-                .map_err(de)?;
+            area.draw(&Rectangle::new(
+                [(x, y), (x + cell, y + cell)],
+                col.filled(),
+            ))
+            .map_err(de)?;
             if let (true, Some(v)) = (show_values, v) {
-                text(&area, &format!("{:.2}", v), &vf, text_on(col), (x + cell / 2, y + cell / 2), HPos::Center, VPos::Center)?;
+                text(
+                    &area,
+                    &format!("{:.2}", v),
+                    &vf,
+                    text_on(col),
+                    (x + cell / 2, y + cell / 2),
+                    HPos::Center,
+                    VPos::Center,
+                )?;
             }
         }
     }
     if cell >= 8 {
         for k in 1..n {
             let (x, y) = (x0 + cell * k, y0 + cell * k);
-            area.draw(&PathElement::new(vec![(x0, y), (x1, y)], WHITE.stroke_width(1)))
-                .map_err(de)?;
-            area.draw(&PathElement::new(vec![(x, y0), (x, y1)], WHITE.stroke_width(1)))
-                .map_err(de)?;
+            area.draw(&PathElement::new(
+                vec![(x0, y), (x1, y)],
+                WHITE.stroke_width(1),
+            ))
+            .map_err(de)?;
+            area.draw(&PathElement::new(
+                vec![(x, y0), (x, y1)],
+                WHITE.stroke_width(1),
+            ))
+            .map_err(de)?;
         }
     }
     for &b in &h.breaks {
         let (x, y) = (x0 + cell * b as i32, y0 + cell * b as i32);
         let s = INK.stroke_width(st.px(2.0) as u32);
-        area.draw(&PathElement::new(vec![(x0, y), (x1, y)], s)).map_err(de)?;
-        area.draw(&PathElement::new(vec![(x, y0), (x, y1)], s)).map_err(de)?;
+        area.draw(&PathElement::new(vec![(x0, y), (x1, y)], s))
+            .map_err(de)?;
+        area.draw(&PathElement::new(vec![(x, y0), (x, y1)], s))
+            .map_err(de)?;
     }
     let bar_top = y0 + st.px(24.0);
     let bar_bot = y1.min(bar_top + st.px(420.0)).max(bar_top + st.px(60.0));
-    colour_bar(&area, st, &YLGNBU, x1 + st.px(30.0), bar_top, bar_bot, 0.0, top, 2, CAPTION)
+    colour_bar(
+        &area,
+        st,
+        &YLGNBU,
+        x1 + st.px(30.0),
+        bar_top,
+        bar_bot,
+        0.0,
+        top,
+        2,
+        CAPTION,
+    )
 }

@@ -88,7 +88,11 @@ pub fn ramp(stops: &[(u8, u8, u8)], t: f64) -> RGBColor {
     let Some(&last) = stops.last() else {
         return RGBColor(255, 255, 255);
     };
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     if stops.len() == 1 {
         return RGBColor(last.0, last.1, last.2);
     }
@@ -155,9 +159,10 @@ impl Style {
     pub fn px(&self, v: f64) -> i32 {
         (v * self.s).round().max(1.0) as i32
     }
-    /// Font size for `v` design pixels, never below a legible 9 px.
+    /// Font size for `v` design pixels. Text shrinks more slowly than the canvas
+    /// (scale^0.6) and never below 10 px, so small charts stay legible.
     pub fn fs(&self, v: f64) -> f64 {
-        (v * self.s).max(9.0)
+        (v * self.s.powf(0.6)).max(10.0)
     }
     /// Outer margin.
     pub fn margin(&self) -> i32 {
@@ -215,7 +220,12 @@ pub fn fit(f: &FontDesc, text: &str, max_w: i32) -> String {
     let (mut lo, mut hi) = (0usize, chars.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let cand: String = chars[..mid].iter().collect::<String>().trim_end().to_string() + "…";
+        let cand: String = chars[..mid]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
         if text_w(f, &cand) <= max_w {
             lo = mid;
         } else {
@@ -225,7 +235,12 @@ pub fn fit(f: &FontDesc, text: &str, max_w: i32) -> String {
     if lo == 0 {
         return "…".to_string();
     }
-    chars[..lo].iter().collect::<String>().trim_end().to_string() + "…"
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
 }
 
 /// Splits `text` into lines no wider than `max_w` (words longer than a line are cut).
@@ -352,10 +367,43 @@ pub fn placeholder<DB: DrawingBackend>(
     .map_err(de)?;
     let mut y = top + (box_h - block) / 2;
     for line in &lines {
-        text(&area, line, &f, INK, (m + box_w / 2, y), HPos::Center, VPos::Top)?;
+        text(
+            &area,
+            line,
+            &f,
+            INK,
+            (m + box_w / 2, y),
+            HPos::Center,
+            VPos::Top,
+        )?;
         y += lh;
     }
     Ok(())
+}
+
+/// Draws a point label at top-left `(x, y)` on a translucent white box,
+/// so it stays readable over dense markers.
+pub fn halo_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    f: &FontDesc,
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+) -> Result<(), ChartError> {
+    area.draw(&Rectangle::new(
+        [(x - 2, y), (x + w + 2, y + h)],
+        WHITE.mix(0.75).filled(),
+    ))
+    .map_err(de)?;
+    text(
+        area,
+        label,
+        f,
+        INK,
+        (x, y + h / 2),
+        HPos::Left,
+        VPos::Center,
+    )
 }
 
 /// A pixel rectangle (x0, y0, x1, y1).
@@ -440,8 +488,11 @@ pub fn colour_bar<DB: DrawingBackend>(
         ))
         .map_err(de)?;
     }
-    area.draw(&Rectangle::new([(x, y0), (x + bw, y1)], MUTED.stroke_width(1)))
-        .map_err(de)?;
+    area.draw(&Rectangle::new(
+        [(x, y0), (x + bw, y1)],
+        MUTED.stroke_width(1),
+    ))
+    .map_err(de)?;
     let lf = st.value_font();
     for i in 0..=4 {
         let t = i as f64 / 4.0;
@@ -477,13 +528,18 @@ pub fn colour_bar<DB: DrawingBackend>(
 /// Width a colour bar needs, including tick labels like `sample` and its caption.
 pub fn colour_bar_w(st: &Style, sample: &str, caption: &str) -> i32 {
     let f = st.value_font();
-    (st.px(22.0) + st.px(10.0) + text_w(&f, sample) + st.px(8.0)).max(text_w(&f, caption) + st.px(4.0))
+    (st.px(22.0) + st.px(10.0) + text_w(&f, sample) + st.px(8.0))
+        .max(text_w(&f, caption) + st.px(4.0))
 }
 
-/// A number formatted for labels; "–" when not finite.
+/// A number formatted for labels; "–" when not finite, never "-0.00".
 pub fn num(v: f64, decimals: usize) -> String {
     if v.is_finite() {
-        format!("{:.*}", decimals, v)
+        let s = format!("{:.*}", decimals, v);
+        match s.strip_prefix('-') {
+            Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+            _ => s,
+        }
     } else {
         "–".to_string()
     }

@@ -61,7 +61,11 @@ pub fn draw<DB: DrawingBackend>(
                         ci.label
                     ),
                     colour: cluster_look(ci.id).0,
-                    terms: ci.top_terms.iter().map(|t| (t.term.clone(), t.weight)).collect(),
+                    terms: ci
+                        .top_terms
+                        .iter()
+                        .map(|t| (t.term.clone(), t.weight))
+                        .collect(),
                 })
                 .collect::<Vec<_>>();
             (panels, "mean TF-IDF weight")
@@ -129,7 +133,15 @@ fn draw_panel<DB: DrawingBackend>(
     let terms: Vec<&(String, f64)> = p.terms.iter().take(MAX_TERMS).collect();
     let top_off = line_h(&tf) + st.px(6.0);
     if terms.is_empty() {
-        return text(cell, "(no terms)", &st.label_font(), MUTED, (w / 2, h / 2), HPos::Center, VPos::Center);
+        return text(
+            cell,
+            "(no terms)",
+            &st.label_font(),
+            MUTED,
+            (w / 2, h / 2),
+            HPos::Center,
+            VPos::Center,
+        );
     }
     let max = terms.iter().map(|t| finite(t.1)).fold(0.0f64, f64::max);
     let top = if max > 0.0 { max * 1.3 } else { 1.0 };
@@ -138,6 +150,9 @@ fn draw_panel<DB: DrawingBackend>(
     let sf = style::font(st.fs(14.0), false);
     let x_area = line_h(&sf) + line_h(&sf) + st.px(10.0);
     let row_h = ((h - top_off - x_area) / k as i32).max(1);
+    // Few terms would give fat bars: keep rows at most ~56 px and leave the rest empty.
+    let spare = (row_h - st.px(56.0)).max(0) * k as i32;
+    let row_h = row_h.min(st.px(56.0)).max(1);
     let lf = style::font(lf0.get_size().min(row_h as f64 * 0.8), false);
     let longest = terms.iter().map(|t| text_w(&lf, &t.0)).max().unwrap_or(0);
     let label_w = longest.min(w / 3) + st.px(10.0);
@@ -145,7 +160,7 @@ fn draw_panel<DB: DrawingBackend>(
         .margin_top(top_off)
         .margin_right(pad)
         .margin_left(st.px(4.0))
-        .margin_bottom(st.px(6.0))
+        .margin_bottom(st.px(6.0) + spare)
         .x_label_area_size(x_area)
         .y_label_area_size(label_w)
         .build_cartesian_2d(0.0..top, -0.5f64..(k as f64 - 0.5))
@@ -155,7 +170,7 @@ fn draw_panel<DB: DrawingBackend>(
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(4)
-        .x_label_formatter(&|v| format!("{:.2}", v))
+        .x_label_formatter(&|v| num(*v, 2))
         .x_desc(xdesc)
         .label_style(sf.color(&INK))
         .axis_desc_style(sf.color(&MUTED))
@@ -167,7 +182,10 @@ fn draw_panel<DB: DrawingBackend>(
     chart
         .draw_series(terms.iter().enumerate().map(|(r, t)| {
             Rectangle::new(
-                [(0.0, ypos(r) - 0.35), (finite(t.1).clamp(0.0, top), ypos(r) + 0.35)],
+                [
+                    (0.0, ypos(r) - 0.35),
+                    (finite(t.1).clamp(0.0, top), ypos(r) + 0.35),
+                ],
                 p.colour.filled(),
             )
         }))
@@ -177,8 +195,24 @@ fn draw_panel<DB: DrawingBackend>(
     for (r, t) in terms.iter().enumerate() {
         let (xe, y) = chart.backend_coord(&(finite(t.1).clamp(0.0, top), ypos(r)));
         let l = fit(&lf, &t.0, label_w - st.px(10.0));
-        text(root, &l, &lf, INK, (xr.start - st.px(6.0), y), HPos::Right, VPos::Center)?;
-        text(root, &num(t.1, 3), &vf, MUTED, (xe + st.px(4.0), y), HPos::Left, VPos::Center)?;
+        text(
+            root,
+            &l,
+            &lf,
+            INK,
+            (xr.start - st.px(6.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        text(
+            root,
+            &num(t.1, 3),
+            &vf,
+            MUTED,
+            (xe + st.px(4.0), y),
+            HPos::Left,
+            VPos::Center,
+        )?;
     }
     Ok(())
 }

@@ -9,6 +9,8 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+/// Most labelled dots; more would crowd the plot.
+const LABELS: usize = 20;
 const TITLE: &str = "Threat versus reassurance language per article";
 
 /// Draws the threat/reassurance scatter.
@@ -44,6 +46,8 @@ pub fn draw<DB: DrawingBackend>(
         .collect();
     let max = pts.iter().fold(0.0f64, |m, p| m.max(p.1).max(p.2));
     let top = if max > 0.0 { max * 1.08 } else { 1.0 };
+    // Start a little below zero so dots at 0 are not cut by the axes.
+    let lo = -0.03 * top;
 
     let mut sub = vec![
         "Each dot is one article. Further right = more reassurance words, higher up = more threat words (both per 1,000 words). Dots above the dashed balance line (threat = reassurance) use more threat than reassurance language.".to_string(),
@@ -54,9 +58,9 @@ pub fn draw<DB: DrawingBackend>(
             n - pts.len()
         ));
     }
-    if n > MAX_ROWS {
+    if n > LABELS {
         sub.push(format!(
-            "{} articles: only those furthest from the balance line are labelled (where a label fits).",
+            "{} articles: only some dots are labelled (those furthest from the balance line, where a label fits).",
             n
         ));
     }
@@ -71,14 +75,20 @@ pub fn draw<DB: DrawingBackend>(
         .margin_top(st.px(6.0))
         .x_label_area_size(line_h(&lf) + line_h(&af) + st.px(16.0))
         .y_label_area_size(text_w(&lf, &format!("{:.1}", top)) + line_h(&af) + st.px(24.0))
-        .build_cartesian_2d(0.0..top, 0.0..top)
+        .build_cartesian_2d(lo..top, lo..top)
         .map_err(de)?;
 
     // Shaded halves first so the grid and dots stay on top.
     chart
         .draw_series([
-            Polygon::new(vec![(0.0, 0.0), (0.0, top), (top, top)], tint(WARM, 0.9).filled()),
-            Polygon::new(vec![(0.0, 0.0), (top, 0.0), (top, top)], tint(COOL, 0.9).filled()),
+            Polygon::new(
+                vec![(lo, lo), (lo, top), (top, top)],
+                tint(WARM, 0.9).filled(),
+            ),
+            Polygon::new(
+                vec![(lo, lo), (top, lo), (top, top)],
+                tint(COOL, 0.9).filled(),
+            ),
         ])
         .map_err(de)?;
     chart
@@ -91,13 +101,13 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .x_labels(10)
         .y_labels(10)
-        .x_label_formatter(&|v| format!("{:.1}", v))
-        .y_label_formatter(&|v| format!("{:.1}", v))
+        .x_label_formatter(&|v| num(*v, 1))
+        .y_label_formatter(&|v| num(*v, 1))
         .draw()
         .map_err(de)?;
     chart
         .draw_series(std::iter::once(DashedPathElement::new(
-            vec![(0.0, 0.0), (top, top)],
+            vec![(lo, lo), (top, top)],
             st.px(10.0),
             st.px(6.0),
             MUTED.stroke_width(st.px(2.0) as u32),
@@ -108,13 +118,39 @@ pub fn draw<DB: DrawingBackend>(
     let mut lab = Labeler::new((xr.start, yr.start, xr.end, yr.end));
     let nf = font(st.fs(20.0), true);
     let pad = st.px(12.0);
-    let up = "▲ More threat than reassurance";
-    let down = "More reassurance than threat ▼";
-    text(root, up, &nf, RGBColor(160, 60, 0), (xr.start + pad, yr.start + pad), HPos::Left, VPos::Top)?;
-    text(root, down, &nf, RGBColor(0, 80, 140), (xr.end - pad, yr.end - pad), HPos::Right, VPos::Bottom)?;
+    let up = "↖ More threat than reassurance";
+    let down = "More reassurance than threat ↘";
+    text(
+        root,
+        up,
+        &nf,
+        RGBColor(160, 60, 0),
+        (xr.start + pad, yr.start + pad),
+        HPos::Left,
+        VPos::Top,
+    )?;
+    text(
+        root,
+        down,
+        &nf,
+        RGBColor(0, 80, 140),
+        (xr.end - pad, yr.end - pad),
+        HPos::Right,
+        VPos::Bottom,
+    )?;
     let nh = line_h(&nf);
-    lab.block((xr.start, yr.start, xr.start + pad * 2 + text_w(&nf, up), yr.start + pad + nh));
-    lab.block((xr.end - pad * 2 - text_w(&nf, down), yr.end - pad - nh, xr.end, yr.end));
+    lab.block((
+        xr.start,
+        yr.start,
+        xr.start + pad * 2 + text_w(&nf, up),
+        yr.start + pad + nh,
+    ));
+    lab.block((
+        xr.end - pad * 2 - text_w(&nf, down),
+        yr.end - pad - nh,
+        xr.end,
+        yr.end,
+    ));
 
     let r = if n <= MAX_ROWS {
         st.px(7.0)
@@ -134,13 +170,17 @@ pub fn draw<DB: DrawingBackend>(
         }
     };
     chart
-        .draw_series(pts.iter().map(|p| {
-            Circle::new((p.1, p.2), r, colour(p).mix(alpha).filled())
-        }))
+        .draw_series(
+            pts.iter()
+                .map(|p| Circle::new((p.1, p.2), r, colour(p).mix(alpha).filled())),
+        )
         .map_err(de)?;
     if n <= MAX_ROWS {
         chart
-            .draw_series(pts.iter().map(|p| Circle::new((p.1, p.2), r, WHITE.stroke_width(1))))
+            .draw_series(
+                pts.iter()
+                    .map(|p| Circle::new((p.1, p.2), r, WHITE.stroke_width(1))),
+            )
             .map_err(de)?;
         for p in &pts {
             let (x, y) = chart.backend_coord(&(p.1, p.2));
@@ -150,8 +190,13 @@ pub fn draw<DB: DrawingBackend>(
 
     // Label the articles furthest from balance first.
     let mut order: Vec<&(usize, f64, f64)> = pts.iter().collect();
-    order.sort_by(|p, q| (q.2 - q.1).abs().total_cmp(&(p.2 - p.1).abs()).then(p.0.cmp(&q.0)));
-    let max_labels = if n <= MAX_ROWS { n } else { 15 };
+    order.sort_by(|p, q| {
+        (q.2 - q.1)
+            .abs()
+            .total_cmp(&(p.2 - p.1).abs())
+            .then(p.0.cmp(&q.0))
+    });
+    let max_labels = n.min(LABELS);
     let tf = st.value_font();
     let th = line_h(&tf);
     let mut placed = 0;
@@ -163,7 +208,7 @@ pub fn draw<DB: DrawingBackend>(
         let w = text_w(&tf, &label);
         let c = chart.backend_coord(&(p.1, p.2));
         if let Some((x, y)) = lab.place(c, r, w, th) {
-            text(root, &label, &tf, INK, (x, y + th / 2), HPos::Left, VPos::Center)?;
+            halo_label(root, &label, &tf, (x, y), (w, th))?;
             placed += 1;
         }
     }
