@@ -1,0 +1,274 @@
+//! `frames.png`: heatmap of frame intensity (hits per 1,000 words), articles
+//! as rows and frames as columns, the value printed in each cell. Large corpora
+//! are shown as cluster means.
+
+use super::style::{self, *};
+use super::{cluster_name, short_title, ChartError, MAX_ROWS};
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use std::collections::HashMap;
+
+const CAPTION: &str = "per 1,000 words";
+const TITLE: &str = "Frame intensity per article (frame words per 1,000 words)";
+
+/// Rows of the heatmap: label and one value per frame (NaN = missing).
+struct Rows {
+    rows: Vec<(String, Vec<f64>)>,
+    note: Option<String>,
+}
+
+/// Per-article rows, or cluster means when there are too many articles.
+fn rows(a: &Analysis) -> Rows {
+    let nf = a.frames.len();
+    let values = |i: usize| -> Vec<f64> {
+        (0..nf)
+            .map(|j| {
+                a.articles[i]
+                    .frames
+                    .get(j)
+                    .map(|f| f.per_1k)
+                    .unwrap_or(f64::NAN)
+            })
+            .collect()
+    };
+    let n = a.articles.len();
+    if n <= MAX_ROWS {
+        return Rows {
+            rows: (0..n).map(|i| (short_title(a, i), values(i))).collect(),
+            note: None,
+        };
+    }
+    if let Some(c) = a
+        .clustering
+        .as_ref()
+        .filter(|c| c.clusters.len() <= MAX_ROWS)
+    {
+        let index: HashMap<&str, usize> = a
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, art)| (art.id.as_str(), i))
+            .collect();
+        let mut rows = vec![(
+            "All articles".to_string(),
+            mean_rows(&(0..n).collect::<Vec<_>>(), nf, &values),
+        )];
+        for ci in &c.clusters {
+            let members: Vec<usize> = c
+                .assignments
+                .iter()
+                .filter(|s| s.cluster == ci.id)
+                .filter_map(|s| index.get(s.article_id.as_str()).copied())
+                .collect();
+            rows.push((
+                format!("{} ({} articles)", cluster_name(a, ci.id), members.len()),
+                mean_rows(&members, nf, &values),
+            ));
+        }
+        return Rows {
+            rows,
+            note: Some(format!(
+                "{} articles are too many for one row each: rows are means over all articles and over each cluster; per-article values are in the tables.",
+                n
+            )),
+        };
+    }
+    // No usable clustering: the articles with the most frame words overall.
+    let mut order: Vec<(usize, f64)> = (0..n)
+        .map(|i| (i, values(i).iter().map(|v| finite(*v)).sum::<f64>()))
+        .collect();
+    order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    order.truncate(MAX_ROWS);
+    order.sort_by_key(|x| x.0);
+    Rows {
+        rows: order
+            .iter()
+            .map(|&(i, _)| (short_title(a, i), values(i)))
+            .collect(),
+        note: Some(format!(
+            "Showing the {} of {} articles with the most frame words; all values are in the tables.",
+            MAX_ROWS, n
+        )),
+    }
+}
+
+/// Mean of each column over `members`, ignoring non-finite values (NaN when none).
+fn mean_rows(members: &[usize], nf: usize, values: &dyn Fn(usize) -> Vec<f64>) -> Vec<f64> {
+    let mut sum = vec![0.0; nf];
+    let mut cnt = vec![0usize; nf];
+    for &i in members {
+        for (j, v) in values(i).into_iter().enumerate() {
+            if v.is_finite() {
+                sum[j] += v;
+                cnt[j] += 1;
+            }
+        }
+    }
+    sum.iter()
+        .zip(&cnt)
+        .map(|(s, &c)| if c > 0 { s / c as f64 } else { f64::NAN })
+        .collect()
+}
+
+/// Draws the frames heatmap.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    if a.frames.is_empty() || a.articles.is_empty() {
+        let why = if a.frames.is_empty() {
+            "No frame categories were loaded, so there is nothing to show."
+        } else {
+            "No articles were analysed."
+        };
+        return placeholder(root, st, TITLE, &[why.to_string()]);
+    }
+    let Rows { rows, note } = rows(a);
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter())
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, f64::max);
+    let scale_max = if max > 0.0 { max } else { 1.0 };
+    let mut sub = vec![format!(
+        "Each cell: how many words from that frame's word list appear per 1,000 words of the article. Darker = more (scale 0 to {:.1}). Compare rows to see which articles lean on which frames.",
+        scale_max
+    )];
+    sub.extend(note);
+    let area = header(root, st, TITLE, &sub)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let m = st.margin();
+    let af = st.axis_font();
+    let nf = a.frames.len() as i32;
+    let nr = rows.len() as i32;
+
+    // Horizontal budget: axis title | row labels | cells | colour bar.
+    let axis_w = line_h(&af) + st.px(6.0);
+    let cb_w = colour_bar_w(st, &format!("{:.1}", scale_max), CAPTION) + st.px(24.0);
+    let lf0 = st.label_font();
+    let longest = rows.iter().map(|r| text_w(&lf0, &r.0)).max().unwrap_or(0);
+    let label_w = longest.min((w as f64 * 0.36) as i32) + st.px(12.0);
+    let x0 = m + axis_w + label_w;
+    let x1 = (w - m - cb_w).max(x0 + nf);
+    let cw = ((x1 - x0) / nf).max(1);
+
+    // Column labels: horizontal when they fit, otherwise rotated.
+    let names: Vec<String> = a.frames.iter().map(|f| f.replace('_', " ")).collect();
+    let widest = names.iter().map(|s| text_w(&lf0, s)).max().unwrap_or(0);
+    let rotate = widest > cw - st.px(8.0);
+    let head_h = if rotate {
+        widest.min(h / 4) + st.px(10.0)
+    } else {
+        line_h(&lf0) + st.px(8.0)
+    };
+    let y_axis_title = 0;
+    let y0 = y_axis_title + line_h(&af) + st.px(6.0) + head_h;
+    let avail = (h - y0 - m).max(nr);
+    let ch = (avail / nr).clamp(1, st.px(110.0));
+
+    text(
+        &area,
+        "Frame (word list)",
+        &af,
+        INK,
+        (x0 + cw * nf / 2, y_axis_title),
+        HPos::Center,
+        VPos::Top,
+    )?;
+    vtext(
+        &area,
+        "Article",
+        &af,
+        INK,
+        (m + line_h(&af) / 2, y0 + ch * nr / 2),
+    )?;
+    for (j, name) in names.iter().enumerate() {
+        let cx = x0 + cw * j as i32 + cw / 2;
+        if rotate {
+            let s = fit(&lf0, name, head_h - st.px(10.0));
+            let tw = text_w(&lf0, &s);
+            vtext(&area, &s, &lf0, INK, (cx, y0 - st.px(6.0) - tw / 2))?;
+        } else {
+            text(
+                &area,
+                name,
+                &lf0,
+                INK,
+                (cx, y0 - st.px(6.0)),
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
+    }
+
+    // Fonts shrink with the rows so that 40 rows still fit.
+    let lf = style::font(lf0.get_size().min(ch as f64 * 0.8), false);
+    let vf = style::font(st.fs(16.0).min(ch as f64 * 0.62), false);
+    let show_values = ch >= 9 && text_w(&vf, &format!("{:.1}", scale_max)) + 4 <= cw;
+    for (r, (label, vals)) in rows.iter().enumerate() {
+        let y = y0 + ch * r as i32;
+        let l = fit(&lf, label, label_w - st.px(12.0));
+        text(
+            &area,
+            &l,
+            &lf,
+            INK,
+            (x0 - st.px(8.0), y + ch / 2),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        for (j, v) in vals.iter().enumerate() {
+            let x = x0 + cw * j as i32;
+            let colour = if v.is_finite() {
+                ramp(&BLUES, v / scale_max)
+            } else {
+                RGBColor(225, 225, 225)
+            };
+            area.draw(&Rectangle::new([(x, y), (x + cw, y + ch)], colour.filled()))
+                .map_err(de)?;
+            if show_values {
+                text(
+                    &area,
+                    &num(*v, 1),
+                    &vf,
+                    text_on(colour),
+                    (x + cw / 2, y + ch / 2),
+                    HPos::Center,
+                    VPos::Center,
+                )?;
+            }
+        }
+    }
+    // Thin white separators keep cells apart where colours are close.
+    if ch >= 6 {
+        for r in 1..nr {
+            let y = y0 + ch * r;
+            area.draw(&PathElement::new(
+                vec![(x0, y), (x0 + cw * nf, y)],
+                WHITE.stroke_width(1),
+            ))
+            .map_err(de)?;
+        }
+    }
+    for j in 1..nf {
+        let x = x0 + cw * j;
+        area.draw(&PathElement::new(
+            vec![(x, y0), (x, y0 + ch * nr)],
+            WHITE.stroke_width(2),
+        ))
+        .map_err(de)?;
+    }
+    let bar_x = x0 + cw * nf + st.px(24.0);
+    let bar_top = y0 + st.px(4.0);
+    let bar_bot = (y0 + ch * nr)
+        .min(bar_top + st.px(420.0))
+        .max(bar_top + st.px(60.0));
+    colour_bar(
+        &area, st, &BLUES, bar_x, bar_top, bar_bot, 0.0, scale_max, 1, CAPTION,
+    )
+}

@@ -1,0 +1,470 @@
+//! The six PNG charts (plus optional SVG copies), drawn with plotters into
+//! memory and returned as files for the output module to write atomically.
+//!
+//! Every chart uses the embedded DejaVu Sans (no system fonts), colour-blind-safe
+//! palettes, and stays readable for large corpora by aggregating or showing a
+//! labelled sample (each chart says so in its subtitle). Rendering is
+//! deterministic: the same `Analysis` gives the same bytes.
+
+mod clusters;
+mod frames;
+mod sentiment;
+mod similarity;
+mod style;
+mod terms;
+mod threat;
+
+use crate::analysis::Analysis;
+use crate::report::OutputFile;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use style::Style;
+
+/// Most article rows a per-article chart shows before it aggregates or samples.
+pub(crate) const MAX_ROWS: usize = 40;
+
+/// Size and formats of the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Also write an `.svg` copy of every chart.
+    pub svg: bool,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions {
+            width: 1600,
+            height: 1000,
+            svg: false,
+        }
+    }
+}
+
+/// Why a chart could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// The requested size is unusable.
+    #[error("chart size {0}x{1} is out of range (each side must be 300 to 10000 pixels)")]
+    Size(u32, u32),
+    /// The embedded font could not be registered.
+    #[error("the embedded DejaVu Sans font could not be loaded")]
+    Font,
+    /// plotters failed while drawing.
+    #[error("drawing a chart failed: {0}")]
+    Draw(String),
+    /// PNG encoding failed.
+    #[error("encoding a PNG failed: {0}")]
+    Encode(String),
+}
+
+/// Smallest and largest accepted side, in pixels.
+const SIDE: std::ops::RangeInclusive<u32> = 300..=10_000;
+
+/// File stems of the charts, in output order.
+const NAMES: [&str; 6] = [
+    "frames",
+    "threat_reassurance",
+    "sentiment",
+    "clusters",
+    "similarity",
+    "terms",
+];
+
+/// Draws chart number `which` (index into `NAMES`) on any backend.
+fn draw_chart<DB: DrawingBackend>(
+    which: usize,
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    match which {
+        0 => frames::draw(root, a, st),
+        1 => threat::draw(root, a, st),
+        2 => sentiment::draw(root, a, st),
+        3 => clusters::draw(root, a, st),
+        4 => similarity::draw(root, a, st),
+        _ => terms::draw(root, a, st),
+    }
+}
+
+/// Renders all six charts (PNG, plus SVG when `o.svg`), in a fixed order.
+pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, ChartError> {
+    if !SIDE.contains(&o.width) || !SIDE.contains(&o.height) {
+        return Err(ChartError::Size(o.width, o.height));
+    }
+    style::ensure_fonts()?;
+    let st = Style::new(o.width, o.height);
+    let mut out = Vec::new();
+    for (which, name) in NAMES.iter().enumerate() {
+        out.push(OutputFile {
+            name: format!("{}.png", name),
+            bytes: render_png(a, &st, which)?,
+        });
+        if o.svg {
+            out.push(OutputFile {
+                name: format!("{}.svg", name),
+                bytes: render_svg(a, &st, which)?,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Draws into an RGB buffer and encodes it as PNG.
+fn render_png(a: &Analysis, st: &Style, which: usize) -> Result<Vec<u8>, ChartError> {
+    let (w, h) = (st.w, st.h);
+    let mut buf = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        draw_chart(which, &root, a, st)?;
+        root.present().map_err(style::de)?;
+    }
+    encode_png(&buf, w, h)
+}
+
+/// PNG bytes of an RGB8 buffer.
+fn encode_png(buf: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
+    use image::ImageEncoder;
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(buf, w, h, image::ColorType::Rgb8)
+        .map_err(|e| ChartError::Encode(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Draws into an SVG string.
+fn render_svg(a: &Analysis, st: &Style, which: usize) -> Result<Vec<u8>, ChartError> {
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, (st.w, st.h)).into_drawing_area();
+        draw_chart(which, &root, a, st)?;
+        root.present().map_err(style::de)?;
+    }
+    Ok(s.into_bytes())
+}
+
+/// Chart label of article `i`: its short title (or title, or id when empty),
+/// prefixed with the id when another article has the same short title, so rows stay distinguishable.
+pub(crate) fn short_title(a: &Analysis, i: usize) -> String {
+    let Some(art) = a.articles.get(i) else {
+        return String::new();
+    };
+    let base = if !art.short_title.trim().is_empty() {
+        art.short_title.trim()
+    } else if !art.title.trim().is_empty() {
+        art.title.trim()
+    } else {
+        return art.id.clone();
+    };
+    let dup = a
+        .articles
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != i && o.short_title.trim() == art.short_title.trim());
+    if dup && !art.id.is_empty() {
+        format!("{}: {}", art.id, base)
+    } else {
+        base.to_string()
+    }
+}
+
+/// Short label of cluster `id`: "C1" plus its label.
+pub(crate) fn cluster_name(a: &Analysis, id: usize) -> String {
+    let label = a
+        .clustering
+        .as_ref()
+        .and_then(|c| c.clusters.iter().find(|ci| ci.id == id))
+        .map(|ci| ci.label.clone())
+        .unwrap_or_default();
+    if label.is_empty() {
+        format!("Cluster {}", id + 1)
+    } else {
+        format!("Cluster {}: {}", id + 1, label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::example;
+    use std::collections::HashSet;
+
+    fn decode(bytes: &[u8]) -> image::RgbImage {
+        image::load_from_memory_with_format(bytes, image::ImageFormat::Png)
+            .expect("valid PNG")
+            .to_rgb8()
+    }
+
+    fn check_all(a: &Analysis, o: &ChartOptions) {
+        let files = render_all(a, o).expect("charts render");
+        let pngs: Vec<&OutputFile> = files.iter().filter(|f| f.name.ends_with(".png")).collect();
+        assert_eq!(pngs.len(), 6);
+        for f in pngs {
+            let img = decode(&f.bytes);
+            assert_eq!(
+                (img.width(), img.height()),
+                (o.width, o.height),
+                "{}",
+                f.name
+            );
+            let colours: HashSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
+            assert!(
+                colours.len() > 20,
+                "{} looks blank ({} colours)",
+                f.name,
+                colours.len()
+            );
+            let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+            assert!(
+                ink > (o.width * o.height / 200) as usize,
+                "{} has too few drawn pixels ({})",
+                f.name,
+                ink
+            );
+        }
+    }
+
+    #[test]
+    fn renders_every_chart_for_example_sizes() {
+        for n in [0, 1, 2, 5, 40] {
+            check_all(&example(n), &ChartOptions::default());
+        }
+    }
+
+    #[test]
+    fn renders_large_corpus() {
+        check_all(&example(1200), &ChartOptions::default());
+    }
+
+    #[test]
+    fn names_are_fixed_and_svg_optional() {
+        let a = example(5);
+        let png = render_all(&a, &ChartOptions::default()).unwrap();
+        let names: Vec<&str> = png.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "frames.png",
+                "threat_reassurance.png",
+                "sentiment.png",
+                "clusters.png",
+                "similarity.png",
+                "terms.png"
+            ]
+        );
+        let o = ChartOptions {
+            svg: true,
+            ..Default::default()
+        };
+        let both = render_all(&a, &o).unwrap();
+        assert_eq!(both.len(), 12);
+        for f in both.iter().filter(|f| f.name.ends_with(".svg")) {
+            let s = String::from_utf8(f.bytes.clone()).unwrap();
+            assert!(s.starts_with("<svg"), "{}", f.name);
+            assert!(s.contains("<text"), "{} has no text", f.name);
+        }
+    }
+
+    #[test]
+    fn deterministic() {
+        for n in [5, 40] {
+            let a = example(n);
+            let o = ChartOptions {
+                svg: true,
+                ..Default::default()
+            };
+            let x = render_all(&a, &o).unwrap();
+            let y = render_all(&a, &o).unwrap();
+            for (p, q) in x.iter().zip(&y) {
+                assert_eq!(p.name, q.name);
+                assert!(p.bytes == q.bytes, "{} differs between runs", p.name);
+            }
+        }
+    }
+
+    #[test]
+    fn custom_size_honoured() {
+        check_all(
+            &example(5),
+            &ChartOptions {
+                width: 800,
+                height: 500,
+                svg: false,
+            },
+        );
+    }
+
+    #[test]
+    fn bad_size_is_an_error() {
+        let o = ChartOptions {
+            width: 0,
+            height: 100,
+            svg: false,
+        };
+        assert!(matches!(
+            render_all(&example(3), &o),
+            Err(ChartError::Size(0, 100))
+        ));
+    }
+
+    /// The title band must contain dark glyph pixels: proves text is drawn with the
+    /// embedded font (ab_glyph never consults fontconfig or system fonts).
+    #[test]
+    fn title_text_is_rendered_with_embedded_font() {
+        std::env::set_var("FONTCONFIG_FILE", "/nonexistent/fonts.conf");
+        let files = render_all(&example(5), &ChartOptions::default()).unwrap();
+        for f in files {
+            let img = decode(&f.bytes);
+            // Title starts at the 24 px margin and is 32 px high.
+            let dark = (24..64)
+                .flat_map(|y| (20..800).map(move |x| (x, y)))
+                .filter(|&(x, y)| {
+                    let p = img.get_pixel(x, y).0;
+                    p.iter().all(|&c| c < 90)
+                })
+                .count();
+            assert!(
+                dark > 300,
+                "{}: title band has {} dark pixels",
+                f.name,
+                dark
+            );
+        }
+    }
+
+    #[test]
+    fn nan_and_empty_values_do_not_panic() {
+        let mut a = example(6);
+        for art in &mut a.articles {
+            for f in &mut art.frames {
+                f.per_1k = f64::NAN;
+            }
+            art.sentiment.compound = f64::NAN;
+            art.top_terms.clear();
+        }
+        if let Some(c) = a.clustering.as_mut() {
+            for asg in &mut c.assignments {
+                asg.x = f64::NAN;
+            }
+            c.similarity = None;
+        }
+        check_all(&a, &ChartOptions::default());
+        let mut b = example(5);
+        b.frames.clear();
+        for art in &mut b.articles {
+            art.frames.clear();
+            art.sentiment.compound = 0.0;
+        }
+        check_all(&b, &ChartOptions::default());
+    }
+
+    /// Many frames with long names, ten clusters, long distinct titles, NaN-free.
+    fn stress() -> Analysis {
+        let mut a = example(30);
+        let extra = [
+            "public_health_and_safety_concerns",
+            "government_accountability",
+            "victims_and_families",
+            "policing_and_law_enforcement",
+            "statistics",
+            "youth",
+            "community",
+        ];
+        for (k, f) in extra.iter().enumerate() {
+            a.frames.push(f.to_string());
+            for (i, art) in a.articles.iter_mut().enumerate() {
+                art.frames.push(crate::analysis::FrameScore {
+                    frame: f.to_string(),
+                    hits: 1.0,
+                    per_1k: ((i * 5 + k * 7) % 13) as f64 * 1.7,
+                    share: 0.0,
+                    evidence: Vec::new(),
+                });
+            }
+        }
+        let words = [
+            "Minister", "defends", "budget", "as", "nurses", "strike", "over", "pay", "in",
+            "winter",
+        ];
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            let t: Vec<&str> = (0..(4 + i % 9))
+                .map(|k| words[(i + k * 3) % words.len()])
+                .collect();
+            art.title = format!("{} {}", t.join(" "), i);
+            art.short_title = art.title.chars().take(40).collect();
+            for (r, t) in art.top_terms.iter_mut().enumerate() {
+                t.term = format!(
+                    "{}{}",
+                    words[(i + r) % words.len()].to_lowercase(),
+                    if r % 2 == 0 { "ing" } else { "" }
+                );
+            }
+        }
+        let c = a.clustering.as_mut().unwrap();
+        c.k = 10;
+        c.clusters = (0..10)
+            .map(|k| crate::analysis::ClusterInfo {
+                id: k,
+                label: format!(
+                    "{} / {} / {}",
+                    words[k],
+                    words[(k + 3) % 10],
+                    words[(k + 5) % 10]
+                )
+                .to_lowercase(),
+                size: 3,
+                top_terms: (0..10)
+                    .map(|r| crate::analysis::WeightedTerm {
+                        term: format!("{}{}", words[(k + r) % 10].to_lowercase(), r),
+                        stem: String::new(),
+                        weight: 0.4 / (r + 1) as f64,
+                    })
+                    .collect(),
+                central_article: format!("{:03}_article", k),
+            })
+            .collect();
+        for (i, s) in c.assignments.iter_mut().enumerate() {
+            s.cluster = i % 10;
+            s.x = (i % 10) as f64 + 0.3 * ((i / 10) as f64);
+            s.y = ((i % 10) as f64 * 1.3).sin() + 0.2 * (i / 10) as f64;
+        }
+        a
+    }
+
+    #[test]
+    fn stress_case_renders() {
+        check_all(&stress(), &ChartOptions::default());
+    }
+
+    /// Writes example(5) and example(40) charts to /tmp/charts-preview for a human to look at.
+    #[test]
+    #[ignore]
+    fn preview() {
+        let dir = std::path::Path::new("/tmp/charts-preview");
+        std::fs::create_dir_all(dir).unwrap();
+        for n in [1, 5, 40, 1200] {
+            let o = ChartOptions {
+                svg: n == 5,
+                ..Default::default()
+            };
+            for f in render_all(&example(n), &o).unwrap() {
+                std::fs::write(dir.join(format!("{}_{}", n, f.name)), &f.bytes).unwrap();
+            }
+        }
+        for f in render_all(&stress(), &ChartOptions::default()).unwrap() {
+            std::fs::write(dir.join(format!("stress_{}", f.name)), &f.bytes).unwrap();
+        }
+        let small = ChartOptions {
+            width: 800,
+            height: 500,
+            svg: false,
+        };
+        for f in render_all(&example(5), &small).unwrap() {
+            std::fs::write(dir.join(format!("small_{}", f.name)), &f.bytes).unwrap();
+        }
+    }
+}

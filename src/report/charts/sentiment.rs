@@ -1,0 +1,182 @@
+//! `sentiment.png`: each article's compound sentiment as a horizontal bar
+//! diverging from zero on a fixed -1..1 axis, most positive at the top.
+//! Large corpora show the most positive and most negative articles.
+
+use super::style::{self, *};
+use super::{short_title, ChartError, MAX_ROWS};
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const TITLE: &str = "Overall tone (sentiment) of each article";
+
+/// A bar row: label and value (None = a gap row standing for hidden articles).
+type Row = (String, Option<f64>);
+
+/// Draws the sentiment bars.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let n = a.articles.len();
+    if n == 0 {
+        return placeholder(root, st, TITLE, &["No articles were analysed.".to_string()]);
+    }
+    // Most positive first; non-finite scores sort as 0 and print as "–".
+    let mut order: Vec<usize> = (0..n).collect();
+    let val = |i: usize| finite(a.articles[i].sentiment.compound);
+    order.sort_by(|&p, &q| val(q).total_cmp(&val(p)).then(p.cmp(&q)));
+    let row = |i: usize| (short_title(a, i), Some(a.articles[i].sentiment.compound));
+    let mut sub = vec![
+        "Compound sentiment score of the whole article (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
+    ];
+    // VADER's usual cut-offs: compound >= 0.05 positive, <= -0.05 negative.
+    let scores: Vec<f64> = a
+        .articles
+        .iter()
+        .map(|x| x.sentiment.compound)
+        .filter(|v| v.is_finite())
+        .collect();
+    if !scores.is_empty() {
+        let pos = scores.iter().filter(|&&v| v >= 0.05).count();
+        let neg = scores.iter().filter(|&&v| v <= -0.05).count();
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        sub.push(format!(
+            "Overall: {} positive (score 0.05 or more), {} neutral, {} negative (-0.05 or less); mean {}.",
+            pos,
+            scores.len() - pos - neg,
+            neg,
+            num(mean, 2)
+        ));
+    }
+    let rows: Vec<Row> = if n <= MAX_ROWS {
+        order.iter().map(|&i| row(i)).collect()
+    } else {
+        let half = MAX_ROWS / 2;
+        sub.push(format!(
+            "{} articles: showing the {} most positive and the {} most negative; all scores are in the tables.",
+            n, half, half
+        ));
+        let mut r: Vec<Row> = order[..half].iter().map(|&i| row(i)).collect();
+        r.push((format!("⋯ {} articles not shown ⋯", n - 2 * half), None));
+        r.extend(order[n - half..].iter().map(|&i| row(i)));
+        r
+    };
+    let area = header(root, st, TITLE, &sub)?;
+    let (_, h) = area.dim_in_pixel();
+    let m = st.margin();
+    let lf0 = st.label_font();
+    let af = st.axis_font();
+    let nr = rows.len();
+    let cap_h = line_h(&lf0) + st.px(10.0);
+    let x_area = line_h(&lf0) + line_h(&af) + st.px(16.0);
+    let plot_h = h as i32 - cap_h - m - x_area;
+    let ch = (plot_h / nr as i32).max(1);
+    let lf = style::font(lf0.get_size().min(ch as f64 * 0.8), false);
+    let longest = rows.iter().map(|r| text_w(&lf, &r.0)).max().unwrap_or(0);
+    let label_w = longest.min((st.w as f64 * 0.36) as i32) + st.px(14.0);
+    // Few rows would give fat bars: keep them at most ~60 px tall.
+    let used_h = (ch.min(st.px(60.0)) * nr as i32).min(plot_h);
+    let mut chart = ChartBuilder::on(&area)
+        .margin_left(m)
+        .margin_right(m * 2)
+        .margin_top(cap_h)
+        .margin_bottom((m + plot_h - used_h).max(m))
+        .x_label_area_size(x_area)
+        .y_label_area_size(label_w + line_h(&af) + st.px(8.0))
+        .build_cartesian_2d(-1.0f64..1.0f64, -0.5f64..(nr as f64 - 0.5))
+        .map_err(de)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(11)
+        .x_label_formatter(&|v| num(*v, 1))
+        .x_desc("Sentiment compound score")
+        .y_desc("Article")
+        .label_style(lf0.color(&INK))
+        .axis_desc_style(af.color(&INK))
+        .bold_line_style(LIGHT.mix(0.8))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(de)?;
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    // Row r sits at y = nr-1-r so the first row is at the top.
+    let ypos = |r: usize| (nr - 1 - r) as f64;
+    let bar_half = 0.36;
+    chart
+        .draw_series(rows.iter().enumerate().filter_map(|(r, (_, v))| {
+            let v = v.filter(|v| v.is_finite())?.clamp(-1.0, 1.0);
+            let c = if v >= 0.0 { COOL } else { WARM };
+            Some(Rectangle::new(
+                [(0.0, ypos(r) - bar_half), (v, ypos(r) + bar_half)],
+                c.filled(),
+            ))
+        }))
+        .map_err(de)?;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, -0.5), (0.0, nr as f64 - 0.5)],
+            INK.stroke_width(st.px(2.0) as u32),
+        )))
+        .map_err(de)?;
+    let vf = style::font(st.value_font().get_size().min(ch as f64 * 0.7), false);
+    let gap = st.px(6.0);
+    for (r, (label, v)) in rows.iter().enumerate() {
+        let (_, y) = chart.backend_coord(&(0.0, ypos(r)));
+        let l = fit(&lf, label, label_w - st.px(14.0));
+        let colour = if v.is_some() { INK } else { MUTED };
+        text(
+            root,
+            &l,
+            &lf,
+            colour,
+            (xr.start - st.px(8.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        let Some(v) = v else {
+            continue;
+        };
+        // The value sits on the empty side of the zero line, so it never leaves the plot.
+        let (x0, _) = chart.backend_coord(&(0.0, ypos(r)));
+        let s = num(*v, 2);
+        if finite(*v) >= 0.0 {
+            text(root, &s, &vf, INK, (x0 - gap, y), HPos::Right, VPos::Center)?;
+        } else {
+            text(root, &s, &vf, INK, (x0 + gap, y), HPos::Left, VPos::Center)?;
+        }
+    }
+    let cf = font(lf0.get_size(), true);
+    let cy = yr.start - st.px(6.0);
+    text(
+        root,
+        "◀ more negative",
+        &cf,
+        RGBColor(160, 60, 0),
+        (xr.start, cy),
+        HPos::Left,
+        VPos::Bottom,
+    )?;
+    text(
+        root,
+        "more positive ▶",
+        &cf,
+        RGBColor(0, 80, 140),
+        (xr.end, cy),
+        HPos::Right,
+        VPos::Bottom,
+    )?;
+    text(
+        root,
+        "neutral",
+        &cf,
+        MUTED,
+        ((xr.start + xr.end) / 2, cy),
+        HPos::Center,
+        VPos::Bottom,
+    )?;
+    Ok(())
+}

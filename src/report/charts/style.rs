@@ -1,0 +1,555 @@
+//! Shared look of every chart: embedded fonts, colour palettes, text sizes,
+//! text measuring/fitting, the title band, placeholders and a greedy label placer.
+
+use super::ChartError;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontTransform;
+use std::sync::OnceLock;
+
+/// Font family name the embedded DejaVu Sans is registered under.
+pub const FAMILY: &str = "sans-serif";
+
+static FONTS: OnceLock<bool> = OnceLock::new();
+
+/// Registers the embedded DejaVu Sans (normal and bold) once per process.
+///
+/// plotters is built with `ab_glyph`, which never looks at system fonts, so
+/// without this every text call fails with `FontUnavailable`.
+pub fn ensure_fonts() -> Result<(), ChartError> {
+    let ok = FONTS.get_or_init(|| {
+        let normal = plotters::style::register_font(
+            FAMILY,
+            FontStyle::Normal,
+            include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
+        )
+        .is_ok();
+        let bold = plotters::style::register_font(
+            FAMILY,
+            FontStyle::Bold,
+            include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf"),
+        )
+        .is_ok();
+        normal && bold
+    });
+    if *ok {
+        Ok(())
+    } else {
+        Err(ChartError::Font)
+    }
+}
+
+/// Okabe-Ito palette (colour-blind safe), black left out; used for categories.
+pub const OKABE_ITO: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(240, 228, 66),  // yellow
+];
+
+/// Colour of "threat" and negative values (Okabe-Ito vermillion).
+pub const WARM: RGBColor = RGBColor(213, 94, 0);
+/// Colour of "reassurance" and positive values (Okabe-Ito blue).
+pub const COOL: RGBColor = RGBColor(0, 114, 178);
+/// Main text colour.
+pub const INK: RGBColor = RGBColor(30, 30, 30);
+/// Secondary text colour (subtitles, notes).
+pub const MUTED: RGBColor = RGBColor(85, 85, 85);
+/// Light grey for grid lines and frames.
+pub const LIGHT: RGBColor = RGBColor(205, 205, 205);
+
+/// Single-hue sequential ramp (ColorBrewer "Blues"): light = low, dark = high.
+pub const BLUES: [(u8, u8, u8); 6] = [
+    (247, 251, 255),
+    (198, 219, 239),
+    (107, 174, 214),
+    (33, 113, 181),
+    (8, 69, 148),
+    (8, 48, 107),
+];
+
+/// Multi-hue sequential ramp (ColorBrewer "YlGnBu"), for similarity.
+pub const YLGNBU: [(u8, u8, u8); 6] = [
+    (255, 255, 217),
+    (199, 233, 180),
+    (65, 182, 196),
+    (29, 145, 192),
+    (34, 94, 168),
+    (8, 29, 88),
+];
+
+/// Colour at `t` in [0, 1] along a ramp, by linear interpolation between stops;
+/// NaN maps to the low end so bad values never panic.
+pub fn ramp(stops: &[(u8, u8, u8)], t: f64) -> RGBColor {
+    let Some(&last) = stops.last() else {
+        return RGBColor(255, 255, 255);
+    };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    if stops.len() == 1 {
+        return RGBColor(last.0, last.1, last.2);
+    }
+    let pos = t * (stops.len() - 1) as f64;
+    let i = (pos.floor() as usize).min(stops.len() - 2);
+    let f = pos - i as f64;
+    let (a, b) = (stops[i], stops[i + 1]);
+    let mix = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * f).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// Black or white, whichever reads better on `bg` (WCAG relative luminance).
+pub fn text_on(bg: RGBColor) -> RGBColor {
+    let lin = |c: u8| {
+        let c = c as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(bg.0) + 0.7152 * lin(bg.1) + 0.0722 * lin(bg.2);
+    // Contrast against black is (l+0.05)/0.05, against white 1.05/(l+0.05); equal at l ≈ 0.179.
+    if l > 0.179 {
+        INK
+    } else {
+        WHITE
+    }
+}
+
+/// `c` blended towards white by `amount` in [0, 1] (for light background tints).
+pub fn tint(c: RGBColor, amount: f64) -> RGBColor {
+    let m = |x: u8| (x as f64 + (255.0 - x as f64) * amount.clamp(0.0, 1.0)).round() as u8;
+    RGBColor(m(c.0), m(c.1), m(c.2))
+}
+
+/// Category colour for index `i` (cycles through Okabe-Ito).
+pub fn category(i: usize) -> RGBColor {
+    OKABE_ITO[i % OKABE_ITO.len()]
+}
+
+/// Sizes derived from the canvas so charts look alike at any resolution.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Canvas width in pixels.
+    pub w: u32,
+    /// Canvas height in pixels.
+    pub h: u32,
+    /// Scale relative to the 1600x1000 design size.
+    pub s: f64,
+}
+
+impl Style {
+    /// Style for a canvas of `w` x `h` pixels.
+    pub fn new(w: u32, h: u32) -> Self {
+        let s = (w as f64 / 1600.0).min(h as f64 / 1000.0);
+        Style {
+            w,
+            h,
+            s: s.clamp(0.3, 4.0),
+        }
+    }
+    /// A length of `v` design pixels, scaled.
+    pub fn px(&self, v: f64) -> i32 {
+        (v * self.s).round().max(1.0) as i32
+    }
+    /// Font size for `v` design pixels. Text shrinks more slowly than the canvas
+    /// (scale^0.6) and never below 10 px, so small charts stay legible.
+    pub fn fs(&self, v: f64) -> f64 {
+        (v * self.s.powf(0.6)).max(10.0)
+    }
+    /// Outer margin.
+    pub fn margin(&self) -> i32 {
+        self.px(24.0)
+    }
+    /// Font used for chart titles.
+    pub fn title_font(&self) -> FontDesc<'static> {
+        font(self.fs(32.0), true)
+    }
+    /// Font used for subtitles and notes.
+    pub fn sub_font(&self) -> FontDesc<'static> {
+        font(self.fs(18.0), false)
+    }
+    /// Font used for axis and category labels.
+    pub fn label_font(&self) -> FontDesc<'static> {
+        font(self.fs(16.0), false)
+    }
+    /// Font used for axis descriptions.
+    pub fn axis_font(&self) -> FontDesc<'static> {
+        font(self.fs(18.0), false)
+    }
+    /// Font used for values inside cells and next to bars.
+    pub fn value_font(&self) -> FontDesc<'static> {
+        font(self.fs(14.0), false)
+    }
+}
+
+/// The embedded font at `size` px, bold or normal.
+pub fn font(size: f64, bold: bool) -> FontDesc<'static> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    FontDesc::new(FontFamily::Name(FAMILY), size, style)
+}
+
+/// Width in pixels of `text` in `f` (0 when it cannot be measured).
+pub fn text_w(f: &FontDesc, text: &str) -> i32 {
+    f.box_size(text).map(|(w, _)| w as i32).unwrap_or(0)
+}
+
+/// Line height in pixels for `f`.
+pub fn line_h(f: &FontDesc) -> i32 {
+    (f.get_size() * 1.25).ceil() as i32
+}
+
+/// `text` shortened with an ellipsis so that it is at most `max_w` pixels wide.
+pub fn fit(f: &FontDesc, text: &str, max_w: i32) -> String {
+    if text_w(f, text) <= max_w {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Binary search on the number of kept characters: widths grow with length.
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let cand: String = chars[..mid]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
+        if text_w(f, &cand) <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return "…".to_string();
+    }
+    chars[..lo]
+        .iter()
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+        + "…"
+}
+
+/// Splits `text` into lines no wider than `max_w` (words longer than a line are cut).
+pub fn wrap(f: &FontDesc, text: &str, max_w: i32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let cand = if cur.is_empty() {
+            word.to_string()
+        } else {
+            format!("{} {}", cur, word)
+        };
+        if text_w(f, &cand) <= max_w || cur.is_empty() {
+            cur = cand;
+        } else {
+            lines.push(std::mem::take(&mut cur));
+            cur = word.to_string();
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines.into_iter().map(|l| fit(f, &l, max_w)).collect()
+}
+
+/// Converts a plotters drawing error into a `ChartError`.
+pub fn de<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+/// Draws `text` at pixel `pos` with the given anchor.
+pub fn text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    f: &FontDesc,
+    color: RGBColor,
+    pos: (i32, i32),
+    h: HPos,
+    v: VPos,
+) -> Result<(), ChartError> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let st = f.color(&color).pos(Pos::new(h, v));
+    area.draw_text(text, &st, pos).map_err(de)
+}
+
+/// Draws `text` rotated to read bottom-to-top, centred on `pos`.
+pub fn vtext<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    f: &FontDesc,
+    color: RGBColor,
+    pos: (i32, i32),
+) -> Result<(), ChartError> {
+    let st = f
+        .color(&color)
+        .transform(FontTransform::Rotate270)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    area.draw_text(text, &st, pos).map_err(de)
+}
+
+/// Fills the canvas white and draws the title plus wrapped subtitle lines;
+/// returns the area left below them for the chart.
+pub fn header<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    title: &str,
+    subtitle: &[String],
+) -> Result<DrawingArea<DB, Shift>, ChartError> {
+    root.fill(&WHITE).map_err(de)?;
+    let m = st.margin();
+    let tf = st.title_font();
+    let sf = st.sub_font();
+    let max_w = st.w as i32 - 2 * m;
+    let mut y = m;
+    for line in wrap(&tf, title, max_w) {
+        text(root, &line, &tf, INK, (m, y), HPos::Left, VPos::Top)?;
+        y += line_h(&tf);
+    }
+    y += st.px(4.0);
+    for para in subtitle {
+        for line in wrap(&sf, para, max_w) {
+            text(root, &line, &sf, MUTED, (m, y), HPos::Left, VPos::Top)?;
+            y += line_h(&sf);
+        }
+    }
+    y += st.px(12.0);
+    let y = y.min(st.h as i32 - 1).max(0) as u32;
+    let (_, rest) = root.split_vertically(y);
+    Ok(rest)
+}
+
+/// A full chart that explains, in plain words, why there is nothing to plot.
+pub fn placeholder<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    title: &str,
+    message: &[String],
+) -> Result<(), ChartError> {
+    let area = header(root, st, title, &[])?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let m = st.margin();
+    let f = font(st.fs(24.0), false);
+    let box_w = (w - 2 * m).max(10);
+    let lines: Vec<String> = message
+        .iter()
+        .flat_map(|p| wrap(&f, p, box_w - 2 * st.px(40.0)))
+        .collect();
+    let lh = line_h(&f);
+    let block = lh * lines.len() as i32;
+    let box_h = (block + 2 * st.px(40.0)).min(h - m).max(10);
+    let top = ((h - box_h) / 2).max(0);
+    area.draw(&Rectangle::new(
+        [(m, top), (m + box_w, top + box_h)],
+        tint(LIGHT, 0.6).filled(),
+    ))
+    .map_err(de)?;
+    area.draw(&Rectangle::new(
+        [(m, top), (m + box_w, top + box_h)],
+        LIGHT.stroke_width(1),
+    ))
+    .map_err(de)?;
+    let mut y = top + (box_h - block) / 2;
+    for line in &lines {
+        text(
+            &area,
+            line,
+            &f,
+            INK,
+            (m + box_w / 2, y),
+            HPos::Center,
+            VPos::Top,
+        )?;
+        y += lh;
+    }
+    Ok(())
+}
+
+/// Draws a point label at top-left `(x, y)` on a translucent white box,
+/// so it stays readable over dense markers.
+pub fn halo_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    f: &FontDesc,
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+) -> Result<(), ChartError> {
+    area.draw(&Rectangle::new(
+        [(x - 2, y), (x + w + 2, y + h)],
+        WHITE.mix(0.75).filled(),
+    ))
+    .map_err(de)?;
+    text(
+        area,
+        label,
+        f,
+        INK,
+        (x, y + h / 2),
+        HPos::Left,
+        VPos::Center,
+    )
+}
+
+/// A pixel rectangle (x0, y0, x1, y1).
+pub type PxRect = (i32, i32, i32, i32);
+
+/// Greedy label placer: accepts a label only if its box overlaps no label
+/// (or point) already placed and lies inside the bounds, so labels never pile up.
+pub struct Labeler {
+    bounds: PxRect,
+    taken: Vec<PxRect>,
+}
+
+impl Labeler {
+    /// A placer confined to `bounds`.
+    pub fn new(bounds: PxRect) -> Self {
+        Labeler {
+            bounds,
+            taken: Vec::new(),
+        }
+    }
+    /// Marks a rectangle (e.g. a point marker) as occupied.
+    pub fn block(&mut self, r: PxRect) {
+        self.taken.push(r);
+    }
+    fn free(&self, r: PxRect) -> bool {
+        let b = self.bounds;
+        if r.0 < b.0 || r.1 < b.1 || r.2 > b.2 || r.3 > b.3 {
+            return false;
+        }
+        !self
+            .taken
+            .iter()
+            .any(|t| r.0 < t.2 && t.0 < r.2 && r.1 < t.3 && t.1 < r.3)
+    }
+    /// Tries right, left, above and below the point `p` (marker radius `r`)
+    /// for a `w` x `h` label; returns its top-left corner when one fits.
+    pub fn place(&mut self, p: (i32, i32), r: i32, w: i32, h: i32) -> Option<(i32, i32)> {
+        let gap = r + 3;
+        let cands = [
+            (p.0 + gap, p.1 - h / 2),
+            (p.0 - gap - w, p.1 - h / 2),
+            (p.0 - w / 2, p.1 - gap - h),
+            (p.0 - w / 2, p.1 + gap),
+            (p.0 + gap, p.1 - gap - h),
+            (p.0 + gap, p.1 + gap),
+            (p.0 - gap - w, p.1 - gap - h),
+            (p.0 - gap - w, p.1 + gap),
+        ];
+        for (x, y) in cands {
+            let rect = (x, y, x + w, y + h);
+            if self.free(rect) {
+                self.taken.push(rect);
+                return Some((x, y));
+            }
+        }
+        None
+    }
+}
+
+/// Draws a vertical colour bar for `stops` spanning `lo`..`hi`, with tick labels
+/// and a caption, inside `x, y0..y1` (pixels on `area`).
+#[allow(clippy::too_many_arguments)]
+pub fn colour_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    st: &Style,
+    stops: &[(u8, u8, u8)],
+    x: i32,
+    y0: i32,
+    y1: i32,
+    lo: f64,
+    hi: f64,
+    decimals: usize,
+    caption: &str,
+) -> Result<(), ChartError> {
+    let bw = st.px(22.0);
+    let span = (y1 - y0).max(1);
+    for dy in 0..span {
+        let t = 1.0 - dy as f64 / span as f64;
+        area.draw(&Rectangle::new(
+            [(x, y0 + dy), (x + bw, y0 + dy + 1)],
+            ramp(stops, t).filled(),
+        ))
+        .map_err(de)?;
+    }
+    area.draw(&Rectangle::new(
+        [(x, y0), (x + bw, y1)],
+        MUTED.stroke_width(1),
+    ))
+    .map_err(de)?;
+    let lf = st.value_font();
+    for i in 0..=4 {
+        let t = i as f64 / 4.0;
+        let y = y1 - (t * span as f64).round() as i32;
+        let v = lo + (hi - lo) * t;
+        area.draw(&PathElement::new(
+            vec![(x + bw, y), (x + bw + st.px(5.0), y)],
+            MUTED.stroke_width(1),
+        ))
+        .map_err(de)?;
+        text(
+            area,
+            &format!("{:.*}", decimals, v),
+            &lf,
+            INK,
+            (x + bw + st.px(8.0), y),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    text(
+        area,
+        caption,
+        &lf,
+        MUTED,
+        (x, y0 - st.px(10.0)),
+        HPos::Left,
+        VPos::Bottom,
+    )?;
+    Ok(())
+}
+
+/// Width a colour bar needs, including tick labels like `sample` and its caption.
+pub fn colour_bar_w(st: &Style, sample: &str, caption: &str) -> i32 {
+    let f = st.value_font();
+    (st.px(22.0) + st.px(10.0) + text_w(&f, sample) + st.px(8.0))
+        .max(text_w(&f, caption) + st.px(4.0))
+}
+
+/// A number formatted for labels; "–" when not finite, never "-0.00".
+pub fn num(v: f64, decimals: usize) -> String {
+    if v.is_finite() {
+        let s = format!("{:.*}", decimals, v);
+        match s.strip_prefix('-') {
+            Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+            _ => s,
+        }
+    } else {
+        "–".to_string()
+    }
+}
+
+/// Replaces non-finite values by 0 so scales and sorting stay sane.
+pub fn finite(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}

@@ -1,0 +1,218 @@
+//! `terms.png`: the most distinctive (TF-IDF) words as horizontal bars in
+//! small multiples, one panel per cluster, or per article for tiny corpora.
+
+use super::clusters::cluster_look;
+use super::style::{self, *};
+use super::{short_title, ChartError};
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use std::collections::HashMap;
+
+const TITLE: &str = "Most distinctive words (TF-IDF)";
+/// Corpora up to this size get one panel per article.
+const MAX_ARTICLE_PANELS: usize = 6;
+/// Most panels drawn.
+const MAX_PANELS: usize = 12;
+/// Most bars per panel.
+const MAX_TERMS: usize = 10;
+
+/// One small multiple: title, colour and (term, weight) bars, best first.
+struct Panel {
+    title: String,
+    colour: RGBColor,
+    terms: Vec<(String, f64)>,
+}
+
+/// Draws the small multiples.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let n = a.articles.len();
+    if n == 0 {
+        return placeholder(root, st, TITLE, &["No articles were analysed.".to_string()]);
+    }
+    let mut sub = Vec::new();
+    let (panels, xdesc) = match a.clustering.as_ref() {
+        Some(c) if n > MAX_ARTICLE_PANELS && !c.clusters.is_empty() => {
+            let mut cl: Vec<&crate::analysis::ClusterInfo> = c.clusters.iter().collect();
+            if cl.len() > MAX_PANELS {
+                sub.push(format!(
+                    "{} clusters: showing the {} largest; all clusters are in the tables.",
+                    cl.len(),
+                    MAX_PANELS
+                ));
+                cl.sort_by(|p, q| q.size.cmp(&p.size).then(p.id.cmp(&q.id)));
+                cl.truncate(MAX_PANELS);
+            }
+            cl.sort_by_key(|ci| ci.id);
+            sub.insert(0, "Words that set each cluster apart: bar length = the word's average TF-IDF weight in the cluster's articles (high when the word is frequent in these articles but rare in the others). Panel colours match the cluster map.".to_string());
+            let panels = cl
+                .iter()
+                .map(|ci| Panel {
+                    title: format!(
+                        "Cluster {} ({} article{}): {}",
+                        ci.id + 1,
+                        ci.size,
+                        if ci.size == 1 { "" } else { "s" },
+                        ci.label
+                    ),
+                    colour: cluster_look(ci.id).0,
+                    terms: ci
+                        .top_terms
+                        .iter()
+                        .map(|t| (t.term.clone(), t.weight))
+                        .collect(),
+                })
+                .collect::<Vec<_>>();
+            (panels, "mean TF-IDF weight")
+        }
+        _ => {
+            let cluster_of: HashMap<&str, usize> = a
+                .clustering
+                .iter()
+                .flat_map(|c| c.assignments.iter())
+                .map(|s| (s.article_id.as_str(), s.cluster))
+                .collect();
+            let shown = n.min(MAX_PANELS);
+            sub.push("Words that set each article apart: bar length = the word's TF-IDF weight (high when the word is frequent in this article but rare in the others).".to_string());
+            if shown < n {
+                sub.push(format!("Showing the first {} of {} articles.", shown, n));
+            }
+            let panels = (0..shown)
+                .map(|i| Panel {
+                    title: short_title(a, i),
+                    colour: cluster_of
+                        .get(a.articles[i].id.as_str())
+                        .map(|&c| cluster_look(c).0)
+                        .unwrap_or(COOL),
+                    terms: a.articles[i]
+                        .top_terms
+                        .iter()
+                        .map(|t| (t.term.clone(), t.tfidf))
+                        .collect(),
+                })
+                .collect::<Vec<_>>();
+            (panels, "TF-IDF weight")
+        }
+    };
+    let area = header(root, st, TITLE, &sub)?;
+    let (w, h) = area.dim_in_pixel();
+    let p = panels.len().max(1);
+    // Columns from the canvas aspect so panels come out roughly as wide as tall x1.6.
+    let aspect = w as f64 / h.max(1) as f64;
+    let cols = ((p as f64 * aspect / 1.6).sqrt().ceil() as usize).clamp(1, p);
+    let rows = p.div_ceil(cols);
+    let m = st.margin() as u32;
+    let inner = area.margin(0, m, m, m);
+    let cells = inner.split_evenly((rows, cols));
+    for (panel, cell) in panels.iter().zip(cells.iter()) {
+        draw_panel(root, cell, st, panel, xdesc, rows)?;
+    }
+    Ok(())
+}
+
+/// Draws one panel: its title and a horizontal bar chart of its terms.
+fn draw_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    cell: &DrawingArea<DB, Shift>,
+    st: &Style,
+    p: &Panel,
+    xdesc: &str,
+    grid_rows: usize,
+) -> Result<(), ChartError> {
+    let (w, h) = cell.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let pad = st.px(14.0);
+    let tf = font(st.fs(if grid_rows > 2 { 16.0 } else { 18.0 }), true);
+    let title = fit(&tf, &p.title, w - 2 * pad);
+    text(cell, &title, &tf, INK, (pad / 2, 0), HPos::Left, VPos::Top)?;
+    let terms: Vec<&(String, f64)> = p.terms.iter().take(MAX_TERMS).collect();
+    let top_off = line_h(&tf) + st.px(6.0);
+    if terms.is_empty() {
+        return text(
+            cell,
+            "(no terms)",
+            &st.label_font(),
+            MUTED,
+            (w / 2, h / 2),
+            HPos::Center,
+            VPos::Center,
+        );
+    }
+    let max = terms.iter().map(|t| finite(t.1)).fold(0.0f64, f64::max);
+    let top = if max > 0.0 { max * 1.3 } else { 1.0 };
+    let k = terms.len();
+    let lf0 = st.label_font();
+    let sf = style::font(st.fs(14.0), false);
+    let x_area = line_h(&sf) + line_h(&sf) + st.px(10.0);
+    let row_h = ((h - top_off - x_area) / k as i32).max(1);
+    // Few terms would give fat bars: keep rows at most ~56 px and leave the rest empty.
+    let spare = (row_h - st.px(56.0)).max(0) * k as i32;
+    let row_h = row_h.min(st.px(56.0)).max(1);
+    let lf = style::font(lf0.get_size().min(row_h as f64 * 0.8), false);
+    let longest = terms.iter().map(|t| text_w(&lf, &t.0)).max().unwrap_or(0);
+    let label_w = longest.min(w / 3) + st.px(10.0);
+    let mut chart = ChartBuilder::on(cell)
+        .margin_top(top_off)
+        .margin_right(pad)
+        .margin_left(st.px(4.0))
+        .margin_bottom(st.px(6.0) + spare)
+        .x_label_area_size(x_area)
+        .y_label_area_size(label_w)
+        .build_cartesian_2d(0.0..top, -0.5f64..(k as f64 - 0.5))
+        .map_err(de)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(4)
+        .x_label_formatter(&|v| num(*v, 2))
+        .x_desc(xdesc)
+        .label_style(sf.color(&INK))
+        .axis_desc_style(sf.color(&MUTED))
+        .bold_line_style(LIGHT.mix(0.7))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(de)?;
+    let ypos = |r: usize| (k - 1 - r) as f64;
+    chart
+        .draw_series(terms.iter().enumerate().map(|(r, t)| {
+            Rectangle::new(
+                [
+                    (0.0, ypos(r) - 0.35),
+                    (finite(t.1).clamp(0.0, top), ypos(r) + 0.35),
+                ],
+                p.colour.filled(),
+            )
+        }))
+        .map_err(de)?;
+    let (xr, _) = chart.plotting_area().get_pixel_range();
+    let vf = style::font(st.value_font().get_size().min(row_h as f64 * 0.7), false);
+    for (r, t) in terms.iter().enumerate() {
+        let (xe, y) = chart.backend_coord(&(finite(t.1).clamp(0.0, top), ypos(r)));
+        let l = fit(&lf, &t.0, label_w - st.px(10.0));
+        text(
+            root,
+            &l,
+            &lf,
+            INK,
+            (xr.start - st.px(6.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        text(
+            root,
+            &num(t.1, 3),
+            &vf,
+            MUTED,
+            (xe + st.px(4.0), y),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! `threat_reassurance.png`: scatter of each article's reassurance (x) against
+//! threat (y) per 1,000 words, with the y = x balance line and shaded halves.
+
+use super::style::*;
+use super::{short_title, ChartError, MAX_ROWS};
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// Most labelled dots; more would crowd the plot.
+const LABELS: usize = 20;
+const TITLE: &str = "Threat versus reassurance language per article";
+
+/// Draws the threat/reassurance scatter.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let ti = a.frames.iter().position(|f| f == "threat");
+    let ri = a.frames.iter().position(|f| f == "reassurance");
+    let (Some(ti), Some(ri)) = (ti, ri) else {
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["This run has no \"threat\" and \"reassurance\" word lists, so there is nothing to compare.".to_string()],
+        );
+    };
+    if a.articles.is_empty() {
+        return placeholder(root, st, TITLE, &["No articles were analysed.".to_string()]);
+    }
+    let n = a.articles.len();
+    // (article index, reassurance, threat), finite values only.
+    let pts: Vec<(usize, f64, f64)> = a
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, art)| {
+            let t = art.frames.get(ti)?.per_1k;
+            let r = art.frames.get(ri)?.per_1k;
+            (t.is_finite() && r.is_finite()).then_some((i, r, t))
+        })
+        .collect();
+    let max = pts.iter().fold(0.0f64, |m, p| m.max(p.1).max(p.2));
+    let top = if max > 0.0 { max * 1.08 } else { 1.0 };
+    // Start a little below zero so dots at 0 are not cut by the axes.
+    let lo = -0.03 * top;
+
+    let mut sub = vec![
+        "Each dot is one article. Further right = more reassurance words, higher up = more threat words (both per 1,000 words). Dots above the dashed balance line (threat = reassurance) use more threat than reassurance language.".to_string(),
+    ];
+    if pts.len() < n {
+        sub.push(format!(
+            "{} article(s) without usable threat/reassurance scores are not shown.",
+            n - pts.len()
+        ));
+    }
+    if n > LABELS {
+        sub.push(format!(
+            "{} articles: only some dots are labelled (those furthest from the balance line, where a label fits).",
+            n
+        ));
+    }
+    let area = header(root, st, TITLE, &sub)?;
+    let lf = st.label_font();
+    let af = st.axis_font();
+    let m = st.margin();
+    let mut chart = ChartBuilder::on(&area)
+        .margin_left(m)
+        .margin_right(m * 2)
+        .margin_bottom(m)
+        .margin_top(st.px(6.0))
+        .x_label_area_size(line_h(&lf) + line_h(&af) + st.px(16.0))
+        .y_label_area_size(text_w(&lf, &format!("{:.1}", top)) + line_h(&af) + st.px(24.0))
+        .build_cartesian_2d(lo..top, lo..top)
+        .map_err(de)?;
+
+    // Shaded halves first so the grid and dots stay on top.
+    chart
+        .draw_series([
+            Polygon::new(
+                vec![(lo, lo), (lo, top), (top, top)],
+                tint(WARM, 0.9).filled(),
+            ),
+            Polygon::new(
+                vec![(lo, lo), (top, lo), (top, top)],
+                tint(COOL, 0.9).filled(),
+            ),
+        ])
+        .map_err(de)?;
+    chart
+        .configure_mesh()
+        .x_desc("Reassurance words per 1,000 words")
+        .y_desc("Threat words per 1,000 words")
+        .label_style(lf.color(&INK))
+        .axis_desc_style(af.color(&INK))
+        .bold_line_style(LIGHT.mix(0.8))
+        .light_line_style(TRANSPARENT)
+        .x_labels(10)
+        .y_labels(10)
+        .x_label_formatter(&|v| num(*v, 1))
+        .y_label_formatter(&|v| num(*v, 1))
+        .draw()
+        .map_err(de)?;
+    chart
+        .draw_series(std::iter::once(DashedPathElement::new(
+            vec![(lo, lo), (top, top)],
+            st.px(10.0),
+            st.px(6.0),
+            MUTED.stroke_width(st.px(2.0) as u32),
+        )))
+        .map_err(de)?;
+
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let mut lab = Labeler::new((xr.start, yr.start, xr.end, yr.end));
+    let nf = font(st.fs(20.0), true);
+    let pad = st.px(12.0);
+    let up = "↖ More threat than reassurance";
+    let down = "More reassurance than threat ↘";
+    text(
+        root,
+        up,
+        &nf,
+        RGBColor(160, 60, 0),
+        (xr.start + pad, yr.start + pad),
+        HPos::Left,
+        VPos::Top,
+    )?;
+    text(
+        root,
+        down,
+        &nf,
+        RGBColor(0, 80, 140),
+        (xr.end - pad, yr.end - pad),
+        HPos::Right,
+        VPos::Bottom,
+    )?;
+    let nh = line_h(&nf);
+    lab.block((
+        xr.start,
+        yr.start,
+        xr.start + pad * 2 + text_w(&nf, up),
+        yr.start + pad + nh,
+    ));
+    lab.block((
+        xr.end - pad * 2 - text_w(&nf, down),
+        yr.end - pad - nh,
+        xr.end,
+        yr.end,
+    ));
+
+    let r = if n <= MAX_ROWS {
+        st.px(7.0)
+    } else if n <= 300 {
+        st.px(5.0)
+    } else {
+        st.px(3.0)
+    };
+    let alpha = if n <= MAX_ROWS { 1.0 } else { 0.6 };
+    let colour = |p: &(usize, f64, f64)| {
+        if p.2 > p.1 {
+            WARM
+        } else if p.1 > p.2 {
+            COOL
+        } else {
+            MUTED
+        }
+    };
+    chart
+        .draw_series(
+            pts.iter()
+                .map(|p| Circle::new((p.1, p.2), r, colour(p).mix(alpha).filled())),
+        )
+        .map_err(de)?;
+    if n <= MAX_ROWS {
+        chart
+            .draw_series(
+                pts.iter()
+                    .map(|p| Circle::new((p.1, p.2), r, WHITE.stroke_width(1))),
+            )
+            .map_err(de)?;
+        for p in &pts {
+            let (x, y) = chart.backend_coord(&(p.1, p.2));
+            lab.block((x - r, y - r, x + r, y + r));
+        }
+    }
+
+    // Label the articles furthest from balance first.
+    let mut order: Vec<&(usize, f64, f64)> = pts.iter().collect();
+    order.sort_by(|p, q| {
+        (q.2 - q.1)
+            .abs()
+            .total_cmp(&(p.2 - p.1).abs())
+            .then(p.0.cmp(&q.0))
+    });
+    let max_labels = n.min(LABELS);
+    let tf = st.value_font();
+    let th = line_h(&tf);
+    let mut placed = 0;
+    for p in order.into_iter().take(max_labels.max(1) * 4) {
+        if placed >= max_labels {
+            break;
+        }
+        let label = fit(&tf, &short_title(a, p.0), st.px(300.0));
+        let w = text_w(&tf, &label);
+        let c = chart.backend_coord(&(p.1, p.2));
+        if let Some((x, y)) = lab.place(c, r, w, th) {
+            halo_label(root, &label, &tf, (x, y), (w, th))?;
+            placed += 1;
+        }
+    }
+    Ok(())
+}
