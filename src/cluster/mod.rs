@@ -111,6 +111,9 @@ impl Default for ClusterTuning {
     }
 }
 
+/// Labels of one k-means run and each article's silhouette.
+type LabelsAndSilhouettes = (Vec<usize>, Vec<f64>);
+
 /// Oversampling of the randomized SVD range finder (Halko et al. suggest 5-10).
 const OVERSAMPLE: usize = 10;
 
@@ -207,7 +210,7 @@ pub fn cluster_with(
         }
         None => {
             let top = tuning.max_auto_k.max(2).min(max_k);
-            let runs: Vec<Result<(Vec<usize>, Vec<f64>), String>> = (2..=top)
+            let runs: Vec<Result<LabelsAndSilhouettes, String>> = (2..=top)
                 .into_par_iter()
                 .map(|k| {
                     let labels = kmeans::kmeans_labels(x.view(), k, tuning.n_runs, params.seed)?;
@@ -248,7 +251,6 @@ pub fn cluster_with(
             "k-means found only {k_eff} non-empty clusters for k = {k_asked} (too few distinct articles)."
         ));
     }
-
     // 3. Cluster descriptions in the original TF-IDF space.
     let norms = neighbours::row_norms(matrix);
     let clusters = describe_clusters(matrix, &norms, &labels, k_eff, input, params.top_terms);
@@ -262,7 +264,6 @@ pub fn cluster_with(
         4,
         params.seed ^ 0x9E37_79B9_7F4A_7C15,
     );
-
     // 5. Similarity and neighbours.
     let similarity = if n <= tuning.similarity_max {
         Some(SimilarityMatrix {
@@ -807,7 +808,7 @@ mod tests {
     #[test]
     #[ignore]
     fn timing_10k() {
-        let c = planted(10_000, 8, 2_000, 4_000, 170, 60, 13);
+        let c = planted(10_000, 8, 2_000, 4_000, 110, 45, 13);
         let nnz = c.m.nnz() as f64 / 10_000.0;
         let t = std::time::Instant::now();
         let out = cluster(&c.input(), &params(None)).unwrap().unwrap();
