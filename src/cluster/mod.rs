@@ -77,7 +77,7 @@ pub struct ClusterParams {
 pub enum Reduce {
     /// Reduce whenever there are more terms than `dims`.
     Auto,
-    /// Always reduce (when there are more terms than `dims`).
+    /// Always reduce (to at most `dims`; a lossless rotation when there are fewer terms).
     Always,
     /// Never reduce: cluster the dense TF-IDF rows.
     Never,
@@ -174,7 +174,8 @@ pub fn cluster_with(
     // 1. The vectors to cluster.
     let reduce = match tuning.reduce {
         Reduce::Never => false,
-        Reduce::Always | Reduce::Auto => matrix.n_cols > tuning.dims,
+        Reduce::Always => true,
+        Reduce::Auto => matrix.n_cols > tuning.dims,
     };
     let sparse_op = linalg::SparseOp::new(matrix);
     let mut x = if reduce {
