@@ -82,16 +82,16 @@ pub fn silhouettes(x: ArrayView2<f64>, labels: &[usize]) -> Vec<f64> {
             let self_dot = xi.dot(&xi);
             let mut a = 0.0;
             let mut b = f64::INFINITY;
-            for c in 0..k {
-                if counts[c] == 0 {
+            for (c, (&count, sum)) in counts.iter().zip(sums.rows()).enumerate() {
+                if count == 0 {
                     continue;
                 }
-                let dot = xi.dot(&sums.row(c));
+                let dot = xi.dot(&sum);
                 if c == own {
-                    let m = (counts[c] - 1) as f64;
+                    let m = (count - 1) as f64;
                     a = (m - (dot - self_dot)) / m;
                 } else {
-                    b = b.min(1.0 - dot / counts[c] as f64);
+                    b = b.min(1.0 - dot / count as f64);
                 }
             }
             let denom = a.max(b);

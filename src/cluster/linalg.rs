@@ -339,11 +339,10 @@ mod tests {
         assert!((vals[1] - 3.0).abs() < 1e-12);
         assert!((vals[2] - 1.0).abs() < 1e-12);
         // A v = lambda v for each pair.
-        for j in 0..3 {
-            let v = vecs.column(j);
+        for (v, &lambda) in vecs.columns().into_iter().zip(&vals) {
             let av = a.dot(&v);
-            for i in 0..3 {
-                assert!((av[i] - vals[j] * v[i]).abs() < 1e-10);
+            for (&x, &y) in av.iter().zip(v.iter()) {
+                assert!((x - lambda * y).abs() < 1e-10);
             }
         }
     }

@@ -1,13 +1,21 @@
 //! Clustering and similarity of articles from their TF-IDF vectors.
 //!
 //! Method (see [`cluster_with`] for the knobs):
-//! 1. Vectors. Small corpora are clustered on their L2-normalised TF-IDF rows
-//!    made dense. Large ones (more than `dense_cell_limit` = 2,000,000 cells
-//!    n x terms, i.e. 16 MB dense, and more terms than `dims`) are first
-//!    reduced with a truncated SVD (LSA) computed on the sparse matrix by a
-//!    seeded randomized range finder (Halko, Martinsson & Tropp 2011), to 100
-//!    dimensions, and the reduced rows are L2-normalised again. Memory stays
-//!    linear: n x 100 dense plus terms x 110.
+//! 1. Vectors. Whenever there are more terms than `dims` (100), the TF-IDF
+//!    rows are reduced with a truncated SVD (LSA) computed on the sparse
+//!    matrix by a seeded randomized range finder (Halko, Martinsson & Tropp
+//!    2011) to 100 dimensions, and the reduced rows are L2-normalised again.
+//!    Memory stays linear: n x 100 dense plus terms x 110; the document-term
+//!    matrix is never densified. With at most 100 articles the reduction is
+//!    lossless (the range finder spans all of them: every cosine is kept), so
+//!    small corpora are clustered exactly as their raw TF-IDF rows would be.
+//!    The dense path (`Reduce::Never`, or vocabularies of at most 100 terms)
+//!    clusters the L2-normalised TF-IDF rows directly. LSA is the default for
+//!    every larger corpus because it was both faster and better: on synthetic
+//!    labelled corpora (bench/cluster_quality.md, 1,200 articles, 6 topics) it
+//!    scored NMI 0.96 / 0.79 / 0.42 against 0.82 / 0.56 / 0.05 for the dense
+//!    rows and 0.88 / 0.69 / 0.06 for scikit-learn's TfidfVectorizer +
+//!    KMeans(n_init=10), in about a tenth of the dense path's time.
 //! 2. k-means from linfa (k-means++ start, 10 seeded restarts, lowest inertia
 //!    kept). k is fixed by the user or chosen by the highest mean cosine
 //!    silhouette over k = 2..=min(10, n-1). Euclidean k-means on unit vectors
@@ -67,9 +75,9 @@ pub struct ClusterParams {
 /// Whether to reduce the vectors with truncated SVD before clustering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reduce {
-    /// Reduce only when the dense matrix would exceed `dense_cell_limit` cells.
+    /// Reduce whenever there are more terms than `dims`.
     Auto,
-    /// Always reduce (when there are more terms than `dims`).
+    /// Always reduce (to at most `dims`; a lossless rotation when there are fewer terms).
     Always,
     /// Never reduce: cluster the dense TF-IDF rows.
     Never,
@@ -84,8 +92,6 @@ pub struct ClusterTuning {
     pub reduce: Reduce,
     /// Target dimensions of the SVD reduction.
     pub dims: usize,
-    /// Largest n x terms cell count clustered dense under `Reduce::Auto`.
-    pub dense_cell_limit: usize,
     /// Largest k tried when choosing k automatically.
     pub max_auto_k: usize,
     /// Largest corpus that gets the full similarity matrix.
@@ -102,7 +108,6 @@ impl Default for ClusterTuning {
             n_runs: 10,
             reduce: Reduce::Auto,
             dims: 100,
-            dense_cell_limit: 2_000_000,
             max_auto_k: 10,
             similarity_max: 500,
             exact_neighbours_max: 5_000,
@@ -110,6 +115,9 @@ impl Default for ClusterTuning {
         }
     }
 }
+
+/// Labels of one k-means run and each article's silhouette.
+type LabelsAndSilhouettes = (Vec<usize>, Vec<f64>);
 
 /// Oversampling of the randomized SVD range finder (Halko et al. suggest 5-10).
 const OVERSAMPLE: usize = 10;
@@ -166,10 +174,8 @@ pub fn cluster_with(
     // 1. The vectors to cluster.
     let reduce = match tuning.reduce {
         Reduce::Never => false,
-        Reduce::Always => matrix.n_cols > tuning.dims,
-        Reduce::Auto => {
-            matrix.n_cols > tuning.dims && n.saturating_mul(matrix.n_cols) > tuning.dense_cell_limit
-        }
+        Reduce::Always => true,
+        Reduce::Auto => matrix.n_cols > tuning.dims,
     };
     let sparse_op = linalg::SparseOp::new(matrix);
     let mut x = if reduce {
@@ -207,7 +213,7 @@ pub fn cluster_with(
         }
         None => {
             let top = tuning.max_auto_k.max(2).min(max_k);
-            let runs: Vec<Result<(Vec<usize>, Vec<f64>), String>> = (2..=top)
+            let runs: Vec<Result<LabelsAndSilhouettes, String>> = (2..=top)
                 .into_par_iter()
                 .map(|k| {
                     let labels = kmeans::kmeans_labels(x.view(), k, tuning.n_runs, params.seed)?;
@@ -248,7 +254,6 @@ pub fn cluster_with(
             "k-means found only {k_eff} non-empty clusters for k = {k_asked} (too few distinct articles)."
         ));
     }
-
     // 3. Cluster descriptions in the original TF-IDF space.
     let norms = neighbours::row_norms(matrix);
     let clusters = describe_clusters(matrix, &norms, &labels, k_eff, input, params.top_terms);
@@ -262,7 +267,6 @@ pub fn cluster_with(
         4,
         params.seed ^ 0x9E37_79B9_7F4A_7C15,
     );
-
     // 5. Similarity and neighbours.
     let similarity = if n <= tuning.similarity_max {
         Some(SimilarityMatrix {
@@ -355,7 +359,7 @@ pub fn cluster_with(
     }))
 }
 
-/// Dense copy of a CSR matrix (only used below `dense_cell_limit`).
+/// Dense copy of a CSR matrix (dense path only: tiny vocabularies or `Reduce::Never`).
 fn densify(m: &CsrMatrix) -> Array2<f64> {
     let mut x = Array2::zeros((m.n_rows, m.n_cols));
     for r in 0..m.n_rows {
@@ -719,19 +723,45 @@ mod tests {
         assert!(svd.method.contains("truncated SVD"));
         assert_eq!(agreement(&labels(&dense), &c.truth), 1.0);
         assert_eq!(labels(&svd), labels(&dense));
-        // Auto: 600 x 3000 = 1.8M cells stays dense; a lower limit reduces.
-        let auto = cluster_with(
+        // The default reduces; so the clusters are the dense path's.
+        let auto = cluster(&c.input(), &p).unwrap().unwrap();
+        assert_eq!(auto.reduced_dims, Some(100));
+        assert_eq!(labels(&auto), labels(&dense));
+    }
+
+    #[test]
+    fn small_corpus_reduction_is_lossless() {
+        // 40 articles, 130 terms: reduced to min(100, 40) = 40 dimensions
+        // spanning every row, so cosines (and clusters) equal the dense path's.
+        let c = planted(40, 4, 25, 30, 16, 4, 15);
+        let p = params(None);
+        let svd = cluster(&c.input(), &p).unwrap().unwrap();
+        assert_eq!(svd.reduced_dims, Some(40));
+        let dense = cluster_with(
             &c.input(),
             &p,
             &ClusterTuning {
-                dense_cell_limit: 1_000_000,
+                reduce: Reduce::Never,
                 ..Default::default()
             },
         )
         .unwrap()
         .unwrap();
-        assert_eq!(auto.reduced_dims, Some(100));
-        assert_eq!(labels(&auto), labels(&dense));
+        // Every inner product survives the reduction (up to rounding) ...
+        let op = linalg::SparseOp::new(&c.m);
+        let (scores, _) = linalg::randomized_svd(&op, 100, OVERSAMPLE, 2, 42);
+        let g = scores.dot(&scores.t());
+        for i in 0..40 {
+            for j in 0..40 {
+                assert!((g[[i, j]] - c.m.row_dot(i, j)).abs() < 1e-12);
+            }
+        }
+        // ... so on clear topics the clusters and scores are the dense path's
+        // (on weak structure, rounding-level differences can still steer
+        // k-means++ to a different local optimum).
+        assert_eq!(labels(&svd), labels(&dense));
+        assert_eq!(svd.k, 4);
+        assert!((svd.silhouette - dense.silhouette).abs() < 1e-9);
     }
 
     #[test]
@@ -802,12 +832,29 @@ mod tests {
         assert!(cluster(&input, &params(None)).is_err());
     }
 
+    /// Timing of a small but wide corpus (150 x 13,000; reduced by default).
+    #[test]
+    #[ignore]
+    fn timing_small_wide() {
+        let c = planted(150, 5, 2_000, 3_000, 110, 45, 14);
+        let t = std::time::Instant::now();
+        let out = cluster(&c.input(), &params(None)).unwrap().unwrap();
+        eprintln!(
+            "150 x {}: {:.1?}, k = {}, reduced {:?}, agreement {}",
+            c.m.n_cols,
+            t.elapsed(),
+            out.k,
+            out.reduced_dims,
+            agreement(&labels(&out), &c.truth)
+        );
+    }
+
     /// Timing on a 10,000 x 20,000 corpus with ~150 non-zeros per row:
     /// `cargo test --lib cluster::tests::timing_10k -- --ignored --nocapture`.
     #[test]
     #[ignore]
     fn timing_10k() {
-        let c = planted(10_000, 8, 2_000, 4_000, 170, 60, 13);
+        let c = planted(10_000, 8, 2_000, 4_000, 110, 45, 13);
         let nnz = c.m.nnz() as f64 / 10_000.0;
         let t = std::time::Instant::now();
         let out = cluster(&c.input(), &params(None)).unwrap().unwrap();
@@ -819,5 +866,98 @@ mod tests {
             out.reduced_dims,
             agreement(&labels(&out), &c.truth)
         );
+    }
+
+    /// Normalised mutual information (arithmetic normalisation, as scikit-learn).
+    fn nmi(a: &[usize], b: &[usize]) -> f64 {
+        use std::collections::BTreeMap;
+        let n = a.len() as f64;
+        let (mut ca, mut cb, mut cab) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+        for (&x, &y) in a.iter().zip(b) {
+            *ca.entry(x).or_insert(0.0) += 1.0;
+            *cb.entry(y).or_insert(0.0) += 1.0;
+            *cab.entry((x, y)).or_insert(0.0) += 1.0;
+        }
+        let mi: f64 = cab
+            .iter()
+            .map(|(&(x, y), &c)| c / n * (c * n / (ca[&x] * cb[&y])).ln())
+            .sum();
+        let h = |m: &BTreeMap<usize, f64>| -m.values().map(|&c| c / n * (c / n).ln()).sum::<f64>();
+        let (ha, hb) = (h(&ca), h(&cb));
+        if ha + hb == 0.0 {
+            1.0
+        } else {
+            2.0 * mi / (ha + hb)
+        }
+    }
+
+    #[test]
+    fn nmi_of_identical_and_independent_partitions() {
+        assert!((nmi(&[0, 0, 1, 1], &[1, 1, 0, 0]) - 1.0).abs() < 1e-12);
+        assert!(nmi(&[0, 1, 0, 1], &[0, 0, 1, 1]).abs() < 1e-12);
+    }
+
+    /// Cluster quality on a matrix written by `bench/cluster_quality.py dump`:
+    /// `CQ_MATRIX=/tmp/m.txt cargo test --lib quality_from_matrix_file -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn quality_from_matrix_file() {
+        let path = std::env::var("CQ_MATRIX").expect("set CQ_MATRIX");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines = text.lines();
+        let head: Vec<usize> = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|x| x.parse().unwrap())
+            .collect();
+        let mut m = CsrMatrix::new(head[1]);
+        let mut topics = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for line in lines {
+            let mut parts = line.split(' ');
+            let t = parts.next().unwrap().to_string();
+            let id = names.iter().position(|n| *n == t).unwrap_or_else(|| {
+                names.push(t.clone());
+                names.len() - 1
+            });
+            topics.push(id);
+            let row: Vec<(u32, f64)> = parts
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (c, v) = p.split_once(':').unwrap();
+                    (c.parse().unwrap(), v.parse().unwrap())
+                })
+                .collect();
+            m.push_row(&row);
+        }
+        let n = m.n_rows;
+        let terms: Vec<String> = (0..m.n_cols).map(|j| format!("t{j}")).collect();
+        let ids: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+        let input = ClusterInput {
+            matrix: &m,
+            ids: &ids,
+            terms: &terms,
+            stems: &terms,
+        };
+        let k = names.len();
+        for (name, kk, reduce) in [
+            ("fixed k, default (LSA)", Some(k), Reduce::Auto),
+            ("fixed k, dense", Some(k), Reduce::Never),
+            ("auto k, default (LSA)", None, Reduce::Auto),
+        ] {
+            let t = std::time::Instant::now();
+            let tuning = ClusterTuning {
+                reduce,
+                ..Default::default()
+            };
+            let out = cluster_with(&input, &params(kk), &tuning).unwrap().unwrap();
+            eprintln!(
+                "{path} {name}: k = {}, NMI = {:.4}, {:.1?}",
+                out.k,
+                nmi(&labels(&out), &topics),
+                t.elapsed()
+            );
+        }
     }
 }
