@@ -35,6 +35,13 @@ const LANGUAGES: &[(&str, &str, Algorithm, &str)] = &[
     ("tr", "Turkish", Algorithm::Turkish, "tr"),
 ];
 
+/// Function words missing from NLTK's English list that otherwise top the
+/// TF-IDF term lists ("would", "can't"); none of them carries a frame, and
+/// scoring never drops stop words anyway.
+pub const ENGLISH_EXTRA: &[&str] = &[
+    "would", "could", "might", "shall", "can't", "cannot", "won't", "also", "us", "one",
+];
+
 impl Language {
     /// Looks up a language by ISO code (case-insensitive); None if unsupported.
     pub fn from_code(code: &str) -> Option<Language> {
@@ -75,9 +82,14 @@ impl Language {
         Stemmer::create(self.algorithm)
     }
 
-    /// The NLTK stop-word list for this language.
-    pub fn stop_words(&self) -> &'static [&'static str] {
-        stop_words::lookup(self.stop_code).unwrap_or(&[])
+    /// The NLTK stop-word list for this language, plus, for English, a few
+    /// modal and function words NLTK lacks (`ENGLISH_EXTRA`).
+    pub fn stop_words(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = stop_words::lookup(self.stop_code).unwrap_or(&[]).to_vec();
+        if self.code == "en" {
+            v.extend_from_slice(ENGLISH_EXTRA);
+        }
+        v
     }
 }
 
