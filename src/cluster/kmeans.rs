@@ -1,32 +1,32 @@
-//! k-means (linfa) with seeded restarts, canonical cluster numbering, and an
+//! k-means with seeded restarts, canonical cluster numbering, and an
 //! exact cosine silhouette that runs in linear time.
 
-use linfa::prelude::*;
-use linfa_clustering::KMeans;
 use ndarray::{Array2, ArrayView2};
-use rand_xoshiro::rand_core::SeedableRng;
-use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
 
-/// Runs linfa's k-means (k-means++ init, `n_runs` seeded restarts, the run
-/// with the lowest inertia kept) on the rows of `x`, and returns each row's
-/// cluster renumbered canonically (see [`canonical_labels`]).
+/// Runs k-means (k-means++ start, `n_runs` seeded restarts, the run with the
+/// lowest inertia kept; see [`super::lloyd`]) on the rows of `x`, and returns
+/// each row's cluster renumbered canonically (see [`canonical_labels`]).
 pub fn kmeans_labels(
     x: ArrayView2<f64>,
     k: usize,
     n_runs: usize,
     seed: u64,
 ) -> Result<Vec<usize>, String> {
-    let rng = Xoshiro256Plus::seed_from_u64(seed);
-    let ds = DatasetBase::from(x);
-    let model = KMeans::params_with_rng(k, rng)
-        .n_runs(n_runs.max(1))
-        .fit(&ds)
-        .map_err(|e| format!("k-means failed for k = {k}: {e}"))?;
-    let labels = model.predict(&x);
-    Ok(canonical_labels(
-        labels.as_slice().unwrap_or(&labels.to_vec()),
-    ))
+    let (n, d) = x.dim();
+    if k == 0 || k > n {
+        return Err(format!("k-means failed for k = {k}: only {n} rows"));
+    }
+    let owned;
+    let flat: &[f64] = match x.as_slice() {
+        Some(s) => s,
+        None => {
+            owned = x.iter().copied().collect::<Vec<f64>>();
+            &owned
+        }
+    };
+    let labels = super::lloyd::kmeans(&super::lloyd::Data { x: flat, n, d }, k, n_runs, seed);
+    Ok(canonical_labels(&labels))
 }
 
 /// Renumbers clusters 0.. by decreasing size, ties broken by the first article

@@ -37,6 +37,7 @@
 
 mod kmeans;
 mod linalg;
+mod lloyd;
 mod neighbours;
 
 use crate::analysis::{
@@ -177,6 +178,7 @@ pub fn cluster_with(
         Reduce::Always => true,
         Reduce::Auto => matrix.n_cols > tuning.dims,
     };
+    let mut clock = SubTimer::new();
     let sparse_op = linalg::SparseOp::new(matrix);
     let mut x = if reduce {
         let (scores, _) = linalg::randomized_svd(
@@ -191,6 +193,7 @@ pub fn cluster_with(
         densify(matrix)
     };
     normalise_rows(&mut x);
+    clock.lap("svd");
     let reduced_dims = reduce.then_some(x.ncols());
 
     // 2. k-means, with k fixed or chosen by silhouette.
@@ -254,6 +257,7 @@ pub fn cluster_with(
             "k-means found only {k_eff} non-empty clusters for k = {k_asked} (too few distinct articles)."
         ));
     }
+    clock.lap("kmeans");
     // 3. Cluster descriptions in the original TF-IDF space.
     let norms = neighbours::row_norms(matrix);
     let clusters = describe_clusters(matrix, &norms, &labels, k_eff, input, params.top_terms);
@@ -267,6 +271,7 @@ pub fn cluster_with(
         4,
         params.seed ^ 0x9E37_79B9_7F4A_7C15,
     );
+    clock.lap("describe_map");
     // 5. Similarity and neighbours.
     let similarity = if n <= tuning.similarity_max {
         Some(SimilarityMatrix {
@@ -298,6 +303,7 @@ pub fn cluster_with(
         ));
         vec![None; n]
     };
+    clock.lap("neighbours");
     let lonely = nearest.iter().filter(|x| x.is_none()).count();
     if lonely > 0 && (n <= tuning.exact_neighbours_max || params.neighbours) {
         notes.push(format!(
@@ -357,6 +363,23 @@ pub fn cluster_with(
         similarity,
         notes,
     }))
+}
+
+/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
+/// benchmark, like the pipeline's stage timer); never part of any output.
+struct SubTimer(Option<std::time::Instant>);
+
+impl SubTimer {
+    fn new() -> Self {
+        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("timing   cluster.{what} {:.3}s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
 }
 
 /// Dense copy of a CSR matrix (dense path only: tiny vocabularies or `Reduce::Never`).
