@@ -3,9 +3,10 @@
 //! Later stages (TF-IDF, scoring) work on ids, never on strings.
 
 use crate::corpus::Document;
-use crate::text::{filters::StopWords, sentences, Analyzer, Language, TokenKind};
+use crate::text::fxhash::FxHashMap;
+use crate::text::{filters, filters::StopWords, sentences, words, Language, TokenKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// One word token of an article (numbers, URLs and e-mails are not kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +43,8 @@ pub struct Vocabulary {
     pub stems: Vec<String>,
     /// Display form of each stem: its most frequent word form (ties: alphabetical).
     pub display: Vec<String>,
-    index: HashMap<String, u32>,
-    stem_index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
+    stem_index: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -68,29 +69,51 @@ pub struct TokenizedCorpus {
 }
 
 /// Word forms of one document, interned locally so documents can be
-/// tokenised in parallel and merged once.
-struct LocalDoc {
-    forms: Vec<String>,
+/// tokenised in parallel and merged once. Forms borrow from the text unless
+/// normalisation changed them.
+struct LocalDoc<'a> {
+    forms: Vec<Cow<'a, str>>,
     counts: Vec<usize>,
     tokens: Vec<WordToken>,
     sentences: Vec<(usize, usize)>,
 }
 
-fn tokenize_doc(analyzer: &Analyzer, text: &str) -> LocalDoc {
-    let mut index: HashMap<String, u32> = HashMap::new();
-    let mut forms = Vec::new();
+/// One article through the scoring analyzer: the same tokens as
+/// `Analyzer::for_scoring().analyze(text)` restricted to words, but without a
+/// `String` per token (see [`filters::scoring_form`]), with the sentence
+/// spans computed once, and interned with the Fx hash.
+fn tokenize_doc(text: &str) -> LocalDoc<'_> {
+    let sentences = sentences::sentence_spans(text);
+    let mut starts: Vec<usize> = sentences.iter().map(|&(a, _)| a).collect();
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    let mut index: FxHashMap<Cow<str>, u32> = FxHashMap::default();
+    let mut forms: Vec<Cow<str>> = Vec::new();
     let mut counts = Vec::new();
     let mut tokens = Vec::new();
-    for t in analyzer.analyze(text) {
-        if t.kind != TokenKind::Word {
-            continue;
+    let mut buf = String::new();
+    words::for_each_token(text, &starts, |start, end, kind, sentence| {
+        if kind != TokenKind::Word {
+            return;
         }
-        let id = match index.get(&t.text) {
+        let raw = &text[start..end];
+        let Some(form) = filters::scoring_form(raw, &mut buf) else {
+            return;
+        };
+        let id = match index.get(form) {
             Some(&id) => id,
             None => {
                 let id = forms.len() as u32;
-                index.insert(t.text.clone(), id);
-                forms.push(t.text);
+                // Borrow from the text when normalisation left the word as is
+                // (a prefix of the raw token: at most a possessive removed).
+                let key: Cow<str> = if raw.starts_with(form) {
+                    Cow::Borrowed(&raw[..form.len()])
+                } else {
+                    Cow::Owned(form.to_string())
+                };
+                index.insert(key.clone(), id);
+                forms.push(key);
                 counts.push(0);
                 id
             }
@@ -98,26 +121,22 @@ fn tokenize_doc(analyzer: &Analyzer, text: &str) -> LocalDoc {
         counts[id as usize] += 1;
         tokens.push(WordToken {
             surface: id,
-            start: t.start as u32,
-            sentence: t.sentence as u32,
+            start: start as u32,
+            sentence: sentence as u32,
         });
-    }
+    });
     LocalDoc {
         forms,
         counts,
         tokens,
-        sentences: sentences::sentence_spans(text),
+        sentences,
     }
 }
 
 /// Tokenises every document (in parallel), builds the vocabulary and stems
 /// each distinct word form once.
 pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> TokenizedCorpus {
-    let analyzer = Analyzer::for_scoring();
-    let locals: Vec<LocalDoc> = docs
-        .par_iter()
-        .map(|d| tokenize_doc(&analyzer, &d.text))
-        .collect();
+    let locals: Vec<LocalDoc> = docs.par_iter().map(|d| tokenize_doc(&d.text)).collect();
     let mut vocab = Vocabulary::default();
     let mut out_docs = Vec::with_capacity(locals.len());
     for local in locals {
@@ -126,10 +145,11 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
             .into_iter()
             .zip(&local.counts)
             .map(|(form, &n)| {
-                let id = match vocab.index.get(&form) {
+                let id = match vocab.index.get(form.as_ref()) {
                     Some(&id) => id,
                     None => {
                         let id = vocab.surfaces.len() as u32;
+                        let form = form.into_owned();
                         vocab.index.insert(form.clone(), id);
                         vocab.surfaces.push(form);
                         vocab.surface_count.push(0);
@@ -159,7 +179,7 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
         .par_iter()
         .map_init(|| lang.stemmer(), |st, s| st.stem(s).into_owned())
         .collect();
-    let mut stem_index: HashMap<String, u32> = HashMap::new();
+    let mut stem_index: FxHashMap<String, u32> = FxHashMap::default();
     for s in stemmed {
         let id = match stem_index.get(&s) {
             Some(&id) => id,

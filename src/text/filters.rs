@@ -80,6 +80,52 @@ impl TokenFilter for DropLong {
     }
 }
 
+/// Contractions that end in "'s" but are not possessives.
+const NOT_POSSESSIVE: &[&str] = &[
+    "it's", "let's", "that's", "what's", "there's", "here's", "who's", "he's", "she's",
+];
+
+/// What the scoring analyzer ([`Normalise`], [`StripPossessive`], [`DropLong`]
+/// with its default) makes of one word token, without allocating unless the
+/// word needs lower-casing or apostrophe repair (then `buf` holds the result).
+/// `None` when the token is dropped. The tokenised-corpus stage uses this on
+/// every token; a test checks it against the filter chain.
+pub fn scoring_form<'a>(raw: &'a str, buf: &'a mut String) -> Option<&'a str> {
+    let needs = if raw.is_ascii() {
+        raw.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        raw.chars().any(|c| {
+            c.is_uppercase() || matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}')
+        })
+    };
+    let s: &'a str = if needs {
+        buf.clear();
+        if raw.is_ascii() {
+            buf.push_str(raw);
+            buf.make_ascii_lowercase();
+        } else {
+            buf.extend(
+                raw.chars()
+                    .map(|c| match c {
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
+                        c => c,
+                    })
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        buf.as_str()
+    } else {
+        raw
+    };
+    let s = if s.len() > 3 && s.ends_with("'s") && !NOT_POSSESSIVE.contains(&s) {
+        &s[..s.len() - 2]
+    } else {
+        s
+    };
+    let max = DropLong::default().max_chars;
+    (s.len() <= max || s.chars().count() <= max).then_some(s)
+}
+
 /// Keeps only word tokens (numbers, URLs and e-mails stay out of the vocabulary).
 pub struct WordsOnly;
 
@@ -180,6 +226,30 @@ mod tests {
         assert!(!f.apply(&mut tok("the")));
         assert!(!f.apply(&mut tok("don't")));
         assert!(f.apply(&mut tok("serious")));
+    }
+
+    #[test]
+    fn scoring_form_matches_the_filter_chain() {
+        let text = "The Government’s PLAN: it's Zürich's officers' “no-go” areas, ÉCOLE \
+                    Dick's dog’s and a very-long-token-that-goes-on-and-on-and-on-forever ok";
+        let chain = crate::text::Analyzer::for_scoring();
+        let want: Vec<String> = chain
+            .analyze(text)
+            .into_iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text)
+            .collect();
+        let mut got = Vec::new();
+        let mut buf = String::new();
+        for t in crate::text::words::tokenize(text) {
+            if t.kind == TokenKind::Word {
+                if let Some(s) = scoring_form(&t.text, &mut buf) {
+                    got.push(s.to_string());
+                }
+            }
+        }
+        assert_eq!(got, want);
+        assert!(want.contains(&"government".to_string()));
     }
 
     #[test]

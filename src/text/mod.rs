@@ -4,6 +4,7 @@
 //! [`Analyzer::for_scoring`] keeps them so negators such as "not" survive.
 
 pub mod filters;
+pub mod fxhash;
 pub mod sentences;
 pub mod stem;
 pub mod words;

@@ -70,11 +70,7 @@ fn classify(word: &str) -> Option<TokenKind> {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let sentence_starts = sentences::sentence_starts(text);
     let mut out: Vec<Token> = Vec::new();
-    let mut sentence = 0usize;
-    let mut push = |out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind| {
-        while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
-            sentence += 1;
-        }
+    for_each_token(text, &sentence_starts, |start, end, kind, sentence| {
         let position = out.len();
         out.push(Token {
             text: text[start..end].to_string(),
@@ -84,6 +80,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             sentence,
             kind,
         });
+    });
+    out
+}
+
+/// Punctuation that can stand before or after a plain word without ever
+/// joining it under UAX #29: ASCII punctuation except `_` (which joins words)
+/// and the typographic quotes and dashes of news text. An apostrophe or full
+/// stop can join two letters, but never at the edge of a chunk.
+fn is_edge_punct(c: char) -> bool {
+    (c.is_ascii_punctuation() && c != '_')
+        || matches!(
+            c,
+            '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{2013}' | '\u{2014}' | '\u{2026}'
+        )
+}
+
+/// The same tokens as [`tokenize`], without allocating: calls
+/// `f(start, end, kind, sentence)` for each token in text order, given the
+/// sentence start offsets ([`sentences::sentence_starts`]).
+///
+/// Fast path: a whitespace-separated chunk that is ASCII letters, possibly
+/// wrapped in punctuation that never joins a word ([`is_edge_punct`]), is one
+/// word under UAX #29, so the segmenter is skipped for it (most chunks of news
+/// text). Everything else goes through `unicode-segmentation`.
+pub fn for_each_token(
+    text: &str,
+    sentence_starts: &[usize],
+    mut f: impl FnMut(usize, usize, TokenKind, usize),
+) {
+    let mut sentence = 0usize;
+    let mut push = |start: usize, end: usize, kind: TokenKind| {
+        while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
+            sentence += 1;
+        }
+        f(start, end, kind, sentence);
     };
     // Walk whitespace-separated chunks first so URLs and e-mails stay whole.
     let bytes = text.as_bytes();
@@ -101,6 +132,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let chunk = &rest[..chunk_len];
         let chunk_start = i;
         i += chunk_len;
+        let core = chunk.trim_matches(is_edge_punct);
+        if !core.is_empty()
+            && core.bytes().all(|b| b.is_ascii_alphabetic())
+            && !chunk.contains('@')
+            && !chunk.contains("://")
+        {
+            let lead = core.as_ptr() as usize - chunk.as_ptr() as usize;
+            let www = chunk.len() >= 4 && chunk.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
+            if !www {
+                push(
+                    chunk_start + lead,
+                    chunk_start + lead + core.len(),
+                    TokenKind::Word,
+                );
+                continue;
+            }
+        }
         if let Some(kind) = is_url_or_email(chunk) {
             let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
             let lead = trimmed.len()
@@ -108,12 +156,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
                     .len();
             if trimmed.len() > lead {
-                push(
-                    &mut out,
-                    chunk_start + lead,
-                    chunk_start + trimmed.len(),
-                    kind,
-                );
+                push(chunk_start + lead, chunk_start + trimmed.len(), kind);
                 continue;
             }
         }
@@ -132,7 +175,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 if let Some((ps, pe)) = pending.take() {
                     if let Some(k) = classify(&text[ps..pe]) {
-                        push(&mut out, ps, pe, k);
+                        push(ps, pe, k);
                     }
                 }
                 pending = Some((s, e));
@@ -141,7 +184,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 if let Some((ps, pe)) = pending.take() {
                     if let Some(k) = classify(&text[ps..pe]) {
-                        push(&mut out, ps, pe, k);
+                        push(ps, pe, k);
                     }
                 }
                 hyphen_after = None;
@@ -149,13 +192,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if let Some((ps, pe)) = pending.take() {
             if let Some(k) = classify(&text[ps..pe]) {
-                push(&mut out, ps, pe, k);
+                push(ps, pe, k);
             }
         }
     }
     // A number such as "2,500" or "3.5" is one UAX #29 word; anything with a
     // letter is a word.
-    out
 }
 
 #[cfg(test)]
@@ -215,6 +257,27 @@ mod tests {
             texts("café Zürich полиция 警察"),
             vec!["café", "Zürich", "полиция", "警", "察"]
         );
+    }
+
+    /// Reference for plain text: every UAX #29 word segment with a letter.
+    fn segmenter_words(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        text.split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(|c| c.is_alphabetic()))
+            .map(|(off, w)| (off, off + w.len(), TokenKind::Word))
+            .collect()
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_segmenter_on_plain_words() {
+        let text = "“Police,” (she said) arrest. ‘Dick’ — said… officers! \"quoted\" [x] {y} <z> end:";
+        let mut fast = Vec::new();
+        for_each_token(text, &[0], |s, e, k, _| fast.push((s, e, k)));
+        assert_eq!(fast, segmenter_words(text));
+        // Underscores join words under UAX #29, so they never take the fast path.
+        assert_eq!(texts("_secret_ plan"), vec!["_secret_", "plan"]);
+        // "www." is a web address, not the word "www".
+        let toks = tokenize("www. next");
+        assert_eq!(toks[0].kind, TokenKind::Url);
     }
 
     #[test]
