@@ -115,7 +115,6 @@ pub fn short_title(title: &str, max: usize) -> String {
 /// Runs the analysis on an already-read corpus.
 pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let mut stages = Stages::new(opts.quiet || corpus.documents.len() < 200);
-    stages.done("read", "tokenising");
     let stop = stop_words(opts)?;
     let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
     stages.done("tokenise_stem", "TF-IDF");
@@ -298,8 +297,10 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
 
 /// Renders every output file of an analysis (CSV, JSON, charts, reports).
 pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
+    let mut clock = Instant::now();
     let mut files = report::csv::all(a);
     files.push(report::json::analysis(a)?);
+    stage_time("csv_json", &mut clock);
     let chart_opts = report::charts::ChartOptions {
         width: opts.chart_size.0,
         height: opts.chart_size.1,
@@ -307,6 +308,7 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
     };
     let charts = report::charts::render_all(a, &chart_opts)
         .map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
+    stage_time("charts", &mut clock);
     let names: Vec<String> = charts
         .iter()
         .filter(|f| f.name.ends_with(".png"))
@@ -322,6 +324,7 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
         bytes: report::html::render(a, &names).into_bytes(),
     });
     files.extend(charts);
+    stage_time("report", &mut clock);
     Ok(files)
 }
 
@@ -329,19 +332,32 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
 /// written), read, analyse, write.
 pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
     let mut out = OutputDir::prepare(&opts.out)?;
+    let mut clock = Instant::now();
     let corpus = corpus::load(&opts.corpus)?;
+    stage_time("read", &mut clock);
     let analysis = analyze_corpus(&corpus, opts)?;
     let files = render(&analysis, opts)?;
+    clock = Instant::now();
     for f in &files {
         out.write(&f.name, &f.bytes)?;
     }
     let out = out.finish()?;
+    stage_time("write", &mut clock);
     let summary = RunSummary {
         articles: analysis.articles.len(),
         written: out.written.clone(),
         protected: out.protected.clone(),
     };
     Ok((analysis, summary))
+}
+
+/// Prints `timing <stage> <seconds>` to stderr when `FRAME_TIMINGS` is set
+/// (for bench/run; like [`Stages`]) and restarts the clock.
+fn stage_time(stage: &str, clock: &mut Instant) {
+    if std::env::var_os("FRAME_TIMINGS").is_some() {
+        eprintln!("timing {stage} {:.3}s", clock.elapsed().as_secs_f64());
+    }
+    *clock = Instant::now();
 }
 
 /// The output folder as shown to the user.
