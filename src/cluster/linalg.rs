@@ -403,7 +403,9 @@ pub fn randomized_svd(
     if d == 0 {
         return (Array2::zeros((n, 0)), Vec::new());
     }
+    let mut clock = Lap::new();
     let omega = gaussian(m, l, seed);
+    clock.lap("gaussian");
     let mut q = op.mul(&omega);
     orthonormalise(&mut q);
     for _ in 0..power {
@@ -420,9 +422,11 @@ pub fn randomized_svd(
         q = op.mul(&z);
         orthonormalise(&mut q);
     }
+    clock.lap("range_finder");
     let z = op.tmul(&q);
     let g = z.t().dot(&z);
     let (vals, w) = symmetric_eigen(&g);
+    clock.lap("eigen");
     let sigma: Vec<f64> = vals.iter().take(d).map(|&x| x.max(0.0).sqrt()).collect();
     let wd = w.slice(ndarray::s![.., ..d]).to_owned();
     let mut scores = q.dot(&wd);
@@ -431,6 +435,22 @@ pub fn randomized_svd(
         fix_sign(&mut col);
     }
     (scores, sigma)
+}
+
+/// Sub-step wall times of the SVD on stderr when `FRAME_TIMINGS` is set.
+struct Lap(Option<std::time::Instant>);
+
+impl Lap {
+    fn new() -> Self {
+        Lap(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("timing     svd.{what} {:.3}s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
 }
 
 /// Flips a vector so that its largest-magnitude entry (first on ties) is positive.
