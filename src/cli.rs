@@ -117,6 +117,25 @@ pub struct AnalyzeArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub table: TableArgs,
+    /// Metadata file: CSV with an id column (article id or file name) and any columns (outlet, date, author ...).
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// Compare groups on this column: a metadata column, `group` (subfolder / group column, the default) or `date` (by --period).
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+    /// Period of the timeline and of --group-by date.
+    #[arg(long, value_enum, default_value = "month")]
+    pub period: PeriodArg,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum PeriodArg {
+    /// ISO weeks (Monday to Sunday)
+    Week,
+    /// calendar months
+    Month,
+    /// calendar years
+    Year,
 }
 
 #[derive(Args, Debug)]
@@ -206,6 +225,17 @@ impl AnalyzeArgs {
         o.chart_size = chart_size(&self.chart_size)?;
         o.svg = self.svg;
         o.quiet = self.quiet;
+        o.corpus.metadata = self.metadata.clone();
+        o.group_by = self
+            .group_by
+            .as_ref()
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty());
+        o.period = match self.period {
+            PeriodArg::Week => frame::groups::Period::Week,
+            PeriodArg::Month => frame::groups::Period::Month,
+            PeriodArg::Year => frame::groups::Period::Year,
+        };
         Ok(o)
     }
 }

@@ -6,8 +6,11 @@
 
 pub mod analysis;
 pub mod cluster;
+pub mod collocations;
 pub mod corpus;
 pub mod error;
+pub mod groups;
+pub mod keyness;
 pub mod lexicon;
 pub mod options;
 pub mod output;

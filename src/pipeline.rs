@@ -250,8 +250,10 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         articles,
         clustering,
         notes: Vec::new(),
+        ..Default::default()
     };
     analysis.notes = fragility_notes(&analysis);
+    crate::groups::attach(&mut analysis, corpus, &tc, opts)?;
     stages.finish();
     Ok(analysis)
 }

@@ -4,6 +4,8 @@
 use super::OutputFile;
 use crate::analysis::Analysis;
 
+mod group_tables;
+
 fn f4(x: f64) -> String {
     if x.is_finite() {
         let s = format!("{x:.4}");
@@ -246,6 +248,7 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
     let mut v = vec![articles(a), terms(a), frames(a), evidence(a), sentences(a)];
     v.extend(clusters(a));
     v.extend(similarity(a));
+    v.extend(group_tables::all(a));
     v
 }
 
