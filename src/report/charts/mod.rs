@@ -8,11 +8,14 @@
 
 mod clusters;
 mod frames;
+mod groups;
+mod keyness;
 mod sentiment;
 mod similarity;
 mod style;
 mod terms;
 mod threat;
+mod timeline;
 
 use crate::analysis::Analysis;
 use crate::report::OutputFile;
@@ -111,6 +114,7 @@ pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, Cha
             });
         }
     }
+    out.extend(groups::render(a, &st, o.svg)?);
     Ok(out)
 }
 
