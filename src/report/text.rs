@@ -13,6 +13,8 @@
 use crate::analysis::{Analysis, ArticleResult, Clustering, FrameScore};
 use std::collections::BTreeMap;
 
+mod groups;
+
 /// Most rows shown in any per-article or per-file table; the CSV/JSON files hold the rest.
 pub const MAX_ROWS: usize = 50;
 /// Articles whose evidence (sentences and matched terms) is quoted.
@@ -302,6 +304,13 @@ fn file_description(name: &str) -> &'static str {
         "clusters.png" => "Chart: map of the articles coloured by cluster.",
         "similarity.png" => "Chart: cosine similarity between articles (heat map).",
         "terms.png" => "Chart: top TF-IDF terms.",
+        "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
+        "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
+        "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
+        "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
+        "groups.png" => "Chart: mean frame scores per group with confidence intervals.",
+        "keyness.png" => "Chart: key terms per group (or cluster).",
+        "timeline.png" => "Chart: frame shares per period.",
         _ => "Chart.",
     }
 }
@@ -346,6 +355,7 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
     b.clusters();
     b.similarity();
     b.terms();
+    b.group_sections();
     b.other_charts();
     b.evidence();
     b.method();
