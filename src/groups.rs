@@ -80,8 +80,9 @@ impl Period {
             Period::Week => {
                 let days = days_from_civil(d.year, d.month?, d.day?);
                 // 1970-01-01 was a Thursday: weekday 0 = Monday.
+                // Mondays fall on days 4 + 7k (1970-01-05 was the first): k is the key.
                 let monday = days - (days + 3).rem_euclid(7);
-                Some(monday.div_euclid(7))
+                Some((monday - 4).div_euclid(7))
             }
         }
     }
@@ -93,7 +94,7 @@ impl Period {
             Period::Month => format!("{}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
             Period::Week => {
                 // ISO week: the week belongs to the year of its Thursday.
-                let thursday = key * 7 + 3;
+                let thursday = key * 7 + 4 + 3;
                 let (y, _, _) = civil_from_days(thursday);
                 let jan1 = days_from_civil(y, 1, 1);
                 format!("{}-W{:02}", y, (thursday - jan1) / 7 + 1)
