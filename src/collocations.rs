@@ -45,8 +45,7 @@ pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Vec<Vec<u32>>> {
             for (i, t) in d.tokens.iter().enumerate() {
                 let joined = i > 0 && {
                     let p = &d.tokens[i - 1];
-                    p.sentence == t.sentence
-                        && adjacent(text, p.start as usize, t.start as usize)
+                    p.sentence == t.sentence && adjacent(text, p.start as usize, t.start as usize)
                 };
                 if !joined && !cur.is_empty() {
                     out.push(std::mem::take(&mut cur));
@@ -163,13 +162,18 @@ pub fn top(
                 .then_with(|| y.1.cmp(&x.1))
                 .then_with(|| x.2.cmp(&y.2))
         });
-        out.extend(scored.into_iter().take(TOP).map(|(score, freq, ngram)| Collocation {
-            scope: scope.to_string(),
-            ngram,
-            n,
-            freq,
-            score,
-        }));
+        out.extend(
+            scored
+                .into_iter()
+                .take(TOP)
+                .map(|(score, freq, ngram)| Collocation {
+                    scope: scope.to_string(),
+                    ngram,
+                    n,
+                    freq,
+                    score,
+                }),
+        );
     }
     out
 }
@@ -207,7 +211,13 @@ mod tests {
         let got: Vec<String> = r[0].iter().map(words).collect();
         assert_eq!(
             got,
-            vec!["armed police came", "police", "armed too", "said", "officers guns were here"]
+            vec![
+                "armed police came",
+                "police",
+                "armed too",
+                "said",
+                "officers guns were here"
+            ]
         );
     }
 
@@ -225,10 +235,18 @@ mod tests {
         let r = runs(&refs, &tc);
         let all: Vec<usize> = (0..refs.len()).collect();
         let c = top(&r, &all, &tc, "all");
-        let bigrams: Vec<&str> = c.iter().filter(|x| x.n == 2).map(|x| x.ngram.as_str()).collect();
+        let bigrams: Vec<&str> = c
+            .iter()
+            .filter(|x| x.n == 2)
+            .map(|x| x.ngram.as_str())
+            .collect();
         assert!(bigrams.contains(&"armed police"), "{bigrams:?}");
         assert!(bigrams.contains(&"no-go areas"), "{bigrams:?}");
-        let tri: Vec<&str> = c.iter().filter(|x| x.n == 3).map(|x| x.ngram.as_str()).collect();
+        let tri: Vec<&str> = c
+            .iter()
+            .filter(|x| x.n == 3)
+            .map(|x| x.ngram.as_str())
+            .collect();
         assert!(tri.contains(&"war on terror"), "{tri:?}");
         for x in &c {
             let w: Vec<&str> = x.ngram.split(' ').collect();
@@ -244,8 +262,8 @@ mod tests {
     /// E = 2, 18, 8, 72 and G2 = 2 (10 ln 5 + 10 ln(10/18) + 0 + 80 ln(80/72)).
     #[test]
     fn g2_pair_by_hand() {
-        let want = 2.0
-            * (10.0 * 5f64.ln() + 10.0 * (10.0f64 / 18.0).ln() + 80.0 * (80.0f64 / 72.0).ln());
+        let want =
+            2.0 * (10.0 * 5f64.ln() + 10.0 * (10.0f64 / 18.0).ln() + 80.0 * (80.0f64 / 72.0).ln());
         assert!((g2_pair(10.0, 20.0, 10.0, 100.0) - want).abs() < 1e-9);
         assert_eq!(g2_pair(1.0, 50.0, 50.0, 100.0), 0.0, "below expectation");
     }

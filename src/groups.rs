@@ -608,7 +608,10 @@ mod tests {
             let (lo, hi) = (x[j].ci_low.unwrap(), x[j].ci_high.unwrap());
             assert!(lo < x[j].mean && x[j].mean < hi, "{lo} {} {hi}", x[j].mean);
         }
-        assert_ne!(x[1].ci_low, z[1].ci_low, "another seed gives other resamples");
+        assert_ne!(
+            x[1].ci_low, z[1].ci_low,
+            "another seed gives other resamples"
+        );
         // Mean of 0..29 is 14.5; sd = sqrt(77.5); the standard error is ~1.61,
         // so the 95 % interval is about 14.5 +- 3.2.
         assert!((x[1].mean - 14.5).abs() < 1e-12);

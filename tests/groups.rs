@@ -14,7 +14,12 @@ fn frame() -> Command {
 
 /// Runs `frame analyze` with `args`; returns (exit code, stderr).
 fn analyze(args: &[&str]) -> (i32, String) {
-    let out = frame().arg("analyze").args(args).arg("--quiet").output().unwrap();
+    let out = frame()
+        .arg("analyze")
+        .args(args)
+        .arg("--quiet")
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "panic: {err}");
     (out.status.code().unwrap_or(-1), err)
@@ -39,7 +44,9 @@ fn rows(p: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
 }
 
 fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
-    row[col].parse().unwrap_or_else(|_| panic!("{col}: {:?}", row[col]))
+    row[col]
+        .parse()
+        .unwrap_or_else(|_| panic!("{col}: {:?}", row[col]))
 }
 
 const THREAT: [&str; 4] = [
@@ -69,7 +76,9 @@ fn two_outlets(root: &Path) {
                 body.push(' ');
             }
             if outlet == "alarm" {
-                body.push_str("A zeppelin was seen. The zeppelin hovered over the zeppelin hangar.");
+                body.push_str(
+                    "A zeppelin was seen. The zeppelin hovered over the zeppelin hangar.",
+                );
             }
             body.push_str(" Officials said more news would follow soon.\n");
             let name = format!("2024-0{}-1{}_{outlet}{i}.txt", 1 + i % 3, i);
@@ -108,7 +117,10 @@ fn planted_word_and_threatening_group_are_found() {
     // Groups: the alarm group's threat interval excludes the quiet mean.
     let g = rows(&out.join("groups.csv"));
     assert_eq!(g.len(), 2);
-    assert_eq!((g[0]["group"].as_str(), g[0]["articles"].as_str()), ("alarm", "6"));
+    assert_eq!(
+        (g[0]["group"].as_str(), g[0]["articles"].as_str()),
+        ("alarm", "6")
+    );
     let (alarm, quiet) = (&g[0], &g[1]);
     assert!(num(alarm, "threat_ci_low") > num(quiet, "threat_mean"));
     assert!(num(alarm, "threat_ci_low") <= num(alarm, "threat_mean"));
@@ -123,7 +135,10 @@ fn planted_word_and_threatening_group_are_found() {
     assert!(c.lines().any(|l| l.starts_with("alarm,")));
     for l in c.lines().skip(1) {
         let ngram = l.split(',').nth(1).unwrap();
-        for w in [ngram.split(' ').next().unwrap(), ngram.rsplit(' ').next().unwrap()] {
+        for w in [
+            ngram.split(' ').next().unwrap(),
+            ngram.rsplit(' ').next().unwrap(),
+        ] {
             assert!(!["the", "a", "of", "and", "to", "in"].contains(&w), "{l}");
         }
     }
@@ -136,7 +151,12 @@ fn planted_word_and_threatening_group_are_found() {
         assert!(out.join(f).exists(), "{f}");
     }
     let md = read(&out.join("report.md"));
-    for h in ["## Comparing groups", "## Key terms (keyness)", "## Collocations", "## Frames over time"] {
+    for h in [
+        "## Comparing groups",
+        "## Key terms (keyness)",
+        "## Collocations",
+        "## Frames over time",
+    ] {
         assert!(md.contains(h), "{h}");
     }
     let json = read(&out.join("analysis.json"));
@@ -153,27 +173,49 @@ fn outputs_are_deterministic() {
         let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", o.to_str().unwrap()]);
         assert_eq!(code, 0, "{err}");
     }
-    for f in ["groups.csv", "keyness.csv", "collocations.csv", "timeline.csv", "groups.png", "keyness.png", "timeline.png"] {
-        assert!(fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(), "{f} differs");
+    for f in [
+        "groups.csv",
+        "keyness.csv",
+        "collocations.csv",
+        "timeline.csv",
+        "groups.png",
+        "keyness.png",
+        "timeline.png",
+    ] {
+        assert!(
+            fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
+            "{f} differs"
+        );
     }
     // Another seed moves the bootstrap intervals, not the means.
     let c = tmp.path().join("c");
-    analyze(&[corpus.to_str().unwrap(), "--out", c.to_str().unwrap(), "--seed", "7"]);
+    analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        c.to_str().unwrap(),
+        "--seed",
+        "7",
+    ]);
     let (x, y) = (rows(&a.join("groups.csv")), rows(&c.join("groups.csv")));
-    assert_eq!(x, {
-        let mut y = y.clone();
-        for (r, s) in y.iter_mut().zip(&x) {
-            for (k, v) in r.iter_mut() {
-                if k.ends_with("_ci_low") || k.ends_with("_ci_high") {
-                    *v = s[k].clone();
+    assert_eq!(
+        x,
+        {
+            let mut y = y.clone();
+            for (r, s) in y.iter_mut().zip(&x) {
+                for (k, v) in r.iter_mut() {
+                    if k.ends_with("_ci_low") || k.ends_with("_ci_high") {
+                        *v = s[k].clone();
+                    }
                 }
             }
-        }
-        y
-    }, "means and sds do not depend on the seed");
-    let moved = x.iter().zip(&y).any(|(r, s)| {
-        r.keys().any(|k| k.ends_with("_ci_low") && r[k] != s[k])
-    });
+            y
+        },
+        "means and sds do not depend on the seed"
+    );
+    let moved = x
+        .iter()
+        .zip(&y)
+        .any(|(r, s)| r.keys().any(|k| k.ends_with("_ci_low") && r[k] != s[k]));
     assert!(moved, "another seed gives other intervals");
 }
 
@@ -223,25 +265,43 @@ fn metadata_sidecar_and_front_matter_define_groups() {
         // Front matter in a plain-text file: outlet and date.
         fs::write(
             corpus.join(format!("a{i}.txt")),
-            format!("---\noutlet: {outlet}\ndate: 2023-1{}-0{}\n---\n{}", i % 2, i + 1, lines.join(" ")),
+            format!(
+                "---\noutlet: {outlet}\ndate: 2023-1{}-0{}\n---\n{}",
+                i % 2,
+                i + 1,
+                lines.join(" ")
+            ),
         )
         .unwrap();
     }
     let out = tmp.path().join("out");
-    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "year"]);
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--period",
+        "year",
+    ]);
     assert_eq!(code, 0, "{err}");
     let g = rows(&out.join("groups.csv"));
     let names: Vec<&str> = g.iter().map(|r| r["group"].as_str()).collect();
     assert_eq!(names, ["Daily Alarm", "Quiet Times"]);
     let t = rows(&out.join("timeline.csv"));
     assert_eq!(t.len(), 1);
-    assert_eq!((t[0]["period"].as_str(), t[0]["articles"].as_str()), ("2023", "6"));
+    assert_eq!(
+        (t[0]["period"].as_str(), t[0]["articles"].as_str()),
+        ("2023", "6")
+    );
     let art = read(&out.join("articles.csv"));
     assert!(!art.contains("outlet:"), "front matter is not article text");
 
     // A sidecar keyed by id (or file name) with an author column.
     let meta = tmp.path().join("meta.csv");
-    fs::write(&meta, "id,author\na0,Smith\na1,Smith\na2.txt,Jones\na3,Jones\na4,Jones\nghost,Nobody\n").unwrap();
+    fs::write(
+        &meta,
+        "id,author\na0,Smith\na1,Smith\na2.txt,Jones\na3,Jones\na4,Jones\nghost,Nobody\n",
+    )
+    .unwrap();
     let out2 = tmp.path().join("out2");
     let (code, err) = analyze(&[
         corpus.to_str().unwrap(),
@@ -254,9 +314,15 @@ fn metadata_sidecar_and_front_matter_define_groups() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("ghost"), "unmatched row is reported: {err}");
-    assert!(err.contains("a5"), "article without a row is reported: {err}");
+    assert!(
+        err.contains("a5"),
+        "article without a row is reported: {err}"
+    );
     let g = rows(&out2.join("groups.csv"));
-    let got: Vec<(&str, &str)> = g.iter().map(|r| (r["group"].as_str(), r["articles"].as_str())).collect();
+    let got: Vec<(&str, &str)> = g
+        .iter()
+        .map(|r| (r["group"].as_str(), r["articles"].as_str()))
+        .collect();
     assert_eq!(got, [("Jones", "3"), ("Smith", "2"), ("(none)", "1")]);
 
     // --group-by a column nobody has: a clear error, exit 1.
@@ -268,7 +334,10 @@ fn metadata_sidecar_and_front_matter_define_groups() {
         "editor",
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("--group-by 'editor'") && err.contains("outlet"), "{err}");
+    assert!(
+        err.contains("--group-by 'editor'") && err.contains("outlet"),
+        "{err}"
+    );
 
     // A broken sidecar names the file and lines.
     fs::write(&meta, "id,author\na0,X\na0,Y\n").unwrap();
@@ -280,7 +349,10 @@ fn metadata_sidecar_and_front_matter_define_groups() {
         meta.to_str().unwrap(),
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("meta.csv") && err.contains("lines 2 and 3"), "{err}");
+    assert!(
+        err.contains("meta.csv") && err.contains("lines 2 and 3"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -288,7 +360,8 @@ fn csv_corpus_group_column_and_group_by_date() {
     let tmp = tempfile::tempdir().unwrap();
     let table = tmp.path().join("corpus.csv");
     let mut w = csv::Writer::from_path(&table).unwrap();
-    w.write_record(["id", "text", "paper", "published"]).unwrap();
+    w.write_record(["id", "text", "paper", "published"])
+        .unwrap();
     for i in 0..8 {
         let lines = if i % 2 == 0 { THREAT } else { CALM };
         let paper = if i % 2 == 0 { "A" } else { "B" };
@@ -314,7 +387,10 @@ fn csv_corpus_group_column_and_group_by_date() {
         "published",
     ]);
     assert_eq!(code, 0, "{err}");
-    let g: Vec<String> = rows(&out.join("groups.csv")).iter().map(|r| r["group"].clone()).collect();
+    let g: Vec<String> = rows(&out.join("groups.csv"))
+        .iter()
+        .map(|r| r["group"].clone())
+        .collect();
     assert_eq!(g, ["A", "B"]);
     let out2 = tmp.path().join("out2");
     let (code, err) = analyze(&[
@@ -329,6 +405,9 @@ fn csv_corpus_group_column_and_group_by_date() {
         "date",
     ]);
     assert_eq!(code, 0, "{err}");
-    let g: Vec<String> = rows(&out2.join("groups.csv")).iter().map(|r| r["group"].clone()).collect();
+    let g: Vec<String> = rows(&out2.join("groups.csv"))
+        .iter()
+        .map(|r| r["group"].clone())
+        .collect();
     assert_eq!(g, ["2024-01", "2024-02"]);
 }

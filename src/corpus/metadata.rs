@@ -33,7 +33,10 @@ pub fn front_matter(text: &str) -> (String, Vec<(String, String)>) {
         offset += line.len();
         let l = line.trim_end();
         if l == "---" || l == "..." {
-            return (rest[offset..].trim_start_matches(['\r', '\n']).to_string(), meta);
+            return (
+                rest[offset..].trim_start_matches(['\r', '\n']).to_string(),
+                meta,
+            );
         }
         match l.split_once(':') {
             Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
@@ -185,7 +188,8 @@ mod tests {
 
     #[test]
     fn front_matter_of_plain_text() {
-        let (body, meta) = front_matter("---\ndate: 2024-05-01\noutlet: \"The Daily\"\n---\nBody text.\n");
+        let (body, meta) =
+            front_matter("---\ndate: 2024-05-01\noutlet: \"The Daily\"\n---\nBody text.\n");
         assert_eq!(body, "Body text.\n");
         assert_eq!(
             meta,

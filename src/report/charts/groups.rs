@@ -65,7 +65,10 @@ pub fn render(a: &Analysis, st: &Style, with_svg: bool) -> Result<Vec<OutputFile
     if a.groups.is_some() {
         which.push(("groups", Which::Groups));
     }
-    if a.keyness.as_ref().is_some_and(|k| !k.comparisons.is_empty()) {
+    if a.keyness
+        .as_ref()
+        .is_some_and(|k| !k.comparisons.is_empty())
+    {
         which.push(("keyness", Which::Keyness));
     }
     if a.timeline.is_some() {
@@ -103,7 +106,12 @@ pub fn draw<DB: DrawingBackend>(
     };
     let nf = g.measures.len().saturating_sub(1); // the last measure is sentiment
     if nf == 0 || g.groups.is_empty() {
-        return placeholder(root, st, TITLE, &["There are no frames or no groups to show.".to_string()]);
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["There are no frames or no groups to show.".to_string()],
+        );
     }
     let mut groups: Vec<&crate::analysis::GroupStats> = g.groups.iter().collect();
     let mut sub = vec![format!(
@@ -145,7 +153,15 @@ pub fn draw<DB: DrawingBackend>(
             category(i).filled(),
         ))
         .map_err(de)?;
-        text(&area, &label, &lf, INK, (x + sw + st.px(6.0), st.px(2.0) + sw / 2), HPos::Left, VPos::Center)?;
+        text(
+            &area,
+            &label,
+            &lf,
+            INK,
+            (x + sw + st.px(6.0), st.px(2.0) + sw / 2),
+            HPos::Left,
+            VPos::Center,
+        )?;
         x += sw + st.px(6.0) + text_w(&lf, &label) + st.px(24.0);
     }
     let mut chart = ChartBuilder::on(&area)
@@ -191,8 +207,14 @@ pub fn draw<DB: DrawingBackend>(
                 chart
                     .draw_series([
                         PathElement::new(vec![(xm, lo), (xm, hi)], INK.stroke_width(ink)),
-                        PathElement::new(vec![(xm - cap, lo), (xm + cap, lo)], INK.stroke_width(ink)),
-                        PathElement::new(vec![(xm - cap, hi), (xm + cap, hi)], INK.stroke_width(ink)),
+                        PathElement::new(
+                            vec![(xm - cap, lo), (xm + cap, lo)],
+                            INK.stroke_width(ink),
+                        ),
+                        PathElement::new(
+                            vec![(xm - cap, hi), (xm + cap, hi)],
+                            INK.stroke_width(ink),
+                        ),
                     ])
                     .map_err(de)?;
             }
@@ -204,7 +226,11 @@ pub fn draw<DB: DrawingBackend>(
     let col_w = (x1 - x0 - st.px(6.0)).max(10);
     for (f, name) in g.measures[..nf].iter().enumerate() {
         let (cx, _) = chart.backend_coord(&(f as f64 + 0.5, 0.0));
-        for (li, line) in style::wrap(&lf, &pretty(name), col_w).iter().take(2).enumerate() {
+        for (li, line) in style::wrap(&lf, &pretty(name), col_w)
+            .iter()
+            .take(2)
+            .enumerate()
+        {
             text(
                 root,
                 line,

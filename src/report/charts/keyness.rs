@@ -29,20 +29,31 @@ pub fn draw<DB: DrawingBackend>(
         k.comparisons.iter().filter(|c| c.by == "group").collect();
     let (panels, what) = if by_group.is_empty() {
         (
-            k.comparisons.iter().filter(|c| c.by == "cluster").collect::<Vec<_>>(),
+            k.comparisons
+                .iter()
+                .filter(|c| c.by == "cluster")
+                .collect::<Vec<_>>(),
             "cluster",
         )
     } else {
         (by_group, "group")
     };
     if panels.is_empty() {
-        return placeholder(root, st, TITLE, &["No group or cluster could be compared.".to_string()]);
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["No group or cluster could be compared.".to_string()],
+        );
     }
     let mut sub = vec![format!(
         "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2 (above 3.84 = p < 0.05, above 10.83 = p < 0.001). In brackets: count in the {what} / count in the rest."
     )];
     if what == "cluster" {
-        sub.push("There is only one group, so the panels compare the vocabulary clusters instead.".into());
+        sub.push(
+            "There is only one group, so the panels compare the vocabulary clusters instead."
+                .into(),
+        );
     }
     if panels.len() > MAX_PANELS {
         sub.push(format!(
@@ -78,19 +89,49 @@ fn panel<DB: DrawingBackend>(
     let m = st.margin();
     let tf = font(st.fs(20.0), true);
     let title = format!("{} ({} articles)", c.group, c.articles);
-    text(area, &fit(&tf, &title, w - 2 * m), &tf, INK, (m, st.px(4.0)), HPos::Left, VPos::Top)?;
-    let over: Vec<&KeyTerm> = c.terms.iter().filter(|t| t.g2 > 0.0).take(PER_SIDE).collect();
-    let under: Vec<&KeyTerm> = c.terms.iter().filter(|t| t.g2 < 0.0).take(PER_SIDE).collect();
+    text(
+        area,
+        &fit(&tf, &title, w - 2 * m),
+        &tf,
+        INK,
+        (m, st.px(4.0)),
+        HPos::Left,
+        VPos::Top,
+    )?;
+    let over: Vec<&KeyTerm> = c
+        .terms
+        .iter()
+        .filter(|t| t.g2 > 0.0)
+        .take(PER_SIDE)
+        .collect();
+    let under: Vec<&KeyTerm> = c
+        .terms
+        .iter()
+        .filter(|t| t.g2 < 0.0)
+        .take(PER_SIDE)
+        .collect();
     let rows: Vec<&KeyTerm> = over.iter().chain(under.iter()).copied().collect();
     let top = st.px(8.0) + line_h(&tf) + st.px(6.0);
     if rows.is_empty() {
         let f = st.label_font();
-        return text(area, "no term reaches the minimum frequency", &f, MUTED, (m, top), HPos::Left, VPos::Top);
+        return text(
+            area,
+            "no term reaches the minimum frequency",
+            &f,
+            MUTED,
+            (m, top),
+            HPos::Left,
+            VPos::Top,
+        );
     }
     let avail = (h - top - m).max(10);
     let rh = (avail / rows.len() as i32).clamp(1, st.px(44.0));
     let lf = style::font(st.label_font().get_size().min(rh as f64 * 0.75), false);
-    let max = rows.iter().map(|t| finite(t.g2).abs()).fold(0.0f64, f64::max).max(1e-9);
+    let max = rows
+        .iter()
+        .map(|t| finite(t.g2).abs())
+        .fold(0.0f64, f64::max)
+        .max(1e-9);
     let mid = w / 2;
     let half = (w / 2 - m - st.px(6.0)).max(10);
     // Labels sit on the empty side of the centre line, so bars and words never overlap.
@@ -111,10 +152,26 @@ fn panel<DB: DrawingBackend>(
         let gap = st.px(6.0);
         if t.g2 > 0.0 {
             let l = fit(&lf, &label, half);
-            text(area, &l, &lf, INK, (mid - gap, y0 + rh / 2), HPos::Right, VPos::Center)?;
+            text(
+                area,
+                &l,
+                &lf,
+                INK,
+                (mid - gap, y0 + rh / 2),
+                HPos::Right,
+                VPos::Center,
+            )?;
         } else {
             let l = fit(&lf, &label, half);
-            text(area, &l, &lf, INK, (mid + gap, y0 + rh / 2), HPos::Left, VPos::Center)?;
+            text(
+                area,
+                &l,
+                &lf,
+                INK,
+                (mid + gap, y0 + rh / 2),
+                HPos::Left,
+                VPos::Center,
+            )?;
         }
     }
     area.draw(&PathElement::new(

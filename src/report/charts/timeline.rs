@@ -41,7 +41,11 @@ pub fn draw<DB: DrawingBackend>(
         ));
     }
     if !left_out.is_empty() {
-        sub.push(format!("{} dated articles shown; not shown: {}.", dated, left_out.join(", ")));
+        sub.push(format!(
+            "{} dated articles shown; not shown: {}.",
+            dated,
+            left_out.join(", ")
+        ));
     }
     let area = header(root, st, TITLE, &sub)?;
     let (w, h) = area.dim_in_pixel();
@@ -91,7 +95,13 @@ pub fn draw<DB: DrawingBackend>(
         let mut seg: Vec<(f64, f64)> = Vec::new();
         let mut segs = Vec::new();
         for (pi, p) in t.points.iter().enumerate() {
-            match p.shares.get(fi).copied().flatten().filter(|v| v.is_finite()) {
+            match p
+                .shares
+                .get(fi)
+                .copied()
+                .flatten()
+                .filter(|v| v.is_finite())
+            {
                 Some(v) => seg.push((pi as f64, v)),
                 None if !seg.is_empty() => segs.push(std::mem::take(&mut seg)),
                 None => {}
@@ -102,7 +112,10 @@ pub fn draw<DB: DrawingBackend>(
         }
         for s in segs {
             chart
-                .draw_series(std::iter::once(PathElement::new(s.clone(), c.stroke_width(stroke))))
+                .draw_series(std::iter::once(PathElement::new(
+                    s.clone(),
+                    c.stroke_width(stroke),
+                )))
                 .map_err(de)?;
             chart
                 .draw_series(s.into_iter().map(|p| Circle::new(p, r, c.filled())))
@@ -110,7 +123,13 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     // Article counts.
-    let max_n = t.points.iter().map(|p| p.articles).max().unwrap_or(1).max(1);
+    let max_n = t
+        .points
+        .iter()
+        .map(|p| p.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let mut bars = ChartBuilder::on(&strip)
         .margin_left(m)
         .margin_right(m)
@@ -147,7 +166,15 @@ pub fn draw<DB: DrawingBackend>(
             continue; // too close to the previous label
         }
         let (x, _) = bars.backend_coord(&(pi as f64, 0.0));
-        text(root, label, &lf, INK, (x, yr.end + st.px(6.0)), HPos::Center, VPos::Top)?;
+        text(
+            root,
+            label,
+            &lf,
+            INK,
+            (x, yr.end + st.px(6.0)),
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     // Legend.
     let mut y = st.px(10.0);
@@ -162,7 +189,15 @@ pub fn draw<DB: DrawingBackend>(
         legend
             .draw(&Circle::new((st.px(20.0), y + st.px(9.0)), r, c.filled()))
             .map_err(de)?;
-        text(&legend, &pretty(f), &lf, INK, (st.px(44.0), y + st.px(9.0)), HPos::Left, VPos::Center)?;
+        text(
+            &legend,
+            &pretty(f),
+            &lf,
+            INK,
+            (st.px(44.0), y + st.px(9.0)),
+            HPos::Left,
+            VPos::Center,
+        )?;
         y += line_h(&lf) + st.px(10.0);
     }
     Ok(())

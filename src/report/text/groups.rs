@@ -112,7 +112,11 @@ impl<'a> Builder<'a> {
         }
         let comps: Vec<&KeynessComparison> = k.comparisons.iter().collect();
         for c in comps {
-            let what = if c.by == "cluster" { "cluster" } else { "group" };
+            let what = if c.by == "cluster" {
+                "cluster"
+            } else {
+                "group"
+            };
             self.heading(
                 3,
                 &format!(
@@ -150,7 +154,15 @@ impl<'a> Builder<'a> {
                 continue;
             }
             self.push(Block::Table(table(
-                &["Used", "Term", "Count in group", "Count in rest", "G2", "Log ratio", "p"],
+                &[
+                    "Used",
+                    "Term",
+                    "Count in group",
+                    "Count in rest",
+                    "G2",
+                    "Log ratio",
+                    "p",
+                ],
                 &[2, 3, 4, 5, 6],
                 rows,
             )));
@@ -253,7 +265,10 @@ impl<'a> Builder<'a> {
             .map(|p| {
                 let mut row = vec![Cell::text(p.period.clone()), Cell::num(int(p.articles))];
                 row.extend(p.shares.iter().map(|s| {
-                    Cell::num(s.map(|v| format!("{}%", fixed(v * 100.0, 0))).unwrap_or("–".into()))
+                    Cell::num(
+                        s.map(|v| format!("{}%", fixed(v * 100.0, 0)))
+                            .unwrap_or("–".into()),
+                    )
                 }));
                 row
             })
