@@ -76,6 +76,15 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
         && rest.chars().all(char::is_whitespace)
 }
 
+/// An n-gram of up to three word ids, padded with `u32::MAX` (no allocation per n-gram).
+type Key = [u32; 3];
+
+fn key(w: &[u32]) -> Key {
+    let mut k = [u32::MAX; 3];
+    k[..w.len()].copy_from_slice(w);
+    k
+}
+
 fn ln_term(o: f64, e: f64) -> f64 {
     if o > 0.0 && e > 0.0 {
         o * (o / e).ln()
@@ -115,17 +124,19 @@ pub fn top(
     let mut out = Vec::new();
     for n in [2usize, 3] {
         // Counts of every n-gram position (for marginals) and of the eligible ones.
-        let mut grams: HashMap<Vec<u32>, usize> = HashMap::new();
-        let mut left: HashMap<Vec<u32>, usize> = HashMap::new();
-        let mut right: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut grams: HashMap<Key, usize> = HashMap::new();
+        let mut left: HashMap<Key, usize> = HashMap::new();
+        let mut right: HashMap<Key, usize> = HashMap::new();
         let mut total = 0usize;
         for &i in members {
             for run in &runs[i] {
                 for w in run.windows(n) {
                     total += 1;
-                    *grams.entry(w.to_vec()).or_default() += 1;
-                    *left.entry(w[..n - 1].to_vec()).or_default() += 1;
-                    *right.entry(w[1..].to_vec()).or_default() += 1;
+                    *grams.entry(key(w)).or_default() += 1;
+                    if n == 3 {
+                        *left.entry(key(&w[..2])).or_default() += 1;
+                        *right.entry(key(&w[1..])).or_default() += 1;
+                    }
                 }
             }
         }
@@ -145,11 +156,11 @@ pub fn top(
                 let score = if n == 2 {
                     g2_pair(o, first[&g[0]] as f64, last[&g[1]] as f64, nn)
                 } else {
-                    let a = g2_pair(o, first[&g[0]] as f64, right[&g[1..]] as f64, nn);
-                    let b = g2_pair(o, left[&g[..2]] as f64, last[&g[2]] as f64, nn);
+                    let a = g2_pair(o, first[&g[0]] as f64, right[&key(&g[1..3])] as f64, nn);
+                    let b = g2_pair(o, left[&key(&g[..2])] as f64, last[&g[2]] as f64, nn);
                     a.min(b)
                 };
-                let words: Vec<&str> = g
+                let words: Vec<&str> = g[..n]
                     .iter()
                     .map(|&s| tc.vocab.surfaces[s as usize].as_str())
                     .collect();

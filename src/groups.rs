@@ -27,6 +27,7 @@ use crate::tokens::TokenizedCorpus;
 use crate::{collocations, keyness};
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Bootstrap resamples per group.
@@ -381,8 +382,9 @@ pub fn compare(
 ) -> GroupComparison {
     let mut measures: Vec<String> = frames.to_vec();
     measures.push("sentiment".into());
+    // Groups in parallel: each has its own seeded generator, so the result is the same.
     let groups: Vec<GroupStats> = names
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(g, name)| {
             let rows: Vec<Vec<f64>> = articles
@@ -541,13 +543,21 @@ pub fn attach(
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let runs = collocations::runs(&texts, tc);
     let all: Vec<usize> = (0..texts.len()).collect();
-    let mut items = collocations::top(&runs, &all, tc, "all");
+    let mut scopes: Vec<(String, Vec<usize>)> = vec![("all".into(), all)];
     if names.len() >= 2 {
         for (g, name) in names.iter().enumerate() {
             let members: Vec<usize> = (0..idx.len()).filter(|&i| idx[i] == g).collect();
-            items.extend(collocations::top(&runs, &members, tc, name));
+            scopes.push((name.clone(), members));
         }
     }
+    // Scopes in parallel; collected in scope order.
+    let items: Vec<_> = scopes
+        .par_iter()
+        .map(|(name, members)| collocations::top(&runs, members, tc, name))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     a.collocations = Some(Collocations {
         measure: collocations::MEASURE.into(),
         min_freq: collocations::MIN_FREQ,

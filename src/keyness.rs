@@ -132,21 +132,25 @@ pub fn compare(
 ) -> Vec<KeynessComparison> {
     let n_stems = tc.vocab.stems.len();
     let k = names.len();
-    // per_label[g][stem] as a dense table: stems x labels stays small enough
-    // (labels are few) and keeps the arithmetic simple.
-    let mut per_label = vec![vec![0u64; n_stems]; k];
+    // Sparse per-label counts: many labels (e.g. weeks) times a large vocabulary
+    // would not fit densely. Looked up only, never iterated into output.
+    let mut per_label: Vec<std::collections::HashMap<u32, u64>> =
+        vec![std::collections::HashMap::new(); k];
     let mut total = vec![0u64; n_stems];
     let mut tokens = vec![0u64; k];
     let mut articles = vec![0usize; k];
     for (doc, &g) in counts.iter().zip(labels) {
         articles[g] += 1;
         for &(s, c) in doc {
-            per_label[g][s as usize] += c as u64;
+            *per_label[g].entry(s).or_default() += c as u64;
             total[s as usize] += c as u64;
             tokens[g] += c as u64;
         }
     }
     let all_tokens: u64 = tokens.iter().sum();
+    let candidates: Vec<usize> = (0..n_stems)
+        .filter(|&s| total[s] as usize >= MIN_FREQ)
+        .collect();
     let mut out = Vec::new();
     for g in 0..k {
         let c = tokens[g] as f64;
@@ -154,10 +158,10 @@ pub fn compare(
         if articles[g] == 0 || c == 0.0 || d == 0.0 {
             continue;
         }
-        let mut terms: Vec<KeyTerm> = (0..n_stems)
-            .filter(|&s| total[s] as usize >= MIN_FREQ)
-            .map(|s| {
-                let a = per_label[g][s];
+        let mut terms: Vec<KeyTerm> = candidates
+            .iter()
+            .map(|&s| {
+                let a = per_label[g].get(&(s as u32)).copied().unwrap_or(0);
                 let b = total[s] - a;
                 let gg = g2(a as f64, b as f64, c, d);
                 KeyTerm {

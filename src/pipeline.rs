@@ -254,6 +254,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     };
     analysis.notes = fragility_notes(&analysis);
     crate::groups::attach(&mut analysis, corpus, &tc, opts)?;
+    stages.done("groups", "writing");
     stages.finish();
     Ok(analysis)
 }
