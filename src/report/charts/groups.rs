@@ -244,3 +244,104 @@ pub fn draw<DB: DrawingBackend>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::*;
+
+    /// example(6) with two groups, keyness and a timeline (one empty period).
+    fn with_groups() -> Analysis {
+        let mut a = example(6);
+        let mut measures = a.frames.clone();
+        measures.push("sentiment".into());
+        let stats = |k: f64| {
+            measures
+                .iter()
+                .map(|m| MeasureSummary {
+                    measure: m.clone(),
+                    mean: k,
+                    sd: Some(1.0),
+                    ci_low: Some(k - 1.0),
+                    ci_high: Some(k + 1.0),
+                })
+                .collect::<Vec<_>>()
+        };
+        a.groups = Some(GroupComparison {
+            group_by: "group".into(),
+            measures: measures.clone(),
+            resamples: 2000,
+            groups: vec![
+                GroupStats {
+                    name: "a".into(),
+                    articles: 3,
+                    stats: stats(5.0),
+                },
+                GroupStats {
+                    name: "b".into(),
+                    articles: 3,
+                    stats: stats(f64::NAN),
+                },
+            ],
+            ..Default::default()
+        });
+        let term = |g2: f64| KeyTerm {
+            term: "word".into(),
+            g2,
+            log_ratio: g2.signum(),
+            ..Default::default()
+        };
+        a.keyness = Some(Keyness {
+            comparisons: vec![KeynessComparison {
+                by: "group".into(),
+                group: "a".into(),
+                terms: vec![term(12.0), term(4.0), term(-8.0)],
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        a.timeline = Some(Timeline {
+            period: "month".into(),
+            frames: a.frames.clone(),
+            points: (0..3)
+                .map(|i| PeriodPoint {
+                    period: format!("2024-0{}", i + 1),
+                    articles: if i == 1 { 0 } else { 3 },
+                    shares: a
+                        .frames
+                        .iter()
+                        .map(|_| (i != 1).then_some(1.0 / 7.0))
+                        .collect(),
+                    mean_per_1k: a.frames.iter().map(|_| None).collect(),
+                })
+                .collect(),
+            ..Default::default()
+        });
+        a
+    }
+
+    #[test]
+    fn renders_the_group_charts_only_when_there_is_data() {
+        super::super::style::ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let files = render(&with_groups(), &st, true).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "groups.png",
+                "groups.svg",
+                "keyness.png",
+                "keyness.svg",
+                "timeline.png",
+                "timeline.svg"
+            ]
+        );
+        for f in files.iter().filter(|f| f.name.ends_with(".png")) {
+            let img = image::load_from_memory(&f.bytes).unwrap().to_rgb8();
+            let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+            assert!(ink > 8000, "{} looks blank", f.name);
+        }
+        assert!(render(&example(6), &st, false).unwrap().is_empty());
+    }
+}
