@@ -29,6 +29,8 @@ pub struct Analysis {
     pub clustering: Option<Clustering>,
     /// Plain-language cautions about fragile results (few articles, few hits ...).
     pub notes: Vec<String>,
+    /// Quoted speakers across the corpus (see `voices.rs`), most quoted words first.
+    pub speakers: Vec<SpeakerScore>,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).
@@ -137,6 +139,83 @@ pub struct ArticleResult {
     pub most_reassuring: Option<SentenceRef>,
     /// Every sentence with its scores, for close reading.
     pub sentences: Vec<SentenceScore>,
+    /// Narration and quoted speech (one entry per speaker), scored separately.
+    pub voices: Vec<VoiceScore>,
+    /// Every quote found, with its speaker.
+    pub quotes: Vec<QuoteInfo>,
+    /// Headline, lead and body, scored separately.
+    pub positions: Vec<PositionScore>,
+}
+
+/// Frame scores and sentiment of one voice of an article: its narration, or
+/// the quotes of one speaker.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VoiceScore {
+    /// "narration" or "quote".
+    pub voice: String,
+    /// Speaker as written (empty for narration and unattributed quotes).
+    pub speaker: String,
+    /// Quotes in this row (0 for narration).
+    pub quotes: usize,
+    /// Word tokens in this voice.
+    pub words: usize,
+    /// Sentiment over the sentence pieces of this voice.
+    pub sentiment: SentimentSummary,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of this voice, in `Analysis::frames` order.
+    pub per_1k: Vec<f64>,
+}
+
+/// One quote of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct QuoteInfo {
+    /// Speaker as written (empty when unattributed).
+    pub speaker: String,
+    /// The attribution rule that named the speaker ("said X", "X said", "according to X", "X:").
+    pub rule: String,
+    /// The quoted words (long quotes are cut with an ellipsis).
+    pub text: String,
+    /// Word tokens in the quote.
+    pub words: usize,
+}
+
+/// One quoted speaker across the corpus.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SpeakerScore {
+    /// Speaker as written (the most frequent spelling; empty = unattributed quotes).
+    pub speaker: String,
+    /// Articles quoting this speaker.
+    pub articles: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Quoted words.
+    pub words: usize,
+    /// Weighted hits per frame.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 quoted words.
+    pub per_1k: Vec<f64>,
+    /// Mean compound sentiment of the quoted sentence pieces.
+    pub sentiment: f64,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+}
+
+/// Frame scores and sentiment of one part of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PositionScore {
+    /// "headline", "lead" or "body".
+    pub part: String,
+    /// Word tokens in the part (0 = the article has no such part).
+    pub words: usize,
+    /// Sentiment over the part's sentence pieces.
+    pub sentiment: SentimentSummary,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of the part.
+    pub per_1k: Vec<f64>,
 }
 
 /// Sentiment of an article or sentence (VADER-style).

@@ -19,6 +19,8 @@ pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod voices;
+pub mod positions;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};
