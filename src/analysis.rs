@@ -551,11 +551,77 @@ pub fn example(n: usize) -> Analysis {
         }),
         ..Default::default()
     });
-    Analysis {
+    let mut a = Analysis {
         frame_version: env!("CARGO_PKG_VERSION").into(),
         frames,
         articles,
         clustering,
         ..Default::default()
+    };
+    example_voices(&mut a);
+    a
+}
+
+/// Voices, quotes, speakers and positions for [`example`].
+fn example_voices(a: &mut Analysis) {
+    let nf = a.frames.len();
+    let speakers = ["Ms Dick", "a spokesman", ""];
+    let row = |voice: &str, speaker: &str, words: usize, seed: usize| {
+        let hits: Vec<f64> = (0..nf).map(|j| ((seed + j * 5) % 7) as f64).collect();
+        VoiceScore {
+            voice: voice.into(),
+            speaker: speaker.into(),
+            quotes: usize::from(voice == "quote") * (1 + seed % 3),
+            words,
+            sentiment: SentimentSummary {
+                compound: ((seed as f64) * 0.53).sin() * 0.6,
+                ..Default::default()
+            },
+            sentences: 1 + seed % 4,
+            per_1k: hits.iter().map(|h| h * 1000.0 / words as f64).collect(),
+            hits,
+        }
+    };
+    for (i, art) in a.articles.iter_mut().enumerate() {
+        let quoted = 40 + 11 * (i % 5);
+        art.voices = vec![row("narration", "", art.words - quoted, i)];
+        for (k, sp) in speakers.iter().enumerate().take(1 + i % 3) {
+            art.voices.push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
+            art.quotes.push(QuoteInfo {
+                speaker: sp.to_string(),
+                rule: if sp.is_empty() { "" } else { "X said" }.into(),
+                text: "There is no cause for alarm.".into(),
+                words: 6,
+            });
+        }
+        art.positions = ["headline", "lead", "body"]
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let v = row(part, "", [10, 35, art.words - 45][k], i + 2 * k);
+                PositionScore {
+                    part: part.to_string(),
+                    words: v.words,
+                    sentiment: v.sentiment,
+                    hits: v.hits,
+                    per_1k: v.per_1k,
+                }
+            })
+            .collect();
     }
+    a.speakers = speakers
+        .iter()
+        .enumerate()
+        .filter(|_| !a.articles.is_empty())
+        .map(|(k, sp)| SpeakerScore {
+            speaker: sp.to_string(),
+            articles: a.articles.len(),
+            quotes: 2 + k,
+            words: 120 - 30 * k,
+            hits: vec![1.0; nf],
+            per_1k: vec![1000.0 / (120 - 30 * k) as f64; nf],
+            sentiment: 0.1 - 0.2 * k as f64,
+            sentences: 3,
+        })
+        .collect();
 }

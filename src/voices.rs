@@ -231,7 +231,9 @@ const SPEECH_VERBS: &[&str] = &[
     "argues", "asked", "asks", "commented", "declared", "noted", "notes", "wrote", "writes",
     "admitted", "admits", "continued", "replied", "acknowledged", "suggested", "urged",
     "revealed", "confirmed", "announced", "tweeted", "saying", "adding", "warning", "insisting",
-    "claiming", "telling", "explaining", "arguing",
+    "claiming", "telling", "explaining", "arguing", "stressed", "stresses", "remarked",
+    "asserted", "asserts", "mentioned", "emphasised", "emphasized", "described", "describing",
+    "called", "calling", "recalled", "shouted", "tweeted", "posted",
 ];
 /// Words allowed between a speaker and the verb ("Ms Dick has also said").
 const BETWEEN: &[&str] = &[
@@ -376,10 +378,15 @@ fn backward(s: &str) -> Option<String> {
             name_at_end(s, &ws)
         }
         Item::Punct(',') => {
-            // "Cressida Dick, the Met Police Commissioner, said"
+            // "Cressida Dick, the Met Police Commissioner, said" and
+            // "Lord Harris, who advised the mayor, told": the name before the aside.
             let (j1, seg1) = run_of(end - 1);
-            let whole1 = whole_name(s, &seg1)?;
-            if DETERMINERS.contains(&lower(&s[seg1[0].0..seg1[0].1]).as_str())
+            let first = seg1
+                .first()
+                .map(|&(a, b)| lower(&s[a..b]))
+                .unwrap_or_default();
+            let relative = matches!(first.as_str(), "who" | "which" | "whose");
+            if (relative || DETERMINERS.contains(&first.as_str()))
                 && j1 > 0
                 && matches!(its[j1 - 1], Item::Punct(','))
             {
@@ -390,7 +397,10 @@ fn backward(s: &str) -> Option<String> {
                     return Some(n);
                 }
             }
-            Some(whole1)
+            if relative {
+                return None;
+            }
+            whole_name(s, &seg1)
         }
         Item::Punct(_) => None,
     }
@@ -539,7 +549,25 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
         let k = paras.partition_point(|&(a, _)| a <= i);
         paras.get(k.wrapping_sub(1)).copied().unwrap_or((0, text.len()))
     };
-    let mut last_named: Option<String> = None;
+    // Names before a speech verb in the narration ("Lord Harris told the
+    // House of Lords ..."), for the pronoun rule.
+    let in_quote = |i: usize| qs.iter().any(|q| q.start <= i && i < q.end);
+    let mut mentions: Vec<(usize, String)> = Vec::new();
+    for &(a, b) in &sentences {
+        let sent = &text[a..b];
+        for it in items(sent) {
+            if let Item::Word(x, y) = it {
+                if is_verb(&sent[x..y]) && !in_quote(a + x) {
+                    if let Some(n) = backward(&sent[..x]) {
+                        if !PRONOUNS.contains(&lower(&n).as_str()) {
+                            mentions.push((a + x, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut last_named: Option<(usize, String)> = None;
     for k in 0..qs.len() {
         let q = qs[k].clone();
         let (pa, _) = para_of(q.open);
@@ -573,9 +601,16 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
         }
         let (speaker, rule) = find_speaker(after, before);
         let speaker = match speaker {
-            Some(s) if PRONOUNS.contains(&lower(&s).as_str()) => last_named.clone(),
+            Some(s) if PRONOUNS.contains(&lower(&s).as_str()) => {
+                let mention = mentions.iter().rev().find(|m| m.0 < q.open);
+                match (&last_named, mention) {
+                    (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
+                    (Some(l), _) => Some(l.1.clone()),
+                    (None, m) => m.map(|m| m.1.clone()),
+                }
+            }
             Some(s) => {
-                last_named = Some(s.clone());
+                last_named = Some((q.open, s.clone()));
                 Some(s)
             }
             None => None,
@@ -903,6 +938,10 @@ mod tests {
         let s: Vec<&str> = q.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(s, ["Ms Dick", "Ms Dick", "Ms Dick"]);
         assert_eq!(quotes("“Alone,” she said.")[0].speaker, "");
+        // A name before a speech verb in the narration counts too.
+        let t = "“One,” Ms Dick said.\n\nLord Harris, who advised the mayor, told peers he was not convinced.\n\n“Two,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Ms Dick", "Lord Harris"]);
     }
 
     #[test]
