@@ -586,7 +586,8 @@ fn example_voices(a: &mut Analysis) {
         let quoted = 40 + 11 * (i % 5);
         art.voices = vec![row("narration", "", art.words - quoted, i)];
         for (k, sp) in speakers.iter().enumerate().take(1 + i % 3) {
-            art.voices.push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
+            art.voices
+                .push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
             art.quotes.push(QuoteInfo {
                 speaker: sp.to_string(),
                 rule: if sp.is_empty() { "" } else { "X said" }.into(),

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod options;
 pub mod output;
 pub mod pipeline;
+pub mod positions;
 pub mod report;
 pub mod score;
 pub mod sentiment;
@@ -20,7 +21,6 @@ pub mod text;
 pub mod tfidf;
 pub mod tokens;
 pub mod voices;
-pub mod positions;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};

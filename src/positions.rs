@@ -186,8 +186,7 @@ pub fn score_corpus(
         .zip(parts.par_iter())
         .zip(heads.par_iter().zip(htc.docs.par_iter()))
         .map(|(((d, td), p), (h, htd))| {
-            let head =
-                hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
+            let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
             vec![
                 position("headline", head),
                 position(
@@ -211,13 +210,20 @@ mod tests {
     fn parts_of(raw: &str) -> (Document, Parts) {
         let d = make_document(raw, false);
         let en = Language::english();
-        let tc = tokenize_corpus(std::slice::from_ref(&d), &en, &StopWords::new(en.stop_words()));
+        let tc = tokenize_corpus(
+            std::slice::from_ref(&d),
+            &en,
+            &StopWords::new(en.stop_words()),
+        );
         let p = find_parts(&d.text, &d.title, &tc.docs[0]);
         (d, p)
     }
 
     fn texts(d: &Document, spans: &[(usize, usize)]) -> Vec<String> {
-        spans.iter().map(|&(a, b)| d.text[a..b].to_string()).collect()
+        spans
+            .iter()
+            .map(|&(a, b)| d.text[a..b].to_string())
+            .collect()
     }
 
     const LEAD: &str = "Armed officers will patrol three London boroughs from Monday, the Metropolitan Police said.";

@@ -172,7 +172,11 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Single-quoted spans of one paragraph, outside double quotes.
 fn single_quotes(text: &str, pa: usize, pb: usize, doubles: &[Quote], out: &mut Vec<Quote>) {
-    let in_double = |i: usize| doubles.iter().any(|q| q.open <= i && i < q.close.max(q.end));
+    let in_double = |i: usize| {
+        doubles
+            .iter()
+            .any(|q| q.open <= i && i < q.close.max(q.end))
+    };
     let chars: Vec<(usize, char)> = text[pa..pb]
         .char_indices()
         .map(|(o, c)| (pa + o, c))
@@ -226,48 +230,213 @@ fn single_quotes(text: &str, pa: usize, pb: usize, doubles: &[Quote], out: &mut 
 
 /// Verbs that introduce or follow a quote.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "explained",
-    "explains", "insisted", "insists", "claimed", "claims", "stated", "states", "argued",
-    "argues", "asked", "asks", "commented", "declared", "noted", "notes", "wrote", "writes",
-    "admitted", "admits", "continued", "replied", "acknowledged", "suggested", "urged",
-    "revealed", "confirmed", "announced", "tweeted", "saying", "adding", "warning", "insisting",
-    "claiming", "telling", "explaining", "arguing", "stressed", "stresses", "remarked",
-    "asserted", "asserts", "mentioned", "emphasised", "emphasized", "described", "describing",
-    "called", "calling", "recalled", "shouted", "tweeted", "posted",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "commented",
+    "declared",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "admitted",
+    "admits",
+    "continued",
+    "replied",
+    "acknowledged",
+    "suggested",
+    "urged",
+    "revealed",
+    "confirmed",
+    "announced",
+    "tweeted",
+    "saying",
+    "adding",
+    "warning",
+    "insisting",
+    "claiming",
+    "telling",
+    "explaining",
+    "arguing",
+    "stressed",
+    "stresses",
+    "remarked",
+    "asserted",
+    "asserts",
+    "mentioned",
+    "emphasised",
+    "emphasized",
+    "described",
+    "describing",
+    "called",
+    "calling",
+    "recalled",
+    "shouted",
+    "tweeted",
+    "posted",
 ];
 /// Words allowed between a speaker and the verb ("Ms Dick has also said").
 const BETWEEN: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "previously", "today", "yesterday", "earlier",
-    "once", "further", "separately", "reportedly", "recently", "again", "simply", "just",
-    "publicly", "repeatedly", "herself", "himself",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "today",
+    "yesterday",
+    "earlier",
+    "once",
+    "further",
+    "separately",
+    "reportedly",
+    "recently",
+    "again",
+    "simply",
+    "just",
+    "publicly",
+    "repeatedly",
+    "herself",
+    "himself",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
 const CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le",
-    "la",
+    "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
 ];
 /// Plural nouns that name a speaker on their own ("critics say").
 const BARE_SPEAKERS: &[&str] = &[
-    "police", "officers", "officials", "witnesses", "residents", "critics", "campaigners",
-    "sources", "experts", "neighbours", "neighbors", "ministers", "protesters", "activists",
-    "locals", "relatives", "prosecutors", "detectives", "paramedics", "organisers", "organizers",
-    "investigators", "analysts", "economists", "researchers", "scientists", "opponents",
-    "supporters", "doctors", "teachers", "parents", "students", "unions", "mps", "councillors",
+    "police",
+    "officers",
+    "officials",
+    "witnesses",
+    "residents",
+    "critics",
+    "campaigners",
+    "sources",
+    "experts",
+    "neighbours",
+    "neighbors",
+    "ministers",
+    "protesters",
+    "activists",
+    "locals",
+    "relatives",
+    "prosecutors",
+    "detectives",
+    "paramedics",
+    "organisers",
+    "organizers",
+    "investigators",
+    "analysts",
+    "economists",
+    "researchers",
+    "scientists",
+    "opponents",
+    "supporters",
+    "doctors",
+    "teachers",
+    "parents",
+    "students",
+    "unions",
+    "mps",
+    "councillors",
 ];
 /// Sentence-initial words that are not part of a name ("But Ms Dick said").
 const NOT_NAME_START: &[&str] = &[
-    "but", "and", "yet", "so", "then", "however", "now", "also", "meanwhile", "later", "today",
-    "yesterday", "last", "this", "that", "it", "there", "when", "while", "as", "after", "before",
-    "in", "on", "at", "if", "speaking", "writing", "here", "what", "which", "who",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "however",
+    "now",
+    "also",
+    "meanwhile",
+    "later",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "that",
+    "it",
+    "there",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "if",
+    "speaking",
+    "writing",
+    "here",
+    "what",
+    "which",
+    "who",
 ];
 /// Words that end a name read forwards ("said a spokesman on Monday").
 const STOP_FORWARD: &[&str] = &[
-    "who", "which", "that", "on", "in", "at", "during", "after", "before", "when", "while", "as",
-    "and", "but", "yesterday", "today", "last", "this", "adding", "told", "to", "with", "from",
-    "said", "says", "added", "earlier", "later", "has", "had", "is", "was", "were", "are", "in",
-    "speaking", "writing", "about",
+    "who",
+    "which",
+    "that",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "and",
+    "but",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "adding",
+    "told",
+    "to",
+    "with",
+    "from",
+    "said",
+    "says",
+    "added",
+    "earlier",
+    "later",
+    "has",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "in",
+    "speaking",
+    "writing",
+    "about",
 ];
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
@@ -344,7 +513,10 @@ fn is_verb(w: &str) -> bool {
 
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
 fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
-    s[ws[a].0..ws[b].1].split_whitespace().collect::<Vec<_>>().join(" ")
+    s[ws[a].0..ws[b].1]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A speaker read backwards from the end of `s` (the text before a verb).
@@ -484,8 +656,7 @@ fn forward(s: &str) -> Option<String> {
     }
     let mut end = 0;
     if DETERMINERS.contains(&first.as_str()) {
-        while end + 1 < ws.len() && end < 7 && !STOP_FORWARD.contains(&lower(w(end + 1)).as_str())
-        {
+        while end + 1 < ws.len() && end < 7 && !STOP_FORWARD.contains(&lower(w(end + 1)).as_str()) {
             end += 1;
         }
         if end == 0 {
@@ -521,7 +692,7 @@ fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
                     return None;
                 }
             }
-            Item::Punct(c) if matches!(c, ',' | '—' | '–') => {}
+            Item::Punct(',' | '—' | '–') => {}
             Item::Punct(_) => return None,
         }
     }
@@ -547,7 +718,10 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
     let paras = paragraphs(text);
     let para_of = |i: usize| {
         let k = paras.partition_point(|&(a, _)| a <= i);
-        paras.get(k.wrapping_sub(1)).copied().unwrap_or((0, text.len()))
+        paras
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, text.len()))
     };
     // Names before a speech verb in the narration ("Lord Harris told the
     // House of Lords ..."), for the pronoun rule.
@@ -668,7 +842,11 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
                 _ => None,
             })
             .collect();
-        if !ws.is_empty() && ws.len() <= 6 && items(head).iter().all(|i| matches!(i, Item::Word(..) | Item::Punct('.')))
+        if !ws.is_empty()
+            && ws.len() <= 6
+            && items(head)
+                .iter()
+                .all(|i| matches!(i, Item::Word(..) | Item::Punct('.')))
         {
             if let Some(s) = whole_name(head, &ws) {
                 return (Some(s), "X:");
@@ -680,9 +858,12 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
 
 // ------------------------------------------------------------------ scoring
 
+/// One voice of an article: ("narration" or "quote", speaker, quotes, byte spans).
+pub type VoiceSpans = (String, String, usize, Vec<(usize, usize)>);
+
 /// The byte spans of each voice of an article: narration first, then one
 /// entry per speaker (in order of first quote; unattributed quotes last).
-pub fn voice_spans(text: &str, qs: &[Quote]) -> Vec<(String, String, usize, Vec<(usize, usize)>)> {
+pub fn voice_spans(text: &str, qs: &[Quote]) -> Vec<VoiceSpans> {
     let mut narration = Vec::new();
     let mut at = 0;
     for q in qs {
@@ -695,7 +876,7 @@ pub fn voice_spans(text: &str, qs: &[Quote]) -> Vec<(String, String, usize, Vec<
         narration.push((at, text.len()));
     }
     let mut out = vec![("narration".to_string(), String::new(), 0, narration)];
-    let mut by: Vec<(String, String, usize, Vec<(usize, usize)>)> = Vec::new();
+    let mut by: Vec<VoiceSpans> = Vec::new();
     for q in qs {
         let key = lower(&q.speaker);
         match by.iter_mut().find(|e| lower(&e.1) == key) {
@@ -714,7 +895,13 @@ pub fn voice_spans(text: &str, qs: &[Quote]) -> Vec<(String, String, usize, Vec<
 
 fn per_1k(hits: &[f64], words: usize) -> Vec<f64> {
     hits.iter()
-        .map(|h| if words > 0 { h * 1000.0 / words as f64 } else { 0.0 })
+        .map(|h| {
+            if words > 0 {
+                h * 1000.0 / words as f64
+            } else {
+                0.0
+            }
+        })
         .collect()
 }
 
@@ -749,7 +936,10 @@ pub fn score_article(
     let infos = qs
         .iter()
         .map(|q| {
-            let t: String = text[q.start..q.end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let t: String = text[q.start..q.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let t = if t.chars().count() > MAX_QUOTE_CHARS {
                 t.chars().take(MAX_QUOTE_CHARS - 1).collect::<String>() + "…"
             } else {
@@ -913,16 +1103,37 @@ mod tests {
     fn attribution_patterns() {
         let cases = [
             ("“We are calm,” Ms Dick said.", "Ms Dick"),
-            ("“We are calm,” said a spokesman for the Met.", "a spokesman for the Met"),
+            (
+                "“We are calm,” said a spokesman for the Met.",
+                "a spokesman for the Met",
+            ),
             ("Ms Dick told the ITV show: “We are calm.”", "Ms Dick"),
-            ("Cressida Dick, the Met Police Commissioner, said it was “wrong”.", "Cressida Dick"),
-            ("Streets risk becoming “armed battlegrounds”, according to David Lammy.", "David Lammy"),
-            ("According to the Home Office, “crime is falling”.", "the Home Office"),
+            (
+                "Cressida Dick, the Met Police Commissioner, said it was “wrong”.",
+                "Cressida Dick",
+            ),
+            (
+                "Streets risk becoming “armed battlegrounds”, according to David Lammy.",
+                "David Lammy",
+            ),
+            (
+                "According to the Home Office, “crime is falling”.",
+                "the Home Office",
+            ),
             ("Ms Dick: “We are calm.”", "Ms Dick"),
-            ("A federation leader has warned: “We are at risk.”", "A federation leader"),
-            ("“We are calm,” Mr. Smith, the chief constable, added.", "Mr. Smith"),
+            (
+                "A federation leader has warned: “We are at risk.”",
+                "A federation leader",
+            ),
+            (
+                "“We are calm,” Mr. Smith, the chief constable, added.",
+                "Mr. Smith",
+            ),
             ("Officers said the area was “quiet”.", "Officers"),
-            ("The head of police was forced to deny “no-go areas” exist.", ""),
+            (
+                "The head of police was forced to deny “no-go areas” exist.",
+                "",
+            ),
         ];
         for (text, speaker) in cases {
             let q = quotes(text);

@@ -82,8 +82,10 @@ fn voices_positions_and_speakers() {
 
     // Voices: narration reassures, the attributed quotes threaten.
     let voices = csv_rows(&out.join("voices.csv"));
-    let plain: Vec<&HashMap<String, String>> =
-        voices.iter().filter(|r| r["article_id"] == "plain").collect();
+    let plain: Vec<&HashMap<String, String>> = voices
+        .iter()
+        .filter(|r| r["article_id"] == "plain")
+        .collect();
     let kinds: Vec<(&str, &str)> = plain
         .iter()
         .map(|r| (r["voice"].as_str(), r["speaker"].as_str()))
@@ -126,7 +128,10 @@ fn voices_positions_and_speakers() {
     assert_eq!(quotes.len(), 3);
     assert_eq!(quotes[1]["speaker"], "Inspector Jane Smith");
     let text = quotes[1]["text"].as_str().unwrap();
-    assert!(text.starts_with("We fear") && text.ends_with("everyone."), "{text}");
+    assert!(
+        text.starts_with("We fear") && text.ends_with("everyone."),
+        "{text}"
+    );
 
     // Speakers across the corpus.
     let speakers = csv_rows(&out.join("speakers.csv"));
@@ -134,7 +139,10 @@ fn voices_positions_and_speakers() {
         .iter()
         .find(|r| r["speaker"] == "Inspector Jane Smith")
         .unwrap();
-    assert_eq!((smith["articles"].as_str(), smith["quotes"].as_str()), ("1", "2"));
+    assert_eq!(
+        (smith["articles"].as_str(), smith["quotes"].as_str()),
+        ("1", "2")
+    );
     assert!(!speakers.iter().any(|r| r["speaker"] == "Critics"));
 
     // Positions in plain text and Markdown.

@@ -349,9 +349,13 @@ mod tests {
         let a = crate::analysis::example(3);
         let frames = "threat,reassurance,conflict,responsibility,human_interest,morality,economic";
         let v = String::from_utf8(voices(&a).bytes).unwrap();
-        assert!(v.starts_with(&format!("article_id,voice,speaker,words,sentiment,{frames}\n")));
+        assert!(v.starts_with(&format!(
+            "article_id,voice,speaker,words,sentiment,{frames}\n"
+        )));
         let s = String::from_utf8(speakers(&a).bytes).unwrap();
-        assert!(s.starts_with(&format!("speaker,articles,quotes,words,{frames},sentiment\n")));
+        assert!(s.starts_with(&format!(
+            "speaker,articles,quotes,words,{frames},sentiment\n"
+        )));
         let p = String::from_utf8(positions(&a).bytes).unwrap();
         assert!(p.starts_with(&format!("article_id,part,words,sentiment,{frames}\n")));
     }

@@ -1662,8 +1662,11 @@ impl<'a> Builder<'a> {
             .enumerate()
             .take(MAX_ROWS)
             .map(|(i, art)| {
-                let narr: Vec<&crate::analysis::VoiceScore> =
-                    art.voices.iter().filter(|v| v.voice == "narration").collect();
+                let narr: Vec<&crate::analysis::VoiceScore> = art
+                    .voices
+                    .iter()
+                    .filter(|v| v.voice == "narration")
+                    .collect();
                 let qs: Vec<&crate::analysis::VoiceScore> =
                     art.voices.iter().filter(|v| v.voice == "quote").collect();
                 let speakers = qs.iter().filter(|v| !v.speaker.is_empty()).count();
@@ -1758,7 +1761,11 @@ impl<'a> Builder<'a> {
                     } else {
                         q.speaker.clone()
                     }),
-                    Cell::text(if q.rule.is_empty() { "–" } else { q.rule.as_str() }),
+                    Cell::text(if q.rule.is_empty() {
+                        "–"
+                    } else {
+                        q.rule.as_str()
+                    }),
                     Cell::text(clip(&q.text, 160)),
                 ]
             })

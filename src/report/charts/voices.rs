@@ -83,8 +83,11 @@ pub fn draw<DB: DrawingBackend>(
     let sq = st.px(16.0);
     let mut x = m;
     for (label, c) in [("narration", NARRATION), ("quotes", QUOTES)] {
-        area.draw(&Rectangle::new([(x, m / 2), (x + sq, m / 2 + sq)], c.filled()))
-            .map_err(de)?;
+        area.draw(&Rectangle::new(
+            [(x, m / 2), (x + sq, m / 2 + sq)],
+            c.filled(),
+        ))
+        .map_err(de)?;
         text(
             &area,
             label,
@@ -115,10 +118,21 @@ pub fn draw<DB: DrawingBackend>(
     for (r, label) in labels.iter().enumerate() {
         let y = top + r as i32 * rh + rh / 2;
         let l = fit(&lf, label, label_w - st.px(10.0));
-        text(&area, &l, &lf, INK, (x0 - st.px(8.0), y), HPos::Right, VPos::Center)?;
+        text(
+            &area,
+            &l,
+            &lf,
+            INK,
+            (x0 - st.px(8.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
         if r % 2 == 1 {
             area.draw(&Rectangle::new(
-                [(x0, top + r as i32 * rh), (w - m, top + (r as i32 + 1) * rh)],
+                [
+                    (x0, top + r as i32 * rh),
+                    (w - m, top + (r as i32 + 1) * rh),
+                ],
                 tint(LIGHT, 0.75).filled(),
             ))
             .map_err(de)?;
