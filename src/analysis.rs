@@ -29,6 +29,9 @@ pub struct Analysis {
     pub clustering: Option<Clustering>,
     /// Plain-language cautions about fragile results (few articles, few hits ...).
     pub notes: Vec<String>,
+    /// How much of the corpus each lexicon category matches, and the most
+    /// frequent words no lexicon matches (`coverage.csv`).
+    pub coverage: crate::coverage::Coverage,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).
