@@ -282,12 +282,18 @@ pub fn to_text(lines: &[KwicLine]) -> String {
     for ((l, loc), left) in lines.iter().zip(&locs).zip(&lefts) {
         let pad_loc = wl - loc.chars().count();
         let pad_left = wr - left.chars().count();
+        // No space before punctuation that follows the match ("[harmed]. Bread").
+        let right = head(&l.right, SIDE);
+        let gap = if right.starts_with(|c: char| c.is_alphanumeric() || "\"“‘'(".contains(c)) {
+            " "
+        } else {
+            ""
+        };
         let line = format!(
-            "{loc}{}  {}{left} [{}] {}{}",
+            "{loc}{}  {}{left} [{}]{gap}{right}{}",
             " ".repeat(pad_loc),
             " ".repeat(pad_left),
             l.keyword,
-            head(&l.right, SIDE),
             if l.negated { "  (negated)" } else { "" }
         );
         out.push_str(line.trim_end());
