@@ -1,4 +1,9 @@
-//! Frame lexicon files: a plain-text format a non-programmer can edit.
+//! Lexicons. This file: frame's own plain-text format, which a non-programmer
+//! can edit, the rules every format shares (entries, weights, category names)
+//! and the embedded defaults. Sibling modules read LIWC `.dic`, LIWC-22
+//! `.dicx` and quanteda YAML into the same [`Lexicon`], load a run's set
+//! ([`load`]), check ([`check`]) and convert ([`convert`]) lexicons.
+//!
 //!
 //! A file starts with `# key: value` header lines (`name`, `description`,
 //! `rationale`, `source`), then has one entry per line: a word (matched by
