@@ -344,7 +344,10 @@ impl KwicArgs {
     /// Validates the arguments into library options.
     pub fn to_options(&self) -> Result<Options, String> {
         if self.window == 0 || self.window > 100 {
-            return Err(format!("--window must be 1 to 100 words, not {}", self.window));
+            return Err(format!(
+                "--window must be 1 to 100 words, not {}",
+                self.window
+            ));
         }
         let mut o = Options::new(self.inputs.clone());
         o.corpus.columns = columns(&self.table);

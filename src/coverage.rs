@@ -112,7 +112,13 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
         })
         .collect();
     let total: usize = tc.docs.iter().map(|d| d.tokens.len()).sum();
-    let share = |k: usize| if total > 0 { k as f64 / total as f64 } else { 0.0 };
+    let share = |k: usize| {
+        if total > 0 {
+            k as f64 / total as f64
+        } else {
+            0.0
+        }
+    };
     let mut categories: Vec<CategoryCoverage> = (0..nc)
         .map(|c| {
             let words: usize = tallies.iter().map(|t| t.words[c]).sum();
@@ -209,7 +215,10 @@ mod tests {
             .collect();
         assert_eq!(top, [("police", 3, 2), ("patrol", 2, 2), ("feel", 1, 1)]);
         // Stop words ("the", "was", "not") never appear.
-        assert!(c.unmatched.iter().all(|w| !["the", "was", "not"].contains(&w.word.as_str())));
+        assert!(c
+            .unmatched
+            .iter()
+            .all(|w| !["the", "was", "not"].contains(&w.word.as_str())));
         assert_eq!(c.unmatched_types, 6); // police patrol said park residents feel
     }
 }

@@ -158,7 +158,12 @@ pub fn kwic(
     let (lx, category) = target(q, lexicons)?;
     let tc = tokenize_corpus(docs, lang, stop);
     let analyzer = Analyzer::for_scoring();
-    let scorer = FrameScorer::new(std::slice::from_ref(&lx), &tc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+    let scorer = FrameScorer::new(
+        std::slice::from_ref(&lx),
+        &tc.vocab,
+        lang,
+        DEFAULT_NEGATION_WINDOW,
+    );
     let exact_entries: Vec<(String, Vec<u32>, Option<String>)> = lx
         .entries
         .iter()
@@ -220,9 +225,17 @@ pub fn kwic(
                         )
                     } else {
                         (
-                            if lo < m.first { words(lo, m.first - 1) } else { String::new() },
+                            if lo < m.first {
+                                words(lo, m.first - 1)
+                            } else {
+                                String::new()
+                            },
                             words(m.first, m.last),
-                            if hi > m.last { words(m.last + 1, hi) } else { String::new() },
+                            if hi > m.last {
+                                words(m.last + 1, hi)
+                            } else {
+                                String::new()
+                            },
                         )
                     };
                     KwicLine {
@@ -341,8 +354,14 @@ mod tests {
 
     fn docs() -> Vec<Document> {
         [
-            ("a", "The dog attacked a man.\nLater, attacks on dogs rose sharply in the city."),
-            ("b", "No attack happened. Knife crime fell; the knife-crime unit was praised."),
+            (
+                "a",
+                "The dog attacked a man.\nLater, attacks on dogs rose sharply in the city.",
+            ),
+            (
+                "b",
+                "No attack happened. Knife crime fell; the knife-crime unit was praised.",
+            ),
         ]
         .iter()
         .map(|(id, t)| Document {
@@ -433,7 +452,9 @@ mod tests {
             as_word: false,
         };
         let stop = StopWords::new(en.stop_words());
-        assert!(kwic(&docs(), &[], &en, &stop, &q("in*")).unwrap_err().contains("too short"));
+        assert!(kwic(&docs(), &[], &en, &stop, &q("in*"))
+            .unwrap_err()
+            .contains("too short"));
         assert!(kwic(&docs(), &[], &en, &stop, &q("  ")).is_err());
     }
 
@@ -443,7 +464,10 @@ mod tests {
         let t = to_text(&k.lines);
         let lines: Vec<&str> = t.lines().collect();
         assert_eq!(lines[0], "a:1      The dog [attacked] a man");
-        assert_eq!(lines[2], "b:1           No [attack] happened. Knife  (negated)");
+        assert_eq!(
+            lines[2],
+            "b:1           No [attack] happened. Knife  (negated)"
+        );
         let pos: Vec<usize> = lines.iter().map(|l| l.find('[').unwrap()).collect();
         assert!(pos.iter().all(|&p| p == pos[0]), "{t}");
         let csv = String::from_utf8(to_csv(&k.lines)).unwrap();

@@ -184,7 +184,11 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     }
     let what = match &k.category {
         Some(c) => format!("lexicon category `{c}` (use --word to search the word instead)"),
-        None => format!("`{}`{}", args.term, if args.exact { " (exact form)" } else { "" }),
+        None => format!(
+            "`{}`{}",
+            args.term,
+            if args.exact { " (exact form)" } else { "" }
+        ),
     };
     eprintln!(
         "frame: {} match{} of {what} in {} of {} article{}",

@@ -71,7 +71,11 @@ fn lexicon_dir(dir: &Path) -> PathBuf {
     write(&l, "food.dic", DIC);
     write(&l, "money.dicx", DICX);
     write(&l, "town.yml", YAML);
-    write(&l, "threat.txt", "# description: my threat\nattack\nshock*\n");
+    write(
+        &l,
+        "threat.txt",
+        "# description: my threat\nattack\nshock*\n",
+    );
     write(&l, "README.md", "not a lexicon: passed over");
     l
 }
@@ -132,12 +136,15 @@ fn analyze_with_every_format_replacing_and_adding_categories() {
     assert_eq!(hits("a", "baking"), 3.0); // bakery, baker, bread
     assert_eq!(hits("c", "money"), 3.0); // subsidies (weight 2), price
     assert_eq!(hits("c", "town.places"), 1.0); // "town council" is one phrase match
-    // coverage.csv: categories then the unmatched words.
+                                               // coverage.csv: categories then the unmatched words.
     let cov = csv_rows(&out.join("coverage.csv"));
     assert_eq!(cov[0], ["kind", "name", "words", "articles", "share"]);
     let row = |name: &str| cov.iter().find(|r| r[1] == name).unwrap().clone();
     assert_eq!(row("baking")[..4], ["category", "baking", "8", "3"]);
-    assert_eq!(row("town.places")[..4], ["category", "town.places", "3", "2"]);
+    assert_eq!(
+        row("town.places")[..4],
+        ["category", "town.places", "3", "2"]
+    );
     assert_eq!(row("(any)")[0], "category");
     let unmatched: Vec<&str> = cov
         .iter()
@@ -172,15 +179,21 @@ fn only_your_lexicons_and_score() {
         .write_stdin("Fresh bread from the baker\n"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.starts_with("id,sentiment,positive,negative,neutral,baking,violence,threat_balance\n1,"),
+        r.stdout.starts_with(
+            "id,sentiment,positive,negative,neutral,baking,violence,threat_balance\n1,"
+        ),
         "{}",
         r.stdout
     );
     // 2 of 5 words match: 400 per 1,000 words.
     assert!(r.stdout.contains(",400.0000,0.0000,"), "{}", r.stdout);
-    let r = run(frame().args(["score", "--no-default-lexicons"]).write_stdin("x\n"));
+    let r = run(frame()
+        .args(["score", "--no-default-lexicons"])
+        .write_stdin("x\n"));
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("--no-default-lexicons needs at least one --lexicon"));
+    assert!(r
+        .stderr
+        .contains("--no-default-lexicons needs at least one --lexicon"));
 }
 
 #[test]
@@ -227,24 +240,46 @@ fn check_reports_every_problem_as_file_line() {
     let f = |name: &str| l.join(name).display().to_string();
     for needle in [
         format!("{}:5: duplicate entry `foo` in category `x`", f("dup.dic")),
-        format!("{}:3: `attacks` and `attack` (line 2) have the same stem", f("mine.txt")),
-        format!("{}:5: `terrorist` is already matched by the wildcard `terror*` (line 4)", f("mine.txt")),
-        format!("{}:6: phrase `out of the` is made only of stop words", f("mine.txt")),
+        format!(
+            "{}:3: `attacks` and `attack` (line 2) have the same stem",
+            f("mine.txt")
+        ),
+        format!(
+            "{}:5: `terrorist` is already matched by the wildcard `terror*` (line 4)",
+            f("mine.txt")
+        ),
+        format!(
+            "{}:6: phrase `out of the` is made only of stop words",
+            f("mine.txt")
+        ),
         format!("{}:7: `:)` has no word in it", f("mine.txt")),
         format!("{}:2: weight 9 is out of range", f("syntax.txt")),
-        format!("{}:4: duplicate entry `foo` (first on line 3)", f("syntax.txt")),
+        format!(
+            "{}:4: duplicate entry `foo` (first on line 3)",
+            f("syntax.txt")
+        ),
     ] {
         assert!(r.stdout.contains(&needle), "{needle}\n{}", r.stdout);
     }
     assert_eq!(r.stdout.lines().count(), 7, "{}", r.stdout);
-    assert!(r.stderr.contains("lexicon check found 7 problems"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("lexicon check found 7 problems"),
+        "{}",
+        r.stderr
+    );
     let clean = write(d.path(), "clean.yml", "a: [attack, danger*, knife crime]\n");
     let r = run(frame().args(["lexicon", "check"]).arg(&clean));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert!(r.stderr.contains("no problems found (1 categories, 3 entries)"));
+    assert!(r
+        .stderr
+        .contains("no problems found (1 categories, 3 entries)"));
     let defaults = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
     let r = run(frame().args(["lexicon", "check"]).arg(&defaults));
-    assert_eq!(r.code, 0, "the default lexicons pass their own check:\n{}", r.stdout);
+    assert_eq!(
+        r.code, 0,
+        "the default lexicons pass their own check:\n{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -258,13 +293,26 @@ fn list_show_and_convert() {
     let r = run(frame().args(["lexicon", "list", "--lexicon"]).arg(&l));
     let rows: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(rows.len(), 13, "{}", r.stdout);
-    assert!(rows[1].contains("yours (replaces built-in)"), "{}", r.stdout);
-    assert!(rows[12].starts_with("town.people") && rows[12].ends_with("town.yml"), "{}", r.stdout);
+    assert!(
+        rows[1].contains("yours (replaces built-in)"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        rows[12].starts_with("town.people") && rows[12].ends_with("town.yml"),
+        "{}",
+        r.stdout
+    );
     let r = run(frame()
         .args(["lexicon", "show", "money", "--lexicon"])
         .arg(&l));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("\nprice  # line 2\nsubsid* 2  # line 3\n"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\nprice  # line 2\nsubsid* 2  # line 3\n"),
+        "{}",
+        r.stdout
+    );
     let r = run(frame().args(["lexicon", "show", "nope"]));
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("no lexicon category named `nope`"));
@@ -280,7 +328,14 @@ fn list_show_and_convert() {
     names.sort();
     assert_eq!(
         names,
-        ["baking.txt", "money.txt", "threat.txt", "town.people.txt", "town.places.txt", "violence.txt"]
+        [
+            "baking.txt",
+            "money.txt",
+            "threat.txt",
+            "town.people.txt",
+            "town.places.txt",
+            "violence.txt"
+        ]
     );
     let r = run(frame().args(["lexicon", "convert"]).arg(&l).arg(&conv));
     assert_eq!(r.code, 1, "existing files are never replaced");
@@ -301,7 +356,10 @@ fn list_show_and_convert() {
         v.sort();
         v
     };
-    assert_eq!(sorted(frames_with(&l, "o1")), sorted(frames_with(&conv, "o2")));
+    assert_eq!(
+        sorted(frames_with(&l, "o1")),
+        sorted(frames_with(&conv, "o2"))
+    );
 }
 
 #[test]
@@ -312,17 +370,36 @@ fn kwic_lines_exact_csv_and_categories() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", r.stdout);
-    assert_eq!(lines[0], "a:1            Police said the [attack] on the bakery");
-    assert_eq!(lines[1], "b:1                   A second [attack] followed. Officers attacked");
-    assert_eq!(lines[2], "b:2  attack followed. Officers [attacked] the suspects' van");
-    assert!(r.stderr.contains("3 matches of `attack` in 2 of 3 articles"), "{}", r.stderr);
+    assert_eq!(
+        lines[0],
+        "a:1            Police said the [attack] on the bakery"
+    );
+    assert_eq!(
+        lines[1],
+        "b:1                   A second [attack] followed. Officers attacked"
+    );
+    assert_eq!(
+        lines[2],
+        "b:2  attack followed. Officers [attacked] the suspects' van"
+    );
+    assert!(
+        r.stderr
+            .contains("3 matches of `attack` in 2 of 3 articles"),
+        "{}",
+        r.stderr
+    );
 
     let r = run(frame().args(["kwic", "attacked", "--exact"]).arg(&c));
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
 
-    let r = run(frame().args(["kwic", "bread", "--csv", "--window", "2"]).arg(&c));
+    let r = run(frame()
+        .args(["kwic", "bread", "--csv", "--window", "2"])
+        .arg(&c));
     let rows: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(rows[0], "article_id,sentence_no,word_no,left,keyword,right,category,entry,negated");
+    assert_eq!(
+        rows[0],
+        "article_id,sentence_no,word_no,left,keyword,right,category,entry,negated"
+    );
     assert_eq!(rows[1], "a,3,16,not harmed.,Bread,prices rose,,bread,false");
     assert_eq!(rows.len(), 4, "{}", r.stdout);
 

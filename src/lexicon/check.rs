@@ -65,10 +65,7 @@ pub fn check_path(path: &Path, lang: &Language) -> CheckReport {
                         report.problems.push(LexiconError {
                             file: lx.file.clone(),
                             line: lx.entries.first().map(|e| e.line),
-                            message: format!(
-                                "category `{}` is also defined in {other}",
-                                lx.name
-                            ),
+                            message: format!("category `{}` is also defined in {other}", lx.name),
                         });
                     } else {
                         names.insert(lx.name.clone(), lx.file.clone());
@@ -115,7 +112,9 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                 {
                     at(
                         e.line,
-                        format!("wildcard `{p}*` is already covered by the wildcard `{q}*` (line {l})"),
+                        format!(
+                            "wildcard `{p}*` is already covered by the wildcard `{q}*` (line {l})"
+                        ),
                     );
                 }
             }
@@ -198,16 +197,30 @@ mod tests {
     fn stem_merges() {
         let p = lint_text("attack\nattacks\nknife crimes\nknife crime\n");
         assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].starts_with("t.txt:3: `attacks` and `attack` (line 2) have the same stem `attack`"), "{p:?}");
-        assert!(p[1].starts_with("t.txt:5: `knife crime` and `knife crimes` (line 4) have the same stems"), "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "t.txt:3: `attacks` and `attack` (line 2) have the same stem `attack`"
+            ),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with(
+                "t.txt:5: `knife crime` and `knife crimes` (line 4) have the same stems"
+            ),
+            "{p:?}"
+        );
     }
 
     #[test]
     fn wildcards_that_swallow_entries() {
         let p = lint_text("terror*\nterrorist\nterrorism*\nterr\n");
         assert_eq!(p.len(), 2, "{p:?}");
-        assert!(p[0].starts_with("t.txt:3: `terrorist` is already matched by the wildcard `terror*` (line 2)"));
-        assert!(p[1].starts_with("t.txt:4: wildcard `terrorism*` is already covered by the wildcard `terror*` (line 2)"));
+        assert!(p[0].starts_with(
+            "t.txt:3: `terrorist` is already matched by the wildcard `terror*` (line 2)"
+        ));
+        assert!(p[1].starts_with(
+            "t.txt:4: wildcard `terrorism*` is already covered by the wildcard `terror*` (line 2)"
+        ));
     }
 
     #[test]
@@ -240,11 +253,26 @@ mod tests {
         let r = check_path(d.path(), &Language::english());
         let p: Vec<String> = r.problems.iter().map(|e| e.to_string()).collect();
         assert_eq!(p.len(), 5, "{p:#?}");
-        assert!(p[0].ends_with("a.txt:3: duplicate entry `foo` (first on line 2)"), "{p:?}");
-        assert!(p[1].contains("b.dic:3: category `c` has no entries"), "{p:?}");
-        assert!(p[2].contains("b.dic:6: duplicate entry `foo` in category `x`"), "{p:?}");
-        assert!(p[3].contains("c.yml:1: category `x` is also defined in"), "{p:?}");
-        assert!(p[4].contains("c.yml:1: `bars` and `bar` (line 1) have the same stem"), "{p:?}");
+        assert!(
+            p[0].ends_with("a.txt:3: duplicate entry `foo` (first on line 2)"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].contains("b.dic:3: category `c` has no entries"),
+            "{p:?}"
+        );
+        assert!(
+            p[2].contains("b.dic:6: duplicate entry `foo` in category `x`"),
+            "{p:?}"
+        );
+        assert!(
+            p[3].contains("c.yml:1: category `x` is also defined in"),
+            "{p:?}"
+        );
+        assert!(
+            p[4].contains("c.yml:1: `bars` and `bar` (line 1) have the same stem"),
+            "{p:?}"
+        );
         assert_eq!((r.files, r.categories), (3, 2));
     }
 }

@@ -107,10 +107,11 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
             Ok(t) => {
                 // The round trip is the format's contract; a failure is a bug.
                 match parse(&t, &format!("{}.txt", lx.name), &lx.name) {
-                    Ok(back) if back.entries.len() == lx.entries.len()
-                        && back.entries.iter().zip(&lx.entries).all(|(a, b)| {
-                            a.text == b.text && a.kind == b.kind && a.weight == b.weight
-                        }) => {}
+                    Ok(back)
+                        if back.entries.len() == lx.entries.len()
+                            && back.entries.iter().zip(&lx.entries).all(|(a, b)| {
+                                a.text == b.text && a.kind == b.kind && a.weight == b.weight
+                            }) => {}
                     _ => {
                         return Err(Error::Internal(format!(
                             "category `{}` does not read back unchanged after conversion",
@@ -155,7 +156,10 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out).map_err(out_err)?;
     let mut written = Vec::new();
     for (path, text) in texts {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let tmp = out.join(format!(".frame-tmp-{name}"));
         std::fs::write(&tmp, text.as_bytes()).map_err(out_err)?;
         std::fs::rename(&tmp, &path).map_err(out_err)?;
@@ -171,8 +175,16 @@ mod tests {
     #[test]
     fn every_format_round_trips() {
         let d = tempfile::tempdir().unwrap();
-        std::fs::write(d.path().join("a.dic"), "%\n1 anger\n2 joy\n%\nrage*\t1\nkind of\t2\nroute 66\t1\n").unwrap();
-        std::fs::write(d.path().join("b.dicx"), "DicTerm,fear\nterror*,2.5\ndread,X\n").unwrap();
+        std::fs::write(
+            d.path().join("a.dic"),
+            "%\n1 anger\n2 joy\n%\nrage*\t1\nkind of\t2\nroute 66\t1\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.path().join("b.dicx"),
+            "DicTerm,fear\nterror*,2.5\ndread,X\n",
+        )
+        .unwrap();
         std::fs::write(d.path().join("c.yaml"), "eco:\n  pos: [growth]\n").unwrap();
         let read = crate::lexicon::read_path(d.path()).unwrap();
         let out = d.path().join("out");

@@ -53,9 +53,10 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
     let mut names: Vec<String> = Vec::new();
     for raw in header.iter().skip(1) {
         match category_name(raw) {
-            Ok(n) if names.contains(&n) => {
-                errors.push(at(Some(1), format!("category `{n}` is given twice in the header")))
-            }
+            Ok(n) if names.contains(&n) => errors.push(at(
+                Some(1),
+                format!("category `{n}` is given twice in the header"),
+            )),
             Ok(n) => names.push(n),
             Err(m) => errors.push(at(Some(1), m)),
         }
@@ -95,7 +96,10 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
         let raw = rec.get(0).unwrap_or("");
         let text = normalise(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
         if text.is_empty() {
-            errors.push(at(Some(no), "the row has no entry in its `DicTerm` cell".into()));
+            errors.push(at(
+                Some(no),
+                "the row has no entry in its `DicTerm` cell".into(),
+            ));
             continue;
         }
         let kind = match entry_kind(&text) {
@@ -184,7 +188,8 @@ mod tests {
 
     #[test]
     fn columns_become_categories_with_weights() {
-        let text = "\u{FEFF}DicTerm,posemo,negemo\nhappy,X,\nhate*,,x\nbitter,,1.5\n\"kind of\",X,0\n";
+        let text =
+            "\u{FEFF}DicTerm,posemo,negemo\nhappy,X,\nhate*,,x\nbitter,,1.5\n\"kind of\",X,0\n";
         let f = parse(text, "d.dicx").unwrap();
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
         let pos: Vec<(&str, f64, usize)> = f.lexicons[0]
@@ -201,11 +206,18 @@ mod tests {
     #[test]
     fn every_error_with_its_line() {
         let e = parse("term,a\nfoo,X\n", "d.dicx").unwrap_err();
-        assert!(e[0].to_string().starts_with("d.dicx:1: the first row must be"), "{e:?}");
+        assert!(
+            e[0].to_string()
+                .starts_with("d.dicx:1: the first row must be"),
+            "{e:?}"
+        );
         let e = parse("DicTerm,a,a\n", "d.dicx").unwrap_err();
         assert!(e[0].message.contains("`a` is given twice"));
-        let e = parse("DicTerm,a\nfoo,yes\nbar,9\nbaz,-1\n,X\nin*,X\nq,X,X\n", "d.dicx")
-            .unwrap_err();
+        let e = parse(
+            "DicTerm,a\nfoo,yes\nbar,9\nbaz,-1\n,X\nin*,X\nq,X,X\n",
+            "d.dicx",
+        )
+        .unwrap_err();
         let e: Vec<String> = e.iter().map(|e| e.to_string()).collect();
         assert_eq!(e.len(), 6, "{e:?}");
         assert!(e[0].starts_with("d.dicx:2: `foo`, column `a`: weight `yes` is not a number"));

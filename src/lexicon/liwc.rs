@@ -197,7 +197,10 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
         }
         let text = normalise(&word.split_whitespace().collect::<Vec<_>>().join(" "));
         if text.is_empty() {
-            errors.push(at(Some(no), format!("`{line}` has no entry before its category numbers")));
+            errors.push(at(
+                Some(no),
+                format!("`{line}` has no entry before its category numbers"),
+            ));
             continue;
         }
         let kind = match entry_kind(&text) {
@@ -292,7 +295,7 @@ mod tests {
     use crate::lexicon::EntryKind;
 
     fn ok(text: &str) -> FileLexicons {
-        match parse(text, "d.dic", ) {
+        match parse(text, "d.dic") {
             Ok(f) => f,
             Err(e) => panic!("{e:?}"),
         }
@@ -311,8 +314,11 @@ mod tests {
         let f = ok("%\n1\tposemo\n02\tnegemo\n%\nhappy\t1\nhate*\t2\nkind of\t1 2\nbitter 2\n");
         let names: Vec<&str> = f.lexicons.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["posemo", "negemo"]);
-        let pos: Vec<(&str, usize)> =
-            f.lexicons[0].entries.iter().map(|e| (e.text.as_str(), e.line)).collect();
+        let pos: Vec<(&str, usize)> = f.lexicons[0]
+            .entries
+            .iter()
+            .map(|e| (e.text.as_str(), e.line))
+            .collect();
         assert_eq!(pos, [("happy", 5), ("kind of", 7)]);
         let neg = &f.lexicons[1].entries;
         assert_eq!(neg[0].kind, EntryKind::Prefix("hate".into()));
@@ -327,7 +333,13 @@ mod tests {
         assert_eq!(f.lexicons.len(), 1);
         assert_eq!(f.lexicons[0].name, "c");
         assert_eq!(f.warnings.len(), 3, "{:?}", f.warnings); // the condition; a and b empty
-        assert!(f.warnings[0].to_string().starts_with("d.dic:6: conditional"), "{}", f.warnings[0]);
+        assert!(
+            f.warnings[0]
+                .to_string()
+                .starts_with("d.dic:6: conditional"),
+            "{}",
+            f.warnings[0]
+        );
     }
 
     #[test]
@@ -341,11 +353,17 @@ mod tests {
     #[test]
     fn every_error_with_its_line() {
         let e = errs("1 a\n");
-        assert!(e[0].starts_with("d.dic:1: a LIWC .dic file must start"), "{e:?}");
+        assert!(
+            e[0].starts_with("d.dic:1: a LIWC .dic file must start"),
+            "{e:?}"
+        );
         let e = errs("%\n1 a\n");
         assert!(e[0].contains("not closed"), "{e:?}");
         let e = errs("%\n1 a\nfoo\n%\n");
-        assert!(e[0].starts_with("d.dic:3: `foo` is not a category line"), "{e:?}");
+        assert!(
+            e[0].starts_with("d.dic:3: `foo` is not a category line"),
+            "{e:?}"
+        );
         let e = errs("%\n1 a\n1 b\n2 a\n3 bad/name\n%\nx 1\n");
         assert_eq!(e.len(), 3, "{e:?}");
         assert!(e[0].contains("d.dic:3: category number 1 given twice (first on line 2)"));

@@ -192,7 +192,11 @@ pub fn read_file(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
                 .unwrap_or_default()
                 .to_string();
             if let Err(m) = super::category_name(&name) {
-                return Err(one(&file, None, format!("{m} (a .txt lexicon is named after its file)")));
+                return Err(one(
+                    &file,
+                    None,
+                    format!("{m} (a .txt lexicon is named after its file)"),
+                ));
             }
             super::parse(&text, &file, &name).map(|lx| FileLexicons {
                 lexicons: vec![lx],
@@ -209,7 +213,8 @@ pub fn read_file(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
 /// files (a README, say) are passed over.
 pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Vec<LexiconError>> {
     let file = dir.display().to_string();
-    let rd = std::fs::read_dir(dir).map_err(|e| one(&file, None, format!("cannot list folder: {e}")))?;
+    let rd =
+        std::fs::read_dir(dir).map_err(|e| one(&file, None, format!("cannot list folder: {e}")))?;
     let mut files: Vec<PathBuf> = rd
         .flatten()
         .map(|e| e.path())
@@ -337,7 +342,11 @@ mod tests {
     fn user_categories_replace_or_extend_the_defaults() {
         let d = tempfile::tempdir().unwrap();
         write(d.path(), "threat.txt", "# description: mine\nperil\n");
-        write(d.path(), "extra.dic", "%\n1 anger\n2 joy\n%\nrage* 1\nglee 2\n");
+        write(
+            d.path(),
+            "extra.dic",
+            "%\n1 anger\n2 joy\n%\nrage* 1\nglee 2\n",
+        );
         write(d.path(), "README.md", "not a lexicon");
         let set = load_set(&[d.path().to_path_buf()], false).unwrap();
         let names: Vec<&str> = set.lexicons.iter().map(|l| l.name.as_str()).collect();
@@ -364,10 +373,23 @@ mod tests {
         let list = set.listing();
         let rows: Vec<&str> = list.lines().collect();
         assert_eq!(rows.len(), 10);
-        assert!(rows[0].starts_with("category        entries  source"), "{list}");
-        assert!(rows[1].starts_with("threat                1  yours (replaces built-in)  "), "{list}");
-        assert!(rows[2].contains("  built-in  ") && rows[2].ends_with("lexicons/reassurance.txt"), "{list}");
-        assert!(rows[8].starts_with("anger                 1  yours  ") && rows[8].ends_with("extra.dic"), "{list}");
+        assert!(
+            rows[0].starts_with("category        entries  source"),
+            "{list}"
+        );
+        assert!(
+            rows[1].starts_with("threat                1  yours (replaces built-in)  "),
+            "{list}"
+        );
+        assert!(
+            rows[2].contains("  built-in  ") && rows[2].ends_with("lexicons/reassurance.txt"),
+            "{list}"
+        );
+        assert!(
+            rows[8].starts_with("anger                 1  yours  ")
+                && rows[8].ends_with("extra.dic"),
+            "{list}"
+        );
         let show = set.show("anger").unwrap();
         assert!(show.starts_with("# name: anger\n# description: LIWC dictionary category `anger` (number 1)\n#\n# (1 entries, yours, from "), "{show}");
         assert!(show.ends_with("rage*  # line 5\n"), "{show}");
@@ -383,7 +405,10 @@ mod tests {
         let e = load_set(&[a, b, bad, d.path().join("missing.dic")], true).unwrap_err();
         let e: Vec<String> = e.iter().map(|e| e.to_string()).collect();
         assert_eq!(e.len(), 3, "{e:?}");
-        assert!(e[0].contains("b.dic:4: category `anger` is defined twice (also in"), "{e:?}");
+        assert!(
+            e[0].contains("b.dic:4: category `anger` is defined twice (also in"),
+            "{e:?}"
+        );
         assert!(e[1].contains("c.txt: missing `# description:`"), "{e:?}");
         assert!(e[2].contains("missing.dic: no such file"), "{e:?}");
         let e = load_set(&[], true).unwrap_err();
@@ -391,6 +416,8 @@ mod tests {
         let e = read_path(&write(d.path(), "x.csv", "a")).unwrap_err();
         assert!(e[0].message.contains("not a lexicon file"));
         let empty = tempfile::tempdir().unwrap();
-        assert!(read_path(empty.path()).unwrap_err()[0].message.contains("no lexicon file"));
+        assert!(read_path(empty.path()).unwrap_err()[0]
+            .message
+            .contains("no lexicon file"));
     }
 }

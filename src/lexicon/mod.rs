@@ -4,7 +4,6 @@
 //! `.dicx` and quanteda YAML into the same [`Lexicon`], load a run's set
 //! ([`load`]), check ([`check`]) and convert ([`convert`]) lexicons.
 //!
-//!
 //! A file starts with `# key: value` header lines (`name`, `description`,
 //! `rationale`, `source`), then has one entry per line: a word (matched by
 //! stem by the scorer), a prefix wildcard ending in `*`, or a multi-word

@@ -102,7 +102,10 @@ fn walk(
             }
         };
         if let Some((_, first)) = keys.iter().find(|(k, _)| *k == name) {
-            errors.push(at(kl, format!("key `{key}` given twice (first on line {first})")));
+            errors.push(at(
+                kl,
+                format!("key `{key}` given twice (first on line {first})"),
+            ));
             continue;
         }
         keys.push((name.clone(), kl));
@@ -113,7 +116,10 @@ fn walk(
             }
             Node::Seq(items, _) => items,
             Node::Scalar(s, l) if s.trim().is_empty() => {
-                warnings.push(at(l, format!("category `{name}` has no entries and was left out")));
+                warnings.push(at(
+                    l,
+                    format!("category `{name}` has no entries and was left out"),
+                ));
                 continue;
             }
             s @ Node::Scalar(..) => vec![s],
@@ -162,7 +168,10 @@ fn walk(
             });
         }
         if entries.is_empty() {
-            warnings.push(at(kl, format!("category `{name}` has no entries and was left out")));
+            warnings.push(at(
+                kl,
+                format!("category `{name}` has no entries and was left out"),
+            ));
             continue;
         }
         out.push(Lexicon {
@@ -245,7 +254,10 @@ mod tests {
         let names: Vec<&str> = f.lexicons.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(names, ["threat", "economy.positive", "economy.negative"]);
         let t = &f.lexicons[0].entries;
-        assert_eq!((t[0].kind.clone(), t[0].line), (EntryKind::Prefix("danger".into()), 3));
+        assert_eq!(
+            (t[0].kind.clone(), t[0].line),
+            (EntryKind::Prefix("danger".into()), 3)
+        );
         assert_eq!((t[1].text.as_str(), t[1].line), ("knife crime", 4));
         assert_eq!(f.lexicons[1].entries[1].line, 6);
         let neg: Vec<(&str, usize)> = f.lexicons[2]
@@ -259,17 +271,32 @@ mod tests {
     #[test]
     fn every_error_with_its_line() {
         let e = parse("a:\n  - [x, y]\n", "d.yml").unwrap_err();
-        assert!(e[0].to_string().starts_with("d.yml:2: `a`: a list item must be"), "{e:?}");
+        assert!(
+            e[0].to_string()
+                .starts_with("d.yml:2: `a`: a list item must be"),
+            "{e:?}"
+        );
         let e = parse("a: [foo\n", "d.yml").unwrap_err();
         assert!(e[0].message.contains("not valid YAML"), "{e:?}");
         let e = parse("- a\n- b\n", "d.yml").unwrap_err();
         assert!(e[0].message.contains("must be a set of `category:` keys"));
         let e = parse("a:\n  - fo?\n  - ok\nb c/d:\n  - x\n", "d.yml").unwrap_err();
         let e: Vec<String> = e.iter().map(|e| e.to_string()).collect();
-        assert!(e[0].starts_with("d.yml:2:") && e[0].contains("`?` wildcards"), "{e:?}");
-        assert!(e.iter().any(|m| m.starts_with("d.yml:4:") && m.contains("contains `/`")), "{e:?}");
+        assert!(
+            e[0].starts_with("d.yml:2:") && e[0].contains("`?` wildcards"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("d.yml:4:") && m.contains("contains `/`")),
+            "{e:?}"
+        );
         let e = parse("a: [x]\na: [y]\n", "d.yml").unwrap_err();
-        assert!(e[0].to_string().starts_with("d.yml:2: key `a` given twice (first on line 1)"), "{e:?}");
+        assert!(
+            e[0].to_string()
+                .starts_with("d.yml:2: key `a` given twice (first on line 1)"),
+            "{e:?}"
+        );
         assert!(parse("", "d.yml").unwrap_err()[0].message.contains("empty"));
     }
 

@@ -1342,9 +1342,18 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
-        self.push(Block::Table(table(&["Word", "Count", "Articles"], &[1, 2], rows)));
+        self.push(Block::Table(table(
+            &["Word", "Count", "Articles"],
+            &[1, 2],
+            rows,
+        )));
         let kept = c.unmatched.len();
-        self.truncated(SHOWN.min(kept), kept, "unmatched words kept", "coverage.csv");
+        self.truncated(
+            SHOWN.min(kept),
+            kept,
+            "unmatched words kept",
+            "coverage.csv",
+        );
     }
 
     // ------------------------------------------------------------ method
