@@ -241,7 +241,7 @@ pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
 /// `frame lexicon convert`) a file name, so only letters, digits, `_`, `-`
 /// and `.` are allowed. Spaces are turned into `_`.
 pub fn category_name(raw: &str) -> Result<String, String> {
-    let name: String = raw.trim().split_whitespace().collect::<Vec<_>>().join("_");
+    let name: String = raw.split_whitespace().collect::<Vec<_>>().join("_");
     if name.is_empty() {
         return Err("empty category name".into());
     }
