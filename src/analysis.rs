@@ -31,6 +31,9 @@ pub struct Analysis {
     pub notes: Vec<String>,
     /// Quoted speakers across the corpus (see `voices.rs`), most quoted words first.
     pub speakers: Vec<SpeakerScore>,
+    /// How much of the corpus each lexicon category matches, and the most
+    /// frequent words no lexicon matches (`coverage.csv`).
+    pub coverage: crate::coverage::Coverage,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).

@@ -7,7 +7,9 @@
 pub mod analysis;
 pub mod cluster;
 pub mod corpus;
+pub mod coverage;
 pub mod error;
+pub mod kwic;
 pub mod lexicon;
 pub mod options;
 pub mod output;

@@ -94,6 +94,10 @@ pub struct Options {
     pub svg: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
+    /// The user's lexicon files and folders (`--lexicon`), in order.
+    pub lexicons: Vec<PathBuf>,
+    /// Use only the user's lexicons (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
 }
 
 impl Options {
@@ -119,6 +123,8 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
+            lexicons: Vec::new(),
+            no_default_lexicons: false,
         }
     }
 }

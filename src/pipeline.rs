@@ -93,9 +93,17 @@ pub fn stop_words(opts: &Options) -> Result<StopWords> {
     Ok(StopWords::new(words))
 }
 
-/// The default frame lexicons (embedded copies of `lexicons/*.txt`).
-pub fn lexicons() -> Result<Vec<Lexicon>> {
-    Ok(lexicon::builtin())
+/// The lexicons of a run: the defaults (embedded copies of `lexicons/*.txt`)
+/// unless `--no-default-lexicons`, plus or replaced by the user's
+/// `--lexicon` files. A malformed lexicon is an error listing every problem.
+pub fn lexicons(opts: &Options) -> Result<Vec<Lexicon>> {
+    Ok(lexicon_set(opts)?.lexicons)
+}
+
+/// Like [`lexicons`], with each category's origin and the loading warnings.
+pub fn lexicon_set(opts: &Options) -> Result<lexicon::LexiconSet> {
+    lexicon::load_set(&opts.lexicons, opts.no_default_lexicons)
+        .map_err(|errs| Error::Lexicon(errs.iter().map(|e| e.to_string()).collect()))
 }
 
 /// Chart labels: the title cut at a word boundary to about `max` characters.
@@ -156,7 +164,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     )
     .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?;
     stages.done("cluster", "scoring");
-    let lexicons = lexicons()?;
+    let lexicon_set = lexicon_set(opts)?;
+    let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     let scores: Vec<_> = corpus
@@ -277,7 +286,12 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         clustering,
         notes: Vec::new(),
         speakers,
+        coverage: Default::default(),
     };
+    analysis
+        .warnings
+        .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    analysis.coverage = crate::coverage::compute(&scorer, &tc);
     analysis.notes = fragility_notes(&analysis);
     stages.finish();
     Ok(analysis)

@@ -549,6 +549,51 @@ impl FrameScorer {
     }
 }
 
+/// One lexicon match in an article before negation is applied: the category
+/// and entry, and the word tokens it spans (for keyword-in-context lines and
+/// lexicon coverage).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanMatch {
+    /// Index of the category in lexicon order.
+    pub category: usize,
+    /// The entry as written in the lexicon.
+    pub entry: String,
+    /// First word token (index into `TokenizedDoc::tokens`).
+    pub first: usize,
+    /// Last word token (inclusive).
+    pub last: usize,
+    /// Whether a negator stands before it (the scorer then flips or drops it).
+    pub negated: bool,
+}
+
+impl FrameScorer {
+    /// Every match in an article, with the same matching rules as
+    /// [`FrameScorer::score`] (one per word and category, phrases covering
+    /// their words), in text order.
+    pub fn spans(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<SpanMatch> {
+        let matches = self.matches(doc, vocab);
+        let mut phrase_tokens = vec![false; doc.tokens.len()];
+        for m in matches.iter().filter(|m| m.phrase) {
+            for t in &mut phrase_tokens[m.first..=m.last] {
+                *t = true;
+            }
+        }
+        matches
+            .iter()
+            .map(|m| {
+                let e = &self.entries[m.entry as usize];
+                SpanMatch {
+                    category: e.category,
+                    entry: e.text.clone(),
+                    first: m.first,
+                    last: m.last,
+                    negated: self.negated_by(doc, vocab, m, &phrase_tokens).is_some(),
+                }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -315,12 +315,42 @@ pub fn positions(a: &Analysis) -> OutputFile {
     )
 }
 
+/// `coverage.csv`: per lexicon category (and `(any)`) the word tokens it
+/// matches, then the most frequent words no lexicon matches.
+pub fn coverage(a: &Analysis) -> OutputFile {
+    let c = &a.coverage;
+    let cats = c.categories.iter().map(|r| {
+        vec![
+            "category".to_string(),
+            r.category.clone(),
+            r.words.to_string(),
+            r.articles.to_string(),
+            f6(r.share),
+        ]
+    });
+    let words = c.unmatched.iter().map(|w| {
+        vec![
+            "unmatched".to_string(),
+            w.word.clone(),
+            w.count.to_string(),
+            w.articles.to_string(),
+            f6(w.share),
+        ]
+    });
+    table(
+        "coverage.csv",
+        &h(&["kind", "name", "words", "articles", "share"]),
+        cats.chain(words),
+    )
+}
+
 /// Every CSV file for an analysis.
 pub fn all(a: &Analysis) -> Vec<OutputFile> {
     let mut v = vec![articles(a), terms(a), frames(a), evidence(a), sentences(a)];
     v.extend(clusters(a));
     v.extend(similarity(a));
     v.extend([voices(a), speakers(a), positions(a)]);
+    v.push(coverage(a));
     v
 }
 
@@ -358,6 +388,32 @@ mod tests {
         )));
         let p = String::from_utf8(positions(&a).bytes).unwrap();
         assert!(p.starts_with(&format!("article_id,part,words,sentiment,{frames}\n")));
+    }
+
+    #[test]
+    fn coverage_rows() {
+        let mut a = crate::analysis::example(2);
+        a.coverage = crate::coverage::Coverage {
+            words_total: 10,
+            categories: vec![crate::coverage::CategoryCoverage {
+                category: "economy.positive".into(),
+                words: 2,
+                articles: 1,
+                share: 0.2,
+            }],
+            unmatched: vec![crate::coverage::WordCount {
+                word: "police".into(),
+                count: 3,
+                articles: 2,
+                share: 0.3,
+            }],
+            unmatched_types: 1,
+        };
+        let s = String::from_utf8(coverage(&a).bytes).unwrap();
+        assert_eq!(
+            s,
+            "kind,name,words,articles,share\ncategory,economy.positive,2,1,0.200000\nunmatched,police,3,2,0.300000\n"
+        );
     }
 
     #[test]

@@ -299,6 +299,7 @@ fn file_description(name: &str) -> &'static str {
         "terms.csv" => "Top TF-IDF terms per article: rank, term, stem, count, document frequency and weight.",
         "clusters.csv" => "Cluster of every article, with its silhouette, map position and most similar article.",
         "similarity.csv" => "Cosine similarity between every pair of articles.",
+        "coverage.csv" => "Share of all words each lexicon category matches, and the most frequent words no lexicon matches.",
         "analysis.json" => "Everything in this report in one machine-readable file, plus parameters, lexicons and input hashes: for repeating or citing the run.",
         "frames.png" => "Chart: frame scores per article (heat map).",
         "threat_reassurance.png" => "Chart: threat against reassurance per article.",
@@ -358,6 +359,7 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
     b.positions();
     b.other_charts();
     b.evidence();
+    b.coverage();
     b.method();
     b.files();
     Document {
@@ -1288,6 +1290,80 @@ impl<'a> Builder<'a> {
                 em(" cover every article."),
             ]);
         }
+    }
+
+    // ------------------------------------------------------------ coverage
+
+    /// What the lexicons match and miss, for refining a dictionary.
+    fn coverage(&mut self) {
+        let c = &self.a.coverage;
+        if c.words_total == 0 {
+            return;
+        }
+        self.heading(2, "Lexicon coverage");
+        self.para(vec![
+            t("How much of the corpus each lexicon category matches, and the most frequent words that no category matches. Use it to see what a dictionary misses: a frequent unmatched word that belongs to a category is a candidate entry (check it in context with "),
+            code("frame kwic WORD"),
+            t(" first). The full table is in "),
+            code("coverage.csv"),
+            t("."),
+        ]);
+        self.explain(vec![
+            strong("Words"),
+            t(" counts the word tokens inside a category's matches (a phrase covers all its words), including matches that negation later moved or dropped; "),
+            strong("share"),
+            t(" divides by all "),
+            t(int(c.words_total)),
+            t(" word tokens of the corpus. "),
+            code(crate::coverage::ANY),
+            t(" counts words matched by at least one category. Unmatched words leave out stop words."),
+        ]);
+        let rows = c
+            .categories
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::text(&r.category),
+                    Cell::num(int(r.words)),
+                    Cell::num(format!("{}%", fixed(r.share * 100.0, 2))),
+                    Cell::num(int(r.articles)),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &["Category", "Words", "Share", "Articles"],
+            &[1, 2, 3],
+            rows,
+        )));
+        if c.unmatched.is_empty() {
+            return;
+        }
+        const SHOWN: usize = 20;
+        self.para(vec![strong("Most frequent unmatched words")]);
+        let rows = c
+            .unmatched
+            .iter()
+            .take(SHOWN)
+            .map(|w| {
+                vec![
+                    Cell::text(&w.word),
+                    Cell::num(int(w.count)),
+                    Cell::num(int(w.articles)),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &["Word", "Count", "Articles"],
+            &[1, 2],
+            rows,
+        )));
+        let kept = c.unmatched.len();
+        self.truncated(
+            SHOWN.min(kept),
+            kept,
+            "unmatched words kept",
+            "coverage.csv",
+        );
     }
 
     // ------------------------------------------------------------ method
