@@ -96,6 +96,10 @@ pub struct Options {
     pub svg: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
+    /// The user's lexicon files and folders (`--lexicon`), in order.
+    pub lexicons: Vec<PathBuf>,
+    /// Use only the user's lexicons (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
     /// Column to compare groups on (`--group-by`): a metadata column, "group" or "date".
     pub group_by: Option<String>,
     /// Period of the timeline and of `--group-by date`.
@@ -126,6 +130,8 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
+            lexicons: Vec::new(),
+            no_default_lexicons: false,
             group_by: None,
             period: crate::groups::Period::Month,
         }
