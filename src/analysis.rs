@@ -29,6 +29,19 @@ pub struct Analysis {
     pub clustering: Option<Clustering>,
     /// Plain-language cautions about fragile results (few articles, few hits ...).
     pub notes: Vec<String>,
+    /// Quoted speakers across the corpus (see `voices.rs`), most quoted words first.
+    pub speakers: Vec<SpeakerScore>,
+    /// How much of the corpus each lexicon category matches, and the most
+    /// frequent words no lexicon matches (`coverage.csv`).
+    pub coverage: crate::coverage::Coverage,
+    /// Articles compared by group (outlet, period, metadata column): see `groups.rs`.
+    pub groups: Option<GroupComparison>,
+    /// Key terms of each group and each cluster against the rest: see `keyness.rs`.
+    pub keyness: Option<Keyness>,
+    /// Strongly associated two- and three-word sequences: see `collocations.rs`.
+    pub collocations: Option<Collocations>,
+    /// Frame shares per period; `None` when no article has a usable date.
+    pub timeline: Option<Timeline>,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).
@@ -137,6 +150,83 @@ pub struct ArticleResult {
     pub most_reassuring: Option<SentenceRef>,
     /// Every sentence with its scores, for close reading.
     pub sentences: Vec<SentenceScore>,
+    /// Narration and quoted speech (one entry per speaker), scored separately.
+    pub voices: Vec<VoiceScore>,
+    /// Every quote found, with its speaker.
+    pub quotes: Vec<QuoteInfo>,
+    /// Headline, lead and body, scored separately.
+    pub positions: Vec<PositionScore>,
+}
+
+/// Frame scores and sentiment of one voice of an article: its narration, or
+/// the quotes of one speaker.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VoiceScore {
+    /// "narration" or "quote".
+    pub voice: String,
+    /// Speaker as written (empty for narration and unattributed quotes).
+    pub speaker: String,
+    /// Quotes in this row (0 for narration).
+    pub quotes: usize,
+    /// Word tokens in this voice.
+    pub words: usize,
+    /// Sentiment over the sentence pieces of this voice.
+    pub sentiment: SentimentSummary,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of this voice, in `Analysis::frames` order.
+    pub per_1k: Vec<f64>,
+}
+
+/// One quote of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct QuoteInfo {
+    /// Speaker as written (empty when unattributed).
+    pub speaker: String,
+    /// The attribution rule that named the speaker ("said X", "X said", "according to X", "X:").
+    pub rule: String,
+    /// The quoted words (long quotes are cut with an ellipsis).
+    pub text: String,
+    /// Word tokens in the quote.
+    pub words: usize,
+}
+
+/// One quoted speaker across the corpus.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SpeakerScore {
+    /// Speaker as written (the most frequent spelling; empty = unattributed quotes).
+    pub speaker: String,
+    /// Articles quoting this speaker.
+    pub articles: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Quoted words.
+    pub words: usize,
+    /// Weighted hits per frame.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 quoted words.
+    pub per_1k: Vec<f64>,
+    /// Mean compound sentiment of the quoted sentence pieces.
+    pub sentiment: f64,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+}
+
+/// Frame scores and sentiment of one part of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PositionScore {
+    /// "headline", "lead" or "body".
+    pub part: String,
+    /// Word tokens in the part (0 = the article has no such part).
+    pub words: usize,
+    /// Sentiment over the part's sentence pieces.
+    pub sentiment: SentimentSummary,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of the part.
+    pub per_1k: Vec<f64>,
 }
 
 /// Sentiment of an article or sentence (VADER-style).
@@ -309,6 +399,160 @@ pub struct SimilarityMatrix {
     pub values: Vec<Vec<f64>>,
 }
 
+/// Articles compared by group: counts, means and their uncertainty.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupComparison {
+    /// What the groups are ("group" = subfolder / group column, a metadata column, or "date").
+    pub group_by: String,
+    /// Measures compared, in column order: every frame (per 1,000 words), then "sentiment".
+    pub measures: Vec<String>,
+    /// Bootstrap resamples behind each confidence interval.
+    pub resamples: usize,
+    /// Seed of the bootstrap (from `--seed`).
+    pub seed: u64,
+    /// Confidence level of the intervals (0.95).
+    pub confidence: f64,
+    /// One entry per group, sorted by name (articles without a value last, as "(none)").
+    pub groups: Vec<GroupStats>,
+    /// Plain-language notes (one group only, small groups ...).
+    pub notes: Vec<String>,
+}
+
+/// One group's articles and summary statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupStats {
+    /// Group name.
+    pub name: String,
+    /// Number of articles.
+    pub articles: usize,
+    /// One summary per measure, in `GroupComparison::measures` order.
+    pub stats: Vec<MeasureSummary>,
+}
+
+/// Mean of one measure in one group, with its spread.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MeasureSummary {
+    /// Frame name or "sentiment".
+    pub measure: String,
+    /// Mean over the group's articles.
+    pub mean: f64,
+    /// Sample standard deviation (n - 1); `None` with one article.
+    pub sd: Option<f64>,
+    /// Lower end of the bootstrap percentile interval; `None` with one article.
+    pub ci_low: Option<f64>,
+    /// Upper end of the bootstrap percentile interval; `None` with one article.
+    pub ci_high: Option<f64>,
+}
+
+/// Keyness: terms over- and under-represented in each group (and cluster) against the rest.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Keyness {
+    /// Formulas, in words.
+    pub method: String,
+    /// Least total frequency (group + rest) a term needs to be listed.
+    pub min_freq: usize,
+    /// Terms listed per direction (over / under) and comparison.
+    pub top: usize,
+    /// One comparison per group, then one per cluster.
+    pub comparisons: Vec<KeynessComparison>,
+    /// Plain-language notes (why groups or clusters were not compared ...).
+    pub notes: Vec<String>,
+}
+
+/// One group (or cluster) against all other articles.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeynessComparison {
+    /// "group" or "cluster".
+    pub by: String,
+    /// Group name, or "Cluster N" for clusters (1-based, as in the report).
+    pub group: String,
+    /// Articles in the group.
+    pub articles: usize,
+    /// Non-stop tokens in the group.
+    pub tokens_group: usize,
+    /// Non-stop tokens in the rest of the corpus.
+    pub tokens_rest: usize,
+    /// Over-represented terms (largest G2 first), then under-represented ones.
+    pub terms: Vec<KeyTerm>,
+}
+
+/// A key term with its raw counts and statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeyTerm {
+    /// Most frequent surface form of the stem.
+    pub term: String,
+    /// The stem counted.
+    pub stem: String,
+    /// Count in the group.
+    pub freq_group: usize,
+    /// Count in the rest.
+    pub freq_rest: usize,
+    /// Dunning's log-likelihood G2, signed: negative when under-represented (as quanteda).
+    pub g2: f64,
+    /// Hardie's log ratio: log2 of the ratio of relative frequencies (positive = over-represented).
+    pub log_ratio: f64,
+    /// p-value of G2 under chi-square with 1 degree of freedom.
+    pub p_value: f64,
+}
+
+/// Collocations: two- and three-word sequences that occur together more than chance.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocations {
+    /// Association measure ("G2").
+    pub measure: String,
+    /// Least frequency of a listed sequence.
+    pub min_freq: usize,
+    /// Sequences listed per scope and length.
+    pub top: usize,
+    /// The rules (sentence boundaries, punctuation, stop words), in words.
+    pub method: String,
+    /// Every listed sequence: scope "all" first, then each group.
+    pub items: Vec<Collocation>,
+}
+
+/// One collocation.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocation {
+    /// "all" or a group name.
+    pub scope: String,
+    /// The words, lower-case, separated by spaces.
+    pub ngram: String,
+    /// Number of words (2 or 3).
+    pub n: usize,
+    /// Occurrences in the scope.
+    pub freq: usize,
+    /// Association score (see `Collocations::measure`).
+    pub score: f64,
+}
+
+/// Frame shares per period (week, month or year).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Timeline {
+    /// "week", "month" or "year".
+    pub period: String,
+    /// Frames in column order.
+    pub frames: Vec<String>,
+    /// Every period from the first dated article to the last (empty periods included).
+    pub points: Vec<PeriodPoint>,
+    /// Articles without a date.
+    pub undated: usize,
+    /// Articles whose date could not be read (e.g. "5 March"), by id.
+    pub unreadable_dates: Vec<String>,
+}
+
+/// One period of the timeline.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PeriodPoint {
+    /// Label: "2024-W05", "2024-03" or "2024".
+    pub period: String,
+    /// Articles dated in the period.
+    pub articles: usize,
+    /// Share of each frame in the period's frame hits (pooled); `None` when the period has no hits.
+    pub shares: Vec<Option<f64>>,
+    /// Mean score per 1,000 words of each frame; `None` when the period has no articles.
+    pub mean_per_1k: Vec<Option<f64>>,
+}
+
 /// A small, hand-made `Analysis` for writer tests (charts, reports, CSV):
 /// `n` articles, seven frames, two clusters. Not used by the pipeline.
 #[doc(hidden)]
@@ -472,11 +716,78 @@ pub fn example(n: usize) -> Analysis {
         }),
         ..Default::default()
     });
-    Analysis {
+    let mut a = Analysis {
         frame_version: env!("CARGO_PKG_VERSION").into(),
         frames,
         articles,
         clustering,
         ..Default::default()
+    };
+    example_voices(&mut a);
+    a
+}
+
+/// Voices, quotes, speakers and positions for [`example`].
+fn example_voices(a: &mut Analysis) {
+    let nf = a.frames.len();
+    let speakers = ["Ms Dick", "a spokesman", ""];
+    let row = |voice: &str, speaker: &str, words: usize, seed: usize| {
+        let hits: Vec<f64> = (0..nf).map(|j| ((seed + j * 5) % 7) as f64).collect();
+        VoiceScore {
+            voice: voice.into(),
+            speaker: speaker.into(),
+            quotes: usize::from(voice == "quote") * (1 + seed % 3),
+            words,
+            sentiment: SentimentSummary {
+                compound: ((seed as f64) * 0.53).sin() * 0.6,
+                ..Default::default()
+            },
+            sentences: 1 + seed % 4,
+            per_1k: hits.iter().map(|h| h * 1000.0 / words as f64).collect(),
+            hits,
+        }
+    };
+    for (i, art) in a.articles.iter_mut().enumerate() {
+        let quoted = 40 + 11 * (i % 5);
+        art.voices = vec![row("narration", "", art.words - quoted, i)];
+        for (k, sp) in speakers.iter().enumerate().take(1 + i % 3) {
+            art.voices
+                .push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
+            art.quotes.push(QuoteInfo {
+                speaker: sp.to_string(),
+                rule: if sp.is_empty() { "" } else { "X said" }.into(),
+                text: "There is no cause for alarm.".into(),
+                words: 6,
+            });
+        }
+        art.positions = ["headline", "lead", "body"]
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let v = row(part, "", [10, 35, art.words - 45][k], i + 2 * k);
+                PositionScore {
+                    part: part.to_string(),
+                    words: v.words,
+                    sentiment: v.sentiment,
+                    hits: v.hits,
+                    per_1k: v.per_1k,
+                }
+            })
+            .collect();
     }
+    a.speakers = speakers
+        .iter()
+        .enumerate()
+        .filter(|_| !a.articles.is_empty())
+        .map(|(k, sp)| SpeakerScore {
+            speaker: sp.to_string(),
+            articles: a.articles.len(),
+            quotes: 2 + k,
+            words: 120 - 30 * k,
+            hits: vec![1.0; nf],
+            per_1k: vec![1000.0 / (120 - 30 * k) as f64; nf],
+            sentiment: 0.1 - 0.2 * k as f64,
+            sentences: 3,
+        })
+        .collect();
 }

@@ -6,12 +6,18 @@
 
 pub mod analysis;
 pub mod cluster;
+pub mod collocations;
 pub mod corpus;
+pub mod coverage;
 pub mod error;
+pub mod groups;
+pub mod keyness;
+pub mod kwic;
 pub mod lexicon;
 pub mod options;
 pub mod output;
 pub mod pipeline;
+pub mod positions;
 pub mod report;
 pub mod score;
 pub mod sentiment;
@@ -19,6 +25,7 @@ pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod voices;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};

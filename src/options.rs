@@ -59,6 +59,8 @@ pub struct CorpusOptions {
     pub columns: TableColumns,
     /// Keep boilerplate lines (captions, share prompts ...).
     pub keep_boilerplate: bool,
+    /// Metadata sidecar (CSV keyed by article id) with columns such as outlet, date, author.
+    pub metadata: Option<PathBuf>,
 }
 
 /// Options for `frame analyze`.
@@ -94,6 +96,14 @@ pub struct Options {
     pub svg: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
+    /// The user's lexicon files and folders (`--lexicon`), in order.
+    pub lexicons: Vec<PathBuf>,
+    /// Use only the user's lexicons (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
+    /// Column to compare groups on (`--group-by`): a metadata column, "group" or "date".
+    pub group_by: Option<String>,
+    /// Period of the timeline and of `--group-by date`.
+    pub period: crate::groups::Period,
 }
 
 impl Options {
@@ -104,6 +114,7 @@ impl Options {
                 inputs,
                 columns: TableColumns::default(),
                 keep_boilerplate: false,
+                metadata: None,
             },
             out: PathBuf::from("reports"),
             lang: Language::english(),
@@ -119,6 +130,10 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
+            lexicons: Vec::new(),
+            no_default_lexicons: false,
+            group_by: None,
+            period: crate::groups::Period::Month,
         }
     }
 }
