@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 FRAME = ROOT / "target" / "release" / "frame"
 PY = Path(sys.executable)
-STAGES = ["read", "tokenise_stem", "tfidf", "cluster", "score", "csv_json", "charts", "report", "write"]
+STAGES = ["read", "tokenise_stem", "tfidf", "cluster", "score", "groups", "csv_json", "charts", "report", "write"]
 
 
 def corpus_for(n):

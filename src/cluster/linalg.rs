@@ -83,11 +83,21 @@ pub fn csr_mul_dense(m: &CsrMatrix, b: &Array2<f64>) -> Array2<f64> {
     let l = b.ncols();
     let mut out = vec![0.0; m.n_rows * l];
     if l > 0 {
+        // Plain slices (not ndarray row iterators) so the inner loop is
+        // vectorised; the order of every sum is unchanged.
+        let owned;
+        let bs: &[f64] = match b.as_slice() {
+            Some(s) => s,
+            None => {
+                owned = b.iter().copied().collect::<Vec<f64>>();
+                &owned
+            }
+        };
         out.par_chunks_mut(l).enumerate().for_each(|(r, row)| {
             let (cols, vals) = m.row(r);
             for (&c, &v) in cols.iter().zip(vals) {
-                let brow = b.row(c as usize);
-                for (o, &x) in row.iter_mut().zip(brow.iter()) {
+                let c = c as usize;
+                for (o, &x) in row.iter_mut().zip(&bs[c * l..(c + 1) * l]) {
                     *o += v * x;
                 }
             }
