@@ -16,6 +16,7 @@ fn main() {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
         keep_boilerplate: false,
+        metadata: None,
     })
     .expect("corpus");
     let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
