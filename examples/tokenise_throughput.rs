@@ -11,7 +11,9 @@ use frame::text::{filters::StopWords, Language};
 use std::time::Instant;
 
 fn main() {
-    let dir = std::env::args().nth(1).expect("usage: tokenise_throughput DIR");
+    let dir = std::env::args()
+        .nth(1)
+        .expect("usage: tokenise_throughput DIR");
     let corpus = frame::corpus::load(&CorpusOptions {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
@@ -30,7 +32,8 @@ fn main() {
         let best = (0..3)
             .map(|_| {
                 let t = Instant::now();
-                let tc = pool.install(|| frame::tokens::tokenize_corpus(&corpus.documents, &en, &stop));
+                let tc =
+                    pool.install(|| frame::tokens::tokenize_corpus(&corpus.documents, &en, &stop));
                 std::hint::black_box(tc.vocab.stems.len());
                 t.elapsed().as_secs_f64()
             })

@@ -240,7 +240,7 @@ pub fn orthonormalise(y: &mut Array2<f64>) {
         }
         // Within the block: MGS twice on contiguous copies of its columns.
         let mut cols: Vec<Vec<f64>> = (j0..j1).map(|j| y.column(j).to_vec()).collect();
-        for c in 0..b {
+        for (c, &n0) in norm0.iter().enumerate() {
             let (done, rest) = cols.split_at_mut(c);
             let v = &mut rest[0];
             for _pass in 0..2 {
@@ -253,7 +253,7 @@ pub fn orthonormalise(y: &mut Array2<f64>) {
             }
             let norm = fast_dot(v, v).sqrt();
             // Relative threshold: what remains is rounding noise, not a direction.
-            if norm > 0.0 && norm > 1e-10 * norm0[c] {
+            if norm > 0.0 && norm > 1e-10 * n0 {
                 v.iter_mut().for_each(|x| *x /= norm);
             } else {
                 v.iter_mut().for_each(|x| *x = 0.0);

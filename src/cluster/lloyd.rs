@@ -10,8 +10,8 @@
 //! the summed squared movement of the centroids falls to `TOL` times the mean
 //! per-feature variance of the data, or when no row changes cluster.
 
-use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use ndarray::ArrayView2;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
 
@@ -202,7 +202,10 @@ fn fit_once(data: &Data, k: usize, rng: &mut Xoshiro256Plus, tol: f64) -> (Vec<u
                 let far = dists
                     .iter()
                     .enumerate()
-                    .fold((0, -1.0), |(bi, bv), (i, &v)| if v > bv { (i, v) } else { (bi, bv) })
+                    .fold(
+                        (0, -1.0),
+                        |(bi, bv), (i, &v)| if v > bv { (i, v) } else { (bi, bv) },
+                    )
                     .0;
                 dists[far] = 0.0;
                 data.row(far).to_vec()

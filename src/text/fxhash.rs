@@ -28,7 +28,9 @@ impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
@@ -74,7 +76,10 @@ mod tests {
     #[test]
     fn map_finds_what_it_stored() {
         let mut m: FxHashMap<String, u32> = FxHashMap::default();
-        for (i, w) in ["police", "polic", "", "a-longer-word-than-eight"].iter().enumerate() {
+        for (i, w) in ["police", "polic", "", "a-longer-word-than-eight"]
+            .iter()
+            .enumerate()
+        {
             m.insert(w.to_string(), i as u32);
         }
         assert_eq!(m.get("polic"), Some(&1));

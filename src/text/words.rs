@@ -92,7 +92,13 @@ fn is_edge_punct(c: char) -> bool {
     (c.is_ascii_punctuation() && c != '_')
         || matches!(
             c,
-            '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}' | '\u{2013}' | '\u{2014}' | '\u{2026}'
+            '\u{201C}'
+                | '\u{201D}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '\u{2026}'
         )
 }
 
@@ -269,7 +275,8 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_the_segmenter_on_plain_words() {
-        let text = "“Police,” (she said) arrest. ‘Dick’ — said… officers! \"quoted\" [x] {y} <z> end:";
+        let text =
+            "“Police,” (she said) arrest. ‘Dick’ — said… officers! \"quoted\" [x] {y} <z> end:";
         let mut fast = Vec::new();
         for_each_token(text, &[0], |s, e, k, _| fast.push((s, e, k)));
         assert_eq!(fast, segmenter_words(text));
