@@ -99,7 +99,7 @@ def write_results(rows):
     fresh = {(r["tool"], str(r["articles"])) for r in rows}
     keep = [r for r in old if (r["tool"], r["articles"]) not in fresh]
     cols = ["tool", "articles", "mb", "wall", "cpu", "peak_mb"] + STAGES
-    allrows = keep + [{c: (f"{r[c]:.3f}" if isinstance(r.get(c), float) else r.get(c, "")) for c in cols}
+    allrows = keep + [{c: (f"{r[c]:.3f}" if isinstance(r.get(c), float) else str(r.get(c, ""))) for c in cols}
                       for r in rows]
     allrows.sort(key=lambda r: (int(r["articles"]), r["tool"]))
     with open(out, "w", newline="") as f:
@@ -117,21 +117,22 @@ def fnum(x, fmt="{:.2f}"):
 def table(rows):
     by = {(r["tool"], r["articles"]): r for r in rows}
     lines = ["| articles | MB | tool | wall s | CPU s | peak MB | MB/s | tokenise+stem MB/s | "
-             + " | ".join(STAGES) + " | frame speed-up | memory frame/peer |",
-             "|" + "---|" * (10 + len(STAGES))]
+             + " | ".join(STAGES) + " | speed-up (wall) | speed-up (CPU) | memory frame/peer |",
+             "|" + "---|" * (11 + len(STAGES))]
     for r in rows:
         mb = float(r["mb"])
         tok = float(r["tokenise_stem"]) if r.get("tokenise_stem") else 0
         other = by.get(("python" if r["tool"] == "frame" else "frame", r["articles"]))
-        ratio = mem = "-"
+        ratio = cpu = mem = "-"
         if other and r["tool"] == "frame":
             ratio = f"{float(other['wall']) / float(r['wall']):.1f}x"
+            cpu = f"{float(other['cpu']) / float(r['cpu']):.1f}x"
             mem = f"{float(r['peak_mb']) / float(other['peak_mb']):.2f}"
         lines.append(
             f"| {int(r['articles']):,} | {mb:.1f} | {r['tool']} | {fnum(r['wall'])} | {fnum(r['cpu'])} | "
             f"{fnum(r['peak_mb'], '{:.0f}')} | {mb / float(r['wall']):.1f} | "
             f"{(f'{mb / tok:.0f}' if tok else '-')} | "
-            + " | ".join(fnum(r.get(s, "")) for s in STAGES) + f" | {ratio} | {mem} |")
+            + " | ".join(fnum(r.get(s, "")) for s in STAGES) + f" | {ratio} | {cpu} | {mem} |")
     text = "\n".join(lines) + "\n"
     (ROOT / "bench" / "results.md").write_text(text)
     print(text)
