@@ -5,6 +5,7 @@
 //! See ARCHITECTURE.md for the module map and invariants.
 
 pub mod analysis;
+pub mod bootstrap;
 pub mod cluster;
 pub mod corpus;
 pub mod error;
@@ -25,3 +26,4 @@ pub use error::{Error, Result};
 pub use options::Options;
 pub use pipeline::{run, RunSummary};
 pub mod short_texts;
+pub mod validate;

@@ -77,6 +77,40 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     Ok(())
 }
 
+fn sample(args: &cli::SampleArgs) -> Result<(), frame::Error> {
+    let (opts, params) = args.to_options().map_err(frame::Error::Usage)?;
+    let s = frame::validate::sample::run(&opts, &params)?;
+    for w in &s.warnings {
+        warn(w);
+    }
+    let bytes = frame::validate::sample::to_csv(&s);
+    match &args.out {
+        Some(p) => frame::validate::sample::write_new(p, &bytes)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&bytes).and_then(|_| out.flush());
+        }
+    }
+    eprint!("{}", frame::validate::sample::strata_summary(&s));
+    Ok(())
+}
+
+fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
+    let opts = args.to_options().map_err(frame::Error::Usage)?;
+    let report = frame::validate::agree::run(&args.sheets, &opts, args.threshold)?;
+    for w in &report.warnings {
+        warn(w);
+    }
+    let bytes = if args.csv {
+        report.to_csv()
+    } else {
+        report.to_text().into_bytes()
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(&bytes).and_then(|_| out.flush());
+    Ok(())
+}
+
 fn main() -> ExitCode {
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
@@ -99,6 +133,8 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Analyze(a) => analyze(a),
         Command::Score(s) => score(s),
+        Command::Sample(s) => sample(s),
+        Command::Agree(a) => agree(a),
     });
     match result {
         Ok(Ok(())) => ExitCode::SUCCESS,

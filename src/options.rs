@@ -94,6 +94,8 @@ pub struct Options {
     pub svg: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
+    /// Bootstrap resamples per article for frame-score intervals (0 = none).
+    pub bootstrap: usize,
 }
 
 impl Options {
@@ -119,6 +121,7 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
+            bootstrap: crate::bootstrap::DEFAULT_RESAMPLES,
         }
     }
 }

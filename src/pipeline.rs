@@ -166,7 +166,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
         .collect();
     stages.done("score", "writing");
-    let articles: Vec<ArticleResult> = corpus
+    let mut articles: Vec<ArticleResult> = corpus
         .documents
         .iter()
         .zip(scores)
@@ -204,6 +204,13 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             sentences: s.sentences,
         })
         .collect();
+    // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
+    let sentence_words: Vec<Vec<usize>> = tc
+        .docs
+        .iter()
+        .map(crate::bootstrap::words_per_sentence)
+        .collect();
+    crate::bootstrap::add_intervals(&mut articles, &sentence_words, opts.seed, opts.bootstrap);
     let senti_info = LexiconInfo {
         name: "sentiment".into(),
         description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
@@ -236,6 +243,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             negation_window: DEFAULT_NEGATION_WINDOW,
             text_column: opts.corpus.columns.text.clone(),
             id_column: opts.corpus.columns.id.clone(),
+            bootstrap_resamples: opts.bootstrap,
         },
         inputs: corpus.inputs.clone(),
         skipped: corpus.skipped.clone(),

@@ -384,6 +384,9 @@ impl FrameScorer {
                     per_1k: per_1k(hits[c]),
                     share: if total > 0.0 { hits[c] / total } else { 0.0 },
                     evidence: ev,
+                    // Filled by the pipeline's bootstrap (crate::bootstrap).
+                    ci_low: None,
+                    ci_high: None,
                 }
             })
             .collect();
