@@ -279,7 +279,7 @@ pub fn strata_summary(s: &Sample) -> String {
 /// Writes a sheet to `path` without ever replacing an existing file (it may
 /// hold a coder's work): a temporary file in the same folder, then a rename.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let err = |message: String| Error::Output {
+    let err = |message: String| Error::Input {
         path: path.to_path_buf(),
         message,
     };
