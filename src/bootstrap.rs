@@ -86,9 +86,9 @@ pub fn percentile(sorted: &[f64], q: f64) -> f64 {
 /// 95% percentile intervals of per-1,000 scores, one per frame, from the
 /// sentences' words and hits (`hits[s][f]`); `None` with fewer than two
 /// sentences or no resamples.
-pub fn frame_intervals(
+pub fn frame_intervals<H: AsRef<[f64]>>(
     words: &[usize],
-    hits: &[Vec<f64>],
+    hits: &[H],
     n_frames: usize,
     resamples: usize,
     rng: &mut impl RngCore,
@@ -97,6 +97,22 @@ pub fn frame_intervals(
     if n < 2 || resamples == 0 {
         return vec![None; n_frames];
     }
+    // Most sentences match no frame: keep only the non-zero hits of each
+    // sentence (offsets into one flat list), so a draw costs what it adds.
+    let mut start = Vec::with_capacity(n + 1);
+    let mut nz: Vec<(usize, f64)> = Vec::new();
+    for h in &hits[..n] {
+        start.push(nz.len());
+        nz.extend(
+            h.as_ref()
+                .iter()
+                .take(n_frames)
+                .enumerate()
+                .filter(|(_, &x)| x != 0.0)
+                .map(|(f, &x)| (f, x)),
+        );
+    }
+    start.push(nz.len());
     let mut scores: Vec<Vec<f64>> = vec![Vec::with_capacity(resamples); n_frames];
     let mut sums = vec![0.0f64; n_frames];
     for _ in 0..resamples {
@@ -105,8 +121,8 @@ pub fn frame_intervals(
         for _ in 0..n {
             let s = below(rng, n);
             w += words[s];
-            for (acc, h) in sums.iter_mut().zip(&hits[s]) {
-                *acc += h;
+            for &(f, x) in &nz[start[s]..start[s + 1]] {
+                sums[f] += x;
             }
         }
         for (f, acc) in sums.iter().enumerate() {
@@ -115,11 +131,27 @@ pub fn frame_intervals(
     }
     scores
         .into_iter()
-        .map(|mut v| {
-            v.sort_by(f64::total_cmp);
-            Some((percentile(&v, 0.025), percentile(&v, 0.975)))
-        })
+        .map(|mut v| Some((select_percentile(&mut v, 0.025), select_percentile(&mut v, 0.975))))
         .collect()
+}
+
+/// [`percentile`] without sorting: selects the two order statistics around
+/// rank q·(len - 1) in linear time (reorders `v`).
+pub fn select_percentile(v: &mut [f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let r = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
+    let (lo, hi) = (r.floor() as usize, r.ceil() as usize);
+    let (_, &mut x_lo, right) = v.select_nth_unstable_by(lo, f64::total_cmp);
+    // Everything right of the selected element is >= it: the next order
+    // statistic is their minimum.
+    let x_hi = if hi == lo {
+        x_lo
+    } else {
+        right.iter().copied().fold(f64::INFINITY, f64::min)
+    };
+    x_lo + (x_hi - x_lo) * (r - lo as f64)
 }
 
 /// Fills `ci_low`/`ci_high` of every frame score, from each article's
@@ -134,9 +166,10 @@ pub fn add_intervals(
         .par_iter_mut()
         .zip(sentence_words.par_iter())
         .for_each(|(art, words)| {
-            let hits: Vec<Vec<f64>> = art.sentences.iter().map(|s| s.hits.clone()).collect();
+            let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
             let mut r = rng(seed, &art.id);
             let cis = frame_intervals(words, &hits, art.frames.len(), resamples, &mut r);
+            drop(hits);
             for (f, ci) in art.frames.iter_mut().zip(cis) {
                 f.ci_low = ci.map(|c| c.0);
                 f.ci_high = ci.map(|c| c.1);
@@ -182,6 +215,20 @@ mod tests {
         assert_eq!(percentile(&v, 1.0), 5.0);
         assert!((percentile(&v, 0.025) - 1.1).abs() < 1e-12);
         assert!((percentile(&v, 0.975) - 4.9).abs() < 1e-12);
+    }
+
+    #[test]
+    fn selection_equals_sorting() {
+        let mut r = rng(3, "p");
+        for len in [1usize, 2, 3, 40, 1000] {
+            let v: Vec<f64> = (0..len).map(|_| below(&mut r, 50) as f64 / 7.0).collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            for q in [0.0, 0.025, 0.5, 0.975, 1.0] {
+                let mut w = v.clone();
+                assert_eq!(select_percentile(&mut w, q), percentile(&sorted, q), "{len} {q}");
+            }
+        }
     }
 
     #[test]

@@ -211,6 +211,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .map(crate::bootstrap::words_per_sentence)
         .collect();
     crate::bootstrap::add_intervals(&mut articles, &sentence_words, opts.seed, opts.bootstrap);
+    stages.done("bootstrap", "writing");
     let senti_info = LexiconInfo {
         name: "sentiment".into(),
         description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
