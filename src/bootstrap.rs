@@ -131,7 +131,12 @@ pub fn frame_intervals<H: AsRef<[f64]>>(
     }
     scores
         .into_iter()
-        .map(|mut v| Some((select_percentile(&mut v, 0.025), select_percentile(&mut v, 0.975))))
+        .map(|mut v| {
+            Some((
+                select_percentile(&mut v, 0.025),
+                select_percentile(&mut v, 0.975),
+            ))
+        })
         .collect()
 }
 
@@ -226,7 +231,11 @@ mod tests {
             sorted.sort_by(f64::total_cmp);
             for q in [0.0, 0.025, 0.5, 0.975, 1.0] {
                 let mut w = v.clone();
-                assert_eq!(select_percentile(&mut w, q), percentile(&sorted, q), "{len} {q}");
+                assert_eq!(
+                    select_percentile(&mut w, q),
+                    percentile(&sorted, q),
+                    "{len} {q}"
+                );
             }
         }
     }
@@ -252,6 +261,9 @@ mod tests {
         let (lo, hi) = flat[0].unwrap();
         assert!((lo - 100.0).abs() < 1e-9 && (hi - 100.0).abs() < 1e-9);
         // One sentence: no interval.
-        assert_eq!(frame_intervals(&[10], &[vec![1.0]], 1, 100, &mut rng(1, "c")), vec![None]);
+        assert_eq!(
+            frame_intervals(&[10], &[vec![1.0]], 1, 100, &mut rng(1, "c")),
+            vec![None]
+        );
     }
 }

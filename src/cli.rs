@@ -301,9 +301,7 @@ impl ScoreArgs {
 
 impl SampleArgs {
     /// Validates the arguments into library options and sampling parameters.
-    pub fn to_options(
-        &self,
-    ) -> Result<(Options, frame::validate::sample::SampleParams), String> {
+    pub fn to_options(&self) -> Result<(Options, frame::validate::sample::SampleParams), String> {
         if self.n == 0 {
             return Err("--n must be at least 1".into());
         }
@@ -331,7 +329,10 @@ impl AgreeArgs {
     /// Validates the arguments into library options.
     pub fn to_options(&self) -> Result<Options, String> {
         if !(self.threshold.is_finite() && self.threshold > 0.0) {
-            return Err(format!("--threshold must be above 0, not {}", self.threshold));
+            return Err(format!(
+                "--threshold must be above 0, not {}",
+                self.threshold
+            ));
         }
         let mut o = Options::new(Vec::new());
         o.lang = language(&self.lang)?;

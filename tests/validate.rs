@@ -40,15 +40,24 @@ const FRAMES: &str = "threat,reassurance,conflict,responsibility,human_interest,
 
 #[test]
 fn sample_is_seeded_stratified_and_blank() {
-    let a = run(frame().args(["sample", "--n", "30", "--seed", "7"]).arg(seeds()));
+    let a = run(frame()
+        .args(["sample", "--n", "30", "--seed", "7"])
+        .arg(seeds()));
     assert_eq!(a.code, 0, "{}", a.stderr);
-    let b = run(frame().args(["sample", "--n", "30", "--seed", "7"]).arg(seeds()));
+    let b = run(frame()
+        .args(["sample", "--n", "30", "--seed", "7"])
+        .arg(seeds()));
     assert_eq!(a.stdout, b.stdout, "same seed, same sheet");
-    let c = run(frame().args(["sample", "--n", "30", "--seed", "8"]).arg(seeds()));
+    let c = run(frame()
+        .args(["sample", "--n", "30", "--seed", "8"])
+        .arg(seeds()));
     assert_ne!(a.stdout, c.stdout, "another seed, another sheet");
     let mut rdr = csv::Reader::from_reader(a.stdout.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header.join(","), format!("unit_id,article_id,text,{FRAMES}"));
+    assert_eq!(
+        header.join(","),
+        format!("unit_id,article_id,text,{FRAMES}")
+    );
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 30);
     for r in &rows {
@@ -85,7 +94,10 @@ fn sample_articles_and_never_overwrite() {
     let mut rdr = csv::Reader::from_reader(sheet.as_bytes());
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 3);
-    assert!(rows.iter().all(|r| r[0] == r[1]), "article ids are unit ids");
+    assert!(
+        rows.iter().all(|r| r[0] == r[1]),
+        "article ids are unit ids"
+    );
     fs::write(&out, "my codes").unwrap();
     let r = run(frame()
         .args(["sample", "--n", "3", "--out"])
@@ -100,7 +112,12 @@ fn sample_articles_and_never_overwrite() {
 /// in `frame analyze` (hits >= 1 in sentences.csv).
 fn self_coded_sheet(dir: &Path) -> PathBuf {
     let rep = dir.join("rep");
-    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&rep).arg("-q"));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&rep)
+        .arg("-q"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let mut rdr = csv::Reader::from_path(rep.join("sentences.csv")).unwrap();
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
@@ -146,7 +163,8 @@ fn frame_agrees_with_itself_sentence_by_sentence() {
     // The text report has a quotable sentence per frame.
     let r = run(frame().arg("agree").arg(&sheet));
     assert!(
-        r.stdout.contains("For threat, frame agreed with the human coder on 100% of "),
+        r.stdout
+            .contains("For threat, frame agreed with the human coder on 100% of "),
         "{}",
         r.stdout
     );
@@ -168,8 +186,18 @@ fn agree_rejects_missing_and_bad_codes_naming_the_row() {
     let r = run(frame().arg("agree").arg(&p));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stderr.contains("coded.csv"), "{}", r.stderr);
-    assert!(r.stderr.contains("row 3 (unit a#s2): no code for reassurance"), "{}", r.stderr);
-    assert!(r.stderr.contains("row 4 (unit a#s3): “2” for threat is not a code"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("row 3 (unit a#s2): no code for reassurance"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("row 4 (unit a#s3): “2” for threat is not a code"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stdout.is_empty());
 }
 
@@ -177,7 +205,11 @@ fn agree_rejects_missing_and_bad_codes_naming_the_row() {
 fn two_coders_with_missing_units() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("alice.csv"), dir.path().join("bob.csv"));
-    fs::write(&a, "unit_id,text,threat\nx#s1,t,1\nx#s2,t,0\nx#s3,t,1\nx#s4,t,0\n").unwrap();
+    fs::write(
+        &a,
+        "unit_id,text,threat\nx#s1,t,1\nx#s2,t,0\nx#s3,t,1\nx#s4,t,0\n",
+    )
+    .unwrap();
     fs::write(&b, "unit_id,threat\nx#s1,1\nx#s2,0\nx#s3,0\n").unwrap();
     let r = run(frame().arg("agree").arg(&a).arg(&b));
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -196,7 +228,12 @@ fn two_coders_with_missing_units() {
 fn frames_csv_has_bootstrap_intervals() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
-    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&out).arg("-q"));
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&out)
+        .arg("-q"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = fs::read_to_string(out.join("frames.csv")).unwrap();
     let mut rdr = csv::Reader::from_reader(text.as_bytes());

@@ -35,7 +35,11 @@ const MAX_NAMED: usize = 8;
 
 /// "#1, #3 and #4" (first few, then "and N more").
 fn numbers(idx: &[usize]) -> String {
-    let mut names: Vec<String> = idx.iter().take(MAX_NAMED).map(|i| format!("#{}", i + 1)).collect();
+    let mut names: Vec<String> = idx
+        .iter()
+        .take(MAX_NAMED)
+        .map(|i| format!("#{}", i + 1))
+        .collect();
     if idx.len() > MAX_NAMED {
         names.push(format!("{} more", idx.len() - MAX_NAMED));
     }
@@ -85,7 +89,9 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
                     if n == 1 { "" } else { "s" }
                 ));
             }
-            let thin = matching(a, |art| art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0);
+            let thin = matching(a, |art| {
+                art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0
+            });
             if !thin.is_empty() {
                 out.push(format!(
                     "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (check the Evidence section).",
@@ -202,7 +208,11 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
                     if single.len() == 1 { "" } else { "s" },
                     single.join(", "),
                     if single.len() == 1 { "s" } else { "" },
-                    if single.len() == 1 { "it is" } else { "each is" }
+                    if single.len() == 1 {
+                        "it is"
+                    } else {
+                        "each is"
+                    }
                 ));
             }
         }
@@ -286,7 +296,10 @@ mod tests {
         assert_eq!(numbers(&[0]), "#1");
         assert_eq!(numbers(&[0, 2]), "#1 and #3");
         assert_eq!(numbers(&[0, 1, 2]), "#1, #2 and #3");
-        assert_eq!(numbers(&(0..10).collect::<Vec<_>>()), "#1, #2, #3, #4, #5, #6, #7, #8 and 2 more");
+        assert_eq!(
+            numbers(&(0..10).collect::<Vec<_>>()),
+            "#1, #2, #3, #4, #5, #6, #7, #8 and 2 more"
+        );
     }
 
     #[test]
@@ -302,7 +315,10 @@ mod tests {
         a.articles[1].frames[0].ci_low = Some(0.0);
         let frames = cautions(&a, Chart::Frames).join("\n");
         assert!(frames.contains("Only 5 articles"), "{frames}");
-        assert!(frames.contains("#2 has fewer than 5 frame matches"), "{frames}");
+        assert!(
+            frames.contains("#2 has fewer than 5 frame matches"),
+            "{frames}"
+        );
         assert!(frames.contains("reaches 0"), "{frames}");
         let terms = cautions(&a, Chart::Terms).join("\n");
         assert!(terms.contains("With 5 articles"), "{terms}");
@@ -339,7 +355,11 @@ mod tests {
             Chart::Similarity,
             Chart::Terms,
         ] {
-            assert!(cautions(&a, ch).is_empty(), "{ch:?}: {:?}", cautions(&a, ch));
+            assert!(
+                cautions(&a, ch).is_empty(),
+                "{ch:?}: {:?}",
+                cautions(&a, ch)
+            );
         }
     }
 

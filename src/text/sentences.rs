@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn starts_align_with_spans_after_leading_whitespace() {
         let t = "\n  World News\nArmed gangs roam. All calm.";
-        assert_eq!(sents(t), vec!["World News", "Armed gangs roam.", "All calm."]);
+        assert_eq!(
+            sents(t),
+            vec!["World News", "Armed gangs roam.", "All calm."]
+        );
         let starts = sentence_starts(t);
         assert_eq!(starts.len(), 3);
         assert_eq!(starts[0], 0);

@@ -14,8 +14,8 @@
 //! reach `threshold` (default 1). The human coder is the reference for
 //! precision and recall. Statistics are in [`super::stats`].
 
-use super::stats::{alpha_band, kappa_band, Table2};
 use super::score_documents;
+use super::stats::{alpha_band, kappa_band, Table2};
 use crate::corpus::{decode, Document};
 use crate::error::{Error, Result};
 use crate::options::Options;
@@ -120,7 +120,9 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             path,
             match p {
                 decode::DecodeProblem::Empty => "the file is empty".into(),
-                decode::DecodeProblem::Binary => "this is not a CSV file (it looks binary; save the spreadsheet as CSV)".into(),
+                decode::DecodeProblem::Binary => {
+                    "this is not a CSV file (it looks binary; save the spreadsheet as CSV)".into()
+                }
             },
         )
     })?;
@@ -138,7 +140,8 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
     let unit_col = col("unit_id").ok_or_else(|| {
         input_err(
             path,
-            "no unit_id column: a coding sheet needs the unit_id column that `frame sample` wrote".into(),
+            "no unit_id column: a coding sheet needs the unit_id column that `frame sample` wrote"
+                .into(),
         )
     })?;
     let text_col = col("text");
@@ -206,7 +209,9 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         }
         let text = text_col.map(|c| cell(c).to_string());
         if need_text && text.as_deref().is_none_or(str::is_empty) {
-            problems.push(format!("{at} (unit {unit_id}): the text cell is empty, so frame has nothing to score"));
+            problems.push(format!(
+                "{at} (unit {unit_id}): the text cell is empty, so frame has nothing to score"
+            ));
         }
         rows.push(SheetRow {
             row,
@@ -219,7 +224,11 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         let n = problems.len();
         let mut msg = format!(
             "{} in the coding sheet (fix and run again):",
-            if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }
+            if n == 1 {
+                "1 problem".to_string()
+            } else {
+                format!("{n} problems")
+            }
         );
         for p in problems.iter().take(MAX_PROBLEMS) {
             msg.push_str("\n  ");
@@ -245,8 +254,9 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
 /// article ids, else "units".
 fn unit_word(sheet: &Sheet) -> &'static str {
     let sentence_id = |id: &str| {
-        id.rsplit_once("#s")
-            .is_some_and(|(a, n)| !a.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        id.rsplit_once("#s").is_some_and(|(a, n)| {
+            !a.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
     };
     if sheet.rows.iter().all(|r| sentence_id(&r.unit_id)) {
         "sentences"
@@ -281,7 +291,8 @@ pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> 
             &read_sheet(b, &frames, false)?,
         )),
         _ => Err(Error::Usage(
-            "give one filled coding sheet (coder against frame) or two (coder against coder)".into(),
+            "give one filled coding sheet (coder against frame) or two (coder against coder)"
+                .into(),
         )),
     }
 }
@@ -379,7 +390,9 @@ pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
         .filter_map(|r| b_index.get(r.unit_id.as_str()).map(|&i| (r, &b.rows[i])))
         .collect();
     if pairs.is_empty() {
-        warnings.push(format!("{na} and {nb} have no unit_id in common: nothing to compare"));
+        warnings.push(format!(
+            "{na} and {nb} have no unit_id in common: nothing to compare"
+        ));
     }
     let frames = a
         .frames
@@ -425,7 +438,11 @@ fn stat(name: &str, x: Option<f64>, eq: bool) -> String {
 fn f3(x: Option<f64>) -> String {
     x.map(|v| {
         let s = format!("{v:.3}");
-        if s == "-0.000" { "0.000".into() } else { s }
+        if s == "-0.000" {
+            "0.000".into()
+        } else {
+            s
+        }
     })
     .unwrap_or_else(|| "n/a".into())
 }
@@ -487,7 +504,11 @@ impl Report {
         let (a, b) = names(&self.mode);
         let mut parts = Vec::new();
         if let Some(k) = t.kappa() {
-            parts.push(format!("κ {:.2}: {} agreement (Landis & Koch)", k, kappa_band(k)));
+            parts.push(format!(
+                "κ {:.2}: {} agreement (Landis & Koch)",
+                k,
+                kappa_band(k)
+            ));
         }
         if let Some(al) = t.alpha() {
             parts.push(format!("α {:.2}: {} (Krippendorff)", al, alpha_band(al)));
@@ -527,7 +548,11 @@ impl Report {
                 out.push(format!(
                     "{}: {a} marked only {a1} unit(s) 1, so {} rests on very few cases.",
                     fa.frame,
-                    if matches!(self.mode, Mode::Frame { .. }) { "recall" } else { "agreement on its presence" }
+                    if matches!(self.mode, Mode::Frame { .. }) {
+                        "recall"
+                    } else {
+                        "agreement on its presence"
+                    }
                 ));
             }
             if matches!(self.mode, Mode::Frame { .. }) && b1 > 0 && b1 < 5 {
@@ -695,7 +720,10 @@ mod tests {
         assert!(e.contains("s.csv"), "{e}");
         assert!(e.contains("2 problems"), "{e}");
         assert!(e.contains("row 3 (unit a#s2): no code for threat"), "{e}");
-        assert!(e.contains("row 4 (unit a#s3): “yes” for threat is not a code"), "{e}");
+        assert!(
+            e.contains("row 4 (unit a#s3): “yes” for threat is not a code"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -745,7 +773,7 @@ mod tests {
              a#s4,The weather was mild and the market busy.,1,0\n",
         );
         let opts = Options::new(vec![]);
-        let r = run(&[p.clone()], &opts, 1.0).unwrap();
+        let r = run(std::slice::from_ref(&p), &opts, 1.0).unwrap();
         let t = &r.frames[0].table;
         assert_eq!(r.frames[0].frame, "threat");
         // frame: s1 threat; the coder also says s4 (a miss for frame).
@@ -767,18 +795,34 @@ mod tests {
     #[test]
     fn two_coders_match_by_unit_id_and_report_missing_units() {
         let d = tempfile::tempdir().unwrap();
-        let a = sheet(d.path(), "alice.csv", "unit_id,threat,morality\nu1,1,0\nu2,0,0\nu3,1,1\nu4,0,0\n");
-        let b = sheet(d.path(), "bob.csv", "unit_id,threat\nu3,1\nu1,1\nu2,1\nu9,0\n");
+        let a = sheet(
+            d.path(),
+            "alice.csv",
+            "unit_id,threat,morality\nu1,1,0\nu2,0,0\nu3,1,1\nu4,0,0\n",
+        );
+        let b = sheet(
+            d.path(),
+            "bob.csv",
+            "unit_id,threat\nu3,1\nu1,1\nu2,1\nu9,0\n",
+        );
         let r = run(&[a, b], &Options::new(vec![]), 1.0).unwrap();
         assert_eq!(r.frames.len(), 1);
         let t = r.frames[0].table;
         assert_eq!((t.both_1, t.a_only, t.b_only, t.both_0), (2, 0, 1, 0));
         assert_eq!(r.unit_word, "units");
         let w = r.warnings.join("\n");
-        assert!(w.contains("1 unit(s) in alice.csv are missing from bob.csv and were left out: u4"), "{w}");
-        assert!(w.contains("1 unit(s) in bob.csv are missing from alice.csv and were left out: u9"), "{w}");
+        assert!(
+            w.contains("1 unit(s) in alice.csv are missing from bob.csv and were left out: u4"),
+            "{w}"
+        );
+        assert!(
+            w.contains("1 unit(s) in bob.csv are missing from alice.csv and were left out: u9"),
+            "{w}"
+        );
         assert!(w.contains("morality is coded in alice.csv only"), "{w}");
-        assert!(r.sentence(&r.frames[0]).starts_with("For threat, the two coders agreed on 67% of 3 units"));
+        assert!(r
+            .sentence(&r.frames[0])
+            .starts_with("For threat, the two coders agreed on 67% of 3 units"));
         let csv = String::from_utf8(r.to_csv()).unwrap();
         assert!(csv.starts_with("frame,units,coder1_1,coder2_1,both_1,both_0,agreement,kappa,alpha,kappa_band,alpha_band,note,sentence\n"), "{csv}");
     }

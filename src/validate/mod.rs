@@ -43,12 +43,15 @@ impl Unit {
     }
 }
 
+/// frame's scores of one document, with its tokenised text.
+pub(crate) type Scored = (DocScores, TokenizedDoc);
+
 /// Frame names (lexicon order) and, per document, frame's scores and the
 /// tokenised text.
 pub(crate) fn score_documents(
     docs: &[Document],
     opts: &Options,
-) -> Result<(Vec<String>, Vec<(DocScores, TokenizedDoc)>)> {
+) -> Result<(Vec<String>, Vec<Scored>)> {
     let stop = pipeline::stop_words(opts)?;
     let tc = tokens::tokenize_corpus(docs, &opts.lang, &stop);
     let lexicons = pipeline::lexicons()?;

@@ -188,7 +188,8 @@ pub fn draw(units: &[ScoredUnit], n_frames: usize, n: usize, seed: u64) -> (Vec<
     let mut count = 0usize;
     for f in 0..n_frames {
         for with in [true, false] {
-            let in_stratum = |i: usize| (units[i].hits.get(f).copied().unwrap_or(0.0) > 0.0) == with;
+            let in_stratum =
+                |i: usize| (units[i].hits.get(f).copied().unwrap_or(0.0) > 0.0) == with;
             let mut have = (0..units.len())
                 .filter(|&i| chosen[i] && in_stratum(i))
                 .count();

@@ -263,7 +263,10 @@ mod tests {
         assert_eq!(t.alpha(), None);
         assert_eq!(t.precision(), None);
         assert_eq!(t.recall(), None);
-        assert!(t.why_undefined("the coder", "frame").unwrap().contains("undefined"));
+        assert!(t
+            .why_undefined("the coder", "frame")
+            .unwrap()
+            .contains("undefined"));
         // One coder constant: kappa is 0 although 3 of 4 units agree.
         let t = Table2::from_codes(&codes("0000"), &codes("0001"));
         close(t.agreement(), 0.75);
@@ -272,7 +275,10 @@ mod tests {
         close(t.alpha(), 0.0);
         assert_eq!(t.recall(), None);
         close(t.precision(), 0.0);
-        assert!(t.why_undefined("the coder", "frame").unwrap().starts_with("the coder coded every unit 0"));
+        assert!(t
+            .why_undefined("the coder", "frame")
+            .unwrap()
+            .starts_with("the coder coded every unit 0"));
         // Opposite constants: never agree; chance predicts no agreement either.
         let t = Table2::from_codes(&codes("111"), &codes("000"));
         close(t.kappa(), 0.0);
