@@ -169,6 +169,7 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut ids_are_articles = article_col.is_some();
+    let (mut any_code, mut hint_missing, mut hint_bad) = (false, false, false);
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 2;
         let rec = rec.map_err(|e| input_err(path, format!("row {row}: {e}")))?;
@@ -195,17 +196,28 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             ids_are_articles &= cell(a) == unit_id;
         }
         let mut codes = Vec::with_capacity(frame_cols.len());
+        let mut missing: Vec<&str> = Vec::new();
+        let mut bad: Vec<String> = Vec::new();
         for (f, c) in &frame_cols {
             match cell(*c) {
                 "1" => codes.push(true),
                 "0" => codes.push(false),
-                "" => problems.push(format!(
-                    "{at} (unit {unit_id}): no code for {f}: every frame column needs 0 or 1 (delete the column of a frame you did not code)"
-                )),
-                other => problems.push(format!(
-                    "{at} (unit {unit_id}): “{other}” for {f} is not a code: use 0 (absent) or 1 (present)"
-                )),
+                "" => missing.push(f),
+                other => bad.push(format!("“{other}” for {f} is not a code")),
             }
+        }
+        any_code |= codes.len() + bad.len() > 0;
+        let mut what = Vec::new();
+        if !missing.is_empty() {
+            what.push(format!("no code for {}", missing.join(", ")));
+            hint_missing = true;
+        }
+        if !bad.is_empty() {
+            what.push(bad.join("; "));
+            hint_bad = true;
+        }
+        if !what.is_empty() {
+            problems.push(format!("{at} (unit {unit_id}): {}", what.join("; ")));
         }
         let text = text_col.map(|c| cell(c).to_string());
         if need_text && text.as_deref().is_none_or(str::is_empty) {
@@ -220,14 +232,27 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             codes,
         });
     }
+    if !any_code && !rows.is_empty() {
+        return Err(input_err(
+            path,
+            format!(
+                "no codes yet: fill every cell of the frame columns ({}) with 0 or 1, then run frame agree again",
+                frame_cols
+                    .iter()
+                    .map(|(f, _)| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
     if !problems.is_empty() {
         let n = problems.len();
         let mut msg = format!(
-            "{} in the coding sheet (fix and run again):",
+            "{} with problems in the coding sheet (fix and run again):",
             if n == 1 {
-                "1 problem".to_string()
+                "1 row".to_string()
             } else {
-                format!("{n} problems")
+                format!("{n} rows")
             }
         );
         for p in problems.iter().take(MAX_PROBLEMS) {
@@ -236,6 +261,12 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         }
         if n > MAX_PROBLEMS {
             msg.push_str(&format!("\n  ... and {} more", n - MAX_PROBLEMS));
+        }
+        if hint_missing {
+            msg.push_str("\nEvery frame column needs a 0 or a 1 in each row; to leave a frame out, delete its column.");
+        }
+        if hint_bad {
+            msg.push_str("\nCodes are 0 (the frame is absent) or 1 (present).");
         }
         return Err(input_err(path, msg));
     }
@@ -718,7 +749,7 @@ mod tests {
         );
         let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
         assert!(e.contains("s.csv"), "{e}");
-        assert!(e.contains("2 problems"), "{e}");
+        assert!(e.contains("2 rows with problems"), "{e}");
         assert!(e.contains("row 3 (unit a#s2): no code for threat"), "{e}");
         assert!(
             e.contains("row 4 (unit a#s3): “yes” for threat is not a code"),
@@ -740,6 +771,27 @@ mod tests {
         assert_eq!(s.rows[1].row, 4);
         assert_eq!(s.rows[1].codes, vec![false]);
         assert_eq!(unit_word(&s), "sentences");
+    }
+
+    #[test]
+    fn an_uncoded_sheet_says_so() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "unit_id,text,threat,morality\nx,a,,\ny,b,,\n",
+        );
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("no codes yet"), "{e}");
+        let p = sheet(
+            d.path(),
+            "t.csv",
+            "unit_id,text,threat,morality\nx,a,1,\ny,b,,0\n",
+        );
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("row 2 (unit x): no code for morality"), "{e}");
+        assert!(e.contains("row 3 (unit y): no code for threat"), "{e}");
+        assert!(e.contains("delete its column"), "{e}");
     }
 
     #[test]
