@@ -36,6 +36,12 @@ pub enum Command {
         after_help = "Example:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
     )]
     Score(ScoreArgs),
+    /// List, show, check and convert lexicons (frame .txt, LIWC .dic/.dicx, quanteda YAML).
+    #[command(after_help = LEXICON_EXAMPLE)]
+    Lexicon(LexiconArgs),
+    /// Keyword in context: every match of a word, phrase, wildcard or lexicon category, with the words around it.
+    #[command(after_help = KWIC_EXAMPLE)]
+    Kwic(KwicArgs),
     /// Draw a seeded, stratified sample of sentences (or articles) as a blank coding sheet (CSV).
     #[command(after_help = SAMPLE_EXAMPLE)]
     Sample(SampleArgs),
@@ -141,6 +147,8 @@ pub struct AnalyzeArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub table: TableArgs,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
     /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none).
     #[arg(long, default_value_t = frame::bootstrap::DEFAULT_RESAMPLES, value_name = "N")]
     pub bootstrap: usize,
@@ -179,6 +187,8 @@ pub struct SampleArgs {
     pub keep_boilerplate: bool,
     #[command(flatten)]
     pub table: TableArgs,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
 }
 
 #[derive(Args, Debug)]
@@ -195,6 +205,8 @@ pub struct AgreeArgs {
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
 }
 
 #[derive(Args, Debug)]
@@ -210,6 +222,8 @@ pub struct ScoreArgs {
     pub lang: String,
     #[command(flatten)]
     pub table: TableArgs,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
 }
 
 fn language(code: &str) -> Result<Language, String> {
@@ -284,6 +298,7 @@ impl AnalyzeArgs {
         o.chart_size = chart_size(&self.chart_size)?;
         o.svg = self.svg;
         o.quiet = self.quiet;
+        self.lexicon_sel.apply(&mut o)?;
         o.bootstrap = self.bootstrap;
         Ok(o)
     }
@@ -295,8 +310,141 @@ impl ScoreArgs {
         let mut o = Options::new(self.input.iter().cloned().collect());
         o.corpus.columns = columns(&self.table);
         o.lang = language(&self.lang)?;
+        self.lexicon_sel.apply(&mut o)?;
         Ok(o)
     }
+}
+
+const LEXICON_EXAMPLE: &str = "\
+Examples:
+  frame lexicon list                          every category: size, source, file
+  frame lexicon list --lexicon my.dic         ... with your dictionary added
+  frame lexicon show threat                   the entries of one category
+  frame lexicon check my_lexicons/            every problem as file:line (exit 1 if any)
+  frame lexicon convert LIWC2015.dic my_lex/  one frame .txt file per category";
+
+const KWIC_EXAMPLE: &str = "\
+Examples:
+  frame kwic attack seeds/                    'attack', 'attacks', 'attacked' ... in context
+  frame kwic attack seeds/ --exact            only the form 'attack'
+  frame kwic 'knife crime' seeds/ --window 5
+  frame kwic threat seeds/ --csv > threat.csv every match of the threat category";
+
+/// Which lexicons to use: the defaults, plus or instead of your own.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LexiconSelection {
+    /// Your own lexicon: a file (.txt, .dic, .dicx, .yml/.yaml) or a folder of them; repeatable.
+    /// A category with a default's name replaces it.
+    #[arg(long = "lexicon", value_name = "PATH")]
+    pub lexicons: Vec<PathBuf>,
+    /// Use only the lexicons given with --lexicon.
+    #[arg(long)]
+    pub no_default_lexicons: bool,
+}
+
+impl LexiconSelection {
+    /// Copies the selection into library options.
+    pub fn apply(&self, o: &mut Options) -> Result<(), String> {
+        if self.no_default_lexicons && self.lexicons.is_empty() {
+            return Err("--no-default-lexicons needs at least one --lexicon PATH".into());
+        }
+        o.lexicons = self.lexicons.clone();
+        o.no_default_lexicons = self.no_default_lexicons;
+        Ok(())
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct LexiconArgs {
+    #[command(subcommand)]
+    pub command: LexiconCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LexiconCommand {
+    /// Every category with its size, source (built-in or yours) and file.
+    List(LexiconSelection),
+    /// The entries of one category.
+    Show {
+        /// Category name (see `frame lexicon list`).
+        name: String,
+        #[command(flatten)]
+        sel: LexiconSelection,
+    },
+    /// Check lexicon files: every problem as file:line; exit 1 if there is any.
+    Check {
+        /// Lexicon files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Language of the stemmer and stop words used for the checks.
+        #[arg(long, default_value = "en", value_name = "CODE")]
+        lang: String,
+    },
+    /// Convert a lexicon (any format) to frame's .txt format: one file per category in folder OUT.
+    Convert {
+        /// A lexicon file or folder.
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+        /// Folder to write into (created if needed; existing files are never replaced).
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct KwicArgs {
+    /// A word, a phrase ('knife crime'), a wildcard (terror*) or a lexicon category name.
+    #[arg(value_name = "TERM")]
+    pub term: String,
+    /// Folders, article files or tables, as for `frame analyze`.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Words of context on each side.
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub window: usize,
+    /// Match the exact word form instead of every form with the same stem.
+    #[arg(long)]
+    pub exact: bool,
+    /// Treat TERM as a word even when a lexicon category has that name.
+    #[arg(long)]
+    pub word: bool,
+    /// Write CSV to stdout instead of aligned lines.
+    #[arg(long)]
+    pub csv: bool,
+    /// Language for the stemmer.
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub lang: String,
+    /// Keep boilerplate lines (captions, share prompts ...).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
+}
+
+impl KwicArgs {
+    /// Validates the arguments into library options.
+    pub fn to_options(&self) -> Result<Options, String> {
+        if self.window == 0 || self.window > 100 {
+            return Err(format!(
+                "--window must be 1 to 100 words, not {}",
+                self.window
+            ));
+        }
+        let mut o = Options::new(self.inputs.clone());
+        o.corpus.columns = columns(&self.table);
+        o.corpus.keep_boilerplate = self.keep_boilerplate;
+        o.lang = language(&self.lang)?;
+        o.quiet = true;
+        self.lexicon_sel.apply(&mut o)?;
+        Ok(o)
+    }
+}
+
+/// The `--lang` of `frame lexicon check`.
+pub fn check_language(code: &str) -> Result<Language, String> {
+    language(code)
 }
 
 impl SampleArgs {
@@ -310,6 +458,7 @@ impl SampleArgs {
         o.corpus.keep_boilerplate = self.keep_boilerplate;
         o.lang = language(&self.lang)?;
         o.seed = self.seed;
+        self.lexicon_sel.apply(&mut o)?;
         let unit = match self.unit {
             UnitArg::Sentence => frame::validate::Unit::Sentence,
             UnitArg::Article => frame::validate::Unit::Article,
@@ -336,6 +485,7 @@ impl AgreeArgs {
         }
         let mut o = Options::new(Vec::new());
         o.lang = language(&self.lang)?;
+        self.lexicon_sel.apply(&mut o)?;
         Ok(o)
     }
 }

@@ -37,6 +37,9 @@ pub enum Error {
     /// A bug or an unexpected failure.
     #[error("internal error: {0}")]
     Internal(String),
+    /// `frame lexicon check` found problems (each message is file:line: problem).
+    #[error("lexicon check found {} problem{} (listed above)", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    Check(Vec<String>),
 }
 
 impl Error {

@@ -61,11 +61,12 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     for w in &warnings {
         warn(w);
     }
+    let set = frame::pipeline::lexicon_set(&opts)?;
+    for w in &set.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
     let rows = frame::short_texts::score(&docs, &opts)?;
-    let frames: Vec<String> = frame::pipeline::lexicons()?
-        .iter()
-        .map(|l| l.name.clone())
-        .collect();
+    let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
     let bytes = if args.json {
         frame::short_texts::to_jsonl(&rows)
     } else {
@@ -74,6 +75,129 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     let mut out = std::io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = out.write_all(&bytes).and_then(|_| out.flush());
+    Ok(())
+}
+
+/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error worth a message.
+fn print_out(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(bytes).and_then(|_| out.flush());
+}
+
+fn lexicon_set(sel: &cli::LexiconSelection) -> Result<frame::lexicon::LexiconSet, frame::Error> {
+    let mut opts = frame::Options::new(Vec::new());
+    sel.apply(&mut opts).map_err(frame::Error::Usage)?;
+    let set = frame::pipeline::lexicon_set(&opts)?;
+    for w in &set.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
+    Ok(set)
+}
+
+fn lexicon(args: &cli::LexiconArgs) -> Result<(), frame::Error> {
+    use cli::LexiconCommand as L;
+    match &args.command {
+        L::List(sel) => print_out(lexicon_set(sel)?.listing().as_bytes()),
+        L::Show { name, sel } => {
+            let set = lexicon_set(sel)?;
+            match set.show(name) {
+                Some(text) => print_out(text.as_bytes()),
+                None => {
+                    let names: Vec<&str> = set.lexicons.iter().map(|l| l.name.as_str()).collect();
+                    return Err(frame::Error::Usage(format!(
+                        "no lexicon category named `{name}`; there are: {}",
+                        names.join(", ")
+                    )));
+                }
+            }
+        }
+        L::Check { paths, lang } => {
+            let lang = cli::check_language(lang).map_err(frame::Error::Usage)?;
+            let mut problems = Vec::new();
+            let (mut cats, mut entries) = (0, 0);
+            for p in paths {
+                let r = frame::lexicon::check::check_path(p, &lang);
+                cats += r.categories;
+                entries += r.entries;
+                problems.extend(r.problems.iter().map(|e| e.to_string()));
+            }
+            if !problems.is_empty() {
+                let mut text = problems.join("\n");
+                text.push('\n');
+                print_out(text.as_bytes());
+                return Err(frame::Error::Check(problems));
+            }
+            eprintln!("frame: no problems found ({cats} categories, {entries} entries)");
+        }
+        L::Convert { input, out } => {
+            let read = frame::lexicon::read_path(input).map_err(|errs| {
+                frame::Error::Lexicon(errs.iter().map(|e| e.to_string()).collect())
+            })?;
+            for w in &read.warnings {
+                warn(&format!("lexicon: {w}"));
+            }
+            let written = frame::lexicon::convert::write_folder(&read.lexicons, out)?;
+            eprintln!(
+                "frame: wrote {} lexicon file{} to {} (check them with `frame lexicon check {}`)",
+                written.len(),
+                if written.len() == 1 { "" } else { "s" },
+                out.display(),
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
+    let opts = args.to_options().map_err(frame::Error::Usage)?;
+    let lexicons = frame::pipeline::lexicon_set(&opts)?;
+    for w in &lexicons.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
+    let corpus = frame::corpus::load(&opts.corpus)?;
+    for s in &corpus.skipped {
+        warn(&format!("skipped {}: {}", s.source, s.reason));
+    }
+    for w in &corpus.warnings {
+        warn(w);
+    }
+    let stop = frame::pipeline::stop_words(&opts)?;
+    let query = frame::kwic::KwicQuery {
+        term: args.term.clone(),
+        window: args.window,
+        exact: args.exact,
+        as_word: args.word,
+    };
+    let k = frame::kwic::kwic(
+        &corpus.documents,
+        &lexicons.lexicons,
+        &opts.lang,
+        &stop,
+        &query,
+    )
+    .map_err(frame::Error::Usage)?;
+    if args.csv {
+        print_out(&frame::kwic::to_csv(&k.lines));
+    } else {
+        print_out(frame::kwic::to_text(&k.lines).as_bytes());
+    }
+    let what = match &k.category {
+        Some(c) => format!("lexicon category `{c}` (use --word to search the word instead)"),
+        None => format!(
+            "`{}`{}",
+            args.term,
+            if args.exact { " (exact form)" } else { "" }
+        ),
+    };
+    eprintln!(
+        "frame: {} match{} of {what} in {} of {} article{}",
+        k.lines.len(),
+        if k.lines.len() == 1 { "" } else { "es" },
+        k.articles_matched,
+        k.articles,
+        if k.articles == 1 { "" } else { "s" }
+    );
     Ok(())
 }
 
@@ -86,10 +210,7 @@ fn sample(args: &cli::SampleArgs) -> Result<(), frame::Error> {
     let bytes = frame::validate::sample::to_csv(&s);
     match &args.out {
         Some(p) => frame::validate::sample::write_new(p, &bytes)?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&bytes).and_then(|_| out.flush());
-        }
+        None => print_out(&bytes),
     }
     eprint!("{}", frame::validate::sample::strata_summary(&s));
     Ok(())
@@ -106,8 +227,7 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
     } else {
         report.to_text().into_bytes()
     };
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(&bytes).and_then(|_| out.flush());
+    print_out(&bytes);
     Ok(())
 }
 
@@ -133,6 +253,8 @@ fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Analyze(a) => analyze(a),
         Command::Score(s) => score(s),
+        Command::Lexicon(l) => lexicon(l),
+        Command::Kwic(k) => kwic(k),
         Command::Sample(s) => sample(s),
         Command::Agree(a) => agree(a),
     });

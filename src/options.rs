@@ -96,6 +96,10 @@ pub struct Options {
     pub quiet: bool,
     /// Bootstrap resamples per article for frame-score intervals (0 = none).
     pub bootstrap: usize,
+    /// The user's lexicon files and folders (`--lexicon`), in order.
+    pub lexicons: Vec<PathBuf>,
+    /// Use only the user's lexicons (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
 }
 
 impl Options {
@@ -122,6 +126,8 @@ impl Options {
             svg: false,
             quiet: false,
             bootstrap: crate::bootstrap::DEFAULT_RESAMPLES,
+            lexicons: Vec::new(),
+            no_default_lexicons: false,
         }
     }
 }

@@ -93,9 +93,17 @@ pub fn stop_words(opts: &Options) -> Result<StopWords> {
     Ok(StopWords::new(words))
 }
 
-/// The default frame lexicons (embedded copies of `lexicons/*.txt`).
-pub fn lexicons() -> Result<Vec<Lexicon>> {
-    Ok(lexicon::builtin())
+/// The lexicons of a run: the defaults (embedded copies of `lexicons/*.txt`)
+/// unless `--no-default-lexicons`, plus or replaced by the user's
+/// `--lexicon` files. A malformed lexicon is an error listing every problem.
+pub fn lexicons(opts: &Options) -> Result<Vec<Lexicon>> {
+    Ok(lexicon_set(opts)?.lexicons)
+}
+
+/// Like [`lexicons`], with each category's origin and the loading warnings.
+pub fn lexicon_set(opts: &Options) -> Result<lexicon::LexiconSet> {
+    lexicon::load_set(&opts.lexicons, opts.no_default_lexicons)
+        .map_err(|errs| Error::Lexicon(errs.iter().map(|e| e.to_string()).collect()))
 }
 
 /// Chart labels: the title cut at a word boundary to about `max` characters.
@@ -156,7 +164,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     )
     .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?;
     stages.done("cluster", "scoring");
-    let lexicons = lexicons()?;
+    let lexicon_set = lexicon_set(opts)?;
+    let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     let scores: Vec<_> = corpus
@@ -165,6 +174,16 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .zip(tc.docs.par_iter())
         .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
         .collect();
+    // Who speaks, and where: narration against quotes, headline/lead/body.
+    let voices = crate::voices::score_corpus(&corpus.documents, &tc, &scorer, &senti);
+    let positions = crate::positions::score_corpus(
+        &corpus.documents,
+        &tc,
+        &scorer,
+        &senti,
+        &lexicons,
+        &opts.lang,
+    );
     stages.done("score", "writing");
     let mut articles: Vec<ArticleResult> = corpus
         .documents
@@ -202,6 +221,9 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             most_threatening: s.most_threatening,
             most_reassuring: s.most_reassuring,
             sentences: s.sentences,
+            voices: Vec::new(),
+            quotes: Vec::new(),
+            positions: Vec::new(),
         })
         .collect();
     // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
@@ -212,6 +234,18 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .collect();
     crate::bootstrap::add_intervals(&mut articles, &sentence_words, opts.seed, opts.bootstrap);
     stages.done("bootstrap", "writing");
+    for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
+        art.voices = v;
+        art.quotes = q;
+        art.positions = p;
+    }
+    let speakers = {
+        let rows: Vec<(&str, &[VoiceScore])> = articles
+            .iter()
+            .map(|r| (r.id.as_str(), r.voices.as_slice()))
+            .collect();
+        crate::voices::speakers(&rows, lexicons.len())
+    };
     let senti_info = LexiconInfo {
         name: "sentiment".into(),
         description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
@@ -259,7 +293,13 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         articles,
         clustering,
         notes: Vec::new(),
+        speakers,
+        coverage: Default::default(),
     };
+    analysis
+        .warnings
+        .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    analysis.coverage = crate::coverage::compute(&scorer, &tc);
     analysis.notes = fragility_notes(&analysis);
     stages.finish();
     Ok(analysis)

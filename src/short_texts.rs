@@ -73,11 +73,11 @@ pub fn read_texts(
     Ok((c.documents, warnings))
 }
 
-/// Scores documents with the default lexicons.
+/// Scores documents with the run's lexicons (defaults and `--lexicon` files).
 pub fn score(docs: &[Document], opts: &Options) -> Result<Vec<ScoreRow>> {
     let stop = pipeline::stop_words(opts)?;
     let tc = tokens::tokenize_corpus(docs, &opts.lang, &stop);
-    let lexicons = pipeline::lexicons()?;
+    let lexicons = pipeline::lexicons(opts)?;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     Ok(docs

@@ -9,8 +9,8 @@
 //! non-0/1 code is an error naming the row, so a half-coded sheet is never
 //! scored by accident.
 //!
-//! Against frame, frame re-scores each unit's text with the default lexicons
-//! (the scorer of `frame analyze`) and codes it 1 for a frame when its hits
+//! Against frame, frame re-scores each unit's text with the lexicons in use
+//! (defaults, or `--lexicon`; the scorer of `frame analyze`) and codes it 1 for a frame when its hits
 //! reach `threshold` (default 1). The human coder is the reference for
 //! precision and recall. Statistics are in [`super::stats`].
 
@@ -160,7 +160,7 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         return Err(input_err(
             path,
             format!(
-                "no frame column: the header needs one or more of {}",
+                "no frame column: the header needs one or more of {} (the lexicon categories in use; add yours with --lexicon)",
                 frames.join(", ")
             ),
         ));
@@ -311,25 +311,38 @@ pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> 
             "--threshold must be above 0, not {threshold}"
         )));
     }
-    let frames: Vec<String> = crate::pipeline::lexicons()?
-        .iter()
-        .map(|l| l.name.clone())
-        .collect();
-    match paths {
-        [one] => against_frame(&read_sheet(one, &frames, true)?, opts, threshold),
-        [a, b] => Ok(between_coders(
-            &read_sheet(a, &frames, false)?,
-            &read_sheet(b, &frames, false)?,
-        )),
-        _ => Err(Error::Usage(
-            "give one filled coding sheet (coder against frame) or two (coder against coder)"
-                .into(),
-        )),
-    }
+    let set = crate::pipeline::lexicon_set(opts)?;
+    let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
+    let mut report =
+        match paths {
+            [one] => against_frame(
+                &read_sheet(one, &frames, true)?,
+                opts,
+                &set.lexicons,
+                threshold,
+            )?,
+            [a, b] => between_coders(
+                &read_sheet(a, &frames, false)?,
+                &read_sheet(b, &frames, false)?,
+            ),
+            _ => return Err(Error::Usage(
+                "give one filled coding sheet (coder against frame) or two (coder against coder)"
+                    .into(),
+            )),
+        };
+    report
+        .warnings
+        .splice(0..0, set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    Ok(report)
 }
 
 /// The human codes of `sheet` against frame's codes for the same texts.
-pub fn against_frame(sheet: &Sheet, opts: &Options, threshold: f64) -> Result<Report> {
+pub fn against_frame(
+    sheet: &Sheet,
+    opts: &Options,
+    lexicons: &[crate::lexicon::Lexicon],
+    threshold: f64,
+) -> Result<Report> {
     let docs: Vec<Document> = sheet
         .rows
         .iter()
@@ -340,7 +353,7 @@ pub fn against_frame(sheet: &Sheet, opts: &Options, threshold: f64) -> Result<Re
             ..Default::default()
         })
         .collect();
-    let (names, scored) = score_documents(&docs, opts)?;
+    let (names, scored) = score_documents(&docs, opts, lexicons)?;
     let frames = sheet
         .frames
         .iter()
@@ -726,7 +739,7 @@ mod tests {
     use super::*;
 
     fn frames() -> Vec<String> {
-        crate::pipeline::lexicons()
+        crate::pipeline::lexicons(&Options::new(vec![]))
             .unwrap()
             .iter()
             .map(|l| l.name.clone())

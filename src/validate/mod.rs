@@ -7,9 +7,9 @@
 //! * [`stats`]: percentage agreement, Cohen's kappa, Krippendorff's alpha,
 //!   precision and recall, with their formulas.
 //!
-//! Units are scored with the default lexicons and the same scorer as
-//! `frame analyze` ([`crate::score::FrameScorer`]), so a unit's hits on the
-//! sheet are those the report counts.
+//! Units are scored with the lexicons in use (the defaults, or the user's with
+//! `--lexicon`) and the same scorer as `frame analyze`
+//! ([`crate::score::FrameScorer`]), so a unit's hits are those the report counts.
 
 pub mod agree;
 pub mod sample;
@@ -17,6 +17,7 @@ pub mod stats;
 
 use crate::corpus::Document;
 use crate::error::Result;
+use crate::lexicon::Lexicon;
 use crate::options::Options;
 use crate::pipeline;
 use crate::score::{DocScores, FrameScorer, DEFAULT_NEGATION_WINDOW};
@@ -51,12 +52,12 @@ pub(crate) type Scored = (DocScores, TokenizedDoc);
 pub(crate) fn score_documents(
     docs: &[Document],
     opts: &Options,
+    lexicons: &[Lexicon],
 ) -> Result<(Vec<String>, Vec<Scored>)> {
     let stop = pipeline::stop_words(opts)?;
     let tc = tokens::tokenize_corpus(docs, &opts.lang, &stop);
-    let lexicons = pipeline::lexicons()?;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
-    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
+    let scorer = FrameScorer::new(lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     let scores: Vec<DocScores> = docs
         .par_iter()
         .zip(tc.docs.par_iter())

@@ -3,7 +3,7 @@
 //!
 //! **Units.** Every sentence with at least one word (or every article) of the
 //! corpus, read as `frame analyze` reads it (same boilerplate rules), scored
-//! with the default lexicons.
+//! with the lexicons in use (defaults, or `--lexicon`).
 //!
 //! **Strata.** For each frame, the units split into those where frame finds at
 //! least one match ("with hits") and those where it finds none ("without").
@@ -99,7 +99,9 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
             .iter()
             .map(|s| format!("skipped {}: {}", s.source, s.reason)),
     );
-    let (frames, scored) = score_documents(&c.documents, opts)?;
+    let set = crate::pipeline::lexicon_set(opts)?;
+    warnings.extend(set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    let (frames, scored) = score_documents(&c.documents, opts, &set.lexicons)?;
     let mut units = Vec::new();
     for (d, (s, td)) in c.documents.iter().zip(&scored) {
         match params.unit {

@@ -1,4 +1,8 @@
-//! Frame lexicon files: a plain-text format a non-programmer can edit.
+//! Lexicons. This file: frame's own plain-text format, which a non-programmer
+//! can edit, the rules every format shares (entries, weights, category names)
+//! and the embedded defaults. Sibling modules read LIWC `.dic`, LIWC-22
+//! `.dicx` and quanteda YAML into the same [`Lexicon`], load a run's set
+//! ([`load`]), check ([`check`]) and convert ([`convert`]) lexicons.
 //!
 //! A file starts with `# key: value` header lines (`name`, `description`,
 //! `rationale`, `source`), then has one entry per line: a word (matched by
@@ -11,6 +15,15 @@
 //! `file:line`), so a user fixing a lexicon does not have to rerun once per
 //! mistake. The seven default lexicons are embedded in the binary so that an
 //! installed `frame` works without the source tree.
+
+pub mod check;
+pub mod convert;
+pub mod dicx;
+pub mod liwc;
+pub mod load;
+pub mod yaml;
+
+pub use load::{load_set, read_path, FileLexicons, Format, LexiconSet, Origin};
 
 use std::fmt;
 use std::path::Path;
@@ -41,13 +54,13 @@ pub const BUILTIN_NAMES: [&str; 7] = [
 
 /// Contents of the built-in lexicons, in `BUILTIN_NAMES` order.
 const BUILTIN_TEXTS: [&str; 7] = [
-    include_str!("../lexicons/threat.txt"),
-    include_str!("../lexicons/reassurance.txt"),
-    include_str!("../lexicons/conflict.txt"),
-    include_str!("../lexicons/responsibility.txt"),
-    include_str!("../lexicons/human_interest.txt"),
-    include_str!("../lexicons/morality.txt"),
-    include_str!("../lexicons/economic.txt"),
+    include_str!("../../lexicons/threat.txt"),
+    include_str!("../../lexicons/reassurance.txt"),
+    include_str!("../../lexicons/conflict.txt"),
+    include_str!("../../lexicons/responsibility.txt"),
+    include_str!("../../lexicons/human_interest.txt"),
+    include_str!("../../lexicons/morality.txt"),
+    include_str!("../../lexicons/economic.txt"),
 ];
 
 /// One frame category as read from a lexicon file.
@@ -164,6 +177,88 @@ fn looks_numeric(s: &str) -> bool {
         }
     }
     digits > 0 && dots <= 1
+}
+
+/// Checks a weight written as `raw`: a plain number above 0 and at most
+/// [`MAX_WEIGHT`] (shared by every lexicon format, so a converted file parses).
+pub fn check_weight(raw: &str) -> Result<f64, String> {
+    let w: f64 = if looks_numeric(raw.trim()) {
+        raw.trim().parse().unwrap_or(f64::NAN)
+    } else {
+        f64::NAN
+    };
+    if w > 0.0 && w <= MAX_WEIGHT {
+        Ok(w)
+    } else if looks_numeric(raw.trim()) {
+        Err(format!(
+            "weight {raw} is out of range: weights must be above 0 and at most {MAX_WEIGHT}"
+        ))
+    } else {
+        Err(format!("weight `{raw}` is not a number"))
+    }
+}
+
+/// How a normalised entry is matched, or why it cannot be an entry: the
+/// wildcard rules shared by every lexicon format (`*` once, at the end of a
+/// single word, after at least [`MIN_PREFIX_CHARS`] letters).
+pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
+    if text.contains('?') {
+        return Err(format!(
+            "`{text}`: `?` wildcards are not supported; frame knows only a `*` at the end of a word"
+        ));
+    }
+    let Some(pos) = text.find('*') else {
+        return Ok(EntryKind::Term);
+    };
+    if pos + 1 != text.len() {
+        return Err(format!(
+            "`{text}`: `*` may only appear once, at the end of a single word \
+             (a prefix wildcard like `terror*`)"
+        ));
+    }
+    let prefix = &text[..pos];
+    if prefix.contains(' ') {
+        return Err(format!(
+            "`{text}`: a wildcard cannot be used in a multi-word phrase; \
+             use a single word like `terror*`, or write the phrase out"
+        ));
+    }
+    let n = prefix.chars().count();
+    if n == 0 {
+        return Err("`*` on its own is an empty wildcard (it would match every word)".into());
+    }
+    if n < MIN_PREFIX_CHARS {
+        return Err(format!(
+            "wildcard `{text}` is too short: a wildcard needs at least \
+             {MIN_PREFIX_CHARS} letters before the `*`"
+        ));
+    }
+    Ok(EntryKind::Prefix(prefix.to_string()))
+}
+
+/// Checks a category name taken from a file name, a `.dic` header, a `.dicx`
+/// column or YAML keys: it becomes a CSV column, a report heading and (with
+/// `frame lexicon convert`) a file name, so only letters, digits, `_`, `-`
+/// and `.` are allowed. Spaces are turned into `_`.
+pub fn category_name(raw: &str) -> Result<String, String> {
+    let name: String = raw.split_whitespace().collect::<Vec<_>>().join("_");
+    if name.is_empty() {
+        return Err("empty category name".into());
+    }
+    if name.starts_with('.') || name.ends_with('.') || name.contains("..") {
+        return Err(format!(
+            "category name `{name}` cannot start or end with `.` or contain `..`"
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    {
+        return Err(format!(
+            "category name `{name}` contains `{c}`; use letters, digits, `_`, `-` and `.` only"
+        ));
+    }
+    Ok(name)
 }
 
 /// Parses the text of one lexicon file. `file` is used in error messages and
@@ -291,64 +386,22 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
                 }
                 fields.pop();
                 // looks_numeric guarantees the parse succeeds for finite input.
-                let w: f64 = last.parse().unwrap_or(f64::NAN);
-                if !(w > 0.0 && w <= MAX_WEIGHT) {
-                    errors.push(err(
-                        Some(lineno),
-                        format!(
-                            "weight {last} is out of range: weights must be above 0 and at most {MAX_WEIGHT}"
-                        ),
-                    ));
-                    continue;
+                match check_weight(last) {
+                    Ok(w) => weight = w,
+                    Err(message) => {
+                        errors.push(err(Some(lineno), message));
+                        continue;
+                    }
                 }
-                weight = w;
             }
         }
         let text = normalise(&fields.join(" "));
 
-        let kind = match text.find('*') {
-            None => EntryKind::Term,
-            Some(pos) => {
-                if pos + 1 != text.len() {
-                    errors.push(err(
-                        Some(lineno),
-                        format!(
-                            "`{text}`: `*` may only appear once, at the end of a single word \
-                             (a prefix wildcard like `terror*`)"
-                        ),
-                    ));
-                    continue;
-                }
-                let prefix = &text[..pos];
-                if prefix.contains(' ') {
-                    errors.push(err(
-                        Some(lineno),
-                        format!(
-                            "`{text}`: a wildcard cannot be used in a multi-word phrase; \
-                             use a single word like `terror*`, or write the phrase out"
-                        ),
-                    ));
-                    continue;
-                }
-                let n = prefix.chars().count();
-                if n == 0 {
-                    errors.push(err(
-                        Some(lineno),
-                        "`*` on its own is an empty wildcard (it would match every word)".into(),
-                    ));
-                    continue;
-                }
-                if n < MIN_PREFIX_CHARS {
-                    errors.push(err(
-                        Some(lineno),
-                        format!(
-                            "wildcard `{text}` is too short: a wildcard needs at least \
-                             {MIN_PREFIX_CHARS} letters before the `*`"
-                        ),
-                    ));
-                    continue;
-                }
-                EntryKind::Prefix(prefix.to_string())
+        let kind = match entry_kind(&text) {
+            Ok(k) => k,
+            Err(message) => {
+                errors.push(err(Some(lineno), message));
+                continue;
             }
         };
 

@@ -1,0 +1,224 @@
+//! Lexicon coverage: how much of a corpus each category matches, and which
+//! frequent words no lexicon matches, so a user can see what a dictionary
+//! misses.
+//!
+//! * A category's **words** are the word tokens inside one of its matches
+//!   (a phrase match covers all its words), whether or not negation later
+//!   moved or dropped the hit; **share** = words / all word tokens of the
+//!   corpus; **articles** = articles with at least one such token. The row
+//!   `(any)` counts tokens matched by at least one category.
+//! * **Unmatched words** are word forms of tokens no category matches, stop
+//!   words left out, ranked by count (ties: alphabetical); share = count /
+//!   all word tokens.
+
+use crate::score::FrameScorer;
+use crate::tokens::TokenizedCorpus;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// Unmatched words kept in the result (and in `coverage.csv`).
+pub const TOP_UNMATCHED: usize = 100;
+
+/// Name of the row counting tokens matched by any category.
+pub const ANY: &str = "(any)";
+
+/// Coverage of the corpus by the run's lexicons.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Coverage {
+    /// Word tokens in the corpus.
+    pub words_total: usize,
+    /// One per category in output order, then the `(any)` row.
+    pub categories: Vec<CategoryCoverage>,
+    /// The most frequent unmatched non-stop words, at most [`TOP_UNMATCHED`].
+    pub unmatched: Vec<WordCount>,
+    /// Distinct unmatched non-stop word forms (how long the full list would be).
+    pub unmatched_types: usize,
+}
+
+/// How much of the corpus one category matches.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct CategoryCoverage {
+    /// Category name (or `(any)`).
+    pub category: String,
+    /// Word tokens inside its matches.
+    pub words: usize,
+    /// Articles with at least one match.
+    pub articles: usize,
+    /// words / all word tokens.
+    pub share: f64,
+}
+
+/// A word no lexicon matches.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct WordCount {
+    /// The normalised word form.
+    pub word: String,
+    /// Occurrences in the corpus.
+    pub count: usize,
+    /// Articles it occurs in.
+    pub articles: usize,
+    /// count / all word tokens.
+    pub share: f64,
+}
+
+/// Per-article tallies, merged in corpus order.
+struct DocTally {
+    words: Vec<usize>,
+    any: usize,
+    /// (surface id, count) of unmatched non-stop tokens, sorted by id.
+    unmatched: Vec<(u32, usize)>,
+}
+
+/// Computes coverage from the scorer's matches on the tokenised corpus.
+pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
+    let names = scorer.names();
+    let nc = names.len();
+    let vocab = &tc.vocab;
+    let tallies: Vec<DocTally> = tc
+        .docs
+        .par_iter()
+        .map(|doc| {
+            let n = doc.tokens.len();
+            // Per token, the categories covering it (bit per category would
+            // cap the count; a small sorted list does not).
+            let mut cover: Vec<Vec<u32>> = vec![Vec::new(); n];
+            for m in scorer.spans(doc, vocab) {
+                for c in &mut cover[m.first..=m.last.min(n.saturating_sub(1))] {
+                    if !c.contains(&(m.category as u32)) {
+                        c.push(m.category as u32);
+                    }
+                }
+            }
+            let mut words = vec![0usize; nc];
+            let mut any = 0;
+            let mut unmatched: std::collections::BTreeMap<u32, usize> = Default::default();
+            for (t, cats) in doc.tokens.iter().zip(&cover) {
+                if cats.is_empty() {
+                    if !vocab.surface_stop[t.surface as usize] {
+                        *unmatched.entry(t.surface).or_default() += 1;
+                    }
+                } else {
+                    any += 1;
+                    for &c in cats {
+                        words[c as usize] += 1;
+                    }
+                }
+            }
+            DocTally {
+                words,
+                any,
+                unmatched: unmatched.into_iter().collect(),
+            }
+        })
+        .collect();
+    let total: usize = tc.docs.iter().map(|d| d.tokens.len()).sum();
+    let share = |k: usize| {
+        if total > 0 {
+            k as f64 / total as f64
+        } else {
+            0.0
+        }
+    };
+    let mut categories: Vec<CategoryCoverage> = (0..nc)
+        .map(|c| {
+            let words: usize = tallies.iter().map(|t| t.words[c]).sum();
+            CategoryCoverage {
+                category: names[c].clone(),
+                words,
+                articles: tallies.iter().filter(|t| t.words[c] > 0).count(),
+                share: share(words),
+            }
+        })
+        .collect();
+    let any: usize = tallies.iter().map(|t| t.any).sum();
+    categories.push(CategoryCoverage {
+        category: ANY.into(),
+        words: any,
+        articles: tallies.iter().filter(|t| t.any > 0).count(),
+        share: share(any),
+    });
+    let mut counts = vec![(0usize, 0usize); vocab.surfaces.len()];
+    for t in &tallies {
+        for &(s, k) in &t.unmatched {
+            counts[s as usize].0 += k;
+            counts[s as usize].1 += 1;
+        }
+    }
+    let mut words: Vec<(usize, usize, &str)> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.0 > 0)
+        .map(|(s, &(k, a))| (k, a, vocab.surfaces[s].as_str()))
+        .collect();
+    let unmatched_types = words.len();
+    words.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(b.2)));
+    Coverage {
+        words_total: total,
+        categories,
+        unmatched: words
+            .into_iter()
+            .take(TOP_UNMATCHED)
+            .map(|(count, articles, w)| WordCount {
+                word: w.to_string(),
+                count,
+                articles,
+                share: share(count),
+            })
+            .collect(),
+        unmatched_types,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::text::{filters::StopWords, Language};
+
+    #[test]
+    fn shares_and_unmatched_words() {
+        let lex = |name: &str, body: &str| {
+            crate::lexicon::parse(&format!("# description: d\n{body}"), "x.txt", name).unwrap()
+        };
+        let lexicons = vec![
+            lex("threat", "attack\nknife crime\n"),
+            lex("reassurance", "safe\n"),
+        ];
+        let docs: Vec<Document> = [
+            "Police said the knife crime attack was not safe. Police patrol.",
+            "Police patrol the park. Residents feel safe.",
+        ]
+        .iter()
+        .map(|t| Document {
+            text: t.to_string(),
+            ..Default::default()
+        })
+        .collect();
+        let en = Language::english();
+        let tc = crate::tokens::tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let scorer = FrameScorer::new(&lexicons, &tc.vocab, &en, 3);
+        let c = compute(&scorer, &tc);
+        assert_eq!(c.words_total, 18);
+        let rows: Vec<(&str, usize, usize)> = c
+            .categories
+            .iter()
+            .map(|r| (r.category.as_str(), r.words, r.articles))
+            .collect();
+        // "not safe" is still a reassurance match for coverage.
+        assert_eq!(rows, [("threat", 3, 1), ("reassurance", 2, 2), (ANY, 5, 2)]);
+        assert!((c.categories[2].share - 5.0 / 18.0).abs() < 1e-12);
+        let top: Vec<(&str, usize, usize)> = c
+            .unmatched
+            .iter()
+            .take(3)
+            .map(|w| (w.word.as_str(), w.count, w.articles))
+            .collect();
+        assert_eq!(top, [("police", 3, 2), ("patrol", 2, 2), ("feel", 1, 1)]);
+        // Stop words ("the", "was", "not") never appear.
+        assert!(c
+            .unmatched
+            .iter()
+            .all(|w| !["the", "was", "not"].contains(&w.word.as_str())));
+        assert_eq!(c.unmatched_types, 6); // police patrol said park residents feel
+    }
+}

@@ -1,0 +1,278 @@
+//! `frame lexicon check`: everything wrong or wasteful in a lexicon, each as
+//! `file:line`. Besides the format errors the parsers report, it finds
+//! entries that cannot do what their author probably meant:
+//!
+//! * two entries the stemmer merges (`attack`, `attacks`): frame matches
+//!   plain entries by stem, so one of them is redundant;
+//! * entries a wildcard of the same category already matches (`terror*`
+//!   swallows `terrorist` and `terrorism*`);
+//! * phrases made only of stop words (`out of the`), which match everywhere
+//!   and say little about a category;
+//! * entries with no word in them (`:)`, `2020`), which can never match;
+//! * problems loading would only warn about (duplicates in a `.dic` file,
+//!   empty categories), and one category name used in two files.
+//!
+//! Checks are within one category: the same word in two categories is how
+//! LIWC-style dictionaries are built.
+
+use super::load::{folder_files, read_file};
+use super::{EntryKind, Lexicon, LexiconError};
+use crate::text::filters::StopWords;
+use crate::text::{Analyzer, Language, TokenKind};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What `frame lexicon check` found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// Every problem, ordered by file and line.
+    pub problems: Vec<LexiconError>,
+    /// Files read.
+    pub files: usize,
+    /// Categories that loaded.
+    pub categories: usize,
+    /// Entries in them.
+    pub entries: usize,
+}
+
+/// Checks a lexicon file or every lexicon file of a folder, using `lang`'s
+/// stemmer and stop words.
+pub fn check_path(path: &Path, lang: &Language) -> CheckReport {
+    let mut report = CheckReport::default();
+    let files = if path.is_dir() {
+        match folder_files(path) {
+            Ok(f) => f,
+            Err(e) => {
+                report.problems = e;
+                return report;
+            }
+        }
+    } else {
+        vec![path.to_path_buf()]
+    };
+    let stop = StopWords::new(lang.stop_words());
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for f in files {
+        report.files += 1;
+        match read_file(&f) {
+            Err(e) => report.problems.extend(e),
+            Ok(r) => {
+                report.problems.extend(r.warnings);
+                for lx in &r.lexicons {
+                    report.categories += 1;
+                    report.entries += lx.entries.len();
+                    if let Some(other) = names.get(&lx.name) {
+                        report.problems.push(LexiconError {
+                            file: lx.file.clone(),
+                            line: lx.entries.first().map(|e| e.line),
+                            message: format!("category `{}` is also defined in {other}", lx.name),
+                        });
+                    } else {
+                        names.insert(lx.name.clone(), lx.file.clone());
+                    }
+                    report.problems.extend(lint(lx, lang, &stop));
+                }
+            }
+        }
+    }
+    report
+        .problems
+        .sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+    report
+}
+
+/// The entry-level problems of one category (see the module doc).
+pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError> {
+    let analyzer = Analyzer::for_scoring();
+    let stemmer = lang.stemmer();
+    let mut out = Vec::new();
+    let mut at = |line: usize, message: String| {
+        out.push(LexiconError {
+            file: lx.file.clone(),
+            line: Some(line),
+            message,
+        })
+    };
+    let prefixes: Vec<(&str, usize)> = lx
+        .entries
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EntryKind::Prefix(p) => Some((p.as_str(), e.line)),
+            EntryKind::Term => None,
+        })
+        .collect();
+    // Stems of each term entry -> the first entry with them.
+    let mut by_stems: BTreeMap<Vec<String>, (&str, usize)> = BTreeMap::new();
+    for e in &lx.entries {
+        match &e.kind {
+            EntryKind::Prefix(p) => {
+                if let Some((q, l)) = prefixes
+                    .iter()
+                    .find(|(q, l)| *l != e.line && p != q && p.starts_with(q))
+                {
+                    at(
+                        e.line,
+                        format!(
+                            "wildcard `{p}*` is already covered by the wildcard `{q}*` (line {l})"
+                        ),
+                    );
+                }
+            }
+            EntryKind::Term => {
+                let words: Vec<String> = analyzer
+                    .analyze(&e.text)
+                    .into_iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text)
+                    .collect();
+                if words.is_empty() {
+                    at(
+                        e.line,
+                        format!(
+                            "`{}` has no word in it (numbers and punctuation are not words), \
+                             so it can never match",
+                            e.text
+                        ),
+                    );
+                    continue;
+                }
+                if words.len() > 1 && words.iter().all(|w| stop.contains(w)) {
+                    at(
+                        e.line,
+                        format!(
+                            "phrase `{}` is made only of stop words: it matches common word \
+                             sequences that say little about the category",
+                            e.text
+                        ),
+                    );
+                }
+                if words.len() == 1 {
+                    if let Some((q, l)) = prefixes.iter().find(|(q, _)| words[0].starts_with(q)) {
+                        at(
+                            e.line,
+                            format!(
+                                "`{}` is already matched by the wildcard `{q}*` (line {l})",
+                                e.text
+                            ),
+                        );
+                    }
+                }
+                let stems: Vec<String> =
+                    words.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+                match by_stems.get(&stems) {
+                    Some((first, l)) => at(
+                        e.line,
+                        format!(
+                            "`{}` and `{first}` (line {l}) have the same stem{} `{}`: frame \
+                             matches both alike, so keep one",
+                            e.text,
+                            if stems.len() > 1 { "s" } else { "" },
+                            stems.join(" ")
+                        ),
+                    ),
+                    None => {
+                        by_stems.insert(stems, (e.text.as_str(), e.line));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lint_text(body: &str) -> Vec<String> {
+        let lx = crate::lexicon::parse(&format!("# description: d\n{body}"), "t.txt", "t").unwrap();
+        let en = Language::english();
+        lint(&lx, &en, &StopWords::new(en.stop_words()))
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn stem_merges() {
+        let p = lint_text("attack\nattacks\nknife crimes\nknife crime\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "t.txt:3: `attacks` and `attack` (line 2) have the same stem `attack`"
+            ),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with(
+                "t.txt:5: `knife crime` and `knife crimes` (line 4) have the same stems"
+            ),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn wildcards_that_swallow_entries() {
+        let p = lint_text("terror*\nterrorist\nterrorism*\nterr\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].starts_with(
+            "t.txt:3: `terrorist` is already matched by the wildcard `terror*` (line 2)"
+        ));
+        assert!(p[1].starts_with(
+            "t.txt:4: wildcard `terrorism*` is already covered by the wildcard `terror*` (line 2)"
+        ));
+    }
+
+    #[test]
+    fn stop_word_phrases_and_unmatchable_entries() {
+        let p = lint_text("out of the\nout of danger\n:)\n2020s\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].starts_with("t.txt:2: phrase `out of the` is made only of stop words"));
+        assert!(p[1].starts_with("t.txt:4: `:)` has no word in it"));
+    }
+
+    #[test]
+    fn clean_lexicon_and_builtins_have_no_problems() {
+        assert!(lint_text("attack\ndanger*\nknife crime\n").is_empty());
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let problems: Vec<String> = crate::lexicon::builtin()
+            .iter()
+            .flat_map(|lx| lint(lx, &en, &stop))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn check_path_collects_every_file() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("a.txt"), "# description: d\nfoo\nfoo\n").unwrap();
+        std::fs::write(d.path().join("b.dic"), "%\n1 x\n2 c\n%\nfoo 1\nfoo 1\n").unwrap();
+        std::fs::write(d.path().join("c.yml"), "x: [bar, bars]\n").unwrap();
+        let r = check_path(d.path(), &Language::english());
+        let p: Vec<String> = r.problems.iter().map(|e| e.to_string()).collect();
+        assert_eq!(p.len(), 5, "{p:#?}");
+        assert!(
+            p[0].ends_with("a.txt:3: duplicate entry `foo` (first on line 2)"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].contains("b.dic:3: category `c` has no entries"),
+            "{p:?}"
+        );
+        assert!(
+            p[2].contains("b.dic:6: duplicate entry `foo` in category `x`"),
+            "{p:?}"
+        );
+        assert!(
+            p[3].contains("c.yml:1: category `x` is also defined in"),
+            "{p:?}"
+        );
+        assert!(
+            p[4].contains("c.yml:1: `bars` and `bar` (line 1) have the same stem"),
+            "{p:?}"
+        );
+        assert_eq!((r.files, r.categories), (3, 2));
+    }
+}

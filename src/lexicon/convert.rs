@@ -1,0 +1,214 @@
+//! `frame lexicon convert`: any lexicon frame reads, written in frame's own
+//! `.txt` format, one file per category, so that it can be read, commented
+//! and edited like the defaults.
+
+use super::{parse, Lexicon, LexiconError};
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// True if `s` would be read back as a weight (a plain number).
+fn numeric(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    body.chars().any(|c| c.is_ascii_digit())
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1
+}
+
+/// The category in frame's format. Every entry is written so that it reads
+/// back unchanged (a weight is added where the entry ends in a number);
+/// entries the format cannot hold (starting with `#`, or containing ` #`)
+/// are errors.
+pub fn to_frame_text(lx: &Lexicon) -> std::result::Result<String, Vec<LexiconError>> {
+    render(
+        lx,
+        Some(format!(
+            "Converted with `frame lexicon convert` from {} (line numbers in the comments \
+             refer to that file).",
+            lx.file
+        )),
+        None,
+    )
+}
+
+/// The category in frame's format, as `frame lexicon show` prints it: a
+/// valid lexicon file whose comments give the origin and each entry's line.
+pub fn show_text(lx: &Lexicon, origin: &str) -> String {
+    let note = format!(
+        "{} entries, {origin}, from {} (line numbers refer to that file)",
+        lx.entries.len(),
+        lx.file
+    );
+    match render(lx, None, Some(note)) {
+        Ok(s) => s,
+        // Entries frame's format cannot hold are still listed, one per line.
+        Err(_) => lx
+            .entries
+            .iter()
+            .map(|e| format!("{} {}  # line {}\n", e.text, e.weight, e.line))
+            .collect(),
+    }
+}
+
+fn render(
+    lx: &Lexicon,
+    extra_rationale: Option<String>,
+    comment: Option<String>,
+) -> std::result::Result<String, Vec<LexiconError>> {
+    let mut s = format!("# name: {}\n# description: {}\n", lx.name, lx.description);
+    if !lx.rationale.is_empty() {
+        s.push_str(&format!("# rationale: {}\n", lx.rationale));
+    }
+    if let Some(r) = extra_rationale {
+        s.push_str(&format!("# rationale: {r}\n"));
+    }
+    for src in &lx.sources {
+        s.push_str(&format!("# source: {src}\n"));
+    }
+    s.push_str("#\n");
+    if let Some(c) = comment {
+        s.push_str(&format!("# ({c})\n"));
+    }
+    let mut errors = Vec::new();
+    for e in &lx.entries {
+        if e.text.starts_with('#') || e.text.contains(" #") {
+            errors.push(LexiconError {
+                file: lx.file.clone(),
+                line: Some(e.line),
+                message: format!(
+                    "`{}` cannot be written in frame's format, where `#` starts a comment",
+                    e.text
+                ),
+            });
+            continue;
+        }
+        let last_numeric = e.text.split(' ').next_back().is_some_and(numeric);
+        if e.weight != 1.0 || last_numeric {
+            s.push_str(&format!("{} {}  # line {}\n", e.text, e.weight, e.line));
+        } else {
+            s.push_str(&format!("{}  # line {}\n", e.text, e.line));
+        }
+    }
+    if errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes every category of `lexicons` as `OUT/<name>.txt`. Existing files
+/// are never replaced: if any target exists, nothing is written. Each file is
+/// written to a temporary name and renamed, and is checked to read back to
+/// the same entries first.
+pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
+    let mut texts = Vec::new();
+    let mut problems = Vec::new();
+    for lx in lexicons {
+        match to_frame_text(lx) {
+            Ok(t) => {
+                // The round trip is the format's contract; a failure is a bug.
+                match parse(&t, &format!("{}.txt", lx.name), &lx.name) {
+                    Ok(back)
+                        if back.entries.len() == lx.entries.len()
+                            && back.entries.iter().zip(&lx.entries).all(|(a, b)| {
+                                a.text == b.text && a.kind == b.kind && a.weight == b.weight
+                            }) => {}
+                    _ => {
+                        return Err(Error::Internal(format!(
+                            "category `{}` does not read back unchanged after conversion",
+                            lx.name
+                        )))
+                    }
+                }
+                texts.push((out.join(format!("{}.txt", lx.name)), t));
+            }
+            Err(e) => problems.extend(e.iter().map(|e| e.to_string())),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Lexicon(problems));
+    }
+    let out_err = |e: std::io::Error| Error::Output {
+        path: out.to_path_buf(),
+        message: e.to_string(),
+    };
+    if out.exists() && !out.is_dir() {
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: "it is a file, not a folder".into(),
+        });
+    }
+    let existing: Vec<String> = texts
+        .iter()
+        .filter(|(p, _)| p.exists())
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: format!(
+                "{} already exist{}; frame does not replace files, so nothing was written \
+                 (choose another folder or move them away)",
+                existing.join(", "),
+                if existing.len() == 1 { "s" } else { "" }
+            ),
+        });
+    }
+    std::fs::create_dir_all(out).map_err(out_err)?;
+    let mut written = Vec::new();
+    for (path, text) in texts {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = out.join(format!(".frame-tmp-{name}"));
+        std::fs::write(&tmp, text.as_bytes()).map_err(out_err)?;
+        std::fs::rename(&tmp, &path).map_err(out_err)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_round_trips() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("a.dic"),
+            "%\n1 anger\n2 joy\n%\nrage*\t1\nkind of\t2\nroute 66\t1\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.path().join("b.dicx"),
+            "DicTerm,fear\nterror*,2.5\ndread,X\n",
+        )
+        .unwrap();
+        std::fs::write(d.path().join("c.yaml"), "eco:\n  pos: [growth]\n").unwrap();
+        let read = crate::lexicon::read_path(d.path()).unwrap();
+        let out = d.path().join("out");
+        let files = write_folder(&read.lexicons, &out).unwrap();
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["anger.txt", "joy.txt", "fear.txt", "eco.pos.txt"]);
+        let again = crate::lexicon::read_path(&out).unwrap();
+        let fear = again.lexicons.iter().find(|l| l.name == "fear").unwrap();
+        assert_eq!(fear.entries[0].weight, 2.5);
+        let anger = again.lexicons.iter().find(|l| l.name == "anger").unwrap();
+        assert_eq!(anger.entries[1].text, "route 66");
+        // Nothing is replaced.
+        let e = write_folder(&read.lexicons, &out).unwrap_err().to_string();
+        assert!(e.contains("already exist"), "{e}");
+    }
+
+    #[test]
+    fn unwritable_entries_are_errors() {
+        let mut lx = crate::lexicon::parse("# description: d\nfoo\n", "t.txt", "t").unwrap();
+        lx.entries[0].text = "#metoo".into();
+        let e = to_frame_text(&lx).unwrap_err();
+        assert_eq!(e[0].line, Some(2));
+    }
+}
