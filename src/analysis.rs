@@ -34,6 +34,14 @@ pub struct Analysis {
     /// How much of the corpus each lexicon category matches, and the most
     /// frequent words no lexicon matches (`coverage.csv`).
     pub coverage: crate::coverage::Coverage,
+    /// Articles compared by group (outlet, period, metadata column): see `groups.rs`.
+    pub groups: Option<GroupComparison>,
+    /// Key terms of each group and each cluster against the rest: see `keyness.rs`.
+    pub keyness: Option<Keyness>,
+    /// Strongly associated two- and three-word sequences: see `collocations.rs`.
+    pub collocations: Option<Collocations>,
+    /// Frame shares per period; `None` when no article has a usable date.
+    pub timeline: Option<Timeline>,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).
@@ -396,6 +404,160 @@ pub struct Assignment {
 pub struct SimilarityMatrix {
     pub ids: Vec<String>,
     pub values: Vec<Vec<f64>>,
+}
+
+/// Articles compared by group: counts, means and their uncertainty.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupComparison {
+    /// What the groups are ("group" = subfolder / group column, a metadata column, or "date").
+    pub group_by: String,
+    /// Measures compared, in column order: every frame (per 1,000 words), then "sentiment".
+    pub measures: Vec<String>,
+    /// Bootstrap resamples behind each confidence interval.
+    pub resamples: usize,
+    /// Seed of the bootstrap (from `--seed`).
+    pub seed: u64,
+    /// Confidence level of the intervals (0.95).
+    pub confidence: f64,
+    /// One entry per group, sorted by name (articles without a value last, as "(none)").
+    pub groups: Vec<GroupStats>,
+    /// Plain-language notes (one group only, small groups ...).
+    pub notes: Vec<String>,
+}
+
+/// One group's articles and summary statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupStats {
+    /// Group name.
+    pub name: String,
+    /// Number of articles.
+    pub articles: usize,
+    /// One summary per measure, in `GroupComparison::measures` order.
+    pub stats: Vec<MeasureSummary>,
+}
+
+/// Mean of one measure in one group, with its spread.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MeasureSummary {
+    /// Frame name or "sentiment".
+    pub measure: String,
+    /// Mean over the group's articles.
+    pub mean: f64,
+    /// Sample standard deviation (n - 1); `None` with one article.
+    pub sd: Option<f64>,
+    /// Lower end of the bootstrap percentile interval; `None` with one article.
+    pub ci_low: Option<f64>,
+    /// Upper end of the bootstrap percentile interval; `None` with one article.
+    pub ci_high: Option<f64>,
+}
+
+/// Keyness: terms over- and under-represented in each group (and cluster) against the rest.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Keyness {
+    /// Formulas, in words.
+    pub method: String,
+    /// Least total frequency (group + rest) a term needs to be listed.
+    pub min_freq: usize,
+    /// Terms listed per direction (over / under) and comparison.
+    pub top: usize,
+    /// One comparison per group, then one per cluster.
+    pub comparisons: Vec<KeynessComparison>,
+    /// Plain-language notes (why groups or clusters were not compared ...).
+    pub notes: Vec<String>,
+}
+
+/// One group (or cluster) against all other articles.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeynessComparison {
+    /// "group" or "cluster".
+    pub by: String,
+    /// Group name, or "Cluster N" for clusters (1-based, as in the report).
+    pub group: String,
+    /// Articles in the group.
+    pub articles: usize,
+    /// Non-stop tokens in the group.
+    pub tokens_group: usize,
+    /// Non-stop tokens in the rest of the corpus.
+    pub tokens_rest: usize,
+    /// Over-represented terms (largest G2 first), then under-represented ones.
+    pub terms: Vec<KeyTerm>,
+}
+
+/// A key term with its raw counts and statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeyTerm {
+    /// Most frequent surface form of the stem.
+    pub term: String,
+    /// The stem counted.
+    pub stem: String,
+    /// Count in the group.
+    pub freq_group: usize,
+    /// Count in the rest.
+    pub freq_rest: usize,
+    /// Dunning's log-likelihood G2, signed: negative when under-represented (as quanteda).
+    pub g2: f64,
+    /// Hardie's log ratio: log2 of the ratio of relative frequencies (positive = over-represented).
+    pub log_ratio: f64,
+    /// p-value of G2 under chi-square with 1 degree of freedom.
+    pub p_value: f64,
+}
+
+/// Collocations: two- and three-word sequences that occur together more than chance.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocations {
+    /// Association measure ("G2").
+    pub measure: String,
+    /// Least frequency of a listed sequence.
+    pub min_freq: usize,
+    /// Sequences listed per scope and length.
+    pub top: usize,
+    /// The rules (sentence boundaries, punctuation, stop words), in words.
+    pub method: String,
+    /// Every listed sequence: scope "all" first, then each group.
+    pub items: Vec<Collocation>,
+}
+
+/// One collocation.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocation {
+    /// "all" or a group name.
+    pub scope: String,
+    /// The words, lower-case, separated by spaces.
+    pub ngram: String,
+    /// Number of words (2 or 3).
+    pub n: usize,
+    /// Occurrences in the scope.
+    pub freq: usize,
+    /// Association score (see `Collocations::measure`).
+    pub score: f64,
+}
+
+/// Frame shares per period (week, month or year).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Timeline {
+    /// "week", "month" or "year".
+    pub period: String,
+    /// Frames in column order.
+    pub frames: Vec<String>,
+    /// Every period from the first dated article to the last (empty periods included).
+    pub points: Vec<PeriodPoint>,
+    /// Articles without a date.
+    pub undated: usize,
+    /// Articles whose date could not be read (e.g. "5 March"), by id.
+    pub unreadable_dates: Vec<String>,
+}
+
+/// One period of the timeline.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PeriodPoint {
+    /// Label: "2024-W05", "2024-03" or "2024".
+    pub period: String,
+    /// Articles dated in the period.
+    pub articles: usize,
+    /// Share of each frame in the period's frame hits (pooled); `None` when the period has no hits.
+    pub shares: Vec<Option<f64>>,
+    /// Mean score per 1,000 words of each frame; `None` when the period has no articles.
+    pub mean_per_1k: Vec<Option<f64>>,
 }
 
 /// A small, hand-made `Analysis` for writer tests (charts, reports, CSV):

@@ -149,6 +149,15 @@ pub struct AnalyzeArgs {
     pub table: TableArgs,
     #[command(flatten)]
     pub lexicon_sel: LexiconSelection,
+    /// Metadata file: CSV with an id column (article id or file name) and any columns (outlet, date, author ...).
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Option<PathBuf>,
+    /// Compare groups on this column: a metadata column, `group` (subfolder / group column, the default) or `date` (by --period).
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+    /// Period of the timeline and of --group-by date.
+    #[arg(long, value_enum, default_value = "month")]
+    pub period: PeriodArg,
     /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none).
     #[arg(long, default_value_t = frame::bootstrap::DEFAULT_RESAMPLES, value_name = "N")]
     pub bootstrap: usize,
@@ -207,6 +216,16 @@ pub struct AgreeArgs {
     pub lang: String,
     #[command(flatten)]
     pub lexicon_sel: LexiconSelection,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum PeriodArg {
+    /// ISO weeks (Monday to Sunday)
+    Week,
+    /// calendar months
+    Month,
+    /// calendar years
+    Year,
 }
 
 #[derive(Args, Debug)]
@@ -300,6 +319,17 @@ impl AnalyzeArgs {
         o.quiet = self.quiet;
         self.lexicon_sel.apply(&mut o)?;
         o.bootstrap = self.bootstrap;
+        o.corpus.metadata = self.metadata.clone();
+        o.group_by = self
+            .group_by
+            .as_ref()
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty());
+        o.period = match self.period {
+            PeriodArg::Week => frame::groups::Period::Week,
+            PeriodArg::Month => frame::groups::Period::Month,
+            PeriodArg::Year => frame::groups::Period::Year,
+        };
         Ok(o)
     }
 }

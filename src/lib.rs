@@ -7,9 +7,12 @@
 pub mod analysis;
 pub mod bootstrap;
 pub mod cluster;
+pub mod collocations;
 pub mod corpus;
 pub mod coverage;
 pub mod error;
+pub mod groups;
+pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
 pub mod options;

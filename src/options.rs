@@ -59,6 +59,8 @@ pub struct CorpusOptions {
     pub columns: TableColumns,
     /// Keep boilerplate lines (captions, share prompts ...).
     pub keep_boilerplate: bool,
+    /// Metadata sidecar (CSV keyed by article id) with columns such as outlet, date, author.
+    pub metadata: Option<PathBuf>,
 }
 
 /// Options for `frame analyze`.
@@ -100,6 +102,10 @@ pub struct Options {
     pub lexicons: Vec<PathBuf>,
     /// Use only the user's lexicons (`--no-default-lexicons`).
     pub no_default_lexicons: bool,
+    /// Column to compare groups on (`--group-by`): a metadata column, "group" or "date".
+    pub group_by: Option<String>,
+    /// Period of the timeline and of `--group-by date`.
+    pub period: crate::groups::Period,
 }
 
 impl Options {
@@ -110,6 +116,7 @@ impl Options {
                 inputs,
                 columns: TableColumns::default(),
                 keep_boilerplate: false,
+                metadata: None,
             },
             out: PathBuf::from("reports"),
             lang: Language::english(),
@@ -128,6 +135,8 @@ impl Options {
             bootstrap: crate::bootstrap::DEFAULT_RESAMPLES,
             lexicons: Vec::new(),
             no_default_lexicons: false,
+            group_by: None,
+            period: crate::groups::Period::Month,
         }
     }
 }

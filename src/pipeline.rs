@@ -295,12 +295,15 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         notes: Vec::new(),
         speakers,
         coverage: Default::default(),
+        ..Default::default()
     };
     analysis
         .warnings
         .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
     analysis.coverage = crate::coverage::compute(&scorer, &tc);
     analysis.notes = fragility_notes(&analysis);
+    crate::groups::attach(&mut analysis, corpus, &tc, opts)?;
+    stages.done("groups", "writing");
     stages.finish();
     Ok(analysis)
 }

@@ -5,6 +5,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod markup;
+pub mod metadata;
 pub mod table;
 
 use crate::analysis::{InputRecord, Skipped};
@@ -41,6 +42,8 @@ pub struct Document {
     pub boilerplate_lines: usize,
     /// SHA-256 of the cleaned text.
     pub sha256: String,
+    /// Other metadata by lower-case key (front matter, table columns, `--metadata` file), for `--group-by`.
+    pub meta: BTreeMap<String, String>,
 }
 
 /// The articles of a run and what was skipped.
@@ -243,6 +246,9 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         table::read(path, &opts.columns, opts.keep_boilerplate, &mut corpus)?;
     }
     dedupe_ids(&mut corpus);
+    if let Some(p) = &opts.metadata {
+        metadata::apply(p, &mut corpus)?;
+    }
     warn_duplicates(&mut corpus);
     if corpus.documents.is_empty() {
         let mut details = String::new();
@@ -337,6 +343,12 @@ fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult {
             meta = m;
             t
         }
+        // Plain text may carry the same front matter as Markdown.
+        _ if text.trim_start_matches('\u{feff}').starts_with("---") => {
+            let (t, m) = metadata::front_matter(&text);
+            meta = m;
+            t
+        }
         _ => text,
     };
     let file_name = c
@@ -356,10 +368,13 @@ fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult {
     doc.date = date_in(&file_name);
     for (k, v) in meta {
         match k.as_str() {
-            "title" if !v.is_empty() => doc.title = v,
-            "date" if !v.is_empty() => doc.date = Some(v),
-            "outlet" | "group" | "source" if !v.is_empty() => doc.group = Some(v),
+            "title" if !v.is_empty() => doc.title = v.clone(),
+            "date" if !v.is_empty() => doc.date = Some(v.clone()),
+            "outlet" | "group" | "source" if !v.is_empty() => doc.group = Some(v.clone()),
             _ => {}
+        }
+        if !v.is_empty() {
+            doc.meta.insert(k, v);
         }
     }
     FileResult {

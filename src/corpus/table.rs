@@ -109,6 +109,13 @@ pub fn read(
         }
         doc.date = get(&cols.date);
         doc.group = get(&cols.group);
+        // Every other short column is metadata that --group-by can pick.
+        for (k, v) in &row.fields {
+            let v = v.trim();
+            if k != &cols.text && !v.is_empty() && v.len() <= 200 {
+                doc.meta.insert(k.trim().to_lowercase(), v.to_string());
+            }
+        }
         corpus.documents.push(doc);
     }
     Ok(())

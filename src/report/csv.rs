@@ -4,6 +4,8 @@
 use super::OutputFile;
 use crate::analysis::Analysis;
 
+mod group_tables;
+
 fn f4(x: f64) -> String {
     if x.is_finite() {
         let s = format!("{x:.4}");
@@ -355,6 +357,7 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
     v.extend(similarity(a));
     v.extend([voices(a), speakers(a), positions(a)]);
     v.push(coverage(a));
+    v.extend(group_tables::all(a));
     v
 }
 

@@ -14,6 +14,8 @@ use super::fragility::{self, Chart};
 use crate::analysis::{Analysis, ArticleResult, Clustering, FrameScore};
 use std::collections::BTreeMap;
 
+mod groups;
+
 /// Most rows shown in any per-article or per-file table; the CSV/JSON files hold the rest.
 pub const MAX_ROWS: usize = 50;
 /// Articles whose evidence (sentences and matched terms) is quoted.
@@ -312,6 +314,13 @@ fn file_description(name: &str) -> &'static str {
         "speakers.csv" => "Every quoted speaker across the corpus: articles, quotes, quoted words, frame scores per 1,000 words and sentiment.",
         "positions.csv" => "Headline, lead and body of every article, with words, sentiment and frame scores per 1,000 words.",
         "voices.png" => "Chart: narration against quoted speech, per article and frame.",
+        "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
+        "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
+        "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
+        "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
+        "groups.png" => "Chart: mean frame scores per group with confidence intervals.",
+        "keyness.png" => "Chart: key terms per group (or cluster).",
+        "timeline.png" => "Chart: frame shares per period.",
         _ => "Chart.",
     }
 }
@@ -358,6 +367,7 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
     b.terms();
     b.voices();
     b.positions();
+    b.group_sections();
     b.other_charts();
     b.evidence();
     b.coverage();

@@ -8,11 +8,14 @@
 
 mod clusters;
 mod frames;
+mod groups;
+mod keyness;
 mod sentiment;
 mod similarity;
 mod style;
 mod terms;
 mod threat;
+mod timeline;
 mod voices;
 
 use crate::analysis::Analysis;
@@ -114,6 +117,7 @@ pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, Cha
             });
         }
     }
+    out.extend(groups::render(a, &st, o.svg)?);
     Ok(out)
 }
 

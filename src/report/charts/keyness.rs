@@ -1,0 +1,191 @@
+//! `keyness.png`: the most over- and under-represented terms of each group
+//! (or, with one group, each cluster) as diverging bars of signed G2, one
+//! panel per group.
+
+use super::style::{self, *};
+use super::ChartError;
+use crate::analysis::{Analysis, KeyTerm, KeynessComparison};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const TITLE: &str = "Key terms: what each group says more, and less, than the rest";
+/// Terms per direction in a panel.
+const PER_SIDE: usize = 8;
+/// Most panels drawn; all comparisons are in keyness.csv.
+const MAX_PANELS: usize = 6;
+
+/// Draws the keyness panels.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let Some(k) = a.keyness.as_ref() else {
+        return placeholder(root, st, TITLE, &["Keyness was not computed.".to_string()]);
+    };
+    // Groups when there are any; clusters otherwise.
+    let by_group: Vec<&KeynessComparison> =
+        k.comparisons.iter().filter(|c| c.by == "group").collect();
+    let (panels, what) = if by_group.is_empty() {
+        (
+            k.comparisons
+                .iter()
+                .filter(|c| c.by == "cluster")
+                .collect::<Vec<_>>(),
+            "cluster",
+        )
+    } else {
+        (by_group, "group")
+    };
+    if panels.is_empty() {
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["No group or cluster could be compared.".to_string()],
+        );
+    }
+    let mut sub = vec![format!(
+        "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2 (above 3.84 = p < 0.05, above 10.83 = p < 0.001). In brackets: count in the {what} / count in the rest."
+    )];
+    if what == "cluster" {
+        sub.push(
+            "There is only one group, so the panels compare the vocabulary clusters instead."
+                .into(),
+        );
+    }
+    if panels.len() > MAX_PANELS {
+        sub.push(format!(
+            "{} comparisons: showing the first {}; all are in keyness.csv.",
+            panels.len(),
+            MAX_PANELS
+        ));
+    }
+    let panels = &panels[..panels.len().min(MAX_PANELS)];
+    let area = header(root, st, TITLE, &sub)?;
+    let cols = match panels.len() {
+        1 => 1,
+        2 | 4 => 2,
+        _ => 3,
+    };
+    let rows = panels.len().div_ceil(cols);
+    let cells = area.split_evenly((rows, cols));
+    for (cell, c) in cells.iter().zip(panels) {
+        panel(cell, c, st)?;
+    }
+    Ok(())
+}
+
+/// One comparison: title, then over-represented terms above the
+/// under-represented ones, bars diverging from a centre line.
+fn panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    c: &KeynessComparison,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let m = st.margin();
+    let tf = font(st.fs(20.0), true);
+    let title = format!("{} ({} articles)", c.group, c.articles);
+    text(
+        area,
+        &fit(&tf, &title, w - 2 * m),
+        &tf,
+        INK,
+        (m, st.px(4.0)),
+        HPos::Left,
+        VPos::Top,
+    )?;
+    let over: Vec<&KeyTerm> = c
+        .terms
+        .iter()
+        .filter(|t| t.g2 > 0.0)
+        .take(PER_SIDE)
+        .collect();
+    let under: Vec<&KeyTerm> = c
+        .terms
+        .iter()
+        .filter(|t| t.g2 < 0.0)
+        .take(PER_SIDE)
+        .collect();
+    let rows: Vec<&KeyTerm> = over.iter().chain(under.iter()).copied().collect();
+    let top = st.px(8.0) + line_h(&tf) + st.px(6.0);
+    if rows.is_empty() {
+        let f = st.label_font();
+        return text(
+            area,
+            "no term reaches the minimum frequency",
+            &f,
+            MUTED,
+            (m, top),
+            HPos::Left,
+            VPos::Top,
+        );
+    }
+    let avail = (h - top - m).max(10);
+    let rh = (avail / rows.len() as i32).clamp(1, st.px(44.0));
+    let lf = style::font(st.label_font().get_size().min(rh as f64 * 0.75), false);
+    let max = rows
+        .iter()
+        .map(|t| finite(t.g2).abs())
+        .fold(0.0f64, f64::max)
+        .max(1e-9);
+    let mid = w / 2;
+    let half = (w / 2 - m - st.px(6.0)).max(10);
+    // Labels sit on the empty side of the centre line, so bars and words never overlap.
+    for (r, t) in rows.iter().enumerate() {
+        let y0 = top + r as i32 * rh;
+        let len = ((finite(t.g2).abs() / max) * half as f64).round() as i32;
+        let (x0, x1, colour) = if t.g2 > 0.0 {
+            (mid, mid + len.max(1), COOL)
+        } else {
+            (mid - len.max(1), mid, WARM)
+        };
+        area.draw(&Rectangle::new(
+            [(x0, y0 + rh / 8), (x1, y0 + rh - rh / 8)],
+            colour.filled(),
+        ))
+        .map_err(de)?;
+        let label = format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest);
+        let gap = st.px(6.0);
+        if t.g2 > 0.0 {
+            let l = fit(&lf, &label, half);
+            text(
+                area,
+                &l,
+                &lf,
+                INK,
+                (mid - gap, y0 + rh / 2),
+                HPos::Right,
+                VPos::Center,
+            )?;
+        } else {
+            let l = fit(&lf, &label, half);
+            text(
+                area,
+                &l,
+                &lf,
+                INK,
+                (mid + gap, y0 + rh / 2),
+                HPos::Left,
+                VPos::Center,
+            )?;
+        }
+    }
+    area.draw(&PathElement::new(
+        vec![(mid, top), (mid, top + rh * rows.len() as i32)],
+        INK.stroke_width(st.px(2.0) as u32),
+    ))
+    .map_err(de)?;
+    if !over.is_empty() && !under.is_empty() {
+        let y = top + rh * over.len() as i32;
+        area.draw(&PathElement::new(
+            vec![(m, y), (w - m, y)],
+            LIGHT.stroke_width(1),
+        ))
+        .map_err(de)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! `timeline.png`: each frame's share of all frame hits per period (week,
+//! month or year) as lines, with the number of articles per period as grey
+//! bars underneath, so thin periods are visible.
+
+use super::groups::pretty;
+use super::style::*;
+use super::ChartError;
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const TITLE: &str = "Frame shares over time";
+
+/// Draws the timeline.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let Some(t) = a.timeline.as_ref() else {
+        return placeholder(root, st, TITLE, &["No article has a date.".to_string()]);
+    };
+    let np = t.points.len();
+    if np == 0 || t.frames.is_empty() {
+        return placeholder(root, st, TITLE, &["There is nothing to plot.".to_string()]);
+    }
+    let dated: usize = t.points.iter().map(|p| p.articles).sum();
+    let mut sub = vec![format!(
+        "Each line is one frame's share of all frame words in the articles of each {} (the shares of a period add up to 100%). Grey bars: number of articles per {}; a period with one or two articles can swing wildly.",
+        t.period, t.period
+    )];
+    let mut left_out = Vec::new();
+    if t.undated > 0 {
+        left_out.push(format!("{} article(s) without a date", t.undated));
+    }
+    if !t.unreadable_dates.is_empty() {
+        left_out.push(format!(
+            "{} with a date that is not YYYY-MM-DD",
+            t.unreadable_dates.len()
+        ));
+    }
+    if !left_out.is_empty() {
+        sub.push(format!(
+            "{} dated articles shown; not shown: {}.",
+            dated,
+            left_out.join(", ")
+        ));
+    }
+    let area = header(root, st, TITLE, &sub)?;
+    let (w, h) = area.dim_in_pixel();
+    let lf = st.label_font();
+    let af = st.axis_font();
+    let m = st.margin();
+    // Legend on the right.
+    let legend_w = t
+        .frames
+        .iter()
+        .map(|f| text_w(&lf, &pretty(f)))
+        .max()
+        .unwrap_or(0)
+        + st.px(60.0);
+    let (plot, legend) = area.split_horizontally(w as i32 - legend_w - m);
+    let (main, strip) = plot.split_vertically((h as f64 * 0.74) as i32);
+    let label_area = text_w(&lf, "100%") + line_h(&af) + st.px(24.0);
+    let step = np.div_ceil(12).max(1);
+    let labels: Vec<String> = t.points.iter().map(|p| p.period.clone()).collect();
+    let x_range = -0.5f64..(np as f64 - 0.5);
+    let mut chart = ChartBuilder::on(&main)
+        .margin_left(m)
+        .margin_right(m)
+        .margin_top(st.px(6.0))
+        .x_label_area_size(0)
+        .y_label_area_size(label_area)
+        .build_cartesian_2d(x_range.clone(), 0.0f64..1.0f64)
+        .map_err(de)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+        .y_desc("Share of frame words")
+        .label_style(lf.color(&INK))
+        .axis_desc_style(af.color(&INK))
+        .bold_line_style(LIGHT.mix(0.8))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(de)?;
+    let stroke = st.px(3.0) as u32;
+    let r = st.px(5.0);
+    for (fi, _) in t.frames.iter().enumerate() {
+        let c = category(fi);
+        // Break the line at periods without hits rather than drawing through them.
+        let mut seg: Vec<(f64, f64)> = Vec::new();
+        let mut segs = Vec::new();
+        for (pi, p) in t.points.iter().enumerate() {
+            match p
+                .shares
+                .get(fi)
+                .copied()
+                .flatten()
+                .filter(|v| v.is_finite())
+            {
+                Some(v) => seg.push((pi as f64, v)),
+                None if !seg.is_empty() => segs.push(std::mem::take(&mut seg)),
+                None => {}
+            }
+        }
+        if !seg.is_empty() {
+            segs.push(seg);
+        }
+        for s in segs {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    s.clone(),
+                    c.stroke_width(stroke),
+                )))
+                .map_err(de)?;
+            chart
+                .draw_series(s.into_iter().map(|p| Circle::new(p, r, c.filled())))
+                .map_err(de)?;
+        }
+    }
+    // Article counts.
+    let max_n = t
+        .points
+        .iter()
+        .map(|p| p.articles)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut bars = ChartBuilder::on(&strip)
+        .margin_left(m)
+        .margin_right(m)
+        .margin_bottom(m)
+        .margin_top(st.px(10.0))
+        .x_label_area_size(line_h(&lf) + st.px(12.0))
+        .y_label_area_size(label_area)
+        .build_cartesian_2d(x_range, 0.0f64..(max_n as f64 * 1.15))
+        .map_err(de)?;
+    bars.configure_mesh()
+        .disable_x_mesh()
+        .disable_y_mesh()
+        .x_labels(0)
+        .y_labels(3)
+        .y_label_formatter(&|v| format!("{:.0}", v))
+        .y_desc("Articles")
+        .label_style(lf.color(&INK))
+        .axis_desc_style(af.color(&INK))
+        .draw()
+        .map_err(de)?;
+    bars.draw_series(t.points.iter().enumerate().map(|(pi, p)| {
+        Rectangle::new(
+            [(pi as f64 - 0.3, 0.0), (pi as f64 + 0.3, p.articles as f64)],
+            MUTED.mix(0.5).filled(),
+        )
+    }))
+    .map_err(de)?;
+    let (_, yr) = bars.plotting_area().get_pixel_range();
+    for (pi, label) in labels.iter().enumerate() {
+        if pi % step != 0 && pi + 1 != np {
+            continue;
+        }
+        if pi + 1 == np && pi % step != 0 && np > 1 && (pi % step) * 2 < step {
+            continue; // too close to the previous label
+        }
+        let (x, _) = bars.backend_coord(&(pi as f64, 0.0));
+        text(
+            root,
+            label,
+            &lf,
+            INK,
+            (x, yr.end + st.px(6.0)),
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    // Legend.
+    let mut y = st.px(10.0);
+    for (fi, f) in t.frames.iter().enumerate() {
+        let c = category(fi);
+        legend
+            .draw(&PathElement::new(
+                vec![(st.px(4.0), y + st.px(9.0)), (st.px(36.0), y + st.px(9.0))],
+                c.stroke_width(stroke),
+            ))
+            .map_err(de)?;
+        legend
+            .draw(&Circle::new((st.px(20.0), y + st.px(9.0)), r, c.filled()))
+            .map_err(de)?;
+        text(
+            &legend,
+            &pretty(f),
+            &lf,
+            INK,
+            (st.px(44.0), y + st.px(9.0)),
+            HPos::Left,
+            VPos::Center,
+        )?;
+        y += line_h(&lf) + st.px(10.0);
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! The group comparison tables: `groups.csv`, `keyness.csv`,
+//! `collocations.csv` and `timeline.csv` (each only when computed).
+
+use super::{f4, f6, h, table};
+use crate::analysis::Analysis;
+use crate::report::OutputFile;
+
+fn opt(x: Option<f64>) -> String {
+    x.map(f4).unwrap_or_default()
+}
+
+/// p-values: six decimals, or scientific notation below 0.0001 so small values keep their digits.
+fn p(x: f64) -> String {
+    if !x.is_finite() {
+        String::new()
+    } else if x >= 1e-4 || x == 0.0 {
+        f6(x)
+    } else {
+        format!("{x:.3e}")
+    }
+}
+
+/// `groups.csv`: group, articles, then mean, sd, ci_low, ci_high of each frame and of sentiment.
+pub fn groups(a: &Analysis) -> Option<OutputFile> {
+    let g = a.groups.as_ref()?;
+    let mut header = h(&["group", "articles"]);
+    for m in &g.measures {
+        for s in ["mean", "sd", "ci_low", "ci_high"] {
+            header.push(format!("{m}_{s}"));
+        }
+    }
+    Some(table(
+        "groups.csv",
+        &header,
+        g.groups.iter().map(|r| {
+            let mut row = vec![r.name.clone(), r.articles.to_string()];
+            for s in &r.stats {
+                row.extend([f4(s.mean), opt(s.sd), opt(s.ci_low), opt(s.ci_high)]);
+            }
+            row
+        }),
+    ))
+}
+
+/// `keyness.csv`: one row per key term of each group (and cluster) against the rest.
+pub fn keyness(a: &Analysis) -> Option<OutputFile> {
+    let k = a.keyness.as_ref()?;
+    Some(table(
+        "keyness.csv",
+        &h(&[
+            "group",
+            "term",
+            "stem",
+            "freq_group",
+            "freq_rest",
+            "g2",
+            "log_ratio",
+            "p_value",
+            "comparison",
+        ]),
+        k.comparisons.iter().flat_map(|c| {
+            c.terms.iter().map(move |t| {
+                vec![
+                    c.group.clone(),
+                    t.term.clone(),
+                    t.stem.clone(),
+                    t.freq_group.to_string(),
+                    t.freq_rest.to_string(),
+                    f4(t.g2),
+                    f4(t.log_ratio),
+                    p(t.p_value),
+                    c.by.clone(),
+                ]
+            })
+        }),
+    ))
+}
+
+/// `collocations.csv`: scope, ngram, n, freq, score, measure.
+pub fn collocations(a: &Analysis) -> Option<OutputFile> {
+    let c = a.collocations.as_ref()?;
+    Some(table(
+        "collocations.csv",
+        &h(&["scope", "ngram", "n", "freq", "score", "measure"]),
+        c.items.iter().map(|x| {
+            vec![
+                x.scope.clone(),
+                x.ngram.clone(),
+                x.n.to_string(),
+                x.freq.to_string(),
+                f4(x.score),
+                c.measure.clone(),
+            ]
+        }),
+    ))
+}
+
+/// `timeline.csv`: period, articles, then each frame's share of hits and mean per 1,000 words.
+pub fn timeline(a: &Analysis) -> Option<OutputFile> {
+    let t = a.timeline.as_ref()?;
+    let mut header = h(&["period", "articles"]);
+    header.extend(t.frames.iter().map(|f| format!("{f}_share")));
+    header.extend(t.frames.iter().map(|f| format!("{f}_per_1k")));
+    Some(table(
+        "timeline.csv",
+        &header,
+        t.points.iter().map(|pt| {
+            let mut row = vec![pt.period.clone(), pt.articles.to_string()];
+            row.extend(pt.shares.iter().map(|&s| opt(s)));
+            row.extend(pt.mean_per_1k.iter().map(|&s| opt(s)));
+            row
+        }),
+    ))
+}
+
+/// Every group table present in the analysis.
+pub fn all(a: &Analysis) -> Vec<OutputFile> {
+    [groups(a), keyness(a), collocations(a), timeline(a)]
+        .into_iter()
+        .flatten()
+        .collect()
+}

@@ -1,0 +1,289 @@
+//! Report sections for comparing groups: group means with confidence
+//! intervals, keyness, collocations and the timeline.
+
+use super::{code, fixed, int, strong, t, table, Block, Builder, Cell, Inline};
+use crate::analysis::KeynessComparison;
+
+/// Key terms per direction shown in a report table (keyness.csv has all).
+const KEY_TERMS_SHOWN: usize = 10;
+/// Collocations shown per scope and length.
+const COLLOCATIONS_SHOWN: usize = 10;
+
+/// "mean [low, high]" with `d` decimals; just the mean when there is no interval.
+fn mean_ci(mean: f64, lo: Option<f64>, hi: Option<f64>, d: usize) -> String {
+    match (lo, hi) {
+        (Some(l), Some(h)) => format!("{} [{}, {}]", fixed(mean, d), fixed(l, d), fixed(h, d)),
+        _ => fixed(mean, d),
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// Pushes a group chart with its alt text, when it was written.
+    fn group_chart(&mut self, name: &'a str, alt: &str) {
+        if let Some(&c) = self.charts.iter().find(|c| **c == name) {
+            self.used.push(c);
+            self.push(Block::Image {
+                src: c.to_string(),
+                alt: alt.to_string(),
+            });
+        }
+    }
+
+    /// "Comparing groups", "Key terms", "Collocations" and "Frames over time".
+    pub(super) fn group_sections(&mut self) {
+        self.group_means();
+        self.keyness();
+        self.collocations();
+        self.timeline();
+    }
+
+    fn group_means(&mut self) {
+        let Some(g) = self.a.groups.as_ref() else {
+            return;
+        };
+        self.heading(2, "Comparing groups");
+        self.group_chart(
+            "groups.png",
+            "Mean frame scores per group with 95% confidence intervals as error bars",
+        );
+        self.explain(vec![
+            strong("How to read this. "),
+            t("Articles are put in groups (by default the first-level subfolder, e.g. one folder per outlet; or the column picked with "),
+            code("--group-by"),
+            t("). For each group the table gives the number of articles and, for each frame, the mean score per 1,000 words followed by its 95% confidence interval in brackets, [low, high]; the last column is the mean sentiment (−1 to +1). The interval is a bootstrap: the group's articles were resampled with replacement "),
+            t(int(g.resamples)),
+            t(" times (seed "),
+            t(g.seed.to_string()),
+            t("), and the interval holds the middle 95% of the resampled means. If two groups' intervals do not overlap, the difference is unlikely to be an accident of which articles were sampled; overlapping intervals mean the data cannot tell the groups apart with confidence. The standard deviations are in "),
+            code("groups.csv"),
+            t("."),
+        ]);
+        if !g.notes.is_empty() {
+            self.push(Block::List(
+                g.notes.iter().map(|n| vec![t(n.clone())]).collect(),
+            ));
+        }
+        let mut header: Vec<String> = vec!["Group".into(), "Articles".into()];
+        header.extend(g.measures.iter().map(|m| m.replace('_', " ")));
+        let rows: Vec<Vec<Cell>> = g
+            .groups
+            .iter()
+            .map(|gr| {
+                let mut row = vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
+                for s in &gr.stats {
+                    let d = if s.measure == "sentiment" { 2 } else { 1 };
+                    row.push(Cell::num(mean_ci(s.mean, s.ci_low, s.ci_high, d)));
+                }
+                row
+            })
+            .collect();
+        let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (1..hdr.len()).collect();
+        self.push(Block::Table(table(&hdr, &numeric, rows)));
+    }
+
+    fn keyness(&mut self) {
+        let Some(k) = self.a.keyness.as_ref() else {
+            return;
+        };
+        self.heading(2, "Key terms (keyness)");
+        self.group_chart(
+            "keyness.png",
+            "Most over- and under-represented terms of each group as diverging bars of log-likelihood",
+        );
+        self.explain(vec![
+            strong("How to read this. "),
+            t("Keyness compares how often a group uses a word with how often all other articles use it, as AntConc and quanteda do. "),
+            strong("G2"),
+            t(" (Dunning's log-likelihood) says how sure we can be that the difference is not chance: above 3.84 means p < 0.05, above 10.83 p < 0.001; it is negative when the group uses the word less. "),
+            strong("Log ratio"),
+            t(" (Hardie 2014) says how big the difference is: +1 = twice as frequent in the group, +2 = four times, −1 = half as frequent (a zero count is counted as 0.5, so the ratio stays finite). The raw counts are always given: a large G2 on a word used by one article is a fact about that article, not the group. Words are stems without stop words, shown in their most frequent form; only words used at least "),
+            t(k.min_freq.to_string()),
+            t(" times are listed. The full lists (up to "),
+            t(k.top.to_string()),
+            t(" words each way per group and per cluster) are in "),
+            code("keyness.csv"),
+            t("."),
+        ]);
+        if !k.notes.is_empty() {
+            self.push(Block::List(
+                k.notes.iter().map(|n| vec![t(n.clone())]).collect(),
+            ));
+        }
+        let comps: Vec<&KeynessComparison> = k.comparisons.iter().collect();
+        for c in comps {
+            let what = if c.by == "cluster" {
+                "cluster"
+            } else {
+                "group"
+            };
+            self.heading(
+                3,
+                &format!(
+                    "{} ({what}, {} article{})",
+                    c.group,
+                    int(c.articles),
+                    if c.articles == 1 { "" } else { "s" }
+                ),
+            );
+            self.para(vec![t(format!(
+                "{} non-stop words in the {what}, {} in the rest.",
+                int(c.tokens_group),
+                int(c.tokens_rest)
+            ))]);
+            let rows: Vec<Vec<Cell>> = c
+                .terms
+                .iter()
+                .filter(|x| x.g2 > 0.0)
+                .take(KEY_TERMS_SHOWN)
+                .chain(c.terms.iter().filter(|x| x.g2 < 0.0).take(KEY_TERMS_SHOWN))
+                .map(|x| {
+                    vec![
+                        Cell::text(if x.g2 > 0.0 { "more" } else { "less" }),
+                        Cell::text(x.term.clone()),
+                        Cell::num(int(x.freq_group)),
+                        Cell::num(int(x.freq_rest)),
+                        Cell::num(fixed(x.g2, 2)),
+                        Cell::num(fixed(x.log_ratio, 2)),
+                        Cell::num(p_text(x.p_value)),
+                    ]
+                })
+                .collect();
+            if rows.is_empty() {
+                self.para(vec![t("No word reaches the minimum frequency.")]);
+                continue;
+            }
+            self.push(Block::Table(table(
+                &[
+                    "Used",
+                    "Term",
+                    "Count in group",
+                    "Count in rest",
+                    "G2",
+                    "Log ratio",
+                    "p",
+                ],
+                &[2, 3, 4, 5, 6],
+                rows,
+            )));
+        }
+    }
+
+    fn collocations(&mut self) {
+        let Some(c) = self.a.collocations.as_ref() else {
+            return;
+        };
+        self.heading(2, "Collocations");
+        self.explain(vec![
+            strong("How to read this. "),
+            t("Two- and three-word sequences that occur together more often than the frequencies of their words predict (“armed police”, “no-go areas”), scored with Dunning's log-likelihood G2 (higher = more strongly bound). A sequence never crosses a sentence end, punctuation or a number; no sequence begins or ends with a stop word, though one may sit in the middle (“war on terror”); a three-word sequence gets the weaker score of its two joints. Only sequences seen at least "),
+            t(c.min_freq.to_string()),
+            t(" times are listed. Per group lists and up to "),
+            t(c.top.to_string()),
+            t(" sequences each are in "),
+            code("collocations.csv"),
+            t("."),
+        ]);
+        let mut scopes: Vec<&str> = Vec::new();
+        for x in &c.items {
+            if !scopes.contains(&x.scope.as_str()) {
+                scopes.push(&x.scope);
+            }
+        }
+        if scopes.is_empty() {
+            self.para(vec![t(
+                "No sequence occurs often enough to be listed (the corpus is small).",
+            )]);
+            return;
+        }
+        for scope in scopes {
+            let rows: Vec<Vec<Cell>> = [2usize, 3]
+                .iter()
+                .flat_map(|&n| {
+                    c.items
+                        .iter()
+                        .filter(move |x| x.scope == scope && x.n == n)
+                        .take(COLLOCATIONS_SHOWN)
+                })
+                .map(|x| {
+                    vec![
+                        Cell::text(x.ngram.clone()),
+                        Cell::num(x.n.to_string()),
+                        Cell::num(int(x.freq)),
+                        Cell::num(fixed(x.score, 1)),
+                    ]
+                })
+                .collect();
+            let title = if scope == "all" {
+                "All articles".to_string()
+            } else {
+                format!("Group: {scope}")
+            };
+            self.heading(3, &title);
+            self.push(Block::Table(table(
+                &["Sequence", "Words", "Frequency", "G2"],
+                &[1, 2, 3],
+                rows,
+            )));
+        }
+    }
+
+    fn timeline(&mut self) {
+        let Some(tl) = self.a.timeline.as_ref() else {
+            return;
+        };
+        self.heading(2, "Frames over time");
+        self.group_chart(
+            "timeline.png",
+            "Each frame's share of all frame words per period, with the number of articles per period",
+        );
+        let mut ex: Vec<Inline> = vec![
+            strong("How to read this. "),
+            t(format!(
+                "Articles are placed by their date (front matter, a YYYY-MM-DD in the file name, a date column or the metadata file) into {}s (change with ",
+                tl.period
+            )),
+            code("--period week|month|year"),
+            t("). For each period, each frame's share is its matching words divided by all frame words in that period's articles, so the lines show how the mix of frames shifts, not how much is written. Periods with few articles swing easily; the counts are in the table and in "),
+            code("timeline.csv"),
+            t("."),
+        ];
+        if tl.undated > 0 || !tl.unreadable_dates.is_empty() {
+            ex.push(t(format!(
+                " Left out: {} article(s) without a date and {} whose date could not be read (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
+                tl.undated,
+                tl.unreadable_dates.len()
+            )));
+        }
+        self.explain(ex);
+        let mut header: Vec<String> = vec!["Period".into(), "Articles".into()];
+        header.extend(tl.frames.iter().map(|f| f.replace('_', " ")));
+        let rows: Vec<Vec<Cell>> = tl
+            .points
+            .iter()
+            .take(super::MAX_ROWS)
+            .map(|p| {
+                let mut row = vec![Cell::text(p.period.clone()), Cell::num(int(p.articles))];
+                row.extend(p.shares.iter().map(|s| {
+                    Cell::num(
+                        s.map(|v| format!("{}%", fixed(v * 100.0, 0)))
+                            .unwrap_or("–".into()),
+                    )
+                }));
+                row
+            })
+            .collect();
+        let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (1..hdr.len()).collect();
+        self.push(Block::Table(table(&hdr, &numeric, rows)));
+    }
+}
+
+/// A p-value for reading: "< 0.0001" below that, else four decimals.
+fn p_text(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0.0001".into()
+    } else {
+        fixed(p, 4)
+    }
+}

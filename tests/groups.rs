@@ -1,0 +1,413 @@
+//! End-to-end tests of group comparison: subfolder groups, metadata sidecar,
+//! front matter, keyness, collocations, timeline, one-group corpora.
+//! Every corpus is written by the test, so the right answer is known.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn frame() -> Command {
+    let mut c = Command::cargo_bin("frame").unwrap();
+    c.env_remove("FRAME_TIMINGS");
+    c
+}
+
+/// Runs `frame analyze` with `args`; returns (exit code, stderr).
+fn analyze(args: &[&str]) -> (i32, String) {
+    let out = frame()
+        .arg("analyze")
+        .args(args)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "panic: {err}");
+    (out.status.code().unwrap_or(-1), err)
+}
+
+fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// CSV rows as maps from header to value.
+fn rows(p: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(p).unwrap();
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            h.iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
+    row[col]
+        .parse()
+        .unwrap_or_else(|_| panic!("{col}: {:?}", row[col]))
+}
+
+const THREAT: [&str; 4] = [
+    "Armed gangs terrorise the streets and residents fear another violent attack.",
+    "Police warn of a serious threat after a brutal stabbing left a man dead.",
+    "Knife crime is rising and the danger to children is growing every week.",
+    "Terrified families say the violence and the attacks make the estate unsafe.",
+];
+const CALM: [&str; 4] = [
+    "The council published its annual report on parks and libraries on Tuesday.",
+    "Residents attended a meeting about bus timetables and the new cycle lanes.",
+    "The committee discussed the budget for schools, roads and recycling.",
+    "Shops on the high street reported steady trade over the summer months.",
+];
+
+/// Two outlets: "alarm" (every article threatening, the word "zeppelin"
+/// planted in each) and "quiet" (no threat at all). Dated across three months.
+fn two_outlets(root: &Path) {
+    for (outlet, lines) in [("alarm", THREAT), ("quiet", CALM)] {
+        let dir = root.join(outlet);
+        fs::create_dir_all(&dir).unwrap();
+        for i in 0..6 {
+            let mut body = format!("{outlet} report number {i} from the city desk\n\n");
+            // 2 to 4 sentences of the group's kind, so articles differ in their scores.
+            for k in 0..(2 + i % 3) {
+                body.push_str(lines[(i + k) % 4]);
+                body.push(' ');
+            }
+            if outlet == "alarm" {
+                body.push_str(
+                    "A zeppelin was seen. The zeppelin hovered over the zeppelin hangar.",
+                );
+            }
+            body.push_str(" Officials said more news would follow soon.\n");
+            let name = format!("2024-0{}-1{}_{outlet}{i}.txt", 1 + i % 3, i);
+            fs::write(dir.join(name), body).unwrap();
+        }
+    }
+}
+
+#[test]
+fn planted_word_and_threatening_group_are_found() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    two_outlets(&corpus);
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+
+    // Keyness: the planted word tops the alarm group's list.
+    let key = rows(&out.join("keyness.csv"));
+    let first = key
+        .iter()
+        .find(|r| r["group"] == "alarm" && r["comparison"] == "group")
+        .expect("alarm compared");
+    assert_eq!(first["term"], "zeppelin", "{first:?}");
+    assert_eq!(first["freq_group"], "18");
+    assert_eq!(first["freq_rest"], "0");
+    assert!(num(first, "g2") > 10.83 && num(first, "log_ratio") > 0.0);
+    assert!(num(first, "p_value") < 0.001);
+    // ... and appears as under-represented (negative G2) for the quiet group.
+    let q = key
+        .iter()
+        .find(|r| r["group"] == "quiet" && r["term"] == "zeppelin")
+        .expect("zeppelin listed for quiet");
+    assert!(num(q, "g2") < 0.0 && num(q, "log_ratio") < 0.0);
+
+    // Groups: the alarm group's threat interval excludes the quiet mean.
+    let g = rows(&out.join("groups.csv"));
+    assert_eq!(g.len(), 2);
+    assert_eq!(
+        (g[0]["group"].as_str(), g[0]["articles"].as_str()),
+        ("alarm", "6")
+    );
+    let (alarm, quiet) = (&g[0], &g[1]);
+    assert!(num(alarm, "threat_ci_low") > num(quiet, "threat_mean"));
+    assert!(num(alarm, "threat_ci_low") <= num(alarm, "threat_mean"));
+    assert!(num(alarm, "threat_mean") <= num(alarm, "threat_ci_high"));
+    assert!(num(quiet, "threat_ci_high") < num(alarm, "threat_mean"));
+    assert!(num(alarm, "sentiment_mean") < num(quiet, "sentiment_mean"));
+
+    // Collocations: header, and no sequence starting or ending with a stop word.
+    let c = read(&out.join("collocations.csv"));
+    assert!(c.starts_with("scope,ngram,n,freq,score,measure\n"));
+    assert!(c.lines().any(|l| l.starts_with("all,")));
+    assert!(c.lines().any(|l| l.starts_with("alarm,")));
+    for l in c.lines().skip(1) {
+        let ngram = l.split(',').nth(1).unwrap();
+        for w in [
+            ngram.split(' ').next().unwrap(),
+            ngram.rsplit(' ').next().unwrap(),
+        ] {
+            assert!(!["the", "a", "of", "and", "to", "in"].contains(&w), "{l}");
+        }
+    }
+
+    // Timeline: three months, charts and report sections present.
+    let t = rows(&out.join("timeline.csv"));
+    let periods: Vec<&str> = t.iter().map(|r| r["period"].as_str()).collect();
+    assert_eq!(periods, ["2024-01", "2024-02", "2024-03"]);
+    for f in ["groups.png", "keyness.png", "timeline.png"] {
+        assert!(out.join(f).exists(), "{f}");
+    }
+    let md = read(&out.join("report.md"));
+    for h in [
+        "## Comparing groups",
+        "## Key terms (keyness)",
+        "## Collocations",
+        "## Frames over time",
+    ] {
+        assert!(md.contains(h), "{h}");
+    }
+    let json = read(&out.join("analysis.json"));
+    assert!(json.contains("\"groups\"") && json.contains("\"keyness\""));
+}
+
+#[test]
+fn outputs_are_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    two_outlets(&corpus);
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for o in [&a, &b] {
+        let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", o.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+    }
+    for f in [
+        "groups.csv",
+        "keyness.csv",
+        "collocations.csv",
+        "timeline.csv",
+        "groups.png",
+        "keyness.png",
+        "timeline.png",
+    ] {
+        assert!(
+            fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),
+            "{f} differs"
+        );
+    }
+    // Another seed moves the bootstrap intervals, not the means.
+    let c = tmp.path().join("c");
+    analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        c.to_str().unwrap(),
+        "--seed",
+        "7",
+    ]);
+    let (x, y) = (rows(&a.join("groups.csv")), rows(&c.join("groups.csv")));
+    assert_eq!(
+        x,
+        {
+            let mut y = y.clone();
+            for (r, s) in y.iter_mut().zip(&x) {
+                for (k, v) in r.iter_mut() {
+                    if k.ends_with("_ci_low") || k.ends_with("_ci_high") {
+                        *v = s[k].clone();
+                    }
+                }
+            }
+            y
+        },
+        "means and sds do not depend on the seed"
+    );
+    let moved = x
+        .iter()
+        .zip(&y)
+        .any(|(r, s)| r.keys().any(|k| k.ends_with("_ci_low") && r[k] != s[k]));
+    assert!(moved, "another seed gives other intervals");
+}
+
+#[test]
+fn one_group_compares_clusters_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("flat");
+    fs::create_dir_all(&corpus).unwrap();
+    for i in 0..6 {
+        let lines = if i % 2 == 0 { THREAT } else { CALM };
+        fs::write(corpus.join(format!("a{i}.txt")), lines.join(" ")).unwrap();
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let g = rows(&out.join("groups.csv"));
+    assert_eq!(g.len(), 1);
+    assert_eq!(g[0]["group"], "all articles");
+    assert_eq!(g[0]["articles"], "6");
+    let key = rows(&out.join("keyness.csv"));
+    assert!(!key.is_empty());
+    assert!(key.iter().all(|r| r["comparison"] == "cluster"));
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("only one group, so keyness compares the clusters only"));
+    assert!(!out.join("timeline.png").exists(), "no dates, no timeline");
+
+    // Two articles: no clusters either, and still no crash.
+    let two = tmp.path().join("two");
+    fs::create_dir_all(&two).unwrap();
+    fs::write(two.join("x.txt"), THREAT.join(" ")).unwrap();
+    fs::write(two.join("y.txt"), CALM.join(" ")).unwrap();
+    let out2 = tmp.path().join("out2");
+    let (code, err) = analyze(&[two.to_str().unwrap(), "--out", out2.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(rows(&out2.join("groups.csv")).len(), 1);
+    assert!(rows(&out2.join("keyness.csv")).is_empty());
+}
+
+#[test]
+fn metadata_sidecar_and_front_matter_define_groups() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("flat");
+    fs::create_dir_all(&corpus).unwrap();
+    for i in 0..6 {
+        let lines = if i < 3 { THREAT } else { CALM };
+        let outlet = if i < 3 { "Daily Alarm" } else { "Quiet Times" };
+        // Front matter in a plain-text file: outlet and date.
+        fs::write(
+            corpus.join(format!("a{i}.txt")),
+            format!(
+                "---\noutlet: {outlet}\ndate: 2023-1{}-0{}\n---\n{}",
+                i % 2,
+                i + 1,
+                lines.join(" ")
+            ),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--period",
+        "year",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let g = rows(&out.join("groups.csv"));
+    let names: Vec<&str> = g.iter().map(|r| r["group"].as_str()).collect();
+    assert_eq!(names, ["Daily Alarm", "Quiet Times"]);
+    let t = rows(&out.join("timeline.csv"));
+    assert_eq!(t.len(), 1);
+    assert_eq!(
+        (t[0]["period"].as_str(), t[0]["articles"].as_str()),
+        ("2023", "6")
+    );
+    let art = read(&out.join("articles.csv"));
+    assert!(!art.contains("outlet:"), "front matter is not article text");
+
+    // A sidecar keyed by id (or file name) with an author column.
+    let meta = tmp.path().join("meta.csv");
+    fs::write(
+        &meta,
+        "id,author\na0,Smith\na1,Smith\na2.txt,Jones\na3,Jones\na4,Jones\nghost,Nobody\n",
+    )
+    .unwrap();
+    let out2 = tmp.path().join("out2");
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out2.to_str().unwrap(),
+        "--metadata",
+        meta.to_str().unwrap(),
+        "--group-by",
+        "author",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("ghost"), "unmatched row is reported: {err}");
+    assert!(
+        err.contains("a5"),
+        "article without a row is reported: {err}"
+    );
+    let g = rows(&out2.join("groups.csv"));
+    let got: Vec<(&str, &str)> = g
+        .iter()
+        .map(|r| (r["group"].as_str(), r["articles"].as_str()))
+        .collect();
+    assert_eq!(got, [("Jones", "3"), ("Smith", "2"), ("(none)", "1")]);
+
+    // --group-by a column nobody has: a clear error, exit 1.
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        tmp.path().join("out3").to_str().unwrap(),
+        "--group-by",
+        "editor",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("--group-by 'editor'") && err.contains("outlet"),
+        "{err}"
+    );
+
+    // A broken sidecar names the file and lines.
+    fs::write(&meta, "id,author\na0,X\na0,Y\n").unwrap();
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        tmp.path().join("out4").to_str().unwrap(),
+        "--metadata",
+        meta.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("meta.csv") && err.contains("lines 2 and 3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_corpus_group_column_and_group_by_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let table = tmp.path().join("corpus.csv");
+    let mut w = csv::Writer::from_path(&table).unwrap();
+    w.write_record(["id", "text", "paper", "published"])
+        .unwrap();
+    for i in 0..8 {
+        let lines = if i % 2 == 0 { THREAT } else { CALM };
+        let paper = if i % 2 == 0 { "A" } else { "B" };
+        w.write_record([
+            format!("r{i}"),
+            lines.join(" "),
+            paper.to_string(),
+            format!("2024-0{}-15", 1 + i / 4),
+        ])
+        .unwrap();
+    }
+    w.flush().unwrap();
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[
+        table.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--id-column",
+        "id",
+        "--group-column",
+        "paper",
+        "--date-column",
+        "published",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let g: Vec<String> = rows(&out.join("groups.csv"))
+        .iter()
+        .map(|r| r["group"].clone())
+        .collect();
+    assert_eq!(g, ["A", "B"]);
+    let out2 = tmp.path().join("out2");
+    let (code, err) = analyze(&[
+        table.to_str().unwrap(),
+        "--out",
+        out2.to_str().unwrap(),
+        "--id-column",
+        "id",
+        "--date-column",
+        "published",
+        "--group-by",
+        "date",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let g: Vec<String> = rows(&out2.join("groups.csv"))
+        .iter()
+        .map(|r| r["group"].clone())
+        .collect();
+    assert_eq!(g, ["2024-01", "2024-02"]);
+}
