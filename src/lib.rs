@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod corpus;
 pub mod error;
 pub mod lexicon;
+pub mod limits;
 pub mod options;
 pub mod output;
 pub mod pipeline;
