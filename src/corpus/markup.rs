@@ -189,7 +189,7 @@ pub fn markdown_to_text(md: &str) -> (String, Vec<(String, String)>) {
                 }
             }
             body = rest[end + 4..]
-                .trim_start_matches(|c| c == '-')
+                .trim_start_matches('-')
                 .trim_start_matches('\n');
         }
     }

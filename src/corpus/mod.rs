@@ -273,7 +273,7 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
     if corpus.documents.is_empty() {
         let mut details = String::new();
         if !corpus.skipped.is_empty() {
-            details.push_str(":");
+            details.push(':');
             for s in corpus.skipped.iter().take(10) {
                 details.push_str(&format!("\n  skipped {}: {}", s.source, s.reason));
             }

@@ -152,9 +152,9 @@ pub fn evidence(a: &Analysis) -> OutputFile {
             "article_id",
             "frame",
             "term",
-            "entry",
             "count",
             "example_sentence",
+            "entry",
         ]),
         a.articles.iter().flat_map(|r| {
             r.frames.iter().flat_map(move |f| {
@@ -163,9 +163,9 @@ pub fn evidence(a: &Analysis) -> OutputFile {
                         r.id.clone(),
                         f.frame.clone(),
                         e.term.clone(),
-                        e.entry.clone(),
                         e.count.to_string(),
                         e.example_sentence.clone(),
+                        e.entry.clone(),
                     ]
                 })
             })
