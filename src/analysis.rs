@@ -29,6 +29,8 @@ pub struct Analysis {
     pub clustering: Option<Clustering>,
     /// Plain-language cautions about fragile results (few articles, few hits ...).
     pub notes: Vec<String>,
+    /// Quoted speakers across the corpus (see `voices.rs`), most quoted words first.
+    pub speakers: Vec<SpeakerScore>,
 }
 
 /// Parameters of a run (no paths to the output folder, no clock times).
@@ -137,6 +139,83 @@ pub struct ArticleResult {
     pub most_reassuring: Option<SentenceRef>,
     /// Every sentence with its scores, for close reading.
     pub sentences: Vec<SentenceScore>,
+    /// Narration and quoted speech (one entry per speaker), scored separately.
+    pub voices: Vec<VoiceScore>,
+    /// Every quote found, with its speaker.
+    pub quotes: Vec<QuoteInfo>,
+    /// Headline, lead and body, scored separately.
+    pub positions: Vec<PositionScore>,
+}
+
+/// Frame scores and sentiment of one voice of an article: its narration, or
+/// the quotes of one speaker.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VoiceScore {
+    /// "narration" or "quote".
+    pub voice: String,
+    /// Speaker as written (empty for narration and unattributed quotes).
+    pub speaker: String,
+    /// Quotes in this row (0 for narration).
+    pub quotes: usize,
+    /// Word tokens in this voice.
+    pub words: usize,
+    /// Sentiment over the sentence pieces of this voice.
+    pub sentiment: SentimentSummary,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of this voice, in `Analysis::frames` order.
+    pub per_1k: Vec<f64>,
+}
+
+/// One quote of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct QuoteInfo {
+    /// Speaker as written (empty when unattributed).
+    pub speaker: String,
+    /// The attribution rule that named the speaker ("said X", "X said", "according to X", "X:").
+    pub rule: String,
+    /// The quoted words (long quotes are cut with an ellipsis).
+    pub text: String,
+    /// Word tokens in the quote.
+    pub words: usize,
+}
+
+/// One quoted speaker across the corpus.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SpeakerScore {
+    /// Speaker as written (the most frequent spelling; empty = unattributed quotes).
+    pub speaker: String,
+    /// Articles quoting this speaker.
+    pub articles: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Quoted words.
+    pub words: usize,
+    /// Weighted hits per frame.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 quoted words.
+    pub per_1k: Vec<f64>,
+    /// Mean compound sentiment of the quoted sentence pieces.
+    pub sentiment: f64,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+}
+
+/// Frame scores and sentiment of one part of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PositionScore {
+    /// "headline", "lead" or "body".
+    pub part: String,
+    /// Word tokens in the part (0 = the article has no such part).
+    pub words: usize,
+    /// Sentiment over the part's sentence pieces.
+    pub sentiment: SentimentSummary,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of the part.
+    pub per_1k: Vec<f64>,
 }
 
 /// Sentiment of an article or sentence (VADER-style).
@@ -472,11 +551,78 @@ pub fn example(n: usize) -> Analysis {
         }),
         ..Default::default()
     });
-    Analysis {
+    let mut a = Analysis {
         frame_version: env!("CARGO_PKG_VERSION").into(),
         frames,
         articles,
         clustering,
         ..Default::default()
+    };
+    example_voices(&mut a);
+    a
+}
+
+/// Voices, quotes, speakers and positions for [`example`].
+fn example_voices(a: &mut Analysis) {
+    let nf = a.frames.len();
+    let speakers = ["Ms Dick", "a spokesman", ""];
+    let row = |voice: &str, speaker: &str, words: usize, seed: usize| {
+        let hits: Vec<f64> = (0..nf).map(|j| ((seed + j * 5) % 7) as f64).collect();
+        VoiceScore {
+            voice: voice.into(),
+            speaker: speaker.into(),
+            quotes: usize::from(voice == "quote") * (1 + seed % 3),
+            words,
+            sentiment: SentimentSummary {
+                compound: ((seed as f64) * 0.53).sin() * 0.6,
+                ..Default::default()
+            },
+            sentences: 1 + seed % 4,
+            per_1k: hits.iter().map(|h| h * 1000.0 / words as f64).collect(),
+            hits,
+        }
+    };
+    for (i, art) in a.articles.iter_mut().enumerate() {
+        let quoted = 40 + 11 * (i % 5);
+        art.voices = vec![row("narration", "", art.words - quoted, i)];
+        for (k, sp) in speakers.iter().enumerate().take(1 + i % 3) {
+            art.voices
+                .push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
+            art.quotes.push(QuoteInfo {
+                speaker: sp.to_string(),
+                rule: if sp.is_empty() { "" } else { "X said" }.into(),
+                text: "There is no cause for alarm.".into(),
+                words: 6,
+            });
+        }
+        art.positions = ["headline", "lead", "body"]
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let v = row(part, "", [10, 35, art.words - 45][k], i + 2 * k);
+                PositionScore {
+                    part: part.to_string(),
+                    words: v.words,
+                    sentiment: v.sentiment,
+                    hits: v.hits,
+                    per_1k: v.per_1k,
+                }
+            })
+            .collect();
     }
+    a.speakers = speakers
+        .iter()
+        .enumerate()
+        .filter(|_| !a.articles.is_empty())
+        .map(|(k, sp)| SpeakerScore {
+            speaker: sp.to_string(),
+            articles: a.articles.len(),
+            quotes: 2 + k,
+            words: 120 - 30 * k,
+            hits: vec![1.0; nf],
+            per_1k: vec![1000.0 / (120 - 30 * k) as f64; nf],
+            sentiment: 0.1 - 0.2 * k as f64,
+            sentences: 3,
+        })
+        .collect();
 }

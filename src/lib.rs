@@ -13,6 +13,7 @@ pub mod limits;
 pub mod options;
 pub mod output;
 pub mod pipeline;
+pub mod positions;
 pub mod report;
 pub mod score;
 pub mod sentiment;
@@ -20,6 +21,7 @@ pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod voices;
 
 pub use analysis::Analysis;
 pub use error::{Error, Result};

@@ -171,6 +171,16 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .zip(tc.docs.par_iter())
         .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
         .collect();
+    // Who speaks, and where: narration against quotes, headline/lead/body.
+    let voices = crate::voices::score_corpus(&corpus.documents, &tc, &scorer, &senti);
+    let positions = crate::positions::score_corpus(
+        &corpus.documents,
+        &tc,
+        &scorer,
+        &senti,
+        &lexicons,
+        &opts.lang,
+    );
     stages.done("score", "writing");
     let articles: Vec<ArticleResult> = corpus
         .documents
@@ -208,8 +218,24 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             most_threatening: s.most_threatening,
             most_reassuring: s.most_reassuring,
             sentences: s.sentences,
+            voices: Vec::new(),
+            quotes: Vec::new(),
+            positions: Vec::new(),
         })
         .collect();
+    let mut articles = articles;
+    for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
+        art.voices = v;
+        art.quotes = q;
+        art.positions = p;
+    }
+    let speakers = {
+        let rows: Vec<(&str, &[VoiceScore])> = articles
+            .iter()
+            .map(|r| (r.id.as_str(), r.voices.as_slice()))
+            .collect();
+        crate::voices::speakers(&rows, lexicons.len())
+    };
     let senti_info = LexiconInfo {
         name: "sentiment".into(),
         description: "VADER sentiment lexicon (Hutto & Gilbert 2014): words with mean valence ratings from -4 to +4".into(),
@@ -256,6 +282,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         articles,
         clustering,
         notes: Vec::new(),
+        speakers,
     };
     analysis.notes = fragility_notes(&analysis);
     let empty = crate::limits::content_warnings(&analysis);

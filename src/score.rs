@@ -442,6 +442,113 @@ impl FrameScorer {
     }
 }
 
+/// Frame hits and sentiment of part of an article (a set of byte ranges).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartScore {
+    /// Word tokens starting inside the ranges.
+    pub words: usize,
+    /// Weighted hits per frame, in lexicon order.
+    pub hits: Vec<f64>,
+    /// Sentiment aggregated over the sentence pieces inside the ranges.
+    pub sentiment: SentimentSummary,
+    /// Sentence pieces with at least one word (the compound is their mean).
+    pub pieces: usize,
+}
+
+impl FrameScorer {
+    /// Scores only the parts of an article inside `spans` (byte ranges of
+    /// `text`, any order, overlaps allowed). A match counts when its first
+    /// token starts inside a span, with the same negation rules as
+    /// [`FrameScorer::score`], so spans that partition the text split the
+    /// article's hits exactly. Sentiment: VADER on every piece of a sentence
+    /// that lies inside a span, aggregated as for whole articles.
+    pub fn score_spans(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        senti: &SentimentAnalyzer,
+        spans: &[(usize, usize)],
+    ) -> PartScore {
+        let mut sp: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|&(a, b)| (a.min(text.len()), b.min(text.len())))
+            .filter(|(a, b)| a < b)
+            .collect();
+        sp.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(sp.len());
+        for (a, b) in sp {
+            match merged.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let inside = |pos: usize| {
+            let i = merged.partition_point(|&(a, _)| a <= pos);
+            i > 0 && pos < merged[i - 1].1
+        };
+        let nf = self.names.len();
+        let mut hits = vec![0.0f64; nf];
+        let matches = self.matches(doc, vocab);
+        let mut phrase_tokens = vec![false; doc.tokens.len()];
+        for m in matches.iter().filter(|m| m.phrase) {
+            for t in &mut phrase_tokens[m.first..=m.last] {
+                *t = true;
+            }
+        }
+        for m in &matches {
+            if !inside(doc.tokens[m.first].start as usize) {
+                continue;
+            }
+            let e = &self.entries[m.entry as usize];
+            let mut cat = e.category;
+            if self.negated_by(doc, vocab, m, &phrase_tokens).is_some() {
+                let flipped = if Some(cat) == self.threat {
+                    self.reassurance
+                } else if Some(cat) == self.reassurance {
+                    self.threat
+                } else {
+                    None
+                };
+                match flipped {
+                    Some(c) => cat = c,
+                    None => continue,
+                }
+            }
+            hits[cat] += e.weight;
+        }
+        let words = doc
+            .tokens
+            .iter()
+            .filter(|t| inside(t.start as usize))
+            .count();
+        let mut pieces = Vec::new();
+        for &(sa, sb) in &doc.sentences {
+            let first = merged.partition_point(|&(_, b)| b <= sa);
+            for &(a, b) in merged[first..].iter().take_while(|&&(a, _)| a < sb) {
+                let (pa, pb) = (a.max(sa), b.min(sb));
+                let lo = doc.tokens.partition_point(|t| (t.start as usize) < pa);
+                let hi = doc.tokens.partition_point(|t| (t.start as usize) < pb);
+                if hi > lo {
+                    let raw = &text[pa..pb];
+                    let st = if raw.contains('\u{2019}') {
+                        senti.sentence(&raw.replace('\u{2019}', "'"))
+                    } else {
+                        senti.sentence(raw)
+                    };
+                    pieces.push((st, hi - lo));
+                }
+            }
+        }
+        PartScore {
+            words,
+            hits,
+            sentiment: sentiment::aggregate(&pieces),
+            pieces: pieces.len(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -591,5 +698,40 @@ mod tests {
         assert_eq!(s.sentences.len(), 3);
         assert_eq!(s.sentences[1].hits[0], 3.0);
         assert!(s.sentences[1].sentiment < 0.0);
+    }
+
+    #[test]
+    fn spans_partition_the_article() {
+        let text = "Police said all is calm. “Violent gangs attack us,” a man said.";
+        let docs = vec![Document {
+            text: text.into(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
+        let q0 = text.find('“').unwrap() + '“'.len_utf8();
+        let q1 = text.find('”').unwrap();
+        let quote = scorer.score_spans(text, &tc.docs[0], &tc.vocab, &senti, &[(q0, q1)]);
+        let rest = scorer.score_spans(
+            text,
+            &tc.docs[0],
+            &tc.vocab,
+            &senti,
+            &[(0, q0), (q1, text.len())],
+        );
+        assert_eq!(quote.hits[..2], [2.0, 0.0]);
+        assert_eq!(rest.hits[..2], [0.0, 1.0]);
+        assert_eq!(quote.words, 4);
+        assert_eq!(quote.words + rest.words, tc.docs[0].tokens.len());
+        assert!(quote.sentiment.compound < 0.0);
+        assert!(rest.sentiment.compound > 0.0);
+        let all = scorer.score(text, &tc.docs[0], &tc.vocab, &senti);
+        for (c, f) in all.frames.iter().enumerate() {
+            assert_eq!(f.hits, quote.hits[c] + rest.hits[c]);
+        }
+        let none = scorer.score_spans(text, &tc.docs[0], &tc.vocab, &senti, &[]);
+        assert_eq!((none.words, none.pieces), (0, 0));
     }
 }

@@ -241,11 +241,86 @@ pub fn similarity(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
+/// Frame columns of a row: one value per frame of the analysis (per 1,000 words).
+fn frame_cols(a: &Analysis, per_1k: &[f64]) -> Vec<String> {
+    (0..a.frames.len())
+        .map(|c| f4(per_1k.get(c).copied().unwrap_or(0.0)))
+        .collect()
+}
+
+/// `voices.csv`: narration and quoted speech (one row per speaker) of each article.
+pub fn voices(a: &Analysis) -> OutputFile {
+    let mut header = h(&["article_id", "voice", "speaker", "words", "sentiment"]);
+    header.extend(a.frames.iter().cloned());
+    table(
+        "voices.csv",
+        &header,
+        a.articles.iter().flat_map(|r| {
+            r.voices.iter().map(move |v| {
+                let mut row = vec![
+                    r.id.clone(),
+                    v.voice.clone(),
+                    v.speaker.clone(),
+                    v.words.to_string(),
+                    f4(v.sentiment.compound),
+                ];
+                row.extend(frame_cols(a, &v.per_1k));
+                row
+            })
+        }),
+    )
+}
+
+/// `speakers.csv`: every quoted speaker across the corpus.
+pub fn speakers(a: &Analysis) -> OutputFile {
+    let mut header = h(&["speaker", "articles", "quotes", "words"]);
+    header.extend(a.frames.iter().cloned());
+    header.push("sentiment".into());
+    table(
+        "speakers.csv",
+        &header,
+        a.speakers.iter().map(|s| {
+            let mut row = vec![
+                s.speaker.clone(),
+                s.articles.to_string(),
+                s.quotes.to_string(),
+                s.words.to_string(),
+            ];
+            row.extend(frame_cols(a, &s.per_1k));
+            row.push(f4(s.sentiment));
+            row
+        }),
+    )
+}
+
+/// `positions.csv`: headline, lead and body of each article.
+pub fn positions(a: &Analysis) -> OutputFile {
+    let mut header = h(&["article_id", "part", "words", "sentiment"]);
+    header.extend(a.frames.iter().cloned());
+    table(
+        "positions.csv",
+        &header,
+        a.articles.iter().flat_map(|r| {
+            r.positions.iter().map(move |p| {
+                let mut row = vec![
+                    r.id.clone(),
+                    p.part.clone(),
+                    p.words.to_string(),
+                    f4(p.sentiment.compound),
+                ];
+                row.extend(frame_cols(a, &p.per_1k));
+                row
+            })
+        }),
+    )
+}
+
 /// Every CSV file for an analysis.
 pub fn all(a: &Analysis) -> Vec<OutputFile> {
     let mut v = vec![articles(a), terms(a), frames(a), evidence(a), sentences(a)];
     v.extend(clusters(a));
     v.extend(similarity(a));
+    v.extend([voices(a), speakers(a), positions(a)]);
     v
 }
 
@@ -267,6 +342,22 @@ mod tests {
         ));
         assert!(clusters(&a).is_some());
         assert!(clusters(&crate::analysis::example(2)).is_none());
+    }
+
+    #[test]
+    fn voices_speakers_positions_headers() {
+        let a = crate::analysis::example(3);
+        let frames = "threat,reassurance,conflict,responsibility,human_interest,morality,economic";
+        let v = String::from_utf8(voices(&a).bytes).unwrap();
+        assert!(v.starts_with(&format!(
+            "article_id,voice,speaker,words,sentiment,{frames}\n"
+        )));
+        let s = String::from_utf8(speakers(&a).bytes).unwrap();
+        assert!(s.starts_with(&format!(
+            "speaker,articles,quotes,words,{frames},sentiment\n"
+        )));
+        let p = String::from_utf8(positions(&a).bytes).unwrap();
+        assert!(p.starts_with(&format!("article_id,part,words,sentiment,{frames}\n")));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The six PNG charts (plus optional SVG copies), drawn with plotters into
+//! The PNG charts (plus optional SVG copies), drawn with plotters into
 //! memory and returned as files for the output module to write atomically.
 //!
 //! Every chart uses the embedded DejaVu Sans (no system fonts), colour-blind-safe
@@ -13,6 +13,7 @@ mod similarity;
 mod style;
 mod terms;
 mod threat;
+mod voices;
 
 use crate::analysis::Analysis;
 use crate::report::OutputFile;
@@ -65,13 +66,14 @@ pub enum ChartError {
 const SIDE: std::ops::RangeInclusive<u32> = 300..=10_000;
 
 /// File stems of the charts, in output order.
-const NAMES: [&str; 6] = [
+const NAMES: [&str; 7] = [
     "frames",
     "threat_reassurance",
     "sentiment",
     "clusters",
     "similarity",
     "terms",
+    "voices",
 ];
 
 /// Draws chart number `which` (index into `NAMES`) on any backend.
@@ -87,11 +89,12 @@ fn draw_chart<DB: DrawingBackend>(
         2 => sentiment::draw(root, a, st),
         3 => clusters::draw(root, a, st),
         4 => similarity::draw(root, a, st),
-        _ => terms::draw(root, a, st),
+        5 => terms::draw(root, a, st),
+        _ => voices::draw(root, a, st),
     }
 }
 
-/// Renders all six charts (PNG, plus SVG when `o.svg`), in a fixed order.
+/// Renders all charts (PNG, plus SVG when `o.svg`), in a fixed order.
 pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, ChartError> {
     if !SIDE.contains(&o.width) || !SIDE.contains(&o.height) {
         return Err(ChartError::Size(o.width, o.height));
@@ -202,7 +205,7 @@ mod tests {
     fn check_all(a: &Analysis, o: &ChartOptions) {
         let files = render_all(a, o).expect("charts render");
         let pngs: Vec<&OutputFile> = files.iter().filter(|f| f.name.ends_with(".png")).collect();
-        assert_eq!(pngs.len(), 6);
+        assert_eq!(pngs.len(), NAMES.len());
         for f in pngs {
             let img = decode(&f.bytes);
             assert_eq!(
@@ -253,7 +256,8 @@ mod tests {
                 "sentiment.png",
                 "clusters.png",
                 "similarity.png",
-                "terms.png"
+                "terms.png",
+                "voices.png"
             ]
         );
         let o = ChartOptions {
@@ -261,7 +265,7 @@ mod tests {
             ..Default::default()
         };
         let both = render_all(&a, &o).unwrap();
-        assert_eq!(both.len(), 12);
+        assert_eq!(both.len(), 2 * NAMES.len());
         for f in both.iter().filter(|f| f.name.ends_with(".svg")) {
             let s = String::from_utf8(f.bytes.clone()).unwrap();
             assert!(s.starts_with("<svg"), "{}", f.name);

@@ -1,0 +1,274 @@
+//! Where the frame sits: headline, lead and body of each article, scored
+//! separately, because headlines and leads carry the frame.
+//!
+//! * **Headline** = the article's title (`Document::title`: the first line of
+//!   at least four words, or the front-matter / title-column value). It is
+//!   scored on its own. When the title is a line of the text with more than
+//!   [`HEADLINE_MAX_WORDS`] words, the file was saved without its headline
+//!   and the title is really the opening paragraph: the headline is then
+//!   empty (0 words) and that paragraph is the lead.
+//! * The **headline line is not part of the lead or body**, and neither is
+//!   any later line that repeats it (web copies often print it twice); the
+//!   comparison ignores case and punctuation.
+//! * **Lead** = the first paragraph after the headline line with at least
+//!   [`LEAD_MIN_WORDS`] words (shorter lines are section labels, bylines and
+//!   captions, and count as body). Paragraphs are non-blank lines. When
+//!   paragraphs are missing (the lead paragraph has more than
+//!   [`ONE_BLOCK_WORDS`] words, or it is the only paragraph), the lead is the
+//!   opening sentences up to and including the one holding word
+//!   [`LEAD_WORDS`].
+//! * **Body** = every other line of the text.
+
+use crate::analysis::PositionScore;
+use crate::corpus::Document;
+use crate::lexicon::Lexicon;
+use crate::score::{FrameScorer, PartScore, DEFAULT_NEGATION_WINDOW};
+use crate::sentiment::SentimentAnalyzer;
+use crate::text::{filters::StopWords, Language};
+use crate::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
+use rayon::prelude::*;
+
+/// A title line longer than this is an opening paragraph, not a headline.
+pub const HEADLINE_MAX_WORDS: usize = 30;
+/// The shortest paragraph that can be the lead.
+pub const LEAD_MIN_WORDS: usize = 10;
+/// A lead paragraph longer than this means the paragraphs were lost.
+pub const ONE_BLOCK_WORDS: usize = 150;
+/// Words of the lead when paragraphs are missing (rounded up to a sentence end).
+pub const LEAD_WORDS: usize = 50;
+
+/// Where the parts of one article are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The text scored as the headline ("" when the article has none).
+    pub headline: String,
+    /// The headline's line in the text, when it is there.
+    pub headline_line: Option<(usize, usize)>,
+    /// Byte spans of the lead.
+    pub lead: Vec<(usize, usize)>,
+    /// Byte spans of the body.
+    pub body: Vec<(usize, usize)>,
+}
+
+/// Lower-case words only, so "Police ‘could …’" equals "police could …".
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Trimmed byte spans of the non-blank lines.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        let lead = t.len() - t.trim_start().len();
+        if !t.trim().is_empty() {
+            out.push((at + lead, at + t.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// Finds headline, lead and body of an article.
+pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
+    let paras = paragraphs(text);
+    let first_token = |pos: usize| doc.tokens.partition_point(|t| (t.start as usize) < pos);
+    let words = |(a, b): (usize, usize)| first_token(b) - first_token(a);
+    let t = norm(title);
+    let cut = title.chars().count() >= 300; // find_title keeps 300 characters
+    let same = |k: usize| {
+        let p = norm(&text[paras[k].0..paras[k].1]);
+        !t.is_empty() && (p == t || (cut && p.starts_with(&t)))
+    };
+    let mut headline = title.trim().to_string();
+    let mut head_k = None;
+    if let Some(k) = (0..paras.len()).find(|&k| same(k)) {
+        if words(paras[k]) > HEADLINE_MAX_WORDS {
+            headline.clear();
+        } else {
+            head_k = Some(k);
+        }
+    }
+    let rest: Vec<usize> = (0..paras.len())
+        .filter(|&k| !(head_k.is_some() && same(k)))
+        .collect();
+    let from = head_k.map(|h| h + 1).unwrap_or(0);
+    let lead_k = rest
+        .iter()
+        .copied()
+        .find(|&k| k >= from && words(paras[k]) >= LEAD_MIN_WORDS)
+        .or_else(|| rest.iter().copied().find(|&k| k >= from));
+    let mut parts = Parts {
+        headline,
+        headline_line: head_k.map(|k| paras[k]),
+        ..Default::default()
+    };
+    for &k in &rest {
+        let (a, b) = paras[k];
+        if Some(k) != lead_k {
+            parts.body.push((a, b));
+            continue;
+        }
+        let n = words((a, b));
+        let only = !rest.iter().any(|&j| j > k);
+        if n > ONE_BLOCK_WORDS || (only && n > LEAD_WORDS) {
+            // Paragraphs are missing: the sentences holding the first 50 words.
+            let pos = doc.tokens[first_token(a) + LEAD_WORDS - 1].start as usize;
+            let end = doc
+                .sentences
+                .iter()
+                .find(|&&(sa, sb)| sa <= pos && pos < sb)
+                .map(|&(_, sb)| sb.min(b))
+                .unwrap_or(b);
+            parts.lead.push((a, end));
+            if end < b {
+                parts.body.push((end, b));
+            }
+        } else {
+            parts.lead.push((a, b));
+        }
+    }
+    parts
+}
+
+fn position(part: &str, p: PartScore) -> PositionScore {
+    PositionScore {
+        part: part.into(),
+        words: p.words,
+        sentiment: p.sentiment,
+        per_1k: p
+            .hits
+            .iter()
+            .map(|h| {
+                if p.words > 0 {
+                    h * 1000.0 / p.words as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect(),
+        hits: p.hits,
+    }
+}
+
+/// Headline, lead and body scores of every article, in corpus order.
+/// Headlines are scored as texts of their own (a title from front matter or
+/// a title column need not be in the text), with the same lexicons.
+pub fn score_corpus(
+    docs: &[Document],
+    tc: &TokenizedCorpus,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+    lexicons: &[Lexicon],
+    lang: &Language,
+) -> Vec<Vec<PositionScore>> {
+    let parts: Vec<Parts> = docs
+        .par_iter()
+        .zip(tc.docs.par_iter())
+        .map(|(d, td)| find_parts(&d.text, &d.title, td))
+        .collect();
+    let heads: Vec<Document> = parts
+        .iter()
+        .map(|p| Document {
+            text: p.headline.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let htc = tokenize_corpus(&heads, lang, &StopWords::new(Vec::<String>::new()));
+    let hscorer = FrameScorer::new(lexicons, &htc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+    docs.par_iter()
+        .zip(tc.docs.par_iter())
+        .zip(parts.par_iter())
+        .zip(heads.par_iter().zip(htc.docs.par_iter()))
+        .map(|(((d, td), p), (h, htd))| {
+            let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
+            vec![
+                position("headline", head),
+                position(
+                    "lead",
+                    scorer.score_spans(&d.text, td, &tc.vocab, senti, &p.lead),
+                ),
+                position(
+                    "body",
+                    scorer.score_spans(&d.text, td, &tc.vocab, senti, &p.body),
+                ),
+            ]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::make_document;
+
+    fn parts_of(raw: &str) -> (Document, Parts) {
+        let d = make_document(raw, false);
+        let en = Language::english();
+        let tc = tokenize_corpus(
+            std::slice::from_ref(&d),
+            &en,
+            &StopWords::new(en.stop_words()),
+        );
+        let p = find_parts(&d.text, &d.title, &tc.docs[0]);
+        (d, p)
+    }
+
+    fn texts(d: &Document, spans: &[(usize, usize)]) -> Vec<String> {
+        spans
+            .iter()
+            .map(|&(a, b)| d.text[a..b].to_string())
+            .collect()
+    }
+
+    const LEAD: &str = "Armed officers will patrol three London boroughs from Monday, the Metropolitan Police said.";
+
+    #[test]
+    fn headline_lead_body_in_plain_text() {
+        let raw = format!("World News\n\nMet Police to send armed patrols onto streets\n\nBy A Reporter\n\n{LEAD}\n\nThe plan drew criticism.\nMET POLICE TO SEND ARMED PATROLS ONTO STREETS\n");
+        let (d, p) = parts_of(&raw);
+        assert_eq!(p.headline, "Met Police to send armed patrols onto streets");
+        assert_eq!(texts(&d, &p.lead), [LEAD]);
+        // Labels and bylines are body; the repeated headline is not counted.
+        assert_eq!(
+            texts(&d, &p.body),
+            ["World News", "By A Reporter", "The plan drew criticism."]
+        );
+    }
+
+    #[test]
+    fn long_title_line_is_the_lead_not_a_headline() {
+        let first = "The head of London police has been forced to deny that parts of the capital are becoming no-go areas after two shocking incidents in which the public was filmed cheering as officers were assaulted.";
+        let (d, p) = parts_of(&format!("{first}\nSecond paragraph here.\n"));
+        assert_eq!(p.headline, "");
+        assert_eq!(texts(&d, &p.lead), [first]);
+        assert_eq!(texts(&d, &p.body), ["Second paragraph here."]);
+    }
+
+    #[test]
+    fn one_block_lead_is_the_first_fifty_words() {
+        let s = "This sentence has exactly ten words in it, you see. ";
+        let block = s.repeat(20);
+        let (d, p) = parts_of(&format!("Police say streets are safe\n{}\n", block.trim()));
+        assert_eq!(p.headline, "Police say streets are safe");
+        // Word 50 ends the fifth sentence.
+        assert_eq!(texts(&d, &p.lead), [s.repeat(5).trim_end().to_string()]);
+        assert_eq!(p.body.len(), 1);
+    }
+
+    #[test]
+    fn markdown_headline() {
+        let (text, _) = crate::corpus::markup::markdown_to_text(&format!(
+            "# Police say the streets are safe\n\n{LEAD}\n\nMore text follows here.\n"
+        ));
+        let (d, p) = parts_of(&text);
+        assert_eq!(p.headline, "Police say the streets are safe");
+        assert_eq!(texts(&d, &p.lead), [LEAD]);
+        assert_eq!(texts(&d, &p.body), ["More text follows here."]);
+    }
+}

@@ -1,0 +1,211 @@
+//! `voices.png`: narration against quoted speech, per article and frame.
+//! Small multiples, one panel per frame side by side, sharing the article
+//! rows: in each row a blue bar for the outlet's narration and an orange bar
+//! for everything quoted, in hits per 1,000 words of that voice. Each panel
+//! has its own scale (written under it). Large corpora show the articles
+//! with the most quoted words.
+
+use super::style::{self, *};
+use super::{short_title, ChartError, MAX_ROWS};
+use crate::analysis::Analysis;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+const TITLE: &str = "Who carries the frame: the outlet's narration against quoted speech";
+/// Colour of narration bars (Okabe-Ito blue).
+const NARRATION: RGBColor = OKABE_ITO[0];
+/// Colour of quote bars (Okabe-Ito orange).
+const QUOTES: RGBColor = OKABE_ITO[1];
+
+/// Per-1,000 scores of narration and of all quotes of article `i`, and its quoted words.
+fn split(a: &Analysis, i: usize) -> (Vec<f64>, Vec<f64>, usize) {
+    let nf = a.frames.len();
+    let art = &a.articles[i];
+    let (mut nh, mut qh) = (vec![0.0; nf], vec![0.0; nf]);
+    let (mut nw, mut qw) = (0usize, 0usize);
+    for v in &art.voices {
+        let (h, w) = if v.voice == "narration" {
+            (&mut nh, &mut nw)
+        } else {
+            (&mut qh, &mut qw)
+        };
+        *w += v.words;
+        for (x, y) in h.iter_mut().zip(&v.hits) {
+            *x += finite(*y);
+        }
+    }
+    let rate = |h: Vec<f64>, w: usize| -> Vec<f64> {
+        h.into_iter()
+            .map(|x| if w > 0 { x * 1000.0 / w as f64 } else { 0.0 })
+            .collect()
+    };
+    (rate(nh, nw), rate(qh, qw), qw)
+}
+
+/// Draws the chart.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let n = a.articles.len();
+    let nf = a.frames.len();
+    let data: Vec<(Vec<f64>, Vec<f64>, usize)> = (0..n).map(|i| split(a, i)).collect();
+    let quoted = data.iter().filter(|d| d.2 > 0).count();
+    if n == 0 || nf == 0 || quoted == 0 {
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["No quoted speech was found in the articles, so there is nothing to compare with the narration.".to_string()],
+        );
+    }
+    let mut rows: Vec<usize> = (0..n).collect();
+    let mut sub = vec![
+        "Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. Each panel has its own scale (maximum under the panel). An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes have no orange bars.".to_string(),
+    ];
+    if n > MAX_ROWS {
+        rows.sort_by(|&p, &q| data[q].2.cmp(&data[p].2).then(p.cmp(&q)));
+        rows.truncate(MAX_ROWS);
+        rows.sort_unstable();
+        sub.push(format!(
+            "{} articles: showing the {} with the most quoted words; all are in voices.csv.",
+            n, MAX_ROWS
+        ));
+    }
+    let area = header(root, st, TITLE, &sub)?;
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let m = st.margin();
+    let lf0 = st.label_font();
+    // Legend line.
+    let sq = st.px(16.0);
+    let mut x = m;
+    for (label, c) in [("narration", NARRATION), ("quotes", QUOTES)] {
+        area.draw(&Rectangle::new(
+            [(x, m / 2), (x + sq, m / 2 + sq)],
+            c.filled(),
+        ))
+        .map_err(de)?;
+        text(
+            &area,
+            label,
+            &lf0,
+            INK,
+            (x + sq + st.px(6.0), m / 2 + sq / 2),
+            HPos::Left,
+            VPos::Center,
+        )?;
+        x += sq + st.px(6.0) + text_w(&lf0, label) + st.px(24.0);
+    }
+    let top = m / 2 + sq + st.px(14.0) + line_h(&lf0) + st.px(6.0);
+    let bottom = h - m - line_h(&st.value_font()) - st.px(6.0);
+    let nr = rows.len() as i32;
+    let rh = ((bottom - top) / nr.max(1)).clamp(1, st.px(90.0));
+    let lf = style::font(lf0.get_size().min(rh as f64 * 0.8), false);
+    let labels: Vec<String> = rows.iter().map(|&i| short_title(a, i)).collect();
+    let label_w = labels
+        .iter()
+        .map(|l| text_w(&lf, l))
+        .max()
+        .unwrap_or(0)
+        .min((w as f64 * 0.28) as i32)
+        + st.px(10.0);
+    let x0 = m + label_w;
+    let gap = st.px(14.0);
+    let pw = ((w - x0 - m - gap * (nf as i32 - 1)) / nf as i32).max(10);
+    for (r, label) in labels.iter().enumerate() {
+        let y = top + r as i32 * rh + rh / 2;
+        let l = fit(&lf, label, label_w - st.px(10.0));
+        text(
+            &area,
+            &l,
+            &lf,
+            INK,
+            (x0 - st.px(8.0), y),
+            HPos::Right,
+            VPos::Center,
+        )?;
+        if r % 2 == 1 {
+            area.draw(&Rectangle::new(
+                [
+                    (x0, top + r as i32 * rh),
+                    (w - m, top + (r as i32 + 1) * rh),
+                ],
+                tint(LIGHT, 0.75).filled(),
+            ))
+            .map_err(de)?;
+        }
+    }
+    let hf = font(lf0.get_size(), true);
+    let vf = st.value_font();
+    for (c, frame) in a.frames.iter().enumerate() {
+        let px0 = x0 + c as i32 * (pw + gap);
+        let max = rows
+            .iter()
+            .flat_map(|&i| [data[i].0[c], data[i].1[c]])
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max);
+        let name = fit(&hf, &frame.replace('_', " "), pw);
+        text(
+            &area,
+            &name,
+            &hf,
+            INK,
+            (px0 + pw / 2, top - st.px(6.0)),
+            HPos::Center,
+            VPos::Bottom,
+        )?;
+        area.draw(&PathElement::new(
+            vec![(px0, top), (px0, top + nr * rh)],
+            MUTED.stroke_width(1),
+        ))
+        .map_err(de)?;
+        area.draw(&PathElement::new(
+            vec![(px0 + pw / 2, top), (px0 + pw / 2, top + nr * rh)],
+            LIGHT.stroke_width(1),
+        ))
+        .map_err(de)?;
+        let scale = |v: f64| -> i32 {
+            if max > 0.0 {
+                (finite(v).max(0.0) / max * pw as f64).round() as i32
+            } else {
+                0
+            }
+        };
+        for (r, &i) in rows.iter().enumerate() {
+            let y = top + r as i32 * rh;
+            let bh = ((rh - st.px(4.0).min(rh / 3)) / 2).max(1);
+            let pad = (rh - 2 * bh) / 2;
+            let nb = scale(data[i].0[c]);
+            if nb > 0 {
+                area.draw(&Rectangle::new(
+                    [(px0, y + pad), (px0 + nb, y + pad + bh)],
+                    NARRATION.filled(),
+                ))
+                .map_err(de)?;
+            }
+            let qb = scale(data[i].1[c]);
+            if qb > 0 {
+                area.draw(&Rectangle::new(
+                    [(px0, y + pad + bh), (px0 + qb, y + pad + 2 * bh)],
+                    QUOTES.filled(),
+                ))
+                .map_err(de)?;
+            }
+        }
+        let yb = top + nr * rh + st.px(4.0);
+        text(&area, "0", &vf, MUTED, (px0, yb), HPos::Left, VPos::Top)?;
+        text(
+            &area,
+            &num(max, 1),
+            &vf,
+            MUTED,
+            (px0 + pw, yb),
+            HPos::Right,
+            VPos::Top,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1174 @@
+//! Who frames: an article split into quoted speech and the outlet's own
+//! narration, each quote attributed to its speaker where a simple pattern
+//! finds one.
+//!
+//! **Quotes.** Double quotes, curly (“…”, also „…“-style openers) or straight
+//! ("…"), are found paragraph by paragraph (a paragraph is a non-blank line).
+//! A quote still open at the end of a paragraph continues when the next
+//! paragraph starts with an opening mark, as newspapers print a quote that
+//! runs over several paragraphs; otherwise it ends with its paragraph. A
+//! straight `"` opens a quote after a space, a line start or an opening
+//! bracket/dash, and closes the open one anywhere. Single quotes (‘…’ or
+//! '…') count only outside double quotes, inside one paragraph, when the
+//! opening mark follows a space (or line start, bracket, dash) and the
+//! closing mark follows a non-space and is not followed by a letter or digit
+//! ("the Met’s" and "don’t" are apostrophes, not quotes). A quote needs at
+//! least one letter or digit inside; quotes nested inside a quote are part of
+//! it.
+//!
+//! **Speakers.** Tried in this order, the first that names someone wins:
+//! 1. after the closing mark: a speech verb then a name (“…,” said Ms Dick);
+//! 2. after the closing mark: a name then a speech verb (“…,” Ms Dick said);
+//! 3. before the opening mark, in the same sentence (or in the sentence
+//!    before, when that ends with a colon): a name before a speech verb
+//!    ("Ms Dick told the ITV show: “…”", "She added: “…”",
+//!    "Cressida Dick, the commissioner, said the plan was “wrong”"); the
+//!    last verb that has a name before it counts;
+//! 4. "according to X" before or after the quote in its sentence;
+//! 5. a short name alone before a colon ("Ms Dick: “…”").
+//!
+//! A name is a run of capitalised words (with "of", "the", "for" ... inside),
+//! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
+//! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
+//! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick".
+//! **He, she and they** stand for the last named speaker of an earlier quote
+//! in the same article (empty when there is none). Speakers are kept as
+//! written: "Ms Dick" and "Cressida Dick" are two speakers; across articles
+//! speakers are grouped case-insensitively ("A spokesman" = "a spokesman").
+//!
+//! **Narration** is everything outside quotes, so narration and quotes
+//! partition the article: their words and hits add up to the article's.
+
+use crate::analysis::{QuoteInfo, SpeakerScore, VoiceScore};
+use crate::score::{FrameScorer, PartScore};
+use crate::sentiment::SentimentAnalyzer;
+use crate::tokens::{TokenizedDoc, Vocabulary};
+use std::collections::BTreeMap;
+
+/// One quote found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset of the quoted text (after the opening mark).
+    pub start: usize,
+    /// Byte offset one past the quoted text (at the closing mark).
+    pub end: usize,
+    /// Byte offset one past the closing mark (= `end` when the quote is unterminated).
+    pub close: usize,
+    /// The speaker as written ("" when no pattern found one).
+    pub speaker: String,
+    /// Which attribution rule named the speaker ("" when none).
+    pub rule: &'static str,
+}
+
+/// Finds the quotes of `text` and attributes each to a speaker.
+pub fn quotes(text: &str) -> Vec<Quote> {
+    let mut qs = find_quotes(text);
+    attribute(text, &mut qs);
+    qs
+}
+
+/// Trimmed byte spans of the non-blank lines (paragraphs).
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        let lead = t.len() - t.trim_start().len();
+        if !t.trim().is_empty() {
+            out.push((at + lead, at + t.len()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn opens_after(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '"')
+    })
+}
+
+fn has_alnum(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// Quote spans (speakers empty), in text order.
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let paras = paragraphs(text);
+    let mut out: Vec<Quote> = Vec::new();
+    let push = |out: &mut Vec<Quote>, open: usize, start: usize, end: usize, close: usize| {
+        if end > start && has_alnum(&text[start..end]) {
+            out.push(Quote {
+                open,
+                start,
+                end,
+                close,
+                speaker: String::new(),
+                rule: "",
+            });
+        }
+    };
+    // (opening mark, start of the quoted text)
+    let mut cur: Option<(usize, usize)> = None;
+    let mut continues = false;
+    for (pi, &(pa, pb)) in paras.iter().enumerate() {
+        let seg = &text[pa..pb];
+        let mut prev: Option<char> = None;
+        for (off, c) in seg.char_indices() {
+            let i = pa + off;
+            let len = c.len_utf8();
+            if continues && off == 0 {
+                // The opening mark that continues a quote from the paragraph before.
+                continues = false;
+                prev = Some(c);
+                continue;
+            }
+            let next = seg[off + len..].chars().next();
+            match c {
+                '“' | '„' => {
+                    // An opening mark inside a quote: the closing mark was left out.
+                    if let Some((o, s)) = cur.take() {
+                        push(&mut out, o, s, i, i);
+                    }
+                    cur = Some((i, i + len));
+                }
+                '”' => {
+                    if let Some((o, s)) = cur.take() {
+                        push(&mut out, o, s, i, i + len);
+                    }
+                }
+                '"' => {
+                    if let Some((o, s)) = cur.take() {
+                        push(&mut out, o, s, i, i + len);
+                    } else if opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                        cur = Some((i, i + len));
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        if let Some((o, s)) = cur {
+            let next_opens = paras
+                .get(pi + 1)
+                .is_some_and(|&(na, _)| text[na..].starts_with(['“', '"', '„']));
+            if next_opens {
+                continues = true;
+            } else {
+                push(&mut out, o, s, pb, pb);
+                cur = None;
+            }
+        }
+    }
+    let doubles = out.clone();
+    for &(pa, pb) in &paras {
+        single_quotes(text, pa, pb, &doubles, &mut out);
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+/// Single-quoted spans of one paragraph, outside double quotes.
+fn single_quotes(text: &str, pa: usize, pb: usize, doubles: &[Quote], out: &mut Vec<Quote>) {
+    let in_double = |i: usize| {
+        doubles
+            .iter()
+            .any(|q| q.open <= i && i < q.close.max(q.end))
+    };
+    let chars: Vec<(usize, char)> = text[pa..pb]
+        .char_indices()
+        .map(|(o, c)| (pa + o, c))
+        .collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let closer = match c {
+            '‘' => '’',
+            '\'' => '\'',
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        if in_double(i) || !opens_after(prev) || !next.is_some_and(|n| n.is_alphanumeric()) {
+            k += 1;
+            continue;
+        }
+        let found = (k + 1..chars.len()).find(|&j| {
+            let (_, cj) = chars[j];
+            cj == closer
+                && !chars[j - 1].1.is_whitespace()
+                && chars.get(j + 1).is_none_or(|x| !x.1.is_alphanumeric())
+                && !in_double(chars[j].0)
+        });
+        match found {
+            Some(j) if !(k + 1..j).any(|m| in_double(chars[m].0)) => {
+                let (end, cl) = chars[j];
+                let len = c.len_utf8();
+                if has_alnum(&text[i + len..end]) {
+                    out.push(Quote {
+                        open: i,
+                        start: i + len,
+                        end,
+                        close: end + cl.len_utf8(),
+                        speaker: String::new(),
+                        rule: "",
+                    });
+                }
+                k = j + 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+// ------------------------------------------------------------------ speakers
+
+/// Verbs that introduce or follow a quote.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "commented",
+    "declared",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "admitted",
+    "admits",
+    "continued",
+    "replied",
+    "acknowledged",
+    "suggested",
+    "urged",
+    "revealed",
+    "confirmed",
+    "announced",
+    "tweeted",
+    "saying",
+    "adding",
+    "warning",
+    "insisting",
+    "claiming",
+    "telling",
+    "explaining",
+    "arguing",
+    "stressed",
+    "stresses",
+    "remarked",
+    "asserted",
+    "asserts",
+    "mentioned",
+    "emphasised",
+    "emphasized",
+    "described",
+    "describing",
+    "called",
+    "calling",
+    "recalled",
+    "shouted",
+    "tweeted",
+    "posted",
+];
+/// Words allowed between a speaker and the verb ("Ms Dick has also said").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "today",
+    "yesterday",
+    "earlier",
+    "once",
+    "further",
+    "separately",
+    "reportedly",
+    "recently",
+    "again",
+    "simply",
+    "just",
+    "publicly",
+    "repeatedly",
+    "herself",
+    "himself",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they"];
+const DETERMINERS: &[&str] = &["a", "an", "the"];
+/// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
+];
+/// Plural nouns that name a speaker on their own ("critics say").
+const BARE_SPEAKERS: &[&str] = &[
+    "police",
+    "officers",
+    "officials",
+    "witnesses",
+    "residents",
+    "critics",
+    "campaigners",
+    "sources",
+    "experts",
+    "neighbours",
+    "neighbors",
+    "ministers",
+    "protesters",
+    "activists",
+    "locals",
+    "relatives",
+    "prosecutors",
+    "detectives",
+    "paramedics",
+    "organisers",
+    "organizers",
+    "investigators",
+    "analysts",
+    "economists",
+    "researchers",
+    "scientists",
+    "opponents",
+    "supporters",
+    "doctors",
+    "teachers",
+    "parents",
+    "students",
+    "unions",
+    "mps",
+    "councillors",
+];
+/// Sentence-initial words that are not part of a name ("But Ms Dick said").
+const NOT_NAME_START: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "however",
+    "now",
+    "also",
+    "meanwhile",
+    "later",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "that",
+    "it",
+    "there",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "if",
+    "speaking",
+    "writing",
+    "here",
+    "what",
+    "which",
+    "who",
+];
+/// Words that end a name read forwards ("said a spokesman on Monday").
+const STOP_FORWARD: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "and",
+    "but",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "adding",
+    "told",
+    "to",
+    "with",
+    "from",
+    "said",
+    "says",
+    "added",
+    "earlier",
+    "later",
+    "has",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "in",
+    "speaking",
+    "writing",
+    "about",
+];
+/// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
+const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
+/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
+    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
+];
+
+/// A word or punctuation mark of a context, as byte offsets into it.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Word(usize, usize),
+    Punct(char),
+}
+
+fn items(s: &str) -> Vec<Item> {
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        let (i, c) = cs[k];
+        if c.is_alphanumeric() {
+            let mut j = k + 1;
+            while j < cs.len() {
+                let cj = cs[j].1;
+                let inner = matches!(cj, '\'' | '’' | '-' | '‐')
+                    && cs.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
+                if cj.is_alphanumeric() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let mut end = cs.get(j).map(|x| x.0).unwrap_or(s.len());
+            let w = &s[i..end];
+            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            if cs.get(j).is_some_and(|x| x.1 == '.')
+                && (initial || TITLES.contains(&w.to_lowercase().as_str()))
+            {
+                end += 1;
+                j += 1;
+            }
+            out.push(Item::Word(i, end));
+            k = j;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Item::Punct(c));
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
+fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
+    match *it {
+        Item::Word(a, b) => Some(&s[a..b]),
+        Item::Punct(_) => None,
+    }
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&lower(w).as_str())
+}
+
+/// The words of `s` from word `a` to word `b` (inclusive), as written.
+fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
+    s[ws[a].0..ws[b].1]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A speaker read backwards from the end of `s` (the text before a verb).
+fn backward(s: &str) -> Option<String> {
+    let its = items(s);
+    let mut end = its.len();
+    while end > 0 && word(s, &its[end - 1]).is_some_and(|w| BETWEEN.contains(&lower(w).as_str())) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    // Words back to the previous punctuation mark.
+    let run_of = |end: usize| -> (usize, Vec<(usize, usize)>) {
+        let mut j = end;
+        while j > 0 && matches!(its[j - 1], Item::Word(..)) {
+            j -= 1;
+        }
+        let ws = its[j..end]
+            .iter()
+            .filter_map(|it| match *it {
+                Item::Word(a, b) => Some((a, b)),
+                _ => None,
+            })
+            .collect();
+        (j, ws)
+    };
+    match its[end - 1] {
+        Item::Word(..) => {
+            let (_, ws) = run_of(end);
+            name_at_end(s, &ws)
+        }
+        Item::Punct(',') => {
+            // "Cressida Dick, the Met Police Commissioner, said" and
+            // "Lord Harris, who advised the mayor, told": the name before the aside.
+            let (j1, seg1) = run_of(end - 1);
+            let first = seg1
+                .first()
+                .map(|&(a, b)| lower(&s[a..b]))
+                .unwrap_or_default();
+            let relative = matches!(first.as_str(), "who" | "which" | "whose");
+            if (relative || DETERMINERS.contains(&first.as_str()))
+                && j1 > 0
+                && matches!(its[j1 - 1], Item::Punct(','))
+            {
+                let (_, seg2) = run_of(j1 - 1);
+                if let Some(n) = whole_name(s, &seg2).filter(|n| {
+                    !DETERMINERS.contains(&lower(n.split(' ').next().unwrap_or("")).as_str())
+                }) {
+                    return Some(n);
+                }
+            }
+            if relative {
+                return None;
+            }
+            whole_name(s, &seg1)
+        }
+        Item::Punct(_) => None,
+    }
+}
+
+/// A speaker at the end of a run of words ("... Ms Dick", "... a spokesman").
+fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
+    let w = |k: usize| &s[ws[k].0..ws[k].1];
+    let n = ws.len();
+    if n == 0 {
+        return None;
+    }
+    let last = lower(w(n - 1));
+    if PRONOUNS.contains(&last.as_str()) {
+        return Some(w(n - 1).to_string());
+    }
+    let mut k;
+    if capitalised(w(n - 1)) {
+        k = n - 1;
+        while k > 0 && (capitalised(w(k - 1)) || CONNECTORS.contains(&lower(w(k - 1)).as_str())) {
+            k -= 1;
+        }
+        while k < n - 1 && !capitalised(w(k)) {
+            k += 1;
+        }
+        if k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_str()) {
+            k -= 1;
+        }
+    } else {
+        // "a federation leader", "the local police", or a bare "critics".
+        let det = (n.saturating_sub(5)..n)
+            .rev()
+            .find(|&j| DETERMINERS.contains(&lower(w(j)).as_str()));
+        match det {
+            Some(j)
+                if j < n - 1
+                    && !(j + 1..n).any(|m| NOT_IN_SPEAKER.contains(&lower(w(m)).as_str())) =>
+            {
+                k = j
+            }
+            _ if BARE_SPEAKERS.contains(&last.as_str()) => k = n - 1,
+            _ => return None,
+        }
+    }
+    while k < n - 1 && NOT_NAME_START.contains(&lower(w(k)).as_str()) {
+        k += 1;
+    }
+    if NOT_NAME_START.contains(&lower(w(k)).as_str()) {
+        return None;
+    }
+    let k = k.max(n.saturating_sub(7));
+    Some(span(s, ws, k, n - 1))
+}
+
+/// The whole run as a speaker, if it is one (at most 7 words).
+fn whole_name(s: &str, ws: &[(usize, usize)]) -> Option<String> {
+    if ws.is_empty() || ws.len() > 7 {
+        return None;
+    }
+    let n = name_at_end(s, ws)?;
+    (n.split_whitespace().count() == ws.len()).then_some(n)
+}
+
+/// A speaker read forwards from the start of `s` (the text after a verb).
+fn forward(s: &str) -> Option<String> {
+    let its = items(s);
+    let ws: Vec<(usize, usize)> = its
+        .iter()
+        .map_while(|it| match *it {
+            Item::Word(a, b) => Some((a, b)),
+            _ => None,
+        })
+        .collect();
+    let w = |k: usize| &s[ws[k].0..ws[k].1];
+    if ws.is_empty() {
+        return None;
+    }
+    let first = lower(w(0));
+    if PRONOUNS.contains(&first.as_str()) {
+        return Some(w(0).to_string());
+    }
+    let mut end = 0;
+    if DETERMINERS.contains(&first.as_str()) {
+        while end + 1 < ws.len() && end < 7 && !STOP_FORWARD.contains(&lower(w(end + 1)).as_str()) {
+            end += 1;
+        }
+        if end == 0 {
+            return None;
+        }
+    } else if capitalised(w(0)) && !NOT_NAME_START.contains(&first.as_str()) {
+        while end + 1 < ws.len()
+            && end < 6
+            && (capitalised(w(end + 1))
+                || (CONNECTORS.contains(&lower(w(end + 1)).as_str())
+                    && ws.get(end + 2).is_some_and(|_| capitalised(w(end + 2)))))
+        {
+            end += 1;
+        }
+    } else if !BARE_SPEAKERS.contains(&first.as_str()) {
+        return None;
+    }
+    Some(span(s, &ws, 0, end))
+}
+
+/// Start of the first speech verb among the first `max` words of `s` before
+/// any sentence punctuation, quote mark or colon.
+fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
+    let mut n = 0;
+    for it in items(s) {
+        match it {
+            Item::Word(a, b) => {
+                if is_verb(&s[a..b]) {
+                    return Some((a, b));
+                }
+                n += 1;
+                if n >= max {
+                    return None;
+                }
+            }
+            Item::Punct(',' | '—' | '–') => {}
+            Item::Punct(_) => return None,
+        }
+    }
+    None
+}
+
+/// Offsets of "according to" in `s`: the byte after it.
+fn according_to(s: &str) -> Option<usize> {
+    let its = items(s);
+    its.windows(2).find_map(|p| match (p[0], p[1]) {
+        (Item::Word(a, b), Item::Word(_, d))
+            if lower(&s[a..b]) == "according" && lower(s[b..d].trim()) == "to" =>
+        {
+            Some(d)
+        }
+        _ => None,
+    })
+}
+
+/// Fills in `speaker` and `rule` of every quote (in text order).
+pub fn attribute(text: &str, qs: &mut [Quote]) {
+    let sentences = crate::text::sentences::sentence_spans(text);
+    let paras = paragraphs(text);
+    let para_of = |i: usize| {
+        let k = paras.partition_point(|&(a, _)| a <= i);
+        paras
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, text.len()))
+    };
+    // Names before a speech verb in the narration ("Lord Harris told the
+    // House of Lords ..."), for the pronoun rule.
+    let in_quote = |i: usize| qs.iter().any(|q| q.start <= i && i < q.end);
+    let mut mentions: Vec<(usize, String)> = Vec::new();
+    for &(a, b) in &sentences {
+        let sent = &text[a..b];
+        for it in items(sent) {
+            if let Item::Word(x, y) = it {
+                if is_verb(&sent[x..y]) && !in_quote(a + x) {
+                    if let Some(n) = backward(&sent[..x]) {
+                        if !PRONOUNS.contains(&lower(&n).as_str()) {
+                            mentions.push((a + x, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut last_named: Option<(usize, String)> = None;
+    for k in 0..qs.len() {
+        let q = qs[k].clone();
+        let (pa, _) = para_of(q.open);
+        let (_, pb) = para_of(q.close.saturating_sub(1).max(q.open));
+        // Context never reaches back into the previous quote or forward into the next.
+        let prev_close = k.checked_sub(1).map(|j| qs[j].close).unwrap_or(0);
+        let next_open = qs
+            .get(k + 1)
+            .map(|n| n.open)
+            .filter(|&o| o >= q.close && o <= pb)
+            .unwrap_or(pb);
+        let after = &text[q.close.min(next_open)..next_open];
+        // The sentence the quote opens in (sentences never cross lines).
+        let s_start = sentences
+            .iter()
+            .rev()
+            .find(|&&(a, _)| a <= q.open)
+            .map(|&(a, _)| a)
+            .unwrap_or(pa)
+            .max(prev_close)
+            .min(q.open);
+        let mut before = &text[s_start..q.open];
+        if before.trim().is_empty() {
+            // "She added:" as the sentence (or line) before the quote.
+            if let Some(&(a, b)) = sentences.iter().rev().find(|&&(_, b)| b <= s_start) {
+                let a = a.max(prev_close);
+                if a < b && text[a..b].trim_end().ends_with(':') {
+                    before = &text[a..b];
+                }
+            }
+        }
+        let (speaker, rule) = find_speaker(after, before);
+        let speaker = match speaker {
+            Some(s) if PRONOUNS.contains(&lower(&s).as_str()) => {
+                let mention = mentions.iter().rev().find(|m| m.0 < q.open);
+                match (&last_named, mention) {
+                    (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
+                    (Some(l), _) => Some(l.1.clone()),
+                    (None, m) => m.map(|m| m.1.clone()),
+                }
+            }
+            Some(s) => {
+                last_named = Some((q.open, s.clone()));
+                Some(s)
+            }
+            None => None,
+        };
+        qs[k].speaker = speaker.clone().unwrap_or_default();
+        qs[k].rule = if speaker.is_some() { rule } else { "" };
+    }
+}
+
+/// The speaker from the text after and before a quote, and the rule used.
+fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
+    let a = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
+    });
+    // 1. “…,” said Ms Dick.
+    if let Some(Item::Word(x, y)) = items(a).first().copied() {
+        if is_verb(&a[x..y]) {
+            if let Some(s) = forward(&a[y..]) {
+                return (Some(s), "said X");
+            }
+        }
+    }
+    // 2. “…,” Ms Dick said.
+    if let Some((x, _)) = first_verb(a, 9) {
+        if let Some(s) = backward(&a[..x]) {
+            return (Some(s), "X said");
+        }
+    }
+    // 3. Ms Dick told the ITV show: “…”
+    let its = items(before);
+    for it in its.iter().rev() {
+        if let Item::Word(x, y) = *it {
+            if is_verb(&before[x..y]) {
+                if let Some(s) = backward(&before[..x]) {
+                    return (Some(s), "X said");
+                }
+            }
+        }
+    }
+    // 4. according to X
+    for ctx in [before, after] {
+        if let Some(at) = according_to(ctx) {
+            if let Some(s) = forward(&ctx[at..]) {
+                return (Some(s), "according to X");
+            }
+        }
+    }
+    // 5. Ms Dick: “…”
+    let b = before.trim_end();
+    if let Some(head) = b.strip_suffix(':') {
+        let ws: Vec<(usize, usize)> = items(head)
+            .iter()
+            .filter_map(|it| match *it {
+                Item::Word(x, y) => Some((x, y)),
+                _ => None,
+            })
+            .collect();
+        if !ws.is_empty()
+            && ws.len() <= 6
+            && items(head)
+                .iter()
+                .all(|i| matches!(i, Item::Word(..) | Item::Punct('.')))
+        {
+            if let Some(s) = whole_name(head, &ws) {
+                return (Some(s), "X:");
+            }
+        }
+    }
+    (None, "")
+}
+
+// ------------------------------------------------------------------ scoring
+
+/// One voice of an article: ("narration" or "quote", speaker, quotes, byte spans).
+pub type VoiceSpans = (String, String, usize, Vec<(usize, usize)>);
+
+/// The byte spans of each voice of an article: narration first, then one
+/// entry per speaker (in order of first quote; unattributed quotes last).
+pub fn voice_spans(text: &str, qs: &[Quote]) -> Vec<VoiceSpans> {
+    let mut narration = Vec::new();
+    let mut at = 0;
+    for q in qs {
+        if q.start > at {
+            narration.push((at, q.start));
+        }
+        at = at.max(q.end);
+    }
+    if at < text.len() {
+        narration.push((at, text.len()));
+    }
+    let mut out = vec![("narration".to_string(), String::new(), 0, narration)];
+    let mut by: Vec<VoiceSpans> = Vec::new();
+    for q in qs {
+        let key = lower(&q.speaker);
+        match by.iter_mut().find(|e| lower(&e.1) == key) {
+            Some(e) => {
+                e.2 += 1;
+                e.3.push((q.start, q.end));
+            }
+            None => by.push(("quote".into(), q.speaker.clone(), 1, vec![(q.start, q.end)])),
+        }
+    }
+    // Unattributed quotes after the named speakers.
+    by.sort_by_key(|e| e.1.is_empty());
+    out.extend(by);
+    out
+}
+
+fn per_1k(hits: &[f64], words: usize) -> Vec<f64> {
+    hits.iter()
+        .map(|h| {
+            if words > 0 {
+                h * 1000.0 / words as f64
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// Longest quote text kept in `analysis.json`, in characters.
+const MAX_QUOTE_CHARS: usize = 400;
+
+/// Voices and quotes of one article.
+pub fn score_article(
+    text: &str,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
+    let qs = quotes(text);
+    let voices = voice_spans(text, &qs)
+        .into_iter()
+        .map(|(voice, speaker, quotes, spans)| {
+            let p: PartScore = scorer.score_spans(text, doc, vocab, senti, &spans);
+            VoiceScore {
+                voice,
+                speaker,
+                quotes,
+                words: p.words,
+                sentiment: p.sentiment,
+                sentences: p.pieces,
+                per_1k: per_1k(&p.hits, p.words),
+                hits: p.hits,
+            }
+        })
+        .collect();
+    let infos = qs
+        .iter()
+        .map(|q| {
+            let t: String = text[q.start..q.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let t = if t.chars().count() > MAX_QUOTE_CHARS {
+                t.chars().take(MAX_QUOTE_CHARS - 1).collect::<String>() + "…"
+            } else {
+                t
+            };
+            QuoteInfo {
+                speaker: q.speaker.clone(),
+                rule: q.rule.to_string(),
+                text: t,
+                words: doc
+                    .tokens
+                    .iter()
+                    .filter(|tk| (q.start..q.end).contains(&(tk.start as usize)))
+                    .count(),
+            }
+        })
+        .collect();
+    (voices, infos)
+}
+
+/// Voices and quotes of every article, in corpus order.
+pub fn score_corpus(
+    docs: &[crate::corpus::Document],
+    tc: &crate::tokens::TokenizedCorpus,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+) -> Vec<(Vec<VoiceScore>, Vec<QuoteInfo>)> {
+    use rayon::prelude::*;
+    docs.par_iter()
+        .zip(tc.docs.par_iter())
+        .map(|(d, td)| score_article(&d.text, td, &tc.vocab, scorer, senti))
+        .collect()
+}
+
+/// Quote rows of every article grouped by speaker (case-insensitively; the
+/// most frequent spelling names the group, ties alphabetical). Sorted by
+/// quoted words, most first; unattributed quotes last.
+pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<SpeakerScore> {
+    struct Acc {
+        spellings: BTreeMap<String, usize>,
+        articles: usize,
+        quotes: usize,
+        words: usize,
+        hits: Vec<f64>,
+        compound: f64,
+        sentences: usize,
+    }
+    let mut groups: BTreeMap<String, Acc> = BTreeMap::new();
+    for (_, voices) in articles {
+        for v in voices.iter().filter(|v| v.voice == "quote") {
+            let g = groups.entry(lower(&v.speaker)).or_insert_with(|| Acc {
+                spellings: BTreeMap::new(),
+                articles: 0,
+                quotes: 0,
+                words: 0,
+                hits: vec![0.0; n_frames],
+                compound: 0.0,
+                sentences: 0,
+            });
+            *g.spellings.entry(v.speaker.clone()).or_default() += v.quotes;
+            g.articles += 1;
+            g.quotes += v.quotes;
+            g.words += v.words;
+            for (h, x) in g.hits.iter_mut().zip(&v.hits) {
+                *h += x;
+            }
+            // The article's compound is the mean over its pieces; weight it back.
+            g.compound += v.sentiment.compound * v.sentences as f64;
+            g.sentences += v.sentences;
+        }
+    }
+    let mut out: Vec<SpeakerScore> = groups
+        .into_values()
+        .map(|g| {
+            let speaker = g
+                .spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|x| x.0.clone())
+                .unwrap_or_default();
+            SpeakerScore {
+                speaker,
+                articles: g.articles,
+                quotes: g.quotes,
+                words: g.words,
+                per_1k: per_1k(&g.hits, g.words),
+                hits: g.hits,
+                sentiment: if g.sentences > 0 {
+                    g.compound / g.sentences as f64
+                } else {
+                    0.0
+                },
+                sentences: g.sentences,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.speaker
+            .is_empty()
+            .cmp(&b.speaker.is_empty())
+            .then(b.words.cmp(&a.words))
+            .then(a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        quotes(text)
+            .into_iter()
+            .map(|q| (text[q.start..q.end].to_string(), q.speaker))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn curly_and_straight_double_quotes() {
+        assert_eq!(
+            found("“Streets are safe,” said Ms Dick. He said \"no\" twice."),
+            vec![pair("Streets are safe,", "Ms Dick"), pair("no", "Ms Dick")]
+        );
+    }
+
+    #[test]
+    fn quote_over_paragraphs_is_one_quote() {
+        let t = "She added: “First paragraph of the quote.\n\n“Second paragraph ends here.”\nNarration follows.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert!(t[q[0].start..q[0].end].starts_with("First"));
+        assert!(t[q[0].start..q[0].end].ends_with("here."));
+        // Unterminated without a continuation: the quote ends with its paragraph.
+        let u = quotes("He said: “No closing mark\nNext paragraph is narration.");
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].end, "He said: “No closing mark".len());
+    }
+
+    #[test]
+    fn single_quotes_only_where_unambiguous() {
+        assert_eq!(
+            found("Police ‘could let suspects go’ if the Met’s officers don’t get help"),
+            vec![pair("could let suspects go", "")]
+        );
+        assert_eq!(
+            found("Patrols would make 'battlegrounds' say critics"),
+            vec![pair("battlegrounds", "critics")]
+        );
+        // Nested single quotes are part of the double quote.
+        assert_eq!(
+            found("She said: “There are no ‘no-go areas’.”"),
+            vec![pair("There are no ‘no-go areas’.", "")]
+        );
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        let cases = [
+            ("“We are calm,” Ms Dick said.", "Ms Dick"),
+            (
+                "“We are calm,” said a spokesman for the Met.",
+                "a spokesman for the Met",
+            ),
+            ("Ms Dick told the ITV show: “We are calm.”", "Ms Dick"),
+            (
+                "Cressida Dick, the Met Police Commissioner, said it was “wrong”.",
+                "Cressida Dick",
+            ),
+            (
+                "Streets risk becoming “armed battlegrounds”, according to David Lammy.",
+                "David Lammy",
+            ),
+            (
+                "According to the Home Office, “crime is falling”.",
+                "the Home Office",
+            ),
+            ("Ms Dick: “We are calm.”", "Ms Dick"),
+            (
+                "A federation leader has warned: “We are at risk.”",
+                "A federation leader",
+            ),
+            (
+                "“We are calm,” Mr. Smith, the chief constable, added.",
+                "Mr. Smith",
+            ),
+            ("Officers said the area was “quiet”.", "Officers"),
+            (
+                "The head of police was forced to deny “no-go areas” exist.",
+                "",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}");
+            assert_eq!(q[0].speaker, speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn pronouns_take_the_last_named_speaker() {
+        let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen he said “third”.";
+        let q = quotes(t);
+        let s: Vec<&str> = q.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(s, ["Ms Dick", "Ms Dick", "Ms Dick"]);
+        assert_eq!(quotes("“Alone,” she said.")[0].speaker, "");
+        // A name before a speech verb in the narration counts too.
+        let t = "“One,” Ms Dick said.\n\nLord Harris, who advised the mayor, told peers he was not convinced.\n\n“Two,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Ms Dick", "Lord Harris"]);
+    }
+
+    #[test]
+    fn voices_partition_the_text() {
+        let t = "Calm day. “Danger,” said Ms Dick. “More,” she said. “Anon.”";
+        let q = quotes(t);
+        let v = voice_spans(t, &q);
+        assert_eq!(v.len(), 3);
+        assert_eq!((v[1].1.as_str(), v[1].2), ("Ms Dick", 2));
+        assert_eq!((v[2].1.as_str(), v[2].2), ("", 1));
+        let mut all: Vec<(usize, usize)> = v.iter().flat_map(|x| x.3.clone()).collect();
+        all.sort();
+        assert_eq!(all.first().unwrap().0, 0);
+        assert_eq!(all.last().unwrap().1, t.len());
+        for w in all.windows(2) {
+            assert_eq!(w[0].1, w[1].0);
+        }
+    }
+}
