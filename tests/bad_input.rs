@@ -611,7 +611,7 @@ fn a_200_mb_single_file() {
     while text.len() < 200 << 20 {
         text.push_str(line);
         i += 1;
-        if i % 10 == 0 {
+        if i.is_multiple_of(10) {
             text.push('\n');
         }
     }

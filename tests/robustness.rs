@@ -173,6 +173,9 @@ fn has(out: &Path, pred: impl Fn(&str) -> bool) -> bool {
         .unwrap_or(false)
 }
 
+/// A moment to interrupt a run: (name, signal, "now" test on the output folder).
+type Moment = (&'static str, &'static str, fn(&Path) -> bool);
+
 #[test]
 fn a_killed_run_leaves_no_half_written_file() {
     let tmp = tempfile::tempdir().unwrap();
@@ -188,7 +191,7 @@ fn a_killed_run_leaves_no_half_written_file() {
         assert_parses(name, bytes);
     }
 
-    let moments: [(&str, &str, fn(&Path) -> bool); 4] = [
+    let moments: [Moment; 4] = [
         // While reading and analysing (the folder is prepared first).
         ("fresh-early", "KILL", |o| o.is_dir()),
         // As soon as writing starts (the manifest comes before any output).
