@@ -15,6 +15,7 @@ pub mod groups;
 pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
+pub mod limits;
 pub mod options;
 pub mod output;
 pub mod pipeline;

@@ -82,7 +82,13 @@ pub fn stop_words(opts: &Options) -> Result<StopWords> {
     if let Some(p) = &opts.stopwords_file {
         let text = std::fs::read_to_string(p).map_err(|e| Error::Input {
             path: p.clone(),
-            message: format!("cannot read stop-word file: {e}"),
+            message: if p.is_dir() {
+                "--stopwords needs a file (one word per line), not a folder".into()
+            } else if e.kind() == std::io::ErrorKind::InvalidData {
+                "cannot read stop-word file: it is not UTF-8 text".into()
+            } else {
+                format!("cannot read stop-word file: {e}")
+            },
         })?;
         words.extend(
             text.lines()
@@ -304,6 +310,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     analysis.notes = fragility_notes(&analysis);
     crate::groups::attach(&mut analysis, corpus, &tc, opts)?;
     stages.done("groups", "writing");
+    let empty = crate::limits::content_warnings(&analysis);
+    analysis.warnings.extend(empty);
     stages.finish();
     Ok(analysis)
 }
@@ -381,6 +389,8 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
 /// written), read, analyse, write.
 pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
     let mut out = OutputDir::prepare(&opts.out)?;
+    // A bad --stopwords file fails before the corpus is read, not after.
+    stop_words(opts)?;
     let corpus = corpus::load(&opts.corpus)?;
     let analysis = analyze_corpus(&corpus, opts)?;
     let files = render(&analysis, opts)?;
