@@ -63,6 +63,8 @@ pub struct Parameters {
     pub negation_window: usize,
     pub text_column: String,
     pub id_column: Option<String>,
+    /// Bootstrap resamples per article for the frame-score intervals (0 = none).
+    pub bootstrap_resamples: usize,
 }
 
 /// One input file and its content hash.
@@ -255,6 +257,11 @@ pub struct FrameScore {
     pub share: f64,
     /// Matched terms, most frequent first, with an example sentence each.
     pub evidence: Vec<Evidence>,
+    /// Lower end of the 95% bootstrap interval of `per_1k` (resampling sentences;
+    /// `None` with fewer than two sentences or `--bootstrap 0`). See `bootstrap.rs`.
+    pub ci_low: Option<f64>,
+    /// Upper end of the 95% bootstrap interval of `per_1k`.
+    pub ci_high: Option<f64>,
 }
 
 /// A matched lexicon term in an article.
@@ -601,6 +608,8 @@ pub fn example(n: usize) -> Analysis {
                             f, i
                         ),
                     }],
+                    ci_low: Some(hits * 500.0 / words as f64),
+                    ci_high: Some(hits * 1500.0 / words as f64),
                 }
             })
             .collect();

@@ -42,7 +42,31 @@ pub enum Command {
     /// Keyword in context: every match of a word, phrase, wildcard or lexicon category, with the words around it.
     #[command(after_help = KWIC_EXAMPLE)]
     Kwic(KwicArgs),
+    /// Draw a seeded, stratified sample of sentences (or articles) as a blank coding sheet (CSV).
+    #[command(after_help = SAMPLE_EXAMPLE)]
+    Sample(SampleArgs),
+    /// Agreement of a filled coding sheet with frame, or of two coders (kappa, alpha, precision, recall).
+    #[command(after_help = AGREE_EXAMPLE)]
+    Agree(AgreeArgs),
 }
+
+const SAMPLE_EXAMPLE: &str = "\
+Example:
+  frame sample seeds/ --n 60 --seed 7 --out coding.csv
+      writes 60 sentences, with empty threat, reassurance ... columns for a
+      coder to fill with 0 or 1; the same seed gives the same sheet.
+
+The sample is stratified: for every frame, sentences frame finds hits in and
+sentences it finds none in both appear (see README, Validating the dictionary).";
+
+const AGREE_EXAMPLE: &str = "\
+Examples:
+  frame agree coding.csv              the coder against frame
+  frame agree alice.csv bob.csv       two coders against each other
+  frame agree coding.csv --csv > agreement.csv
+
+Exit codes: 0 success, 1 a sheet cannot be used (missing or non-0/1 codes are
+listed by row), 2 internal failure.";
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
 pub enum TfArg {
@@ -134,6 +158,64 @@ pub struct AnalyzeArgs {
     /// Period of the timeline and of --group-by date.
     #[arg(long, value_enum, default_value = "month")]
     pub period: PeriodArg,
+    /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none).
+    #[arg(long, default_value_t = frame::bootstrap::DEFAULT_RESAMPLES, value_name = "N")]
+    pub bootstrap: usize,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum UnitArg {
+    /// One row per sentence
+    Sentence,
+    /// One row per article
+    Article,
+}
+
+#[derive(Args, Debug)]
+pub struct SampleArgs {
+    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Number of units to sample.
+    #[arg(long, value_name = "N")]
+    pub n: usize,
+    /// Random seed: the same seed and corpus give the same sheet.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// What a coder codes: sentences or whole articles.
+    #[arg(long, value_enum, default_value = "sentence")]
+    pub unit: UnitArg,
+    /// Write the sheet to FILE (never overwritten) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language for the stemmer.
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub lang: String,
+    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
+}
+
+#[derive(Args, Debug)]
+pub struct AgreeArgs {
+    /// A filled coding sheet, and optionally a second coder's sheet of the same units.
+    #[arg(required = true, num_args = 1..=2, value_name = "CODED.csv")]
+    pub sheets: Vec<PathBuf>,
+    /// frame codes a unit 1 for a frame when its hits reach this.
+    #[arg(long, default_value_t = 1.0, value_name = "HITS")]
+    pub threshold: f64,
+    /// Write the table as CSV (one row per frame) instead of text.
+    #[arg(long)]
+    pub csv: bool,
+    /// Language for the stemmer.
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub lang: String,
+    #[command(flatten)]
+    pub lexicon_sel: LexiconSelection,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -236,6 +318,7 @@ impl AnalyzeArgs {
         o.svg = self.svg;
         o.quiet = self.quiet;
         self.lexicon_sel.apply(&mut o)?;
+        o.bootstrap = self.bootstrap;
         o.corpus.metadata = self.metadata.clone();
         o.group_by = self
             .group_by
@@ -392,4 +475,47 @@ impl KwicArgs {
 /// The `--lang` of `frame lexicon check`.
 pub fn check_language(code: &str) -> Result<Language, String> {
     language(code)
+}
+
+impl SampleArgs {
+    /// Validates the arguments into library options and sampling parameters.
+    pub fn to_options(&self) -> Result<(Options, frame::validate::sample::SampleParams), String> {
+        if self.n == 0 {
+            return Err("--n must be at least 1".into());
+        }
+        let mut o = Options::new(self.inputs.clone());
+        o.corpus.columns = columns(&self.table);
+        o.corpus.keep_boilerplate = self.keep_boilerplate;
+        o.lang = language(&self.lang)?;
+        o.seed = self.seed;
+        self.lexicon_sel.apply(&mut o)?;
+        let unit = match self.unit {
+            UnitArg::Sentence => frame::validate::Unit::Sentence,
+            UnitArg::Article => frame::validate::Unit::Article,
+        };
+        Ok((
+            o,
+            frame::validate::sample::SampleParams {
+                n: self.n,
+                seed: self.seed,
+                unit,
+            },
+        ))
+    }
+}
+
+impl AgreeArgs {
+    /// Validates the arguments into library options.
+    pub fn to_options(&self) -> Result<Options, String> {
+        if !(self.threshold.is_finite() && self.threshold > 0.0) {
+            return Err(format!(
+                "--threshold must be above 0, not {}",
+                self.threshold
+            ));
+        }
+        let mut o = Options::new(Vec::new());
+        o.lang = language(&self.lang)?;
+        self.lexicon_sel.apply(&mut o)?;
+        Ok(o)
+    }
 }

@@ -5,6 +5,7 @@
 //! See ARCHITECTURE.md for the module map and invariants.
 
 pub mod analysis;
+pub mod bootstrap;
 pub mod cluster;
 pub mod collocations;
 pub mod corpus;
@@ -14,6 +15,7 @@ pub mod groups;
 pub mod keyness;
 pub mod kwic;
 pub mod lexicon;
+pub mod limits;
 pub mod options;
 pub mod output;
 pub mod pipeline;
@@ -32,3 +34,4 @@ pub use error::{Error, Result};
 pub use options::Options;
 pub use pipeline::{run, RunSummary};
 pub mod short_texts;
+pub mod validate;

@@ -201,6 +201,36 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     Ok(())
 }
 
+fn sample(args: &cli::SampleArgs) -> Result<(), frame::Error> {
+    let (opts, params) = args.to_options().map_err(frame::Error::Usage)?;
+    let s = frame::validate::sample::run(&opts, &params)?;
+    for w in &s.warnings {
+        warn(w);
+    }
+    let bytes = frame::validate::sample::to_csv(&s);
+    match &args.out {
+        Some(p) => frame::validate::sample::write_new(p, &bytes)?,
+        None => print_out(&bytes),
+    }
+    eprint!("{}", frame::validate::sample::strata_summary(&s));
+    Ok(())
+}
+
+fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
+    let opts = args.to_options().map_err(frame::Error::Usage)?;
+    let report = frame::validate::agree::run(&args.sheets, &opts, args.threshold)?;
+    for w in &report.warnings {
+        warn(w);
+    }
+    let bytes = if args.csv {
+        report.to_csv()
+    } else {
+        report.to_text().into_bytes()
+    };
+    print_out(&bytes);
+    Ok(())
+}
+
 fn main() -> ExitCode {
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
@@ -225,6 +255,8 @@ fn main() -> ExitCode {
         Command::Score(s) => score(s),
         Command::Lexicon(l) => lexicon(l),
         Command::Kwic(k) => kwic(k),
+        Command::Sample(s) => sample(s),
+        Command::Agree(a) => agree(a),
     });
     match result {
         Ok(Ok(())) => ExitCode::SUCCESS,

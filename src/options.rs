@@ -96,6 +96,8 @@ pub struct Options {
     pub svg: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
+    /// Bootstrap resamples per article for frame-score intervals (0 = none).
+    pub bootstrap: usize,
     /// The user's lexicon files and folders (`--lexicon`), in order.
     pub lexicons: Vec<PathBuf>,
     /// Use only the user's lexicons (`--no-default-lexicons`).
@@ -130,6 +132,7 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
+            bootstrap: crate::bootstrap::DEFAULT_RESAMPLES,
             lexicons: Vec::new(),
             no_default_lexicons: false,
             group_by: None,

@@ -41,6 +41,18 @@ impl OutputDir {
         if path.exists() && !path.is_dir() {
             return Err(out_err(path, "it is a file, not a folder"));
         }
+        // `--out notes.txt/sub`: say which part of the path is a file rather
+        // than the system's "Not a directory".
+        if let Some(file) = path
+            .ancestors()
+            .skip(1)
+            .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
+        {
+            return Err(out_err(
+                path,
+                format!("{} is a file, not a folder", file.display()),
+            ));
+        }
         fs::create_dir_all(path).map_err(|e| out_err(path, e))?;
         let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
         fs::write(&probe, b"").map_err(|e| out_err(path, e))?;
@@ -186,6 +198,20 @@ mod tests {
         out.finish().unwrap();
         assert!(!dir.path().join("similarity.csv").exists());
         assert!(dir.path().join("mine.csv").exists());
+    }
+
+    #[test]
+    fn a_file_inside_the_path_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("notes.txt");
+        fs::write(&f, "mine").unwrap();
+        let err = OutputDir::prepare(&f.join("sub/deeper")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("notes.txt is a file, not a folder"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&f).unwrap(), "mine");
     }
 
     #[test]

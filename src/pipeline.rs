@@ -82,7 +82,13 @@ pub fn stop_words(opts: &Options) -> Result<StopWords> {
     if let Some(p) = &opts.stopwords_file {
         let text = std::fs::read_to_string(p).map_err(|e| Error::Input {
             path: p.clone(),
-            message: format!("cannot read stop-word file: {e}"),
+            message: if p.is_dir() {
+                "--stopwords needs a file (one word per line), not a folder".into()
+            } else if e.kind() == std::io::ErrorKind::InvalidData {
+                "cannot read stop-word file: it is not UTF-8 text".into()
+            } else {
+                format!("cannot read stop-word file: {e}")
+            },
         })?;
         words.extend(
             text.lines()
@@ -184,7 +190,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         &opts.lang,
     );
     stages.done("score", "writing");
-    let articles: Vec<ArticleResult> = corpus
+    let mut articles: Vec<ArticleResult> = corpus
         .documents
         .iter()
         .zip(scores)
@@ -225,7 +231,14 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             positions: Vec::new(),
         })
         .collect();
-    let mut articles = articles;
+    // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
+    let sentence_words: Vec<Vec<usize>> = tc
+        .docs
+        .iter()
+        .map(crate::bootstrap::words_per_sentence)
+        .collect();
+    crate::bootstrap::add_intervals(&mut articles, &sentence_words, opts.seed, opts.bootstrap);
+    stages.done("bootstrap", "writing");
     for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
         art.voices = v;
         art.quotes = q;
@@ -270,6 +283,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             negation_window: DEFAULT_NEGATION_WINDOW,
             text_column: opts.corpus.columns.text.clone(),
             id_column: opts.corpus.columns.id.clone(),
+            bootstrap_resamples: opts.bootstrap,
         },
         inputs: corpus.inputs.clone(),
         skipped: corpus.skipped.clone(),
@@ -295,6 +309,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     analysis.notes = fragility_notes(&analysis);
     crate::groups::attach(&mut analysis, corpus, &tc, opts)?;
     stages.done("groups", "writing");
+    let empty = crate::limits::content_warnings(&analysis);
+    analysis.warnings.extend(empty);
     stages.finish();
     Ok(analysis)
 }
@@ -376,6 +392,8 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
 /// written), read, analyse, write.
 pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
     let mut out = OutputDir::prepare(&opts.out)?;
+    // A bad --stopwords file fails before the corpus is read, not after.
+    stop_words(opts)?;
     let mut clock = Instant::now();
     let corpus = corpus::load(&opts.corpus)?;
     stage_time("read", &mut clock);

@@ -3,7 +3,7 @@
 //!
 //! Matching, per word token (stop words included):
 //! * a **phrase** entry matches a run of tokens whose stems equal the entry's
-//!   stems ("no-go area" matches "no-go areas");
+//!   stems ("no-go area" matches "no-go areas"), within one sentence;
 //! * a **plain word** entry matches every token with the same Snowball stem;
 //! * a **prefix** entry (`threat*`) matches every token whose normalised form
 //!   starts with the prefix.
@@ -200,7 +200,9 @@ impl FrameScorer {
             if let Some(list) = self.phrases.get(&stem) {
                 for (stems, id) in list {
                     let end = i + stems.len();
+                    // A phrase never spans a sentence break ("... armed. With ...").
                     if end <= toks.len()
+                        && toks[end - 1].sentence == toks[i].sentence
                         && stems
                             .iter()
                             .zip(&toks[i..end])
@@ -384,6 +386,9 @@ impl FrameScorer {
                     per_1k: per_1k(hits[c]),
                     share: if total > 0.0 { hits[c] / total } else { 0.0 },
                     evidence: ev,
+                    // Filled by the pipeline's bootstrap (crate::bootstrap).
+                    ci_low: None,
+                    ci_high: None,
                 }
             })
             .collect();
@@ -657,6 +662,11 @@ mod tests {
             (0.0, 1.0, 0.0)
         );
         assert_eq!(hits(&score_text("Knife crimes rose.")), (1.0, 0.0, 0.0));
+        // Not across a sentence break.
+        assert_eq!(
+            hits(&score_text("He dropped the knife. Crime fell.")),
+            (0.0, 0.0, 0.0)
+        );
     }
 
     #[test]

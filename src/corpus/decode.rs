@@ -35,6 +35,33 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > head.len()
 }
 
+/// UTF-16 without a BOM (Notepad's "Unicode" without signature): in text
+/// that is mostly ASCII, every other byte is NUL. Returns the encoding when at
+/// least 90% of the odd (LE) or even (BE) bytes of the first 8 KiB are NUL and
+/// at most 10% of the others are.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 9 && even * 10 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Decodes `bytes` to text, reporting the encoding used.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
     let (text, enc) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -46,6 +73,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
             encoding_rs::UTF_16BE
         };
         let (cow, _) = enc.decode_with_bom_removal(&bytes[2..]);
+        (cow.into_owned(), Encoding::Utf16)
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        let (cow, _) = enc.decode_without_bom_handling(bytes);
         (cow.into_owned(), Encoding::Utf16)
     } else if looks_binary(bytes) {
         return Err(DecodeProblem::Binary);
@@ -101,6 +131,17 @@ mod tests {
             be.extend_from_slice(&u.to_be_bytes());
         }
         assert_eq!(decode(&be).unwrap().0, "Polizei");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Police said residents were safe.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), (text.into(), Encoding::Utf16));
+        assert_eq!(decode(&be).unwrap(), (text.into(), Encoding::Utf16));
+        // A binary file with many NULs is still binary.
+        assert_eq!(decode(&[0u8; 64]), Err(DecodeProblem::Binary));
     }
 
     #[test]

@@ -20,8 +20,10 @@ use std::path::{Path, PathBuf};
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
-/// Largest file frame reads; bigger files are skipped with a warning.
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// Largest article file frame reads (256 MiB, far above any article); bigger
+/// files are skipped with a warning. A run needs about 27 bytes of memory per
+/// byte of input (see `crate::limits`), so this keeps one file under ~8 GB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One article, cleaned and ready for the text pipeline.
 #[derive(Debug, Clone, Default)]
@@ -158,6 +160,16 @@ fn walk(
             }
         };
         if meta.is_dir() {
+            // A report folder of an earlier run (`frame analyze .` writes
+            // `./reports`): its report.md must not come back as an article.
+            if path.join(crate::output::MANIFEST).is_file() {
+                corpus.warnings.push(format!(
+                    "{}: a frame output folder (it holds {}); not read as articles",
+                    display(&path),
+                    crate::output::MANIFEST
+                ));
+                continue;
+            }
             walk(root, &path, input, visited, out, corpus);
         } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str()) {
             if !meta.is_file() {
@@ -216,6 +228,20 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
             });
         }
     }
+
+    // Refuse a corpus this machine cannot hold before reading any of it.
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let total: u64 = files
+        .iter()
+        .map(|c| size(&c.path))
+        .filter(|&s| s <= MAX_FILE_BYTES) // bigger files are skipped unread
+        .chain(tables.iter().map(|(_, p)| size(p)))
+        .sum();
+    crate::limits::check_corpus_size(
+        total,
+        files.len() + tables.len(),
+        crate::limits::available_memory(),
+    )?;
 
     // Decode and clean in parallel; the order of `files` is kept.
     let results: Vec<FileResult> = files
@@ -291,7 +317,7 @@ fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult {
     if size > MAX_FILE_BYTES {
         return FileResult {
             doc: Err(format!(
-                "file is {} MB, above the {} MB limit per file",
+                "file is {} MB, above frame's limit of {} MB per article file (split it into articles)",
                 size >> 20,
                 MAX_FILE_BYTES >> 20
             )),
@@ -439,8 +465,9 @@ fn group_of(rel: &Path) -> Option<String> {
 }
 
 /// File stems as ids; where stems clash, the path relative to the input
-/// folder (without extension) instead; where even that clashes (two inputs),
-/// the input's number is prefixed.
+/// folder (without extension) instead; where that clashes inside one input
+/// (`story.txt` and `story.html` side by side) the extension is kept; where
+/// it still clashes (two inputs), the input's number is prefixed.
 fn assign_ids(files: &[Candidate]) -> Vec<String> {
     let stem = |c: &Candidate| {
         c.path
@@ -460,6 +487,21 @@ fn assign_ids(files: &[Candidate]) -> Vec<String> {
                 rel_id(c)
             } else {
                 stem(c)
+            }
+        })
+        .collect();
+    let mut same_input: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (c, id) in files.iter().zip(&first) {
+        *same_input.entry((c.input, id.as_str())).or_default() += 1;
+    }
+    let first: Vec<String> = files
+        .iter()
+        .zip(&first)
+        .map(|(c, id)| {
+            if same_input[&(c.input, id.as_str())] > 1 {
+                display(&c.rel)
+            } else {
+                id.clone()
             }
         })
         .collect();
@@ -550,6 +592,12 @@ mod tests {
             c("outlet-b/002.txt", 0),
         ]);
         assert_eq!(ids, vec!["outlet-a/001", "outlet-b/001", "002"]);
+        // Same stem, different extension, same folder: the extension is kept.
+        let ids = assign_ids(&[c("story.html", 0), c("story.txt", 0), c("other.md", 0)]);
+        assert_eq!(ids, vec!["story.html", "story.txt", "other"]);
+        // The same file name in two inputs: the input number tells them apart.
+        let ids = assign_ids(&[c("a.txt", 0), c("a.txt", 1)]);
+        assert_eq!(ids, vec!["input1/a", "input2/a"]);
         assert_eq!(
             group_of(Path::new("outlet-a/001.txt")).as_deref(),
             Some("outlet-a")

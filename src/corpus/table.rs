@@ -172,7 +172,12 @@ fn csv_rows(bytes: &[u8], name: &str, corpus: &mut Corpus) -> Option<(Vec<Row>, 
         if rec.len() != header.len() {
             corpus.skipped.push(Skipped {
                 source: format!("{name}:row {row}"),
-                reason: format!("has {} fields, the header has {}", rec.len(), header.len()),
+                reason: format!(
+                    "has {} field{}, the header has {}",
+                    rec.len(),
+                    if rec.len() == 1 { "" } else { "s" },
+                    header.len()
+                ),
             });
             continue;
         }

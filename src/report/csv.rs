@@ -124,6 +124,8 @@ pub fn frames(a: &Analysis) -> OutputFile {
             "per_1k",
             "share",
             "top_terms",
+            "ci_low",
+            "ci_high",
         ]),
         a.articles.iter().flat_map(|r| {
             r.frames.iter().map(move |f| {
@@ -140,6 +142,8 @@ pub fn frames(a: &Analysis) -> OutputFile {
                     f4(f.per_1k),
                     f4(f.share),
                     top.join("; "),
+                    f.ci_low.map(f4).unwrap_or_default(),
+                    f.ci_high.map(f4).unwrap_or_default(),
                 ]
             })
         }),

@@ -1,6 +1,7 @@
 //! Writers that turn an `Analysis` into files.
 pub mod charts;
 pub mod csv;
+pub mod fragility;
 pub mod html;
 pub mod json;
 pub mod markdown;

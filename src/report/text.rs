@@ -10,6 +10,7 @@
 //! pointer to the CSV file that holds the rest, so the report stays readable
 //! and its size is bounded whatever the number of articles.
 
+use super::fragility::{self, Chart};
 use crate::analysis::{Analysis, ArticleResult, Clustering, FrameScore};
 use std::collections::BTreeMap;
 
@@ -295,7 +296,7 @@ fn file_description(name: &str) -> &'static str {
         "report.html" => "This report as a web page. It opens offline; keep the PNG charts in the same folder.",
         "report.md" => "This report in Markdown, for notes or for conversion (e.g. with pandoc).",
         "articles.csv" => "One row per article: id, source, title, word counts, sentiment, threat balance and frame scores.",
-        "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words and share of the article's frame hits.",
+        "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words, share of the article's frame hits, and the 95% bootstrap interval of the score (ci_low, ci_high).",
         "evidence.csv" => "Every matched lexicon term per article and frame, with its count and an example sentence.",
         "sentences.csv" => "Every sentence of every article with its sentiment and frame hits, for close reading.",
         "terms.csv" => "Top TF-IDF terms per article: rank, term, stem, count, document frequency and weight.",
@@ -485,6 +486,42 @@ impl<'a> Builder<'a> {
                 em("."),
             ]);
         }
+    }
+
+    /// Cautions about fragile results for one chart, placed beside it.
+    fn cautions(&mut self, chart: Chart) {
+        let items: Vec<Vec<Inline>> = fragility::cautions(self.a, chart)
+            .into_iter()
+            .map(|s| vec![t(s)])
+            .collect();
+        if !items.is_empty() {
+            self.push(Block::Callout {
+                title: "Caution: fragile results".into(),
+                items,
+            });
+        }
+    }
+
+    /// The 95% bootstrap intervals of the frame scores, with how to read them.
+    fn frame_intervals(&mut self) {
+        let a = self.a;
+        let Some(tbl) = fragility::interval_table(a, |i| self.short(i), MAX_ROWS) else {
+            return;
+        };
+        self.para(vec![
+            strong("How sure are these scores? "),
+            t(format!(
+                "The table below gives a 95% interval for each score (per 1,000 words). frame re-drew each article's sentences at random, with replacement, {} times (seed {}), recomputed the score each time, and kept the middle 95% of the results (a percentile bootstrap over sentences). A wide interval means the score rests on a few sentences; an interval reaching 0 means it may rest on one. Where two articles' intervals overlap, do not read the difference between them as a finding. The interval covers only which sentences an article happens to contain, not the lexicon's own errors (check those with ",
+                int(a.parameters.bootstrap_resamples),
+                a.parameters.seed
+            )),
+            code("frame sample"),
+            t(" and "),
+            code("frame agree"),
+            t("). Articles with fewer than two sentences have none (n/a)."),
+        ]);
+        self.push(Block::Table(tbl));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
     }
 
     // ------------------------------------------------------------ intro
@@ -700,6 +737,7 @@ impl<'a> Builder<'a> {
             )),
             t("A high score means the vocabulary is there, not how it is used (a report can quote a threat in order to dismiss it). Scores resting on one or two matches are fragile: check the brackets and the Evidence section."),
         ]);
+        self.cautions(Chart::Frames);
         if a.frames.is_empty() {
             self.para(vec![t(
                 "No frame lexicons were loaded, so there are no frame scores.",
@@ -751,6 +789,7 @@ impl<'a> Builder<'a> {
             "Cells: score per 1,000 words (weighted matches in brackets).",
         )]);
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
+        self.frame_intervals();
     }
 
     // ------------------------------------------------------------ threat vs reassurance
@@ -772,6 +811,7 @@ impl<'a> Builder<'a> {
             code("(threat - reassurance) / (threat + reassurance)"),
             t(": +1 means only threat words, -1 only reassurance words, 0 an even mix (or neither). The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
         ]);
+        self.cautions(Chart::ThreatReassurance);
         if !both {
             self.para(vec![t("The lexicons used in this run do not include both a threat and a reassurance frame, so no balance table can be given.")]);
             return;
@@ -845,6 +885,7 @@ impl<'a> Builder<'a> {
         }
         p.push(t("Positive, negative and neutral are the shares of the wording rated each way; they add up to about 1. Scores between about -0.05 and +0.05 are usually read as neutral."));
         self.explain(p);
+        self.cautions(Chart::Sentiment);
         self.push(Block::Callout {
             title: "Sentiment on crime news measures the topic as well as the tone".into(),
             items: vec![vec![
@@ -913,6 +954,7 @@ impl<'a> Builder<'a> {
         p.push(strong("silhouette"));
         p.push(t(" (from -1 to +1) says how well an article sits in its own cluster rather than the next one: above 0.5 clear groups, 0.25 to 0.5 weak groups, below 0.25 no real structure (Rousseeuw, 1987)."));
         self.explain(p);
+        self.cautions(Chart::Clusters);
         self.para(vec![t(format!(
             "{} Mean silhouette: {} ({}).",
             k_choice(c),
@@ -1063,6 +1105,7 @@ impl<'a> Builder<'a> {
             p.push(t("In the chart, rows and columns are ordered by cluster, so a cluster shows as a block of high similarity along the diagonal; the colour scale beside the chart gives the values."));
         }
         self.explain(p);
+        self.cautions(Chart::Similarity);
         let Some(m) = sim else {
             self.para(vec![t("The similarity values were not kept in this run.")]);
             return;
@@ -1119,6 +1162,7 @@ impl<'a> Builder<'a> {
             em("distinctive"),
             t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form; weights run from 0 to 1 within each article."),
         ]);
+        self.cautions(Chart::Terms);
         self.para(vec![t(format!(
             "The corpus has {} words and {} distinct stems, of which {} were kept in the TF-IDF vocabulary after the frequency limits in the Method section.",
             int(a.vocabulary.words_total),

@@ -71,10 +71,14 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Start offsets of every sentence, first always 0 (for token tagging).
+/// Index i is sentence i of [`sentence_spans`]: leading whitespace belongs to
+/// the first sentence rather than to an extra one, which would shift every
+/// token's sentence index by one against the spans.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts: Vec<usize> = sentence_spans(text).into_iter().map(|(a, _)| a).collect();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
+    match starts.first_mut() {
+        Some(first) => *first = 0,
+        None => starts.push(0),
     }
     starts
 }
@@ -125,6 +129,19 @@ mod tests {
             sents("She said: “This is wrong.” Then left."),
             vec!["She said: “This is wrong.”", "Then left."]
         );
+    }
+
+    #[test]
+    fn starts_align_with_spans_after_leading_whitespace() {
+        let t = "\n  World News\nArmed gangs roam. All calm.";
+        assert_eq!(
+            sents(t),
+            vec!["World News", "Armed gangs roam.", "All calm."]
+        );
+        let starts = sentence_starts(t);
+        assert_eq!(starts.len(), 3);
+        assert_eq!(starts[0], 0);
+        assert_eq!(&t[starts[1]..starts[2]], "Armed gangs roam. ");
     }
 
     #[test]

@@ -391,6 +391,7 @@ mod tests {
                     per_1k: ((i * 5 + k * 7) % 13) as f64 * 1.7,
                     share: 0.0,
                     evidence: Vec::new(),
+                    ..Default::default()
                 });
             }
         }

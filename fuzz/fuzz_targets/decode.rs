@@ -1,0 +1,18 @@
+//! Fuzz the decoder and the markup strippers on arbitrary bytes: no panic,
+//! and decoding valid UTF-8 keeps the text (line endings normalised).
+#![no_main]
+
+use frame::corpus::{decode, markup};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok((text, _)) = decode::decode(data) {
+        let _ = markup::html_to_text(&text);
+        let _ = markup::markdown_to_text(&text);
+        let _ = frame::corpus::make_document(&text, false);
+    }
+    if let Ok(s) = std::str::from_utf8(data) {
+        let _ = markup::html_to_text(s);
+        let _ = markup::markdown_to_text(s);
+    }
+});
