@@ -84,9 +84,12 @@ struct LocalDoc<'a> {
 /// spans computed once, and interned with the Fx hash.
 fn tokenize_doc(text: &str) -> LocalDoc<'_> {
     let sentences = sentences::sentence_spans(text);
+    // Same rule as `sentences::sentence_starts`: the first sentence owns any
+    // leading whitespace, so sentence indices match `sentences`.
     let mut starts: Vec<usize> = sentences.iter().map(|&(a, _)| a).collect();
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
+    match starts.first_mut() {
+        Some(first) => *first = 0,
+        None => starts.push(0),
     }
     let mut index: FxHashMap<Cow<str>, u32> = FxHashMap::default();
     let mut forms: Vec<Cow<str>> = Vec::new();
