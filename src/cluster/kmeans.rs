@@ -156,3 +156,72 @@ mod tests {
         }
     }
 }
+
+/// The final fit is linfa's k-means (the product's clustering engine),
+/// started from the centroids of `labels` (the best of the seeded Lloyd
+/// restarts, which make the many k-means runs of choosing k fast). From a
+/// converged start linfa needs one or two iterations, so this costs little and
+/// the labels reported are linfa's. Returns canonical labels.
+pub fn refine_with_linfa(
+    x: ArrayView2<f64>,
+    labels: &[usize],
+    seed: u64,
+) -> Result<Vec<usize>, String> {
+    use linfa::traits::{Fit, Predict};
+    use linfa::DatasetBase;
+    use linfa_clustering::{KMeans, KMeansInit};
+    use rand_xoshiro::rand_core::SeedableRng;
+    use rand_xoshiro::Xoshiro256Plus;
+
+    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let (n, d) = x.dim();
+    if k < 2 || n <= k {
+        return Ok(labels.to_vec());
+    }
+    let mut centroids = Array2::<f64>::zeros((k, d));
+    let mut counts = vec![0usize; k];
+    for (i, &l) in labels.iter().enumerate() {
+        let mut row = centroids.row_mut(l);
+        row += &x.row(i);
+        counts[l] += 1;
+    }
+    for (l, &c) in counts.iter().enumerate() {
+        if c > 0 {
+            centroids.row_mut(l).mapv_inplace(|v| v / c as f64);
+        }
+    }
+    let records = x.to_owned();
+    let dataset = DatasetBase::from(records.clone());
+    let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
+        .n_runs(1)
+        .max_n_iterations(300)
+        .tolerance(1e-4)
+        .init_method(KMeansInit::Precomputed(centroids))
+        .fit(&dataset)
+        .map_err(|e| format!("linfa k-means failed for k = {k}: {e}"))?;
+    let predicted = model.predict(&records);
+    Ok(canonical_labels(&predicted.to_vec()))
+}
+
+#[cfg(test)]
+mod linfa_refine_tests {
+    use super::*;
+
+    #[test]
+    fn linfa_keeps_a_converged_solution_and_repairs_a_wrong_one() {
+        // Two tight groups in 2-D.
+        let x = ndarray::array![
+            [1.0, 0.0],
+            [0.9, 0.1],
+            [0.95, 0.05],
+            [0.0, 1.0],
+            [0.1, 0.9],
+            [0.05, 0.95]
+        ];
+        let good = vec![0, 0, 0, 1, 1, 1];
+        assert_eq!(refine_with_linfa(x.view(), &good, 7).unwrap(), good);
+        // One article put in the wrong cluster: linfa's iterations move it back.
+        let off = vec![0, 0, 1, 1, 1, 1];
+        assert_eq!(refine_with_linfa(x.view(), &off, 7).unwrap(), good);
+    }
+}

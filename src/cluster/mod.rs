@@ -283,6 +283,14 @@ pub fn cluster_with(
             (labels, sil, scores, "silhouette")
         }
     };
+    // The final clustering is linfa's k-means, started from the best Lloyd run.
+    let refined = kmeans::refine_with_linfa(x.view(), &labels, params.seed)?;
+    let (labels, row_sil) = if refined == labels {
+        (labels, row_sil)
+    } else {
+        let sil = kmeans::silhouettes(x.view(), &refined);
+        (refined, sil)
+    };
     let k_eff = labels.iter().copied().max().map_or(0, |m| m + 1);
     let k_asked = match params.k {
         Some(_) => k_scores[0].k,
@@ -389,7 +397,7 @@ pub fn cluster_with(
         )
     };
     let method = format!(
-        "k-means (Lloyd, k-means++ start, {} seeded restarts, lowest inertia kept) on {vectors}; {k_part}; \
+        "k-means (Lloyd, k-means++ start, {} seeded restarts, lowest inertia kept; final fit by linfa's KMeans started from that solution) on {vectors}; {k_part}; \
          cluster terms from centroids in TF-IDF space; map = first two principal components of the \
          clustered vectors",
         tuning.n_runs
