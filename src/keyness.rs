@@ -95,29 +95,10 @@ pub fn erfc(x: f64) -> f64 {
     }
 }
 
-/// Non-stop stem counts per article: `(stem id, count)` sorted by stem id.
+/// Non-stop stem counts per article: `(stem id, count)` sorted by stem id
+/// (the same counts TF-IDF uses).
 pub fn stem_counts(tc: &TokenizedCorpus) -> Vec<Vec<(u32, u32)>> {
-    let v = &tc.vocab;
-    tc.docs
-        .iter()
-        .map(|d| {
-            let mut stems: Vec<u32> = d
-                .tokens
-                .iter()
-                .filter(|t| !v.surface_stop[t.surface as usize])
-                .map(|t| v.surface_stem[t.surface as usize])
-                .collect();
-            stems.sort_unstable();
-            let mut out: Vec<(u32, u32)> = Vec::new();
-            for s in stems {
-                match out.last_mut() {
-                    Some((last, n)) if *last == s => *n += 1,
-                    _ => out.push((s, 1)),
-                }
-            }
-            out
-        })
-        .collect()
+    crate::tfidf::stem_counts(tc)
 }
 
 /// Compares every label against all other articles. `labels[i]` is the index

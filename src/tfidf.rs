@@ -52,7 +52,7 @@ pub struct TfIdf {
 }
 
 /// Stem counts of each article (non-stop tokens only), sorted by stem id.
-fn stem_counts(tc: &TokenizedCorpus) -> Vec<Vec<(u32, u32)>> {
+pub fn stem_counts(tc: &TokenizedCorpus) -> Vec<Vec<(u32, u32)>> {
     let v = &tc.vocab;
     tc.docs
         .par_iter()
