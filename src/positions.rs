@@ -187,15 +187,16 @@ pub fn score_corpus(
         .zip(heads.par_iter().zip(htc.docs.par_iter()))
         .map(|(((d, td), p), (h, htd))| {
             let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
+            let resolved = scorer.resolved_hits(td, &tc.vocab);
             vec![
                 position("headline", head),
                 position(
                     "lead",
-                    scorer.score_spans(&d.text, td, &tc.vocab, senti, &p.lead),
+                    scorer.score_spans_with(&d.text, td, senti, &p.lead, &resolved),
                 ),
                 position(
                     "body",
-                    scorer.score_spans(&d.text, td, &tc.vocab, senti, &p.body),
+                    scorer.score_spans_with(&d.text, td, senti, &p.body, &resolved),
                 ),
             ]
         })

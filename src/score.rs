@@ -475,6 +475,58 @@ impl FrameScorer {
         senti: &SentimentAnalyzer,
         spans: &[(usize, usize)],
     ) -> PartScore {
+        let resolved = self.resolved_hits(doc, vocab);
+        self.score_spans_with(text, doc, senti, spans, &resolved)
+    }
+
+    /// Every counted hit of an article after negation: (byte offset of its
+    /// first token, category, weight). Computed once per article and shared
+    /// by all the parts scored with [`FrameScorer::score_spans_with`].
+    pub fn resolved_hits(
+        &self,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<(usize, usize, f64)> {
+        let matches = self.matches(doc, vocab);
+        let mut phrase_tokens = vec![false; doc.tokens.len()];
+        for m in matches.iter().filter(|m| m.phrase) {
+            for t in &mut phrase_tokens[m.first..=m.last] {
+                *t = true;
+            }
+        }
+        let mut out = Vec::with_capacity(matches.len());
+        for m in &matches {
+            let e = &self.entries[m.entry as usize];
+            let mut cat = e.category;
+            if self.negated_by(doc, vocab, m, &phrase_tokens).is_some() {
+                let flipped = if Some(cat) == self.threat {
+                    self.reassurance
+                } else if Some(cat) == self.reassurance {
+                    self.threat
+                } else {
+                    None
+                };
+                match flipped {
+                    Some(c) => cat = c,
+                    None => continue,
+                }
+            }
+            out.push((doc.tokens[m.first].start as usize, cat, e.weight));
+        }
+        out
+    }
+
+    /// [`FrameScorer::score_spans`] with the article's hits already resolved
+    /// ([`FrameScorer::resolved_hits`]), so several parts of one article cost
+    /// one matching pass.
+    pub fn score_spans_with(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        senti: &SentimentAnalyzer,
+        spans: &[(usize, usize)],
+        resolved: &[(usize, usize, f64)],
+    ) -> PartScore {
         let mut sp: Vec<(usize, usize)> = spans
             .iter()
             .map(|&(a, b)| (a.min(text.len()), b.min(text.len())))
@@ -494,33 +546,10 @@ impl FrameScorer {
         };
         let nf = self.names.len();
         let mut hits = vec![0.0f64; nf];
-        let matches = self.matches(doc, vocab);
-        let mut phrase_tokens = vec![false; doc.tokens.len()];
-        for m in matches.iter().filter(|m| m.phrase) {
-            for t in &mut phrase_tokens[m.first..=m.last] {
-                *t = true;
+        for &(pos, cat, weight) in resolved {
+            if inside(pos) {
+                hits[cat] += weight;
             }
-        }
-        for m in &matches {
-            if !inside(doc.tokens[m.first].start as usize) {
-                continue;
-            }
-            let e = &self.entries[m.entry as usize];
-            let mut cat = e.category;
-            if self.negated_by(doc, vocab, m, &phrase_tokens).is_some() {
-                let flipped = if Some(cat) == self.threat {
-                    self.reassurance
-                } else if Some(cat) == self.reassurance {
-                    self.threat
-                } else {
-                    None
-                };
-                match flipped {
-                    Some(c) => cat = c,
-                    None => continue,
-                }
-            }
-            hits[cat] += e.weight;
         }
         let words = doc
             .tokens

@@ -917,10 +917,11 @@ pub fn score_article(
     senti: &SentimentAnalyzer,
 ) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
     let qs = quotes(text);
+    let resolved = scorer.resolved_hits(doc, vocab);
     let voices = voice_spans(text, &qs)
         .into_iter()
         .map(|(voice, speaker, quotes, spans)| {
-            let p: PartScore = scorer.score_spans(text, doc, vocab, senti, &spans);
+            let p: PartScore = scorer.score_spans_with(text, doc, senti, &spans, &resolved);
             VoiceScore {
                 voice,
                 speaker,
