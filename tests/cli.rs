@@ -1,40 +1,10 @@
 //! End-to-end tests of the `frame` binary on the sample corpus and on
 //! fixtures written by the tests.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn frame() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
-    c
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    let r = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
-        "panic: {}",
-        r.stderr
-    );
-    r
-}
+use std::path::Path;
 
 fn read(p: &Path) -> String {
     fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))

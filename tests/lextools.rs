@@ -2,36 +2,10 @@
 //! `--no-default-lexicons`, `frame lexicon list/show/check/convert`,
 //! `coverage.csv` and `frame kwic`, on fixtures these tests write.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn frame() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    let r = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
-        "panic: {}",
-        r.stderr
-    );
-    r
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);

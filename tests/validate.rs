@@ -1,40 +1,10 @@
 //! End-to-end tests of `frame sample`, `frame agree` and the bootstrap
 //! intervals, on the sample corpus and on sheets the tests write.
 
-use assert_cmd::Command;
+mod common;
+use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-fn frame() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
-    c
-}
-
-fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    let r = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !r.stderr.contains("panicked") && !r.stderr.contains("RUST_BACKTRACE"),
-        "panic: {}",
-        r.stderr
-    );
-    r
-}
 
 const FRAMES: &str = "threat,reassurance,conflict,responsibility,human_interest,morality,economic";
 
