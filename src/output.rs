@@ -1,7 +1,9 @@
-//! The output folder: every file written atomically (a hidden temporary file,
-//! then a rename), and a manifest of what frame wrote so that only those
-//! files are ever replaced. Any other file in the folder is the user's and is
-//! never overwritten or deleted.
+//! The output folder: every output is first written to a hidden temporary
+//! file, and only when all of them are complete are they renamed to their
+//! final names, so a run killed midway leaves the previous run's files intact.
+//! A manifest of what frame wrote means only those files are ever replaced.
+//! Any other file in the folder is the user's and is never overwritten or
+//! deleted.
 
 use crate::error::{Error, Result};
 use std::collections::BTreeSet;
@@ -19,9 +21,9 @@ pub struct OutputDir {
     path: PathBuf,
     /// Files frame wrote in earlier runs (from the manifest).
     previous: BTreeSet<String>,
-    /// Files frame owns now (previous + written this run).
-    owned: BTreeSet<String>,
-    /// Files written in this run, in order.
+    /// Outputs of this run waiting in their temporary files, in order.
+    staged: Vec<String>,
+    /// Files written in this run, in order (complete after [`OutputDir::finish`]).
     pub written: Vec<String>,
     /// Outputs not written because a file of the user's has that name.
     pub protected: Vec<String>,
@@ -34,25 +36,56 @@ fn out_err(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+fn tmp_name(name: &str) -> String {
+    format!("{TMP_PREFIX}{name}")
+}
+
+/// The part of `path` that is a file, when one is (`--out notes.txt/sub`).
+fn file_in_path(path: &Path) -> Option<&Path> {
+    path.ancestors()
+        .skip(1)
+        .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
+}
+
 impl OutputDir {
-    /// Creates the folder if needed and checks that it can be written,
-    /// before any analysis is done.
-    pub fn prepare(path: &Path) -> Result<OutputDir> {
+    /// Checks, without creating anything, that `path` can become the output
+    /// folder, so that a bad `--out` fails before the corpus is read.
+    pub fn check(path: &Path) -> Result<()> {
         if path.exists() && !path.is_dir() {
             return Err(out_err(path, "it is a file, not a folder"));
         }
-        // `--out notes.txt/sub`: say which part of the path is a file rather
-        // than the system's "Not a directory".
-        if let Some(file) = path
-            .ancestors()
-            .skip(1)
-            .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
-        {
+        if let Some(file) = file_in_path(path) {
             return Err(out_err(
                 path,
                 format!("{} is a file, not a folder", file.display()),
             ));
         }
+        // The folder itself, or the nearest folder above it that exists.
+        let existing = path
+            .ancestors()
+            .find(|a| a.as_os_str().is_empty() || a.is_dir())
+            .map(|a| {
+                if a.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    a
+                }
+            });
+        if let Some(dir) = existing {
+            if fs::metadata(dir)
+                .map(|m| m.permissions().readonly())
+                .unwrap_or(false)
+            {
+                return Err(out_err(path, format!("{} is read-only", dir.display())));
+            }
+        }
+        Ok(())
+    }
+
+    /// Creates the folder if needed, checks that it can be written and
+    /// removes temporary files left by an interrupted run.
+    pub fn prepare(path: &Path) -> Result<OutputDir> {
+        Self::check(path)?;
         fs::create_dir_all(path).map_err(|e| out_err(path, e))?;
         let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
         fs::write(&probe, b"").map_err(|e| out_err(path, e))?;
@@ -76,8 +109,8 @@ impl OutputDir {
         }
         Ok(OutputDir {
             path: path.to_path_buf(),
-            owned: previous.clone(),
             previous,
+            staged: Vec::new(),
             written: Vec::new(),
             protected: Vec::new(),
         })
@@ -88,52 +121,80 @@ impl OutputDir {
         &self.path
     }
 
-    fn write_atomic(&self, name: &str, bytes: &[u8]) -> Result<()> {
-        let tmp = self.path.join(format!("{TMP_PREFIX}{name}"));
+    fn write_tmp(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let tmp = self.path.join(tmp_name(name));
         let target = self.path.join(name);
-        let mut f = fs::File::create(&tmp).map_err(|e| out_err(&target, e))?;
-        f.write_all(bytes).map_err(|e| out_err(&target, e))?;
-        f.sync_all().map_err(|e| out_err(&target, e))?;
-        drop(f);
+        let res = fs::File::create(&tmp).and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        });
+        res.map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            out_err(&target, e)
+        })
+    }
+
+    fn rename_tmp(&self, name: &str) -> Result<()> {
+        let tmp = self.path.join(tmp_name(name));
+        let target = self.path.join(name);
         fs::rename(&tmp, &target).map_err(|e| {
             let _ = fs::remove_file(&tmp);
             out_err(&target, e)
         })
     }
 
-    fn save_manifest(&self) -> Result<()> {
+    fn save_manifest(&self, names: &BTreeSet<String>) -> Result<()> {
         let mut s =
             String::from("# Files written by frame in this folder; frame replaces only these.\n");
-        for n in &self.owned {
+        for n in names {
             s.push_str(n);
             s.push('\n');
         }
-        self.write_atomic(MANIFEST, s.as_bytes())
+        self.write_tmp(MANIFEST, s.as_bytes())?;
+        self.rename_tmp(MANIFEST)
     }
 
-    /// Writes one output file. Returns false (and writes nothing) when a file
-    /// of that name exists that frame did not write.
+    /// Stages one output file under a temporary name; it gets its final name
+    /// in [`OutputDir::finish`]. Returns false (and writes nothing) when a
+    /// file of that name exists that frame did not write.
     pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<bool> {
         let target = self.path.join(name);
-        if !self.owned.contains(name) && fs::symlink_metadata(&target).is_ok() {
+        if !self.previous.contains(name) && fs::symlink_metadata(&target).is_ok() {
             self.protected.push(name.to_string());
             return Ok(false);
         }
-        // The manifest is saved before the file appears under its final name,
-        // so a crash in between never leaves a frame file that looks like the user's.
-        if self.owned.insert(name.to_string()) {
-            self.save_manifest()?;
+        if let Err(e) = self.write_tmp(name, bytes) {
+            self.discard();
+            return Err(e);
         }
-        self.write_atomic(name, bytes)?;
-        self.written.push(name.to_string());
+        self.staged.push(name.to_string());
         Ok(true)
     }
 
-    /// Removes outputs of earlier runs that this run did not produce (they
-    /// would describe another corpus), then saves the manifest.
+    /// Removes the temporary files of this run (after a failed write).
+    fn discard(&mut self) {
+        for n in self.staged.drain(..) {
+            let _ = fs::remove_file(self.path.join(tmp_name(&n)));
+        }
+    }
+
+    /// Gives every staged output its final name, removes outputs of earlier
+    /// runs that this run did not produce (they would describe another
+    /// corpus), then saves the manifest.
     pub fn finish(mut self) -> Result<OutputDir> {
-        let written: BTreeSet<String> = self.written.iter().cloned().collect();
-        for stale in self.previous.difference(&written) {
+        let staged: BTreeSet<String> = self.staged.iter().cloned().collect();
+        // Listed before any file appears under its final name, so a crash
+        // during the renames never leaves a frame file that looks like the user's.
+        let owned: BTreeSet<String> = self.previous.union(&staged).cloned().collect();
+        if let Err(e) = self.save_manifest(&owned) {
+            self.discard();
+            return Err(e);
+        }
+        for name in std::mem::take(&mut self.staged) {
+            self.rename_tmp(&name)?;
+            self.written.push(name);
+        }
+        for stale in self.previous.difference(&staged) {
             let p = self.path.join(stale);
             if fs::symlink_metadata(&p)
                 .map(|m| m.is_file())
@@ -142,8 +203,7 @@ impl OutputDir {
                 let _ = fs::remove_file(&p);
             }
         }
-        self.owned = written;
-        self.save_manifest()?;
+        self.save_manifest(&staged)?;
         Ok(self)
     }
 }
@@ -185,6 +245,48 @@ mod tests {
             names.iter().all(|n| !n.starts_with(TMP_PREFIX)),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn nothing_gets_its_final_name_before_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("terms.csv", b"v1").unwrap();
+        out.write("articles.csv", b"v1").unwrap();
+        out.finish().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("terms.csv", b"v2").unwrap();
+        out.write("articles.csv", b"v2").unwrap();
+        // A run killed here leaves the previous outputs whole and consistent.
+        for n in ["terms.csv", "articles.csv"] {
+            assert_eq!(fs::read_to_string(dir.path().join(n)).unwrap(), "v1");
+        }
+        drop(out);
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("terms.csv", b"v3").unwrap();
+        let out = out.finish().unwrap();
+        assert_eq!(out.written, vec!["terms.csv".to_string()]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("terms.csv")).unwrap(),
+            "v3"
+        );
+        assert!(!dir.path().join("articles.csv").exists());
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with(TMP_PREFIX)),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn check_creates_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("a/b");
+        OutputDir::check(&out).unwrap();
+        assert!(!dir.path().join("a").exists());
     }
 
     #[test]
