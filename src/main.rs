@@ -14,11 +14,17 @@ fn warn(msg: &str) {
 
 fn analyze(args: &cli::AnalyzeArgs) -> Result<(), frame::Error> {
     let opts = args.to_options().map_err(frame::Error::Usage)?;
-    let (analysis, summary) = frame::run(&opts)?;
-    for s in &analysis.skipped {
+    let corpus = frame::pipeline::read(&opts)?;
+    // Said before the analysis, so that they are not lost if it fails.
+    for s in &corpus.skipped {
         warn(&format!("skipped {}: {}", s.source, s.reason));
     }
-    for w in &analysis.warnings {
+    for w in &corpus.warnings {
+        warn(w);
+    }
+    let (analysis, summary) = frame::pipeline::run_on(&corpus, &opts)?;
+    // The analysis's own warnings follow the corpus's, already printed.
+    for w in analysis.warnings.iter().skip(corpus.warnings.len()) {
         warn(w);
     }
     for p in &summary.protected {

@@ -153,21 +153,29 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .iter()
         .map(|&s| tc.vocab.stems[s as usize].clone())
         .collect();
-    let clustering = cluster::cluster(
-        &ClusterInput {
-            matrix: &tf.matrix,
-            ids: &ids,
-            terms: &col_terms,
-            stems: &col_stems,
-        },
-        &ClusterParams {
-            k: opts.k,
-            seed: opts.seed,
-            neighbours: opts.neighbours,
-            top_terms: opts.top_terms,
-        },
-    )
-    .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?;
+    // Articles of only stop words or numbers (or a --min-df above the corpus)
+    // leave no term to compare: the frame scores still stand, so the run goes
+    // on without clustering and a note says why.
+    let has_terms = tf.matrix.data.iter().any(|v| *v != 0.0 && v.is_finite());
+    let clustering = if !has_terms {
+        None
+    } else {
+        cluster::cluster(
+            &ClusterInput {
+                matrix: &tf.matrix,
+                ids: &ids,
+                terms: &col_terms,
+                stems: &col_stems,
+            },
+            &ClusterParams {
+                k: opts.k,
+                seed: opts.seed,
+                neighbours: opts.neighbours,
+                top_terms: opts.top_terms,
+            },
+        )
+        .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?
+    };
     stages.done("cluster", "scoring");
     let lexicon_set = lexicon_set(opts)?;
     let lexicons = lexicon_set.lexicons;
@@ -324,6 +332,12 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
             "Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."
         ));
     }
+    if n >= 3 && a.clustering.is_none() {
+        notes.push(format!(
+            "No article has any term left after stop words and vocabulary pruning ({} of {} distinct stems kept; see --min-df, --max-df, --max-features): there is no clustering or similarity map. The frame scores are unaffected.",
+            a.vocabulary.types_kept, a.vocabulary.types_total
+        ));
+    }
     if n < 20 {
         notes.push(format!(
             "With {n} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average."
@@ -388,18 +402,31 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
     Ok(files)
 }
 
-/// `frame analyze`: prepare the output folder (failing early if it cannot be
-/// written), read, analyse, write.
+/// `frame analyze`: read, analyse, write (see [`read`] and [`run_on`]).
 pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
-    let mut out = OutputDir::prepare(&opts.out)?;
-    // A bad --stopwords file fails before the corpus is read, not after.
+    let corpus = read(opts)?;
+    run_on(&corpus, opts)
+}
+
+/// The reading half of `frame analyze`: checks the output folder and the
+/// stop-word file (so that they fail before a long read), then reads the
+/// corpus. Creates nothing.
+pub fn read(opts: &Options) -> Result<Corpus> {
+    OutputDir::check(&opts.out)?;
     stop_words(opts)?;
     let mut clock = Instant::now();
     let corpus = corpus::load(&opts.corpus)?;
     stage_time("read", &mut clock);
-    let analysis = analyze_corpus(&corpus, opts)?;
+    Ok(corpus)
+}
+
+/// The rest of `frame analyze` on a corpus from [`read`]: analyse, render,
+/// and only then create the output folder and write every file.
+pub fn run_on(corpus: &Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
+    let analysis = analyze_corpus(corpus, opts)?;
     let files = render(&analysis, opts)?;
-    clock = Instant::now();
+    let mut clock = Instant::now();
+    let mut out = OutputDir::prepare(&opts.out)?;
     for f in &files {
         out.write(&f.name, &f.bytes)?;
     }

@@ -631,3 +631,89 @@ fn a_200_mb_single_file() {
         assert_eq!(csv_rows(&out.join("articles.csv")).len(), 1);
     }
 }
+
+#[test]
+fn articles_without_any_term_are_analysed_without_clustering() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stop = folder(
+        tmp.path(),
+        "stop",
+        &[
+            ("a.txt", b"the and of to a in is it"),
+            ("b.txt", b"it is the one that was"),
+            ("c.txt", b"of the and a an"),
+        ],
+    );
+    let nums = folder(
+        tmp.path(),
+        "nums",
+        &[("a.txt", b"12 345"), ("b.txt", b"2020 7"), ("c.txt", b"99")],
+    );
+    for input in [&stop, &nums] {
+        let out = tmp
+            .path()
+            .join(format!("o-{}", input.display().to_string().len()));
+        let r = analyze(&[input], &out);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let a: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+        assert!(a["clustering"].is_null());
+        assert!(
+            a["notes"].to_string().contains("no clustering"),
+            "{}",
+            a["notes"]
+        );
+        assert!(read(&out.join("report.md")).contains("not clustered"));
+    }
+    // A --min-df above every term's document frequency: the same.
+    let good = folder(
+        tmp.path(),
+        "good",
+        &[
+            ("a.txt", ARTICLE.as_bytes()),
+            ("b.txt", CALM.as_bytes()),
+            (
+                "c.txt",
+                b"Budget talks at the council went on late into the night.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("o-min-df");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&good)
+        .args(["--min-df", "6", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.join("frames.csv").exists());
+}
+
+#[test]
+fn a_failed_run_names_skipped_files_and_creates_no_output_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("a.txt", ARTICLE.as_bytes()),
+            ("b.txt", CALM.as_bytes()),
+            ("image.txt", b"\x89PNG\r\n\x1a\n\0\0\0IHDR"),
+        ],
+    );
+    let lex = tmp.path().join("bad-lexicon.txt");
+    fs::write(&lex, "# description: d\n*\n").unwrap();
+    let out = tmp.path().join("o1");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .arg("--lexicon")
+        .arg(&lex)
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(&r, &["bad-lexicon.txt", "skipped", "image.txt", "binary"]);
+    assert!(!out.exists(), "a failed run created {}", out.display());
+
+    let r = analyze(&[&tmp.path().join("nonexistent")], &out);
+    assert_eq!(r.code, 1);
+    assert!(!out.exists(), "a failed run created {}", out.display());
+}

@@ -192,9 +192,9 @@ fn a_killed_run_leaves_no_half_written_file() {
     }
 
     let moments: [Moment; 4] = [
-        // While reading and analysing (the folder is prepared first).
+        // As soon as the folder is created (after the analysis, before any output).
         ("fresh-early", "KILL", |o| o.is_dir()),
-        // As soon as writing starts (the manifest comes before any output).
+        // As soon as the renames start (the manifest comes before any final name).
         ("fresh-writing", "KILL", |o| {
             has(o, |n| n == ".frame-manifest")
         }),

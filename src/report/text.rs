@@ -2033,7 +2033,7 @@ fn no_clustering_reason(n: usize) -> String {
             int(n)
         )
     } else {
-        "Clustering was not computed for this run.".to_string()
+        "The articles were not clustered: no article has any term left after stop words and vocabulary pruning (see the notes).".to_string()
     }
 }
 
