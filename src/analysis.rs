@@ -65,6 +65,30 @@ pub struct Parameters {
     pub id_column: Option<String>,
     /// Bootstrap resamples per article for the frame-score intervals (0 = none).
     pub bootstrap_resamples: usize,
+    /// For table input: the column holding titles (not set: first line of the text).
+    pub title_column: Option<String>,
+    /// For table input: the column holding dates.
+    pub date_column: Option<String>,
+    /// For table input: the column holding groups.
+    pub group_column: Option<String>,
+    /// Metadata file (CSV keyed by article id), as given.
+    pub metadata: Option<String>,
+    /// Column the groups are compared on (`--group-by`).
+    pub group_by: Option<String>,
+    /// Period of the timeline and of `--group-by date`.
+    pub period: String,
+    /// The user's lexicon files and folders (`--lexicon`), as given, in order.
+    pub lexicon_paths: Vec<String>,
+    /// Whether only the user's lexicons were used (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
+    /// Whether nearest neighbours were computed for very large corpora too.
+    pub neighbours: bool,
+    /// Chart width in pixels.
+    pub chart_width: u32,
+    /// Chart height in pixels.
+    pub chart_height: u32,
+    /// Whether SVG copies of the charts were written.
+    pub svg: bool,
 }
 
 /// One input file and its content hash.

@@ -292,8 +292,25 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             text_column: opts.corpus.columns.text.clone(),
             id_column: opts.corpus.columns.id.clone(),
             bootstrap_resamples: opts.bootstrap,
+            title_column: opts.corpus.columns.title.clone(),
+            date_column: opts.corpus.columns.date.clone(),
+            group_column: opts.corpus.columns.group.clone(),
+            metadata: opts.corpus.metadata.as_deref().map(show_path),
+            group_by: opts.group_by.clone(),
+            period: opts.period.name().into(),
+            lexicon_paths: opts.lexicons.iter().map(|p| show_path(p)).collect(),
+            no_default_lexicons: opts.no_default_lexicons,
+            neighbours: opts.neighbours,
+            chart_width: opts.chart_size.0,
+            chart_height: opts.chart_size.1,
+            svg: opts.svg,
         },
-        inputs: corpus.inputs.clone(),
+        inputs: corpus
+            .inputs
+            .iter()
+            .cloned()
+            .chain(option_inputs(opts))
+            .collect(),
         skipped: corpus.skipped.clone(),
         warnings: corpus.warnings.clone(),
         frames: scorer.names().to_vec(),
@@ -321,6 +338,30 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     analysis.warnings.extend(empty);
     stages.finish();
     Ok(analysis)
+}
+
+/// The stop-word and lexicon files of a run with their hashes (each file of
+/// a lexicon folder), so that a run can be repeated on exactly these bytes.
+fn option_inputs(opts: &Options) -> Vec<InputRecord> {
+    let mut files: Vec<std::path::PathBuf> = opts.stopwords_file.iter().cloned().collect();
+    for p in &opts.lexicons {
+        if p.is_dir() {
+            files.extend(lexicon::load::folder_files(p).unwrap_or_default());
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files
+        .iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(p).ok()?;
+            Some(InputRecord {
+                path: show_path(p).replace('\\', "/"),
+                sha256: corpus::sha256_hex(&bytes),
+                bytes: bytes.len() as u64,
+            })
+        })
+        .collect()
 }
 
 /// Plain-language cautions where results are fragile.

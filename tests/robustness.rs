@@ -361,3 +361,68 @@ fn argument_order_changes_row_order_only() {
     };
     assert!(first_id(&xy).starts_with('a') && first_id(&yx).starts_with("y-"));
 }
+
+#[test]
+fn analysis_json_records_every_parameter_and_option_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    corpus(&a, 12, 0);
+    let lex_dir = tmp.path().join("lex");
+    fs::create_dir_all(&lex_dir).unwrap();
+    let danger = "# description: danger words\nknife\nattack\n";
+    let calm = "# description: calm words\ncalm\nsafe\n";
+    fs::write(lex_dir.join("danger.txt"), danger).unwrap();
+    fs::write(lex_dir.join("calm.txt"), calm).unwrap();
+    let one = tmp.path().join("blame.txt");
+    fs::write(&one, "# description: blame words\nblame\n").unwrap();
+    let sw = tmp.path().join("sw.txt");
+    fs::write(&sw, "mayor\n").unwrap();
+    let run = |out: &Path| {
+        let o = bin()
+            .arg("analyze")
+            .arg(&a)
+            .arg("--lexicon")
+            .arg(&lex_dir)
+            .arg("--lexicon")
+            .arg(&one)
+            .arg("--stopwords")
+            .arg(&sw)
+            .args(["--no-default-lexicons", "--group-by", "group", "--period"])
+            .args(["year", "--chart-size", "800x600", "--svg", "--quiet"])
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        fs::read(out.join("analysis.json")).unwrap()
+    };
+    let (j1, j2) = (run(&tmp.path().join("o1")), run(&tmp.path().join("o2")));
+    // No output path or clock time: the same bytes whatever the folder.
+    assert_eq!(j1, j2);
+    let json: serde_json::Value = serde_json::from_slice(&j1).unwrap();
+    let p = &json["parameters"];
+    assert_eq!(p["no_default_lexicons"], true);
+    assert_eq!(p["group_by"], "group");
+    assert_eq!(p["period"], "year");
+    assert_eq!(p["chart_width"], 800);
+    assert_eq!(p["chart_height"], 600);
+    assert_eq!(p["svg"], true);
+    assert_eq!(p["lexicon_paths"].as_array().unwrap().len(), 2);
+    for key in ["title_column", "date_column", "group_column", "metadata"] {
+        assert!(p.get(key).is_some(), "{key} missing from {p}");
+    }
+    let inputs = json["inputs"].as_array().unwrap();
+    for (file, text) in [
+        (lex_dir.join("danger.txt"), danger),
+        (lex_dir.join("calm.txt"), calm),
+        (one.clone(), "# description: blame words\nblame\n"),
+        (sw.clone(), "mayor\n"),
+    ] {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let rec = inputs
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(&name))
+            .unwrap_or_else(|| panic!("{name} not among the inputs"));
+        assert_eq!(rec["sha256"], sha256_hex(text.as_bytes()), "{name}");
+    }
+}
