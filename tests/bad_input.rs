@@ -420,6 +420,12 @@ fn oversized_article_file_is_skipped_unread() {
     let r = analyze(&[&dir], &tmp.path().join("out"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(&r, &["huge.txt", "limit of 256 MB per article file"]);
+    // A table obeys the same limit.
+    let f = fs::File::create(tmp.path().join("huge.csv")).unwrap();
+    f.set_len(frame::corpus::MAX_FILE_BYTES + 1).unwrap();
+    let r = analyze(&[&dir, &tmp.path().join("huge.csv")], &tmp.path().join("out"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r, &["huge.csv", "limit of 256 MB per file"]);
 }
 
 #[test]
@@ -443,7 +449,7 @@ fn csv_with_ragged_rows_bad_utf8_and_missing_columns() {
         &[
             "ragged.csv:row 2: has 4 fields, the header has 2",
             "ragged.csv:row 3: has 1 field, the header has 2",
-            "ragged.csv:row 4: not valid UTF-8; read as Windows-1252",
+            "ragged.csv: not valid UTF-8 (first at line 5); read as Windows-1252",
             "ragged.csv:row 5: empty 'text' field",
         ],
     );
@@ -716,4 +722,110 @@ fn a_failed_run_names_skipped_files_and_creates_no_output_folder() {
     let r = analyze(&[&tmp.path().join("nonexistent")], &out);
     assert_eq!(r.code, 1);
     assert!(!out.exists(), "a failed run created {}", out.display());
+}
+
+#[test]
+fn tables_wide_empty_header_only_binary_or_utf16() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A 20,000-column header: the message lists a few columns, not all.
+    let wide = tmp.path().join("wide.csv");
+    let header: Vec<String> = (0..20_000).map(|i| format!("column{i}")).collect();
+    fs::write(
+        &wide,
+        format!("{}\n{}\n", header.join(","), vec!["x"; 20_000].join(",")),
+    )
+    .unwrap();
+    let r = analyze(&[&wide], &tmp.path().join("o1"));
+    assert_eq!(r.code, 1);
+    assert_has(
+        &r,
+        &[
+            "wide.csv",
+            "no column 'text'",
+            "column19,",
+            "... and 19980 more",
+        ],
+    );
+    assert!(
+        r.stderr.len() < 4000,
+        "{} bytes of messages",
+        r.stderr.len()
+    );
+
+    let empty = tmp.path().join("empty.csv");
+    fs::write(&empty, "").unwrap();
+    let header_only = tmp.path().join("header-only.csv");
+    fs::write(&header_only, "id,text\n").unwrap();
+    let binary = tmp.path().join("binary.csv");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    let utf16_csv = tmp.path().join("utf16.csv");
+    fs::write(
+        &utf16_csv,
+        utf16(
+            "id,text\r\nu1,\"Police said the caf\u{e9} was safe.\"\r\n",
+            false,
+            true,
+        ),
+    )
+    .unwrap();
+    let out = tmp.path().join("o2");
+    let r = analyze(&[&empty, &header_only, &binary, &utf16_csv], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r,
+        &[
+            "skipped ",
+            "empty.csv: empty file",
+            "header-only.csv: no rows",
+            "binary.csv: binary file",
+        ],
+    );
+    let rows = csv_rows(&out.join("articles.csv"));
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].iter().any(|c| c.contains("café")), "{rows:?}");
+}
+
+#[test]
+fn every_duplicate_id_is_named_and_an_empty_id_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("ids.csv");
+    fs::write(
+        &csv,
+        "id,text\na,one text\nb,two text\na,three text\nc,four\nb,five\na,six\n",
+    )
+    .unwrap();
+    let mut c = frame();
+    c.arg("analyze")
+        .arg(&csv)
+        .args(["--id-column", "id", "--out"])
+        .arg(tmp.path().join("o"));
+    let r = run(&mut c);
+    assert_eq!(r.code, 1);
+    assert_has(
+        &r,
+        &["ids.csv", "'a' in rows 1, 3 and 6", "'b' in rows 2 and 5"],
+    );
+
+    // An empty id would have become the row number "3" and clashed with row 1.
+    let csv = tmp.path().join("blank.csv");
+    fs::write(&csv, "id,text\n3,one text\nb,two text\n,three text\n").unwrap();
+    let out = tmp.path().join("o2");
+    let mut c = frame();
+    c.arg("analyze")
+        .arg(&csv)
+        .args(["--id-column", "id", "--out"])
+        .arg(&out);
+    let r = run(&mut c);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r, &["blank.csv:row 3: empty 'id' field"]);
+    assert_eq!(csv_rows(&out.join("articles.csv")).len(), 2);
+}
+
+#[test]
+fn an_empty_folder_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(tmp.path(), "nothing-here", &[]);
+    let r = analyze(&[&dir], &tmp.path().join("o"));
+    assert_eq!(r.code, 1);
+    assert_has(&r, &["nothing-here is empty"]);
 }

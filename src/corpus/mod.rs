@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
-/// Largest article file frame reads (256 MiB, far above any article); bigger
-/// files are skipped with a warning. A run needs about 27 bytes of memory per
+/// Largest article or table file frame reads (256 MiB, far above any
+/// article); bigger files are skipped unread with a warning. A run needs about 27 bytes of memory per
 /// byte of input (see `crate::limits`), so this keeps one file under ~8 GB.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -234,8 +234,8 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
     let total: u64 = files
         .iter()
         .map(|c| size(&c.path))
-        .filter(|&s| s <= MAX_FILE_BYTES) // bigger files are skipped unread
         .chain(tables.iter().map(|(_, p)| size(p)))
+        .filter(|&s| s <= MAX_FILE_BYTES) // bigger files are skipped unread
         .sum();
     crate::limits::check_corpus_size(
         total,
@@ -297,7 +297,17 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
                     .join(", ")
             );
         } else {
-            details = " (the folder is empty)".into();
+            let folders: Vec<String> = opts
+                .inputs
+                .iter()
+                .filter(|p| p.is_dir())
+                .map(|p| display(p))
+                .collect();
+            details = match folders.as_slice() {
+                [] => " (the input is empty)".into(),
+                [one] => format!(": the folder {one} is empty"),
+                many => format!(": the folders {} are empty", many.join(", ")),
+            };
         }
         return Err(Error::NoArticles { details });
     }
