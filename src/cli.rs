@@ -109,7 +109,7 @@ pub struct AnalyzeArgs {
     /// Drop terms found in fewer than N articles.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub min_df: usize,
-    /// Drop terms found in more than this share of articles (0 < F <= 1).
+    /// Drop terms found in more than F x (number of articles) articles, as scikit-learn does (0 < F <= 1; 1 keeps all).
     #[arg(long, default_value_t = 1.0, value_name = "F")]
     pub max_df: f64,
     /// Keep only the N most frequent terms in the TF-IDF vocabulary.

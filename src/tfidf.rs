@@ -22,7 +22,8 @@ use rayon::prelude::*;
 pub struct TfIdfParams {
     /// Minimum document frequency (articles).
     pub min_df: usize,
-    /// Maximum document frequency as a share of articles.
+    /// Maximum document frequency as a share of articles: a term is dropped
+    /// when its df > max_df x articles (scikit-learn's rule).
     pub max_df: f64,
     /// Keep only this many most frequent terms.
     pub max_features: Option<usize>,
@@ -90,12 +91,14 @@ pub fn build(tc: &TokenizedCorpus, p: &TfIdfParams) -> TfIdf {
         }
     }
     let types_total = df.iter().filter(|&&d| d > 0).count();
-    let max_df_abs = (p.max_df * n as f64).floor().max(1.0) as usize;
+    // scikit-learn's rule for a proportion: drop a term when df > max_df * n
+    // (no rounding, no floor of 1: a low --max-df drops even one-article terms).
+    let max_df_abs = p.max_df * n as f64;
     let stems = &tc.vocab.stems;
     let mut kept: Vec<u32> = (0..n_stems as u32)
         .filter(|&s| {
             let d = df[s as usize];
-            d > 0 && d >= p.min_df && (p.max_df >= 1.0 || d <= max_df_abs)
+            d > 0 && d >= p.min_df && (p.max_df >= 1.0 || d as f64 <= max_df_abs)
         })
         .collect();
     if let Some(maxf) = p.max_features {
@@ -272,6 +275,24 @@ mod tests {
             &texts,
             TfIdfParams {
                 max_df: 0.5,
+                ..params()
+            },
+        );
+        assert_eq!(m.column_stem.len(), 3);
+        // 0.3 x 3 articles = 0.9: a term in even one article is above it.
+        let (_, m) = model(
+            &texts,
+            TfIdfParams {
+                max_df: 0.3,
+                ..params()
+            },
+        );
+        assert_eq!(m.column_stem.len(), 0);
+        // 0.66 x 3 = 1.98: one-article terms stay, "police" (3) goes.
+        let (_, m) = model(
+            &texts,
+            TfIdfParams {
+                max_df: 0.66,
                 ..params()
             },
         );

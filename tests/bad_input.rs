@@ -423,7 +423,10 @@ fn oversized_article_file_is_skipped_unread() {
     // A table obeys the same limit.
     let f = fs::File::create(tmp.path().join("huge.csv")).unwrap();
     f.set_len(frame::corpus::MAX_FILE_BYTES + 1).unwrap();
-    let r = analyze(&[&dir, &tmp.path().join("huge.csv")], &tmp.path().join("out"));
+    let r = analyze(
+        &[&dir, &tmp.path().join("huge.csv")],
+        &tmp.path().join("out"),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(&r, &["huge.csv", "limit of 256 MB per file"]);
 }
