@@ -12,12 +12,13 @@
 //!   comparison ignores case and punctuation.
 //! * **Lead** = the first paragraph after the headline line with at least
 //!   [`LEAD_MIN_WORDS`] words (shorter lines are section labels, bylines and
-//!   captions, and count as body). Paragraphs are non-blank lines. When
+//!   captions, and count as body). Paragraphs are blocks separated by blank
+//!   lines, or lines where a file has none (`crate::corpus::paragraphs`). When
 //!   paragraphs are missing (the lead paragraph has more than
 //!   [`ONE_BLOCK_WORDS`] words, or it is the only paragraph), the lead is the
 //!   opening sentences up to and including the one holding word
 //!   [`LEAD_WORDS`].
-//! * **Body** = every other line of the text.
+//! * **Body** = every other paragraph of the text.
 
 use crate::analysis::PositionScore;
 use crate::corpus::Document;
@@ -59,27 +60,48 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
-/// Trimmed byte spans of the non-blank lines.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            out.push((at + lead, at + t.len()));
+/// `paras` with every line whose words are the title's (`t`, normalised)
+/// split off as a paragraph of its own; the other lines stay together.
+fn split_title_lines(text: &str, t: &str, paras: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if t.is_empty() {
+        return paras;
+    }
+    let mut out = Vec::with_capacity(paras.len());
+    for (a, b) in paras {
+        if !text[a..b].contains('\n') {
+            out.push((a, b));
+            continue;
         }
-        at += line.len();
+        let mut run: Option<(usize, usize)> = None;
+        let mut at = a;
+        for line in text[a..b].split_inclusive('\n') {
+            let body = line.trim();
+            let start = at + line.len() - line.trim_start().len();
+            let span = (start, start + body.len());
+            at += line.len();
+            if body.is_empty() {
+                continue;
+            }
+            if norm(body) == t {
+                out.extend(run.take());
+                out.push(span);
+            } else {
+                run = Some(run.map_or(span, |(ra, _)| (ra, span.1)));
+            }
+        }
+        out.extend(run);
     }
     out
 }
 
 /// Finds headline, lead and body of an article.
 pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
-    let paras = paragraphs(text);
+    let t = norm(title);
+    // A headline printed inside a paragraph (right above the lead with no
+    // blank line between, or repeated under the text) is a line of its own.
+    let paras = split_title_lines(text, &t, crate::corpus::paragraphs(text));
     let first_token = |pos: usize| doc.tokens.partition_point(|t| (t.start as usize) < pos);
     let words = |(a, b): (usize, usize)| first_token(b) - first_token(a);
-    let t = norm(title);
     let cut = title.chars().count() >= 300; // find_title keeps 300 characters
     let same = |k: usize| {
         let p = norm(&text[paras[k].0..paras[k].1]);
@@ -240,6 +262,18 @@ mod tests {
             texts(&d, &p.body),
             ["World News", "By A Reporter", "The plan drew criticism."]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lead_is_its_whole_paragraph() {
+        let raw = "Met Police to send armed patrols onto streets\nArmed officers will patrol three London\nboroughs from Monday, the Metropolitan\nPolice said on Friday.\n\nCritics said the plan\nwas rushed.\n";
+        let (d, p) = parts_of(raw);
+        assert_eq!(p.headline, "Met Police to send armed patrols onto streets");
+        assert_eq!(
+            texts(&d, &p.lead),
+            ["Armed officers will patrol three London\nboroughs from Monday, the Metropolitan\nPolice said on Friday."]
+        );
+        assert_eq!(texts(&d, &p.body), ["Critics said the plan\nwas rushed."]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! finds one.
 //!
 //! **Quotes.** Double quotes, curly (“…”, also „…“-style openers) or straight
-//! ("…"), are found paragraph by paragraph (a paragraph is a non-blank line).
+//! ("…"), are found paragraph by paragraph (`crate::corpus::paragraphs`: blocks separated
+//! by blank lines, or lines where a file has none).
 //! A quote still open at the end of a paragraph continues when the next
 //! paragraph starts with an opening mark, as newspapers print a quote that
 //! runs over several paragraphs; otherwise it ends with its paragraph. A
@@ -69,21 +70,6 @@ pub fn quotes(text: &str) -> Vec<Quote> {
     qs
 }
 
-/// Trimmed byte spans of the non-blank lines (paragraphs).
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            out.push((at + lead, at + t.len()));
-        }
-        at += line.len();
-    }
-    out
-}
-
 fn opens_after(prev: Option<char>) -> bool {
     prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '"')
@@ -96,7 +82,7 @@ fn has_alnum(s: &str) -> bool {
 
 /// Quote spans (speakers empty), in text order.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
-    let paras = paragraphs(text);
+    let paras = crate::corpus::paragraphs(text);
     let mut out: Vec<Quote> = Vec::new();
     let push = |out: &mut Vec<Quote>, open: usize, start: usize, end: usize, close: usize| {
         if end > start && has_alnum(&text[start..end]) {
@@ -715,7 +701,7 @@ fn according_to(s: &str) -> Option<usize> {
 /// Fills in `speaker` and `rule` of every quote (in text order).
 pub fn attribute(text: &str, qs: &mut [Quote]) {
     let sentences = crate::text::sentences::sentence_spans(text);
-    let paras = paragraphs(text);
+    let paras = crate::corpus::paragraphs(text);
     let para_of = |i: usize| {
         let k = paras.partition_point(|&(a, _)| a <= i);
         paras
@@ -1081,6 +1067,14 @@ mod tests {
         let u = quotes("He said: “No closing mark\nNext paragraph is narration.");
         assert_eq!(u.len(), 1);
         assert_eq!(u[0].end, "He said: “No closing mark".len());
+    }
+
+    #[test]
+    fn a_quote_wrapped_over_lines_of_one_paragraph_is_one_quote() {
+        let t = "Intro line.\n\nHe said: “The streets\nare safe tonight,” and left.\n\nEnd.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(&t[q[0].start..q[0].end], "The streets\nare safe tonight,");
     }
 
     #[test]

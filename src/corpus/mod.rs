@@ -420,6 +420,37 @@ fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult {
     }
 }
 
+/// Trimmed byte spans of the paragraphs of `text`: blocks of lines separated
+/// by blank lines; where the text has no blank line between two lines of
+/// text, each non-blank line is a paragraph (files that never leave a blank
+/// line put one paragraph on each line).
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut blank_before = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            blank_before = !lines.is_empty();
+        } else {
+            let span = (at + t.len() - t.trim_start().len(), at + t.len());
+            match blocks.last_mut() {
+                Some(last) if !blank_before => last.1 = span.1,
+                _ => blocks.push(span),
+            }
+            lines.push(span);
+            blank_before = false;
+        }
+        at += line.len();
+    }
+    if blocks.len() > 1 {
+        blocks
+    } else {
+        lines
+    }
+}
+
 /// Builds a document from decoded text: boilerplate removed, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     let (clean, dropped) = if keep_boilerplate {
@@ -571,6 +602,28 @@ fn warn_duplicates(corpus: &mut Corpus) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_are_blocks_else_lines() {
+        let spans = |t: &str| -> Vec<String> {
+            paragraphs(t)
+                .into_iter()
+                .map(|(a, b)| t[a..b].to_string())
+                .collect()
+        };
+        // Hard-wrapped: a paragraph runs over several lines.
+        assert_eq!(
+            spans("Title line here\n\n  First line\nof the lead.\n\n\nBody one\nbody two \n"),
+            [
+                "Title line here",
+                "First line\nof the lead.",
+                "Body one\nbody two"
+            ]
+        );
+        // No blank line anywhere: each line is a paragraph.
+        assert_eq!(spans("\nOne\n two \nthree\n\n"), ["One", "two", "three"]);
+        assert!(spans(" \n\n").is_empty());
+    }
 
     #[test]
     fn title_skips_short_section_labels() {
