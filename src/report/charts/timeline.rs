@@ -134,17 +134,21 @@ pub fn draw<DB: DrawingBackend>(
         .margin_left(m)
         .margin_right(m)
         .margin_bottom(m)
-        .margin_top(st.px(10.0))
+        // A full line of space, so the top count label and the 0% label of
+        // the chart above (both centred on their edges) cannot touch.
+        .margin_top(line_h(&lf) + st.px(4.0))
         .x_label_area_size(line_h(&lf) + st.px(12.0))
         .y_label_area_size(label_area)
-        .build_cartesian_2d(x_range, 0.0f64..(max_n as f64 * 1.15))
+        // An integer axis: article counts are whole numbers, and a real-valued
+        // axis would put a tick at 0.5 (printed "0") when every period has one article.
+        .build_cartesian_2d(x_range, 0u32..(max_n as u32 + (max_n as u32).div_ceil(7)))
         .map_err(de)?;
     bars.configure_mesh()
         .disable_x_mesh()
         .disable_y_mesh()
         .x_labels(0)
         .y_labels(3)
-        .y_label_formatter(&|v| format!("{:.0}", v))
+        .y_label_formatter(&|v| v.to_string())
         .y_desc("Articles")
         .label_style(lf.color(&INK))
         .axis_desc_style(af.color(&INK))
@@ -152,7 +156,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(de)?;
     bars.draw_series(t.points.iter().enumerate().map(|(pi, p)| {
         Rectangle::new(
-            [(pi as f64 - 0.3, 0.0), (pi as f64 + 0.3, p.articles as f64)],
+            [(pi as f64 - 0.3, 0), (pi as f64 + 0.3, p.articles as u32)],
             MUTED.mix(0.5).filled(),
         )
     }))
@@ -165,7 +169,7 @@ pub fn draw<DB: DrawingBackend>(
         if pi + 1 == np && pi % step != 0 && np > 1 && (pi % step) * 2 < step {
             continue; // too close to the previous label
         }
-        let (x, _) = bars.backend_coord(&(pi as f64, 0.0));
+        let (x, _) = bars.backend_coord(&(pi as f64, 0u32));
         text(
             root,
             label,
