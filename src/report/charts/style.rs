@@ -485,6 +485,22 @@ impl Labeler {
         }
         None
     }
+    /// Marks the path of a leader as occupied (small boxes along it), so a
+    /// later label cannot be laid over it.
+    fn block_leader(&mut self, p: (i32, i32), r: i32, rect: PxRect) {
+        let t = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
+        let (dx, dy) = ((t.0 - p.0) as f64, (t.1 - p.1) as f64);
+        let len = (dx * dx + dy * dy).sqrt();
+        let steps = (len / 4.0).ceil().max(1.0) as i32;
+        for k in 0..=steps {
+            let f = k as f64 / steps as f64;
+            if f * len <= (r + 4) as f64 {
+                continue;
+            }
+            let (x, y) = (p.0 + (dx * f).round() as i32, p.1 + (dy * f).round() as i32);
+            self.taken.push((x - 2, y - 2, x + 2, y + 2));
+        }
+    }
     /// Whether a leader from `p` to the label `rect` stays clear of every
     /// occupied box except the point's own marker (so it cannot seem to
     /// point at another dot or run through another label).
@@ -524,6 +540,7 @@ impl Labeler {
                 let rect = (x, y, x + w, y + h);
                 if self.free(rect) && self.leader_clear(p, r, rect) {
                     self.taken.push(rect);
+                    self.block_leader(p, r, rect);
                     return Some(((x, y), true));
                 }
             }
