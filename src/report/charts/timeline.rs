@@ -2,6 +2,7 @@
 //! month or year) as lines, with the number of articles per period as grey
 //! bars underneath, so thin periods are visible.
 
+use super::clusters::{cluster_look, marker};
 use super::groups::pretty;
 use super::style::*;
 use super::ChartError;
@@ -90,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     let stroke = st.px(3.0) as u32;
     let r = st.px(5.0);
     for (fi, _) in t.frames.iter().enumerate() {
-        let c = category(fi);
+        let (c, shape) = cluster_look(fi);
         // Break the line at periods without hits rather than drawing through them.
         let mut seg: Vec<(f64, f64)> = Vec::new();
         let mut segs = Vec::new();
@@ -117,9 +118,11 @@ pub fn draw<DB: DrawingBackend>(
                     c.stroke_width(stroke),
                 )))
                 .map_err(de)?;
-            chart
-                .draw_series(s.into_iter().map(|p| Circle::new(p, r, c.filled())))
-                .map_err(de)?;
+            // Past seven frames colours repeat, so the marker shape changes
+            // (as on the cluster map): colour is never the only cue.
+            for p in s {
+                marker(root, shape, chart.backend_coord(&p), r, c.filled())?;
+            }
         }
     }
     // Article counts.
@@ -190,9 +193,8 @@ pub fn draw<DB: DrawingBackend>(
                 c.stroke_width(stroke),
             ))
             .map_err(de)?;
-        legend
-            .draw(&Circle::new((st.px(20.0), y + st.px(9.0)), r, c.filled()))
-            .map_err(de)?;
+        let (_, shape) = cluster_look(fi);
+        marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
         text(
             &legend,
             &pretty(f),
