@@ -369,8 +369,18 @@ pub struct Clustering {
     pub assignments: Vec<Assignment>,
     /// Full cosine-similarity matrix (small corpora only).
     pub similarity: Option<SimilarityMatrix>,
+    /// Mean cosine similarity (TF-IDF rows) between the articles of every pair
+    /// of clusters, rows and columns in cluster order; the diagonal leaves out
+    /// each article's similarity with itself (None for a one-article cluster).
+    /// Exact for any corpus size: it only needs each cluster's vector sum.
+    pub cluster_similarity: Vec<Vec<Option<f64>>>,
     /// Notes on what was or was not computed (sampling, skipped similarity ...).
     pub notes: Vec<String>,
+}
+
+/// Writes a 0-based cluster index as the 1-based number users read everywhere.
+fn one_based<S: serde::Serializer>(id: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(*id as u64 + 1)
 }
 
 /// Mean silhouette for one k.
@@ -383,7 +393,10 @@ pub struct KScore {
 /// Description of one cluster.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClusterInfo {
-    /// Cluster id (0-based).
+    /// Cluster number. 0-based in memory (an index into `clusters`), but
+    /// written 1-based to analysis.json, like every other place a user reads
+    /// it (clusters.csv, the report, the charts, keyness): "Cluster 1" is id 1.
+    #[serde(serialize_with = "one_based")]
     pub id: usize,
     /// Label made of the top terms.
     pub label: String,
@@ -410,6 +423,8 @@ pub struct WeightedTerm {
 #[derive(Debug, Clone, Serialize)]
 pub struct Assignment {
     pub article_id: String,
+    /// Cluster index, 0-based in memory, written 1-based (see `ClusterInfo::id`).
+    #[serde(serialize_with = "one_based")]
     pub cluster: usize,
     pub cluster_label: String,
     /// Silhouette of this article (None when not computed, e.g. outside the sample).

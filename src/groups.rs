@@ -232,6 +232,9 @@ pub fn labels(
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
+                // "group" and "date" always work; a metadata column of the
+                // same name must not list them twice.
+                have.retain(|k| k != "group" && k != "date");
                 have.insert(0, "date".into());
                 have.insert(0, "group".into());
                 return Err(format!(
@@ -573,6 +576,15 @@ pub fn attach(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_group_by_lists_each_column_once() {
+        let mut d = Document::default();
+        d.meta.insert("date".into(), "2024-01-01".into());
+        d.meta.insert("outlet".into(), "x".into());
+        let err = labels(&[d], Some("nosuch"), Period::Month).unwrap_err();
+        assert!(err.ends_with("(available: group, date, outlet)"), "{err}");
+    }
 
     #[test]
     fn dates_and_periods() {

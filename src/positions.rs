@@ -7,6 +7,12 @@
 //!   [`HEADLINE_MAX_WORDS`] words, the file was saved without its headline
 //!   and the title is really the opening paragraph: the headline is then
 //!   empty (0 words) and that paragraph is the lead.
+//! * When the title is not a line of the text (front matter, a title column)
+//!   and the text opens with a line of [`LEAD_MIN_WORDS`] to
+//!   [`HEADLINE_MAX_WORDS`] words without a sentence end (a Markdown
+//!   `# Heading`, or a headline saved with the text), that line is the
+//!   headline: it is scored as the headline and is never the lead. (Shorter
+//!   opening lines are section labels and count as body, as before.)
 //! * The **headline line is not part of the lead or body**, and neither is
 //!   any later line that repeats it (web copies often print it twice); the
 //!   comparison ignores case and punctuation.
@@ -115,9 +121,23 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
         } else {
             head_k = Some(k);
         }
+    } else if paras.len() > 1 {
+        let k = 0;
+        // The title came from elsewhere (front matter, a title column) and
+        // the text opens with a line of its own that reads as a headline:
+        // a Markdown "# Heading" (its marks are gone by now) or any first line
+        // without a sentence end, followed by more text. That line is the
+        // article's printed headline, never its lead.
+        let line = text[paras[k].0..paras[k].1].trim_end();
+        let n = words(paras[k]);
+        let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')']);
+        if (LEAD_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&n) && !ends_sentence {
+            headline = line.to_string();
+            head_k = Some(k);
+        }
     }
     let rest: Vec<usize> = (0..paras.len())
-        .filter(|&k| !(head_k.is_some() && same(k)))
+        .filter(|&k| Some(k) != head_k && !(head_k.is_some() && same(k)))
         .collect();
     let from = head_k.map(|h| h + 1).unwrap_or(0);
     let lead_k = rest
@@ -294,6 +314,49 @@ mod tests {
         // Word 50 ends the fifth sentence.
         assert_eq!(texts(&d, &p.lead), [s.repeat(5).trim_end().to_string()]);
         assert_eq!(p.body.len(), 1);
+    }
+
+    /// Front matter gives the title; the `# Heading` (ten words or more)
+    /// is the headline, and the paragraph after it the lead.
+    #[test]
+    fn markdown_heading_under_front_matter_is_the_headline_not_the_lead() {
+        let heading = "Police chiefs say the streets of the capital are safe again";
+        let (text, meta) = crate::corpus::markup::markdown_to_text(&format!(
+            "---\ntitle: Streets safe, say police\n---\n# {heading}\n\n{LEAD}\n\nMore text follows here.\n"
+        ));
+        assert_eq!(
+            meta[0],
+            ("title".to_string(), "Streets safe, say police".to_string())
+        );
+        let en = Language::english();
+        let d = Document {
+            title: "Streets safe, say police".into(),
+            text,
+            ..Default::default()
+        };
+        let tc = tokenize_corpus(
+            std::slice::from_ref(&d),
+            &en,
+            &StopWords::new(en.stop_words()),
+        );
+        let p = find_parts(&d.text, &d.title, &tc.docs[0]);
+        assert_eq!(p.headline, heading);
+        assert_eq!(texts(&d, &p.lead), [LEAD]);
+        assert_eq!(texts(&d, &p.body), ["More text follows here."]);
+        // A first line that is a sentence stays the lead.
+        let d2 = Document {
+            title: "Elsewhere".into(),
+            text: format!("{LEAD}\n\nMore text follows here, and then some more words.\n"),
+            ..Default::default()
+        };
+        let tc2 = tokenize_corpus(
+            std::slice::from_ref(&d2),
+            &en,
+            &StopWords::new(en.stop_words()),
+        );
+        let p2 = find_parts(&d2.text, &d2.title, &tc2.docs[0]);
+        assert_eq!(p2.headline, "Elsewhere");
+        assert_eq!(texts(&d2, &p2.lead), [LEAD]);
     }
 
     #[test]

@@ -411,3 +411,88 @@ fn csv_corpus_group_column_and_group_by_date() {
         .collect();
     assert_eq!(g, ["2024-01", "2024-02"]);
 }
+
+/// Every place a user reads a cluster number agrees: clusters.csv, the
+/// report's tables and keyness headings, keyness.csv, the charts (read from
+/// their SVG copies) and analysis.json all count from 1.
+#[test]
+fn cluster_numbers_agree_everywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("flat");
+    fs::create_dir_all(&corpus).unwrap();
+    // More than six articles, so terms.png has one panel per cluster.
+    for i in 0..8 {
+        let lines = if i % 2 == 0 { THREAT } else { CALM };
+        fs::write(corpus.join(format!("a{i}.txt")), lines.join(" ")).unwrap();
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--svg",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let csv = rows(&out.join("clusters.csv"));
+    let mut numbers: Vec<usize> = csv.iter().map(|r| r["cluster"].parse().unwrap()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let k = numbers.len();
+    assert!(k >= 2);
+    assert_eq!(
+        numbers,
+        (1..=k).collect::<Vec<_>>(),
+        "clusters.csv counts from 1"
+    );
+    // keyness.csv and the report's keyness headings.
+    let key = rows(&out.join("keyness.csv"));
+    let md = read(&out.join("report.md"));
+    for n in &numbers {
+        let name = format!("Cluster {n}");
+        assert!(
+            key.iter().any(|r| r["group"] == name),
+            "keyness.csv lacks {name}"
+        );
+        assert!(
+            md.contains(&format!("### {name} (")),
+            "report lacks heading {name}"
+        );
+        // Charts: the map's legend and the terms panels.
+        let map = read(&out.join("clusters.svg"));
+        assert!(
+            map.contains(&format!("{name} ·")),
+            "clusters.svg lacks {name}"
+        );
+        let terms = read(&out.join("terms.svg"));
+        assert!(
+            terms.contains(&format!("{name} (")),
+            "terms.svg lacks {name}"
+        );
+    }
+    assert!(!md.contains("### Cluster 0"));
+    // The report's cluster-of-each-article table uses the CSV's numbers.
+    let table_rows: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| # | Article | Cluster |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(table_rows.len(), csv.len());
+    for (line, row) in table_rows.iter().zip(&csv) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        assert_eq!(cells[3], row["cluster"], "{line}");
+    }
+    // analysis.json: the same numbers.
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    let asg = json["clustering"]["assignments"].as_array().unwrap();
+    for (a, row) in asg.iter().zip(&csv) {
+        assert_eq!(a["cluster"].to_string(), row["cluster"]);
+    }
+    let ids: Vec<u64> = json["clustering"]["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, (1..=k as u64).collect::<Vec<_>>());
+}

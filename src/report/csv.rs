@@ -219,7 +219,8 @@ pub fn clusters(a: &Analysis) -> Option<OutputFile> {
         c.assignments.iter().map(|s| {
             vec![
                 s.article_id.clone(),
-                s.cluster.to_string(),
+                // 1-based, as the charts, the report and keyness name clusters.
+                (s.cluster + 1).to_string(),
                 s.cluster_label.clone(),
                 s.silhouette.map(f4).unwrap_or_default(),
                 f6(s.x),

@@ -200,7 +200,7 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
                 .clusters
                 .iter()
                 .filter(|cl| cl.size == 1)
-                .map(|cl| cl.id.to_string())
+                .map(|cl| (cl.id + 1).to_string())
                 .collect();
             if !single.is_empty() && single.len() < c.clusters.len() {
                 out.push(format!(

@@ -975,7 +975,7 @@ impl<'a> Builder<'a> {
                     .map(|w| format!("{} ({})", w.term, score3(w.weight)))
                     .collect();
                 vec![
-                    Cell::num(cl.id.to_string()),
+                    Cell::num((cl.id + 1).to_string()),
                     Cell::text(&cl.label),
                     Cell::num(int(cl.size)),
                     Cell::text(terms.join(", ")),
@@ -1045,7 +1045,7 @@ impl<'a> Builder<'a> {
                     vec![
                         Cell::num(num),
                         Cell::text(name),
-                        Cell::num(asg.cluster.to_string()),
+                        Cell::num((asg.cluster + 1).to_string()),
                         Cell::text(&asg.cluster_label),
                         Cell::num(asg.silhouette.map(score3).unwrap_or_else(|| "n/a".into())),
                         Cell::text(
@@ -1101,13 +1101,25 @@ impl<'a> Builder<'a> {
             strong("How to read this. "),
             t("Cosine similarity compares the TF-IDF vectors of two articles: 1 means the same distinctive words in the same proportions, 0 means no distinctive word in common. The diagonal is always 1 (each article compared with itself). Values near 1 between different outlets often mean shared agency copy or a press release. "),
         ];
-        if has {
+        let by_cluster = a
+            .clustering
+            .as_ref()
+            .is_some_and(|c| c.assignments.len() > crate::report::charts::similarity::MAX_FULL);
+        if has && by_cluster {
+            p.push(t(format!("With more than {} articles the chart compares clusters rather than single articles: each cell is the mean similarity between the articles of two clusters, and the diagonal the mean within a cluster (each article with the others of its cluster), which should be darker than the rest of its row when the clusters are well separated. These means are exact at any corpus size.", crate::report::charts::similarity::MAX_FULL)));
+        } else if has {
             p.push(t("In the chart, rows and columns are ordered by cluster, so a cluster shows as a block of high similarity along the diagonal; the colour scale beside the chart gives the values."));
         }
         self.explain(p);
         self.cautions(Chart::Similarity);
         let Some(m) = sim else {
-            self.para(vec![t("The similarity values were not kept in this run.")]);
+            self.para(vec![
+                t("The full article-by-article matrix is only computed for up to 500 articles (it grows with the square of their number); the cluster means are in "),
+                code("analysis.json"),
+                t(" (clustering, cluster_similarity) and each article's most similar article is in "),
+                code("clusters.csv"),
+                t("."),
+            ]);
             return;
         };
         let shown = m.ids.len().min(MAX_MATRIX).min(m.values.len());
@@ -1436,10 +1448,21 @@ impl<'a> Builder<'a> {
         ]);
 
         self.heading(3, "Parameters");
-        let rows = parameter_rows(&a.parameters)
+        let mut rows: Vec<Vec<Cell>> = parameter_rows(&a.parameters)
             .into_iter()
             .map(|(k, v, m)| vec![Cell::text(k), Cell::text(v), Cell::text(m)])
             .collect();
+        // Fixed settings (not options) that still shape the results.
+        if let Some(g) = &a.groups {
+            rows.push(vec![
+                Cell::text("group_bootstrap_resamples"),
+                Cell::text(g.resamples.to_string()),
+                Cell::text(format!(
+                    "Bootstrap resamples (fixed) behind the {}% confidence interval of each group's mean; seeded with seed.",
+                    (g.confidence * 100.0).round()
+                )),
+            ]);
+        }
         self.push(Block::Table(table(
             &["Parameter", "Value", "Meaning"],
             &[],
@@ -2079,7 +2102,7 @@ fn count_verb(n: usize, one: &str, many: &str) -> String {
 /// Every parameter as (name, value, meaning): known ones in a reading order,
 /// then any field added to `Parameters` later, so none is ever left out.
 pub fn parameter_rows(p: &crate::analysis::Parameters) -> Vec<(String, String, String)> {
-    const KNOWN: [(&str, &str); 16] = [
+    const KNOWN: [(&str, &str); 17] = [
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
         ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
@@ -2095,7 +2118,8 @@ pub fn parameter_rows(p: &crate::analysis::Parameters) -> Vec<(String, String, S
         ("top_terms", "How many top TF-IDF terms are listed per article and per cluster."),
         ("negation_window", "A threat or reassurance word preceded within this many words by a negation (not, no, never …) counts for the opposite frame."),
         ("k", "Number of clusters asked for (not set: chosen automatically by silhouette)."),
-        ("seed", "Random seed for the clustering: the same seed and inputs give the same clusters."),
+        ("seed", "Random seed for the clustering and the bootstrap resampling: the same seed and inputs give the same clusters and intervals."),
+        ("bootstrap_resamples", "Bootstrap resamples per article behind the 95% interval of each frame score (0: no intervals)."),
     ];
     let map = match serde_json::to_value(p) {
         Ok(serde_json::Value::Object(m)) => m,

@@ -97,8 +97,10 @@ pub fn draw<DB: DrawingBackend>(
     }
     let n = pts.len();
     let mut sub = vec![format!(
-        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. Colour and shape show the {} clusters found (k chosen by {}, mean silhouette {:.2}: closer to 1 = better separated).",
-        c.k, c.k_chosen_by, finite(c.silhouette)
+        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. Colour and shape show the {} clusters found ({}, mean silhouette {:.2}: closer to 1 = better separated).",
+        c.k,
+        k_words(&c.k_chosen_by),
+        finite(c.silhouette)
     )];
     if c.assignments.len() > n {
         sub.push(format!(
@@ -108,7 +110,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     if n > MAX_ROWS {
         sub.push(format!(
-            "{} articles: only a sample (the most central article of each cluster first) is labelled.",
+            "{} articles: only a sample (the most central article of each cluster first) is labelled; a thin line joins a label set apart to its marker.",
             n
         ));
     }
@@ -163,13 +165,18 @@ pub fn draw<DB: DrawingBackend>(
     let alpha = if n <= MAX_ROWS { 1.0 } else { 0.7 };
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let mut lab = Labeler::new((xr.start, yr.start, xr.end, yr.end));
+    let px = |p: &(usize, f64, f64, usize)| chart.backend_coord(&(p.1, p.2));
     for p in &pts {
         let (col, shape) = cluster_look(p.3);
-        let px = chart.backend_coord(&(p.1, p.2));
-        marker(root, shape, px, r, col.mix(alpha).filled())?;
+        marker(root, shape, px(p), r, col.mix(alpha).filled())?;
         if n <= MAX_ROWS {
-            marker(root, shape, px, r, ShapeStyle::from(&INK).stroke_width(1))?;
-            lab.block((px.0 - r, px.1 - r, px.0 + r, px.1 + r));
+            marker(
+                root,
+                shape,
+                px(p),
+                r,
+                ShapeStyle::from(&INK).stroke_width(1),
+            )?;
         }
     }
 
@@ -185,11 +192,23 @@ pub fn draw<DB: DrawingBackend>(
         (!central.contains(&id), p.0)
     });
     let max_labels = if n <= MAX_ROWS { n } else { 12 };
+    let order: Vec<_> = order.into_iter().take(max_labels * 3).collect();
+    // Labels never cover a marker up to 300 articles; above that they may
+    // cover the cloud (on a translucent box) but never a labelled marker.
+    let blocked: Vec<&(usize, f64, f64, usize)> = if n <= 300 {
+        pts.iter().collect()
+    } else {
+        order.clone()
+    };
+    for p in blocked {
+        let (x, y) = px(p);
+        lab.block((x - r - 2, y - r - 2, x + r + 2, y + r + 2));
+    }
     let tf = st.value_font();
     let th = line_h(&tf);
-    let mut placed = 0;
-    for p in order.into_iter().take(max_labels * 4) {
-        if placed >= max_labels {
+    let mut placed = Vec::new();
+    for p in order {
+        if placed.len() >= max_labels {
             break;
         }
         let id = c.assignments[p.0].article_id.as_str();
@@ -199,24 +218,44 @@ pub fn draw<DB: DrawingBackend>(
             .unwrap_or_else(|| id.to_string());
         let label = fit(&tf, &title, st.px(280.0));
         let w = text_w(&tf, &label);
-        let px = chart.backend_coord(&(p.1, p.2));
-        if let Some((x, y)) = lab.place(px, r, w, th) {
-            if n > MAX_ROWS {
-                // Ring the labelled dot so the label's owner is visible in a dense map.
-                let (_, shape) = cluster_look(p.3);
-                marker(
-                    root,
-                    shape,
-                    px,
-                    r + 1,
-                    ShapeStyle::from(&INK).stroke_width(2),
-                )?;
-            }
-            halo_label(root, &label, &tf, (x, y), (w, th))?;
-            placed += 1;
+        let at = px(p);
+        if let Some(((x, y), displaced)) = lab.place_near(at, r + 2, w, th) {
+            placed.push((p, at, label, (x, y, x + w, y + th), displaced));
+        }
+    }
+    // Leaders, then labels, then the labelled markers' rings on top, so no
+    // marker is ever drawn over label text.
+    for (_, at, _, rect, displaced) in &placed {
+        if *displaced {
+            leader(root, *at, r + 1, (rect.0 - 2, rect.1, rect.2 + 2, rect.3))?;
+        }
+    }
+    for (_, _, label, rect, _) in &placed {
+        halo_label(root, label, &tf, (rect.0, rect.1), (rect.2 - rect.0, th))?;
+    }
+    if n > MAX_ROWS {
+        for (p, at, _, _, _) in &placed {
+            // Ring the labelled marker so the label's owner is visible in a dense map.
+            let (_, shape) = cluster_look(p.3);
+            marker(
+                root,
+                shape,
+                *at,
+                r + 1,
+                ShapeStyle::from(&INK).stroke_width(2),
+            )?;
         }
     }
     draw_legend(&legend, a, st)
+}
+
+/// How k was chosen, in words: "k fixed by --k" or "k chosen by silhouette".
+pub fn k_words(chosen_by: &str) -> String {
+    match chosen_by {
+        "fixed" => "k fixed by --k".to_string(),
+        "" => "k chosen automatically".to_string(),
+        other => format!("k chosen by {other}"),
+    }
 }
 
 /// The legend panel: one entry per cluster, largest first when not all fit.

@@ -127,6 +127,7 @@ pub fn draw<DB: DrawingBackend>(
         return placeholder(root, st, TITLE, &[why.to_string()]);
     }
     let Rows { rows, note } = rows(a);
+    let aggregated = rows.first().is_some_and(|r| r.0 == "All articles");
     let max = rows
         .iter()
         .flat_map(|r| r.1.iter())
@@ -180,9 +181,15 @@ pub fn draw<DB: DrawingBackend>(
         HPos::Center,
         VPos::Top,
     )?;
+    // Aggregated rows are clusters (or the whole corpus), not articles.
+    let row_title = if aggregated {
+        "Articles (mean)"
+    } else {
+        "Article"
+    };
     vtext(
         &area,
-        "Article",
+        row_title,
         &af,
         INK,
         (m + line_h(&af) / 2, y0 + ch * nr / 2),

@@ -12,8 +12,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 const TITLE: &str = "Frame scores by group, with 95% confidence intervals";
-/// Most groups drawn; the rest are in groups.csv.
-const MAX_GROUPS: usize = 8;
+/// Most groups drawn: one per palette colour, so colour (the only cue telling
+/// the bars apart) is never reused; the rest are in groups.csv.
+const MAX_GROUPS: usize = OKABE_ITO.len();
 
 /// The group charts, by file stem.
 #[derive(Clone, Copy)]
@@ -123,12 +124,24 @@ pub fn draw<DB: DrawingBackend>(
     }
     if groups.len() > MAX_GROUPS {
         groups.sort_by(|x, y| y.articles.cmp(&x.articles).then(x.name.cmp(&y.name)));
+        let rest: Vec<String> = groups[MAX_GROUPS..]
+            .iter()
+            .map(|g| g.name.clone())
+            .collect();
         groups.truncate(MAX_GROUPS);
         groups.sort_by(|x, y| x.name.cmp(&y.name));
+        let others = if rest.len() == 1 {
+            format!("the other group ({}) is", rest[0])
+        } else if rest.len() <= 3 {
+            format!("the other {} ({}) are", rest.len(), rest.join(", "))
+        } else {
+            format!("the other {} are", rest.len())
+        };
         sub.push(format!(
-            "{} groups: showing the {} largest; all are in groups.csv.",
+            "{} groups: showing the {} largest (one colour each); {} in groups.csv and the report.",
             g.groups.len(),
-            MAX_GROUPS
+            MAX_GROUPS,
+            others
         ));
     }
     let ng = groups.len();
@@ -142,14 +155,21 @@ pub fn draw<DB: DrawingBackend>(
     let lf = st.label_font();
     let af = st.axis_font();
     let m = st.margin();
-    // Legend row: one swatch per group.
-    let legend_h = line_h(&lf) + st.px(12.0);
+    // Legend: one swatch per group, wrapped onto more rows when they do not fit.
+    let (aw, _) = area.dim_in_pixel();
+    let row_h = line_h(&lf) + st.px(12.0);
+    let sw = st.px(18.0);
     let mut x = m;
+    let mut y = st.px(2.0);
     for (i, gr) in groups.iter().enumerate() {
         let label = format!("{} (n = {})", fit(&lf, &gr.name, st.px(300.0)), gr.articles);
-        let sw = st.px(18.0);
+        let entry = sw + st.px(6.0) + text_w(&lf, &label);
+        if x > m && x + entry > aw as i32 - m {
+            x = m;
+            y += row_h;
+        }
         area.draw(&Rectangle::new(
-            [(x, st.px(2.0)), (x + sw, st.px(2.0) + sw)],
+            [(x, y), (x + sw, y + sw)],
             category(i).filled(),
         ))
         .map_err(de)?;
@@ -158,12 +178,13 @@ pub fn draw<DB: DrawingBackend>(
             &label,
             &lf,
             INK,
-            (x + sw + st.px(6.0), st.px(2.0) + sw / 2),
+            (x + sw + st.px(6.0), y + sw / 2),
             HPos::Left,
             VPos::Center,
         )?;
-        x += sw + st.px(6.0) + text_w(&lf, &label) + st.px(24.0);
+        x += entry + st.px(24.0);
     }
+    let legend_h = y + row_h;
     let mut chart = ChartBuilder::on(&area)
         .margin_left(m)
         .margin_right(m * 2)

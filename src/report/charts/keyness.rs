@@ -47,7 +47,7 @@ pub fn draw<DB: DrawingBackend>(
         );
     }
     let mut sub = vec![format!(
-        "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2 (above 3.84 = p < 0.05, above 10.83 = p < 0.001). In brackets: count in the {what} / count in the rest."
+        "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
     )];
     if what == "cluster" {
         sub.push(
@@ -132,12 +132,16 @@ fn panel<DB: DrawingBackend>(
         .map(|t| finite(t.g2).abs())
         .fold(0.0f64, f64::max)
         .max(1e-9);
+    let vf = style::font(st.value_font().get_size().min(rh as f64 * 0.7), false);
     let mid = w / 2;
-    let half = (w / 2 - m - st.px(6.0)).max(10);
+    // Room at the bar's end for its G2 value.
+    let value_w = text_w(&vf, &num(max, 1)) + st.px(6.0);
+    let half = (w / 2 - m - st.px(6.0) - value_w).max(10);
+    let x_of = |g2: f64| ((g2.abs() / max) * half as f64).round() as i32;
     // Labels sit on the empty side of the centre line, so bars and words never overlap.
     for (r, t) in rows.iter().enumerate() {
         let y0 = top + r as i32 * rh;
-        let len = ((finite(t.g2).abs() / max) * half as f64).round() as i32;
+        let len = x_of(finite(t.g2));
         let (x0, x1, colour) = if t.g2 > 0.0 {
             (mid, mid + len.max(1), COOL)
         } else {
@@ -150,6 +154,28 @@ fn panel<DB: DrawingBackend>(
         .map_err(de)?;
         let label = format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest);
         let gap = st.px(6.0);
+        let g2 = num(finite(t.g2).abs(), 1);
+        if t.g2 > 0.0 {
+            text(
+                area,
+                &g2,
+                &vf,
+                INK,
+                (x1 + gap / 2, y0 + rh / 2),
+                HPos::Left,
+                VPos::Center,
+            )?;
+        } else {
+            text(
+                area,
+                &g2,
+                &vf,
+                INK,
+                (x0 - gap / 2, y0 + rh / 2),
+                HPos::Right,
+                VPos::Center,
+            )?;
+        }
         if t.g2 > 0.0 {
             let l = fit(&lf, &label, half);
             text(
@@ -172,6 +198,49 @@ fn panel<DB: DrawingBackend>(
                 HPos::Left,
                 VPos::Center,
             )?;
+        }
+    }
+    // Significance thresholds, drawn over the bars so a bar's reach past
+    // them shows; on the bar side of each block only (over-
+    // represented bars grow right, under-represented left), so the lines
+    // never cross the term labels on the other side.
+    let bottom = top + rh * rows.len() as i32;
+    let split = top + rh * over.len() as i32;
+    let mut label_right = i32::MIN;
+    for g in [3.84, 10.83] {
+        let dx = x_of(g);
+        if dx < st.px(4.0) || g > max {
+            continue;
+        }
+        for (x, y0, y1) in [(mid + dx, top, split), (mid - dx, split, bottom)] {
+            if y1 > y0 {
+                area.draw(&plotters::element::DashedPathElement::new(
+                    vec![(x, y0), (x, y1)],
+                    st.px(4.0),
+                    st.px(4.0),
+                    MUTED.stroke_width(1),
+                ))
+                .map_err(de)?;
+            }
+        }
+        // The threshold's value under the lowest line, where it does not
+        // collide with the centre line or the other value.
+        let lab = num(g, 2);
+        let lw = text_w(&vf, &lab);
+        // Distance of the label's inner edge from the centre line.
+        let inner = dx - lw / 2;
+        if inner > st.px(2.0) && inner > label_right + st.px(4.0) {
+            let lx = if under.is_empty() { mid + dx } else { mid - dx };
+            text(
+                area,
+                &lab,
+                &vf,
+                MUTED,
+                (lx, bottom + st.px(2.0)),
+                HPos::Center,
+                VPos::Top,
+            )?;
+            label_right = dx + lw / 2;
         }
     }
     area.draw(&PathElement::new(

@@ -11,7 +11,7 @@ mod frames;
 mod groups;
 mod keyness;
 mod sentiment;
-mod similarity;
+pub(crate) mod similarity;
 mod style;
 mod terms;
 mod threat;

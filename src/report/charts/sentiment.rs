@@ -51,14 +51,34 @@ pub fn draw<DB: DrawingBackend>(
             num(mean, 2)
         ));
     }
-    let rows: Vec<Row> = if n <= MAX_ROWS {
-        order.iter().map(|&i| row(i)).collect()
-    } else {
-        let half = MAX_ROWS / 2;
-        sub.push(format!(
+    let showing = |n: usize, half: usize| {
+        format!(
             "{} articles: showing the {} most positive and the {} most negative; all scores are in the tables.",
             n, half, half
-        ));
+        )
+    };
+    // As many rows as the canvas holds with labels of a readable size (at
+    // most MAX_ROWS); the header is measured with the "showing" line in.
+    let fits = {
+        let mut probe = sub.clone();
+        probe.push(showing(n, MAX_ROWS / 2));
+        let lf0 = st.label_font();
+        let chrome = header_h(st, TITLE, &probe)
+            + line_h(&lf0)
+            + st.px(10.0)
+            + st.margin()
+            + line_h(&lf0)
+            + line_h(&st.axis_font())
+            + st.px(16.0);
+        ((st.h as i32 - chrome) / min_row_h(st, 0.8)).max(3) as usize
+    };
+    let max_rows = fits.min(MAX_ROWS);
+    let rows: Vec<Row> = if n <= max_rows {
+        order.iter().map(|&i| row(i)).collect()
+    } else {
+        // One row stands for the hidden articles.
+        let half = ((max_rows - 1) / 2).max(1);
+        sub.push(showing(n, half));
         let mut r: Vec<Row> = order[..half].iter().map(|&i| row(i)).collect();
         r.push((format!("⋯ {} articles not shown ⋯", n - 2 * half), None));
         r.extend(order[n - half..].iter().map(|&i| row(i)));

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 const TITLE: &str = "How similar the articles' wording is (cosine similarity of TF-IDF vectors)";
 const CAPTION: &str = "similarity";
 /// Most articles shown one by one; above this the chart summarises by cluster.
-const MAX_FULL: usize = 50;
+pub(crate) const MAX_FULL: usize = 50;
 /// Most articles for which every cell also shows its value.
 const MAX_VALUES: usize = 20;
 
@@ -49,7 +49,15 @@ pub fn draw<DB: DrawingBackend>(
             )],
         );
     };
-    let Some(sim) = c.similarity.as_ref().filter(|s| !s.ids.is_empty()) else {
+    let sim = c.similarity.as_ref().filter(|s| !s.ids.is_empty());
+    // Too many articles to show pair by pair (or no full matrix at all): the
+    // cluster-by-cluster means, which the clustering computes at any size.
+    let too_many = sim.is_none_or(|s| s.ids.len() > MAX_FULL);
+    if too_many && c.cluster_similarity.len() == c.clusters.len() && !c.clusters.is_empty() {
+        let (heat, sub) = cluster_means(a, c);
+        return draw_heat(root, st, &heat, &sub);
+    }
+    let Some(sim) = sim else {
         let mut msg = vec![format!(
             "The full article-by-article similarity matrix was not computed for this run ({} articles), so it cannot be drawn.",
             a.articles.len()
@@ -130,7 +138,40 @@ pub fn draw<DB: DrawingBackend>(
     draw_heat(root, st, &heat, &sub)
 }
 
-/// Cluster-by-cluster mean similarity (self-pairs excluded).
+/// Cluster-by-cluster mean similarity from the clustering's exact means.
+fn cluster_means(a: &Analysis, c: &Clustering) -> (Heat, Vec<String>) {
+    let k = c.clusters.len();
+    let size = |id: usize| c.clusters.get(id).map_or(0, |ci| ci.size);
+    let heat = Heat {
+        rows: (0..k)
+            .map(|id| format!("{} ({} articles)", cluster_name(a, id), size(id)))
+            .collect(),
+        cols: (0..k).map(|id| format!("Cluster {}", id + 1)).collect(),
+        values: c
+            .cluster_similarity
+            .iter()
+            .map(|r| r.iter().map(|v| v.filter(|x| x.is_finite())).collect())
+            .collect(),
+        strip: (0..k).map(|id| cluster_look(id).0).collect(),
+        breaks: Vec::new(),
+        show_values: k <= 25,
+    };
+    (heat, summary_text(c.assignments.len()))
+}
+
+/// Subtitle of the cluster-by-cluster summary.
+fn summary_text(n: usize) -> Vec<String> {
+    vec![
+        format!(
+            "{} articles are too many to show pair by pair: each cell is the mean similarity between the articles of two clusters (0 = no distinctive words in common, 1 = identical). Darker = more similar.",
+            n
+        ),
+        "The diagonal is the mean similarity within a cluster (each article with the others of its cluster): it should be darker than the rest of its row when clusters are well separated. An empty cell is a cluster of one article.".to_string(),
+    ]
+}
+
+/// Cluster-by-cluster mean similarity (self-pairs excluded), from the full
+/// matrix: for analyses that carry no precomputed cluster means.
 fn summary(
     a: &Analysis,
     c: &Clustering,
@@ -182,14 +223,7 @@ fn summary(
         breaks: Vec::new(),
         show_values: k <= 25,
     };
-    let sub = vec![
-        format!(
-            "{} articles are too many to show pair by pair: each cell is the mean similarity between the articles of two clusters (0 = no distinctive words in common, 1 = identical). Darker = more similar.",
-            n
-        ),
-        "The diagonal is the mean similarity within a cluster: it should be darker than the rest of its row when clusters are well separated.".to_string(),
-    ];
-    (heat, sub)
+    (heat, summary_text(n))
 }
 
 /// Draws a square heatmap with row labels, cluster strips and a colour bar.

@@ -334,6 +334,27 @@ pub fn header<DB: DrawingBackend>(
     Ok(rest)
 }
 
+/// Height in pixels that [`header`] takes for this title and subtitle, so a
+/// chart can size its rows before drawing.
+pub fn header_h(st: &Style, title: &str, subtitle: &[String]) -> i32 {
+    let m = st.margin();
+    let tf = st.title_font();
+    let sf = st.sub_font();
+    let max_w = st.w as i32 - 2 * m;
+    let title_lines = wrap(&tf, title, max_w).len() as i32;
+    let sub_lines: i32 = subtitle
+        .iter()
+        .map(|p| wrap(&sf, p, max_w).len() as i32)
+        .sum();
+    m + title_lines * line_h(&tf) + st.px(4.0) + sub_lines * line_h(&sf) + st.px(12.0)
+}
+
+/// Smallest row height (pixels) that keeps a row's label at the full label
+/// size, or at least 11 px where the label font is larger than that.
+pub fn min_row_h(st: &Style, shrink: f64) -> i32 {
+    (st.label_font().get_size().min(11.0) / shrink).ceil() as i32
+}
+
 /// A full chart that explains, in plain words, why there is nothing to plot.
 pub fn placeholder<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -438,11 +459,10 @@ impl Labeler {
             .iter()
             .any(|t| r.0 < t.2 && t.0 < r.2 && r.1 < t.3 && t.1 < r.3)
     }
-    /// Tries right, left, above and below the point `p` (marker radius `r`)
-    /// for a `w` x `h` label; returns its top-left corner when one fits.
-    pub fn place(&mut self, p: (i32, i32), r: i32, w: i32, h: i32) -> Option<(i32, i32)> {
-        let gap = r + 3;
-        let cands = [
+    /// Top-left corners around `p` at distance `gap`: right, left, above,
+    /// below, then the diagonals.
+    fn around(p: (i32, i32), gap: i32, w: i32, h: i32) -> [(i32, i32); 8] {
+        [
             (p.0 + gap, p.1 - h / 2),
             (p.0 - gap - w, p.1 - h / 2),
             (p.0 - w / 2, p.1 - gap - h),
@@ -451,8 +471,12 @@ impl Labeler {
             (p.0 + gap, p.1 + gap),
             (p.0 - gap - w, p.1 - gap - h),
             (p.0 - gap - w, p.1 + gap),
-        ];
-        for (x, y) in cands {
+        ]
+    }
+    /// Tries right, left, above and below the point `p` (marker radius `r`)
+    /// for a `w` x `h` label; returns its top-left corner when one fits.
+    pub fn place(&mut self, p: (i32, i32), r: i32, w: i32, h: i32) -> Option<(i32, i32)> {
+        for (x, y) in Self::around(p, r + 3, w, h) {
             let rect = (x, y, x + w, y + h);
             if self.free(rect) {
                 self.taken.push(rect);
@@ -461,6 +485,95 @@ impl Labeler {
         }
         None
     }
+    /// Marks the path of a leader as occupied (small boxes along it), so a
+    /// later label cannot be laid over it.
+    fn block_leader(&mut self, p: (i32, i32), r: i32, rect: PxRect) {
+        let t = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
+        let (dx, dy) = ((t.0 - p.0) as f64, (t.1 - p.1) as f64);
+        let len = (dx * dx + dy * dy).sqrt();
+        let steps = (len / 4.0).ceil().max(1.0) as i32;
+        for k in 0..=steps {
+            let f = k as f64 / steps as f64;
+            if f * len <= (r + 4) as f64 {
+                continue;
+            }
+            let (x, y) = (p.0 + (dx * f).round() as i32, p.1 + (dy * f).round() as i32);
+            self.taken.push((x - 2, y - 2, x + 2, y + 2));
+        }
+    }
+    /// Whether a leader from `p` to the label `rect` stays clear of every
+    /// occupied box except the point's own marker (so it cannot seem to
+    /// point at another dot or run through another label).
+    fn leader_clear(&self, p: (i32, i32), r: i32, rect: PxRect) -> bool {
+        let t = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
+        let (dx, dy) = ((t.0 - p.0) as f64, (t.1 - p.1) as f64);
+        let len = (dx * dx + dy * dy).sqrt();
+        let steps = (len / 2.0).ceil().max(1.0) as i32;
+        (0..=steps).all(|k| {
+            let f = k as f64 / steps as f64;
+            if f * len <= (r + 4) as f64 {
+                return true;
+            }
+            let (x, y) = (p.0 + (dx * f).round() as i32, p.1 + (dy * f).round() as i32);
+            !self
+                .taken
+                .iter()
+                .any(|b| x > b.0 && x < b.2 && y > b.1 && y < b.3)
+        })
+    }
+    /// Like [`Labeler::place`], but when no spot next to the point is free,
+    /// also tries rings further out (one and two line heights plus). Returns
+    /// the top-left corner and whether the label was displaced: a displaced
+    /// label needs a leader line (see [`leader`]) to show whose it is.
+    pub fn place_near(
+        &mut self,
+        p: (i32, i32),
+        r: i32,
+        w: i32,
+        h: i32,
+    ) -> Option<((i32, i32), bool)> {
+        if let Some(at) = self.place(p, r, w, h) {
+            return Some((at, false));
+        }
+        for step in [2 * h, 4 * h] {
+            for (x, y) in Self::around(p, r + 3 + step, w, h) {
+                let rect = (x, y, x + w, y + h);
+                if self.free(rect) && self.leader_clear(p, r, rect) {
+                    self.taken.push(rect);
+                    self.block_leader(p, r, rect);
+                    return Some(((x, y), true));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A thin grey line from the edge of the marker at `p` (radius `r`) to the
+/// nearest point of the label box `(x0, y0, x1, y1)`, so a label set away
+/// from its dot still points at it.
+pub fn leader<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: (i32, i32),
+    r: i32,
+    rect: PxRect,
+) -> Result<(), ChartError> {
+    let tx = p.0.clamp(rect.0, rect.2);
+    let ty = p.1.clamp(rect.1, rect.3);
+    let (dx, dy) = ((tx - p.0) as f64, (ty - p.1) as f64);
+    let d = (dx * dx + dy * dy).sqrt();
+    if d <= r as f64 + 2.0 {
+        return Ok(());
+    }
+    let from = (
+        p.0 + (dx / d * (r as f64 + 1.0)).round() as i32,
+        p.1 + (dy / d * (r as f64 + 1.0)).round() as i32,
+    );
+    area.draw(&PathElement::new(
+        vec![from, (tx, ty)],
+        MUTED.stroke_width(1),
+    ))
+    .map_err(de)
 }
 
 /// Draws a vertical colour bar for `stops` spanning `lo`..`hi`, with tick labels

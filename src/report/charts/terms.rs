@@ -1,7 +1,7 @@
 //! `terms.png`: the most distinctive (TF-IDF) words as horizontal bars in
 //! small multiples, one panel per cluster, or per article for tiny corpora.
 
-use super::clusters::cluster_look;
+use super::clusters::{cluster_look, marker};
 use super::style::{self, *};
 use super::{short_title, ChartError};
 use crate::analysis::Analysis;
@@ -22,6 +22,9 @@ const MAX_TERMS: usize = 10;
 struct Panel {
     title: String,
     colour: RGBColor,
+    /// Marker shape of the panel's cluster, as on the cluster map: with more
+    /// clusters than colours the shape tells panels of the same colour apart.
+    shape: Option<usize>,
     terms: Vec<(String, f64)>,
 }
 
@@ -49,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(
                 cl.truncate(MAX_PANELS);
             }
             cl.sort_by_key(|ci| ci.id);
-            sub.insert(0, "Words that set each cluster apart: bar length = the word's average TF-IDF weight in the cluster's articles (high when the word is frequent in these articles but rare in the others). Panel colours match the cluster map.".to_string());
+            sub.insert(0, "Words that set each cluster apart: bar length = the word's average TF-IDF weight in the cluster's articles (high when the word is frequent in these articles but rare in the others). Panel colours and the marker before each title match the cluster map.".to_string());
             let panels = cl
                 .iter()
                 .map(|ci| Panel {
@@ -61,6 +64,7 @@ pub fn draw<DB: DrawingBackend>(
                         ci.label
                     ),
                     colour: cluster_look(ci.id).0,
+                    shape: Some(cluster_look(ci.id).1),
                     terms: ci
                         .top_terms
                         .iter()
@@ -89,6 +93,9 @@ pub fn draw<DB: DrawingBackend>(
                         .get(a.articles[i].id.as_str())
                         .map(|&c| cluster_look(c).0)
                         .unwrap_or(COOL),
+                    shape: cluster_of
+                        .get(a.articles[i].id.as_str())
+                        .map(|&c| cluster_look(c).1),
                     terms: a.articles[i]
                         .top_terms
                         .iter()
@@ -128,8 +135,16 @@ fn draw_panel<DB: DrawingBackend>(
     let (w, h) = (w as i32, h as i32);
     let pad = st.px(14.0);
     let tf = font(st.fs(if grid_rows > 2 { 16.0 } else { 18.0 }), true);
-    let title = fit(&tf, &p.title, w - 2 * pad);
-    text(cell, &title, &tf, INK, (pad / 2, 0), HPos::Left, VPos::Top)?;
+    let mut tx = pad / 2;
+    if let Some(shape) = p.shape {
+        let r = (line_h(&tf) as f64 * 0.3).round() as i32;
+        let at = (tx + r + 1, line_h(&tf) / 2);
+        marker(cell, shape, at, r, p.colour.filled())?;
+        marker(cell, shape, at, r, ShapeStyle::from(&INK).stroke_width(1))?;
+        tx += 2 * r + st.px(10.0);
+    }
+    let title = fit(&tf, &p.title, w - pad - tx);
+    text(cell, &title, &tf, INK, (tx, 0), HPos::Left, VPos::Top)?;
     let terms: Vec<&(String, f64)> = p.terms.iter().take(MAX_TERMS).collect();
     let top_off = line_h(&tf) + st.px(6.0);
     if terms.is_empty() {

@@ -58,10 +58,11 @@ pub fn draw<DB: DrawingBackend>(
             n - pts.len()
         ));
     }
-    if n > LABELS {
+    if n > label_budget(n) {
         sub.push(format!(
-            "{} articles: only some dots are labelled (those furthest from the balance line, where a label fits).",
-            n
+            "{} articles: only the most extreme are labelled (up to {}: those furthest from the balance line on either side, where a label fits); a thin line joins a label set apart to its dot.",
+            n,
+            label_budget(n)
         ));
     }
     let area = header(root, st, TITLE, &sub)?;
@@ -182,35 +183,81 @@ pub fn draw<DB: DrawingBackend>(
                     .map(|p| Circle::new((p.1, p.2), r, WHITE.stroke_width(1))),
             )
             .map_err(de)?;
-        for p in &pts {
-            let (x, y) = chart.backend_coord(&(p.1, p.2));
-            lab.block((x - r, y - r, x + r, y + r));
-        }
     }
 
-    // Label the articles furthest from balance first.
-    let mut order: Vec<&(usize, f64, f64)> = pts.iter().collect();
-    order.sort_by(|p, q| {
-        (q.2 - q.1)
-            .abs()
-            .total_cmp(&(p.2 - p.1).abs())
-            .then(p.0.cmp(&q.0))
-    });
-    let max_labels = n.min(LABELS);
+    // Candidates: the most extreme articles of each side in turn (furthest
+    // from the balance line), so both halves get labels; few at large n.
+    let max_labels = label_budget(n);
+    let mut over: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 > p.1).collect();
+    let mut under: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 <= p.1).collect();
+    let far = |p: &&(usize, f64, f64)| (p.2 - p.1).abs();
+    over.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
+    under.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
+    let mut order = Vec::new();
+    let (mut oi, mut ui) = (over.into_iter(), under.into_iter());
+    loop {
+        let (a, b) = (oi.next(), ui.next());
+        if a.is_none() && b.is_none() {
+            break;
+        }
+        order.extend(a);
+        order.extend(b);
+    }
+    let order: Vec<&(usize, f64, f64)> = order.into_iter().take(max_labels * 3).collect();
+    let px = |p: &(usize, f64, f64)| chart.backend_coord(&(p.1, p.2));
+    // Labels never cover a dot up to 300 articles; above that they may cover
+    // the cloud (on a translucent box), but never a labelled dot.
+    if n <= 300 {
+        for p in &pts {
+            let (x, y) = px(p);
+            lab.block((x - r, y - r, x + r, y + r));
+        }
+    } else {
+        for p in &order {
+            let (x, y) = px(p);
+            lab.block((x - r - 1, y - r - 1, x + r + 1, y + r + 1));
+        }
+    }
     let tf = st.value_font();
     let th = line_h(&tf);
-    let mut placed = 0;
-    for p in order.into_iter().take(max_labels.max(1) * 4) {
-        if placed >= max_labels {
+    let mut placed = Vec::new();
+    for p in order {
+        if placed.len() >= max_labels {
             break;
         }
         let label = fit(&tf, &short_title(a, p.0), st.px(300.0));
         let w = text_w(&tf, &label);
-        let c = chart.backend_coord(&(p.1, p.2));
-        if let Some((x, y)) = lab.place(c, r, w, th) {
-            halo_label(root, &label, &tf, (x, y), (w, th))?;
-            placed += 1;
+        let c = px(p);
+        if let Some(((x, y), displaced)) = lab.place_near(c, r, w, th) {
+            placed.push((c, label, (x, y, x + w, y + th), displaced));
+        }
+    }
+    // Leaders first, then the labels, then the labelled dots' rings on top.
+    for (c, _, rect, displaced) in &placed {
+        if *displaced {
+            leader(root, *c, r, (rect.0 - 2, rect.1, rect.2 + 2, rect.3))?;
+        }
+    }
+    for (_, label, rect, _) in &placed {
+        halo_label(root, label, &tf, (rect.0, rect.1), (rect.2 - rect.0, th))?;
+    }
+    if n > MAX_ROWS {
+        for (c, _, _, _) in &placed {
+            root.draw(&Circle::new(*c, r + 1, INK.stroke_width(2)))
+                .map_err(de)?;
         }
     }
     Ok(())
+}
+
+/// How many dots get a label: every extreme one for small corpora, a handful
+/// of extremes for large ones (a wall of labels reads as noise).
+fn label_budget(n: usize) -> usize {
+    if n <= MAX_ROWS {
+        n.min(LABELS)
+    } else if n <= 300 {
+        12
+    } else {
+        8
+    }
 }

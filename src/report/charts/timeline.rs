@@ -2,6 +2,7 @@
 //! month or year) as lines, with the number of articles per period as grey
 //! bars underneath, so thin periods are visible.
 
+use super::clusters::{cluster_look, marker};
 use super::groups::pretty;
 use super::style::*;
 use super::ChartError;
@@ -90,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     let stroke = st.px(3.0) as u32;
     let r = st.px(5.0);
     for (fi, _) in t.frames.iter().enumerate() {
-        let c = category(fi);
+        let (c, shape) = cluster_look(fi);
         // Break the line at periods without hits rather than drawing through them.
         let mut seg: Vec<(f64, f64)> = Vec::new();
         let mut segs = Vec::new();
@@ -117,9 +118,11 @@ pub fn draw<DB: DrawingBackend>(
                     c.stroke_width(stroke),
                 )))
                 .map_err(de)?;
-            chart
-                .draw_series(s.into_iter().map(|p| Circle::new(p, r, c.filled())))
-                .map_err(de)?;
+            // Past seven frames colours repeat, so the marker shape changes
+            // (as on the cluster map): colour is never the only cue.
+            for p in s {
+                marker(root, shape, chart.backend_coord(&p), r, c.filled())?;
+            }
         }
     }
     // Article counts.
@@ -134,17 +137,21 @@ pub fn draw<DB: DrawingBackend>(
         .margin_left(m)
         .margin_right(m)
         .margin_bottom(m)
-        .margin_top(st.px(10.0))
+        // A full line of space, so the top count label and the 0% label of
+        // the chart above (both centred on their edges) cannot touch.
+        .margin_top(line_h(&lf) + st.px(4.0))
         .x_label_area_size(line_h(&lf) + st.px(12.0))
         .y_label_area_size(label_area)
-        .build_cartesian_2d(x_range, 0.0f64..(max_n as f64 * 1.15))
+        // An integer axis: article counts are whole numbers, and a real-valued
+        // axis would put a tick at 0.5 (printed "0") when every period has one article.
+        .build_cartesian_2d(x_range, 0u32..(max_n as u32 + (max_n as u32).div_ceil(7)))
         .map_err(de)?;
     bars.configure_mesh()
         .disable_x_mesh()
         .disable_y_mesh()
         .x_labels(0)
         .y_labels(3)
-        .y_label_formatter(&|v| format!("{:.0}", v))
+        .y_label_formatter(&|v| v.to_string())
         .y_desc("Articles")
         .label_style(lf.color(&INK))
         .axis_desc_style(af.color(&INK))
@@ -152,7 +159,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(de)?;
     bars.draw_series(t.points.iter().enumerate().map(|(pi, p)| {
         Rectangle::new(
-            [(pi as f64 - 0.3, 0.0), (pi as f64 + 0.3, p.articles as f64)],
+            [(pi as f64 - 0.3, 0), (pi as f64 + 0.3, p.articles as u32)],
             MUTED.mix(0.5).filled(),
         )
     }))
@@ -165,7 +172,7 @@ pub fn draw<DB: DrawingBackend>(
         if pi + 1 == np && pi % step != 0 && np > 1 && (pi % step) * 2 < step {
             continue; // too close to the previous label
         }
-        let (x, _) = bars.backend_coord(&(pi as f64, 0.0));
+        let (x, _) = bars.backend_coord(&(pi as f64, 0u32));
         text(
             root,
             label,
@@ -186,9 +193,8 @@ pub fn draw<DB: DrawingBackend>(
                 c.stroke_width(stroke),
             ))
             .map_err(de)?;
-        legend
-            .draw(&Circle::new((st.px(20.0), y + st.px(9.0)), r, c.filled()))
-            .map_err(de)?;
+        let (_, shape) = cluster_look(fi);
+        marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
         text(
             &legend,
             &pretty(f),

@@ -65,14 +65,36 @@ pub fn draw<DB: DrawingBackend>(
     let mut sub = vec![
         "Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. Each panel has its own scale (maximum under the panel). An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes have no orange bars.".to_string(),
     ];
-    if n > MAX_ROWS {
+    let showing = |n: usize, k: usize| {
+        format!(
+            "{} articles: showing the {} with the most quoted words (in corpus order); all are in voices.csv.",
+            n, k
+        )
+    };
+    // As many rows as the canvas holds with labels of a readable size
+    // (at most MAX_ROWS); the header is measured with the "showing" line in.
+    let fits = {
+        let mut probe = sub.clone();
+        probe.push(showing(n, MAX_ROWS));
+        let m = st.margin();
+        let lf0 = st.label_font();
+        let chrome = header_h(st, TITLE, &probe)
+            + m / 2
+            + st.px(16.0)
+            + st.px(14.0)
+            + line_h(&lf0)
+            + st.px(6.0)
+            + m
+            + line_h(&st.value_font())
+            + st.px(6.0);
+        ((st.h as i32 - chrome) / min_row_h(st, 0.8)).max(3) as usize
+    };
+    let max_rows = fits.min(MAX_ROWS);
+    if n > max_rows {
         rows.sort_by(|&p, &q| data[q].2.cmp(&data[p].2).then(p.cmp(&q)));
-        rows.truncate(MAX_ROWS);
+        rows.truncate(max_rows);
         rows.sort_unstable();
-        sub.push(format!(
-            "{} articles: showing the {} with the most quoted words; all are in voices.csv.",
-            n, MAX_ROWS
-        ));
+        sub.push(showing(n, max_rows));
     }
     let area = header(root, st, TITLE, &sub)?;
     let (w, h) = area.dim_in_pixel();

@@ -54,9 +54,9 @@ impl<'a> Builder<'a> {
             t(int(g.resamples)),
             t(" times (seed "),
             t(g.seed.to_string()),
-            t("), and the interval holds the middle 95% of the resampled means. If two groups' intervals do not overlap, the difference is unlikely to be an accident of which articles were sampled; overlapping intervals mean the data cannot tell the groups apart with confidence. The standard deviations are in "),
+            t("), and the interval holds the middle 95% of the resampled means. If two groups' intervals do not overlap, the difference is unlikely to be an accident of which articles were sampled; overlapping intervals mean the data cannot tell the groups apart with confidence. The second table gives each measure's standard deviation (SD) within each group: how much the group's articles differ from one another (also in "),
             code("groups.csv"),
-            t("."),
+            t(")."),
         ]);
         if !g.notes.is_empty() {
             self.push(Block::List(
@@ -80,6 +80,26 @@ impl<'a> Builder<'a> {
         let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..hdr.len()).collect();
         self.push(Block::Table(table(&hdr, &numeric, rows)));
+        self.para(vec![t(
+            "Standard deviation of each measure within each group:",
+        )]);
+        let sd_rows: Vec<Vec<Cell>> = g
+            .groups
+            .iter()
+            .map(|gr| {
+                let mut row = vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
+                for s in &gr.stats {
+                    let d = if s.measure == "sentiment" { 2 } else { 1 };
+                    row.push(Cell::num(
+                        s.sd.filter(|v| v.is_finite())
+                            .map(|v| fixed(v, d))
+                            .unwrap_or_else(|| "n/a".into()),
+                    ));
+                }
+                row
+            })
+            .collect();
+        self.push(Block::Table(table(&hdr, &numeric, sd_rows)));
     }
 
     fn keyness(&mut self) {
