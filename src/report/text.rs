@@ -1112,6 +1112,37 @@ impl<'a> Builder<'a> {
         }
         self.explain(p);
         self.cautions(Chart::Similarity);
+        if let Some(c) = a.clustering.as_ref().filter(|c| {
+            by_cluster && !c.cluster_similarity.is_empty() && c.clusters.len() <= MAX_ROWS
+        }) {
+            self.para(vec![t(
+                "Mean similarity between the articles of two clusters (diagonal: within a cluster; n/a: a cluster of one article):",
+            )]);
+            let cols: Vec<String> = (1..=c.clusters.len())
+                .map(|k| format!("Cluster {k}"))
+                .collect();
+            let mut header: Vec<&str> = vec!["Cluster"];
+            header.extend(cols.iter().map(String::as_str));
+            let rows = c
+                .cluster_similarity
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let label = c.clusters.get(i).map_or("", |ci| ci.label.as_str());
+                    let mut row = vec![Cell::text(format!("{} ({})", i + 1, label))];
+                    row.extend(r.iter().map(|v| {
+                        Cell::num(
+                            v.filter(|x| x.is_finite())
+                                .map(|x| fixed(x, 2))
+                                .unwrap_or_else(|| "n/a".into()),
+                        )
+                    }));
+                    row
+                })
+                .collect();
+            let numeric: Vec<usize> = (1..header.len()).collect();
+            self.push(Block::Table(table(&header, &numeric, rows)));
+        }
         let Some(m) = sim else {
             self.para(vec![
                 t("The full article-by-article matrix is only computed for up to 500 articles (it grows with the square of their number); the cluster means are in "),
