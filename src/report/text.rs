@@ -1106,6 +1106,10 @@ impl<'a> Builder<'a> {
             .as_ref()
             .is_some_and(|c| c.assignments.len() > crate::report::charts::similarity::MAX_FULL);
         if has && by_cluster {
+            // The chart summarises clusters here: say so to screen-reader users too.
+            if let Some(Block::Image { alt, .. }) = self.blocks.last_mut() {
+                *alt = "Heat map of the mean cosine similarity between and within the vocabulary clusters".to_string();
+            }
             p.push(t(format!("With more than {} articles the chart compares clusters rather than single articles: each cell is the mean similarity between the articles of two clusters, and the diagonal the mean within a cluster (each article with the others of its cluster), which should be darker than the rest of its row when the clusters are well separated. These means are exact at any corpus size.", crate::report::charts::similarity::MAX_FULL)));
         } else if has {
             p.push(t("In the chart, rows and columns are ordered by cluster, so a cluster shows as a block of high similarity along the diagonal; the colour scale beside the chart gives the values."));
