@@ -1106,12 +1106,47 @@ impl<'a> Builder<'a> {
             .as_ref()
             .is_some_and(|c| c.assignments.len() > crate::report::charts::similarity::MAX_FULL);
         if has && by_cluster {
+            // The chart summarises clusters here: say so to screen-reader users too.
+            if let Some(Block::Image { alt, .. }) = self.blocks.last_mut() {
+                *alt = "Heat map of the mean cosine similarity between and within the vocabulary clusters".to_string();
+            }
             p.push(t(format!("With more than {} articles the chart compares clusters rather than single articles: each cell is the mean similarity between the articles of two clusters, and the diagonal the mean within a cluster (each article with the others of its cluster), which should be darker than the rest of its row when the clusters are well separated. These means are exact at any corpus size.", crate::report::charts::similarity::MAX_FULL)));
         } else if has {
             p.push(t("In the chart, rows and columns are ordered by cluster, so a cluster shows as a block of high similarity along the diagonal; the colour scale beside the chart gives the values."));
         }
         self.explain(p);
         self.cautions(Chart::Similarity);
+        if let Some(c) = a.clustering.as_ref().filter(|c| {
+            by_cluster && !c.cluster_similarity.is_empty() && c.clusters.len() <= MAX_ROWS
+        }) {
+            self.para(vec![t(
+                "Mean similarity between the articles of two clusters (diagonal: within a cluster; n/a: a cluster of one article):",
+            )]);
+            let cols: Vec<String> = (1..=c.clusters.len())
+                .map(|k| format!("Cluster {k}"))
+                .collect();
+            let mut header: Vec<&str> = vec!["Cluster"];
+            header.extend(cols.iter().map(String::as_str));
+            let rows = c
+                .cluster_similarity
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let label = c.clusters.get(i).map_or("", |ci| ci.label.as_str());
+                    let mut row = vec![Cell::text(format!("{} ({})", i + 1, label))];
+                    row.extend(r.iter().map(|v| {
+                        Cell::num(
+                            v.filter(|x| x.is_finite())
+                                .map(|x| fixed(x, 2))
+                                .unwrap_or_else(|| "n/a".into()),
+                        )
+                    }));
+                    row
+                })
+                .collect();
+            let numeric: Vec<usize> = (1..header.len()).collect();
+            self.push(Block::Table(table(&header, &numeric, rows)));
+        }
         let Some(m) = sim else {
             self.para(vec![
                 t("The full article-by-article matrix is only computed for up to 500 articles (it grows with the square of their number); the cluster means are in "),

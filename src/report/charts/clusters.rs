@@ -242,7 +242,7 @@ pub fn draw<DB: DrawingBackend>(
                 shape,
                 *at,
                 r + 1,
-                ShapeStyle::from(&INK).stroke_width(2),
+                ShapeStyle::from(&INK).stroke_width(st.px(2.0) as u32),
             )?;
         }
     }

@@ -341,6 +341,60 @@ mod tests {
         a
     }
 
+    /// The text elements of an SVG, in order.
+    fn svg_texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = t.split_once('>')?.1;
+                Some(body.split("</text>").next()?.trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn timeline_counts_are_whole_numbers_and_keyness_prints_g2() {
+        super::super::style::ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let mut a = with_groups();
+        // One article per period: a real-valued axis would print "1, 0, 0".
+        for p in &mut a.timeline.as_mut().unwrap().points {
+            p.articles = 1;
+        }
+        let tl = String::from_utf8(svg(&a, &st, Which::Timeline).unwrap()).unwrap();
+        let texts = svg_texts(&tl);
+        assert_eq!(texts.iter().filter(|t| *t == "0").count(), 1, "{texts:?}");
+        assert_eq!(texts.iter().filter(|t| *t == "1").count(), 1, "{texts:?}");
+        let key = String::from_utf8(svg(&a, &st, Which::Keyness).unwrap()).unwrap();
+        let texts = svg_texts(&key);
+        for g2 in ["12.0", "4.0", "8.0", "10.83"] {
+            assert!(texts.iter().any(|t| t == g2), "{g2} missing: {texts:?}");
+        }
+    }
+
+    #[test]
+    fn groups_never_share_a_colour() {
+        super::super::style::ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let mut a = with_groups();
+        let g = a.groups.as_mut().unwrap();
+        let one = g.groups[0].clone();
+        g.groups = (0..10)
+            .map(|i| GroupStats {
+                name: format!("outlet-{i:02}"),
+                articles: 20 - i,
+                ..one.clone()
+            })
+            .collect();
+        let out = String::from_utf8(svg(&a, &st, Which::Groups).unwrap()).unwrap();
+        let texts = svg_texts(&out);
+        let legend: Vec<&String> = texts.iter().filter(|t| t.contains("(n = ")).collect();
+        assert_eq!(legend.len(), OKABE_ITO.len(), "{legend:?}");
+        assert!(texts
+            .iter()
+            .any(|t| t.contains("the other 3 (outlet-07, outlet-08, outlet-09) are")));
+    }
+
     #[test]
     fn renders_the_group_charts_only_when_there_is_data() {
         super::super::style::ensure_fonts().unwrap();

@@ -72,8 +72,9 @@ pub fn draw<DB: DrawingBackend>(
             + st.px(16.0);
         ((st.h as i32 - chrome) / min_row_h(st, 0.8)).max(3) as usize
     };
-    let max_rows = fits.min(MAX_ROWS);
-    let rows: Vec<Row> = if n <= max_rows {
+    // MAX_ROWS articles plus the row standing for the hidden ones.
+    let max_rows = fits.min(MAX_ROWS + 1);
+    let rows: Vec<Row> = if n <= max_rows.min(MAX_ROWS) {
         order.iter().map(|&i| row(i)).collect()
     } else {
         // One row stands for the hidden articles.

@@ -243,7 +243,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     if n > MAX_ROWS {
         for (c, _, _, _) in &placed {
-            root.draw(&Circle::new(*c, r + 1, INK.stroke_width(2)))
+            root.draw(&Circle::new(*c, r + 1, INK.stroke_width(st.px(2.0) as u32)))
                 .map_err(de)?;
         }
     }
