@@ -239,7 +239,7 @@ pub fn labels(
                 have.insert(0, "group".into());
                 return Err(format!(
                     "--group-by '{c}': no article has a value for '{c}' (available: {})",
-                    have.join(", ")
+                    crate::corpus::table::listing(&have)
                 ));
             }
             Ok((c.to_string(), out))

@@ -48,8 +48,8 @@ fn file_in_path(path: &Path) -> Option<&Path> {
 }
 
 impl OutputDir {
-    /// Checks, without creating anything, that `path` can become the output
-    /// folder, so that a bad `--out` fails before the corpus is read.
+    /// Checks, without creating the folder, that `path` can become the
+    /// output folder, so that a bad `--out` fails before the corpus is read.
     pub fn check(path: &Path) -> Result<()> {
         if path.exists() && !path.is_dir() {
             return Err(out_err(path, "it is a file, not a folder"));
@@ -60,7 +60,14 @@ impl OutputDir {
                 format!("{} is a file, not a folder", file.display()),
             ));
         }
-        // The folder itself, or the nearest folder above it that exists.
+        if path.is_dir() {
+            // An existing folder can be tried for real, leaving nothing behind.
+            let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
+            fs::write(&probe, b"").map_err(|e| out_err(path, e))?;
+            let _ = fs::remove_file(&probe);
+            return Ok(());
+        }
+        // The nearest folder above it that exists.
         let existing = path
             .ancestors()
             .find(|a| a.as_os_str().is_empty() || a.is_dir())
@@ -87,9 +94,7 @@ impl OutputDir {
     pub fn prepare(path: &Path) -> Result<OutputDir> {
         Self::check(path)?;
         fs::create_dir_all(path).map_err(|e| out_err(path, e))?;
-        let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
-        fs::write(&probe, b"").map_err(|e| out_err(path, e))?;
-        let _ = fs::remove_file(&probe);
+        Self::check(path)?;
         let previous: BTreeSet<String> = fs::read_to_string(path.join(MANIFEST))
             .map(|s| {
                 s.lines()

@@ -754,6 +754,29 @@ fn tables_wide_empty_header_only_binary_or_utf16() {
         "{} bytes of messages",
         r.stderr.len()
     );
+    // --group-by naming no column lists the available ones, capped the same way.
+    let cols: Vec<String> = (0..100).map(|i| format!("meta{i}")).collect();
+    let wide_text = tmp.path().join("wide-text.csv");
+    let rows: Vec<String> = (0..3)
+        .map(|r| {
+            format!(
+                "Police said the attack was awful {r},{}",
+                vec!["v"; 100].join(",")
+            )
+        })
+        .collect();
+    fs::write(
+        &wide_text,
+        format!("text,{}\n{}\n", cols.join(","), rows.join("\n")),
+    )
+    .unwrap();
+    let mut c = frame();
+    c.arg("analyze")
+        .arg(&wide_text)
+        .args(["--group-by", "outlet", "--out"]);
+    let r = run(c.arg(tmp.path().join("o-group")));
+    assert_eq!(r.code, 1);
+    assert_has(&r, &["--group-by 'outlet'", "... and 82 more"]);
 
     let empty = tmp.path().join("empty.csv");
     fs::write(&empty, "").unwrap();

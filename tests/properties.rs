@@ -143,11 +143,22 @@ proptest! {
             Just("<p>"), Just("</p>"), Just("<script>"), Just("</script>"), Just("<!--"),
             Just("-->"), Just("&amp;"), Just("&#x1F600;"), Just("&#99999999;"), Just("&"),
             Just("<"), Just("---\n"), Just("title: x\n"), Just("# "), Just("[a]("), Just("```\n"),
+            Just("<title>"), Just("</title"), Just("<header>"), Just("</header>"), Just("<head>"),
+            Just("<nav/>"), Just("<aside>"), Just("</aside>"), Just("\n\n"),
         ],
         0..12,
     )) {
         let html = format!("{}{text}", tags.concat());
         let _ = markup::html_to_text(&html);
+        let _ = markup::html_title(&html);
+        // Paragraph spans are ordered, disjoint, on char boundaries and trimmed.
+        let mut last = 0;
+        for (a, b) in frame::corpus::paragraphs(&html) {
+            prop_assert!(last <= a && a < b && b <= html.len());
+            let p = &html[a..b];
+            prop_assert_eq!(p.trim(), p);
+            last = b;
+        }
         let _ = markup::markdown_to_text(&html);
         let _ = markup::decode_entities(&html);
     }

@@ -426,3 +426,45 @@ fn analysis_json_records_every_parameter_and_option_file() {
         assert_eq!(rec["sha256"], sha256_hex(text.as_bytes()), "{name}");
     }
 }
+
+#[test]
+fn a_run_failing_while_writing_leaves_the_previous_outputs_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    corpus(&a, 30, 0);
+    corpus(&b, 20, 1);
+    let out = tmp.path().join("out");
+    analyze(&[&b], &out);
+    let before = outputs(&out);
+    let manifest = fs::read(out.join(".frame-manifest")).unwrap();
+    // A folder where report.md's temporary file goes makes the run fail after
+    // the CSV and JSON files are written but before the reports are.
+    let blocker = out.join(".frame-tmp-report.md");
+    fs::create_dir(&blocker).unwrap();
+    let o = bin()
+        .arg("analyze")
+        .arg(&a)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("report.md"), "{stderr}");
+    assert!(
+        outputs(&out) == before,
+        "outputs of the earlier run changed"
+    );
+    assert_eq!(fs::read(out.join(".frame-manifest")).unwrap(), manifest);
+    assert!(
+        !has(&out, |n| n.starts_with(".frame-tmp-")
+            && n != ".frame-tmp-report.md"),
+        "temporary files left"
+    );
+    fs::remove_dir(&blocker).unwrap();
+    analyze(&[&a], &out);
+    let reference = tmp.path().join("ref");
+    analyze(&[&a], &reference);
+    assert!(outputs(&out) == outputs(&reference));
+}

@@ -8,8 +8,10 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     if let Ok((text, _)) = decode::decode(data) {
         let _ = markup::html_to_text(&text);
+        let _ = markup::html_title(&text);
         let _ = markup::markdown_to_text(&text);
         let _ = frame::corpus::make_document(&text, false);
+        let _ = frame::corpus::paragraphs(&text);
     }
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = markup::html_to_text(s);

@@ -34,7 +34,67 @@ const BLOCK_TAGS: &[&str] = &[
     "aside",
     "nav",
 ];
-const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
+/// Elements whose text is dropped: code and styling, the `<head>`, and the
+/// page furniture around an article (menus, site header and footer, side
+/// panels, forms).
+const HIDDEN_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "nav", "header", "footer", "aside",
+    "form",
+];
+
+/// Where the tag at `at` (`<name` or `</name`) is `name` itself, not a
+/// longer name (`<head` is not `<header`).
+fn is_tag(lower: &str, at: usize, name: &str) -> bool {
+    let skip = if lower[at..].starts_with("</") { 2 } else { 1 };
+    let rest = &lower[at + skip..];
+    rest.starts_with(name)
+        && rest[name.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The end of the element `name` whose start tag ends at `from`: just after
+/// its matching closing tag (nested elements of the same name counted), or
+/// the end of the text when it is never closed.
+fn element_end(lower: &str, from: usize, name: &str) -> usize {
+    let mut depth = 1;
+    let mut i = from;
+    while let Some(j) = lower[i..].find('<').map(|j| i + j) {
+        let closing = lower[j..].starts_with("</");
+        if is_tag(lower, j, name) {
+            let gt = match lower[j..].find('>') {
+                Some(k) => j + k + 1,
+                None => return lower.len(),
+            };
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return gt;
+                }
+            } else if !lower[j..gt].ends_with("/>") {
+                depth += 1;
+            }
+            i = gt;
+        } else {
+            i = j + 1;
+        }
+    }
+    lower.len()
+}
+
+/// The text of the `<title>` element, entities decoded, if there is one.
+pub fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let a = (0..lower.len())
+        .filter(|&i| lower.as_bytes()[i] == b'<')
+        .find(|&i| lower[i..].starts_with("<title") && is_tag(&lower, i, "title"))?;
+    let start = a + lower[a..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let t = decode_entities(html[start..end].trim());
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
 
 fn decode_entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
@@ -92,22 +152,13 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-/// The visible text of an HTML document: scripts, styles and the `<head>`
-/// (except its `<title>`, which becomes the first line) are dropped, block
-/// elements become paragraph breaks, entities are decoded.
+/// The visible text of an HTML document: scripts, styles, the `<head>` (its
+/// `<title>` is read by [`html_title`], not counted as text) and page
+/// furniture (nav, header, footer, aside, form) are dropped, block elements
+/// become paragraph breaks, entities are decoded.
 pub fn html_to_text(html: &str) -> String {
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len() / 2);
-    // The <title> is the article's headline more often than not.
-    if let (Some(a), Some(b)) = (lower.find("<title"), lower.find("</title>")) {
-        if let Some(gt) = lower[a..].find('>') {
-            let start = a + gt + 1;
-            if start <= b {
-                out.push_str(decode_entities(html[start..b].trim()).trim());
-                out.push_str("\n\n");
-            }
-        }
-    }
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < bytes.len() {
@@ -132,12 +183,12 @@ pub fn html_to_text(html: &str) -> String {
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
             if !closing && HIDDEN_TAGS.contains(&name.as_str()) {
-                let close = format!("</{}", name);
-                i = lower[end..]
-                    .find(&close)
-                    .map(|j| end + j)
-                    .and_then(|j| lower[j..].find('>').map(|k| j + k + 1))
-                    .unwrap_or(bytes.len());
+                i = if tag.ends_with('/') {
+                    end
+                } else {
+                    element_end(&lower, end, &name)
+                };
+                out.push_str("\n\n");
                 continue;
             }
             if BLOCK_TAGS.contains(&name.as_str()) {
@@ -258,10 +309,26 @@ mod tests {
             <body><script>var x = 1;</script><h1>Headline</h1><p>First <b>para</b>&rsquo;s text.</p>\
             <!-- hidden --><p>Second&nbsp;para.</p></body></html>";
         let t = html_to_text(html);
+        assert_eq!(t, "Headline\n\nFirst para ’s text.\n\nSecond para.");
+        assert_eq!(html_title(html).as_deref(), Some("Police & public"));
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let html = "<html><head><title>Riot in the town centre</title></head><body>\
+            <header><a>Home</a> <a>World</a></header><nav><ul><li>Sport</li></ul></nav>\
+            <article><h1>Riot in the town centre</h1><p>Police said the riot was over.</p>\
+            <aside>Most read: <aside>nested</aside> celebrity news</aside>\
+            <p>Residents were calm.</p></article>\
+            <form><label>Sign up to our newsletter</label></form>\
+            <footer>Copyright 2024</footer></body></html>";
         assert_eq!(
-            t,
-            "Police & public\n\nHeadline\n\nFirst para ’s text.\n\nSecond para."
+            html_to_text(html),
+            "Riot in the town centre\n\nPolice said the riot was over.\n\nResidents were calm."
         );
+        // An unclosed <head> does not swallow a <header> by its prefix.
+        assert_eq!(html_title("<p>no title</p>"), None);
+        assert_eq!(html_to_text("<headline>Text</headline>"), "Text");
     }
 
     #[test]

@@ -373,7 +373,11 @@ fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult {
     let ext = extension(&c.path);
     let mut meta = Vec::new();
     let text = match ext.as_str() {
-        "html" | "htm" => markup::html_to_text(&text),
+        "html" | "htm" => {
+            // The <title> names the article; its words are not counted again as text.
+            meta.extend(markup::html_title(&text).map(|t| ("title".to_string(), t)));
+            markup::html_to_text(&text)
+        }
         "md" | "markdown" => {
             let (t, m) = markup::markdown_to_text(&text);
             meta = m;

@@ -20,9 +20,9 @@ struct Row {
     fields: HashMap<String, String>,
 }
 
-/// `items` joined with ", ", cut after [`MAX_LISTED`] with "... and N more",
-/// so that a message stays short whatever the file holds.
-fn listing<S: AsRef<str>>(items: &[S]) -> String {
+/// `items` joined with ", ", cut after 20 with "... and N more", so that a
+/// message stays short whatever the file holds.
+pub fn listing<S: AsRef<str>>(items: &[S]) -> String {
     let mut s: Vec<&str> = items.iter().take(MAX_LISTED).map(AsRef::as_ref).collect();
     let more;
     if items.len() > MAX_LISTED {
