@@ -855,3 +855,22 @@ fn an_empty_folder_is_named() {
     assert_eq!(r.code, 1);
     assert_has(&r, &["nothing-here is empty"]);
 }
+
+#[test]
+fn html_page_furniture_is_not_article_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Knife attack in the town centre</title></head><body>\
+        <header>Breaking news terror alert</header><nav>Crime Violence Murder</nav>\
+        <article><p>Police said two people were hurt.</p></article>\
+        <aside>Most read: riot chaos</aside><form>Sign up</form>\
+        <footer>Copyright</footer></body></html>";
+    let dir = folder(tmp.path(), "in", &[("page.html", page.as_bytes())]);
+    let out = tmp.path().join("o");
+    let r = analyze(&[&dir], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let a: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    let art = &a["articles"][0];
+    assert_eq!(art["title"], "Knife attack in the town centre");
+    // Only "Police said two people were hurt." is article text.
+    assert_eq!(art["words"], 6, "{}", art["sentences"]);
+}
