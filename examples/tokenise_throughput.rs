@@ -2,18 +2,39 @@
 //! multi-threaded (for bench/ and docs/performance.md):
 //!
 //!     cargo run --release --example tokenise_throughput -- bench/data/corpus-10000
+//!     cargo run --release --example tokenise_throughput -- DIR --threads 1 --runs 1
+//!     cargo run --release --example tokenise_throughput -- DIR --check
 //!
 //! Prints MB/s of article text (after decoding and boilerplate removal) for
-//! the best of three runs.
+//! the best of `--runs` runs (default 3) on 1 thread and on all (`--threads`
+//! chooses one count). `--check` instead checks, on every article, that the
+//! fast sentence splitter gives the same spans as the reference one built on
+//! unicode-segmentation alone.
 
 use frame::options::{CorpusOptions, TableColumns};
-use frame::text::{filters::StopWords, Language};
+use frame::text::{filters::StopWords, sentences, Language};
 use std::time::Instant;
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .expect("usage: tokenise_throughput DIR");
+    let mut args = std::env::args().skip(1);
+    let mut dir = None;
+    let mut threads: Vec<usize> = vec![1, 0];
+    let mut runs = 3;
+    let mut check = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--threads" => {
+                threads = vec![args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .expect("--threads N")]
+            }
+            "--runs" => runs = args.next().and_then(|s| s.parse().ok()).expect("--runs N"),
+            "--check" => check = true,
+            _ => dir = Some(a),
+        }
+    }
+    let dir = dir.expect("usage: tokenise_throughput DIR [--threads N] [--runs N] [--check]");
     let corpus = frame::corpus::load(&CorpusOptions {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
@@ -22,14 +43,30 @@ fn main() {
     })
     .expect("corpus");
     let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    if check {
+        let bad = corpus
+            .documents
+            .iter()
+            .filter(|d| {
+                sentences::sentence_spans(&d.text) != sentences::sentence_spans_reference(&d.text)
+            })
+            .count();
+        println!(
+            "{} articles, {:.1} MB: {} with different sentence spans",
+            corpus.documents.len(),
+            bytes as f64 / 1e6,
+            bad
+        );
+        std::process::exit(i32::from(bad > 0));
+    }
     let en = Language::english();
     let stop = StopWords::new(en.stop_words());
-    for threads in [1, 0] {
+    for threads in threads {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .expect("pool");
-        let best = (0..3)
+        let best = (0..runs)
             .map(|_| {
                 let t = Instant::now();
                 let tc =
