@@ -162,41 +162,54 @@ fn category(c: char) -> u8 {
     }
 }
 
-// State parts of unicode-segmentation's forward iterator.
-const P_SOT: u8 = 0;
+// State parts of unicode-segmentation's forward iterator. The parts after
+// which a break can come (SB1, SB4, SB11) have bit 7 set.
+const P_SOT: u8 = 0x80;
+const P_CR: u8 = 0x81;
+const P_LF: u8 = 0x82;
+const P_SEP: u8 = 0x83;
+const P_ATERM: u8 = 0x84;
+const P_STERM: u8 = 0x85;
 const P_EOT: u8 = 1;
 const P_OTHER: u8 = 2;
-const P_CR: u8 = 3;
-const P_LF: u8 = 4;
-const P_SEP: u8 = 5;
-const P_ATERM: u8 = 6;
-const P_UPPERLOWER: u8 = 7;
-const P_CLOSEPLUS: u8 = 8;
-const P_SPPLUS: u8 = 9;
-const P_STERM: u8 = 10;
+const P_UPPERLOWER: u8 = 3;
+const P_CLOSEPLUS: u8 = 4;
+const P_SPPLUS: u8 = 5;
 
-type State = [u8; 4];
+/// The last four state parts, oldest in the high byte (`part(s, 3)` is the
+/// newest), as unicode-segmentation's `[StatePart; 4]`.
+type State = u32;
+
+const STATE_SOT: State = u32::from_ne_bytes([P_SOT; 4]);
+
+#[inline]
+fn part(s: State, idx: usize) -> u8 {
+    (s >> (8 * (3 - idx))) as u8
+}
+
+const fn part_table() -> [u8; 16] {
+    let mut t = [P_OTHER; 16];
+    t[CR as usize] = P_CR;
+    t[LF as usize] = P_LF;
+    t[SEP as usize] = P_SEP;
+    t[ATERM as usize] = P_ATERM;
+    t[UPPER as usize] = P_UPPERLOWER;
+    t[LOWER as usize] = P_UPPERLOWER;
+    t[CLOSE as usize] = P_CLOSEPLUS;
+    t[SP as usize] = P_SPPLUS;
+    t[STERM as usize] = P_STERM;
+    t
+}
+
+const PART_OF: [u8; 16] = part_table();
 
 #[inline]
 fn next_state(s: State, cat: u8) -> State {
-    match (s[3], cat) {
-        (P_CLOSEPLUS, CLOSE) | (P_SPPLUS, SP) => s,
-        _ => [
-            s[1],
-            s[2],
-            s[3],
-            match cat {
-                CR => P_CR,
-                LF => P_LF,
-                SEP => P_SEP,
-                ATERM => P_ATERM,
-                UPPER | LOWER => P_UPPERLOWER,
-                CLOSE => P_CLOSEPLUS,
-                SP => P_SPPLUS,
-                STERM => P_STERM,
-                _ => P_OTHER,
-            },
-        ],
+    let last = s as u8;
+    if (last == P_CLOSEPLUS && cat == CLOSE) || (last == P_SPPLUS && cat == SP) {
+        s
+    } else {
+        (s << 8) | PART_OF[cat as usize & 15] as u32
     }
 }
 
@@ -207,12 +220,12 @@ fn is_saterm(p: u8) -> bool {
 
 /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower.
 /// `None` when the look-ahead meets a character not tabled here.
-fn match_sb8(s: &State, ahead: &str) -> Option<bool> {
-    let mut idx = if s[3] == P_SPPLUS { 2 } else { 3 };
-    if s[idx] == P_CLOSEPLUS {
+fn match_sb8(s: State, ahead: &str) -> Option<bool> {
+    let mut idx = if part(s, 3) == P_SPPLUS { 2 } else { 3 };
+    if part(s, idx) == P_CLOSEPLUS {
         idx -= 1;
     }
-    if s[idx] == P_ATERM {
+    if part(s, idx) == P_ATERM {
         for c in ahead.chars() {
             match category(c) {
                 LOWER => return Some(true),
@@ -227,43 +240,42 @@ fn match_sb8(s: &State, ahead: &str) -> Option<bool> {
 
 /// SB8a: SATerm Close* Sp*.
 #[inline]
-fn match_sb8a(s: &State) -> bool {
-    let mut idx = if s[3] == P_SPPLUS { 2 } else { 3 };
-    if s[idx] == P_CLOSEPLUS {
+fn match_sb8a(s: State) -> bool {
+    let mut idx = if part(s, 3) == P_SPPLUS { 2 } else { 3 };
+    if part(s, idx) == P_CLOSEPLUS {
         idx -= 1;
     }
-    is_saterm(s[idx])
+    is_saterm(part(s, idx))
 }
 
 /// SB9: SATerm Close*.
 #[inline]
-fn match_sb9(s: &State) -> bool {
-    let idx = if s[3] == P_CLOSEPLUS { 2 } else { 3 };
-    is_saterm(s[idx])
+fn match_sb9(s: State) -> bool {
+    let idx = if part(s, 3) == P_CLOSEPLUS { 2 } else { 3 };
+    is_saterm(part(s, idx))
 }
 
 /// SB11: SATerm Close* Sp* ParaSep?.
 #[inline]
-fn match_sb11(s: &State) -> bool {
-    let mut idx = match s[3] {
+fn match_sb11(s: State) -> bool {
+    let mut idx = match part(s, 3) {
         P_SEP | P_CR | P_LF => 2,
         _ => 3,
     };
-    if s[idx] == P_SPPLUS {
+    if part(s, idx) == P_SPPLUS {
         idx -= 1;
     }
-    if s[idx] == P_CLOSEPLUS {
+    if part(s, idx) == P_CLOSEPLUS {
         idx -= 1;
     }
-    is_saterm(s[idx])
+    is_saterm(part(s, idx))
 }
 
 /// True when no rule can break before the next character, whatever it is:
 /// only SB1 (Sot), SB4 (ParaSep) and SB11 (SATerm) ever break.
 #[inline]
-fn quiet(s: &State) -> bool {
-    s.iter()
-        .all(|&p| !matches!(p, P_SOT | P_CR | P_LF | P_SEP | P_ATERM | P_STERM))
+fn quiet(s: State) -> bool {
+    s & 0x8080_8080 == 0
 }
 
 /// UAX #29 sentence break offsets of `line` (0 first, `line.len()` last, as
@@ -275,7 +287,7 @@ fn quiet(s: &State) -> bool {
 #[allow(clippy::if_same_then_else)]
 fn line_breaks(line: &str, out: &mut Vec<usize>) -> bool {
     let mark = out.len();
-    let mut state: State = [P_SOT; 4];
+    let mut state: State = STATE_SOT;
     let bytes = line.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -293,42 +305,43 @@ fn line_breaks(line: &str, out: &mut Vec<usize>) -> bool {
         let before = state;
         let before_pos = pos;
         pos += len;
-        if quiet(&before) {
+        if quiet(before) {
             if cat != EXTEND && cat != FORMAT {
                 state = next_state(before, cat);
             }
             continue;
         }
         state = next_state(before, cat);
-        let brk = if before[3] == P_SOT {
+        let last = part(before, 3);
+        let brk = if last == P_SOT {
             true // SB1
-        } else if cat == LF && before[3] == P_CR {
+        } else if cat == LF && last == P_CR {
             false // SB3
-        } else if matches!(before[3], P_SEP | P_CR | P_LF) {
+        } else if matches!(last, P_SEP | P_CR | P_LF) {
             true // SB4
         } else if cat == EXTEND || cat == FORMAT {
             state = before; // SB5
             false
-        } else if cat == NUMERIC && before[3] == P_ATERM {
+        } else if cat == NUMERIC && last == P_ATERM {
             false // SB6
-        } else if cat == UPPER && before[2] == P_UPPERLOWER && before[3] == P_ATERM {
+        } else if cat == UPPER && part(before, 2) == P_UPPERLOWER && last == P_ATERM {
             false // SB7
         } else {
-            match match_sb8(&before, &line[before_pos..]) {
+            match match_sb8(before, &line[before_pos..]) {
                 None => {
                     out.truncate(mark);
                     return false;
                 }
                 Some(true) => false, // SB8
                 Some(false) => {
-                    if matches!(cat, SCONTINUE | STERM | ATERM) && match_sb8a(&before) {
+                    if matches!(cat, SCONTINUE | STERM | ATERM) && match_sb8a(before) {
                         false // SB8a
-                    } else if matches!(cat, CLOSE | SP | SEP | CR | LF) && match_sb9(&before) {
+                    } else if matches!(cat, CLOSE | SP | SEP | CR | LF) && match_sb9(before) {
                         false // SB9
-                    } else if matches!(cat, SP | SEP | CR | LF) && match_sb8a(&before) {
+                    } else if matches!(cat, SP | SEP | CR | LF) && match_sb8a(before) {
                         false // SB10
                     } else {
-                        match_sb11(&before) // SB11, else SB998
+                        match_sb11(before) // SB11, else SB998
                     }
                 }
             }
@@ -338,7 +351,7 @@ fn line_breaks(line: &str, out: &mut Vec<usize>) -> bool {
         }
     }
     // SB2
-    if state[3] != P_SOT && state[3] != P_EOT {
+    if part(state, 3) != P_SOT && part(state, 3) != P_EOT {
         out.push(pos);
     }
     true
