@@ -291,6 +291,25 @@ fn line_breaks(line: &str, out: &mut Vec<usize>) -> bool {
     let bytes = line.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
+        // Quiet state and an ASCII character that does not end a sentence or
+        // paragraph: no break, and the state stays quiet (most of the text).
+        if quiet(state) {
+            while let Some(&b) = bytes.get(pos) {
+                let cat = if b < 0x80 {
+                    ASCII_CAT[b as usize]
+                } else {
+                    UNKNOWN
+                };
+                if matches!(cat, ATERM | STERM | CR | LF | UNKNOWN) {
+                    break;
+                }
+                state = next_state(state, cat);
+                pos += 1;
+            }
+            if pos >= bytes.len() {
+                break;
+            }
+        }
         let b = bytes[pos];
         let (cat, len) = if b < 0x80 {
             (ASCII_CAT[b as usize], 1)
