@@ -3,10 +3,9 @@
 //! Later stages (TF-IDF, scoring) work on ids, never on strings.
 
 use crate::corpus::Document;
-use crate::text::fxhash::FxHashMap;
+use crate::text::intern::{self, Interner};
 use crate::text::{filters, filters::StopWords, sentences, words, Language, TokenKind};
 use rayon::prelude::*;
-use std::borrow::Cow;
 
 /// One word token of an article (numbers, URLs and e-mails are not kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,19 +42,19 @@ pub struct Vocabulary {
     pub stems: Vec<String>,
     /// Display form of each stem: its most frequent word form (ties: alphabetical).
     pub display: Vec<String>,
-    index: FxHashMap<String, u32>,
-    stem_index: FxHashMap<String, u32>,
+    index: Interner,
+    stem_index: Interner,
 }
 
 impl Vocabulary {
     /// Id of a normalised word form, if it occurs in the corpus.
     pub fn surface_id(&self, s: &str) -> Option<u32> {
-        self.index.get(s).copied()
+        self.index.find_str(s, &mut Vec::new())
     }
 
     /// Id of a stem, if it occurs in the corpus.
     pub fn stem_id(&self, s: &str) -> Option<u32> {
-        self.stem_index.get(s).copied()
+        self.stem_index.find_str(s, &mut Vec::new())
     }
 }
 
@@ -68,59 +67,85 @@ pub struct TokenizedCorpus {
     pub vocab: Vocabulary,
 }
 
-/// Word forms of one document, interned locally so documents can be
-/// tokenised in parallel and merged once. Forms borrow from the text unless
-/// normalisation changed them.
-struct LocalDoc<'a> {
-    forms: Vec<Cow<'a, str>>,
-    counts: Vec<usize>,
-    tokens: Vec<WordToken>,
-    sentences: Vec<(usize, usize)>,
+/// A run of consecutive documents tokenised together: word forms interned
+/// in a local table, in order of first occurrence, with their counts.
+/// Tokens carry local ids until the merge.
+struct Chunk {
+    forms: Interner,
+    counts: Vec<u32>,
+    docs: Vec<TokenizedDoc>,
+}
+
+/// Scratch buffers reused across the documents of a chunk.
+#[derive(Default)]
+struct Scratch {
+    breaks: Vec<usize>,
+    buf: String,
+    key: Vec<u64>,
 }
 
 /// One article through the scoring analyzer: the same tokens as
 /// `Analyzer::for_scoring().analyze(text)` restricted to words, but without a
-/// `String` per token (see [`filters::scoring_form`]), with the sentence
-/// spans computed once, and interned with the Fx hash.
-fn tokenize_doc(text: &str) -> LocalDoc<'_> {
-    let sentences = sentences::sentence_spans(text);
-    // Same rule as `sentences::sentence_starts`: the first sentence owns any
-    // leading whitespace, so sentence indices match `sentences`.
-    let mut starts: Vec<usize> = sentences.iter().map(|&(a, _)| a).collect();
-    match starts.first_mut() {
-        Some(first) => *first = 0,
-        None => starts.push(0),
-    }
-    let mut index: FxHashMap<Cow<str>, u32> = FxHashMap::default();
-    let mut forms: Vec<Cow<str>> = Vec::new();
-    let mut counts = Vec::new();
-    let mut tokens = Vec::new();
-    let mut buf = String::new();
-    words::for_each_token(text, &starts, |start, end, kind, sentence| {
+/// `String` per token (plain ASCII words are lower-cased straight into hash
+/// keys, others go through [`filters::scoring_form`]), with the sentence
+/// spans computed once, interned into the chunk's table.
+fn tokenize_doc(text: &str, chunk: &mut Chunk, scratch: &mut Scratch) {
+    let mut sentences = Vec::new();
+    sentences::sentence_spans_into(text, &mut sentences, &mut scratch.breaks);
+    let mut tokens: Vec<WordToken> = Vec::with_capacity(text.len() / 7 + 8);
+    let bytes = text.as_bytes();
+    let max = filters::DropLong::default().max_chars;
+    // Sentence i starts at sentences[i].0 (the first owns any leading
+    // whitespace, as in `sentences::sentence_starts`).
+    let mut sentence = 0usize;
+    let mut next_start = sentences.get(1).map_or(usize::MAX, |s| s.0);
+    let Chunk { forms, counts, .. } = chunk;
+    words::scan_tokens(text, |start, end, kind, plain| {
         if kind != TokenKind::Word {
             return;
         }
-        let raw = &text[start..end];
-        let Some(form) = filters::scoring_form(raw, &mut buf) else {
-            return;
-        };
-        let id = match index.get(form) {
-            Some(&id) => id,
-            None => {
-                let id = forms.len() as u32;
-                // Borrow from the text when normalisation left the word as is
-                // (a prefix of the raw token: at most a possessive removed).
-                let key: Cow<str> = if raw.starts_with(form) {
-                    Cow::Borrowed(&raw[..form.len()])
-                } else {
-                    Cow::Owned(form.to_string())
-                };
-                index.insert(key.clone(), id);
-                forms.push(key);
-                counts.push(0);
-                id
+        while next_start <= start {
+            sentence += 1;
+            next_start = sentences.get(sentence + 1).map_or(usize::MAX, |s| s.0);
+        }
+        let id = if plain {
+            // ASCII letters: lower-casing is setting bit 5 of each byte; no
+            // apostrophe, so no possessive; chars = bytes for the length cap.
+            let len = end - start;
+            if len > max {
+                return;
             }
+            let mut key = [0u64; 8];
+            let nw = intern::words_for(len);
+            for (j, k) in key.iter_mut().enumerate().take(nw) {
+                let at = start + 8 * j;
+                let rem = len - 8 * j;
+                let w = if at + 8 <= bytes.len() {
+                    u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]))
+                } else {
+                    let mut b = [0u8; 8];
+                    b[..rem.min(8)].copy_from_slice(&bytes[at..at + rem.min(8)]);
+                    u64::from_le_bytes(b)
+                };
+                let mask = if rem >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * rem)) - 1
+                };
+                *k = (w | 0x2020_2020_2020_2020) & mask;
+            }
+            let h = intern::hash_words(&key[..nw], len);
+            forms.intern(&key[..nw], len, h).0
+        } else {
+            let Some(form) = filters::scoring_form(&text[start..end], &mut scratch.buf) else {
+                return;
+            };
+            let h = intern::key_of(form.as_bytes(), &mut scratch.key);
+            forms.intern(&scratch.key, form.len(), h).0
         };
+        if id as usize == counts.len() {
+            counts.push(0);
+        }
         counts[id as usize] += 1;
         tokens.push(WordToken {
             surface: id,
@@ -128,71 +153,109 @@ fn tokenize_doc(text: &str) -> LocalDoc<'_> {
             sentence: sentence as u32,
         });
     });
-    LocalDoc {
-        forms,
-        counts,
-        tokens,
-        sentences,
-    }
+    chunk.docs.push(TokenizedDoc { tokens, sentences });
 }
 
-/// Tokenises every document (in parallel), builds the vocabulary and stems
-/// each distinct word form once.
-pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> TokenizedCorpus {
-    let locals: Vec<LocalDoc> = docs.par_iter().map(|d| tokenize_doc(&d.text)).collect();
-    let mut vocab = Vocabulary::default();
-    let mut out_docs = Vec::with_capacity(locals.len());
-    for local in locals {
-        let map: Vec<u32> = local
-            .forms
-            .into_iter()
-            .zip(&local.counts)
-            .map(|(form, &n)| {
-                let id = match vocab.index.get(form.as_ref()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.surfaces.len() as u32;
-                        let form = form.into_owned();
-                        vocab.index.insert(form.clone(), id);
-                        vocab.surfaces.push(form);
-                        vocab.surface_count.push(0);
-                        id
-                    }
-                };
-                vocab.surface_count[id as usize] += n;
-                id
-            })
-            .collect();
-        let tokens = local
-            .tokens
-            .into_iter()
-            .map(|t| WordToken {
-                surface: map[t.surface as usize],
-                ..t
-            })
-            .collect();
-        out_docs.push(TokenizedDoc {
-            tokens,
-            sentences: local.sentences,
-        });
+/// Splits `docs` into runs of about `target` bytes of text.
+fn chunk_ranges(docs: &[Document], target: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        bytes += d.text.len();
+        if bytes >= target {
+            out.push(start..i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
     }
-    vocab.surface_stop = vocab.surfaces.iter().map(|s| stop.contains(s)).collect();
+    if start < docs.len() {
+        out.push(start..docs.len());
+    }
+    out
+}
+
+/// Tokenises every document (in parallel, in runs of consecutive documents
+/// that each intern their word forms locally), merges the local tables into
+/// the vocabulary in document order (so word-form ids follow first
+/// occurrence in the corpus), and stems each distinct word form once.
+pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> TokenizedCorpus {
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    // Enough runs to balance the threads, few enough that merging the local
+    // tables (one look-up per distinct form of each run) stays small.
+    let target = (total / (4 * rayon::current_num_threads().max(1))).clamp(1 << 16, 1 << 22);
+    let chunks: Vec<Chunk> = chunk_ranges(docs, target)
+        .into_par_iter()
+        .map(|range| {
+            let n: usize = docs[range.clone()].iter().map(|d| d.text.len()).sum();
+            let mut chunk = Chunk {
+                forms: Interner::with_capacity((n / 64).clamp(256, 1 << 16)),
+                counts: Vec::new(),
+                docs: Vec::with_capacity(range.len()),
+            };
+            let mut scratch = Scratch::default();
+            for d in &docs[range] {
+                tokenize_doc(&d.text, &mut chunk, &mut scratch);
+            }
+            chunk
+        })
+        .collect();
+    let mut vocab = Vocabulary {
+        index: Interner::with_capacity(chunks.iter().map(|c| c.forms.len()).max().unwrap_or(0)),
+        ..Vocabulary::default()
+    };
+    // Local ids of a run follow first occurrence within the run, and runs are
+    // in document order: adding each run's forms in id order gives global ids
+    // in order of first occurrence in the corpus.
+    let remaps: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|chunk| {
+            (0..chunk.forms.len() as u32)
+                .map(|l| {
+                    let (words, len) = chunk.forms.key(l);
+                    let (id, new) = vocab.index.intern(words, len, chunk.forms.hash(l));
+                    if new {
+                        let bytes = chunk.forms.bytes(l);
+                        vocab
+                            .surfaces
+                            .push(String::from_utf8(bytes).unwrap_or_default());
+                        vocab.surface_count.push(0);
+                    }
+                    vocab.surface_count[id as usize] += chunk.counts[l as usize] as usize;
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let out_docs: Vec<TokenizedDoc> = chunks
+        .into_par_iter()
+        .zip(remaps)
+        .flat_map_iter(|(chunk, remap)| {
+            chunk.docs.into_iter().map(move |mut d| {
+                for t in &mut d.tokens {
+                    t.surface = remap[t.surface as usize];
+                }
+                d
+            })
+        })
+        .collect();
+    vocab.surface_stop = vocab
+        .surfaces
+        .par_iter()
+        .map(|s| stop.contains(s))
+        .collect();
     let stemmed: Vec<String> = vocab
         .surfaces
         .par_iter()
         .map_init(|| lang.stemmer(), |st, s| st.stem(s).into_owned())
         .collect();
-    let mut stem_index: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stem_index = Interner::with_capacity(stemmed.len());
+    let mut key = Vec::new();
     for s in stemmed {
-        let id = match stem_index.get(&s) {
-            Some(&id) => id,
-            None => {
-                let id = vocab.stems.len() as u32;
-                stem_index.insert(s.clone(), id);
-                vocab.stems.push(s);
-                id
-            }
-        };
+        let h = intern::key_of(s.as_bytes(), &mut key);
+        let (id, new) = stem_index.intern(&key, s.len(), h);
+        if new {
+            vocab.stems.push(s);
+        }
         vocab.surface_stem.push(id);
     }
     // Display form: the most frequent non-stop word form of each stem.

@@ -5,6 +5,7 @@
 
 pub mod filters;
 pub mod fxhash;
+pub mod intern;
 pub mod sentences;
 pub mod stem;
 pub mod words;

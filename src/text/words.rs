@@ -105,12 +105,200 @@ fn is_edge_punct(c: char) -> bool {
 /// The same tokens as [`tokenize`], without allocating: calls
 /// `f(start, end, kind, sentence)` for each token in text order, given the
 /// sentence start offsets ([`sentences::sentence_starts`]).
-///
-/// Fast path: a whitespace-separated chunk that is ASCII letters, possibly
-/// wrapped in punctuation that never joins a word ([`is_edge_punct`]), is one
-/// word under UAX #29, so the segmenter is skipped for it (most chunks of news
-/// text). Everything else goes through `unicode-segmentation`.
 pub fn for_each_token(
+    text: &str,
+    sentence_starts: &[usize],
+    mut f: impl FnMut(usize, usize, TokenKind, usize),
+) {
+    let mut sentence = 0usize;
+    scan_tokens(text, |start, end, kind, _| {
+        while sentence + 1 < sentence_starts.len() && sentence_starts[sentence + 1] <= start {
+            sentence += 1;
+        }
+        f(start, end, kind, sentence);
+    });
+}
+
+/// Byte classes of the chunk scanner.
+const C_OTHER: u8 = 0;
+const C_SPACE: u8 = 1;
+const C_LETTER: u8 = 2;
+/// ASCII punctuation other than `_`: never joins a word at a chunk's edge.
+const C_EDGE: u8 = 3;
+
+const fn byte_classes() -> [u8; 128] {
+    let mut t = [C_OTHER; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            C_SPACE
+        } else if b.is_ascii_alphabetic() {
+            C_LETTER
+        } else if b.is_ascii_punctuation() && b != b'_' {
+            C_EDGE
+        } else {
+            C_OTHER
+        };
+        i += 1;
+    }
+    t
+}
+
+const CLASS: [u8; 128] = byte_classes();
+
+/// Every token in text order as `f(start, end, kind, plain)`, where `plain`
+/// says the token is ASCII letters only (so needs no normalisation beyond
+/// lower-casing).
+///
+/// Text is cut into whitespace-separated chunks first, so URLs and e-mails
+/// stay whole. Fast path: a chunk that is ASCII letters, possibly wrapped in
+/// punctuation that never joins a word ([`is_edge_punct`]), is one word under
+/// UAX #29, so the segmenter is skipped for it (most chunks of news text); one
+/// pass over the bytes finds the chunk's end and whether it qualifies.
+/// Everything else goes through `unicode-segmentation`.
+pub(crate) fn scan_tokens(text: &str, mut f: impl FnMut(usize, usize, TokenKind, bool)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    loop {
+        // Skip whitespace (`char::is_whitespace`).
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                if CLASS[b as usize] != C_SPACE {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                if !c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        if i >= n {
+            break;
+        }
+        let chunk_start = i;
+        // 0: leading punctuation, 1: letters, 2: trailing punctuation,
+        // 3: anything else (slow path).
+        let mut phase = 0u8;
+        let (mut core_start, mut core_end) = (0, 0);
+        let mut at_or_colon = false;
+        while i < n {
+            let b = bytes[i];
+            if b < 0x80 {
+                match CLASS[b as usize] {
+                    C_SPACE => break,
+                    C_LETTER => match phase {
+                        0 => {
+                            phase = 1;
+                            core_start = i;
+                            core_end = i + 1;
+                        }
+                        1 => core_end = i + 1,
+                        2 => phase = 3,
+                        _ => {}
+                    },
+                    C_EDGE => {
+                        at_or_colon |= b == b'@' || b == b':';
+                        if phase == 1 {
+                            phase = 2;
+                        }
+                    }
+                    _ => phase = 3,
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                if c.is_whitespace() {
+                    break;
+                }
+                if is_edge_punct(c) {
+                    if phase == 1 {
+                        phase = 2;
+                    }
+                } else {
+                    phase = 3;
+                }
+                i += c.len_utf8();
+            }
+        }
+        let chunk = &text[chunk_start..i];
+        if (phase == 1 || phase == 2)
+            && !(at_or_colon && (chunk.contains('@') || chunk.contains("://")))
+            && !(chunk.len() >= 4 && chunk.as_bytes()[..4].eq_ignore_ascii_case(b"www."))
+        {
+            f(core_start, core_end, TokenKind::Word, true);
+            continue;
+        }
+        slow_chunk(text, chunk_start, chunk, &mut f);
+    }
+}
+
+/// Tokens of a chunk that is not a plain word: a URL or e-mail, or UAX #29
+/// words inside the chunk with word-hyphen-word sequences joined.
+fn slow_chunk(
+    text: &str,
+    chunk_start: usize,
+    chunk: &str,
+    f: &mut impl FnMut(usize, usize, TokenKind, bool),
+) {
+    if let Some(kind) = is_url_or_email(chunk) {
+        let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
+        let lead = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
+                .len();
+        if trimmed.len() > lead {
+            f(chunk_start + lead, chunk_start + trimmed.len(), kind, false);
+            return;
+        }
+    }
+    // A number such as "2,500" or "3.5" is one UAX #29 word; anything with a
+    // letter is a word.
+    let mut pending: Option<(usize, usize)> = None; // (start, end) of a word being built
+    let mut hyphen_after: Option<usize> = None;
+    for (off, w) in chunk.split_word_bound_indices() {
+        let (s, e) = (chunk_start + off, chunk_start + off + w.len());
+        let is_word = w.chars().any(|c| c.is_alphanumeric());
+        let is_hyphen = w == "-" || w == "\u{2010}" || w == "\u{2011}";
+        if is_word {
+            if let (Some((ps, _)), Some(_)) = (pending, hyphen_after) {
+                pending = Some((ps, e));
+                hyphen_after = None;
+                continue;
+            }
+            if let Some((ps, pe)) = pending.take() {
+                if let Some(k) = classify(&text[ps..pe]) {
+                    f(ps, pe, k, false);
+                }
+            }
+            pending = Some((s, e));
+        } else if is_hyphen && pending.is_some() && hyphen_after.is_none() {
+            hyphen_after = Some(s);
+        } else {
+            if let Some((ps, pe)) = pending.take() {
+                if let Some(k) = classify(&text[ps..pe]) {
+                    f(ps, pe, k, false);
+                }
+            }
+            hyphen_after = None;
+        }
+    }
+    if let Some((ps, pe)) = pending.take() {
+        if let Some(k) = classify(&text[ps..pe]) {
+            f(ps, pe, k, false);
+        }
+    }
+}
+
+/// [`for_each_token`] as first written (trimming each chunk with `str`
+/// methods), the reference the scanner is checked against in tests.
+#[cfg(test)]
+fn for_each_token_reference(
     text: &str,
     sentence_starts: &[usize],
     mut f: impl FnMut(usize, usize, TokenKind, usize),
@@ -122,11 +310,9 @@ pub fn for_each_token(
         }
         f(start, end, kind, sentence);
     };
-    // Walk whitespace-separated chunks first so URLs and e-mails stay whole.
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Skip whitespace.
         let rest = &text[i..];
         let ws = rest.len() - rest.trim_start().len();
         i += ws;
@@ -155,55 +341,8 @@ pub fn for_each_token(
                 continue;
             }
         }
-        if let Some(kind) = is_url_or_email(chunk) {
-            let trimmed = chunk.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '/');
-            let lead = trimmed.len()
-                - trimmed
-                    .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@')
-                    .len();
-            if trimmed.len() > lead {
-                push(chunk_start + lead, chunk_start + trimmed.len(), kind);
-                continue;
-            }
-        }
-        // UAX #29 words inside the chunk, joining word-hyphen-word sequences.
-        let mut pending: Option<(usize, usize)> = None; // (start, end) of a word being built
-        let mut hyphen_after: Option<usize> = None;
-        for (off, w) in chunk.split_word_bound_indices() {
-            let (s, e) = (chunk_start + off, chunk_start + off + w.len());
-            let is_word = w.chars().any(|c| c.is_alphanumeric());
-            let is_hyphen = w == "-" || w == "\u{2010}" || w == "\u{2011}";
-            if is_word {
-                if let (Some((ps, _)), Some(_)) = (pending, hyphen_after) {
-                    pending = Some((ps, e));
-                    hyphen_after = None;
-                    continue;
-                }
-                if let Some((ps, pe)) = pending.take() {
-                    if let Some(k) = classify(&text[ps..pe]) {
-                        push(ps, pe, k);
-                    }
-                }
-                pending = Some((s, e));
-            } else if is_hyphen && pending.is_some() && hyphen_after.is_none() {
-                hyphen_after = Some(s);
-            } else {
-                if let Some((ps, pe)) = pending.take() {
-                    if let Some(k) = classify(&text[ps..pe]) {
-                        push(ps, pe, k);
-                    }
-                }
-                hyphen_after = None;
-            }
-        }
-        if let Some((ps, pe)) = pending.take() {
-            if let Some(k) = classify(&text[ps..pe]) {
-                push(ps, pe, k);
-            }
-        }
+        slow_chunk(text, chunk_start, chunk, &mut |s, e, k, _| push(s, e, k));
     }
-    // A number such as "2,500" or "3.5" is one UAX #29 word; anything with a
-    // letter is a word.
 }
 
 #[cfg(test)]
@@ -285,6 +424,73 @@ mod tests {
         // "www." is a web address, not the word "www".
         let toks = tokenize("www. next");
         assert_eq!(toks[0].kind, TokenKind::Url);
+    }
+
+    fn scanned(text: &str) -> Vec<(usize, usize, TokenKind, usize)> {
+        let starts = crate::text::sentences::sentence_starts(text);
+        let mut v = Vec::new();
+        for_each_token(text, &starts, |s, e, k, n| v.push((s, e, k, n)));
+        v
+    }
+
+    fn reference(text: &str) -> Vec<(usize, usize, TokenKind, usize)> {
+        let starts = crate::text::sentences::sentence_starts(text);
+        let mut v = Vec::new();
+        for_each_token_reference(text, &starts, |s, e, k, n| v.push((s, e, k, n)));
+        v
+    }
+
+    #[test]
+    fn scanner_matches_the_reference() {
+        for t in [
+            "",
+            "  ",
+            "Police said: “No.” www.x.org WWW. a@b.c @handle x://y ab:// ab:c don't U.S. 2,500",
+            "\u{a0}café\u{a0}— officers… _x_ x_ (x) ‘y’ \u{2003}z\u{85}q\u{2028}r",
+            "a\u{1}b ab1 1ab ab\u{301} “ab”c ab”c” —ab— ...ab... @ab a@ ab@ ::ab:: www",
+        ] {
+            assert_eq!(scanned(t), reference(t), "{t:?}");
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            assert_eq!(scanned(&text), reference(&text));
+        }
+    }
+
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            3 => proptest::sample::select(vec![
+                "Police", "said", "the", "www", "WWW", "http", "x", "ab", "Don", "t", "s", "10",
+                "café", "ÉCOLE",
+            ])
+            .prop_map(str::to_string),
+            4 => proptest::sample::select(vec![
+                ".", " ", "  ", "\n", "\t", "\r", "@", ":", "/", "://", "'", "’", "-", "—", "–",
+                "…", "“", "”", "‘", "_", "\u{a0}", "\u{2003}", "\u{85}", "\u{1}", "(", ")",
+                "\"", "#", "\u{301}", "\u{2010}", "·",
+            ])
+            .prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn scanner_matches_the_reference_on_generated_text(
+            pieces in proptest::collection::vec(piece(), 0..30)
+        ) {
+            let text: String = pieces.concat();
+            proptest::prop_assert_eq!(scanned(&text), reference(&text));
+        }
+
+        #[test]
+        fn scanner_matches_the_reference_on_any_string(text in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(scanned(&text), reference(&text));
+        }
     }
 
     #[test]
