@@ -440,7 +440,8 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
 
     if description.is_none() {
         errors.push(err(
-            Some(header_end.unwrap_or(1)),
+            // An empty file has no line to point at.
+            header_end.or_else(|| text.lines().next().map(|_| 1)),
             "missing `# description:` header line (one line saying what the category \
              means, among the `# key: value` lines at the top of the file, before this line)"
                 .into(),
