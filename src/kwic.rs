@@ -448,6 +448,55 @@ mod tests {
     }
 
     #[test]
+    fn negated_flags_follow_the_scorer() {
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let docs: Vec<Document> = [
+            "No, the attack was real.",
+            "No attack came.",
+            "There is no doubt the attack was planned.",
+            "Officers did not protect the victim.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document {
+            id: format!("d{i}"),
+            text: t.to_string(),
+            ..Default::default()
+        })
+        .collect();
+        let negated = |term: &str, exact: bool, lx: &[Lexicon]| -> Vec<bool> {
+            let q = KwicQuery {
+                term: term.into(),
+                window: 2,
+                exact,
+                as_word: false,
+            };
+            kwic(&docs, lx, &en, &stop, &q)
+                .unwrap()
+                .lines
+                .iter()
+                .map(|l| l.negated)
+                .collect()
+        };
+        // The comma ends the scope and "no doubt" is not a negation.
+        assert_eq!(negated("attack", false, &[]), [false, true, false]);
+        assert_eq!(negated("attack", true, &[]), [false, true, false]);
+        // A named category is resolved among all lists: "not" goes to
+        // "protect", not to "victim".
+        let t =
+            crate::lexicon::parse("# description: d\nvictim\n", "threat.txt", "threat").unwrap();
+        let r = crate::lexicon::parse(
+            "# description: d\nprotect\n",
+            "reassurance.txt",
+            "reassurance",
+        )
+        .unwrap();
+        assert_eq!(negated("threat", false, &[t.clone(), r.clone()]), [false]);
+        assert_eq!(negated("reassurance", false, &[t, r]), [true]);
+    }
+
+    #[test]
     fn exact_phrases_wildcards_and_categories() {
         assert_eq!(run("attack", 3, true, &[]).lines.len(), 1);
         assert_eq!(run("attacks", 3, true, &[]).lines[0].keyword, "attacks");
