@@ -82,7 +82,7 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
             // Per token, the categories covering it (bit per category would
             // cap the count; a small sorted list does not).
             let mut cover: Vec<Vec<u32>> = vec![Vec::new(); n];
-            for m in scorer.spans(doc, vocab) {
+            for m in scorer.spans(None, doc, vocab) {
                 for c in &mut cover[m.first..=m.last.min(n.saturating_sub(1))] {
                     if !c.contains(&(m.category as u32)) {
                         c.push(m.category as u32);

@@ -11,7 +11,9 @@
 
 use crate::corpus::Document;
 use crate::lexicon::{entry_kind, normalise, Entry, EntryKind, Lexicon};
-use crate::score::{is_negator, FrameScorer, SpanMatch, DEFAULT_NEGATION_WINDOW};
+use crate::score::{
+    is_negator, negations, FrameScorer, NegationTarget, SpanMatch, DEFAULT_NEGATION_WINDOW,
+};
 use crate::text::filters::StopWords;
 use crate::text::{Analyzer, Language, TokenKind};
 use crate::tokens::{tokenize_corpus, TokenizedDoc, Vocabulary};
@@ -99,8 +101,10 @@ fn target(q: &KwicQuery, lexicons: &[Lexicon]) -> Result<(Lexicon, Option<String
 /// Word-form matches of `entries` (for `--exact`), with the scorer's negation rule.
 fn exact_spans(
     entries: &[(String, Vec<u32>, Option<String>)],
+    article: &str,
     doc: &TokenizedDoc,
     vocab: &Vocabulary,
+    negator: &[bool],
 ) -> Vec<SpanMatch> {
     let toks = &doc.tokens;
     let mut out: Vec<SpanMatch> = Vec::new();
@@ -122,22 +126,40 @@ fn exact_spans(
             if out.iter().any(|m| m.first == i && m.last == last) {
                 continue;
             }
-            let sentence = toks[i].sentence;
-            let negated = (i.saturating_sub(DEFAULT_NEGATION_WINDOW)..i).any(|j| {
-                toks[j].sentence == sentence
-                    && is_negator(&vocab.surfaces[toks[j].surface as usize])
-                    && toks
-                        .get(j + 1)
-                        .is_none_or(|t| vocab.surfaces[t.surface as usize] != "only")
-            });
             out.push(SpanMatch {
                 category: 0,
                 entry: text.clone(),
                 first: i,
                 last,
-                negated,
+                negated: false,
             });
         }
+    }
+    let mut blocked = vec![false; toks.len()];
+    for m in out.iter().filter(|m| m.last > m.first) {
+        for b in &mut blocked[m.first..=m.last] {
+            *b = true;
+        }
+    }
+    let targets: Vec<NegationTarget> = out
+        .iter()
+        .map(|m| NegationTarget {
+            first: m.first,
+            group: 0,
+            category: 0,
+        })
+        .collect();
+    let neg = negations(
+        Some(article),
+        doc,
+        vocab,
+        negator,
+        DEFAULT_NEGATION_WINDOW,
+        &targets,
+        &blocked,
+    );
+    for (m, n) in out.iter_mut().zip(neg) {
+        m.negated = n.is_some();
     }
     out
 }
@@ -158,12 +180,23 @@ pub fn kwic(
     let (lx, category) = target(q, lexicons)?;
     let tc = tokenize_corpus(docs, lang, stop);
     let analyzer = Analyzer::for_scoring();
+    // A named category is matched among all the lists, as the scorer does,
+    // so that its lines and their `negated` flags are the hits it counts
+    // (a negator's scope and phrase coverage depend on the other lists).
+    let keep = category
+        .as_ref()
+        .and_then(|n| lexicons.iter().position(|l| &l.name == n));
     let scorer = FrameScorer::new(
-        std::slice::from_ref(&lx),
+        if keep.is_some() {
+            lexicons
+        } else {
+            std::slice::from_ref(&lx)
+        },
         &tc.vocab,
         lang,
         DEFAULT_NEGATION_WINDOW,
     );
+    let negator: Vec<bool> = tc.vocab.surfaces.iter().map(|s| is_negator(s)).collect();
     let exact_entries: Vec<(String, Vec<u32>, Option<String>)> = lx
         .entries
         .iter()
@@ -187,9 +220,11 @@ pub fn kwic(
         .zip(tc.docs.par_iter())
         .map(|(d, td)| {
             let mut spans = if q.exact {
-                exact_spans(&exact_entries, td, &tc.vocab)
+                exact_spans(&exact_entries, &d.text, td, &tc.vocab, &negator)
             } else {
-                scorer.spans(td, &tc.vocab)
+                let mut s = scorer.spans(Some(&d.text), td, &tc.vocab);
+                s.retain(|m| keep.is_none_or(|k| m.category == k));
+                s
             };
             if spans.is_empty() {
                 return Vec::new();
@@ -410,6 +445,55 @@ mod tests {
         );
         assert_eq!((k.articles, k.articles_matched), (2, 2));
         assert_eq!(k.lines[1].word_no, 7);
+    }
+
+    #[test]
+    fn negated_flags_follow_the_scorer() {
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let docs: Vec<Document> = [
+            "No, the attack was real.",
+            "No attack came.",
+            "There is no doubt the attack was planned.",
+            "Officers did not protect the victim.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document {
+            id: format!("d{i}"),
+            text: t.to_string(),
+            ..Default::default()
+        })
+        .collect();
+        let negated = |term: &str, exact: bool, lx: &[Lexicon]| -> Vec<bool> {
+            let q = KwicQuery {
+                term: term.into(),
+                window: 2,
+                exact,
+                as_word: false,
+            };
+            kwic(&docs, lx, &en, &stop, &q)
+                .unwrap()
+                .lines
+                .iter()
+                .map(|l| l.negated)
+                .collect()
+        };
+        // The comma ends the scope and "no doubt" is not a negation.
+        assert_eq!(negated("attack", false, &[]), [false, true, false]);
+        assert_eq!(negated("attack", true, &[]), [false, true, false]);
+        // A named category is resolved among all lists: "not" goes to
+        // "protect", not to "victim".
+        let t =
+            crate::lexicon::parse("# description: d\nvictim\n", "threat.txt", "threat").unwrap();
+        let r = crate::lexicon::parse(
+            "# description: d\nprotect\n",
+            "reassurance.txt",
+            "reassurance",
+        )
+        .unwrap();
+        assert_eq!(negated("threat", false, &[t.clone(), r.clone()]), [false]);
+        assert_eq!(negated("reassurance", false, &[t, r]), [true]);
     }
 
     #[test]

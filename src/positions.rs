@@ -229,7 +229,7 @@ pub fn score_corpus(
         .zip(heads.par_iter().zip(htc.docs.par_iter()))
         .map(|(((d, td), p), (h, htd))| {
             let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
-            let resolved = scorer.resolved_hits(td, &tc.vocab);
+            let resolved = scorer.resolved_hits(&d.text, td, &tc.vocab);
             vec![
                 position("headline", head),
                 position(

@@ -12,11 +12,15 @@
 //! same frame (for threat and reassurance, of either of the two), so "no cause
 //! for alarm" is one reassurance hit, not also a threat hit for "alarm".
 //!
-//! Negation: when one of the [`NEGATORS`] (or a word ending in "n't") stands
-//! within `negation_window` words before a match, in the same sentence and not
-//! inside a phrase match, the match is negated. A negated threat match counts
-//! as reassurance ("no threat to the public") and a negated reassurance match
-//! as threat ("not safe"); a negated match of any other frame is not counted.
+//! Negation (see [`negations`]): one of the [`NEGATORS`] (or a word ending
+//! in "n't") that is not inside a phrase match and does not start one of the
+//! [`NEGATION_IDIOMS`] ("no doubt", "without warning") has a scope of the
+//! next `negation_window` words, cut at the sentence end and at clause
+//! punctuation (`, ; : — –`, brackets). In each frame it negates the first
+//! match in its scope and later matches in the scope from the same list. A
+//! negated threat match counts as reassurance ("no threat to the public")
+//! and a negated reassurance match as threat ("not safe"); a negated match
+//! of any other frame is not counted.
 //!
 //! Per article and frame: hits (sum of entry weights), hits per 1,000 words,
 //! and share of the article's frame hits. threat_balance =
@@ -42,6 +46,138 @@ pub const DEFAULT_NEGATION_WINDOW: usize = 3;
 /// True when a normalised word negates what follows.
 pub fn is_negator(w: &str) -> bool {
     NEGATORS.contains(&w) || w.ends_with("n't")
+}
+
+/// Word sequences that begin with a negator but do not negate what follows:
+/// "no doubt the attack was planned" asserts the attack, "without warning,
+/// gunmen attacked" reports it, "not only violent but planned" and "nothing
+/// but chaos" intensify. The first word is the negator; the sequence is
+/// compared word for word with the article's normalised forms.
+///
+/// "no longer" is deliberately absent: "no longer safe" and "no longer a
+/// threat" are negations of the frame word and are scored as such.
+pub const NEGATION_IDIOMS: &[&[&str]] = &[
+    &["no", "doubt"],
+    &["without", "doubt"],
+    &["no", "question"],
+    &["without", "question"],
+    &["without", "warning"],
+    &["not", "only"],
+    &["not", "just"],
+    &["not", "merely"],
+    &["not", "least"],
+    &["no", "matter"],
+    &["nothing", "but"],
+    &["nothing", "short", "of"],
+    &["no", "wonder"],
+    &["no", "surprise"],
+    &["never", "before"],
+];
+
+/// Characters that end a clause and with it a negator's scope: "without
+/// warning, gunmen attacked" and "no, the attack was real" do not negate
+/// "attacked" or "attack". Sentence ends already do, since scopes stay
+/// within a sentence. A hyphen counts only with a space on both sides (a
+/// dash written " - "), never inside a word such as "no-go".
+const CLAUSE_BREAKS: &[char] = &[
+    ',', ';', ':', '\u{2014}', '\u{2013}', '(', ')', '[', ']', '\u{2026}',
+];
+
+/// A match as negation sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct NegationTarget {
+    /// Its first word token.
+    pub first: usize,
+    /// Matches of one group compete for a negator: threat and reassurance
+    /// form one group (negation moves matches between them), every other
+    /// frame is a group of its own.
+    pub group: usize,
+    /// Its category.
+    pub category: usize,
+}
+
+/// True when clause punctuation stands between word tokens `a` and `a + 1`.
+fn clause_break(text: &str, doc: &TokenizedDoc, a: usize) -> bool {
+    let (Some(t), Some(u)) = (doc.tokens.get(a), doc.tokens.get(a + 1)) else {
+        return true;
+    };
+    // The word itself holds none of these characters, so scanning from its
+    // start finds only what lies between the two words.
+    let gap = text.get(t.start as usize..u.start as usize).unwrap_or("");
+    gap.contains(CLAUSE_BREAKS) || gap.contains(" - ")
+}
+
+/// True when the negator at token `j` starts one of the [`NEGATION_IDIOMS`].
+fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
+    let toks = &doc.tokens;
+    let word = |k: usize| vocab.surfaces[toks[k].surface as usize].as_str();
+    NEGATION_IDIOMS.iter().any(|idiom| {
+        j + idiom.len() <= toks.len()
+            && toks[j + idiom.len() - 1].sentence == toks[j].sentence
+            && idiom.iter().enumerate().all(|(k, w)| word(j + k) == *w)
+    })
+}
+
+/// Which negator, if any, negates each of `targets` (sorted by first token).
+///
+/// A negator (a word flagged in `negator`, indexed by word-form id) that is
+/// neither inside a phrase match (`blocked`) nor the start of one of the
+/// [`NEGATION_IDIOMS`] has a scope: the next `window` words, cut at the end
+/// of its sentence and at clause punctuation ([`CLAUSE_BREAKS`]). In each
+/// group it negates the first match in its scope and every later match in
+/// the scope from the same category: "not dangerous or violent", "could not
+/// guarantee the safety" and "no risk of death" are negated whole, but in
+/// "did not protect the victims" only "protect" is, because a match from
+/// the other list after the negated one is usually its object, not part of
+/// what is denied. When two negators reach a match, the nearer one counts.
+pub fn negations(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    negator: &[bool],
+    window: usize,
+    targets: &[NegationTarget],
+    blocked: &[bool],
+) -> Vec<Option<usize>> {
+    debug_assert!(targets.windows(2).all(|w| w[0].first <= w[1].first));
+    let toks = &doc.tokens;
+    let mut out = vec![None; targets.len()];
+    let mut next = 0;
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for j in 0..toks.len() {
+        if !negator[toks[j].surface as usize]
+            || blocked.get(j).copied().unwrap_or(false)
+            || starts_idiom(doc, vocab, j)
+        {
+            continue;
+        }
+        let mut end = j;
+        while end + 1 < toks.len()
+            && end + 1 - j <= window
+            && toks[end + 1].sentence == toks[j].sentence
+            && !text.is_some_and(|t| clause_break(t, doc, end))
+        {
+            end += 1;
+        }
+        while next < targets.len() && targets[next].first <= j {
+            next += 1;
+        }
+        chosen.clear();
+        for (k, t) in targets.iter().enumerate().skip(next) {
+            if t.first > end {
+                break;
+            }
+            match chosen.iter().find(|(g, _)| *g == t.group) {
+                Some(&(_, c)) if c != t.category => {}
+                Some(_) => out[k] = Some(j),
+                None => {
+                    chosen.push((t.group, t.category));
+                    out[k] = Some(j);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -249,33 +385,43 @@ impl FrameScorer {
         out
     }
 
-    /// The negator before match `m`, if any (same sentence, within the window,
-    /// not itself part of a phrase match, and not "not only").
-    fn negated_by(
+    /// The negator of each match (see [`negations`]), with this scorer's
+    /// window and frame groups. `text` is the article (for clause
+    /// punctuation); `None` only when it is not at hand, and then a scope
+    /// runs to the window or the sentence end.
+    fn negators(
         &self,
+        text: Option<&str>,
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
-        m: &Match,
-        phrase_tokens: &[bool],
-    ) -> Option<usize> {
-        let toks = &doc.tokens;
-        let sentence = toks[m.first].sentence;
-        (m.first.saturating_sub(self.window)..m.first)
-            .rev()
-            .find(|&j| {
-                toks[j].sentence == sentence
-                    && self.negator[toks[j].surface as usize]
-                    && !phrase_tokens[j]
-                    && vocab
-                        .surfaces
-                        .get(
-                            toks.get(j + 1)
-                                .map(|t| t.surface as usize)
-                                .unwrap_or(usize::MAX),
-                        )
-                        .map(String::as_str)
-                        != Some("only")
+        matches: &[Match],
+    ) -> Vec<Option<usize>> {
+        let mut blocked = vec![false; doc.tokens.len()];
+        for m in matches.iter().filter(|m| m.phrase) {
+            for t in &mut blocked[m.first..=m.last] {
+                *t = true;
+            }
+        }
+        let keyed: Vec<NegationTarget> = matches
+            .iter()
+            .map(|m| {
+                let c = self.entries[m.entry as usize].category;
+                NegationTarget {
+                    first: m.first,
+                    group: self.group(c),
+                    category: c,
+                }
             })
+            .collect();
+        negations(
+            text,
+            doc,
+            vocab,
+            &self.negator,
+            self.window,
+            &keyed,
+            &blocked,
+        )
     }
 
     /// Scores one article.
@@ -289,12 +435,7 @@ impl FrameScorer {
         let nf = self.names.len();
         let words = doc.tokens.len();
         let matches = self.matches(doc, vocab);
-        let mut phrase_tokens = vec![false; doc.tokens.len()];
-        for m in matches.iter().filter(|m| m.phrase) {
-            for t in &mut phrase_tokens[m.first..=m.last] {
-                *t = true;
-            }
-        }
+        let negated = self.negators(Some(text), doc, vocab, &matches);
         let n_sent = doc.sentences.len();
         let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
         let mut hits = vec![0.0f64; nf];
@@ -309,12 +450,12 @@ impl FrameScorer {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        for m in &matches {
+        for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
             let mut cat = e.category;
             let mut label = e.text.clone();
             let mut form = span_text(m.first, m.last);
-            if let Some(j) = self.negated_by(doc, vocab, m, &phrase_tokens) {
+            if let Some(j) = *neg {
                 let flipped = if Some(cat) == self.threat {
                     self.reassurance
                 } else if Some(cat) == self.reassurance {
@@ -475,7 +616,7 @@ impl FrameScorer {
         senti: &SentimentAnalyzer,
         spans: &[(usize, usize)],
     ) -> PartScore {
-        let resolved = self.resolved_hits(doc, vocab);
+        let resolved = self.resolved_hits(text, doc, vocab);
         self.score_spans_with(text, doc, senti, spans, &resolved)
     }
 
@@ -484,21 +625,17 @@ impl FrameScorer {
     /// by all the parts scored with [`FrameScorer::score_spans_with`].
     pub fn resolved_hits(
         &self,
+        text: &str,
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> Vec<(usize, usize, f64)> {
         let matches = self.matches(doc, vocab);
-        let mut phrase_tokens = vec![false; doc.tokens.len()];
-        for m in matches.iter().filter(|m| m.phrase) {
-            for t in &mut phrase_tokens[m.first..=m.last] {
-                *t = true;
-            }
-        }
+        let negated = self.negators(Some(text), doc, vocab, &matches);
         let mut out = Vec::with_capacity(matches.len());
-        for m in &matches {
+        for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
             let mut cat = e.category;
-            if self.negated_by(doc, vocab, m, &phrase_tokens).is_some() {
+            if neg.is_some() {
                 let flipped = if Some(cat) == self.threat {
                     self.reassurance
                 } else if Some(cat) == self.reassurance {
@@ -603,25 +740,28 @@ pub struct SpanMatch {
 impl FrameScorer {
     /// Every match in an article, with the same matching rules as
     /// [`FrameScorer::score`] (one per word and category, phrases covering
-    /// their words), in text order.
-    pub fn spans(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<SpanMatch> {
+    /// their words), in text order. `text` is the article, needed to stop
+    /// negation at clause punctuation as the scorer does; callers that do
+    /// not read [`SpanMatch::negated`] may pass `None`.
+    pub fn spans(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<SpanMatch> {
         let matches = self.matches(doc, vocab);
-        let mut phrase_tokens = vec![false; doc.tokens.len()];
-        for m in matches.iter().filter(|m| m.phrase) {
-            for t in &mut phrase_tokens[m.first..=m.last] {
-                *t = true;
-            }
-        }
+        let negated = self.negators(text, doc, vocab, &matches);
         matches
             .iter()
-            .map(|m| {
+            .zip(&negated)
+            .map(|(m, neg)| {
                 let e = &self.entries[m.entry as usize];
                 SpanMatch {
                     category: e.category,
                     entry: e.text.clone(),
                     first: m.first,
                     last: m.last,
-                    negated: self.negated_by(doc, vocab, m, &phrase_tokens).is_some(),
+                    negated: neg.is_some(),
                 }
             })
             .collect()
@@ -644,11 +784,11 @@ mod tests {
         vec![
             lex(
                 "threat",
-                "attack\ndanger\nviolent\nthreat*\nalarm\nfear\nknife crime\n",
+                "attack\ndanger\nviolent\nthreat*\nalarm\nfear\nknife crime\nvictim\ndeath\nrisk\n",
             ),
             lex(
                 "reassurance",
-                "safe\ncalm\nreassure\nreassurance\nno cause for alarm\n",
+                "safe\ncalm\nreassure\nreassurance\nno cause for alarm\nsafety\nprotect\nguarantee\n",
             ),
             lex("conflict", "clash\nrow 2\n"),
         ]
@@ -740,6 +880,147 @@ mod tests {
             hits(&score_text("It was not only violent but planned.")),
             (1.0, 0.0, 0.0)
         );
+    }
+
+    #[test]
+    fn negation_stops_at_clause_punctuation() {
+        // The negator answers or qualifies something else; the frame word
+        // stands in the next clause.
+        assert_eq!(
+            hits(&score_text("No, the attack was real.")),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("Not now; danger is everywhere.")),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text(
+                "He said never \u{2014} the attack was planned."
+            )),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("Not at first - then violent crowds came.")),
+            (1.0, 0.0, 0.0)
+        );
+        // Without punctuation the same words are negated, and a hyphen
+        // inside a word is not a break.
+        assert_eq!(hits(&score_text("No attack was real.")), (0.0, 1.0, 0.0));
+        assert_eq!(hits(&score_text("No well-known danger.")), (0.0, 1.0, 0.0));
+    }
+
+    #[test]
+    fn negation_idioms_do_not_negate() {
+        for s in [
+            "There is no doubt the attack was deliberate.",
+            "Without warning the attack began.",
+            "It was not only violent but planned.",
+            "No matter the danger they stayed.",
+            "It was nothing but violent.",
+            "It was nothing short of violent.",
+            "No wonder people fear it.",
+        ] {
+            assert_eq!(hits(&score_text(s)), (1.0, 0.0, 0.0), "{s}");
+        }
+        // "no longer" is a real negation.
+        assert_eq!(
+            hits(&score_text("The area is no longer safe.")),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("He is no longer a threat.")),
+            (0.0, 1.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn a_negator_negates_the_first_match_and_its_own_list_only() {
+        // The victims are not denied: only "protect" is.
+        assert_eq!(
+            hits(&score_text("The police did not protect the victims.")),
+            (2.0, 0.0, 0.0)
+        );
+        // Later matches from the same list as the first are negated with it.
+        assert_eq!(
+            hits(&score_text(
+                "They could not guarantee the safety of anyone."
+            )),
+            (2.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("It was not dangerous or violent.")),
+            (0.0, 2.0, 0.0)
+        );
+        assert_eq!(
+            hits(&score_text("There is no risk of death.")),
+            (0.0, 2.0, 0.0)
+        );
+        // A reassurance word after a negated threat word stays reassurance.
+        assert_eq!(
+            hits(&score_text("There is no threat to public safety.")),
+            (0.0, 2.0, 0.0)
+        );
+        // Each frame has its own first match: the negated clash is dropped
+        // and the negated danger moved.
+        assert_eq!(
+            hits(&score_text("There was no clash and danger.")),
+            (0.0, 1.0, 0.0)
+        );
+        assert_eq!(hits(&score_text("No one is safe.")), (1.0, 0.0, 0.0));
+    }
+
+    /// (threat, reassurance) hits of `text` with the built-in lists.
+    fn builtin_tr(text: &str) -> (f64, f64) {
+        let docs = vec![Document {
+            text: text.into(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let lx = crate::lexicon::builtin();
+        let scorer = FrameScorer::new(&lx, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
+        let s = scorer.score(text, &tc.docs[0], &tc.vocab, &senti);
+        (s.frames[0].hits, s.frames[1].hits)
+    }
+
+    #[test]
+    fn builtin_lists_cover_general_harm_and_recovery_words() {
+        for t in [
+            "Four people died.",
+            "She was hurt.",
+            "Two were wounded.",
+            "The shooter was named.",
+            "Shots were fired.",
+            "Families fled.",
+            "A bloody week.",
+            "He is still at large.",
+            "Held at gunpoint.",
+        ] {
+            assert_eq!(builtin_tr(t), (1.0, 0.0), "{t}");
+        }
+        for r in [
+            "He recovered quickly.",
+            "She is recovering.",
+            "There was relief in the town.",
+            "The fire is now contained.",
+            "The risk to the public remains very low.",
+            "The threat has passed.",
+            "She is in good spirits.",
+        ] {
+            assert_eq!(builtin_tr(r), (0.0, 1.0), "{r}");
+        }
+        // Left out on purpose: the plain stems are mostly used in other senses.
+        for n in [
+            "The bag contained a laptop.",
+            "Officers were on patrol.",
+            "A routine meeting.",
+            "The company was wound up.",
+            "Prices shot up.",
+        ] {
+            assert_eq!(builtin_tr(n), (0.0, 0.0), "{n}");
+        }
     }
 
     #[test]

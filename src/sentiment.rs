@@ -901,6 +901,42 @@ pub fn aggregate(sentences: &[(SentimentSummary, usize)]) -> SentimentSummary {
 mod tests {
     use super::*;
 
+    /// The user documentation states the rules' numbers and word lists; it
+    /// must say what the code does.
+    #[test]
+    fn user_documentation_matches_the_rules() {
+        let doc = include_str!("../lexicons/sentiment/README.md");
+        for n in [
+            format!("{B_INCR}"),
+            format!("{C_INCR}"),
+            format!("{N_SCALAR}"),
+            format!("{EMARK_INCR}"),
+            format!("{QMARK_INCR}"),
+            format!("{QMARK_MAX_INCR}"),
+            format!("x / sqrt(x² + {ALPHA})"),
+            format!("at most {MAX_EMARK}"),
+            "**3 words**".to_string(),
+            "**0.5**".to_string(),
+            "**1.5**".to_string(),
+        ] {
+            assert!(doc.contains(&n), "README does not state {n}");
+        }
+        for w in NEGATE
+            .iter()
+            .filter(|w| !w.contains('\'') && !w.ends_with("nt"))
+        {
+            assert!(doc.contains(w), "README does not list the negation {w}");
+        }
+        for w in ["very", "extremely", "really", "totally", "highly"] {
+            assert!(BOOSTERS_UP.contains(&w), "{w}");
+        }
+        for w in [
+            "almost", "barely", "hardly", "kinda", "slightly", "somewhat",
+        ] {
+            assert!(BOOSTERS_DOWN.contains(&w), "{w}");
+        }
+    }
+
     /// Sentences with the scores of the *released* Python vaderSentiment
     /// 3.3.2 (PyPI wheel, run with display rounding switched off), as
     /// `[compound, pos, neg, neu]`, and where the oracle crate

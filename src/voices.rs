@@ -1070,7 +1070,7 @@ pub fn score_article(
     senti: &SentimentAnalyzer,
 ) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
     let qs = quotes(text);
-    let resolved = scorer.resolved_hits(doc, vocab);
+    let resolved = scorer.resolved_hits(text, doc, vocab);
     let voices = voice_spans(text, &qs)
         .into_iter()
         .map(|(voice, speaker, quotes, spans)| {

@@ -511,11 +511,22 @@ fn malformed_lexicon_errors_are_file_and_line() {
     for ((loc, msg), got) in expect.iter().zip(&shown) {
         assert!(got.starts_with(loc) && got.contains(msg), "{got}");
     }
-    // File-level problems name the file without a line.
+    // A file-level problem names the file without a line; a missing
+    // description is reported where the header ended.
     let errors = frame::lexicon::parse("\u{feff}# comment only\n", "x.txt", "x").unwrap_err();
     let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-    assert!(shown.iter().all(|s| s.starts_with("x.txt: ")), "{shown:?}");
-    assert!(shown.iter().any(|s| s.contains("no entries")), "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.starts_with("x.txt: ") && s.contains("no entries")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|s| s.starts_with("x.txt:1: missing `# description:`")),
+        "{shown:?}"
+    );
     // Bytes that are not UTF-8, a folder, a missing file: named, with the line where known.
     let tmp = tempfile::tempdir().unwrap();
     let bad = tmp.path().join("bad.txt");

@@ -9,13 +9,16 @@
 //! * phrases made only of stop words (`out of the`), which match everywhere
 //!   and say little about a category;
 //! * entries with no word in them (`:)`, `2020`), which can never match;
+//! * entries with a number among their words (`danger 1.5` from the typo
+//!   `danger 1.5 2`, or `route 66`): numbers are not words to the matcher,
+//!   so the entry matches as if the number were not there;
 //! * problems loading would only warn about (duplicates in a `.dic` file,
 //!   empty categories), and one category name used in two files.
 //!
 //! Checks are within one category: the same word in two categories is how
 //! LIWC-style dictionaries are built.
 
-use super::load::{folder_files, read_file};
+use super::load::{folder_files, read_file_lenient};
 use super::{EntryKind, Lexicon, LexiconError};
 use crate::text::filters::StopWords;
 use crate::text::{Analyzer, Language, TokenKind};
@@ -29,7 +32,7 @@ pub struct CheckReport {
     pub problems: Vec<LexiconError>,
     /// Files read.
     pub files: usize,
-    /// Categories that loaded.
+    /// Categories that loaded (from files without errors).
     pub categories: usize,
     /// Entries in them.
     pub entries: usize,
@@ -54,25 +57,27 @@ pub fn check_path(path: &Path, lang: &Language) -> CheckReport {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for f in files {
         report.files += 1;
-        match read_file(&f) {
-            Err(e) => report.problems.extend(e),
-            Ok(r) => {
-                report.problems.extend(r.warnings);
-                for lx in &r.lexicons {
-                    report.categories += 1;
-                    report.entries += lx.entries.len();
-                    if let Some(other) = names.get(&lx.name) {
-                        report.problems.push(LexiconError {
-                            file: lx.file.clone(),
-                            line: lx.entries.first().map(|e| e.line),
-                            message: format!("category `{}` is also defined in {other}", lx.name),
-                        });
-                    } else {
-                        names.insert(lx.name.clone(), lx.file.clone());
-                    }
-                    report.problems.extend(lint(lx, lang, &stop));
-                }
+        // A file with mistakes is still linted (its entries that parsed), so
+        // one run lists every problem instead of revealing them in rounds.
+        let (r, errors) = read_file_lenient(&f);
+        let loaded = errors.is_empty();
+        report.problems.extend(errors);
+        report.problems.extend(r.warnings);
+        for lx in &r.lexicons {
+            if loaded {
+                report.categories += 1;
+                report.entries += lx.entries.len();
             }
+            if let Some(other) = names.get(&lx.name) {
+                report.problems.push(LexiconError {
+                    file: lx.file.clone(),
+                    line: lx.entries.first().map(|e| e.line),
+                    message: format!("category `{}` is also defined in {other}", lx.name),
+                });
+            } else {
+                names.insert(lx.name.clone(), lx.file.clone());
+            }
+            report.problems.extend(lint(lx, lang, &stop));
         }
     }
     report
@@ -135,6 +140,17 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                         ),
                     );
                     continue;
+                }
+                if let Some(num) = e.text.split_whitespace().find(|f| super::looks_numeric(f)) {
+                    at(
+                        e.line,
+                        format!(
+                            "`{}` has the number `{num}` among its words; numbers are not \
+                             words, so it matches as if the number were not there. Only \
+                             one weight is allowed, at the end of the line (like `stab 1.5`)",
+                            e.text
+                        ),
+                    );
                 }
                 if words.len() > 1 && words.iter().all(|w| stop.contains(w)) {
                     at(
@@ -242,6 +258,49 @@ mod tests {
             .map(|e| e.to_string())
             .collect();
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_file_with_errors_is_still_linted() {
+        let d = tempfile::tempdir().unwrap();
+        // No description (reported where the header ends), a bad weight, a
+        // number inside an entry, and besides those a stem merge, a wildcard
+        // that swallows an entry and a stop-word phrase.
+        std::fs::write(
+            d.path().join("a.txt"),
+            "# name: a\nattack\nattacks\nstab 9\ndanger 1.5 2\nterror*\nterrorist\nout of the\n",
+        )
+        .unwrap();
+        let r = check_path(d.path(), &Language::english());
+        let p: Vec<String> = r.problems.iter().map(|e| e.to_string()).collect();
+        assert_eq!(p.len(), 6, "{p:#?}");
+        assert!(p[0].ends_with("a.txt:2: missing `# description:` header line (one line saying what the category means, among the `# key: value` lines at the top of the file, before this line)"), "{p:#?}");
+        assert!(p[1].contains("a.txt:3: `attacks` and `attack`"), "{p:#?}");
+        assert!(p[2].contains("a.txt:4: weight 9 is out of range"), "{p:#?}");
+        assert!(
+            p[3].contains("a.txt:5: `danger 1.5` has the number"),
+            "{p:#?}"
+        );
+        assert!(
+            p[4].contains("a.txt:7: `terrorist` is already matched"),
+            "{p:#?}"
+        );
+        assert!(p[5].contains("a.txt:8: phrase `out of the`"), "{p:#?}");
+        assert_eq!((r.files, r.categories), (1, 0));
+    }
+
+    #[test]
+    fn numbers_inside_entries() {
+        let p = lint_text("danger 1.5 2\nroute 66 1\ncovid-19\ng7 summit\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with("t.txt:2: `danger 1.5` has the number `1.5`"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("t.txt:3: `route 66` has the number `66`"),
+            "{p:?}"
+        );
     }
 
     #[test]

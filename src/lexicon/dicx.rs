@@ -20,6 +20,29 @@ use std::collections::BTreeMap;
 
 /// Parses the text of a `.dicx` file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
+    match parse_lenient(text, file) {
+        (f, e) if e.is_empty() => Ok(f),
+        (_, e) => Err(e),
+    }
+}
+
+/// [`parse`] that also returns the categories read from a file with
+/// mistakes (every entry that parsed), beside the errors, so that
+/// `frame lexicon check` can report everything in one pass. A file whose
+/// structure cannot be read gives no categories.
+pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
+    match parse_all(text, file) {
+        Ok(r) => r,
+        Err(e) => (FileLexicons::default(), e),
+    }
+}
+
+/// The parser: `Err` for a file whose structure cannot be read, otherwise
+/// the categories and the entry-level errors.
+fn parse_all(
+    text: &str,
+    file: &str,
+) -> Result<(FileLexicons, Vec<LexiconError>), Vec<LexiconError>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -157,9 +180,6 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
             warnings.push(at(Some(no), format!("`{text}` is in no category")));
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let mut lexicons = Vec::new();
     for (name, entries) in names.into_iter().zip(entries) {
         if entries.is_empty() {
@@ -178,7 +198,7 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
             entries,
         });
     }
-    Ok(FileLexicons { lexicons, warnings })
+    Ok((FileLexicons { lexicons, warnings }, errors))
 }
 
 #[cfg(test)]

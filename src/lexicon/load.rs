@@ -173,17 +173,32 @@ pub fn read_text(path: &Path) -> Result<String, Vec<LexiconError>> {
 
 /// Reads one lexicon file of any supported format.
 pub fn read_file(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
+    match read_file_lenient(path) {
+        (f, e) if e.is_empty() => Ok(f),
+        (_, e) => Err(e),
+    }
+}
+
+/// [`read_file`] that also returns what could be read from a file with
+/// mistakes (every entry that parsed), beside the errors.
+pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
     let file = path.display().to_string();
     let Some(format) = Format::of(path) else {
-        return Err(one(
-            &file,
-            None,
-            "not a lexicon file: frame reads .txt (its own format), .dic (LIWC), .dicx \
-             (LIWC-22) and .yml/.yaml (quanteda)"
-                .into(),
-        ));
+        return (
+            FileLexicons::default(),
+            one(
+                &file,
+                None,
+                "not a lexicon file: frame reads .txt (its own format), .dic (LIWC), .dicx \
+                 (LIWC-22) and .yml/.yaml (quanteda)"
+                    .into(),
+            ),
+        );
     };
-    let text = read_text(path)?;
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => return (FileLexicons::default(), e),
+    };
     match format {
         Format::Frame => {
             let name = path
@@ -192,20 +207,27 @@ pub fn read_file(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
                 .unwrap_or_default()
                 .to_string();
             if let Err(m) = super::category_name(&name) {
-                return Err(one(
-                    &file,
-                    None,
-                    format!("{m} (a .txt lexicon is named after its file)"),
-                ));
+                return (
+                    FileLexicons::default(),
+                    one(
+                        &file,
+                        None,
+                        format!("{m} (a .txt lexicon is named after its file)"),
+                    ),
+                );
             }
-            super::parse(&text, &file, &name).map(|lx| FileLexicons {
-                lexicons: vec![lx],
-                warnings: Vec::new(),
-            })
+            let (lx, errors) = super::parse_lenient(&text, &file, &name);
+            (
+                FileLexicons {
+                    lexicons: vec![lx],
+                    warnings: Vec::new(),
+                },
+                errors,
+            )
         }
-        Format::LiwcDic => liwc::parse(&text, &file),
-        Format::Dicx => dicx::parse(&text, &file),
-        Format::Yaml => yaml::parse(&text, &file),
+        Format::LiwcDic => liwc::parse_lenient(&text, &file),
+        Format::Dicx => dicx::parse_lenient(&text, &file),
+        Format::Yaml => yaml::parse_lenient(&text, &file),
     }
 }
 
@@ -409,7 +431,7 @@ mod tests {
             e[0].contains("b.dic:4: category `anger` is defined twice (also in"),
             "{e:?}"
         );
-        assert!(e[1].contains("c.txt: missing `# description:`"), "{e:?}");
+        assert!(e[1].contains("c.txt:1: missing `# description:`"), "{e:?}");
         assert!(e[2].contains("missing.dic: no such file"), "{e:?}");
         let e = load_set(&[], true).unwrap_err();
         assert!(e[0].message.contains("no lexicon to use"));

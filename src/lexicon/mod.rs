@@ -165,7 +165,7 @@ fn header_parts(line: &str) -> Option<(String, &str)> {
 /// True if `s` is written as a plain decimal number (`2`, `1.5`, `.5`, `-1`).
 /// `f64::from_str` is not used for the test because it also accepts words
 /// such as "nan", "inf" and "infinity", which are legitimate entries.
-fn looks_numeric(s: &str) -> bool {
+pub(crate) fn looks_numeric(s: &str) -> bool {
     let body = s.strip_prefix(['+', '-']).unwrap_or(s);
     let mut digits = 0;
     let mut dots = 0;
@@ -265,6 +265,19 @@ pub fn category_name(raw: &str) -> Result<String, String> {
 /// stored in the result; `name` is the category name (the file stem).
 /// Returns every error found, in line order, rather than stopping at the first.
 pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconError>> {
+    let (lx, errors) = parse_lenient(text, file, name);
+    if errors.is_empty() {
+        Ok(lx)
+    } else {
+        Err(errors)
+    }
+}
+
+/// [`parse`] that always returns the category with every entry that parsed,
+/// beside the errors (in line order), so that `frame lexicon check` can also
+/// lint the good entries of a file with mistakes and report everything in
+/// one pass.
+pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<LexiconError>) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut errors: Vec<LexiconError> = Vec::new();
     let err = |line: Option<usize>, message: String| LexiconError {
@@ -281,6 +294,8 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
     // Normalised entry text -> line it first appeared on.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut in_header = true;
+    // Where a missing description is reported: the line that ended the header.
+    let mut header_end: Option<usize> = None;
 
     for (idx, raw) in text.lines().enumerate() {
         let lineno = idx + 1;
@@ -348,6 +363,7 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
                 }
                 // The first `#` line that is not `# key: value` ends the header.
                 in_header = false;
+                header_end.get_or_insert(lineno);
             } else if let Some((key, _)) = parts {
                 // A known header key after the header has ended would be
                 // silently ignored, which is almost certainly not what was meant.
@@ -364,6 +380,7 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
             continue;
         }
         in_header = false;
+        header_end.get_or_insert(lineno);
 
         // An entry line; ` #` starts an end-of-line comment.
         let content = match line.find(" #").or_else(|| line.find("\t#")) {
@@ -423,26 +440,26 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
 
     if description.is_none() {
         errors.push(err(
-            None,
+            // An empty file has no line to point at.
+            header_end.or_else(|| text.lines().next().map(|_| 1)),
             "missing `# description:` header line (one line saying what the category \
-             means, at the top of the file)"
+             means, among the `# key: value` lines at the top of the file, before this line)"
                 .into(),
         ));
     }
     if entries.is_empty() {
         errors.push(err(None, "the file has no entries".into()));
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Lexicon {
+    errors.sort_by_key(|e| e.line);
+    let lx = Lexicon {
         name: name.to_string(),
         description: description.map(|(d, _)| d).unwrap_or_default(),
         rationale: rationale.join(" "),
         sources,
         file: file.to_string(),
         entries,
-    })
+    };
+    (lx, errors)
 }
 
 /// Reads and parses one lexicon file; the category name is the file stem.
@@ -562,7 +579,10 @@ mod tests {
         // unknown key, weight, duplicate, empty wildcard, missing description.
         assert_eq!(errs.len(), 5, "{errs:?}");
         assert_eq!(errs[0].line, Some(1));
-        assert_eq!(errs.last().unwrap().line, None);
+        // The missing description is reported where the header ended.
+        assert!(errs
+            .iter()
+            .any(|e| e.line == Some(2) && e.message.contains("missing `# description:`")));
     }
 
     #[test]
@@ -614,7 +634,9 @@ mod tests {
     #[test]
     fn err_missing_description() {
         let e = one_err("# name: t\nfoo\n");
-        assert_eq!(e.line, None);
+        assert_eq!(e.line, Some(2));
+        let e = one_err("# name: t\n#\n# a comment\nfoo\n");
+        assert_eq!(e.line, Some(2));
         assert!(e.message.contains("missing `# description:`"), "{e}");
         // A description that appears only after the header ended does not count.
         let errs = parse("foo\n# description: late\n", "t.txt", "t").unwrap_err();

@@ -185,8 +185,31 @@ fn walk(
     }
 }
 
-/// Parses the text of a YAML dictionary; `file` names it in messages.
+/// Parses the text of a YAML dictionary file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
+    match parse_lenient(text, file) {
+        (f, e) if e.is_empty() => Ok(f),
+        (_, e) => Err(e),
+    }
+}
+
+/// [`parse`] that also returns the categories read from a file with
+/// mistakes (every entry that parsed), beside the errors, so that
+/// `frame lexicon check` can report everything in one pass. A file whose
+/// structure cannot be read gives no categories.
+pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
+    match parse_all(text, file) {
+        Ok(r) => r,
+        Err(e) => (FileLexicons::default(), e),
+    }
+}
+
+/// The parser: `Err` for a file whose structure cannot be read, otherwise
+/// the categories and the entry-level errors.
+fn parse_all(
+    text: &str,
+    file: &str,
+) -> Result<(FileLexicons, Vec<LexiconError>), Vec<LexiconError>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let at = |line: usize, message: String| LexiconError {
         file: file.to_string(),
@@ -235,10 +258,7 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
     };
     let (mut lexicons, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     walk(map, "", file, &mut lexicons, &mut errors, &mut warnings);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(FileLexicons { lexicons, warnings })
+    Ok((FileLexicons { lexicons, warnings }, errors))
 }
 
 #[cfg(test)]

@@ -9,6 +9,11 @@
 //! behind a sentiment average, fewer than 150 words behind a similarity,
 //! fewer than 10 articles behind clusters or IDF weights, and a mean
 //! silhouette below 0.25 (Rousseeuw's "no substantial structure").
+//!
+//! The sentiment chart also gets, per article, a seeded bootstrap interval of
+//! its sentiment (see [`sentiment_interval`]); an article whose 95% interval
+//! runs from negative to positive is named, since its sign depends on which
+//! few sentences it happens to contain.
 
 use super::text::{fixed, Cell, Table};
 use crate::analysis::{Analysis, ArticleResult, FrameScore};
@@ -59,6 +64,41 @@ fn has_verb(n: usize) -> &'static str {
     } else {
         "have"
     }
+}
+
+/// The seeded 95% bootstrap interval of an article's sentiment, the mean of
+/// its sentence compounds: sentences are drawn with replacement as many times
+/// as the article has, `resamples` times, and the 2.5th and 97.5th
+/// percentiles of the resampled means are taken, as for the frame scores
+/// (crate::bootstrap). The generator is seeded with `seed` and the article
+/// id (salted, so it does not replay the frame scores' draws). `None` with
+/// fewer than two scored sentences or no resamples.
+pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> Option<(f64, f64)> {
+    // The article score skips sentences without a word; so does its interval.
+    let scores: Vec<f64> = art
+        .sentences
+        .iter()
+        .filter(|s| s.text.chars().any(char::is_alphabetic))
+        .map(|s| s.sentiment)
+        .collect();
+    let n = scores.len();
+    if n < 2 || resamples == 0 {
+        return None;
+    }
+    let mut r = crate::bootstrap::rng(seed, &format!("sentiment\u{1f}{}", art.id));
+    let mut means: Vec<f64> = (0..resamples)
+        .map(|_| {
+            (0..n)
+                .map(|_| scores[crate::bootstrap::below(&mut r, n)])
+                .sum::<f64>()
+                / n as f64
+        })
+        .collect();
+    means.sort_by(f64::total_cmp);
+    Some((
+        crate::bootstrap::percentile(&means, 0.025),
+        crate::bootstrap::percentile(&means, 0.975),
+    ))
 }
 
 fn frame<'a>(art: &'a ArticleResult, name: &str) -> Option<&'a FrameScore> {
@@ -178,6 +218,25 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
                     numbers(&short),
                     has_verb(short.len()),
                     if short.len() == 1 { "its" } else { "their" }
+                ));
+            }
+            let resamples = a.parameters.bootstrap_resamples;
+            let unsure = matching(a, |art| {
+                sentiment_interval(art, a.parameters.seed, resamples)
+                    .is_some_and(|(lo, hi)| lo < 0.0 && hi > 0.0)
+            });
+            if !unsure.is_empty() {
+                out.push(format!(
+                    "For {}, the 95% interval of the sentiment (resampling {} sentences) runs from negative to positive: whether {} reads as positive or negative depends on a few sentences.",
+                    numbers(&unsure),
+                    if unsure.len() == 1 { "its" } else { "their" },
+                    if unsure.len() == 1 { "it" } else { "each" }
+                ));
+            }
+            if n < 20 {
+                out.push(format!(
+                    "Only {n} article{}: differences in sentiment are differences between these texts, and VADER partly scores the topic (\"killed\", \"attack\" are negative however calmly told), so compare articles about the same event.",
+                    if n == 1 { "" } else { "s" }
                 ));
             }
         }
@@ -325,7 +384,53 @@ mod tests {
         let clusters = cautions(&a, Chart::Clusters).join("\n");
         assert!(clusters.contains("With 5 articles"), "{clusters}");
         // The example's articles have one sentence each.
-        assert!(cautions(&a, Chart::Sentiment)[0].contains("fewer than 5 sentences"));
+        let senti = cautions(&a, Chart::Sentiment);
+        assert!(senti[0].contains("fewer than 5 sentences"), "{senti:?}");
+        assert!(
+            senti.iter().any(|c| c.contains("Only 5 articles")),
+            "{senti:?}"
+        );
+    }
+
+    #[test]
+    fn sentiment_interval_is_seeded_and_flags_mixed_articles() {
+        let mut a = example(30);
+        a.parameters.bootstrap_resamples = 500;
+        let s0 = a.articles[0].sentences[0].clone();
+        let sentence = |v: f64| {
+            let mut s = s0.clone();
+            s.text = "Words here.".into();
+            s.sentiment = v;
+            s
+        };
+        for art in &mut a.articles {
+            // Steadily negative: the interval stays below zero.
+            art.sentences = (0..10).map(|i| sentence(-0.5 - 0.01 * i as f64)).collect();
+        }
+        // Article 3 swings between strongly negative and positive sentences.
+        a.articles[2].sentences = [0.9, -0.9, 0.8, -0.8, 0.1, -0.1]
+            .iter()
+            .map(|&v| sentence(v))
+            .collect();
+        let (lo, hi) = sentiment_interval(&a.articles[2], 7, 500).unwrap();
+        assert!(lo < 0.0 && hi > 0.0 && lo >= -0.9 && hi <= 0.9, "{lo} {hi}");
+        assert_eq!(
+            sentiment_interval(&a.articles[2], 7, 500),
+            Some((lo, hi)),
+            "same seed, same interval"
+        );
+        let (lo0, hi0) = sentiment_interval(&a.articles[0], 7, 500).unwrap();
+        assert!(hi0 < 0.0 && lo0 <= hi0, "{lo0} {hi0}");
+        let senti = cautions(&a, Chart::Sentiment);
+        assert_eq!(senti.len(), 1, "{senti:?}");
+        assert!(
+            senti[0].starts_with("For #3, the 95% interval"),
+            "{senti:?}"
+        );
+        // One sentence, or no resamples: no interval.
+        a.articles[0].sentences.truncate(1);
+        assert_eq!(sentiment_interval(&a.articles[0], 7, 500), None);
+        assert_eq!(sentiment_interval(&a.articles[2], 7, 0), None);
     }
 
     #[test]
