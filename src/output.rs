@@ -129,10 +129,11 @@ impl OutputDir {
     fn write_tmp(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let tmp = self.path.join(tmp_name(name));
         let target = self.path.join(name);
-        let res = fs::File::create(&tmp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
+        // No fsync: the rename is what makes a killed or failed run harmless,
+        // and syncing every file cost 4.7 s of a 15.7 s run at 10,000 articles
+        // (analysis.json alone is ~10x the input). A power cut mid-run is the
+        // one case this does not cover; the run can be repeated.
+        let res = fs::File::create(&tmp).and_then(|mut f| f.write_all(bytes));
         res.map_err(|e| {
             let _ = fs::remove_file(&tmp);
             out_err(&target, e)

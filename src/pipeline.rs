@@ -157,6 +157,10 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     // leave no term to compare: the frame scores still stand, so the run goes
     // on without clustering and a note says why.
     let has_terms = tf.matrix.data.iter().any(|v| *v != 0.0 && v.is_finite());
+    let lexicon_set = lexicon_set(opts)?;
+    let lexicons = lexicon_set.lexicons;
+    let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
+    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     let clustering = if !has_terms {
         None
     } else {
@@ -177,10 +181,6 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?
     };
     stages.done("cluster", "scoring");
-    let lexicon_set = lexicon_set(opts)?;
-    let lexicons = lexicon_set.lexicons;
-    let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
-    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     let scores: Vec<_> = corpus
         .documents
         .par_iter()
@@ -412,34 +412,52 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
 
 /// Renders every output file of an analysis (CSV, JSON, charts, reports).
 pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
-    let mut clock = Instant::now();
-    let mut files = report::csv::all(a);
-    files.push(report::json::analysis(a)?);
-    stage_time("csv_json", &mut clock);
     let chart_opts = report::charts::ChartOptions {
         width: opts.chart_size.0,
         height: opts.chart_size.1,
         svg: opts.svg,
     };
-    let charts = report::charts::render_all(a, &chart_opts)
-        .map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
-    stage_time("charts", &mut clock);
-    let names: Vec<String> = charts
-        .iter()
-        .filter(|f| f.name.ends_with(".png"))
-        .map(|f| f.name.clone())
-        .collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    files.push(OutputFile {
-        name: "report.md".into(),
-        bytes: report::markdown::render(a, &names).into_bytes(),
-    });
-    files.push(OutputFile {
-        name: "report.html".into(),
-        bytes: report::html::render(a, &names).into_bytes(),
-    });
-    files.extend(charts);
-    stage_time("report", &mut clock);
+    // The writers only read the analysis, so the tables and the charts with
+    // the reports are rendered side by side; the file order stays fixed.
+    let (tables, charts_and_reports) = rayon::join(
+        || -> Result<Vec<OutputFile>> {
+            let mut clock = Instant::now();
+            let mut files = report::csv::all(a);
+            files.push(report::json::analysis(a)?);
+            stage_time("csv_json", &mut clock);
+            Ok(files)
+        },
+        || -> Result<Vec<OutputFile>> {
+            let mut clock = Instant::now();
+            let charts = report::charts::render_all(a, &chart_opts)
+                .map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
+            stage_time("charts", &mut clock);
+            let names: Vec<&str> = charts
+                .iter()
+                .filter(|f| f.name.ends_with(".png"))
+                .map(|f| f.name.as_str())
+                .collect();
+            let (md, html) = rayon::join(
+                || report::markdown::render(a, &names),
+                || report::html::render(a, &names),
+            );
+            let mut files = vec![
+                OutputFile {
+                    name: "report.md".into(),
+                    bytes: md.into_bytes(),
+                },
+                OutputFile {
+                    name: "report.html".into(),
+                    bytes: html.into_bytes(),
+                },
+            ];
+            stage_time("report", &mut clock);
+            files.extend(charts);
+            Ok(files)
+        },
+    );
+    let mut files = tables?;
+    files.extend(charts_and_reports?);
     Ok(files)
 }
 

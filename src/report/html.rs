@@ -210,7 +210,7 @@ fn render_document(doc: &Document, version: &str) -> String {
             Block::Quote { text, cite } => {
                 let _ = writeln!(
                     out,
-                    "<blockquote><p>“{}”</p><footer>— {}</footer></blockquote>",
+                    "<blockquote><p>{}</p><footer>— {}</footer></blockquote>",
                     escape(text),
                     escape(cite)
                 );

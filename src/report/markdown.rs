@@ -204,7 +204,7 @@ fn render_document(doc: &Document, version: &str) -> String {
                 let _ = writeln!(out, "![{}]({})\n", escape(alt), link_target(src));
             }
             Block::Quote { text, cite } => {
-                let _ = writeln!(out, "> “{}”\n>\n> — {}\n", escape(text), escape(cite));
+                let _ = writeln!(out, "> {}\n>\n> — {}\n", escape(text), escape(cite));
             }
             Block::List(items) => {
                 for it in items {
