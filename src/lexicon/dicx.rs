@@ -31,7 +31,7 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    match parse_all(text, file) {
+    match parse_all(&super::unify_line_endings(text), file) {
         Ok(r) => r,
         Err(e) => (FileLexicons::default(), e),
     }

@@ -278,7 +278,8 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
 /// lint the good entries of a file with mistakes and report everything in
 /// one pass.
 pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<LexiconError>) {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = unify_line_endings(text);
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut errors: Vec<LexiconError> = Vec::new();
     let err = |line: Option<usize>, message: String| LexiconError {
         file: file.to_string(),
@@ -460,6 +461,18 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
         entries,
     };
     (lx, errors)
+}
+
+/// Every line ending an editor shows as one (`\r\n`, `\n`, or a lone `\r`
+/// from old Mac files) becomes `\n` before a lexicon is parsed, so that the
+/// line numbers of every format agree with the editor and with each other
+/// (the YAML parser counted a lone `\r` as a line, the others did not).
+pub fn unify_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Reads and parses one lexicon file; the category name is the file stem.

@@ -198,7 +198,7 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    match parse_all(text, file) {
+    match parse_all(&super::unify_line_endings(text), file) {
         Ok(r) => r,
         Err(e) => (FileLexicons::default(), e),
     }
@@ -286,6 +286,24 @@ mod tests {
             .map(|e| (e.text.as_str(), e.line))
             .collect();
         assert_eq!(neg, [("recession", 8), ("slump", 9)]);
+    }
+
+    /// Found by the `lexicon` fuzz target: a lone `\r` is a line break to the
+    /// YAML parser, so its error named line 51 of a file of 10 lines as the
+    /// other parsers count them. Every format now counts lines alike.
+    #[test]
+    fn lone_carriage_returns_count_as_lines_in_every_format() {
+        let text = "#(name: r\nm\r\r\r\ninvestob\ninvest\nvaluaductiv*\nt\u{10}\u{10}borrowing\n";
+        let lines = crate::lexicon::unify_line_endings(text).lines().count();
+        let errs = parse(text, "f.yml").unwrap_err();
+        for e in &errs {
+            let l = e.line.expect("a YAML syntax error has a line");
+            assert!(l >= 1 && l <= lines + 1, "{e} (file has {lines} lines)");
+        }
+        // The same text as frame's own format counts the same lines.
+        let txt = "name: x\rdescription: d\r\rattack\rattack\n";
+        let errs = crate::lexicon::parse(txt, "x.txt", "x").unwrap_err();
+        assert!(errs.iter().any(|e| e.line == Some(5)), "{errs:?}");
     }
 
     #[test]
