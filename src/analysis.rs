@@ -166,6 +166,11 @@ pub struct ArticleResult {
     pub sentiment: SentimentSummary,
     /// (threat - reassurance) / (threat + reassurance) on per-1,000 scores; 0 when both are 0.
     pub threat_balance: f64,
+    /// Lower end of the seeded 95% bootstrap interval of `sentiment.compound`
+    /// (sentences resampled); `None` with fewer than two sentences.
+    pub sentiment_ci_low: Option<f64>,
+    /// Upper end of that interval.
+    pub sentiment_ci_high: Option<f64>,
     /// One score per frame, in `Analysis::frames` order.
     pub frames: Vec<FrameScore>,
     /// Top TF-IDF terms, best first.

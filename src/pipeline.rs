@@ -217,6 +217,9 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             sha256: d.sha256.clone(),
             sentiment: s.sentiment,
             threat_balance: s.threat_balance,
+            // Filled in by bootstrap::add_intervals below.
+            sentiment_ci_low: None,
+            sentiment_ci_high: None,
             frames: s.frames,
             top_terms: tf
                 .top_terms(i, opts.top_terms)

@@ -291,7 +291,7 @@ fn a_100000_character_word_and_articles_without_words() {
 
 /// Nulls are allowed only where a value is optional (a date, a group ...).
 fn assert_no_null_numbers(v: &serde_json::Value, path: &str) {
-    // ci_low/ci_high: no bootstrap interval for an article with fewer than two sentences.
+    // The ci fields: no bootstrap interval for an article with fewer than two sentences.
     const OPTIONAL: &[&str] = &[
         "date",
         "group",
@@ -299,6 +299,8 @@ fn assert_no_null_numbers(v: &serde_json::Value, path: &str) {
         "most_threatening",
         "ci_low",
         "ci_high",
+        "sentiment_ci_low",
+        "sentiment_ci_high",
     ];
     match v {
         serde_json::Value::Null => {

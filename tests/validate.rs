@@ -221,6 +221,22 @@ fn frames_csv_has_bootstrap_intervals() {
         );
         assert!(lo <= p && p <= hi, "{rec:?}");
     }
+    // articles.csv: each article's sentiment with its interval over sentences.
+    let text = fs::read_to_string(out.join("articles.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (s, lo, hi) = (
+        col("sentiment"),
+        col("sentiment_ci_low"),
+        col("sentiment_ci_high"),
+    );
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let num = |i: usize| rec[i].parse::<f64>().unwrap();
+        assert!(num(lo) <= num(s) && num(s) <= num(hi), "{rec:?}");
+        assert!(num(lo) < num(hi), "{rec:?}");
+    }
     let report = fs::read_to_string(out.join("report.md")).unwrap();
     assert!(report.contains("How sure are these scores?"));
     assert!(report.contains("Caution: fragile results"));
@@ -234,5 +250,7 @@ fn frames_csv_has_bootstrap_intervals() {
         .args(["-q", "--bootstrap", "0"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = fs::read_to_string(out0.join("frames.csv")).unwrap();
+    assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
+    let text = fs::read_to_string(out0.join("articles.csv")).unwrap();
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
 }

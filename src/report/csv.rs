@@ -70,6 +70,8 @@ pub fn articles(a: &Analysis) -> OutputFile {
             "negative",
             "neutral",
             "threat_balance",
+            "sentiment_ci_low",
+            "sentiment_ci_high",
         ]),
         a.articles.iter().map(|r| {
             vec![
@@ -87,6 +89,8 @@ pub fn articles(a: &Analysis) -> OutputFile {
                 f4(r.sentiment.negative),
                 f4(r.sentiment.neutral),
                 f4(r.threat_balance),
+                r.sentiment_ci_low.map(f4).unwrap_or_default(),
+                r.sentiment_ci_high.map(f4).unwrap_or_default(),
             ]
         }),
     )
@@ -370,7 +374,7 @@ mod tests {
     fn headers_and_rows() {
         let a = crate::analysis::example(3);
         let art = String::from_utf8(articles(&a).bytes).unwrap();
-        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,sentiment,positive,negative,neutral,threat_balance\n"));
+        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high\n"));
         assert_eq!(art.lines().count(), 4);
         let fr = String::from_utf8(frames(&a).bytes).unwrap();
         assert_eq!(fr.lines().count(), 1 + 3 * 7);

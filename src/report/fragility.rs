@@ -11,7 +11,7 @@
 //! silhouette below 0.25 (Rousseeuw's "no substantial structure").
 //!
 //! The sentiment chart also gets, per article, a seeded bootstrap interval of
-//! its sentiment (see [`sentiment_interval`]); an article whose 95% interval
+//! its sentiment (see [`crate::bootstrap::sentiment_interval`]); an article whose 95% interval
 //! runs from negative to positive is named, since its sign depends on which
 //! few sentences it happens to contain.
 
@@ -64,41 +64,6 @@ fn has_verb(n: usize) -> &'static str {
     } else {
         "have"
     }
-}
-
-/// The seeded 95% bootstrap interval of an article's sentiment, the mean of
-/// its sentence compounds: sentences are drawn with replacement as many times
-/// as the article has, `resamples` times, and the 2.5th and 97.5th
-/// percentiles of the resampled means are taken, as for the frame scores
-/// (crate::bootstrap). The generator is seeded with `seed` and the article
-/// id (salted, so it does not replay the frame scores' draws). `None` with
-/// fewer than two scored sentences or no resamples.
-pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> Option<(f64, f64)> {
-    // The article score skips sentences without a word; so does its interval.
-    let scores: Vec<f64> = art
-        .sentences
-        .iter()
-        .filter(|s| s.text.chars().any(char::is_alphabetic))
-        .map(|s| s.sentiment)
-        .collect();
-    let n = scores.len();
-    if n < 2 || resamples == 0 {
-        return None;
-    }
-    let mut r = crate::bootstrap::rng(seed, &format!("sentiment\u{1f}{}", art.id));
-    let mut means: Vec<f64> = (0..resamples)
-        .map(|_| {
-            (0..n)
-                .map(|_| scores[crate::bootstrap::below(&mut r, n)])
-                .sum::<f64>()
-                / n as f64
-        })
-        .collect();
-    means.sort_by(f64::total_cmp);
-    Some((
-        crate::bootstrap::percentile(&means, 0.025),
-        crate::bootstrap::percentile(&means, 0.975),
-    ))
 }
 
 fn frame<'a>(art: &'a ArticleResult, name: &str) -> Option<&'a FrameScore> {
@@ -222,7 +187,7 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
             }
             let resamples = a.parameters.bootstrap_resamples;
             let unsure = matching(a, |art| {
-                sentiment_interval(art, a.parameters.seed, resamples)
+                crate::bootstrap::sentiment_interval(art, a.parameters.seed, resamples)
                     .is_some_and(|(lo, hi)| lo < 0.0 && hi > 0.0)
             });
             if !unsure.is_empty() {
@@ -412,14 +377,14 @@ mod tests {
             .iter()
             .map(|&v| sentence(v))
             .collect();
-        let (lo, hi) = sentiment_interval(&a.articles[2], 7, 500).unwrap();
+        let (lo, hi) = crate::bootstrap::sentiment_interval(&a.articles[2], 7, 500).unwrap();
         assert!(lo < 0.0 && hi > 0.0 && lo >= -0.9 && hi <= 0.9, "{lo} {hi}");
         assert_eq!(
-            sentiment_interval(&a.articles[2], 7, 500),
+            crate::bootstrap::sentiment_interval(&a.articles[2], 7, 500),
             Some((lo, hi)),
             "same seed, same interval"
         );
-        let (lo0, hi0) = sentiment_interval(&a.articles[0], 7, 500).unwrap();
+        let (lo0, hi0) = crate::bootstrap::sentiment_interval(&a.articles[0], 7, 500).unwrap();
         assert!(hi0 < 0.0 && lo0 <= hi0, "{lo0} {hi0}");
         let senti = cautions(&a, Chart::Sentiment);
         assert_eq!(senti.len(), 1, "{senti:?}");
@@ -429,8 +394,14 @@ mod tests {
         );
         // One sentence, or no resamples: no interval.
         a.articles[0].sentences.truncate(1);
-        assert_eq!(sentiment_interval(&a.articles[0], 7, 500), None);
-        assert_eq!(sentiment_interval(&a.articles[2], 7, 0), None);
+        assert_eq!(
+            crate::bootstrap::sentiment_interval(&a.articles[0], 7, 500),
+            None
+        );
+        assert_eq!(
+            crate::bootstrap::sentiment_interval(&a.articles[2], 7, 0),
+            None
+        );
     }
 
     #[test]
