@@ -59,6 +59,33 @@ pub struct FileLexicons {
     pub warnings: Vec<LexiconError>,
 }
 
+/// The result of a format's structural parser: `Err` for a file whose
+/// structure cannot be read, otherwise the categories and the entry errors.
+pub(crate) type Parsed = Result<(FileLexicons, Vec<LexiconError>), Vec<LexiconError>>;
+
+/// The lenient reading shared by the `.dic`, `.dicx` and YAML parsers: line
+/// endings unified first (so every format numbers lines alike), and a file
+/// whose structure cannot be read gives no categories, only its errors.
+pub(crate) fn lenient(
+    text: &str,
+    file: &str,
+    parse_all: fn(&str, &str) -> Parsed,
+) -> (FileLexicons, Vec<LexiconError>) {
+    parse_all(&super::unify_line_endings(text), file)
+        .unwrap_or_else(|e| (FileLexicons::default(), e))
+}
+
+/// The strict reading: the categories only when there is no error.
+pub(crate) fn strict(
+    (lexicons, errors): (FileLexicons, Vec<LexiconError>),
+) -> Result<FileLexicons, Vec<LexiconError>> {
+    if errors.is_empty() {
+        Ok(lexicons)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Where a category of a [`LexiconSet`] comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -187,10 +187,7 @@ fn walk(
 
 /// Parses the text of a YAML dictionary file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
-    match parse_lenient(text, file) {
-        (f, e) if e.is_empty() => Ok(f),
-        (_, e) => Err(e),
-    }
+    super::load::strict(parse_lenient(text, file))
 }
 
 /// [`parse`] that also returns the categories read from a file with
@@ -198,18 +195,12 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    match parse_all(&super::unify_line_endings(text), file) {
-        Ok(r) => r,
-        Err(e) => (FileLexicons::default(), e),
-    }
+    super::load::lenient(text, file, parse_all)
 }
 
 /// The parser: `Err` for a file whose structure cannot be read, otherwise
 /// the categories and the entry-level errors.
-fn parse_all(
-    text: &str,
-    file: &str,
-) -> Result<(FileLexicons, Vec<LexiconError>), Vec<LexiconError>> {
+fn parse_all(text: &str, file: &str) -> super::load::Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let at = |line: usize, message: String| LexiconError {
         file: file.to_string(),
