@@ -243,7 +243,12 @@ mod tests {
             "my notes"
         );
         // No temporary files are left behind.
-        let names: Vec<String> = fs::read_dir(dir.path())
+        assert_no_tmp_files(dir.path());
+    }
+
+    /// No temporary file is left behind in `dir`.
+    fn assert_no_tmp_files(dir: &Path) {
+        let names: Vec<String> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
@@ -277,14 +282,7 @@ mod tests {
             "v3"
         );
         assert!(!dir.path().join("articles.csv").exists());
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        assert!(
-            names.iter().all(|n| !n.starts_with(TMP_PREFIX)),
-            "{names:?}"
-        );
+        assert_no_tmp_files(dir.path());
     }
 
     #[test]

@@ -65,40 +65,35 @@ impl<'a> Builder<'a> {
         }
         let mut header: Vec<String> = vec!["Group".into(), "Articles".into()];
         header.extend(g.measures.iter().map(|m| m.replace('_', " ")));
-        let rows: Vec<Vec<Cell>> = g
-            .groups
-            .iter()
-            .map(|gr| {
-                let mut row = vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
-                for s in &gr.stats {
-                    let d = if s.measure == "sentiment" { 2 } else { 1 };
-                    row.push(Cell::num(mean_ci(s.mean, s.ci_low, s.ci_high, d)));
-                }
-                row
-            })
-            .collect();
+        // One row per group: its name, its size, then one cell per measure
+        // (sentiment with two decimals, frame scores with one).
+        let rows_of =
+            |cell: &dyn Fn(&crate::analysis::MeasureSummary, usize) -> String| -> Vec<Vec<Cell>> {
+                g.groups
+                    .iter()
+                    .map(|gr| {
+                        let mut row =
+                            vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
+                        for s in &gr.stats {
+                            let d = if s.measure == "sentiment" { 2 } else { 1 };
+                            row.push(Cell::num(cell(s, d)));
+                        }
+                        row
+                    })
+                    .collect()
+            };
+        let rows = rows_of(&|s, d| mean_ci(s.mean, s.ci_low, s.ci_high, d));
         let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..hdr.len()).collect();
         self.push(Block::Table(table(&hdr, &numeric, rows)));
         self.para(vec![t(
             "Standard deviation of each measure within each group:",
         )]);
-        let sd_rows: Vec<Vec<Cell>> = g
-            .groups
-            .iter()
-            .map(|gr| {
-                let mut row = vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
-                for s in &gr.stats {
-                    let d = if s.measure == "sentiment" { 2 } else { 1 };
-                    row.push(Cell::num(
-                        s.sd.filter(|v| v.is_finite())
-                            .map(|v| fixed(v, d))
-                            .unwrap_or_else(|| "n/a".into()),
-                    ));
-                }
-                row
-            })
-            .collect();
+        let sd_rows = rows_of(&|s, d| {
+            s.sd.filter(|v| v.is_finite())
+                .map(|v| fixed(v, d))
+                .unwrap_or_else(|| "n/a".into())
+        });
         self.push(Block::Table(table(&hdr, &numeric, sd_rows)));
     }
 
