@@ -8,6 +8,19 @@ use cli::{Cli, Command};
 use std::io::Write;
 use std::process::ExitCode;
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    const M_TRIM_THRESHOLD: i32 = -1;
+    const M_MMAP_MAX: i32 = -4;
+    unsafe {
+        mallopt(M_MMAP_MAX, 0);
+        mallopt(M_TRIM_THRESHOLD, i32::MAX);
+    }
+}
+
 fn warn(msg: &str) {
     eprintln!("warning: {msg}");
 }
@@ -238,6 +251,8 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
 }
 
 fn main() -> ExitCode {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    tune_allocator();
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
         let msg = info

@@ -141,7 +141,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             tf: opts.tf,
         },
     );
-    stages.done("tfidf", "clustering");
+    stages.done("tfidf", "clustering and scoring");
     let ids: Vec<String> = corpus.documents.iter().map(|d| d.id.clone()).collect();
     let col_terms: Vec<String> = tf
         .column_stem
@@ -161,43 +161,57 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
-    let clustering = if !has_terms {
-        None
-    } else {
-        cluster::cluster(
-            &ClusterInput {
-                matrix: &tf.matrix,
-                ids: &ids,
-                terms: &col_terms,
-                stems: &col_stems,
-            },
-            &ClusterParams {
-                k: opts.k,
-                seed: opts.seed,
-                neighbours: opts.neighbours,
-                top_terms: opts.top_terms,
-            },
-        )
-        .map_err(|e| Error::Internal(format!("clustering failed: {e}")))?
+    // Clustering and scoring read the same tokens and share nothing else, so
+    // they run side by side: each has serial steps (the SVD's eigen step,
+    // linfa's final fit, VADER's per-article setup) that leave a core idle.
+    let cluster_input = ClusterInput {
+        matrix: &tf.matrix,
+        ids: &ids,
+        terms: &col_terms,
+        stems: &col_stems,
     };
-    stages.done("cluster", "scoring");
-    let scores: Vec<_> = corpus
-        .documents
-        .par_iter()
-        .zip(tc.docs.par_iter())
-        .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
-        .collect();
-    // Who speaks, and where: narration against quotes, headline/lead/body.
-    let voices = crate::voices::score_corpus(&corpus.documents, &tc, &scorer, &senti);
-    let positions = crate::positions::score_corpus(
-        &corpus.documents,
-        &tc,
-        &scorer,
-        &senti,
-        &lexicons,
-        &opts.lang,
+    let cluster_params = ClusterParams {
+        k: opts.k,
+        seed: opts.seed,
+        neighbours: opts.neighbours,
+        top_terms: opts.top_terms,
+    };
+    let (clustering, (scores, voices, positions)) = rayon::join(
+        || {
+            let mut clock = Instant::now();
+            let c = if has_terms {
+                cluster::cluster(&cluster_input, &cluster_params)
+                    .map_err(|e| Error::Internal(format!("clustering failed: {e}")))
+            } else {
+                Ok(None)
+            };
+            stage_time("cluster", &mut clock);
+            c
+        },
+        || {
+            let mut clock = Instant::now();
+            let scores: Vec<_> = corpus
+                .documents
+                .par_iter()
+                .zip(tc.docs.par_iter())
+                .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
+                .collect();
+            // Who speaks, and where: narration against quotes, headline/lead/body.
+            let voices = crate::voices::score_corpus(&corpus.documents, &tc, &scorer, &senti);
+            let positions = crate::positions::score_corpus(
+                &corpus.documents,
+                &tc,
+                &scorer,
+                &senti,
+                &lexicons,
+                &opts.lang,
+            );
+            stage_time("score", &mut clock);
+            (scores, voices, positions)
+        },
     );
-    stages.done("score", "writing");
+    let clustering = clustering?;
+    stages.done("cluster_score", "bootstrap");
     let mut articles: Vec<ArticleResult> = corpus
         .documents
         .iter()

@@ -168,20 +168,44 @@ impl Operator for CentredDense<'_> {
 
 /// A (rows x cols) matrix of independent standard normal draws (Box-Muller on
 /// the top 53 bits of xoshiro256+), filled row by row.
+///
+/// Rows come in blocks of [`GAUSSIAN_BLOCK`], each from its own generator
+/// (the first seeded with `seed`, block b with `seed + b * golden ratio`),
+/// so the blocks fill in parallel and the values never depend on the thread
+/// count. On a wide vocabulary (250,000 terms x 110 columns) the single
+/// generator took seconds.
 pub fn gaussian(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
+    let mut v = vec![0.0f64; rows * cols];
+    if cols > 0 {
+        v.par_chunks_mut(GAUSSIAN_BLOCK * cols)
+            .enumerate()
+            .for_each(|(b, block)| {
+                let block_seed = seed.wrapping_add((b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                fill_normal(block, block_seed);
+            });
+    }
+    Array2::from_shape_vec((rows, cols), v).unwrap_or_else(|_| Array2::zeros((rows, cols)))
+}
+
+/// Rows of the Gaussian matrix drawn from one generator.
+const GAUSSIAN_BLOCK: usize = 4096;
+
+/// Fills `out` with standard normal draws from a generator seeded by `seed`.
+fn fill_normal(out: &mut [f64], seed: u64) {
     let mut rng = Xoshiro256Plus::seed_from_u64(seed);
     let mut unit = move || ((rng.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64);
-    let mut v = Vec::with_capacity(rows * cols);
-    while v.len() < rows * cols {
+    let mut pairs = out.chunks_exact_mut(2);
+    for pair in &mut pairs {
         let (u1, u2) = (unit(), unit());
         let r = (-2.0 * u1.ln()).sqrt();
         let t = 2.0 * std::f64::consts::PI * u2;
-        v.push(r * t.cos());
-        if v.len() < rows * cols {
-            v.push(r * t.sin());
-        }
+        pair[0] = r * t.cos();
+        pair[1] = r * t.sin();
     }
-    Array2::from_shape_vec((rows, cols), v).unwrap_or_else(|_| Array2::zeros((rows, cols)))
+    if let [last] = pairs.into_remainder() {
+        let (u1, u2) = (unit(), unit());
+        *last = (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
+    }
 }
 
 /// Orthonormalises the columns of `y` in place. Columns that are numerically

@@ -110,6 +110,11 @@ pub struct ClusterTuning {
     pub power_iterations: usize,
     /// Above this many articles, k is chosen on a seeded sample of this size.
     pub choose_k_sample: usize,
+    /// k-means restarts per k while choosing k on more than
+    /// `full_sweep_max` articles; the chosen k is then fitted with `n_runs`.
+    pub sweep_runs: usize,
+    /// Largest corpus whose k sweep uses all `n_runs` restarts per k.
+    pub full_sweep_max: usize,
 }
 
 impl Default for ClusterTuning {
@@ -123,6 +128,11 @@ impl Default for ClusterTuning {
             exact_neighbours_max: 5_000,
             power_iterations: 2,
             choose_k_sample: 10_000,
+            // Restarts barely move a k's mean silhouette (they lower inertia
+            // in the third decimal), so ranking k needs few; the fit that
+            // is kept still gets all ten.
+            sweep_runs: 3,
+            full_sweep_max: 2_000,
         }
     }
 }
@@ -208,6 +218,11 @@ pub fn cluster_with(
 
     // 2. k-means, with k fixed or chosen by silhouette.
     let max_k = n - 1;
+    let sweep_runs = if n > tuning.full_sweep_max {
+        tuning.sweep_runs.clamp(1, tuning.n_runs.max(1))
+    } else {
+        tuning.n_runs
+    };
     let mut silhouette_sample = None;
     let (labels, row_sil, k_scores, k_chosen_by) = match params.k {
         Some(asked) => {
@@ -236,7 +251,7 @@ pub fn cluster_with(
             let scores: Vec<Result<KScore, String>> = (2..=top)
                 .into_par_iter()
                 .map(|k| {
-                    let labels = kmeans::kmeans_labels(xs.view(), k, tuning.n_runs, params.seed)?;
+                    let labels = kmeans::kmeans_labels(xs.view(), k, sweep_runs, params.seed)?;
                     let sil = kmeans::silhouettes(xs.view(), &labels);
                     Ok(KScore {
                         k,
@@ -267,24 +282,32 @@ pub fn cluster_with(
             let runs: Vec<Result<LabelsAndSilhouettes, String>> = (2..=top)
                 .into_par_iter()
                 .map(|k| {
-                    let labels = kmeans::kmeans_labels(x.view(), k, tuning.n_runs, params.seed)?;
+                    let labels = kmeans::kmeans_labels(x.view(), k, sweep_runs, params.seed)?;
                     let sil = kmeans::silhouettes(x.view(), &labels);
                     Ok((labels, sil))
                 })
                 .collect();
-            let mut best: Option<(f64, Vec<usize>, Vec<f64>)> = None;
+            let mut best: Option<(f64, usize, Vec<usize>, Vec<f64>)> = None;
             let mut scores = Vec::new();
             for (k, run) in (2..=top).zip(runs) {
                 let (labels, sil) = run?;
                 let s = kmeans::mean(&sil);
                 scores.push(KScore { k, silhouette: s });
                 // Strictly greater: ties keep the smaller k.
-                if best.as_ref().is_none_or(|(bs, _, _)| s > *bs) {
-                    best = Some((s, labels, sil));
+                if best.as_ref().is_none_or(|(bs, _, _, _)| s > *bs) {
+                    best = Some((s, k, labels, sil));
                 }
             }
-            let (_, labels, sil) = best.ok_or("clustering: no k could be tried")?;
-            (labels, sil, scores, "silhouette")
+            let (_, k, labels, sil) = best.ok_or("clustering: no k could be tried")?;
+            if sweep_runs < tuning.n_runs {
+                // Refit the chosen k with every restart; the same seed
+                // replays the sweep's restarts first, so this is never worse.
+                let labels = kmeans::kmeans_labels(x.view(), k, tuning.n_runs, params.seed)?;
+                let sil = kmeans::silhouettes(x.view(), &labels);
+                (labels, sil, scores, "silhouette")
+            } else {
+                (labels, sil, scores, "silhouette")
+            }
         }
     };
     // The final clustering is linfa's k-means, started from the best Lloyd run.
@@ -402,10 +425,15 @@ pub fn cluster_with(
         )
     };
     let method = format!(
-        "k-means (Lloyd, k-means++ start, {} seeded restarts, lowest inertia kept; final fit by linfa's KMeans started from that solution) on {vectors}; {k_part}; \
+        "k-means (Lloyd, k-means++ start, {} seeded restarts, lowest inertia kept{}; final fit by linfa's KMeans started from that solution) on {vectors}; {k_part}; \
          cluster terms from centroids in TF-IDF space; map = first two principal components of the \
          clustered vectors",
-        tuning.n_runs
+        tuning.n_runs,
+        if params.k.is_none() && sweep_runs < tuning.n_runs {
+            format!(" ({sweep_runs} per k while choosing k)")
+        } else {
+            String::new()
+        }
     );
 
     Ok(Some(Clustering {
