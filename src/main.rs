@@ -8,6 +8,12 @@ use cli::{Cli, Command};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Asks glibc's malloc to keep memory it has freed instead of returning it to
+/// the system (no mmap for large blocks, no trimming): a large corpus
+/// allocates and frees hundreds of MB per stage, and every page handed back
+/// costs a page fault and a zeroing when it is taken again (a third of a
+/// 100,000-article run was system time). Peak memory is unchanged in kind:
+/// freed blocks are reused by the next stage.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
     extern "C" {
