@@ -23,7 +23,9 @@
 
 use crate::analysis::Collocation;
 use crate::tokens::TokenizedCorpus;
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Least frequency of a listed sequence in its scope.
 pub const MIN_FREQ: usize = 3;
@@ -33,27 +35,50 @@ pub const TOP: usize = 20;
 /// The association measure's name, for outputs.
 pub const MEASURE: &str = "G2";
 
+/// The runs of adjacent word forms of one article, stored flat (one
+/// allocation for all its runs instead of one per run: at 100,000 articles
+/// there are tens of millions of runs).
+#[derive(Debug, Clone, Default)]
+pub struct Runs {
+    /// Surface ids of every run, one after the other.
+    words: Vec<u32>,
+    /// Where each run ends in `words` (exclusive), in order.
+    ends: Vec<u32>,
+}
+
+impl Runs {
+    /// Each run as a slice of surface ids, in text order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(s, &e)| &self.words[s as usize..e as usize])
+    }
+}
+
 /// Runs of adjacent word forms (surface ids) per article: a run breaks at
 /// sentence ends and at anything but whitespace (or a possessive) between words.
-pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Vec<Vec<u32>>> {
+pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Runs> {
     texts
-        .iter()
-        .zip(&tc.docs)
+        .par_iter()
+        .zip(tc.docs.par_iter())
         .map(|(text, d)| {
-            let mut out: Vec<Vec<u32>> = Vec::new();
-            let mut cur: Vec<u32> = Vec::new();
+            let mut out = Runs {
+                words: Vec::with_capacity(d.tokens.len()),
+                ends: Vec::new(),
+            };
             for (i, t) in d.tokens.iter().enumerate() {
                 let joined = i > 0 && {
                     let p = &d.tokens[i - 1];
                     p.sentence == t.sentence && adjacent(text, p.start as usize, t.start as usize)
                 };
-                if !joined && !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                if !joined && !out.words.is_empty() {
+                    out.ends.push(out.words.len() as u32);
                 }
-                cur.push(t.surface);
+                out.words.push(t.surface);
             }
-            if !cur.is_empty() {
-                out.push(cur);
+            if !out.words.is_empty() {
+                out.ends.push(out.words.len() as u32);
             }
             out
         })
@@ -76,14 +101,53 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
         && rest.chars().all(char::is_whitespace)
 }
 
-/// An n-gram of up to three word ids, padded with `u32::MAX` (no allocation per n-gram).
-type Key = [u32; 3];
+/// Hasher for n-gram keys: the Fx multiply-rotate per 32-bit word, then a
+/// full avalanche (murmur3's finaliser) so that the low bits hashbrown uses
+/// for the bucket depend on every word of the key (plain Fx leaves them
+/// depending on the last word's low bits only, which piles up bigrams
+/// sharing a second word). SipHash was most of the groups stage at 100,000
+/// articles; hash values never reach an output.
+#[derive(Default, Clone, Copy)]
+struct GramHasher(u64);
 
-fn key(w: &[u32]) -> Key {
-    let mut k = [u32::MAX; 3];
-    k[..w.len()].copy_from_slice(w);
-    k
+impl Hasher for GramHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(4) {
+            let mut b = [0u8; 4];
+            b[..c.len()].copy_from_slice(c);
+            self.write_u32(u32::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.write_u32(i as u32);
+        self.write_u32((i >> 32) as u32);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
 }
+
+type GramMap<K, V> = HashMap<K, V, BuildHasherDefault<GramHasher>>;
 
 fn ln_term(o: f64, e: f64) -> f64 {
     if o > 0.0 && e > 0.0 {
@@ -113,78 +177,167 @@ pub fn g2_pair(o11: f64, row: f64, col: f64, n: f64) -> f64 {
         + ln_term(o22, e(r2, c2)))
 }
 
+/// Counts of one bigram at the positions that matter for its marginals.
+#[derive(Default, Clone, Copy)]
+struct BigramCount {
+    /// Every bigram position.
+    all: u32,
+    /// Positions followed by a third word of the run (the bigram starts a
+    /// trigram: its count as the (w1 w2) half of a trigram split).
+    starts_trigram: u32,
+    /// Positions preceded by a word of the run (the bigram ends a trigram).
+    ends_trigram: u32,
+}
+
+/// Compares the space-joined texts of two n-grams byte by byte without
+/// building them (same order as comparing `words.join(" ")`).
+fn text_cmp(tc: &TokenizedCorpus, x: &[u32], y: &[u32]) -> std::cmp::Ordering {
+    fn bytes<'a>(tc: &'a TokenizedCorpus, g: &'a [u32]) -> impl Iterator<Item = u8> + 'a {
+        g.iter().enumerate().flat_map(move |(i, &s)| {
+            let sep: &[u8] = if i == 0 { b"" } else { b" " };
+            sep.iter()
+                .chain(tc.vocab.surfaces[s as usize].as_bytes())
+                .copied()
+        })
+    }
+    bytes(tc, x).cmp(bytes(tc, y))
+}
+
+/// The best [`TOP`] of `scored` (score, frequency, n-gram): highest score
+/// first, ties by frequency then text, so the order is stable. A total
+/// order, so selecting before sorting gives the same list as sorting all.
+fn best(
+    tc: &TokenizedCorpus,
+    mut scored: Vec<(f64, usize, [u32; 3])>,
+    n: usize,
+) -> Vec<(f64, usize, [u32; 3])> {
+    let cmp = |x: &(f64, usize, [u32; 3]), y: &(f64, usize, [u32; 3])| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| y.1.cmp(&x.1))
+            .then_with(|| text_cmp(tc, &x.2[..n], &y.2[..n]))
+    };
+    if scored.len() > TOP {
+        scored.select_nth_unstable_by(TOP - 1, cmp);
+        scored.truncate(TOP);
+    }
+    scored.sort_by(cmp);
+    scored
+}
+
 /// Top collocations of the articles `members` (indices into `runs`), labelled `scope`.
+///
+/// Only what the scores need is counted: bigrams with at least one
+/// non-stop edge (a stop-word pair is neither listed nor the half of a
+/// listed trigram), trigrams with two non-stop edges, and the marginals
+/// from per-position counts. The totals and marginals are the same numbers
+/// as counting every n-gram position, so the scores are unchanged.
 pub fn top(
-    runs: &[Vec<Vec<u32>>],
+    runs: &[Runs],
     members: &[usize],
     tc: &TokenizedCorpus,
     scope: &str,
 ) -> Vec<Collocation> {
     let stop = &tc.vocab.surface_stop;
-    let mut out = Vec::new();
-    for n in [2usize, 3] {
-        // Counts of every n-gram position (for marginals) and of the eligible ones.
-        let mut grams: HashMap<Key, usize> = HashMap::new();
-        let mut left: HashMap<Key, usize> = HashMap::new();
-        let mut right: HashMap<Key, usize> = HashMap::new();
-        let mut total = 0usize;
-        for &i in members {
-            for run in &runs[i] {
-                for w in run.windows(n) {
-                    total += 1;
-                    *grams.entry(key(w)).or_default() += 1;
-                    if n == 3 {
-                        *left.entry(key(&w[..2])).or_default() += 1;
-                        *right.entry(key(&w[1..])).or_default() += 1;
-                    }
+    let v = tc.vocab.surfaces.len();
+    // Single-word marginals over bigram and trigram positions, by surface id.
+    let (mut first2, mut last2) = (vec![0u32; v], vec![0u32; v]);
+    let (mut first3, mut last3) = (vec![0u32; v], vec![0u32; v]);
+    let mut bigrams: GramMap<u64, BigramCount> = GramMap::default();
+    let mut trigrams: GramMap<[u32; 3], u32> = GramMap::default();
+    let (mut total2, mut total3) = (0usize, 0usize);
+    for &i in members {
+        for run in runs[i].iter() {
+            let len = run.len();
+            for (p, &w) in run.iter().enumerate() {
+                if p + 1 < len {
+                    first2[w as usize] += 1;
+                }
+                if p >= 1 {
+                    last2[w as usize] += 1;
+                }
+                if p + 2 < len {
+                    first3[w as usize] += 1;
+                }
+                if p >= 2 {
+                    last3[w as usize] += 1;
+                }
+            }
+            total2 += len.saturating_sub(1);
+            total3 += len.saturating_sub(2);
+            for (p, w) in run.windows(2).enumerate() {
+                if stop[w[0] as usize] && stop[w[1] as usize] {
+                    continue;
+                }
+                let c = bigrams
+                    .entry((w[0] as u64) << 32 | w[1] as u64)
+                    .or_default();
+                c.all += 1;
+                if p + 2 < len {
+                    c.starts_trigram += 1;
+                }
+                if p >= 1 {
+                    c.ends_trigram += 1;
+                }
+            }
+            for w in run.windows(3) {
+                if !stop[w[0] as usize] && !stop[w[2] as usize] {
+                    *trigrams.entry([w[0], w[1], w[2]]).or_default() += 1;
                 }
             }
         }
-        // Marginals of single first / last words, over the same positions.
-        let mut first: HashMap<u32, usize> = HashMap::new();
-        let mut last: HashMap<u32, usize> = HashMap::new();
-        for (g, &c) in &grams {
-            *first.entry(g[0]).or_default() += c;
-            *last.entry(g[n - 1]).or_default() += c;
-        }
-        let nn = total as f64;
-        let mut scored: Vec<(f64, usize, String)> = grams
-            .iter()
-            .filter(|(g, &c)| c >= MIN_FREQ && !stop[g[0] as usize] && !stop[g[n - 1] as usize])
-            .filter_map(|(g, &c)| {
-                let o = c as f64;
-                let score = if n == 2 {
-                    g2_pair(o, first[&g[0]] as f64, last[&g[1]] as f64, nn)
-                } else {
-                    let a = g2_pair(o, first[&g[0]] as f64, right[&key(&g[1..3])] as f64, nn);
-                    let b = g2_pair(o, left[&key(&g[..2])] as f64, last[&g[2]] as f64, nn);
-                    a.min(b)
-                };
-                let words: Vec<&str> = g[..n]
-                    .iter()
-                    .map(|&s| tc.vocab.surfaces[s as usize].as_str())
-                    .collect();
-                (score > 0.0).then(|| (score, c, words.join(" ")))
-            })
-            .collect();
-        // Highest score first; ties by frequency then text, so the order is stable.
-        scored.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then_with(|| y.1.cmp(&x.1))
-                .then_with(|| x.2.cmp(&y.2))
-        });
-        out.extend(
-            scored
-                .into_iter()
-                .take(TOP)
-                .map(|(score, freq, ngram)| Collocation {
-                    scope: scope.to_string(),
-                    ngram,
-                    n,
-                    freq,
-                    score,
-                }),
-        );
+    }
+    let pair = |a: u32, b: u32| {
+        bigrams
+            .get(&((a as u64) << 32 | b as u64))
+            .copied()
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    let nn = total2 as f64;
+    let scored2: Vec<(f64, usize, [u32; 3])> = bigrams
+        .iter()
+        .filter(|(&k, c)| {
+            c.all as usize >= MIN_FREQ && !stop[(k >> 32) as usize] && !stop[k as u32 as usize]
+        })
+        .filter_map(|(&k, c)| {
+            let (a, b) = ((k >> 32) as u32, k as u32);
+            let score = g2_pair(
+                c.all as f64,
+                first2[a as usize] as f64,
+                last2[b as usize] as f64,
+                nn,
+            );
+            (score > 0.0).then_some((score, c.all as usize, [a, b, u32::MAX]))
+        })
+        .collect();
+    let nn = total3 as f64;
+    let scored3: Vec<(f64, usize, [u32; 3])> = trigrams
+        .iter()
+        .filter(|(_, &c)| c as usize >= MIN_FREQ)
+        .filter_map(|(&g, &c)| {
+            let o = c as f64;
+            let right = pair(g[1], g[2]).ends_trigram as f64;
+            let left = pair(g[0], g[1]).starts_trigram as f64;
+            let a = g2_pair(o, first3[g[0] as usize] as f64, right, nn);
+            let b = g2_pair(o, left, last3[g[2] as usize] as f64, nn);
+            let score = a.min(b);
+            (score > 0.0).then_some((score, c as usize, g))
+        })
+        .collect();
+    for (n, scored) in [(2usize, scored2), (3, scored3)] {
+        out.extend(best(tc, scored, n).into_iter().map(|(score, freq, g)| {
+            let words: Vec<&str> = g[..n]
+                .iter()
+                .map(|&s| tc.vocab.surfaces[s as usize].as_str())
+                .collect();
+            Collocation {
+                scope: scope.to_string(),
+                ngram: words.join(" "),
+                n,
+                freq,
+                score,
+            }
+        }));
     }
     out
 }
@@ -213,7 +366,7 @@ mod tests {
         let t = "Armed police came. Police, armed too, said 2,500 officers' guns were here.";
         let tc = corpus(&[t]);
         let r = runs(&[t], &tc);
-        let words = |run: &Vec<u32>| {
+        let words = |run: &[u32]| {
             run.iter()
                 .map(|&s| tc.vocab.surfaces[s as usize].clone())
                 .collect::<Vec<_>>()

@@ -139,49 +139,50 @@ pub fn compare(
         if articles[g] == 0 || c == 0.0 || d == 0.0 {
             continue;
         }
-        let mut terms: Vec<KeyTerm> = candidates
+        // Scores first, strings only for the listed terms: building a
+        // KeyTerm (two String clones) for every candidate stem of every
+        // group and cluster was most of this function on large vocabularies.
+        let mut scored: Vec<(usize, u64, f64)> = candidates
             .iter()
             .map(|&s| {
                 let a = per_label[g].get(&(s as u32)).copied().unwrap_or(0);
-                let b = total[s] - a;
-                let gg = g2(a as f64, b as f64, c, d);
-                KeyTerm {
-                    term: tc.vocab.display[s].clone(),
-                    stem: tc.vocab.stems[s].clone(),
-                    freq_group: a as usize,
-                    freq_rest: b as usize,
-                    g2: gg,
-                    log_ratio: log_ratio(a as f64, b as f64, c, d),
-                    p_value: p_value(gg),
-                }
+                (s, a, g2(a as f64, (total[s] - a) as f64, c, d))
             })
-            .filter(|t| t.g2 != 0.0)
+            .filter(|t| t.2 != 0.0)
             .collect();
         // Strongest first in each direction; ties by stem so output is stable.
-        terms.sort_by(|x, y| {
-            y.g2.abs()
-                .total_cmp(&x.g2.abs())
-                .then_with(|| x.stem.cmp(&y.stem))
+        scored.sort_by(|x, y| {
+            y.2.abs()
+                .total_cmp(&x.2.abs())
+                .then_with(|| tc.vocab.stems[x.0].cmp(&tc.vocab.stems[y.0]))
         });
-        let over: Vec<KeyTerm> = terms
+        let term = |&(s, a, gg): &(usize, u64, f64)| {
+            let b = total[s] - a;
+            KeyTerm {
+                term: tc.vocab.display[s].clone(),
+                stem: tc.vocab.stems[s].clone(),
+                freq_group: a as usize,
+                freq_rest: b as usize,
+                g2: gg,
+                log_ratio: log_ratio(a as f64, b as f64, c, d),
+                p_value: p_value(gg),
+            }
+        };
+        let over = scored.iter().filter(|t| t.2 > 0.0).take(TOP).map(term);
+        let under: Vec<KeyTerm> = scored
             .iter()
-            .filter(|t| t.g2 > 0.0)
+            .filter(|t| t.2 < 0.0)
             .take(TOP)
-            .cloned()
+            .map(term)
             .collect();
-        let under: Vec<KeyTerm> = terms
-            .iter()
-            .filter(|t| t.g2 < 0.0)
-            .take(TOP)
-            .cloned()
-            .collect();
+        let terms: Vec<KeyTerm> = over.chain(under).collect();
         out.push(KeynessComparison {
             by: by.to_string(),
             group: names[g].clone(),
             articles: articles[g],
             tokens_group: tokens[g] as usize,
             tokens_rest: (all_tokens - tokens[g]) as usize,
-            terms: over.into_iter().chain(under).collect(),
+            terms,
         });
     }
     out
