@@ -427,22 +427,25 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     notes
 }
 
-/// Renders every output file of an analysis (CSV, JSON, charts, reports).
-pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
+/// Renders every output file of an analysis (CSV, JSON, charts, reports)
+/// and stages each in `out` as soon as it is rendered, so that no more than
+/// one large file is in memory at a time (analysis.json is streamed).
+pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Result<()> {
     let chart_opts = report::charts::ChartOptions {
         width: opts.chart_size.0,
         height: opts.chart_size.1,
         svg: opts.svg,
     };
     // The writers only read the analysis, so the tables and the charts with
-    // the reports are rendered side by side; the file order stays fixed.
+    // the reports are rendered side by side; the file order stays fixed
+    // (tables, analysis.json, reports, charts).
     let (tables, charts_and_reports) = rayon::join(
-        || -> Result<Vec<OutputFile>> {
+        || -> Result<()> {
             let mut clock = Instant::now();
-            let mut files = report::csv::all(a);
-            files.push(report::json::analysis(a)?);
+            report::csv::each(a, &mut |f| out.write(&f.name, &f.bytes).map(drop))?;
+            out.write_with("analysis.json", |w| report::json::write_analysis(a, w))?;
             stage_time("csv_json", &mut clock);
-            Ok(files)
+            Ok(())
         },
         || -> Result<Vec<OutputFile>> {
             let mut clock = Instant::now();
@@ -473,9 +476,11 @@ pub fn render(a: &Analysis, opts: &Options) -> Result<Vec<OutputFile>> {
             Ok(files)
         },
     );
-    let mut files = tables?;
-    files.extend(charts_and_reports?);
-    Ok(files)
+    tables?;
+    for f in charts_and_reports? {
+        out.write(&f.name, &f.bytes)?;
+    }
+    Ok(())
 }
 
 /// `frame analyze`: read, analyse, write (see [`read`] and [`run_on`]).
@@ -496,16 +501,19 @@ pub fn read(opts: &Options) -> Result<Corpus> {
     Ok(corpus)
 }
 
-/// The rest of `frame analyze` on a corpus from [`read`]: analyse, render,
-/// and only then create the output folder and write every file.
+/// The rest of `frame analyze` on a corpus from [`read`]: analyse, then
+/// create the output folder and write every file.
 pub fn run_on(corpus: &Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
     let analysis = analyze_corpus(corpus, opts)?;
-    let files = render(&analysis, opts)?;
-    let mut clock = Instant::now();
+    // The folder is made only now that the analysis has succeeded; a
+    // failure while writing removes what this run staged (and the folder,
+    // if the run made it).
     let mut out = OutputDir::prepare(&opts.out)?;
-    for f in &files {
-        out.write(&f.name, &f.bytes)?;
+    if let Err(e) = write_outputs(&analysis, opts, &mut out) {
+        out.abandon();
+        return Err(e);
     }
+    let mut clock = Instant::now();
     let out = out.finish()?;
     stage_time("write", &mut clock);
     let summary = RunSummary {

@@ -357,13 +357,34 @@ pub fn coverage(a: &Analysis) -> OutputFile {
 
 /// Every CSV file for an analysis.
 pub fn all(a: &Analysis) -> Vec<OutputFile> {
-    let mut v = vec![articles(a), terms(a), frames(a), evidence(a), sentences(a)];
-    v.extend(clusters(a));
-    v.extend(similarity(a));
-    v.extend([voices(a), speakers(a), positions(a)]);
-    v.push(coverage(a));
-    v.extend(group_tables::all(a));
+    let mut v = Vec::new();
+    // Collecting into a Vec cannot fail.
+    let _ = each(a, &mut |f| {
+        v.push(f);
+        Ok(())
+    });
     v
+}
+
+/// Every CSV table, in the order of [`all`], each handed to `emit` as soon as
+/// it is rendered (so a large run holds one table in memory, not all).
+pub fn each(
+    a: &Analysis,
+    emit: &mut dyn FnMut(OutputFile) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
+    for make in [articles, terms, frames, evidence, sentences] {
+        emit(make(a))?;
+    }
+    for f in clusters(a).into_iter().chain(similarity(a)) {
+        emit(f)?;
+    }
+    for make in [voices, speakers, positions, coverage] {
+        emit(make(a))?;
+    }
+    for f in group_tables::all(a) {
+        emit(f)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -13,16 +13,22 @@ pub const PRETTY_MAX_ARTICLES: usize = 1000;
 /// Serialises the analysis (deterministic field order; pretty-printed up to
 /// [`PRETTY_MAX_ARTICLES`] articles, compact above).
 pub fn analysis(a: &Analysis) -> Result<OutputFile> {
-    let res = if a.articles.len() <= PRETTY_MAX_ARTICLES {
-        serde_json::to_vec_pretty(a)
-    } else {
-        serde_json::to_vec(a)
-    };
-    let mut bytes =
-        res.map_err(|e| Error::Internal(format!("cannot serialise analysis.json: {e}")))?;
-    bytes.push(b'\n');
+    let mut bytes = Vec::new();
+    write_analysis(a, &mut bytes)
+        .map_err(|e| Error::Internal(format!("cannot serialise analysis.json: {e}")))?;
     Ok(OutputFile {
         name: "analysis.json".into(),
         bytes,
     })
+}
+
+/// Writes `analysis.json` to `w` as it is serialised (the same bytes as
+/// [`analysis`]), so the file never has to be held in memory.
+pub fn write_analysis(a: &Analysis, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if a.articles.len() <= PRETTY_MAX_ARTICLES {
+        serde_json::to_writer_pretty(&mut *w, a)?;
+    } else {
+        serde_json::to_writer(&mut *w, a)?;
+    }
+    w.write_all(b"\n")
 }
