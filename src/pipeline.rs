@@ -161,9 +161,10 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
-    // Clustering and scoring read the same tokens and share nothing else, so
-    // they run side by side: each has serial steps (the SVD's eigen step,
-    // linfa's final fit, VADER's per-article setup) that leave a core idle.
+    // Clustering and scoring (with the bootstrap intervals) read the same
+    // tokens and share nothing else, so they run side by side: each has
+    // serial steps (the SVD's eigen step, linfa's final fit) that would
+    // otherwise leave a core idle.
     let cluster_input = ClusterInput {
         matrix: &tf.matrix,
         ids: &ids,
@@ -176,7 +177,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         neighbours: opts.neighbours,
         top_terms: opts.top_terms,
     };
-    let (clustering, (scores, voices, positions)) = rayon::join(
+    let (clustering, (mut articles, voices, positions)) = rayon::join(
         || {
             let mut clock = Instant::now();
             let c = if has_terms {
@@ -207,63 +208,68 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 &opts.lang,
             );
             stage_time("score", &mut clock);
-            (scores, voices, positions)
+            let mut articles: Vec<ArticleResult> = corpus
+                .documents
+                .iter()
+                .zip(scores)
+                .enumerate()
+                .map(|(i, (d, s))| ArticleResult {
+                    id: d.id.clone(),
+                    source: d.source.clone(),
+                    title: d.title.clone(),
+                    short_title: short_title(&d.title, 42),
+                    date: d.date.clone(),
+                    group: d.group.clone(),
+                    words: tc.docs[i].tokens.len(),
+                    tokens: tf.tokens_per_doc[i],
+                    types: tf.types_per_doc[i],
+                    boilerplate_lines: d.boilerplate_lines,
+                    sha256: d.sha256.clone(),
+                    sentiment: s.sentiment,
+                    threat_balance: s.threat_balance,
+                    // Filled in by bootstrap::add_intervals below.
+                    sentiment_ci_low: None,
+                    sentiment_ci_high: None,
+                    frames: s.frames,
+                    top_terms: tf
+                        .top_terms(i, opts.top_terms)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(r, (col, w, count))| TermScore {
+                            rank: r + 1,
+                            term: col_terms[col].clone(),
+                            stem: col_stems[col].clone(),
+                            tf: count as usize,
+                            df: tf.df[col],
+                            tfidf: w,
+                        })
+                        .collect(),
+                    most_threatening: s.most_threatening,
+                    most_reassuring: s.most_reassuring,
+                    sentences: s.sentences,
+                    voices: Vec::new(),
+                    quotes: Vec::new(),
+                    positions: Vec::new(),
+                })
+                .collect();
+            // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
+            let sentence_words: Vec<Vec<usize>> = tc
+                .docs
+                .iter()
+                .map(crate::bootstrap::words_per_sentence)
+                .collect();
+            crate::bootstrap::add_intervals(
+                &mut articles,
+                &sentence_words,
+                opts.seed,
+                opts.bootstrap,
+            );
+            stage_time("bootstrap", &mut clock);
+            (articles, voices, positions)
         },
     );
     let clustering = clustering?;
-    stages.done("cluster_score", "bootstrap");
-    let mut articles: Vec<ArticleResult> = corpus
-        .documents
-        .iter()
-        .zip(scores)
-        .enumerate()
-        .map(|(i, (d, s))| ArticleResult {
-            id: d.id.clone(),
-            source: d.source.clone(),
-            title: d.title.clone(),
-            short_title: short_title(&d.title, 42),
-            date: d.date.clone(),
-            group: d.group.clone(),
-            words: tc.docs[i].tokens.len(),
-            tokens: tf.tokens_per_doc[i],
-            types: tf.types_per_doc[i],
-            boilerplate_lines: d.boilerplate_lines,
-            sha256: d.sha256.clone(),
-            sentiment: s.sentiment,
-            threat_balance: s.threat_balance,
-            // Filled in by bootstrap::add_intervals below.
-            sentiment_ci_low: None,
-            sentiment_ci_high: None,
-            frames: s.frames,
-            top_terms: tf
-                .top_terms(i, opts.top_terms)
-                .into_iter()
-                .enumerate()
-                .map(|(r, (col, w, count))| TermScore {
-                    rank: r + 1,
-                    term: col_terms[col].clone(),
-                    stem: col_stems[col].clone(),
-                    tf: count as usize,
-                    df: tf.df[col],
-                    tfidf: w,
-                })
-                .collect(),
-            most_threatening: s.most_threatening,
-            most_reassuring: s.most_reassuring,
-            sentences: s.sentences,
-            voices: Vec::new(),
-            quotes: Vec::new(),
-            positions: Vec::new(),
-        })
-        .collect();
-    // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
-    let sentence_words: Vec<Vec<usize>> = tc
-        .docs
-        .iter()
-        .map(crate::bootstrap::words_per_sentence)
-        .collect();
-    crate::bootstrap::add_intervals(&mut articles, &sentence_words, opts.seed, opts.bootstrap);
-    stages.done("bootstrap", "writing");
+    stages.done("cluster_score", "writing");
     for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
         art.voices = v;
         art.quotes = q;
