@@ -512,10 +512,12 @@ pub fn attach(
     tc: &TokenizedCorpus,
     opts: &Options,
 ) -> crate::error::Result<()> {
+    let mut lap = SubTimer::new();
     let (group_by, labels) = labels(&corpus.documents, opts.group_by.as_deref(), opts.period)
         .map_err(crate::error::Error::Usage)?;
     let (names, idx) = index(&labels);
     let mut cmp = compare(&a.articles, &a.frames, &names, &idx, &group_by, opts.seed);
+    lap.lap("compare");
     let counts = keyness::stem_counts(tc);
     let mut comparisons = Vec::new();
     let mut notes = Vec::new();
@@ -546,8 +548,10 @@ pub fn attach(
         comparisons,
         notes,
     });
+    lap.lap("keyness");
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let runs = collocations::runs(&texts, tc);
+    lap.lap("runs");
     let all: Vec<usize> = (0..texts.len()).collect();
     let mut scopes: Vec<(String, Vec<usize>)> = vec![("all".into(), all)];
     if names.len() >= 2 {
@@ -571,9 +575,30 @@ pub fn attach(
         method: "word forms within one sentence, not across punctuation or numbers; no sequence starts or ends with a stop word; G2 on the 2x2 table of the pair (trigrams: the smaller G2 of their two splits); only pairs seen more often than expected".into(),
         items,
     });
+    lap.lap("collocations");
     a.timeline = timeline(&a.articles, &a.frames, opts.period);
+    lap.lap("timeline");
     a.groups = Some(cmp);
     Ok(())
+}
+
+/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
+/// benchmark, like the pipeline's stage timer); never part of any output.
+pub(crate) struct SubTimer(Option<std::time::Instant>);
+
+impl SubTimer {
+    /// Starts the clock if `FRAME_TIMINGS` is set.
+    pub(crate) fn new() -> Self {
+        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    /// Prints the time since the last lap as `groups.<what>` and restarts the clock.
+    pub(crate) fn lap(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("timing   groups.{what} {:.3}s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
 }
 
 #[cfg(test)]
