@@ -456,30 +456,34 @@ pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -
     } else {
         by_key.keys().copied().collect()
     };
+    // Each article's hits and per-1,000 score of every frame, looked up once
+    // (not once per frame by name for every period): summed below in the
+    // same order as before, so the same floating-point results. A missing
+    // frame is -0.0, which leaves any sum unchanged exactly as skipping it did
+    // (an empty f64 sum is -0.0).
+    let nf = frames.len();
+    let mut hits_of = vec![-0.0; articles.len() * nf];
+    let mut per_1k_of = vec![-0.0; articles.len() * nf];
+    for (i, a) in articles.iter().enumerate() {
+        for (j, f) in frames.iter().enumerate() {
+            if let Some(s) = a.frames.iter().find(|s| &s.frame == f) {
+                hits_of[i * nf + j] = if s.hits.is_finite() { s.hits } else { 0.0 };
+                per_1k_of[i * nf + j] = if s.per_1k.is_finite() { s.per_1k } else { 0.0 };
+            }
+        }
+    }
     let points = keys
         .into_iter()
         .map(|k| {
             let members = by_key.get(&k).map(Vec::as_slice).unwrap_or(&[]);
-            let hits: Vec<f64> = frames
-                .iter()
-                .map(|f| {
-                    members
-                        .iter()
-                        .filter_map(|&i| articles[i].frames.iter().find(|s| &s.frame == f))
-                        .map(|s| if s.hits.is_finite() { s.hits } else { 0.0 })
-                        .sum()
-                })
+            let hits: Vec<f64> = (0..nf)
+                .map(|j| members.iter().map(|&i| hits_of[i * nf + j]).sum())
                 .collect();
             let total: f64 = hits.iter().sum();
-            let mean_per_1k = frames
-                .iter()
-                .map(|f| {
+            let mean_per_1k = (0..nf)
+                .map(|j| {
                     (!members.is_empty()).then(|| {
-                        members
-                            .iter()
-                            .filter_map(|&i| articles[i].frames.iter().find(|s| &s.frame == f))
-                            .map(|s| if s.per_1k.is_finite() { s.per_1k } else { 0.0 })
-                            .sum::<f64>()
+                        members.iter().map(|&i| per_1k_of[i * nf + j]).sum::<f64>()
                             / members.len() as f64
                     })
                 })
