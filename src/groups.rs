@@ -456,30 +456,34 @@ pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -
     } else {
         by_key.keys().copied().collect()
     };
+    // Each article's hits and per-1,000 score of every frame, looked up once
+    // (not once per frame by name for every period): summed below in the
+    // same order as before, so the same floating-point results. A missing
+    // frame is -0.0, which leaves any sum unchanged exactly as skipping it did
+    // (an empty f64 sum is -0.0).
+    let nf = frames.len();
+    let mut hits_of = vec![-0.0; articles.len() * nf];
+    let mut per_1k_of = vec![-0.0; articles.len() * nf];
+    for (i, a) in articles.iter().enumerate() {
+        for (j, f) in frames.iter().enumerate() {
+            if let Some(s) = a.frames.iter().find(|s| &s.frame == f) {
+                hits_of[i * nf + j] = if s.hits.is_finite() { s.hits } else { 0.0 };
+                per_1k_of[i * nf + j] = if s.per_1k.is_finite() { s.per_1k } else { 0.0 };
+            }
+        }
+    }
     let points = keys
         .into_iter()
         .map(|k| {
             let members = by_key.get(&k).map(Vec::as_slice).unwrap_or(&[]);
-            let hits: Vec<f64> = frames
-                .iter()
-                .map(|f| {
-                    members
-                        .iter()
-                        .filter_map(|&i| articles[i].frames.iter().find(|s| &s.frame == f))
-                        .map(|s| if s.hits.is_finite() { s.hits } else { 0.0 })
-                        .sum()
-                })
+            let hits: Vec<f64> = (0..nf)
+                .map(|j| members.iter().map(|&i| hits_of[i * nf + j]).sum())
                 .collect();
             let total: f64 = hits.iter().sum();
-            let mean_per_1k = frames
-                .iter()
-                .map(|f| {
+            let mean_per_1k = (0..nf)
+                .map(|j| {
                     (!members.is_empty()).then(|| {
-                        members
-                            .iter()
-                            .filter_map(|&i| articles[i].frames.iter().find(|s| &s.frame == f))
-                            .map(|s| if s.per_1k.is_finite() { s.per_1k } else { 0.0 })
-                            .sum::<f64>()
+                        members.iter().map(|&i| per_1k_of[i * nf + j]).sum::<f64>()
                             / members.len() as f64
                     })
                 })
@@ -512,10 +516,12 @@ pub fn attach(
     tc: &TokenizedCorpus,
     opts: &Options,
 ) -> crate::error::Result<()> {
+    let mut lap = SubTimer::new();
     let (group_by, labels) = labels(&corpus.documents, opts.group_by.as_deref(), opts.period)
         .map_err(crate::error::Error::Usage)?;
     let (names, idx) = index(&labels);
     let mut cmp = compare(&a.articles, &a.frames, &names, &idx, &group_by, opts.seed);
+    lap.lap("compare");
     let counts = keyness::stem_counts(tc);
     let mut comparisons = Vec::new();
     let mut notes = Vec::new();
@@ -546,8 +552,10 @@ pub fn attach(
         comparisons,
         notes,
     });
+    lap.lap("keyness");
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let runs = collocations::runs(&texts, tc);
+    lap.lap("runs");
     let all: Vec<usize> = (0..texts.len()).collect();
     let mut scopes: Vec<(String, Vec<usize>)> = vec![("all".into(), all)];
     if names.len() >= 2 {
@@ -571,9 +579,30 @@ pub fn attach(
         method: "word forms within one sentence, not across punctuation or numbers; no sequence starts or ends with a stop word; G2 on the 2x2 table of the pair (trigrams: the smaller G2 of their two splits); only pairs seen more often than expected".into(),
         items,
     });
+    lap.lap("collocations");
     a.timeline = timeline(&a.articles, &a.frames, opts.period);
+    lap.lap("timeline");
     a.groups = Some(cmp);
     Ok(())
+}
+
+/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
+/// benchmark, like the pipeline's stage timer); never part of any output.
+pub(crate) struct SubTimer(Option<std::time::Instant>);
+
+impl SubTimer {
+    /// Starts the clock if `FRAME_TIMINGS` is set.
+    pub(crate) fn new() -> Self {
+        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    /// Prints the time since the last lap as `groups.<what>` and restarts the clock.
+    pub(crate) fn lap(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("timing   groups.{what} {:.3}s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 
 use crate::analysis::{KeyTerm, KeynessComparison};
 use crate::tokens::TokenizedCorpus;
+use rayon::prelude::*;
 
 /// Least total frequency (group + rest) of a listed term: rarer terms give unstable scores.
 pub const MIN_FREQ: usize = 3;
@@ -113,17 +114,12 @@ pub fn compare(
 ) -> Vec<KeynessComparison> {
     let n_stems = tc.vocab.stems.len();
     let k = names.len();
-    // Sparse per-label counts: many labels (e.g. weeks) times a large vocabulary
-    // would not fit densely. Looked up only, never iterated into output.
-    let mut per_label: Vec<std::collections::HashMap<u32, u64>> =
-        vec![std::collections::HashMap::new(); k];
     let mut total = vec![0u64; n_stems];
     let mut tokens = vec![0u64; k];
-    let mut articles = vec![0usize; k];
-    for (doc, &g) in counts.iter().zip(labels) {
-        articles[g] += 1;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+    for (i, (doc, &g)) in counts.iter().zip(labels).enumerate() {
+        members[g].push(i);
         for &(s, c) in doc {
-            *per_label[g].entry(s).or_default() += c as u64;
             total[s as usize] += c as u64;
             tokens[g] += c as u64;
         }
@@ -132,60 +128,90 @@ pub fn compare(
     let candidates: Vec<usize> = (0..n_stems)
         .filter(|&s| total[s] as usize >= MIN_FREQ)
         .collect();
-    let mut out = Vec::new();
-    for g in 0..k {
-        let c = tokens[g] as f64;
-        let d = (all_tokens - tokens[g]) as f64;
-        if articles[g] == 0 || c == 0.0 || d == 0.0 {
-            continue;
-        }
-        // Scores first, strings only for the listed terms: building a
-        // KeyTerm (two String clones) for every candidate stem of every
-        // group and cluster was most of this function on large vocabularies.
-        let mut scored: Vec<(usize, u64, f64)> = candidates
-            .iter()
-            .map(|&s| {
-                let a = per_label[g].get(&(s as u32)).copied().unwrap_or(0);
-                (s, a, g2(a as f64, (total[s] - a) as f64, c, d))
-            })
-            .filter(|t| t.2 != 0.0)
-            .collect();
-        // Strongest first in each direction; ties by stem so output is stable.
-        scored.sort_by(|x, y| {
-            y.2.abs()
-                .total_cmp(&x.2.abs())
-                .then_with(|| tc.vocab.stems[x.0].cmp(&tc.vocab.stems[y.0]))
-        });
-        let term = |&(s, a, gg): &(usize, u64, f64)| {
-            let b = total[s] - a;
-            KeyTerm {
-                term: tc.vocab.display[s].clone(),
-                stem: tc.vocab.stems[s].clone(),
-                freq_group: a as usize,
-                freq_rest: b as usize,
-                g2: gg,
-                log_ratio: log_ratio(a as f64, b as f64, c, d),
-                p_value: p_value(gg),
+    // Labels in parallel, each counted into a dense per-thread array that is
+    // zeroed again after use: per-label SipHash maps were most of this
+    // function at 100,000 articles, and a dense array per label would not
+    // fit for many labels (e.g. weeks) times a large vocabulary. Collected
+    // in label order, so the output does not depend on the threads.
+    let out: Vec<Option<KeynessComparison>> = (0..k)
+        .into_par_iter()
+        .map_init(Vec::<u64>::new, |in_group, g| {
+            let c = tokens[g] as f64;
+            let d = (all_tokens - tokens[g]) as f64;
+            if members[g].is_empty() || c == 0.0 || d == 0.0 {
+                return None;
             }
-        };
-        let over = scored.iter().filter(|t| t.2 > 0.0).take(TOP).map(term);
-        let under: Vec<KeyTerm> = scored
-            .iter()
-            .filter(|t| t.2 < 0.0)
-            .take(TOP)
-            .map(term)
-            .collect();
-        let terms: Vec<KeyTerm> = over.chain(under).collect();
-        out.push(KeynessComparison {
-            by: by.to_string(),
-            group: names[g].clone(),
-            articles: articles[g],
-            tokens_group: tokens[g] as usize,
-            tokens_rest: (all_tokens - tokens[g]) as usize,
-            terms,
-        });
+            in_group.resize(n_stems, 0);
+            for &i in &members[g] {
+                for &(s, n) in &counts[i] {
+                    in_group[s as usize] += n as u64;
+                }
+            }
+            // Scores first, strings only for the listed terms: building a
+            // KeyTerm (two String clones) for every candidate stem of every
+            // group and cluster was most of this function on large vocabularies.
+            let (mut over, mut under): (Vec<_>, Vec<_>) = candidates
+                .iter()
+                .map(|&s| {
+                    let a = in_group[s];
+                    (s, a, g2(a as f64, (total[s] - a) as f64, c, d))
+                })
+                .filter(|t| t.2 != 0.0)
+                .partition(|t| t.2 > 0.0);
+            for &i in &members[g] {
+                for &(s, _) in &counts[i] {
+                    in_group[s as usize] = 0;
+                }
+            }
+            let term = |&(s, a, gg): &(usize, u64, f64)| {
+                let b = total[s] - a;
+                KeyTerm {
+                    term: tc.vocab.display[s].clone(),
+                    stem: tc.vocab.stems[s].clone(),
+                    freq_group: a as usize,
+                    freq_rest: b as usize,
+                    g2: gg,
+                    log_ratio: log_ratio(a as f64, b as f64, c, d),
+                    p_value: p_value(gg),
+                }
+            };
+            let terms: Vec<KeyTerm> = strongest(tc, &mut over)
+                .iter()
+                .chain(strongest(tc, &mut under).iter())
+                .map(term)
+                .collect();
+            Some(KeynessComparison {
+                by: by.to_string(),
+                group: names[g].clone(),
+                articles: members[g].len(),
+                tokens_group: tokens[g] as usize,
+                tokens_rest: (all_tokens - tokens[g]) as usize,
+                terms,
+            })
+        })
+        .collect();
+    out.into_iter().flatten().collect()
+}
+
+/// The [`TOP`] strongest of `scored` (stem, count, G2), strongest first,
+/// ties by stem so output is stable. A total order (stems are distinct), so
+/// selecting before sorting lists the same terms as sorting all candidates.
+fn strongest<'a>(
+    tc: &TokenizedCorpus,
+    scored: &'a mut [(usize, u64, f64)],
+) -> &'a [(usize, u64, f64)] {
+    let cmp = |x: &(usize, u64, f64), y: &(usize, u64, f64)| {
+        y.2.abs()
+            .total_cmp(&x.2.abs())
+            .then_with(|| tc.vocab.stems[x.0].cmp(&tc.vocab.stems[y.0]))
+    };
+    let n = scored.len().min(TOP);
+    if scored.len() > TOP {
+        scored.select_nth_unstable_by(TOP - 1, cmp);
     }
-    out
+    let top = &mut scored[..n];
+    top.sort_by(cmp);
+    top
 }
 
 #[cfg(test)]
