@@ -29,7 +29,7 @@
 use crate::analysis::PositionScore;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
-use crate::score::{FrameScorer, PartScore, DEFAULT_NEGATION_WINDOW};
+use crate::score::{FrameScorer, PartScore, Scan, DEFAULT_NEGATION_WINDOW};
 use crate::sentiment::SentimentAnalyzer;
 use crate::text::{filters::StopWords, Language};
 use crate::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
@@ -209,40 +209,88 @@ pub fn score_corpus(
     lexicons: &[Lexicon],
     lang: &Language,
 ) -> Vec<Vec<PositionScore>> {
-    let parts: Vec<Parts> = docs
-        .par_iter()
-        .zip(tc.docs.par_iter())
-        .map(|(d, td)| find_parts(&d.text, &d.title, td))
-        .collect();
-    let heads: Vec<Document> = parts
-        .iter()
-        .map(|p| Document {
-            text: p.headline.clone(),
-            ..Default::default()
-        })
-        .collect();
-    let htc = tokenize_corpus(&heads, lang, &StopWords::new(Vec::<String>::new()));
-    let hscorer = FrameScorer::new(lexicons, &htc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+    let heads = Headlines::new(docs, tc, lexicons, lang);
     docs.par_iter()
         .zip(tc.docs.par_iter())
-        .zip(parts.par_iter())
-        .zip(heads.par_iter().zip(htc.docs.par_iter()))
-        .map(|(((d, td), p), (h, htd))| {
-            let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
-            let resolved = scorer.resolved_hits(&d.text, td, &tc.vocab);
-            vec![
-                position("headline", head),
-                position(
-                    "lead",
-                    scorer.score_spans_with(&d.text, td, senti, &p.lead, &resolved),
-                ),
-                position(
-                    "body",
-                    scorer.score_spans_with(&d.text, td, senti, &p.body, &resolved),
-                ),
-            ]
+        .enumerate()
+        .map(|(i, (d, td))| {
+            let scan = Scan {
+                resolved: scorer.resolved_hits(&d.text, td, &tc.vocab),
+                sentence_sentiment: Vec::new(),
+            };
+            heads.score_article(i, &d.text, td, scorer, senti, &scan)
         })
         .collect()
+}
+
+/// The parts of every article and its headline tokenised and compiled on
+/// their own: the corpus-wide step before each article's positions can be
+/// scored ([`Headlines::score_article`]).
+pub struct Headlines {
+    parts: Vec<Parts>,
+    texts: Vec<Document>,
+    tc: TokenizedCorpus,
+    scorer: FrameScorer,
+}
+
+impl Headlines {
+    /// Finds the parts of every article and tokenises the headlines (with
+    /// no stop words) into a vocabulary of their own, against which the
+    /// lexicons are compiled.
+    pub fn new(
+        docs: &[Document],
+        tc: &TokenizedCorpus,
+        lexicons: &[Lexicon],
+        lang: &Language,
+    ) -> Self {
+        let parts: Vec<Parts> = docs
+            .par_iter()
+            .zip(tc.docs.par_iter())
+            .map(|(d, td)| find_parts(&d.text, &d.title, td))
+            .collect();
+        let texts: Vec<Document> = parts
+            .iter()
+            .map(|p| Document {
+                text: p.headline.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let htc = tokenize_corpus(&texts, lang, &StopWords::new(Vec::<String>::new()));
+        let scorer = FrameScorer::new(lexicons, &htc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+        Headlines {
+            parts,
+            texts,
+            tc: htc,
+            scorer,
+        }
+    }
+
+    /// Headline, lead and body scores of article `i` (`text`, tokenised as
+    /// `doc`), given its [`Scan`] (resolved hits, and whole-sentence VADER
+    /// scores when at hand).
+    pub fn score_article(
+        &self,
+        i: usize,
+        text: &str,
+        doc: &TokenizedDoc,
+        scorer: &FrameScorer,
+        senti: &SentimentAnalyzer,
+        scan: &Scan,
+    ) -> Vec<PositionScore> {
+        let (p, h, htd) = (&self.parts[i], &self.texts[i].text, &self.tc.docs[i]);
+        let head = self
+            .scorer
+            .score_spans(h, htd, &self.tc.vocab, senti, &[(0, h.len())]);
+        let cache = (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
+        let part = |spans: &[(usize, usize)]| {
+            scorer.score_spans_in(text, doc, senti, spans, &scan.resolved, cache)
+        };
+        vec![
+            position("headline", head),
+            position("lead", part(&p.lead)),
+            position("body", part(&p.body)),
+        ]
+    }
 }
 
 #[cfg(test)]
