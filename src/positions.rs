@@ -66,6 +66,40 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
+/// The characters of [`norm`]`(s)`, without building it: the words of `s`
+/// lower-cased one character at a time, joined by single spaces. That is
+/// exactly `norm(s)` unless `s` holds a capital sigma, whose lower case
+/// depends on its place in the word (see [`same_norm`]).
+fn norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, w)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(w.chars().flat_map(char::to_lowercase))
+        })
+}
+
+/// `norm(s) == t` (`whole`) or `norm(s).starts_with(t)`, comparing as it
+/// goes: every paragraph and line is compared with the title, and most
+/// differ in their first characters, so building each one's lower-case
+/// copy was wasted.
+fn same_norm(s: &str, t: &str, whole: bool) -> bool {
+    if s.contains('\u{3a3}') {
+        let n = norm(s);
+        return if whole { n == t } else { n.starts_with(t) };
+    }
+    let mut a = norm_chars(s);
+    for c in t.chars() {
+        if a.next() != Some(c) {
+            return false;
+        }
+    }
+    !whole || a.next().is_none()
+}
+
 /// `paras` with every line whose words are the title's (`t`, normalised)
 /// split off as a paragraph of its own; the other lines stay together.
 fn split_title_lines(text: &str, t: &str, paras: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -88,7 +122,7 @@ fn split_title_lines(text: &str, t: &str, paras: Vec<(usize, usize)>) -> Vec<(us
             if body.is_empty() {
                 continue;
             }
-            if norm(body) == t {
+            if same_norm(body, t, true) {
                 out.extend(run.take());
                 out.push(span);
             } else {
@@ -110,8 +144,8 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
     let words = |(a, b): (usize, usize)| first_token(b) - first_token(a);
     let cut = title.chars().count() >= 300; // find_title keeps 300 characters
     let same = |k: usize| {
-        let p = norm(&text[paras[k].0..paras[k].1]);
-        !t.is_empty() && (p == t || (cut && p.starts_with(&t)))
+        let p = &text[paras[k].0..paras[k].1];
+        !t.is_empty() && (same_norm(p, &t, true) || (cut && same_norm(p, &t, false)))
     };
     let mut headline = title.trim().to_string();
     let mut head_k = None;

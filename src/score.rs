@@ -460,11 +460,14 @@ impl FrameScorer {
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
-            doc.tokens[a..=b]
-                .iter()
-                .map(|t| vocab.surfaces[t.surface as usize].as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut out = String::new();
+            for (k, t) in doc.tokens[a..=b].iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&vocab.surfaces[t.surface as usize]);
+            }
+            out
         };
         let mut resolved = Vec::with_capacity(matches.len());
         for (m, neg) in matches.iter().zip(&negated) {
@@ -510,7 +513,7 @@ impl FrameScorer {
         let sentence_text = |s: usize| -> String {
             doc.sentences
                 .get(s)
-                .map(|&(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|&(a, b)| squash_spaces(&text[a..b]))
                 .unwrap_or_default()
         };
         let total: f64 = hits.iter().sum();
@@ -603,6 +606,20 @@ impl FrameScorer {
         };
         (scores, scan)
     }
+}
+
+/// `s` with its whitespace runs as single spaces and trimmed (what
+/// `split_whitespace().collect::<Vec<_>>().join(" ")` gives), built in one
+/// allocation: it runs on every sentence of the corpus.
+pub fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// VADER on a sentence (or a piece of one) of an article. VADER knows only

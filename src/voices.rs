@@ -43,6 +43,7 @@
 use crate::analysis::{QuoteInfo, SpeakerScore, VoiceScore};
 use crate::score::{FrameScorer, PartScore, Scan};
 use crate::sentiment::SentimentAnalyzer;
+use crate::text::fxhash::FxHashMap;
 use crate::tokens::{TokenizedDoc, Vocabulary};
 use std::collections::BTreeMap;
 
@@ -614,40 +615,61 @@ enum Item {
 }
 
 fn items(s: &str) -> Vec<Item> {
-    // Walks the string by byte offset (no copy of its characters: this runs
-    // over every sentence of every article).
-    let next_char = |p: usize| s[p..].chars().next();
-    let mut out = Vec::new();
-    let mut p = 0;
-    while let Some(c) = next_char(p) {
-        if c.is_alphanumeric() {
-            let mut q = p + c.len_utf8();
-            while let Some(cj) = next_char(q) {
-                let inner = matches!(cj, '\'' | '’' | '-' | '‐')
-                    && next_char(q + cj.len_utf8()).is_some_and(char::is_alphanumeric);
-                if cj.is_alphanumeric() || inner {
-                    q += cj.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            let mut end = q;
-            let w = &s[p..end];
-            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if s[q..].starts_with('.') && (initial || lower_in(w, TITLES)) {
-                end += 1;
-                q += 1;
-            }
-            out.push(Item::Word(p, end));
-            p = q;
-        } else {
-            if !c.is_whitespace() {
-                out.push(Item::Punct(c));
-            }
-            p += c.len_utf8();
-        }
+    Items { s, p: 0 }.collect()
+}
+
+/// The [`Item`]s of a string, lazily: callers that need only the first few
+/// (the words right after a quote) stop there instead of reading the rest
+/// of the paragraph. Walks the string by byte offset, copying nothing.
+struct Items<'a> {
+    s: &'a str,
+    /// Byte offset of the next character to read.
+    p: usize,
+}
+
+impl Items<'_> {
+    fn next_char(&self, p: usize) -> Option<char> {
+        self.s[p..].chars().next()
     }
-    out
+}
+
+impl Iterator for Items<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let s = self.s;
+        while let Some(c) = self.next_char(self.p) {
+            let p = self.p;
+            if c.is_alphanumeric() {
+                let mut q = p + c.len_utf8();
+                while let Some(cj) = self.next_char(q) {
+                    let inner = matches!(cj, '\'' | '’' | '-' | '‐')
+                        && self
+                            .next_char(q + cj.len_utf8())
+                            .is_some_and(char::is_alphanumeric);
+                    if cj.is_alphanumeric() || inner {
+                        q += cj.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let mut end = q;
+                let w = &s[p..end];
+                let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                if s[q..].starts_with('.') && (initial || lower_in(w, TITLES)) {
+                    end += 1;
+                    q += 1;
+                }
+                self.p = q;
+                return Some(Item::Word(p, end));
+            }
+            self.p = p + c.len_utf8();
+            if !c.is_whitespace() {
+                return Some(Item::Punct(c));
+            }
+        }
+        None
+    }
 }
 
 fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
@@ -682,8 +704,23 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `w` is one of the [`SPEECH_VERBS`] (ignoring case), asked of
+/// every word of every article: one hash look-up of its ASCII lower case
+/// (built on the stack) instead of a scan of the list.
 fn is_verb(w: &str) -> bool {
-    lower_in(w, SPEECH_VERBS)
+    static VERBS: std::sync::OnceLock<FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
+    const MAX: usize = 16;
+    if !w.is_ascii() || w.len() > MAX {
+        // The general rule (rare: non-ASCII or long words).
+        return lower_in(w, SPEECH_VERBS);
+    }
+    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().map(|v| (*v, ())).collect());
+    let mut buf = [0u8; MAX];
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
 }
 
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
@@ -814,10 +851,9 @@ fn whole_name(s: &str, ws: &[(usize, usize)]) -> Option<String> {
 
 /// A speaker read forwards from the start of `s` (the text after a verb).
 fn forward(s: &str) -> Option<String> {
-    let its = items(s);
-    let ws: Vec<(usize, usize)> = its
-        .iter()
-        .map_while(|it| match *it {
+    // Only the leading run of words matters: read no further.
+    let ws: Vec<(usize, usize)> = (Items { s, p: 0 })
+        .map_while(|it| match it {
             Item::Word(a, b) => Some((a, b)),
             _ => None,
         })
@@ -857,7 +893,7 @@ fn forward(s: &str) -> Option<String> {
 /// any sentence punctuation, quote mark or colon.
 fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
     let mut n = 0;
-    for it in items(s) {
+    for it in (Items { s, p: 0 }) {
         match it {
             Item::Word(a, b) => {
                 if is_verb(&s[a..b]) {
@@ -877,15 +913,17 @@ fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
 
 /// Offsets of "according to" in `s`: the byte after it.
 fn according_to(s: &str) -> Option<usize> {
-    let its = items(s);
-    its.windows(2).find_map(|p| match (p[0], p[1]) {
-        (Item::Word(a, b), Item::Word(_, d))
-            if lower_in(&s[a..b], &["according"]) && lower_in(s[b..d].trim(), &["to"]) =>
-        {
-            Some(d)
+    // Pairs of neighbouring items, read lazily.
+    let mut prev: Option<Item> = None;
+    for it in (Items { s, p: 0 }) {
+        if let (Some(Item::Word(a, b)), Item::Word(_, d)) = (prev, it) {
+            if lower_in(&s[a..b], &["according"]) && lower_in(s[b..d].trim(), &["to"]) {
+                return Some(d);
+            }
         }
-        _ => None,
-    })
+        prev = Some(it);
+    }
+    None
 }
 
 /// Fills in `speaker` and `rule` of every quote (in text order).
@@ -911,7 +949,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
     let mut mentions: Vec<(usize, String)> = Vec::new();
     for &(a, b) in sentences {
         let sent = &text[a..b];
-        for it in items(sent) {
+        for it in (Items { s: sent, p: 0 }) {
             if let Item::Word(x, y) = it {
                 if is_verb(&sent[x..y]) && !in_quote(a + x) {
                     if let Some(n) = backward(&sent[..x]) {
@@ -982,7 +1020,7 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
     // 1. “…,” said Ms Dick.
-    if let Some(Item::Word(x, y)) = items(a).first().copied() {
+    if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
         if is_verb(&a[x..y]) {
             if let Some(s) = forward(&a[y..]) {
                 return (Some(s), "said X");
