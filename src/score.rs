@@ -33,10 +33,11 @@ use crate::analysis::{
 use crate::corpus::Document;
 use crate::lexicon::{EntryKind, Lexicon};
 use crate::sentiment::{self, SentimentAnalyzer};
+use crate::text::fxhash::FxHashMap;
 use crate::text::{Analyzer, Language, TokenKind};
 use crate::tokens::{TokenizedCorpus, TokenizedDoc, Vocabulary};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Words that negate a following frame match.
 pub const NEGATORS: &[&str] = &[
@@ -198,7 +199,8 @@ pub struct FrameScorer {
     /// Single-token matches (word and prefix entries) of each word form.
     single: Vec<Vec<u32>>,
     /// Phrase entries by their first stem: (stems, entry), longest first.
-    phrases: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Looked up for every token, so with the Fx hash rather than SipHash.
+    phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
     threat: Option<usize>,
     reassurance: Option<usize>,
     window: usize,
@@ -237,9 +239,9 @@ impl FrameScorer {
         let analyzer = Analyzer::for_scoring();
         let stemmer = lang.stemmer();
         let mut entries = Vec::new();
-        let mut word_entries: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut word_entries: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut prefixes: Vec<(String, u32)> = Vec::new();
-        let mut phrases: HashMap<u32, Vec<(Vec<u32>, u32)>> = HashMap::new();
+        let mut phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>> = FxHashMap::default();
         for (c, lex) in lexicons.iter().enumerate() {
             for e in &lex.entries {
                 let id = entries.len() as u32;

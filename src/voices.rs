@@ -628,8 +628,13 @@ struct Items<'a> {
 }
 
 impl Items<'_> {
+    #[inline]
     fn next_char(&self, p: usize) -> Option<char> {
-        self.s[p..].chars().next()
+        // Most characters are ASCII: one byte, no decoding.
+        match *self.s.as_bytes().get(p)? {
+            b if b < 0x80 => Some(b as char),
+            _ => self.s[p..].chars().next(),
+        }
     }
 }
 
@@ -943,24 +948,11 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .copied()
             .unwrap_or((0, text.len()))
     };
-    // Names before a speech verb in the narration ("Lord Harris told the
-    // House of Lords ..."), for the pronoun rule.
-    let in_quote = |i: usize| qs.iter().any(|q| q.start <= i && i < q.end);
-    let mut mentions: Vec<(usize, String)> = Vec::new();
-    for &(a, b) in sentences {
-        let sent = &text[a..b];
-        for it in (Items { s: sent, p: 0 }) {
-            if let Item::Word(x, y) = it {
-                if is_verb(&sent[x..y]) && !in_quote(a + x) {
-                    if let Some(n) = backward(&sent[..x]) {
-                        if !lower_in(&n, PRONOUNS) {
-                            mentions.push((a + x, n));
-                        }
-                    }
-                }
-            }
-        }
-    }
+    // Names before a speech verb in the narration, for the pronoun rule:
+    // found on the first quote that needs them (reading every word of the
+    // article for them is wasted when no quote is attributed to a pronoun).
+    let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.start, q.end)).collect();
+    let mut mentions: Option<Vec<(usize, String)>> = None;
     let mut last_named: Option<(usize, String)> = None;
     for k in 0..qs.len() {
         let q = qs[k].clone();
@@ -996,6 +988,8 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         let (speaker, rule) = find_speaker(after, before);
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
+                let mentions =
+                    mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
                 let mention = mentions.iter().rev().find(|m| m.0 < q.open);
                 match (&last_named, mention) {
                     (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
@@ -1012,6 +1006,33 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
+}
+
+/// Names before a speech verb in the narration ("Lord Harris told the
+/// House of Lords ..."), outside the quotes (`quotes`: their text spans),
+/// with the offset of the verb, in text order.
+fn narration_mentions(
+    text: &str,
+    sentences: &[(usize, usize)],
+    quotes: &[(usize, usize)],
+) -> Vec<(usize, String)> {
+    let in_quote = |i: usize| quotes.iter().any(|&(a, b)| a <= i && i < b);
+    let mut mentions = Vec::new();
+    for &(a, b) in sentences {
+        let sent = &text[a..b];
+        for it in (Items { s: sent, p: 0 }) {
+            if let Item::Word(x, y) = it {
+                if is_verb(&sent[x..y]) && !in_quote(a + x) {
+                    if let Some(n) = backward(&sent[..x]) {
+                        if !lower_in(&n, PRONOUNS) {
+                            mentions.push((a + x, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    mentions
 }
 
 /// The speaker from the text after and before a quote, and the rule used.
