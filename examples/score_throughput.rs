@@ -8,6 +8,11 @@
 //! Prints wall and CPU time (user + system: on a shared machine the steadier
 //! figure) of each part, and an FNV-1a digest of the `Debug` form of its
 //! results (f64 `Debug` is exact, so equal digests mean equal values).
+//! With `FUSED=1` it also runs `score::score_corpus` (the three passes in
+//! one) and prints its digests, which must equal the three passes'; with
+//! `PARTS=1` it times pieces (quote finding, part finding, VADER alone, the
+//! two halves of the bootstrap). Wall time includes rayon's idle spinning
+//! in CPU time, so compare with `--threads 1` on a busy machine.
 
 use frame::analysis::ArticleResult;
 use frame::options::{CorpusOptions, TableColumns};

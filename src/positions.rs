@@ -330,6 +330,31 @@ impl Headlines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_title_comparison_equals_normalising() {
+        let strings = [
+            "",
+            "Police ‘could’ act",
+            "police could act",
+            "POLICE COULD ACT NOW",
+            "ΟΔΟΣ Σ",
+            "οδος σ",
+            "Straße İstanbul",
+            "straße i̇stanbul",
+            "— police, could: act —",
+        ];
+        for s in strings {
+            for t in strings.map(norm) {
+                assert_eq!(same_norm(s, &t, true), norm(s) == t, "{s:?} {t:?}");
+                assert_eq!(
+                    same_norm(s, &t, false),
+                    norm(s).starts_with(&t),
+                    "{s:?} {t:?}"
+                );
+            }
+        }
+    }
     use crate::corpus::make_document;
 
     fn parts_of(raw: &str) -> (Document, Parts) {

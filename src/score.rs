@@ -1186,6 +1186,54 @@ mod tests {
     }
 
     #[test]
+    fn one_pass_equals_the_three_passes() {
+        let texts = [
+            "Police fear a violent attack\n\nOfficers said all is calm and safe. “Violent gangs attack us,” a man said. He added: “We are not safe.”\n\nThe council met. It isn’t dangerous, Ms Dick said.",
+            "No threat\n\n“There is no threat to the public,” said Inspector Jane Doe. She said the area was calm. According to residents, danger remains.",
+            "",
+            "One line only.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document {
+                id: format!("d{i}"),
+                title: t.lines().next().unwrap_or("").to_string(),
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let lx = crate::lexicon::builtin();
+        let scorer = FrameScorer::new(&lx, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
+        let all = score_corpus(&docs, &tc, &scorer, &senti, &lx, &en);
+        let voices = crate::voices::score_corpus(&docs, &tc, &scorer, &senti);
+        let positions = crate::positions::score_corpus(&docs, &tc, &scorer, &senti, &lx, &en);
+        // Debug output of f64 is exact: equal text means equal values.
+        assert_eq!(format!("{:?}", all.voices), format!("{voices:?}"));
+        assert_eq!(format!("{:?}", all.positions), format!("{positions:?}"));
+        for ((d, td), s) in docs.iter().zip(&tc.docs).zip(&all.articles) {
+            let one = scorer.score(&d.text, td, &tc.vocab, &senti);
+            assert_eq!(format!("{s:?}"), format!("{one:?}"));
+            let (_, scan) = scorer.score_scan(&d.text, td, &tc.vocab, &senti);
+            assert_eq!(scan.resolved, scorer.resolved_hits(&d.text, td, &tc.vocab));
+        }
+        assert!(all.voices[0].0.len() > 1, "{:?}", all.voices[0]);
+    }
+
+    #[test]
+    fn squash_spaces_joins_words_with_single_spaces() {
+        for s in ["", "  ", " a  b\t\nc ", "x\u{a0}y\u{2003} z", "one"] {
+            assert_eq!(
+                squash_spaces(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+    }
+
+    #[test]
     fn spans_partition_the_article() {
         let text = "Police said all is calm. “Violent gangs attack us,” a man said.";
         let docs = vec![Document {

@@ -1310,6 +1310,33 @@ pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<Spea
 mod tests {
     use super::*;
 
+    #[test]
+    fn fast_word_checks_equal_lower_casing() {
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "saiD",
+            "says",
+            "sa",
+            "",
+            "acknowledged",
+            "ACKNOWLEDGEDX",
+            "said’",
+            "Saïd",
+            "\u{212a}nown",
+            "announcedannounced",
+            "he",
+            "HE",
+            "The",
+        ] {
+            assert_eq!(is_verb(w), SPEECH_VERBS.contains(&lower(w).as_str()), "{w}");
+            for list in [SPEECH_VERBS, PRONOUNS, DETERMINERS, TITLES] {
+                assert_eq!(lower_in(w, list), list.contains(&lower(w).as_str()), "{w}");
+            }
+        }
+    }
+
     fn found(text: &str) -> Vec<(String, String)> {
         quotes(text)
             .into_iter()
