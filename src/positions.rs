@@ -29,7 +29,7 @@
 use crate::analysis::PositionScore;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
-use crate::score::{FrameScorer, PartScore, DEFAULT_NEGATION_WINDOW};
+use crate::score::{FrameScorer, PartScore, Scan, DEFAULT_NEGATION_WINDOW};
 use crate::sentiment::SentimentAnalyzer;
 use crate::text::{filters::StopWords, Language};
 use crate::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
@@ -66,6 +66,40 @@ fn norm(s: &str) -> String {
         .join(" ")
 }
 
+/// The characters of [`norm`]`(s)`, without building it: the words of `s`
+/// lower-cased one character at a time, joined by single spaces. That is
+/// exactly `norm(s)` unless `s` holds a capital sigma, whose lower case
+/// depends on its place in the word (see [`same_norm`]).
+fn norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .flat_map(|(i, w)| {
+            (i > 0)
+                .then_some(' ')
+                .into_iter()
+                .chain(w.chars().flat_map(char::to_lowercase))
+        })
+}
+
+/// `norm(s) == t` (`whole`) or `norm(s).starts_with(t)`, comparing as it
+/// goes: every paragraph and line is compared with the title, and most
+/// differ in their first characters, so building each one's lower-case
+/// copy was wasted.
+fn same_norm(s: &str, t: &str, whole: bool) -> bool {
+    if s.contains('\u{3a3}') {
+        let n = norm(s);
+        return if whole { n == t } else { n.starts_with(t) };
+    }
+    let mut a = norm_chars(s);
+    for c in t.chars() {
+        if a.next() != Some(c) {
+            return false;
+        }
+    }
+    !whole || a.next().is_none()
+}
+
 /// `paras` with every line whose words are the title's (`t`, normalised)
 /// split off as a paragraph of its own; the other lines stay together.
 fn split_title_lines(text: &str, t: &str, paras: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -88,7 +122,7 @@ fn split_title_lines(text: &str, t: &str, paras: Vec<(usize, usize)>) -> Vec<(us
             if body.is_empty() {
                 continue;
             }
-            if norm(body) == t {
+            if same_norm(body, t, true) {
                 out.extend(run.take());
                 out.push(span);
             } else {
@@ -110,8 +144,8 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
     let words = |(a, b): (usize, usize)| first_token(b) - first_token(a);
     let cut = title.chars().count() >= 300; // find_title keeps 300 characters
     let same = |k: usize| {
-        let p = norm(&text[paras[k].0..paras[k].1]);
-        !t.is_empty() && (p == t || (cut && p.starts_with(&t)))
+        let p = &text[paras[k].0..paras[k].1];
+        !t.is_empty() && (same_norm(p, &t, true) || (cut && same_norm(p, &t, false)))
     };
     let mut headline = title.trim().to_string();
     let mut head_k = None;
@@ -209,45 +243,118 @@ pub fn score_corpus(
     lexicons: &[Lexicon],
     lang: &Language,
 ) -> Vec<Vec<PositionScore>> {
-    let parts: Vec<Parts> = docs
-        .par_iter()
-        .zip(tc.docs.par_iter())
-        .map(|(d, td)| find_parts(&d.text, &d.title, td))
-        .collect();
-    let heads: Vec<Document> = parts
-        .iter()
-        .map(|p| Document {
-            text: p.headline.clone(),
-            ..Default::default()
-        })
-        .collect();
-    let htc = tokenize_corpus(&heads, lang, &StopWords::new(Vec::<String>::new()));
-    let hscorer = FrameScorer::new(lexicons, &htc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+    let heads = Headlines::new(docs, tc, lexicons, lang);
     docs.par_iter()
         .zip(tc.docs.par_iter())
-        .zip(parts.par_iter())
-        .zip(heads.par_iter().zip(htc.docs.par_iter()))
-        .map(|(((d, td), p), (h, htd))| {
-            let head = hscorer.score_spans(&h.text, htd, &htc.vocab, senti, &[(0, h.text.len())]);
-            let resolved = scorer.resolved_hits(&d.text, td, &tc.vocab);
-            vec![
-                position("headline", head),
-                position(
-                    "lead",
-                    scorer.score_spans_with(&d.text, td, senti, &p.lead, &resolved),
-                ),
-                position(
-                    "body",
-                    scorer.score_spans_with(&d.text, td, senti, &p.body, &resolved),
-                ),
-            ]
+        .enumerate()
+        .map(|(i, (d, td))| {
+            let scan = Scan {
+                resolved: scorer.resolved_hits(&d.text, td, &tc.vocab),
+                sentence_sentiment: Vec::new(),
+            };
+            heads.score_article(i, &d.text, td, scorer, senti, &scan)
         })
         .collect()
+}
+
+/// The parts of every article and its headline tokenised and compiled on
+/// their own: the corpus-wide step before each article's positions can be
+/// scored ([`Headlines::score_article`]).
+pub struct Headlines {
+    parts: Vec<Parts>,
+    texts: Vec<Document>,
+    tc: TokenizedCorpus,
+    scorer: FrameScorer,
+}
+
+impl Headlines {
+    /// Finds the parts of every article and tokenises the headlines (with
+    /// no stop words) into a vocabulary of their own, against which the
+    /// lexicons are compiled.
+    pub fn new(
+        docs: &[Document],
+        tc: &TokenizedCorpus,
+        lexicons: &[Lexicon],
+        lang: &Language,
+    ) -> Self {
+        let parts: Vec<Parts> = docs
+            .par_iter()
+            .zip(tc.docs.par_iter())
+            .map(|(d, td)| find_parts(&d.text, &d.title, td))
+            .collect();
+        let texts: Vec<Document> = parts
+            .iter()
+            .map(|p| Document {
+                text: p.headline.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let htc = tokenize_corpus(&texts, lang, &StopWords::new(Vec::<String>::new()));
+        let scorer = FrameScorer::new(lexicons, &htc.vocab, lang, DEFAULT_NEGATION_WINDOW);
+        Headlines {
+            parts,
+            texts,
+            tc: htc,
+            scorer,
+        }
+    }
+
+    /// Headline, lead and body scores of article `i` (`text`, tokenised as
+    /// `doc`), given its [`Scan`] (resolved hits, and whole-sentence VADER
+    /// scores when at hand).
+    pub fn score_article(
+        &self,
+        i: usize,
+        text: &str,
+        doc: &TokenizedDoc,
+        scorer: &FrameScorer,
+        senti: &SentimentAnalyzer,
+        scan: &Scan,
+    ) -> Vec<PositionScore> {
+        let (p, h, htd) = (&self.parts[i], &self.texts[i].text, &self.tc.docs[i]);
+        let head = self
+            .scorer
+            .score_spans(h, htd, &self.tc.vocab, senti, &[(0, h.len())]);
+        let cache = (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
+        let part = |spans: &[(usize, usize)]| {
+            scorer.score_spans_in(text, doc, senti, spans, &scan.resolved, cache)
+        };
+        vec![
+            position("headline", head),
+            position("lead", part(&p.lead)),
+            position("body", part(&p.body)),
+        ]
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_title_comparison_equals_normalising() {
+        let strings = [
+            "",
+            "Police ‘could’ act",
+            "police could act",
+            "POLICE COULD ACT NOW",
+            "ΟΔΟΣ Σ",
+            "οδος σ",
+            "Straße İstanbul",
+            "straße i̇stanbul",
+            "— police, could: act —",
+        ];
+        for s in strings {
+            for t in strings.map(norm) {
+                assert_eq!(same_norm(s, &t, true), norm(s) == t, "{s:?} {t:?}");
+                assert_eq!(
+                    same_norm(s, &t, false),
+                    norm(s).starts_with(&t),
+                    "{s:?} {t:?}"
+                );
+            }
+        }
+    }
     use crate::corpus::make_document;
 
     fn parts_of(raw: &str) -> (Document, Parts) {

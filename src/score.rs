@@ -26,13 +26,18 @@
 //! and share of the article's frame hits. threat_balance =
 //! (threat - reassurance) / (threat + reassurance) on the per-1,000 scores.
 
-use crate::analysis::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
+use crate::analysis::{
+    Evidence, FrameScore, PositionScore, QuoteInfo, SentenceRef, SentenceScore, SentimentSummary,
+    VoiceScore,
+};
+use crate::corpus::Document;
 use crate::lexicon::{EntryKind, Lexicon};
 use crate::sentiment::{self, SentimentAnalyzer};
+use crate::text::fxhash::FxHashMap;
 use crate::text::{Analyzer, Language, TokenKind};
-use crate::tokens::{TokenizedDoc, Vocabulary};
+use crate::tokens::{TokenizedCorpus, TokenizedDoc, Vocabulary};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Words that negate a following frame match.
 pub const NEGATORS: &[&str] = &[
@@ -194,7 +199,8 @@ pub struct FrameScorer {
     /// Single-token matches (word and prefix entries) of each word form.
     single: Vec<Vec<u32>>,
     /// Phrase entries by their first stem: (stems, entry), longest first.
-    phrases: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Looked up for every token, so with the Fx hash rather than SipHash.
+    phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
     threat: Option<usize>,
     reassurance: Option<usize>,
     window: usize,
@@ -233,9 +239,9 @@ impl FrameScorer {
         let analyzer = Analyzer::for_scoring();
         let stemmer = lang.stemmer();
         let mut entries = Vec::new();
-        let mut word_entries: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut word_entries: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut prefixes: Vec<(String, u32)> = Vec::new();
-        let mut phrases: HashMap<u32, Vec<(Vec<u32>, u32)>> = HashMap::new();
+        let mut phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>> = FxHashMap::default();
         for (c, lex) in lexicons.iter().enumerate() {
             for e in &lex.entries {
                 let id = entries.len() as u32;
@@ -432,6 +438,18 @@ impl FrameScorer {
         vocab: &Vocabulary,
         senti: &SentimentAnalyzer,
     ) -> DocScores {
+        self.score_scan(text, doc, vocab, senti).0
+    }
+
+    /// [`FrameScorer::score`], also returning what the voice and position
+    /// passes would otherwise compute again (see [`Scan`]).
+    pub fn score_scan(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        senti: &SentimentAnalyzer,
+    ) -> (DocScores, Scan) {
         let nf = self.names.len();
         let words = doc.tokens.len();
         let matches = self.matches(doc, vocab);
@@ -444,12 +462,16 @@ impl FrameScorer {
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
-            doc.tokens[a..=b]
-                .iter()
-                .map(|t| vocab.surfaces[t.surface as usize].as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut out = String::new();
+            for (k, t) in doc.tokens[a..=b].iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&vocab.surfaces[t.surface as usize]);
+            }
+            out
         };
+        let mut resolved = Vec::with_capacity(matches.len());
         for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
             let mut cat = e.category;
@@ -478,6 +500,8 @@ impl FrameScorer {
                 }
             }
             hits[cat] += e.weight;
+            // As FrameScorer::resolved_hits lists them.
+            resolved.push((doc.tokens[m.first].start as usize, cat, e.weight));
             let s = (doc.tokens[m.first].sentence as usize).min(n_sent.saturating_sub(1));
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
@@ -491,7 +515,7 @@ impl FrameScorer {
         let sentence_text = |s: usize| -> String {
             doc.sentences
                 .get(s)
-                .map(|&(a, b)| text[a..b].split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|&(a, b)| squash_spaces(&text[a..b]))
                 .unwrap_or_default()
         };
         let total: f64 = hits.iter().sum();
@@ -543,14 +567,7 @@ impl FrameScorer {
             }
         }
         for (s, &(a, b)) in doc.sentences.iter().enumerate() {
-            // VADER knows only the ASCII apostrophe ("don't"); case and
-            // punctuation are kept because its rules use them.
-            let raw = &text[a..b];
-            let st = if raw.contains('\u{2019}') {
-                senti.sentence(&raw.replace('\u{2019}', "'"))
-            } else {
-                senti.sentence(raw)
-            };
+            let st = vader(senti, &text[a..b]);
             sent_scores.push((st, words_in[s]));
             sentences.push(SentenceScore {
                 sentence_no: s + 1,
@@ -577,14 +594,102 @@ impl FrameScorer {
             self.threat.map(|c| frames[c].per_1k).unwrap_or(0.0),
             self.reassurance.map(|c| frames[c].per_1k).unwrap_or(0.0),
         );
-        DocScores {
+        let scores = DocScores {
             sentiment: sentiment::aggregate(&sent_scores),
             threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
             most_threatening: pick(self.threat),
             most_reassuring: pick(self.reassurance),
             frames,
             sentences,
+        };
+        let scan = Scan {
+            sentence_sentiment: sent_scores.into_iter().map(|(st, _)| st).collect(),
+            resolved,
+        };
+        (scores, scan)
+    }
+}
+
+/// `s` with its whitespace runs as single spaces and trimmed (what
+/// `split_whitespace().collect::<Vec<_>>().join(" ")` gives), built in one
+/// allocation: it runs on every sentence of the corpus.
+pub fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
+    }
+    out
+}
+
+/// VADER on a sentence (or a piece of one) of an article. VADER knows only
+/// the ASCII apostrophe ("don't"); case and punctuation are kept because its
+/// rules use them.
+fn vader(senti: &SentimentAnalyzer, raw: &str) -> SentimentSummary {
+    if raw.contains('\u{2019}') {
+        senti.sentence(&raw.replace('\u{2019}', "'"))
+    } else {
+        senti.sentence(raw)
+    }
+}
+
+/// What [`FrameScorer::score_scan`] computed on the way that the voice and
+/// position passes need again: handing it on spares them a second matching
+/// pass and a second VADER run over every sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// VADER of each whole sentence (`TokenizedDoc::sentences` order).
+    pub sentence_sentiment: Vec<SentimentSummary>,
+    /// The article's hits after negation, as [`FrameScorer::resolved_hits`]
+    /// returns them.
+    pub resolved: Vec<(usize, usize, f64)>,
+}
+
+/// Everything the scoring stage computes, one entry per article in corpus
+/// order: what [`FrameScorer::score`], [`crate::voices::score_corpus`] and
+/// [`crate::positions::score_corpus`] return, with the same values.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusScores {
+    /// Frame scores, sentiment and sentences of each article.
+    pub articles: Vec<DocScores>,
+    /// Voices and quotes of each article.
+    pub voices: Vec<(Vec<VoiceScore>, Vec<QuoteInfo>)>,
+    /// Headline, lead and body scores of each article.
+    pub positions: Vec<Vec<PositionScore>>,
+}
+
+/// Scores every article, its voices and its positions in one pass over the
+/// corpus: each article's matches, negations and sentence sentiment are
+/// computed once ([`FrameScorer::score_scan`]) and handed to the voice and
+/// position scoring, instead of three passes that each match the article
+/// and run VADER over all its sentences again. Each article is finished
+/// while its text and tokens are still in cache.
+pub fn score_corpus(
+    docs: &[Document],
+    tc: &TokenizedCorpus,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+    lexicons: &[Lexicon],
+    lang: &Language,
+) -> CorpusScores {
+    let heads = crate::positions::Headlines::new(docs, tc, lexicons, lang);
+    let (articles, (voices, positions)) = docs
+        .par_iter()
+        .zip(tc.docs.par_iter())
+        .enumerate()
+        .map(|(i, (d, td))| {
+            let (scores, scan) = scorer.score_scan(&d.text, td, &tc.vocab, senti);
+            let v = crate::voices::score_article_in(&d.text, td, scorer, senti, &scan);
+            let p = heads.score_article(i, &d.text, td, scorer, senti, &scan);
+            (scores, (v, p))
+        })
+        .unzip();
+    CorpusScores {
+        articles,
+        voices,
+        positions,
     }
 }
 
@@ -664,6 +769,22 @@ impl FrameScorer {
         spans: &[(usize, usize)],
         resolved: &[(usize, usize, f64)],
     ) -> PartScore {
+        self.score_spans_in(text, doc, senti, spans, resolved, None)
+    }
+
+    /// [`FrameScorer::score_spans_with`] given, optionally, the VADER scores
+    /// of the article's whole sentences (`Scan::sentence_sentiment`): a
+    /// piece that is a whole sentence takes its score from there instead of
+    /// running VADER again on the same text (the same value, computed once).
+    pub fn score_spans_in(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        senti: &SentimentAnalyzer,
+        spans: &[(usize, usize)],
+        resolved: &[(usize, usize, f64)],
+        sentence_sentiment: Option<&[SentimentSummary]>,
+    ) -> PartScore {
         let mut sp: Vec<(usize, usize)> = spans
             .iter()
             .map(|&(a, b)| (a.min(text.len()), b.min(text.len())))
@@ -694,18 +815,17 @@ impl FrameScorer {
             .filter(|t| inside(t.start as usize))
             .count();
         let mut pieces = Vec::new();
-        for &(sa, sb) in &doc.sentences {
+        for (s, &(sa, sb)) in doc.sentences.iter().enumerate() {
             let first = merged.partition_point(|&(_, b)| b <= sa);
             for &(a, b) in merged[first..].iter().take_while(|&&(a, _)| a < sb) {
                 let (pa, pb) = (a.max(sa), b.min(sb));
                 let lo = doc.tokens.partition_point(|t| (t.start as usize) < pa);
                 let hi = doc.tokens.partition_point(|t| (t.start as usize) < pb);
                 if hi > lo {
-                    let raw = &text[pa..pb];
-                    let st = if raw.contains('\u{2019}') {
-                        senti.sentence(&raw.replace('\u{2019}', "'"))
-                    } else {
-                        senti.sentence(raw)
+                    let whole = (pa, pb) == (sa, sb);
+                    let st = match sentence_sentiment.and_then(|c| c.get(s)) {
+                        Some(st) if whole => *st,
+                        _ => vader(senti, &text[pa..pb]),
                     };
                     pieces.push((st, hi - lo));
                 }
@@ -1063,6 +1183,54 @@ mod tests {
         assert_eq!(s.sentences.len(), 3);
         assert_eq!(s.sentences[1].hits[0], 3.0);
         assert!(s.sentences[1].sentiment < 0.0);
+    }
+
+    #[test]
+    fn one_pass_equals_the_three_passes() {
+        let texts = [
+            "Police fear a violent attack\n\nOfficers said all is calm and safe. “Violent gangs attack us,” a man said. He added: “We are not safe.”\n\nThe council met. It isn’t dangerous, Ms Dick said.",
+            "No threat\n\n“There is no threat to the public,” said Inspector Jane Doe. She said the area was calm. According to residents, danger remains.",
+            "",
+            "One line only.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document {
+                id: format!("d{i}"),
+                title: t.lines().next().unwrap_or("").to_string(),
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let lx = crate::lexicon::builtin();
+        let scorer = FrameScorer::new(&lx, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
+        let all = score_corpus(&docs, &tc, &scorer, &senti, &lx, &en);
+        let voices = crate::voices::score_corpus(&docs, &tc, &scorer, &senti);
+        let positions = crate::positions::score_corpus(&docs, &tc, &scorer, &senti, &lx, &en);
+        // Debug output of f64 is exact: equal text means equal values.
+        assert_eq!(format!("{:?}", all.voices), format!("{voices:?}"));
+        assert_eq!(format!("{:?}", all.positions), format!("{positions:?}"));
+        for ((d, td), s) in docs.iter().zip(&tc.docs).zip(&all.articles) {
+            let one = scorer.score(&d.text, td, &tc.vocab, &senti);
+            assert_eq!(format!("{s:?}"), format!("{one:?}"));
+            let (_, scan) = scorer.score_scan(&d.text, td, &tc.vocab, &senti);
+            assert_eq!(scan.resolved, scorer.resolved_hits(&d.text, td, &tc.vocab));
+        }
+        assert!(all.voices[0].0.len() > 1, "{:?}", all.voices[0]);
+    }
+
+    #[test]
+    fn squash_spaces_joins_words_with_single_spaces() {
+        for s in ["", "  ", " a  b\t\nc ", "x\u{a0}y\u{2003} z", "one"] {
+            assert_eq!(
+                squash_spaces(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
     }
 
     #[test]

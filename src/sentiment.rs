@@ -431,6 +431,16 @@ pub struct SentimentAnalyzer {
     emoji: FxMap<char, String>,
 }
 
+/// Buffers of one sentence's scoring, reused across sentences.
+#[derive(Default)]
+struct Scratch {
+    /// The lower-case forms of the tokens, back to back.
+    lower: String,
+    toks: Vec<Token>,
+    /// Valence of each token.
+    sentiments: Vec<f64>,
+}
+
 /// One token of a sentence.
 struct Token {
     /// Byte range of the lower-case form in the sentence's shared buffer.
@@ -485,11 +495,31 @@ impl SentimentAnalyzer {
 
     /// VADER `polarity_scores` of one sentence (unrounded).
     pub fn sentence(&self, text: &str) -> SentimentSummary {
+        // Every sentence of the corpus comes through here: its buffers are
+        // kept per thread and reused instead of allocated (and regrown)
+        // for each sentence.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.sentence_with(text, &mut scratch),
+            Err(_) => self.sentence_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// [`SentimentAnalyzer::sentence`] with the given buffers.
+    fn sentence_with(&self, text: &str, scratch: &mut Scratch) -> SentimentSummary {
         let text = self.replace_emoji(text);
         let text: &str = &text;
 
-        let mut lower = String::with_capacity(text.len() + 8);
-        let mut toks: Vec<Token> = Vec::new();
+        let Scratch {
+            lower,
+            toks,
+            sentiments,
+        } = scratch;
+        lower.clear();
+        toks.clear();
+        sentiments.clear();
         for piece in text.split(is_py_space).filter(|p| !p.is_empty()) {
             let raw = strip_punc_if_word(piece);
             let start = lower.len();
@@ -519,11 +549,10 @@ impl SentimentAnalyzer {
         let cap_diff = n_upper > 0 && n_upper < toks.len();
 
         let s = Sentence {
-            toks: &toks,
-            lower: &lower,
+            toks,
+            lower,
             cap_diff,
         };
-        let mut sentiments = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             let v = if toks[i].info.booster.is_some()
                 || (i + 1 < toks.len() && s.lo(i) == "kind" && s.lo(i + 1) == "of")
@@ -534,14 +563,19 @@ impl SentimentAnalyzer {
             };
             sentiments.push(v);
         }
-        s.but_check(&mut sentiments);
-        score_valence(&sentiments, punctuation_emphasis(text))
+        s.but_check(sentiments);
+        score_valence(sentiments, punctuation_emphasis(text))
     }
 
     /// Replaces emoji by their descriptions exactly as Python does; borrows
     /// the text when it has none (always for ASCII).
     fn replace_emoji<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        if text.is_ascii() || !text.chars().any(|c| self.emoji.contains_key(&c)) {
+        // Every emoji key is a non-ASCII character: only those are looked up.
+        if text.is_ascii()
+            || !text
+                .chars()
+                .any(|c| !c.is_ascii() && self.emoji.contains_key(&c))
+        {
             return std::borrow::Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len() + 32);

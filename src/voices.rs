@@ -41,8 +41,9 @@
 //! partition the article: their words and hits add up to the article's.
 
 use crate::analysis::{QuoteInfo, SpeakerScore, VoiceScore};
-use crate::score::{FrameScorer, PartScore};
+use crate::score::{FrameScorer, PartScore, Scan};
 use crate::sentiment::SentimentAnalyzer;
+use crate::text::fxhash::FxHashMap;
 use crate::tokens::{TokenizedDoc, Vocabulary};
 use std::collections::BTreeMap;
 
@@ -67,6 +68,14 @@ pub struct Quote {
 pub fn quotes(text: &str) -> Vec<Quote> {
     let mut qs = find_quotes(text);
     attribute(text, &mut qs);
+    qs
+}
+
+/// [`quotes`] with the sentence spans of `text` already at hand (see
+/// [`attribute_in`]).
+pub fn quotes_in(text: &str, sentences: &[(usize, usize)]) -> Vec<Quote> {
+    let mut qs = find_quotes(text);
+    attribute_in(text, sentences, &mut qs);
     qs
 }
 
@@ -606,42 +615,66 @@ enum Item {
 }
 
 fn items(s: &str) -> Vec<Item> {
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < cs.len() {
-        let (i, c) = cs[k];
-        if c.is_alphanumeric() {
-            let mut j = k + 1;
-            while j < cs.len() {
-                let cj = cs[j].1;
-                let inner = matches!(cj, '\'' | '’' | '-' | '‐')
-                    && cs.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
-                if cj.is_alphanumeric() || inner {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            let mut end = cs.get(j).map(|x| x.0).unwrap_or(s.len());
-            let w = &s[i..end];
-            let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if cs.get(j).is_some_and(|x| x.1 == '.')
-                && (initial || TITLES.contains(&w.to_lowercase().as_str()))
-            {
-                end += 1;
-                j += 1;
-            }
-            out.push(Item::Word(i, end));
-            k = j;
-        } else {
-            if !c.is_whitespace() {
-                out.push(Item::Punct(c));
-            }
-            k += 1;
+    Items { s, p: 0 }.collect()
+}
+
+/// The [`Item`]s of a string, lazily: callers that need only the first few
+/// (the words right after a quote) stop there instead of reading the rest
+/// of the paragraph. Walks the string by byte offset, copying nothing.
+struct Items<'a> {
+    s: &'a str,
+    /// Byte offset of the next character to read.
+    p: usize,
+}
+
+impl Items<'_> {
+    #[inline]
+    fn next_char(&self, p: usize) -> Option<char> {
+        // Most characters are ASCII: one byte, no decoding.
+        match *self.s.as_bytes().get(p)? {
+            b if b < 0x80 => Some(b as char),
+            _ => self.s[p..].chars().next(),
         }
     }
-    out
+}
+
+impl Iterator for Items<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let s = self.s;
+        while let Some(c) = self.next_char(self.p) {
+            let p = self.p;
+            if c.is_alphanumeric() {
+                let mut q = p + c.len_utf8();
+                while let Some(cj) = self.next_char(q) {
+                    let inner = matches!(cj, '\'' | '’' | '-' | '‐')
+                        && self
+                            .next_char(q + cj.len_utf8())
+                            .is_some_and(char::is_alphanumeric);
+                    if cj.is_alphanumeric() || inner {
+                        q += cj.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let mut end = q;
+                let w = &s[p..end];
+                let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                if s[q..].starts_with('.') && (initial || lower_in(w, TITLES)) {
+                    end += 1;
+                    q += 1;
+                }
+                self.p = q;
+                return Some(Item::Word(p, end));
+            }
+            self.p = p + c.len_utf8();
+            if !c.is_whitespace() {
+                return Some(Item::Punct(c));
+            }
+        }
+        None
+    }
 }
 
 fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
@@ -655,12 +688,44 @@ fn lower(w: &str) -> String {
     w.to_lowercase().replace('’', "'")
 }
 
+/// `list.contains(&lower(w).as_str())` without allocating when `w` is
+/// ASCII (then its lower-case form is byte-wise ASCII lower case and holds
+/// no ’): every word of every sentence is checked against the speech verbs,
+/// and two allocations per word dominated quote attribution.
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| {
+            x.len() == w.len()
+                && w.bytes()
+                    .zip(x.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })
+    } else {
+        list.contains(&lower(w).as_str())
+    }
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `w` is one of the [`SPEECH_VERBS`] (ignoring case), asked of
+/// every word of every article: one hash look-up of its ASCII lower case
+/// (built on the stack) instead of a scan of the list.
 fn is_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&lower(w).as_str())
+    static VERBS: std::sync::OnceLock<FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
+    const MAX: usize = 16;
+    if !w.is_ascii() || w.len() > MAX {
+        // The general rule (rare: non-ASCII or long words).
+        return lower_in(w, SPEECH_VERBS);
+    }
+    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().map(|v| (*v, ())).collect());
+    let mut buf = [0u8; MAX];
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
 }
 
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
@@ -675,7 +740,7 @@ fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
 fn backward(s: &str) -> Option<String> {
     let its = items(s);
     let mut end = its.len();
-    while end > 0 && word(s, &its[end - 1]).is_some_and(|w| BETWEEN.contains(&lower(w).as_str())) {
+    while end > 0 && word(s, &its[end - 1]).is_some_and(|w| lower_in(w, BETWEEN)) {
         end -= 1;
     }
     if end == 0 {
@@ -715,9 +780,9 @@ fn backward(s: &str) -> Option<String> {
                 && matches!(its[j1 - 1], Item::Punct(','))
             {
                 let (_, seg2) = run_of(j1 - 1);
-                if let Some(n) = whole_name(s, &seg2).filter(|n| {
-                    !DETERMINERS.contains(&lower(n.split(' ').next().unwrap_or("")).as_str())
-                }) {
+                if let Some(n) = whole_name(s, &seg2)
+                    .filter(|n| !lower_in(n.split(' ').next().unwrap_or(""), DETERMINERS))
+                {
                     return Some(n);
                 }
             }
@@ -744,24 +809,24 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
     let mut k;
     if capitalised(w(n - 1)) {
         k = n - 1;
-        while k > 0 && (capitalised(w(k - 1)) || CONNECTORS.contains(&lower(w(k - 1)).as_str())) {
+        while k > 0 && (capitalised(w(k - 1)) || lower_in(w(k - 1), CONNECTORS)) {
             k -= 1;
         }
         while k < n - 1 && !capitalised(w(k)) {
             k += 1;
         }
-        if k > 0 && DETERMINERS.contains(&lower(w(k - 1)).as_str()) {
+        if k > 0 && lower_in(w(k - 1), DETERMINERS) {
             k -= 1;
         }
     } else {
         // "a federation leader", "the local police", or a bare "critics".
         let det = (n.saturating_sub(5)..n)
             .rev()
-            .find(|&j| DETERMINERS.contains(&lower(w(j)).as_str()));
+            .find(|&j| lower_in(w(j), DETERMINERS));
         match det {
             Some(j)
                 if j < n - 1
-                    && !(j + 1..n).any(|m| NOT_IN_SPEAKER.contains(&lower(w(m)).as_str()))
+                    && !(j + 1..n).any(|m| lower_in(w(m), NOT_IN_SPEAKER))
                     && person_like((j + 1..n).map(w)) =>
             {
                 k = j
@@ -770,10 +835,10 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
             _ => return None,
         }
     }
-    while k < n - 1 && NOT_NAME_START.contains(&lower(w(k)).as_str()) {
+    while k < n - 1 && lower_in(w(k), NOT_NAME_START) {
         k += 1;
     }
-    if NOT_NAME_START.contains(&lower(w(k)).as_str()) {
+    if lower_in(w(k), NOT_NAME_START) {
         return None;
     }
     let k = k.max(n.saturating_sub(7));
@@ -791,10 +856,9 @@ fn whole_name(s: &str, ws: &[(usize, usize)]) -> Option<String> {
 
 /// A speaker read forwards from the start of `s` (the text after a verb).
 fn forward(s: &str) -> Option<String> {
-    let its = items(s);
-    let ws: Vec<(usize, usize)> = its
-        .iter()
-        .map_while(|it| match *it {
+    // Only the leading run of words matters: read no further.
+    let ws: Vec<(usize, usize)> = (Items { s, p: 0 })
+        .map_while(|it| match it {
             Item::Word(a, b) => Some((a, b)),
             _ => None,
         })
@@ -809,7 +873,7 @@ fn forward(s: &str) -> Option<String> {
     }
     let mut end = 0;
     if DETERMINERS.contains(&first.as_str()) {
-        while end + 1 < ws.len() && end < 7 && !STOP_FORWARD.contains(&lower(w(end + 1)).as_str()) {
+        while end + 1 < ws.len() && end < 7 && !lower_in(w(end + 1), STOP_FORWARD) {
             end += 1;
         }
         if end == 0 || !person_like((1..=end).map(w)) {
@@ -819,7 +883,7 @@ fn forward(s: &str) -> Option<String> {
         while end + 1 < ws.len()
             && end < 6
             && (capitalised(w(end + 1))
-                || (CONNECTORS.contains(&lower(w(end + 1)).as_str())
+                || (lower_in(w(end + 1), CONNECTORS)
                     && ws.get(end + 2).is_some_and(|_| capitalised(w(end + 2)))))
         {
             end += 1;
@@ -834,7 +898,7 @@ fn forward(s: &str) -> Option<String> {
 /// any sentence punctuation, quote mark or colon.
 fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
     let mut n = 0;
-    for it in items(s) {
+    for it in (Items { s, p: 0 }) {
         match it {
             Item::Word(a, b) => {
                 if is_verb(&s[a..b]) {
@@ -854,20 +918,28 @@ fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
 
 /// Offsets of "according to" in `s`: the byte after it.
 fn according_to(s: &str) -> Option<usize> {
-    let its = items(s);
-    its.windows(2).find_map(|p| match (p[0], p[1]) {
-        (Item::Word(a, b), Item::Word(_, d))
-            if lower(&s[a..b]) == "according" && lower(s[b..d].trim()) == "to" =>
-        {
-            Some(d)
+    // Pairs of neighbouring items, read lazily.
+    let mut prev: Option<Item> = None;
+    for it in (Items { s, p: 0 }) {
+        if let (Some(Item::Word(a, b)), Item::Word(_, d)) = (prev, it) {
+            if lower_in(&s[a..b], &["according"]) && lower_in(s[b..d].trim(), &["to"]) {
+                return Some(d);
+            }
         }
-        _ => None,
-    })
+        prev = Some(it);
+    }
+    None
 }
 
 /// Fills in `speaker` and `rule` of every quote (in text order).
 pub fn attribute(text: &str, qs: &mut [Quote]) {
-    let sentences = crate::text::sentences::sentence_spans(text);
+    attribute_in(text, &crate::text::sentences::sentence_spans(text), qs);
+}
+
+/// [`attribute`] with the sentence spans of `text` already at hand
+/// (`crate::text::sentences::sentence_spans`, as in `TokenizedDoc::sentences`),
+/// so the scorer does not split every article into sentences again.
+pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
     let paras = crate::corpus::paragraphs(text);
     let para_of = |i: usize| {
         let k = paras.partition_point(|&(a, _)| a <= i);
@@ -876,24 +948,11 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
             .copied()
             .unwrap_or((0, text.len()))
     };
-    // Names before a speech verb in the narration ("Lord Harris told the
-    // House of Lords ..."), for the pronoun rule.
-    let in_quote = |i: usize| qs.iter().any(|q| q.start <= i && i < q.end);
-    let mut mentions: Vec<(usize, String)> = Vec::new();
-    for &(a, b) in &sentences {
-        let sent = &text[a..b];
-        for it in items(sent) {
-            if let Item::Word(x, y) = it {
-                if is_verb(&sent[x..y]) && !in_quote(a + x) {
-                    if let Some(n) = backward(&sent[..x]) {
-                        if !PRONOUNS.contains(&lower(&n).as_str()) {
-                            mentions.push((a + x, n));
-                        }
-                    }
-                }
-            }
-        }
-    }
+    // Names before a speech verb in the narration, for the pronoun rule:
+    // found on the first quote that needs them (reading every word of the
+    // article for them is wasted when no quote is attributed to a pronoun).
+    let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.start, q.end)).collect();
+    let mut mentions: Option<Vec<(usize, String)>> = None;
     let mut last_named: Option<(usize, String)> = None;
     for k in 0..qs.len() {
         let q = qs[k].clone();
@@ -928,7 +987,9 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
         }
         let (speaker, rule) = find_speaker(after, before);
         let speaker = match speaker {
-            Some(s) if PRONOUNS.contains(&lower(&s).as_str()) => {
+            Some(s) if lower_in(&s, PRONOUNS) => {
+                let mentions =
+                    mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
                 let mention = mentions.iter().rev().find(|m| m.0 < q.open);
                 match (&last_named, mention) {
                     (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
@@ -947,13 +1008,40 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
     }
 }
 
+/// Names before a speech verb in the narration ("Lord Harris told the
+/// House of Lords ..."), outside the quotes (`quotes`: their text spans),
+/// with the offset of the verb, in text order.
+fn narration_mentions(
+    text: &str,
+    sentences: &[(usize, usize)],
+    quotes: &[(usize, usize)],
+) -> Vec<(usize, String)> {
+    let in_quote = |i: usize| quotes.iter().any(|&(a, b)| a <= i && i < b);
+    let mut mentions = Vec::new();
+    for &(a, b) in sentences {
+        let sent = &text[a..b];
+        for it in (Items { s: sent, p: 0 }) {
+            if let Item::Word(x, y) = it {
+                if is_verb(&sent[x..y]) && !in_quote(a + x) {
+                    if let Some(n) = backward(&sent[..x]) {
+                        if !lower_in(&n, PRONOUNS) {
+                            mentions.push((a + x, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    mentions
+}
+
 /// The speaker from the text after and before a quote, and the rule used.
 fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
     let a = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
     // 1. “…,” said Ms Dick.
-    if let Some(Item::Word(x, y)) = items(a).first().copied() {
+    if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
         if is_verb(&a[x..y]) {
             if let Some(s) = forward(&a[y..]) {
                 return (Some(s), "said X");
@@ -1069,12 +1157,31 @@ pub fn score_article(
     scorer: &FrameScorer,
     senti: &SentimentAnalyzer,
 ) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
-    let qs = quotes(text);
-    let resolved = scorer.resolved_hits(text, doc, vocab);
+    let scan = Scan {
+        resolved: scorer.resolved_hits(text, doc, vocab),
+        sentence_sentiment: Vec::new(),
+    };
+    score_article_in(text, doc, scorer, senti, &scan)
+}
+
+/// [`score_article`] with the article's [`Scan`] from
+/// [`FrameScorer::score_scan`]: its resolved hits, and the VADER scores of
+/// its whole sentences (used where a voice holds a whole sentence; an empty
+/// list means none are at hand).
+pub fn score_article_in(
+    text: &str,
+    doc: &TokenizedDoc,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+    scan: &Scan,
+) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
+    let qs = quotes_in(text, &doc.sentences);
+    let resolved = &scan.resolved;
+    let cache = (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
     let voices = voice_spans(text, &qs)
         .into_iter()
         .map(|(voice, speaker, quotes, spans)| {
-            let p: PartScore = scorer.score_spans_with(text, doc, senti, &spans, &resolved);
+            let p: PartScore = scorer.score_spans_in(text, doc, senti, &spans, resolved, cache);
             VoiceScore {
                 voice,
                 speaker,
@@ -1087,6 +1194,9 @@ pub fn score_article(
             }
         })
         .collect();
+    // Tokens are in text order: those starting inside a quote are a run,
+    // found by two binary searches.
+    let tokens_before = |pos: usize| doc.tokens.partition_point(|tk| (tk.start as usize) < pos);
     let infos = qs
         .iter()
         .map(|q| {
@@ -1103,11 +1213,7 @@ pub fn score_article(
                 speaker: q.speaker.clone(),
                 rule: q.rule.to_string(),
                 text: t,
-                words: doc
-                    .tokens
-                    .iter()
-                    .filter(|tk| (q.start..q.end).contains(&(tk.start as usize)))
-                    .count(),
+                words: tokens_before(q.end).saturating_sub(tokens_before(q.start)),
             }
         })
         .collect();
@@ -1203,6 +1309,33 @@ pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<Spea
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_word_checks_equal_lower_casing() {
+        for w in [
+            "said",
+            "SAID",
+            "Said",
+            "saiD",
+            "says",
+            "sa",
+            "",
+            "acknowledged",
+            "ACKNOWLEDGEDX",
+            "said’",
+            "Saïd",
+            "\u{212a}nown",
+            "announcedannounced",
+            "he",
+            "HE",
+            "The",
+        ] {
+            assert_eq!(is_verb(w), SPEECH_VERBS.contains(&lower(w).as_str()), "{w}");
+            for list in [SPEECH_VERBS, PRONOUNS, DETERMINERS, TITLES] {
+                assert_eq!(lower_in(w, list), list.contains(&lower(w).as_str()), "{w}");
+            }
+        }
+    }
 
     fn found(text: &str) -> Vec<(String, String)> {
         quotes(text)
