@@ -15,7 +15,6 @@ use crate::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use crate::text::filters::StopWords;
 use crate::tfidf::{self, TfIdfParams};
 use crate::tokens;
-use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
@@ -191,15 +190,14 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         },
         || {
             let mut clock = Instant::now();
-            let scores: Vec<_> = corpus
-                .documents
-                .par_iter()
-                .zip(tc.docs.par_iter())
-                .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
-                .collect();
-            // Who speaks, and where: narration against quotes, headline/lead/body.
-            let voices = crate::voices::score_corpus(&corpus.documents, &tc, &scorer, &senti);
-            let positions = crate::positions::score_corpus(
+            // Frame scores, voices (narration against quotes) and positions
+            // (headline/lead/body) in one pass: each article is matched and
+            // its sentences run through VADER once.
+            let crate::score::CorpusScores {
+                articles: scores,
+                voices,
+                positions,
+            } = crate::score::score_corpus(
                 &corpus.documents,
                 &tc,
                 &scorer,
