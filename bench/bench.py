@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 FRAME = ROOT / "target" / "release" / "frame"
 PY = Path(sys.executable)
-# frame runs cluster alongside score + bootstrap, and csv_json alongside charts + report:
+# frame runs cluster alongside score + bootstrap, and csv, json and charts + report side by side:
 # those stage times overlap and do not add up to the wall time.
-STAGES = ["read", "tokenise_stem", "tfidf", "cluster", "score", "bootstrap", "groups", "csv_json", "charts", "report", "write"]
+STAGES = ["read", "tokenise_stem", "tfidf", "cluster", "score", "bootstrap", "groups", "csv", "json", "charts", "report", "write"]
 
 
 def corpus_for(n):

@@ -207,6 +207,23 @@ impl OutputDir {
         Ok(true)
     }
 
+    /// Claims an output name for a file that will be written elsewhere (on
+    /// another thread) through the returned [`Staged`]; `None` when a file of
+    /// that name exists that frame did not write. If the fill fails, the run
+    /// must [`OutputDir::abandon`] the folder.
+    pub fn reserve(&mut self, name: &str) -> Option<Staged> {
+        let target = self.path.join(name);
+        if !self.previous.contains(name) && fs::symlink_metadata(&target).is_ok() {
+            self.protected.push(name.to_string());
+            return None;
+        }
+        self.staged.push(name.to_string());
+        Some(Staged {
+            tmp: self.path.join(tmp_name(name)),
+            target,
+        })
+    }
+
     /// Gives up a run that failed after [`OutputDir::prepare`]: removes its
     /// temporary files, and the folder itself if this run created it (and
     /// nothing else is in it). Earlier outputs are untouched.
@@ -251,6 +268,30 @@ impl OutputDir {
         }
         self.save_manifest(&staged)?;
         Ok(self)
+    }
+}
+
+/// An output claimed with [`OutputDir::reserve`], written to its temporary
+/// name without borrowing the folder (it is renamed with the others in
+/// [`OutputDir::finish`]).
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+}
+
+impl Staged {
+    /// Streams the file's content into its temporary name through a buffer.
+    pub fn fill(&self, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+        let res = fs::File::create(&self.tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            fill(&mut w)?;
+            w.flush()
+        });
+        res.map_err(|e| {
+            let _ = fs::remove_file(&self.tmp);
+            out_err(&self.target, e)
+        })
     }
 }
 

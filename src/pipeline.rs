@@ -440,16 +440,32 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
         height: opts.chart_size.1,
         svg: opts.svg,
     };
-    // The writers only read the analysis, so the tables and the charts with
-    // the reports are rendered side by side; the file order stays fixed
-    // (tables, analysis.json, reports, charts).
-    let (tables, charts_and_reports) = rayon::join(
-        || -> Result<()> {
-            let mut clock = Instant::now();
-            report::csv::each(a, &mut |f| out.write(&f.name, &f.bytes).map(drop))?;
-            out.write_with("analysis.json", |w| report::json::write_analysis(a, w))?;
-            stage_time("csv_json", &mut clock);
-            Ok(())
+    // The writers only read the analysis, so three run side by side: the
+    // CSV tables (one at a time), analysis.json (streamed; the largest file)
+    // and the charts with the reports.
+    let json = out.reserve("analysis.json");
+    let out = std::sync::Mutex::new(out);
+    let ((tables, json), charts_and_reports) = rayon::join(
+        || {
+            rayon::join(
+                || -> Result<()> {
+                    let mut clock = Instant::now();
+                    report::csv::each(a, &mut |f| {
+                        let mut out = out.lock().unwrap_or_else(|p| p.into_inner());
+                        out.write(&f.name, &f.bytes).map(drop)
+                    })?;
+                    stage_time("csv", &mut clock);
+                    Ok(())
+                },
+                || -> Result<()> {
+                    let mut clock = Instant::now();
+                    if let Some(j) = &json {
+                        j.fill(|w| report::json::write_analysis(a, w))?;
+                    }
+                    stage_time("json", &mut clock);
+                    Ok(())
+                },
+            )
         },
         || -> Result<Vec<OutputFile>> {
             let mut clock = Instant::now();
@@ -481,6 +497,8 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
         },
     );
     tables?;
+    json?;
+    let out = out.into_inner().unwrap_or_else(|p| p.into_inner());
     for f in charts_and_reports? {
         out.write(&f.name, &f.bytes)?;
     }
