@@ -29,6 +29,47 @@ pub fn kmeans_labels(
     Ok(canonical_labels(&labels))
 }
 
+/// Labels every row of `x` with the nearest (squared Euclidean; first on
+/// ties) centroid of the clusters that `labels` gives the rows of `sample`,
+/// renumbered with [`canonical_labels`].
+pub fn nearest_centroid(
+    x: ArrayView2<f64>,
+    sample: ArrayView2<f64>,
+    labels: &[usize],
+) -> Vec<usize> {
+    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let d = x.ncols();
+    let mut centroids = Array2::<f64>::zeros((k, d));
+    let mut counts = vec![0usize; k];
+    for (row, &l) in sample.rows().into_iter().zip(labels) {
+        let mut c = centroids.row_mut(l);
+        c += &row;
+        counts[l] += 1;
+    }
+    for (l, &c) in counts.iter().enumerate() {
+        if c > 0 {
+            centroids.row_mut(l).mapv_inplace(|v| v / c as f64);
+        }
+    }
+    let c_norms: Vec<f64> = centroids.rows().into_iter().map(|c| c.dot(&c)).collect();
+    let raw: Vec<usize> = (0..x.nrows())
+        .into_par_iter()
+        .map(|i| {
+            let xi = x.row(i);
+            let mut best = (0, f64::INFINITY);
+            for (j, c) in centroids.rows().into_iter().enumerate() {
+                // |x - c|^2 minus the constant |x|^2.
+                let v = c_norms[j] - 2.0 * xi.dot(&c);
+                if counts[j] > 0 && v < best.1 {
+                    best = (j, v);
+                }
+            }
+            best.0
+        })
+        .collect();
+    canonical_labels(&raw)
+}
+
 /// Renumbers clusters 0.. by decreasing size, ties broken by the first article
 /// that belongs to them; empty clusters disappear. This makes ids independent
 /// of how k-means happened to order its centroids.
