@@ -47,6 +47,44 @@ fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>)
     }
 }
 
+/// Like [`table`] for a table with rows per article: blocks of articles are
+/// rendered in parallel and joined in article order (the same bytes as
+/// rendering them one after another). For the largest tables.
+fn table_per_article(
+    name: &str,
+    header: &[String],
+    a: &Analysis,
+    rows: impl Fn(&crate::analysis::ArticleResult, &mut dyn FnMut(Vec<String>)) + Sync,
+) -> OutputFile {
+    use rayon::prelude::*;
+    let head = table(name, header, std::iter::empty());
+    let blocks: Vec<Vec<u8>> = a
+        .articles
+        .par_chunks(256)
+        .map(|block| {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .has_headers(false)
+                .from_writer(Vec::new());
+            for r in block {
+                rows(r, &mut |row| {
+                    let _ = w.write_record(&row);
+                });
+            }
+            w.into_inner().unwrap_or_default()
+        })
+        .collect();
+    let mut bytes = head.bytes;
+    bytes.reserve(blocks.iter().map(Vec::len).sum());
+    for b in blocks {
+        bytes.extend_from_slice(&b);
+    }
+    OutputFile {
+        name: name.into(),
+        bytes,
+    }
+}
+
 fn h(cols: &[&str]) -> Vec<String> {
     cols.iter().map(|s| s.to_string()).collect()
 }
@@ -156,7 +194,7 @@ pub fn frames(a: &Analysis) -> OutputFile {
 
 /// `evidence.csv`: every matched term, per article and frame, with an example sentence.
 pub fn evidence(a: &Analysis) -> OutputFile {
-    table(
+    table_per_article(
         "evidence.csv",
         &h(&[
             "article_id",
@@ -166,20 +204,21 @@ pub fn evidence(a: &Analysis) -> OutputFile {
             "example_sentence",
             "entry",
         ]),
-        a.articles.iter().flat_map(|r| {
-            r.frames.iter().flat_map(move |f| {
-                f.evidence.iter().map(move |e| {
-                    vec![
+        a,
+        |r, emit| {
+            for f in &r.frames {
+                for e in &f.evidence {
+                    emit(vec![
                         r.id.clone(),
                         f.frame.clone(),
                         e.term.clone(),
                         e.count.to_string(),
                         e.example_sentence.clone(),
                         e.entry.clone(),
-                    ]
-                })
-            })
-        }),
+                    ]);
+                }
+            }
+        },
     )
 }
 
@@ -187,22 +226,18 @@ pub fn evidence(a: &Analysis) -> OutputFile {
 pub fn sentences(a: &Analysis) -> OutputFile {
     let mut header = h(&["article_id", "sentence_no", "text", "sentiment"]);
     header.extend(a.frames.iter().cloned());
-    table(
-        "sentences.csv",
-        &header,
-        a.articles.iter().flat_map(|r| {
-            r.sentences.iter().map(move |s| {
-                let mut row = vec![
-                    r.id.clone(),
-                    s.sentence_no.to_string(),
-                    s.text.clone(),
-                    f4(s.sentiment),
-                ];
-                row.extend(s.hits.iter().map(|&x| f4(x)));
-                row
-            })
-        }),
-    )
+    table_per_article("sentences.csv", &header, a, |r, emit| {
+        for s in &r.sentences {
+            let mut row = vec![
+                r.id.clone(),
+                s.sentence_no.to_string(),
+                s.text.clone(),
+                f4(s.sentiment),
+            ];
+            row.extend(s.hits.iter().map(|&x| f4(x)));
+            emit(row);
+        }
+    })
 }
 
 /// `clusters.csv`: cluster, map position and nearest neighbour of each article.
