@@ -105,7 +105,7 @@ def write_results(rows):
                       for r in rows]
     allrows.sort(key=lambda r: (int(r["articles"]), r["tool"]))
     with open(out, "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=cols)
+        w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         w.writerows(allrows)
     table(allrows)
