@@ -450,9 +450,12 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
             rayon::join(
                 || -> Result<()> {
                     let mut clock = Instant::now();
-                    report::csv::each(a, &mut |f| {
+                    report::csv::each(a, &mut |t| {
                         let mut out = out.lock().unwrap_or_else(|p| p.into_inner());
-                        out.write(&f.name, &f.bytes).map(drop)
+                        out.write_with(&t.name, |w| {
+                            t.blocks.iter().try_for_each(|b| w.write_all(b))
+                        })
+                        .map(drop)
                     })?;
                     stage_time("csv", &mut clock);
                     Ok(())

@@ -55,7 +55,7 @@ fn table_per_article(
     header: &[String],
     a: &Analysis,
     rows: impl Fn(&crate::analysis::ArticleResult, &mut dyn FnMut(Vec<String>)) + Sync,
-) -> OutputFile {
+) -> Table {
     use rayon::prelude::*;
     let head = table(name, header, std::iter::empty());
     let blocks: Vec<Vec<u8>> = a
@@ -74,14 +74,40 @@ fn table_per_article(
             w.into_inner().unwrap_or_default()
         })
         .collect();
-    let mut bytes = head.bytes;
-    bytes.reserve(blocks.iter().map(Vec::len).sum());
-    for b in blocks {
-        bytes.extend_from_slice(&b);
-    }
-    OutputFile {
+    // Kept as blocks: joining them would hold the table twice.
+    let mut all = vec![head.bytes];
+    all.extend(blocks);
+    Table {
         name: name.into(),
-        bytes,
+        blocks: all,
+    }
+}
+
+/// A rendered CSV table as consecutive blocks of bytes (one block for most
+/// tables; blocks of articles for the largest), written one after another.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// File name inside the output folder.
+    pub name: String,
+    /// The file's bytes, in order.
+    pub blocks: Vec<Vec<u8>>,
+}
+
+impl From<OutputFile> for Table {
+    fn from(f: OutputFile) -> Self {
+        Table {
+            name: f.name,
+            blocks: vec![f.bytes],
+        }
+    }
+}
+
+impl From<Table> for OutputFile {
+    fn from(t: Table) -> Self {
+        OutputFile {
+            name: t.name,
+            bytes: t.blocks.concat(),
+        }
     }
 }
 
@@ -194,6 +220,10 @@ pub fn frames(a: &Analysis) -> OutputFile {
 
 /// `evidence.csv`: every matched term, per article and frame, with an example sentence.
 pub fn evidence(a: &Analysis) -> OutputFile {
+    evidence_table(a).into()
+}
+
+fn evidence_table(a: &Analysis) -> Table {
     table_per_article(
         "evidence.csv",
         &h(&[
@@ -224,6 +254,10 @@ pub fn evidence(a: &Analysis) -> OutputFile {
 
 /// `sentences.csv`: every sentence with its sentiment and frame hits, for close reading.
 pub fn sentences(a: &Analysis) -> OutputFile {
+    sentences_table(a).into()
+}
+
+fn sentences_table(a: &Analysis) -> Table {
     let mut header = h(&["article_id", "sentence_no", "text", "sentiment"]);
     header.extend(a.frames.iter().cloned());
     table_per_article("sentences.csv", &header, a, |r, emit| {
@@ -394,45 +428,44 @@ pub fn coverage(a: &Analysis) -> OutputFile {
 pub fn all(a: &Analysis) -> Vec<OutputFile> {
     let mut v = Vec::new();
     // Collecting into a Vec cannot fail.
-    let _ = each(a, &mut |f| {
-        v.push(f);
+    let _ = each(a, &mut |t| {
+        v.push(t.into());
         Ok(())
     });
     v
 }
 
-/// Every CSV table, each handed to `emit` as soon as it is rendered (in a
-/// fixed order). Tables are rendered two at a time in parallel (the large
-/// ones, evidence and sentences, take seconds at 100,000 articles) and
-/// emitted in order, so a run holds at most two tables in memory.
+/// Every CSV table, each handed to `emit` as soon as it is rendered, in a
+/// fixed order; one table at a time, so a run never holds two large tables
+/// in memory (the largest, evidence and sentences, are themselves rendered
+/// in parallel blocks of articles).
 pub fn each(
     a: &Analysis,
-    emit: &mut dyn FnMut(OutputFile) -> crate::error::Result<()>,
+    emit: &mut dyn FnMut(Table) -> crate::error::Result<()>,
 ) -> crate::error::Result<()> {
-    type Make = fn(&Analysis) -> Vec<OutputFile>;
-    // Paired so that each pair takes about as long on both sides.
+    type Make = fn(&Analysis) -> Vec<Table>;
     let makers: [Make; 11] = [
-        |a| vec![evidence(a)],
-        |a| vec![sentences(a)],
-        |a| vec![articles(a)],
-        |a| vec![terms(a)],
-        |a| vec![frames(a)],
-        |a| vec![voices(a)],
-        |a| vec![positions(a)],
-        |a| clusters(a).into_iter().chain(similarity(a)).collect(),
-        |a| vec![speakers(a)],
-        |a| vec![coverage(a)],
-        group_tables::all,
+        |a| vec![articles(a).into()],
+        |a| vec![terms(a).into()],
+        |a| vec![frames(a).into()],
+        |a| vec![evidence_table(a)],
+        |a| vec![sentences_table(a)],
+        |a| {
+            clusters(a)
+                .into_iter()
+                .chain(similarity(a))
+                .map(Table::from)
+                .collect()
+        },
+        |a| vec![voices(a).into()],
+        |a| vec![speakers(a).into()],
+        |a| vec![positions(a).into()],
+        |a| vec![coverage(a).into()],
+        |a| group_tables::all(a).into_iter().map(Table::from).collect(),
     ];
-    for pair in makers.chunks(2) {
-        let rendered: Vec<Vec<OutputFile>> = if let [x, y] = pair {
-            let (fx, fy) = rayon::join(|| x(a), || y(a));
-            vec![fx, fy]
-        } else {
-            pair.iter().map(|m| m(a)).collect()
-        };
-        for f in rendered.into_iter().flatten() {
-            emit(f)?;
+    for make in makers {
+        for t in make(a) {
+            emit(t)?;
         }
     }
     Ok(())
