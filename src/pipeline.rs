@@ -455,10 +455,7 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                     let mut clock = Instant::now();
                     report::csv::each(a, &mut |t| {
                         let mut out = out.lock().unwrap_or_else(|p| p.into_inner());
-                        out.write_with(&t.name, |w| {
-                            t.blocks.iter().try_for_each(|b| w.write_all(b))
-                        })
-                        .map(drop)
+                        out.write_with(&t.name, |w| t.write_to(w)).map(drop)
                     })?;
                     stage_time("csv", &mut clock);
                     Ok(())

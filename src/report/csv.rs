@@ -47,66 +47,91 @@ fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>)
     }
 }
 
-/// Like [`table`] for a table with rows per article: blocks of articles are
-/// rendered in parallel and joined in article order (the same bytes as
-/// rendering them one after another). For the largest tables.
-fn table_per_article(
-    name: &str,
-    header: &[String],
-    a: &Analysis,
-    rows: impl Fn(&crate::analysis::ArticleResult, &mut dyn FnMut(Vec<String>)) + Sync,
-) -> Table {
-    use rayon::prelude::*;
-    let head = table(name, header, std::iter::empty());
-    let blocks: Vec<Vec<u8>> = a
-        .articles
-        .par_chunks(256)
-        .map(|block| {
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::Any(b'\n'))
-                .has_headers(false)
-                .from_writer(Vec::new());
-            for r in block {
-                rows(r, &mut |row| {
-                    let _ = w.write_record(&row);
-                });
+/// Like [`table`] for a table with rows per article, rendered only when it
+/// is written: windows of articles are rendered in parallel blocks and each
+/// block written in article order (the same bytes as rendering them one
+/// after another), so the largest tables are never whole in memory.
+fn table_per_article<'a, F>(name: &str, header: &[String], a: &'a Analysis, rows: F) -> Table<'a>
+where
+    F: Fn(&crate::analysis::ArticleResult, &mut dyn FnMut(Vec<String>)) + Sync + 'a,
+{
+    let head = table(name, header, std::iter::empty()).bytes;
+    let render = move |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+        use rayon::prelude::*;
+        const BLOCK: usize = 256;
+        w.write_all(&head)?;
+        for window in a.articles.chunks(BLOCK * 16) {
+            let blocks: Vec<Vec<u8>> = window
+                .par_chunks(BLOCK)
+                .map(|block| {
+                    let mut cw = csv::WriterBuilder::new()
+                        .terminator(csv::Terminator::Any(b'\n'))
+                        .has_headers(false)
+                        .from_writer(Vec::new());
+                    for r in block {
+                        rows(r, &mut |row| {
+                            let _ = cw.write_record(&row);
+                        });
+                    }
+                    cw.into_inner().unwrap_or_default()
+                })
+                .collect();
+            for b in &blocks {
+                w.write_all(b)?;
             }
-            w.into_inner().unwrap_or_default()
-        })
-        .collect();
-    // Kept as blocks: joining them would hold the table twice.
-    let mut all = vec![head.bytes];
-    all.extend(blocks);
+        }
+        Ok(())
+    };
     Table {
         name: name.into(),
-        blocks: all,
+        body: Body::Lazy(Box::new(render)),
     }
 }
 
-/// A rendered CSV table as consecutive blocks of bytes (one block for most
-/// tables; blocks of articles for the largest), written one after another.
-#[derive(Debug, Clone)]
-pub struct Table {
+/// A CSV table ready to be written: its bytes, or (for the largest tables)
+/// a renderer that writes them block by block.
+pub struct Table<'a> {
     /// File name inside the output folder.
     pub name: String,
-    /// The file's bytes, in order.
-    pub blocks: Vec<Vec<u8>>,
+    body: Body<'a>,
 }
 
-impl From<OutputFile> for Table {
-    fn from(f: OutputFile) -> Self {
-        Table {
-            name: f.name,
-            blocks: vec![f.bytes],
+/// How a table's bytes are produced.
+enum Body<'a> {
+    Bytes(Vec<u8>),
+    Lazy(Box<LazyRender<'a>>),
+}
+
+/// Writes a table's bytes to a writer.
+type LazyRender<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync + 'a;
+
+impl Table<'_> {
+    /// Writes the table's bytes to `w`.
+    pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match &self.body {
+            Body::Bytes(b) => w.write_all(b),
+            Body::Lazy(render) => render(w),
         }
     }
 }
 
-impl From<Table> for OutputFile {
-    fn from(t: Table) -> Self {
+impl From<OutputFile> for Table<'_> {
+    fn from(f: OutputFile) -> Self {
+        Table {
+            name: f.name,
+            body: Body::Bytes(f.bytes),
+        }
+    }
+}
+
+impl From<Table<'_>> for OutputFile {
+    fn from(t: Table<'_>) -> Self {
+        let mut bytes = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = t.write_to(&mut bytes);
         OutputFile {
             name: t.name,
-            bytes: t.blocks.concat(),
+            bytes,
         }
     }
 }
@@ -223,7 +248,7 @@ pub fn evidence(a: &Analysis) -> OutputFile {
     evidence_table(a).into()
 }
 
-fn evidence_table(a: &Analysis) -> Table {
+fn evidence_table(a: &Analysis) -> Table<'_> {
     table_per_article(
         "evidence.csv",
         &h(&[
@@ -257,7 +282,7 @@ pub fn sentences(a: &Analysis) -> OutputFile {
     sentences_table(a).into()
 }
 
-fn sentences_table(a: &Analysis) -> Table {
+fn sentences_table(a: &Analysis) -> Table<'_> {
     let mut header = h(&["article_id", "sentence_no", "text", "sentiment"]);
     header.extend(a.frames.iter().cloned());
     table_per_article("sentences.csv", &header, a, |r, emit| {
@@ -441,9 +466,9 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
 /// in parallel blocks of articles).
 pub fn each(
     a: &Analysis,
-    emit: &mut dyn FnMut(Table) -> crate::error::Result<()>,
+    emit: &mut dyn FnMut(Table<'_>) -> crate::error::Result<()>,
 ) -> crate::error::Result<()> {
-    type Make = fn(&Analysis) -> Vec<Table>;
+    type Make = for<'a> fn(&'a Analysis) -> Vec<Table<'a>>;
     let makers: [Make; 11] = [
         |a| vec![articles(a).into()],
         |a| vec![terms(a).into()],
