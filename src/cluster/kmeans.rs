@@ -29,6 +29,25 @@ pub fn kmeans_labels(
     Ok(canonical_labels(&labels))
 }
 
+/// The mean row of each cluster (`labels` numbered from 0) and the cluster
+/// sizes; an empty cluster's centroid is zero. Rows are added in order.
+fn centroids(x: ArrayView2<f64>, labels: &[usize]) -> (Array2<f64>, Vec<usize>) {
+    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let mut sums = Array2::<f64>::zeros((k, x.ncols()));
+    let mut counts = vec![0usize; k];
+    for (row, &l) in x.rows().into_iter().zip(labels) {
+        let mut c = sums.row_mut(l);
+        c += &row;
+        counts[l] += 1;
+    }
+    for (l, &c) in counts.iter().enumerate() {
+        if c > 0 {
+            sums.row_mut(l).mapv_inplace(|v| v / c as f64);
+        }
+    }
+    (sums, counts)
+}
+
 /// Labels every row of `x` with the nearest (squared Euclidean; first on
 /// ties) centroid of the clusters that `labels` gives the rows of `sample`,
 /// renumbered with [`canonical_labels`].
@@ -37,20 +56,7 @@ pub fn nearest_centroid(
     sample: ArrayView2<f64>,
     labels: &[usize],
 ) -> Vec<usize> {
-    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
-    let d = x.ncols();
-    let mut centroids = Array2::<f64>::zeros((k, d));
-    let mut counts = vec![0usize; k];
-    for (row, &l) in sample.rows().into_iter().zip(labels) {
-        let mut c = centroids.row_mut(l);
-        c += &row;
-        counts[l] += 1;
-    }
-    for (l, &c) in counts.iter().enumerate() {
-        if c > 0 {
-            centroids.row_mut(l).mapv_inplace(|v| v / c as f64);
-        }
-    }
+    let (centroids, counts) = centroids(sample, labels);
     let c_norms: Vec<f64> = centroids.rows().into_iter().map(|c| c.dot(&c)).collect();
     let raw: Vec<usize> = (0..x.nrows())
         .into_par_iter()
@@ -215,22 +221,11 @@ pub fn refine_with_linfa(
     use rand_xoshiro::Xoshiro256Plus;
 
     let k = labels.iter().copied().max().map_or(0, |m| m + 1);
-    let (n, d) = x.dim();
+    let n = x.nrows();
     if k < 2 || n <= k {
         return Ok(labels.to_vec());
     }
-    let mut centroids = Array2::<f64>::zeros((k, d));
-    let mut counts = vec![0usize; k];
-    for (i, &l) in labels.iter().enumerate() {
-        let mut row = centroids.row_mut(l);
-        row += &x.row(i);
-        counts[l] += 1;
-    }
-    for (l, &c) in counts.iter().enumerate() {
-        if c > 0 {
-            centroids.row_mut(l).mapv_inplace(|v| v / c as f64);
-        }
-    }
+    let (centroids, _) = centroids(x, labels);
     let records = x.to_owned();
     let dataset = DatasetBase::from(records.clone());
     let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
