@@ -300,6 +300,52 @@ mod tests {
     use super::*;
 
     #[test]
+    fn abandon_removes_what_the_run_staged_and_the_folder_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new");
+        let mut out = OutputDir::prepare(&new).unwrap();
+        out.write("terms.csv", b"x").unwrap();
+        let j = out.reserve("analysis.json").unwrap();
+        j.fill(|w| w.write_all(b"{}")).unwrap();
+        out.abandon();
+        assert!(!new.exists(), "the folder this run made is gone");
+
+        // An existing folder stays, with the earlier run's files.
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("terms.csv", b"v1").unwrap();
+        out.finish().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        let j = out.reserve("analysis.json").unwrap();
+        j.fill(|w| w.write_all(b"{}")).unwrap();
+        out.write("terms.csv", b"v2").unwrap();
+        out.abandon();
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, vec![MANIFEST.to_string(), "terms.csv".to_string()]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("terms.csv")).unwrap(),
+            "v1"
+        );
+    }
+
+    #[test]
+    fn a_reserved_name_of_a_user_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("analysis.json"), "mine").unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        assert!(out.reserve("analysis.json").is_none());
+        assert_eq!(out.protected, vec!["analysis.json".to_string()]);
+        out.finish().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("analysis.json")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
     fn user_files_survive_and_frame_files_are_replaced() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("articles.csv"), "mine").unwrap();

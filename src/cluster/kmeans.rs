@@ -165,6 +165,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nearest_centroid_labels_every_row_from_a_sample() {
+        // Three groups on the axes; the sample holds two rows of each.
+        let x = ndarray::array![
+            [1.0, 0.0, 0.0],
+            [0.0, 1.0, 0.0],
+            [0.9, 0.1, 0.0],
+            [0.0, 0.0, 1.0],
+            [0.1, 0.9, 0.0],
+            [0.0, 0.1, 0.9],
+            [0.8, 0.0, 0.2],
+        ];
+        let sample = ndarray::array![
+            [1.0, 0.0, 0.0],
+            [0.9, 0.0, 0.1],
+            [0.0, 1.0, 0.0],
+            [0.0, 0.9, 0.1],
+            [0.0, 0.0, 1.0],
+            [0.1, 0.0, 0.9],
+        ];
+        let labels = nearest_centroid(x.view(), sample.view(), &[2, 2, 0, 0, 1, 1]);
+        // Renumbered by size, then first row: the x-axis group (3 rows) is 0.
+        assert_eq!(labels, vec![0, 1, 0, 2, 1, 2, 0]);
+    }
+
+    #[test]
     fn canonical_labels_orders_by_size_then_first_seen() {
         assert_eq!(
             canonical_labels(&[2, 0, 0, 1, 2, 0]),
