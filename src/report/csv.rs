@@ -449,17 +449,6 @@ pub fn coverage(a: &Analysis) -> OutputFile {
     )
 }
 
-/// Every CSV file for an analysis.
-pub fn all(a: &Analysis) -> Vec<OutputFile> {
-    let mut v = Vec::new();
-    // Collecting into a Vec cannot fail.
-    let _ = each(a, &mut |t| {
-        v.push(t.into());
-        Ok(())
-    });
-    v
-}
-
 /// Every CSV table, each handed to `emit` as soon as it is rendered, in a
 /// fixed order; one table at a time, so a run never holds two large tables
 /// in memory (the largest, evidence and sentences, are themselves rendered

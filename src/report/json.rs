@@ -1,29 +1,16 @@
 //! `analysis.json`: the whole analysis, every parameter and input hash, so a
 //! run can be cited and repeated.
 
-use super::OutputFile;
 use crate::analysis::Analysis;
-use crate::error::{Error, Result};
 
 /// Above this many articles analysis.json is written compact: indentation
 /// made it ten times the size of the corpus (224 MB for 23 MB of text at
 /// 10,000 articles), and a file that size is read by programs, not people.
 pub const PRETTY_MAX_ARTICLES: usize = 1000;
 
-/// Serialises the analysis (deterministic field order; pretty-printed up to
-/// [`PRETTY_MAX_ARTICLES`] articles, compact above).
-pub fn analysis(a: &Analysis) -> Result<OutputFile> {
-    let mut bytes = Vec::new();
-    write_analysis(a, &mut bytes)
-        .map_err(|e| Error::Internal(format!("cannot serialise analysis.json: {e}")))?;
-    Ok(OutputFile {
-        name: "analysis.json".into(),
-        bytes,
-    })
-}
-
-/// Writes `analysis.json` to `w` as it is serialised (the same bytes as
-/// [`analysis`]), so the file never has to be held in memory.
+/// Writes `analysis.json` to `w` as it is serialised (deterministic field
+/// order; pretty-printed up to [`PRETTY_MAX_ARTICLES`] articles, compact
+/// above), so the file never has to be held in memory.
 pub fn write_analysis(a: &Analysis, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     if a.articles.len() <= PRETTY_MAX_ARTICLES {
         serde_json::to_writer_pretty(&mut *w, a)?;
