@@ -3,6 +3,7 @@
 //! never tokens, ndarray or linfa.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The complete result of `frame analyze`.
 #[derive(Debug, Clone, Serialize, Default)]
@@ -302,8 +303,9 @@ pub struct Evidence {
     pub entry: String,
     /// Number of matches.
     pub count: usize,
-    /// First sentence where it matched.
-    pub example_sentence: String,
+    /// First sentence where it matched (shared with the article's sentence
+    /// list: the same text is not held twice).
+    pub example_sentence: Arc<str>,
 }
 
 /// A TF-IDF term of an article.
@@ -328,8 +330,8 @@ pub struct TermScore {
 pub struct SentenceRef {
     /// 1-based sentence number in the article.
     pub sentence_no: usize,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text (shared with the article's sentence list).
+    pub text: Arc<str>,
     /// The frame hits that selected it.
     pub hits: f64,
 }
@@ -339,8 +341,8 @@ pub struct SentenceRef {
 pub struct SentenceScore {
     /// 1-based sentence number.
     pub sentence_no: usize,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text, whitespace runs as single spaces.
+    pub text: Arc<str>,
     /// Compound sentiment in [-1, 1].
     pub sentiment: f64,
     /// Hits per frame, in `Analysis::frames` order.
@@ -650,7 +652,8 @@ pub fn example(n: usize) -> Analysis {
                         example_sentence: format!(
                             "An example sentence for {} in article {}.",
                             f, i
-                        ),
+                        )
+                        .into(),
                     }],
                     ci_low: Some(hits * 500.0 / words as f64),
                     ci_high: Some(hits * 1500.0 / words as f64),

@@ -511,7 +511,7 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
 /// `frame analyze`: read, analyse, write (see [`read`] and [`run_on`]).
 pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
     let corpus = read(opts)?;
-    run_on(&corpus, opts)
+    run_on(corpus, opts)
 }
 
 /// The reading half of `frame analyze`: checks the output folder and the
@@ -528,8 +528,11 @@ pub fn read(opts: &Options) -> Result<Corpus> {
 
 /// The rest of `frame analyze` on a corpus from [`read`]: analyse, then
 /// create the output folder and write every file.
-pub fn run_on(corpus: &Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
-    let analysis = analyze_corpus(corpus, opts)?;
+pub fn run_on(corpus: Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
+    let analysis = analyze_corpus(&corpus, opts)?;
+    // The article texts are not needed by the writers (the analysis holds
+    // the sentences it quotes): about 0.5 GB at 100,000 articles.
+    drop(corpus);
     // The folder is made only now that the analysis has succeeded; a
     // failure while writing removes what this run staged (and the folder,
     // if the run made it).

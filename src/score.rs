@@ -38,6 +38,7 @@ use crate::text::{Analyzer, Language, TokenKind};
 use crate::tokens::{TokenizedCorpus, TokenizedDoc, Vocabulary};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Words that negate a following frame match.
 pub const NEGATORS: &[&str] = &[
@@ -512,12 +513,14 @@ impl FrameScorer {
             ev.0 += 1;
             *ev.1.entry(form).or_default() += 1;
         }
-        let sentence_text = |s: usize| -> String {
-            doc.sentences
-                .get(s)
-                .map(|&(a, b)| squash_spaces(&text[a..b]))
-                .unwrap_or_default()
-        };
+        // Each sentence's text is squashed once and shared by its row, the
+        // evidence that quotes it and the most threatening/reassuring picks.
+        let texts: Vec<Arc<str>> = doc
+            .sentences
+            .iter()
+            .map(|&(a, b)| squashed(&text[a..b]))
+            .collect();
+        let sentence_text = |s: usize| -> Arc<str> { texts.get(s).cloned().unwrap_or_default() };
         let total: f64 = hits.iter().sum();
         let per_1k = |h: f64| {
             if words > 0 {
@@ -622,6 +625,26 @@ pub fn squash_spaces(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// [`squash_spaces`] as a shared string, copied once when `s` has nothing
+/// to squash (the usual sentence).
+fn squashed(s: &str) -> Arc<str> {
+    let mut prev_space = true;
+    let clean = s.chars().all(|c| {
+        let ok = if c == ' ' {
+            !prev_space
+        } else {
+            !c.is_whitespace()
+        };
+        prev_space = c == ' ';
+        ok
+    }) && !prev_space;
+    if clean {
+        Arc::from(s)
+    } else {
+        Arc::from(squash_spaces(s))
+    }
 }
 
 /// VADER on a sentence (or a piece of one) of an article. VADER knows only
@@ -1171,7 +1194,7 @@ mod tests {
         let s = score_text("The council met on Monday. Residents fear a violent attack. Officers said all is calm and safe.");
         let t = s.most_threatening.as_ref().unwrap();
         assert_eq!(t.sentence_no, 2);
-        assert_eq!(t.text, "Residents fear a violent attack.");
+        assert_eq!(&*t.text, "Residents fear a violent attack.");
         assert_eq!(t.hits, 3.0);
         let r = s.most_reassuring.as_ref().unwrap();
         assert_eq!(r.sentence_no, 3);
@@ -1179,7 +1202,7 @@ mod tests {
         assert_eq!(ev.len(), 3);
         assert!(ev
             .iter()
-            .all(|e| e.example_sentence == "Residents fear a violent attack."));
+            .all(|e| &*e.example_sentence == "Residents fear a violent attack."));
         assert_eq!(s.sentences.len(), 3);
         assert_eq!(s.sentences[1].hits[0], 3.0);
         assert!(s.sentences[1].sentiment < 0.0);
@@ -1225,11 +1248,20 @@ mod tests {
 
     #[test]
     fn squash_spaces_joins_words_with_single_spaces() {
-        for s in ["", "  ", " a  b\t\nc ", "x\u{a0}y\u{2003} z", "one"] {
-            assert_eq!(
-                squash_spaces(s),
-                s.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
+        for s in [
+            "",
+            "  ",
+            " a  b\t\nc ",
+            "x\u{a0}y\u{2003} z",
+            "one",
+            "one two",
+            "one two ",
+            " one",
+            "a\nb",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(s), want);
+            assert_eq!(&*squashed(s), want, "{s:?}");
         }
     }
 

@@ -6,40 +6,30 @@ use crate::analysis::Analysis;
 
 mod group_tables;
 
+mod cell;
+
+use cell::{write_row, Cell};
+
 fn f4(x: f64) -> String {
-    if x.is_finite() {
-        let s = format!("{x:.4}");
-        if s == "-0.0000" {
-            "0.0000".into()
-        } else {
-            s
-        }
-    } else {
-        String::new()
-    }
+    String::from_utf8_lossy(&cell::fixed(x, 4, &mut [0; 32])).into_owned()
 }
 
 fn f6(x: f64) -> String {
-    if x.is_finite() {
-        let s = format!("{x:.6}");
-        if s == "-0.000000" {
-            "0.000000".into()
-        } else {
-            s
-        }
-    } else {
-        String::new()
-    }
+    String::from_utf8_lossy(&cell::fixed(x, 6, &mut [0; 32])).into_owned()
 }
 
-fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>) -> OutputFile {
+fn table<'a, R, C>(name: &str, header: &[String], rows: impl Iterator<Item = R>) -> OutputFile
+where
+    R: IntoIterator<Item = C>,
+    C: Into<Cell<'a>>,
+{
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail except on a bug; keep the first error out of the data.
-    let _ = w.write_record(header);
+    write_row(&mut w, header);
     for r in rows {
-        let _ = w.write_record(&r);
+        write_row(&mut w, r);
     }
     OutputFile {
         name: name.into(),
@@ -53,9 +43,11 @@ fn table(name: &str, header: &[String], rows: impl Iterator<Item = Vec<String>>)
 /// after another), so the largest tables are never whole in memory.
 fn table_per_article<'a, F>(name: &str, header: &[String], a: &'a Analysis, rows: F) -> Table<'a>
 where
-    F: Fn(&crate::analysis::ArticleResult, &mut dyn FnMut(Vec<String>)) + Sync + 'a,
+    F: Fn(&'a crate::analysis::ArticleResult, &mut dyn FnMut(&mut dyn Iterator<Item = Cell<'a>>))
+        + Sync
+        + 'a,
 {
-    let head = table(name, header, std::iter::empty()).bytes;
+    let head = table(name, header, std::iter::empty::<[&str; 0]>()).bytes;
     let render = move |w: &mut dyn std::io::Write| -> std::io::Result<()> {
         use rayon::prelude::*;
         const BLOCK: usize = 256;
@@ -69,9 +61,7 @@ where
                         .has_headers(false)
                         .from_writer(Vec::new());
                     for r in block {
-                        rows(r, &mut |row| {
-                            let _ = cw.write_record(&row);
-                        });
+                        rows(r, &mut |row| write_row(&mut cw, row));
                     }
                     cw.into_inner().unwrap_or_default()
                 })
@@ -163,23 +153,23 @@ pub fn articles(a: &Analysis) -> OutputFile {
             "sentiment_ci_high",
         ]),
         a.articles.iter().map(|r| {
-            vec![
-                r.id.clone(),
-                r.source.clone(),
-                r.title.clone(),
-                r.date.clone().unwrap_or_default(),
-                r.group.clone().unwrap_or_default(),
-                r.words.to_string(),
-                r.tokens.to_string(),
-                r.types.to_string(),
-                r.boilerplate_lines.to_string(),
-                f4(r.sentiment.compound),
-                f4(r.sentiment.positive),
-                f4(r.sentiment.negative),
-                f4(r.sentiment.neutral),
-                f4(r.threat_balance),
-                r.sentiment_ci_low.map(f4).unwrap_or_default(),
-                r.sentiment_ci_high.map(f4).unwrap_or_default(),
+            [
+                Cell::from(&r.id),
+                Cell::from(&r.source),
+                Cell::from(&r.title),
+                Cell::Text(r.date.as_deref().unwrap_or_default()),
+                Cell::Text(r.group.as_deref().unwrap_or_default()),
+                Cell::Int(r.words),
+                Cell::Int(r.tokens),
+                Cell::Int(r.types),
+                Cell::Int(r.boilerplate_lines),
+                Cell::F4(r.sentiment.compound),
+                Cell::F4(r.sentiment.positive),
+                Cell::F4(r.sentiment.negative),
+                Cell::F4(r.sentiment.neutral),
+                Cell::F4(r.threat_balance),
+                Cell::OptF4(r.sentiment_ci_low),
+                Cell::OptF4(r.sentiment_ci_high),
             ]
         }),
     )
@@ -192,14 +182,14 @@ pub fn terms(a: &Analysis) -> OutputFile {
         &h(&["article_id", "rank", "term", "stem", "tf", "df", "tfidf"]),
         a.articles.iter().flat_map(|r| {
             r.top_terms.iter().map(move |t| {
-                vec![
-                    r.id.clone(),
-                    t.rank.to_string(),
-                    t.term.clone(),
-                    t.stem.clone(),
-                    t.tf.to_string(),
-                    t.df.to_string(),
-                    f6(t.tfidf),
+                [
+                    Cell::from(&r.id),
+                    Cell::Int(t.rank),
+                    Cell::from(&t.term),
+                    Cell::from(&t.stem),
+                    Cell::Int(t.tf),
+                    Cell::Int(t.df),
+                    Cell::F6(t.tfidf),
                 ]
             })
         }),
@@ -222,21 +212,21 @@ pub fn frames(a: &Analysis) -> OutputFile {
         ]),
         a.articles.iter().flat_map(|r| {
             r.frames.iter().map(move |f| {
-                let top: Vec<String> = f
-                    .evidence
-                    .iter()
-                    .take(5)
-                    .map(|e| format!("{} ({})", e.term, e.count))
-                    .collect();
-                vec![
-                    r.id.clone(),
-                    f.frame.clone(),
-                    f4(f.hits),
-                    f4(f.per_1k),
-                    f4(f.share),
-                    top.join("; "),
-                    f.ci_low.map(f4).unwrap_or_default(),
-                    f.ci_high.map(f4).unwrap_or_default(),
+                let mut top = String::new();
+                for (i, e) in f.evidence.iter().take(5).enumerate() {
+                    use std::fmt::Write;
+                    let sep = if i > 0 { "; " } else { "" };
+                    let _ = write!(top, "{sep}{} ({})", e.term, e.count);
+                }
+                [
+                    Cell::from(&r.id),
+                    Cell::from(&f.frame),
+                    Cell::F4(f.hits),
+                    Cell::F4(f.per_1k),
+                    Cell::F4(f.share),
+                    Cell::Own(top),
+                    Cell::OptF4(f.ci_low),
+                    Cell::OptF4(f.ci_high),
                 ]
             })
         }),
@@ -263,14 +253,17 @@ fn evidence_table(a: &Analysis) -> Table<'_> {
         |r, emit| {
             for f in &r.frames {
                 for e in &f.evidence {
-                    emit(vec![
-                        r.id.clone(),
-                        f.frame.clone(),
-                        e.term.clone(),
-                        e.count.to_string(),
-                        e.example_sentence.clone(),
-                        e.entry.clone(),
-                    ]);
+                    emit(
+                        &mut [
+                            Cell::from(&r.id),
+                            Cell::from(&f.frame),
+                            Cell::from(&e.term),
+                            Cell::Int(e.count),
+                            Cell::Text(&e.example_sentence),
+                            Cell::from(&e.entry),
+                        ]
+                        .into_iter(),
+                    );
                 }
             }
         },
@@ -287,14 +280,16 @@ fn sentences_table(a: &Analysis) -> Table<'_> {
     header.extend(a.frames.iter().cloned());
     table_per_article("sentences.csv", &header, a, |r, emit| {
         for s in &r.sentences {
-            let mut row = vec![
-                r.id.clone(),
-                s.sentence_no.to_string(),
-                s.text.clone(),
-                f4(s.sentiment),
-            ];
-            row.extend(s.hits.iter().map(|&x| f4(x)));
-            emit(row);
+            emit(
+                &mut [
+                    Cell::from(&r.id),
+                    Cell::Int(s.sentence_no),
+                    Cell::Text(&s.text),
+                    Cell::F4(s.sentiment),
+                ]
+                .into_iter()
+                .chain(s.hits.iter().map(|&x| Cell::F4(x))),
+            );
         }
     })
 }
@@ -315,16 +310,16 @@ pub fn clusters(a: &Analysis) -> Option<OutputFile> {
             "nearest_similarity",
         ]),
         c.assignments.iter().map(|s| {
-            vec![
-                s.article_id.clone(),
+            [
+                Cell::from(&s.article_id),
                 // 1-based, as the charts, the report and keyness name clusters.
-                (s.cluster + 1).to_string(),
-                s.cluster_label.clone(),
-                s.silhouette.map(f4).unwrap_or_default(),
-                f6(s.x),
-                f6(s.y),
-                s.nearest_id.clone().unwrap_or_default(),
-                s.nearest_similarity.map(f4).unwrap_or_default(),
+                Cell::Int(s.cluster + 1),
+                Cell::from(&s.cluster_label),
+                Cell::OptF4(s.silhouette),
+                Cell::F6(s.x),
+                Cell::F6(s.y),
+                Cell::Text(s.nearest_id.as_deref().unwrap_or_default()),
+                Cell::OptF4(s.nearest_similarity),
             ]
         }),
     ))
@@ -339,18 +334,14 @@ pub fn similarity(a: &Analysis) -> Option<OutputFile> {
         "similarity.csv",
         &header,
         m.ids.iter().zip(&m.values).map(|(id, row)| {
-            let mut r = vec![id.clone()];
-            r.extend(row.iter().map(|&x| f4(x)));
-            r
+            std::iter::once(Cell::from(id)).chain(row.iter().map(|&x| Cell::F4(x)))
         }),
     ))
 }
 
 /// Frame columns of a row: one value per frame of the analysis (per 1,000 words).
-fn frame_cols(a: &Analysis, per_1k: &[f64]) -> Vec<String> {
-    (0..a.frames.len())
-        .map(|c| f4(per_1k.get(c).copied().unwrap_or(0.0)))
-        .collect()
+fn frame_cols<'a>(a: &Analysis, per_1k: &'a [f64]) -> impl Iterator<Item = Cell<'a>> {
+    (0..a.frames.len()).map(|c| Cell::F4(per_1k.get(c).copied().unwrap_or(0.0)))
 }
 
 /// `voices.csv`: narration and quoted speech (one row per speaker) of each article.
@@ -362,15 +353,15 @@ pub fn voices(a: &Analysis) -> OutputFile {
         &header,
         a.articles.iter().flat_map(|r| {
             r.voices.iter().map(move |v| {
-                let mut row = vec![
-                    r.id.clone(),
-                    v.voice.clone(),
-                    v.speaker.clone(),
-                    v.words.to_string(),
-                    f4(v.sentiment.compound),
-                ];
-                row.extend(frame_cols(a, &v.per_1k));
-                row
+                [
+                    Cell::from(&r.id),
+                    Cell::from(&v.voice),
+                    Cell::from(&v.speaker),
+                    Cell::Int(v.words),
+                    Cell::F4(v.sentiment.compound),
+                ]
+                .into_iter()
+                .chain(frame_cols(a, &v.per_1k))
             })
         }),
     )
@@ -385,15 +376,15 @@ pub fn speakers(a: &Analysis) -> OutputFile {
         "speakers.csv",
         &header,
         a.speakers.iter().map(|s| {
-            let mut row = vec![
-                s.speaker.clone(),
-                s.articles.to_string(),
-                s.quotes.to_string(),
-                s.words.to_string(),
-            ];
-            row.extend(frame_cols(a, &s.per_1k));
-            row.push(f4(s.sentiment));
-            row
+            [
+                Cell::from(&s.speaker),
+                Cell::Int(s.articles),
+                Cell::Int(s.quotes),
+                Cell::Int(s.words),
+            ]
+            .into_iter()
+            .chain(frame_cols(a, &s.per_1k))
+            .chain([Cell::F4(s.sentiment)])
         }),
     )
 }
@@ -407,14 +398,14 @@ pub fn positions(a: &Analysis) -> OutputFile {
         &header,
         a.articles.iter().flat_map(|r| {
             r.positions.iter().map(move |p| {
-                let mut row = vec![
-                    r.id.clone(),
-                    p.part.clone(),
-                    p.words.to_string(),
-                    f4(p.sentiment.compound),
-                ];
-                row.extend(frame_cols(a, &p.per_1k));
-                row
+                [
+                    Cell::from(&r.id),
+                    Cell::from(&p.part),
+                    Cell::Int(p.words),
+                    Cell::F4(p.sentiment.compound),
+                ]
+                .into_iter()
+                .chain(frame_cols(a, &p.per_1k))
             })
         }),
     )

@@ -121,7 +121,7 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
                     units.push(ScoredUnit {
                         unit_id: format!("{}#s{}", d.id, sent.sentence_no),
                         article_id: d.id.clone(),
-                        text: sent.text.clone(),
+                        text: sent.text.to_string(),
                         hits: sent.hits.clone(),
                     });
                 }
