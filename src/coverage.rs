@@ -61,12 +61,46 @@ pub struct WordCount {
     pub share: f64,
 }
 
-/// Per-article tallies, merged in corpus order.
-struct DocTally {
+/// Coverage counts over a set of articles; the sets are added up (integer
+/// sums, so in any order) instead of keeping a list per article, which took
+/// 0.3 GB at 100,000 articles.
+#[derive(Default)]
+struct Tally {
+    /// Tokens matched per category.
     words: Vec<usize>,
+    /// Articles with a match per category.
+    articles: Vec<usize>,
+    /// Tokens matched by any category.
     any: usize,
-    /// (surface id, count) of unmatched non-stop tokens, sorted by id.
-    unmatched: Vec<(u32, usize)>,
+    /// Articles with any match.
+    any_articles: usize,
+    /// (tokens, articles) of each unmatched non-stop surface id.
+    unmatched: Vec<(usize, usize)>,
+}
+
+impl Tally {
+    fn add(mut self, other: Tally) -> Tally {
+        if self.unmatched.len() < other.unmatched.len() {
+            return other.add(self);
+        }
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a += b;
+        }
+        for (a, b) in self.articles.iter_mut().zip(&other.articles) {
+            *a += b;
+        }
+        if self.words.is_empty() {
+            self.words = other.words;
+            self.articles = other.articles;
+        }
+        self.any += other.any;
+        self.any_articles += other.any_articles;
+        for (a, b) in self.unmatched.iter_mut().zip(&other.unmatched) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+        self
+    }
 }
 
 /// Computes coverage from the scorer's matches on the tokenised corpus.
@@ -75,52 +109,71 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
     let names = scorer.names();
     let nc = names.len();
     let vocab = &tc.vocab;
-    let tallies: Vec<DocTally> = tc
+    // A few chunks per thread: each holds one count per vocabulary word.
+    let chunk = tc
         .docs
-        .par_iter()
-        .map(|doc| {
-            let n = doc.tokens.len();
-            let mut spans = scorer.spans(None, doc, vocab);
-            // By category (stable), so each category's matches are visited
-            // together and a stamp per token tells whether this category has
-            // already counted it. One flat array instead of a Vec per token
-            // and a BTreeMap per article: those allocations were most of
-            // this function at 100,000 articles.
-            spans.sort_by_key(|m| m.category);
-            let mut stamp = vec![0u32; n];
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(256);
+    let tally = tc
+        .docs
+        .par_chunks(chunk)
+        .map(|docs| {
+            let mut t = Tally {
+                words: vec![0; nc],
+                articles: vec![0; nc],
+                unmatched: vec![(0, 0); vocab.surfaces.len()],
+                ..Default::default()
+            };
+            let mut stamp: Vec<u32> = Vec::new();
             let mut words = vec![0usize; nc];
-            for m in &spans {
-                let c = m.category as u32 + 1;
-                for st in &mut stamp[m.first..=m.last.min(n.saturating_sub(1))] {
-                    if *st != c {
-                        *st = c;
-                        words[m.category] += 1;
+            let mut ids: Vec<u32> = Vec::new();
+            for doc in docs {
+                let n = doc.tokens.len();
+                let mut spans = scorer.spans(None, doc, vocab);
+                // By category (stable), so each category's matches are visited
+                // together and a stamp per token tells whether this category has
+                // already counted it.
+                spans.sort_by_key(|m| m.category);
+                stamp.clear();
+                stamp.resize(n, 0);
+                words.fill(0);
+                for m in &spans {
+                    let c = m.category as u32 + 1;
+                    for st in &mut stamp[m.first..=m.last.min(n.saturating_sub(1))] {
+                        if *st != c {
+                            *st = c;
+                            words[m.category] += 1;
+                        }
+                    }
+                }
+                for c in 0..nc {
+                    t.words[c] += words[c];
+                    t.articles[c] += usize::from(words[c] > 0);
+                }
+                let any = stamp.iter().filter(|&&st| st != 0).count();
+                t.any += any;
+                t.any_articles += usize::from(any > 0);
+                ids.clear();
+                ids.extend(
+                    doc.tokens
+                        .iter()
+                        .zip(&stamp)
+                        .filter(|(tok, &st)| st == 0 && !vocab.surface_stop[tok.surface as usize])
+                        .map(|(tok, _)| tok.surface),
+                );
+                ids.sort_unstable();
+                for (i, &id) in ids.iter().enumerate() {
+                    let u = &mut t.unmatched[id as usize];
+                    u.0 += 1;
+                    if i == 0 || ids[i - 1] != id {
+                        u.1 += 1;
                     }
                 }
             }
-            let any = stamp.iter().filter(|&&st| st != 0).count();
-            let mut ids: Vec<u32> = doc
-                .tokens
-                .iter()
-                .zip(&stamp)
-                .filter(|(t, &st)| st == 0 && !vocab.surface_stop[t.surface as usize])
-                .map(|(t, _)| t.surface)
-                .collect();
-            ids.sort_unstable();
-            let mut unmatched: Vec<(u32, usize)> = Vec::new();
-            for id in ids {
-                match unmatched.last_mut() {
-                    Some((s, k)) if *s == id => *k += 1,
-                    _ => unmatched.push((id, 1)),
-                }
-            }
-            DocTally {
-                words,
-                any,
-                unmatched,
-            }
+            t
         })
-        .collect();
+        .reduce(Tally::default, Tally::add);
     let total: usize = tc.docs.iter().map(|d| d.tokens.len()).sum();
     let share = |k: usize| {
         if total > 0 {
@@ -129,31 +182,26 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
             0.0
         }
     };
+    let (cat_words, cat_articles) = if tally.words.is_empty() {
+        (vec![0; nc], vec![0; nc])
+    } else {
+        (tally.words, tally.articles)
+    };
     let mut categories: Vec<CategoryCoverage> = (0..nc)
-        .map(|c| {
-            let words: usize = tallies.iter().map(|t| t.words[c]).sum();
-            CategoryCoverage {
-                category: names[c].clone(),
-                words,
-                articles: tallies.iter().filter(|t| t.words[c] > 0).count(),
-                share: share(words),
-            }
+        .map(|c| CategoryCoverage {
+            category: names[c].clone(),
+            words: cat_words[c],
+            articles: cat_articles[c],
+            share: share(cat_words[c]),
         })
         .collect();
-    let any: usize = tallies.iter().map(|t| t.any).sum();
     categories.push(CategoryCoverage {
         category: ANY.into(),
-        words: any,
-        articles: tallies.iter().filter(|t| t.any > 0).count(),
-        share: share(any),
+        words: tally.any,
+        articles: tally.any_articles,
+        share: share(tally.any),
     });
-    let mut counts = vec![(0usize, 0usize); vocab.surfaces.len()];
-    for t in &tallies {
-        for &(s, k) in &t.unmatched {
-            counts[s as usize].0 += k;
-            counts[s as usize].1 += 1;
-        }
-    }
+    let counts = tally.unmatched;
     let mut words: Vec<(usize, usize, &str)> = counts
         .iter()
         .enumerate()
