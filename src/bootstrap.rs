@@ -108,7 +108,7 @@ pub fn frame_intervals<H: AsRef<[f64]>>(
     hits: &[H],
     n_frames: usize,
     resamples: usize,
-    rng: &mut impl RngCore,
+    rng: &mut (impl RngCore + Clone),
 ) -> Vec<Option<(f64, f64)>> {
     let n = words.len().min(hits.len());
     if n < 2 || resamples == 0 || n_frames == 0 {
@@ -136,10 +136,63 @@ pub fn frame_intervals<H: AsRef<[f64]>>(
         2 => resample_rows::<2>(words, &rows, n_frames, rng, &mut scores),
         _ => resample_rows_dyn(words, &rows, width, n_frames, rng, &mut scores),
     }
+    // A frame without a hit in any sentence resamples to exactly +0 every
+    // time, so its interval is (0, 0) without selecting.
+    let silent = |f: usize| {
+        rows[..n * width]
+            .chunks(width)
+            .all(|r| r[f / LANES][f % LANES] == 0.0)
+    };
     scores
         .chunks_mut(resamples)
-        .map(|v| Some((select_percentile(v, 0.025), select_percentile(v, 0.975))))
+        .enumerate()
+        .map(|(f, v)| {
+            if silent(f) {
+                Some((0.0, 0.0))
+            } else {
+                Some(percentile_pair(v, 0.025, 0.975))
+            }
+        })
         .collect()
+}
+
+/// `(select_percentile(v, lo), select_percentile(v, hi))` for `lo <= hi`,
+/// on integer keys in f64's total order (the same order, compared faster).
+pub fn percentile_pair(v: &mut [f64], lo: f64, hi: f64) -> (f64, f64) {
+    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    let a = select_key_percentile(&mut keys, lo);
+    let b = select_key_percentile(&mut keys, hi);
+    (a, b)
+}
+
+/// The integer whose order is `f64::total_cmp`'s order.
+#[inline]
+fn total_key(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    b ^ (((b >> 63) as u64) >> 1) as i64
+}
+
+/// Inverse of [`total_key`].
+#[inline]
+fn from_total_key(k: i64) -> f64 {
+    f64::from_bits((k ^ (((k >> 63) as u64) >> 1) as i64) as u64)
+}
+
+/// [`select_percentile`] on total-order keys.
+fn select_key_percentile(v: &mut [i64], q: f64) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    let r = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
+    let (lo, hi) = (r.floor() as usize, r.ceil() as usize);
+    let (_, &mut k_lo, right) = v.select_nth_unstable(lo);
+    let x_lo = from_total_key(k_lo);
+    let x_hi = if hi == lo {
+        x_lo
+    } else {
+        right.iter().copied().min().map_or(x_lo, from_total_key)
+    };
+    x_lo + (x_hi - x_lo) * (r - lo as f64)
 }
 
 /// Values per lane of a sentence's row of hits (see [`frame_intervals`]).
@@ -161,29 +214,80 @@ fn resample_rows<const W: usize>(
     words: &[usize],
     rows: &[[f64; LANES]],
     n_frames: usize,
-    rng: &mut impl RngCore,
+    rng: &mut (impl RngCore + Clone),
     scores: &mut [f64],
 ) {
     let n = words.len().min(rows.len() / W);
     let resamples = scores.len() / n_frames.max(1);
-    for r in 0..resamples {
-        let mut sums = [[0.0f64; LANES]; W];
-        let mut w = 0usize;
-        for _ in 0..n {
-            let s = below(rng, n);
-            w += words[s];
-            let row = &rows[s * W..s * W + W];
-            for c in 0..W {
-                for k in 0..LANES {
-                    sums[c][k] += row[c][k];
+    let mut draws = vec![0u32; n * BATCH];
+    let mut r0 = 0;
+    while r0 < resamples {
+        let b = BATCH.min(resamples - r0);
+        // The draws of `b` resamples, in the order one resample after another
+        // would make them; then their sums side by side (independent chains
+        // of additions, each in draw order, so the same values).
+        fill_draws(rng, n, &mut draws[..b * n]);
+        let mut sums = [[[0.0f64; LANES]; W]; BATCH];
+        let mut w = [0usize; BATCH];
+        if b == BATCH {
+            for t in 0..n {
+                for j in 0..BATCH {
+                    let s = draws[j * n + t] as usize;
+                    w[j] += words[s];
+                    let row = &rows[s * W..s * W + W];
+                    for c in 0..W {
+                        for k in 0..LANES {
+                            sums[j][c][k] += row[c][k];
+                        }
+                    }
+                }
+            }
+        } else {
+            for j in 0..b {
+                for t in 0..n {
+                    let s = draws[j * n + t] as usize;
+                    w[j] += words[s];
+                    let row = &rows[s * W..s * W + W];
+                    for c in 0..W {
+                        for k in 0..LANES {
+                            sums[j][c][k] += row[c][k];
+                        }
+                    }
                 }
             }
         }
-        for f in 0..n_frames {
-            scores[f * resamples + r] = per_1k(sums[f / LANES][f % LANES], w);
+        for j in 0..b {
+            for f in 0..n_frames {
+                scores[f * resamples + r0 + j] = per_1k(sums[j][f / LANES][f % LANES], w[j]);
+            }
         }
+        r0 += b;
     }
 }
+
+/// Fills `out` with draws `below(rng, n)`, in order (the same values).
+/// The generator is copied into a local whose address is never taken (the
+/// rare rejection is handled inline rather than by [`below_slow`]), so its
+/// state stays in registers: behind a reference it went through memory on
+/// every draw, which was most of the bootstrap's time.
+fn fill_draws<R: RngCore + Clone>(rng: &mut R, n: usize, out: &mut [u32]) {
+    let mut local = rng.clone();
+    let n = n as u64;
+    for d in out {
+        let mut m = (local.next_u64() as u128) * (n as u128);
+        if (m as u64) < n {
+            let threshold = n.wrapping_neg() % n;
+            while (m as u64) < threshold {
+                m = (local.next_u64() as u128) * (n as u128);
+            }
+        }
+        *d = (m >> 64) as u32;
+    }
+    *rng = local;
+}
+
+/// Resamples whose sums are added side by side (see [`resample_rows`]).
+const BATCH: usize = 4;
 
 /// [`resample_rows`] for any number of lanes (more than 8 frames).
 fn resample_rows_dyn(
@@ -191,7 +295,7 @@ fn resample_rows_dyn(
     rows: &[[f64; LANES]],
     width: usize,
     n_frames: usize,
-    rng: &mut impl RngCore,
+    rng: &mut (impl RngCore + Clone),
     scores: &mut [f64],
 ) {
     let n = words.len().min(rows.len() / width);
@@ -281,15 +385,36 @@ pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> O
         return None;
     }
     let mut r = rng(seed, &format!("sentiment\u{1f}{}", art.id));
-    let mut means: Vec<f64> = (0..resamples)
-        .map(|_| (0..n).map(|_| scores[below(&mut r, n)]).sum::<f64>() / n as f64)
-        .collect();
+    let mut means = Vec::with_capacity(resamples);
+    // As `(0..n).map(|_| scores[below(&mut r, n)]).sum::<f64>()` per
+    // resample (the same start value and order of additions), with the draws
+    // of BATCH resamples made first and their sums added side by side.
+    let start: f64 = std::iter::empty::<f64>().sum();
+    let mut draws = vec![0u32; n * BATCH];
+    let mut r0 = 0;
+    while r0 < resamples {
+        let b = BATCH.min(resamples - r0);
+        fill_draws(&mut r, n, &mut draws[..b * n]);
+        let mut acc = [start; BATCH];
+        if b == BATCH {
+            for t in 0..n {
+                for (j, a) in acc.iter_mut().enumerate() {
+                    *a += scores[draws[j * n + t] as usize];
+                }
+            }
+        } else {
+            for (j, a) in acc.iter_mut().enumerate().take(b) {
+                for t in 0..n {
+                    *a += scores[draws[j * n + t] as usize];
+                }
+            }
+        }
+        means.extend(acc[..b].iter().map(|&a| a / n as f64));
+        r0 += b;
+    }
     // Selection gives the same values as percentiles of the sorted means
     // (test `selection_equals_sorting`) without sorting them.
-    Some((
-        select_percentile(&mut means, 0.025),
-        select_percentile(&mut means, 0.975),
-    ))
+    Some(percentile_pair(&mut means, 0.025, 0.975))
 }
 
 #[cfg(test)]
@@ -347,6 +472,31 @@ mod tests {
                     "{len} {q}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn integer_keys_select_as_total_order() {
+        let mut r = rng(4, "k");
+        for len in [1usize, 2, 3, 41, 1000] {
+            let v: Vec<f64> = (0..len)
+                .map(|i| match i % 7 {
+                    0 => -0.0,
+                    1 => 0.0,
+                    2 => -(below(&mut r, 50) as f64) / 3.0,
+                    3 => f64::INFINITY,
+                    _ => below(&mut r, 50) as f64 / 7.0,
+                })
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            let (lo, hi) = percentile_pair(&mut v.clone(), 0.025, 0.975);
+            let want = (percentile(&sorted, 0.025), percentile(&sorted, 0.975));
+            assert_eq!(lo.to_bits(), want.0.to_bits(), "{len}");
+            assert!(hi.to_bits() == want.1.to_bits() || (hi.is_nan() && want.1.is_nan()));
+        }
+        for x in [-1.5, -0.0, 0.0, 2.0, f64::MAX, f64::NEG_INFINITY] {
+            assert_eq!(from_total_key(total_key(x)).to_bits(), x.to_bits());
         }
     }
 

@@ -147,9 +147,9 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
                         }
                     }
                 }
-                for c in 0..nc {
-                    t.words[c] += words[c];
-                    t.articles[c] += usize::from(words[c] > 0);
+                for ((tw, ta), &w) in t.words.iter_mut().zip(&mut t.articles).zip(&words) {
+                    *tw += w;
+                    *ta += usize::from(w > 0);
                 }
                 let any = stamp.iter().filter(|&&st| st != 0).count();
                 t.any += any;
