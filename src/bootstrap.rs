@@ -229,30 +229,26 @@ fn resample_rows<const W: usize>(
         fill_draws(rng, n, &mut draws[..b * n]);
         let mut sums = [[[0.0f64; LANES]; W]; BATCH];
         let mut w = [0usize; BATCH];
+        let mut add = |j: usize, t: usize| {
+            let s = draws[j * n + t] as usize;
+            w[j] += words[s];
+            let row = &rows[s * W..s * W + W];
+            for c in 0..W {
+                for k in 0..LANES {
+                    sums[j][c][k] += row[c][k];
+                }
+            }
+        };
         if b == BATCH {
             for t in 0..n {
                 for j in 0..BATCH {
-                    let s = draws[j * n + t] as usize;
-                    w[j] += words[s];
-                    let row = &rows[s * W..s * W + W];
-                    for c in 0..W {
-                        for k in 0..LANES {
-                            sums[j][c][k] += row[c][k];
-                        }
-                    }
+                    add(j, t);
                 }
             }
         } else {
             for j in 0..b {
                 for t in 0..n {
-                    let s = draws[j * n + t] as usize;
-                    w[j] += words[s];
-                    let row = &rows[s * W..s * W + W];
-                    for c in 0..W {
-                        for k in 0..LANES {
-                            sums[j][c][k] += row[c][k];
-                        }
-                    }
+                    add(j, t);
                 }
             }
         }

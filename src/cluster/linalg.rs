@@ -262,10 +262,7 @@ pub fn gaussian(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
     if cols > 0 {
         v.par_chunks_mut(GAUSSIAN_BLOCK * cols)
             .enumerate()
-            .for_each(|(b, block)| {
-                let block_seed = seed.wrapping_add((b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-                fill_normal(block, block_seed);
-            });
+            .for_each(|(b, block)| fill_normal(block, block_seed(seed, b)));
     }
     Array2::from_shape_vec((rows, cols), v).unwrap_or_else(|_| Array2::zeros((rows, cols)))
 }
@@ -277,15 +274,19 @@ fn gaussian_f32(rows: usize, cols: usize, seed: u64) -> Vec<f32> {
         v.par_chunks_mut(GAUSSIAN_BLOCK * cols)
             .enumerate()
             .for_each(|(b, block)| {
-                let block_seed = seed.wrapping_add((b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
                 let mut draws = vec![0.0f64; block.len()];
-                fill_normal(&mut draws, block_seed);
+                fill_normal(&mut draws, block_seed(seed, b));
                 for (o, &x) in block.iter_mut().zip(&draws) {
                     *o = x as f32;
                 }
             });
     }
     v
+}
+
+/// The seed of block `b` of the Gaussian matrix (golden-ratio steps).
+fn block_seed(seed: u64, b: usize) -> u64 {
+    seed.wrapping_add((b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// Rows of the Gaussian matrix drawn from one generator.
