@@ -37,6 +37,7 @@ use crate::text::fxhash::FxHashMap;
 use crate::text::{Analyzer, Language, TokenKind};
 use crate::tokens::{TokenizedCorpus, TokenizedDoc, Vocabulary};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -476,8 +477,14 @@ impl FrameScorer {
         for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
             let mut cat = e.category;
-            let mut label = e.text.clone();
-            let mut form = span_text(m.first, m.last);
+            // Borrowed unless negated or a phrase: most matches repeat an
+            // evidence row already started, and then nothing is allocated.
+            let mut label: Cow<str> = Cow::Borrowed(&e.text);
+            let mut form: Cow<str> = if m.first == m.last {
+                Cow::Borrowed(&vocab.surfaces[doc.tokens[m.first].surface as usize])
+            } else {
+                Cow::Owned(span_text(m.first, m.last))
+            };
             if let Some(j) = *neg {
                 let flipped = if Some(cat) == self.threat {
                     self.reassurance
@@ -489,13 +496,13 @@ impl FrameScorer {
                 match flipped {
                     Some(c) => {
                         cat = c;
-                        label = format!("negated: {}", e.text);
+                        label = Cow::Owned(format!("negated: {}", e.text));
                         let neg = &vocab.surfaces[doc.tokens[j].surface as usize];
-                        form = if j + 1 == m.first {
+                        form = Cow::Owned(if j + 1 == m.first {
                             format!("{neg} {form}")
                         } else {
                             format!("{neg} … {form}")
-                        };
+                        });
                     }
                     None => continue,
                 }
@@ -507,11 +514,19 @@ impl FrameScorer {
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
             }
-            let ev = evidence[cat]
-                .entry(label)
-                .or_insert((0, BTreeMap::new(), s));
-            ev.0 += 1;
-            *ev.1.entry(form).or_default() += 1;
+            let rows = &mut evidence[cat];
+            if !rows.contains_key(label.as_ref()) {
+                rows.insert(label.to_string(), (0, BTreeMap::new(), s));
+            }
+            if let Some(ev) = rows.get_mut(label.as_ref()) {
+                ev.0 += 1;
+                match ev.1.get_mut(form.as_ref()) {
+                    Some(c) => *c += 1,
+                    None => {
+                        ev.1.insert(form.into_owned(), 1);
+                    }
+                }
+            }
         }
         // Each sentence's text is squashed once and shared by its row, the
         // evidence that quotes it and the most threatening/reassuring picks.
