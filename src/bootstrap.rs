@@ -316,23 +316,10 @@ fn resample_rows_dyn(
 }
 
 /// [`percentile`] without sorting: selects the two order statistics around
-/// rank q·(len - 1) in linear time (reorders `v`).
+/// rank q·(len - 1) in linear time, on integer keys of the total order (`v` is left as it is).
 pub fn select_percentile(v: &mut [f64], q: f64) -> f64 {
-    if v.is_empty() {
-        return f64::NAN;
-    }
-    let r = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
-    let (lo, hi) = (r.floor() as usize, r.ceil() as usize);
-    let (_, &mut x_lo, right) = v.select_nth_unstable_by(lo, f64::total_cmp);
-    // Everything right of the selected element is >= it: the next order
-    // statistic is their minimum, in the same total order as the sort (so
-    // -0 and NaN land where sorting puts them).
-    let x_hi = if hi == lo {
-        x_lo
-    } else {
-        right.iter().copied().min_by(f64::total_cmp).unwrap_or(x_lo)
-    };
-    x_lo + (x_hi - x_lo) * (r - lo as f64)
+    let mut keys: Vec<i64> = v.iter().map(|&x| total_key(x)).collect();
+    select_key_percentile(&mut keys, q)
 }
 
 /// Fills `ci_low`/`ci_high` of every frame score, from each article's

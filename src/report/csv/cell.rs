@@ -84,10 +84,10 @@ pub fn fixed(x: f64, decimals: usize, buf: &mut [u8; 32]) -> Cow<'_, [u8]> {
     if !x.is_finite() {
         return Cow::Borrowed(&[]);
     }
-    let scale = if decimals == 4 { 1e4 } else { 1e6 };
-    let y = x * scale;
+    const SCALE: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
+    let y = x * SCALE[decimals.min(6)];
     // |y| < 2^33: the product's rounding error is below 2^-19 of a unit.
-    if y.abs() < 8.0e9 && decimals <= 6 {
+    if y.abs() < 8.0e9 && (1..=6).contains(&decimals) {
         let frac = (y - y.trunc()).abs();
         if (frac - 0.5).abs() > 1e-4 {
             let r = y.round() as i64;
@@ -176,7 +176,7 @@ mod tests {
             f64::INFINITY,
         ];
         for &x in &edges {
-            for d in [4, 6] {
+            for d in [0, 2, 4, 5, 6] {
                 assert_eq!(fast(x, d), slow(x, d), "{x:e} with {d} decimals");
             }
         }
