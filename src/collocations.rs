@@ -187,6 +187,15 @@ impl Sketch {
         self.counts[b] = self.counts[b].saturating_add(1);
     }
 
+    /// Adds the counters of a sketch of the same size (saturating, as `add`).
+    fn merge(&mut self, other: &Sketch) {
+        debug_assert_eq!(self.counts.len(), other.counts.len());
+        self.counts
+            .iter_mut()
+            .zip(&other.counts)
+            .for_each(|(a, &b)| *a = a.saturating_add(b));
+    }
+
     /// Whether `key` may have been added [`MIN_FREQ`] times or more.
     #[inline]
     fn frequent(&self, key: &[u32]) -> bool {
@@ -270,6 +279,176 @@ fn best(
     scored
 }
 
+/// Exact counts of one scope: the single-word marginals over bigram and
+/// trigram positions (by surface id), the eligible bigrams and trigrams the
+/// sketches let through, and the numbers of positions. Counts of disjoint
+/// scopes add up to the counts of their union.
+struct Counts {
+    first2: Vec<u32>,
+    last2: Vec<u32>,
+    first3: Vec<u32>,
+    last3: Vec<u32>,
+    bigrams: GramMap<u64, BigramCount>,
+    trigrams: GramMap<[u32; 3], u32>,
+    total2: usize,
+    total3: usize,
+}
+
+impl Counts {
+    fn new(v: usize) -> Self {
+        Counts {
+            first2: vec![0; v],
+            last2: vec![0; v],
+            first3: vec![0; v],
+            last3: vec![0; v],
+            bigrams: GramMap::default(),
+            trigrams: GramMap::default(),
+            total2: 0,
+            total3: 0,
+        }
+    }
+
+    /// Adds the counts of a disjoint scope (integer sums: the order of
+    /// merging never changes a result).
+    fn add(mut self, mut other: Counts) -> Counts {
+        if other.bigrams.len() + other.trigrams.len() > self.bigrams.len() + self.trigrams.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        for (a, b) in [
+            (&mut self.first2, &other.first2),
+            (&mut self.last2, &other.last2),
+            (&mut self.first3, &other.first3),
+            (&mut self.last3, &other.last3),
+        ] {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        for (k, c) in other.bigrams {
+            let e = self.bigrams.entry(k).or_default();
+            e.all += c.all;
+            e.starts_trigram += c.starts_trigram;
+            e.ends_trigram += c.ends_trigram;
+        }
+        for (k, c) in other.trigrams {
+            *self.trigrams.entry(k).or_default() += c;
+        }
+        self.total2 += other.total2;
+        self.total3 += other.total3;
+        self
+    }
+}
+
+/// Whether a bigram is counted at all: a stop-word pair is neither listed
+/// nor the half of a listed trigram.
+#[inline]
+fn bigram_eligible(stop: &[bool], w: &[u32]) -> bool {
+    !(stop[w[0] as usize] && stop[w[1] as usize])
+}
+
+/// Whether a trigram is counted at all: both edges must be non-stop words.
+#[inline]
+fn trigram_eligible(stop: &[bool], w: &[u32]) -> bool {
+    !stop[w[0] as usize] && !stop[w[2] as usize]
+}
+
+/// First pass over the articles `members`: the bigram and trigram sketches
+/// (see [`Sketch`]). Parts of the articles are sketched side by side and
+/// the counters added (saturating adds of counts: the same counters as one
+/// pass).
+fn sketches(runs: &[Runs], members: &[usize], tc: &TokenizedCorpus) -> (Sketch, Sketch) {
+    let stop = &tc.vocab.surface_stop;
+    let positions: usize = members.iter().map(|&i| runs[i].words.len()).sum();
+    let parts = rayon::current_num_threads().clamp(1, 8);
+    let part_len = members.len().div_ceil(parts).max(1);
+    let sketch_part = |part: &[usize]| {
+        let mut seen2 = Sketch::new(positions);
+        let mut seen3 = Sketch::new(positions);
+        for &i in part {
+            for run in runs[i].iter() {
+                for w in run.windows(2) {
+                    if bigram_eligible(stop, w) {
+                        seen2.add(w);
+                    }
+                }
+                for w in run.windows(3) {
+                    if trigram_eligible(stop, w) {
+                        seen3.add(w);
+                    }
+                }
+            }
+        }
+        (seen2, seen3)
+    };
+    let mut partial: Vec<(Sketch, Sketch)> =
+        members.par_chunks(part_len).map(sketch_part).collect();
+    let mut first = if partial.is_empty() {
+        sketch_part(&[])
+    } else {
+        partial.swap_remove(0)
+    };
+    for (s2, s3) in partial {
+        first.0.merge(&s2);
+        first.1.merge(&s3);
+    }
+    first
+}
+
+/// Second pass over the articles `members`: exact counts of the n-grams the
+/// sketches say may be frequent. Sketches of a larger scope may be passed:
+/// an n-gram frequent in a part is frequent in the whole.
+fn count(
+    runs: &[Runs],
+    members: &[usize],
+    tc: &TokenizedCorpus,
+    seen2: &Sketch,
+    seen3: &Sketch,
+) -> Counts {
+    let stop = &tc.vocab.surface_stop;
+    let mut c = Counts::new(tc.vocab.surfaces.len());
+    for &i in members {
+        for run in runs[i].iter() {
+            let len = run.len();
+            for (p, &w) in run.iter().enumerate() {
+                if p + 1 < len {
+                    c.first2[w as usize] += 1;
+                }
+                if p >= 1 {
+                    c.last2[w as usize] += 1;
+                }
+                if p + 2 < len {
+                    c.first3[w as usize] += 1;
+                }
+                if p >= 2 {
+                    c.last3[w as usize] += 1;
+                }
+            }
+            c.total2 += len.saturating_sub(1);
+            c.total3 += len.saturating_sub(2);
+            for (p, w) in run.windows(2).enumerate() {
+                if !bigram_eligible(stop, w) || !seen2.frequent(w) {
+                    continue;
+                }
+                let b = c
+                    .bigrams
+                    .entry((w[0] as u64) << 32 | w[1] as u64)
+                    .or_default();
+                b.all += 1;
+                if p + 2 < len {
+                    b.starts_trigram += 1;
+                }
+                if p >= 1 {
+                    b.ends_trigram += 1;
+                }
+            }
+            for w in run.windows(3) {
+                if trigram_eligible(stop, w) && seen3.frequent(w) {
+                    *c.trigrams.entry([w[0], w[1], w[2]]).or_default() += 1;
+                }
+            }
+        }
+    }
+    c
+}
+
 /// Top collocations of the articles `members` (indices into `runs`), labelled `scope`.
 ///
 /// Only what the scores need is counted: bigrams with at least one
@@ -283,110 +462,104 @@ pub fn top(
     tc: &TokenizedCorpus,
     scope: &str,
 ) -> Vec<Collocation> {
-    let stop = &tc.vocab.surface_stop;
-    let v = tc.vocab.surfaces.len();
-    // Single-word marginals over bigram and trigram positions, by surface id.
-    let (mut first2, mut last2) = (vec![0u32; v], vec![0u32; v]);
-    let (mut first3, mut last3) = (vec![0u32; v], vec![0u32; v]);
-    let mut bigrams: GramMap<u64, BigramCount> = GramMap::default();
-    let mut trigrams: GramMap<[u32; 3], u32> = GramMap::default();
-    let (mut total2, mut total3) = (0usize, 0usize);
-    // First pass: which n-grams may reach MIN_FREQ (see Sketch).
-    let positions: usize = members.iter().map(|&i| runs[i].words.len()).sum();
-    let mut seen2 = Sketch::new(positions);
-    let mut seen3 = Sketch::new(positions);
-    for &i in members {
-        for run in runs[i].iter() {
-            for w in run.windows(2) {
-                if !(stop[w[0] as usize] && stop[w[1] as usize]) {
-                    seen2.add(w);
-                }
-            }
-            for w in run.windows(3) {
-                if !stop[w[0] as usize] && !stop[w[2] as usize] {
-                    seen3.add(w);
-                }
-            }
-        }
-    }
-    for &i in members {
-        for run in runs[i].iter() {
-            let len = run.len();
-            for (p, &w) in run.iter().enumerate() {
-                if p + 1 < len {
-                    first2[w as usize] += 1;
-                }
-                if p >= 1 {
-                    last2[w as usize] += 1;
-                }
-                if p + 2 < len {
-                    first3[w as usize] += 1;
-                }
-                if p >= 2 {
-                    last3[w as usize] += 1;
-                }
-            }
-            total2 += len.saturating_sub(1);
-            total3 += len.saturating_sub(2);
-            for (p, w) in run.windows(2).enumerate() {
-                if (stop[w[0] as usize] && stop[w[1] as usize]) || !seen2.frequent(w) {
-                    continue;
-                }
-                let c = bigrams
-                    .entry((w[0] as u64) << 32 | w[1] as u64)
-                    .or_default();
-                c.all += 1;
-                if p + 2 < len {
-                    c.starts_trigram += 1;
-                }
-                if p >= 1 {
-                    c.ends_trigram += 1;
-                }
-            }
-            for w in run.windows(3) {
-                if !stop[w[0] as usize] && !stop[w[2] as usize] && seen3.frequent(w) {
-                    *trigrams.entry([w[0], w[1], w[2]]).or_default() += 1;
-                }
-            }
-        }
-    }
+    let (seen2, seen3) = sketches(runs, members, tc);
+    let counts = count(runs, members, tc, &seen2, &seen3);
     drop((seen2, seen3));
+    score(&counts, tc, scope)
+}
+
+/// Top collocations of all articles (scope "all") and then of each group
+/// (`groups[i]` is article i's index into `names`; every article is in one
+/// group). The groups are counted once, through the sketches of all
+/// articles, and "all" is the sum of their counts: the same counts, and so
+/// the same lists, as counting each scope on its own, for about half the work.
+pub fn top_partition(
+    runs: &[Runs],
+    groups: &[usize],
+    names: &[String],
+    tc: &TokenizedCorpus,
+) -> Vec<Collocation> {
+    let all: Vec<usize> = (0..runs.len()).collect();
+    let (seen2, seen3) = sketches(runs, &all, tc);
+    drop(all);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for (i, &g) in groups.iter().enumerate() {
+        members[g].push(i);
+    }
+    // Each worker scores the groups it counts and adds their counts into
+    // its own total, so that only a few groups' maps are alive at once.
+    type Part = (Vec<(usize, Vec<Collocation>)>, Option<Counts>);
+    let merge = |a: Option<Counts>, b: Option<Counts>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.add(b)),
+        (a, b) => a.or(b),
+    };
+    let (mut lists, total): Part = members
+        .par_iter()
+        .enumerate()
+        .fold(
+            || (Vec::new(), None),
+            |(mut lists, total): Part, (g, m)| {
+                let c = count(runs, m, tc, &seen2, &seen3);
+                lists.push((g, score(&c, tc, &names[g])));
+                (lists, merge(total, Some(c)))
+            },
+        )
+        .reduce(
+            || (Vec::new(), None),
+            |(mut l1, t1), (l2, t2)| {
+                l1.extend(l2);
+                (l1, merge(t1, t2))
+            },
+        );
+    drop((seen2, seen3));
+    lists.sort_by_key(|(g, _)| *g);
+    let total = total.unwrap_or_else(|| Counts::new(tc.vocab.surfaces.len()));
+    let mut out = score(&total, tc, "all");
+    out.extend(lists.into_iter().flat_map(|(_, l)| l));
+    out
+}
+
+/// The best [`TOP`] bigrams and trigrams of one scope's counts, by G2.
+fn score(c: &Counts, tc: &TokenizedCorpus, scope: &str) -> Vec<Collocation> {
+    let stop = &tc.vocab.surface_stop;
     let pair = |a: u32, b: u32| {
-        bigrams
+        c.bigrams
             .get(&((a as u64) << 32 | b as u64))
             .copied()
             .unwrap_or_default()
     };
     let mut out = Vec::new();
-    let nn = total2 as f64;
-    let scored2: Vec<(f64, usize, [u32; 3])> = bigrams
+    let nn = c.total2 as f64;
+    let scored2: Vec<(f64, usize, [u32; 3])> = c
+        .bigrams
         .iter()
-        .filter(|(&k, c)| {
-            c.all as usize >= MIN_FREQ && !stop[(k >> 32) as usize] && !stop[k as u32 as usize]
+        .filter(|(&k, b)| {
+            b.all as usize >= MIN_FREQ && !stop[(k >> 32) as usize] && !stop[k as u32 as usize]
         })
-        .filter_map(|(&k, c)| {
-            let (a, b) = ((k >> 32) as u32, k as u32);
+        .filter_map(|(&k, b)| {
+            let (x, y) = ((k >> 32) as u32, k as u32);
             let score = g2_pair(
-                c.all as f64,
-                first2[a as usize] as f64,
-                last2[b as usize] as f64,
+                b.all as f64,
+                c.first2[x as usize] as f64,
+                c.last2[y as usize] as f64,
                 nn,
             );
-            (score > 0.0).then_some((score, c.all as usize, [a, b, u32::MAX]))
+            (score > 0.0).then_some((score, b.all as usize, [x, y, u32::MAX]))
         })
         .collect();
-    let nn = total3 as f64;
-    let scored3: Vec<(f64, usize, [u32; 3])> = trigrams
+    let nn = c.total3 as f64;
+    let scored3: Vec<(f64, usize, [u32; 3])> = c
+        .trigrams
         .iter()
-        .filter(|(_, &c)| c as usize >= MIN_FREQ)
-        .filter_map(|(&g, &c)| {
-            let o = c as f64;
+        .filter(|(_, &n)| n as usize >= MIN_FREQ)
+        .filter_map(|(&g, &n)| {
+            let o = n as f64;
             let right = pair(g[1], g[2]).ends_trigram as f64;
             let left = pair(g[0], g[1]).starts_trigram as f64;
-            let a = g2_pair(o, first3[g[0] as usize] as f64, right, nn);
-            let b = g2_pair(o, left, last3[g[2] as usize] as f64, nn);
+            let a = g2_pair(o, c.first3[g[0] as usize] as f64, right, nn);
+            let b = g2_pair(o, left, c.last3[g[2] as usize] as f64, nn);
             let score = a.min(b);
-            (score > 0.0).then_some((score, c as usize, g))
+            (score > 0.0).then_some((score, n as usize, g))
         })
         .collect();
     for (n, scored) in [(2usize, scored2), (3, scored3)] {
@@ -485,6 +658,50 @@ mod tests {
             }
             assert!(x.freq >= MIN_FREQ);
         }
+    }
+
+    /// Counting the groups once and summing them for "all" gives the same
+    /// lists as counting every scope on its own.
+    #[test]
+    fn partition_equals_each_scope_counted_alone() {
+        let towns = [
+            "north", "south", "east", "west", "centre", "harbour", "bridge",
+        ];
+        let mut texts = Vec::new();
+        for i in 0..21 {
+            texts.push(format!(
+                "The armed police stood in the no-go areas of {} town. Residents of the war on terror era watched armed police. Bakers in {} sold fresh bread and cakes; {} council tax rose again.",
+                towns[i % 7],
+                towns[(i * 3) % 7],
+                towns[(i * 5) % 7]
+            ));
+        }
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let tc = corpus(&refs);
+        let r = runs(&refs, &tc);
+        let groups: Vec<usize> = (0..refs.len()).map(|i| (i * 7 / 5) % 3).collect();
+        let names: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let got = top_partition(&r, &groups, &names, &tc);
+        let all: Vec<usize> = (0..refs.len()).collect();
+        let mut want = top(&r, &all, &tc, "all");
+        for (g, name) in names.iter().enumerate() {
+            let m: Vec<usize> = (0..refs.len()).filter(|&i| groups[i] == g).collect();
+            want.extend(top(&r, &m, &tc, name));
+        }
+        let key = |c: &Collocation| {
+            (
+                c.scope.clone(),
+                c.ngram.clone(),
+                c.n,
+                c.freq,
+                c.score.to_bits(),
+            )
+        };
+        assert!(want.iter().filter(|c| c.scope != "all").count() > 10);
+        assert_eq!(
+            got.iter().map(key).collect::<Vec<_>>(),
+            want.iter().map(key).collect::<Vec<_>>()
+        );
     }
 
     /// Hand computation: O11 = 10, row = 20, col = 10, N = 100 gives

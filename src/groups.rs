@@ -556,22 +556,12 @@ pub fn attach(
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     let runs = collocations::runs(&texts, tc);
     lap.lap("runs");
-    let all: Vec<usize> = (0..texts.len()).collect();
-    let mut scopes: Vec<(String, Vec<usize>)> = vec![("all".into(), all)];
-    if names.len() >= 2 {
-        for (g, name) in names.iter().enumerate() {
-            let members: Vec<usize> = (0..idx.len()).filter(|&i| idx[i] == g).collect();
-            scopes.push((name.clone(), members));
-        }
-    }
-    // Scopes in parallel; collected in scope order.
-    let items: Vec<_> = scopes
-        .par_iter()
-        .map(|(name, members)| collocations::top(&runs, members, tc, name))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect();
+    let items = if names.len() >= 2 {
+        collocations::top_partition(&runs, &idx, &names, tc)
+    } else {
+        let all: Vec<usize> = (0..texts.len()).collect();
+        collocations::top(&runs, &all, tc, "all")
+    };
     a.collocations = Some(Collocations {
         measure: collocations::MEASURE.into(),
         min_freq: collocations::MIN_FREQ,
