@@ -10,6 +10,7 @@ use ndarray::{Array1, Array2, Axis};
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
+use std::cell::RefCell;
 
 /// A linear operator `A` (rows x cols) known only through `A * B` and `A^T * B`.
 pub trait Operator: Sync {
@@ -21,18 +22,71 @@ pub trait Operator: Sync {
     fn mul(&self, b: &Array2<f64>) -> Array2<f64>;
     /// `A^T * b`, with `b` of shape (rows x l).
     fn tmul(&self, b: &Array2<f64>) -> Array2<f64>;
-    /// [`Operator::mul`] of a `b` that is not needed afterwards (so its
-    /// memory can go before the product's is taken).
-    fn mul_owned(&self, b: Array2<f64>) -> Array2<f64> {
+    /// [`Operator::mul`] of a `b` that is not needed afterwards (its
+    /// memory may be handed to `scratch` for a later product).
+    fn mul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        let _ = scratch;
         self.mul(&b)
     }
     /// [`Operator::tmul`] of a `b` that is not needed afterwards.
-    fn tmul_owned(&self, b: Array2<f64>) -> Array2<f64> {
+    fn tmul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        let _ = scratch;
         self.tmul(&b)
     }
+    /// [`Operator::tmul`] that may take its buffers from `scratch`.
+    fn tmul_with(&self, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        let _ = scratch;
+        self.tmul(b)
+    }
     /// `A * gaussian(cols, l, seed)` (see [`gaussian`]).
-    fn mul_gaussian(&self, l: usize, seed: u64) -> Array2<f64> {
+    fn mul_gaussian(&self, l: usize, seed: u64, scratch: &Scratch) -> Array2<f64> {
+        let _ = scratch;
         self.mul(&gaussian(self.cols(), l, seed))
+    }
+}
+
+/// Large buffers handed back by one product of the range finder and taken
+/// by a later one of the same size. Each product used to take fresh memory
+/// (1.4 GB over the range finder at 100,000 articles), and fresh pages are
+/// faulted in and zeroed by the kernel: that was two fifths of the
+/// clustering's time. Contents of a taken buffer are stale: every user
+/// overwrites all of it.
+#[derive(Default)]
+pub struct Scratch {
+    f64s: RefCell<Vec<Vec<f64>>>,
+    f32s: RefCell<Vec<Vec<f32>>>,
+}
+
+impl Scratch {
+    fn take_f64(&self, len: usize) -> Vec<f64> {
+        take(&self.f64s, len, 0.0)
+    }
+    fn take_f32(&self, len: usize) -> Vec<f32> {
+        take(&self.f32s, len, 0.0)
+    }
+    fn give_f64(&self, v: Vec<f64>) {
+        self.f64s.borrow_mut().push(v);
+    }
+    fn give_f32(&self, v: Vec<f32>) {
+        self.f32s.borrow_mut().push(v);
+    }
+    /// Hands back the memory of a matrix that is no longer needed.
+    fn give_matrix(&self, b: Array2<f64>) {
+        if b.is_standard_layout() {
+            let (v, offset) = b.into_raw_vec_and_offset();
+            if offset == Some(0) || offset.is_none() {
+                self.give_f64(v);
+            }
+        }
+    }
+}
+
+/// A buffer of exactly `len` values from `pool`, or a new one.
+fn take<T: Copy>(pool: &RefCell<Vec<Vec<T>>>, len: usize, zero: T) -> Vec<T> {
+    let mut pool = pool.borrow_mut();
+    match pool.iter().position(|v| v.len() == len) {
+        Some(i) => pool.swap_remove(i),
+        None => vec![zero; len],
     }
 }
 
@@ -90,17 +144,26 @@ pub fn transpose(a: &CsrMatrix) -> CsrMatrix {
     }
 }
 
-/// `b` as f32, row-major.
-fn to_f32(b: &Array2<f64>) -> Vec<f32> {
+/// `b` as f32, row-major, in a buffer from `scratch`.
+fn to_f32(b: &Array2<f64>, scratch: &Scratch) -> Vec<f32> {
+    let mut out = scratch.take_f32(b.len());
     match b.as_slice() {
-        Some(s) => s.par_iter().map(|&x| x as f32).collect(),
-        None => b.iter().map(|&x| x as f32).collect(),
+        Some(s) => out
+            .par_iter_mut()
+            .zip(s.par_iter())
+            .for_each(|(o, &x)| *o = x as f32),
+        None => out
+            .iter_mut()
+            .zip(b.iter())
+            .for_each(|(o, &x)| *o = x as f32),
     }
+    out
 }
 
-/// `m * b` for a tall operand already read as f32 (see [`csr_mul_dense`]).
-fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize) -> Array2<f64> {
-    let mut out = vec![0.0; m.n_rows * l];
+/// `m * b` for a tall operand already read as f32 (see [`csr_mul_dense`]),
+/// into a buffer from `scratch`.
+fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize, scratch: &Scratch) -> Array2<f64> {
+    let mut out = scratch.take_f64(m.n_rows * l);
     if l > 0 {
         mul_rows(m, b32, l, &mut out);
     }
@@ -108,16 +171,30 @@ fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize) -> Array2<f64> {
 }
 
 /// [`csr_mul_dense`] of an operand that is not needed afterwards: a tall one
-/// is read as f32 and its f64 copy freed before the product is made (at
-/// 100,000 articles the term-side operand is 0.3 GB in f64).
-fn csr_mul_owned(m: &CsrMatrix, b: Array2<f64>) -> Array2<f64> {
+/// is read as f32 and its f64 memory handed to `scratch` before the product
+/// is made (at 100,000 articles the term-side operand is 0.2 GB in f64).
+fn csr_mul_owned(m: &CsrMatrix, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
     if b.nrows() >= TALL_ROWS {
         let l = b.ncols();
-        let b32 = to_f32(&b);
-        drop(b);
-        csr_mul_f32(m, &b32, l)
+        let b32 = to_f32(&b, scratch);
+        scratch.give_matrix(b);
+        let out = csr_mul_f32(m, &b32, l, scratch);
+        scratch.give_f32(b32);
+        out
     } else {
         csr_mul_dense(m, &b)
+    }
+}
+
+/// `m * b` for a tall `b` that is kept, with buffers from `scratch`.
+fn csr_mul_kept(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+    if b.nrows() >= TALL_ROWS {
+        let b32 = to_f32(b, scratch);
+        let out = csr_mul_f32(m, &b32, b.ncols(), scratch);
+        scratch.give_f32(b32);
+        out
+    } else {
+        csr_mul_dense(m, b)
     }
 }
 
@@ -186,18 +263,24 @@ impl Operator for SparseOp<'_> {
     fn tmul(&self, b: &Array2<f64>) -> Array2<f64> {
         csr_mul_dense(&self.at, b)
     }
-    fn mul_owned(&self, b: Array2<f64>) -> Array2<f64> {
-        csr_mul_owned(self.a, b)
+    fn mul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        csr_mul_owned(self.a, b, scratch)
     }
-    fn tmul_owned(&self, b: Array2<f64>) -> Array2<f64> {
-        csr_mul_owned(&self.at, b)
+    fn tmul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        csr_mul_owned(&self.at, b, scratch)
     }
-    fn mul_gaussian(&self, l: usize, seed: u64) -> Array2<f64> {
+    fn tmul_with(&self, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+        csr_mul_kept(&self.at, b, scratch)
+    }
+    fn mul_gaussian(&self, l: usize, seed: u64, scratch: &Scratch) -> Array2<f64> {
         let m = self.cols();
         if m >= TALL_ROWS {
             // Drawn straight into f32 (the same values as drawing f64 and
             // reading them as f32, as csr_mul_dense would).
-            csr_mul_f32(self.a, &gaussian_f32(m, l, seed), l)
+            let g = gaussian_f32(m, l, seed);
+            let out = csr_mul_f32(self.a, &g, l, scratch);
+            scratch.give_f32(g);
+            out
         } else {
             csr_mul_dense(self.a, &gaussian(m, l, seed))
         }
@@ -564,11 +647,12 @@ pub fn randomized_svd(
         return (Array2::zeros((n, 0)), Vec::new());
     }
     let mut clock = Lap::new();
-    let mut q = op.mul_gaussian(l, seed);
+    let scratch = Scratch::default();
+    let mut q = op.mul_gaussian(l, seed, &scratch);
     clock.lap("gaussian");
     orthonormalise(&mut q);
     for _ in 0..power {
-        let mut z = op.tmul_owned(q);
+        let mut z = op.tmul_owned(q, &scratch);
         // The term side of a wide vocabulary (a row per term) is only
         // rescaled, not orthonormalised: Q is orthonormalised right after on
         // the document side, so this is subspace iteration on A A^T (Halko et
@@ -578,11 +662,12 @@ pub fn randomized_svd(
         } else {
             normalise_columns(&mut z);
         }
-        q = op.mul_owned(z);
+        q = op.mul_owned(z, &scratch);
         orthonormalise(&mut q);
     }
     clock.lap("range_finder");
-    let z = op.tmul(&q);
+    let z = op.tmul_with(&q, &scratch);
+    drop(scratch);
     let g = gram(&z);
     let (vals, w) = symmetric_eigen(&g);
     clock.lap("eigen");
