@@ -23,6 +23,7 @@ pub struct Analysis {
     /// The lexicons used.
     pub lexicons: Vec<LexiconInfo>,
     /// One entry per analysed article, in corpus order.
+    #[serde(serialize_with = "crate::report::json::articles_field")]
     pub articles: Vec<ArticleResult>,
     /// Corpus-level vocabulary figures.
     pub vocabulary: VocabularyInfo,
