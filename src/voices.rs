@@ -200,14 +200,18 @@ fn may_open_single(seg: &str) -> bool {
 
 /// Single-quoted spans of one paragraph, outside double quotes.
 fn single_quotes(text: &str, pa: usize, pb: usize, doubles: &[Quote], out: &mut Vec<Quote>) {
+    if may_open_single(&text[pa..pb]) {
+        single_quotes_walk(text, pa, pb, doubles, out);
+    }
+}
+
+/// [`single_quotes`] without the quick check: the walk over every character.
+fn single_quotes_walk(text: &str, pa: usize, pb: usize, doubles: &[Quote], out: &mut Vec<Quote>) {
     let in_double = |i: usize| {
         doubles
             .iter()
             .any(|q| q.open <= i && i < q.close.max(q.end))
     };
-    if !may_open_single(&text[pa..pb]) {
-        return;
-    }
     let chars: Vec<(usize, char)> = text[pa..pb]
         .char_indices()
         .map(|(o, c)| (pa + o, c))
@@ -1417,71 +1421,10 @@ mod tests {
         }
         let doubles = out.clone();
         for &(pa, pb) in &paras {
-            single_quotes_reference(text, pa, pb, &doubles, &mut out);
+            single_quotes_walk(text, pa, pb, &doubles, &mut out);
         }
         out.sort_by_key(|q| q.open);
         out
-    }
-
-    fn single_quotes_reference(
-        text: &str,
-        pa: usize,
-        pb: usize,
-        doubles: &[Quote],
-        out: &mut Vec<Quote>,
-    ) {
-        let in_double = |i: usize| {
-            doubles
-                .iter()
-                .any(|q| q.open <= i && i < q.close.max(q.end))
-        };
-        let chars: Vec<(usize, char)> = text[pa..pb]
-            .char_indices()
-            .map(|(o, c)| (pa + o, c))
-            .collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let (i, c) = chars[k];
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
-            let closer = match c {
-                '‘' => '’',
-                '\'' => '\'',
-                _ => {
-                    k += 1;
-                    continue;
-                }
-            };
-            if in_double(i) || !opens_after(prev) || !next.is_some_and(|n| n.is_alphanumeric()) {
-                k += 1;
-                continue;
-            }
-            let found = (k + 1..chars.len()).find(|&j| {
-                let (_, cj) = chars[j];
-                cj == closer
-                    && !chars[j - 1].1.is_whitespace()
-                    && chars.get(j + 1).is_none_or(|x| !x.1.is_alphanumeric())
-                    && !in_double(chars[j].0)
-            });
-            match found {
-                Some(j) if !(k + 1..j).any(|m| in_double(chars[m].0)) => {
-                    let (end, cl) = chars[j];
-                    let len = c.len_utf8();
-                    if has_alnum(&text[i + len..end]) {
-                        out.push(Quote {
-                            open: i,
-                            start: i + len,
-                            end,
-                            close: end + cl.len_utf8(),
-                            speaker: String::new(),
-                            rule: "",
-                        });
-                    }
-                    k = j + 1;
-                }
-                _ => k += 1,
-            }
-        }
     }
 
     /// The mark-to-mark scanner finds exactly the quotes of the
