@@ -89,21 +89,31 @@ fn has_alnum(s: &str) -> bool {
     s.chars().any(char::is_alphanumeric)
 }
 
+/// Adds the quote (opening mark, text start, text end, closing mark end) to
+/// `out` unless its text has no letter or digit.
+fn push_quote(
+    text: &str,
+    out: &mut Vec<Quote>,
+    (open, start, end, close): (usize, usize, usize, usize),
+) {
+    if end > start && has_alnum(&text[start..end]) {
+        out.push(Quote {
+            open,
+            start,
+            end,
+            close,
+            speaker: String::new(),
+            rule: "",
+        });
+    }
+}
+
 /// Quote spans (speakers empty), in text order.
 pub fn find_quotes(text: &str) -> Vec<Quote> {
     let paras = crate::corpus::paragraphs(text);
     let mut out: Vec<Quote> = Vec::new();
     let push = |out: &mut Vec<Quote>, open: usize, start: usize, end: usize, close: usize| {
-        if end > start && has_alnum(&text[start..end]) {
-            out.push(Quote {
-                open,
-                start,
-                end,
-                close,
-                speaker: String::new(),
-                rule: "",
-            });
-        }
+        push_quote(text, out, (open, start, end, close));
     };
     // (opening mark, start of the quoted text)
     let mut cur: Option<(usize, usize)> = None;
@@ -1356,16 +1366,7 @@ mod tests {
         let paras = crate::corpus::paragraphs(text);
         let mut out: Vec<Quote> = Vec::new();
         let push = |out: &mut Vec<Quote>, open: usize, start: usize, end: usize, close: usize| {
-            if end > start && has_alnum(&text[start..end]) {
-                out.push(Quote {
-                    open,
-                    start,
-                    end,
-                    close,
-                    speaker: String::new(),
-                    rule: "",
-                });
-            }
+            push_quote(text, out, (open, start, end, close));
         };
         // (opening mark, start of the quoted text)
         let mut cur: Option<(usize, usize)> = None;
