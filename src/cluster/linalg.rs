@@ -160,7 +160,7 @@ fn to_f32(b: &Array2<f64>, scratch: &Scratch) -> Vec<f32> {
     out
 }
 
-/// `m * b` for a tall operand already read as f32 (see [`csr_mul_dense`]),
+/// `m * b` for a tall operand already read as f32 (see [`csr_mul_with`]),
 /// into a buffer from `scratch`.
 fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize, scratch: &Scratch) -> Array2<f64> {
     let mut out = scratch.take_f64(m.n_rows * l);
@@ -170,38 +170,34 @@ fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize, scratch: &Scratch) -> Array
     Array2::from_shape_vec((m.n_rows, l), out).unwrap_or_else(|_| Array2::zeros((m.n_rows, l)))
 }
 
-/// [`csr_mul_dense`] of an operand that is not needed afterwards: a tall one
-/// is read as f32 and its f64 memory handed to `scratch` before the product
-/// is made (at 100,000 articles the term-side operand is 0.2 GB in f64).
+/// [`csr_mul_with`] of an operand that is not needed afterwards: its memory
+/// goes to `scratch` for a later product of the same size.
 fn csr_mul_owned(m: &CsrMatrix, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
-    if b.nrows() >= TALL_ROWS {
-        let l = b.ncols();
-        let b32 = to_f32(&b, scratch);
-        scratch.give_matrix(b);
-        let out = csr_mul_f32(m, &b32, l, scratch);
-        scratch.give_f32(b32);
-        out
-    } else {
-        csr_mul_dense(m, &b)
-    }
-}
-
-/// `m * b` for a tall `b` that is kept, with buffers from `scratch`.
-fn csr_mul_kept(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
-    if b.nrows() >= TALL_ROWS {
-        let b32 = to_f32(b, scratch);
-        let out = csr_mul_f32(m, &b32, b.ncols(), scratch);
-        scratch.give_f32(b32);
-        out
-    } else {
-        csr_mul_dense(m, b)
-    }
+    let out = csr_mul_with(m, &b, scratch);
+    scratch.give_matrix(b);
+    out
 }
 
 /// `m * b` for CSR `m` and dense `b` (m.n_cols x l), parallel over rows; each
 /// output row is summed in column order, so the result is deterministic.
 pub fn csr_mul_dense(m: &CsrMatrix, b: &Array2<f64>) -> Array2<f64> {
+    csr_mul_with(m, b, &Scratch::default())
+}
+
+/// [`csr_mul_dense`] with the large buffers taken from `scratch`.
+fn csr_mul_with(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
     let l = b.ncols();
+    if b.nrows() >= TALL_ROWS {
+        // A tall operand (a row per term, or per article of a large
+        // corpus) does not fit in cache and every stored value gathers
+        // one of its rows at random: reading it as f32 halves that
+        // traffic. Sums stay f64; the ~1e-7 relative rounding is far
+        // below what separates clusters.
+        let b32 = to_f32(b, scratch);
+        let out = csr_mul_f32(m, &b32, l, scratch);
+        scratch.give_f32(b32);
+        return out;
+    }
     let mut out = vec![0.0; m.n_rows * l];
     if l > 0 {
         // Plain slices (not ndarray row iterators) so the inner loop is
@@ -214,17 +210,7 @@ pub fn csr_mul_dense(m: &CsrMatrix, b: &Array2<f64>) -> Array2<f64> {
                 &owned
             }
         };
-        if b.nrows() >= TALL_ROWS {
-            // A tall operand (a row per term, or per article of a large
-            // corpus) does not fit in cache and every stored value gathers
-            // one of its rows at random: reading it as f32 halves that
-            // traffic. Sums stay f64; the ~1e-7 relative rounding is far
-            // below what separates clusters.
-            let b32: Vec<f32> = bs.par_iter().map(|&x| x as f32).collect();
-            mul_rows(m, &b32, l, &mut out);
-        } else {
-            mul_rows(m, bs, l, &mut out);
-        }
+        mul_rows(m, bs, l, &mut out);
     }
     Array2::from_shape_vec((m.n_rows, l), out).unwrap_or_else(|_| Array2::zeros((m.n_rows, l)))
 }
@@ -270,13 +256,13 @@ impl Operator for SparseOp<'_> {
         csr_mul_owned(&self.at, b, scratch)
     }
     fn tmul_with(&self, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
-        csr_mul_kept(&self.at, b, scratch)
+        csr_mul_with(&self.at, b, scratch)
     }
     fn mul_gaussian(&self, l: usize, seed: u64, scratch: &Scratch) -> Array2<f64> {
         let m = self.cols();
         if m >= TALL_ROWS {
             // Drawn straight into f32 (the same values as drawing f64 and
-            // reading them as f32, as csr_mul_dense would).
+            // reading them as f32, as csr_mul_with would).
             let g = gaussian_f32(m, l, seed);
             let out = csr_mul_f32(self.a, &g, l, scratch);
             scratch.give_f32(g);
