@@ -105,11 +105,6 @@ impl<'a> SparseOp<'a> {
             at: transpose(a),
         }
     }
-
-    /// The transpose built for this operator (columns as rows).
-    pub fn transposed(&self) -> &CsrMatrix {
-        &self.at
-    }
 }
 
 /// Transpose of a CSR matrix; the rows of the result list the original row
@@ -626,11 +621,36 @@ pub fn randomized_svd(
     power: usize,
     seed: u64,
 ) -> (Array2<f64>, Vec<f64>) {
+    let fit = svd_fit(op, d, oversample, power, seed);
+    let mut scores = fit.q.dot(&fit.w);
+    for (j, mut col) in scores.axis_iter_mut(Axis(1)).enumerate() {
+        col *= fit.sigma[j];
+        fix_sign(&mut col);
+    }
+    (scores, fit.sigma)
+}
+
+/// What the range finder leaves: Q (rows x l), Z = A^T Q (cols x l), the
+/// top `d` eigenvectors W (l x d) of Z^T Z and the singular values.
+struct SvdFit {
+    q: Array2<f64>,
+    z: Array2<f64>,
+    w: Array2<f64>,
+    sigma: Vec<f64>,
+}
+
+/// The range finder and the small eigenproblem of [`randomized_svd`].
+fn svd_fit(op: &dyn Operator, d: usize, oversample: usize, power: usize, seed: u64) -> SvdFit {
     let (n, m) = (op.rows(), op.cols());
     let d = d.min(n).min(m);
     let l = (d + oversample).min(n).min(m);
     if d == 0 {
-        return (Array2::zeros((n, 0)), Vec::new());
+        return SvdFit {
+            q: Array2::zeros((n, 0)),
+            z: Array2::zeros((m, 0)),
+            w: Array2::zeros((0, 0)),
+            sigma: Vec::new(),
+        };
     }
     let mut clock = Lap::new();
     let scratch = Scratch::default();
@@ -658,13 +678,100 @@ pub fn randomized_svd(
     let (vals, w) = symmetric_eigen(&g);
     clock.lap("eigen");
     let sigma: Vec<f64> = vals.iter().take(d).map(|&x| x.max(0.0).sqrt()).collect();
-    let wd = w.slice(ndarray::s![.., ..d]).to_owned();
-    let mut scores = q.dot(&wd);
-    for (j, mut col) in scores.axis_iter_mut(Axis(1)).enumerate() {
-        col *= sigma[j];
+    let w = w.slice(ndarray::s![.., ..d]).to_owned();
+    SvdFit { q, z, w, sigma }
+}
+
+/// [`randomized_svd`] scores of every row of `a`, with the singular vectors
+/// fitted on the rows `sample` only (increasing, distinct): each row is then
+/// projected, `a V` with `V = Z W Sigma^-1`, which is exactly what the scores
+/// of the sampled rows are when their rank is at most `d`. The fit runs on
+/// the sample's own terms (columns renumbered), so its cost follows the
+/// sample and not the corpus; the projection is one sparse product.
+pub fn sampled_svd(
+    a: &CsrMatrix,
+    sample: &[usize],
+    d: usize,
+    oversample: usize,
+    power: usize,
+    seed: u64,
+) -> (Array2<f64>, Vec<f64>) {
+    // Columns the sample uses, numbered in increasing original order.
+    const ABSENT: u32 = u32::MAX;
+    let mut local = vec![ABSENT; a.n_cols];
+    for &r in sample {
+        for &c in a.row(r).0 {
+            local[c as usize] = 0;
+        }
+    }
+    let mut used = 0u32;
+    for slot in local.iter_mut().filter(|s| **s != ABSENT) {
+        *slot = used;
+        used += 1;
+    }
+    let mut sub = CsrMatrix::new(used as usize);
+    for &r in sample {
+        let (cols, vals) = a.row(r);
+        sub.indices.extend(cols.iter().map(|&c| local[c as usize]));
+        sub.data.extend_from_slice(vals);
+        sub.indptr.push(sub.indices.len());
+        sub.n_rows += 1;
+    }
+    let fit = {
+        let op = SparseOp::new(&sub);
+        svd_fit(&op, d, oversample, power, seed)
+    };
+    drop(sub);
+    // V = Z W Sigma^-1 (sample terms x d); a direction with sigma = 0 spans
+    // nothing and projects to 0.
+    let mut clock = Lap::new();
+    let mut v = fit.z.dot(&fit.w);
+    drop(fit.z);
+    clock.lap("basis");
+    for (j, mut col) in v.axis_iter_mut(Axis(1)).enumerate() {
+        let s = fit.sigma[j];
+        if s > 0.0 {
+            col /= s;
+        } else {
+            col.fill(0.0);
+        }
+    }
+    let mut scores = mul_rows_mapped(a, &local, &v);
+    clock.lap("project");
+    for mut col in scores.axis_iter_mut(Axis(1)) {
         fix_sign(&mut col);
     }
-    (scores, sigma)
+    (scores, fit.sigma)
+}
+
+/// `a * v` where column `c` of `a` is row `local[c]` of `v`, and a column
+/// marked `u32::MAX` is left out (a term the fit never saw). Parallel over
+/// rows, each summed in column order.
+fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64> {
+    let d = v.ncols();
+    let vs: Vec<f64> = v.iter().copied().collect();
+    let mut out = vec![0.0f64; a.n_rows * d];
+    if d > 0 {
+        out.par_chunks_mut(d).enumerate().for_each_init(
+            || vec![0.0f64; d],
+            |acc, (r, row)| {
+                acc.fill(0.0);
+                let (cols, vals) = a.row(r);
+                for (&c, &x) in cols.iter().zip(vals) {
+                    let k = local[c as usize];
+                    if k == u32::MAX {
+                        continue;
+                    }
+                    let k = k as usize;
+                    for (o, &y) in acc.iter_mut().zip(&vs[k * d..(k + 1) * d]) {
+                        *o += x * y;
+                    }
+                }
+                row.copy_from_slice(acc);
+            },
+        );
+    }
+    Array2::from_shape_vec((a.n_rows, d), out).unwrap_or_else(|_| Array2::zeros((a.n_rows, d)))
 }
 
 /// Sub-step wall times of the SVD on stderr when `FRAME_TIMINGS` is set.
@@ -752,6 +859,37 @@ mod tests {
             }
         }
         assert!(sigma[0] >= sigma[1] && sigma[1] > 0.0);
+    }
+
+    #[test]
+    fn sampled_svd_projects_unseen_rows_exactly_at_low_rank() {
+        // Rank 2 again, with a column the sample never uses: the rows left
+        // out must get scores that reproduce A A^T as well as the sampled ones.
+        let mut a = CsrMatrix::new(7);
+        for r in 0..20 {
+            let (x, y) = ((r % 5) as f64 + 1.0, (r % 3) as f64);
+            a.push_row(&[(0, x), (1, x), (2, x), (3, y), (4, y)]);
+        }
+        a.push_row(&[(6, 1.0)]);
+        let sample: Vec<usize> = (0..20).step_by(2).collect();
+        let (scores, sigma) = sampled_svd(&a, &sample, 2, 4, 2, 1);
+        assert_eq!(scores.dim(), (21, 2));
+        for i in 0..20 {
+            for j in 0..20 {
+                let g = scores.row(i).dot(&scores.row(j));
+                assert!((g - a.row_dot(i, j)).abs() < 1e-9, "{i} {j}");
+            }
+        }
+        // A term outside the sample's vocabulary projects to nothing.
+        assert!(scores.row(20).iter().all(|&x| x == 0.0));
+        assert!(sigma[0] >= sigma[1] && sigma[1] > 0.0);
+        // Every row sampled: the same scores as the unsampled SVD.
+        let all: Vec<usize> = (0..21).collect();
+        let (full, _) = randomized_svd(&SparseOp::new(&a), 2, 4, 2, 1);
+        let (samp, _) = sampled_svd(&a, &all, 2, 4, 2, 1);
+        for (x, y) in full.iter().zip(samp.iter()) {
+            assert!((x - y).abs() < 1e-9);
+        }
     }
 
     #[test]

@@ -9,6 +9,11 @@
 //!    matrix is never densified. With at most 100 articles the reduction is
 //!    lossless (the range finder spans all of them: every cosine is kept), so
 //!    small corpora are clustered exactly as their raw TF-IDF rows would be.
+//!    Above 20,000 articles the SVD directions are fitted on a seeded sample
+//!    of 20,000 and every article is projected onto them (one sparse
+//!    product): the fit's cost stops growing with the corpus. On labelled
+//!    40,000-article corpora (bench/cluster_quality.md) this changed NMI by
+//!    less than 0.01 (0.860 / 0.538 sampled against 0.854 / 0.537).
 //!    The dense path (`Reduce::Never`, or vocabularies of at most 100 terms)
 //!    clusters the L2-normalised TF-IDF rows directly. LSA is the default for
 //!    every larger corpus because it was both faster and better: on synthetic
@@ -115,6 +120,9 @@ pub struct ClusterTuning {
     pub sweep_runs: usize,
     /// Largest corpus whose k sweep uses all `n_runs` restarts per k.
     pub full_sweep_max: usize,
+    /// Above this many articles, the SVD is fitted on a seeded sample of
+    /// this size and every article is projected onto it.
+    pub svd_sample: usize,
 }
 
 impl Default for ClusterTuning {
@@ -133,6 +141,10 @@ impl Default for ClusterTuning {
             // is kept still gets all ten.
             sweep_runs: 3,
             full_sweep_max: 2_000,
+            // The fit's cost grows with the corpus (and its vocabulary); 100
+            // directions are pinned down long before 20,000 articles, and up
+            // to that size nothing changes.
+            svd_sample: 20_000,
         }
     }
 }
@@ -199,18 +211,34 @@ pub fn cluster_with(
         Reduce::Auto => matrix.n_cols > tuning.dims,
     };
     let mut clock = SubTimer::new();
-    let sparse_op = linalg::SparseOp::new(matrix);
-    let mut x = if reduce {
-        let (scores, _) = linalg::randomized_svd(
+    let svd_sample = (reduce && n > tuning.svd_sample).then_some(tuning.svd_sample);
+    let mut x = if !reduce {
+        densify(matrix)
+    } else if let Some(m) = svd_sample {
+        notes.push(format!(
+            "The SVD (LSA) directions were fitted on a random sample of {m} of the {n} articles \
+             (seed {}); every article was then projected onto them.",
+            params.seed
+        ));
+        linalg::sampled_svd(
+            matrix,
+            &sample_rows(n, m, params.seed),
+            tuning.dims,
+            OVERSAMPLE,
+            tuning.power_iterations,
+            params.seed,
+        )
+        .0
+    } else {
+        let sparse_op = linalg::SparseOp::new(matrix);
+        linalg::randomized_svd(
             &sparse_op,
             tuning.dims,
             OVERSAMPLE,
             tuning.power_iterations,
             params.seed,
-        );
-        scores
-    } else {
-        densify(matrix)
+        )
+        .0
     };
     normalise_rows(&mut x);
     clock.lap("svd");
@@ -392,7 +420,7 @@ pub fn cluster_with(
         None
     };
     let nearest = if n <= tuning.exact_neighbours_max {
-        neighbours::exact_nearest(matrix, sparse_op.transposed(), &norms)
+        neighbours::exact_nearest(matrix, &linalg::transpose(matrix), &norms)
     } else if params.neighbours {
         notes.push(format!(
             "Nearest neighbours are approximate for more than {} articles: each article's best match \
@@ -434,8 +462,11 @@ pub fn cluster_with(
     let vectors = match reduced_dims {
         Some(d) => format!(
             "the L2-normalised TF-IDF vectors reduced to {d} dimensions by truncated SVD (LSA; \
-             randomized, {} power iterations) and L2-normalised again",
-            tuning.power_iterations
+             randomized, {} power iterations{}) and L2-normalised again",
+            tuning.power_iterations,
+            svd_sample
+                .map(|m| format!(", fitted on a random sample of {m} articles"))
+                .unwrap_or_default()
         ),
         None => format!("the L2-normalised TF-IDF vectors ({} terms)", matrix.n_cols),
     };
@@ -974,6 +1005,31 @@ mod tests {
         let auto = cluster(&c.input(), &p).unwrap().unwrap();
         assert_eq!(auto.reduced_dims, Some(100));
         assert_eq!(labels(&auto), labels(&dense));
+    }
+
+    #[test]
+    fn svd_fitted_on_a_sample_finds_the_same_clusters() {
+        let c = planted(600, 3, 900, 300, 30, 15, 9);
+        let p = params(Some(3));
+        let full = cluster(&c.input(), &p).unwrap().unwrap();
+        let sampled = cluster_with(
+            &c.input(),
+            &p,
+            &ClusterTuning {
+                svd_sample: 150,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(agreement(&labels(&sampled), &c.truth), 1.0);
+        assert_eq!(labels(&sampled), labels(&full));
+        assert!(sampled.method.contains("random sample of 150 articles"));
+        assert!(sampled
+            .notes
+            .iter()
+            .any(|n| n.contains("sample of 150 of the 600")));
+        assert!(!full.method.contains("sample"));
     }
 
     #[test]
