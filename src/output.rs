@@ -265,7 +265,7 @@ impl Staged {
     /// cover; the run can be repeated).
     pub fn fill(&self, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
         let res = fs::File::create(&self.tmp).and_then(|f| {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+            let mut w = std::io::BufWriter::with_capacity(1 << 20, Writeback::new(f));
             fill(&mut w)?;
             w.flush()
         });
@@ -273,6 +273,73 @@ impl Staged {
             let _ = fs::remove_file(&self.tmp);
             out_err(&self.target, e)
         })
+    }
+}
+
+/// A file whose written data is handed to the disk every [`WRITEBACK_STEP`]
+/// bytes while the rest is still being written. Without it, the renames of
+/// [`OutputDir::finish`] over a previous run's files waited for the kernel
+/// to write out the whole new file (ext4 does so when a rename replaces a
+/// file): 1.3 s, with both cores idle, for 2 GB of outputs at 100,000
+/// articles. Starting write-back never waits for the disk and changes no
+/// byte; on other systems this is a plain file.
+struct Writeback {
+    file: fs::File,
+    written: u64,
+    started: u64,
+}
+
+/// Bytes between two starts of write-back.
+const WRITEBACK_STEP: u64 = 32 << 20;
+
+impl Writeback {
+    fn new(file: fs::File) -> Self {
+        Writeback {
+            file,
+            written: 0,
+            started: 0,
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    fn start_writeback(&mut self) {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a valid open descriptor and a range within the file;
+        // SYNC_FILE_RANGE_WRITE only queues dirty pages for writing. Failure
+        // is harmless (the data is written back later as usual).
+        unsafe {
+            libc::sync_file_range(
+                self.file.as_raw_fd(),
+                self.started as libc::off64_t,
+                (self.written - self.started) as libc::off64_t,
+                libc::SYNC_FILE_RANGE_WRITE,
+            );
+        }
+        self.started = self.written;
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn start_writeback(&mut self) {
+        self.started = self.written;
+    }
+}
+
+impl Write for Writeback {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.started >= WRITEBACK_STEP {
+            self.start_writeback();
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        // The tail too: then a rename has nothing left to wait for.
+        if self.written > self.started {
+            self.start_writeback();
+        }
+        self.file.flush()
     }
 }
 
