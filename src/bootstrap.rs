@@ -459,6 +459,31 @@ mod tests {
     }
 
     #[test]
+    fn near_end_order_statistics_equal_sorting() {
+        let mut r = rng(5, "n");
+        for len in [1usize, 2, 3, 26, 27, 64, 65, 130, 1000, 2001] {
+            // Few distinct values, so ties are common.
+            let v: Vec<f64> = (0..len)
+                .map(|_| (below(&mut r, 40) as f64 - 20.0) / 3.0)
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            for (lo, hi) in [
+                (0.025, 0.975),
+                (0.0, 1.0),
+                (0.01, 0.99),
+                (0.3, 0.7),
+                (0.5, 0.5),
+            ] {
+                let got = percentile_pair(&mut v.clone(), lo, hi);
+                let want = (percentile(&sorted, lo), percentile(&sorted, hi));
+                assert_eq!(got.0.to_bits(), want.0.to_bits(), "{len} {lo}");
+                assert_eq!(got.1.to_bits(), want.1.to_bits(), "{len} {hi}");
+            }
+        }
+    }
+
+    #[test]
     fn integer_keys_select_as_total_order() {
         let mut r = rng(4, "k");
         for len in [1usize, 2, 3, 41, 1000] {
