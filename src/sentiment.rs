@@ -94,9 +94,6 @@
 //! lower-case forms share one buffer per sentence. [`SentimentAnalyzer`] is
 //! `Send + Sync` and can be shared across rayon threads.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::analysis::SentimentSummary;
 
 /// Booster intensity increase (empirically derived mean rating change).
@@ -303,50 +300,8 @@ pub fn is_negation(word_lowercase: &str) -> bool {
     NEGATE.contains(&word_lowercase) || word_lowercase.contains("n't")
 }
 
-/// Minimal Fx hasher (the rustc hash): much cheaper than SipHash for short
-/// words, and the tables are built from trusted files, not attacker input.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Fx hashing (`text/fxhash.rs`): the tables are built from trusted files.
+type FxMap<K, V> = crate::text::fxhash::FxHashMap<K, V>;
 
 /// A sentiment lexicon: word -> mean valence (VADER scale, -4 ... +4).
 #[derive(Debug, Clone)]
