@@ -847,11 +847,16 @@ impl FrameScorer {
                 hits[cat] += weight;
             }
         }
-        let words = doc
-            .tokens
+        // Tokens are in text order and the merged spans are disjoint: count
+        // each span's tokens by two binary searches, not a search per token.
+        let words: usize = merged
             .iter()
-            .filter(|t| inside(t.start as usize))
-            .count();
+            .map(|&(a, b)| {
+                let lo = doc.tokens.partition_point(|t| (t.start as usize) < a);
+                let hi = doc.tokens.partition_point(|t| (t.start as usize) < b);
+                hi - lo
+            })
+            .sum();
         let mut pieces = Vec::new();
         for (s, &(sa, sb)) in doc.sentences.iter().enumerate() {
             let first = merged.partition_point(|&(_, b)| b <= sa);
