@@ -127,23 +127,24 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
             };
             let mut stamp: Vec<u32> = Vec::new();
             let mut words = vec![0usize; nc];
-            let mut ids: Vec<u32> = Vec::new();
-            for doc in docs {
+            let mut seen: Vec<u32> = vec![u32::MAX; vocab.surfaces.len()];
+            for (d, doc) in docs.iter().enumerate() {
+                let d = d as u32;
                 let n = doc.tokens.len();
-                let mut spans = scorer.spans(None, doc, vocab);
+                let mut spans = scorer.match_ranges(doc, vocab);
                 // By category (stable), so each category's matches are visited
                 // together and a stamp per token tells whether this category has
                 // already counted it.
-                spans.sort_by_key(|m| m.category);
+                spans.sort_by_key(|m| m.0);
                 stamp.clear();
                 stamp.resize(n, 0);
                 words.fill(0);
-                for m in &spans {
-                    let c = m.category as u32 + 1;
-                    for st in &mut stamp[m.first..=m.last.min(n.saturating_sub(1))] {
+                for &(category, first, last) in &spans {
+                    let c = category as u32 + 1;
+                    for st in &mut stamp[first..=last.min(n.saturating_sub(1))] {
                         if *st != c {
                             *st = c;
-                            words[m.category] += 1;
+                            words[category] += 1;
                         }
                     }
                 }
@@ -154,20 +155,18 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
                 let any = stamp.iter().filter(|&&st| st != 0).count();
                 t.any += any;
                 t.any_articles += usize::from(any > 0);
-                ids.clear();
-                ids.extend(
-                    doc.tokens
-                        .iter()
-                        .zip(&stamp)
-                        .filter(|(tok, &st)| st == 0 && !vocab.surface_stop[tok.surface as usize])
-                        .map(|(tok, _)| tok.surface),
-                );
-                ids.sort_unstable();
-                for (i, &id) in ids.iter().enumerate() {
-                    let u = &mut t.unmatched[id as usize];
-                    u.0 += 1;
-                    if i == 0 || ids[i - 1] != id {
-                        u.1 += 1;
+                // An article counts once per word: `seen` holds the last
+                // article (of this chunk) that counted it, instead of sorting
+                // each article's words.
+                for (tok, &st) in doc.tokens.iter().zip(&stamp) {
+                    let id = tok.surface as usize;
+                    if st == 0 && !vocab.surface_stop[id] {
+                        let u = &mut t.unmatched[id];
+                        u.0 += 1;
+                        if seen[id] != d {
+                            seen[id] = d;
+                            u.1 += 1;
+                        }
                     }
                 }
             }
@@ -209,7 +208,15 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
         .map(|(s, &(k, a))| (k, a, vocab.surfaces[s].as_str()))
         .collect();
     let unmatched_types = words.len();
-    words.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(b.2)));
+    // Word forms are distinct, so the order is total: select the top ones,
+    // then sort only those (the same list as sorting all).
+    let order =
+        |a: &(usize, usize, &str), b: &(usize, usize, &str)| b.0.cmp(&a.0).then(a.2.cmp(b.2));
+    if words.len() > TOP_UNMATCHED && TOP_UNMATCHED > 0 {
+        words.select_nth_unstable_by(TOP_UNMATCHED - 1, order);
+        words.truncate(TOP_UNMATCHED);
+    }
+    words.sort_by(order);
     lap.lap("coverage");
     Coverage {
         words_total: total,

@@ -901,6 +901,20 @@ pub struct SpanMatch {
 }
 
 impl FrameScorer {
+    /// (category, first token, last token) of every match before negation,
+    /// in the order of [`FrameScorer::spans`]: what lexicon coverage needs,
+    /// without the negation pass or a copy of each entry's text.
+    pub fn match_ranges(
+        &self,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<(usize, usize, usize)> {
+        self.matches(doc, vocab)
+            .iter()
+            .map(|m| (self.entries[m.entry as usize].category, m.first, m.last))
+            .collect()
+    }
+
     /// Every match in an article, with the same matching rules as
     /// [`FrameScorer::score`] (one per word and category, phrases covering
     /// their words), in text order. `text` is the article, needed to stop
@@ -1283,6 +1297,25 @@ mod tests {
             assert_eq!(squash_spaces(s), want);
             assert_eq!(&*squashed(s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn match_ranges_are_the_spans_without_negation() {
+        let text = "Police said all is not calm. Violent gangs attack us, a man said; no threat.";
+        let docs = vec![Document {
+            text: text.into(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let spans = scorer.spans(None, &tc.docs[0], &tc.vocab);
+        assert!(spans.len() >= 3, "{spans:?}");
+        let want: Vec<(usize, usize, usize)> = spans
+            .iter()
+            .map(|m| (m.category, m.first, m.last))
+            .collect();
+        assert_eq!(scorer.match_ranges(&tc.docs[0], &tc.vocab), want);
     }
 
     #[test]
