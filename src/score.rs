@@ -971,13 +971,19 @@ mod tests {
         ]
     }
 
-    fn score_text(text: &str) -> DocScores {
+    /// `text` as a tokenised one-article corpus (English, NLTK stop words).
+    fn one_article(text: &str) -> TokenizedCorpus {
         let docs = vec![Document {
             text: text.into(),
             ..Default::default()
         }];
         let en = Language::english();
-        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()))
+    }
+
+    fn score_text(text: &str) -> DocScores {
+        let en = Language::english();
+        let tc = one_article(text);
         let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
         let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
         scorer.score(text, &tc.docs[0], &tc.vocab, &senti)
@@ -1149,12 +1155,8 @@ mod tests {
 
     /// (threat, reassurance) hits of `text` with the built-in lists.
     fn builtin_tr(text: &str) -> (f64, f64) {
-        let docs = vec![Document {
-            text: text.into(),
-            ..Default::default()
-        }];
         let en = Language::english();
-        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let tc = one_article(text);
         let lx = crate::lexicon::builtin();
         let scorer = FrameScorer::new(&lx, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
         let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
@@ -1302,12 +1304,8 @@ mod tests {
     #[test]
     fn match_ranges_are_the_spans_without_negation() {
         let text = "Police said all is not calm. Violent gangs attack us, a man said; no threat.";
-        let docs = vec![Document {
-            text: text.into(),
-            ..Default::default()
-        }];
         let en = Language::english();
-        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let tc = one_article(text);
         let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
         let spans = scorer.spans(None, &tc.docs[0], &tc.vocab);
         assert!(spans.len() >= 3, "{spans:?}");
@@ -1321,12 +1319,8 @@ mod tests {
     #[test]
     fn spans_partition_the_article() {
         let text = "Police said all is calm. “Violent gangs attack us,” a man said.";
-        let docs = vec![Document {
-            text: text.into(),
-            ..Default::default()
-        }];
         let en = Language::english();
-        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let tc = one_article(text);
         let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
         let senti = SentimentAnalyzer::new(crate::sentiment::SentimentLexicon::builtin());
         let q0 = text.find('“').unwrap() + '“'.len_utf8();

@@ -212,6 +212,18 @@ fn csr_mul_with(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64
 
 /// `out = m * b` for row-major dense `b` with `l` columns (f64 or f32 values).
 fn mul_rows<T: Copy + Into<f64> + Sync>(m: &CsrMatrix, bs: &[T], l: usize, out: &mut [f64]) {
+    mul_rows_by(m, bs, l, out, |c| Some(c as usize));
+}
+
+/// [`mul_rows`] where column `c` of `m` reads row `row_of(c)` of `b`, and a
+/// column without one is left out.
+fn mul_rows_by<T: Copy + Into<f64> + Sync>(
+    m: &CsrMatrix,
+    bs: &[T],
+    l: usize,
+    out: &mut [f64],
+    row_of: impl Fn(u32) -> Option<usize> + Sync,
+) {
     // Each row is summed in a small buffer and then written once: adding
     // into fresh zeroed memory reads its pages before writing them, which
     // costs two page faults per page instead of one.
@@ -221,7 +233,9 @@ fn mul_rows<T: Copy + Into<f64> + Sync>(m: &CsrMatrix, bs: &[T], l: usize, out: 
             acc.fill(0.0);
             let (cols, vals) = m.row(r);
             for (&c, &v) in cols.iter().zip(vals) {
-                let c = c as usize;
+                let Some(c) = row_of(c) else {
+                    continue;
+                };
                 for (o, &x) in acc.iter_mut().zip(&bs[c * l..(c + 1) * l]) {
                     *o += v * x.into();
                 }
@@ -752,24 +766,10 @@ fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64>
     let vs: Vec<f64> = v.iter().copied().collect();
     let mut out = vec![0.0f64; a.n_rows * d];
     if d > 0 {
-        out.par_chunks_mut(d).enumerate().for_each_init(
-            || vec![0.0f64; d],
-            |acc, (r, row)| {
-                acc.fill(0.0);
-                let (cols, vals) = a.row(r);
-                for (&c, &x) in cols.iter().zip(vals) {
-                    let k = local[c as usize];
-                    if k == u32::MAX {
-                        continue;
-                    }
-                    let k = k as usize;
-                    for (o, &y) in acc.iter_mut().zip(&vs[k * d..(k + 1) * d]) {
-                        *o += x * y;
-                    }
-                }
-                row.copy_from_slice(acc);
-            },
-        );
+        mul_rows_by(a, &vs, d, &mut out, |c| {
+            let k = local[c as usize];
+            (k != u32::MAX).then_some(k as usize)
+        });
     }
     Array2::from_shape_vec((a.n_rows, d), out).unwrap_or_else(|_| Array2::zeros((a.n_rows, d)))
 }
@@ -841,14 +841,20 @@ mod tests {
         assert!(y.column(3).iter().all(|&x| x == 0.0));
     }
 
-    #[test]
-    fn randomized_svd_matches_exact_singular_values_of_low_rank_sparse() {
-        // Rank-2 matrix: rows are combinations of two disjoint term sets.
-        let mut a = CsrMatrix::new(6);
+    /// 20 rows of rank 2 (combinations of two disjoint term sets) in
+    /// `cols` columns, of which the first 5 are used.
+    fn rank_two(cols: usize) -> CsrMatrix {
+        let mut a = CsrMatrix::new(cols);
         for r in 0..20 {
             let (x, y) = ((r % 5) as f64 + 1.0, (r % 3) as f64);
             a.push_row(&[(0, x), (1, x), (2, x), (3, y), (4, y)]);
         }
+        a
+    }
+
+    #[test]
+    fn randomized_svd_matches_exact_singular_values_of_low_rank_sparse() {
+        let a = rank_two(6);
         let op = SparseOp::new(&a);
         let (scores, sigma) = randomized_svd(&op, 2, 4, 2, 1);
         // Scores must reproduce the Gram matrix A A^T exactly (rank 2).
@@ -865,11 +871,7 @@ mod tests {
     fn sampled_svd_projects_unseen_rows_exactly_at_low_rank() {
         // Rank 2 again, with a column the sample never uses: the rows left
         // out must get scores that reproduce A A^T as well as the sampled ones.
-        let mut a = CsrMatrix::new(7);
-        for r in 0..20 {
-            let (x, y) = ((r % 5) as f64 + 1.0, (r % 3) as f64);
-            a.push_row(&[(0, x), (1, x), (2, x), (3, y), (4, y)]);
-        }
+        let mut a = rank_two(7);
         a.push_row(&[(6, 1.0)]);
         let sample: Vec<usize> = (0..20).step_by(2).collect();
         let (scores, sigma) = sampled_svd(&a, &sample, 2, 4, 2, 1);
