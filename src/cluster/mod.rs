@@ -1135,42 +1135,6 @@ mod tests {
         assert!(cluster(&input, &params(None)).is_err());
     }
 
-    /// Timing of a small but wide corpus (150 x 13,000; reduced by default).
-    #[test]
-    #[ignore]
-    fn timing_small_wide() {
-        let c = planted(150, 5, 2_000, 3_000, 110, 45, 14);
-        let t = std::time::Instant::now();
-        let out = cluster(&c.input(), &params(None)).unwrap().unwrap();
-        eprintln!(
-            "150 x {}: {:.1?}, k = {}, reduced {:?}, agreement {}",
-            c.m.n_cols,
-            t.elapsed(),
-            out.k,
-            out.reduced_dims,
-            agreement(&labels(&out), &c.truth)
-        );
-    }
-
-    /// Timing on a 10,000 x 20,000 corpus with ~150 non-zeros per row:
-    /// `cargo test --lib cluster::tests::timing_10k -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn timing_10k() {
-        let c = planted(10_000, 8, 2_000, 4_000, 110, 45, 13);
-        let nnz = c.m.nnz() as f64 / 10_000.0;
-        let t = std::time::Instant::now();
-        let out = cluster(&c.input(), &params(None)).unwrap().unwrap();
-        eprintln!(
-            "10,000 x {} (avg nnz/row {nnz:.0}): {:.1?}, k = {}, reduced {:?}, agreement {}",
-            c.m.n_cols,
-            t.elapsed(),
-            out.k,
-            out.reduced_dims,
-            agreement(&labels(&out), &c.truth)
-        );
-    }
-
     /// Normalised mutual information (arithmetic normalisation, as scikit-learn).
     fn nmi(a: &[usize], b: &[usize]) -> f64 {
         use std::collections::BTreeMap;
