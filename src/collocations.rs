@@ -271,11 +271,7 @@ fn best(
             .then_with(|| y.1.cmp(&x.1))
             .then_with(|| text_cmp(tc, &x.2[..n], &y.2[..n]))
     };
-    if scored.len() > TOP {
-        scored.select_nth_unstable_by(TOP - 1, cmp);
-        scored.truncate(TOP);
-    }
-    scored.sort_by(cmp);
+    crate::topk::keep_first(&mut scored, TOP, cmp);
     scored
 }
 

@@ -208,15 +208,10 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
         .map(|(s, &(k, a))| (k, a, vocab.surfaces[s].as_str()))
         .collect();
     let unmatched_types = words.len();
-    // Word forms are distinct, so the order is total: select the top ones,
-    // then sort only those (the same list as sorting all).
-    let order =
-        |a: &(usize, usize, &str), b: &(usize, usize, &str)| b.0.cmp(&a.0).then(a.2.cmp(b.2));
-    if words.len() > TOP_UNMATCHED && TOP_UNMATCHED > 0 {
-        words.select_nth_unstable_by(TOP_UNMATCHED - 1, order);
-        words.truncate(TOP_UNMATCHED);
-    }
-    words.sort_by(order);
+    // Word forms are distinct, so the order is total.
+    crate::topk::keep_first(&mut words, TOP_UNMATCHED, |a, b| {
+        b.0.cmp(&a.0).then(a.2.cmp(b.2))
+    });
     lap.lap("coverage");
     Coverage {
         words_total: total,

@@ -27,6 +27,7 @@ pub mod sparse;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod topk;
 pub mod voices;
 
 pub use analysis::Analysis;

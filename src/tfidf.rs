@@ -215,17 +215,8 @@ impl TfIdf {
                 )
             })
             .collect();
-        // The order is total (columns are distinct), so selecting the top k
-        // and sorting only them gives exactly the head of the full sort.
-        let order =
-            |x: &(usize, f64, u32), y: &(usize, f64, u32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
-        if k == 0 {
-            v.clear();
-        } else if k < v.len() {
-            v.select_nth_unstable_by(k - 1, order);
-            v.truncate(k);
-        }
-        v.sort_by(order);
+        // Columns are distinct, so the order is total.
+        crate::topk::keep_first(&mut v, k, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         v
     }
 }

@@ -711,7 +711,6 @@ pub fn sampled_svd(
     seed: u64,
 ) -> (Array2<f64>, Vec<f64>) {
     // Columns the sample uses, numbered in increasing original order.
-    const ABSENT: u32 = u32::MAX;
     let mut local = vec![ABSENT; a.n_cols];
     for &r in sample {
         for &c in a.row(r).0 {
@@ -758,8 +757,11 @@ pub fn sampled_svd(
     (scores, fit.sigma)
 }
 
+/// A column of the corpus that the sampled fit never saw.
+const ABSENT: u32 = u32::MAX;
+
 /// `a * v` where column `c` of `a` is row `local[c]` of `v`, and a column
-/// marked `u32::MAX` is left out (a term the fit never saw). Parallel over
+/// marked [`ABSENT`] is left out (a term the fit never saw). Parallel over
 /// rows, each summed in column order.
 fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64> {
     let d = v.ncols();
@@ -768,7 +770,7 @@ fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64>
     if d > 0 {
         mul_rows_by(a, &vs, d, &mut out, |c| {
             let k = local[c as usize];
-            (k != u32::MAX).then_some(k as usize)
+            (k != ABSENT).then_some(k as usize)
         });
     }
     Array2::from_shape_vec((a.n_rows, d), out).unwrap_or_else(|_| Array2::zeros((a.n_rows, d)))
