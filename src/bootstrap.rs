@@ -8,7 +8,11 @@
 //! `resamples` resamples (default 1,000), the 95% interval is the 2.5th and
 //! 97.5th percentile of the resampled scores, each percentile interpolated
 //! linearly between order statistics at rank q·(B - 1) (numpy's default,
-//! R's type 7). One set of resamples serves every frame of the article.
+//! R's type 7). One set of resamples serves every frame of the article and,
+//! when every sentence is scored for sentiment (has a word), the article's
+//! sentiment too: its interval is that of the mean compound over the same
+//! drawn sentences. Otherwise the sentiment resamples only the scored
+//! sentences, with draws of its own.
 //!
 //! The generator is Xoshiro256++ seeded with `--seed` mixed with a hash of the
 //! article id, so an article's interval does not change when other articles
@@ -110,40 +114,71 @@ pub fn frame_intervals<H: AsRef<[f64]>>(
     resamples: usize,
     rng: &mut (impl RngCore + Clone),
 ) -> Vec<Option<(f64, f64)>> {
-    let n = words.len().min(hits.len());
-    if n < 2 || resamples == 0 || n_frames == 0 {
-        return vec![None; n_frames];
+    intervals(words, hits, n_frames, None, resamples, rng).0
+}
+
+/// A 95% interval (low, high); `None` when there is none.
+pub type Interval = Option<(f64, f64)>;
+
+/// [`frame_intervals`] and, from the same resamples, the 95% interval of the
+/// mean of `mean_of` (one value per sentence, e.g. its sentiment): every
+/// statistic of a resample is computed on the same drawn sentences, as a
+/// bootstrap of several statistics usually is, so the draws are made once.
+pub fn intervals<H: AsRef<[f64]>>(
+    words: &[usize],
+    hits: &[H],
+    n_frames: usize,
+    mean_of: Option<&[f64]>,
+    resamples: usize,
+    rng: &mut (impl RngCore + Clone),
+) -> (Vec<Interval>, Interval) {
+    let mut n = words.len().min(hits.len());
+    if let Some(m) = mean_of {
+        n = n.min(m.len());
     }
-    // Each sentence's hits as a dense row of `width` lanes of LANES values
-    // (zero-padded): a draw adds its whole row, a fixed-width sum the
-    // compiler vectorises, with no branch on the drawn sentence. Skipping
-    // the zeros instead costs a mispredicted branch on most draws. Adding a
-    // zero leaves every sum unchanged (a sum starts at +0 and can only be
-    // -0 if a -0 is added, and adding -0 changes nothing either), so the
-    // sums are exactly those of adding only the non-zero hits, in draw order.
-    let width = n_frames.div_ceil(LANES);
+    let lanes = n_frames + usize::from(mean_of.is_some());
+    if n < 2 || resamples == 0 || lanes == 0 {
+        return (vec![None; n_frames], None);
+    }
+    // Each sentence's hits (and its value to average, in the lane after the
+    // frames) as a dense row of `width` lanes of LANES values (zero-padded):
+    // a draw adds its whole row, a fixed-width sum the compiler vectorises,
+    // with no branch on the drawn sentence. Skipping the zeros instead costs
+    // a mispredicted branch on most draws. Adding a zero leaves every sum
+    // unchanged (a sum starts at +0 and can only be -0 if a -0 is added, and
+    // adding -0 changes nothing either), so the sums are exactly those of
+    // adding only the non-zero hits, in draw order.
+    let width = lanes.div_ceil(LANES);
     let mut rows = vec![[0.0f64; LANES]; n * width];
     for (s, h) in hits[..n].iter().enumerate() {
         for (f, &x) in h.as_ref().iter().take(n_frames).enumerate() {
             rows[s * width + f / LANES][f % LANES] = x;
         }
+        if let Some(m) = mean_of {
+            rows[s * width + n_frames / LANES][n_frames % LANES] = m[s];
+        }
     }
-    // scores[f * resamples + r]: resample r of frame f.
-    let mut scores = vec![0.0f64; n_frames * resamples];
-    // Up to 8 frames (the built-in lists have 7) the sums live in registers.
+    // scores[f * resamples + r]: resample r of lane f.
+    let mut scores = vec![0.0f64; lanes * resamples];
+    // Up to 8 lanes (the built-in lists have 7 frames, plus sentiment) the
+    // sums live in registers.
+    let stat = Stat {
+        words: &words[..n],
+        per_1k_lanes: n_frames,
+    };
     match width {
-        1 => resample_rows::<1>(words, &rows, n_frames, rng, &mut scores),
-        2 => resample_rows::<2>(words, &rows, n_frames, rng, &mut scores),
-        _ => resample_rows_dyn(words, &rows, width, n_frames, rng, &mut scores),
+        1 => resample_rows::<1>(&stat, &rows, lanes, rng, &mut scores),
+        2 => resample_rows::<2>(&stat, &rows, lanes, rng, &mut scores),
+        _ => resample_rows_dyn(&stat, &rows, width, lanes, rng, &mut scores),
     }
-    // A frame without a hit in any sentence resamples to exactly +0 every
+    // A lane that is zero in every sentence resamples to exactly +0 every
     // time, so its interval is (0, 0) without selecting.
     let silent = |f: usize| {
         rows[..n * width]
             .chunks(width)
             .all(|r| r[f / LANES][f % LANES] == 0.0)
     };
-    scores
+    let mut cis: Vec<Interval> = scores
         .chunks_mut(resamples)
         .enumerate()
         .map(|(f, v)| {
@@ -153,7 +188,33 @@ pub fn frame_intervals<H: AsRef<[f64]>>(
                 Some(percentile_pair(v, 0.025, 0.975))
             }
         })
-        .collect()
+        .collect();
+    let mean = if mean_of.is_some() {
+        cis.pop().flatten()
+    } else {
+        None
+    };
+    (cis, mean)
+}
+
+/// What a resample's lane sums become: the first `per_1k_lanes` lanes are
+/// per-1,000 scores over the drawn sentences' words, any lane after them
+/// the mean over the draws.
+struct Stat<'a> {
+    words: &'a [usize],
+    per_1k_lanes: usize,
+}
+
+impl Stat<'_> {
+    /// The statistic of lane `f` from its sum over a resample of `w` words.
+    #[inline]
+    fn value(&self, f: usize, sum: f64, w: usize) -> f64 {
+        if f < self.per_1k_lanes {
+            per_1k(sum, w)
+        } else {
+            sum / self.words.len() as f64
+        }
+    }
 }
 
 /// `(select_percentile(v, lo), select_percentile(v, hi))` for `lo <= hi`,
@@ -211,14 +272,15 @@ fn per_1k(acc: f64, w: usize) -> f64 {
 /// The resampling loop of [`frame_intervals`] for rows of `W` lanes, the
 /// sums held in a fixed-size array (registers) rather than on the heap.
 fn resample_rows<const W: usize>(
-    words: &[usize],
+    stat: &Stat,
     rows: &[[f64; LANES]],
-    n_frames: usize,
+    lanes: usize,
     rng: &mut (impl RngCore + Clone),
     scores: &mut [f64],
 ) {
+    let words = stat.words;
     let n = words.len().min(rows.len() / W);
-    let resamples = scores.len() / n_frames.max(1);
+    let resamples = scores.len() / lanes.max(1);
     let mut draws = vec![0u32; n * BATCH];
     let mut r0 = 0;
     while r0 < resamples {
@@ -253,8 +315,8 @@ fn resample_rows<const W: usize>(
             }
         }
         for j in 0..b {
-            for f in 0..n_frames {
-                scores[f * resamples + r0 + j] = per_1k(sums[j][f / LANES][f % LANES], w[j]);
+            for f in 0..lanes {
+                scores[f * resamples + r0 + j] = stat.value(f, sums[j][f / LANES][f % LANES], w[j]);
             }
         }
         r0 += b;
@@ -287,21 +349,30 @@ const BATCH: usize = 4;
 
 /// [`resample_rows`] for any number of lanes (more than 8 frames).
 fn resample_rows_dyn(
-    words: &[usize],
+    stat: &Stat,
     rows: &[[f64; LANES]],
     width: usize,
-    n_frames: usize,
+    lanes: usize,
     rng: &mut (impl RngCore + Clone),
     scores: &mut [f64],
 ) {
+    let words = stat.words;
     let n = words.len().min(rows.len() / width);
-    let resamples = scores.len() / n_frames.max(1);
+    let resamples = scores.len() / lanes.max(1);
     let mut sums = vec![[0.0f64; LANES]; width];
+    // Drawn in batches of BATCH resamples, as [`resample_rows`] draws them,
+    // so that a lane has the same draws however many lanes there are.
+    let mut draws = vec![0u32; n * BATCH];
     for r in 0..resamples {
+        if r % BATCH == 0 {
+            let b = BATCH.min(resamples - r);
+            fill_draws(rng, n, &mut draws[..b * n]);
+        }
+        let mine = &draws[(r % BATCH) * n..(r % BATCH + 1) * n];
         sums.iter_mut().for_each(|x| *x = [0.0; LANES]);
         let mut w = 0usize;
-        for _ in 0..n {
-            let s = below(rng, n);
+        for &s in mine {
+            let s = s as usize;
             w += words[s];
             for (acc, row) in sums.iter_mut().zip(&rows[s * width..(s + 1) * width]) {
                 for k in 0..LANES {
@@ -309,8 +380,8 @@ fn resample_rows_dyn(
                 }
             }
         }
-        for f in 0..n_frames {
-            scores[f * resamples + r] = per_1k(sums[f / LANES][f % LANES], w);
+        for f in 0..lanes {
+            scores[f * resamples + r] = stat.value(f, sums[f / LANES][f % LANES], w);
         }
     }
 }
@@ -322,8 +393,9 @@ pub fn select_percentile(v: &mut [f64], q: f64) -> f64 {
     select_key_percentile(&mut keys, q)
 }
 
-/// Fills `ci_low`/`ci_high` of every frame score, from each article's
-/// sentences (`sentence_words[i]` = words per sentence of article `i`).
+/// Fills `ci_low`/`ci_high` of every frame score and the sentiment interval,
+/// from each article's sentences (`sentence_words[i]` = words per sentence of
+/// article `i`).
 pub fn add_intervals(
     articles: &mut [ArticleResult],
     sentence_words: &[Vec<usize>],
@@ -336,49 +408,86 @@ pub fn add_intervals(
         .for_each(|(art, words)| {
             let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
             let mut r = rng(seed, &art.id);
-            let cis = frame_intervals(words, &hits, art.frames.len(), resamples, &mut r);
+            // When every sentence is scored, the sentiment interval is drawn
+            // with the frame scores' resamples (see [`sentiment_interval`]).
+            let shared = sentiment_shares_draws(art) && words.len() >= hits.len();
+            let (cis, sentiment) = if shared {
+                let values: Vec<f64> = art.sentences.iter().map(|s| s.sentiment).collect();
+                intervals(
+                    words,
+                    &hits,
+                    art.frames.len(),
+                    Some(&values),
+                    resamples,
+                    &mut r,
+                )
+            } else {
+                let cis = frame_intervals(words, &hits, art.frames.len(), resamples, &mut r);
+                (cis, sentiment_interval(art, seed, resamples))
+            };
             drop(hits);
             for (f, ci) in art.frames.iter_mut().zip(cis) {
                 f.ci_low = ci.map(|c| c.0);
                 f.ci_high = ci.map(|c| c.1);
             }
-            let ci = sentiment_interval(art, seed, resamples);
-            art.sentiment_ci_low = ci.map(|c| c.0);
-            art.sentiment_ci_high = ci.map(|c| c.1);
+            art.sentiment_ci_low = sentiment.map(|c| c.0);
+            art.sentiment_ci_high = sentiment.map(|c| c.1);
         });
+}
+
+/// Whether a sentence counts towards the article's sentiment (the article
+/// score skips sentences without a word; so does its interval).
+fn scored(s: &crate::analysis::SentenceScore) -> bool {
+    s.text.chars().any(char::is_alphabetic)
+}
+
+/// Whether the sentiment interval resamples exactly the sentences the frame
+/// scores resample (every sentence is scored), and so uses their draws.
+fn sentiment_shares_draws(art: &ArticleResult) -> bool {
+    art.sentences.iter().all(scored)
 }
 
 /// The seeded 95% bootstrap interval of an article's sentiment, the mean of
 /// its sentence compounds: sentences are drawn with replacement as many times
 /// as the article has, `resamples` times, and the 2.5th and 97.5th
-/// percentiles of the resampled means are taken, as for the frame scores
-/// (crate::bootstrap). The generator is seeded with `seed` and the article
-/// id (salted, so it does not replay the frame scores' draws). `None` with
-/// fewer than two scored sentences or no resamples.
+/// percentiles of the resampled means are taken, as for the frame scores.
+/// When every sentence is scored these are the frame scores' own resamples
+/// (the generator seeded with `seed` and the article id, so one set of draws
+/// serves every statistic of the article); when some sentence has no word,
+/// the scored sentences are resampled with a generator salted apart from
+/// the frame scores'. `None` with fewer than two scored sentences or no
+/// resamples. [`add_intervals`] stores the same values.
 pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> Option<(f64, f64)> {
-    // The article score skips sentences without a word; so does its interval.
     let scores: Vec<f64> = art
         .sentences
         .iter()
-        .filter(|s| s.text.chars().any(char::is_alphabetic))
+        .filter(|s| scored(s))
         .map(|s| s.sentiment)
         .collect();
     let n = scores.len();
     if n < 2 || resamples == 0 {
         return None;
     }
-    let mut r = rng(seed, &format!("sentiment\u{1f}{}", art.id));
+    // A sentiment of 0 in every sentence resamples to +0 every time.
+    if scores.iter().all(|&x| x == 0.0) {
+        return Some((0.0, 0.0));
+    }
+    let mut r = if sentiment_shares_draws(art) {
+        rng(seed, &art.id)
+    } else {
+        rng(seed, &format!("sentiment\u{1f}{}", art.id))
+    };
     let mut means = Vec::with_capacity(resamples);
-    // As `(0..n).map(|_| scores[below(&mut r, n)]).sum::<f64>()` per
-    // resample (the same start value and order of additions), with the draws
-    // of BATCH resamples made first and their sums added side by side.
-    let start: f64 = std::iter::empty::<f64>().sum();
+    // As `(0..n).map(|_| scores[below(&mut r, n)])` summed from +0 per
+    // resample (the start value and order of additions of [`intervals`]'
+    // lanes), with the draws of BATCH resamples made first and their sums
+    // added side by side.
     let mut draws = vec![0u32; n * BATCH];
     let mut r0 = 0;
     while r0 < resamples {
         let b = BATCH.min(resamples - r0);
         fill_draws(&mut r, n, &mut draws[..b * n]);
-        let mut acc = [start; BATCH];
+        let mut acc = [0.0f64; BATCH];
         if b == BATCH {
             for t in 0..n {
                 for (j, a) in acc.iter_mut().enumerate() {
@@ -533,5 +642,78 @@ mod tests {
             frame_intervals(&[10], &[vec![1.0]], 1, 100, &mut rng(1, "c")),
             vec![None]
         );
+    }
+
+    #[test]
+    fn stored_sentiment_intervals_equal_the_standalone_draw() {
+        let mut a = crate::analysis::example(3);
+        let texts = [
+            "A calm day.",
+            "Knives were found.",
+            "Police were praised.",
+            "No one was hurt.",
+            "1,200.",
+        ];
+        let mut r = rng(9, "t");
+        for art in &mut a.articles {
+            art.sentences = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::analysis::SentenceScore {
+                    sentence_no: i + 1,
+                    text: (*t).into(),
+                    sentiment: below(&mut r, 200) as f64 / 100.0 - 1.0,
+                    hits: (0..7).map(|_| below(&mut r, 3) as f64).collect(),
+                })
+                .collect();
+        }
+        // Article 3 has a sentence without a word: its sentiment resamples
+        // only the four scored sentences, with draws of its own.
+        for art in &mut a.articles[..2] {
+            art.sentences.truncate(4);
+        }
+        let words: Vec<Vec<usize>> = a
+            .articles
+            .iter()
+            .map(|art| (0..art.sentences.len()).map(|i| 3 + i).collect())
+            .collect();
+        add_intervals(&mut a.articles, &words, 11, 300);
+        for (art, w) in a.articles.iter().zip(&words) {
+            let stored = art.sentiment_ci_low.zip(art.sentiment_ci_high);
+            assert!(stored.is_some());
+            assert_eq!(stored, sentiment_interval(art, 11, 300), "{}", art.id);
+            // The extra lane leaves the frame intervals as they were.
+            let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
+            let frames = frame_intervals(w, &hits, 7, 300, &mut rng(11, &art.id));
+            let got: Vec<_> = art.frames.iter().map(|f| f.ci_low.zip(f.ci_high)).collect();
+            assert_eq!(got, frames, "{}", art.id);
+        }
+        assert!(sentiment_shares_draws(&a.articles[0]));
+        assert!(!sentiment_shares_draws(&a.articles[2]));
+    }
+
+    #[test]
+    fn a_lane_has_the_same_draws_however_many_lanes() {
+        let mut r = rng(2, "l");
+        let words: Vec<usize> = (0..9).map(|_| 1 + below(&mut r, 20)).collect();
+        let hits: Vec<Vec<f64>> = (0..9)
+            .map(|_| (0..9).map(|_| below(&mut r, 3) as f64).collect())
+            .collect();
+        let mean_of: Vec<f64> = (0..9)
+            .map(|_| below(&mut r, 9) as f64 / 4.0 - 1.0)
+            .collect();
+        // 4 frames fit one row (W = 1), 8 two (W = 2), 9 the general path;
+        // 8 frames and the mean make nine lanes, the general path too.
+        for frames in [4usize, 8, 9] {
+            let alone = frame_intervals(&words, &hits, frames, 101, &mut rng(5, "x"));
+            let (with, mean) =
+                intervals(&words, &hits, frames, Some(&mean_of), 101, &mut rng(5, "x"));
+            assert_eq!(alone, with, "{frames} frames");
+            let (none, mean_only) =
+                intervals(&words, &hits, 0, Some(&mean_of), 101, &mut rng(5, "x"));
+            assert!(none.is_empty());
+            assert_eq!(mean, mean_only, "{frames} frames");
+            assert!(mean.is_some_and(|(lo, hi)| lo <= hi));
+        }
     }
 }
