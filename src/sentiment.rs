@@ -475,10 +475,19 @@ impl SentimentAnalyzer {
         lower.clear();
         toks.clear();
         sentiments.clear();
-        for piece in text.split(is_py_space).filter(|p| !p.is_empty()) {
+        for_each_py_piece(text, |piece| {
             let raw = strip_punc_if_word(piece);
             let start = lower.len();
-            if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let upper = if raw.is_ascii() {
+                // One pass: the lower-case form and Python's `isupper`.
+                let (mut has_upper, mut has_lower) = (false, false);
+                lower.extend(raw.bytes().map(|b| {
+                    has_upper |= b.is_ascii_uppercase();
+                    has_lower |= b.is_ascii_lowercase();
+                    b.to_ascii_lowercase() as char
+                }));
+                has_upper && !has_lower
+            } else {
                 lower.extend(raw.chars().flat_map(char::to_lowercase));
                 // `str::to_lowercase` handles final sigma like Python; redo
                 // those rare tokens with it.
@@ -486,17 +495,12 @@ impl SentimentAnalyzer {
                     lower.truncate(start);
                     lower.push_str(&raw.to_lowercase());
                 }
-            } else {
-                lower.push_str(raw);
-            }
+                py_isupper(raw)
+            };
             let lo = (start, lower.len());
             let info = self.words.get(&lower[start..]).copied().unwrap_or_default();
-            toks.push(Token {
-                lo,
-                upper: py_isupper(raw),
-                info,
-            });
-        }
+            toks.push(Token { lo, upper, info });
+        });
         if toks.is_empty() {
             return SentimentSummary::default();
         }
@@ -748,6 +752,35 @@ impl Sentence<'_> {
 #[inline]
 fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Calls `f` on each piece of Python's `text.split()` (runs between
+/// [`is_py_space`] characters, empty pieces skipped), in order. Bytes are
+/// tested directly and only non-ASCII characters decoded: the same pieces
+/// as `text.split(is_py_space)`, without decoding every character.
+#[inline]
+fn for_each_py_piece<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let b = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b'\t'..=b'\r' | b' ' | 0x1c..=0x1f), 1)
+        } else {
+            // `i` is a character boundary: every step is one character.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_py_space(c), c.len_utf8())
+        };
+        if space {
+            if i > start {
+                f(&text[start..i]);
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if start < b.len() {
+        f(&text[start..]);
+    }
 }
 
 /// Strips ASCII punctuation from both ends unless 2 characters or fewer would
@@ -1541,5 +1574,44 @@ mod tests {
         }
         let secs = t.elapsed().as_secs_f64();
         println!("{:.0} sentences/s ({acc:.1})", n as f64 / secs);
+    }
+
+    #[test]
+    fn byte_splitting_equals_char_splitting() {
+        let pieces = [
+            "Police",
+            "SAID",
+            "“We",
+            "act.”",
+            "\u{a0}",
+            "\u{85}",
+            "\u{3000}",
+            "\u{2009}",
+            "\u{1c}",
+            "\u{1f}",
+            "\t",
+            "\r\n",
+            " ",
+            "  ",
+            "😀",
+            "e\u{301}",
+            "ΣΑΣ",
+            "n't",
+            "",
+            "\u{b}",
+            "\u{c}",
+            "x\u{200b}y",
+        ];
+        let mut r = crate::bootstrap::rng(3, "split");
+        for _ in 0..2000 {
+            let n = crate::bootstrap::below(&mut r, 8);
+            let text: String = (0..n)
+                .map(|_| pieces[crate::bootstrap::below(&mut r, pieces.len())])
+                .collect();
+            let want: Vec<&str> = text.split(is_py_space).filter(|p| !p.is_empty()).collect();
+            let mut got = Vec::new();
+            for_each_py_piece(&text, |p| got.push(p));
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

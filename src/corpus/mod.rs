@@ -130,14 +130,25 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+    // The entry's own type saves a `stat` per regular file (100,000 of them
+    // were a quarter of a second on one core); links and unknown types are
+    // followed with `metadata` as before.
+    let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             continue;
         }
-        let meta = match std::fs::metadata(&path) {
+        // (is a folder, is a regular file), links followed.
+        let kind = if kind.is_some_and(|k| k.is_file()) {
+            Ok((false, true))
+        } else {
+            std::fs::metadata(&path).map(|m| (m.is_dir(), m.is_file()))
+        };
+        let (is_dir, is_file) = match kind {
             Ok(m) => m,
             Err(e) => {
                 if extension(&path).is_empty()
@@ -159,7 +170,7 @@ fn walk(
                 continue;
             }
         };
-        if meta.is_dir() {
+        if is_dir {
             // A report folder of an earlier run (`frame analyze .` writes
             // `./reports`): its report.md must not come back as an article.
             if path.join(crate::output::MANIFEST).is_file() {
@@ -172,7 +183,7 @@ fn walk(
             }
             walk(root, &path, input, visited, out, corpus);
         } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str()) {
-            if !meta.is_file() {
+            if !is_file {
                 corpus.skipped.push(Skipped {
                     source: display(&path),
                     reason: "not a regular file (pipe, socket or device)".into(),
@@ -232,9 +243,9 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
     // Refuse a corpus this machine cannot hold before reading any of it.
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let total: u64 = files
-        .iter()
+        .par_iter()
         .map(|c| size(&c.path))
-        .chain(tables.iter().map(|(_, p)| size(p)))
+        .chain(tables.par_iter().map(|(_, p)| size(p)))
         .filter(|&s| s <= MAX_FILE_BYTES) // bigger files are skipped unread
         .sum();
     crate::limits::check_corpus_size(
@@ -514,33 +525,41 @@ fn group_of(rel: &Path) -> Option<String> {
 /// (`story.txt` and `story.html` side by side) the extension is kept; where
 /// it still clashes (two inputs), the input's number is prefixed.
 fn assign_ids(files: &[Candidate]) -> Vec<String> {
-    let stem = |c: &Candidate| {
-        c.path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let rel_id = |c: &Candidate| display(&c.rel.with_extension(""));
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    for c in files {
-        *count.entry(stem(c)).or_default() += 1;
+    // The counts are only looked up, never listed, so hash maps give the
+    // same ids as ordered ones; the names are made once, in parallel (at
+    // 100,000 files this step was a third of a second on one core).
+    type Counts<K> = crate::text::fxhash::FxHashMap<K, usize>;
+    let stems: Vec<String> = files
+        .par_iter()
+        .map(|c| {
+            c.path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut count: Counts<&str> = Counts::default();
+    for s in &stems {
+        *count.entry(s.as_str()).or_default() += 1;
     }
     let first: Vec<String> = files
-        .iter()
-        .map(|c| {
-            if count[&stem(c)] > 1 {
-                rel_id(c)
+        .par_iter()
+        .zip(&stems)
+        .map(|(c, stem)| {
+            if count[stem.as_str()] > 1 {
+                display(&c.rel.with_extension(""))
             } else {
-                stem(c)
+                stem.clone()
             }
         })
         .collect();
-    let mut same_input: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    drop(count);
+    let mut same_input: Counts<(usize, &str)> = Counts::default();
     for (c, id) in files.iter().zip(&first) {
         *same_input.entry((c.input, id.as_str())).or_default() += 1;
     }
     let first: Vec<String> = files
-        .iter()
+        .par_iter()
         .zip(&first)
         .map(|(c, id)| {
             if same_input[&(c.input, id.as_str())] > 1 {
@@ -550,12 +569,12 @@ fn assign_ids(files: &[Candidate]) -> Vec<String> {
             }
         })
         .collect();
-    let mut count2: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut count2: Counts<&str> = Counts::default();
     for id in &first {
         *count2.entry(id.as_str()).or_default() += 1;
     }
     files
-        .iter()
+        .par_iter()
         .zip(&first)
         .map(|(c, id)| {
             if count2[id.as_str()] > 1 {
