@@ -383,7 +383,46 @@ struct WordInfo {
 pub struct SentimentAnalyzer {
     lexicon: SentimentLexicon,
     words: FxMap<String, WordInfo>,
+    listed: Prefilter,
     emoji: FxMap<char, String>,
+}
+
+/// One bit per hash bucket of the words in [`SentimentAnalyzer`]'s table: a
+/// token whose bit is clear is in no list and is not looked up. Most tokens
+/// are in no list; the 16 KB of bits stay in the fastest cache, where the
+/// table's look-up (about 24 ns a token, 40% of VADER's time) does not.
+#[derive(Debug, Clone)]
+struct Prefilter {
+    bits: Vec<u64>,
+}
+
+impl Prefilter {
+    /// Buckets: 2^17 bits, so that the few thousand words set few of them.
+    const BITS: u32 = 17;
+
+    fn bucket(word: &str) -> usize {
+        use std::hash::Hasher;
+        let mut h = crate::text::fxhash::FxHasher::default();
+        h.write(word.as_bytes());
+        // The Fx hash mixes its top bits best.
+        (h.finish() >> (64 - Self::BITS)) as usize
+    }
+
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
+        for w in words {
+            let b = Self::bucket(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        Prefilter { bits }
+    }
+
+    /// False only for a word that is certainly not in the table.
+    #[inline]
+    fn may_list(&self, word: &str) -> bool {
+        let b = Self::bucket(word);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// Buffers of one sentence's scoring, reused across sentences.
@@ -438,6 +477,7 @@ impl SentimentAnalyzer {
         }
         SentimentAnalyzer {
             lexicon: lex,
+            listed: Prefilter::new(words.keys().map(String::as_str)),
             words,
             emoji,
         }
@@ -498,7 +538,12 @@ impl SentimentAnalyzer {
                 py_isupper(raw)
             };
             let lo = (start, lower.len());
-            let info = self.words.get(&lower[start..]).copied().unwrap_or_default();
+            let word = &lower[start..];
+            let info = if self.listed.may_list(word) {
+                self.words.get(word).copied().unwrap_or_default()
+            } else {
+                WordInfo::default()
+            };
             toks.push(Token { lo, upper, info });
         });
         if toks.is_empty() {
@@ -1613,5 +1658,13 @@ mod tests {
             for_each_py_piece(&text, |p| got.push(p));
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn prefilter_passes_every_listed_word_and_few_others() {
+        let a = analyzer();
+        assert!(a.words.keys().all(|w| a.listed.may_list(w)));
+        let others = (0..20_000).map(|i| format!("zq{i}x")).filter(|w| a.listed.may_list(w)).count();
+        assert!(others < 2_000, "{others} of 20,000 unlisted words pass");
     }
 }
