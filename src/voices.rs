@@ -710,8 +710,13 @@ impl Iterator for Items<'_> {
                 }
                 let mut end = q;
                 let w = &s[p..end];
-                let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                if s[q..].starts_with('.') && (initial || lower_in(w, TITLES)) {
+                // An initial ("J.") or a title ("Mr."): asked only of a word
+                // followed by a full stop.
+                let initial = || {
+                    let mut cs = w.chars();
+                    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+                };
+                if s[q..].starts_with('.') && (initial() || lower_in(w, TITLES)) {
                     end += 1;
                     q += 1;
                 }
