@@ -83,6 +83,15 @@ pub fn shuffle<T>(rng: &mut impl RngCore, v: &mut [T]) {
     }
 }
 
+/// A test string of `count` pieces drawn from `pieces` (for randomised
+/// equivalence tests of text code).
+#[cfg(test)]
+pub(crate) fn pieces_text(rng: &mut impl RngCore, pieces: &[&str], count: usize) -> String {
+    (0..count)
+        .map(|_| pieces[below(rng, pieces.len())])
+        .collect()
+}
+
 /// Words in each sentence of a tokenised article (the per-1,000 denominator).
 pub fn words_per_sentence(doc: &TokenizedDoc) -> Vec<usize> {
     let mut w = vec![0usize; doc.sentences.len()];

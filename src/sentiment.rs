@@ -1650,9 +1650,7 @@ mod tests {
         let mut r = crate::bootstrap::rng(3, "split");
         for _ in 0..2000 {
             let n = crate::bootstrap::below(&mut r, 8);
-            let text: String = (0..n)
-                .map(|_| pieces[crate::bootstrap::below(&mut r, pieces.len())])
-                .collect();
+            let text = crate::bootstrap::pieces_text(&mut r, &pieces, n);
             let want: Vec<&str> = text.split(is_py_space).filter(|p| !p.is_empty()).collect();
             let mut got = Vec::new();
             for_each_py_piece(&text, |p| got.push(p));
@@ -1664,7 +1662,10 @@ mod tests {
     fn prefilter_passes_every_listed_word_and_few_others() {
         let a = analyzer();
         assert!(a.words.keys().all(|w| a.listed.may_list(w)));
-        let others = (0..20_000).map(|i| format!("zq{i}x")).filter(|w| a.listed.may_list(w)).count();
+        let others = (0..20_000)
+            .map(|i| format!("zq{i}x"))
+            .filter(|w| a.listed.may_list(w))
+            .count();
         assert!(others < 2_000, "{others} of 20,000 unlisted words pass");
     }
 }

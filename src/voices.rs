@@ -1474,9 +1474,7 @@ mod tests {
         let mut quotes = 0;
         for _ in 0..3000 {
             let n = 1 + crate::bootstrap::below(&mut rng, 60);
-            let text: String = (0..n)
-                .map(|_| pieces[crate::bootstrap::below(&mut rng, pieces.len())])
-                .collect();
+            let text = crate::bootstrap::pieces_text(&mut rng, &pieces, n);
             let got = find_quotes(&text);
             let want = find_quotes_reference(&text);
             let key = |q: &Quote| (q.open, q.start, q.end, q.close);

@@ -224,9 +224,7 @@ mod tests {
         let mut r = crate::bootstrap::rng(6, "ends");
         for _ in 0..3000 {
             let n = crate::bootstrap::below(&mut r, 12);
-            let line: String = (0..n)
-                .map(|_| pieces[crate::bootstrap::below(&mut r, pieces.len())])
-                .collect();
+            let line = crate::bootstrap::pieces_text(&mut r, &pieces, n);
             // Equal but for sigma's final form (two bytes either way).
             let unsigma = |s: &str| s.replace('ς', "σ");
             let whole = unsigma(&line.to_lowercase());
