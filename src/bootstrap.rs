@@ -477,45 +477,15 @@ pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> O
     if n < 2 || resamples == 0 {
         return None;
     }
-    // A sentiment of 0 in every sentence resamples to +0 every time.
-    if scores.iter().all(|&x| x == 0.0) {
-        return Some((0.0, 0.0));
-    }
     let mut r = if sentiment_shares_draws(art) {
         rng(seed, &art.id)
     } else {
         rng(seed, &format!("sentiment\u{1f}{}", art.id))
     };
-    let mut means = Vec::with_capacity(resamples);
-    // As `(0..n).map(|_| scores[below(&mut r, n)])` summed from +0 per
-    // resample (the start value and order of additions of [`intervals`]'
-    // lanes), with the draws of BATCH resamples made first and their sums
-    // added side by side.
-    let mut draws = vec![0u32; n * BATCH];
-    let mut r0 = 0;
-    while r0 < resamples {
-        let b = BATCH.min(resamples - r0);
-        fill_draws(&mut r, n, &mut draws[..b * n]);
-        let mut acc = [0.0f64; BATCH];
-        if b == BATCH {
-            for t in 0..n {
-                for (j, a) in acc.iter_mut().enumerate() {
-                    *a += scores[draws[j * n + t] as usize];
-                }
-            }
-        } else {
-            for (j, a) in acc.iter_mut().enumerate().take(b) {
-                for t in 0..n {
-                    *a += scores[draws[j * n + t] as usize];
-                }
-            }
-        }
-        means.extend(acc[..b].iter().map(|&a| a / n as f64));
-        r0 += b;
-    }
-    // Selection gives the same values as percentiles of the sorted means
-    // (test `selection_equals_sorting`) without sorting them.
-    Some(percentile_pair(&mut means, 0.025, 0.975))
+    // The mean as the only lane of [`intervals`]: the same draws and sums as
+    // the lane [`add_intervals`] adds beside the frame scores.
+    let no_hits = vec![[0.0f64; 0]; n];
+    intervals(&vec![0; n], &no_hits, 0, Some(&scores), resamples, &mut r).1
 }
 
 #[cfg(test)]

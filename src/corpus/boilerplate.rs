@@ -93,11 +93,10 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
     }
     // The rules only ask whether a line has at most 4, 14 or 30 words.
     let words = t.split_whitespace().take(31).count();
-    if words <= 14
-        && CREDITS
-            .iter()
-            .any(|c| lower_tail(t, PATTERN_MAX).ends_with(c))
-    {
+    if words <= 14 && {
+        let tail = lower_tail(t, PATTERN_MAX);
+        CREDITS.iter().any(|c| tail.ends_with(c))
+    } {
         return Some("picture caption");
     }
     if words <= 4 && head.starts_with("about ") {
