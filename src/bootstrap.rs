@@ -95,8 +95,8 @@ pub(crate) fn pieces_text(rng: &mut impl RngCore, pieces: &[&str], count: usize)
 /// Words in each sentence of a tokenised article (the per-1,000 denominator).
 pub fn words_per_sentence(doc: &TokenizedDoc) -> Vec<usize> {
     let mut w = vec![0usize; doc.sentences.len()];
-    for t in &doc.tokens {
-        if let Some(x) = w.get_mut(t.sentence as usize) {
+    for s in doc.token_sentences() {
+        if let Some(x) = w.get_mut(s) {
             *x += 1;
         }
     }

@@ -67,11 +67,13 @@ pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Runs> {
                 words: Vec::with_capacity(d.tokens.len()),
                 ends: Vec::new(),
             };
-            for (i, t) in d.tokens.iter().enumerate() {
+            let mut prev_sentence = 0;
+            for (i, (t, s)) in d.tokens.iter().zip(d.token_sentences()).enumerate() {
                 let joined = i > 0 && {
                     let p = &d.tokens[i - 1];
-                    p.sentence == t.sentence && adjacent(text, p.start as usize, t.start as usize)
+                    prev_sentence == s && adjacent(text, p.start as usize, t.start as usize)
                 };
+                prev_sentence = s;
                 if !joined && !out.words.is_empty() {
                     out.ends.push(out.words.len() as u32);
                 }

@@ -275,7 +275,7 @@ pub fn kwic(
                     };
                     KwicLine {
                         article_id: d.id.clone(),
-                        sentence_no: td.tokens[m.first].sentence as usize + 1,
+                        sentence_no: td.sentence_of(m.first) + 1,
                         word_no: m.first + 1,
                         left,
                         keyword,

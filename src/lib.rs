@@ -4,6 +4,7 @@
 //! `Options -> corpus -> text -> tfidf -> cluster -> score -> Analysis -> report`.
 //! See ARCHITECTURE.md for the module map and invariants.
 
+pub mod allocator;
 pub mod analysis;
 pub mod bootstrap;
 pub mod cluster;

@@ -17,21 +17,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Lets mimalloc keep freed memory for a second before handing it back to
-/// the system (its default is 10 ms): each stage frees hundreds of MB that
-/// the next one takes again, and every page given back costs a page fault
-/// and a zeroing when it is reused. Measured at 100,000 articles: 39-40 s
-/// instead of 43 s, the same peak memory.
-fn tune_allocator() {
-    // `mi_option_purge_delay` in mimalloc.h (v3, the version the mimalloc
-    // crate builds); the C library is linked in for the allocator.
-    const MI_OPTION_PURGE_DELAY: i32 = 15;
-    extern "C" {
-        fn mi_option_set(option: i32, value: std::os::raw::c_long);
-    }
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 1000) }
-}
-
 fn warn(msg: &str) {
     eprintln!("warning: {msg}");
 }
@@ -266,7 +251,7 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
+    frame::allocator::tune();
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
         let msg = info

@@ -120,7 +120,7 @@ fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
     let word = |k: usize| vocab.surfaces[toks[k].surface as usize].as_str();
     NEGATION_IDIOMS.iter().any(|idiom| {
         j + idiom.len() <= toks.len()
-            && toks[j + idiom.len() - 1].sentence == toks[j].sentence
+            && doc.same_sentence(j, j + idiom.len() - 1)
             && idiom.iter().enumerate().all(|(k, w)| word(j + k) == *w)
     })
 }
@@ -159,9 +159,10 @@ pub fn negations(
             continue;
         }
         let mut end = j;
+        let bound = doc.next_sentence_start(doc.sentence_of(j));
         while end + 1 < toks.len()
             && end + 1 - j <= window
-            && toks[end + 1].sentence == toks[j].sentence
+            && (toks[end + 1].start as usize) < bound
             && !text.is_some_and(|t| clause_break(t, doc, end))
         {
             end += 1;
@@ -346,11 +347,11 @@ impl FrameScorer {
                     let end = i + stems.len();
                     // A phrase never spans a sentence break ("... armed. With ...").
                     if end <= toks.len()
-                        && toks[end - 1].sentence == toks[i].sentence
                         && stems
                             .iter()
                             .zip(&toks[i..end])
                             .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
+                        && doc.same_sentence(i, end - 1)
                     {
                         out.push(Match {
                             entry: *id,
@@ -510,7 +511,7 @@ impl FrameScorer {
             hits[cat] += e.weight;
             // As FrameScorer::resolved_hits lists them.
             resolved.push((doc.tokens[m.first].start as usize, cat, e.weight));
-            let s = (doc.tokens[m.first].sentence as usize).min(n_sent.saturating_sub(1));
+            let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
             }
@@ -578,12 +579,7 @@ impl FrameScorer {
         // Sentences: sentiment and hits.
         let mut sentences = Vec::with_capacity(n_sent);
         let mut sent_scores = Vec::with_capacity(n_sent);
-        let mut words_in = vec![0usize; n_sent];
-        for t in &doc.tokens {
-            if let Some(w) = words_in.get_mut(t.sentence as usize) {
-                *w += 1;
-            }
-        }
+        let words_in = crate::bootstrap::words_per_sentence(doc);
         for (s, &(a, b)) in doc.sentences.iter().enumerate() {
             let st = vader(senti, &text[a..b]);
             sent_scores.push((st, words_in[s]));

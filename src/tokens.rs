@@ -3,7 +3,7 @@
 //! Later stages (TF-IDF, scoring) work on ids, never on strings.
 
 use crate::corpus::Document;
-use crate::text::intern::{self, Interner};
+use crate::text::intern::{self, Interner, KeyList};
 use crate::text::{filters, filters::StopWords, sentences, words, Language, TokenKind};
 use rayon::prelude::*;
 
@@ -14,8 +14,6 @@ pub struct WordToken {
     pub surface: u32,
     /// Byte offset in the article text.
     pub start: u32,
-    /// 0-based sentence index.
-    pub sentence: u32,
 }
 
 /// One article after tokenisation.
@@ -25,6 +23,45 @@ pub struct TokenizedDoc {
     pub tokens: Vec<WordToken>,
     /// Byte spans of the sentences.
     pub sentences: Vec<(usize, usize)>,
+}
+
+// A token's sentence is found from the spans rather than stored with it:
+// 8 bytes a token instead of 12 is 130 MB less fresh memory at 100,000
+// articles, and every later stage that walks the tokens reads less.
+impl TokenizedDoc {
+    /// 0-based sentence of token `i`: the first sentence owns any leading
+    /// whitespace, so this counts the later sentences that start at or
+    /// before the token.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        let start = self.tokens[i].start as usize;
+        self.sentences
+            .get(1..)
+            .map_or(0, |rest| rest.partition_point(|s| s.0 <= start))
+    }
+
+    /// Byte offset where the sentence after `s` starts (`usize::MAX` after
+    /// the last): the tokens of sentence `s` start before it.
+    pub fn next_sentence_start(&self, s: usize) -> usize {
+        self.sentences.get(s + 1).map_or(usize::MAX, |x| x.0)
+    }
+
+    /// True when tokens `i <= j` are in the same sentence.
+    pub fn same_sentence(&self, i: usize, j: usize) -> bool {
+        (self.tokens[j].start as usize) < self.next_sentence_start(self.sentence_of(i))
+    }
+
+    /// The sentence of each token, in token order.
+    pub fn token_sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut s = 0;
+        let mut next = self.next_sentence_start(0);
+        self.tokens.iter().map(move |t| {
+            while next <= t.start as usize {
+                s += 1;
+                next = self.next_sentence_start(s);
+            }
+            s
+        })
+    }
 }
 
 /// Corpus-wide word forms and stems.
@@ -70,8 +107,16 @@ pub struct TokenizedCorpus {
 /// A run of consecutive documents tokenised together: word forms interned
 /// in a local table, in order of first occurrence, with their counts.
 /// Tokens carry local ids until the merge.
-struct Chunk {
-    forms: Interner,
+struct Chunk<'a> {
+    /// The worker's table, reused from run to run.
+    forms: &'a mut Interner,
+    counts: Vec<u32>,
+    docs: Vec<TokenizedDoc>,
+}
+
+/// A tokenised run as the merge needs it: its word forms without the table.
+struct ChunkOut {
+    forms: KeyList,
     counts: Vec<u32>,
     docs: Vec<TokenizedDoc>,
 }
@@ -109,18 +154,10 @@ fn tokenize_doc(text: &str, chunk: &mut Chunk, scratch: &mut Scratch) {
     sentences::sentence_spans_into(text, sentences, breaks);
     let bytes = text.as_bytes();
     let max = filters::DropLong::default().max_chars;
-    // Sentence i starts at sentences[i].0 (the first owns any leading
-    // whitespace, as in `sentences::sentence_starts`).
-    let mut sentence = 0usize;
-    let mut next_start = sentences.get(1).map_or(usize::MAX, |s| s.0);
     let Chunk { forms, counts, .. } = chunk;
     words::scan_tokens(text, |start, end, kind, plain| {
         if kind != TokenKind::Word {
             return;
-        }
-        while next_start <= start {
-            sentence += 1;
-            next_start = sentences.get(sentence + 1).map_or(usize::MAX, |s| s.0);
         }
         let id = if plain {
             // ASCII letters: lower-casing is setting bit 5 of each byte; no
@@ -164,7 +201,6 @@ fn tokenize_doc(text: &str, chunk: &mut Chunk, scratch: &mut Scratch) {
         tokens.push(WordToken {
             surface: id,
             start: start as u32,
-            sentence: sentence as u32,
         });
     });
     chunk.docs.push(TokenizedDoc {
@@ -200,21 +236,31 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
     // Enough runs to balance the threads, few enough that merging the local
     // tables (one look-up per distinct form of each run) stays small.
     let target = (total / (4 * rayon::current_num_threads().max(1))).clamp(1 << 16, 1 << 22);
-    let chunks: Vec<Chunk> = chunk_ranges(docs, target)
+    let chunks: Vec<ChunkOut> = chunk_ranges(docs, target)
         .into_par_iter()
-        .map(|range| {
-            let n: usize = docs[range.clone()].iter().map(|d| d.text.len()).sum();
-            let mut chunk = Chunk {
-                forms: Interner::with_capacity((n / 64).clamp(256, 1 << 16)),
-                counts: Vec::new(),
-                docs: Vec::with_capacity(range.len()),
-            };
-            let mut scratch = Scratch::default();
-            for d in &docs[range] {
-                tokenize_doc(&d.text, &mut chunk, &mut scratch);
-            }
-            chunk
-        })
+        .map_init(
+            || {
+                (
+                    Interner::with_capacity((target / 64).clamp(256, 1 << 16)),
+                    Scratch::default(),
+                )
+            },
+            |(forms, scratch), range| {
+                let mut chunk = Chunk {
+                    forms,
+                    counts: Vec::new(),
+                    docs: Vec::with_capacity(range.len()),
+                };
+                for d in &docs[range] {
+                    tokenize_doc(&d.text, &mut chunk, scratch);
+                }
+                ChunkOut {
+                    forms: chunk.forms.take_keys(),
+                    counts: chunk.counts,
+                    docs: chunk.docs,
+                }
+            },
+        )
         .collect();
     let mut vocab = Vocabulary {
         index: Interner::with_capacity(chunks.iter().map(|c| c.forms.len()).max().unwrap_or(0)),
@@ -342,5 +388,43 @@ mod tests {
         assert_eq!(tc.docs[1].tokens.len(), 5);
         assert!(v.surface_stop[v.surface_id("the").unwrap() as usize]);
         assert_eq!(tc.docs[0].sentences.len(), 2);
+    }
+
+    #[test]
+    fn finds_each_tokens_sentence_from_the_spans() {
+        let text = "  Police came. Then? They left!\nHeadline here\n\nLast words";
+        let docs = vec![Document {
+            text: text.to_string(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let d = &tokenize_corpus(&docs, &en, &stop).docs[0];
+        // Reference: the last sentence whose span starts at or before the
+        // token (the first sentence owns the leading whitespace).
+        let reference: Vec<usize> = d
+            .tokens
+            .iter()
+            .map(|t| {
+                d.sentences
+                    .iter()
+                    .rposition(|s| s.0 <= t.start as usize)
+                    .unwrap_or(0)
+            })
+            .collect();
+        assert!(d.sentences.len() >= 4, "{:?}", d.sentences);
+        assert_eq!(d.token_sentences().collect::<Vec<_>>(), reference);
+        for i in 0..d.tokens.len() {
+            assert_eq!(d.sentence_of(i), reference[i]);
+            let (a, b) = d.sentences[reference[i]];
+            assert!((a..b).contains(&(d.tokens[i].start as usize)));
+            for j in i..d.tokens.len() {
+                assert_eq!(
+                    d.same_sentence(i, j),
+                    reference[i] == reference[j],
+                    "{i} {j}"
+                );
+            }
+        }
     }
 }

@@ -55,10 +55,7 @@ pub struct Interner {
     /// to 8 bytes are compared in the slot without touching the arena.
     slots: Vec<(u64, u64)>,
     shift: u32,
-    arena: Vec<u64>,
-    /// (first word in `arena`, byte length) of each key.
-    keys: Vec<(u32, u32)>,
-    hashes: Vec<u64>,
+    list: KeyList,
 }
 
 impl Default for Interner {
@@ -74,43 +71,40 @@ impl Interner {
         Interner {
             slots: vec![(0, 0); cap],
             shift: 64 - cap.trailing_zeros(),
-            arena: Vec::new(),
-            keys: Vec::with_capacity(n),
-            hashes: Vec::with_capacity(n),
+            list: KeyList {
+                arena: Vec::new(),
+                keys: Vec::with_capacity(n),
+                hashes: Vec::with_capacity(n),
+            },
         }
     }
 
     /// Number of keys.
     #[inline]
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.list.len()
     }
 
     /// True when no key was added.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.list.is_empty()
     }
 
     /// Hash of key `id`.
     #[inline]
     pub fn hash(&self, id: u32) -> u64 {
-        self.hashes[id as usize]
+        self.list.hash(id)
     }
 
     /// Words and byte length of key `id`.
     #[inline]
     pub fn key(&self, id: u32) -> (&[u64], usize) {
-        let (at, len) = self.keys[id as usize];
-        let at = at as usize;
-        (&self.arena[at..at + words_for(len as usize)], len as usize)
+        self.list.key(id)
     }
 
     /// Bytes of key `id`.
     pub fn bytes(&self, id: u32) -> Vec<u8> {
-        let (words, len) = self.key(id);
-        let mut v: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-        v.truncate(len);
-        v
+        self.list.bytes(id)
     }
 
     /// Hash bits and length, compared before the key words.
@@ -128,9 +122,9 @@ impl Interner {
         if len <= 8 {
             return Some(id);
         }
-        let (at, klen) = self.keys[id as usize];
+        let (at, klen) = self.list.keys[id as usize];
         let at = at as usize;
-        (klen as usize == len && same(&self.arena[at + 1..at + words.len()], &words[1..]))
+        (klen as usize == len && same(&self.list.arena[at + 1..at + words.len()], &words[1..]))
             .then_some(id)
     }
 
@@ -168,15 +162,31 @@ impl Interner {
             }
             i = (i + 1) & mask;
         }
-        let id = self.keys.len() as u32;
+        let id = self.list.keys.len() as u32;
         self.slots[i] = (tag | (id as u64 + 1), words.first().copied().unwrap_or(0));
-        self.keys.push((self.arena.len() as u32, len as u32));
-        self.arena.extend_from_slice(words);
-        self.hashes.push(h);
-        if self.keys.len() * 2 > self.slots.len() {
+        let l = &mut self.list;
+        l.keys.push((l.arena.len() as u32, len as u32));
+        l.arena.extend_from_slice(words);
+        l.hashes.push(h);
+        if l.keys.len() * 2 > self.slots.len() {
             self.grow();
         }
         (id, true)
+    }
+
+    /// Moves the keys out (in id order, with their hashes) and empties the
+    /// interner but keeps its table: a worker that interns one run of text
+    /// after another then reuses the same memory instead of taking fresh
+    /// pages for every run, which on a virtual machine cost a fault and a
+    /// zeroing each.
+    pub fn take_keys(&mut self) -> KeyList {
+        self.slots.fill((0, 0));
+        let fresh = KeyList {
+            arena: Vec::with_capacity(self.list.arena.len()),
+            keys: Vec::with_capacity(self.list.keys.len()),
+            hashes: Vec::with_capacity(self.list.keys.len()),
+        };
+        std::mem::replace(&mut self.list, fresh)
     }
 
     /// Id of a string, if present.
@@ -190,15 +200,63 @@ impl Interner {
         self.shift = 64 - cap.trailing_zeros();
         self.slots = vec![(0, 0); cap];
         let mask = cap - 1;
-        for (id, &h) in self.hashes.iter().enumerate() {
+        for (id, &h) in self.list.hashes.iter().enumerate() {
             let mut i = (h >> self.shift) as usize;
             while self.slots[i].0 != 0 {
                 i = (i + 1) & mask;
             }
-            let (at, len) = self.keys[id];
-            let first = if len == 0 { 0 } else { self.arena[at as usize] };
+            let (at, len) = self.list.keys[id];
+            let first = if len == 0 {
+                0
+            } else {
+                self.list.arena[at as usize]
+            };
             self.slots[i] = (Self::tag(h, len as usize) | (id as u64 + 1), first);
         }
+    }
+}
+
+/// The keys of an interner without its table, as [`Interner::take_keys`]
+/// leaves them: ids, words and hashes as they were.
+#[derive(Debug, Clone, Default)]
+pub struct KeyList {
+    arena: Vec<u64>,
+    /// (first word in `arena`, byte length) of each key.
+    keys: Vec<(u32, u32)>,
+    hashes: Vec<u64>,
+}
+
+impl KeyList {
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when there is no key.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Hash of key `id`.
+    #[inline]
+    pub fn hash(&self, id: u32) -> u64 {
+        self.hashes[id as usize]
+    }
+
+    /// Words and byte length of key `id`.
+    #[inline]
+    pub fn key(&self, id: u32) -> (&[u64], usize) {
+        let (at, len) = self.keys[id as usize];
+        let at = at as usize;
+        (&self.arena[at..at + words_for(len as usize)], len as usize)
+    }
+
+    /// Bytes of key `id`.
+    pub fn bytes(&self, id: u32) -> Vec<u8> {
+        let (words, len) = self.key(id);
+        let mut v: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        v.truncate(len);
+        v
     }
 }
 
@@ -226,5 +284,25 @@ mod tests {
         }
         assert_eq!(it.find_str("nope", &mut buf), None);
         assert_eq!(it.len(), words.len());
+    }
+
+    #[test]
+    fn take_keys_hands_over_the_keys_and_starts_afresh() {
+        let mut it = Interner::with_capacity(4);
+        let mut buf = Vec::new();
+        let first = ["threat", "a", "reassurance-of-the-public", "threat"];
+        for w in first {
+            let h = key_of(w.as_bytes(), &mut buf);
+            it.intern(&buf.clone(), w.len(), h);
+        }
+        let list = it.take_keys();
+        assert_eq!(list.len(), 3);
+        assert_eq!(list.bytes(2), b"reassurance-of-the-public");
+        assert_eq!(list.hash(0), key_of(b"threat", &mut buf));
+        assert!(it.is_empty());
+        assert_eq!(it.find_str("threat", &mut buf), None);
+        let h = key_of(b"a", &mut buf);
+        assert_eq!(it.intern(&buf.clone(), 1, h), (0, true));
+        assert_eq!(it.bytes(0), b"a");
     }
 }
