@@ -251,6 +251,14 @@ impl KeyList {
         (&self.arena[at..at + words_for(len as usize)], len as usize)
     }
 
+    /// Adds `s` at the end (a list may hold a key more than once).
+    pub fn push_str(&mut self, s: &str, buf: &mut Vec<u64>) {
+        let h = key_of(s.as_bytes(), buf);
+        self.keys.push((self.arena.len() as u32, s.len() as u32));
+        self.arena.extend_from_slice(buf);
+        self.hashes.push(h);
+    }
+
     /// Bytes of key `id`.
     pub fn bytes(&self, id: u32) -> Vec<u8> {
         let (words, len) = self.key(id);

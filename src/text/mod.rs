@@ -7,6 +7,7 @@ pub mod filters;
 pub mod fxhash;
 pub mod intern;
 pub mod sentences;
+pub mod sharded;
 pub mod stem;
 pub mod words;
 
