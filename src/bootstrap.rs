@@ -255,13 +255,20 @@ fn select_key_percentile(v: &mut [i64], q: f64) -> f64 {
     }
     let r = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
     let (lo, hi) = (r.floor() as usize, r.ceil() as usize);
-    let (_, &mut k_lo, right) = v.select_nth_unstable(lo);
-    let x_lo = from_total_key(k_lo);
-    let x_hi = if hi == lo {
-        x_lo
+    // The neighbour of the selected statistic is the extreme of the smaller
+    // side of the partition: select the upper one of the pair in the lower
+    // half (a 2.5% point then scans 25 values of 1,000, not 975).
+    let (k_lo, k_hi) = if hi == lo {
+        let k = *v.select_nth_unstable(lo).1;
+        (k, k)
+    } else if hi <= v.len() / 2 {
+        let (left, &mut k_hi, _) = v.select_nth_unstable(hi);
+        (left.iter().copied().max().unwrap_or(k_hi), k_hi)
     } else {
-        right.iter().copied().min().map_or(x_lo, from_total_key)
+        let (_, &mut k_lo, right) = v.select_nth_unstable(lo);
+        (k_lo, right.iter().copied().min().unwrap_or(k_lo))
     };
+    let (x_lo, x_hi) = (from_total_key(k_lo), from_total_key(k_hi));
     x_lo + (x_hi - x_lo) * (r - lo as f64)
 }
 
