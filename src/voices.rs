@@ -1351,12 +1351,14 @@ pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<Spea
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        a.speaker
-            .is_empty()
-            .cmp(&b.speaker.is_empty())
-            .then(b.words.cmp(&a.words))
-            .then(a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()))
+    // Each speaker's lower-case name made once, not twice per comparison
+    // (tens of thousands of speakers at 100,000 articles). Stable, as before.
+    out.sort_by_cached_key(|a| {
+        (
+            a.speaker.is_empty(),
+            std::cmp::Reverse(a.words),
+            a.speaker.to_lowercase(),
+        )
     });
     out
 }
