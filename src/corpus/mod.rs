@@ -542,6 +542,11 @@ fn assign_ids(files: &[Candidate]) -> Vec<String> {
     for s in &stems {
         *count.entry(s.as_str()).or_default() += 1;
     }
+    // The usual case, file names all different: each id is its file name
+    // and the passes below would change none.
+    if count.len() == stems.len() {
+        return stems;
+    }
     let first: Vec<String> = files
         .par_iter()
         .zip(&stems)
