@@ -164,11 +164,8 @@ impl Interner {
         }
         let id = self.list.keys.len() as u32;
         self.slots[i] = (tag | (id as u64 + 1), words.first().copied().unwrap_or(0));
-        let l = &mut self.list;
-        l.keys.push((l.arena.len() as u32, len as u32));
-        l.arena.extend_from_slice(words);
-        l.hashes.push(h);
-        if l.keys.len() * 2 > self.slots.len() {
+        self.list.push(words, len, h);
+        if self.list.len() * 2 > self.slots.len() {
             self.grow();
         }
         (id, true)
@@ -254,8 +251,14 @@ impl KeyList {
     /// Adds `s` at the end (a list may hold a key more than once).
     pub fn push_str(&mut self, s: &str, buf: &mut Vec<u64>) {
         let h = key_of(s.as_bytes(), buf);
-        self.keys.push((self.arena.len() as u32, s.len() as u32));
-        self.arena.extend_from_slice(buf);
+        self.push(buf, s.len(), h);
+    }
+
+    /// Adds a key given as words, byte length and hash.
+    #[inline]
+    fn push(&mut self, words: &[u64], len: usize, h: u64) {
+        self.keys.push((self.arena.len() as u32, len as u32));
+        self.arena.extend_from_slice(words);
         self.hashes.push(h);
     }
 
