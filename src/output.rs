@@ -286,10 +286,21 @@ impl Staged {
 /// file): 1.3 s, with both cores idle, for 2 GB of outputs at 100,000
 /// articles. Starting write-back never waits for the disk and changes no
 /// byte; on other systems this is a plain file.
+///
+/// The pages of a step whose write-back has finished by the time the next
+/// step starts are then dropped from the page cache (`POSIX_FADV_DONTNEED`,
+/// which skips pages still dirty or being written and never waits): the
+/// next steps' pages take the memory just freed instead of fresh pages.
+/// Every fresh page costs a zeroing, and on a virtual machine whose host
+/// takes back free memory a fault on the host as well: 2.2 GB of outputs
+/// at 100,000 articles went through fresh pages, 5% of the run's CPU time.
+/// The files' bytes are on disk either way; only their cached copies go.
 struct Writeback {
     file: fs::File,
     written: u64,
     started: u64,
+    /// Start of the step whose write-back was started last.
+    last_step: u64,
 }
 
 /// Bytes between two starts of write-back.
@@ -301,6 +312,7 @@ impl Writeback {
             file,
             written: 0,
             started: 0,
+            last_step: 0,
         }
     }
 
@@ -318,6 +330,19 @@ impl Writeback {
                 libc::SYNC_FILE_RANGE_WRITE,
             );
         }
+        // The step before this one had a whole step's time to reach the
+        // disk. SAFETY: as above; DONTNEED only drops clean cached pages.
+        if self.last_step < self.started {
+            unsafe {
+                libc::posix_fadvise(
+                    self.file.as_raw_fd(),
+                    self.last_step as libc::off_t,
+                    (self.started - self.last_step) as libc::off_t,
+                    libc::POSIX_FADV_DONTNEED,
+                );
+            }
+        }
+        self.last_step = self.started;
         self.started = self.written;
     }
 
@@ -349,6 +374,26 @@ impl Write for Writeback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Dropping written steps from the page cache keeps every byte: a file
+    /// of three steps and a tail reads back as written.
+    #[test]
+    fn writeback_keeps_every_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let step = WRITEBACK_STEP as usize;
+        let chunk: Vec<u8> = (0..1_000_003u32).map(|i| (i % 251) as u8).collect();
+        let mut want = Vec::new();
+        {
+            let mut w = std::io::BufWriter::new(Writeback::new(fs::File::create(&path).unwrap()));
+            while want.len() < 3 * step + 12_345 {
+                w.write_all(&chunk).unwrap();
+                want.extend_from_slice(&chunk);
+            }
+            w.flush().unwrap();
+        }
+        assert!(fs::read(&path).unwrap() == want);
+    }
 
     #[test]
     fn abandon_removes_what_the_run_staged_and_the_folder_it_made() {
