@@ -314,10 +314,12 @@ pub struct Evidence {
 pub struct TermScore {
     /// 1-based rank within the article.
     pub rank: usize,
-    /// Most frequent surface form of the stem in the corpus.
-    pub term: String,
-    /// The stem.
-    pub stem: String,
+    /// Most frequent surface form of the stem in the corpus (shared by
+    /// every article that lists the term: a million copies at 100,000
+    /// articles otherwise).
+    pub term: Arc<str>,
+    /// The stem (shared likewise).
+    pub stem: Arc<str>,
     /// Raw count in the article.
     pub tf: usize,
     /// Number of articles containing the stem.
@@ -690,8 +692,8 @@ pub fn example(n: usize) -> Analysis {
             top_terms: (0..5)
                 .map(|r| TermScore {
                     rank: r + 1,
-                    term: format!("term{}_{}", i, r),
-                    stem: format!("term{}_{}", i, r),
+                    term: format!("term{}_{}", i, r).into(),
+                    stem: format!("term{}_{}", i, r).into(),
                     tf: 5 - r,
                     df: 1 + r % 3,
                     tfidf: 0.5 / (r + 1) as f64,

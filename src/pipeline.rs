@@ -18,6 +18,7 @@ use crate::tokens;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What a finished run wrote, for the closing summary.
@@ -153,6 +154,10 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .iter()
         .map(|&s| tc.vocab.stems[s as usize].clone())
         .collect();
+    // Each article's top terms share these instead of copying the strings.
+    let shared =
+        |v: &[String]| -> Vec<Arc<str>> { v.iter().map(|t| Arc::from(t.as_str())).collect() };
+    let (term_of, stem_of) = (shared(&col_terms), shared(&col_stems));
     // Articles of only stop words or numbers (or a --min-df above the corpus)
     // leave no term to compare: the frame scores still stand, so the run goes
     // on without clustering and a note says why.
@@ -238,8 +243,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                         .enumerate()
                         .map(|(r, (col, w, count))| TermScore {
                             rank: r + 1,
-                            term: col_terms[col].clone(),
-                            stem: col_stems[col].clone(),
+                            term: term_of[col].clone(),
+                            stem: stem_of[col].clone(),
                             tf: count as usize,
                             df: tf.df[col],
                             tfidf: w,

@@ -185,8 +185,8 @@ pub fn terms(a: &Analysis) -> OutputFile {
                 [
                     Cell::from(&r.id),
                     Cell::Int(t.rank),
-                    Cell::from(&t.term),
-                    Cell::from(&t.stem),
+                    Cell::from(&*t.term),
+                    Cell::from(&*t.stem),
                     Cell::Int(t.tf),
                     Cell::Int(t.df),
                     Cell::F6(t.tfidf),

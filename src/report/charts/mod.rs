@@ -410,7 +410,8 @@ mod tests {
                     "{}{}",
                     words[(i + r) % words.len()].to_lowercase(),
                     if r % 2 == 0 { "ing" } else { "" }
-                );
+                )
+                .into();
             }
         }
         let c = a.clustering.as_mut().unwrap();

@@ -99,7 +99,7 @@ pub fn draw<DB: DrawingBackend>(
                     terms: a.articles[i]
                         .top_terms
                         .iter()
-                        .map(|t| (t.term.clone(), t.tfidf))
+                        .map(|t| (t.term.to_string(), t.tfidf))
                         .collect(),
                 })
                 .collect::<Vec<_>>();
