@@ -576,20 +576,6 @@ impl FrameScorer {
                 }
             })
             .collect();
-        // Sentences: sentiment and hits.
-        let mut sentences = Vec::with_capacity(n_sent);
-        let mut sent_scores = Vec::with_capacity(n_sent);
-        let words_in = crate::bootstrap::words_per_sentence(doc);
-        for (s, &(a, b)) in doc.sentences.iter().enumerate() {
-            let st = vader(senti, &text[a..b]);
-            sent_scores.push((st, words_in[s]));
-            sentences.push(SentenceScore {
-                sentence_no: s + 1,
-                text: sentence_text(s),
-                sentiment: st.compound,
-                hits: sent_hits[s].clone(),
-            });
-        }
         let pick = |c: Option<usize>| -> Option<SentenceRef> {
             let c = c?;
             let mut best: Option<(usize, f64)> = None;
@@ -604,6 +590,22 @@ impl FrameScorer {
                 hits: h,
             })
         };
+        // Picked before the sentences take their rows of hits.
+        let (most_threatening, most_reassuring) = (pick(self.threat), pick(self.reassurance));
+        // Sentences: sentiment and hits.
+        let mut sentences = Vec::with_capacity(n_sent);
+        let mut sent_scores = Vec::with_capacity(n_sent);
+        let words_in = crate::bootstrap::words_per_sentence(doc);
+        for (s, (&(a, b), h)) in doc.sentences.iter().zip(sent_hits).enumerate() {
+            let st = vader(senti, &text[a..b]);
+            sent_scores.push((st, words_in[s]));
+            sentences.push(SentenceScore {
+                sentence_no: s + 1,
+                text: sentence_text(s),
+                sentiment: st.compound,
+                hits: h,
+            });
+        }
         let (t, r) = (
             self.threat.map(|c| frames[c].per_1k).unwrap_or(0.0),
             self.reassurance.map(|c| frames[c].per_1k).unwrap_or(0.0),
@@ -611,8 +613,8 @@ impl FrameScorer {
         let scores = DocScores {
             sentiment: sentiment::aggregate(&sent_scores),
             threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
-            most_threatening: pick(self.threat),
-            most_reassuring: pick(self.reassurance),
+            most_threatening,
+            most_reassuring,
             frames,
             sentences,
         };
@@ -641,21 +643,45 @@ pub fn squash_spaces(s: &str) -> String {
 /// [`squash_spaces`] as a shared string, copied once when `s` has nothing
 /// to squash (the usual sentence).
 fn squashed(s: &str) -> Arc<str> {
-    let mut prev_space = true;
-    let clean = s.chars().all(|c| {
-        let ok = if c == ' ' {
-            !prev_space
-        } else {
-            !c.is_whitespace()
-        };
-        prev_space = c == ' ';
-        ok
-    }) && !prev_space;
-    if clean {
+    if is_squashed(s) {
         Arc::from(s)
     } else {
         Arc::from(squash_spaces(s))
     }
+}
+
+/// Whether `s` is already what [`squash_spaces`] makes of it: no whitespace
+/// but single spaces between words, none at either end. Reads bytes and
+/// decodes only non-ASCII characters (it runs on every sentence).
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if (0x09..=0x0D).contains(&c) {
+                // The ASCII whitespace `char::is_whitespace` knows besides ' '.
+                return false;
+            } else {
+                prev_space = false;
+            }
+            i += 1;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                return false;
+            }
+            prev_space = false;
+            i += ch.len_utf8();
+        }
+    }
+    !prev_space
 }
 
 /// VADER on a sentence (or a piece of one) of an article. VADER knows only
@@ -944,6 +970,36 @@ impl FrameScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashed_check_equals_squashing() {
+        let pieces = [
+            "a", "b", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{2009}",
+            "\u{3000}", "é", "’", "x y", "\u{85}",
+        ];
+        let mut r = crate::bootstrap::rng(8, "squash");
+        // The character walk it replaced.
+        let reference = |s: &str| {
+            let mut prev_space = true;
+            s.chars().all(|c| {
+                let ok = if c == ' ' {
+                    !prev_space
+                } else {
+                    !c.is_whitespace()
+                };
+                prev_space = c == ' ';
+                ok
+            }) && !prev_space
+        };
+        for n in 0..2000 {
+            let t = crate::bootstrap::pieces_text(&mut r, &pieces, n % 9);
+            assert_eq!(is_squashed(&t), reference(&t), "{t:?}");
+            if is_squashed(&t) {
+                assert_eq!(squash_spaces(&t), t);
+            }
+        }
+        assert!(is_squashed("a b"));
+    }
     use crate::corpus::Document;
     use crate::text::filters::StopWords;
     use crate::tokens::tokenize_corpus;
