@@ -14,10 +14,10 @@
 //! two halves of the bootstrap). Wall time includes rayon's idle spinning
 //! in CPU time, so compare with `--threads 1` on a busy machine.
 
-use frame::analysis::ArticleResult;
-use frame::options::{CorpusOptions, TableColumns};
-use frame::score::{FrameScorer, DEFAULT_NEGATION_WINDOW};
-use frame::sentiment::{SentimentAnalyzer, SentimentLexicon};
+use frame::model::options::{CorpusOptions, TableColumns};
+use frame::model::ArticleResult;
+use frame::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
+use frame::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use frame::text::{filters::StopWords, Language};
 use rayon::prelude::*;
 use std::time::Instant;
@@ -72,7 +72,7 @@ fn main() {
         .num_threads(threads)
         .build_global()
         .expect("pool");
-    let corpus = frame::corpus::load(&CorpusOptions {
+    let corpus = frame::input::load(&CorpusOptions {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
         keep_boilerplate: false,
@@ -82,7 +82,7 @@ fn main() {
     let docs = &corpus.documents;
     let en = Language::english();
     let stop = StopWords::new(en.stop_words());
-    let tc = frame::tokens::tokenize_corpus(docs, &en, &stop);
+    let tc = frame::text::tokens::tokenize_corpus(docs, &en, &stop);
     let lexicons = frame::lexicon::builtin();
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
@@ -90,12 +90,12 @@ fn main() {
     if std::env::var_os("PARTS").is_some() {
         timed("quotes", || {
             docs.par_iter()
-                .map(|d| frame::voices::quotes(&d.text).len())
+                .map(|d| frame::scoring::voices::quotes(&d.text).len())
                 .sum::<usize>()
         });
         timed("find_q", || {
             docs.par_iter()
-                .map(|d| frame::voices::find_quotes(&d.text).len())
+                .map(|d| frame::scoring::voices::find_quotes(&d.text).len())
                 .sum::<usize>()
         });
         timed("resolved", || {
@@ -108,7 +108,7 @@ fn main() {
             docs.par_iter()
                 .zip(tc.docs.par_iter())
                 .map(|(d, td)| {
-                    frame::positions::find_parts(&d.text, &d.title, td)
+                    frame::scoring::positions::find_parts(&d.text, &d.title, td)
                         .lead
                         .len()
                 })
@@ -134,10 +134,10 @@ fn main() {
             .collect()
     });
     let voices = timed("voices", || {
-        frame::voices::score_corpus(docs, &tc, &scorer, &senti)
+        frame::scoring::voices::score_corpus(docs, &tc, &scorer, &senti)
     });
     let positions = timed("positions", || {
-        frame::positions::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
+        frame::scoring::positions::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
     });
     println!(
         "{:<10} {:>7.3} s wall {:>7.2} s CPU",
@@ -147,7 +147,7 @@ fn main() {
     );
     if std::env::var_os("FUSED").is_some() {
         let fused = timed("fused", || {
-            frame::score::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
+            frame::scoring::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
         });
         let sc: Vec<_> = fused
             .articles
@@ -183,7 +183,7 @@ fn main() {
     let words: Vec<Vec<usize>> = tc
         .docs
         .iter()
-        .map(frame::bootstrap::words_per_sentence)
+        .map(frame::stats::bootstrap::words_per_sentence)
         .collect();
     if std::env::var_os("PARTS").is_some() {
         timed("boot_frame", || {
@@ -192,20 +192,23 @@ fn main() {
                 .zip(words.par_iter())
                 .map(|(a, w)| {
                     let hits: Vec<&[f64]> = a.sentences.iter().map(|s| s.hits.as_slice()).collect();
-                    let mut r = frame::bootstrap::rng(42, &a.id);
-                    frame::bootstrap::frame_intervals(w, &hits, a.frames.len(), 1000, &mut r).len()
+                    let mut r = frame::stats::bootstrap::rng(42, &a.id);
+                    frame::stats::bootstrap::frame_intervals(w, &hits, a.frames.len(), 1000, &mut r)
+                        .len()
                 })
                 .sum::<usize>()
         });
         timed("boot_senti", || {
             articles
                 .par_iter()
-                .map(|a| frame::bootstrap::sentiment_interval(a, 42, 1000).is_some() as usize)
+                .map(|a| {
+                    frame::stats::bootstrap::sentiment_interval(a, 42, 1000).is_some() as usize
+                })
                 .sum::<usize>()
         });
     }
     timed("bootstrap", || {
-        frame::bootstrap::add_intervals(&mut articles, &words, 42, 1000)
+        frame::stats::bootstrap::add_intervals(&mut articles, &words, 42, 1000)
     });
     let cis: Vec<_> = articles
         .iter()

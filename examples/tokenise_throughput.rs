@@ -14,7 +14,7 @@
 //! fast sentence splitter gives the same spans as the reference one built on
 //! unicode-segmentation alone.
 
-use frame::options::{CorpusOptions, TableColumns};
+use frame::model::options::{CorpusOptions, TableColumns};
 use frame::text::{filters::StopWords, sentences, Language};
 use std::time::Instant;
 
@@ -52,7 +52,7 @@ fn peak_mb() -> u64 {
 }
 
 fn main() {
-    frame::allocator::tune();
+    frame::platform::allocator::tune();
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut threads: Vec<usize> = vec![1, 0];
@@ -72,7 +72,7 @@ fn main() {
         }
     }
     let dir = dir.expect("usage: tokenise_throughput DIR [--threads N] [--runs N] [--check]");
-    let corpus = frame::corpus::load(&CorpusOptions {
+    let corpus = frame::input::load(&CorpusOptions {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
         keep_boilerplate: false,
@@ -106,8 +106,9 @@ fn main() {
         let times: Vec<(f64, f64, u64)> = (0..runs)
             .map(|_| {
                 let (t, cpu, peak) = (Instant::now(), cpu_seconds(), peak_mb());
-                let tc =
-                    pool.install(|| frame::tokens::tokenize_corpus(&corpus.documents, &en, &stop));
+                let tc = pool.install(|| {
+                    frame::text::tokens::tokenize_corpus(&corpus.documents, &en, &stop)
+                });
                 std::hint::black_box(tc.vocab.stems.len());
                 let fresh = peak_mb().saturating_sub(peak);
                 drop(tc);

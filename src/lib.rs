@@ -1,39 +1,24 @@
 //! frame: compare how news articles frame a story.
 //!
-//! The pipeline runs one way:
-//! `Options -> corpus -> text -> tfidf -> cluster -> score -> Analysis -> report`.
-//! See ARCHITECTURE.md for the module map and invariants.
+//! The pipeline runs one way, one folder per stage:
+//! `input -> text -> similarity -> scoring -> stats -> model -> report -> output`.
+//! `pipeline` holds the stage order; `commands` the binary's other subcommands;
+//! `platform` the only CPU- and OS-specific code. See ARCHITECTURE.md.
 
-pub mod allocator;
-pub mod analysis;
-pub mod bootstrap;
-pub mod cluster;
-pub mod collocations;
-pub mod corpus;
-pub mod coverage;
-pub mod error;
-pub mod groups;
-pub mod keyness;
-pub mod kwic;
+pub mod commands;
+pub mod input;
 pub mod lexicon;
-pub mod limits;
-pub mod options;
+pub mod model;
 pub mod output;
 pub mod pipeline;
-pub mod positions;
+pub mod platform;
 pub mod report;
-pub mod score;
-pub mod sentiment;
-pub mod sparse;
+pub mod scoring;
+pub mod similarity;
+pub mod stats;
 pub mod text;
-pub mod tfidf;
-pub mod tokens;
-pub mod topk;
-pub mod voices;
 
-pub use analysis::Analysis;
-pub use error::{Error, Result};
-pub use options::Options;
+pub use model::error::{Error, Result};
+pub use model::options::Options;
+pub use model::Analysis;
 pub use pipeline::{run, RunSummary};
-pub mod short_texts;
-pub mod validate;

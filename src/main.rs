@@ -1,10 +1,9 @@
 //! The `frame` binary: parse arguments, call the library, print messages,
 //! map errors to exit codes (0 ok, 1 bad input or usage, 2 internal failure).
 
-mod cli;
-
 use clap::Parser;
 use cli::{Cli, Command};
+use frame::commands::cli;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -69,7 +68,7 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     let opts = args.to_options().map_err(frame::Error::Usage)?;
     let stdin = std::io::stdin();
     let mut lock = stdin.lock();
-    let (docs, warnings) = frame::short_texts::read_texts(
+    let (docs, warnings) = frame::commands::score::read_texts(
         &opts,
         if args.input.is_none() {
             Some(&mut lock)
@@ -84,12 +83,12 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     for w in &set.warnings {
         warn(&format!("lexicon: {w}"));
     }
-    let rows = frame::short_texts::score(&docs, &opts)?;
+    let rows = frame::commands::score::score(&docs, &opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
     let bytes = if args.json {
-        frame::short_texts::to_jsonl(&rows)
+        frame::commands::score::to_jsonl(&rows)
     } else {
-        frame::short_texts::to_csv(&rows, &frames)
+        frame::commands::score::to_csv(&rows, &frames)
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe (e.g. `| head`) is not an error worth a message.
@@ -174,7 +173,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     for w in &lexicons.warnings {
         warn(&format!("lexicon: {w}"));
     }
-    let corpus = frame::corpus::load(&opts.corpus)?;
+    let corpus = frame::input::load(&opts.corpus)?;
     for s in &corpus.skipped {
         warn(&format!("skipped {}: {}", s.source, s.reason));
     }
@@ -182,13 +181,13 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
         warn(w);
     }
     let stop = frame::pipeline::stop_words(&opts)?;
-    let query = frame::kwic::KwicQuery {
+    let query = frame::commands::kwic::KwicQuery {
         term: args.term.clone(),
         window: args.window,
         exact: args.exact,
         as_word: args.word,
     };
-    let k = frame::kwic::kwic(
+    let k = frame::commands::kwic::kwic(
         &corpus.documents,
         &lexicons.lexicons,
         &opts.lang,
@@ -197,9 +196,9 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     )
     .map_err(frame::Error::Usage)?;
     if args.csv {
-        print_out(&frame::kwic::to_csv(&k.lines));
+        print_out(&frame::commands::kwic::to_csv(&k.lines));
     } else {
-        print_out(frame::kwic::to_text(&k.lines).as_bytes());
+        print_out(frame::commands::kwic::to_text(&k.lines).as_bytes());
     }
     let what = match &k.category {
         Some(c) => format!("lexicon category `{c}` (use --word to search the word instead)"),
@@ -222,22 +221,22 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
 
 fn sample(args: &cli::SampleArgs) -> Result<(), frame::Error> {
     let (opts, params) = args.to_options().map_err(frame::Error::Usage)?;
-    let s = frame::validate::sample::run(&opts, &params)?;
+    let s = frame::commands::validate::sample::run(&opts, &params)?;
     for w in &s.warnings {
         warn(w);
     }
-    let bytes = frame::validate::sample::to_csv(&s);
+    let bytes = frame::commands::validate::sample::to_csv(&s);
     match &args.out {
-        Some(p) => frame::validate::sample::write_new(p, &bytes)?,
+        Some(p) => frame::commands::validate::sample::write_new(p, &bytes)?,
         None => print_out(&bytes),
     }
-    eprint!("{}", frame::validate::sample::strata_summary(&s));
+    eprint!("{}", frame::commands::validate::sample::strata_summary(&s));
     Ok(())
 }
 
 fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
     let opts = args.to_options().map_err(frame::Error::Usage)?;
-    let report = frame::validate::agree::run(&args.sheets, &opts, args.threshold)?;
+    let report = frame::commands::validate::agree::run(&args.sheets, &opts, args.threshold)?;
     for w in &report.warnings {
         warn(w);
     }
@@ -251,7 +250,7 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
 }
 
 fn main() -> ExitCode {
-    frame::allocator::tune();
+    frame::platform::allocator::tune();
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
         let msg = info

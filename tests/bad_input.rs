@@ -418,13 +418,13 @@ fn oversized_article_file_is_skipped_unread() {
     let dir = folder(tmp.path(), "in", &[("good.txt", ARTICLE.as_bytes())]);
     // A sparse file: its size is above the limit, its blocks are never written.
     let f = fs::File::create(dir.join("huge.txt")).unwrap();
-    f.set_len(frame::corpus::MAX_FILE_BYTES + 1).unwrap();
+    f.set_len(frame::input::MAX_FILE_BYTES + 1).unwrap();
     let r = analyze(&[&dir], &tmp.path().join("out"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(&r, &["huge.txt", "limit of 256 MB per article file"]);
     // A table obeys the same limit.
     let f = fs::File::create(tmp.path().join("huge.csv")).unwrap();
-    f.set_len(frame::corpus::MAX_FILE_BYTES + 1).unwrap();
+    f.set_len(frame::input::MAX_FILE_BYTES + 1).unwrap();
     let r = analyze(
         &[&dir, &tmp.path().join("huge.csv")],
         &tmp.path().join("out"),

@@ -17,12 +17,12 @@
 //! edit a sentence or its label to make this pass: change the lists or the
 //! rules, or accept the lower score.
 
-use frame::corpus::Document;
-use frame::score::{FrameScorer, DEFAULT_NEGATION_WINDOW};
-use frame::sentiment::{SentimentAnalyzer, SentimentLexicon};
+use frame::input::Document;
+use frame::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
+use frame::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use frame::text::filters::StopWords;
+use frame::text::tokens::tokenize_corpus;
 use frame::text::Language;
-use frame::tokens::tokenize_corpus;
 
 const SENTENCES: &[(char, &str)] = &[
     // Threat vocabulary.

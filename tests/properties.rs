@@ -4,7 +4,7 @@
 //! they run in CI; the long searches are the cargo-fuzz targets in `fuzz/`
 //! (docs/fuzzing.md). Findings of either are pinned as unit tests here.
 
-use frame::corpus::{decode, markup};
+use frame::input::{decode, markup};
 use frame::text::{sentences, words, Analyzer};
 use proptest::prelude::*;
 
@@ -153,7 +153,7 @@ proptest! {
         let _ = markup::html_title(&html);
         // Paragraph spans are ordered, disjoint, on char boundaries and trimmed.
         let mut last = 0;
-        for (a, b) in frame::corpus::paragraphs(&html) {
+        for (a, b) in frame::input::paragraphs(&html) {
             prop_assert!(last <= a && a < b && b <= html.len());
             let p = &html[a..b];
             prop_assert_eq!(p.trim(), p);

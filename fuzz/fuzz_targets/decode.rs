@@ -2,7 +2,7 @@
 //! and decoding valid UTF-8 keeps the text (line endings normalised).
 #![no_main]
 
-use frame::corpus::{decode, markup};
+use frame::input::{decode, markup};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
         let _ = markup::html_to_text(&text);
         let _ = markup::html_title(&text);
         let _ = markup::markdown_to_text(&text);
-        let _ = frame::corpus::make_document(&text, false);
-        let _ = frame::corpus::paragraphs(&text);
+        let _ = frame::input::make_document(&text, false);
+        let _ = frame::input::paragraphs(&text);
     }
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = markup::html_to_text(s);

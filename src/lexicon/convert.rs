@@ -3,7 +3,7 @@
 //! and edited like the defaults.
 
 use super::{parse, Lexicon, LexiconError};
-use crate::error::{Error, Result};
+use crate::model::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
 /// True if `s` would be read back as a weight (a plain number).

@@ -28,7 +28,7 @@ pub use load::{load_set, read_path, FileLexicons, Format, LexiconSet, Origin};
 use std::fmt;
 use std::path::Path;
 
-use crate::analysis::LexiconInfo;
+use crate::model::LexiconInfo;
 
 /// Largest allowed entry weight: big enough for "this term is unambiguous",
 /// small enough that one word cannot swamp a whole article.

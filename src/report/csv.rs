@@ -2,7 +2,7 @@
 //! with fixed decimals so that the same run gives byte-identical files.
 
 use super::OutputFile;
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 
 mod group_tables;
 
@@ -43,7 +43,7 @@ where
 /// after another), so the largest tables are never whole in memory.
 fn table_per_article<'a, F>(name: &str, header: &[String], a: &'a Analysis, rows: F) -> Table<'a>
 where
-    F: Fn(&'a crate::analysis::ArticleResult, &mut dyn FnMut(&mut dyn Iterator<Item = Cell<'a>>))
+    F: Fn(&'a crate::model::ArticleResult, &mut dyn FnMut(&mut dyn Iterator<Item = Cell<'a>>))
         + Sync
         + 'a,
 {
@@ -446,8 +446,8 @@ pub fn coverage(a: &Analysis) -> OutputFile {
 /// in parallel blocks of articles).
 pub fn each(
     a: &Analysis,
-    emit: &mut dyn FnMut(Table<'_>) -> crate::error::Result<()>,
-) -> crate::error::Result<()> {
+    emit: &mut dyn FnMut(Table<'_>) -> crate::model::error::Result<()>,
+) -> crate::model::error::Result<()> {
     type Make = for<'a> fn(&'a Analysis) -> Vec<Table<'a>>;
     let makers: [Make; 11] = [
         |a| vec![articles(a).into()],
@@ -482,7 +482,7 @@ mod tests {
 
     #[test]
     fn headers_and_rows() {
-        let a = crate::analysis::example(3);
+        let a = crate::model::example(3);
         let art = String::from_utf8(articles(&a).bytes).unwrap();
         assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high\n"));
         assert_eq!(art.lines().count(), 4);
@@ -493,12 +493,12 @@ mod tests {
             "threat,reassurance,conflict,responsibility,human_interest,morality,economic"
         ));
         assert!(clusters(&a).is_some());
-        assert!(clusters(&crate::analysis::example(2)).is_none());
+        assert!(clusters(&crate::model::example(2)).is_none());
     }
 
     #[test]
     fn voices_speakers_positions_headers() {
-        let a = crate::analysis::example(3);
+        let a = crate::model::example(3);
         let frames = "threat,reassurance,conflict,responsibility,human_interest,morality,economic";
         let v = String::from_utf8(voices(&a).bytes).unwrap();
         assert!(v.starts_with(&format!(
@@ -514,16 +514,16 @@ mod tests {
 
     #[test]
     fn coverage_rows() {
-        let mut a = crate::analysis::example(2);
-        a.coverage = crate::coverage::Coverage {
+        let mut a = crate::model::example(2);
+        a.coverage = crate::stats::coverage::Coverage {
             words_total: 10,
-            categories: vec![crate::coverage::CategoryCoverage {
+            categories: vec![crate::stats::coverage::CategoryCoverage {
                 category: "economy.positive".into(),
                 words: 2,
                 articles: 1,
                 share: 0.2,
             }],
-            unmatched: vec![crate::coverage::WordCount {
+            unmatched: vec![crate::stats::coverage::WordCount {
                 word: "police".into(),
                 count: 3,
                 articles: 2,

@@ -11,12 +11,12 @@
 //! silhouette below 0.25 (Rousseeuw's "no substantial structure").
 //!
 //! The sentiment chart also gets, per article, a seeded bootstrap interval of
-//! its sentiment (see [`crate::bootstrap::sentiment_interval`]); an article whose 95% interval
+//! its sentiment (see [`crate::stats::bootstrap::sentiment_interval`]); an article whose 95% interval
 //! runs from negative to positive is named, since its sign depends on which
 //! few sentences it happens to contain.
 
 use super::text::{fixed, Cell, Table};
-use crate::analysis::{Analysis, ArticleResult, FrameScore};
+use crate::model::{Analysis, ArticleResult, FrameScore};
 
 /// The charts that get cautions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +193,11 @@ pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
                 art.sentiment_ci_low
                     .zip(art.sentiment_ci_high)
                     .or_else(|| {
-                        crate::bootstrap::sentiment_interval(art, a.parameters.seed, resamples)
+                        crate::stats::bootstrap::sentiment_interval(
+                            art,
+                            a.parameters.seed,
+                            resamples,
+                        )
                     })
                     .is_some_and(|(lo, hi)| lo < 0.0 && hi > 0.0)
             });
@@ -320,7 +324,7 @@ pub fn interval_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::example;
+    use crate::model::example;
 
     #[test]
     fn numbers_are_listed_readably() {
@@ -384,14 +388,15 @@ mod tests {
             .iter()
             .map(|&v| sentence(v))
             .collect();
-        let (lo, hi) = crate::bootstrap::sentiment_interval(&a.articles[2], 7, 500).unwrap();
+        let (lo, hi) = crate::stats::bootstrap::sentiment_interval(&a.articles[2], 7, 500).unwrap();
         assert!(lo < 0.0 && hi > 0.0 && lo >= -0.9 && hi <= 0.9, "{lo} {hi}");
         assert_eq!(
-            crate::bootstrap::sentiment_interval(&a.articles[2], 7, 500),
+            crate::stats::bootstrap::sentiment_interval(&a.articles[2], 7, 500),
             Some((lo, hi)),
             "same seed, same interval"
         );
-        let (lo0, hi0) = crate::bootstrap::sentiment_interval(&a.articles[0], 7, 500).unwrap();
+        let (lo0, hi0) =
+            crate::stats::bootstrap::sentiment_interval(&a.articles[0], 7, 500).unwrap();
         assert!(hi0 < 0.0 && lo0 <= hi0, "{lo0} {hi0}");
         let senti = cautions(&a, Chart::Sentiment);
         assert_eq!(senti.len(), 1, "{senti:?}");
@@ -402,11 +407,11 @@ mod tests {
         // One sentence, or no resamples: no interval.
         a.articles[0].sentences.truncate(1);
         assert_eq!(
-            crate::bootstrap::sentiment_interval(&a.articles[0], 7, 500),
+            crate::stats::bootstrap::sentiment_interval(&a.articles[0], 7, 500),
             None
         );
         assert_eq!(
-            crate::bootstrap::sentiment_interval(&a.articles[2], 7, 0),
+            crate::stats::bootstrap::sentiment_interval(&a.articles[2], 7, 0),
             None
         );
     }

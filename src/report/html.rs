@@ -6,7 +6,7 @@
 //! escapes every piece of text, since titles and sentences are user data.
 
 use super::text::{self, Block, Cell, Document, Inline, Table};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use std::fmt::Write;
 
 /// Render the HTML report; `charts` lists the chart files present (e.g. "frames.png").
@@ -232,7 +232,7 @@ fn render_document(doc: &Document, version: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::example;
+    use crate::model::example;
 
     const ALL: [&str; 6] = [
         "frames.png",
@@ -280,7 +280,7 @@ mod tests {
         a.articles[0].short_title = "<script>alert(1)</script>".into();
         a.articles[1].most_threatening.as_mut().unwrap().text =
             "<img src=x onerror=alert(1)>".into();
-        a.inputs.push(crate::analysis::InputRecord {
+        a.inputs.push(crate::model::InputRecord {
             path: "a\"b.txt".into(),
             sha256: "ab".repeat(32),
             bytes: 10,

@@ -1,7 +1,7 @@
 //! `analysis.json`: the whole analysis, every parameter and input hash, so a
 //! run can be cited and repeated.
 
-use crate::analysis::{Analysis, ArticleResult};
+use crate::model::{Analysis, ArticleResult};
 use rayon::prelude::*;
 use std::io::Write;
 

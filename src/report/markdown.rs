@@ -6,7 +6,7 @@
 //! cannot break a table.
 
 use super::text::{self, Block, Document, Inline, Table};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use std::fmt::Write;
 
 /// Render the Markdown report; `charts` lists the chart files present (e.g. "frames.png").
@@ -225,7 +225,7 @@ fn render_document(doc: &Document, version: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::example;
+    use crate::model::example;
 
     const ALL: [&str; 6] = [
         "frames.png",

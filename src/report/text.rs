@@ -11,7 +11,7 @@
 //! and its size is bounded whatever the number of articles.
 
 use super::fragility::{self, Chart};
-use crate::analysis::{Analysis, ArticleResult, Clustering, FrameScore};
+use crate::model::{Analysis, ArticleResult, Clustering, FrameScore};
 use std::collections::BTreeMap;
 
 mod groups;
@@ -1416,7 +1416,7 @@ impl<'a> Builder<'a> {
             t(" divides by all "),
             t(int(c.words_total)),
             t(" word tokens of the corpus. "),
-            code(crate::coverage::ANY),
+            code(crate::stats::coverage::ANY),
             t(" counts words matched by at least one category. Unmatched words leave out stop words."),
         ]);
         let rows = c
@@ -1850,12 +1850,12 @@ impl<'a> Builder<'a> {
             .enumerate()
             .take(MAX_ROWS)
             .map(|(i, art)| {
-                let narr: Vec<&crate::analysis::VoiceScore> = art
+                let narr: Vec<&crate::model::VoiceScore> = art
                     .voices
                     .iter()
                     .filter(|v| v.voice == "narration")
                     .collect();
-                let qs: Vec<&crate::analysis::VoiceScore> =
+                let qs: Vec<&crate::model::VoiceScore> =
                     art.voices.iter().filter(|v| v.voice == "quote").collect();
                 let speakers = qs.iter().filter(|v| !v.speaker.is_empty()).count();
                 let mut row = vec![
@@ -1993,14 +1993,14 @@ impl<'a> Builder<'a> {
         let rows: Vec<Vec<Cell>> = parts
             .iter()
             .map(|part| {
-                let ps: Vec<&crate::analysis::PositionScore> = a
+                let ps: Vec<&crate::model::PositionScore> = a
                     .articles
                     .iter()
                     .flat_map(|r| r.positions.iter())
                     .filter(|p| p.part == *part && p.words > 0)
                     .collect();
                 let n = ps.len();
-                let mean = |f: &dyn Fn(&crate::analysis::PositionScore) -> f64| {
+                let mean = |f: &dyn Fn(&crate::model::PositionScore) -> f64| {
                     if n > 0 {
                         ps.iter().map(|p| f(p)).sum::<f64>() / n as f64
                     } else {
@@ -2136,7 +2136,7 @@ fn count_verb(n: usize, one: &str, many: &str) -> String {
 
 /// Every parameter as (name, value, meaning): known ones in a reading order,
 /// then any field added to `Parameters` later, so none is ever left out.
-pub fn parameter_rows(p: &crate::analysis::Parameters) -> Vec<(String, String, String)> {
+pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, String)> {
     const KNOWN: [(&str, &str); 17] = [
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
@@ -2187,7 +2187,7 @@ fn json_value(v: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::example;
+    use crate::model::example;
 
     #[test]
     fn numbers_are_formatted_consistently() {
@@ -2217,7 +2217,7 @@ mod tests {
 
     #[test]
     fn every_parameter_has_a_row() {
-        let p = crate::analysis::Parameters::default();
+        let p = crate::model::Parameters::default();
         let rows = parameter_rows(&p);
         let map = match serde_json::to_value(&p).unwrap() {
             serde_json::Value::Object(m) => m,

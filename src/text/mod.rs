@@ -9,6 +9,8 @@ pub mod intern;
 pub mod sentences;
 pub mod sharded;
 pub mod stem;
+pub mod tokens;
+pub mod topk;
 pub mod words;
 
 pub use filters::TokenFilter;

@@ -158,7 +158,7 @@ pub fn merge(lists: &[&KeyList]) -> Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bootstrap::pieces_text;
+    use crate::stats::bootstrap::pieces_text;
     use rand_xoshiro::rand_core::SeedableRng;
 
     fn key_lists(lists: &[Vec<String>]) -> Vec<KeyList> {

@@ -3,7 +3,7 @@
 
 use super::style::*;
 use super::{cluster_name, short_title, ChartError, MAX_ROWS};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -289,7 +289,7 @@ fn draw_legend<DB: DrawingBackend>(
     y += line_h(&hf) + st.px(8.0);
     let entry_h = line_h(&bf) + 2 * line_h(&lf) + st.px(10.0);
     let fits = ((h - y - m) / entry_h.max(1)).max(1) as usize;
-    let mut ids: Vec<&crate::analysis::ClusterInfo> = c.clusters.iter().collect();
+    let mut ids: Vec<&crate::model::ClusterInfo> = c.clusters.iter().collect();
     let hidden = ids.len().saturating_sub(fits);
     if hidden > 0 {
         // Keep the largest clusters, then show them in id order.

@@ -5,7 +5,7 @@
 
 use super::style::{self, *};
 use super::{encode_png, ChartError};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::report::OutputFile;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -114,7 +114,7 @@ pub fn draw<DB: DrawingBackend>(
             &["There are no frames or no groups to show.".to_string()],
         );
     }
-    let mut groups: Vec<&crate::analysis::GroupStats> = g.groups.iter().collect();
+    let mut groups: Vec<&crate::model::GroupStats> = g.groups.iter().collect();
     let mut sub = vec![format!(
         "Bars: mean score per 1,000 words of the articles in each group (compared on: {}). Whiskers: 95% bootstrap confidence interval of the mean ({} resamples). Where two groups' whiskers do not overlap, the difference is unlikely to be chance; where they overlap, read the numbers in groups.csv before claiming a difference.",
         g.group_by, g.resamples
@@ -269,7 +269,7 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::*;
+    use crate::model::*;
 
     /// example(6) with two groups, keyness and a timeline (one empty period).
     fn with_groups() -> Analysis {

@@ -4,7 +4,7 @@
 
 use super::style::{self, *};
 use super::ChartError;
-use crate::analysis::{Analysis, KeyTerm, KeynessComparison};
+use crate::model::{Analysis, KeyTerm, KeynessComparison};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

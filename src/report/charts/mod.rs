@@ -18,7 +18,7 @@ mod threat;
 mod timeline;
 mod voices;
 
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::report::OutputFile;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -197,7 +197,7 @@ pub(crate) fn cluster_name(a: &Analysis, id: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::example;
+    use crate::model::example;
     use std::collections::HashSet;
 
     fn decode(bytes: &[u8]) -> image::RgbImage {
@@ -385,7 +385,7 @@ mod tests {
         for (k, f) in extra.iter().enumerate() {
             a.frames.push(f.to_string());
             for (i, art) in a.articles.iter_mut().enumerate() {
-                art.frames.push(crate::analysis::FrameScore {
+                art.frames.push(crate::model::FrameScore {
                     frame: f.to_string(),
                     hits: 1.0,
                     per_1k: ((i * 5 + k * 7) % 13) as f64 * 1.7,
@@ -417,7 +417,7 @@ mod tests {
         let c = a.clustering.as_mut().unwrap();
         c.k = 10;
         c.clusters = (0..10)
-            .map(|k| crate::analysis::ClusterInfo {
+            .map(|k| crate::model::ClusterInfo {
                 id: k,
                 label: format!(
                     "{} / {} / {}",
@@ -428,7 +428,7 @@ mod tests {
                 .to_lowercase(),
                 size: 3,
                 top_terms: (0..10)
-                    .map(|r| crate::analysis::WeightedTerm {
+                    .map(|r| crate::model::WeightedTerm {
                         term: format!("{}{}", words[(k + r) % 10].to_lowercase(), r),
                         stem: String::new(),
                         weight: 0.4 / (r + 1) as f64,

@@ -4,7 +4,7 @@
 
 use super::style::{self, *};
 use super::{short_title, ChartError, MAX_ROWS};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

@@ -4,7 +4,7 @@
 use super::clusters::cluster_look;
 use super::style::{self, *};
 use super::{cluster_name, short_title, ChartError};
-use crate::analysis::{Analysis, Clustering};
+use crate::model::{Analysis, Clustering};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

@@ -4,7 +4,7 @@
 use super::clusters::{cluster_look, marker};
 use super::style::{self, *};
 use super::{short_title, ChartError};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -41,7 +41,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut sub = Vec::new();
     let (panels, xdesc) = match a.clustering.as_ref() {
         Some(c) if n > MAX_ARTICLE_PANELS && !c.clusters.is_empty() => {
-            let mut cl: Vec<&crate::analysis::ClusterInfo> = c.clusters.iter().collect();
+            let mut cl: Vec<&crate::model::ClusterInfo> = c.clusters.iter().collect();
             if cl.len() > MAX_PANELS {
                 sub.push(format!(
                     "{} clusters: showing the {} largest; all clusters are in the tables.",

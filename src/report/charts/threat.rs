@@ -3,7 +3,7 @@
 
 use super::style::*;
 use super::{short_title, ChartError, MAX_ROWS};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;

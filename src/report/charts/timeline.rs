@@ -6,7 +6,7 @@ use super::clusters::{cluster_look, marker};
 use super::groups::pretty;
 use super::style::*;
 use super::ChartError;
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

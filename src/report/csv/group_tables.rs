@@ -2,7 +2,7 @@
 //! `collocations.csv` and `timeline.csv` (each only when computed).
 
 use super::{f4, f6, h, table};
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::report::OutputFile;
 
 fn opt(x: Option<f64>) -> String {

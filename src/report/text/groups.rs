@@ -2,7 +2,7 @@
 //! intervals, keyness, collocations and the timeline.
 
 use super::{code, fixed, int, strong, t, table, Block, Builder, Cell, Inline};
-use crate::analysis::KeynessComparison;
+use crate::model::KeynessComparison;
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
@@ -68,7 +68,7 @@ impl<'a> Builder<'a> {
         // One row per group: its name, its size, then one cell per measure
         // (sentiment with two decimals, frame scores with one).
         let rows_of =
-            |cell: &dyn Fn(&crate::analysis::MeasureSummary, usize) -> String| -> Vec<Vec<Cell>> {
+            |cell: &dyn Fn(&crate::model::MeasureSummary, usize) -> String| -> Vec<Vec<Cell>> {
                 g.groups
                     .iter()
                     .map(|gr| {

@@ -1,0 +1,7 @@
+//! The binary's subcommands besides `analyze`: argument parsing and the
+//! small tools (keywords in context, scoring short texts, validation).
+
+pub mod cli;
+pub mod kwic;
+pub mod score;
+pub mod validate;

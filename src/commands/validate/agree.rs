@@ -1,0 +1,894 @@
+//! `frame agree`: agreement between a human coder and frame (one filled
+//! coding sheet), or between two coders (two sheets matched by `unit_id`).
+//!
+//! A sheet is a CSV file (comma, semicolon or tab separated; UTF-8, UTF-16 or
+//! Windows-1252, as spreadsheets save them) with a `unit_id` column, a `text`
+//! column (needed against frame) and one column per frame holding 0 or 1.
+//! Frame columns are recognised by name; other columns (notes, coder names)
+//! are ignored; a frame whose column was deleted is left out. A missing or
+//! non-0/1 code is an error naming the row, so a half-coded sheet is never
+//! scored by accident.
+//!
+//! Against frame, frame re-scores each unit's text with the lexicons in use
+//! (defaults, or `--lexicon`; the scorer of `frame analyze`) and codes it 1 for a frame when its hits
+//! reach `threshold` (default 1). The human coder is the reference for
+//! precision and recall. Statistics are in [`super::stats`].
+
+use super::score_documents;
+use super::stats::{alpha_band, kappa_band, Table2};
+use crate::input::{decode, Document};
+use crate::model::error::{Error, Result};
+use crate::model::options::Options;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Most problems listed when a sheet has bad codes.
+const MAX_PROBLEMS: usize = 10;
+
+/// One coded row of a sheet.
+#[derive(Debug, Clone)]
+pub struct SheetRow {
+    /// Spreadsheet row number (the header is row 1).
+    pub row: usize,
+    /// The unit's id.
+    pub unit_id: String,
+    /// The unit's text, when the sheet has a `text` column.
+    pub text: Option<String>,
+    /// The codes, one per entry of [`Sheet::frames`].
+    pub codes: Vec<bool>,
+}
+
+/// A filled coding sheet.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Frame columns found, in lexicon order.
+    pub frames: Vec<String>,
+    /// Coded rows, in file order.
+    pub rows: Vec<SheetRow>,
+    /// Whether an `article_id` column equals `unit_id` on every row.
+    pub ids_are_articles: bool,
+}
+
+/// Who is compared with whom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// A human coder (reference) against frame's codes.
+    Frame {
+        /// Hits a unit needs for frame to code it 1.
+        threshold: f64,
+    },
+    /// Two human coders.
+    Coders {
+        /// First sheet's file name.
+        first: String,
+        /// Second sheet's file name.
+        second: String,
+    },
+}
+
+/// Agreement on one frame.
+#[derive(Debug, Clone)]
+pub struct FrameAgreement {
+    /// Frame name.
+    pub frame: String,
+    /// The 2x2 table: `a` is the human coder (or coder 1), `b` frame (or coder 2).
+    pub table: Table2,
+}
+
+/// Everything `frame agree` reports.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Coder against frame, or coder against coder.
+    pub mode: Mode,
+    /// "sentences", "articles" or "units", for prose.
+    pub unit_word: &'static str,
+    /// One entry per frame coded.
+    pub frames: Vec<FrameAgreement>,
+    /// Non-fatal problems (units in one sheet only, frames in one sheet only).
+    pub warnings: Vec<String>,
+}
+
+fn input_err(path: &Path, message: String) -> Error {
+    Error::Input {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// The delimiter a spreadsheet used: comma, else semicolon (European Excel),
+/// else tab, judged on the header line.
+fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    if first.contains(',') {
+        b','
+    } else if first.contains(';') {
+        b';'
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// Reads a filled sheet; `frames` are the known frame names (lexicon order).
+pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
+    let bytes = std::fs::read(path).map_err(|e| input_err(path, format!("cannot read: {e}")))?;
+    let (text, _) = decode::decode(&bytes).map_err(|p| {
+        input_err(
+            path,
+            match p {
+                decode::DecodeProblem::Empty => "the file is empty".into(),
+                decode::DecodeProblem::Binary => {
+                    "this is not a CSV file (it looks binary; save the spreadsheet as CSV)".into()
+                }
+            },
+        )
+    })?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter(&text))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| input_err(path, format!("cannot read the header row: {e}")))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let unit_col = col("unit_id").ok_or_else(|| {
+        input_err(
+            path,
+            "no unit_id column: a coding sheet needs the unit_id column that `frame sample` wrote"
+                .into(),
+        )
+    })?;
+    let text_col = col("text");
+    if need_text && text_col.is_none() {
+        return Err(input_err(
+            path,
+            "no text column: frame needs each unit's text to score it".into(),
+        ));
+    }
+    let article_col = col("article_id");
+    let frame_cols: Vec<(String, usize)> = frames
+        .iter()
+        .filter_map(|f| col(&f.to_lowercase()).map(|c| (f.clone(), c)))
+        .collect();
+    if frame_cols.is_empty() {
+        return Err(input_err(
+            path,
+            format!(
+                "no frame column: the header needs one or more of {} (the lexicon categories in use; add yours with --lexicon)",
+                frames.join(", ")
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut ids_are_articles = article_col.is_some();
+    let (mut any_code, mut hint_missing, mut hint_bad) = (false, false, false);
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 2;
+        let rec = rec.map_err(|e| input_err(path, format!("row {row}: {e}")))?;
+        let cell = |c: usize| rec.get(c).unwrap_or("").trim();
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue; // spreadsheets leave empty rows at the end
+        }
+        let at = match rec.position().map(|p| p.line() as usize) {
+            Some(line) if line != row => format!("row {row} (line {line})"),
+            _ => format!("row {row}"),
+        };
+        let unit_id = cell(unit_col).to_string();
+        if unit_id.is_empty() {
+            problems.push(format!("{at}: no unit_id"));
+            continue;
+        }
+        if let Some(first) = seen.insert(unit_id.clone(), row) {
+            problems.push(format!(
+                "{at}: unit {unit_id} is already on row {first} (each unit is coded once per sheet)"
+            ));
+            continue;
+        }
+        if let Some(a) = article_col {
+            ids_are_articles &= cell(a) == unit_id;
+        }
+        let mut codes = Vec::with_capacity(frame_cols.len());
+        let mut missing: Vec<&str> = Vec::new();
+        let mut bad: Vec<String> = Vec::new();
+        for (f, c) in &frame_cols {
+            match cell(*c) {
+                "1" => codes.push(true),
+                "0" => codes.push(false),
+                "" => missing.push(f),
+                other => bad.push(format!("“{other}” for {f} is not a code")),
+            }
+        }
+        any_code |= codes.len() + bad.len() > 0;
+        let mut what = Vec::new();
+        if !missing.is_empty() {
+            what.push(format!("no code for {}", missing.join(", ")));
+            hint_missing = true;
+        }
+        if !bad.is_empty() {
+            what.push(bad.join("; "));
+            hint_bad = true;
+        }
+        if !what.is_empty() {
+            problems.push(format!("{at} (unit {unit_id}): {}", what.join("; ")));
+        }
+        let text = text_col.map(|c| cell(c).to_string());
+        if need_text && text.as_deref().is_none_or(str::is_empty) {
+            problems.push(format!(
+                "{at} (unit {unit_id}): the text cell is empty, so frame has nothing to score"
+            ));
+        }
+        rows.push(SheetRow {
+            row,
+            unit_id,
+            text,
+            codes,
+        });
+    }
+    if !any_code && !rows.is_empty() {
+        return Err(input_err(
+            path,
+            format!(
+                "no codes yet: fill every cell of the frame columns ({}) with 0 or 1, then run frame agree again",
+                frame_cols
+                    .iter()
+                    .map(|(f, _)| f.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    if !problems.is_empty() {
+        let n = problems.len();
+        let mut msg = format!(
+            "{} with problems in the coding sheet (fix and run again):",
+            if n == 1 {
+                "1 row".to_string()
+            } else {
+                format!("{n} rows")
+            }
+        );
+        for p in problems.iter().take(MAX_PROBLEMS) {
+            msg.push_str("\n  ");
+            msg.push_str(p);
+        }
+        if n > MAX_PROBLEMS {
+            msg.push_str(&format!("\n  ... and {} more", n - MAX_PROBLEMS));
+        }
+        if hint_missing {
+            msg.push_str("\nEvery frame column needs a 0 or a 1 in each row; to leave a frame out, delete its column.");
+        }
+        if hint_bad {
+            msg.push_str("\nCodes are 0 (the frame is absent) or 1 (present).");
+        }
+        return Err(input_err(path, msg));
+    }
+    if rows.is_empty() {
+        return Err(input_err(path, "no coded rows below the header".into()));
+    }
+    Ok(Sheet {
+        path: path.to_path_buf(),
+        frames: frame_cols.into_iter().map(|(f, _)| f).collect(),
+        rows,
+        ids_are_articles,
+    })
+}
+
+/// "sentences" when every id is `<article>#s<n>`, "articles" when ids are the
+/// article ids, else "units".
+fn unit_word(sheet: &Sheet) -> &'static str {
+    let sentence_id = |id: &str| {
+        id.rsplit_once("#s").is_some_and(|(a, n)| {
+            !a.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    if sheet.rows.iter().all(|r| sentence_id(&r.unit_id)) {
+        "sentences"
+    } else if sheet.ids_are_articles {
+        "articles"
+    } else {
+        "units"
+    }
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// Reads one or two sheets and computes the agreement.
+pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> {
+    if !(threshold.is_finite() && threshold > 0.0) {
+        return Err(Error::Usage(format!(
+            "--threshold must be above 0, not {threshold}"
+        )));
+    }
+    let set = crate::pipeline::lexicon_set(opts)?;
+    let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
+    let mut report =
+        match paths {
+            [one] => against_frame(
+                &read_sheet(one, &frames, true)?,
+                opts,
+                &set.lexicons,
+                threshold,
+            )?,
+            [a, b] => between_coders(
+                &read_sheet(a, &frames, false)?,
+                &read_sheet(b, &frames, false)?,
+            ),
+            _ => return Err(Error::Usage(
+                "give one filled coding sheet (coder against frame) or two (coder against coder)"
+                    .into(),
+            )),
+        };
+    report
+        .warnings
+        .splice(0..0, set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    Ok(report)
+}
+
+/// The human codes of `sheet` against frame's codes for the same texts.
+pub fn against_frame(
+    sheet: &Sheet,
+    opts: &Options,
+    lexicons: &[crate::lexicon::Lexicon],
+    threshold: f64,
+) -> Result<Report> {
+    let docs: Vec<Document> = sheet
+        .rows
+        .iter()
+        .map(|r| Document {
+            id: r.unit_id.clone(),
+            source: format!("{}: row {}", sheet.path.display(), r.row),
+            text: r.text.clone().unwrap_or_default(),
+            ..Default::default()
+        })
+        .collect();
+    let (names, scored) = score_documents(&docs, opts, lexicons)?;
+    let frames = sheet
+        .frames
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let c = names.iter().position(|n| n == f).unwrap_or(usize::MAX);
+            let human: Vec<bool> = sheet.rows.iter().map(|r| r.codes[k]).collect();
+            let machine: Vec<bool> = scored
+                .iter()
+                .map(|(s, _)| s.frames.get(c).is_some_and(|x| x.hits >= threshold))
+                .collect();
+            FrameAgreement {
+                frame: f.clone(),
+                table: Table2::from_codes(&human, &machine),
+            }
+        })
+        .collect();
+    Ok(Report {
+        mode: Mode::Frame { threshold },
+        unit_word: unit_word(sheet),
+        frames,
+        warnings: Vec::new(),
+    })
+}
+
+fn list(ids: &[&str]) -> String {
+    let shown: Vec<&str> = ids.iter().take(10).copied().collect();
+    format!(
+        "{}{}",
+        shown.join(", "),
+        if ids.len() > 10 { ", ..." } else { "" }
+    )
+}
+
+/// Coder 1 (`a`) against coder 2 (`b`), on the units and frames both sheets hold.
+pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
+    let (na, nb) = (file_name(&a.path), file_name(&b.path));
+    let mut warnings = Vec::new();
+    let b_index: BTreeMap<&str, usize> = b
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.unit_id.as_str(), i))
+        .collect();
+    let a_ids: std::collections::BTreeSet<&str> =
+        a.rows.iter().map(|r| r.unit_id.as_str()).collect();
+    let only_a: Vec<&str> = a
+        .rows
+        .iter()
+        .map(|r| r.unit_id.as_str())
+        .filter(|id| !b_index.contains_key(id))
+        .collect();
+    let only_b: Vec<&str> = b
+        .rows
+        .iter()
+        .map(|r| r.unit_id.as_str())
+        .filter(|id| !a_ids.contains(id))
+        .collect();
+    for (ids, inn, out) in [(&only_a, &na, &nb), (&only_b, &nb, &na)] {
+        if !ids.is_empty() {
+            warnings.push(format!(
+                "{} unit(s) in {inn} are missing from {out} and were left out: {}",
+                ids.len(),
+                list(ids)
+            ));
+        }
+    }
+    for (s, other, name) in [(a, b, &na), (b, a, &nb)] {
+        for f in &s.frames {
+            if !other.frames.contains(f) {
+                warnings.push(format!("{f} is coded in {name} only and was left out"));
+            }
+        }
+    }
+    let pairs: Vec<(&SheetRow, &SheetRow)> = a
+        .rows
+        .iter()
+        .filter_map(|r| b_index.get(r.unit_id.as_str()).map(|&i| (r, &b.rows[i])))
+        .collect();
+    if pairs.is_empty() {
+        warnings.push(format!(
+            "{na} and {nb} have no unit_id in common: nothing to compare"
+        ));
+    }
+    let frames = a
+        .frames
+        .iter()
+        .enumerate()
+        .filter_map(|(ka, f)| {
+            let kb = b.frames.iter().position(|x| x == f)?;
+            let x: Vec<bool> = pairs.iter().map(|(r, _)| r.codes[ka]).collect();
+            let y: Vec<bool> = pairs.iter().map(|(_, r)| r.codes[kb]).collect();
+            Some(FrameAgreement {
+                frame: f.clone(),
+                table: Table2::from_codes(&x, &y),
+            })
+        })
+        .collect();
+    Report {
+        mode: Mode::Coders {
+            first: na,
+            second: nb,
+        },
+        unit_word: unit_word(a),
+        frames,
+        warnings,
+    }
+}
+
+/// "name = 0.71" (or "name 0.71" without `eq`), or "name undefined".
+fn stat(name: &str, x: Option<f64>, eq: bool) -> String {
+    match x {
+        Some(v) => {
+            let s = format!("{v:.2}");
+            let s = if s == "-0.00" { "0.00".to_string() } else { s };
+            if eq {
+                format!("{name} = {s}")
+            } else {
+                format!("{name} {s}")
+            }
+        }
+        None => format!("{name} undefined"),
+    }
+}
+
+fn f3(x: Option<f64>) -> String {
+    x.map(|v| {
+        let s = format!("{v:.3}");
+        if s == "-0.000" {
+            "0.000".into()
+        } else {
+            s
+        }
+    })
+    .unwrap_or_else(|| "n/a".into())
+}
+
+fn pct(x: Option<f64>, d: usize) -> String {
+    x.map(|v| format!("{:.*}%", d, v * 100.0))
+        .unwrap_or_else(|| "n/a".into())
+}
+
+fn names(mode: &Mode) -> (&'static str, &'static str) {
+    match mode {
+        Mode::Frame { .. } => ("the human coder", "frame"),
+        Mode::Coders { .. } => ("coder 1", "coder 2"),
+    }
+}
+
+impl Report {
+    fn units(&self, n: usize) -> String {
+        let w = if n == 1 {
+            self.unit_word.trim_end_matches('s')
+        } else {
+            self.unit_word
+        };
+        format!("{n} {w}")
+    }
+
+    /// A sentence for a methods section about one frame.
+    pub fn sentence(&self, fa: &FrameAgreement) -> String {
+        let t = &fa.table;
+        let stats = format!(
+            "{}, {}",
+            stat("Cohen's κ", t.kappa(), true),
+            stat("Krippendorff's α", t.alpha(), true)
+        );
+        match &self.mode {
+            Mode::Frame { .. } => format!(
+                "For {}, frame agreed with the human coder on {} of {} ({}; {}, {}).",
+                fa.frame,
+                pct(t.agreement(), 0),
+                self.units(t.n()),
+                stats,
+                stat("precision", t.precision(), false),
+                stat("recall", t.recall(), false)
+            ),
+            Mode::Coders { .. } => format!(
+                "For {}, the two coders agreed on {} of {} ({}).",
+                fa.frame,
+                pct(t.agreement(), 0),
+                self.units(t.n()),
+                stats
+            ),
+        }
+    }
+
+    /// The plain-words reading of kappa and alpha for one frame, with why
+    /// either is undefined or uninformative.
+    pub fn reading(&self, fa: &FrameAgreement) -> String {
+        let t = &fa.table;
+        let (a, b) = names(&self.mode);
+        let mut parts = Vec::new();
+        if let Some(k) = t.kappa() {
+            parts.push(format!(
+                "κ {:.2}: {} agreement (Landis & Koch)",
+                k,
+                kappa_band(k)
+            ));
+        }
+        if let Some(al) = t.alpha() {
+            parts.push(format!("α {:.2}: {} (Krippendorff)", al, alpha_band(al)));
+        }
+        let mut s = format!("{}: ", fa.frame);
+        if parts.is_empty() {
+            s.push_str("κ and α undefined");
+        } else {
+            s.push_str(&parts.join("; "));
+        }
+        if let Some(why) = t.why_undefined(a, b) {
+            s.push_str(&format!(" — {why}"));
+        }
+        s.push('.');
+        s
+    }
+
+    /// Cautions about small numbers, in plain words.
+    pub fn cautions(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let (a, b) = names(&self.mode);
+        let n = self.frames.iter().map(|f| f.table.n()).max().unwrap_or(0);
+        if n > 0 && n < 30 {
+            out.push(format!(
+                "Only {}: one unit moves the agreement by {:.0} percentage points, and κ and α can swing widely. Code more (50 to 100 per frame is common) before reporting these figures.",
+                self.units(n),
+                100.0 / n as f64
+            ));
+        }
+        for fa in &self.frames {
+            let t = &fa.table;
+            if t.n() == 0 {
+                continue;
+            }
+            let (a1, b1) = (t.a_1(), t.b_1());
+            if a1 > 0 && a1 < 5 {
+                out.push(format!(
+                    "{}: {a} marked only {a1} unit(s) 1, so {} rests on very few cases.",
+                    fa.frame,
+                    if matches!(self.mode, Mode::Frame { .. }) {
+                        "recall"
+                    } else {
+                        "agreement on its presence"
+                    }
+                ));
+            }
+            if matches!(self.mode, Mode::Frame { .. }) && b1 > 0 && b1 < 5 {
+                out.push(format!(
+                    "{}: {b} coded only {b1} unit(s) 1, so precision rests on very few cases.",
+                    fa.frame
+                ));
+            }
+        }
+        out
+    }
+
+    /// The report for the terminal: a table, then the quotable sentences, the
+    /// readings and the cautions.
+    pub fn to_text(&self) -> String {
+        let frame_mode = matches!(self.mode, Mode::Frame { .. });
+        let mut header = vec!["frame", "units"];
+        if frame_mode {
+            header.extend(["coder=1", "frame=1"]);
+        } else {
+            header.extend(["coder1=1", "coder2=1"]);
+        }
+        header.extend(["both=1", "both=0", "agreement", "kappa", "alpha"]);
+        if frame_mode {
+            header.extend(["precision", "recall"]);
+        }
+        let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| s.to_string()).collect()];
+        for fa in &self.frames {
+            let t = &fa.table;
+            let mut r = vec![
+                fa.frame.clone(),
+                t.n().to_string(),
+                t.a_1().to_string(),
+                t.b_1().to_string(),
+                t.both_1.to_string(),
+                t.both_0.to_string(),
+                pct(t.agreement(), 1),
+                f3(t.kappa()),
+                f3(t.alpha()),
+            ];
+            if frame_mode {
+                r.extend([f3(t.precision()), f3(t.recall())]);
+            }
+            rows.push(r);
+        }
+        let widths: Vec<usize> = (0..header.len())
+            .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+            .collect();
+        let mut out = String::new();
+        match &self.mode {
+            Mode::Frame { threshold } => out.push_str(&format!(
+                "Human coder against frame (frame codes a unit 1 when its hits reach {threshold}; the human coder is the reference for precision and recall)\n\n"
+            )),
+            Mode::Coders { first, second } => out.push_str(&format!(
+                "Coder 1 ({first}) against coder 2 ({second})\n\n"
+            )),
+        }
+        for r in &rows {
+            let cells: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    if c == 0 {
+                        format!("{:<w$}", v, w = widths[c])
+                    } else {
+                        format!("{:>w$}", v, w = widths[c])
+                    }
+                })
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+        out.push_str("\nFor a methods section:\n");
+        for fa in &self.frames {
+            out.push_str(&format!("  {}\n", self.sentence(fa)));
+        }
+        out.push_str("\nReading the numbers (κ: Landis & Koch 1977: below 0 poor, 0-0.20 slight, 0.21-0.40 fair, 0.41-0.60 moderate, 0.61-0.80 substantial, 0.81-1 almost perfect; α: Krippendorff 2004: at least 0.800 reliable, 0.667-0.800 tentative conclusions only, below 0.667 unreliable):\n");
+        for fa in &self.frames {
+            out.push_str(&format!("  {}\n", self.reading(fa)));
+        }
+        let cautions = self.cautions();
+        if !cautions.is_empty() {
+            out.push_str("\nCautions:\n");
+            for c in cautions {
+                out.push_str(&format!("  {c}\n"));
+            }
+        }
+        out
+    }
+
+    /// The report as CSV: one row per frame, undefined values empty and
+    /// explained in the `note` column.
+    pub fn to_csv(&self) -> Vec<u8> {
+        let frame_mode = matches!(self.mode, Mode::Frame { .. });
+        let (a, b) = names(&self.mode);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut header = vec!["frame", "units"];
+        if frame_mode {
+            header.extend(["coder_1", "frame_1"]);
+        } else {
+            header.extend(["coder1_1", "coder2_1"]);
+        }
+        header.extend(["both_1", "both_0", "agreement", "kappa", "alpha"]);
+        if frame_mode {
+            header.extend(["precision", "recall"]);
+        }
+        header.extend(["kappa_band", "alpha_band", "note", "sentence"]);
+        let _ = w.write_record(&header);
+        let num = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
+        for fa in &self.frames {
+            let t = &fa.table;
+            let mut r = vec![
+                fa.frame.clone(),
+                t.n().to_string(),
+                t.a_1().to_string(),
+                t.b_1().to_string(),
+                t.both_1.to_string(),
+                t.both_0.to_string(),
+                num(t.agreement()),
+                num(t.kappa()),
+                num(t.alpha()),
+            ];
+            if frame_mode {
+                r.extend([num(t.precision()), num(t.recall())]);
+            }
+            r.push(t.kappa().map(kappa_band).unwrap_or_default().to_string());
+            r.push(t.alpha().map(alpha_band).unwrap_or_default().to_string());
+            r.push(t.why_undefined(a, b).unwrap_or_default());
+            r.push(self.sentence(fa));
+            let _ = w.write_record(&r);
+        }
+        w.into_inner().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames() -> Vec<String> {
+        crate::pipeline::lexicons(&Options::new(vec![]))
+            .unwrap()
+            .iter()
+            .map(|l| l.name.clone())
+            .collect()
+    }
+
+    fn sheet(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        p
+    }
+
+    #[test]
+    fn missing_and_bad_codes_name_the_row() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "unit_id,article_id,text,threat\na#s1,a,A knife attack.,1\na#s2,a,All calm.,\na#s3,a,Fine.,yes\n",
+        );
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("s.csv"), "{e}");
+        assert!(e.contains("2 rows with problems"), "{e}");
+        assert!(e.contains("row 3 (unit a#s2): no code for threat"), "{e}");
+        assert!(
+            e.contains("row 4 (unit a#s3): “yes” for threat is not a code"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn semicolons_extra_columns_and_deleted_frames() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "\u{feff}unit_id;text;Threat;notes\na#s1;A knife attack.;1;sure\n;;;\na#s2;All calm.;0;\n",
+        );
+        let s = read_sheet(&p, &frames(), true).unwrap();
+        assert_eq!(s.frames, vec!["threat"]);
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[1].row, 4);
+        assert_eq!(s.rows[1].codes, vec![false]);
+        assert_eq!(unit_word(&s), "sentences");
+    }
+
+    #[test]
+    fn an_uncoded_sheet_says_so() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "unit_id,text,threat,morality\nx,a,,\ny,b,,\n",
+        );
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("no codes yet"), "{e}");
+        let p = sheet(
+            d.path(),
+            "t.csv",
+            "unit_id,text,threat,morality\nx,a,1,\ny,b,,0\n",
+        );
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("row 2 (unit x): no code for morality"), "{e}");
+        assert!(e.contains("row 3 (unit y): no code for threat"), "{e}");
+        assert!(e.contains("delete its column"), "{e}");
+    }
+
+    #[test]
+    fn duplicates_and_missing_columns_are_errors() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(d.path(), "s.csv", "unit_id,text,threat\nx,a,1\nx,b,0\n");
+        let e = read_sheet(&p, &frames(), true).unwrap_err().to_string();
+        assert!(e.contains("row 3: unit x is already on row 2"), "{e}");
+        let p = sheet(d.path(), "t.csv", "id,text,threat\nx,a,1\n");
+        assert!(read_sheet(&p, &frames(), true)
+            .unwrap_err()
+            .to_string()
+            .contains("no unit_id column"));
+        let p = sheet(d.path(), "u.csv", "unit_id,text,notes\nx,a,1\n");
+        assert!(read_sheet(&p, &frames(), true)
+            .unwrap_err()
+            .to_string()
+            .contains("no frame column"));
+    }
+
+    #[test]
+    fn against_frame_counts_hits_at_the_threshold() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "unit_id,text,threat,reassurance\n\
+             a#s1,A violent knife attack left residents in fear.,1,0\n\
+             a#s2,Police said there is no cause for alarm.,0,1\n\
+             a#s3,The council met on Monday.,0,0\n\
+             a#s4,The weather was mild and the market busy.,1,0\n",
+        );
+        let opts = Options::new(vec![]);
+        let r = run(std::slice::from_ref(&p), &opts, 1.0).unwrap();
+        let t = &r.frames[0].table;
+        assert_eq!(r.frames[0].frame, "threat");
+        // frame: s1 threat; the coder also says s4 (a miss for frame).
+        assert_eq!((t.both_1, t.a_only, t.b_only, t.both_0), (1, 1, 0, 2));
+        assert_eq!(t.recall(), Some(0.5));
+        assert_eq!(t.precision(), Some(1.0));
+        let re = &r.frames[1].table;
+        assert_eq!((re.both_1, re.a_only, re.b_only, re.both_0), (1, 0, 0, 3));
+        let s = r.sentence(&r.frames[0]);
+        assert!(s.starts_with("For threat, frame agreed with the human coder on 75% of 4 sentences (Cohen's κ = 0.50"), "{s}");
+        assert!(s.ends_with("precision 1.00, recall 0.50)."), "{s}");
+        // A high threshold: frame codes nothing 1, precision is undefined.
+        let r = run(&[p], &opts, 50.0).unwrap();
+        assert_eq!(r.frames[0].table.b_1(), 0);
+        assert!(r.sentence(&r.frames[0]).contains("precision undefined"));
+        assert!(r.to_text().contains("Cautions:"));
+    }
+
+    #[test]
+    fn two_coders_match_by_unit_id_and_report_missing_units() {
+        let d = tempfile::tempdir().unwrap();
+        let a = sheet(
+            d.path(),
+            "alice.csv",
+            "unit_id,threat,morality\nu1,1,0\nu2,0,0\nu3,1,1\nu4,0,0\n",
+        );
+        let b = sheet(
+            d.path(),
+            "bob.csv",
+            "unit_id,threat\nu3,1\nu1,1\nu2,1\nu9,0\n",
+        );
+        let r = run(&[a, b], &Options::new(vec![]), 1.0).unwrap();
+        assert_eq!(r.frames.len(), 1);
+        let t = r.frames[0].table;
+        assert_eq!((t.both_1, t.a_only, t.b_only, t.both_0), (2, 0, 1, 0));
+        assert_eq!(r.unit_word, "units");
+        let w = r.warnings.join("\n");
+        assert!(
+            w.contains("1 unit(s) in alice.csv are missing from bob.csv and were left out: u4"),
+            "{w}"
+        );
+        assert!(
+            w.contains("1 unit(s) in bob.csv are missing from alice.csv and were left out: u9"),
+            "{w}"
+        );
+        assert!(w.contains("morality is coded in alice.csv only"), "{w}");
+        assert!(r
+            .sentence(&r.frames[0])
+            .starts_with("For threat, the two coders agreed on 67% of 3 units"));
+        let csv = String::from_utf8(r.to_csv()).unwrap();
+        assert!(csv.starts_with("frame,units,coder1_1,coder2_1,both_1,both_0,agreement,kappa,alpha,kappa_band,alpha_band,note,sentence\n"), "{csv}");
+    }
+}

@@ -1,0 +1,240 @@
+//! Lines of web copies that are not the article: image credits and captions,
+//! share and follow prompts, "MORE:" links, newsletter and video plugs,
+//! navigation. The rules are deliberately conservative (a line is dropped only
+//! when it matches one of them) and documented in the README.
+
+/// Line starts (case-insensitive, after leading dashes and spaces) that mark
+/// boilerplate.
+const PREFIXES: &[&str] = &[
+    "image caption",
+    "image copyright",
+    "image source",
+    "image:",
+    "(image:",
+    "images:",
+    "photo:",
+    "photograph:",
+    "picture:",
+    "pictured:",
+    "credit:",
+    "image credit",
+    "photo credit",
+    "getty images",
+    "share on",
+    "share this",
+    "share:",
+    "click to share",
+    "more:",
+    "read more",
+    "read next",
+    "related:",
+    "related articles",
+    "watch the latest",
+    "watch:",
+    "watch more",
+    "connect with us",
+    "follow us",
+    "please follow",
+    "follow:",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "advertisement",
+    "advertise here",
+    "sponsored",
+    "continue reading",
+    "recent news",
+    "skip to",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "avatar of",
+    "this article was",
+    "cookie",
+    "most read",
+    "listen to this article",
+    "download the app",
+    "get the app",
+];
+
+/// Agency credits that end a picture caption: "Armed police on patrol (PA)".
+const CREDITS: &[&str] = &[
+    "(pa)",
+    "(ap)",
+    "(afp)",
+    "(reuters)",
+    "(epa)",
+    "(getty)",
+    "(getty images)",
+    "(pa wire)",
+    "(pa media)",
+    "(rex)",
+    "(shutterstock)",
+    "(alamy)",
+];
+
+/// Why a line is boilerplate, or None if it is article text.
+pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
+    let t = line
+        .trim()
+        .trim_start_matches(['—', '–', '-', '•', '|', ' '])
+        .trim();
+    if t.is_empty() {
+        return None;
+    }
+    // Only the ends of the line are compared, so only they are lower-cased
+    // (lines are whole paragraphs; lower-casing each in full was most of the
+    // reading stage's time). Lower-casing goes character by character, so
+    // the lower-cased ends are the ends of the lower-cased line (the one
+    // exception, a final sigma, can never match these ASCII patterns).
+    let head = lower_head(t, PATTERN_MAX);
+    if PREFIXES.iter().any(|p| head.starts_with(p)) {
+        return Some("web boilerplate");
+    }
+    // The rules only ask whether a line has at most 4, 14 or 30 words.
+    let words = t.split_whitespace().take(31).count();
+    if words <= 14 && {
+        let tail = lower_tail(t, PATTERN_MAX);
+        CREDITS.iter().any(|c| tail.ends_with(c))
+    } {
+        return Some("picture caption");
+    }
+    if words <= 4 && head.starts_with("about ") {
+        return Some("author blurb heading");
+    }
+    if let Some(p) = previous {
+        if p.trim() == line.trim() && words <= 30 {
+            return Some("repeated line");
+        }
+    }
+    None
+}
+
+/// Bytes compared at either end of a line: more than any pattern's length.
+const PATTERN_MAX: usize = 32;
+
+/// The first characters of `t` lower-cased: all of it, or at least `bytes` bytes.
+fn lower_head(t: &str, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 4);
+    for c in t.chars() {
+        if out.len() >= bytes {
+            break;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// The last characters of `t` lower-cased: all of it, or at least `bytes` bytes.
+fn lower_tail(t: &str, bytes: usize) -> String {
+    let mut start = t.len();
+    let mut n = 0;
+    for (i, c) in t.char_indices().rev() {
+        if n >= bytes {
+            break;
+        }
+        n += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+        start = i;
+    }
+    t[start..].chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Removes boilerplate lines; returns the cleaned text and the number of
+/// lines dropped. Blank lines are kept so paragraphs survive.
+pub fn strip(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut dropped = 0;
+    let mut previous: Option<&str> = None;
+    for line in text.lines() {
+        if classify(line, previous).is_some() {
+            dropped += 1;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if !line.trim().is_empty() {
+            previous = Some(line);
+        }
+    }
+    (out, dropped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_known_boilerplate() {
+        for l in [
+            "Image caption Ken Marsh said police officers",
+            "Credit: EPA",
+            "Share on social media:",
+            "MORE: Fury after snow leopard shot dead",
+            "—Watch the latest videos from Yahoo UK—",
+            "Connect with us",
+            "Armed police pictured on patrol in London earlier this year (PA)",
+            "About Jack Hadfield",
+        ] {
+            assert!(classify(l, None).is_some(), "{l}");
+        }
+    }
+
+    #[test]
+    fn keeps_article_text() {
+        for l in [
+            "Police said more officers would be deployed.",
+            "The share of violent crime rose (PA) and other figures fell as the long report made clear to many readers.",
+            "About 40% of killings are gang related, police said.",
+            "More officers were on the streets.",
+        ] {
+            assert!(classify(l, None).is_none(), "{l}");
+        }
+    }
+
+    #[test]
+    fn repeated_caption_lines_are_dropped_once() {
+        let (t, n) = strip("Title\n\nDavid Lammy MP\nDavid Lammy MP\n\nBody text.\n");
+        assert_eq!(n, 1);
+        assert_eq!(t, "Title\n\nDavid Lammy MP\n\nBody text.\n");
+    }
+
+    #[test]
+    fn patterns_fit_in_the_compared_ends() {
+        assert!(PREFIXES
+            .iter()
+            .chain(CREDITS)
+            .chain(&["about "])
+            .all(|p| p.len() < PATTERN_MAX));
+    }
+
+    #[test]
+    fn ends_lower_case_as_the_whole_line() {
+        let pieces = [
+            "Image Caption",
+            " (PA)",
+            "ΣΑΣ ",
+            "İ",
+            "\u{212a}",
+            "Straße ",
+            "word ",
+            "😀",
+            "(Getty Images)",
+        ];
+        let mut r = crate::stats::bootstrap::rng(6, "ends");
+        for _ in 0..3000 {
+            let n = crate::stats::bootstrap::below(&mut r, 12);
+            let line = crate::stats::bootstrap::pieces_text(&mut r, &pieces, n);
+            // Equal but for sigma's final form (two bytes either way).
+            let unsigma = |s: &str| s.replace('ς', "σ");
+            let whole = unsigma(&line.to_lowercase());
+            let (head, tail) = (
+                unsigma(&lower_head(&line, 8)),
+                unsigma(&lower_tail(&line, 8)),
+            );
+            assert!(head.len() >= 8 || head == whole, "{line:?}");
+            assert!(tail.len() >= 8 || tail == whole, "{line:?}");
+            assert!(whole.starts_with(&head), "{line:?}");
+            assert!(whole.ends_with(&tail), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Article metadata from outside the text: a `---` front-matter block at the
+//! top of a plain-text file, and a metadata sidecar (`--metadata meta.csv`).
+//!
+//! The sidecar is a CSV file with a header row and one row per article. Its
+//! key column is the first of `id`, `article_id`, `file`, `filename` (any
+//! case), else the first column; a key matches an article's id, its file name
+//! (`001.txt`) or its source path. Every other column becomes metadata that
+//! `--group-by` can pick; `date`, `title` and `group`/`outlet` also set the
+//! article's date, title and group. Rows that match no article and articles
+//! without a row are reported as warnings; a repeated key is an error naming
+//! both lines.
+
+use super::{display, sha256_hex, Corpus};
+use crate::model::error::{Error, Result};
+use crate::model::InputRecord;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Splits a leading `---` ... `---` block of `key: value` lines off `text`.
+/// Returns the body and the (lower-case key, value) pairs; text without a
+/// closed block is returned whole.
+pub fn front_matter(text: &str) -> (String, Vec<(String, String)>) {
+    let t = text.trim_start_matches('\u{feff}');
+    let Some(rest) = t
+        .strip_prefix("---\r\n")
+        .or_else(|| t.strip_prefix("---\n"))
+    else {
+        return (text.to_string(), Vec::new());
+    };
+    let mut meta = Vec::new();
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        offset += line.len();
+        let l = line.trim_end();
+        if l == "---" || l == "..." {
+            return (
+                rest[offset..].trim_start_matches(['\r', '\n']).to_string(),
+                meta,
+            );
+        }
+        match l.split_once(':') {
+            Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
+                let v = v.trim().trim_matches('"').trim_matches('\'').to_string();
+                meta.push((k.trim().to_lowercase(), v));
+            }
+            // A line that is not `key: value` means this was no front matter.
+            _ if !l.trim().is_empty() => return (text.to_string(), Vec::new()),
+            _ => {}
+        }
+    }
+    (text.to_string(), Vec::new())
+}
+
+const KEY_COLUMNS: [&str; 4] = ["id", "article_id", "file", "filename"];
+
+/// Reads the sidecar at `path` and merges it into the corpus's documents.
+pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
+    let bad = |message: String| Error::Input {
+        path: path.to_path_buf(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read metadata file: {e}")))?;
+    corpus.inputs.push(InputRecord {
+        path: display(path),
+        sha256: sha256_hex(&bytes),
+        bytes: bytes.len() as u64,
+    });
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            corpus.warnings.push(format!(
+                "{}: not valid UTF-8; read as Windows-1252",
+                display(path)
+            ));
+            encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
+        }
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| bad(format!("not a readable CSV file: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    if header.len() < 2 {
+        return Err(bad(format!(
+            "a metadata file needs a key column (id) and at least one more column; the header has {} column(s)",
+            header.len()
+        )));
+    }
+    let key_col = KEY_COLUMNS
+        .iter()
+        .find_map(|k| header.iter().position(|h| h == k))
+        .unwrap_or(0);
+    // Keys an article answers to: id, file name, source path.
+    let mut lookup: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in corpus.documents.iter().enumerate() {
+        let name = Path::new(&d.source)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let mut keys = vec![d.id.clone(), d.source.clone()];
+        keys.extend(name);
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            lookup.entry(k).or_default().push(i);
+        }
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut matched = vec![false; corpus.documents.len()];
+    let mut unmatched: Vec<String> = Vec::new();
+    for (r, rec) in rdr.records().enumerate() {
+        let line = r + 2;
+        let rec = rec.map_err(|e| bad(format!("line {line}: unreadable CSV row: {e}")))?;
+        if rec.len() != header.len() {
+            return Err(bad(format!(
+                "line {line}: has {} fields, the header has {}",
+                rec.len(),
+                header.len()
+            )));
+        }
+        let key = rec.get(key_col).unwrap_or("").trim().to_string();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(prev) = seen.insert(key.clone(), line) {
+            return Err(bad(format!(
+                "article '{key}' appears twice, on lines {prev} and {line}"
+            )));
+        }
+        let Some(docs) = lookup.get(&key).filter(|d| d.len() == 1) else {
+            unmatched.push(key);
+            continue;
+        };
+        let i = docs[0];
+        matched[i] = true;
+        let d = &mut corpus.documents[i];
+        for (c, v) in header.iter().zip(rec.iter()) {
+            let v = v.trim();
+            if c == &header[key_col] || v.is_empty() {
+                continue;
+            }
+            match c.as_str() {
+                "date" => d.date = Some(v.to_string()),
+                "title" => d.title = v.to_string(),
+                "group" | "outlet" => d.group = Some(v.to_string()),
+                _ => {}
+            }
+            d.meta.insert(c.clone(), v.to_string());
+        }
+    }
+    let name = display(path);
+    if !unmatched.is_empty() {
+        let shown: Vec<&str> = unmatched.iter().take(5).map(String::as_str).collect();
+        corpus.warnings.push(format!(
+            "{name}: {} row(s) match no article (or more than one): {}{}",
+            unmatched.len(),
+            shown.join(", "),
+            if unmatched.len() > 5 { ", ..." } else { "" }
+        ));
+    }
+    let missing: Vec<&str> = corpus
+        .documents
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| !**m)
+        .map(|(d, _)| d.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+        corpus.warnings.push(format!(
+            "{name}: {} article(s) have no row: {}{}",
+            missing.len(),
+            shown.join(", "),
+            if missing.len() > 5 { ", ..." } else { "" }
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Document;
+
+    #[test]
+    fn front_matter_of_plain_text() {
+        let (body, meta) =
+            front_matter("---\ndate: 2024-05-01\noutlet: \"The Daily\"\n---\nBody text.\n");
+        assert_eq!(body, "Body text.\n");
+        assert_eq!(
+            meta,
+            vec![
+                ("date".into(), "2024-05-01".into()),
+                ("outlet".into(), "The Daily".into())
+            ]
+        );
+        // A rule line followed by prose is not front matter.
+        let t = "---\nThe police said nothing more about it today\n---\n";
+        assert_eq!(front_matter(t).0, t);
+        assert!(front_matter("---\nkey: never closed\n").1.is_empty());
+    }
+
+    #[test]
+    fn sidecar_sets_group_and_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("meta.csv");
+        std::fs::write(
+            &p,
+            "id,outlet,author\na,Daily,Smith\nb.txt,Herald,Jones\nzzz,Nobody,None\n",
+        )
+        .unwrap();
+        let mut c = Corpus::default();
+        for (id, src) in [("a", "x/a.txt"), ("b", "x/b.txt"), ("c", "x/c.txt")] {
+            c.documents.push(Document {
+                id: id.into(),
+                source: src.into(),
+                ..Default::default()
+            });
+        }
+        apply(&p, &mut c).unwrap();
+        assert_eq!(c.documents[0].group.as_deref(), Some("Daily"));
+        assert_eq!(c.documents[1].meta["author"], "Jones");
+        assert!(c.documents[2].meta.is_empty());
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+        assert!(c.warnings[0].contains("zzz"));
+        assert!(c.warnings[1].contains(": c"));
+        std::fs::write(&p, "id,outlet\na,X\na,Y\n").unwrap();
+        let e = apply(&p, &mut c).unwrap_err().to_string();
+        assert!(e.contains("lines 2 and 3"), "{e}");
+    }
+}

@@ -1,0 +1,855 @@
+//! The result model: everything a run found, as plain serialisable structs.
+//! Report writers (CSV, JSON, charts, HTML, Markdown) see only these types,
+//! never tokens, ndarray or linfa.
+
+pub mod error;
+pub mod options;
+
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The complete result of `frame analyze`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Analysis {
+    /// frame's version (Cargo package version).
+    pub frame_version: String,
+    /// Every parameter of the run, so it can be cited and repeated.
+    pub parameters: Parameters,
+    /// Every input file read, with its SHA-256.
+    pub inputs: Vec<InputRecord>,
+    /// Files or rows that were skipped, and why.
+    pub skipped: Vec<Skipped>,
+    /// Non-fatal warnings raised during the run (decoding fallbacks and the like).
+    pub warnings: Vec<String>,
+    /// Frame categories in output order (lexicon file names).
+    pub frames: Vec<String>,
+    /// The lexicons used.
+    pub lexicons: Vec<LexiconInfo>,
+    /// One entry per analysed article, in corpus order.
+    #[serde(serialize_with = "crate::report::json::articles_field")]
+    pub articles: Vec<ArticleResult>,
+    /// Corpus-level vocabulary figures.
+    pub vocabulary: VocabularyInfo,
+    /// Clustering and similarity; `None` when there are fewer than 3 articles.
+    pub clustering: Option<Clustering>,
+    /// Plain-language cautions about fragile results (few articles, few hits ...).
+    pub notes: Vec<String>,
+    /// Quoted speakers across the corpus (see `voices.rs`), most quoted words first.
+    pub speakers: Vec<SpeakerScore>,
+    /// How much of the corpus each lexicon category matches, and the most
+    /// frequent words no lexicon matches (`coverage.csv`).
+    pub coverage: crate::stats::coverage::Coverage,
+    /// Articles compared by group (outlet, period, metadata column): see `groups.rs`.
+    pub groups: Option<GroupComparison>,
+    /// Key terms of each group and each cluster against the rest: see `keyness.rs`.
+    pub keyness: Option<Keyness>,
+    /// Strongly associated two- and three-word sequences: see `collocations.rs`.
+    pub collocations: Option<Collocations>,
+    /// Frame shares per period; `None` when no article has a usable date.
+    pub timeline: Option<Timeline>,
+}
+
+/// Parameters of a run (no paths to the output folder, no clock times).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Parameters {
+    pub lang: String,
+    pub min_df: usize,
+    pub max_df: f64,
+    pub max_features: Option<usize>,
+    pub tf: String,
+    pub idf: String,
+    pub top_terms: usize,
+    pub keep_boilerplate: bool,
+    pub extra_stopwords: Option<String>,
+    pub stopword_list: String,
+    pub stemmer: String,
+    pub k: Option<usize>,
+    pub seed: u64,
+    pub negation_window: usize,
+    pub text_column: String,
+    pub id_column: Option<String>,
+    /// Bootstrap resamples per article for the frame-score intervals (0 = none).
+    pub bootstrap_resamples: usize,
+    /// For table input: the column holding titles (not set: first line of the text).
+    pub title_column: Option<String>,
+    /// For table input: the column holding dates.
+    pub date_column: Option<String>,
+    /// For table input: the column holding groups.
+    pub group_column: Option<String>,
+    /// Metadata file (CSV keyed by article id), as given.
+    pub metadata: Option<String>,
+    /// Column the groups are compared on (`--group-by`).
+    pub group_by: Option<String>,
+    /// Period of the timeline and of `--group-by date`.
+    pub period: String,
+    /// The user's lexicon files and folders (`--lexicon`), as given, in order.
+    pub lexicon_paths: Vec<String>,
+    /// Whether only the user's lexicons were used (`--no-default-lexicons`).
+    pub no_default_lexicons: bool,
+    /// Whether nearest neighbours were computed for very large corpora too.
+    pub neighbours: bool,
+    /// Chart width in pixels.
+    pub chart_width: u32,
+    /// Chart height in pixels.
+    pub chart_height: u32,
+    /// Whether SVG copies of the charts were written.
+    pub svg: bool,
+}
+
+/// One input file and its content hash.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRecord {
+    /// Path as given on the command line or found in a folder (relative when given relative).
+    pub path: String,
+    /// Hex SHA-256 of the raw bytes.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// A file or row that could not be used.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// Path (and row, for tables) of what was skipped.
+    pub source: String,
+    /// Why, in plain words.
+    pub reason: String,
+}
+
+/// A lexicon category as loaded.
+#[derive(Debug, Clone, Serialize)]
+pub struct LexiconInfo {
+    /// Category name (the file stem): its column name in every output.
+    pub name: String,
+    /// One-line description from the file header.
+    pub description: String,
+    /// Sources cited in the file header.
+    pub sources: Vec<String>,
+    /// Number of entries.
+    pub entries: usize,
+    /// File it was read from.
+    pub file: String,
+    /// "frame" for frame categories, "sentiment" for the sentiment lexicon.
+    pub kind: String,
+}
+
+/// Corpus-level vocabulary figures.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VocabularyInfo {
+    /// Distinct stems before pruning.
+    pub types_total: usize,
+    /// Stems kept in the TF-IDF vocabulary after --min-df/--max-df/--max-features.
+    pub types_kept: usize,
+    /// Total words in the corpus.
+    pub words_total: usize,
+}
+
+/// Everything found for one article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ArticleResult {
+    /// Unique id (file stem, subfolder path where stems clash, or id column).
+    pub id: String,
+    /// Path, or path:row for tables.
+    pub source: String,
+    /// Title (first non-boilerplate line, or the title column).
+    pub title: String,
+    /// Short title for chart labels (truncated with an ellipsis).
+    pub short_title: String,
+    pub date: Option<String>,
+    pub group: Option<String>,
+    /// Word tokens in the text: the denominator of every per-1,000 figure.
+    pub words: usize,
+    /// Tokens left after stop words (the ones vectorised).
+    pub tokens: usize,
+    /// Distinct stems.
+    pub types: usize,
+    /// Lines dropped as boilerplate.
+    pub boilerplate_lines: usize,
+    /// SHA-256 of the article text.
+    pub sha256: String,
+    /// Sentiment aggregated over sentences.
+    pub sentiment: SentimentSummary,
+    /// (threat - reassurance) / (threat + reassurance) on per-1,000 scores; 0 when both are 0.
+    pub threat_balance: f64,
+    /// Lower end of the seeded 95% bootstrap interval of `sentiment.compound`
+    /// (sentences resampled); `None` with fewer than two sentences.
+    pub sentiment_ci_low: Option<f64>,
+    /// Upper end of that interval.
+    pub sentiment_ci_high: Option<f64>,
+    /// One score per frame, in `Analysis::frames` order.
+    pub frames: Vec<FrameScore>,
+    /// Top TF-IDF terms, best first.
+    pub top_terms: Vec<TermScore>,
+    /// The sentence with the highest threat score (if any threat hit).
+    pub most_threatening: Option<SentenceRef>,
+    /// The sentence with the highest reassurance score (if any reassurance hit).
+    pub most_reassuring: Option<SentenceRef>,
+    /// Every sentence with its scores, for close reading.
+    pub sentences: Vec<SentenceScore>,
+    /// Narration and quoted speech (one entry per speaker), scored separately.
+    pub voices: Vec<VoiceScore>,
+    /// Every quote found, with its speaker.
+    pub quotes: Vec<QuoteInfo>,
+    /// Headline, lead and body, scored separately.
+    pub positions: Vec<PositionScore>,
+}
+
+/// Frame scores and sentiment of one voice of an article: its narration, or
+/// the quotes of one speaker.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct VoiceScore {
+    /// "narration" or "quote".
+    pub voice: String,
+    /// Speaker as written (empty for narration and unattributed quotes).
+    pub speaker: String,
+    /// Quotes in this row (0 for narration).
+    pub quotes: usize,
+    /// Word tokens in this voice.
+    pub words: usize,
+    /// Sentiment over the sentence pieces of this voice.
+    pub sentiment: SentimentSummary,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of this voice, in `Analysis::frames` order.
+    pub per_1k: Vec<f64>,
+}
+
+/// One quote of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct QuoteInfo {
+    /// Speaker as written (empty when unattributed).
+    pub speaker: String,
+    /// The attribution rule that named the speaker ("said X", "X said", "according to X", "X:").
+    pub rule: String,
+    /// The quoted words (long quotes are cut with an ellipsis).
+    pub text: String,
+    /// Word tokens in the quote.
+    pub words: usize,
+}
+
+/// One quoted speaker across the corpus.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SpeakerScore {
+    /// Speaker as written (the most frequent spelling; empty = unattributed quotes).
+    pub speaker: String,
+    /// Articles quoting this speaker.
+    pub articles: usize,
+    /// Quotes.
+    pub quotes: usize,
+    /// Quoted words.
+    pub words: usize,
+    /// Weighted hits per frame.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 quoted words.
+    pub per_1k: Vec<f64>,
+    /// Mean compound sentiment of the quoted sentence pieces.
+    pub sentiment: f64,
+    /// Sentence pieces the sentiment averages over.
+    pub sentences: usize,
+}
+
+/// Frame scores and sentiment of one part of an article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PositionScore {
+    /// "headline", "lead" or "body".
+    pub part: String,
+    /// Word tokens in the part (0 = the article has no such part).
+    pub words: usize,
+    /// Sentiment over the part's sentence pieces.
+    pub sentiment: SentimentSummary,
+    /// Weighted hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+    /// Hits per 1,000 words of the part.
+    pub per_1k: Vec<f64>,
+}
+
+/// Sentiment of an article or sentence (VADER-style).
+#[derive(Debug, Clone, Copy, Serialize, Default, PartialEq)]
+pub struct SentimentSummary {
+    /// Compound score in [-1, 1].
+    pub compound: f64,
+    /// Share of positive weight, [0, 1].
+    pub positive: f64,
+    /// Share of negative weight, [0, 1].
+    pub negative: f64,
+    /// Share of neutral weight, [0, 1].
+    pub neutral: f64,
+}
+
+/// Score of one frame in one article.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct FrameScore {
+    /// Frame category name.
+    pub frame: String,
+    /// Weighted matches (negated matches of threat/reassurance move to the other side).
+    pub hits: f64,
+    /// Hits per 1,000 words.
+    pub per_1k: f64,
+    /// Share of this article's frame hits, [0, 1].
+    pub share: f64,
+    /// Matched terms, most frequent first, with an example sentence each.
+    pub evidence: Vec<Evidence>,
+    /// Lower end of the 95% bootstrap interval of `per_1k` (resampling sentences;
+    /// `None` with fewer than two sentences or `--bootstrap 0`). See `bootstrap.rs`.
+    pub ci_low: Option<f64>,
+    /// Upper end of the 95% bootstrap interval of `per_1k`.
+    pub ci_high: Option<f64>,
+}
+
+/// A matched lexicon term in an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Surface form as it appears in the article (most frequent form).
+    pub term: String,
+    /// The lexicon entry that matched.
+    pub entry: String,
+    /// Number of matches.
+    pub count: usize,
+    /// First sentence where it matched (shared with the article's sentence
+    /// list: the same text is not held twice).
+    pub example_sentence: Arc<str>,
+}
+
+/// A TF-IDF term of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermScore {
+    /// 1-based rank within the article.
+    pub rank: usize,
+    /// Most frequent surface form of the stem in the corpus (shared by
+    /// every article that lists the term: a million copies at 100,000
+    /// articles otherwise).
+    pub term: Arc<str>,
+    /// The stem (shared likewise).
+    pub stem: Arc<str>,
+    /// Raw count in the article.
+    pub tf: usize,
+    /// Number of articles containing the stem.
+    pub df: usize,
+    /// L2-normalised TF-IDF weight.
+    pub tfidf: f64,
+}
+
+/// A sentence quoted as evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRef {
+    /// 1-based sentence number in the article.
+    pub sentence_no: usize,
+    /// The sentence text (shared with the article's sentence list).
+    pub text: Arc<str>,
+    /// The frame hits that selected it.
+    pub hits: f64,
+}
+
+/// Scores of one sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceScore {
+    /// 1-based sentence number.
+    pub sentence_no: usize,
+    /// The sentence text, whitespace runs as single spaces.
+    pub text: Arc<str>,
+    /// Compound sentiment in [-1, 1].
+    pub sentiment: f64,
+    /// Hits per frame, in `Analysis::frames` order.
+    pub hits: Vec<f64>,
+}
+
+/// Clustering and similarity of the articles.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Clustering {
+    /// Plain description of the method (reduction, algorithm, restarts).
+    pub method: String,
+    /// Number of clusters used.
+    pub k: usize,
+    /// "silhouette" when chosen automatically, "fixed" when given with --k.
+    pub k_chosen_by: String,
+    /// RNG seed.
+    pub seed: u64,
+    /// KMeans restarts per k.
+    pub n_runs: usize,
+    /// Mean silhouette for every k tried.
+    pub k_scores: Vec<KScore>,
+    /// Mean silhouette of the chosen clustering.
+    pub silhouette: f64,
+    /// When silhouette was computed on a sample: its size.
+    pub silhouette_sample: Option<usize>,
+    /// Dimensions the vectors were reduced to before clustering (None = not reduced).
+    pub reduced_dims: Option<usize>,
+    /// Clusters, by id.
+    pub clusters: Vec<ClusterInfo>,
+    /// One row per article, in corpus order.
+    pub assignments: Vec<Assignment>,
+    /// Full cosine-similarity matrix (small corpora only).
+    pub similarity: Option<SimilarityMatrix>,
+    /// Mean cosine similarity (TF-IDF rows) between the articles of every pair
+    /// of clusters, rows and columns in cluster order; the diagonal leaves out
+    /// each article's similarity with itself (None for a one-article cluster).
+    /// Exact for any corpus size: it only needs each cluster's vector sum.
+    pub cluster_similarity: Vec<Vec<Option<f64>>>,
+    /// Notes on what was or was not computed (sampling, skipped similarity ...).
+    pub notes: Vec<String>,
+}
+
+/// Writes a 0-based cluster index as the 1-based number users read everywhere.
+fn one_based<S: serde::Serializer>(id: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(*id as u64 + 1)
+}
+
+/// Mean silhouette for one k.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct KScore {
+    pub k: usize,
+    pub silhouette: f64,
+}
+
+/// Description of one cluster.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterInfo {
+    /// Cluster number. 0-based in memory (an index into `clusters`), but
+    /// written 1-based to analysis.json, like every other place a user reads
+    /// it (clusters.csv, the report, the charts, keyness): "Cluster 1" is id 1.
+    #[serde(serialize_with = "one_based")]
+    pub id: usize,
+    /// Label made of the top terms.
+    pub label: String,
+    /// Number of articles.
+    pub size: usize,
+    /// Top terms by centroid weight.
+    pub top_terms: Vec<WeightedTerm>,
+    /// Id of the article closest to the centroid.
+    pub central_article: String,
+}
+
+/// A term with a weight.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeightedTerm {
+    /// Surface form.
+    pub term: String,
+    /// Stem.
+    pub stem: String,
+    /// Weight (e.g. centroid TF-IDF).
+    pub weight: f64,
+}
+
+/// Where one article landed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assignment {
+    pub article_id: String,
+    /// Cluster index, 0-based in memory, written 1-based (see `ClusterInfo::id`).
+    #[serde(serialize_with = "one_based")]
+    pub cluster: usize,
+    pub cluster_label: String,
+    /// Silhouette of this article (None when not computed, e.g. outside the sample).
+    pub silhouette: Option<f64>,
+    /// 2-D map coordinates.
+    pub x: f64,
+    pub y: f64,
+    /// Most similar other article.
+    pub nearest_id: Option<String>,
+    /// Its cosine similarity.
+    pub nearest_similarity: Option<f64>,
+}
+
+/// Full pairwise cosine similarity, rows and columns in `ids` order.
+#[derive(Debug, Clone, Serialize)]
+pub struct SimilarityMatrix {
+    pub ids: Vec<String>,
+    pub values: Vec<Vec<f64>>,
+}
+
+/// Articles compared by group: counts, means and their uncertainty.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupComparison {
+    /// What the groups are ("group" = subfolder / group column, a metadata column, or "date").
+    pub group_by: String,
+    /// Measures compared, in column order: every frame (per 1,000 words), then "sentiment".
+    pub measures: Vec<String>,
+    /// Bootstrap resamples behind each confidence interval.
+    pub resamples: usize,
+    /// Seed of the bootstrap (from `--seed`).
+    pub seed: u64,
+    /// Confidence level of the intervals (0.95).
+    pub confidence: f64,
+    /// One entry per group, sorted by name (articles without a value last, as "(none)").
+    pub groups: Vec<GroupStats>,
+    /// Plain-language notes (one group only, small groups ...).
+    pub notes: Vec<String>,
+}
+
+/// One group's articles and summary statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupStats {
+    /// Group name.
+    pub name: String,
+    /// Number of articles.
+    pub articles: usize,
+    /// One summary per measure, in `GroupComparison::measures` order.
+    pub stats: Vec<MeasureSummary>,
+}
+
+/// Mean of one measure in one group, with its spread.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct MeasureSummary {
+    /// Frame name or "sentiment".
+    pub measure: String,
+    /// Mean over the group's articles.
+    pub mean: f64,
+    /// Sample standard deviation (n - 1); `None` with one article.
+    pub sd: Option<f64>,
+    /// Lower end of the bootstrap percentile interval; `None` with one article.
+    pub ci_low: Option<f64>,
+    /// Upper end of the bootstrap percentile interval; `None` with one article.
+    pub ci_high: Option<f64>,
+}
+
+/// Keyness: terms over- and under-represented in each group (and cluster) against the rest.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Keyness {
+    /// Formulas, in words.
+    pub method: String,
+    /// Least total frequency (group + rest) a term needs to be listed.
+    pub min_freq: usize,
+    /// Terms listed per direction (over / under) and comparison.
+    pub top: usize,
+    /// One comparison per group, then one per cluster.
+    pub comparisons: Vec<KeynessComparison>,
+    /// Plain-language notes (why groups or clusters were not compared ...).
+    pub notes: Vec<String>,
+}
+
+/// One group (or cluster) against all other articles.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeynessComparison {
+    /// "group" or "cluster".
+    pub by: String,
+    /// Group name, or "Cluster N" for clusters (1-based, as in the report).
+    pub group: String,
+    /// Articles in the group.
+    pub articles: usize,
+    /// Non-stop tokens in the group.
+    pub tokens_group: usize,
+    /// Non-stop tokens in the rest of the corpus.
+    pub tokens_rest: usize,
+    /// Over-represented terms (largest G2 first), then under-represented ones.
+    pub terms: Vec<KeyTerm>,
+}
+
+/// A key term with its raw counts and statistics.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct KeyTerm {
+    /// Most frequent surface form of the stem.
+    pub term: String,
+    /// The stem counted.
+    pub stem: String,
+    /// Count in the group.
+    pub freq_group: usize,
+    /// Count in the rest.
+    pub freq_rest: usize,
+    /// Dunning's log-likelihood G2, signed: negative when under-represented (as quanteda).
+    pub g2: f64,
+    /// Hardie's log ratio: log2 of the ratio of relative frequencies (positive = over-represented).
+    pub log_ratio: f64,
+    /// p-value of G2 under chi-square with 1 degree of freedom.
+    pub p_value: f64,
+}
+
+/// Collocations: two- and three-word sequences that occur together more than chance.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocations {
+    /// Association measure ("G2").
+    pub measure: String,
+    /// Least frequency of a listed sequence.
+    pub min_freq: usize,
+    /// Sequences listed per scope and length.
+    pub top: usize,
+    /// The rules (sentence boundaries, punctuation, stop words), in words.
+    pub method: String,
+    /// Every listed sequence: scope "all" first, then each group.
+    pub items: Vec<Collocation>,
+}
+
+/// One collocation.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Collocation {
+    /// "all" or a group name.
+    pub scope: String,
+    /// The words, lower-case, separated by spaces.
+    pub ngram: String,
+    /// Number of words (2 or 3).
+    pub n: usize,
+    /// Occurrences in the scope.
+    pub freq: usize,
+    /// Association score (see `Collocations::measure`).
+    pub score: f64,
+}
+
+/// Frame shares per period (week, month or year).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Timeline {
+    /// "week", "month" or "year".
+    pub period: String,
+    /// Frames in column order.
+    pub frames: Vec<String>,
+    /// Every period from the first dated article to the last (empty periods included).
+    pub points: Vec<PeriodPoint>,
+    /// Articles without a date.
+    pub undated: usize,
+    /// Articles whose date could not be read (e.g. "5 March"), by id.
+    pub unreadable_dates: Vec<String>,
+}
+
+/// One period of the timeline.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PeriodPoint {
+    /// Label: "2024-W05", "2024-03" or "2024".
+    pub period: String,
+    /// Articles dated in the period.
+    pub articles: usize,
+    /// Share of each frame in the period's frame hits (pooled); `None` when the period has no hits.
+    pub shares: Vec<Option<f64>>,
+    /// Mean score per 1,000 words of each frame; `None` when the period has no articles.
+    pub mean_per_1k: Vec<Option<f64>>,
+}
+
+/// A small, hand-made `Analysis` for writer tests (charts, reports, CSV):
+/// `n` articles, seven frames, two clusters. Not used by the pipeline.
+#[doc(hidden)]
+pub fn example(n: usize) -> Analysis {
+    let frames: Vec<String> = [
+        "threat",
+        "reassurance",
+        "conflict",
+        "responsibility",
+        "human_interest",
+        "morality",
+        "economic",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut articles = Vec::new();
+    for i in 0..n {
+        let id = format!("{:03}_article", i);
+        let title = format!(
+            "Police chief says city streets are safe despite knife crime rise, part {}",
+            i + 1
+        );
+        let short_title: String = if title.chars().count() > 40 {
+            title.chars().take(39).collect::<String>() + "…"
+        } else {
+            title.clone()
+        };
+        let words = 400 + 37 * i;
+        let fs: Vec<FrameScore> = frames
+            .iter()
+            .enumerate()
+            .map(|(j, f)| {
+                let hits = ((i * 7 + j * 3) % 11) as f64;
+                FrameScore {
+                    frame: f.clone(),
+                    hits,
+                    per_1k: hits * 1000.0 / words as f64,
+                    share: 0.0,
+                    evidence: vec![Evidence {
+                        term: format!("{}-word", f),
+                        entry: f.clone(),
+                        count: hits as usize,
+                        example_sentence: format!(
+                            "An example sentence for {} in article {}.",
+                            f, i
+                        )
+                        .into(),
+                    }],
+                    ci_low: Some(hits * 500.0 / words as f64),
+                    ci_high: Some(hits * 1500.0 / words as f64),
+                }
+            })
+            .collect();
+        let total: f64 = fs.iter().map(|f| f.hits).sum();
+        let fs: Vec<FrameScore> = fs
+            .into_iter()
+            .map(|mut f| {
+                f.share = if total > 0.0 { f.hits / total } else { 0.0 };
+                f
+            })
+            .collect();
+        let (t, r) = (fs[0].per_1k, fs[1].per_1k);
+        let compound = ((i as f64 * 0.37).sin()).clamp(-1.0, 1.0);
+        articles.push(ArticleResult {
+            id: id.clone(),
+            source: format!("seeds/{}.txt", id),
+            title,
+            short_title,
+            words,
+            tokens: words / 2,
+            types: words / 3,
+            sentiment: SentimentSummary {
+                compound,
+                positive: 0.1,
+                negative: 0.12,
+                neutral: 0.78,
+            },
+            threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
+            frames: fs,
+            top_terms: (0..5)
+                .map(|r| TermScore {
+                    rank: r + 1,
+                    term: format!("term{}_{}", i, r).into(),
+                    stem: format!("term{}_{}", i, r).into(),
+                    tf: 5 - r,
+                    df: 1 + r % 3,
+                    tfidf: 0.5 / (r + 1) as f64,
+                })
+                .collect(),
+            most_threatening: Some(SentenceRef {
+                sentence_no: 2,
+                text: "Armed gangs roam the streets.".into(),
+                hits: 2.0,
+            }),
+            most_reassuring: Some(SentenceRef {
+                sentence_no: 5,
+                text: "There is no cause for alarm, police said.".into(),
+                hits: 1.0,
+            }),
+            sentences: vec![SentenceScore {
+                sentence_no: 1,
+                text: "Armed gangs roam the streets.".into(),
+                sentiment: -0.4,
+                hits: vec![2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            }],
+            ..Default::default()
+        });
+    }
+    let k = if n >= 3 { 2 } else { 0 };
+    let clustering = (n >= 3).then(|| Clustering {
+        method: "example".into(),
+        k,
+        k_chosen_by: "silhouette".into(),
+        seed: 42,
+        n_runs: 10,
+        k_scores: vec![KScore {
+            k: 2,
+            silhouette: 0.31,
+        }],
+        silhouette: 0.31,
+        clusters: (0..k)
+            .map(|c| ClusterInfo {
+                id: c,
+                label: format!("police / knife / crime {}", c),
+                size: (0..n).filter(|i| i % k == c).count(),
+                top_terms: (0..5)
+                    .map(|r| WeightedTerm {
+                        term: format!("term{}_{}", c, r),
+                        stem: format!("term{}_{}", c, r),
+                        weight: 0.3 / (r + 1) as f64,
+                    })
+                    .collect(),
+                central_article: format!("{:03}_article", c),
+            })
+            .collect(),
+        assignments: (0..n)
+            .map(|i| Assignment {
+                article_id: format!("{:03}_article", i),
+                cluster: i % k,
+                cluster_label: format!("police / knife / crime {}", i % k),
+                silhouette: Some(0.3),
+                x: (i as f64).cos(),
+                y: (i as f64).sin(),
+                nearest_id: Some(format!("{:03}_article", (i + 1) % n)),
+                nearest_similarity: Some(0.42),
+            })
+            .collect(),
+        similarity: Some(SimilarityMatrix {
+            ids: (0..n).map(|i| format!("{:03}_article", i)).collect(),
+            values: (0..n)
+                .map(|i| {
+                    (0..n)
+                        .map(|j| {
+                            if i == j {
+                                1.0
+                            } else {
+                                0.1 + 0.05 * ((i + j) % 7) as f64
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        }),
+        ..Default::default()
+    });
+    let mut a = Analysis {
+        frame_version: env!("CARGO_PKG_VERSION").into(),
+        frames,
+        articles,
+        clustering,
+        ..Default::default()
+    };
+    example_voices(&mut a);
+    a
+}
+
+/// Voices, quotes, speakers and positions for [`example`].
+fn example_voices(a: &mut Analysis) {
+    let nf = a.frames.len();
+    let speakers = ["Ms Dick", "a spokesman", ""];
+    let row = |voice: &str, speaker: &str, words: usize, seed: usize| {
+        let hits: Vec<f64> = (0..nf).map(|j| ((seed + j * 5) % 7) as f64).collect();
+        VoiceScore {
+            voice: voice.into(),
+            speaker: speaker.into(),
+            quotes: usize::from(voice == "quote") * (1 + seed % 3),
+            words,
+            sentiment: SentimentSummary {
+                compound: ((seed as f64) * 0.53).sin() * 0.6,
+                ..Default::default()
+            },
+            sentences: 1 + seed % 4,
+            per_1k: hits.iter().map(|h| h * 1000.0 / words as f64).collect(),
+            hits,
+        }
+    };
+    for (i, art) in a.articles.iter_mut().enumerate() {
+        let quoted = 40 + 11 * (i % 5);
+        art.voices = vec![row("narration", "", art.words - quoted, i)];
+        for (k, sp) in speakers.iter().enumerate().take(1 + i % 3) {
+            art.voices
+                .push(row("quote", sp, quoted / (1 + i % 3), i + k + 1));
+            art.quotes.push(QuoteInfo {
+                speaker: sp.to_string(),
+                rule: if sp.is_empty() { "" } else { "X said" }.into(),
+                text: "There is no cause for alarm.".into(),
+                words: 6,
+            });
+        }
+        art.positions = ["headline", "lead", "body"]
+            .iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let v = row(part, "", [10, 35, art.words - 45][k], i + 2 * k);
+                PositionScore {
+                    part: part.to_string(),
+                    words: v.words,
+                    sentiment: v.sentiment,
+                    hits: v.hits,
+                    per_1k: v.per_1k,
+                }
+            })
+            .collect();
+    }
+    a.speakers = speakers
+        .iter()
+        .enumerate()
+        .filter(|_| !a.articles.is_empty())
+        .map(|(k, sp)| SpeakerScore {
+            speaker: sp.to_string(),
+            articles: a.articles.len(),
+            quotes: 2 + k,
+            words: 120 - 30 * k,
+            hits: vec![1.0; nf],
+            per_1k: vec![1000.0 / (120 - 30 * k) as f64; nf],
+            sentiment: 0.1 - 0.2 * k as f64,
+            sentences: 3,
+        })
+        .collect();
+}

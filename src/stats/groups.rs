@@ -1,0 +1,678 @@
+//! Comparing groups of articles (outlets, periods, metadata columns) and the
+//! frame timeline.
+//!
+//! Per group: the number of articles, and for every frame (score per 1,000
+//! words) and for sentiment (compound, -1..1) the mean, the sample standard
+//! deviation (n - 1) and a bootstrap 95 % confidence interval of the mean.
+//!
+//! **Bootstrap** (percentile method, Efron & Tibshirani 1993): the group's
+//! articles are resampled with replacement [`RESAMPLES`] times; each
+//! resample's mean is computed for every measure (one draw of articles serves
+//! all measures); the interval runs from the 2.5th to the 97.5th percentile of
+//! those means (linear interpolation between order statistics, numpy's
+//! default). The random generator (xoshiro256++) is seeded from `--seed` and
+//! the group's name, so a group's interval does not depend on which other
+//! groups exist, and the same input gives the same interval.
+//!
+//! **Timeline**: for each period, a frame's share is its hits over all frame
+//! hits of the period's articles (pooled, so long articles weigh more).
+
+use crate::input::{Corpus, Document};
+use crate::model::options::Options;
+use crate::model::{
+    Analysis, ArticleResult, Collocations, GroupComparison, GroupStats, Keyness, MeasureSummary,
+    PeriodPoint, Timeline,
+};
+use crate::stats::{collocations, keyness};
+use crate::text::tokens::TokenizedCorpus;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// Bootstrap resamples per group.
+pub const RESAMPLES: usize = 2000;
+/// Confidence level of the intervals.
+pub const CONFIDENCE: f64 = 0.95;
+/// Name of the group of articles that have no value for the grouping column.
+pub const NO_GROUP: &str = "(none)";
+/// Name of the single group when no article has a group.
+pub const ALL: &str = "all articles";
+/// Most periods a timeline fills in (empty periods included) before it lists only periods with articles.
+pub const MAX_PERIODS: i64 = 600;
+
+/// Length of a timeline period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// ISO week (Monday to Sunday), labelled "2024-W05".
+    Week,
+    /// Calendar month, labelled "2024-03".
+    #[default]
+    Month,
+    /// Calendar year, labelled "2024".
+    Year,
+}
+
+impl Period {
+    /// Name used in outputs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// Parses "week", "month" or "year".
+    pub fn parse(s: &str) -> Option<Period> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "week" | "weekly" => Some(Period::Week),
+            "month" | "monthly" => Some(Period::Month),
+            "year" | "yearly" => Some(Period::Year),
+            _ => None,
+        }
+    }
+
+    /// Sortable key of a date's period (consecutive periods have consecutive keys).
+    fn key(&self, d: Date) -> Option<i64> {
+        match self {
+            Period::Year => Some(d.year),
+            Period::Month => Some(d.year * 12 + d.month? as i64 - 1),
+            Period::Week => {
+                let days = days_from_civil(d.year, d.month?, d.day?);
+                // 1970-01-01 was a Thursday: weekday 0 = Monday.
+                // Mondays fall on days 4 + 7k (1970-01-05 was the first): k is the key.
+                let monday = days - (days + 3).rem_euclid(7);
+                Some((monday - 4).div_euclid(7))
+            }
+        }
+    }
+
+    /// Label of a period key.
+    fn label(&self, key: i64) -> String {
+        match self {
+            Period::Year => format!("{key}"),
+            Period::Month => format!("{}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
+            Period::Week => {
+                // ISO week: the week belongs to the year of its Thursday.
+                let thursday = key * 7 + 4 + 3;
+                let (y, _, _) = civil_from_days(thursday);
+                let jan1 = days_from_civil(y, 1, 1);
+                format!("{}-W{:02}", y, (thursday - jan1) / 7 + 1)
+            }
+        }
+    }
+}
+
+/// A calendar date, possibly without day or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Year.
+    pub year: i64,
+    /// Month 1-12, if given.
+    pub month: Option<u32>,
+    /// Day 1-31, if given.
+    pub day: Option<u32>,
+}
+
+/// Reads the start of an ISO-like date: "2024-03-05", "2024-03-05T10:00Z",
+/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i64 = s[..4].parse().ok()?;
+    let num2 = |i: usize| -> Option<u32> {
+        let sep = *b.get(i)?;
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let d = b.get(i + 1..i + 3)?;
+        if !d.iter().all(u8::is_ascii_digit) || b.get(i + 3).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        s[i + 1..i + 3].parse().ok()
+    };
+    let month = num2(4).filter(|m| (1..=12).contains(m));
+    if b.len() > 4 && month.is_none() && !b[4].is_ascii_whitespace() && b[4] != b'T' {
+        return None;
+    }
+    let day = month
+        .and_then(|_| num2(7))
+        .filter(|&d| d >= 1 && d <= days_in_month(year, month.unwrap_or(1)));
+    Some(Date { year, month, day })
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 (Hinnant's algorithm, proleptic Gregorian).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day number (inverse of [`days_from_civil`]).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y, m, d)
+}
+
+/// Period label of a date string, if it can be read at that resolution.
+pub fn period_of(date: &str, p: Period) -> Option<String> {
+    let d = parse_date(date)?;
+    p.key(d).map(|k| p.label(k))
+}
+
+/// The group of every document for `--group-by` (None: the group from the
+/// subfolder, front matter or group column). "date" groups by period.
+/// Returns a description of the grouping and one label per document, or an
+/// error naming the columns that exist when no article has the column.
+pub fn labels(
+    docs: &[Document],
+    group_by: Option<&str>,
+    period: Period,
+) -> Result<(String, Vec<Option<String>>), String> {
+    let clean = |v: Option<&String>| {
+        v.map(|s| s.trim().to_string())
+            .filter(|s: &String| !s.is_empty())
+    };
+    let col = group_by.map(|c| c.trim().to_lowercase());
+    match col.as_deref() {
+        None | Some("group") => Ok((
+            "group".into(),
+            docs.iter().map(|d| clean(d.group.as_ref())).collect(),
+        )),
+        Some("date") | Some("period") => Ok((
+            format!("date ({})", period.name()),
+            docs.iter()
+                .map(|d| d.date.as_deref().and_then(|s| period_of(s, period)))
+                .collect(),
+        )),
+        Some(c) => {
+            let out: Vec<Option<String>> = docs
+                .iter()
+                .map(|d| {
+                    clean(
+                        d.meta
+                            .iter()
+                            .find(|(k, _)| k.to_lowercase() == c)
+                            .map(|(_, v)| v),
+                    )
+                })
+                .collect();
+            if out.iter().all(Option::is_none) {
+                let mut have: Vec<String> = docs
+                    .iter()
+                    .flat_map(|d| d.meta.keys().cloned())
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                // "group" and "date" always work; a metadata column of the
+                // same name must not list them twice.
+                have.retain(|k| k != "group" && k != "date");
+                have.insert(0, "date".into());
+                have.insert(0, "group".into());
+                return Err(format!(
+                    "--group-by '{c}': no article has a value for '{c}' (available: {})",
+                    crate::input::table::listing(&have)
+                ));
+            }
+            Ok((c.to_string(), out))
+        }
+    }
+}
+
+/// Turns per-article labels into group indices and sorted names. Articles
+/// without a label form the group "(none)" (last); when none has a label,
+/// every article is in one group, "all articles".
+pub fn index(labels: &[Option<String>]) -> (Vec<String>, Vec<usize>) {
+    let mut names: Vec<String> = labels
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let none = if names.is_empty() { ALL } else { NO_GROUP };
+    if labels.iter().any(Option::is_none) {
+        names.push(none.to_string());
+    }
+    let pos: BTreeMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let idx = labels
+        .iter()
+        .map(|l| pos[l.as_deref().unwrap_or(none)])
+        .collect();
+    (names, idx)
+}
+
+/// A seed for one group: the run's seed mixed with the group name (FNV-1a),
+/// so each group's resamples are independent of the others'.
+fn group_seed(seed: u64, name: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    seed ^ h
+}
+
+/// Percentile `q` (0..1) of sorted values, linear interpolation between order statistics.
+pub fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let pos = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// Mean, sample sd and seeded bootstrap percentile interval of each column of
+/// `rows` (one row per article, one column per measure).
+pub fn summarise(
+    rows: &[Vec<f64>],
+    measures: &[String],
+    seed: u64,
+    resamples: usize,
+) -> Vec<MeasureSummary> {
+    let n = rows.len();
+    let m = measures.len();
+    let mean: Vec<f64> = (0..m)
+        .map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n.max(1) as f64)
+        .collect();
+    if n < 2 {
+        return (0..m)
+            .map(|j| MeasureSummary {
+                measure: measures[j].clone(),
+                mean: if n == 0 { f64::NAN } else { mean[j] },
+                ..Default::default()
+            })
+            .collect();
+    }
+    let sd: Vec<f64> = (0..m)
+        .map(|j| {
+            let ss: f64 = rows.iter().map(|r| (r[j] - mean[j]).powi(2)).sum();
+            (ss / (n - 1) as f64).sqrt()
+        })
+        .collect();
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut boot: Vec<Vec<f64>> = vec![Vec::with_capacity(resamples); m];
+    let mut sums = vec![0.0; m];
+    // One contiguous block (row-major): the draws jump around the rows, and
+    // n separate allocations made each draw a cache miss. Same sums, same order.
+    let flat: Vec<f64> = rows.iter().flat_map(|r| r[..m].iter().copied()).collect();
+    for _ in 0..resamples {
+        sums.iter_mut().for_each(|s| *s = 0.0);
+        for _ in 0..n {
+            // Lemire's multiply-shift: an unbiased-enough index without modulo.
+            let i = ((rng.next_u64() as u128 * n as u128) >> 64) as usize;
+            for (s, v) in sums.iter_mut().zip(&flat[i * m..(i + 1) * m]) {
+                *s += v;
+            }
+        }
+        for (b, s) in boot.iter_mut().zip(&sums) {
+            b.push(s / n as f64);
+        }
+    }
+    let alpha = (1.0 - CONFIDENCE) / 2.0;
+    (0..m)
+        .map(|j| {
+            let b = &mut boot[j];
+            b.sort_by(f64::total_cmp);
+            MeasureSummary {
+                measure: measures[j].clone(),
+                mean: mean[j],
+                sd: Some(sd[j]),
+                ci_low: Some(percentile(b, alpha)),
+                ci_high: Some(percentile(b, 1.0 - alpha)),
+            }
+        })
+        .collect()
+}
+
+/// The measures of one article: every frame per 1,000 words, then sentiment.
+fn measures_of(a: &ArticleResult, frames: &[String]) -> Vec<f64> {
+    let mut v: Vec<f64> = frames
+        .iter()
+        .map(|f| {
+            a.frames
+                .iter()
+                .find(|s| &s.frame == f)
+                .map(|s| s.per_1k)
+                .filter(|x| x.is_finite())
+                .unwrap_or(0.0)
+        })
+        .collect();
+    let s = a.sentiment.compound;
+    v.push(if s.is_finite() { s } else { 0.0 });
+    v
+}
+
+/// Compares the groups `idx` (indices into `names`) of `articles`.
+pub fn compare(
+    articles: &[ArticleResult],
+    frames: &[String],
+    names: &[String],
+    idx: &[usize],
+    group_by: &str,
+    seed: u64,
+) -> GroupComparison {
+    let mut measures: Vec<String> = frames.to_vec();
+    measures.push("sentiment".into());
+    // Groups in parallel: each has its own seeded generator, so the result is the same.
+    let groups: Vec<GroupStats> = names
+        .par_iter()
+        .enumerate()
+        .map(|(g, name)| {
+            let rows: Vec<Vec<f64>> = articles
+                .iter()
+                .zip(idx)
+                .filter(|(_, &i)| i == g)
+                .map(|(a, _)| measures_of(a, frames))
+                .collect();
+            GroupStats {
+                name: name.clone(),
+                articles: rows.len(),
+                stats: summarise(&rows, &measures, group_seed(seed, name), RESAMPLES),
+            }
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if groups.len() < 2 {
+        notes.push(
+            "All articles are in one group, so there is nothing to compare between groups: put articles in subfolders (one per outlet), add a metadata file with --metadata, or pick a column with --group-by. Keyness compares the clusters instead.".to_string(),
+        );
+    }
+    let small: Vec<&str> = groups
+        .iter()
+        .filter(|g| g.articles < 5)
+        .map(|g| g.name.as_str())
+        .collect();
+    if groups.len() >= 2 && !small.is_empty() {
+        notes.push(format!(
+            "Groups with fewer than 5 articles ({}): their means rest on very few articles and their confidence intervals are rough (a bootstrap of 2 to 4 articles can only produce a handful of different means).",
+            small.join(", ")
+        ));
+    }
+    GroupComparison {
+        group_by: group_by.to_string(),
+        measures,
+        resamples: RESAMPLES,
+        seed,
+        confidence: CONFIDENCE,
+        groups,
+        notes,
+    }
+}
+
+/// Frame shares per period; `None` when no article has a readable date.
+pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -> Option<Timeline> {
+    let mut undated = 0;
+    let mut unreadable = Vec::new();
+    let mut by_key: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let Some(d) = a.date.as_deref().filter(|d| !d.trim().is_empty()) else {
+            undated += 1;
+            continue;
+        };
+        match parse_date(d).and_then(|d| period.key(d)) {
+            Some(k) => by_key.entry(k).or_default().push(i),
+            None => unreadable.push(a.id.clone()),
+        }
+    }
+    let (&first, _) = by_key.iter().next()?;
+    let (&last, _) = by_key.iter().next_back()?;
+    let keys: Vec<i64> = if last - first < MAX_PERIODS {
+        (first..=last).collect()
+    } else {
+        by_key.keys().copied().collect()
+    };
+    // Each article's hits and per-1,000 score of every frame, looked up once
+    // (not once per frame by name for every period): summed below in the
+    // same order as before, so the same floating-point results. A missing
+    // frame is -0.0, which leaves any sum unchanged exactly as skipping it did
+    // (an empty f64 sum is -0.0).
+    let nf = frames.len();
+    let mut hits_of = vec![-0.0; articles.len() * nf];
+    let mut per_1k_of = vec![-0.0; articles.len() * nf];
+    for (i, a) in articles.iter().enumerate() {
+        for (j, f) in frames.iter().enumerate() {
+            if let Some(s) = a.frames.iter().find(|s| &s.frame == f) {
+                hits_of[i * nf + j] = if s.hits.is_finite() { s.hits } else { 0.0 };
+                per_1k_of[i * nf + j] = if s.per_1k.is_finite() { s.per_1k } else { 0.0 };
+            }
+        }
+    }
+    let points = keys
+        .into_iter()
+        .map(|k| {
+            let members = by_key.get(&k).map(Vec::as_slice).unwrap_or(&[]);
+            let hits: Vec<f64> = (0..nf)
+                .map(|j| members.iter().map(|&i| hits_of[i * nf + j]).sum())
+                .collect();
+            let total: f64 = hits.iter().sum();
+            let mean_per_1k = (0..nf)
+                .map(|j| {
+                    (!members.is_empty()).then(|| {
+                        members.iter().map(|&i| per_1k_of[i * nf + j]).sum::<f64>()
+                            / members.len() as f64
+                    })
+                })
+                .collect();
+            PeriodPoint {
+                period: period.label(k),
+                articles: members.len(),
+                shares: hits
+                    .iter()
+                    .map(|h| (total > 0.0).then(|| h / total))
+                    .collect(),
+                mean_per_1k,
+            }
+        })
+        .collect();
+    Some(Timeline {
+        period: period.name().into(),
+        frames: frames.to_vec(),
+        points,
+        undated,
+        unreadable_dates: unreadable,
+    })
+}
+
+/// Adds the group comparison, keyness, collocations and timeline to an
+/// analysis (the pipeline's last stage before the writers).
+pub fn attach(
+    a: &mut Analysis,
+    corpus: &Corpus,
+    tc: &TokenizedCorpus,
+    opts: &Options,
+) -> crate::model::error::Result<()> {
+    let mut lap = SubTimer::new();
+    let (group_by, labels) = labels(&corpus.documents, opts.group_by.as_deref(), opts.period)
+        .map_err(crate::model::error::Error::Usage)?;
+    let (names, idx) = index(&labels);
+    let mut cmp = compare(&a.articles, &a.frames, &names, &idx, &group_by, opts.seed);
+    lap.lap("compare");
+    let counts = keyness::stem_counts(tc);
+    let mut comparisons = Vec::new();
+    let mut notes = Vec::new();
+    if names.len() >= 2 {
+        comparisons.extend(keyness::compare(tc, &counts, &idx, &names, "group"));
+    } else {
+        notes.push("There is only one group, so keyness compares the clusters only.".to_string());
+    }
+    match &a.clustering {
+        Some(c) if c.k >= 2 && c.assignments.len() == idx.len() => {
+            let cl: Vec<usize> = c.assignments.iter().map(|x| x.cluster).collect();
+            let k = cl.iter().max().map_or(0, |m| m + 1);
+            let cnames: Vec<String> = (0..k).map(|i| format!("Cluster {}", i + 1)).collect();
+            comparisons.extend(keyness::compare(tc, &counts, &cl, &cnames, "cluster"));
+        }
+        _ => notes.push(
+            "There are no clusters (fewer than 3 articles), so no cluster is compared.".to_string(),
+        ),
+    }
+    if comparisons.is_empty() {
+        cmp.notes
+            .push("No keyness comparison was possible.".to_string());
+    }
+    a.keyness = Some(Keyness {
+        method: "Dunning's log-likelihood G2 (signed: negative = under-represented), p-value from chi-square with 1 df, Hardie's log ratio log2((a/c)/(b/d)) with zero counts replaced by 0.5; counts of non-stop stems".into(),
+        min_freq: keyness::MIN_FREQ,
+        top: keyness::TOP,
+        comparisons,
+        notes,
+    });
+    lap.lap("keyness");
+    let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
+    let runs = collocations::runs(&texts, tc);
+    lap.lap("runs");
+    let items = if names.len() >= 2 {
+        collocations::top_partition(&runs, &idx, &names, tc)
+    } else {
+        let all: Vec<usize> = (0..texts.len()).collect();
+        collocations::top(&runs, &all, tc, "all")
+    };
+    a.collocations = Some(Collocations {
+        measure: collocations::MEASURE.into(),
+        min_freq: collocations::MIN_FREQ,
+        top: collocations::TOP,
+        method: "word forms within one sentence, not across punctuation or numbers; no sequence starts or ends with a stop word; G2 on the 2x2 table of the pair (trigrams: the smaller G2 of their two splits); only pairs seen more often than expected".into(),
+        items,
+    });
+    lap.lap("collocations");
+    a.timeline = timeline(&a.articles, &a.frames, opts.period);
+    lap.lap("timeline");
+    a.groups = Some(cmp);
+    Ok(())
+}
+
+/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
+/// benchmark, like the pipeline's stage timer); never part of any output.
+pub(crate) struct SubTimer(Option<std::time::Instant>);
+
+impl SubTimer {
+    /// Starts the clock if `FRAME_TIMINGS` is set.
+    pub(crate) fn new() -> Self {
+        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    /// Prints the time since the last lap as `groups.<what>` and restarts the clock.
+    pub(crate) fn lap(&mut self, what: &str) {
+        if let Some(t) = &mut self.0 {
+            eprintln!("timing   groups.{what} {:.3}s", t.elapsed().as_secs_f64());
+            *t = std::time::Instant::now();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_group_by_lists_each_column_once() {
+        let mut d = Document::default();
+        d.meta.insert("date".into(), "2024-01-01".into());
+        d.meta.insert("outlet".into(), "x".into());
+        let err = labels(&[d], Some("nosuch"), Period::Month).unwrap_err();
+        assert!(err.ends_with("(available: group, date, outlet)"), "{err}");
+    }
+
+    #[test]
+    fn dates_and_periods() {
+        let d = parse_date("2024-03-05T10:00:00Z").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2024, Some(3), Some(5)));
+        assert_eq!(parse_date("2024/12/31").unwrap().day, Some(31));
+        assert_eq!(parse_date("2023-02-29").unwrap().day, None);
+        assert_eq!(parse_date("2024-03").unwrap().month, Some(3));
+        assert!(parse_date("5 March 2024").is_none());
+        assert!(parse_date("20240305").is_none());
+        assert_eq!(period_of("2024-03-05", Period::Month).unwrap(), "2024-03");
+        assert_eq!(period_of("2024-03-05", Period::Year).unwrap(), "2024");
+        // ISO weeks, including the ones that belong to the neighbouring year.
+        assert_eq!(period_of("2024-01-01", Period::Week).unwrap(), "2024-W01");
+        assert_eq!(period_of("2021-01-03", Period::Week).unwrap(), "2020-W53");
+        assert_eq!(period_of("2019-12-30", Period::Week).unwrap(), "2020-W01");
+        assert_eq!(period_of("2024-03-05", Period::Week).unwrap(), "2024-W10");
+        assert_eq!(period_of("2024-03", Period::Week), None);
+        assert_eq!(civil_from_days(days_from_civil(2000, 2, 29)), (2000, 2, 29));
+    }
+
+    #[test]
+    fn groups_are_sorted_with_none_last() {
+        let l = |s: &[Option<&str>]| s.iter().map(|x| x.map(String::from)).collect::<Vec<_>>();
+        let (names, idx) = index(&l(&[Some("b"), None, Some("a"), Some("b")]));
+        assert_eq!(names, vec!["a", "b", NO_GROUP]);
+        assert_eq!(idx, vec![1, 2, 0, 1]);
+        let (names, idx) = index(&l(&[None, None]));
+        assert_eq!(names, vec![ALL]);
+        assert_eq!(idx, vec![0, 0]);
+    }
+
+    #[test]
+    fn bootstrap_is_seeded_and_brackets_the_mean() {
+        let rows: Vec<Vec<f64>> = (0..30).map(|i| vec![(i % 7) as f64, i as f64]).collect();
+        let m = vec!["a".to_string(), "b".to_string()];
+        let x = summarise(&rows, &m, 7, 2000);
+        let y = summarise(&rows, &m, 7, 2000);
+        let z = summarise(&rows, &m, 8, 2000);
+        for j in 0..2 {
+            assert_eq!(x[j].ci_low, y[j].ci_low);
+            assert_eq!(x[j].ci_high, y[j].ci_high);
+            let (lo, hi) = (x[j].ci_low.unwrap(), x[j].ci_high.unwrap());
+            assert!(lo < x[j].mean && x[j].mean < hi, "{lo} {} {hi}", x[j].mean);
+        }
+        assert_ne!(
+            x[1].ci_low, z[1].ci_low,
+            "another seed gives other resamples"
+        );
+        // Mean of 0..29 is 14.5; sd = sqrt(77.5); the standard error is ~1.61,
+        // so the 95 % interval is about 14.5 +- 3.2.
+        assert!((x[1].mean - 14.5).abs() < 1e-12);
+        assert!((x[1].sd.unwrap() - 77.5f64.sqrt()).abs() < 1e-9);
+        let half = (x[1].ci_high.unwrap() - x[1].ci_low.unwrap()) / 2.0;
+        assert!((2.6..3.8).contains(&half), "{half}");
+        // One article: a mean, but no spread.
+        let one = summarise(&rows[..1], &m, 7, 2000);
+        assert_eq!(one[0].sd, None);
+        assert_eq!(one[0].ci_low, None);
+    }
+
+    #[test]
+    fn percentile_interpolates() {
+        let v = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert_eq!(percentile(&v, 0.5), 3.0);
+        assert_eq!(percentile(&v, 0.25), 2.0);
+        assert!((percentile(&v, 0.1) - 1.4).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,8 @@
+//! Statistics over the scored articles: bootstrap intervals, groups and
+//! the timeline, keyness, collocations and lexicon coverage.
+
+pub mod bootstrap;
+pub mod collocations;
+pub mod coverage;
+pub mod groups;
+pub mod keyness;
