@@ -79,7 +79,7 @@ fn score(args: &cli::ScoreArgs) -> Result<(), frame::Error> {
     for w in &warnings {
         warn(w);
     }
-    let set = frame::pipeline::lexicon_set(&opts)?;
+    let set = frame::lexicon::load::set_for_run(&opts)?;
     for w in &set.warnings {
         warn(&format!("lexicon: {w}"));
     }
@@ -105,7 +105,7 @@ fn print_out(bytes: &[u8]) {
 fn lexicon_set(sel: &cli::LexiconSelection) -> Result<frame::lexicon::LexiconSet, frame::Error> {
     let mut opts = frame::Options::new(Vec::new());
     sel.apply(&mut opts).map_err(frame::Error::Usage)?;
-    let set = frame::pipeline::lexicon_set(&opts)?;
+    let set = frame::lexicon::load::set_for_run(&opts)?;
     for w in &set.warnings {
         warn(&format!("lexicon: {w}"));
     }
@@ -169,7 +169,7 @@ fn lexicon(args: &cli::LexiconArgs) -> Result<(), frame::Error> {
 
 fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     let opts = args.to_options().map_err(frame::Error::Usage)?;
-    let lexicons = frame::pipeline::lexicon_set(&opts)?;
+    let lexicons = frame::lexicon::load::set_for_run(&opts)?;
     for w in &lexicons.warnings {
         warn(&format!("lexicon: {w}"));
     }
@@ -180,7 +180,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), frame::Error> {
     for w in &corpus.warnings {
         warn(w);
     }
-    let stop = frame::pipeline::stop_words(&opts)?;
+    let stop = frame::text::stop_list::for_run(&opts)?;
     let query = frame::commands::kwic::KwicQuery {
         term: args.term.clone(),
         window: args.window,

@@ -1,7 +1,7 @@
 //! Command-line arguments (clap derive), turned into validated library options.
 
+use crate::model::language::Language;
 use crate::model::options::{Options, TableColumns, TfWeighting};
-use crate::text::Language;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -159,7 +159,7 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, default_value = "month")]
     pub period: PeriodArg,
     /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none).
-    #[arg(long, default_value_t = crate::stats::bootstrap::DEFAULT_RESAMPLES, value_name = "N")]
+    #[arg(long, default_value_t = crate::model::options::DEFAULT_RESAMPLES, value_name = "N")]
     pub bootstrap: usize,
 }
 
@@ -326,9 +326,9 @@ impl AnalyzeArgs {
             .map(|g| g.trim().to_string())
             .filter(|g| !g.is_empty());
         o.period = match self.period {
-            PeriodArg::Week => crate::stats::groups::Period::Week,
-            PeriodArg::Month => crate::stats::groups::Period::Month,
-            PeriodArg::Year => crate::stats::groups::Period::Year,
+            PeriodArg::Week => crate::model::dates::Period::Week,
+            PeriodArg::Month => crate::model::dates::Period::Month,
+            PeriodArg::Year => crate::model::dates::Period::Year,
         };
         Ok(o)
     }

@@ -11,12 +11,13 @@
 
 use crate::input::Document;
 use crate::lexicon::{entry_kind, normalise, Entry, EntryKind, Lexicon};
+use crate::model::language::Language;
 use crate::scoring::{
     is_negator, negations, FrameScorer, NegationTarget, SpanMatch, DEFAULT_NEGATION_WINDOW,
 };
 use crate::text::filters::StopWords;
 use crate::text::tokens::{tokenize_corpus, TokenizedDoc, Vocabulary};
-use crate::text::{Analyzer, Language, TokenKind};
+use crate::text::{Analyzer, TokenKind};
 use rayon::prelude::*;
 
 /// What to look for.

@@ -4,7 +4,6 @@
 use crate::input::{self, Document};
 use crate::model::error::{Error, Result};
 use crate::model::options::{CorpusOptions, Options};
-use crate::pipeline;
 use crate::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use crate::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use crate::text::tokens;
@@ -75,9 +74,9 @@ pub fn read_texts(
 
 /// Scores documents with the run's lexicons (defaults and `--lexicon` files).
 pub fn score(docs: &[Document], opts: &Options) -> Result<Vec<ScoreRow>> {
-    let stop = pipeline::stop_words(opts)?;
+    let stop = crate::text::stop_list::for_run(opts)?;
     let tc = tokens::tokenize_corpus(docs, &opts.lang, &stop);
-    let lexicons = pipeline::lexicons(opts)?;
+    let lexicons = crate::lexicon::load::lexicons_for_run(opts)?;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
     Ok(docs

@@ -20,8 +20,9 @@
 
 use super::load::{folder_files, read_file_lenient};
 use super::{EntryKind, Lexicon, LexiconError};
+use crate::model::language::Language;
 use crate::text::filters::StopWords;
-use crate::text::{Analyzer, Language, TokenKind};
+use crate::text::{Analyzer, TokenKind};
 use std::collections::BTreeMap;
 use std::path::Path;
 

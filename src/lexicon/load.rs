@@ -10,6 +10,7 @@
 //! warnings.
 
 use super::{builtin, dicx, liwc, yaml, Lexicon, LexiconError};
+use crate::model::options::Options;
 use std::path::{Path, PathBuf};
 
 /// Lexicon formats frame reads, chosen by file extension.
@@ -375,6 +376,19 @@ pub fn load_set(paths: &[PathBuf], no_defaults: bool) -> Result<LexiconSet, Vec<
     } else {
         Err(errors)
     }
+}
+
+/// The lexicons of a run: the defaults (embedded copies of `lexicons/*.txt`)
+/// unless `--no-default-lexicons`, plus or replaced by the user's
+/// `--lexicon` files. A malformed lexicon is an error listing every problem.
+pub fn lexicons_for_run(opts: &Options) -> crate::Result<Vec<Lexicon>> {
+    Ok(set_for_run(opts)?.lexicons)
+}
+
+/// Like [`lexicons_for_run`], with each category's origin and the loading warnings.
+pub fn set_for_run(opts: &Options) -> crate::Result<LexiconSet> {
+    load_set(&opts.lexicons, opts.no_default_lexicons)
+        .map_err(|errs| crate::Error::Lexicon(errs.iter().map(|e| e.to_string()).collect()))
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! Report writers (CSV, JSON, charts, HTML, Markdown) see only these types,
 //! never tokens, ndarray or linfa.
 
+pub mod coverage;
+pub mod dates;
 pub mod error;
+pub mod language;
 pub mod options;
 
 use serde::Serialize;
@@ -38,7 +41,7 @@ pub struct Analysis {
     pub speakers: Vec<SpeakerScore>,
     /// How much of the corpus each lexicon category matches, and the most
     /// frequent words no lexicon matches (`coverage.csv`).
-    pub coverage: crate::stats::coverage::Coverage,
+    pub coverage: coverage::Coverage,
     /// Articles compared by group (outlet, period, metadata column): see `groups.rs`.
     pub groups: Option<GroupComparison>,
     /// Key terms of each group and each cluster against the rest: see `keyness.rs`.

@@ -1,8 +1,11 @@
 //! Validated options for a run. The binary turns command-line arguments into
 //! these; the library never sees clap types.
 
-use crate::text::Language;
+use crate::model::language::Language;
 use std::path::PathBuf;
+
+/// Bootstrap resamples drawn per article unless `--bootstrap` says otherwise.
+pub const DEFAULT_RESAMPLES: usize = 1000;
 
 /// How term frequency is weighted in TF-IDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +108,7 @@ pub struct Options {
     /// Column to compare groups on (`--group-by`): a metadata column, "group" or "date".
     pub group_by: Option<String>,
     /// Period of the timeline and of `--group-by date`.
-    pub period: crate::stats::groups::Period,
+    pub period: crate::model::dates::Period,
 }
 
 impl Options {
@@ -132,11 +135,11 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             quiet: false,
-            bootstrap: crate::stats::bootstrap::DEFAULT_RESAMPLES,
+            bootstrap: DEFAULT_RESAMPLES,
             lexicons: Vec::new(),
             no_default_lexicons: false,
             group_by: None,
-            period: crate::stats::groups::Period::Month,
+            period: crate::model::dates::Period::Month,
         }
     }
 }

@@ -2,24 +2,28 @@
 //! -> [`Analysis`], then the writers. Each stage takes the previous stage's
 //! output by reference; nothing calls back into an earlier stage.
 
+mod assemble;
+mod progress;
+
+pub use assemble::{fragility_notes, short_title, show_path};
+
 use crate::input::{self, Corpus};
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon;
 use crate::model::error::{Error, Result};
 use crate::model::options::Options;
 use crate::model::*;
 use crate::output::OutputDir;
+use crate::platform::timing::Timer;
 use crate::report::{self, OutputFile};
 use crate::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use crate::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use crate::similarity::cluster::{self, ClusterInput, ClusterParams};
 use crate::similarity::tfidf::{self, TfIdfParams};
-use crate::text::filters::StopWords;
 use crate::text::tokens;
+use assemble::option_inputs;
+use progress::Stages;
 use rayon::prelude::*;
-use std::io::IsTerminal;
-use std::path::Path;
 use std::sync::Arc;
-use std::time::Instant;
 
 /// What a finished run wrote, for the closing summary.
 #[derive(Debug, Clone)]
@@ -32,105 +36,10 @@ pub struct RunSummary {
     pub protected: Vec<String>,
 }
 
-/// Stage timer: prints per-stage wall time to stderr when `FRAME_TIMINGS` is
-/// set (the benchmark reads it); never part of any output file.
-struct Stages {
-    on: bool,
-    last: Instant,
-    bar: Option<indicatif::ProgressBar>,
-}
-
-impl Stages {
-    fn new(quiet: bool) -> Self {
-        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-            let b = indicatif::ProgressBar::new_spinner();
-            b.enable_steady_tick(std::time::Duration::from_millis(120));
-            b
-        });
-        Stages {
-            on: std::env::var_os("FRAME_TIMINGS").is_some(),
-            last: Instant::now(),
-            bar,
-        }
-    }
-
-    fn done(&mut self, stage: &str, next: &str) {
-        if self.on {
-            eprintln!("timing {stage} {:.3}s", self.last.elapsed().as_secs_f64());
-        }
-        if let Some(b) = &self.bar {
-            b.set_message(next.to_string());
-        }
-        self.last = Instant::now();
-    }
-
-    fn finish(&self) {
-        if let Some(b) = &self.bar {
-            b.finish_and_clear();
-        }
-    }
-}
-
-/// Reads the stop-word list for the language plus an optional extra file
-/// (one word per line, `#` comments).
-pub fn stop_words(opts: &Options) -> Result<StopWords> {
-    let mut words: Vec<String> = opts
-        .lang
-        .stop_words()
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    if let Some(p) = &opts.stopwords_file {
-        let text = std::fs::read_to_string(p).map_err(|e| Error::Input {
-            path: p.clone(),
-            message: if p.is_dir() {
-                "--stopwords needs a file (one word per line), not a folder".into()
-            } else if e.kind() == std::io::ErrorKind::InvalidData {
-                "cannot read stop-word file: it is not UTF-8 text".into()
-            } else {
-                format!("cannot read stop-word file: {e}")
-            },
-        })?;
-        words.extend(
-            text.lines()
-                .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
-                .filter(|l| !l.is_empty()),
-        );
-    }
-    Ok(StopWords::new(words))
-}
-
-/// The lexicons of a run: the defaults (embedded copies of `lexicons/*.txt`)
-/// unless `--no-default-lexicons`, plus or replaced by the user's
-/// `--lexicon` files. A malformed lexicon is an error listing every problem.
-pub fn lexicons(opts: &Options) -> Result<Vec<Lexicon>> {
-    Ok(lexicon_set(opts)?.lexicons)
-}
-
-/// Like [`lexicons`], with each category's origin and the loading warnings.
-pub fn lexicon_set(opts: &Options) -> Result<lexicon::LexiconSet> {
-    lexicon::load_set(&opts.lexicons, opts.no_default_lexicons)
-        .map_err(|errs| Error::Lexicon(errs.iter().map(|e| e.to_string()).collect()))
-}
-
-/// Chart labels: the title cut at a word boundary to about `max` characters.
-pub fn short_title(title: &str, max: usize) -> String {
-    let t = title.trim();
-    if t.chars().count() <= max {
-        return t.to_string();
-    }
-    let cut: String = t.chars().take(max - 1).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => cut[..i].to_string(),
-        _ => cut,
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '-', ' ']))
-}
-
 /// Runs the analysis on an already-read corpus.
 pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let mut stages = Stages::new(opts.quiet || corpus.documents.len() < 200);
-    let stop = stop_words(opts)?;
+    let stop = crate::text::stop_list::for_run(opts)?;
     let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
     stages.done("tokenise_stem", "TF-IDF");
     let tf = tfidf::build(
@@ -162,7 +71,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     // leave no term to compare: the frame scores still stand, so the run goes
     // on without clustering and a note says why.
     let has_terms = tf.matrix.data.iter().any(|v| *v != 0.0 && v.is_finite());
-    let lexicon_set = lexicon_set(opts)?;
+    let lexicon_set = lexicon::load::set_for_run(opts)?;
     let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
@@ -184,18 +93,18 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     };
     let (clustering, (mut articles, voices, positions)) = rayon::join(
         || {
-            let mut clock = Instant::now();
+            let mut clock = Timer::new("");
             let c = if has_terms {
                 cluster::cluster(&cluster_input, &cluster_params)
                     .map_err(|e| Error::Internal(format!("clustering failed: {e}")))
             } else {
                 Ok(None)
             };
-            stage_time("cluster", &mut clock);
+            clock.lap("cluster");
             c
         },
         || {
-            let mut clock = Instant::now();
+            let mut clock = Timer::new("");
             // Frame scores, voices (narration against quotes) and positions
             // (headline/lead/body) in one pass: each article is matched and
             // its sentences run through VADER once.
@@ -211,7 +120,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 &lexicons,
                 &opts.lang,
             );
-            stage_time("score", &mut clock);
+            clock.lap("score");
             // In parallel: each article sorts its top terms and copies its
             // strings (a second of one core at 100,000 articles).
             let mut articles: Vec<ArticleResult> = corpus
@@ -270,7 +179,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 opts.seed,
                 opts.bootstrap,
             );
-            stage_time("bootstrap", &mut clock);
+            clock.lap("bootstrap");
             (articles, voices, positions)
         },
     );
@@ -372,76 +281,6 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     Ok(analysis)
 }
 
-/// The stop-word and lexicon files of a run with their hashes (each file of
-/// a lexicon folder), so that a run can be repeated on exactly these bytes.
-fn option_inputs(opts: &Options) -> Vec<InputRecord> {
-    let mut files: Vec<std::path::PathBuf> = opts.stopwords_file.iter().cloned().collect();
-    for p in &opts.lexicons {
-        if p.is_dir() {
-            files.extend(lexicon::load::folder_files(p).unwrap_or_default());
-        } else {
-            files.push(p.clone());
-        }
-    }
-    files
-        .iter()
-        .filter_map(|p| {
-            let bytes = std::fs::read(p).ok()?;
-            Some(InputRecord {
-                path: show_path(p).replace('\\', "/"),
-                sha256: input::sha256_hex(&bytes),
-                bytes: bytes.len() as u64,
-            })
-        })
-        .collect()
-}
-
-/// Plain-language cautions where results are fragile.
-pub fn fragility_notes(a: &Analysis) -> Vec<String> {
-    let n = a.articles.len();
-    let mut notes = Vec::new();
-    if n < 3 {
-        notes.push(format!(
-            "Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."
-        ));
-    }
-    if n >= 3 && a.clustering.is_none() {
-        notes.push(format!(
-            "No article has any term left after stop words and vocabulary pruning ({} of {} distinct stems kept; see --min-df, --max-df, --max-features): there is no clustering or similarity map. The frame scores are unaffected.",
-            a.vocabulary.types_kept, a.vocabulary.types_total
-        ));
-    }
-    if n < 20 {
-        notes.push(format!(
-            "With {n} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average."
-        ));
-    }
-    let thin: Vec<&str> = a
-        .articles
-        .iter()
-        .filter(|r| r.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0)
-        .map(|r| r.id.as_str())
-        .collect();
-    if !thin.is_empty() {
-        let shown: Vec<&str> = thin.iter().take(10).copied().collect();
-        notes.push(format!(
-            "{} article(s) have fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
-            thin.len(),
-            shown.join(", "),
-            if thin.len() > 10 { ", ..." } else { "" }
-        ));
-    }
-    if let Some(c) = &a.clustering {
-        if c.silhouette < 0.1 {
-            notes.push(format!(
-                "The clusters are weakly separated (mean silhouette {:.2}; 1 is perfectly separated, 0 is no structure): treat the grouping as a rough sketch.",
-                c.silhouette
-            ));
-        }
-    }
-    notes
-}
-
 /// Renders every output file of an analysis (CSV, JSON, charts, reports)
 /// and stages each in `out` as soon as it is rendered, so that no more than
 /// one large file is in memory at a time (analysis.json is streamed).
@@ -460,29 +299,29 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
         || {
             rayon::join(
                 || -> Result<()> {
-                    let mut clock = Instant::now();
+                    let mut clock = Timer::new("");
                     report::csv::each(a, &mut |t| {
                         let mut out = out.lock().unwrap_or_else(|p| p.into_inner());
                         out.write_with(&t.name, |w| t.write_to(w)).map(drop)
                     })?;
-                    stage_time("csv", &mut clock);
+                    clock.lap("csv");
                     Ok(())
                 },
                 || -> Result<()> {
-                    let mut clock = Instant::now();
+                    let mut clock = Timer::new("");
                     if let Some(j) = &json {
                         j.fill(|w| report::json::write_analysis(a, w))?;
                     }
-                    stage_time("json", &mut clock);
+                    clock.lap("json");
                     Ok(())
                 },
             )
         },
         || -> Result<Vec<OutputFile>> {
-            let mut clock = Instant::now();
+            let mut clock = Timer::new("");
             let charts = report::charts::render_all(a, &chart_opts)
                 .map_err(|e| Error::Internal(format!("chart rendering failed: {e}")))?;
-            stage_time("charts", &mut clock);
+            clock.lap("charts");
             let names: Vec<&str> = charts
                 .iter()
                 .filter(|f| f.name.ends_with(".png"))
@@ -502,7 +341,7 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                     bytes: html.into_bytes(),
                 },
             ];
-            stage_time("report", &mut clock);
+            clock.lap("report");
             files.extend(charts);
             Ok(files)
         },
@@ -527,10 +366,10 @@ pub fn run(opts: &Options) -> Result<(Analysis, RunSummary)> {
 /// corpus. Creates nothing.
 pub fn read(opts: &Options) -> Result<Corpus> {
     OutputDir::check(&opts.out)?;
-    stop_words(opts)?;
-    let mut clock = Instant::now();
+    crate::text::stop_list::for_run(opts)?;
+    let mut clock = Timer::new("");
     let corpus = input::load(&opts.corpus)?;
-    stage_time("read", &mut clock);
+    clock.lap("read");
     Ok(corpus)
 }
 
@@ -549,44 +388,13 @@ pub fn run_on(corpus: Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> 
         out.abandon();
         return Err(e);
     }
-    let mut clock = Instant::now();
+    let mut clock = Timer::new("");
     let out = out.finish()?;
-    stage_time("write", &mut clock);
+    clock.lap("write");
     let summary = RunSummary {
         articles: analysis.articles.len(),
         written: out.written.clone(),
         protected: out.protected.clone(),
     };
     Ok((analysis, summary))
-}
-
-/// Prints `timing <stage> <seconds>` to stderr when `FRAME_TIMINGS` is set
-/// (for bench/run; like [`Stages`]) and restarts the clock.
-fn stage_time(stage: &str, clock: &mut Instant) {
-    if std::env::var_os("FRAME_TIMINGS").is_some() {
-        eprintln!("timing {stage} {:.3}s", clock.elapsed().as_secs_f64());
-    }
-    *clock = Instant::now();
-}
-
-/// The output folder as shown to the user.
-pub fn show_path(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_titles_cut_at_words() {
-        assert_eq!(short_title("Short title", 42), "Short title");
-        let s = short_title(
-            "Police plan of armed patrols would turn residential streets into battlegrounds",
-            42,
-        );
-        assert!(s.chars().count() <= 42, "{s}");
-        assert!(s.ends_with('…'));
-        assert!(s.starts_with("Police plan of armed patrols would"));
-    }
 }

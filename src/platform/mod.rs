@@ -2,3 +2,4 @@
 //! system calls, each behind a safe function.
 
 pub mod allocator;
+pub mod timing;

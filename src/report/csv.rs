@@ -515,15 +515,15 @@ mod tests {
     #[test]
     fn coverage_rows() {
         let mut a = crate::model::example(2);
-        a.coverage = crate::stats::coverage::Coverage {
+        a.coverage = crate::model::coverage::Coverage {
             words_total: 10,
-            categories: vec![crate::stats::coverage::CategoryCoverage {
+            categories: vec![crate::model::coverage::CategoryCoverage {
                 category: "economy.positive".into(),
                 words: 2,
                 articles: 1,
                 share: 0.2,
             }],
-            unmatched: vec![crate::stats::coverage::WordCount {
+            unmatched: vec![crate::model::coverage::WordCount {
                 word: "police".into(),
                 count: 3,
                 articles: 2,

@@ -1416,7 +1416,7 @@ impl<'a> Builder<'a> {
             t(" divides by all "),
             t(int(c.words_total)),
             t(" word tokens of the corpus. "),
-            code(crate::stats::coverage::ANY),
+            code(crate::model::coverage::ANY),
             t(" counts words matched by at least one category. Unmatched words leave out stop words."),
         ]);
         let rows = c

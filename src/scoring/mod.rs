@@ -32,13 +32,14 @@ pub mod voices;
 
 use crate::input::Document;
 use crate::lexicon::{EntryKind, Lexicon};
+use crate::model::language::Language;
 use crate::model::{
     Evidence, FrameScore, PositionScore, QuoteInfo, SentenceRef, SentenceScore, SentimentSummary,
     VoiceScore,
 };
 use crate::text::fxhash::FxHashMap;
 use crate::text::tokens::{TokenizedCorpus, TokenizedDoc, Vocabulary};
-use crate::text::{Analyzer, Language, TokenKind};
+use crate::text::{Analyzer, TokenKind};
 use rayon::prelude::*;
 use sentiment::SentimentAnalyzer;
 use std::borrow::Cow;

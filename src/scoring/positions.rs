@@ -28,11 +28,12 @@
 
 use crate::input::Document;
 use crate::lexicon::Lexicon;
+use crate::model::language::Language;
 use crate::model::PositionScore;
 use crate::scoring::sentiment::SentimentAnalyzer;
 use crate::scoring::{FrameScorer, PartScore, Scan, DEFAULT_NEGATION_WINDOW};
+use crate::text::filters::StopWords;
 use crate::text::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
-use crate::text::{filters::StopWords, Language};
 use rayon::prelude::*;
 
 /// A title line longer than this is an opening paragraph, not a headline.

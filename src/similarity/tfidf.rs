@@ -225,8 +225,9 @@ impl TfIdf {
 mod tests {
     use super::*;
     use crate::input::Document;
+    use crate::model::language::Language;
+    use crate::text::filters::StopWords;
     use crate::text::tokens::tokenize_corpus;
-    use crate::text::{filters::StopWords, Language};
 
     fn model(texts: &[&str], p: TfIdfParams) -> (TokenizedCorpus, TfIdf) {
         let docs: Vec<Document> = texts

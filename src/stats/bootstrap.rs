@@ -25,9 +25,6 @@ use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 
-/// Resamples drawn per article unless `--bootstrap` says otherwise.
-pub const DEFAULT_RESAMPLES: usize = 1000;
-
 /// FNV-1a 64-bit hash: a stable (platform- and version-independent) salt.
 fn fnv1a(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

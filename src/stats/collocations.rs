@@ -587,8 +587,9 @@ fn score(c: &Counts, tc: &TokenizedCorpus, scope: &str) -> Vec<Collocation> {
 mod tests {
     use super::*;
     use crate::input::Document;
+    use crate::model::language::Language;
+    use crate::text::filters::StopWords;
     use crate::text::tokens::tokenize_corpus;
-    use crate::text::{filters::StopWords, Language};
 
     fn corpus(texts: &[&str]) -> TokenizedCorpus {
         let docs: Vec<Document> = texts

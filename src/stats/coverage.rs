@@ -11,55 +11,10 @@
 //!   words left out, ranked by count (ties: alphabetical); share = count /
 //!   all word tokens.
 
+use crate::model::coverage::{CategoryCoverage, Coverage, WordCount, ANY, TOP_UNMATCHED};
 use crate::scoring::FrameScorer;
 use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
-use serde::Serialize;
-
-/// Unmatched words kept in the result (and in `coverage.csv`).
-pub const TOP_UNMATCHED: usize = 100;
-
-/// Name of the row counting tokens matched by any category.
-pub const ANY: &str = "(any)";
-
-/// Coverage of the corpus by the run's lexicons.
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
-pub struct Coverage {
-    /// Word tokens in the corpus.
-    pub words_total: usize,
-    /// One per category in output order, then the `(any)` row.
-    pub categories: Vec<CategoryCoverage>,
-    /// The most frequent unmatched non-stop words, at most [`TOP_UNMATCHED`].
-    pub unmatched: Vec<WordCount>,
-    /// Distinct unmatched non-stop word forms (how long the full list would be).
-    pub unmatched_types: usize,
-}
-
-/// How much of the corpus one category matches.
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
-pub struct CategoryCoverage {
-    /// Category name (or `(any)`).
-    pub category: String,
-    /// Word tokens inside its matches.
-    pub words: usize,
-    /// Articles with at least one match.
-    pub articles: usize,
-    /// words / all word tokens.
-    pub share: f64,
-}
-
-/// A word no lexicon matches.
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
-pub struct WordCount {
-    /// The normalised word form.
-    pub word: String,
-    /// Occurrences in the corpus.
-    pub count: usize,
-    /// Articles it occurs in.
-    pub articles: usize,
-    /// count / all word tokens.
-    pub share: f64,
-}
 
 /// Coverage counts over a set of articles; the sets are added up (integer
 /// sums, so in any order) instead of keeping a list per article, which took
@@ -105,7 +60,7 @@ impl Tally {
 
 /// Computes coverage from the scorer's matches on the tokenised corpus.
 pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
-    let mut lap = crate::stats::groups::SubTimer::new();
+    let mut lap = crate::platform::timing::Timer::new("  groups.");
     let names = scorer.names();
     let nc = names.len();
     let vocab = &tc.vocab;
@@ -234,7 +189,8 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
 mod tests {
     use super::*;
     use crate::input::Document;
-    use crate::text::{filters::StopWords, Language};
+    use crate::model::language::Language;
+    use crate::text::filters::StopWords;
 
     #[test]
     fn shares_and_unmatched_words() {

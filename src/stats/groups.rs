@@ -18,11 +18,13 @@
 //! hits of the period's articles (pooled, so long articles weigh more).
 
 use crate::input::{Corpus, Document};
+use crate::model::dates::{parse_date, period_of, Period};
 use crate::model::options::Options;
 use crate::model::{
     Analysis, ArticleResult, Collocations, GroupComparison, GroupStats, Keyness, MeasureSummary,
     PeriodPoint, Timeline,
 };
+use crate::platform::timing::Timer;
 use crate::stats::{collocations, keyness};
 use crate::text::tokens::TokenizedCorpus;
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
@@ -40,153 +42,6 @@ pub const NO_GROUP: &str = "(none)";
 pub const ALL: &str = "all articles";
 /// Most periods a timeline fills in (empty periods included) before it lists only periods with articles.
 pub const MAX_PERIODS: i64 = 600;
-
-/// Length of a timeline period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Period {
-    /// ISO week (Monday to Sunday), labelled "2024-W05".
-    Week,
-    /// Calendar month, labelled "2024-03".
-    #[default]
-    Month,
-    /// Calendar year, labelled "2024".
-    Year,
-}
-
-impl Period {
-    /// Name used in outputs.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Period::Week => "week",
-            Period::Month => "month",
-            Period::Year => "year",
-        }
-    }
-
-    /// Parses "week", "month" or "year".
-    pub fn parse(s: &str) -> Option<Period> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "week" | "weekly" => Some(Period::Week),
-            "month" | "monthly" => Some(Period::Month),
-            "year" | "yearly" => Some(Period::Year),
-            _ => None,
-        }
-    }
-
-    /// Sortable key of a date's period (consecutive periods have consecutive keys).
-    fn key(&self, d: Date) -> Option<i64> {
-        match self {
-            Period::Year => Some(d.year),
-            Period::Month => Some(d.year * 12 + d.month? as i64 - 1),
-            Period::Week => {
-                let days = days_from_civil(d.year, d.month?, d.day?);
-                // 1970-01-01 was a Thursday: weekday 0 = Monday.
-                // Mondays fall on days 4 + 7k (1970-01-05 was the first): k is the key.
-                let monday = days - (days + 3).rem_euclid(7);
-                Some((monday - 4).div_euclid(7))
-            }
-        }
-    }
-
-    /// Label of a period key.
-    fn label(&self, key: i64) -> String {
-        match self {
-            Period::Year => format!("{key}"),
-            Period::Month => format!("{}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
-            Period::Week => {
-                // ISO week: the week belongs to the year of its Thursday.
-                let thursday = key * 7 + 4 + 3;
-                let (y, _, _) = civil_from_days(thursday);
-                let jan1 = days_from_civil(y, 1, 1);
-                format!("{}-W{:02}", y, (thursday - jan1) / 7 + 1)
-            }
-        }
-    }
-}
-
-/// A calendar date, possibly without day or month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    /// Year.
-    pub year: i64,
-    /// Month 1-12, if given.
-    pub month: Option<u32>,
-    /// Day 1-31, if given.
-    pub day: Option<u32>,
-}
-
-/// Reads the start of an ISO-like date: "2024-03-05", "2024-03-05T10:00Z",
-/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    if b.get(4).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
-    let year: i64 = s[..4].parse().ok()?;
-    let num2 = |i: usize| -> Option<u32> {
-        let sep = *b.get(i)?;
-        if !matches!(sep, b'-' | b'/' | b'.') {
-            return None;
-        }
-        let d = b.get(i + 1..i + 3)?;
-        if !d.iter().all(u8::is_ascii_digit) || b.get(i + 3).is_some_and(u8::is_ascii_digit) {
-            return None;
-        }
-        s[i + 1..i + 3].parse().ok()
-    };
-    let month = num2(4).filter(|m| (1..=12).contains(m));
-    if b.len() > 4 && month.is_none() && !b[4].is_ascii_whitespace() && b[4] != b'T' {
-        return None;
-    }
-    let day = month
-        .and_then(|_| num2(7))
-        .filter(|&d| d >= 1 && d <= days_in_month(year, month.unwrap_or(1)));
-    Some(Date { year, month, day })
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 (Hinnant's algorithm, proleptic Gregorian).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number (inverse of [`days_from_civil`]).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    (y, m, d)
-}
-
-/// Period label of a date string, if it can be read at that resolution.
-pub fn period_of(date: &str, p: Period) -> Option<String> {
-    let d = parse_date(date)?;
-    p.key(d).map(|k| p.label(k))
-}
 
 /// The group of every document for `--group-by` (None: the group from the
 /// subfolder, front matter or group column). "date" groups by period.
@@ -516,7 +371,7 @@ pub fn attach(
     tc: &TokenizedCorpus,
     opts: &Options,
 ) -> crate::model::error::Result<()> {
-    let mut lap = SubTimer::new();
+    let mut lap = Timer::new("  groups.");
     let (group_by, labels) = labels(&corpus.documents, opts.group_by.as_deref(), opts.period)
         .map_err(crate::model::error::Error::Usage)?;
     let (names, idx) = index(&labels);
@@ -576,25 +431,6 @@ pub fn attach(
     Ok(())
 }
 
-/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
-/// benchmark, like the pipeline's stage timer); never part of any output.
-pub(crate) struct SubTimer(Option<std::time::Instant>);
-
-impl SubTimer {
-    /// Starts the clock if `FRAME_TIMINGS` is set.
-    pub(crate) fn new() -> Self {
-        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
-    }
-
-    /// Prints the time since the last lap as `groups.<what>` and restarts the clock.
-    pub(crate) fn lap(&mut self, what: &str) {
-        if let Some(t) = &mut self.0 {
-            eprintln!("timing   groups.{what} {:.3}s", t.elapsed().as_secs_f64());
-            *t = std::time::Instant::now();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -606,26 +442,6 @@ mod tests {
         d.meta.insert("outlet".into(), "x".into());
         let err = labels(&[d], Some("nosuch"), Period::Month).unwrap_err();
         assert!(err.ends_with("(available: group, date, outlet)"), "{err}");
-    }
-
-    #[test]
-    fn dates_and_periods() {
-        let d = parse_date("2024-03-05T10:00:00Z").unwrap();
-        assert_eq!((d.year, d.month, d.day), (2024, Some(3), Some(5)));
-        assert_eq!(parse_date("2024/12/31").unwrap().day, Some(31));
-        assert_eq!(parse_date("2023-02-29").unwrap().day, None);
-        assert_eq!(parse_date("2024-03").unwrap().month, Some(3));
-        assert!(parse_date("5 March 2024").is_none());
-        assert!(parse_date("20240305").is_none());
-        assert_eq!(period_of("2024-03-05", Period::Month).unwrap(), "2024-03");
-        assert_eq!(period_of("2024-03-05", Period::Year).unwrap(), "2024");
-        // ISO weeks, including the ones that belong to the neighbouring year.
-        assert_eq!(period_of("2024-01-01", Period::Week).unwrap(), "2024-W01");
-        assert_eq!(period_of("2021-01-03", Period::Week).unwrap(), "2020-W53");
-        assert_eq!(period_of("2019-12-30", Period::Week).unwrap(), "2020-W01");
-        assert_eq!(period_of("2024-03-05", Period::Week).unwrap(), "2024-W10");
-        assert_eq!(period_of("2024-03", Period::Week), None);
-        assert_eq!(civil_from_days(days_from_civil(2000, 2, 29)), (2000, 2, 29));
     }
 
     #[test]

@@ -8,13 +8,12 @@ pub mod fxhash;
 pub mod intern;
 pub mod sentences;
 pub mod sharded;
-pub mod stem;
+pub mod stop_list;
 pub mod tokens;
 pub mod topk;
 pub mod words;
 
 pub use filters::TokenFilter;
-pub use stem::Language;
 pub use words::{Token, TokenKind};
 
 /// A tokenizer plus a chain of filters.

@@ -3,9 +3,10 @@
 //! Later stages (TF-IDF, scoring) work on ids, never on strings.
 
 use crate::input::Document;
+use crate::model::language::Language;
 use crate::text::intern::{self, Interner, KeyList};
 use crate::text::sharded::{self, ShardedIndex};
-use crate::text::{filters, filters::StopWords, sentences, words, Language, TokenKind};
+use crate::text::{filters, filters::StopWords, sentences, words, TokenKind};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

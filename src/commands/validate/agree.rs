@@ -311,7 +311,7 @@ pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> 
             "--threshold must be above 0, not {threshold}"
         )));
     }
-    let set = crate::pipeline::lexicon_set(opts)?;
+    let set = crate::lexicon::load::set_for_run(opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
     let mut report =
         match paths {
@@ -739,7 +739,7 @@ mod tests {
     use super::*;
 
     fn frames() -> Vec<String> {
-        crate::pipeline::lexicons(&Options::new(vec![]))
+        crate::lexicon::load::lexicons_for_run(&Options::new(vec![]))
             .unwrap()
             .iter()
             .map(|l| l.name.clone())

@@ -19,7 +19,6 @@ use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::error::Result;
 use crate::model::options::Options;
-use crate::pipeline;
 use crate::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use crate::scoring::{DocScores, FrameScorer, DEFAULT_NEGATION_WINDOW};
 use crate::text::tokens::{self, TokenizedDoc};
@@ -54,7 +53,7 @@ pub(crate) fn score_documents(
     opts: &Options,
     lexicons: &[Lexicon],
 ) -> Result<(Vec<String>, Vec<Scored>)> {
-    let stop = pipeline::stop_words(opts)?;
+    let stop = crate::text::stop_list::for_run(opts)?;
     let tc = tokens::tokenize_corpus(docs, &opts.lang, &stop);
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     let scorer = FrameScorer::new(lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);

@@ -99,7 +99,7 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
             .iter()
             .map(|s| format!("skipped {}: {}", s.source, s.reason)),
     );
-    let set = crate::pipeline::lexicon_set(opts)?;
+    let set = crate::lexicon::load::set_for_run(opts)?;
     warnings.extend(set.warnings.iter().map(|w| format!("lexicon: {w}")));
     let (frames, scored) = score_documents(&c.documents, opts, &set.lexicons)?;
     let mut units = Vec::new();

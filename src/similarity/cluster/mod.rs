@@ -208,7 +208,7 @@ pub fn cluster_with(
         Reduce::Always => true,
         Reduce::Auto => matrix.n_cols > tuning.dims,
     };
-    let mut clock = SubTimer::new();
+    let mut clock = crate::platform::timing::Timer::new("  cluster.");
     let svd_sample = (reduce && n > tuning.svd_sample).then_some(tuning.svd_sample);
     let mut x = if !reduce {
         densify(matrix)
@@ -539,23 +539,6 @@ fn sample_rows(n: usize, m: usize, seed: u64) -> Vec<usize> {
     idx.truncate(m.min(n));
     idx.sort_unstable();
     idx
-}
-
-/// Sub-stage wall times on stderr when `FRAME_TIMINGS` is set (for the
-/// benchmark, like the pipeline's stage timer); never part of any output.
-struct SubTimer(Option<std::time::Instant>);
-
-impl SubTimer {
-    fn new() -> Self {
-        SubTimer(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
-    }
-
-    fn lap(&mut self, what: &str) {
-        if let Some(t) = &mut self.0 {
-            eprintln!("timing   cluster.{what} {:.3}s", t.elapsed().as_secs_f64());
-            *t = std::time::Instant::now();
-        }
-    }
 }
 
 /// Dense copy of a CSR matrix (dense path only: tiny vocabularies or `Reduce::Never`).

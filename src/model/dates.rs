@@ -1,0 +1,170 @@
+//! Calendar dates as articles give them, and the periods of the timeline and
+//! of `--group-by date`. Calendar arithmetic is jiff's.
+
+use jiff::civil::Date as CivilDate;
+
+/// The Monday from which week keys are counted.
+const FIRST_MONDAY: CivilDate = jiff::civil::date(1970, 1, 5);
+
+/// The civil date of a year, month and day, if it exists.
+fn civil(year: i64, month: u32, day: u32) -> Option<CivilDate> {
+    CivilDate::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// Length of a timeline period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// ISO week (Monday to Sunday), labelled "2024-W05".
+    Week,
+    /// Calendar month, labelled "2024-03".
+    #[default]
+    Month,
+    /// Calendar year, labelled "2024".
+    Year,
+}
+
+impl Period {
+    /// Name used in outputs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
+    /// Parses "week", "month" or "year".
+    pub fn parse(s: &str) -> Option<Period> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "week" | "weekly" => Some(Period::Week),
+            "month" | "monthly" => Some(Period::Month),
+            "year" | "yearly" => Some(Period::Year),
+            _ => None,
+        }
+    }
+
+    /// Sortable key of a date's period (consecutive periods have consecutive keys).
+    pub(crate) fn key(&self, d: Date) -> Option<i64> {
+        match self {
+            Period::Year => Some(d.year),
+            Period::Month => Some(d.year * 12 + d.month? as i64 - 1),
+            Period::Week => {
+                // Weeks are counted from the Monday 1970-01-05, so that
+                // consecutive weeks have consecutive keys.
+                let date = civil(d.year, d.month?, d.day?)?;
+                let days = date.since(FIRST_MONDAY).ok()?.get_days() as i64;
+                Some(days.div_euclid(7))
+            }
+        }
+    }
+
+    /// Label of a period key.
+    pub(crate) fn label(&self, key: i64) -> String {
+        match self {
+            Period::Year => format!("{key}"),
+            Period::Month => format!("{}-{:02}", key.div_euclid(12), key.rem_euclid(12) + 1),
+            Period::Week => {
+                // ISO week: the week belongs to the year of its Thursday.
+                let monday = jiff::Span::new()
+                    .try_days(key.saturating_mul(7))
+                    .and_then(|span| FIRST_MONDAY.checked_add(span))
+                    .ok();
+                match monday {
+                    Some(m) => {
+                        let w = m.iso_week_date();
+                        format!("{}-W{:02}", w.year(), w.week())
+                    }
+                    None => format!("week {key}"),
+                }
+            }
+        }
+    }
+}
+
+/// A calendar date, possibly without day or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Year.
+    pub year: i64,
+    /// Month 1-12, if given.
+    pub month: Option<u32>,
+    /// Day 1-31, if given.
+    pub day: Option<u32>,
+}
+
+/// Reads the start of an ISO-like date: "2024-03-05", "2024-03-05T10:00Z",
+/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(4).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i64 = s[..4].parse().ok()?;
+    let num2 = |i: usize| -> Option<u32> {
+        let sep = *b.get(i)?;
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let d = b.get(i + 1..i + 3)?;
+        if !d.iter().all(u8::is_ascii_digit) || b.get(i + 3).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        s[i + 1..i + 3].parse().ok()
+    };
+    let month = num2(4).filter(|m| (1..=12).contains(m));
+    if b.len() > 4 && month.is_none() && !b[4].is_ascii_whitespace() && b[4] != b'T' {
+        return None;
+    }
+    let day = month
+        .and_then(|_| num2(7))
+        .filter(|&d| civil(year, month.unwrap_or(1), d).is_some());
+    Some(Date { year, month, day })
+}
+
+/// Period label of a date string, if it can be read at that resolution.
+pub fn period_of(date: &str, p: Period) -> Option<String> {
+    let d = parse_date(date)?;
+    p.key(d).map(|k| p.label(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_periods() {
+        let d = parse_date("2024-03-05T10:00:00Z").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2024, Some(3), Some(5)));
+        assert_eq!(parse_date("2024/12/31").unwrap().day, Some(31));
+        assert_eq!(parse_date("2023-02-29").unwrap().day, None);
+        assert_eq!(parse_date("2024-03").unwrap().month, Some(3));
+        assert!(parse_date("5 March 2024").is_none());
+        assert!(parse_date("20240305").is_none());
+        assert_eq!(period_of("2024-03-05", Period::Month).unwrap(), "2024-03");
+        assert_eq!(period_of("2024-03-05", Period::Year).unwrap(), "2024");
+        // ISO weeks, including the ones that belong to the neighbouring year.
+        assert_eq!(period_of("2024-01-01", Period::Week).unwrap(), "2024-W01");
+        assert_eq!(period_of("2021-01-03", Period::Week).unwrap(), "2020-W53");
+        assert_eq!(period_of("2019-12-30", Period::Week).unwrap(), "2020-W01");
+        assert_eq!(period_of("2024-03-05", Period::Week).unwrap(), "2024-W10");
+        assert_eq!(period_of("2024-03", Period::Week), None);
+        assert_eq!(parse_date("2000-02-29").unwrap().day, Some(29));
+        assert_eq!(parse_date("1900-02-29").unwrap().day, None);
+        // Week keys are consecutive across a year boundary and read back.
+        let k = |s| Period::Week.key(parse_date(s).unwrap()).unwrap();
+        assert_eq!(k("2021-01-04") - k("2020-12-28"), 1);
+        assert_eq!(Period::Week.label(k("2020-12-31")), "2020-W53");
+        assert_eq!(Period::Week.label(k("1969-12-31")), "1970-W01");
+        assert_eq!(k("1970-01-05"), 0);
+        assert_eq!(k("1970-01-04"), -1);
+    }
+}
