@@ -18,8 +18,8 @@
 //! Checks are within one category: the same word in two categories is how
 //! LIWC-style dictionaries are built.
 
+use super::entry::{looks_numeric, EntryKind, Lexicon, LexiconError};
 use super::load::{folder_files, read_file_lenient};
-use super::{EntryKind, Lexicon, LexiconError};
 use crate::model::language::Language;
 use crate::text::filters::StopWords;
 use crate::text::{Analyzer, TokenKind};
@@ -142,7 +142,7 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                     );
                     continue;
                 }
-                if let Some(num) = e.text.split_whitespace().find(|f| super::looks_numeric(f)) {
+                if let Some(num) = e.text.split_whitespace().find(|f| looks_numeric(f)) {
                     at(
                         e.line,
                         format!(

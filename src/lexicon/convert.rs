@@ -2,7 +2,8 @@
 //! `.txt` format, one file per category, so that it can be read, commented
 //! and edited like the defaults.
 
-use super::{parse, Lexicon, LexiconError};
+use super::entry::{Lexicon, LexiconError};
+use super::txt::parse;
 use crate::model::error::{Error, Result};
 use std::path::{Path, PathBuf};
 

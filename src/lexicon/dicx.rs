@@ -11,16 +11,17 @@
 //! The first column, headed `DicTerm`, holds the entry; a cell is empty (not
 //! in the category), `X` (in it, weight 1) or a number (in it with that
 //! weight; `0` counts as empty). Weights follow frame's rule: above 0 and at
-//! most [`super::MAX_WEIGHT`].
+//! most [`super::entry::MAX_WEIGHT`].
 
-use super::{
-    category_name, check_weight, entry_kind, normalise, Entry, FileLexicons, Lexicon, LexiconError,
+use super::entry::{
+    category_name, check_weight, entry_kind, normalise, Entry, Lexicon, LexiconError,
 };
+use super::parsed::FileLexicons;
 use std::collections::BTreeMap;
 
 /// Parses the text of a `.dicx` file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
-    super::load::strict(parse_lenient(text, file))
+    super::parsed::strict(parse_lenient(text, file))
 }
 
 /// [`parse`] that also returns the categories read from a file with
@@ -28,12 +29,12 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    super::load::lenient(text, file, parse_all)
+    super::parsed::lenient(text, file, parse_all)
 }
 
 /// The parser: `Err` for a file whose structure cannot be read, otherwise
 /// the categories and the entry-level errors.
-fn parse_all(text: &str, file: &str) -> super::load::Parsed {
+fn parse_all(text: &str, file: &str) -> super::parsed::Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();

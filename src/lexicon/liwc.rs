@@ -17,7 +17,8 @@
 //! conditional assignments (`like (02 134)125/464`) depend on the word before
 //! and are left out with a warning: the entry keeps its plain numbers.
 
-use super::{category_name, entry_kind, normalise, Entry, FileLexicons, Lexicon, LexiconError};
+use super::entry::{category_name, entry_kind, normalise, Entry, Lexicon, LexiconError};
+use super::parsed::FileLexicons;
 use std::collections::BTreeMap;
 
 /// Removes LIWC2007 conditional assignments such as `(02 134)125/464` from
@@ -61,7 +62,7 @@ fn strip_conditionals(refs: &str) -> (String, Vec<String>) {
 
 /// Parses the text of a `.dic` file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
-    super::load::strict(parse_lenient(text, file))
+    super::parsed::strict(parse_lenient(text, file))
 }
 
 /// [`parse`] that also returns the categories read from a file with
@@ -69,12 +70,12 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    super::load::lenient(text, file, parse_all)
+    super::parsed::lenient(text, file, parse_all)
 }
 
 /// The parser: `Err` for a file whose structure cannot be read, otherwise
 /// the categories and the entry-level errors.
-fn parse_all(text: &str, file: &str) -> super::load::Parsed {
+fn parse_all(text: &str, file: &str) -> super::parsed::Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut errors = Vec::new();
     let mut warnings = Vec::new();

@@ -9,7 +9,10 @@
 //! result (a duplicate entry in a `.dic` file, an empty category) are
 //! warnings.
 
-use super::{builtin, dicx, liwc, yaml, Lexicon, LexiconError};
+use super::builtin::builtin;
+use super::entry::{Lexicon, LexiconError};
+use super::parsed::FileLexicons;
+use super::{dicx, liwc, txt, yaml};
 use crate::model::options::Options;
 use std::path::{Path, PathBuf};
 
@@ -47,43 +50,6 @@ impl Format {
             Format::Dicx => "LIWC-22 .dicx",
             Format::Yaml => "YAML",
         }
-    }
-}
-
-/// What one file (or folder) gave: its categories, and problems that do not
-/// stop a run.
-#[derive(Debug, Clone, Default)]
-pub struct FileLexicons {
-    /// The categories, in file order.
-    pub lexicons: Vec<Lexicon>,
-    /// Warnings, each with file and line.
-    pub warnings: Vec<LexiconError>,
-}
-
-/// The result of a format's structural parser: `Err` for a file whose
-/// structure cannot be read, otherwise the categories and the entry errors.
-pub(crate) type Parsed = Result<(FileLexicons, Vec<LexiconError>), Vec<LexiconError>>;
-
-/// The lenient reading shared by the `.dic`, `.dicx` and YAML parsers: line
-/// endings unified first (so every format numbers lines alike), and a file
-/// whose structure cannot be read gives no categories, only its errors.
-pub(crate) fn lenient(
-    text: &str,
-    file: &str,
-    parse_all: fn(&str, &str) -> Parsed,
-) -> (FileLexicons, Vec<LexiconError>) {
-    parse_all(&super::unify_line_endings(text), file)
-        .unwrap_or_else(|e| (FileLexicons::default(), e))
-}
-
-/// The strict reading: the categories only when there is no error.
-pub(crate) fn strict(
-    (lexicons, errors): (FileLexicons, Vec<LexiconError>),
-) -> Result<FileLexicons, Vec<LexiconError>> {
-    if errors.is_empty() {
-        Ok(lexicons)
-    } else {
-        Err(errors)
     }
 }
 
@@ -234,7 +200,7 @@ pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
                 .and_then(|s| s.to_str())
                 .unwrap_or_default()
                 .to_string();
-            if let Err(m) = super::category_name(&name) {
+            if let Err(m) = super::entry::category_name(&name) {
                 return (
                     FileLexicons::default(),
                     one(
@@ -244,7 +210,7 @@ pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
                     ),
                 );
             }
-            let (lx, errors) = super::parse_lenient(&text, &file, &name);
+            let (lx, errors) = txt::parse_lenient(&text, &file, &name);
             (
                 FileLexicons {
                     lexicons: vec![lx],

@@ -17,7 +17,8 @@
 //! line. quanteda's glob patterns are accepted where frame can match them
 //! (`word*`); `?` and a `*` elsewhere are reported.
 
-use super::{category_name, entry_kind, normalise, Entry, FileLexicons, Lexicon, LexiconError};
+use super::entry::{category_name, entry_kind, normalise, Entry, Lexicon, LexiconError};
+use super::parsed::FileLexicons;
 use yaml_rust2::parser::{Event, Parser};
 
 /// A YAML value with the line it starts on.
@@ -187,7 +188,7 @@ fn walk(
 
 /// Parses the text of a YAML dictionary file; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> {
-    super::load::strict(parse_lenient(text, file))
+    super::parsed::strict(parse_lenient(text, file))
 }
 
 /// [`parse`] that also returns the categories read from a file with
@@ -195,12 +196,12 @@ pub fn parse(text: &str, file: &str) -> Result<FileLexicons, Vec<LexiconError>> 
 /// `frame lexicon check` can report everything in one pass. A file whose
 /// structure cannot be read gives no categories.
 pub fn parse_lenient(text: &str, file: &str) -> (FileLexicons, Vec<LexiconError>) {
-    super::load::lenient(text, file, parse_all)
+    super::parsed::lenient(text, file, parse_all)
 }
 
 /// The parser: `Err` for a file whose structure cannot be read, otherwise
 /// the categories and the entry-level errors.
-fn parse_all(text: &str, file: &str) -> super::load::Parsed {
+fn parse_all(text: &str, file: &str) -> super::parsed::Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let at = |line: usize, message: String| LexiconError {
         file: file.to_string(),

@@ -1,0 +1,212 @@
+//! The rules every lexicon format shares: a category and its entries,
+//! weights, entry kinds (word, prefix, phrase), category names, and the
+//! errors a file can hold.
+
+use crate::model::LexiconInfo;
+use std::fmt;
+
+/// Largest allowed entry weight: big enough for "this term is unambiguous",
+/// small enough that one word cannot swamp a whole article.
+pub const MAX_WEIGHT: f64 = 5.0;
+
+/// Shortest allowed wildcard prefix, in characters; shorter prefixes
+/// (`a*`, `in*`) match a large share of all English words.
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+/// One frame category as read from a lexicon file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lexicon {
+    /// Category name (the file stem): its column name in every output.
+    pub name: String,
+    /// One-line description from the `# description:` header.
+    pub description: String,
+    /// All `# rationale:` lines joined with spaces (empty if none).
+    pub rationale: String,
+    /// The `# source:` lines, in file order.
+    pub sources: Vec<String>,
+    /// File it was read from (as given, or `lexicons/<name>.txt` for built-ins).
+    pub file: String,
+    /// Entries in file order.
+    pub entries: Vec<Entry>,
+}
+
+/// One line of a lexicon: what to match and how much a match counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The entry as written, lower-cased, curly apostrophes made straight,
+    /// runs of spaces collapsed; a wildcard keeps its trailing `*`.
+    pub text: String,
+    /// Whether this is a word/phrase or a prefix wildcard.
+    pub kind: EntryKind,
+    /// Weight of one match, in (0, `MAX_WEIGHT`]; 1.0 unless given.
+    pub weight: f64,
+    /// 1-based line number in the file.
+    pub line: usize,
+}
+
+/// How an entry is matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A single word or a phrase: the scorer tokenises and stems it.
+    Term,
+    /// A prefix wildcard: matches any surface word starting with this prefix
+    /// (the prefix is stored without its `*`).
+    Prefix(String),
+}
+
+/// One problem found in a lexicon file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct LexiconError {
+    /// File the problem is in.
+    pub file: String,
+    /// 1-based line, when the problem belongs to one line.
+    pub line: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl Lexicon {
+    /// Summary of this lexicon for the result model (`kind` = "frame").
+    pub fn info(&self) -> LexiconInfo {
+        LexiconInfo {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            sources: self.sources.clone(),
+            entries: self.entries.len(),
+            file: self.file.clone(),
+            kind: "frame".to_string(),
+        }
+    }
+}
+
+/// Lower-cases and makes apostrophe variants (’ ‘ ʼ) a plain `'`, so that
+/// entries and article text written with either style match.
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// True if `s` is written as a plain decimal number (`2`, `1.5`, `.5`, `-1`).
+/// `f64::from_str` is not used for the test because it also accepts words
+/// such as "nan", "inf" and "infinity", which are legitimate entries.
+pub(crate) fn looks_numeric(s: &str) -> bool {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut digits = 0;
+    let mut dots = 0;
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            '.' => dots += 1,
+            _ => return false,
+        }
+    }
+    digits > 0 && dots <= 1
+}
+
+/// Checks a weight written as `raw`: a plain number above 0 and at most
+/// [`MAX_WEIGHT`] (shared by every lexicon format, so a converted file parses).
+pub fn check_weight(raw: &str) -> Result<f64, String> {
+    let w: f64 = if looks_numeric(raw.trim()) {
+        raw.trim().parse().unwrap_or(f64::NAN)
+    } else {
+        f64::NAN
+    };
+    if w > 0.0 && w <= MAX_WEIGHT {
+        Ok(w)
+    } else if looks_numeric(raw.trim()) {
+        Err(format!(
+            "weight {raw} is out of range: weights must be above 0 and at most {MAX_WEIGHT}"
+        ))
+    } else {
+        Err(format!("weight `{raw}` is not a number"))
+    }
+}
+
+/// How a normalised entry is matched, or why it cannot be an entry: the
+/// wildcard rules shared by every lexicon format (`*` once, at the end of a
+/// single word, after at least [`MIN_PREFIX_CHARS`] letters).
+pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
+    if text.contains('?') {
+        return Err(format!(
+            "`{text}`: `?` wildcards are not supported; frame knows only a `*` at the end of a word"
+        ));
+    }
+    let Some(pos) = text.find('*') else {
+        return Ok(EntryKind::Term);
+    };
+    if pos + 1 != text.len() {
+        return Err(format!(
+            "`{text}`: `*` may only appear once, at the end of a single word \
+             (a prefix wildcard like `terror*`)"
+        ));
+    }
+    let prefix = &text[..pos];
+    if prefix.contains(' ') {
+        return Err(format!(
+            "`{text}`: a wildcard cannot be used in a multi-word phrase; \
+             use a single word like `terror*`, or write the phrase out"
+        ));
+    }
+    let n = prefix.chars().count();
+    if n == 0 {
+        return Err("`*` on its own is an empty wildcard (it would match every word)".into());
+    }
+    if n < MIN_PREFIX_CHARS {
+        return Err(format!(
+            "wildcard `{text}` is too short: a wildcard needs at least \
+             {MIN_PREFIX_CHARS} letters before the `*`"
+        ));
+    }
+    Ok(EntryKind::Prefix(prefix.to_string()))
+}
+
+/// Checks a category name taken from a file name, a `.dic` header, a `.dicx`
+/// column or YAML keys: it becomes a CSV column, a report heading and (with
+/// `frame lexicon convert`) a file name, so only letters, digits, `_`, `-`
+/// and `.` are allowed. Spaces are turned into `_`.
+pub fn category_name(raw: &str) -> Result<String, String> {
+    let name: String = raw.split_whitespace().collect::<Vec<_>>().join("_");
+    if name.is_empty() {
+        return Err("empty category name".into());
+    }
+    if name.starts_with('.') || name.ends_with('.') || name.contains("..") {
+        return Err(format!(
+            "category name `{name}` cannot start or end with `.` or contain `..`"
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    {
+        return Err(format!(
+            "category name `{name}` contains `{c}`; use letters, digits, `_`, `-` and `.` only"
+        ));
+    }
+    Ok(name)
+}
+
+/// Every line ending an editor shows as one (`\r\n`, `\n`, or a lone `\r`
+/// from old Mac files) becomes `\n` before a lexicon is parsed, so that the
+/// line numbers of every format agree with the editor and with each other
+/// (the YAML parser counted a lone `\r` as a line, the others did not).
+pub fn unify_line_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
