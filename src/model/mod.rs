@@ -9,6 +9,12 @@ pub mod language;
 pub mod options;
 
 use serde::Serialize;
+
+/// Name of the threat frame: with [`REASSURANCE`], the pair that negation
+/// moves matches between and the threat balance compares.
+pub const THREAT: &str = "threat";
+/// Name of the reassurance frame.
+pub const REASSURANCE: &str = "reassurance";
 use std::sync::Arc;
 
 /// The complete result of `frame analyze`.

@@ -26,12 +26,15 @@
 //!   [`LEAD_WORDS`].
 //! * **Body** = every other paragraph of the text.
 
+use super::frames::Scan;
+use super::matcher::FrameScorer;
+use super::negation::DEFAULT_NEGATION_WINDOW;
+use super::parts::PartScore;
 use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::language::Language;
 use crate::model::PositionScore;
 use crate::scoring::sentiment::SentimentAnalyzer;
-use crate::scoring::{FrameScorer, PartScore, Scan, DEFAULT_NEGATION_WINDOW};
 use crate::text::filters::StopWords;
 use crate::text::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
 use rayon::prelude::*;

@@ -8,6 +8,7 @@ pub mod fxhash;
 pub mod intern;
 pub mod sentences;
 pub mod sharded;
+pub mod squash;
 pub mod stop_list;
 pub mod tokens;
 pub mod topk;

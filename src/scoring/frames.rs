@@ -1,0 +1,246 @@
+//! One article's frame scores: hits per frame after negation, per 1,000
+//! words and share, the evidence rows, sentence sentiment and hits, and the
+//! most threatening and reassuring sentences.
+
+use super::matcher::FrameScorer;
+use super::sentiment::{self, SentimentAnalyzer};
+use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
+use crate::text::squash::squashed;
+use crate::text::tokens::{TokenizedDoc, Vocabulary};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Everything scored for one article.
+#[derive(Debug, Clone, Default)]
+pub struct DocScores {
+    /// One per frame, in lexicon order.
+    pub frames: Vec<FrameScore>,
+    /// Aggregated sentence sentiment.
+    pub sentiment: SentimentSummary,
+    /// Threat/reassurance balance in [-1, 1].
+    pub threat_balance: f64,
+    /// The sentence with most threat hits.
+    pub most_threatening: Option<SentenceRef>,
+    /// The sentence with most reassurance hits.
+    pub most_reassuring: Option<SentenceRef>,
+    /// Every sentence.
+    pub sentences: Vec<SentenceScore>,
+}
+
+impl FrameScorer {
+    /// Scores one article.
+    pub fn score(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        senti: &SentimentAnalyzer,
+    ) -> DocScores {
+        self.score_scan(text, doc, vocab, senti).0
+    }
+
+    /// [`FrameScorer::score`], also returning what the voice and position
+    /// passes would otherwise compute again (see [`Scan`]).
+    pub fn score_scan(
+        &self,
+        text: &str,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+        senti: &SentimentAnalyzer,
+    ) -> (DocScores, Scan) {
+        let nf = self.names().len();
+        let words = doc.tokens.len();
+        let matches = self.matches(doc, vocab);
+        let negated = self.negators(Some(text), doc, vocab, &matches);
+        let n_sent = doc.sentences.len();
+        let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
+        let mut hits = vec![0.0f64; nf];
+        // (category, entry label) -> (count, surface form counts, first sentence)
+        type Ev = (usize, BTreeMap<String, usize>, usize);
+        let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
+        // The matched words as normalised forms (punctuation between them dropped).
+        let span_text = |a: usize, b: usize| -> String {
+            let mut out = String::new();
+            for (k, t) in doc.tokens[a..=b].iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&vocab.surfaces[t.surface as usize]);
+            }
+            out
+        };
+        let mut resolved = Vec::with_capacity(matches.len());
+        for (m, neg) in matches.iter().zip(&negated) {
+            let e = &self.entries[m.entry as usize];
+            let mut cat = e.category;
+            // Borrowed unless negated or a phrase: most matches repeat an
+            // evidence row already started, and then nothing is allocated.
+            let mut label: Cow<str> = Cow::Borrowed(&e.text);
+            let mut form: Cow<str> = if m.first == m.last {
+                Cow::Borrowed(&vocab.surfaces[doc.tokens[m.first].surface as usize])
+            } else {
+                Cow::Owned(span_text(m.first, m.last))
+            };
+            if let Some(j) = *neg {
+                match self.polarity.flip(cat) {
+                    Some(c) => {
+                        cat = c;
+                        label = Cow::Owned(format!("negated: {}", e.text));
+                        let neg = &vocab.surfaces[doc.tokens[j].surface as usize];
+                        form = Cow::Owned(if j + 1 == m.first {
+                            format!("{neg} {form}")
+                        } else {
+                            format!("{neg} … {form}")
+                        });
+                    }
+                    None => continue,
+                }
+            }
+            hits[cat] += e.weight;
+            // As FrameScorer::resolved_hits lists them.
+            resolved.push((doc.tokens[m.first].start as usize, cat, e.weight));
+            let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
+            if n_sent > 0 {
+                sent_hits[s][cat] += e.weight;
+            }
+            let rows = &mut evidence[cat];
+            if !rows.contains_key(label.as_ref()) {
+                rows.insert(label.to_string(), (0, BTreeMap::new(), s));
+            }
+            if let Some(ev) = rows.get_mut(label.as_ref()) {
+                ev.0 += 1;
+                match ev.1.get_mut(form.as_ref()) {
+                    Some(c) => *c += 1,
+                    None => {
+                        ev.1.insert(form.into_owned(), 1);
+                    }
+                }
+            }
+        }
+        // Each sentence's text is squashed once and shared by its row, the
+        // evidence that quotes it and the most threatening/reassuring picks.
+        let texts: Vec<Arc<str>> = doc
+            .sentences
+            .iter()
+            .map(|&(a, b)| squashed(&text[a..b]))
+            .collect();
+        let sentence_text = |s: usize| -> Arc<str> { texts.get(s).cloned().unwrap_or_default() };
+        let total: f64 = hits.iter().sum();
+        let per_1k = |h: f64| {
+            if words > 0 {
+                h * 1000.0 / words as f64
+            } else {
+                0.0
+            }
+        };
+        let frames: Vec<FrameScore> = (0..nf)
+            .map(|c| {
+                let mut ev: Vec<Evidence> = evidence[c]
+                    .iter()
+                    .map(|(label, (count, forms, s))| {
+                        let term = forms
+                            .iter()
+                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                            .map(|f| f.0.clone())
+                            .unwrap_or_default();
+                        Evidence {
+                            term,
+                            entry: label.clone(),
+                            count: *count,
+                            example_sentence: sentence_text(*s),
+                        }
+                    })
+                    .collect();
+                ev.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+                FrameScore {
+                    frame: self.names()[c].clone(),
+                    hits: hits[c],
+                    per_1k: per_1k(hits[c]),
+                    share: if total > 0.0 { hits[c] / total } else { 0.0 },
+                    evidence: ev,
+                    // Filled by the pipeline's bootstrap (crate::stats::bootstrap).
+                    ci_low: None,
+                    ci_high: None,
+                }
+            })
+            .collect();
+        let pick = |c: Option<usize>| -> Option<SentenceRef> {
+            let c = c?;
+            let mut best: Option<(usize, f64)> = None;
+            for (s, h) in sent_hits.iter().enumerate() {
+                if h[c] > 0.0 && best.is_none_or(|(_, b)| h[c] > b) {
+                    best = Some((s, h[c]));
+                }
+            }
+            best.map(|(s, h)| SentenceRef {
+                sentence_no: s + 1,
+                text: sentence_text(s),
+                hits: h,
+            })
+        };
+        // Picked before the sentences take their rows of hits.
+        let (most_threatening, most_reassuring) =
+            (pick(self.polarity.threat), pick(self.polarity.reassurance));
+        // Sentences: sentiment and hits.
+        let mut sentences = Vec::with_capacity(n_sent);
+        let mut sent_scores = Vec::with_capacity(n_sent);
+        let words_in = crate::stats::bootstrap::words_per_sentence(doc);
+        for (s, (&(a, b), h)) in doc.sentences.iter().zip(sent_hits).enumerate() {
+            let st = vader(senti, &text[a..b]);
+            sent_scores.push((st, words_in[s]));
+            sentences.push(SentenceScore {
+                sentence_no: s + 1,
+                text: sentence_text(s),
+                sentiment: st.compound,
+                hits: h,
+            });
+        }
+        let (t, r) = (
+            self.polarity
+                .threat
+                .map(|c| frames[c].per_1k)
+                .unwrap_or(0.0),
+            self.polarity
+                .reassurance
+                .map(|c| frames[c].per_1k)
+                .unwrap_or(0.0),
+        );
+        let scores = DocScores {
+            sentiment: sentiment::aggregate(&sent_scores),
+            threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
+            most_threatening,
+            most_reassuring,
+            frames,
+            sentences,
+        };
+        let scan = Scan {
+            sentence_sentiment: sent_scores.into_iter().map(|(st, _)| st).collect(),
+            resolved,
+        };
+        (scores, scan)
+    }
+}
+
+/// VADER on a sentence (or a piece of one) of an article. VADER knows only
+/// the ASCII apostrophe ("don't"); case and punctuation are kept because its
+/// rules use them.
+pub(crate) fn vader(senti: &SentimentAnalyzer, raw: &str) -> SentimentSummary {
+    if raw.contains('\u{2019}') {
+        senti.sentence(&raw.replace('\u{2019}', "'"))
+    } else {
+        senti.sentence(raw)
+    }
+}
+
+/// What [`FrameScorer::score_scan`] computed on the way that the voice and
+/// position passes need again: handing it on spares them a second matching
+/// pass and a second VADER run over every sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    /// VADER of each whole sentence (`TokenizedDoc::sentences` order).
+    pub sentence_sentiment: Vec<SentimentSummary>,
+    /// The article's hits after negation, as [`FrameScorer::resolved_hits`]
+    /// returns them.
+    pub resolved: Vec<(usize, usize, f64)>,
+}

@@ -1,0 +1,222 @@
+//! The one negation rule: which words negate, how far their scope runs, the
+//! idioms that do not negate, and what a negated match counts as (the
+//! threat/reassurance polarity pair). Scoring, voices, positions, coverage
+//! and `kwic` all use it.
+
+use crate::model::{REASSURANCE, THREAT};
+use crate::text::tokens::{TokenizedDoc, Vocabulary};
+
+/// Threat and reassurance as a polarity pair: negation moves a match from
+/// one to the other ("no threat" is reassurance, "not safe" is threat), and
+/// the two compete for one negator. Every other frame stands alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PolarPair {
+    /// Index of the threat category, if the run has one.
+    pub threat: Option<usize>,
+    /// Index of the reassurance category, if the run has one.
+    pub reassurance: Option<usize>,
+}
+
+impl PolarPair {
+    /// Finds the pair among the categories by name ([`THREAT`], [`REASSURANCE`]).
+    pub fn of(names: &[String]) -> Self {
+        let find = |n: &str| names.iter().position(|x| x == n);
+        PolarPair {
+            threat: find(THREAT),
+            reassurance: find(REASSURANCE),
+        }
+    }
+
+    /// The category a negated match of `c` counts for: the other member of
+    /// the pair, or `None` (not counted) for every other frame.
+    pub fn flip(&self, c: usize) -> Option<usize> {
+        if Some(c) == self.threat {
+            self.reassurance
+        } else if Some(c) == self.reassurance {
+            self.threat
+        } else {
+            None
+        }
+    }
+
+    /// The negation group of a category: the pair shares one, every other
+    /// frame is a group of its own.
+    pub fn group(&self, c: usize) -> usize {
+        if Some(c) == self.threat || Some(c) == self.reassurance {
+            usize::MAX
+        } else {
+            c
+        }
+    }
+}
+
+/// Words that negate a following frame match.
+pub const NEGATORS: &[&str] = &[
+    "no", "not", "never", "without", "nor", "neither", "none", "nothing", "nobody", "nowhere",
+    "cannot", "non", "hardly", "barely",
+];
+
+/// Default number of words before a match searched for a negator.
+pub const DEFAULT_NEGATION_WINDOW: usize = 3;
+
+/// True when a normalised word negates what follows.
+pub fn is_negator(w: &str) -> bool {
+    NEGATORS.contains(&w) || w.ends_with("n't")
+}
+
+/// Word sequences that begin with a negator but do not negate what follows:
+/// "no doubt the attack was planned" asserts the attack, "without warning,
+/// gunmen attacked" reports it, "not only violent but planned" and "nothing
+/// but chaos" intensify. The first word is the negator; the sequence is
+/// compared word for word with the article's normalised forms.
+///
+/// "no longer" is deliberately absent: "no longer safe" and "no longer a
+/// threat" are negations of the frame word and are scored as such.
+pub const NEGATION_IDIOMS: &[&[&str]] = &[
+    &["no", "doubt"],
+    &["without", "doubt"],
+    &["no", "question"],
+    &["without", "question"],
+    &["without", "warning"],
+    &["not", "only"],
+    &["not", "just"],
+    &["not", "merely"],
+    &["not", "least"],
+    &["no", "matter"],
+    &["nothing", "but"],
+    &["nothing", "short", "of"],
+    &["no", "wonder"],
+    &["no", "surprise"],
+    &["never", "before"],
+];
+
+/// Characters that end a clause and with it a negator's scope: "without
+/// warning, gunmen attacked" and "no, the attack was real" do not negate
+/// "attacked" or "attack". Sentence ends already do, since scopes stay
+/// within a sentence. A hyphen counts only with a space on both sides (a
+/// dash written " - "), never inside a word such as "no-go".
+const CLAUSE_BREAKS: &[char] = &[
+    ',', ';', ':', '\u{2014}', '\u{2013}', '(', ')', '[', ']', '\u{2026}',
+];
+
+/// A match as negation sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct NegationTarget {
+    /// Its first word token.
+    pub first: usize,
+    /// Matches of one group compete for a negator: threat and reassurance
+    /// form one group (negation moves matches between them), every other
+    /// frame is a group of its own.
+    pub group: usize,
+    /// Its category.
+    pub category: usize,
+}
+
+/// True when clause punctuation stands between word tokens `a` and `a + 1`.
+fn clause_break(text: &str, doc: &TokenizedDoc, a: usize) -> bool {
+    let (Some(t), Some(u)) = (doc.tokens.get(a), doc.tokens.get(a + 1)) else {
+        return true;
+    };
+    // The word itself holds none of these characters, so scanning from its
+    // start finds only what lies between the two words.
+    let gap = text.get(t.start as usize..u.start as usize).unwrap_or("");
+    gap.contains(CLAUSE_BREAKS) || gap.contains(" - ")
+}
+
+/// True when the negator at token `j` starts one of the [`NEGATION_IDIOMS`].
+fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
+    let toks = &doc.tokens;
+    let word = |k: usize| vocab.surfaces[toks[k].surface as usize].as_str();
+    NEGATION_IDIOMS.iter().any(|idiom| {
+        j + idiom.len() <= toks.len()
+            && doc.same_sentence(j, j + idiom.len() - 1)
+            && idiom.iter().enumerate().all(|(k, w)| word(j + k) == *w)
+    })
+}
+
+/// Which negator, if any, negates each of `targets` (sorted by first token).
+///
+/// A negator (a word flagged in `negator`, indexed by word-form id) that is
+/// neither inside a phrase match (`blocked`) nor the start of one of the
+/// [`NEGATION_IDIOMS`] has a scope: the next `window` words, cut at the end
+/// of its sentence and at clause punctuation ([`CLAUSE_BREAKS`]). In each
+/// group it negates the first match in its scope and every later match in
+/// the scope from the same category: "not dangerous or violent", "could not
+/// guarantee the safety" and "no risk of death" are negated whole, but in
+/// "did not protect the victims" only "protect" is, because a match from
+/// the other list after the negated one is usually its object, not part of
+/// what is denied. When two negators reach a match, the nearer one counts.
+pub fn negations(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    negator: &[bool],
+    window: usize,
+    targets: &[NegationTarget],
+    blocked: &[bool],
+) -> Vec<Option<usize>> {
+    debug_assert!(targets.windows(2).all(|w| w[0].first <= w[1].first));
+    let toks = &doc.tokens;
+    let mut out = vec![None; targets.len()];
+    let mut next = 0;
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for j in 0..toks.len() {
+        if !negator[toks[j].surface as usize]
+            || blocked.get(j).copied().unwrap_or(false)
+            || starts_idiom(doc, vocab, j)
+        {
+            continue;
+        }
+        let mut end = j;
+        let bound = doc.next_sentence_start(doc.sentence_of(j));
+        while end + 1 < toks.len()
+            && end + 1 - j <= window
+            && (toks[end + 1].start as usize) < bound
+            && !text.is_some_and(|t| clause_break(t, doc, end))
+        {
+            end += 1;
+        }
+        while next < targets.len() && targets[next].first <= j {
+            next += 1;
+        }
+        chosen.clear();
+        for (k, t) in targets.iter().enumerate().skip(next) {
+            if t.first > end {
+                break;
+            }
+            match chosen.iter().find(|(g, _)| *g == t.group) {
+                Some(&(_, c)) if c != t.category => {}
+                Some(_) => out[k] = Some(j),
+                None => {
+                    chosen.push((t.group, t.category));
+                    out[k] = Some(j);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pair_flips_into_each_other_and_drops_the_rest() {
+        let names: Vec<String> = ["conflict", REASSURANCE, THREAT].map(String::from).to_vec();
+        let p = PolarPair::of(&names);
+        assert_eq!((p.threat, p.reassurance), (Some(2), Some(1)));
+        assert_eq!(p.flip(2), Some(1));
+        assert_eq!(p.flip(1), Some(2));
+        assert_eq!(p.flip(0), None);
+        assert_eq!(p.group(1), p.group(2));
+        assert_ne!(p.group(0), p.group(1));
+        let lone = PolarPair::of(&[THREAT.to_string()]);
+        assert_eq!(lone.flip(0), None);
+    }
+
+    #[test]
+    fn negators_include_contractions() {
+        assert!(is_negator("not") && is_negator("isn't") && !is_negator("note"));
+    }
+}

@@ -1,0 +1,885 @@
+//! Attributing a quote to its speaker: a speech verb and a name after or
+//! before the quote, "according to", a name before a colon, and pronouns
+//! standing for the last named speaker. See the parent module for the rules.
+
+use super::quotes::Quote;
+use crate::text::fxhash::FxHashMap;
+
+/// Verbs that introduce or follow a quote.
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "commented",
+    "declared",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "admitted",
+    "admits",
+    "continued",
+    "replied",
+    "acknowledged",
+    "suggested",
+    "urged",
+    "revealed",
+    "confirmed",
+    "announced",
+    "tweeted",
+    "saying",
+    "adding",
+    "warning",
+    "insisting",
+    "claiming",
+    "telling",
+    "explaining",
+    "arguing",
+    "stressed",
+    "stresses",
+    "remarked",
+    "asserted",
+    "asserts",
+    "mentioned",
+    "emphasised",
+    "emphasized",
+    "described",
+    "describing",
+    "called",
+    "calling",
+    "recalled",
+    "shouted",
+    "tweeted",
+    "posted",
+];
+/// Words allowed between a speaker and the verb ("Ms Dick has also said").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "today",
+    "yesterday",
+    "earlier",
+    "once",
+    "further",
+    "separately",
+    "reportedly",
+    "recently",
+    "again",
+    "simply",
+    "just",
+    "publicly",
+    "repeatedly",
+    "herself",
+    "himself",
+];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
+pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
+/// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
+];
+/// Plural nouns that name a speaker on their own ("critics say").
+const BARE_SPEAKERS: &[&str] = &[
+    "police",
+    "officers",
+    "officials",
+    "witnesses",
+    "residents",
+    "critics",
+    "campaigners",
+    "sources",
+    "experts",
+    "neighbours",
+    "neighbors",
+    "ministers",
+    "protesters",
+    "activists",
+    "locals",
+    "relatives",
+    "prosecutors",
+    "detectives",
+    "paramedics",
+    "organisers",
+    "organizers",
+    "investigators",
+    "analysts",
+    "economists",
+    "researchers",
+    "scientists",
+    "opponents",
+    "supporters",
+    "doctors",
+    "teachers",
+    "parents",
+    "students",
+    "unions",
+    "mps",
+    "councillors",
+];
+/// Nouns that make a lower-case "a/an/the ..." phrase a speaker: people and
+/// the bodies that speak for them ("a spokeswoman", "the local council"), so
+/// that "the guidance adds" or "the report says" name nobody. Plurals are
+/// matched by their singular.
+const PERSON_NOUNS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "source",
+    "official",
+    "minister",
+    "secretary",
+    "officer",
+    "commissioner",
+    "chief",
+    "head",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "mayor",
+    "councillor",
+    "inspector",
+    "detective",
+    "superintendent",
+    "constable",
+    "sergeant",
+    "commander",
+    "deputy",
+    "member",
+    "mp",
+    "resident",
+    "witness",
+    "eyewitness",
+    "neighbour",
+    "neighbor",
+    "victim",
+    "relative",
+    "friend",
+    "mother",
+    "father",
+    "parent",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "person",
+    "people",
+    "expert",
+    "analyst",
+    "economist",
+    "researcher",
+    "scientist",
+    "professor",
+    "academic",
+    "doctor",
+    "nurse",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "judge",
+    "prosecutor",
+    "coroner",
+    "campaigner",
+    "activist",
+    "protester",
+    "critic",
+    "teacher",
+    "student",
+    "worker",
+    "owner",
+    "shopkeeper",
+    "manager",
+    "executive",
+    "founder",
+    "governor",
+    "senator",
+    "representative",
+    "lawmaker",
+    "politician",
+    "candidate",
+    "agent",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "envoy",
+    "general",
+    "captain",
+    "soldier",
+    "paramedic",
+    "firefighter",
+    "medic",
+    "surgeon",
+    "survivor",
+    "bystander",
+    "passenger",
+    "driver",
+    "organiser",
+    "organizer",
+    "investigator",
+    "regulator",
+    "police",
+    "government",
+    "council",
+    "ministry",
+    "department",
+    "force",
+    "company",
+    "firm",
+    "union",
+    "party",
+    "agency",
+    "charity",
+    "organisation",
+    "organization",
+    "authority",
+    "authorities",
+    "board",
+    "committee",
+    "office",
+    "service",
+    "court",
+    "hospital",
+    "school",
+    "university",
+    "federation",
+    "association",
+    "commission",
+    "group",
+    "team",
+    "club",
+    "campaign",
+    "family",
+    "spokesmen",
+    "spokeswomen",
+    "staff",
+    "insider",
+    "observer",
+];
+
+/// Whether the words after a determiner name someone: a capitalised word
+/// ("the Home Office") or a person-like noun ("a federation leader").
+fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    words.into_iter().any(|w| {
+        let l = lower(w);
+        let l = l.trim_end_matches("'s");
+        capitalised(w)
+            || PERSON_NOUNS.contains(&l)
+            || BARE_SPEAKERS.contains(&l)
+            || l.strip_suffix('s')
+                .is_some_and(|x| PERSON_NOUNS.contains(&x))
+    })
+}
+
+/// Sentence-initial words that are not part of a name ("But Ms Dick said").
+const NOT_NAME_START: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "however",
+    "now",
+    "also",
+    "meanwhile",
+    "later",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "that",
+    "it",
+    "there",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "if",
+    "speaking",
+    "writing",
+    "here",
+    "what",
+    "which",
+    "who",
+];
+/// Words that end a name read forwards ("said a spokesman on Monday").
+const STOP_FORWARD: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "and",
+    "but",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "adding",
+    "told",
+    "to",
+    "with",
+    "from",
+    "said",
+    "says",
+    "added",
+    "earlier",
+    "later",
+    "has",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "in",
+    "speaking",
+    "writing",
+    "about",
+];
+/// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
+const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
+/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
+pub(super) const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
+    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
+];
+
+/// A word or punctuation mark of a context, as byte offsets into it.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Word(usize, usize),
+    Punct(char),
+}
+
+fn items(s: &str) -> Vec<Item> {
+    Items { s, p: 0 }.collect()
+}
+
+/// The [`Item`]s of a string, lazily: callers that need only the first few
+/// (the words right after a quote) stop there instead of reading the rest
+/// of the paragraph. Walks the string by byte offset, copying nothing.
+struct Items<'a> {
+    s: &'a str,
+    /// Byte offset of the next character to read.
+    p: usize,
+}
+
+impl Items<'_> {
+    #[inline]
+    fn next_char(&self, p: usize) -> Option<char> {
+        // Most characters are ASCII: one byte, no decoding.
+        match *self.s.as_bytes().get(p)? {
+            b if b < 0x80 => Some(b as char),
+            _ => self.s[p..].chars().next(),
+        }
+    }
+}
+
+impl Iterator for Items<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let s = self.s;
+        while let Some(c) = self.next_char(self.p) {
+            let p = self.p;
+            if c.is_alphanumeric() {
+                let mut q = p + c.len_utf8();
+                while let Some(cj) = self.next_char(q) {
+                    let inner = matches!(cj, '\'' | '’' | '-' | '‐')
+                        && self
+                            .next_char(q + cj.len_utf8())
+                            .is_some_and(char::is_alphanumeric);
+                    if cj.is_alphanumeric() || inner {
+                        q += cj.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let mut end = q;
+                let w = &s[p..end];
+                // An initial ("J.") or a title ("Mr."): asked only of a word
+                // followed by a full stop.
+                let initial = || {
+                    let mut cs = w.chars();
+                    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+                };
+                if s[q..].starts_with('.') && (initial() || lower_in(w, TITLES)) {
+                    end += 1;
+                    q += 1;
+                }
+                self.p = q;
+                return Some(Item::Word(p, end));
+            }
+            self.p = p + c.len_utf8();
+            if !c.is_whitespace() {
+                return Some(Item::Punct(c));
+            }
+        }
+        None
+    }
+}
+
+fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
+    match *it {
+        Item::Word(a, b) => Some(&s[a..b]),
+        Item::Punct(_) => None,
+    }
+}
+
+pub(super) fn lower(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
+}
+
+/// `list.contains(&lower(w).as_str())` without allocating when `w` is
+/// ASCII (then its lower-case form is byte-wise ASCII lower case and holds
+/// no ’): every word of every sentence is checked against the speech verbs,
+/// and two allocations per word dominated quote attribution.
+pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| {
+            x.len() == w.len()
+                && w.bytes()
+                    .zip(x.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })
+    } else {
+        list.contains(&lower(w).as_str())
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `w` is one of the [`SPEECH_VERBS`] (ignoring case), asked of
+/// every word of every article: one hash look-up of its ASCII lower case
+/// (built on the stack) instead of a scan of the list.
+pub(super) fn is_verb(w: &str) -> bool {
+    static VERBS: std::sync::OnceLock<FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
+    const MAX: usize = 16;
+    if !w.is_ascii() || w.len() > MAX {
+        // The general rule (rare: non-ASCII or long words).
+        return lower_in(w, SPEECH_VERBS);
+    }
+    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().map(|v| (*v, ())).collect());
+    let mut buf = [0u8; MAX];
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
+}
+
+/// The words of `s` from word `a` to word `b` (inclusive), as written.
+fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
+    s[ws[a].0..ws[b].1]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A speaker read backwards from the end of `s` (the text before a verb).
+fn backward(s: &str) -> Option<String> {
+    let its = items(s);
+    let mut end = its.len();
+    while end > 0 && word(s, &its[end - 1]).is_some_and(|w| lower_in(w, BETWEEN)) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    // Words back to the previous punctuation mark.
+    let run_of = |end: usize| -> (usize, Vec<(usize, usize)>) {
+        let mut j = end;
+        while j > 0 && matches!(its[j - 1], Item::Word(..)) {
+            j -= 1;
+        }
+        let ws = its[j..end]
+            .iter()
+            .filter_map(|it| match *it {
+                Item::Word(a, b) => Some((a, b)),
+                _ => None,
+            })
+            .collect();
+        (j, ws)
+    };
+    match its[end - 1] {
+        Item::Word(..) => {
+            let (_, ws) = run_of(end);
+            name_at_end(s, &ws)
+        }
+        Item::Punct(',') => {
+            // "Cressida Dick, the Met Police Commissioner, said" and
+            // "Lord Harris, who advised the mayor, told": the name before the aside.
+            let (j1, seg1) = run_of(end - 1);
+            let first = seg1
+                .first()
+                .map(|&(a, b)| lower(&s[a..b]))
+                .unwrap_or_default();
+            let relative = matches!(first.as_str(), "who" | "which" | "whose");
+            if (relative || DETERMINERS.contains(&first.as_str()))
+                && j1 > 0
+                && matches!(its[j1 - 1], Item::Punct(','))
+            {
+                let (_, seg2) = run_of(j1 - 1);
+                if let Some(n) = whole_name(s, &seg2)
+                    .filter(|n| !lower_in(n.split(' ').next().unwrap_or(""), DETERMINERS))
+                {
+                    return Some(n);
+                }
+            }
+            if relative {
+                return None;
+            }
+            whole_name(s, &seg1)
+        }
+        Item::Punct(_) => None,
+    }
+}
+
+/// A speaker at the end of a run of words ("... Ms Dick", "... a spokesman").
+fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
+    let w = |k: usize| &s[ws[k].0..ws[k].1];
+    let n = ws.len();
+    if n == 0 {
+        return None;
+    }
+    let last = lower(w(n - 1));
+    if PRONOUNS.contains(&last.as_str()) {
+        return Some(w(n - 1).to_string());
+    }
+    let mut k;
+    if capitalised(w(n - 1)) {
+        k = n - 1;
+        while k > 0 && (capitalised(w(k - 1)) || lower_in(w(k - 1), CONNECTORS)) {
+            k -= 1;
+        }
+        while k < n - 1 && !capitalised(w(k)) {
+            k += 1;
+        }
+        if k > 0 && lower_in(w(k - 1), DETERMINERS) {
+            k -= 1;
+        }
+    } else {
+        // "a federation leader", "the local police", or a bare "critics".
+        let det = (n.saturating_sub(5)..n)
+            .rev()
+            .find(|&j| lower_in(w(j), DETERMINERS));
+        match det {
+            Some(j)
+                if j < n - 1
+                    && !(j + 1..n).any(|m| lower_in(w(m), NOT_IN_SPEAKER))
+                    && person_like((j + 1..n).map(w)) =>
+            {
+                k = j
+            }
+            _ if BARE_SPEAKERS.contains(&last.as_str()) => k = n - 1,
+            _ => return None,
+        }
+    }
+    while k < n - 1 && lower_in(w(k), NOT_NAME_START) {
+        k += 1;
+    }
+    if lower_in(w(k), NOT_NAME_START) {
+        return None;
+    }
+    let k = k.max(n.saturating_sub(7));
+    Some(span(s, ws, k, n - 1))
+}
+
+/// The whole run as a speaker, if it is one (at most 7 words).
+fn whole_name(s: &str, ws: &[(usize, usize)]) -> Option<String> {
+    if ws.is_empty() || ws.len() > 7 {
+        return None;
+    }
+    let n = name_at_end(s, ws)?;
+    (n.split_whitespace().count() == ws.len()).then_some(n)
+}
+
+/// A speaker read forwards from the start of `s` (the text after a verb).
+fn forward(s: &str) -> Option<String> {
+    // Only the leading run of words matters: read no further.
+    let ws: Vec<(usize, usize)> = (Items { s, p: 0 })
+        .map_while(|it| match it {
+            Item::Word(a, b) => Some((a, b)),
+            _ => None,
+        })
+        .collect();
+    let w = |k: usize| &s[ws[k].0..ws[k].1];
+    if ws.is_empty() {
+        return None;
+    }
+    let first = lower(w(0));
+    if PRONOUNS.contains(&first.as_str()) {
+        return Some(w(0).to_string());
+    }
+    let mut end = 0;
+    if DETERMINERS.contains(&first.as_str()) {
+        while end + 1 < ws.len() && end < 7 && !lower_in(w(end + 1), STOP_FORWARD) {
+            end += 1;
+        }
+        if end == 0 || !person_like((1..=end).map(w)) {
+            return None;
+        }
+    } else if capitalised(w(0)) && !NOT_NAME_START.contains(&first.as_str()) {
+        while end + 1 < ws.len()
+            && end < 6
+            && (capitalised(w(end + 1))
+                || (lower_in(w(end + 1), CONNECTORS)
+                    && ws.get(end + 2).is_some_and(|_| capitalised(w(end + 2)))))
+        {
+            end += 1;
+        }
+    } else if !BARE_SPEAKERS.contains(&first.as_str()) {
+        return None;
+    }
+    Some(span(s, &ws, 0, end))
+}
+
+/// Start of the first speech verb among the first `max` words of `s` before
+/// any sentence punctuation, quote mark or colon.
+fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
+    let mut n = 0;
+    for it in (Items { s, p: 0 }) {
+        match it {
+            Item::Word(a, b) => {
+                if is_verb(&s[a..b]) {
+                    return Some((a, b));
+                }
+                n += 1;
+                if n >= max {
+                    return None;
+                }
+            }
+            Item::Punct(',' | '—' | '–') => {}
+            Item::Punct(_) => return None,
+        }
+    }
+    None
+}
+
+/// Offsets of "according to" in `s`: the byte after it.
+fn according_to(s: &str) -> Option<usize> {
+    // Pairs of neighbouring items, read lazily.
+    let mut prev: Option<Item> = None;
+    for it in (Items { s, p: 0 }) {
+        if let (Some(Item::Word(a, b)), Item::Word(_, d)) = (prev, it) {
+            if lower_in(&s[a..b], &["according"]) && lower_in(s[b..d].trim(), &["to"]) {
+                return Some(d);
+            }
+        }
+        prev = Some(it);
+    }
+    None
+}
+
+/// Fills in `speaker` and `rule` of every quote (in text order).
+pub fn attribute(text: &str, qs: &mut [Quote]) {
+    attribute_in(text, &crate::text::sentences::sentence_spans(text), qs);
+}
+
+/// [`attribute`] with the sentence spans of `text` already at hand
+/// (`crate::text::sentences::sentence_spans`, as in `TokenizedDoc::sentences`),
+/// so the scorer does not split every article into sentences again.
+pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
+    let paras = crate::input::paragraphs(text);
+    let para_of = |i: usize| {
+        let k = paras.partition_point(|&(a, _)| a <= i);
+        paras
+            .get(k.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, text.len()))
+    };
+    // Names before a speech verb in the narration, for the pronoun rule:
+    // found on the first quote that needs them (reading every word of the
+    // article for them is wasted when no quote is attributed to a pronoun).
+    let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.start, q.end)).collect();
+    let mut mentions: Option<Vec<(usize, String)>> = None;
+    let mut last_named: Option<(usize, String)> = None;
+    for k in 0..qs.len() {
+        let q = qs[k].clone();
+        let (pa, _) = para_of(q.open);
+        let (_, pb) = para_of(q.close.saturating_sub(1).max(q.open));
+        // Context never reaches back into the previous quote or forward into the next.
+        let prev_close = k.checked_sub(1).map(|j| qs[j].close).unwrap_or(0);
+        let next_open = qs
+            .get(k + 1)
+            .map(|n| n.open)
+            .filter(|&o| o >= q.close && o <= pb)
+            .unwrap_or(pb);
+        let after = &text[q.close.min(next_open)..next_open];
+        // The sentence the quote opens in (sentences never cross lines).
+        let s_start = sentences
+            .iter()
+            .rev()
+            .find(|&&(a, _)| a <= q.open)
+            .map(|&(a, _)| a)
+            .unwrap_or(pa)
+            .max(prev_close)
+            .min(q.open);
+        let mut before = &text[s_start..q.open];
+        if before.trim().is_empty() {
+            // "She added:" as the sentence (or line) before the quote.
+            if let Some(&(a, b)) = sentences.iter().rev().find(|&&(_, b)| b <= s_start) {
+                let a = a.max(prev_close);
+                if a < b && text[a..b].trim_end().ends_with(':') {
+                    before = &text[a..b];
+                }
+            }
+        }
+        let (speaker, rule) = find_speaker(after, before);
+        let speaker = match speaker {
+            Some(s) if lower_in(&s, PRONOUNS) => {
+                let mentions =
+                    mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
+                let mention = mentions.iter().rev().find(|m| m.0 < q.open);
+                match (&last_named, mention) {
+                    (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
+                    (Some(l), _) => Some(l.1.clone()),
+                    (None, m) => m.map(|m| m.1.clone()),
+                }
+            }
+            Some(s) => {
+                last_named = Some((q.open, s.clone()));
+                Some(s)
+            }
+            None => None,
+        };
+        qs[k].speaker = speaker.clone().unwrap_or_default();
+        qs[k].rule = if speaker.is_some() { rule } else { "" };
+    }
+}
+
+/// Names before a speech verb in the narration ("Lord Harris told the
+/// House of Lords ..."), outside the quotes (`quotes`: their text spans),
+/// with the offset of the verb, in text order.
+fn narration_mentions(
+    text: &str,
+    sentences: &[(usize, usize)],
+    quotes: &[(usize, usize)],
+) -> Vec<(usize, String)> {
+    let in_quote = |i: usize| quotes.iter().any(|&(a, b)| a <= i && i < b);
+    let mut mentions = Vec::new();
+    for &(a, b) in sentences {
+        let sent = &text[a..b];
+        for it in (Items { s: sent, p: 0 }) {
+            if let Item::Word(x, y) = it {
+                if is_verb(&sent[x..y]) && !in_quote(a + x) {
+                    if let Some(n) = backward(&sent[..x]) {
+                        if !lower_in(&n, PRONOUNS) {
+                            mentions.push((a + x, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    mentions
+}
+
+/// The speaker from the text after and before a quote, and the rule used.
+fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
+    let a = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
+    });
+    // 1. “…,” said Ms Dick.
+    if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
+        if is_verb(&a[x..y]) {
+            if let Some(s) = forward(&a[y..]) {
+                return (Some(s), "said X");
+            }
+        }
+    }
+    // 2. “…,” Ms Dick said.
+    if let Some((x, _)) = first_verb(a, 9) {
+        if let Some(s) = backward(&a[..x]) {
+            return (Some(s), "X said");
+        }
+    }
+    // 3. Ms Dick told the ITV show: “…”
+    let its = items(before);
+    for it in its.iter().rev() {
+        if let Item::Word(x, y) = *it {
+            if is_verb(&before[x..y]) {
+                if let Some(s) = backward(&before[..x]) {
+                    return (Some(s), "X said");
+                }
+            }
+        }
+    }
+    // 4. according to X
+    for ctx in [before, after] {
+        if let Some(at) = according_to(ctx) {
+            if let Some(s) = forward(&ctx[at..]) {
+                return (Some(s), "according to X");
+            }
+        }
+    }
+    // 5. Ms Dick: “…”
+    let b = before.trim_end();
+    if let Some(head) = b.strip_suffix(':') {
+        let ws: Vec<(usize, usize)> = items(head)
+            .iter()
+            .filter_map(|it| match *it {
+                Item::Word(x, y) => Some((x, y)),
+                _ => None,
+            })
+            .collect();
+        if !ws.is_empty()
+            && ws.len() <= 6
+            && items(head)
+                .iter()
+                .all(|i| matches!(i, Item::Word(..) | Item::Punct('.')))
+        {
+            if let Some(s) = whole_name(head, &ws) {
+                return (Some(s), "X:");
+            }
+        }
+    }
+    (None, "")
+}
