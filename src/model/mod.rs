@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod options;
+pub mod serde_blocks;
 
 use serde::Serialize;
 use std::sync::Arc;
@@ -26,7 +27,7 @@ pub struct Analysis {
     /// The lexicons used.
     pub lexicons: Vec<LexiconInfo>,
     /// One entry per analysed article, in corpus order.
-    #[serde(serialize_with = "crate::report::json::articles_field")]
+    #[serde(serialize_with = "serde_blocks::articles_field")]
     pub articles: Vec<ArticleResult>,
     /// Corpus-level vocabulary figures.
     pub vocabulary: VocabularyInfo,

@@ -1,6 +1,7 @@
 //! `analysis.json`: the whole analysis, every parameter and input hash, so a
 //! run can be cited and repeated.
 
+use crate::model::serde_blocks::{with_articles_as_placeholder, PLACEHOLDER};
 use crate::model::{Analysis, ArticleResult};
 use rayon::prelude::*;
 use std::io::Write;
@@ -27,29 +28,8 @@ pub fn write_analysis(a: &Analysis, w: &mut (dyn Write + Send)) -> std::io::Resu
     w.flush()
 }
 
-/// Stands in for the articles while the rest of the analysis is serialised
-/// (see [`write_compact`]); user text cannot contain it unescaped.
-const PLACEHOLDER: &str = "\u{0}frame: articles\u{0}";
-
 /// Articles serialised in one block, side by side.
 const BLOCK: usize = 512;
-
-thread_local! {
-    static ARTICLES_AS_PLACEHOLDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Serialises `Analysis::articles`: normally the list, but the placeholder
-/// while [`write_compact`] serialises everything around it.
-pub fn articles_field<S: serde::Serializer>(
-    articles: &[ArticleResult],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    if ARTICLES_AS_PLACEHOLDER.with(|p| p.get()) {
-        s.serialize_str(PLACEHOLDER)
-    } else {
-        s.collect_seq(articles)
-    }
-}
 
 /// Compact `analysis.json`, byte for byte what `serde_json::to_writer`
 /// gives, with the articles (nearly all of the file: 1.3 GB at 100,000
@@ -59,10 +39,7 @@ pub fn articles_field<S: serde::Serializer>(
 /// depend on where it sits). Falls back to one serial pass if the
 /// placeholder is not found exactly once.
 fn write_compact(a: &Analysis, w: &mut (impl Write + Send)) -> std::io::Result<()> {
-    ARTICLES_AS_PLACEHOLDER.with(|p| p.set(true));
-    let frame = serde_json::to_vec(a);
-    ARTICLES_AS_PLACEHOLDER.with(|p| p.set(false));
-    let frame = frame?;
+    let frame = with_articles_as_placeholder(|| serde_json::to_vec(a))?;
     let marker = serde_json::to_vec(PLACEHOLDER)?;
     let mut hits = frame
         .windows(marker.len())
@@ -131,6 +108,6 @@ mod tests {
             String::from_utf8(got).unwrap(),
             String::from_utf8(want).unwrap()
         );
-        assert!(!ARTICLES_AS_PLACEHOLDER.with(|p| p.get()));
+        assert!(!crate::model::serde_blocks::articles_as_placeholder());
     }
 }
