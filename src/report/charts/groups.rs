@@ -91,11 +91,6 @@ pub fn render(a: &Analysis, st: &Style, with_svg: bool) -> Result<Vec<OutputFile
     Ok(out)
 }
 
-/// Human-readable frame name ("human_interest" -> "human interest").
-pub(super) fn pretty(name: &str) -> String {
-    name.replace('_', " ")
-}
-
 /// Draws the grouped bars.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

@@ -190,6 +190,11 @@ impl Style {
     }
 }
 
+/// Human-readable frame name ("human_interest" -> "human interest").
+pub fn pretty(name: &str) -> String {
+    name.replace('_', " ")
+}
+
 /// The embedded font at `size` px, bold or normal.
 pub fn font(size: f64, bold: bool) -> FontDesc<'static> {
     let style = if bold {

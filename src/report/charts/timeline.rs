@@ -3,7 +3,6 @@
 //! bars underneath, so thin periods are visible.
 
 use super::clusters::{cluster_look, marker};
-use super::groups::pretty;
 use super::style::*;
 use super::ChartError;
 use crate::model::Analysis;

@@ -1,8 +1,10 @@
 //! Report sections for comparing groups: group means with confidence
 //! intervals, keyness, collocations and the timeline.
 
-use super::{code, fixed, int, strong, t, table, Block, Builder, Cell, Inline};
+use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
 use crate::model::KeynessComparison;
+use crate::report::document::{Block, Cell, Inline};
+use crate::report::format::{fixed, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
@@ -276,7 +278,7 @@ impl<'a> Builder<'a> {
         let rows: Vec<Vec<Cell>> = tl
             .points
             .iter()
-            .take(super::MAX_ROWS)
+            .take(MAX_ROWS)
             .map(|p| {
                 let mut row = vec![Cell::text(p.period.clone()), Cell::num(int(p.articles))];
                 row.extend(p.shares.iter().map(|s| {

@@ -1,5 +1,5 @@
 //! Per-chart cautions for fragile results, and the table of bootstrap
-//! intervals of the frame scores. `text.rs` places each caution beside the
+//! intervals of the frame scores. The report sections place each caution beside the
 //! chart it concerns (the corpus-wide notes stay at the top of the report).
 //!
 //! Thresholds, chosen to flag results that rest on a handful of words:
@@ -15,7 +15,8 @@
 //! runs from negative to positive is named, since its sign depends on which
 //! few sentences it happens to contain.
 
-use super::text::{fixed, Cell, Table};
+use super::document::{Cell, Table};
+use super::format::fixed;
 use crate::model::{Analysis, ArticleResult, FrameScore};
 
 /// The charts that get cautions.
