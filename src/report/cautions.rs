@@ -1,6 +1,7 @@
 //! Per-chart cautions for fragile results, and the table of bootstrap
-//! intervals of the frame scores. The report sections place each caution beside the
-//! chart it concerns (the corpus-wide notes stay at the top of the report).
+//! intervals of the frame scores. Each chart's registry entry names its
+//! cautions, and the report places them beside the chart (the corpus-wide
+//! notes stay at the top of the report).
 //!
 //! Thresholds, chosen to flag results that rest on a handful of words:
 //! fewer than 20 articles (differences are about these texts only), fewer
@@ -18,23 +19,6 @@
 use super::document::{Cell, Table};
 use super::format::fixed;
 use crate::model::{Analysis, ArticleResult, FrameScore};
-
-/// The charts that get cautions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chart {
-    /// Frame heatmap and table.
-    Frames,
-    /// Threat against reassurance.
-    ThreatReassurance,
-    /// Sentiment per article.
-    Sentiment,
-    /// Cluster map.
-    Clusters,
-    /// Similarity matrix.
-    Similarity,
-    /// Top TF-IDF terms.
-    Terms,
-}
 
 /// Most article numbers named in one caution.
 const MAX_NAMED: usize = 8;
@@ -80,201 +64,239 @@ fn matching(a: &Analysis, keep: impl Fn(&ArticleResult) -> bool) -> Vec<usize> {
         .collect()
 }
 
-/// Plain-words cautions for one chart; empty when nothing looks fragile.
-pub fn cautions(a: &Analysis, chart: Chart) -> Vec<String> {
+/// Plain-words cautions for a chart without any; the registry entry of every
+/// chart names its cautions, and most charts have none.
+pub fn none(_: &Analysis) -> Vec<String> {
+    Vec::new()
+}
+
+/// Cautions beside the frame heat map and table. Empty when nothing looks fragile.
+pub fn frames(a: &Analysis) -> Vec<String> {
     let n = a.articles.len();
     let mut out = Vec::new();
     if n == 0 {
         return out;
     }
-    match chart {
-        Chart::Frames => {
-            if n < 20 {
-                out.push(format!(
-                    "Only {n} article{}: a difference between two rows is a difference between these texts, not evidence of a pattern in the coverage.",
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
-            let thin = matching(a, |art| {
-                art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0
-            });
-            if !thin.is_empty() {
-                out.push(format!(
-                    "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (check the Evidence section).",
-                    numbers(&thin),
-                    has_verb(thin.len()),
-                    if thin.len() == 1 { "its row" } else { "their rows" },
-                    if thin.len() == 1 { "s" } else { "" }
-                ));
-            }
-            let rare: Vec<&str> = a
-                .frames
+    if n < 20 {
+        out.push(format!(
+            "Only {n} article{}: a difference between two rows is a difference between these texts, not evidence of a pattern in the coverage.",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    let thin = matching(a, |art| {
+        art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0
+    });
+    if !thin.is_empty() {
+        out.push(format!(
+            "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (check the Evidence section).",
+            numbers(&thin),
+            has_verb(thin.len()),
+            if thin.len() == 1 { "its row" } else { "their rows" },
+            if thin.len() == 1 { "s" } else { "" }
+        ));
+    }
+    let rare: Vec<&str> = a
+        .frames
+        .iter()
+        .filter(|f| {
+            a.articles
                 .iter()
-                .filter(|f| {
-                    a.articles
-                        .iter()
-                        .filter_map(|art| frame(art, f))
-                        .map(|s| s.hits)
-                        .sum::<f64>()
-                        < 5.0
-                })
-                .map(String::as_str)
-                .collect();
-            if !rare.is_empty() && n > 1 {
-                out.push(format!(
-                    "{} {} fewer than 5 matches in the whole corpus: {} column{} only where one or two words fell.",
-                    rare.join(", "),
-                    has_verb(rare.len()),
-                    if rare.len() == 1 { "its" } else { "their" },
-                    if rare.len() == 1 { " shows" } else { "s show" }
-                ));
+                .filter_map(|art| frame(art, f))
+                .map(|s| s.hits)
+                .sum::<f64>()
+                < 5.0
+        })
+        .map(String::as_str)
+        .collect();
+    if !rare.is_empty() && n > 1 {
+        out.push(format!(
+            "{} {} fewer than 5 matches in the whole corpus: {} column{} only where one or two words fell.",
+            rare.join(", "),
+            has_verb(rare.len()),
+            if rare.len() == 1 { "its" } else { "their" },
+            if rare.len() == 1 { " shows" } else { "s show" }
+        ));
+    }
+    let scores: Vec<&FrameScore> = a
+        .articles
+        .iter()
+        .flat_map(|art| art.frames.iter())
+        .filter(|f| f.per_1k > 0.0 && f.ci_low.is_some())
+        .collect();
+    let to_zero = scores
+        .iter()
+        .filter(|f| f.ci_low.is_some_and(|l| l <= 1e-9))
+        .count();
+    if to_zero > 0 {
+        out.push(format!(
+            "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the interval table below): they may rest on a single sentence.",
+            scores.len()
+        ));
+    }
+    out
+}
+
+/// Cautions beside threat against reassurance. Empty when nothing looks fragile.
+pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    let few = matching(a, |art| {
+        let h = frame(art, "threat").map(|f| f.hits).unwrap_or(0.0)
+            + frame(art, "reassurance").map(|f| f.hits).unwrap_or(0.0);
+        h > 0.0 && h < 3.0
+    });
+    if !few.is_empty() {
+        out.push(format!(
+            "The balance of {} rests on fewer than 3 threat and reassurance words: one word more or less swings it.",
+            numbers(&few)
+        ));
+    }
+    let overlap = matching(a, |art| {
+        let (Some(t), Some(r)) = (frame(art, "threat"), frame(art, "reassurance")) else {
+            return false;
+        };
+        match (t.ci_low, t.ci_high, r.ci_low, r.ci_high) {
+            (Some(tl), Some(th), Some(rl), Some(rh)) => {
+                art.threat_balance.abs() > 1e-9 && tl <= rh && rl <= th
             }
-            let scores: Vec<&FrameScore> = a
-                .articles
-                .iter()
-                .flat_map(|art| art.frames.iter())
-                .filter(|f| f.per_1k > 0.0 && f.ci_low.is_some())
-                .collect();
-            let to_zero = scores
-                .iter()
-                .filter(|f| f.ci_low.is_some_and(|l| l <= 1e-9))
-                .count();
-            if to_zero > 0 {
-                out.push(format!(
-                    "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the interval table below): they may rest on a single sentence.",
-                    scores.len()
-                ));
-            }
+            _ => false,
         }
-        Chart::ThreatReassurance => {
-            let few = matching(a, |art| {
-                let h = frame(art, "threat").map(|f| f.hits).unwrap_or(0.0)
-                    + frame(art, "reassurance").map(|f| f.hits).unwrap_or(0.0);
-                h > 0.0 && h < 3.0
-            });
-            if !few.is_empty() {
-                out.push(format!(
-                    "The balance of {} rests on fewer than 3 threat and reassurance words: one word more or less swings it.",
-                    numbers(&few)
-                ));
+    });
+    if !overlap.is_empty() {
+        out.push(format!(
+            "For {}, the 95% intervals of the threat and the reassurance score overlap: which way the article leans is not clear from its wording.",
+            numbers(&overlap)
+        ));
+    }
+    out
+}
+
+/// Cautions beside the sentiment chart. Empty when nothing looks fragile.
+pub fn sentiment(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    let short = matching(a, |art| art.sentences.len() < 5);
+    if !short.is_empty() {
+        out.push(format!(
+            "{} {} fewer than 5 sentences: {} sentiment is an average of very few scores.",
+            numbers(&short),
+            has_verb(short.len()),
+            if short.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    let resamples = a.parameters.bootstrap_resamples;
+    // The interval stored by the bootstrap stage when there is one (drawing
+    // the resamples again here would repeat the costliest per-article work);
+    // the same seeded draw otherwise.
+    let unsure = matching(a, |art| {
+        art.sentiment_ci_low
+            .zip(art.sentiment_ci_high)
+            .or_else(|| {
+                crate::stats::bootstrap::sentiment_interval(art, a.parameters.seed, resamples)
+            })
+            .is_some_and(|(lo, hi)| lo < 0.0 && hi > 0.0)
+    });
+    if !unsure.is_empty() {
+        out.push(format!(
+            "For {}, the 95% interval of the sentiment (resampling {} sentences) runs from negative to positive: whether {} reads as positive or negative depends on a few sentences.",
+            numbers(&unsure),
+            if unsure.len() == 1 { "its" } else { "their" },
+            if unsure.len() == 1 { "it" } else { "each" }
+        ));
+    }
+    if n < 20 {
+        out.push(format!(
+            "Only {n} article{}: differences in sentiment are differences between these texts, and VADER partly scores the topic (\"killed\", \"attack\" are negative however calmly told), so compare articles about the same event.",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    out
+}
+
+/// Cautions beside the cluster map. Empty when nothing looks fragile.
+pub fn clusters(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    let Some(c) = &a.clustering else {
+        return out;
+    };
+    if n < 10 {
+        out.push(format!(
+            "With {n} articles, each cluster holds one or a few articles: the grouping describes these texts; it does not show types of coverage."
+        ));
+    }
+    if c.silhouette < 0.25 {
+        out.push(format!(
+            "The mean silhouette is {}: the clusters overlap, and another seed or number of clusters could group the articles differently.",
+            fixed(c.silhouette, 2)
+        ));
+    }
+    let single: Vec<String> = c
+        .clusters
+        .iter()
+        .filter(|cl| cl.size == 1)
+        .map(|cl| (cl.id + 1).to_string())
+        .collect();
+    if !single.is_empty() && single.len() < c.clusters.len() {
+        out.push(format!(
+            "Cluster{} {} hold{} a single article: {} an outlier, not a group.",
+            if single.len() == 1 { "" } else { "s" },
+            single.join(", "),
+            if single.len() == 1 { "s" } else { "" },
+            if single.len() == 1 {
+                "it is"
+            } else {
+                "each is"
             }
-            let overlap = matching(a, |art| {
-                let (Some(t), Some(r)) = (frame(art, "threat"), frame(art, "reassurance")) else {
-                    return false;
-                };
-                match (t.ci_low, t.ci_high, r.ci_low, r.ci_high) {
-                    (Some(tl), Some(th), Some(rl), Some(rh)) => {
-                        art.threat_balance.abs() > 1e-9 && tl <= rh && rl <= th
-                    }
-                    _ => false,
-                }
-            });
-            if !overlap.is_empty() {
-                out.push(format!(
-                    "For {}, the 95% intervals of the threat and the reassurance score overlap: which way the article leans is not clear from its wording.",
-                    numbers(&overlap)
-                ));
-            }
-        }
-        Chart::Sentiment => {
-            let short = matching(a, |art| art.sentences.len() < 5);
-            if !short.is_empty() {
-                out.push(format!(
-                    "{} {} fewer than 5 sentences: {} sentiment is an average of very few scores.",
-                    numbers(&short),
-                    has_verb(short.len()),
-                    if short.len() == 1 { "its" } else { "their" }
-                ));
-            }
-            let resamples = a.parameters.bootstrap_resamples;
-            // The interval stored by the bootstrap stage when there is one
-            // (re-drawing 2,000 resamples per article here was most of the
-            // report's time at 10,000 articles); the same seeded draw otherwise.
-            let unsure = matching(a, |art| {
-                art.sentiment_ci_low
-                    .zip(art.sentiment_ci_high)
-                    .or_else(|| {
-                        crate::stats::bootstrap::sentiment_interval(
-                            art,
-                            a.parameters.seed,
-                            resamples,
-                        )
-                    })
-                    .is_some_and(|(lo, hi)| lo < 0.0 && hi > 0.0)
-            });
-            if !unsure.is_empty() {
-                out.push(format!(
-                    "For {}, the 95% interval of the sentiment (resampling {} sentences) runs from negative to positive: whether {} reads as positive or negative depends on a few sentences.",
-                    numbers(&unsure),
-                    if unsure.len() == 1 { "its" } else { "their" },
-                    if unsure.len() == 1 { "it" } else { "each" }
-                ));
-            }
-            if n < 20 {
-                out.push(format!(
-                    "Only {n} article{}: differences in sentiment are differences between these texts, and VADER partly scores the topic (\"killed\", \"attack\" are negative however calmly told), so compare articles about the same event.",
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
-        }
-        Chart::Clusters => {
-            let Some(c) = &a.clustering else {
-                return out;
-            };
-            if n < 10 {
-                out.push(format!(
-                    "With {n} articles, each cluster holds one or a few articles: the grouping describes these texts; it does not show types of coverage."
-                ));
-            }
-            if c.silhouette < 0.25 {
-                out.push(format!(
-                    "The mean silhouette is {}: the clusters overlap, and another seed or number of clusters could group the articles differently.",
-                    fixed(c.silhouette, 2)
-                ));
-            }
-            let single: Vec<String> = c
-                .clusters
-                .iter()
-                .filter(|cl| cl.size == 1)
-                .map(|cl| (cl.id + 1).to_string())
-                .collect();
-            if !single.is_empty() && single.len() < c.clusters.len() {
-                out.push(format!(
-                    "Cluster{} {} hold{} a single article: {} an outlier, not a group.",
-                    if single.len() == 1 { "" } else { "s" },
-                    single.join(", "),
-                    if single.len() == 1 { "s" } else { "" },
-                    if single.len() == 1 {
-                        "it is"
-                    } else {
-                        "each is"
-                    }
-                ));
-            }
-        }
-        Chart::Similarity => {
-            if a.clustering.is_none() {
-                return out;
-            }
-            let short = matching(a, |art| art.words < 150);
-            if !short.is_empty() {
-                out.push(format!(
-                    "{} {} fewer than 150 words: {} similarity to other articles rests on few terms.",
-                    numbers(&short),
-                    has_verb(short.len()),
-                    if short.len() == 1 { "its" } else { "their" }
-                ));
-            }
-        }
-        Chart::Terms => {
-            if n == 1 {
-                out.push("With one article, every word has the same IDF weight: the terms are simply its most frequent words.".into());
-            } else if n < 10 {
-                out.push(format!(
-                    "With {n} articles, a word found in one article only gets the top IDF weight, so the lists lean towards what a single article mentions (names, places), which may not be what it is about."
-                ));
-            }
-        }
+        ));
+    }
+    out
+}
+
+/// Cautions beside the similarity matrix. Empty when nothing looks fragile.
+pub fn similarity(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    if a.clustering.is_none() {
+        return out;
+    }
+    let short = matching(a, |art| art.words < 150);
+    if !short.is_empty() {
+        out.push(format!(
+            "{} {} fewer than 150 words: {} similarity to other articles rests on few terms.",
+            numbers(&short),
+            has_verb(short.len()),
+            if short.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    out
+}
+
+/// Cautions beside the top TF-IDF terms. Empty when nothing looks fragile.
+pub fn terms(a: &Analysis) -> Vec<String> {
+    let n = a.articles.len();
+    let mut out = Vec::new();
+    if n == 0 {
+        return out;
+    }
+    if n == 1 {
+        out.push("With one article, every word has the same IDF weight: the terms are simply its most frequent words.".into());
+    } else if n < 10 {
+        out.push(format!(
+            "With {n} articles, a word found in one article only gets the top IDF weight, so the lists lean towards what a single article mentions (names, places), which may not be what it is about."
+        ));
     }
     out
 }
@@ -349,19 +371,19 @@ mod tests {
         a.articles[1].frames[0].hits = 1.0;
         a.articles[1].frames[0].per_1k = 2.0;
         a.articles[1].frames[0].ci_low = Some(0.0);
-        let frames = cautions(&a, Chart::Frames).join("\n");
+        let frames = frames(&a).join("\n");
         assert!(frames.contains("Only 5 articles"), "{frames}");
         assert!(
             frames.contains("#2 has fewer than 5 frame matches"),
             "{frames}"
         );
         assert!(frames.contains("reaches 0"), "{frames}");
-        let terms = cautions(&a, Chart::Terms).join("\n");
+        let terms = terms(&a).join("\n");
         assert!(terms.contains("With 5 articles"), "{terms}");
-        let clusters = cautions(&a, Chart::Clusters).join("\n");
+        let clusters = clusters(&a).join("\n");
         assert!(clusters.contains("With 5 articles"), "{clusters}");
         // The example's articles have one sentence each.
-        let senti = cautions(&a, Chart::Sentiment);
+        let senti = sentiment(&a);
         assert!(senti[0].contains("fewer than 5 sentences"), "{senti:?}");
         assert!(
             senti.iter().any(|c| c.contains("Only 5 articles")),
@@ -399,7 +421,7 @@ mod tests {
         let (lo0, hi0) =
             crate::stats::bootstrap::sentiment_interval(&a.articles[0], 7, 500).unwrap();
         assert!(hi0 < 0.0 && lo0 <= hi0, "{lo0} {hi0}");
-        let senti = cautions(&a, Chart::Sentiment);
+        let senti = sentiment(&a);
         assert_eq!(senti.len(), 1, "{senti:?}");
         assert!(
             senti[0].starts_with("For #3, the 95% interval"),
@@ -437,18 +459,16 @@ mod tests {
         if let Some(c) = &mut a.clustering {
             c.silhouette = 0.6;
         }
-        for ch in [
-            Chart::Frames,
-            Chart::ThreatReassurance,
-            Chart::Sentiment,
-            Chart::Similarity,
-            Chart::Terms,
-        ] {
-            assert!(
-                cautions(&a, ch).is_empty(),
-                "{ch:?}: {:?}",
-                cautions(&a, ch)
-            );
+        type Cautions = fn(&Analysis) -> Vec<String>;
+        let each: [(&str, Cautions); 5] = [
+            ("frames", frames),
+            ("threat_reassurance", threat_reassurance),
+            ("sentiment", sentiment),
+            ("similarity", similarity),
+            ("terms", terms),
+        ];
+        for (name, cautions) in each {
+            assert!(cautions(&a).is_empty(), "{name}: {:?}", cautions(&a));
         }
     }
 

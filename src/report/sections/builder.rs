@@ -3,7 +3,7 @@
 //! cautions, truncated tables, article names).
 
 use crate::model::{Analysis, ArticleResult, Clustering, FrameScore};
-use crate::report::cautions::{self, Chart};
+use crate::report::charts::{self, Chart};
 use crate::report::document::{Block, Cell, Inline, Table};
 use crate::report::format::int;
 use std::collections::BTreeMap;
@@ -12,38 +12,6 @@ use std::collections::BTreeMap;
 pub(super) const MAX_ROWS: usize = 50;
 /// Top TF-IDF terms listed per article.
 pub(super) const MAX_TERMS_PER_ARTICLE: usize = 8;
-
-/// Charts `frame` writes, with the alt text of each.
-pub(super) const KNOWN_CHARTS: [(&str, &str); 7] = [
-    (
-        "frames.png",
-        "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words",
-    ),
-    (
-        "threat_reassurance.png",
-        "Threat and reassurance scores per article, in matching words per 1,000 words",
-    ),
-    (
-        "sentiment.png",
-        "Compound sentiment per article, from -1 (negative) to +1 (positive), diverging around 0",
-    ),
-    (
-        "clusters.png",
-        "Two-dimensional map of the articles, coloured by vocabulary cluster",
-    ),
-    (
-        "similarity.png",
-        "Heat map of cosine similarity between articles, ordered by cluster",
-    ),
-    (
-        "terms.png",
-        "Top TF-IDF terms per cluster or per article",
-    ),
-    (
-        "voices.png",
-        "Frame scores of the outlet's narration against quoted speech, per article and frame, in hits per 1,000 words of each voice",
-    ),
-];
 
 /// The report being built: the analysis, the chart files present, and the blocks so far.
 pub(super) struct Builder<'a> {
@@ -81,16 +49,20 @@ impl<'a> Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// Appends a block.
     pub(super) fn push(&mut self, b: Block) {
         self.blocks.push(b);
     }
+    /// Appends a paragraph.
     pub(super) fn para(&mut self, parts: Vec<Inline>) {
         self.push(Block::Para(parts));
     }
+    /// Appends a "How to read this" explanation.
     pub(super) fn explain(&mut self, parts: Vec<Inline>) {
         self.push(Block::Explain(parts));
     }
 
+    /// Appends a heading whose anchor is unique in the document.
     pub(super) fn heading(&mut self, level: u8, text: &str) {
         let base = slug(text);
         let mut id = base.clone();
@@ -107,16 +79,22 @@ impl<'a> Builder<'a> {
         });
     }
 
-    /// Push the chart if it was written; returns whether it was.
-    pub(super) fn chart(&mut self, name: &'a str) -> bool {
-        let Some(&c) = self.charts.iter().find(|c| **c == name) else {
+    /// Pushes `chart` with its alt text if it was written; returns whether it was.
+    pub(super) fn chart(&mut self, chart: &Chart) -> bool {
+        self.place(&chart.png())
+    }
+
+    /// Pushes chart file `file` if it was written; returns whether it was.
+    /// Its alt text comes from the registry ("Chart <file>" for a file the
+    /// registry does not know).
+    pub(super) fn place(&mut self, file: &str) -> bool {
+        let Some(&c) = self.charts.iter().find(|c| **c == file) else {
             return false;
         };
-        let alt = KNOWN_CHARTS
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, alt)| alt.to_string())
-            .unwrap_or_else(|| format!("Chart {}", name));
+        let alt = match charts::by_file(c) {
+            Some(chart) => (chart.alt)(self.a).to_string(),
+            None => format!("Chart {}", c),
+        };
         self.used.push(c);
         self.push(Block::Image {
             src: c.to_string(),
@@ -125,10 +103,13 @@ impl<'a> Builder<'a> {
         true
     }
 
-    pub(super) fn has_chart(&self, name: &str) -> bool {
-        self.charts.contains(&name)
+    /// Whether `chart` was written.
+    pub(super) fn has_chart(&self, chart: &Chart) -> bool {
+        let file = chart.png();
+        self.charts.contains(&file.as_str())
     }
 
+    /// Number of articles.
     pub(super) fn n(&self) -> usize {
         self.a.articles.len()
     }
@@ -157,6 +138,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether the run has a frame of this name.
     pub(super) fn has_frame(&self, name: &str) -> bool {
         self.a.frames.iter().any(|f| f == name)
     }
@@ -190,8 +172,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Cautions about fragile results for one chart, placed beside it.
-    pub(super) fn cautions(&mut self, chart: Chart) {
-        let items: Vec<Vec<Inline>> = cautions::cautions(self.a, chart)
+    pub(super) fn cautions(&mut self, chart: &Chart) {
+        let items: Vec<Vec<Inline>> = (chart.cautions)(self.a)
             .into_iter()
             .map(|s| vec![t(s)])
             .collect();
@@ -204,15 +186,19 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Plain text.
 pub(super) fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
 }
+/// Bold text.
 pub(super) fn strong(s: impl Into<String>) -> Inline {
     Inline::Strong(s.into())
 }
+/// Monospace text (file names, formulas, values).
 pub(super) fn code(s: impl Into<String>) -> Inline {
     Inline::Code(s.into())
 }
+/// Italic text.
 pub(super) fn em(s: impl Into<String>) -> Inline {
     Inline::Em(s.into())
 }
@@ -262,6 +248,7 @@ pub(super) fn score<'b>(art: &'b ArticleResult, frame: &str) -> Option<&'b Frame
     art.frames.iter().find(|f| f.frame == frame)
 }
 
+/// A table whose columns `numeric_cols` hold numbers.
 pub(super) fn table(header: &[&str], numeric_cols: &[usize], rows: Vec<Vec<Cell>>) -> Table {
     Table {
         header: header.iter().map(|s| s.to_string()).collect(),
@@ -272,6 +259,7 @@ pub(super) fn table(header: &[&str], numeric_cols: &[usize], rows: Vec<Vec<Cell>
     }
 }
 
+/// Why the articles were not clustered.
 pub(super) fn no_clustering_reason(n: usize) -> String {
     if n < 3 {
         format!(
@@ -283,6 +271,7 @@ pub(super) fn no_clustering_reason(n: usize) -> String {
     }
 }
 
+/// How the number of clusters was chosen.
 pub(super) fn k_choice(c: &Clustering) -> String {
     match c.k_chosen_by.as_str() {
         "silhouette" => format!(
@@ -294,6 +283,7 @@ pub(super) fn k_choice(c: &Clustering) -> String {
     }
 }
 
+/// "v1.2.3" from a recorded version, or a note that none was recorded.
 pub(super) fn version_label(v: &str) -> String {
     let v = v.trim();
     if v.is_empty() {

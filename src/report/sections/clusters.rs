@@ -4,7 +4,7 @@ use super::builder::{
     code, em, k_choice, no_clustering_reason, silhouette_words, strong, t, table, Builder,
     MAX_ROWS, MAX_TERMS_PER_ARTICLE,
 };
-use crate::report::cautions::Chart;
+use crate::report::charts::{clusters, similarity};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{fixed, int, score3};
 
@@ -12,15 +12,16 @@ use crate::report::format::{fixed, int, score3};
 pub const MAX_MATRIX: usize = 15;
 
 impl<'a> Builder<'a> {
+    /// The "Clusters" section.
     pub(super) fn clusters(&mut self) {
         self.heading(2, "Clusters");
         let a = self.a;
         let Some(c) = &a.clustering else {
-            self.chart("clusters.png");
+            self.chart(&clusters::CHART);
             self.para(vec![t(no_clustering_reason(self.n()))]);
             return;
         };
-        let has = self.chart("clusters.png");
+        let has = self.chart(&clusters::CHART);
         let mut p = vec![
             strong("How to read this. "),
             t("Articles are grouped by the words they share, using their TF-IDF vectors (see Method): two articles count as similar when they use the same distinctive words, whatever their frames. "),
@@ -35,7 +36,7 @@ impl<'a> Builder<'a> {
         p.push(strong("silhouette"));
         p.push(t(" (from -1 to +1) says how well an article sits in its own cluster rather than the next one: above 0.5 clear groups, 0.25 to 0.5 weak groups, below 0.25 no real structure (Rousseeuw, 1987)."));
         self.explain(p);
-        self.cautions(Chart::Clusters);
+        self.cautions(&clusters::CHART);
         self.para(vec![t(format!(
             "{} Mean silhouette: {} ({}).",
             k_choice(c),
@@ -160,10 +161,11 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The "Similarity" section.
     pub(super) fn similarity(&mut self) {
         let a = self.a;
         let sim = a.clustering.as_ref().and_then(|c| c.similarity.as_ref());
-        if sim.is_none() && !self.has_chart("similarity.png") {
+        if sim.is_none() && !self.has_chart(&similarity::CHART) {
             if a.clustering.is_some() {
                 self.heading(2, "Similarity");
                 self.para(vec![
@@ -175,7 +177,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.heading(2, "Similarity");
-        let has = self.chart("similarity.png");
+        let has = self.chart(&similarity::CHART);
         let mut p = vec![
             strong("How to read this. "),
             t("Cosine similarity compares the TF-IDF vectors of two articles: 1 means the same distinctive words in the same proportions, 0 means no distinctive word in common. The diagonal is always 1 (each article compared with itself). Values near 1 between different outlets often mean shared agency copy or a press release. "),
@@ -183,18 +185,14 @@ impl<'a> Builder<'a> {
         let by_cluster = a
             .clustering
             .as_ref()
-            .is_some_and(|c| c.assignments.len() > crate::report::charts::similarity::MAX_FULL);
+            .is_some_and(|c| c.assignments.len() > similarity::MAX_FULL);
         if has && by_cluster {
-            // The chart summarises clusters here: say so to screen-reader users too.
-            if let Some(Block::Image { alt, .. }) = self.blocks.last_mut() {
-                *alt = "Heat map of the mean cosine similarity between and within the vocabulary clusters".to_string();
-            }
-            p.push(t(format!("With more than {} articles the chart compares clusters rather than single articles: each cell is the mean similarity between the articles of two clusters, and the diagonal the mean within a cluster (each article with the others of its cluster), which should be darker than the rest of its row when the clusters are well separated. These means are exact at any corpus size.", crate::report::charts::similarity::MAX_FULL)));
+            p.push(t(format!("With more than {} articles the chart compares clusters rather than single articles: each cell is the mean similarity between the articles of two clusters, and the diagonal the mean within a cluster (each article with the others of its cluster), which should be darker than the rest of its row when the clusters are well separated. These means are exact at any corpus size.", similarity::MAX_FULL)));
         } else if has {
             p.push(t("In the chart, rows and columns are ordered by cluster, so a cluster shows as a block of high similarity along the diagonal; the colour scale beside the chart gives the values."));
         }
         self.explain(p);
-        self.cautions(Chart::Similarity);
+        self.cautions(&similarity::CHART);
         if let Some(c) = a.clustering.as_ref().filter(|c| {
             by_cluster && !c.cluster_similarity.is_empty() && c.clusters.len() <= MAX_ROWS
         }) {

@@ -12,6 +12,7 @@ pub const MAX_TERMS_PER_FRAME: usize = 8;
 pub const MAX_SENTENCE_CHARS: usize = 400;
 
 impl<'a> Builder<'a> {
+    /// The "Evidence" section.
     pub(super) fn evidence(&mut self) {
         self.heading(2, "Evidence");
         let a = self.a;

@@ -1,9 +1,11 @@
 //! The list of files in the output folder, with what each holds.
 
 use super::builder::{em, t, table, version_label, Builder};
+use crate::report::charts;
 use crate::report::document::{Block, Cell};
 
 impl<'a> Builder<'a> {
+    /// The "Files" section.
     pub(super) fn files(&mut self) {
         self.heading(2, "Files");
         let a = self.a;
@@ -39,8 +41,11 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// What each output file holds (charts are described by `KNOWN_CHARTS`).
+/// What each output file holds (a chart's description is in its registry entry).
 fn file_description(name: &str) -> &'static str {
+    if let Some(chart) = charts::by_file(name) {
+        return chart.description;
+    }
     match name {
         "report.html" => "This report as a web page. It opens offline; keep the PNG charts in the same folder.",
         "report.md" => "This report in Markdown, for notes or for conversion (e.g. with pandoc).",
@@ -53,23 +58,13 @@ fn file_description(name: &str) -> &'static str {
         "similarity.csv" => "Cosine similarity between every pair of articles.",
         "coverage.csv" => "Share of all words each lexicon category matches, and the most frequent words no lexicon matches.",
         "analysis.json" => "Everything in this report in one machine-readable file, plus parameters, lexicons and input hashes: for repeating or citing the run.",
-        "frames.png" => "Chart: frame scores per article (heat map).",
-        "threat_reassurance.png" => "Chart: threat against reassurance per article.",
-        "sentiment.png" => "Chart: compound sentiment per article.",
-        "clusters.png" => "Chart: map of the articles coloured by cluster.",
-        "similarity.png" => "Chart: cosine similarity between articles (heat map).",
-        "terms.png" => "Chart: top TF-IDF terms.",
         "voices.csv" => "One row per article and voice: the outlet's narration, and the quotes of each speaker, with words, sentiment and frame scores per 1,000 words.",
         "speakers.csv" => "Every quoted speaker across the corpus: articles, quotes, quoted words, frame scores per 1,000 words and sentiment.",
         "positions.csv" => "Headline, lead and body of every article, with words, sentiment and frame scores per 1,000 words.",
-        "voices.png" => "Chart: narration against quoted speech, per article and frame.",
         "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
-        "groups.png" => "Chart: mean frame scores per group with confidence intervals.",
-        "keyness.png" => "Chart: key terms per group (or cluster).",
-        "timeline.png" => "Chart: frame shares per period.",
         _ => "Chart.",
     }
 }

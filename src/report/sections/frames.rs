@@ -2,14 +2,16 @@
 //! threat against reassurance.
 
 use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
-use crate::report::cautions::{self, Chart};
+use crate::report::cautions;
+use crate::report::charts::{frames, threat};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{hits, int, per_1k, signed2};
 
 impl<'a> Builder<'a> {
+    /// The "Frames" section.
     pub(super) fn frames(&mut self) {
         self.heading(2, "Frames");
-        let has = self.chart("frames.png");
+        let has = self.chart(&frames::CHART);
         let a = self.a;
         let window = a.parameters.negation_window;
         self.explain(vec![
@@ -28,7 +30,7 @@ impl<'a> Builder<'a> {
             )),
             t("A high score means the vocabulary is there, not how it is used (a report can quote a threat in order to dismiss it). Scores resting on one or two matches are fragile: check the brackets and the Evidence section."),
         ]);
-        self.cautions(Chart::Frames);
+        self.cautions(&frames::CHART);
         if a.frames.is_empty() {
             self.para(vec![t(
                 "No frame lexicons were loaded, so there are no frame scores.",
@@ -105,13 +107,14 @@ impl<'a> Builder<'a> {
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
     }
 
+    /// The "Threat versus reassurance" section, when the run has both frames or the chart.
     pub(super) fn threat_reassurance(&mut self) {
         let both = self.has_frame("threat") && self.has_frame("reassurance");
-        if !both && !self.has_chart("threat_reassurance.png") {
+        if !both && !self.has_chart(&threat::CHART) {
             return;
         }
         self.heading(2, "Threat versus reassurance");
-        self.chart("threat_reassurance.png");
+        self.chart(&threat::CHART);
         self.explain(vec![
             strong("How to read this. "),
             t("For each article, threat vocabulary (danger, violence, fear …) is set against reassurance vocabulary (safety, calm, control …), both in matching words "),
@@ -122,7 +125,7 @@ impl<'a> Builder<'a> {
             code("(threat - reassurance) / (threat + reassurance)"),
             t(": +1 means only threat words, -1 only reassurance words, 0 an even mix (or neither). The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
         ]);
-        self.cautions(Chart::ThreatReassurance);
+        self.cautions(&threat::CHART);
         if !both {
             self.para(vec![t("The lexicons used in this run do not include both a threat and a reassurance frame, so no balance table can be given.")]);
             return;

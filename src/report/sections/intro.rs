@@ -11,6 +11,7 @@ use crate::report::format::{count, int, per_1k, score3};
 const MAX_CLUSTERS_IN_SUMMARY: usize = 6;
 
 impl<'a> Builder<'a> {
+    /// The summary, its cautions and the table of contents.
     pub(super) fn intro(&mut self) {
         let a = self.a;
         let n = self.n();
@@ -153,6 +154,7 @@ impl<'a> Builder<'a> {
         self.push(Block::Toc);
     }
 
+    /// The "Articles" section.
     pub(super) fn articles(&mut self) {
         self.heading(2, "Articles");
         let a = self.a;

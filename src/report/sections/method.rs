@@ -9,6 +9,7 @@ use crate::report::format::{count, int};
 use crate::report::glossary::parameter_rows;
 
 impl<'a> Builder<'a> {
+    /// The "Method" section.
     pub(super) fn method(&mut self) {
         self.heading(2, "Method");
         let a = self.a;

@@ -16,7 +16,7 @@ impl<'a> Builder<'a> {
         }
         self.heading(2, "Other charts");
         for c in rest {
-            self.chart(c);
+            self.place(c);
         }
     }
 }

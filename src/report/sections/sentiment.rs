@@ -1,14 +1,15 @@
 //! The sentiment section.
 
 use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
-use crate::report::cautions::Chart;
+use crate::report::charts::sentiment;
 use crate::report::document::{Block, Cell};
 use crate::report::format::score3;
 
 impl<'a> Builder<'a> {
+    /// The "Sentiment" section.
     pub(super) fn sentiment(&mut self) {
         self.heading(2, "Sentiment");
-        let has = self.chart("sentiment.png");
+        let has = self.chart(&sentiment::CHART);
         let mut p = vec![
             strong("How to read this. "),
             t("Sentiment is measured with VADER (Hutto & Gilbert, 2014): a list of about 7,500 words rated from negative to positive, plus rules for negation (“not good”), intensifiers (“very”), capitals and exclamation marks. Each sentence gets a "),
@@ -20,7 +21,7 @@ impl<'a> Builder<'a> {
         }
         p.push(t("Positive, negative and neutral are the shares of the wording rated each way; they add up to about 1. Scores between about -0.05 and +0.05 are usually read as neutral."));
         self.explain(p);
-        self.cautions(Chart::Sentiment);
+        self.cautions(&sentiment::CHART);
         self.push(Block::Callout {
             title: "Sentiment on crime news measures the topic as well as the tone".into(),
             items: vec![vec![

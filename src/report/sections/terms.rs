@@ -1,14 +1,15 @@
 //! The distinctive (TF-IDF) terms of each article.
 
 use super::builder::{em, strong, t, table, Builder, MAX_ROWS, MAX_TERMS_PER_ARTICLE};
-use crate::report::cautions::Chart;
+use crate::report::charts::terms;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{int, score3};
 
 impl<'a> Builder<'a> {
+    /// The "Distinctive terms" section.
     pub(super) fn terms(&mut self) {
         self.heading(2, "Distinctive terms");
-        self.chart("terms.png");
+        self.chart(&terms::CHART);
         let a = self.a;
         self.explain(vec![
             strong("How to read this. "),
@@ -16,7 +17,7 @@ impl<'a> Builder<'a> {
             em("distinctive"),
             t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form; weights run from 0 to 1 within each article."),
         ]);
-        self.cautions(Chart::Terms);
+        self.cautions(&terms::CHART);
         self.para(vec![t(format!(
             "The corpus has {} words and {} distinct stems, of which {} were kept in the TF-IDF vocabulary after the frequency limits in the Method section.",
             int(a.vocabulary.words_total),

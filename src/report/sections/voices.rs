@@ -2,6 +2,7 @@
 //! (headline, lead and body).
 
 use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
+use crate::report::charts;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int, per_1k, score3};
 
@@ -38,6 +39,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The "Who speaks" section: narration against quotes, speakers, attribution samples.
     pub(super) fn voices(&mut self) {
         self.heading(2, "Who speaks: narration and quotes");
         let a = self.a;
@@ -65,7 +67,7 @@ impl<'a> Builder<'a> {
             code("speakers.csv"),
             t("). Narration and quotes together make up the whole article, so their words and hits add up to the article's."),
         ]);
-        self.chart("voices.png");
+        self.chart(&charts::voices::CHART);
         if a.articles.is_empty() {
             return;
         }
@@ -231,6 +233,7 @@ impl<'a> Builder<'a> {
         )));
     }
 
+    /// The "Where the frame sits" section: headline, lead and body.
     pub(super) fn positions(&mut self) {
         self.heading(2, "Where the frame sits: headline, lead and body");
         let a = self.a;
