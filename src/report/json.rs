@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use std::io::Write;
 
 /// Above this many articles analysis.json is written compact: indentation
-/// made it ten times the size of the corpus (224 MB for 23 MB of text at
-/// 10,000 articles), and a file that size is read by programs, not people.
+/// makes it many times the size of the corpus, and a file that size is read
+/// by programs, not people.
 pub const PRETTY_MAX_ARTICLES: usize = 1000;
 
 /// Writes `analysis.json` to `w` as it is serialised (deterministic field
@@ -32,8 +32,8 @@ pub fn write_analysis(a: &Analysis, w: &mut (dyn Write + Send)) -> std::io::Resu
 const BLOCK: usize = 512;
 
 /// Compact `analysis.json`, byte for byte what `serde_json::to_writer`
-/// gives, with the articles (nearly all of the file: 1.3 GB at 100,000
-/// articles) serialised in parallel blocks. The rest of the analysis is
+/// gives, with the articles (nearly all of the file) serialised in
+/// parallel blocks. The rest of the analysis is
 /// serialised with a placeholder for the list, and the list is written in
 /// its place (compact JSON has no indentation, so an element's text does not
 /// depend on where it sits). Falls back to one serial pass if the
@@ -53,9 +53,9 @@ fn write_compact(a: &Analysis, w: &mut (impl Write + Send)) -> std::io::Result<(
     w.write_all(&frame[..at])?;
     w.write_all(b"[")?;
     // Each block is written while the next is serialised: writing is one
-    // thread's work (most of it the kernel copying 1.3 GB into the page
-    // cache at 100,000 articles), and done between the blocks it left the
-    // other core idle once the CSV tables were written.
+    // thread's work (mostly the kernel copying into the page cache), and
+    // done between the blocks it would leave the other cores idle once the
+    // CSV tables are written.
     let serialise = |block: &[ArticleResult]| -> std::io::Result<Vec<Vec<u8>>> {
         Ok(block
             .par_iter()
