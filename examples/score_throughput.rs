@@ -14,11 +14,12 @@
 //! two halves of the bootstrap). Wall time includes rayon's idle spinning
 //! in CPU time, so compare with `--threads 1` on a busy machine.
 
+use frame::model::language::Language;
 use frame::model::options::{CorpusOptions, TableColumns};
 use frame::model::ArticleResult;
 use frame::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use frame::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
-use frame::text::{filters::StopWords, Language};
+use frame::text::filters::StopWords;
 use rayon::prelude::*;
 use std::time::Instant;
 

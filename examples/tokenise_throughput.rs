@@ -14,8 +14,9 @@
 //! fast sentence splitter gives the same spans as the reference one built on
 //! unicode-segmentation alone.
 
+use frame::model::language::Language;
 use frame::model::options::{CorpusOptions, TableColumns};
-use frame::text::{filters::StopWords, sentences, Language};
+use frame::text::{filters::StopWords, sentences};
 use std::time::Instant;
 
 /// The allocator and settings of the `frame` binary (src/main.rs), so the

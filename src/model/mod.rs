@@ -7,6 +7,7 @@ pub mod dates;
 pub mod error;
 pub mod language;
 pub mod options;
+pub mod serde_blocks;
 
 use serde::Serialize;
 
@@ -35,7 +36,7 @@ pub struct Analysis {
     /// The lexicons used.
     pub lexicons: Vec<LexiconInfo>,
     /// One entry per analysed article, in corpus order.
-    #[serde(serialize_with = "crate::report::json::articles_field")]
+    #[serde(serialize_with = "serde_blocks::articles_field")]
     pub articles: Vec<ArticleResult>,
     /// Corpus-level vocabulary figures.
     pub vocabulary: VocabularyInfo,

@@ -2,16 +2,17 @@
 //! resources) that opens offline. Charts are referenced by file name, so the
 //! output folder can be zipped and handed in as it is.
 //!
-//! Content comes from [`super::text::build`]; this module only lays it out and
+//! Content comes from [`super::sections::build`]; this module only lays it out and
 //! escapes every piece of text, since titles and sentences are user data.
 
-use super::text::{self, Block, Cell, Document, Inline, Table};
+use super::document::{Block, Cell, Document, Inline, Table};
+use super::sections;
 use crate::model::Analysis;
 use std::fmt::Write;
 
 /// Render the HTML report; `charts` lists the chart files present (e.g. "frames.png").
 pub fn render(a: &Analysis, charts: &[&str]) -> String {
-    let doc = text::build(a, charts);
+    let doc = sections::build(a, charts);
     render_document(&doc, &a.frame_version)
 }
 

@@ -1,13 +1,14 @@
 //! `analysis.json`: the whole analysis, every parameter and input hash, so a
 //! run can be cited and repeated.
 
+use crate::model::serde_blocks::{with_articles_as_placeholder, PLACEHOLDER};
 use crate::model::{Analysis, ArticleResult};
 use rayon::prelude::*;
 use std::io::Write;
 
 /// Above this many articles analysis.json is written compact: indentation
-/// made it ten times the size of the corpus (224 MB for 23 MB of text at
-/// 10,000 articles), and a file that size is read by programs, not people.
+/// makes it many times the size of the corpus, and a file that size is read
+/// by programs, not people.
 pub const PRETTY_MAX_ARTICLES: usize = 1000;
 
 /// Writes `analysis.json` to `w` as it is serialised (deterministic field
@@ -27,42 +28,18 @@ pub fn write_analysis(a: &Analysis, w: &mut (dyn Write + Send)) -> std::io::Resu
     w.flush()
 }
 
-/// Stands in for the articles while the rest of the analysis is serialised
-/// (see [`write_compact`]); user text cannot contain it unescaped.
-const PLACEHOLDER: &str = "\u{0}frame: articles\u{0}";
-
 /// Articles serialised in one block, side by side.
 const BLOCK: usize = 512;
 
-thread_local! {
-    static ARTICLES_AS_PLACEHOLDER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Serialises `Analysis::articles`: normally the list, but the placeholder
-/// while [`write_compact`] serialises everything around it.
-pub fn articles_field<S: serde::Serializer>(
-    articles: &[ArticleResult],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    if ARTICLES_AS_PLACEHOLDER.with(|p| p.get()) {
-        s.serialize_str(PLACEHOLDER)
-    } else {
-        s.collect_seq(articles)
-    }
-}
-
 /// Compact `analysis.json`, byte for byte what `serde_json::to_writer`
-/// gives, with the articles (nearly all of the file: 1.3 GB at 100,000
-/// articles) serialised in parallel blocks. The rest of the analysis is
+/// gives, with the articles (nearly all of the file) serialised in
+/// parallel blocks. The rest of the analysis is
 /// serialised with a placeholder for the list, and the list is written in
 /// its place (compact JSON has no indentation, so an element's text does not
 /// depend on where it sits). Falls back to one serial pass if the
 /// placeholder is not found exactly once.
 fn write_compact(a: &Analysis, w: &mut (impl Write + Send)) -> std::io::Result<()> {
-    ARTICLES_AS_PLACEHOLDER.with(|p| p.set(true));
-    let frame = serde_json::to_vec(a);
-    ARTICLES_AS_PLACEHOLDER.with(|p| p.set(false));
-    let frame = frame?;
+    let frame = with_articles_as_placeholder(|| serde_json::to_vec(a))?;
     let marker = serde_json::to_vec(PLACEHOLDER)?;
     let mut hits = frame
         .windows(marker.len())
@@ -76,9 +53,9 @@ fn write_compact(a: &Analysis, w: &mut (impl Write + Send)) -> std::io::Result<(
     w.write_all(&frame[..at])?;
     w.write_all(b"[")?;
     // Each block is written while the next is serialised: writing is one
-    // thread's work (most of it the kernel copying 1.3 GB into the page
-    // cache at 100,000 articles), and done between the blocks it left the
-    // other core idle once the CSV tables were written.
+    // thread's work (mostly the kernel copying into the page cache), and
+    // done between the blocks it would leave the other cores idle once the
+    // CSV tables are written.
     let serialise = |block: &[ArticleResult]| -> std::io::Result<Vec<Vec<u8>>> {
         Ok(block
             .par_iter()
@@ -131,6 +108,6 @@ mod tests {
             String::from_utf8(got).unwrap(),
             String::from_utf8(want).unwrap()
         );
-        assert!(!ARTICLES_AS_PLACEHOLDER.with(|p| p.get()));
+        assert!(!crate::model::serde_blocks::articles_as_placeholder());
     }
 }

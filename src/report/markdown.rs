@@ -1,17 +1,18 @@
 //! `report.md`: the same report as `report.html`, in CommonMark/GitHub Markdown,
 //! for notes, wikis or conversion with pandoc. Charts are linked by file name.
 //!
-//! Content comes from [`super::text::build`]; this module lays it out and
+//! Content comes from [`super::sections::build`]; this module lays it out and
 //! escapes user text so a title like `*x* | y` or `<b>` prints literally and
 //! cannot break a table.
 
-use super::text::{self, Block, Document, Inline, Table};
+use super::document::{Block, Document, Inline, Table};
+use super::sections;
 use crate::model::Analysis;
 use std::fmt::Write;
 
 /// Render the Markdown report; `charts` lists the chart files present (e.g. "frames.png").
 pub fn render(a: &Analysis, charts: &[&str]) -> String {
-    let doc = text::build(a, charts);
+    let doc = sections::build(a, charts);
     render_document(&doc, &a.frame_version)
 }
 

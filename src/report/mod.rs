@@ -1,11 +1,14 @@
 //! Writers that turn an `Analysis` into files.
+pub mod cautions;
 pub mod charts;
 pub mod csv;
-pub mod fragility;
+pub mod document;
+pub mod format;
+pub mod glossary;
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod text;
+pub mod sections;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).
 #[derive(Debug, Clone)]

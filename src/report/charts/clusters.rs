@@ -1,13 +1,26 @@
 //! `clusters.png`: the 2-D article map coloured (and shaped) by cluster, with
 //! the cluster labels in a legend beside the plot and a sample of titles.
 
+use super::chart::Chart;
+use super::labels::{cluster_name, short_title, MAX_ROWS};
 use super::style::*;
-use super::{cluster_name, short_title, ChartError, MAX_ROWS};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::HashMap;
+
+/// The registry entry of `clusters.png`.
+pub const CHART: Chart = Chart {
+    stem: "clusters",
+    alt: |_| "Two-dimensional map of the articles, coloured by vocabulary cluster",
+    description: "Chart: map of the articles coloured by cluster.",
+    applies: |_| true,
+    cautions: cautions::clusters,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Map of articles by the words they use, coloured by cluster";
 

@@ -2,13 +2,28 @@
 //! as rows and frames as columns, the value printed in each cell. Large corpora
 //! are shown as cluster means.
 
+use super::chart::Chart;
+use super::labels::{cluster_name, short_title, MAX_ROWS};
 use super::style::{self, *};
-use super::{cluster_name, short_title, ChartError, MAX_ROWS};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::HashMap;
+
+/// The registry entry of `frames.png`.
+pub const CHART: Chart = Chart {
+    stem: "frames",
+    alt: |_| {
+        "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words"
+    },
+    description: "Chart: frame scores per article (heat map).",
+    applies: |_| true,
+    cautions: cautions::frames,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const CAPTION: &str = "per 1,000 words";
 const TITLE: &str = "Frame intensity per article (frame words per 1,000 words)";

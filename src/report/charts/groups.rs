@@ -1,100 +1,30 @@
 //! `groups.png`: mean score per 1,000 words of every frame in every group, as
 //! a grouped bar chart with the bootstrap 95 % confidence interval of each
-//! mean as an error bar. Also renders the other group charts (keyness,
-//! timeline) through [`render`], which `render_all` calls last.
+//! mean as an error bar.
 
+use super::chart::Chart;
 use super::style::{self, *};
-use super::{encode_png, ChartError};
 use crate::model::Analysis;
-use crate::report::OutputFile;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `groups.png`.
+pub const CHART: Chart = Chart {
+    stem: "groups",
+    alt: |_| "Mean frame scores per group with 95% confidence intervals as error bars",
+    description: "Chart: mean frame scores per group with confidence intervals.",
+    applies: |a| a.groups.is_some(),
+    cautions: cautions::none,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Frame scores by group, with 95% confidence intervals";
 /// Most groups drawn: one per palette colour, so colour (the only cue telling
 /// the bars apart) is never reused; the rest are in groups.csv.
 const MAX_GROUPS: usize = OKABE_ITO.len();
-
-/// The group charts, by file stem.
-#[derive(Clone, Copy)]
-enum Which {
-    Groups,
-    Keyness,
-    Timeline,
-}
-
-fn draw_which<DB: DrawingBackend>(
-    w: Which,
-    root: &DrawingArea<DB, Shift>,
-    a: &Analysis,
-    st: &Style,
-) -> Result<(), ChartError> {
-    match w {
-        Which::Groups => draw(root, a, st),
-        Which::Keyness => super::keyness::draw(root, a, st),
-        Which::Timeline => super::timeline::draw(root, a, st),
-    }
-}
-
-/// Draws one chart as PNG bytes.
-fn png(a: &Analysis, st: &Style, w: Which) -> Result<Vec<u8>, ChartError> {
-    let mut buf = vec![255u8; st.w as usize * st.h as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, (st.w, st.h)).into_drawing_area();
-        draw_which(w, &root, a, st)?;
-        root.present().map_err(de)?;
-    }
-    encode_png(&buf, st.w, st.h)
-}
-
-/// Draws one chart as SVG bytes.
-fn svg(a: &Analysis, st: &Style, w: Which) -> Result<Vec<u8>, ChartError> {
-    let mut s = String::new();
-    {
-        let root = SVGBackend::with_string(&mut s, (st.w, st.h)).into_drawing_area();
-        draw_which(w, &root, a, st)?;
-        root.present().map_err(de)?;
-    }
-    Ok(s.into_bytes())
-}
-
-/// The group charts that apply: `groups.png` and `keyness.png` when groups
-/// were compared, `timeline.png` when articles have dates.
-pub fn render(a: &Analysis, st: &Style, with_svg: bool) -> Result<Vec<OutputFile>, ChartError> {
-    let mut which = Vec::new();
-    if a.groups.is_some() {
-        which.push(("groups", Which::Groups));
-    }
-    if a.keyness
-        .as_ref()
-        .is_some_and(|k| !k.comparisons.is_empty())
-    {
-        which.push(("keyness", Which::Keyness));
-    }
-    if a.timeline.is_some() {
-        which.push(("timeline", Which::Timeline));
-    }
-    let mut out = Vec::new();
-    for (name, w) in which {
-        out.push(OutputFile {
-            name: format!("{name}.png"),
-            bytes: png(a, st, w)?,
-        });
-        if with_svg {
-            out.push(OutputFile {
-                name: format!("{name}.svg"),
-                bytes: svg(a, st, w)?,
-            });
-        }
-    }
-    Ok(out)
-}
-
-/// Human-readable frame name ("human_interest" -> "human interest").
-pub(super) fn pretty(name: &str) -> String {
-    name.replace('_', " ")
-}
 
 /// Draws the grouped bars.
 pub fn draw<DB: DrawingBackend>(
@@ -361,11 +291,13 @@ mod tests {
         for p in &mut a.timeline.as_mut().unwrap().points {
             p.articles = 1;
         }
-        let tl = String::from_utf8(svg(&a, &st, Which::Timeline).unwrap()).unwrap();
+        let tl =
+            String::from_utf8(super::super::timeline::CHART.render_svg(&a, &st).unwrap()).unwrap();
         let texts = svg_texts(&tl);
         assert_eq!(texts.iter().filter(|t| *t == "0").count(), 1, "{texts:?}");
         assert_eq!(texts.iter().filter(|t| *t == "1").count(), 1, "{texts:?}");
-        let key = String::from_utf8(svg(&a, &st, Which::Keyness).unwrap()).unwrap();
+        let key =
+            String::from_utf8(super::super::keyness::CHART.render_svg(&a, &st).unwrap()).unwrap();
         let texts = svg_texts(&key);
         for g2 in ["12.0", "4.0", "8.0", "10.83"] {
             assert!(texts.iter().any(|t| t == g2), "{g2} missing: {texts:?}");
@@ -386,7 +318,7 @@ mod tests {
                 ..one.clone()
             })
             .collect();
-        let out = String::from_utf8(svg(&a, &st, Which::Groups).unwrap()).unwrap();
+        let out = String::from_utf8(CHART.render_svg(&a, &st).unwrap()).unwrap();
         let texts = svg_texts(&out);
         let legend: Vec<&String> = texts.iter().filter(|t| t.contains("(n = ")).collect();
         assert_eq!(legend.len(), OKABE_ITO.len(), "{legend:?}");
@@ -397,9 +329,17 @@ mod tests {
 
     #[test]
     fn renders_the_group_charts_only_when_there_is_data() {
-        super::super::style::ensure_fonts().unwrap();
-        let st = Style::new(1600, 1000);
-        let files = render(&with_groups(), &st, true).unwrap();
+        let o = crate::report::charts::ChartOptions {
+            svg: true,
+            ..Default::default()
+        };
+        let is_group = |name: &str| {
+            ["groups.", "keyness.", "timeline."]
+                .iter()
+                .any(|p| name.starts_with(p))
+        };
+        let files = crate::report::charts::render_all(&with_groups(), &o).unwrap();
+        let files: Vec<_> = files.into_iter().filter(|f| is_group(&f.name)).collect();
         let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
             names,
@@ -417,6 +357,7 @@ mod tests {
             let ink = img.pixels().filter(|p| p.0 != [255, 255, 255]).count();
             assert!(ink > 8000, "{} looks blank", f.name);
         }
-        assert!(render(&example(6), &st, false).unwrap().is_empty());
+        let plain = crate::report::charts::render_all(&example(6), &Default::default()).unwrap();
+        assert!(!plain.iter().any(|f| is_group(&f.name)));
     }
 }

@@ -2,12 +2,30 @@
 //! (or, with one group, each cluster) as diverging bars of signed G2, one
 //! panel per group.
 
+use super::chart::Chart;
 use super::style::{self, *};
-use super::ChartError;
 use crate::model::{Analysis, KeyTerm, KeynessComparison};
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `keyness.png`.
+pub const CHART: Chart = Chart {
+    stem: "keyness",
+    alt: |_| {
+        "Most over- and under-represented terms of each group as diverging bars of log-likelihood"
+    },
+    description: "Chart: key terms per group (or cluster).",
+    applies: |a| {
+        a.keyness
+            .as_ref()
+            .is_some_and(|k| !k.comparisons.is_empty())
+    },
+    cautions: cautions::none,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Key terms: what each group says more, and less, than the rest";
 /// Terms per direction in a panel.

@@ -5,27 +5,49 @@
 //! palettes, and stays readable for large corpora by aggregating or showing a
 //! labelled sample (each chart says so in its subtitle). Rendering is
 //! deterministic: the same `Analysis` gives the same bytes.
+//!
+//! [`CHARTS`] is the registry: one entry per chart (see [`Chart`]), defined
+//! in the chart's own file, read by the writers here and by the report.
 
-mod clusters;
-mod frames;
-mod groups;
-mod keyness;
-mod sentiment;
+mod chart;
+pub(crate) mod clusters;
+pub(crate) mod frames;
+pub(crate) mod groups;
+pub(crate) mod keyness;
+mod labels;
+pub(crate) mod sentiment;
 pub(crate) mod similarity;
 mod style;
-mod terms;
-mod threat;
-mod timeline;
-mod voices;
+pub(crate) mod terms;
+pub(crate) mod threat;
+pub(crate) mod timeline;
+pub(crate) mod voices;
 
 use crate::model::Analysis;
 use crate::report::OutputFile;
-use plotters::coord::Shift;
-use plotters::prelude::*;
+pub use chart::Chart;
+pub use style::ChartError;
 use style::Style;
 
-/// Most article rows a per-article chart shows before it aggregates or samples.
-pub(crate) const MAX_ROWS: usize = 40;
+/// Every chart, in output order. A new chart is its own file plus one line here.
+pub const CHARTS: [&Chart; 10] = [
+    &frames::CHART,
+    &threat::CHART,
+    &sentiment::CHART,
+    &clusters::CHART,
+    &similarity::CHART,
+    &terms::CHART,
+    &voices::CHART,
+    &groups::CHART,
+    &keyness::CHART,
+    &timeline::CHART,
+];
+
+/// The registry entry of a chart file name ("frames.png"), if it is one.
+pub fn by_file(name: &str) -> Option<&'static Chart> {
+    let stem = name.strip_suffix(".png")?;
+    CHARTS.into_iter().find(|c| c.stem == stem)
+}
 
 /// Size and formats of the charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,56 +70,10 @@ impl Default for ChartOptions {
     }
 }
 
-/// Why a chart could not be produced.
-#[derive(Debug, thiserror::Error)]
-pub enum ChartError {
-    /// The requested size is unusable.
-    #[error("chart size {0}x{1} is out of range (each side must be 300 to 10000 pixels)")]
-    Size(u32, u32),
-    /// The embedded font could not be registered.
-    #[error("the embedded DejaVu Sans font could not be loaded")]
-    Font,
-    /// plotters failed while drawing.
-    #[error("drawing a chart failed: {0}")]
-    Draw(String),
-    /// PNG encoding failed.
-    #[error("encoding a PNG failed: {0}")]
-    Encode(String),
-}
-
 /// Smallest and largest accepted side, in pixels.
 const SIDE: std::ops::RangeInclusive<u32> = 300..=10_000;
 
-/// File stems of the charts, in output order.
-const NAMES: [&str; 7] = [
-    "frames",
-    "threat_reassurance",
-    "sentiment",
-    "clusters",
-    "similarity",
-    "terms",
-    "voices",
-];
-
-/// Draws chart number `which` (index into `NAMES`) on any backend.
-fn draw_chart<DB: DrawingBackend>(
-    which: usize,
-    root: &DrawingArea<DB, Shift>,
-    a: &Analysis,
-    st: &Style,
-) -> Result<(), ChartError> {
-    match which {
-        0 => frames::draw(root, a, st),
-        1 => threat::draw(root, a, st),
-        2 => sentiment::draw(root, a, st),
-        3 => clusters::draw(root, a, st),
-        4 => similarity::draw(root, a, st),
-        5 => terms::draw(root, a, st),
-        _ => voices::draw(root, a, st),
-    }
-}
-
-/// Renders all charts (PNG, plus SVG when `o.svg`), in a fixed order.
+/// Renders every chart that applies (PNG, plus SVG when `o.svg`), in registry order.
 pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, ChartError> {
     if !SIDE.contains(&o.width) || !SIDE.contains(&o.height) {
         return Err(ChartError::Size(o.width, o.height));
@@ -105,93 +81,19 @@ pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, Cha
     style::ensure_fonts()?;
     let st = Style::new(o.width, o.height);
     let mut out = Vec::new();
-    for (which, name) in NAMES.iter().enumerate() {
+    for chart in CHARTS.into_iter().filter(|c| (c.applies)(a)) {
         out.push(OutputFile {
-            name: format!("{}.png", name),
-            bytes: render_png(a, &st, which)?,
+            name: chart.png(),
+            bytes: chart.render_png(a, &st)?,
         });
         if o.svg {
             out.push(OutputFile {
-                name: format!("{}.svg", name),
-                bytes: render_svg(a, &st, which)?,
+                name: chart.svg(),
+                bytes: chart.render_svg(a, &st)?,
             });
         }
     }
-    out.extend(groups::render(a, &st, o.svg)?);
     Ok(out)
-}
-
-/// Draws into an RGB buffer and encodes it as PNG.
-fn render_png(a: &Analysis, st: &Style, which: usize) -> Result<Vec<u8>, ChartError> {
-    let (w, h) = (st.w, st.h);
-    let mut buf = vec![255u8; w as usize * h as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-        draw_chart(which, &root, a, st)?;
-        root.present().map_err(style::de)?;
-    }
-    encode_png(&buf, w, h)
-}
-
-/// PNG bytes of an RGB8 buffer.
-fn encode_png(buf: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
-    use image::ImageEncoder;
-    let mut bytes = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut bytes)
-        .write_image(buf, w, h, image::ColorType::Rgb8)
-        .map_err(|e| ChartError::Encode(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// Draws into an SVG string.
-fn render_svg(a: &Analysis, st: &Style, which: usize) -> Result<Vec<u8>, ChartError> {
-    let mut s = String::new();
-    {
-        let root = SVGBackend::with_string(&mut s, (st.w, st.h)).into_drawing_area();
-        draw_chart(which, &root, a, st)?;
-        root.present().map_err(style::de)?;
-    }
-    Ok(s.into_bytes())
-}
-
-/// Chart label of article `i`: its short title (or title, or id when empty),
-/// prefixed with the id when another article has the same short title, so rows stay distinguishable.
-pub(crate) fn short_title(a: &Analysis, i: usize) -> String {
-    let Some(art) = a.articles.get(i) else {
-        return String::new();
-    };
-    let base = if !art.short_title.trim().is_empty() {
-        art.short_title.trim()
-    } else if !art.title.trim().is_empty() {
-        art.title.trim()
-    } else {
-        return art.id.clone();
-    };
-    let dup = a
-        .articles
-        .iter()
-        .enumerate()
-        .any(|(j, o)| j != i && o.short_title.trim() == art.short_title.trim());
-    if dup && !art.id.is_empty() {
-        format!("{}: {}", art.id, base)
-    } else {
-        base.to_string()
-    }
-}
-
-/// Short label of cluster `id`: "C1" plus its label.
-pub(crate) fn cluster_name(a: &Analysis, id: usize) -> String {
-    let label = a
-        .clustering
-        .as_ref()
-        .and_then(|c| c.clusters.iter().find(|ci| ci.id == id))
-        .map(|ci| ci.label.clone())
-        .unwrap_or_default();
-    if label.is_empty() {
-        format!("Cluster {}", id + 1)
-    } else {
-        format!("Cluster {}: {}", id + 1, label)
-    }
 }
 
 #[cfg(test)]
@@ -209,7 +111,7 @@ mod tests {
     fn check_all(a: &Analysis, o: &ChartOptions) {
         let files = render_all(a, o).expect("charts render");
         let pngs: Vec<&OutputFile> = files.iter().filter(|f| f.name.ends_with(".png")).collect();
-        assert_eq!(pngs.len(), NAMES.len());
+        assert_eq!(pngs.len(), CHARTS.iter().filter(|c| (c.applies)(a)).count());
         for f in pngs {
             let img = decode(&f.bytes);
             assert_eq!(
@@ -269,7 +171,7 @@ mod tests {
             ..Default::default()
         };
         let both = render_all(&a, &o).unwrap();
-        assert_eq!(both.len(), 2 * NAMES.len());
+        assert_eq!(both.len(), 2 * png.len());
         for f in both.iter().filter(|f| f.name.ends_with(".svg")) {
             let s = String::from_utf8(f.bytes.clone()).unwrap();
             assert!(s.starts_with("<svg"), "{}", f.name);

@@ -2,12 +2,27 @@
 //! diverging from zero on a fixed -1..1 axis, most positive at the top.
 //! Large corpora show the most positive and most negative articles.
 
+use super::chart::Chart;
+use super::labels::{short_title, MAX_ROWS};
 use super::style::{self, *};
-use super::{short_title, ChartError, MAX_ROWS};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `sentiment.png`.
+pub const CHART: Chart = Chart {
+    stem: "sentiment",
+    alt: |_| {
+        "Compound sentiment per article, from -1 (negative) to +1 (positive), diverging around 0"
+    },
+    description: "Chart: compound sentiment per article.",
+    applies: |_| true,
+    cautions: cautions::sentiment,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Overall tone (sentiment) of each article";
 

@@ -1,14 +1,37 @@
 //! `similarity.png`: cosine-similarity heatmap of the articles ordered by
 //! cluster, or a cluster-by-cluster mean similarity summary for large corpora.
 
+use super::chart::Chart;
 use super::clusters::cluster_look;
+use super::labels::{cluster_name, short_title};
 use super::style::{self, *};
-use super::{cluster_name, short_title, ChartError};
 use crate::model::{Analysis, Clustering};
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::HashMap;
+
+/// The registry entry of `similarity.png`.
+pub const CHART: Chart = Chart {
+    stem: "similarity",
+    alt: |a| {
+        // With many articles the chart shows cluster means instead.
+        if a.clustering
+            .as_ref()
+            .is_some_and(|c| c.assignments.len() > MAX_FULL)
+        {
+            "Heat map of the mean cosine similarity between and within the vocabulary clusters"
+        } else {
+            "Heat map of cosine similarity between articles, ordered by cluster"
+        }
+    },
+    description: "Chart: cosine similarity between articles (heat map).",
+    applies: |_| true,
+    cautions: cautions::similarity,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "How similar the articles' wording is (cosine similarity of TF-IDF vectors)";
 const CAPTION: &str = "similarity";

@@ -1,12 +1,28 @@
 //! Shared look of every chart: embedded fonts, colour palettes, text sizes,
 //! text measuring/fitting, the title band, placeholders and a greedy label placer.
 
-use super::ChartError;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 use std::sync::OnceLock;
+
+/// Why a chart could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    /// The requested size is unusable.
+    #[error("chart size {0}x{1} is out of range (each side must be 300 to 10000 pixels)")]
+    Size(u32, u32),
+    /// The embedded font could not be registered.
+    #[error("the embedded DejaVu Sans font could not be loaded")]
+    Font,
+    /// plotters failed while drawing.
+    #[error("drawing a chart failed: {0}")]
+    Draw(String),
+    /// PNG encoding failed.
+    #[error("encoding a PNG failed: {0}")]
+    Encode(String),
+}
 
 /// Font family name the embedded DejaVu Sans is registered under.
 pub const FAMILY: &str = "sans-serif";
@@ -188,6 +204,11 @@ impl Style {
     pub fn value_font(&self) -> FontDesc<'static> {
         font(self.fs(14.0), false)
     }
+}
+
+/// Human-readable frame name ("human_interest" -> "human interest").
+pub fn pretty(name: &str) -> String {
+    name.replace('_', " ")
 }
 
 /// The embedded font at `size` px, bold or normal.

@@ -1,14 +1,27 @@
 //! `terms.png`: the most distinctive (TF-IDF) words as horizontal bars in
 //! small multiples, one panel per cluster, or per article for tiny corpora.
 
+use super::chart::Chart;
 use super::clusters::{cluster_look, marker};
+use super::labels::short_title;
 use super::style::{self, *};
-use super::{short_title, ChartError};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use std::collections::HashMap;
+
+/// The registry entry of `terms.png`.
+pub const CHART: Chart = Chart {
+    stem: "terms",
+    alt: |_| "Top TF-IDF terms per cluster or per article",
+    description: "Chart: top TF-IDF terms.",
+    applies: |_| true,
+    cautions: cautions::terms,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Most distinctive words (TF-IDF)";
 /// Corpora up to this size get one panel per article.

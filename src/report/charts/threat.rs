@@ -1,13 +1,26 @@
 //! `threat_reassurance.png`: scatter of each article's reassurance (x) against
 //! threat (y) per 1,000 words, with the y = x balance line and shaded halves.
 
+use super::chart::Chart;
+use super::labels::{short_title, MAX_ROWS};
 use super::style::*;
-use super::{short_title, ChartError, MAX_ROWS};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `threat_reassurance.png`.
+pub const CHART: Chart = Chart {
+    stem: "threat_reassurance",
+    alt: |_| "Threat and reassurance scores per article, in matching words per 1,000 words",
+    description: "Chart: threat against reassurance per article.",
+    applies: |_| true,
+    cautions: cautions::threat_reassurance,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 /// Most labelled dots; more would crowd the plot.
 const LABELS: usize = 20;

@@ -2,14 +2,27 @@
 //! month or year) as lines, with the number of articles per period as grey
 //! bars underneath, so thin periods are visible.
 
+use super::chart::Chart;
 use super::clusters::{cluster_look, marker};
-use super::groups::pretty;
 use super::style::*;
-use super::ChartError;
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `timeline.png`.
+pub const CHART: Chart = Chart {
+    stem: "timeline",
+    alt: |_| {
+        "Each frame's share of all frame words per period, with the number of articles per period"
+    },
+    description: "Chart: frame shares per period.",
+    applies: |a| a.timeline.is_some(),
+    cautions: cautions::none,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Frame shares over time";
 

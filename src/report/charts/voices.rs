@@ -5,12 +5,27 @@
 //! has its own scale (written under it). Large corpora show the articles
 //! with the most quoted words.
 
+use super::chart::Chart;
+use super::labels::{short_title, MAX_ROWS};
 use super::style::{self, *};
-use super::{short_title, ChartError, MAX_ROWS};
 use crate::model::Analysis;
+use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// The registry entry of `voices.png`.
+pub const CHART: Chart = Chart {
+    stem: "voices",
+    alt: |_| {
+        "Frame scores of the outlet's narration against quoted speech, per article and frame, in hits per 1,000 words of each voice"
+    },
+    description: "Chart: narration against quoted speech, per article and frame.",
+    applies: |_| true,
+    cautions: cautions::none,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
 
 const TITLE: &str = "Who carries the frame: the outlet's narration against quoted speech";
 /// Colour of narration bars (Okabe-Ito blue).

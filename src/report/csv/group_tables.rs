@@ -1,7 +1,7 @@
 //! The group comparison tables: `groups.csv`, `keyness.csv`,
 //! `collocations.csv` and `timeline.csv` (each only when computed).
 
-use super::{f4, f6, h, table};
+use super::table::{f4, f6, h, table};
 use crate::model::Analysis;
 use crate::report::OutputFile;
 

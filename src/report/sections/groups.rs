@@ -1,8 +1,11 @@
 //! Report sections for comparing groups: group means with confidence
 //! intervals, keyness, collocations and the timeline.
 
-use super::{code, fixed, int, strong, t, table, Block, Builder, Cell, Inline};
+use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
 use crate::model::KeynessComparison;
+use crate::report::charts;
+use crate::report::document::{Block, Cell, Inline};
+use crate::report::format::{fixed, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
@@ -18,17 +21,6 @@ fn mean_ci(mean: f64, lo: Option<f64>, hi: Option<f64>, d: usize) -> String {
 }
 
 impl<'a> Builder<'a> {
-    /// Pushes a group chart with its alt text, when it was written.
-    fn group_chart(&mut self, name: &'a str, alt: &str) {
-        if let Some(&c) = self.charts.iter().find(|c| **c == name) {
-            self.used.push(c);
-            self.push(Block::Image {
-                src: c.to_string(),
-                alt: alt.to_string(),
-            });
-        }
-    }
-
     /// "Comparing groups", "Key terms", "Collocations" and "Frames over time".
     pub(super) fn group_sections(&mut self) {
         self.group_means();
@@ -42,10 +34,7 @@ impl<'a> Builder<'a> {
             return;
         };
         self.heading(2, "Comparing groups");
-        self.group_chart(
-            "groups.png",
-            "Mean frame scores per group with 95% confidence intervals as error bars",
-        );
+        self.chart(&charts::groups::CHART);
         self.explain(vec![
             strong("How to read this. "),
             t("Articles are put in groups (by default the first-level subfolder, e.g. one folder per outlet; or the column picked with "),
@@ -102,10 +91,7 @@ impl<'a> Builder<'a> {
             return;
         };
         self.heading(2, "Key terms (keyness)");
-        self.group_chart(
-            "keyness.png",
-            "Most over- and under-represented terms of each group as diverging bars of log-likelihood",
-        );
+        self.chart(&charts::keyness::CHART);
         self.explain(vec![
             strong("How to read this. "),
             t("Keyness compares how often a group uses a word with how often all other articles use it, as AntConc and quanteda do. "),
@@ -248,10 +234,7 @@ impl<'a> Builder<'a> {
             return;
         };
         self.heading(2, "Frames over time");
-        self.group_chart(
-            "timeline.png",
-            "Each frame's share of all frame words per period, with the number of articles per period",
-        );
+        self.chart(&charts::timeline::CHART);
         let mut ex: Vec<Inline> = vec![
             strong("How to read this. "),
             t(format!(
@@ -276,7 +259,7 @@ impl<'a> Builder<'a> {
         let rows: Vec<Vec<Cell>> = tl
             .points
             .iter()
-            .take(super::MAX_ROWS)
+            .take(MAX_ROWS)
             .map(|p| {
                 let mut row = vec![Cell::text(p.period.clone()), Cell::num(int(p.articles))];
                 row.extend(p.shares.iter().map(|s| {

@@ -1,0 +1,114 @@
+//! The document model shared by `report.html` and `report.md`: headings,
+//! paragraphs, tables, images and quotes, built once by the report sections
+//! and laid out by each renderer. All user data stays raw text here:
+//! escaping is the renderer's job.
+
+/// A run of inline text with one style.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Bold text.
+    Strong(String),
+    /// Italic text.
+    Em(String),
+    /// A file name, formula or value, in a monospace font.
+    Code(String),
+}
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    /// Full text (what Markdown shows; the HTML tooltip when `abbrev` is set).
+    pub text: String,
+    /// Shorter form the HTML page shows, with `text` in a tooltip (long hashes).
+    pub abbrev: Option<String>,
+    /// Right-aligned number.
+    pub numeric: bool,
+    /// Background intensity in [0, 1] for heat-map tables (HTML only).
+    pub shade: Option<f64>,
+}
+
+impl Cell {
+    /// A left-aligned text cell.
+    pub fn text(s: impl Into<String>) -> Self {
+        Cell {
+            text: s.into(),
+            ..Default::default()
+        }
+    }
+    /// A right-aligned number cell.
+    pub fn num(s: impl Into<String>) -> Self {
+        Cell {
+            text: s.into(),
+            numeric: true,
+            ..Default::default()
+        }
+    }
+    /// The same cell with a heat-map background of intensity `v` (clamped to [0, 1]; none when not finite).
+    pub fn shaded(mut self, v: f64) -> Self {
+        if v.is_finite() {
+            self.shade = Some(v.clamp(0.0, 1.0));
+        }
+        self
+    }
+}
+
+/// A table with a header row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column headings.
+    pub header: Vec<String>,
+    /// Which columns hold numbers (right-aligned); same length as `header`.
+    pub numeric: Vec<bool>,
+    /// Body rows; each has `header.len()` cells.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A block of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// Section heading; `id` is a GitHub-style anchor slug, unique in the document.
+    Heading { level: u8, id: String, text: String },
+    /// Table of contents: the level-2 headings that follow.
+    Toc,
+    /// A paragraph.
+    Para(Vec<Inline>),
+    /// A "How to read this" explanation.
+    Explain(Vec<Inline>),
+    /// A prominent caution box.
+    Callout {
+        title: String,
+        items: Vec<Vec<Inline>>,
+    },
+    /// A chart, referenced by file name.
+    Image { src: String, alt: String },
+    /// A quoted sentence from an article, with where it comes from.
+    Quote { text: String, cite: String },
+    /// A bulleted list.
+    List(Vec<Vec<Inline>>),
+    /// A table.
+    Table(Table),
+}
+
+/// A whole report, format-neutral.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Page title.
+    pub title: String,
+    /// Content in order.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Level-2 headings as (id, text), for the table of contents.
+    pub fn toc(&self) -> Vec<(&str, &str)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 2, id, text } => Some((id.as_str(), text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+}

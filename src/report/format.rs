@@ -1,0 +1,84 @@
+//! How numbers read in the report: fixed decimals, never "-0.0", thousands
+//! separators, so both formats and every run print them the same way.
+
+/// `x` with `d` decimals; "n/a" when not finite; never "-0.0".
+pub fn fixed(x: f64, d: usize) -> String {
+    if !x.is_finite() {
+        return "n/a".into();
+    }
+    let s = format!("{:.*}", d, x);
+    // A tiny negative rounds to "-0.000", which reads as a real sign.
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
+}
+
+/// Per-1,000-words score: 1 decimal.
+pub fn per_1k(x: f64) -> String {
+    fixed(x, 1)
+}
+
+/// Sentiment, silhouette, TF-IDF weight: 3 decimals.
+pub fn score3(x: f64) -> String {
+    fixed(x, 3)
+}
+
+/// Signed 2-decimal number (balance), with an explicit "+" for positive values.
+pub fn signed2(x: f64) -> String {
+    let s = fixed(x, 2);
+    if x.is_finite() && !s.starts_with('-') && s != "0.00" {
+        format!("+{}", s)
+    } else {
+        s
+    }
+}
+
+/// Hits are weighted counts: whole numbers print without decimals, others with one.
+pub fn hits(x: f64) -> String {
+    if x.is_finite() && (x - x.round()).abs() < 1e-9 {
+        fixed(x, 0)
+    } else {
+        fixed(x, 1)
+    }
+}
+
+/// Integer with thousands separators: 1200 -> "1,200".
+pub fn int(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// "1 article" / "5 articles".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", int(n), if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_formatted_consistently() {
+        assert_eq!(fixed(-0.0001, 3), "0.000");
+        assert_eq!(fixed(f64::NAN, 1), "n/a");
+        assert_eq!(per_1k(12.345), "12.3");
+        assert_eq!(score3(-0.41234), "-0.412");
+        assert_eq!(signed2(0.5), "+0.50");
+        assert_eq!(signed2(-0.5), "-0.50");
+        assert_eq!(signed2(0.0), "0.00");
+        assert_eq!(hits(3.0), "3");
+        assert_eq!(hits(2.5), "2.5");
+        assert_eq!(int(1200), "1,200");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1_234_567), "1,234,567");
+    }
+}

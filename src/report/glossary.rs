@@ -1,0 +1,71 @@
+//! What each parameter of a run means, in plain words, for the Method
+//! section's parameter table.
+
+/// Every parameter as (name, value, meaning): known ones in a reading order,
+/// then any field added to `Parameters` later, so none is ever left out.
+pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, String)> {
+    const KNOWN: [(&str, &str); 17] = [
+        ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
+        ("text_column", "For table (CSV) input: the column holding the article text."),
+        ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
+        ("keep_boilerplate", "Whether lines that look like boilerplate (bylines, share prompts, cookie notices) were kept (yes) or dropped (no)."),
+        ("stopword_list", "List of very common words (the, and, of …) left out of the TF-IDF vocabulary."),
+        ("extra_stopwords", "File of further words to leave out (not set: none)."),
+        ("stemmer", "Algorithm that merges word forms into stems (stabbed, stabbing → stab)."),
+        ("min_df", "A stem must occur in at least this many articles to enter the TF-IDF vocabulary."),
+        ("max_df", "Stems occurring in more than this share of articles are left out as too common to tell articles apart."),
+        ("max_features", "Upper limit on the vocabulary size, keeping the most frequent stems (not set: no limit)."),
+        ("tf", "How a stem's count in an article is weighted (see TF-IDF below)."),
+        ("idf", "How a stem's rarity across articles is weighted (see TF-IDF below)."),
+        ("top_terms", "How many top TF-IDF terms are listed per article and per cluster."),
+        ("negation_window", "A threat or reassurance word preceded within this many words by a negation (not, no, never …) counts for the opposite frame."),
+        ("k", "Number of clusters asked for (not set: chosen automatically by silhouette)."),
+        ("seed", "Random seed for the clustering and the bootstrap resampling: the same seed and inputs give the same clusters and intervals."),
+        ("bootstrap_resamples", "Bootstrap resamples per article behind the 95% interval of each frame score (0: no intervals)."),
+    ];
+    let map = match serde_json::to_value(p) {
+        Ok(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    };
+    let mut out = Vec::new();
+    for (k, meaning) in KNOWN {
+        if let Some(v) = map.get(k) {
+            out.push((k.to_string(), json_value(v), meaning.to_string()));
+        }
+    }
+    for (k, v) in &map {
+        if !KNOWN.iter().any(|(n, _)| n == k) {
+            out.push((k.clone(), json_value(v), "See analysis.json.".to_string()));
+        }
+    }
+    out
+}
+
+fn json_value(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "not set".into(),
+        serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        serde_json::Value::String(s) if s.is_empty() => "(empty)".into(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_parameter_has_a_row() {
+        let p = crate::model::Parameters::default();
+        let rows = parameter_rows(&p);
+        let map = match serde_json::to_value(&p).unwrap() {
+            serde_json::Value::Object(m) => m,
+            _ => panic!("not an object"),
+        };
+        assert_eq!(rows.len(), map.len());
+        for k in map.keys() {
+            assert!(rows.iter().any(|(n, _, _)| n == k), "missing {k}");
+        }
+    }
+}

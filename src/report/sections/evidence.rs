@@ -1,0 +1,134 @@
+//! The sentences and lexicon matches behind the scores, per article.
+
+use super::builder::{clip, code, em, strong, t, table, Builder};
+use crate::report::document::{Block, Cell};
+use crate::report::format::{hits, int};
+
+/// Articles whose evidence (sentences and matched terms) is quoted.
+pub const MAX_EVIDENCE_ARTICLES: usize = 20;
+/// Matched terms listed per frame and article in the evidence tables.
+pub const MAX_TERMS_PER_FRAME: usize = 8;
+/// Longest quoted sentence, in characters, before it is cut with an ellipsis.
+pub const MAX_SENTENCE_CHARS: usize = 400;
+
+impl<'a> Builder<'a> {
+    /// The "Evidence" section.
+    pub(super) fn evidence(&mut self) {
+        self.heading(2, "Evidence");
+        let a = self.a;
+        self.para(vec![
+            t("The sentences and words behind the scores, to quote and to check. For each article: the sentence with the most threat words, the sentence with the most reassurance words, and for each frame the words that matched (most frequent first, at most "),
+            t(MAX_TERMS_PER_FRAME.to_string()),
+            t(" per frame) with the first sentence where each occurs. “Entry” is the lexicon line that matched (a trailing * matches any ending). All matches are in "),
+            code("evidence.csv"),
+            t(", all sentences with their scores in "),
+            code("sentences.csv"),
+            t("."),
+        ]);
+        if a.articles.is_empty() {
+            self.para(vec![t("No articles, so no evidence.")]);
+            return;
+        }
+        let has_threat = self.has_frame("threat");
+        let has_reass = self.has_frame("reassurance");
+        let mut cut_terms = false;
+        for i in 0..a.articles.len().min(MAX_EVIDENCE_ARTICLES) {
+            let art = &a.articles[i];
+            let title = if art.title.trim().is_empty() {
+                art.id.clone()
+            } else {
+                clip(art.title.trim(), 160)
+            };
+            self.heading(3, &format!("#{} {}", i + 1, title));
+            self.para(vec![
+                em("Id "),
+                code(art.id.clone()),
+                em(format!(", {} words.", int(art.words))),
+            ]);
+            for (present, which, sref) in [
+                (has_threat, "threat", &art.most_threatening),
+                (has_reass, "reassurance", &art.most_reassuring),
+            ] {
+                match sref {
+                    Some(s) => {
+                        self.para(vec![strong(format!(
+                            "Most {} sentence",
+                            if which == "threat" {
+                                "threatening"
+                            } else {
+                                "reassuring"
+                            }
+                        ))]);
+                        self.push(Block::Quote {
+                            text: clip(s.text.trim(), MAX_SENTENCE_CHARS),
+                            cite: format!(
+                                "sentence {}, {} {} {}",
+                                s.sentence_no,
+                                hits(s.hits),
+                                which,
+                                if (s.hits - 1.0).abs() < 1e-9 {
+                                    "hit"
+                                } else {
+                                    "hits"
+                                }
+                            ),
+                        });
+                    }
+                    None if present => self.para(vec![em(format!(
+                        "No sentence matched the {} lexicon.",
+                        which
+                    ))]),
+                    None => {}
+                }
+            }
+            let mut rows = Vec::new();
+            for fs in &art.frames {
+                let matched: Vec<_> = fs.evidence.iter().filter(|e| e.count > 0).collect();
+                if matched.len() > MAX_TERMS_PER_FRAME {
+                    cut_terms = true;
+                }
+                for e in matched.into_iter().take(MAX_TERMS_PER_FRAME) {
+                    rows.push(vec![
+                        Cell::text(&fs.frame),
+                        Cell::text(&e.term),
+                        Cell::text(&e.entry),
+                        Cell::num(int(e.count)),
+                        Cell::text(clip(e.example_sentence.trim(), MAX_SENTENCE_CHARS)),
+                    ]);
+                }
+            }
+            if rows.is_empty() {
+                self.para(vec![em("No lexicon term matched in this article.")]);
+            } else {
+                self.push(Block::Table(table(
+                    &["Frame", "Term", "Entry", "Count", "Example sentence"],
+                    &[3],
+                    rows,
+                )));
+            }
+        }
+        if cut_terms {
+            self.para(vec![
+                em(format!(
+                    "Only the {} most frequent terms per frame are shown; the full list is in ",
+                    MAX_TERMS_PER_FRAME
+                )),
+                code("evidence.csv"),
+                em("."),
+            ]);
+        }
+        if a.articles.len() > MAX_EVIDENCE_ARTICLES {
+            self.para(vec![
+                em(format!(
+                    "Evidence is shown for the first {} of {} articles; ",
+                    MAX_EVIDENCE_ARTICLES,
+                    int(a.articles.len())
+                )),
+                code("evidence.csv"),
+                em(" and "),
+                code("sentences.csv"),
+                em(" cover every article."),
+            ]);
+        }
+    }
+}

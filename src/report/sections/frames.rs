@@ -1,0 +1,185 @@
+//! The frame scores: the frames table with its bootstrap intervals, and
+//! threat against reassurance.
+
+use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
+use crate::report::cautions;
+use crate::report::charts::{frames, threat};
+use crate::report::document::{Block, Cell};
+use crate::report::format::{hits, int, per_1k, signed2};
+
+impl<'a> Builder<'a> {
+    /// The "Frames" section.
+    pub(super) fn frames(&mut self) {
+        self.heading(2, "Frames");
+        let has = self.chart(&frames::CHART);
+        let a = self.a;
+        let window = a.parameters.negation_window;
+        self.explain(vec![
+            strong("How to read this. "),
+            t(if has {
+                "Each row of the chart and the table is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and, in the chart, its colour: stronger means more) "
+            } else {
+                "Each row of the table is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell "
+            }),
+            t("is how many words from that frame's list the article uses "),
+            strong("per 1,000 words"),
+            t(", so long and short articles can be compared fairly: 5.0 means five matching words per 1,000, or one every 200 words. The number in brackets is the count of matches itself. "),
+            t(format!(
+                "A threat or reassurance word preceded within {} words by a negation (“not dangerous”) counts for the opposite side, so counts can be fractions or move between those two columns. ",
+                window
+            )),
+            t("A high score means the vocabulary is there, not how it is used (a report can quote a threat in order to dismiss it). Scores resting on one or two matches are fragile: check the brackets and the Evidence section."),
+        ]);
+        self.cautions(&frames::CHART);
+        if a.frames.is_empty() {
+            self.para(vec![t(
+                "No frame lexicons were loaded, so there are no frame scores.",
+            )]);
+            return;
+        }
+        if a.articles.is_empty() {
+            return;
+        }
+        let max = a
+            .articles
+            .iter()
+            .flat_map(|x| x.frames.iter().map(|f| f.per_1k))
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
+        let mut header: Vec<String> = vec!["#".into(), "Article".into(), "Words".into()];
+        header.extend(a.frames.iter().cloned());
+        let rows = a
+            .articles
+            .iter()
+            .enumerate()
+            .take(MAX_ROWS)
+            .map(|(i, art)| {
+                let mut r = vec![
+                    Cell::num((i + 1).to_string()),
+                    Cell::text(self.short(i)),
+                    Cell::num(int(art.words)),
+                ];
+                for f in &a.frames {
+                    r.push(match score(art, f) {
+                        Some(s) => {
+                            let c = Cell::num(format!("{} ({})", per_1k(s.per_1k), hits(s.hits)));
+                            if max > 0.0 {
+                                c.shaded(s.per_1k / max)
+                            } else {
+                                c
+                            }
+                        }
+                        None => Cell::num("n/a"),
+                    });
+                }
+                r
+            })
+            .collect();
+        let numeric: Vec<usize> = std::iter::once(0).chain(2..header.len()).collect();
+        let header_ref: Vec<&str> = header.iter().map(|s| s.as_str()).collect();
+        self.push(Block::Table(table(&header_ref, &numeric, rows)));
+        self.para(vec![em(
+            "Cells: score per 1,000 words (weighted matches in brackets).",
+        )]);
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
+        self.frame_intervals();
+    }
+
+    /// The 95% bootstrap intervals of the frame scores, with how to read them.
+    pub(super) fn frame_intervals(&mut self) {
+        let a = self.a;
+        let Some(tbl) = cautions::interval_table(a, |i| self.short(i), MAX_ROWS) else {
+            return;
+        };
+        self.para(vec![
+            strong("How sure are these scores? "),
+            t(format!(
+                "The table below gives a 95% interval for each score (per 1,000 words). frame re-drew each article's sentences at random, with replacement, {} times (seed {}), recomputed the score each time, and kept the middle 95% of the results (a percentile bootstrap over sentences). A wide interval means the score rests on a few sentences; an interval reaching 0 means it may rest on one. Where two articles' intervals overlap, do not read the difference between them as a finding. The interval covers only which sentences an article happens to contain, not the lexicon's own errors (check those with ",
+                int(a.parameters.bootstrap_resamples),
+                a.parameters.seed
+            )),
+            code("frame sample"),
+            t(" and "),
+            code("frame agree"),
+            t("). Articles with fewer than two sentences have none (n/a)."),
+        ]);
+        self.push(Block::Table(tbl));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
+    }
+
+    /// The "Threat versus reassurance" section, when the run has both frames or the chart.
+    pub(super) fn threat_reassurance(&mut self) {
+        let both = self.has_frame("threat") && self.has_frame("reassurance");
+        if !both && !self.has_chart(&threat::CHART) {
+            return;
+        }
+        self.heading(2, "Threat versus reassurance");
+        self.chart(&threat::CHART);
+        self.explain(vec![
+            strong("How to read this. "),
+            t("For each article, threat vocabulary (danger, violence, fear …) is set against reassurance vocabulary (safety, calm, control …), both in matching words "),
+            strong("per 1,000 words"),
+            t(". The "),
+            strong("balance"),
+            t(" is "),
+            code("(threat - reassurance) / (threat + reassurance)"),
+            t(": +1 means only threat words, -1 only reassurance words, 0 an even mix (or neither). The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
+        ]);
+        self.cautions(&threat::CHART);
+        if !both {
+            self.para(vec![t("The lexicons used in this run do not include both a threat and a reassurance frame, so no balance table can be given.")]);
+            return;
+        }
+        let a = self.a;
+        if a.articles.is_empty() {
+            return;
+        }
+        let rows = a
+            .articles
+            .iter()
+            .enumerate()
+            .take(MAX_ROWS)
+            .map(|(i, art)| {
+                let th = score(art, "threat");
+                let re = score(art, "reassurance");
+                let b = art.threat_balance;
+                let lean = if th.map(|s| s.hits).unwrap_or(0.0) + re.map(|s| s.hits).unwrap_or(0.0)
+                    <= 0.0
+                {
+                    "neither"
+                } else if b > 1e-9 {
+                    "threat"
+                } else if b < -1e-9 {
+                    "reassurance"
+                } else {
+                    "even"
+                };
+                vec![
+                    Cell::num((i + 1).to_string()),
+                    Cell::text(self.short(i)),
+                    Cell::num(th.map(|s| per_1k(s.per_1k)).unwrap_or_else(|| "n/a".into())),
+                    Cell::num(th.map(|s| hits(s.hits)).unwrap_or_else(|| "n/a".into())),
+                    Cell::num(re.map(|s| per_1k(s.per_1k)).unwrap_or_else(|| "n/a".into())),
+                    Cell::num(re.map(|s| hits(s.hits)).unwrap_or_else(|| "n/a".into())),
+                    Cell::num(signed2(b)),
+                    Cell::text(lean),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &[
+                "#",
+                "Article",
+                "Threat per 1,000",
+                "Threat hits",
+                "Reassurance per 1,000",
+                "Reassurance hits",
+                "Balance",
+                "Leans to",
+            ],
+            &[0, 2, 3, 4, 5, 6],
+            rows,
+        )));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "articles.csv");
+    }
+}

@@ -1,0 +1,243 @@
+//! How the run was made: parameters, formulas, clustering, lexicons,
+//! input files, what was skipped, and how to cite it.
+
+use super::builder::{
+    clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
+};
+use crate::report::document::{Block, Cell};
+use crate::report::format::{count, int};
+use crate::report::glossary::parameter_rows;
+
+impl<'a> Builder<'a> {
+    /// The "Method" section.
+    pub(super) fn method(&mut self) {
+        self.heading(2, "Method");
+        let a = self.a;
+        let version = version_label(&a.frame_version);
+        self.para(vec![
+            t(format!(
+                "Analysed with frame {}. Everything below is also in ",
+                version
+            )),
+            code("analysis.json"),
+            t(", so the run can be repeated and checked."),
+        ]);
+
+        self.heading(3, "Parameters");
+        let mut rows: Vec<Vec<Cell>> = parameter_rows(&a.parameters)
+            .into_iter()
+            .map(|(k, v, m)| vec![Cell::text(k), Cell::text(v), Cell::text(m)])
+            .collect();
+        // Fixed settings (not options) that still shape the results.
+        if let Some(g) = &a.groups {
+            rows.push(vec![
+                Cell::text("group_bootstrap_resamples"),
+                Cell::text(g.resamples.to_string()),
+                Cell::text(format!(
+                    "Bootstrap resamples (fixed) behind the {}% confidence interval of each group's mean; seeded with seed.",
+                    (g.confidence * 100.0).round()
+                )),
+            ]);
+        }
+        self.push(Block::Table(table(
+            &["Parameter", "Value", "Meaning"],
+            &[],
+            rows,
+        )));
+
+        self.heading(3, "TF-IDF");
+        let tf = a.parameters.tf.to_ascii_lowercase();
+        let tf_formula = if matches!(tf.as_str(), "raw" | "count" | "counts" | "linear") {
+            "tf = count (the raw number of times the stem occurs in the article)".to_string()
+        } else if matches!(tf.as_str(), "" | "log" | "sublinear" | "log1p") {
+            "tf = 1 + ln(count) (count = times the stem occurs in the article; the logarithm dampens repetition, so the tenth use of a word adds less than the second)".to_string()
+        } else {
+            format!(
+                "tf set to “{}” (frame's options are 1 + ln(count), the default, or the raw count)",
+                a.parameters.tf
+            )
+        };
+        let idf = a.parameters.idf.to_ascii_lowercase();
+        let idf_formula = if matches!(idf.as_str(), "none" | "off" | "no" | "false" | "raw") {
+            "idf not applied (every stem weighs the same whatever its spread across articles)"
+                .to_string()
+        } else {
+            "idf = ln((1 + n) / (1 + df)) + 1, where n is the number of articles and df the number of articles containing the stem (rare stems weigh more; the +1 terms keep every weight positive)".to_string()
+        };
+        self.push(Block::List(vec![
+            vec![t("Each article becomes a vector with one weight per vocabulary stem: "), code("weight = tf × idf"), t(".")],
+            vec![code(tf_formula)],
+            vec![code(idf_formula)],
+            vec![t("Each article's vector is then divided by its length (L2 normalisation), so long and short articles are comparable and cosine similarity is a plain dot product.")],
+            vec![t(format!(
+                "Vocabulary: {} distinct stems in {} words; {} kept after min_df, max_df and max_features.",
+                int(a.vocabulary.types_total),
+                int(a.vocabulary.words_total),
+                int(a.vocabulary.types_kept)
+            ))],
+        ]));
+
+        self.heading(3, "Frame scores");
+        self.para(vec![
+            t("A frame's score counts the article's words that match an entry of the frame's lexicon, divided by the article's word count and multiplied by 1,000: "),
+            code("per_1k = hits / words × 1000"),
+            t(format!(
+                ". A threat or reassurance match preceded within {} words by a negation counts for the opposite frame. Threat balance = ",
+                a.parameters.negation_window
+            )),
+            code("(threat - reassurance) / (threat + reassurance)"),
+            t(" on the per-1,000 scores, 0 when both are 0."),
+        ]);
+
+        self.heading(3, "Clustering");
+        match &a.clustering {
+            Some(c) => {
+                let mut items = Vec::new();
+                if !c.method.trim().is_empty() {
+                    items.push(vec![t(c.method.trim().to_string())]);
+                }
+                items.push(vec![t(k_choice(c))]);
+                items.push(vec![t(format!(
+                    "Random seed {}, {} per k; the best run (lowest within-cluster distance) is kept.",
+                    c.seed,
+                    count(c.n_runs, "k-means restart", "k-means restarts")
+                ))]);
+                items.push(vec![t(match c.reduced_dims {
+                    Some(d) => format!(
+                        "Vectors were reduced to {} dimensions before clustering.",
+                        int(d)
+                    ),
+                    None => "Vectors were clustered without dimension reduction.".to_string(),
+                })]);
+                items.push(vec![t(match c.silhouette_sample {
+                    Some(s) => format!("Silhouette computed on a sample of {} articles.", int(s)),
+                    None => "Silhouette computed on all articles.".to_string(),
+                })]);
+                self.push(Block::List(items));
+            }
+            None => self.para(vec![t(no_clustering_reason(self.n()))]),
+        }
+
+        self.heading(3, "Lexicons");
+        if a.lexicons.is_empty() {
+            self.para(vec![t("No lexicon details were recorded.")]);
+        } else {
+            let rows = a
+                .lexicons
+                .iter()
+                .map(|l| {
+                    vec![
+                        Cell::text(&l.name),
+                        Cell::text(&l.kind),
+                        Cell::num(int(l.entries)),
+                        Cell::text(&l.file),
+                        Cell::text(&l.description),
+                        Cell::text(l.sources.join("; ")),
+                    ]
+                })
+                .collect();
+            self.push(Block::Table(table(
+                &["Name", "Kind", "Entries", "File", "Description", "Sources"],
+                &[2],
+                rows,
+            )));
+        }
+
+        self.heading(3, "Input files");
+        if a.inputs.is_empty() {
+            self.para(vec![t("No input files were recorded.")]);
+        } else {
+            self.para(vec![t("SHA-256 fingerprints identify the exact bytes analysed: if a file changes, so does its fingerprint.")]);
+            let rows = a
+                .inputs
+                .iter()
+                .take(MAX_ROWS)
+                .map(|r| {
+                    vec![
+                        Cell::text(&r.path),
+                        Cell {
+                            text: r.sha256.clone(),
+                            abbrev: (r.sha256.chars().count() > 12).then(|| clip(&r.sha256, 13)),
+                            ..Default::default()
+                        },
+                        Cell::num(int(r.bytes as usize)),
+                    ]
+                })
+                .collect();
+            self.push(Block::Table(table(
+                &["Path", "SHA-256", "Bytes"],
+                &[2],
+                rows,
+            )));
+            self.truncated(MAX_ROWS, a.inputs.len(), "input files", "analysis.json");
+        }
+
+        self.heading(3, "Skipped and warnings");
+        if a.skipped.is_empty() {
+            self.para(vec![t("No files or rows were skipped.")]);
+        } else {
+            let rows = a
+                .skipped
+                .iter()
+                .take(MAX_ROWS)
+                .map(|s| vec![Cell::text(&s.source), Cell::text(&s.reason)])
+                .collect();
+            self.push(Block::Table(table(&["Skipped", "Reason"], &[], rows)));
+            self.truncated(MAX_ROWS, a.skipped.len(), "skipped items", "analysis.json");
+        }
+        if a.warnings.is_empty() {
+            self.para(vec![t("No warnings were raised.")]);
+        } else {
+            let items = a
+                .warnings
+                .iter()
+                .take(MAX_ROWS)
+                .map(|w| vec![t(w.clone())])
+                .collect();
+            self.push(Block::List(items));
+            self.truncated(MAX_ROWS, a.warnings.len(), "warnings", "analysis.json");
+        }
+
+        self.heading(3, "How to cite");
+        let frame_lex: Vec<&str> = a
+            .lexicons
+            .iter()
+            .filter(|l| l.kind != "sentiment")
+            .map(|l| l.name.as_str())
+            .collect();
+        let lex_part = if frame_lex.is_empty() {
+            String::new()
+        } else {
+            format!("using the {} lexicons and ", frame_lex.join(", "))
+        };
+        let repo = env!("CARGO_PKG_REPOSITORY");
+        self.para(vec![t("Suggested sentence for a methods section:")]);
+        self.push(Block::Quote {
+            text: format!(
+                "Articles were analysed with frame {} (software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
+                version,
+                if repo.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", repo)
+                },
+                if lex_part.is_empty() { "using ".to_string() } else { lex_part },
+            ),
+            cite: "adapt to your citation style; cite the lexicon sources below as well".into(),
+        });
+        let mut refs: Vec<String> = vec![
+            "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment analysis of social media text. Proceedings of the International AAAI Conference on Web and Social Media, 8(1), 216–225.".into(),
+            "Rousseeuw, P. J. (1987). Silhouettes: A graphical aid to the interpretation and validation of cluster analysis. Journal of Computational and Applied Mathematics, 20, 53–65.".into(),
+        ];
+        for l in &a.lexicons {
+            for s in &l.sources {
+                let s = s.trim();
+                if !s.is_empty() && !refs.iter().any(|r| r == s) {
+                    refs.push(s.to_string());
+                }
+            }
+        }
+        self.para(vec![t("References:")]);
+        self.push(Block::List(refs.into_iter().map(|r| vec![t(r)]).collect()));
+    }
+}

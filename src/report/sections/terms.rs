@@ -1,0 +1,65 @@
+//! The distinctive (TF-IDF) terms of each article.
+
+use super::builder::{em, strong, t, table, Builder, MAX_ROWS, MAX_TERMS_PER_ARTICLE};
+use crate::report::charts::terms;
+use crate::report::document::{Block, Cell};
+use crate::report::format::{int, score3};
+
+impl<'a> Builder<'a> {
+    /// The "Distinctive terms" section.
+    pub(super) fn terms(&mut self) {
+        self.heading(2, "Distinctive terms");
+        self.chart(&terms::CHART);
+        let a = self.a;
+        self.explain(vec![
+            strong("How to read this. "),
+            t("TF-IDF ranks the words that are frequent in an article (term frequency) but rare across the other articles (inverse document frequency). Words every article uses, such as “police” in a set of crime stories, score low; words peculiar to one article score high. So these terms show what is "),
+            em("distinctive"),
+            t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form; weights run from 0 to 1 within each article."),
+        ]);
+        self.cautions(&terms::CHART);
+        self.para(vec![t(format!(
+            "The corpus has {} words and {} distinct stems, of which {} were kept in the TF-IDF vocabulary after the frequency limits in the Method section.",
+            int(a.vocabulary.words_total),
+            int(a.vocabulary.types_total),
+            int(a.vocabulary.types_kept)
+        ))]);
+        if a.articles.is_empty() {
+            return;
+        }
+        let rows = a
+            .articles
+            .iter()
+            .enumerate()
+            .take(MAX_ROWS)
+            .map(|(i, art)| {
+                let terms: Vec<String> = art
+                    .top_terms
+                    .iter()
+                    .take(MAX_TERMS_PER_ARTICLE)
+                    .map(|ts| format!("{} ({})", ts.term, score3(ts.tfidf)))
+                    .collect();
+                vec![
+                    Cell::num((i + 1).to_string()),
+                    Cell::text(self.short(i)),
+                    Cell::text(if terms.is_empty() {
+                        "none".to_string()
+                    } else {
+                        terms.join(", ")
+                    }),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &["#", "Article", "Top terms (TF-IDF weight)"],
+            &[0],
+            rows,
+        )));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "terms.csv");
+        if a.clustering.is_some() {
+            self.para(vec![t(
+                "Top terms per cluster are in the cluster table above.",
+            )]);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Who speaks (narration against quoted speech) and where the frame sits
+//! (headline, lead and body).
+
+use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
+use crate::report::charts;
+use crate::report::document::{Block, Cell};
+use crate::report::format::{count, fixed, int, per_1k, score3};
+
+/// Quotes shown as attribution examples.
+const MAX_QUOTE_EXAMPLES: usize = 12;
+
+/// Pooled per-1,000 score of frame `c` over `rows` of (hits, words).
+fn pooled<'b>(rows: impl Iterator<Item = (&'b [f64], usize)>, c: usize) -> f64 {
+    let (mut h, mut w) = (0.0, 0usize);
+    for (hits, words) in rows {
+        h += hits.get(c).copied().unwrap_or(0.0);
+        w += words;
+    }
+    if w > 0 {
+        h * 1000.0 / w as f64
+    } else {
+        0.0
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// The frames shown in the compact tables: threat and reassurance when
+    /// present, else the first two.
+    pub(super) fn key_frames(&self) -> Vec<(usize, String)> {
+        let f = &self.a.frames;
+        let named: Vec<(usize, String)> = ["threat", "reassurance"]
+            .iter()
+            .filter_map(|n| f.iter().position(|x| x == n).map(|i| (i, n.to_string())))
+            .collect();
+        if named.is_empty() {
+            f.iter().take(2).cloned().enumerate().collect()
+        } else {
+            named
+        }
+    }
+
+    /// The "Who speaks" section: narration against quotes, speakers, attribution samples.
+    pub(super) fn voices(&mut self) {
+        self.heading(2, "Who speaks: narration and quotes");
+        let a = self.a;
+        self.explain(vec![
+            strong("How to read this. "),
+            t("Every article is split into quoted speech and the outlet's own narration (everything outside quotes), and both are scored like whole articles, per 1,000 words of that voice. Quotes are text in double quotes (“…” or \"…\"), including quotes that run over several paragraphs the newspaper way (an opening mark on each paragraph, a closing mark only at the end), and single quotes (‘…’) where they cannot be apostrophes. Each quote is attributed to a speaker by simple patterns: "),
+            em("“…,” said X"),
+            t(", "),
+            em("“…,” X said"),
+            t(", "),
+            em("X told the BBC: “…”"),
+            t(", "),
+            em("X added: “…”"),
+            t(", "),
+            em("according to X"),
+            t(" and "),
+            em("X: “…”"),
+            t(" (more speech verbs are listed in the README). "),
+            strong("He"),
+            t(", "),
+            strong("she"),
+            t(" and "),
+            strong("they"),
+            t(" stand for the last person named as speaking before the quote in the same article. Speakers are kept as written: “Ms Dick” and “Cressida Dick” are two speakers, and merging them is left to you ("),
+            code("speakers.csv"),
+            t("). Narration and quotes together make up the whole article, so their words and hits add up to the article's."),
+        ]);
+        self.chart(&charts::voices::CHART);
+        if a.articles.is_empty() {
+            return;
+        }
+        let keys = self.key_frames();
+        let quoted: usize = a
+            .articles
+            .iter()
+            .flat_map(|r| r.voices.iter())
+            .filter(|v| v.voice == "quote")
+            .map(|v| v.words)
+            .sum();
+        let quotes: usize = a.articles.iter().map(|r| r.quotes.len()).sum();
+        let attributed: usize = a
+            .articles
+            .iter()
+            .flat_map(|r| r.quotes.iter())
+            .filter(|q| !q.speaker.is_empty())
+            .count();
+        self.para(vec![t(format!(
+            "{} found in {}; {} of them attributed to a speaker; {} quoted words ({} of all words).",
+            count(quotes, "quote", "quotes"),
+            count(a.articles.len(), "article", "articles"),
+            int(attributed),
+            int(quoted),
+            if a.vocabulary.words_total > 0 {
+                format!(
+                    "{}%",
+                    fixed(100.0 * quoted as f64 / a.vocabulary.words_total as f64, 1)
+                )
+            } else {
+                "n/a".into()
+            }
+        ))]);
+        let mut header: Vec<String> = vec![
+            "#".into(),
+            "Article".into(),
+            "Narration words".into(),
+            "Quoted words".into(),
+            "Speakers".into(),
+        ];
+        for (_, f) in &keys {
+            header.push(format!("{f}: narration"));
+            header.push(format!("{f}: quotes"));
+        }
+        let rows: Vec<Vec<Cell>> = a
+            .articles
+            .iter()
+            .enumerate()
+            .take(MAX_ROWS)
+            .map(|(i, art)| {
+                let narr: Vec<&crate::model::VoiceScore> = art
+                    .voices
+                    .iter()
+                    .filter(|v| v.voice == "narration")
+                    .collect();
+                let qs: Vec<&crate::model::VoiceScore> =
+                    art.voices.iter().filter(|v| v.voice == "quote").collect();
+                let speakers = qs.iter().filter(|v| !v.speaker.is_empty()).count();
+                let mut row = vec![
+                    Cell::num((i + 1).to_string()),
+                    Cell::text(self.short(i)),
+                    Cell::num(int(narr.iter().map(|v| v.words).sum())),
+                    Cell::num(int(qs.iter().map(|v| v.words).sum())),
+                    Cell::num(int(speakers)),
+                ];
+                for &(c, _) in &keys {
+                    row.push(Cell::num(per_1k(pooled(
+                        narr.iter().map(|v| (v.hits.as_slice(), v.words)),
+                        c,
+                    ))));
+                    row.push(Cell::num(per_1k(pooled(
+                        qs.iter().map(|v| (v.hits.as_slice(), v.words)),
+                        c,
+                    ))));
+                }
+                row
+            })
+            .collect();
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (0..h.len()).filter(|&i| i != 1).collect();
+        self.push(Block::Table(table(&h, &numeric, rows)));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "voices.csv");
+
+        self.heading(3, "Speakers");
+        if a.speakers.is_empty() {
+            self.para(vec![t("No quotes were found.")]);
+            return;
+        }
+        self.para(vec![
+            t("Quoted speakers across the corpus, most quoted words first (grouped ignoring upper and lower case; unattributed quotes last). Scores are per 1,000 quoted words of the speaker; sentiment is the mean compound score of their quoted sentences. Few words make a speaker's scores unstable: read them with the word count."),
+        ]);
+        let mut header: Vec<String> = vec![
+            "Speaker".into(),
+            "Articles".into(),
+            "Quotes".into(),
+            "Words".into(),
+        ];
+        header.extend(keys.iter().map(|(_, f)| f.clone()));
+        header.push("Sentiment".into());
+        let rows: Vec<Vec<Cell>> = a
+            .speakers
+            .iter()
+            .take(MAX_ROWS)
+            .map(|sp| {
+                let name = if sp.speaker.is_empty() {
+                    "(unattributed)".to_string()
+                } else {
+                    sp.speaker.clone()
+                };
+                let mut row = vec![
+                    Cell::text(name),
+                    Cell::num(int(sp.articles)),
+                    Cell::num(int(sp.quotes)),
+                    Cell::num(int(sp.words)),
+                ];
+                for &(c, _) in &keys {
+                    row.push(Cell::num(per_1k(sp.per_1k.get(c).copied().unwrap_or(0.0))));
+                }
+                row.push(Cell::num(score3(sp.sentiment)));
+                row
+            })
+            .collect();
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (1..h.len()).collect();
+        self.push(Block::Table(table(&h, &numeric, rows)));
+        self.truncated(MAX_ROWS, a.speakers.len(), "speakers", "speakers.csv");
+
+        self.heading(3, "Check the attributions");
+        self.para(vec![
+            t("Attribution is pattern matching, not understanding: read a sample before relying on the speaker table. The first quotes of the corpus with the rule that named their speaker (every quote is in "),
+            code("analysis.json"),
+            t(", under each article's "),
+            code("quotes"),
+            t("):"),
+        ]);
+        let rows: Vec<Vec<Cell>> = a
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, art)| art.quotes.iter().map(move |q| (i, q)))
+            .take(MAX_QUOTE_EXAMPLES)
+            .map(|(i, q)| {
+                vec![
+                    Cell::num((i + 1).to_string()),
+                    Cell::text(if q.speaker.is_empty() {
+                        "(unattributed)".to_string()
+                    } else {
+                        q.speaker.clone()
+                    }),
+                    Cell::text(if q.rule.is_empty() {
+                        "–"
+                    } else {
+                        q.rule.as_str()
+                    }),
+                    Cell::text(clip(&q.text, 160)),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &["#", "Speaker", "Rule", "Quote"],
+            &[0],
+            rows,
+        )));
+    }
+
+    /// The "Where the frame sits" section: headline, lead and body.
+    pub(super) fn positions(&mut self) {
+        self.heading(2, "Where the frame sits: headline, lead and body");
+        let a = self.a;
+        self.explain(vec![
+            strong("How to read this. "),
+            t("Headlines and leads carry the frame, so each article is scored in three parts. The "),
+            strong("headline"),
+            t(" is the article's title, scored on its own; its line is not part of the lead or body, nor is a later line that repeats it. When the title is a line of more than 30 words the file has no headline (the title is really the opening paragraph): the headline then has 0 words. The "),
+            strong("lead"),
+            t(" is the first paragraph after the headline with at least 10 words (shorter lines are labels, bylines and captions, and count as body); when the paragraphs were lost (one block of text, or a first paragraph of more than 150 words) it is the opening sentences up to word 50. The "),
+            strong("body"),
+            t(" is the rest. Scores are per 1,000 words of the part, so a 10-word headline with one threat word scores 100: compare parts across articles, and remember how few words a headline has."),
+        ]);
+        if a.articles.is_empty() {
+            return;
+        }
+        let keys = self.key_frames();
+        let parts = ["headline", "lead", "body"];
+        let mut header: Vec<String> = vec![
+            "Part".into(),
+            "Articles with it".into(),
+            "Mean words".into(),
+            "Mean sentiment".into(),
+        ];
+        header.extend(a.frames.iter().cloned());
+        let rows: Vec<Vec<Cell>> = parts
+            .iter()
+            .map(|part| {
+                let ps: Vec<&crate::model::PositionScore> = a
+                    .articles
+                    .iter()
+                    .flat_map(|r| r.positions.iter())
+                    .filter(|p| p.part == *part && p.words > 0)
+                    .collect();
+                let n = ps.len();
+                let mean = |f: &dyn Fn(&crate::model::PositionScore) -> f64| {
+                    if n > 0 {
+                        ps.iter().map(|p| f(p)).sum::<f64>() / n as f64
+                    } else {
+                        f64::NAN
+                    }
+                };
+                let mut row = vec![
+                    Cell::text(*part),
+                    Cell::num(int(n)),
+                    Cell::num(fixed(mean(&|p| p.words as f64), 1)),
+                    Cell::num(score3(mean(&|p| p.sentiment.compound))),
+                ];
+                for c in 0..a.frames.len() {
+                    row.push(Cell::num(per_1k(pooled(
+                        ps.iter().map(|p| (p.hits.as_slice(), p.words)),
+                        c,
+                    ))));
+                }
+                row
+            })
+            .collect();
+        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on):")]);
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (1..h.len()).collect();
+        self.push(Block::Table(table(&h, &numeric, rows)));
+        let mut header: Vec<String> = vec!["#".into(), "Article".into()];
+        for (_, f) in &keys {
+            for part in parts {
+                header.push(format!("{f}: {part}"));
+            }
+        }
+        for part in parts {
+            header.push(format!("sentiment: {part}"));
+        }
+        let rows: Vec<Vec<Cell>> = a
+            .articles
+            .iter()
+            .enumerate()
+            .take(MAX_ROWS)
+            .map(|(i, art)| {
+                let get = |part: &str| art.positions.iter().find(|p| p.part == part);
+                let mut row = vec![Cell::num((i + 1).to_string()), Cell::text(self.short(i))];
+                for &(c, _) in &keys {
+                    for part in parts {
+                        row.push(Cell::num(match get(part) {
+                            Some(p) if p.words > 0 => {
+                                per_1k(p.per_1k.get(c).copied().unwrap_or(0.0))
+                            }
+                            _ => "–".into(),
+                        }));
+                    }
+                }
+                for part in parts {
+                    row.push(Cell::num(match get(part) {
+                        Some(p) if p.words > 0 => score3(p.sentiment.compound),
+                        _ => "–".into(),
+                    }));
+                }
+                row
+            })
+            .collect();
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (0..h.len()).filter(|&i| i != 1).collect();
+        self.push(Block::Table(table(&h, &numeric, rows)));
+        self.truncated(MAX_ROWS, a.articles.len(), "articles", "positions.csv");
+    }
+}
