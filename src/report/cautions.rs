@@ -19,6 +19,7 @@
 use super::document::{Cell, Table};
 use super::format::fixed;
 use crate::model::{Analysis, ArticleResult, FrameScore};
+use crate::model::{REASSURANCE, THREAT};
 
 /// Most article numbers named in one caution.
 const MAX_NAMED: usize = 8;
@@ -144,8 +145,8 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
         return out;
     }
     let few = matching(a, |art| {
-        let h = frame(art, "threat").map(|f| f.hits).unwrap_or(0.0)
-            + frame(art, "reassurance").map(|f| f.hits).unwrap_or(0.0);
+        let h = frame(art, THREAT).map(|f| f.hits).unwrap_or(0.0)
+            + frame(art, REASSURANCE).map(|f| f.hits).unwrap_or(0.0);
         h > 0.0 && h < 3.0
     });
     if !few.is_empty() {
@@ -155,7 +156,7 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
         ));
     }
     let overlap = matching(a, |art| {
-        let (Some(t), Some(r)) = (frame(art, "threat"), frame(art, "reassurance")) else {
+        let (Some(t), Some(r)) = (frame(art, THREAT), frame(art, REASSURANCE)) else {
             return false;
         };
         match (t.ci_low, t.ci_high, r.ci_low, r.ci_high) {

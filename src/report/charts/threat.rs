@@ -5,6 +5,7 @@ use super::chart::Chart;
 use super::labels::{short_title, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
+use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -32,8 +33,8 @@ pub fn draw<DB: DrawingBackend>(
     a: &Analysis,
     st: &Style,
 ) -> Result<(), ChartError> {
-    let ti = a.frames.iter().position(|f| f == "threat");
-    let ri = a.frames.iter().position(|f| f == "reassurance");
+    let ti = a.frames.iter().position(|f| f == THREAT);
+    let ri = a.frames.iter().position(|f| f == REASSURANCE);
     let (Some(ti), Some(ri)) = (ti, ri) else {
         return placeholder(
             root,

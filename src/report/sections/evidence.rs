@@ -1,6 +1,7 @@
 //! The sentences and lexicon matches behind the scores, per article.
 
 use super::builder::{clip, code, em, strong, t, table, Builder};
+use crate::model::{REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{hits, int};
 
@@ -29,8 +30,8 @@ impl<'a> Builder<'a> {
             self.para(vec![t("No articles, so no evidence.")]);
             return;
         }
-        let has_threat = self.has_frame("threat");
-        let has_reass = self.has_frame("reassurance");
+        let has_threat = self.has_frame(THREAT);
+        let has_reass = self.has_frame(REASSURANCE);
         let mut cut_terms = false;
         for i in 0..a.articles.len().min(MAX_EVIDENCE_ARTICLES) {
             let art = &a.articles[i];

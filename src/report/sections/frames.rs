@@ -2,6 +2,7 @@
 //! threat against reassurance.
 
 use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
+use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
 use crate::report::charts::{frames, threat};
 use crate::report::document::{Block, Cell};
@@ -109,7 +110,7 @@ impl<'a> Builder<'a> {
 
     /// The "Threat versus reassurance" section, when the run has both frames or the chart.
     pub(super) fn threat_reassurance(&mut self) {
-        let both = self.has_frame("threat") && self.has_frame("reassurance");
+        let both = self.has_frame(THREAT) && self.has_frame(REASSURANCE);
         if !both && !self.has_chart(&threat::CHART) {
             return;
         }
@@ -140,8 +141,8 @@ impl<'a> Builder<'a> {
             .enumerate()
             .take(MAX_ROWS)
             .map(|(i, art)| {
-                let th = score(art, "threat");
-                let re = score(art, "reassurance");
+                let th = score(art, THREAT);
+                let re = score(art, REASSURANCE);
                 let b = art.threat_balance;
                 let lean = if th.map(|s| s.hits).unwrap_or(0.0) + re.map(|s| s.hits).unwrap_or(0.0)
                     <= 0.0

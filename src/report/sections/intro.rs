@@ -4,6 +4,7 @@
 use super::builder::{
     clip, no_clustering_reason, silhouette_words, strong, t, table, Builder, MAX_ROWS,
 };
+use crate::model::{REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Inline};
 use crate::report::format::{count, int, per_1k, score3};
 
@@ -33,7 +34,7 @@ impl<'a> Builder<'a> {
                     a.frames.join(", ")
                 )));
             }
-            for frame in ["threat", "reassurance"] {
+            for frame in [THREAT, REASSURANCE] {
                 if !self.has_frame(frame) {
                     continue;
                 }
@@ -61,7 +62,7 @@ impl<'a> Builder<'a> {
                     ))),
                 }
             }
-            if n > 1 && self.has_frame("threat") && self.has_frame("reassurance") {
+            if n > 1 && self.has_frame(THREAT) && self.has_frame(REASSURANCE) {
                 let (mut up, mut down, mut even) = (0, 0, 0);
                 for art in &a.articles {
                     if art.threat_balance > 1e-9 {

@@ -2,6 +2,7 @@
 //! (headline, lead and body).
 
 use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
+use crate::model::{REASSURANCE, THREAT};
 use crate::report::charts;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int, per_1k, score3};
@@ -28,7 +29,7 @@ impl<'a> Builder<'a> {
     /// present, else the first two.
     pub(super) fn key_frames(&self) -> Vec<(usize, String)> {
         let f = &self.a.frames;
-        let named: Vec<(usize, String)> = ["threat", "reassurance"]
+        let named: Vec<(usize, String)> = [THREAT, REASSURANCE]
             .iter()
             .filter_map(|n| f.iter().position(|x| x == n).map(|i| (i, n.to_string())))
             .collect();
