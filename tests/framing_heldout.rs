@@ -18,11 +18,11 @@
 //! rules, or accept the lower score.
 
 use frame::input::Document;
+use frame::model::language::Language;
 use frame::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use frame::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use frame::text::filters::StopWords;
 use frame::text::tokens::tokenize_corpus;
-use frame::text::Language;
 
 const SENTENCES: &[(char, &str)] = &[
     // Threat vocabulary.

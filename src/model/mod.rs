@@ -11,6 +11,10 @@ pub mod serde_blocks;
 
 use serde::Serialize;
 
+/// The file in an output folder that lists what frame wrote there; a folder
+/// holding one is frame's, never read as articles.
+pub const MANIFEST: &str = ".frame-manifest";
+
 /// Name of the threat frame: with [`REASSURANCE`], the pair that negation
 /// moves matches between and the threat balance compares.
 pub const THREAT: &str = "threat";

@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Name of the manifest file inside the output folder.
-pub const MANIFEST: &str = ".frame-manifest";
+pub use crate::model::MANIFEST;
 const TMP_PREFIX: &str = ".frame-tmp-";
 
 /// An output folder being written.

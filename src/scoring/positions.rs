@@ -432,7 +432,7 @@ mod tests {
     #[test]
     fn markdown_heading_under_front_matter_is_the_headline_not_the_lead() {
         let heading = "Police chiefs say the streets of the capital are safe again";
-        let (text, meta) = crate::input::markup::markdown_to_text(&format!(
+        let (text, meta) = crate::input::formats::markdown::markdown_to_text(&format!(
             "---\ntitle: Streets safe, say police\n---\n# {heading}\n\n{LEAD}\n\nMore text follows here.\n"
         ));
         assert_eq!(
@@ -472,7 +472,7 @@ mod tests {
 
     #[test]
     fn markdown_headline() {
-        let (text, _) = crate::input::markup::markdown_to_text(&format!(
+        let (text, _) = crate::input::formats::markdown::markdown_to_text(&format!(
             "# Police say the streets are safe\n\n{LEAD}\n\nMore text follows here.\n"
         ));
         let (d, p) = parts_of(&text);

@@ -94,7 +94,7 @@ pub fn labels(
                 have.insert(0, "group".into());
                 return Err(format!(
                     "--group-by '{c}': no article has a value for '{c}' (available: {})",
-                    crate::input::table::listing(&have)
+                    crate::input::formats::table::listing(&have)
                 ));
             }
             Ok((c.to_string(), out))

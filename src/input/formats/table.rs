@@ -4,7 +4,10 @@
 //! column skips the whole file; a bad row skips that row; duplicate ids are
 //! an error that names every clash.
 
-use super::{decode, display, make_document, sha256_hex, Corpus, MAX_FILE_BYTES};
+use crate::input::article::make_document;
+use crate::input::decode;
+use crate::input::document::{display, sha256_hex, Corpus};
+use crate::input::MAX_FILE_BYTES;
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use crate::model::{InputRecord, Skipped};
@@ -107,7 +110,10 @@ pub fn read(
             return Ok(());
         }
     };
-    let is_jsonl = matches!(super::extension(path).as_str(), "jsonl" | "ndjson");
+    let is_jsonl = matches!(
+        crate::input::walk::extension(path).as_str(),
+        "jsonl" | "ndjson"
+    );
     let skipped_before = corpus.skipped.len();
     let rows = if is_jsonl {
         jsonl_rows(&text, &name, corpus)

@@ -1,0 +1,60 @@
+//! An article as the text pipeline receives it, and a corpus of them with
+//! what was skipped.
+
+use crate::model::{InputRecord, Skipped};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One article, cleaned and ready for the text pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Unique id across the corpus.
+    pub id: String,
+    /// Path, or `path:row N` for tables.
+    pub source: String,
+    /// Title (first substantial line, or the title column / front matter).
+    pub title: String,
+    /// The article text with boilerplate removed (paragraphs separated by blank lines).
+    pub text: String,
+    /// Date, if known (front matter, file name YYYY-MM-DD, or date column).
+    pub date: Option<String>,
+    /// Group, if known (first-level subfolder, front matter `outlet:`, or group column).
+    pub group: Option<String>,
+    /// Lines dropped as boilerplate.
+    pub boilerplate_lines: usize,
+    /// SHA-256 of the cleaned text.
+    pub sha256: String,
+    /// Other metadata by lower-case key (front matter, table columns, `--metadata` file), for `--group-by`.
+    pub meta: BTreeMap<String, String>,
+}
+
+/// The articles of a run and what was skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Usable articles, in sorted input order.
+    pub documents: Vec<Document>,
+    /// Files and rows that could not be used, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Every input file read, with its hash.
+    pub inputs: Vec<InputRecord>,
+    /// Warnings (encoding fallbacks, duplicates ...), each naming its file.
+    pub warnings: Vec<String>,
+    /// Files inside folders ignored because of their extension.
+    pub ignored_files: usize,
+}
+
+/// Hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in d {
+        s.push_str(&format!("{:02x}", b));
+    }
+    s
+}
+
+/// A path as shown in messages and outputs (forward slashes).
+pub(crate) fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
