@@ -5,8 +5,8 @@ use super::boilerplate;
 use super::decode;
 use super::document::{display, sha256_hex, Document};
 use super::formats;
+use super::limits::MAX_FILE_BYTES;
 use super::walk::{extension, Candidate};
-use super::MAX_FILE_BYTES;
 use crate::model::InputRecord;
 
 /// One file read: the article or why it cannot be used, its input record

@@ -13,6 +13,11 @@
 use crate::model::error::{Error, Result};
 use crate::model::Analysis;
 
+/// Largest article or table file frame reads (256 MiB, far above any
+/// article); bigger files are skipped unread with a warning. A run needs about 27 bytes of memory per
+/// byte of input (see `crate::input::limits`), so this keeps one file under ~8 GB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Bytes of memory a run needs per byte of input (measured 27; rounded up).
 pub const MEMORY_PER_INPUT_BYTE: u64 = 30;
 /// Largest total input (all files and tables together) frame accepts on any machine.

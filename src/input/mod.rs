@@ -17,11 +17,13 @@ mod ids;
 pub mod limits;
 pub mod metadata;
 pub mod paragraphs;
-mod walk;
+pub mod walk;
 
 pub use article::{find_title, make_document};
 pub use document::{sha256_hex, Corpus, Document};
+pub use limits::MAX_FILE_BYTES;
 pub use paragraphs::paragraphs;
+pub use walk::{ARTICLE_EXTENSIONS, TABLE_EXTENSIONS};
 
 use crate::model::error::{Error, Result};
 use crate::model::options::CorpusOptions;
@@ -33,15 +35,6 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walk::{extension, walk, Candidate};
-
-/// Extensions read as articles inside a folder.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
-/// Extensions read as tables when named directly.
-pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
-/// Largest article or table file frame reads (256 MiB, far above any
-/// article); bigger files are skipped unread with a warning. A run needs about 27 bytes of memory per
-/// byte of input (see `crate::input::limits`), so this keeps one file under ~8 GB.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads every input into a corpus. Fails only when an input path does not
 /// exist or nothing usable remains; every other problem is a skip with a reason.

@@ -2,11 +2,14 @@
 //! order, links followed, loops and frame's own output folders left out.
 
 use super::document::{display, Corpus};
-use super::ARTICLE_EXTENSIONS;
 use crate::model::{Skipped, MANIFEST};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// Extensions read as articles inside a folder.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+/// Extensions read as tables when named directly.
+pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
 pub(crate) struct Candidate {
     pub(crate) path: PathBuf,

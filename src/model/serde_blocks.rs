@@ -2,8 +2,6 @@
 //! so that `analysis.json` can be written with its articles serialised in
 //! parallel blocks (the writer swaps the list back in at the placeholder).
 
-use super::ArticleResult;
-
 /// Stands in for the articles while the rest of the analysis is serialised;
 /// user text cannot contain it unescaped.
 pub const PLACEHOLDER: &str = "\u{0}frame: articles\u{0}";
@@ -27,8 +25,8 @@ pub fn articles_as_placeholder() -> bool {
 
 /// Serialises `Analysis::articles`: normally the list, but [`PLACEHOLDER`]
 /// inside [`with_articles_as_placeholder`].
-pub fn articles_field<S: serde::Serializer>(
-    articles: &[ArticleResult],
+pub fn articles_field<T: serde::Serialize, S: serde::Serializer>(
+    articles: &[T],
     s: S,
 ) -> Result<S::Ok, S::Error> {
     if articles_as_placeholder() {

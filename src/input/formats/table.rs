@@ -7,7 +7,7 @@
 use crate::input::article::make_document;
 use crate::input::decode;
 use crate::input::document::{display, sha256_hex, Corpus};
-use crate::input::MAX_FILE_BYTES;
+use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use crate::model::{InputRecord, Skipped};
