@@ -1,4 +1,6 @@
-//! The only CPU- and OS-specific code: allocator settings, SIMD dispatch and
+//! The only CPU- and OS-specific code: process settings, SIMD dispatch and
 //! system calls, each behind a safe function.
 
-pub mod allocator;
+mod process;
+
+pub use process::configure_process;
