@@ -1,6 +1,7 @@
-//! The only CPU- and OS-specific code: process settings, SIMD dispatch and
-//! system calls, each behind a safe function.
+//! The only OS-specific code: process settings and system calls, each
+//! behind a safe function.
 
+pub(crate) mod file;
 mod process;
 
 pub use process::configure_process;
