@@ -248,12 +248,6 @@ impl KeyList {
         (&self.arena[at..at + words_for(len as usize)], len as usize)
     }
 
-    /// Adds `s` at the end (a list may hold a key more than once).
-    pub fn push_str(&mut self, s: &str, buf: &mut Vec<u64>) {
-        let h = key_of(s.as_bytes(), buf);
-        self.push(buf, s.len(), h);
-    }
-
     /// Adds a key given as words, byte length and hash.
     #[inline]
     fn push(&mut self, words: &[u64], len: usize, h: u64) {

@@ -7,7 +7,6 @@ pub mod filters;
 pub mod fxhash;
 pub mod intern;
 pub mod sentences;
-pub mod sharded;
 pub mod stem;
 pub mod tokens;
 pub mod topk;
