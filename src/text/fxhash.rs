@@ -1,73 +1,12 @@
-//! A fast, non-cryptographic hasher for interning words (the "Fx" hash of
-//! Firefox and rustc: one multiply-rotate per 8 bytes). The standard
-//! SipHash guards against hash-flooding, which matters for servers, not for a
-//! local analysis of the user's own files; interning every token of the
-//! corpus was dominated by SipHash. Hash values never reach any output (maps
-//! are never iterated into results), so determinism is unaffected.
+//! The fast, non-cryptographic hash of rustc (the `rustc-hash` crate) for
+//! the hash maps of words and ids. The standard SipHash guards against
+//! hash-flooding, which matters for servers, not for a local analysis of the
+//! user's own files, and hashing every token with it dominated interning.
+//! Hash values never reach any output (ids are given in order of first
+//! occurrence and maps are never iterated into results), so the outputs do
+//! not depend on the hash function.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The Fx hasher state.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with the Fx hasher.
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub use rustc_hash::{FxHashMap, FxHasher};
 
 #[cfg(test)]
 mod tests {

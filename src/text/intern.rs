@@ -1,7 +1,7 @@
 //! A string interner for word forms: keys live zero-padded in one `u64`
 //! arena (no allocation per key), are hashed a word at a time (the Fx
-//! multiply-rotate, `text/fxhash.rs`) and compared a word at a time, in an
-//! open-addressing table of ids. Ids count from 0 in insertion order. Hash
+//! multiply-rotate, on the padded words the table stores) and compared a
+//! word at a time, in an open-addressing table of ids. Ids count from 0 in insertion order. Hash
 //! values never reach an output.
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
