@@ -1,7 +1,8 @@
-//! The only OS-specific code: process settings and system calls, each
-//! behind a safe function.
+//! The only CPU- and OS-specific code: process settings, SIMD dispatch and
+//! system calls, each behind a safe function.
 
 pub(crate) mod file;
 mod process;
+pub(crate) mod simd;
 
 pub use process::configure_process;
