@@ -53,7 +53,7 @@ fn peak_mb() -> u64 {
 }
 
 fn main() {
-    frame::platform::allocator::tune();
+    frame::platform::configure_process();
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut threads: Vec<usize> = vec![1, 0];

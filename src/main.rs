@@ -7,12 +7,11 @@ use frame::commands::cli;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// mimalloc instead of the system allocator. At 100,000 articles glibc's
-/// malloc either returned freed pages and took them back at a page fault
-/// each (a third of the run was system time), or, told to keep them, let
-/// each thread's arena grow apart (peak 3.0-3.6 GB from run to run). With
-/// mimalloc the same run is faster and its peak 3.0-3.1 GB; outputs are
-/// unchanged (no result depends on addresses).
+/// mimalloc instead of the system allocator: glibc's malloc either hands
+/// freed pages back and takes them again at a page fault each, or, told to
+/// keep them, lets each thread's arena grow apart, so the peak memory moves
+/// from run to run; mimalloc keeps it low and steady. Outputs are unchanged
+/// (no result depends on addresses).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -250,7 +249,7 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), frame::Error> {
 }
 
 fn main() -> ExitCode {
-    frame::platform::allocator::tune();
+    frame::platform::configure_process();
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
         let msg = info

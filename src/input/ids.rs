@@ -21,7 +21,7 @@ pub(crate) fn assign_ids(files: &[Candidate]) -> Vec<String> {
     // The counts are only looked up, never listed, so hash maps give the
     // same ids as ordered ones; the names are made once, in parallel (at
     // 100,000 files this step was a third of a second on one core).
-    type Counts<K> = crate::text::fxhash::FxHashMap<K, usize>;
+    type Counts<K> = rustc_hash::FxHashMap<K, usize>;
     let stems: Vec<String> = files
         .par_iter()
         .map(|c| {

@@ -260,9 +260,9 @@ pub struct Staged {
 impl Staged {
     /// Streams the file's content into its temporary name through a buffer
     /// (no fsync: the rename in [`OutputDir::finish`] is what makes a killed
-    /// or failed run harmless; syncing every file cost 4.7 s of a 15.7 s run
-    /// at 10,000 articles. A power cut mid-run is the one case this does not
-    /// cover; the run can be repeated).
+    /// or failed run harmless, and syncing every file made a run much
+    /// slower. A power cut mid-run is the one case this does not cover; the
+    /// run can be repeated).
     pub fn fill(
         &self,
         fill: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
@@ -283,18 +283,17 @@ impl Staged {
 /// bytes while the rest is still being written. Without it, the renames of
 /// [`OutputDir::finish`] over a previous run's files waited for the kernel
 /// to write out the whole new file (ext4 does so when a rename replaces a
-/// file): 1.3 s, with both cores idle, for 2 GB of outputs at 100,000
-/// articles. Starting write-back never waits for the disk and changes no
-/// byte; on other systems this is a plain file.
+/// file), with both cores idle. Starting write-back never waits for the
+/// disk and changes no byte; on other systems this is a plain file.
 ///
 /// The pages of a step whose write-back has finished by the time the next
 /// step starts are then dropped from the page cache (`POSIX_FADV_DONTNEED`,
 /// which skips pages still dirty or being written and never waits): the
 /// next steps' pages take the memory just freed instead of fresh pages.
 /// Every fresh page costs a zeroing, and on a virtual machine whose host
-/// takes back free memory a fault on the host as well: 2.2 GB of outputs
-/// at 100,000 articles went through fresh pages, 5% of the run's CPU time.
-/// The files' bytes are on disk either way; only their cached copies go.
+/// takes back free memory a fault on the host as well, and large outputs
+/// would go through gigabytes of them. The files' bytes are on disk either
+/// way; only their cached copies go.
 struct Writeback {
     file: fs::File,
     written: u64,
@@ -316,38 +315,23 @@ impl Writeback {
         }
     }
 
-    #[cfg(target_os = "linux")]
+    /// Starts the write-back of what was written since the last start, and
+    /// drops the step before that from the page cache: it had a whole
+    /// step's time to reach the disk.
     fn start_writeback(&mut self) {
-        use std::os::fd::AsRawFd;
-        // SAFETY: a valid open descriptor and a range within the file;
-        // SYNC_FILE_RANGE_WRITE only queues dirty pages for writing. Failure
-        // is harmless (the data is written back later as usual).
-        unsafe {
-            libc::sync_file_range(
-                self.file.as_raw_fd(),
-                self.started as libc::off64_t,
-                (self.written - self.started) as libc::off64_t,
-                libc::SYNC_FILE_RANGE_WRITE,
+        crate::platform::file::start_writeback(
+            &self.file,
+            self.started,
+            self.written - self.started,
+        );
+        if self.last_step < self.started {
+            crate::platform::file::drop_written_pages(
+                &self.file,
+                self.last_step,
+                self.started - self.last_step,
             );
         }
-        // The step before this one had a whole step's time to reach the
-        // disk. SAFETY: as above; DONTNEED only drops clean cached pages.
-        if self.last_step < self.started {
-            unsafe {
-                libc::posix_fadvise(
-                    self.file.as_raw_fd(),
-                    self.last_step as libc::off_t,
-                    (self.started - self.last_step) as libc::off_t,
-                    libc::POSIX_FADV_DONTNEED,
-                );
-            }
-        }
         self.last_step = self.started;
-        self.started = self.written;
-    }
-
-    #[cfg(not(target_os = "linux"))]
-    fn start_writeback(&mut self) {
         self.started = self.written;
     }
 }

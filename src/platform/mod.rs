@@ -1,5 +1,9 @@
-//! The only CPU- and OS-specific code: allocator settings, SIMD dispatch and
-//! system calls, each behind a safe function.
+//! The only CPU- and OS-specific code: process settings, SIMD dispatch and
+//! system calls, each behind a safe function; and the stage clock.
 
-pub mod allocator;
+pub(crate) mod file;
+mod process;
+pub(crate) mod simd;
 pub mod timing;
+
+pub use process::configure_process;

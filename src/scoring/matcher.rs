@@ -7,10 +7,10 @@
 use super::negation::{is_negator, negations, NegationTarget, PolarPair};
 use crate::lexicon::{EntryKind, Lexicon};
 use crate::model::language::Language;
-use crate::text::fxhash::FxHashMap;
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
 use crate::text::{Analyzer, TokenKind};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone)]
 pub(crate) struct CompiledEntry {

@@ -300,8 +300,9 @@ pub fn is_negation(word_lowercase: &str) -> bool {
     NEGATE.contains(&word_lowercase) || word_lowercase.contains("n't")
 }
 
-/// Fx hashing (`text/fxhash.rs`): the tables are built from trusted files.
-type FxMap<K, V> = crate::text::fxhash::FxHashMap<K, V>;
+/// Fx hashing (rustc-hash): the tables are built from trusted files, so
+/// SipHash's guard against hash flooding buys nothing here.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A sentiment lexicon: word -> mean valence (VADER scale, -4 ... +4).
 #[derive(Debug, Clone)]
@@ -402,7 +403,7 @@ impl Prefilter {
 
     fn bucket(word: &str) -> usize {
         use std::hash::Hasher;
-        let mut h = crate::text::fxhash::FxHasher::default();
+        let mut h = rustc_hash::FxHasher::default();
         h.write(word.as_bytes());
         // The Fx hash mixes its top bits best.
         (h.finish() >> (64 - Self::BITS)) as usize

@@ -282,39 +282,17 @@ fn per_1k(acc: f64, w: usize) -> f64 {
     }
 }
 
-/// [`resample_rows`] compiled for AVX2 when the CPU has it (checked once, at
-/// run time, so the binary still runs on any x86-64): a row of 4 f64 is then
-/// one addition instead of two. The additions are the same, one by one and
-/// in the same order (Rust never fuses them into FMAs), so the sums are
-/// bit-identical either way (the unit test below runs both).
-#[inline]
-fn resample_rows_fastest<const W: usize, R: RngCore + Clone>(
-    stat: &Stat,
-    rows: &[[f64; LANES]],
-    lanes: usize,
-    rng: &mut R,
-    scores: &mut [f64],
-) {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("bmi2") {
-        // SAFETY: the CPU has just been checked for AVX2.
-        unsafe { resample_rows_avx2::<W, R>(stat, rows, lanes, rng, scores) };
-        return;
-    }
-    resample_rows::<W>(stat, rows, lanes, rng, scores)
-}
-
-/// [`resample_rows`] with AVX2 enabled (see [`resample_rows_fastest`]).
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,bmi2")]
-fn resample_rows_avx2<const W: usize, R: RngCore + Clone>(
-    stat: &Stat,
-    rows: &[[f64; LANES]],
-    lanes: usize,
-    rng: &mut R,
-    scores: &mut [f64],
-) {
-    resample_rows::<W>(stat, rows, lanes, rng, scores)
+crate::platform::simd::avx2_dispatch! {
+    /// [`resample_rows`] compiled for AVX2 when the CPU has it: a row of 4
+    /// f64 is then one addition instead of two, with the same sums to the
+    /// bit (the unit test below runs both).
+    fn resample_rows_fastest[const W: usize, R: RngCore + Clone][W, R](
+        stat: &Stat,
+        rows: &[[f64; LANES]],
+        lanes: usize,
+        rng: &mut R,
+        scores: &mut [f64],
+    ) => resample_rows::<W>
 }
 
 /// The resampling loop of [`frame_intervals`] for rows of `W` lanes, the

@@ -1,7 +1,7 @@
 //! A string interner for word forms: keys live zero-padded in one `u64`
 //! arena (no allocation per key), are hashed a word at a time (the Fx
-//! multiply-rotate, `text/fxhash.rs`) and compared a word at a time, in an
-//! open-addressing table of ids. Ids count from 0 in insertion order. Hash
+//! multiply-rotate, on the padded words the table stores) and compared a
+//! word at a time, in an open-addressing table of ids. Ids count from 0 in insertion order. Hash
 //! values never reach an output.
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -246,12 +246,6 @@ impl KeyList {
         let (at, len) = self.keys[id as usize];
         let at = at as usize;
         (&self.arena[at..at + words_for(len as usize)], len as usize)
-    }
-
-    /// Adds `s` at the end (a list may hold a key more than once).
-    pub fn push_str(&mut self, s: &str, buf: &mut Vec<u64>) {
-        let h = key_of(s.as_bytes(), buf);
-        self.push(buf, s.len(), h);
     }
 
     /// Adds a key given as words, byte length and hash.

@@ -4,10 +4,8 @@
 //! [`Analyzer::for_scoring`] keeps them so negators such as "not" survive.
 
 pub mod filters;
-pub mod fxhash;
 pub mod intern;
 pub mod sentences;
-pub mod sharded;
 pub mod squash;
 pub mod stop_list;
 pub mod tokens;

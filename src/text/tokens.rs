@@ -5,10 +5,8 @@
 use crate::input::Document;
 use crate::model::language::Language;
 use crate::text::intern::{self, Interner, KeyList};
-use crate::text::sharded::{self, ShardedIndex};
 use crate::text::{filters, filters::StopWords, sentences, words, TokenKind};
 use rayon::prelude::*;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One word token of an article (numbers, URLs and e-mails are not kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +27,8 @@ pub struct TokenizedDoc {
 }
 
 // A token's sentence is found from the spans rather than stored with it:
-// 8 bytes a token instead of 12 is 130 MB less fresh memory at 100,000
-// articles, and every later stage that walks the tokens reads less.
+// 8 bytes a token instead of 12 is a third less fresh memory for the
+// tokens, and every later stage that walks the tokens reads less.
 impl TokenizedDoc {
     /// 0-based sentence of token `i`: the first sentence owns any leading
     /// whitespace, so this counts the later sentences that start at or
@@ -82,8 +80,8 @@ pub struct Vocabulary {
     pub stems: Vec<String>,
     /// Display form of each stem: its most frequent word form (ties: alphabetical).
     pub display: Vec<String>,
-    index: ShardedIndex,
-    stem_index: ShardedIndex,
+    index: Interner,
+    stem_index: Interner,
 }
 
 impl Vocabulary {
@@ -143,8 +141,7 @@ fn tokenize_doc(text: &str, chunk: &mut Chunk, scratch: &mut Scratch) {
     // Tokens and spans are collected in buffers reused across documents and
     // then copied out at their exact size: growing a fresh list per article
     // left it up to half empty, and shrinking it in place (what the allocator
-    // does for a shrink of less than half) kept the slack: ~0.1-0.4 GB of
-    // fresh memory at 100,000 articles.
+    // does for a shrink of less than half) kept the slack, as fresh memory.
     let Scratch {
         breaks,
         buf,
@@ -265,25 +262,37 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
             },
         )
         .collect();
+    let mut vocab = Vocabulary {
+        index: Interner::with_capacity(chunks.iter().map(|c| c.forms.len()).max().unwrap_or(0)),
+        ..Vocabulary::default()
+    };
     // Local ids of a run follow first occurrence within the run, and runs are
-    // in document order: merging the runs' forms in order gives global ids
+    // in document order: adding each run's forms in id order gives global ids
     // in order of first occurrence in the corpus.
-    let lists: Vec<&KeyList> = chunks.iter().map(|c| &c.forms).collect();
-    let forms = sharded::merge(&lists);
-    let surfaces: Vec<String> = forms
-        .first
-        .par_iter()
-        .map(|&(c, l)| String::from_utf8(chunks[c as usize].forms.bytes(l)).unwrap_or_default())
+    let remaps: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|chunk| {
+            (0..chunk.forms.len() as u32)
+                .map(|l| {
+                    let (words, len) = chunk.forms.key(l);
+                    let (id, new) = vocab.index.intern(words, len, chunk.forms.hash(l));
+                    if new {
+                        let bytes = chunk.forms.bytes(l);
+                        vocab
+                            .surfaces
+                            .push(String::from_utf8(bytes).unwrap_or_default());
+                        vocab.surface_count.push(0);
+                    }
+                    vocab.surface_count[id as usize] += chunk.counts[l as usize] as usize;
+                    id
+                })
+                .collect()
+        })
         .collect();
-    let surface_count: Vec<AtomicUsize> =
-        (0..surfaces.len()).map(|_| AtomicUsize::new(0)).collect();
     let out_docs: Vec<TokenizedDoc> = chunks
         .into_par_iter()
-        .zip(forms.remaps)
+        .zip(remaps)
         .flat_map_iter(|(chunk, remap)| {
-            for (&id, &n) in remap.iter().zip(&chunk.counts) {
-                surface_count[id as usize].fetch_add(n as usize, Ordering::Relaxed);
-            }
             chunk.docs.into_iter().map(move |mut d| {
                 for t in &mut d.tokens {
                     t.surface = remap[t.surface as usize];
@@ -292,45 +301,29 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
             })
         })
         .collect();
-    let mut vocab = Vocabulary {
-        surface_count: surface_count
-            .into_iter()
-            .map(AtomicUsize::into_inner)
-            .collect(),
-        index: forms.index,
-        ..Vocabulary::default()
-    };
-    vocab.surface_stop = surfaces.par_iter().map(|s| stop.contains(s)).collect();
-    // Each distinct word form stemmed once, the stems numbered in order of
-    // first occurrence the same way, in runs of forms.
-    let mut stemmed: Vec<String> = surfaces
+    vocab.surface_stop = vocab
+        .surfaces
+        .par_iter()
+        .map(|s| stop.contains(s))
+        .collect();
+    // Each distinct word form stemmed once; the stems numbered in order of
+    // first occurrence the same way.
+    let stemmed: Vec<String> = vocab
+        .surfaces
         .par_iter()
         .map_init(|| lang.stemmer(), |st, s| st.stem(s).into_owned())
         .collect();
-    vocab.surfaces = surfaces;
-    let run = stemmed
-        .len()
-        .div_ceil(4 * rayon::current_num_threads().max(1))
-        .max(1);
-    let stem_lists: Vec<KeyList> = stemmed
-        .par_chunks(run)
-        .map(|part| {
-            let mut list = KeyList::default();
-            let mut buf = Vec::new();
-            for s in part {
-                list.push_str(s, &mut buf);
-            }
-            list
-        })
-        .collect();
-    let stems = sharded::merge(&stem_lists.iter().collect::<Vec<_>>());
-    vocab.surface_stem = stems.remaps.concat();
-    vocab.stems = stems
-        .first
-        .iter()
-        .map(|&(c, l)| std::mem::take(&mut stemmed[c as usize * run + l as usize]))
-        .collect();
-    vocab.stem_index = stems.index;
+    let mut stem_index = Interner::with_capacity(stemmed.len());
+    let mut key = Vec::new();
+    for s in stemmed {
+        let h = intern::key_of(s.as_bytes(), &mut key);
+        let (id, new) = stem_index.intern(&key, s.len(), h);
+        if new {
+            vocab.stems.push(s);
+        }
+        vocab.surface_stem.push(id);
+    }
+    vocab.stem_index = stem_index;
     // Display form: the most frequent non-stop word form of each stem.
     let mut best: Vec<Option<u32>> = vec![None; vocab.stems.len()];
     for (sid, &stem) in vocab.surface_stem.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! standing for the last named speaker. See the parent module for the rules.
 
 use super::quotes::Quote;
-use crate::text::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// Verbs that introduce or follow a quote.
 pub(super) const SPEECH_VERBS: &[&str] = &[

@@ -46,10 +46,9 @@ pub trait Operator: Sync {
 }
 
 /// Large buffers handed back by one product of the range finder and taken
-/// by a later one of the same size. Each product used to take fresh memory
-/// (1.4 GB over the range finder at 100,000 articles), and fresh pages are
-/// faulted in and zeroed by the kernel: that was two fifths of the
-/// clustering's time. Contents of a taken buffer are stale: every user
+/// by a later one of the same size, instead of fresh memory for each
+/// product: fresh pages are faulted in and zeroed by the kernel, a large
+/// share of the clustering's time. Contents of a taken buffer are stale: every user
 /// overwrites all of it.
 #[derive(Default)]
 pub struct Scratch {
@@ -227,19 +226,10 @@ fn mul_rows_by<T: Copy + Into<f64> + Sync>(
     // Each row is summed in a small buffer and then written once: adding
     // into fresh zeroed memory reads its pages before writing them, which
     // costs two page faults per page instead of one.
-    #[cfg(target_arch = "x86_64")]
-    let avx2 = std::arch::is_x86_feature_detected!("avx2");
     out.par_chunks_mut(l).enumerate().for_each_init(
         || vec![0.0f64; l],
         |acc, (r, row)| {
             let (cols, vals) = m.row(r);
-            #[cfg(target_arch = "x86_64")]
-            if avx2 {
-                // SAFETY: the CPU has been checked for AVX2.
-                unsafe { sum_row_avx2(acc, cols, vals, bs, l, &row_of) };
-                row.copy_from_slice(acc);
-                return;
-            }
             sum_row(acc, cols, vals, bs, l, &row_of);
             row.copy_from_slice(acc);
         },
@@ -266,23 +256,6 @@ fn sum_row<T: Copy + Into<f64>>(
             *o += v * x.into();
         }
     }
-}
-
-/// [`sum_row`] compiled for AVX2 (chosen at run time in [`mul_rows_by`]):
-/// four lanes per instruction instead of two. The multiplications and
-/// additions are the same, separately rounded (Rust never fuses them), so
-/// the sums are bit-identical to the baseline loop's.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn sum_row_avx2<T: Copy + Into<f64>>(
-    acc: &mut [f64],
-    cols: &[u32],
-    vals: &[f64],
-    bs: &[T],
-    l: usize,
-    row_of: &impl Fn(u32) -> Option<usize>,
-) {
-    sum_row(acc, cols, vals, bs, l, row_of)
 }
 
 impl Operator for SparseOp<'_> {
@@ -706,7 +679,7 @@ fn svd_fit(op: &dyn Operator, d: usize, oversample: usize, power: usize, seed: u
             sigma: Vec::new(),
         };
     }
-    let mut clock = Lap::new();
+    let mut clock = crate::platform::timing::Timer::new("    svd.");
     let scratch = Scratch::default();
     let mut q = op.mul_gaussian(l, seed, &scratch);
     clock.lap("gaussian");
@@ -777,7 +750,7 @@ pub fn sampled_svd(
     drop(sub);
     // V = Z W Sigma^-1 (sample terms x d); a direction with sigma = 0 spans
     // nothing and projects to 0.
-    let mut clock = Lap::new();
+    let mut clock = crate::platform::timing::Timer::new("    svd.");
     let mut v = fit.z.dot(&fit.w);
     drop(fit.z);
     clock.lap("basis");
@@ -816,22 +789,6 @@ fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64>
     Array2::from_shape_vec((a.n_rows, d), out).unwrap_or_else(|_| Array2::zeros((a.n_rows, d)))
 }
 
-/// Sub-step wall times of the SVD on stderr when `FRAME_TIMINGS` is set.
-struct Lap(Option<std::time::Instant>);
-
-impl Lap {
-    fn new() -> Self {
-        Lap(std::env::var_os("FRAME_TIMINGS").map(|_| std::time::Instant::now()))
-    }
-
-    fn lap(&mut self, what: &str) {
-        if let Some(t) = &mut self.0 {
-            eprintln!("timing     svd.{what} {:.3}s", t.elapsed().as_secs_f64());
-            *t = std::time::Instant::now();
-        }
-    }
-}
-
 /// Flips a vector so that its largest-magnitude entry (first on ties) is positive.
 pub fn fix_sign(col: &mut ndarray::ArrayViewMut1<f64>) {
     let mut best = 0.0f64;
@@ -852,31 +809,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn avx2_and_baseline_row_sums_give_the_same_bits() {
+    fn row_sums_add_in_column_order_and_skip_missing_rows() {
         let mut r = Xoshiro256Plus::seed_from_u64(11);
         let mut unit = || (r.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
         let l = 13;
         let cols: Vec<u32> = vec![0, 3, 4, 9, 17, 18];
         let vals: Vec<f64> = cols.iter().map(|_| unit()).collect();
-        let b64: Vec<f64> = (0..20 * l).map(|_| unit()).collect();
-        let b32: Vec<f32> = b64.iter().map(|&x| x as f32).collect();
+        let b32: Vec<f32> = (0..20 * l).map(|_| unit() as f32).collect();
         let skip = |c: u32| (c != 4).then_some(c as usize);
-        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-        let (mut base, mut fast) = (vec![0.0; l], vec![1.0; l]);
-        sum_row(&mut base, &cols, &vals, &b64, l, &skip);
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            unsafe { sum_row_avx2(&mut fast, &cols, &vals, &b64, l, &skip) };
-            assert_eq!(bits(&base), bits(&fast));
-            sum_row(&mut base, &cols, &vals, &b32, l, &skip);
-            unsafe { sum_row_avx2(&mut fast, &cols, &vals, &b32, l, &skip) };
-            assert_eq!(bits(&base), bits(&fast));
-        }
-        // The sum itself, in column order.
+        let mut acc = vec![1.0; l];
+        sum_row(&mut acc, &cols, &vals, &b32, l, &skip);
         let want: f64 = [0usize, 1, 3, 4, 5].iter().fold(0.0, |a, &k| {
             a + vals[k] * b32[cols[k] as usize * l + 2] as f64
         });
-        assert_eq!(base[2].to_bits(), want.to_bits());
+        assert_eq!(acc[2].to_bits(), want.to_bits());
     }
 
     #[test]
