@@ -193,7 +193,7 @@ fn main() {
                 .zip(words.par_iter())
                 .map(|(a, w)| {
                     let hits: Vec<&[f64]> = a.sentences.iter().map(|s| s.hits.as_slice()).collect();
-                    let mut r = frame::stats::bootstrap::rng(42, &a.id);
+                    let mut r = frame::stats::resample::rng(42, &a.id);
                     frame::stats::bootstrap::frame_intervals(w, &hits, a.frames.len(), 1000, &mut r)
                         .len()
                 })

@@ -4,7 +4,8 @@
 //! they run in CI; the long searches are the cargo-fuzz targets in `fuzz/`
 //! (docs/fuzzing.md). Findings of either are pinned as unit tests here.
 
-use frame::input::{decode, markup};
+use frame::input::decode;
+use frame::input::formats::{html, markdown};
 use frame::text::{sentences, words, Analyzer};
 use proptest::prelude::*;
 
@@ -132,8 +133,8 @@ proptest! {
     fn decode_and_markup_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Ok((text, _)) = decode::decode(&bytes) {
             prop_assert!(!text.contains('\r'));
-            let _ = markup::html_to_text(&text);
-            let _ = markup::markdown_to_text(&text);
+            let _ = html::html_to_text(&text);
+            let _ = markdown::markdown_to_text(&text);
         }
     }
 
@@ -149,8 +150,8 @@ proptest! {
         0..12,
     )) {
         let html = format!("{}{text}", tags.concat());
-        let _ = markup::html_to_text(&html);
-        let _ = markup::html_title(&html);
+        let _ = html::html_to_text(&html);
+        let _ = html::html_title(&html);
         // Paragraph spans are ordered, disjoint, on char boundaries and trimmed.
         let mut last = 0;
         for (a, b) in frame::input::paragraphs(&html) {
@@ -159,8 +160,8 @@ proptest! {
             prop_assert_eq!(p.trim(), p);
             last = b;
         }
-        let _ = markup::markdown_to_text(&html);
-        let _ = markup::decode_entities(&html);
+        let _ = markdown::markdown_to_text(&html);
+        let _ = html::decode_entities(&html);
     }
 
     #[test]

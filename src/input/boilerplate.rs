@@ -220,10 +220,10 @@ mod tests {
             "😀",
             "(Getty Images)",
         ];
-        let mut r = crate::stats::bootstrap::rng(6, "ends");
+        let mut r = crate::stats::resample::rng(6, "ends");
         for _ in 0..3000 {
-            let n = crate::stats::bootstrap::below(&mut r, 12);
-            let line = crate::stats::bootstrap::pieces_text(&mut r, &pieces, n);
+            let n = crate::stats::resample::below(&mut r, 12);
+            let line = crate::stats::resample::pieces_text(&mut r, &pieces, n);
             // Equal but for sigma's final form (two bytes either way).
             let unsigma = |s: &str| s.replace('ς', "σ");
             let whole = unsigma(&line.to_lowercase());

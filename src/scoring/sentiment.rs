@@ -1646,10 +1646,10 @@ mod tests {
             "\u{c}",
             "x\u{200b}y",
         ];
-        let mut r = crate::stats::bootstrap::rng(3, "split");
+        let mut r = crate::stats::resample::rng(3, "split");
         for _ in 0..2000 {
-            let n = crate::stats::bootstrap::below(&mut r, 8);
-            let text = crate::stats::bootstrap::pieces_text(&mut r, &pieces, n);
+            let n = crate::stats::resample::below(&mut r, 8);
+            let text = crate::stats::resample::pieces_text(&mut r, &pieces, n);
             let want: Vec<&str> = text.split(is_py_space).filter(|p| !p.is_empty()).collect();
             let mut got = Vec::new();
             for_each_py_piece(&text, |p| got.push(p));

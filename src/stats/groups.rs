@@ -25,10 +25,9 @@ use crate::model::{
     PeriodPoint, Timeline,
 };
 use crate::platform::timing::Timer;
+use crate::stats::resample::{below, percentile, rng};
 use crate::stats::{collocations, keyness};
 use crate::text::tokens::TokenizedCorpus;
-use rand_xoshiro::rand_core::{RngCore, SeedableRng};
-use rand_xoshiro::Xoshiro256PlusPlus;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -129,34 +128,15 @@ pub fn index(labels: &[Option<String>]) -> (Vec<String>, Vec<usize>) {
     (names, idx)
 }
 
-/// A seed for one group: the run's seed mixed with the group name (FNV-1a),
-/// so each group's resamples are independent of the others'.
-fn group_seed(seed: u64, name: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    seed ^ h
-}
-
-/// Percentile `q` (0..1) of sorted values, linear interpolation between order statistics.
-pub fn percentile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let pos = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
-}
-
 /// Mean, sample sd and seeded bootstrap percentile interval of each column of
-/// `rows` (one row per article, one column per measure).
+/// `rows` (one row per article, one column per measure); the draws are
+/// seeded by `seed` and `salt` (the group's name), so a group's interval does
+/// not depend on the other groups.
 pub fn summarise(
     rows: &[Vec<f64>],
     measures: &[String],
     seed: u64,
+    salt: &str,
     resamples: usize,
 ) -> Vec<MeasureSummary> {
     let n = rows.len();
@@ -179,7 +159,7 @@ pub fn summarise(
             (ss / (n - 1) as f64).sqrt()
         })
         .collect();
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut rng = rng(seed, salt);
     let mut boot: Vec<Vec<f64>> = vec![Vec::with_capacity(resamples); m];
     let mut sums = vec![0.0; m];
     // One contiguous block (row-major): the draws jump around the rows, and
@@ -188,8 +168,7 @@ pub fn summarise(
     for _ in 0..resamples {
         sums.iter_mut().for_each(|s| *s = 0.0);
         for _ in 0..n {
-            // Lemire's multiply-shift: an unbiased-enough index without modulo.
-            let i = ((rng.next_u64() as u128 * n as u128) >> 64) as usize;
+            let i = below(&mut rng, n);
             for (s, v) in sums.iter_mut().zip(&flat[i * m..(i + 1) * m]) {
                 *s += v;
             }
@@ -257,7 +236,7 @@ pub fn compare(
             GroupStats {
                 name: name.clone(),
                 articles: rows.len(),
-                stats: summarise(&rows, &measures, group_seed(seed, name), RESAMPLES),
+                stats: summarise(&rows, &measures, seed, name, RESAMPLES),
             }
         })
         .collect();
@@ -459,9 +438,9 @@ mod tests {
     fn bootstrap_is_seeded_and_brackets_the_mean() {
         let rows: Vec<Vec<f64>> = (0..30).map(|i| vec![(i % 7) as f64, i as f64]).collect();
         let m = vec!["a".to_string(), "b".to_string()];
-        let x = summarise(&rows, &m, 7, 2000);
-        let y = summarise(&rows, &m, 7, 2000);
-        let z = summarise(&rows, &m, 8, 2000);
+        let x = summarise(&rows, &m, 7, "g", 2000);
+        let y = summarise(&rows, &m, 7, "g", 2000);
+        let z = summarise(&rows, &m, 8, "g", 2000);
         for j in 0..2 {
             assert_eq!(x[j].ci_low, y[j].ci_low);
             assert_eq!(x[j].ci_high, y[j].ci_high);
@@ -479,7 +458,7 @@ mod tests {
         let half = (x[1].ci_high.unwrap() - x[1].ci_low.unwrap()) / 2.0;
         assert!((2.6..3.8).contains(&half), "{half}");
         // One article: a mean, but no spread.
-        let one = summarise(&rows[..1], &m, 7, 2000);
+        let one = summarise(&rows[..1], &m, 7, "g", 2000);
         assert_eq!(one[0].sd, None);
         assert_eq!(one[0].ci_low, None);
     }

@@ -6,3 +6,4 @@ pub mod collocations;
 pub mod coverage;
 pub mod groups;
 pub mod keyness;
+pub mod resample;

@@ -71,7 +71,7 @@ mod tests {
             "a", "b", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{A0}", "\u{2009}",
             "\u{3000}", "é", "’", "x y", "\u{85}",
         ];
-        let mut r = crate::stats::bootstrap::rng(8, "squash");
+        let mut r = crate::stats::resample::rng(8, "squash");
         // The character walk it replaced.
         let reference = |s: &str| {
             let mut prev_space = true;
@@ -86,7 +86,7 @@ mod tests {
             }) && !prev_space
         };
         for n in 0..2000 {
-            let t = crate::stats::bootstrap::pieces_text(&mut r, &pieces, n % 9);
+            let t = crate::stats::resample::pieces_text(&mut r, &pieces, n % 9);
             assert_eq!(is_squashed(&t), reference(&t), "{t:?}");
             if is_squashed(&t) {
                 assert_eq!(squash_spaces(&t), t);

@@ -25,7 +25,7 @@ use super::{score_documents, Unit};
 use crate::input;
 use crate::model::error::{Error, Result};
 use crate::model::options::Options;
-use crate::stats::bootstrap;
+use crate::stats::{bootstrap, resample};
 use std::io::Write;
 use std::path::Path;
 
@@ -184,7 +184,7 @@ fn unit_singular(u: Unit) -> &'static str {
 pub fn draw(units: &[ScoredUnit], n_frames: usize, n: usize, seed: u64) -> (Vec<usize>, usize) {
     let n = n.min(units.len());
     let mut order: Vec<usize> = (0..units.len()).collect();
-    bootstrap::shuffle(&mut bootstrap::rng(seed, "frame sample"), &mut order);
+    resample::shuffle(&mut resample::rng(seed, "frame sample"), &mut order);
     let floor = (n / (2 * n_frames.max(1))).max(1);
     let mut chosen = vec![false; units.len()];
     let mut count = 0usize;

@@ -186,7 +186,7 @@ mod tests {
     fn fixed_equals_format_on_many_values() {
         // Seeded values of every magnitude the tables hold, and exact
         // multiples of 1/2^k (ties in binary) scaled to the decimals.
-        let mut r = crate::stats::bootstrap::rng(1, "fixed");
+        let mut r = crate::stats::resample::rng(1, "fixed");
         use rand_xoshiro::rand_core::RngCore;
         for i in 0..300_000u64 {
             let u = (r.next_u64() >> 11) as f64 / (1u64 << 53) as f64;

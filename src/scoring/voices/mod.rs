@@ -391,11 +391,11 @@ mod tests {
             "[",
             "{",
         ];
-        let mut rng = crate::stats::bootstrap::rng(7, "quote-scanner");
+        let mut rng = crate::stats::resample::rng(7, "quote-scanner");
         let mut quotes = 0;
         for _ in 0..3000 {
-            let n = 1 + crate::stats::bootstrap::below(&mut rng, 60);
-            let text = crate::stats::bootstrap::pieces_text(&mut rng, &pieces, n);
+            let n = 1 + crate::stats::resample::below(&mut rng, 60);
+            let text = crate::stats::resample::pieces_text(&mut rng, &pieces, n);
             let got = find_quotes(&text);
             let want = find_quotes_reference(&text);
             let key = |q: &Quote| (q.open, q.start, q.end, q.close);
