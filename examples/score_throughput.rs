@@ -8,9 +8,8 @@
 //! Prints wall and CPU time (user + system: on a shared machine the steadier
 //! figure) of each part, and an FNV-1a digest of the `Debug` form of its
 //! results (f64 `Debug` is exact, so equal digests mean equal values).
-//! With `FUSED=1` it also runs `score::score_corpus` (the three passes in
-//! one) and prints its digests, which must equal the three passes'; with
-//! `PARTS=1` it times pieces (quote finding, part finding, VADER alone, the
+//! Scoring is `scoring::score_corpus`, the pipeline's one pass over frame
+//! scores, voices and positions. With `PARTS=1` it times pieces (quote finding, part finding, VADER alone, the
 //! two halves of the bootstrap). Wall time includes rayon's idle spinning
 //! in CPU time, so compare with `--threads 1` on a busy machine.
 
@@ -128,17 +127,9 @@ fn main() {
         });
     }
     let t0 = (Instant::now(), cpu_seconds());
-    let scores: Vec<_> = timed("score", || {
-        docs.par_iter()
-            .zip(tc.docs.par_iter())
-            .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti))
-            .collect()
-    });
-    let voices = timed("voices", || {
-        frame::scoring::voices::score_corpus(docs, &tc, &scorer, &senti)
-    });
-    let positions = timed("positions", || {
-        frame::scoring::positions::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
+    // Frame scores, voices and positions in the pipeline's one pass.
+    let scored = timed("score", || {
+        frame::scoring::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
     });
     println!(
         "{:<10} {:>7.3} s wall {:>7.2} s CPU",
@@ -146,34 +137,10 @@ fn main() {
         t0.0.elapsed().as_secs_f64(),
         cpu_seconds() - t0.1
     );
-    if std::env::var_os("FUSED").is_some() {
-        let fused = timed("fused", || {
-            frame::scoring::score_corpus(docs, &tc, &scorer, &senti, &lexicons, &en)
-        });
-        let sc: Vec<_> = fused
-            .articles
-            .iter()
-            .map(|s| {
-                (
-                    &s.frames,
-                    &s.sentiment,
-                    s.threat_balance,
-                    &s.most_threatening,
-                    &s.most_reassuring,
-                    &s.sentences,
-                )
-            })
-            .collect();
-        println!(
-            "digest score {:016x} voices {:016x} positions {:016x} (fused)",
-            digest(&sc),
-            digest(&fused.voices),
-            digest(&fused.positions),
-        );
-    }
+    let (scores, voices, positions) = (&scored.articles, &scored.voices, &scored.positions);
     let mut articles: Vec<ArticleResult> = docs
         .iter()
-        .zip(&scores)
+        .zip(scores)
         .map(|(d, s)| ArticleResult {
             id: d.id.clone(),
             frames: s.frames.clone(),

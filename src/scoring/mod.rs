@@ -83,7 +83,7 @@ pub fn score_corpus(
         .enumerate()
         .map(|(i, (d, td))| {
             let (scores, scan) = scorer.score_scan(&d.text, td, &tc.vocab, senti);
-            let v = crate::scoring::voices::score_article_in(&d.text, td, scorer, senti, &scan);
+            let v = voices::score_article(&d.text, td, scorer, senti, &scan);
             let p = heads.score_article(i, &d.text, td, scorer, senti, &scan);
             (scores, (v, p))
         })
@@ -458,14 +458,22 @@ mod tests {
         let senti = SentimentAnalyzer::new(crate::scoring::sentiment::SentimentLexicon::builtin());
         let q0 = text.find('“').unwrap() + '“'.len_utf8();
         let q1 = text.find('”').unwrap();
-        let quote = scorer.score_spans(text, &tc.docs[0], &tc.vocab, &senti, &[(q0, q1)]);
+        let scan = Scan {
+            resolved: scorer.resolved_hits(text, &tc.docs[0], &tc.vocab),
+            sentence_sentiment: Vec::new(),
+        };
+        let quote = scorer.score_spans(text, &tc.docs[0], &senti, &[(q0, q1)], &scan);
         let rest = scorer.score_spans(
             text,
             &tc.docs[0],
-            &tc.vocab,
             &senti,
             &[(0, q0), (q1, text.len())],
+            &scan,
         );
+        // The whole sentences' VADER scores, when given, are the same values.
+        let (_, full) = scorer.score_scan(text, &tc.docs[0], &tc.vocab, &senti);
+        let cached = scorer.score_spans(text, &tc.docs[0], &senti, &[(q0, q1)], &full);
+        assert_eq!(cached, quote);
         assert_eq!(quote.hits[..2], [2.0, 0.0]);
         assert_eq!(rest.hits[..2], [0.0, 1.0]);
         assert_eq!(quote.words, 4);
@@ -476,7 +484,7 @@ mod tests {
         for (c, f) in all.frames.iter().enumerate() {
             assert_eq!(f.hits, quote.hits[c] + rest.hits[c]);
         }
-        let none = scorer.score_spans(text, &tc.docs[0], &tc.vocab, &senti, &[]);
+        let none = scorer.score_spans(text, &tc.docs[0], &senti, &[], &scan);
         assert_eq!((none.words, none.pieces), (0, 0));
     }
 }

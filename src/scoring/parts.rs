@@ -2,7 +2,7 @@
 //! headline, lead, body): the same matches and negation as the whole
 //! article, counted where each match starts.
 
-use super::frames::vader;
+use super::frames::{vader, Scan};
 use super::matcher::FrameScorer;
 use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::SentimentSummary;
@@ -22,27 +22,9 @@ pub struct PartScore {
 }
 
 impl FrameScorer {
-    /// Scores only the parts of an article inside `spans` (byte ranges of
-    /// `text`, any order, overlaps allowed). A match counts when its first
-    /// token starts inside a span, with the same negation rules as
-    /// [`FrameScorer::score`], so spans that partition the text split the
-    /// article's hits exactly. Sentiment: VADER on every piece of a sentence
-    /// that lies inside a span, aggregated as for whole articles.
-    pub fn score_spans(
-        &self,
-        text: &str,
-        doc: &TokenizedDoc,
-        vocab: &Vocabulary,
-        senti: &SentimentAnalyzer,
-        spans: &[(usize, usize)],
-    ) -> PartScore {
-        let resolved = self.resolved_hits(text, doc, vocab);
-        self.score_spans_with(text, doc, senti, spans, &resolved)
-    }
-
     /// Every counted hit of an article after negation: (byte offset of its
     /// first token, category, weight). Computed once per article and shared
-    /// by all the parts scored with [`FrameScorer::score_spans_with`].
+    /// by all the parts scored with [`FrameScorer::score_spans`].
     pub fn resolved_hits(
         &self,
         text: &str,
@@ -66,33 +48,26 @@ impl FrameScorer {
         out
     }
 
-    /// [`FrameScorer::score_spans`] with the article's hits already resolved
-    /// ([`FrameScorer::resolved_hits`]), so several parts of one article cost
-    /// one matching pass.
-    pub fn score_spans_with(
+    /// Scores only the parts of an article inside `spans` (byte ranges of
+    /// `text`, any order, overlaps allowed). A match counts when its first
+    /// token starts inside a span, with the same negation rules as
+    /// [`FrameScorer::score`] (the article's hits resolved once, in
+    /// `scan.resolved`), so spans that partition the text split the
+    /// article's hits exactly. Sentiment: VADER on every piece of a sentence
+    /// that lies inside a span, aggregated as for whole articles; a piece
+    /// that is a whole sentence takes its score from
+    /// `scan.sentence_sentiment` when that is filled.
+    pub fn score_spans(
         &self,
         text: &str,
         doc: &TokenizedDoc,
         senti: &SentimentAnalyzer,
         spans: &[(usize, usize)],
-        resolved: &[(usize, usize, f64)],
+        scan: &Scan,
     ) -> PartScore {
-        self.score_spans_in(text, doc, senti, spans, resolved, None)
-    }
-
-    /// [`FrameScorer::score_spans_with`] given, optionally, the VADER scores
-    /// of the article's whole sentences (`Scan::sentence_sentiment`): a
-    /// piece that is a whole sentence takes its score from there instead of
-    /// running VADER again on the same text (the same value, computed once).
-    pub fn score_spans_in(
-        &self,
-        text: &str,
-        doc: &TokenizedDoc,
-        senti: &SentimentAnalyzer,
-        spans: &[(usize, usize)],
-        resolved: &[(usize, usize, f64)],
-        sentence_sentiment: Option<&[SentimentSummary]>,
-    ) -> PartScore {
+        let resolved = &scan.resolved;
+        let sentence_sentiment =
+            (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
         let mut sp: Vec<(usize, usize)> = spans
             .iter()
             .map(|&(a, b)| (a.min(text.len()), b.min(text.len())))

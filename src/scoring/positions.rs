@@ -236,7 +236,9 @@ fn position(part: &str, p: PartScore) -> PositionScore {
     }
 }
 
-/// Headline, lead and body scores of every article, in corpus order.
+/// Headline, lead and body scores of every article, in corpus order: the
+/// reference that `scoring::score_corpus`'s one pass is tested against.
+#[cfg(test)]
 /// Headlines are scored as texts of their own (a title from front matter or
 /// a title column need not be in the text), with the same lexicons.
 pub fn score_corpus(
@@ -316,13 +318,15 @@ impl Headlines {
         scan: &Scan,
     ) -> Vec<PositionScore> {
         let (p, h, htd) = (&self.parts[i], &self.texts[i].text, &self.tc.docs[i]);
+        // Headlines are texts of their own, matched against their own vocabulary.
+        let head_scan = Scan {
+            resolved: self.scorer.resolved_hits(h, htd, &self.tc.vocab),
+            sentence_sentiment: Vec::new(),
+        };
         let head = self
             .scorer
-            .score_spans(h, htd, &self.tc.vocab, senti, &[(0, h.len())]);
-        let cache = (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
-        let part = |spans: &[(usize, usize)]| {
-            scorer.score_spans_in(text, doc, senti, spans, &scan.resolved, cache)
-        };
+            .score_spans(h, htd, senti, &[(0, h.len())], &head_scan);
+        let part = |spans: &[(usize, usize)]| scorer.score_spans(text, doc, senti, spans, scan);
         vec![
             position("headline", head),
             position("lead", part(&p.lead)),

@@ -49,7 +49,9 @@ use super::parts::PartScore;
 use super::sentiment::SentimentAnalyzer;
 use crate::model::{QuoteInfo, SpeakerScore, VoiceScore};
 
-use crate::text::tokens::{TokenizedDoc, Vocabulary};
+use crate::text::tokens::TokenizedDoc;
+#[cfg(test)]
+use crate::text::tokens::Vocabulary;
 pub use quotes::{find_quotes, Quote};
 use speakers::{attribute, attribute_in, lower};
 use std::collections::BTreeMap;
@@ -121,26 +123,11 @@ fn per_1k(hits: &[f64], words: usize) -> Vec<f64> {
 /// Longest quote text kept in `analysis.json`, in characters.
 const MAX_QUOTE_CHARS: usize = 400;
 
-/// Voices and quotes of one article.
-pub fn score_article(
-    text: &str,
-    doc: &TokenizedDoc,
-    vocab: &Vocabulary,
-    scorer: &FrameScorer,
-    senti: &SentimentAnalyzer,
-) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
-    let scan = Scan {
-        resolved: scorer.resolved_hits(text, doc, vocab),
-        sentence_sentiment: Vec::new(),
-    };
-    score_article_in(text, doc, scorer, senti, &scan)
-}
-
-/// [`score_article`] with the article's [`Scan`] from
+/// Voices and quotes of one article, given its [`Scan`] from
 /// [`FrameScorer::score_scan`]: its resolved hits, and the VADER scores of
 /// its whole sentences (used where a voice holds a whole sentence; an empty
 /// list means none are at hand).
-pub fn score_article_in(
+pub fn score_article(
     text: &str,
     doc: &TokenizedDoc,
     scorer: &FrameScorer,
@@ -148,12 +135,10 @@ pub fn score_article_in(
     scan: &Scan,
 ) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
     let qs = quotes_in(text, &doc.sentences);
-    let resolved = &scan.resolved;
-    let cache = (!scan.sentence_sentiment.is_empty()).then_some(&scan.sentence_sentiment[..]);
     let voices = voice_spans(text, &qs)
         .into_iter()
         .map(|(voice, speaker, quotes, spans)| {
-            let p: PartScore = scorer.score_spans_in(text, doc, senti, &spans, resolved, cache);
+            let p: PartScore = scorer.score_spans(text, doc, senti, &spans, scan);
             VoiceScore {
                 voice,
                 speaker,
@@ -192,7 +177,26 @@ pub fn score_article_in(
     (voices, infos)
 }
 
-/// Voices and quotes of every article, in corpus order.
+/// Voices and quotes of one article, matching it anew: the reference that
+/// the pipeline's one pass is tested against.
+#[cfg(test)]
+pub fn score_article_alone(
+    text: &str,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+) -> (Vec<VoiceScore>, Vec<QuoteInfo>) {
+    let scan = Scan {
+        resolved: scorer.resolved_hits(text, doc, vocab),
+        sentence_sentiment: Vec::new(),
+    };
+    score_article(text, doc, scorer, senti, &scan)
+}
+
+/// Voices and quotes of every article, in corpus order (the reference
+/// twin of `scoring::score_corpus`).
+#[cfg(test)]
 pub fn score_corpus(
     docs: &[crate::input::Document],
     tc: &crate::text::tokens::TokenizedCorpus,
@@ -202,7 +206,7 @@ pub fn score_corpus(
     use rayon::prelude::*;
     docs.par_iter()
         .zip(tc.docs.par_iter())
-        .map(|(d, td)| score_article(&d.text, td, &tc.vocab, scorer, senti))
+        .map(|(d, td)| score_article_alone(&d.text, td, &tc.vocab, scorer, senti))
         .collect()
 }
 
