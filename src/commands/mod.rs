@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod kwic;
+pub mod run;
 pub mod score;
 pub mod validate;

@@ -1,0 +1,252 @@
+//! Each subcommand of the binary: turns its checked arguments into
+//! options, calls the library, and prints warnings, results and the
+//! closing summary line. `main.rs` only parses and maps errors to exit codes.
+
+use super::cli::{self, Cli, Command};
+use crate::model::error::Error;
+use std::io::Write;
+
+/// Runs the subcommand the user chose.
+pub fn run(cli: &Cli) -> Result<(), Error> {
+    match &cli.command {
+        Command::Analyze(a) => analyze(a),
+        Command::Score(s) => score(s),
+        Command::Lexicon(l) => lexicon(l),
+        Command::Kwic(k) => kwic(k),
+        Command::Sample(s) => sample(s),
+        Command::Agree(a) => agree(a),
+    }
+}
+
+/// A warning on stderr, where the user sees it beside the summary line.
+fn warn(msg: &str) {
+    eprintln!("warning: {msg}");
+}
+
+fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
+    let opts = args.to_options().map_err(Error::Usage)?;
+    let corpus = crate::pipeline::read(&opts)?;
+    // Said before the analysis, so that they are not lost if it fails.
+    for s in &corpus.skipped {
+        warn(&format!("skipped {}: {}", s.source, s.reason));
+    }
+    for w in &corpus.warnings {
+        warn(w);
+    }
+    let printed = corpus.warnings.len();
+    let (analysis, summary) = crate::pipeline::run_on(corpus, &opts)?;
+    // The analysis's own warnings follow the corpus's, already printed.
+    for w in analysis.warnings.iter().skip(printed) {
+        warn(w);
+    }
+    for p in &summary.protected {
+        warn(&format!(
+            "{} already exists and was not written by frame: left untouched, so this output was not written (use --out to choose another folder)",
+            opts.out.join(p).display()
+        ));
+    }
+    if !opts.quiet {
+        let skipped = analysis.skipped.len();
+        eprintln!(
+            "frame: analysed {} article{}{}; wrote {} files to {} (open {})",
+            summary.articles,
+            if summary.articles == 1 { "" } else { "s" },
+            if skipped > 0 {
+                format!(", skipped {skipped} (see warnings above)")
+            } else {
+                String::new()
+            },
+            summary.written.len(),
+            opts.out.display(),
+            opts.out.join("report.html").display()
+        );
+    }
+    // The process ends next: freeing millions of small allocations one by
+    // one would take about a second at 100,000 articles, for nothing.
+    std::mem::forget(analysis);
+    Ok(())
+}
+
+fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
+    let opts = args.to_options().map_err(Error::Usage)?;
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    let (docs, warnings) = crate::commands::score::read_texts(
+        &opts,
+        if args.input.is_none() {
+            Some(&mut lock)
+        } else {
+            None
+        },
+    )?;
+    for w in &warnings {
+        warn(w);
+    }
+    let set = crate::lexicon::load::set_for_run(&opts)?;
+    for w in &set.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
+    let rows = crate::commands::score::score(&docs, &opts)?;
+    let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
+    let bytes = if args.json {
+        crate::commands::score::to_jsonl(&rows)
+    } else {
+        crate::commands::score::to_csv(&rows, &frames)
+    };
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a message.
+    let _ = out.write_all(&bytes).and_then(|_| out.flush());
+    Ok(())
+}
+
+/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error worth a message.
+fn print_out(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(bytes).and_then(|_| out.flush());
+}
+
+fn lexicon_set(sel: &cli::LexiconSelection) -> Result<crate::lexicon::LexiconSet, crate::Error> {
+    let mut opts = crate::Options::new(Vec::new());
+    sel.apply(&mut opts).map_err(Error::Usage)?;
+    let set = crate::lexicon::load::set_for_run(&opts)?;
+    for w in &set.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
+    Ok(set)
+}
+
+fn lexicon(args: &cli::LexiconArgs) -> Result<(), Error> {
+    use super::cli::LexiconCommand as L;
+    match &args.command {
+        L::List(sel) => print_out(lexicon_set(sel)?.listing().as_bytes()),
+        L::Show { name, sel } => {
+            let set = lexicon_set(sel)?;
+            match set.show(name) {
+                Some(text) => print_out(text.as_bytes()),
+                None => {
+                    let names: Vec<&str> = set.lexicons.iter().map(|l| l.name.as_str()).collect();
+                    return Err(Error::Usage(format!(
+                        "no lexicon category named `{name}`; there are: {}",
+                        names.join(", ")
+                    )));
+                }
+            }
+        }
+        L::Check { paths, lang } => {
+            let lang = cli::check_language(lang).map_err(Error::Usage)?;
+            let mut problems = Vec::new();
+            let (mut cats, mut entries) = (0, 0);
+            for p in paths {
+                let r = crate::lexicon::check::check_path(p, &lang);
+                cats += r.categories;
+                entries += r.entries;
+                problems.extend(r.problems.iter().map(|e| e.to_string()));
+            }
+            if !problems.is_empty() {
+                let mut text = problems.join("\n");
+                text.push('\n');
+                print_out(text.as_bytes());
+                return Err(Error::Check(problems));
+            }
+            eprintln!("frame: no problems found ({cats} categories, {entries} entries)");
+        }
+        L::Convert { input, out } => {
+            let read = crate::lexicon::read_path(input)
+                .map_err(|errs| Error::Lexicon(errs.iter().map(|e| e.to_string()).collect()))?;
+            for w in &read.warnings {
+                warn(&format!("lexicon: {w}"));
+            }
+            let written = crate::lexicon::convert::write_folder(&read.lexicons, out)?;
+            eprintln!(
+                "frame: wrote {} lexicon file{} to {} (check them with `frame lexicon check {}`)",
+                written.len(),
+                if written.len() == 1 { "" } else { "s" },
+                out.display(),
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
+    let opts = args.to_options().map_err(Error::Usage)?;
+    let lexicons = crate::lexicon::load::set_for_run(&opts)?;
+    for w in &lexicons.warnings {
+        warn(&format!("lexicon: {w}"));
+    }
+    let corpus = crate::input::load(&opts.corpus)?;
+    for s in &corpus.skipped {
+        warn(&format!("skipped {}: {}", s.source, s.reason));
+    }
+    for w in &corpus.warnings {
+        warn(w);
+    }
+    let stop = crate::text::stop_list::for_run(&opts)?;
+    let query = crate::commands::kwic::KwicQuery {
+        term: args.term.clone(),
+        window: args.window,
+        exact: args.exact,
+        as_word: args.word,
+    };
+    let k = crate::commands::kwic::kwic(
+        &corpus.documents,
+        &lexicons.lexicons,
+        &opts.lang,
+        &stop,
+        &query,
+    )
+    .map_err(Error::Usage)?;
+    if args.csv {
+        print_out(&crate::commands::kwic::to_csv(&k.lines));
+    } else {
+        print_out(crate::commands::kwic::to_text(&k.lines).as_bytes());
+    }
+    let what = match &k.category {
+        Some(c) => format!("lexicon category `{c}` (use --word to search the word instead)"),
+        None => format!(
+            "`{}`{}",
+            args.term,
+            if args.exact { " (exact form)" } else { "" }
+        ),
+    };
+    eprintln!(
+        "frame: {} match{} of {what} in {} of {} article{}",
+        k.lines.len(),
+        if k.lines.len() == 1 { "" } else { "es" },
+        k.articles_matched,
+        k.articles,
+        if k.articles == 1 { "" } else { "s" }
+    );
+    Ok(())
+}
+
+fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
+    let (opts, params) = args.to_options().map_err(Error::Usage)?;
+    let s = crate::commands::validate::sample::run(&opts, &params)?;
+    for w in &s.warnings {
+        warn(w);
+    }
+    let bytes = crate::commands::validate::sample::to_csv(&s);
+    match &args.out {
+        Some(p) => crate::commands::validate::sample::write_new(p, &bytes)?,
+        None => print_out(&bytes),
+    }
+    eprint!("{}", crate::commands::validate::sample::strata_summary(&s));
+    Ok(())
+}
+
+fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
+    let opts = args.to_options().map_err(Error::Usage)?;
+    let report = crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold)?;
+    for w in &report.warnings {
+        warn(w);
+    }
+    let bytes = if args.csv {
+        report.to_csv()
+    } else {
+        report.to_text().into_bytes()
+    };
+    print_out(&bytes);
+    Ok(())
+}
