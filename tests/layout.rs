@@ -37,10 +37,10 @@ fn sources() -> Vec<PathBuf> {
     out
 }
 
-/// The code of a file before its `#[cfg(test)]` module, without comments.
+/// The code of a file before its `#[cfg(test)] mod`, without comments.
 fn code(rel: &Path) -> String {
     let text = std::fs::read_to_string(src().join(rel)).unwrap();
-    let body = match text.find("\n#[cfg(test)]") {
+    let body = match text.find("\n#[cfg(test)]\nmod ") {
         Some(i) => &text[..i],
         None => &text[..],
     };
