@@ -62,7 +62,7 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         );
     }
     // The process ends next: freeing millions of small allocations one by
-    // one would take about a second at 100,000 articles, for nothing.
+    // one would only add time to a large run.
     std::mem::forget(analysis);
     Ok(())
 }

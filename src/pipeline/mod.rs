@@ -122,7 +122,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             );
             clock.lap("score");
             // In parallel: each article sorts its top terms and copies its
-            // strings (a second of one core at 100,000 articles).
+            // strings, which is a serial second on large corpora.
             let mut articles: Vec<ArticleResult> = corpus
                 .documents
                 .par_iter()
@@ -270,8 +270,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
     analysis.coverage = crate::stats::coverage::compute(&scorer, &tc);
     analysis.notes = fragility_notes(&analysis);
-    // The TF-IDF matrix is not needed from here on; its memory (~0.3 GB at
-    // 100,000 articles) is reused by the group comparison.
+    // The TF-IDF matrix is not needed from here on; its memory is reused by
+    // the group comparison.
     drop(tf);
     crate::stats::groups::attach(&mut analysis, corpus, &tc, opts)?;
     stages.done("groups", "writing");
@@ -378,7 +378,7 @@ pub fn read(opts: &Options) -> Result<Corpus> {
 pub fn run_on(corpus: Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
     let analysis = analyze_corpus(&corpus, opts)?;
     // The article texts are not needed by the writers (the analysis holds
-    // the sentences it quotes): about 0.5 GB at 100,000 articles.
+    // the sentences it quotes), and their memory is better used by them.
     drop(corpus);
     // The folder is made only now that the analysis has succeeded; a
     // failure while writing removes what this run staged (and the folder,

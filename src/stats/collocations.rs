@@ -36,14 +36,13 @@ pub const TOP: usize = 20;
 pub const MEASURE: &str = "G2";
 
 /// The runs of adjacent word forms of one article, stored flat (one
-/// allocation for all its runs instead of one per run: at 100,000 articles
-/// there are tens of millions of runs).
+/// allocation for all its runs instead of one per run: a large corpus has
+/// tens of millions of runs).
 #[derive(Debug, Clone, Default)]
 pub struct Runs {
     /// Where each run ends among the article's word tokens (exclusive), in
     /// order; the runs cover every token. The surface ids are read from the
-    /// tokens themselves: a copy of them was 140 MB of fresh memory at
-    /// 100,000 articles.
+    /// tokens themselves rather than from a copy of them.
     ends: Vec<u32>,
 }
 
@@ -157,7 +156,7 @@ type GramMap<K, V> = HashMap<K, V, BuildHasherDefault<GramHasher>>;
 /// n-gram here, and only n-grams it reports seen [`MIN_FREQ`] times or more
 /// go into the exact maps. It never under-counts, so every n-gram that can
 /// be listed is counted exactly; most n-grams occur once and no longer take
-/// a map entry (at 100,000 articles the maps took 0.3-0.5 GB).
+/// a map entry.
 struct Sketch {
     counts: Vec<u8>,
     mask: usize,

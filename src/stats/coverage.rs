@@ -17,8 +17,8 @@ use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
 
 /// Coverage counts over a set of articles; the sets are added up (integer
-/// sums, so in any order) instead of keeping a list per article, which took
-/// 0.3 GB at 100,000 articles.
+/// sums, so in any order) instead of keeping a list per article, whose
+/// memory grew with the corpus.
 #[derive(Default)]
 struct Tally {
     /// Tokens matched per category.

@@ -130,7 +130,7 @@ pub fn compare(
         .collect();
     // Labels in parallel, each counted into a dense per-thread array that is
     // zeroed again after use: per-label SipHash maps were most of this
-    // function at 100,000 articles, and a dense array per label would not
+    // function on large corpora, and a dense array per label would not
     // fit for many labels (e.g. weeks) times a large vocabulary. Collected
     // in label order, so the output does not depend on the threads.
     let out: Vec<Option<KeynessComparison>> = (0..k)

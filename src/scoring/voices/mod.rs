@@ -273,7 +273,7 @@ pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<Spea
         })
         .collect();
     // Each speaker's lower-case name made once, not twice per comparison
-    // (tens of thousands of speakers at 100,000 articles). Stable, as before.
+    // (a large corpus has tens of thousands of speakers). Stable, as before.
     out.sort_by_cached_key(|a| {
         (
             a.speaker.is_empty(),
