@@ -3,20 +3,18 @@
 //!
 //!     cargo run --release --example tokenise_throughput -- bench/data/corpus-10000
 //!     cargo run --release --example tokenise_throughput -- DIR --threads 1 --runs 1
-//!     cargo run --release --example tokenise_throughput -- DIR --check
 //!
 //! Prints MB/s of article text (after decoding and boilerplate removal) for
 //! the best of `--runs` runs (default 3) on 1 thread and on all (`--threads`
 //! chooses one count), the CPU time of the best run (user + system: on a
 //! shared machine the steadier figure), and the time and fresh memory of the
 //! first run (the later ones reuse the memory the first one freed, as a real
-//! run, which tokenises once, cannot). `--check` instead checks, on every article, that the
-//! fast sentence splitter gives the same spans as the reference one built on
-//! unicode-segmentation alone.
+//! run, which tokenises once, cannot). That the fast sentence splitter gives
+//! the reference's spans is a unit test (`text::sentences`).
 
 use frame::model::language::Language;
 use frame::model::options::{CorpusOptions, TableColumns};
-use frame::text::{filters::StopWords, sentences};
+use frame::text::filters::StopWords;
 use std::time::Instant;
 
 /// The allocator and settings of the `frame` binary (src/main.rs), so the
@@ -58,7 +56,6 @@ fn main() {
     let mut dir = None;
     let mut threads: Vec<usize> = vec![1, 0];
     let mut runs = 3;
-    let mut check = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--threads" => {
@@ -68,11 +65,10 @@ fn main() {
                     .expect("--threads N")]
             }
             "--runs" => runs = args.next().and_then(|s| s.parse().ok()).expect("--runs N"),
-            "--check" => check = true,
             _ => dir = Some(a),
         }
     }
-    let dir = dir.expect("usage: tokenise_throughput DIR [--threads N] [--runs N] [--check]");
+    let dir = dir.expect("usage: tokenise_throughput DIR [--threads N] [--runs N]");
     let corpus = frame::input::load(&CorpusOptions {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
@@ -81,22 +77,6 @@ fn main() {
     })
     .expect("corpus");
     let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
-    if check {
-        let bad = corpus
-            .documents
-            .iter()
-            .filter(|d| {
-                sentences::sentence_spans(&d.text) != sentences::sentence_spans_reference(&d.text)
-            })
-            .count();
-        println!(
-            "{} articles, {:.1} MB: {} with different sentence spans",
-            corpus.documents.len(),
-            bytes as f64 / 1e6,
-            bad
-        );
-        std::process::exit(i32::from(bad > 0));
-    }
     let en = Language::english();
     let stop = StopWords::new(en.stop_words());
     for threads in threads {
