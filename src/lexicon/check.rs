@@ -6,8 +6,8 @@
 //!   plain entries by stem, so one of them is redundant;
 //! * entries a wildcard of the same category already matches (`terror*`
 //!   swallows `terrorist` and `terrorism*`);
-//! * phrases made only of stop words (`out of the`), which match everywhere
-//!   and say little about a category;
+//! * stop words as entries (`the`) and phrases made only of stop words
+//!   (`out of the`), which match everywhere and say little about a category;
 //! * entries with no word in them (`:)`, `2020`), which can never match;
 //! * entries with a number among their words (`danger 1.5` from the typo
 //!   `danger 1.5 2`, or `route 66`): numbers are not words to the matcher,
@@ -163,6 +163,16 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                         ),
                     );
                 }
+                if words.len() == 1 && stop.contains(&words[0]) {
+                    at(
+                        e.line,
+                        format!(
+                            "`{}` is a stop word: it occurs in almost every text, so its hits \
+                             say little about the category (use it inside a phrase instead)",
+                            e.text
+                        ),
+                    );
+                }
                 if words.len() == 1 {
                     if let Some((q, l)) = prefixes.iter().find(|(q, _)| words[0].starts_with(q)) {
                         at(
@@ -242,10 +252,11 @@ mod tests {
 
     #[test]
     fn stop_word_phrases_and_unmatchable_entries() {
-        let p = lint_text("out of the\nout of danger\n:)\n2020s\n");
-        assert_eq!(p.len(), 2, "{p:?}");
+        let p = lint_text("out of the\nout of danger\n:)\n2020s\nthe\n");
+        assert_eq!(p.len(), 3, "{p:?}");
         assert!(p[0].starts_with("t.txt:2: phrase `out of the` is made only of stop words"));
         assert!(p[1].starts_with("t.txt:4: `:)` has no word in it"));
+        assert!(p[2].starts_with("t.txt:6: `the` is a stop word"), "{p:?}");
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct Sheet {
     pub rows: Vec<SheetRow>,
     /// Whether an `article_id` column equals `unit_id` on every row.
     pub ids_are_articles: bool,
+    /// Columns holding only 0/1 codes whose name is no lexicon in use: a
+    /// frame coded on the sheet that this run cannot score, left out.
+    pub unknown_frames: Vec<String>,
 }
 
 /// Who is compared with whom.
@@ -165,6 +168,18 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             ),
         ));
     }
+    // Other columns that may be codes of a frame the lexicons in use lack:
+    // (name, column, any code seen, only codes seen).
+    let mut maybe_codes: Vec<(String, usize, bool, bool)> = header
+        .iter()
+        .enumerate()
+        .filter(|(c, h)| {
+            !h.is_empty()
+                && ![Some(unit_col), text_col, article_col].contains(&Some(*c))
+                && !frame_cols.iter().any(|(_, fc)| fc == c)
+        })
+        .map(|(c, h)| (h.clone(), c, false, true))
+        .collect();
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -194,6 +209,13 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         }
         if let Some(a) = article_col {
             ids_are_articles &= cell(a) == unit_id;
+        }
+        for (_, c, any, only) in &mut maybe_codes {
+            match cell(*c) {
+                "0" | "1" => *any = true,
+                "" => {}
+                _ => *only = false,
+            }
         }
         let mut codes = Vec::with_capacity(frame_cols.len());
         let mut missing: Vec<&str> = Vec::new();
@@ -278,7 +300,26 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         frames: frame_cols.into_iter().map(|(f, _)| f).collect(),
         rows,
         ids_are_articles,
+        unknown_frames: maybe_codes
+            .into_iter()
+            .filter(|(_, _, any, only)| *any && *only)
+            .map(|(name, ..)| name)
+            .collect(),
     })
+}
+
+/// Warnings for the frames a sheet codes that no lexicon in use scores.
+fn unknown_frame_warnings(sheet: &Sheet) -> Vec<String> {
+    sheet
+        .unknown_frames
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: the column `{f}` holds 0/1 codes, but no lexicon in use is called {f}, so it was left out (give its lexicon with --lexicon, as when the sheet was made)",
+                file_name(&sheet.path)
+            )
+        })
+        .collect()
 }
 
 /// "sentences" when every id is `<article>#s<n>`, "articles" when ids are the
@@ -313,26 +354,35 @@ pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> 
     }
     let set = crate::lexicon::load::set_for_run(opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
+    let mut unknown = Vec::new();
     let mut report =
         match paths {
-            [one] => against_frame(
-                &read_sheet(one, &frames, true)?,
-                opts,
-                &set.lexicons,
-                threshold,
-            )?,
-            [a, b] => between_coders(
-                &read_sheet(a, &frames, false)?,
-                &read_sheet(b, &frames, false)?,
-            ),
+            [one] => {
+                let sheet = read_sheet(one, &frames, true)?;
+                unknown.extend(unknown_frame_warnings(&sheet));
+                against_frame(&sheet, opts, &set.lexicons, threshold)?
+            }
+            [a, b] => {
+                let (a, b) = (
+                    read_sheet(a, &frames, false)?,
+                    read_sheet(b, &frames, false)?,
+                );
+                unknown.extend(unknown_frame_warnings(&a));
+                unknown.extend(unknown_frame_warnings(&b));
+                between_coders(&a, &b)
+            }
             _ => return Err(Error::Usage(
                 "give one filled coding sheet (coder against frame) or two (coder against coder)"
                     .into(),
             )),
         };
-    report
-        .warnings
-        .splice(0..0, set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    report.warnings.splice(
+        0..0,
+        set.warnings
+            .iter()
+            .map(|w| format!("lexicon: {w}"))
+            .chain(unknown),
+    );
     Ok(report)
 }
 
@@ -767,6 +817,32 @@ mod tests {
         assert!(
             e.contains("row 4 (unit a#s3): “yes” for threat is not a code"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn codes_of_a_frame_without_its_lexicon_are_named() {
+        let d = tempfile::tempdir().unwrap();
+        let p = sheet(
+            d.path(),
+            "s.csv",
+            "unit_id,text,threat,blame,notes\na#s1,A knife attack.,1,0,unsure\na#s2,All calm.,0,1,\n",
+        );
+        let s = read_sheet(&p, &frames(), true).unwrap();
+        assert_eq!(s.frames, vec!["threat"]);
+        // `notes` holds words, not codes: it is not taken for a frame.
+        assert_eq!(s.unknown_frames, vec!["blame"]);
+        let w = unknown_frame_warnings(&s);
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].starts_with("s.csv: the column `blame` holds 0/1 codes"),
+            "{w:?}"
+        );
+        let r = run(&[p], &Options::new(vec![]), 1.0).unwrap();
+        assert!(
+            r.warnings.iter().any(|x| x.contains("`blame`")),
+            "{:?}",
+            r.warnings
         );
     }
 
