@@ -12,6 +12,9 @@ use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
 use std::cell::RefCell;
 
+/// Oversampling of the randomized SVD range finder (Halko et al. suggest 5-10).
+pub const OVERSAMPLE: usize = 10;
+
 /// A linear operator `A` (rows x cols) known only through `A * B` and `A^T * B`.
 pub trait Operator: Sync {
     /// Number of rows of `A`.
