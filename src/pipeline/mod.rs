@@ -90,7 +90,12 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         seed: opts.seed,
         neighbours: opts.neighbours,
         top_terms: opts.top_terms,
-    };
+    }
+    .check()
+    .map_err(|e| match e.is_usage() {
+        true => Error::Usage(format!("--{e}")),
+        false => Error::Internal(format!("clustering failed: {e}")),
+    })?;
     let (clustering, (mut articles, voices, positions)) = rayon::join(
         || {
             let mut clock = Timer::new("");

@@ -160,6 +160,41 @@ pub fn mean(v: &[f64]) -> f64 {
     }
 }
 
+/// The final fit is linfa's k-means (the product's clustering engine),
+/// started from the centroids of `labels` (the best of the seeded Lloyd
+/// restarts, which make the many k-means runs of choosing k fast). From a
+/// converged start linfa needs one or two iterations, so this costs little and
+/// the labels reported are linfa's. Returns canonical labels.
+pub fn refine_with_linfa(
+    x: ArrayView2<f64>,
+    labels: &[usize],
+    seed: u64,
+) -> Result<Vec<usize>, String> {
+    use linfa::traits::{Fit, Predict};
+    use linfa::DatasetBase;
+    use linfa_clustering::{KMeans, KMeansInit};
+    use rand_xoshiro::rand_core::SeedableRng;
+    use rand_xoshiro::Xoshiro256Plus;
+
+    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let n = x.nrows();
+    if k < 2 || n <= k {
+        return Ok(labels.to_vec());
+    }
+    let (centroids, _) = centroids(x, labels);
+    // linfa reads views: no copy of the vectors, which are large on a big corpus.
+    let dataset = DatasetBase::from(x);
+    let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
+        .n_runs(1)
+        .max_n_iterations(300)
+        .tolerance(1e-4)
+        .init_method(KMeansInit::Precomputed(centroids))
+        .fit(&dataset)
+        .map_err(|e| format!("linfa k-means failed for k = {k}: {e}"))?;
+    let predicted = model.predict(&x);
+    Ok(canonical_labels(&predicted.to_vec()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,46 +262,6 @@ mod tests {
             assert!((fast[i] - slow).abs() < 1e-12, "{i}: {} vs {slow}", fast[i]);
         }
     }
-}
-
-/// The final fit is linfa's k-means (the product's clustering engine),
-/// started from the centroids of `labels` (the best of the seeded Lloyd
-/// restarts, which make the many k-means runs of choosing k fast). From a
-/// converged start linfa needs one or two iterations, so this costs little and
-/// the labels reported are linfa's. Returns canonical labels.
-pub fn refine_with_linfa(
-    x: ArrayView2<f64>,
-    labels: &[usize],
-    seed: u64,
-) -> Result<Vec<usize>, String> {
-    use linfa::traits::{Fit, Predict};
-    use linfa::DatasetBase;
-    use linfa_clustering::{KMeans, KMeansInit};
-    use rand_xoshiro::rand_core::SeedableRng;
-    use rand_xoshiro::Xoshiro256Plus;
-
-    let k = labels.iter().copied().max().map_or(0, |m| m + 1);
-    let n = x.nrows();
-    if k < 2 || n <= k {
-        return Ok(labels.to_vec());
-    }
-    let (centroids, _) = centroids(x, labels);
-    // linfa reads views: no copy of the vectors (80 MB each at 100,000 articles).
-    let dataset = DatasetBase::from(x);
-    let model = KMeans::params_with_rng(k, Xoshiro256Plus::seed_from_u64(seed))
-        .n_runs(1)
-        .max_n_iterations(300)
-        .tolerance(1e-4)
-        .init_method(KMeansInit::Precomputed(centroids))
-        .fit(&dataset)
-        .map_err(|e| format!("linfa k-means failed for k = {k}: {e}"))?;
-    let predicted = model.predict(&x);
-    Ok(canonical_labels(&predicted.to_vec()))
-}
-
-#[cfg(test)]
-mod linfa_refine_tests {
-    use super::*;
 
     #[test]
     fn linfa_keeps_a_converged_solution_and_repairs_a_wrong_one() {

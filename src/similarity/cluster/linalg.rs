@@ -12,6 +12,9 @@ use rand_xoshiro::Xoshiro256Plus;
 use rayon::prelude::*;
 use std::cell::RefCell;
 
+/// Oversampling of the randomized SVD range finder (Halko et al. suggest 5-10).
+pub const OVERSAMPLE: usize = 10;
+
 /// A linear operator `A` (rows x cols) known only through `A * B` and `A^T * B`.
 pub trait Operator: Sync {
     /// Number of rows of `A`.
@@ -346,8 +349,7 @@ impl Operator for CentredDense<'_> {
 /// Rows come in blocks of [`GAUSSIAN_BLOCK`], each from its own generator
 /// (the first seeded with `seed`, block b with `seed + b * golden ratio`),
 /// so the blocks fill in parallel and the values never depend on the thread
-/// count. On a wide vocabulary (250,000 terms x 110 columns) the single
-/// generator took seconds.
+/// count: one generator for a row per vocabulary term was a serial step.
 pub fn gaussian(rows: usize, cols: usize, seed: u64) -> Array2<f64> {
     let mut v = vec![0.0f64; rows * cols];
     if cols > 0 {
@@ -405,28 +407,33 @@ fn fill_normal(out: &mut [f64], seed: u64) {
 /// in the span of earlier ones become exactly zero, so rank deficiency is
 /// harmless.
 ///
-/// Small inputs (fewer than 8,192 rows) use modified Gram-Schmidt run twice
-/// ("twice is enough"), exactly as earlier versions did. Tall inputs (the
-/// term side of the SVD has one row per vocabulary term: 250,000 at 100,000
-/// articles) use block classical Gram-Schmidt with reorthogonalisation
-/// (BCGS2, Barlow & Smoktunowicz 2013): each block of 16 columns is projected
+/// One algorithm, block classical Gram-Schmidt with reorthogonalisation
+/// (BCGS2, Barlow & Smoktunowicz 2013): each block of columns is projected
 /// against all earlier columns twice with matrix products over row chunks
 /// (parallel, partial sums added in chunk order, so repeatable), then
-/// orthonormalised within itself by MGS twice. Column-by-column MGS reads
-/// every earlier column once per column and was memory-bound: it was the
-/// largest cost of clustering on wide vocabularies.
+/// orthonormalised within itself by modified Gram-Schmidt run twice ("twice
+/// is enough"). Column-by-column MGS reads every earlier column once per
+/// column, which is memory-bound on the tall term side of a wide vocabulary.
+///
+/// Inputs of fewer than [`PAR_ROWS`] rows are one block, summed strictly
+/// left to right: that is MGS twice, bit for bit what earlier versions
+/// computed, and it keeps the outputs of small corpora unchanged. Giving them
+/// the tall inputs' blocks or eight-lane dot products would change their
+/// rounding: the matrix products and [`fast_dot`] add the same terms in
+/// another order, so the SVD, and through k-means++ the clusters, could move.
 pub fn orthonormalise(y: &mut Array2<f64>) {
-    const PAR_ROWS: usize = 8192;
     const BLOCK: usize = 16;
     const CHUNK: usize = 8192;
     let (m, l) = y.dim();
-    if m < PAR_ROWS {
-        return orthonormalise_mgs(y);
-    }
+    let (block, dot_of): (usize, DotFn) = if m < PAR_ROWS {
+        (l.max(1), dot)
+    } else {
+        (BLOCK, fast_dot)
+    };
     let starts: Vec<usize> = (0..m).step_by(CHUNK).collect();
     let mut j0 = 0;
     while j0 < l {
-        let j1 = (j0 + BLOCK).min(l);
+        let j1 = (j0 + block).min(l);
         let b = j1 - j0;
         let norm0: Vec<f64> = (j0..j1)
             .map(|j| y.column(j).iter().map(|x| x * x).sum::<f64>().sqrt())
@@ -457,31 +464,44 @@ pub fn orthonormalise(y: &mut Array2<f64>) {
         }
         // Within the block: MGS twice on contiguous copies of its columns.
         let mut cols: Vec<Vec<f64>> = (j0..j1).map(|j| y.column(j).to_vec()).collect();
-        for (c, &n0) in norm0.iter().enumerate() {
-            let (done, rest) = cols.split_at_mut(c);
-            let v = &mut rest[0];
-            for _pass in 0..2 {
-                for q in done.iter() {
-                    let p = fast_dot(q, v);
-                    for (x, &qi) in v.iter_mut().zip(q) {
-                        *x -= p * qi;
-                    }
-                }
-            }
-            let norm = fast_dot(v, v).sqrt();
-            // Relative threshold: what remains is rounding noise, not a direction.
-            if norm > 0.0 && norm > 1e-10 * n0 {
-                v.iter_mut().for_each(|x| *x /= norm);
-            } else {
-                v.iter_mut().for_each(|x| *x = 0.0);
-            }
-        }
+        mgs_twice(&mut cols, &norm0, dot_of);
         for (c, col) in cols.iter().enumerate() {
             for (dst, &x) in y.column_mut(j0 + c).iter_mut().zip(col) {
                 *dst = x;
             }
         }
         j0 = j1;
+    }
+}
+
+/// A dot product, chosen per input by [`orthonormalise`].
+type DotFn = fn(&[f64], &[f64]) -> f64;
+
+/// Inputs of [`orthonormalise`] below this many rows are a single block.
+const PAR_ROWS: usize = 8192;
+
+/// Modified Gram-Schmidt, run twice, on `cols` (each column's norm before
+/// any projection in `norm0`), with dot products by `dot_of`. A column whose
+/// remainder is below 1e-10 of its original norm is rounding noise, not a
+/// direction, and becomes zero.
+fn mgs_twice(cols: &mut [Vec<f64>], norm0: &[f64], dot_of: DotFn) {
+    for (c, &n0) in norm0.iter().enumerate() {
+        let (done, rest) = cols.split_at_mut(c);
+        let v = &mut rest[0];
+        for _pass in 0..2 {
+            for q in done.iter() {
+                let p = dot_of(q, v);
+                for (x, &qi) in v.iter_mut().zip(q) {
+                    *x -= p * qi;
+                }
+            }
+        }
+        let norm = dot_of(v, v).sqrt();
+        if norm > 0.0 && norm > 1e-10 * n0 {
+            v.iter_mut().for_each(|x| *x /= norm);
+        } else {
+            v.iter_mut().for_each(|x| *x = 0.0);
+        }
     }
 }
 
@@ -518,38 +538,6 @@ fn normalise_columns(z: &mut Array2<f64>) {
         let n = col.iter().map(|x| x * x).sum::<f64>().sqrt();
         if n > 0.0 {
             col.mapv_inplace(|x| x / n);
-        }
-    }
-}
-
-/// Modified Gram-Schmidt, run twice, summed strictly left to right: the
-/// path for small inputs (see [`orthonormalise`]). Columns that are
-/// numerically in the span of earlier ones become exactly zero.
-fn orthonormalise_mgs(y: &mut Array2<f64>) {
-    let l = y.ncols();
-    let mut cols: Vec<Vec<f64>> = (0..l).map(|j| y.column(j).to_vec()).collect();
-    for j in 0..l {
-        let (done, rest) = cols.split_at_mut(j);
-        let v = &mut rest[0];
-        let norm0 = dot(v, v).sqrt();
-        for _pass in 0..2 {
-            for q in done.iter() {
-                let p = dot(q, v);
-                for (x, &qi) in v.iter_mut().zip(q) {
-                    *x -= p * qi;
-                }
-            }
-        }
-        let norm = dot(v, v).sqrt();
-        if norm > 0.0 && norm > 1e-10 * norm0 {
-            v.iter_mut().for_each(|x| *x /= norm);
-        } else {
-            v.iter_mut().for_each(|x| *x = 0.0);
-        }
-    }
-    for (j, c) in cols.iter().enumerate() {
-        for (dst, &x) in y.column_mut(j).iter_mut().zip(c) {
-            *dst = x;
         }
     }
 }
@@ -855,6 +843,68 @@ mod tests {
             }
         }
         assert!(y.column(3).iter().all(|&x| x == 0.0));
+    }
+
+    /// The column-by-column modified Gram-Schmidt (run twice, summed left to
+    /// right) that small inputs always got: the oracle for their bits.
+    fn reference_mgs(y: &Array2<f64>) -> Array2<f64> {
+        let mut out = y.clone();
+        let l = y.ncols();
+        let mut cols: Vec<Vec<f64>> = (0..l).map(|j| y.column(j).to_vec()).collect();
+        for j in 0..l {
+            let (done, rest) = cols.split_at_mut(j);
+            let v = &mut rest[0];
+            let norm0 = dot(v, v).sqrt();
+            for _pass in 0..2 {
+                for q in done.iter() {
+                    let p = dot(q, v);
+                    for (x, &qi) in v.iter_mut().zip(q) {
+                        *x -= p * qi;
+                    }
+                }
+            }
+            let norm = dot(v, v).sqrt();
+            if norm > 0.0 && norm > 1e-10 * norm0 {
+                v.iter_mut().for_each(|x| *x /= norm);
+            } else {
+                v.iter_mut().for_each(|x| *x = 0.0);
+            }
+        }
+        for (j, c) in cols.iter().enumerate() {
+            out.column_mut(j).assign(&Array1::from(c.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn small_inputs_get_exactly_the_column_by_column_bits() {
+        for (rows, cols, seed) in [(50, 4, 7), (300, 40, 8), (PAR_ROWS - 1, 30, 9)] {
+            let y = gaussian(rows, cols, seed);
+            let mut got = y.clone();
+            orthonormalise(&mut got);
+            let want = reference_mgs(&y);
+            assert!(got
+                .iter()
+                .zip(want.iter())
+                .all(|(a, b)| a.to_bits() == b.to_bits()));
+        }
+    }
+
+    #[test]
+    fn tall_inputs_are_orthonormal_in_blocks() {
+        let mut y = gaussian(PAR_ROWS + 100, 40, 3);
+        let c5 = y.column(5).to_owned();
+        let c20 = y.column(20).to_owned();
+        y.column_mut(33).assign(&(&c5 * 3.0 - &c20));
+        orthonormalise(&mut y);
+        let g = y.t().dot(&y);
+        for i in 0..40 {
+            for j in 0..40 {
+                let want = if i == j && i != 33 { 1.0 } else { 0.0 };
+                assert!((g[[i, j]] - want).abs() < 1e-10, "{i} {j}");
+            }
+        }
+        assert!(y.column(33).iter().all(|&x| x == 0.0));
     }
 
     /// 20 rows of rank 2 (combinations of two disjoint term sets) in

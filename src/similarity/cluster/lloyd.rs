@@ -2,9 +2,9 @@
 //! rows are assigned in parallel with one dot product per centroid
 //! (`|x - c|^2 = |x|^2 + |c|^2 - 2 x.c`), centroids are summed per fixed block
 //! of rows and the blocks added in order, so the result is bit-for-bit the same
-//! whatever the thread count. It replaced linfa's k-means, whose per-pair
-//! distance calls dominated frame's run time (about 70 of 90 s at 10,000
-//! articles).
+//! whatever the thread count. It replaced linfa's k-means for the many runs
+//! of choosing k, where linfa's per-pair distance calls dominated frame's run
+//! time (docs/performance.md).
 //!
 //! Stopping rule as in scikit-learn: at most `MAX_ITER` iterations, or when
 //! the summed squared movement of the centroids falls to `TOL` times the mean
@@ -107,8 +107,8 @@ fn plus_plus(data: &Data, k: usize, rng: &mut Xoshiro256Plus) -> Vec<f64> {
 /// Assigns every row to its nearest centre (first on ties) and records the
 /// squared distance; returns how many rows changed cluster. The dot products
 /// of a block of rows with all centres are one matrix product (matrixmultiply
-/// picks AVX2/FMA kernels at run time), about four times faster than
-/// row-by-row dot products; it does not depend on the thread count.
+/// picks AVX2/FMA kernels at run time), much faster than row-by-row dot
+/// products; it does not depend on the thread count.
 fn assign(
     data: &Data,
     centres: &[f64],
