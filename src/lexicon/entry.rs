@@ -84,6 +84,7 @@ impl Lexicon {
             entries: self.entries.len(),
             file: self.file.clone(),
             kind: "frame".to_string(),
+            validity: Vec::new(),
         }
     }
 }

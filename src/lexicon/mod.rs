@@ -15,6 +15,7 @@ pub mod liwc;
 pub mod load;
 pub mod parsed;
 pub mod txt;
+pub mod validity;
 pub mod yaml;
 
 pub use builtin::{builtin, BUILTIN_NAMES};

@@ -145,6 +145,32 @@ pub struct LexiconInfo {
     pub file: String,
     /// "frame" for frame categories, "sentiment" for the sentiment lexicon.
     pub kind: String,
+    /// How well this lexicon's scores matched human frame coding
+    /// (docs/validity.md); empty for lexicons that were not measured (the
+    /// user's own, a replaced default, sentiment).
+    pub validity: Vec<FrameValidity>,
+}
+
+/// One measurement of a default frame lexicon against human-coded news
+/// (validation/run writes them; docs/validity.md explains them).
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct FrameValidity {
+    /// Data set ("semeval", "frac").
+    pub dataset: String,
+    /// The human labels counted as the frame.
+    pub labels: String,
+    /// How close those labels are to the frame ("close", "loose (...)").
+    pub mapping: String,
+    /// Texts carrying the labels.
+    pub positives: usize,
+    /// Texts in the data set.
+    pub n: usize,
+    /// AUC of the per-1,000 score against the labels.
+    pub auc: f64,
+    /// Lower end of its bootstrap 95% interval.
+    pub auc_low: f64,
+    /// Upper end of its bootstrap 95% interval.
+    pub auc_high: f64,
 }
 
 /// Corpus-level vocabulary figures.

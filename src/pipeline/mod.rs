@@ -209,8 +209,21 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         entries: senti.lexicon().len(),
         file: "lexicons/sentiment/vader_lexicon.txt".into(),
         kind: "sentiment".into(),
+        validity: Vec::new(),
     };
-    let mut lex_info: Vec<LexiconInfo> = lexicons.iter().map(|l| l.info()).collect();
+    // A default lexicon carries what docs/validity.md measured for it; a
+    // replaced or added one was not measured.
+    let mut lex_info: Vec<LexiconInfo> = lexicons
+        .iter()
+        .zip(&lexicon_set.origins)
+        .map(|(l, origin)| {
+            let mut info = l.info();
+            if *origin == lexicon::Origin::BuiltIn {
+                info.validity = lexicon::validity::measured(&l.name);
+            }
+            info
+        })
+        .collect();
     lex_info.push(senti_info);
     let mut analysis = Analysis {
         frame_version: env!("CARGO_PKG_VERSION").into(),

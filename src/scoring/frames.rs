@@ -3,6 +3,7 @@
 //! most threatening and reassuring sentences.
 
 use super::matcher::FrameScorer;
+use super::negation::after_contrast;
 use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
 use crate::text::squash::squashed;
@@ -55,6 +56,9 @@ impl FrameScorer {
         let negated = self.negators(Some(text), doc, vocab, &matches);
         let n_sent = doc.sentences.len();
         let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
+        // Threat and reassurance hits a sentence can be quoted for: those not
+        // set aside by a contrast ("fear rather than reassurance").
+        let mut quotable = vec![[0.0f64; 2]; n_sent];
         let mut hits = vec![0.0f64; nf];
         // (category, entry label) -> (count, surface form counts, first sentence)
         type Ev = (usize, BTreeMap<String, usize>, usize);
@@ -103,6 +107,11 @@ impl FrameScorer {
             let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
+                if let Some(side) = self.polarity.side(cat) {
+                    if !after_contrast(doc, vocab, m.first, self.window()) {
+                        quotable[s][side] += e.weight;
+                    }
+                }
             }
             let rows = &mut evidence[cat];
             if !rows.contains_key(label.as_ref()) {
@@ -165,12 +174,12 @@ impl FrameScorer {
                 }
             })
             .collect();
-        let pick = |c: Option<usize>| -> Option<SentenceRef> {
-            let c = c?;
+        let pick = |c: Option<usize>, side: usize| -> Option<SentenceRef> {
+            c?;
             let mut best: Option<(usize, f64)> = None;
-            for (s, h) in sent_hits.iter().enumerate() {
-                if h[c] > 0.0 && best.is_none_or(|(_, b)| h[c] > b) {
-                    best = Some((s, h[c]));
+            for (s, h) in quotable.iter().enumerate() {
+                if h[side] > 0.0 && best.is_none_or(|(_, b)| h[side] > b) {
+                    best = Some((s, h[side]));
                 }
             }
             best.map(|(s, h)| SentenceRef {
@@ -180,8 +189,10 @@ impl FrameScorer {
             })
         };
         // Picked before the sentences take their rows of hits.
-        let (most_threatening, most_reassuring) =
-            (pick(self.polarity.threat), pick(self.polarity.reassurance));
+        let (most_threatening, most_reassuring) = (
+            pick(self.polarity.threat, 0),
+            pick(self.polarity.reassurance, 1),
+        );
         // Sentences: sentiment and hits.
         let mut sentences = Vec::with_capacity(n_sent);
         let mut sent_scores = Vec::with_capacity(n_sent);

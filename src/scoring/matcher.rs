@@ -128,6 +128,11 @@ impl FrameScorer {
         }
     }
 
+    /// Words a negator's scope reaches.
+    pub(crate) fn window(&self) -> usize {
+        self.window
+    }
+
     /// Frame names in output order.
     pub fn names(&self) -> &[String] {
         &self.names

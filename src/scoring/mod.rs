@@ -140,6 +140,21 @@ mod tests {
         scorer.score(text, &tc.docs[0], &tc.vocab, &senti)
     }
 
+    #[test]
+    fn a_contrasted_frame_word_is_counted_but_never_quoted() {
+        let s = score_text("It will inspire fear rather than reassurance. Nobody called.");
+        // Both words count...
+        assert_eq!(hits(&s).0, 1.0);
+        assert_eq!(hits(&s).1, 1.0);
+        // ...but the sentence does not reassure, so it is not quoted as such.
+        assert!(s.most_reassuring.is_none(), "{:?}", s.most_reassuring);
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
+        let s = score_text("The town was far from calm. Later the town was calm again.");
+        assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(2));
+        let s = score_text("Calm returned rather quickly, then people felt safe.");
+        assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(1));
+    }
+
     fn hits(s: &DocScores) -> (f64, f64, f64) {
         (s.frames[0].hits, s.frames[1].hits, s.frames[2].hits)
     }

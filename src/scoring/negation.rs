@@ -39,6 +39,17 @@ impl PolarPair {
         }
     }
 
+    /// Which side of the pair a category is: 0 threat, 1 reassurance.
+    pub fn side(&self, c: usize) -> Option<usize> {
+        if Some(c) == self.threat {
+            Some(0)
+        } else if Some(c) == self.reassurance {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
     /// The negation group of a category: the pair shares one, every other
     /// frame is a group of its own.
     pub fn group(&self, c: usize) -> usize {
@@ -98,6 +109,27 @@ pub const NEGATION_IDIOMS: &[&[&str]] = &[
 const CLAUSE_BREAKS: &[char] = &[
     ',', ';', ':', '\u{2014}', '\u{2013}', '(', ')', '[', ']', '\u{2026}',
 ];
+
+/// Word pairs after which a frame word names the alternative set aside, not
+/// what the sentence asserts: "fear rather than reassurance", "anger
+/// instead of calm", "far from safe". Such a sentence is not quoted as the
+/// article's most threatening or reassuring one (its words still count,
+/// as every match does).
+pub const CONTRAST_MARKERS: &[[&str; 2]] =
+    &[["rather", "than"], ["instead", "of"], ["far", "from"]];
+
+/// True when one of the [`CONTRAST_MARKERS`] ends at most `window` words
+/// before word token `first`, in the same sentence.
+pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, window: usize) -> bool {
+    let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
+    let lo = first.saturating_sub(window + 1);
+    (lo..first.saturating_sub(1)).any(|s| {
+        CONTRAST_MARKERS
+            .iter()
+            .any(|[a, b]| word(s) == *a && word(s + 1) == *b)
+            && doc.same_sentence(s, first)
+    })
+}
 
 /// A match as negation sees it.
 #[derive(Debug, Clone, Copy)]

@@ -4,8 +4,10 @@
 use super::builder::{
     clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
+use crate::lexicon::validity::EXPLORATORY_BELOW;
+use crate::model::{FrameValidity, REASSURANCE};
 use crate::report::document::{Block, Cell};
-use crate::report::format::{count, int};
+use crate::report::format::{count, fixed, int};
 use crate::report::glossary::parameter_rows;
 
 impl<'a> Builder<'a> {
@@ -88,6 +90,8 @@ impl<'a> Builder<'a> {
             code("(threat - reassurance) / (threat + reassurance)"),
             t(" on the per-1,000 scores, 0 when both are 0."),
         ]);
+
+        self.validity();
 
         self.heading(3, "Clustering");
         match &a.clustering {
@@ -229,6 +233,9 @@ impl<'a> Builder<'a> {
             "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment analysis of social media text. Proceedings of the International AAAI Conference on Web and Social Media, 8(1), 216–225.".into(),
             "Rousseeuw, P. J. (1987). Silhouettes: A graphical aid to the interpretation and validation of cluster analysis. Journal of Computational and Applied Mathematics, 20, 53–65.".into(),
         ];
+        if a.lexicons.iter().any(|l| !l.validity.is_empty()) {
+            refs.extend(VALIDATION_REFERENCES.iter().map(|r| r.to_string()));
+        }
         for l in &a.lexicons {
             for s in &l.sources {
                 let s = s.trim();
@@ -239,5 +246,101 @@ impl<'a> Builder<'a> {
         }
         self.para(vec![t("References:")]);
         self.push(Block::List(refs.into_iter().map(|r| vec![t(r)]).collect()));
+    }
+
+    /// "How far each frame score can be trusted": the default lexicons'
+    /// agreement with human frame coding (docs/validity.md).
+    fn validity(&mut self) {
+        let a = self.a;
+        let frames: Vec<_> = a.lexicons.iter().filter(|l| l.kind == "frame").collect();
+        if frames.is_empty() {
+            return;
+        }
+        self.heading(3, "How far each frame score can be trusted");
+        self.para(vec![
+            t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025); the human labels match frame's frames only approximately (see the mapping in "),
+            code("docs/validity.md"),
+            t(format!(
+                "). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
+                fixed(EXPLORATORY_BELOW, 2)
+            )),
+        ]);
+        let rows: Vec<Vec<Cell>> = frames
+            .iter()
+            .map(|l| {
+                let (data, reading) = if l.validity.is_empty() {
+                    let why = if l.name == REASSURANCE && l.file.starts_with("lexicons/") {
+                        "not validated: no public human-coded data codes reassurance"
+                    } else {
+                        "not validated: not a default lexicon, or changed since it was measured"
+                    };
+                    ("-".to_string(), why.to_string())
+                } else {
+                    (
+                        l.validity
+                            .iter()
+                            .map(validity_cell)
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        verdict(&l.validity).to_string(),
+                    )
+                };
+                vec![
+                    Cell::text(l.name.clone()),
+                    Cell::text(data),
+                    Cell::text(reading),
+                ]
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &[
+                "Frame",
+                "AUC [95% interval] by data set (labels)",
+                "Reading",
+            ],
+            &[],
+            rows,
+        )));
+    }
+}
+
+/// The data sets behind the validity figures, for the references.
+const VALIDATION_REFERENCES: [&str; 2] = [
+    "Piskorski, J., Stefanovitch, N., Da San Martino, G., & Nakov, P. (2023). SemEval-2023 Task 3: Detecting the category, the framing, and the persuasion techniques in online news in a multi-lingual setup. Proceedings of SemEval-2023, 2343–2361.",
+    "Guida, A., Otmakhova, Y., Hovy, E., & Frermann, L. (2025). FrAC: A frame-annotated corpus (gold standard). arXiv:2507.04612.",
+];
+
+/// "SemEval 0.77 [0.73, 0.82] (Security_and_defense, ...)".
+fn validity_cell(v: &FrameValidity) -> String {
+    let name = match v.dataset.as_str() {
+        "semeval" => "SemEval",
+        "frac" => "FrAC",
+        other => other,
+    };
+    format!(
+        "{name} {} [{}, {}] ({}{})",
+        fixed(v.auc, 2),
+        fixed(v.auc_low, 2),
+        fixed(v.auc_high, 2),
+        v.labels,
+        if v.mapping.starts_with("loose") {
+            ", loose match"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The reading of a frame's lowest AUC.
+fn verdict(v: &[FrameValidity]) -> &'static str {
+    // Judged as printed (two decimals), as docs/validity.md judges it.
+    let low = v.iter().map(|x| x.auc).fold(f64::INFINITY, f64::min);
+    let low = (low * 100.0).round() / 100.0;
+    if low >= 0.80 {
+        "holds up"
+    } else if low >= EXPLORATORY_BELOW {
+        "moderate"
+    } else {
+        "exploratory"
     }
 }

@@ -1,0 +1,115 @@
+//! What `validation/run` measured for each default frame lexicon against
+//! human-coded news (docs/validity.md), embedded so that every report can
+//! say how far each frame score can be trusted. A figure is given only for
+//! the lexicon it was measured on: each row carries the SHA-256 of the
+//! lexicon file, and a default whose text has changed since gets none (a
+//! unit test fails until the validation is run again).
+
+use super::builtin::{BUILTIN_NAMES, BUILTIN_TEXTS};
+use crate::model::FrameValidity;
+use sha2::{Digest, Sha256};
+
+/// `validation/results.csv` as written by `validation/run`.
+const RESULTS: &str = include_str!("../../validation/results.csv");
+
+/// AUC below which a frame is called exploratory in the reports.
+pub const EXPLORATORY_BELOW: f64 = 0.70;
+
+/// Hex SHA-256 of a text.
+fn sha256(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The measurements of the default lexicon `name` (the main mapping of
+/// each data set, not the variants), or none when `name` is no default,
+/// was not measured, or has changed since it was measured.
+pub fn measured(name: &str) -> Vec<FrameValidity> {
+    let Some(i) = BUILTIN_NAMES.iter().position(|n| *n == name) else {
+        return Vec::new();
+    };
+    let hash = sha256(BUILTIN_TEXTS[i]);
+    let mut rdr = csv::Reader::from_reader(RESULTS.as_bytes());
+    let Ok(header) = rdr.headers().cloned() else {
+        return Vec::new();
+    };
+    let col = |k: &str| header.iter().position(|h| h == k);
+    let (
+        Some(frame),
+        Some(dataset),
+        Some(labels),
+        Some(mapping),
+        Some(variant),
+        Some(sha),
+        Some(pos),
+        Some(n),
+        Some(auc),
+        Some(lo),
+        Some(hi),
+    ) = (
+        col("frame"),
+        col("dataset"),
+        col("labels"),
+        col("mapping"),
+        col("variant"),
+        col("lexicon_sha256"),
+        col("positives"),
+        col("n"),
+        col("auc"),
+        col("auc_lo"),
+        col("auc_hi"),
+    )
+    else {
+        return Vec::new();
+    };
+    rdr.records()
+        .filter_map(Result::ok)
+        .filter(|r| r.get(frame) == Some(name) && r.get(variant) == Some("False"))
+        .filter(|r| r.get(sha) == Some(hash.as_str()))
+        .filter_map(|r| {
+            let num = |c: usize| r.get(c)?.parse::<f64>().ok().filter(|x| x.is_finite());
+            Some(FrameValidity {
+                dataset: r.get(dataset)?.to_string(),
+                labels: r.get(labels)?.to_string(),
+                mapping: r.get(mapping)?.to_string(),
+                positives: r.get(pos)?.parse().ok()?,
+                n: r.get(n)?.parse().ok()?,
+                auc: num(auc)?,
+                auc_low: num(lo)?,
+                auc_high: num(hi)?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_measured_default_is_measured_on_its_current_text() {
+        // A default lexicon edited after validation/run loses its figures:
+        // run validation/run again and commit docs/validity.md with it.
+        let mut rdr = csv::Reader::from_reader(RESULTS.as_bytes());
+        let frames: std::collections::BTreeSet<String> = rdr
+            .records()
+            .map(|r| r.unwrap().get(0).unwrap().to_string())
+            .collect();
+        assert!(
+            frames.contains("economic") && frames.contains("threat"),
+            "{frames:?}"
+        );
+        for f in &frames {
+            assert!(
+                !measured(f).is_empty(),
+                "lexicons/{f}.txt changed since validation/run measured it"
+            );
+        }
+        assert!(measured("reassurance").is_empty());
+        assert!(measured("not a frame").is_empty());
+        let e = measured("economic");
+        assert!(e.iter().all(|v| v.auc_low <= v.auc && v.auc <= v.auc_high));
+    }
+}
