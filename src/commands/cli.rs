@@ -358,7 +358,8 @@ Examples:
   frame kwic attack seeds/                    'attack', 'attacks', 'attacked' ... in context
   frame kwic attack seeds/ --exact            only the form 'attack'
   frame kwic 'knife crime' seeds/ --window 5
-  frame kwic threat seeds/ --csv > threat.csv every match of the threat category";
+  frame kwic threat seeds/ --csv > threat.csv every match of the threat category
+  frame kwic 'safe !safe seat' seeds/ --show-excluded   'safe', and marked where 'safe seat' drops it";
 
 /// Which lexicons to use: the defaults, plus or instead of your own.
 #[derive(Args, Debug, Clone, Default)]
@@ -438,6 +439,9 @@ pub struct KwicArgs {
     /// Treat TERM as a word even when a lexicon category has that name.
     #[arg(long)]
     pub word: bool,
+    /// Also show, marked "excluded", the matches an entry's excluded phrases (`!phrase`) drop.
+    #[arg(long)]
+    pub show_excluded: bool,
     /// Write CSV to stdout instead of aligned lines.
     #[arg(long)]
     pub csv: bool,

@@ -10,7 +10,7 @@
 //! each side, cut from the original text (case and punctuation kept).
 
 use crate::input::Document;
-use crate::lexicon::{entry_kind, normalise, Entry, EntryKind, Lexicon};
+use crate::lexicon::{normalise, parse_entry, split_excluded, Entry, EntryKind, Lexicon};
 use crate::model::language::Language;
 use crate::scoring::{
     is_negator, negations, FrameScorer, NegationTarget, SpanMatch, DEFAULT_NEGATION_WINDOW,
@@ -31,6 +31,8 @@ pub struct KwicQuery {
     pub exact: bool,
     /// Treat `term` as a word even if a category has that name.
     pub as_word: bool,
+    /// Also show the matches an entry's excluded phrases dropped, marked.
+    pub show_excluded: bool,
 }
 
 /// One concordance line.
@@ -54,6 +56,8 @@ pub struct KwicLine {
     pub entry: String,
     /// A negator stands within the scorer's negation window before it.
     pub negated: bool,
+    /// One of its entry's excluded phrases dropped it: it does not count.
+    pub excluded: bool,
 }
 
 /// The concordance and what it searched.
@@ -76,11 +80,14 @@ fn target(q: &KwicQuery, lexicons: &[Lexicon]) -> Result<(Lexicon, Option<String
             return Ok((lx.clone(), Some(lx.name.clone())));
         }
     }
-    let text = normalise(&q.term.split_whitespace().collect::<Vec<_>>().join(" "));
-    if text.is_empty() {
+    let fields: Vec<&str> = q.term.split_whitespace().collect();
+    if fields.is_empty() {
         return Err("the search term is empty".into());
     }
-    let kind = entry_kind(&text).map_err(|m| format!("search term {m}"))?;
+    // A term is written like a lexicon entry: `=form`, `safe !safe seat`.
+    let (words, excluded) = split_excluded(&fields);
+    let (text, kind, excluded) =
+        parse_entry(words, excluded).map_err(|m| format!("search term {m}"))?;
     Ok((
         Lexicon {
             name: String::new(),
@@ -93,6 +100,7 @@ fn target(q: &KwicQuery, lexicons: &[Lexicon]) -> Result<(Lexicon, Option<String
                 kind,
                 weight: 1.0,
                 line: 0,
+                excluded,
             }],
         },
         None,
@@ -133,6 +141,7 @@ fn exact_spans(
                 first: i,
                 last,
                 negated: false,
+                excluded: false,
             });
         }
     }
@@ -211,7 +220,7 @@ pub fn kwic(
                 .unwrap_or_default();
             let prefix = match &e.kind {
                 EntryKind::Prefix(p) => Some(normalise(p)),
-                EntryKind::Term => None,
+                EntryKind::Term | EntryKind::Exact => None,
             };
             (e.text.clone(), ids, prefix)
         })
@@ -224,6 +233,9 @@ pub fn kwic(
                 exact_spans(&exact_entries, &d.text, td, &tc.vocab, &negator)
             } else {
                 let mut s = scorer.spans(Some(&d.text), td, &tc.vocab);
+                if q.show_excluded {
+                    s.extend(scorer.excluded_spans(td, &tc.vocab));
+                }
                 s.retain(|m| keep.is_none_or(|k| m.category == k));
                 s
             };
@@ -284,6 +296,7 @@ pub fn kwic(
                         category: category.clone().unwrap_or_default(),
                         entry: m.entry,
                         negated: m.negated,
+                        excluded: m.excluded,
                     }
                 })
                 .collect()
@@ -291,7 +304,11 @@ pub fn kwic(
         .collect();
     Ok(Kwic {
         articles: docs.len(),
-        articles_matched: per_doc.iter().filter(|l| !l.is_empty()).count(),
+        // Excluded lines do not count as matches.
+        articles_matched: per_doc
+            .iter()
+            .filter(|l| l.iter().any(|x| !x.excluded))
+            .count(),
         lines: per_doc.into_iter().flatten().collect(),
         category,
     })
@@ -343,7 +360,13 @@ pub fn to_text(lines: &[KwicLine]) -> String {
             " ".repeat(pad_loc),
             " ".repeat(pad_left),
             l.keyword,
-            if l.negated { "  (negated)" } else { "" }
+            if l.excluded {
+                "  (excluded: does not count)"
+            } else if l.negated {
+                "  (negated)"
+            } else {
+                ""
+            }
         );
         out.push_str(line.trim_end());
         out.push('\n');
@@ -352,12 +375,12 @@ pub fn to_text(lines: &[KwicLine]) -> String {
 }
 
 /// The concordance as CSV: article_id, sentence_no, word_no, left, keyword,
-/// right, category, entry, negated.
-pub fn to_csv(lines: &[KwicLine]) -> Vec<u8> {
+/// right, category, entry, negated, and with `with_excluded` excluded.
+pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut header = vec![
         "article_id",
         "sentence_no",
         "word_no",
@@ -367,19 +390,31 @@ pub fn to_csv(lines: &[KwicLine]) -> Vec<u8> {
         "category",
         "entry",
         "negated",
-    ]);
+    ];
+    // The column exists only when asked for, so that existing readers of
+    // the table see the columns they always did.
+    if with_excluded {
+        header.push("excluded");
+    }
+    let _ = w.write_record(&header);
+    let flag = |b: bool| if b { "true" } else { "false" };
     for l in lines {
-        let _ = w.write_record([
+        let (sentence_no, word_no) = (l.sentence_no.to_string(), l.word_no.to_string());
+        let mut row = vec![
             l.article_id.as_str(),
-            &l.sentence_no.to_string(),
-            &l.word_no.to_string(),
+            &sentence_no,
+            &word_no,
             &l.left,
             &l.keyword,
             &l.right,
             &l.category,
             &l.entry,
-            if l.negated { "true" } else { "false" },
-        ]);
+            flag(l.negated),
+        ];
+        if with_excluded {
+            row.push(flag(l.excluded));
+        }
+        let _ = w.write_record(&row);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -415,6 +450,7 @@ mod tests {
             window,
             exact,
             as_word: false,
+            show_excluded: false,
         };
         kwic(&docs(), lexicons, &en, &StopWords::new(en.stop_words()), &q).unwrap()
     }
@@ -472,6 +508,7 @@ mod tests {
                 window: 2,
                 exact,
                 as_word: false,
+                show_excluded: false,
             };
             kwic(&docs, lx, &en, &stop, &q)
                 .unwrap()
@@ -521,6 +558,7 @@ mod tests {
             window: 2,
             exact: false,
             as_word: true,
+            show_excluded: false,
         };
         let k = kwic(&docs(), &[lx], &en, &StopWords::new(en.stop_words()), &q).unwrap();
         assert_eq!(k.lines.len(), 1);
@@ -535,6 +573,7 @@ mod tests {
             window: 2,
             exact: false,
             as_word: false,
+            show_excluded: false,
         };
         let stop = StopWords::new(en.stop_words());
         assert!(kwic(&docs(), &[], &en, &stop, &q("in*"))
@@ -555,7 +594,47 @@ mod tests {
         );
         let pos: Vec<usize> = lines.iter().map(|l| l.find('[').unwrap()).collect();
         assert!(pos.iter().all(|&p| p == pos[0]), "{t}");
-        let csv = String::from_utf8(to_csv(&k.lines)).unwrap();
+        let csv = String::from_utf8(to_csv(&k.lines, false)).unwrap();
         assert!(csv.starts_with("article_id,sentence_no,word_no,left,keyword,right,category,entry,negated\na,1,3,The dog,attacked,a man,,attack,false\n"), "{csv}");
+    }
+
+    #[test]
+    fn show_excluded_marks_what_an_excluded_phrase_drops() {
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let q = |t: &str, show: bool| KwicQuery {
+            term: t.into(),
+            window: 2,
+            exact: false,
+            as_word: false,
+            show_excluded: show,
+        };
+        // "knife crime" is the excluded phrase; "knife-crime" is one word.
+        let lx =
+            crate::lexicon::parse("# description: d\ncrime !knife crime\n", "c.txt", "c").unwrap();
+        let lxs = std::slice::from_ref(&lx);
+        let k = kwic(&docs(), lxs, &en, &stop, &q("c", false)).unwrap();
+        assert!(k.lines.is_empty(), "{:?}", k.lines);
+        let k = kwic(&docs(), lxs, &en, &stop, &q("c", true)).unwrap();
+        assert_eq!(k.lines.len(), 1);
+        assert!(k.lines[0].excluded);
+        assert_eq!(k.articles_matched, 0);
+        let t = to_text(&k.lines);
+        assert!(
+            t.contains("Knife [crime] fell; the  (excluded: does not count)"),
+            "{t}"
+        );
+        let csv = String::from_utf8(to_csv(&k.lines, true)).unwrap();
+        assert!(csv.contains(",negated,excluded\n"), "{csv}");
+        assert!(csv.ends_with(",crime,false,true\n"), "{csv}");
+        // A search term takes the same syntax as a lexicon entry.
+        let k = kwic(&docs(), &[], &en, &stop, &q("knife !knife crime", true)).unwrap();
+        let flags: Vec<bool> = k.lines.iter().map(|l| l.excluded).collect();
+        assert_eq!(flags, [true]);
+        let k = kwic(&docs(), &[], &en, &stop, &q("=attacks", false)).unwrap();
+        assert_eq!(k.lines.len(), 1);
+        assert!(kwic(&docs(), &[], &en, &stop, &q("crime !fell", false))
+            .unwrap_err()
+            .contains("does not contain the entry"));
     }
 }

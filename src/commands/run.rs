@@ -188,6 +188,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
         window: args.window,
         exact: args.exact,
         as_word: args.word,
+        show_excluded: args.show_excluded,
     };
     let k = crate::commands::kwic::kwic(
         &corpus.documents,
@@ -198,7 +199,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
     )
     .map_err(Error::Usage)?;
     if args.csv {
-        print_out(&crate::commands::kwic::to_csv(&k.lines));
+        print_out(&crate::commands::kwic::to_csv(&k.lines, args.show_excluded));
     } else {
         print_out(crate::commands::kwic::to_text(&k.lines).as_bytes());
     }
@@ -210,13 +211,19 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
             if args.exact { " (exact form)" } else { "" }
         ),
     };
+    let excluded = k.lines.iter().filter(|l| l.excluded).count();
+    let counted = k.lines.len() - excluded;
     eprintln!(
-        "frame: {} match{} of {what} in {} of {} article{}",
-        k.lines.len(),
-        if k.lines.len() == 1 { "" } else { "es" },
+        "frame: {counted} match{} of {what} in {} of {} article{}{}",
+        if counted == 1 { "" } else { "es" },
         k.articles_matched,
         k.articles,
-        if k.articles == 1 { "" } else { "s" }
+        if k.articles == 1 { "" } else { "s" },
+        if args.show_excluded {
+            format!("; {excluded} more dropped by excluded phrases (marked)")
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }

@@ -18,7 +18,7 @@
 //! Checks are within one category: the same word in two categories is how
 //! LIWC-style dictionaries are built.
 
-use super::entry::{looks_numeric, EntryKind, Lexicon, LexiconError};
+use super::entry::{looks_numeric, Entry, EntryKind, Lexicon, LexiconError};
 use super::load::{folder_files, read_file_lenient};
 use crate::model::language::Language;
 use crate::text::filters::StopWords;
@@ -104,12 +104,14 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
         .iter()
         .filter_map(|e| match &e.kind {
             EntryKind::Prefix(p) => Some((p.as_str(), e.line)),
-            EntryKind::Term => None,
+            EntryKind::Term | EntryKind::Exact => None,
         })
         .collect();
     // Stems of each term entry -> the first entry with them.
     let mut by_stems: BTreeMap<Vec<String>, (&str, usize)> = BTreeMap::new();
+    let mut exact: Vec<(Vec<String>, &Entry)> = Vec::new();
     for e in &lx.entries {
+        lint_excluded(e, &mut at);
         match &e.kind {
             EntryKind::Prefix(p) => {
                 if let Some((q, l)) = prefixes
@@ -124,7 +126,7 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                     );
                 }
             }
-            EntryKind::Term => {
+            EntryKind::Term | EntryKind::Exact => {
                 let words: Vec<String> = analyzer
                     .analyze(&e.text)
                     .into_iter()
@@ -186,6 +188,12 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                 }
                 let stems: Vec<String> =
                     words.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+                if e.kind == EntryKind::Exact {
+                    // Exact entries are meant to share a stem with other
+                    // words; they clash only with a stem entry (below).
+                    exact.push((stems, e));
+                    continue;
+                }
                 match by_stems.get(&stems) {
                     Some((first, l)) => at(
                         e.line,
@@ -204,7 +212,48 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
             }
         }
     }
+    for (stems, e) in exact {
+        if let Some((first, l)) = by_stems.get(&stems) {
+            at(
+                e.line,
+                format!(
+                    "`={}` is already matched by `{first}` (line {l}), which matches every \
+                     word with the stem{} `{}`; write that entry as `={first}` to keep the \
+                     word forms apart",
+                    e.text,
+                    if stems.len() > 1 { "s" } else { "" },
+                    stems.join(" ")
+                ),
+            );
+        }
+    }
     out
+}
+
+/// Lints an entry's excluded phrases: one given twice, or one that contains
+/// another (the longer one can never add anything).
+fn lint_excluded(e: &Entry, at: &mut impl FnMut(usize, String)) {
+    for (i, p) in e.excluded.iter().enumerate() {
+        if e.excluded[..i].contains(p) {
+            at(
+                e.line,
+                format!("`{}`: excluded phrase `!{p}` given twice", e.key()),
+            );
+        } else if let Some(q) = e
+            .excluded
+            .iter()
+            .find(|q| *q != p && format!(" {p} ").contains(&format!(" {q} ")))
+        {
+            at(
+                e.line,
+                format!(
+                    "`{}`: excluded phrase `!{p}` is already covered by `!{q}`, which it \
+                     contains",
+                    e.key()
+                ),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -345,5 +394,23 @@ mod tests {
             "{p:?}"
         );
         assert_eq!((r.files, r.categories), (3, 2));
+    }
+
+    #[test]
+    fn senses_are_linted() {
+        let p = lint_text(
+            "memory\n=memorial\n=memorize\nsafe !safe seat !play it safe !safe seat\n\
+             virus !computer virus !old computer virus\n",
+        );
+        let mut p = p;
+        p.sort();
+        assert_eq!(p.len(), 3, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.txt:3: `=memorial` is already matched by `memory` (line 2)"),
+            "{}",
+            p[0]
+        );
+        assert!(p[1].contains("t.txt:5: `safe`: excluded phrase `!safe seat` given twice"));
+        assert!(p[2].contains("`!old computer virus` is already covered by `!computer virus`"));
     }
 }

@@ -2,7 +2,7 @@
 //! `.txt` format, one file per category, so that it can be read, commented
 //! and edited like the defaults.
 
-use super::entry::{Lexicon, LexiconError};
+use super::entry::{EntryKind, Lexicon, LexiconError};
 use super::txt::parse;
 use crate::model::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -45,7 +45,15 @@ pub fn show_text(lx: &Lexicon, origin: &str) -> String {
         Err(_) => lx
             .entries
             .iter()
-            .map(|e| format!("{} {}  # line {}\n", e.text, e.weight, e.line))
+            .map(|e| {
+                format!(
+                    "{} {}{}  # line {}\n",
+                    e.key(),
+                    e.weight,
+                    e.excluded_suffix(),
+                    e.line
+                )
+            })
             .collect(),
     }
 }
@@ -71,22 +79,37 @@ fn render(
     }
     let mut errors = Vec::new();
     for e in &lx.entries {
-        if e.text.starts_with('#') || e.text.contains(" #") {
+        let problem = if e.text.starts_with('#') || e.text.contains(" #") {
+            Some("`#` starts a comment")
+        } else if e.kind == EntryKind::Term
+            && (e.text.starts_with(['=', '!']) || e.text.contains(" !"))
+        {
+            // A LIWC entry such as `=x` would read back as an exact entry.
+            Some("`=` before an entry makes it exact and ` !` starts an excluded phrase")
+        } else {
+            None
+        };
+        if let Some(why) = problem {
             errors.push(LexiconError {
                 file: lx.file.clone(),
                 line: Some(e.line),
                 message: format!(
-                    "`{}` cannot be written in frame's format, where `#` starts a comment",
+                    "`{}` cannot be written in frame's format, where {why}",
                     e.text
                 ),
             });
             continue;
         }
+        let (key, excluded) = (e.key(), e.excluded_suffix());
         let last_numeric = e.text.split(' ').next_back().is_some_and(numeric);
+        // The weight goes before the excluded phrases, where it is read.
         if e.weight != 1.0 || last_numeric {
-            s.push_str(&format!("{} {}  # line {}\n", e.text, e.weight, e.line));
+            s.push_str(&format!(
+                "{key} {}{excluded}  # line {}\n",
+                e.weight, e.line
+            ));
         } else {
-            s.push_str(&format!("{}  # line {}\n", e.text, e.line));
+            s.push_str(&format!("{key}{excluded}  # line {}\n", e.line));
         }
     }
     if errors.is_empty() {
@@ -111,7 +134,10 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
                     Ok(back)
                         if back.entries.len() == lx.entries.len()
                             && back.entries.iter().zip(&lx.entries).all(|(a, b)| {
-                                a.text == b.text && a.kind == b.kind && a.weight == b.weight
+                                a.text == b.text
+                                    && a.kind == b.kind
+                                    && a.weight == b.weight
+                                    && a.excluded == b.excluded
                             }) => {}
                     _ => {
                         return Err(Error::Internal(format!(
@@ -211,5 +237,46 @@ mod tests {
         lx.entries[0].text = "#metoo".into();
         let e = to_frame_text(&lx).unwrap_err();
         assert_eq!(e[0].line, Some(2));
+    }
+
+    #[test]
+    fn senses_round_trip_and_dic_entries_that_look_like_senses_are_errors() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(
+            d.path().join("c.yml"),
+            "war:\n  - \"=memorial\"\n  - safe !safe seat !play it safe\n  - \"=big brother\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.path().join("t.txt"),
+            "# description: d\n=memorial 2 !memorial day\nvirus 1.5 !computer virus\nroute 66 1 !historic route 66\n",
+        )
+        .unwrap();
+        let read = crate::lexicon::read_path(d.path()).unwrap();
+        let out = d.path().join("out");
+        write_folder(&read.lexicons, &out).unwrap();
+        let again = crate::lexicon::read_path(&out).unwrap();
+        assert_eq!(again.lexicons.len(), read.lexicons.len());
+        for b in &read.lexicons {
+            let a = again.lexicons.iter().find(|a| a.name == b.name).unwrap();
+            let key = |e: &crate::lexicon::Entry| {
+                (e.text.clone(), e.kind.clone(), e.weight, e.excluded.clone())
+            };
+            let (ka, kb): (Vec<_>, Vec<_>) = (
+                a.entries.iter().map(key).collect(),
+                b.entries.iter().map(key).collect(),
+            );
+            assert_eq!(ka, kb);
+        }
+        let t = to_frame_text(&read.lexicons[1]).unwrap();
+        assert!(t.contains("\n=memorial 2 !memorial day  # line 2\n"), "{t}");
+        // In a `.dic`, `=` and `!` are plain characters of a word, which
+        // frame's format would read as senses.
+        let dic = crate::lexicon::liwc::parse("%\n1 a\n%\n=x\t1\nb !c\t1\n", "d.dic").unwrap();
+        let e = to_frame_text(&dic.lexicons[0]).unwrap_err();
+        assert_eq!(
+            e.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [Some(4), Some(5)]
+        );
     }
 }

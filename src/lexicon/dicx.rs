@@ -161,12 +161,7 @@ fn parse_all(text: &str, file: &str) -> super::parsed::Parsed {
                 continue;
             }
             seen[c].insert(text.clone(), no);
-            entries[c].push(Entry {
-                text: text.clone(),
-                kind: kind.clone(),
-                weight,
-                line: no,
-            });
+            entries[c].push(Entry::plain(text.clone(), kind.clone(), weight, no));
         }
         if !any {
             warnings.push(at(Some(no), format!("`{text}` is in no category")));

@@ -1,8 +1,10 @@
 //! The rules every lexicon format shares: a category and its entries,
-//! weights, entry kinds (word, prefix, phrase), category names, and the
-//! errors a file can hold.
+//! weights, entry kinds (word, prefix, phrase, exact form), excluded
+//! phrases, category names, and the errors a file can hold.
 
+use crate::model::language::Language;
 use crate::model::LexiconInfo;
+use crate::text::{Analyzer, TokenKind};
 use std::fmt;
 
 /// Largest allowed entry weight: big enough for "this term is unambiguous",
@@ -42,6 +44,9 @@ pub struct Entry {
     pub weight: f64,
     /// 1-based line number in the file.
     pub line: usize,
+    /// Phrases (normalised, each containing the entry) inside which a match
+    /// of this entry does not count: `safe !safe seat`. Usually empty.
+    pub excluded: Vec<String>,
 }
 
 /// How an entry is matched.
@@ -49,6 +54,9 @@ pub struct Entry {
 pub enum EntryKind {
     /// A single word or a phrase: the scorer tokenises and stems it.
     Term,
+    /// A word or phrase written `=memorial`: each word matches only that
+    /// word form, never by stem (`text` holds it without the `=`).
+    Exact,
     /// A prefix wildcard: matches any surface word starting with this prefix
     /// (the prefix is stored without its `*`).
     Prefix(String),
@@ -71,6 +79,36 @@ impl fmt::Display for LexiconError {
             Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
             None => write!(f, "{}: {}", self.file, self.message),
         }
+    }
+}
+
+impl Entry {
+    /// A plain entry (matched by stem or prefix, nothing excluded), as the
+    /// formats without sense syntax (`.dic`, `.dicx`) give.
+    pub fn plain(text: String, kind: EntryKind, weight: f64, line: usize) -> Entry {
+        Entry {
+            text,
+            kind,
+            weight,
+            line,
+            excluded: Vec::new(),
+        }
+    }
+
+    /// The entry as written in frame's format, without weight or excluded
+    /// phrases: `=` before an exact entry. Two entries with the same key are
+    /// duplicates.
+    pub fn key(&self) -> String {
+        match self.kind {
+            EntryKind::Exact => format!("={}", self.text),
+            _ => self.text.clone(),
+        }
+    }
+
+    /// The excluded phrases as written after the entry: ` !safe seat !safe haven`
+    /// (empty when there are none).
+    pub fn excluded_suffix(&self) -> String {
+        self.excluded.iter().map(|p| format!(" !{p}")).collect()
     }
 }
 
@@ -173,6 +211,120 @@ pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
         ));
     }
     Ok(EntryKind::Prefix(prefix.to_string()))
+}
+
+/// Splits an entry's fields where its excluded phrases begin (the first
+/// field starting with `!`): the entry (with its weight, in `.txt`) and the
+/// excluded phrases.
+pub fn split_excluded<'a>(fields: &'a [&'a str]) -> (&'a [&'a str], &'a [&'a str]) {
+    let at = fields
+        .iter()
+        .position(|f| f.starts_with('!'))
+        .unwrap_or(fields.len());
+    fields.split_at(at)
+}
+
+/// Word stems of `text` with the scorer's analyzer and the English stemmer
+/// (the stemmer the lexicon format is documented with), used to check that
+/// an excluded phrase contains its entry.
+fn english_stems(text: &str) -> Vec<String> {
+    let stemmer = Language::english().stemmer();
+    Analyzer::for_scoring()
+        .analyze(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| stemmer.stem(&t.text).into_owned())
+        .collect()
+}
+
+/// Reads one entry shared by frame's `.txt` and the YAML format: `words`
+/// (weight already removed) and the `!phrase` fields after them. Returns the
+/// normalised text, its kind and its excluded phrases, or what is wrong.
+pub fn parse_entry(
+    words: &[&str],
+    excluded: &[&str],
+) -> Result<(String, EntryKind, Vec<String>), String> {
+    let written = normalise(&words.join(" "));
+    if written.is_empty() {
+        return Err(format!(
+            "`{}` has no entry before the `!`: write the word first, like `safe !safe seat`",
+            excluded.join(" ")
+        ));
+    }
+    let (text, kind) = match written.strip_prefix('=') {
+        Some(rest) => {
+            let rest = rest.trim_start().to_string();
+            if rest.is_empty() {
+                return Err(
+                    "`=` on its own: write the word form right after it, like `=memorial`".into(),
+                );
+            }
+            if rest.contains('*') || rest.contains('?') {
+                return Err(format!(
+                    "`{written}`: an exact entry (`=`) cannot have a wildcard; write the \
+                     word form itself, like `=memorial`"
+                ));
+            }
+            (rest, EntryKind::Exact)
+        }
+        None => {
+            let kind = entry_kind(&written)?;
+            (written, kind)
+        }
+    };
+    // Group the fields into phrases: each `!` starts one.
+    let mut phrases: Vec<Vec<&str>> = Vec::new();
+    for f in excluded {
+        match f.strip_prefix('!') {
+            Some(rest) => phrases.push(if rest.is_empty() { vec![] } else { vec![rest] }),
+            None => phrases.last_mut().expect("starts with `!`").push(f),
+        }
+    }
+    let entry_stems = match &kind {
+        EntryKind::Prefix(_) => Vec::new(),
+        _ => english_stems(&text),
+    };
+    let mut out = Vec::new();
+    for words in phrases {
+        let phrase = normalise(&words.join(" "));
+        if phrase.is_empty() {
+            return Err(format!(
+                "`{text}`: `!` with no phrase after it; write the phrase to exclude after \
+                 the `!`, like `safe !safe seat`"
+            ));
+        }
+        if phrase.contains('*') || phrase.split(' ').any(|w| w.starts_with('=')) {
+            return Err(format!(
+                "`!{phrase}`: an excluded phrase is plain words (matched by stem), without \
+                 `*` or `=`"
+            ));
+        }
+        let stems = english_stems(&phrase);
+        let contains = match &kind {
+            EntryKind::Prefix(p) => phrase.split(' ').any(|w| w.starts_with(p.as_str())),
+            _ => {
+                !entry_stems.is_empty()
+                    && stems
+                        .windows(entry_stems.len())
+                        .any(|w| w == entry_stems.as_slice())
+            }
+        };
+        if !contains {
+            return Err(format!(
+                "`!{phrase}` does not contain the entry `{text}`: an excluded phrase is \
+                 the entry with the words around it, like `safe !safe seat`"
+            ));
+        }
+        if stems == entry_stems {
+            return Err(format!(
+                "`!{phrase}` is the entry itself (numbers and punctuation are not words): \
+                 it would exclude every match; name the words around it too, like \
+                 `safe !safe seat`"
+            ));
+        }
+        out.push(phrase);
+    }
+    Ok((text, kind, out))
 }
 
 /// Checks a category name taken from a file name, a `.dic` header, a `.dicx`

@@ -272,12 +272,7 @@ fn parse_all(text: &str, file: &str) -> super::parsed::Parsed {
                 continue;
             }
             seen[c].insert(text.clone(), no);
-            entries[c].push(Entry {
-                text: text.clone(),
-                kind: kind.clone(),
-                weight: 1.0,
-                line: no,
-            });
+            entries[c].push(Entry::plain(text.clone(), kind.clone(), 1.0, no));
         }
     }
     let mut lexicons = Vec::new();

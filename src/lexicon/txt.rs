@@ -12,7 +12,7 @@
 //! mistake.
 
 use super::entry::{
-    check_weight, entry_kind, looks_numeric, normalise, unify_line_endings, Entry, Lexicon,
+    check_weight, looks_numeric, parse_entry, split_excluded, unify_line_endings, Entry, Lexicon,
     LexiconError,
 };
 use std::path::Path;
@@ -159,7 +159,10 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
             Some(pos) => line[..pos].trim_end(),
             None => line,
         };
-        let mut fields: Vec<&str> = content.split_whitespace().collect();
+        let all: Vec<&str> = content.split_whitespace().collect();
+        // Excluded phrases (`!safe seat`) come after the entry and its weight.
+        let (head, excluded) = split_excluded(&all);
+        let mut fields: Vec<&str> = head.to_vec();
         let mut weight = 1.0;
         if let Some(last) = fields.last().copied() {
             if looks_numeric(last) {
@@ -184,30 +187,36 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
                 }
             }
         }
-        let text = normalise(&fields.join(" "));
-
-        let kind = match entry_kind(&text) {
-            Ok(k) => k,
+        let (text, kind, excluded) = match parse_entry(&fields, excluded) {
+            Ok(parts) => parts,
             Err(message) => {
                 errors.push(err(Some(lineno), message));
                 continue;
             }
         };
-
-        if let Some(first) = seen.get(&text) {
-            errors.push(err(
-                Some(lineno),
-                format!("duplicate entry `{text}` (first on line {first})"),
-            ));
-            continue;
-        }
-        seen.insert(text.clone(), lineno);
-        entries.push(Entry {
+        let entry = Entry {
             text,
             kind,
             weight,
             line: lineno,
-        });
+            excluded,
+        };
+        let key = entry.key();
+        if let Some(first) = seen.get(&key) {
+            // Two lines of one entry are most likely its excluded phrases split up.
+            let hint = if entry.excluded.is_empty() {
+                ""
+            } else {
+                "; an entry's excluded phrases all go on its one line"
+            };
+            errors.push(err(
+                Some(lineno),
+                format!("duplicate entry `{key}` (first on line {first}){hint}"),
+            ));
+            continue;
+        }
+        seen.insert(key, lineno);
+        entries.push(entry);
     }
 
     if description.is_none() {
@@ -551,7 +560,7 @@ mod tests {
                 .iter()
                 .filter_map(|e| match &e.kind {
                     EntryKind::Prefix(p) => Some(p.as_str()),
-                    EntryKind::Term => None,
+                    EntryKind::Term | EntryKind::Exact => None,
                 })
                 .collect();
             let words: std::collections::HashMap<String, &str> = lx
@@ -609,6 +618,81 @@ mod tests {
             for e in &lx.entries {
                 println!("{}\t{}\t{:?}", lx.name, e.text, stems(&e.text));
             }
+        }
+    }
+
+    #[test]
+    fn parses_exact_entries_and_excluded_phrases() {
+        let lx = p(
+            "=memorial\n=Big  Brother\nsafe 1.5 !safe seat !safe haven !play it  safe # why\n\
+                    terror* !war on terror\n= covid\nattacking ! attacking midfield\n",
+        )
+        .unwrap();
+        let got: Vec<(&str, &EntryKind, f64, Vec<&str>)> = lx
+            .entries
+            .iter()
+            .map(|e| {
+                let x = e.excluded.iter().map(String::as_str).collect();
+                (e.text.as_str(), &e.kind, e.weight, x)
+            })
+            .collect();
+        let pre = EntryKind::Prefix("terror".into());
+        assert_eq!(
+            got,
+            vec![
+                ("memorial", &EntryKind::Exact, 1.0, vec![]),
+                ("big brother", &EntryKind::Exact, 1.0, vec![]),
+                (
+                    "safe",
+                    &EntryKind::Term,
+                    1.5,
+                    vec!["safe seat", "safe haven", "play it safe"]
+                ),
+                ("terror*", &pre, 1.0, vec!["war on terror"]),
+                ("covid", &EntryKind::Exact, 1.0, vec![]),
+                (
+                    "attacking",
+                    &EntryKind::Term,
+                    1.0,
+                    vec!["attacking midfield"]
+                ),
+            ]
+        );
+        assert_eq!(lx.entries[0].key(), "=memorial");
+        assert_eq!(
+            lx.entries[2].excluded_suffix(),
+            " !safe seat !safe haven !play it safe"
+        );
+        // The excluded phrase is matched by stem, so it may use another form.
+        assert_eq!(p("attack !attacking midfield\n").unwrap().entries.len(), 1);
+        // An exact and a stem entry of one word are different entries.
+        assert_eq!(p("memorial\n=memorial\n").unwrap().entries.len(), 2);
+    }
+
+    #[test]
+    fn sense_errors_name_their_lines() {
+        let errs = p(
+            "ok\n=\n=terror*\nsafe !\nvirus !computer virus !\nsafe !safe\n\
+                      virus !computer worm\n!safe seat\nfire !open =fire\nsafe !safe*  seat\n\
+                      risk\nrisk !high risk\n",
+        )
+        .unwrap_err();
+        let got: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let want = [
+            "t.txt:3: `=` on its own",
+            "t.txt:4: `=terror*`: an exact entry (`=`) cannot have a wildcard",
+            "t.txt:5: `safe`: `!` with no phrase after it",
+            "t.txt:6: `virus`: `!` with no phrase after it",
+            "t.txt:7: `!safe` is the entry itself",
+            "t.txt:8: `!computer worm` does not contain the entry `virus`",
+            "t.txt:9: `!safe seat` has no entry before the `!`",
+            "t.txt:10: `!open =fire`: an excluded phrase is plain words",
+            "t.txt:11: `!safe* seat`: an excluded phrase is plain words",
+            "t.txt:13: duplicate entry `risk` (first on line 12); an entry's excluded",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g}\n  should start with\n{w}");
         }
     }
 }

@@ -17,7 +17,7 @@
 //! line. quanteda's glob patterns are accepted where frame can match them
 //! (`word*`); `?` and a `*` elsewhere are reported.
 
-use super::entry::{category_name, entry_kind, normalise, Entry, Lexicon, LexiconError};
+use super::entry::{category_name, parse_entry, split_excluded, Entry, Lexicon, LexiconError};
 use super::parsed::FileLexicons;
 use yaml_rust2::parser::{Event, Parser};
 
@@ -138,35 +138,39 @@ fn walk(
                 ));
                 continue;
             };
-            let text = normalise(&raw.split_whitespace().collect::<Vec<_>>().join(" "));
-            if text.is_empty() {
+            let fields: Vec<&str> = raw.split_whitespace().collect();
+            if fields.is_empty() {
                 errors.push(at(l, format!("`{name}`: empty entry")));
                 continue;
             }
-            let kind = match entry_kind(&text) {
-                Ok(k) => k,
+            // The same entry syntax as frame's `.txt`: `=form`, `word !phrase`.
+            let (words, excluded) = split_excluded(&fields);
+            let entry = match parse_entry(words, excluded) {
+                Ok((text, kind, excluded)) => Entry {
+                    text,
+                    kind,
+                    weight: 1.0,
+                    line: l,
+                    excluded,
+                },
                 Err(m) => {
                     errors.push(at(l, m));
                     continue;
                 }
             };
-            if let Some(first) = entries.iter().find(|e| e.text == text) {
+            let key = entry.key();
+            if let Some(first) = entries.iter().find(|e| e.key() == key) {
                 warnings.push(at(
                     l,
                     format!(
-                        "duplicate entry `{text}` in category `{name}` (first on line {}); \
+                        "duplicate entry `{key}` in category `{name}` (first on line {}); \
                          counted once",
                         first.line
                     ),
                 ));
                 continue;
             }
-            entries.push(Entry {
-                text,
-                kind,
-                weight: 1.0,
-                line: l,
-            });
+            entries.push(entry);
         }
         if entries.is_empty() {
             warnings.push(at(
@@ -278,6 +282,36 @@ mod tests {
             .map(|e| (e.text.as_str(), e.line))
             .collect();
         assert_eq!(neg, [("recession", 8), ("slump", 9)]);
+    }
+
+    #[test]
+    fn entries_use_the_txt_sense_syntax() {
+        let text =
+            "threat:\n  - \"=memorial\"\n  - safe !safe seat !play it safe\n  - \"=big brother\"\n";
+        let f = parse(text, "d.yml").unwrap();
+        let e = &f.lexicons[0].entries;
+        assert_eq!(
+            (e[0].text.as_str(), &e[0].kind),
+            ("memorial", &EntryKind::Exact)
+        );
+        assert_eq!(
+            (e[1].text.as_str(), e[1].excluded.clone(), e[1].line),
+            (
+                "safe",
+                vec!["safe seat".to_string(), "play it safe".into()],
+                3
+            )
+        );
+        assert_eq!(
+            (e[2].text.as_str(), &e[2].kind),
+            ("big brother", &EntryKind::Exact)
+        );
+        let errs = parse("threat: [ok, virus !computer worm, \"=\"]\n", "d.yml").unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0]
+            .to_string()
+            .starts_with("d.yml:1: `!computer worm` does not contain"));
+        assert!(errs[1].to_string().starts_with("d.yml:1: `=` on its own"));
     }
 
     /// Found by the `lexicon` fuzz target: a lone `\r` is a line break to the

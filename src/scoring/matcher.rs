@@ -1,8 +1,10 @@
 //! Lexicons compiled against a corpus vocabulary, and the matches of an
 //! article before and after negation: a phrase entry matches a run of
 //! stems within one sentence, a word entry every token of its stem, a
-//! prefix entry every word form starting with it; a word inside a phrase
-//! match is not counted again for the phrase's negation group.
+//! prefix entry every word form starting with it, an exact entry (`=form`)
+//! its word forms only; a match inside one of its entry's excluded phrases
+//! (`safe !safe seat`) is dropped; a word inside a phrase match is not
+//! counted again for the phrase's negation group.
 
 use super::negation::{is_negator, negations, NegationTarget, PolarPair};
 use crate::lexicon::{EntryKind, Lexicon};
@@ -28,10 +30,25 @@ pub struct FrameScorer {
     /// Phrase entries by their first stem: (stems, entry), longest first.
     /// Looked up for every token, so with the Fx hash rather than SipHash.
     phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Exact phrase entries by their first word form: (forms, entry).
+    exact_phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Excluded phrases of each entry (indexed by entry; almost all empty).
+    exclusions: Vec<Vec<Exclusion>>,
+    /// Whether any entry has an excluded phrase that can occur in the corpus,
+    /// so that lexicons without any skip the check entirely.
+    any_exclusion: bool,
     /// Where threat and reassurance sit among the categories.
     pub(crate) polarity: PolarPair,
     window: usize,
     negator: Vec<bool>,
+}
+
+/// One excluded phrase of an entry, compiled: its stems, and where in it
+/// a match of the entry can begin.
+#[derive(Debug, Clone)]
+struct Exclusion {
+    stems: Vec<u32>,
+    offsets: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +69,23 @@ impl FrameScorer {
         let mut word_entries: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut prefixes: Vec<(String, u32)> = Vec::new();
         let mut phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>> = FxHashMap::default();
+        let mut exact_words: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut exact_phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>> = FxHashMap::default();
+        let mut exclusions: Vec<Vec<Exclusion>> = Vec::new();
+        let words = |text: &str| -> Vec<String> {
+            analyzer
+                .analyze(text)
+                .into_iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text)
+                .collect()
+        };
+        let stem_ids = |words: &[String]| -> Option<Vec<u32>> {
+            words
+                .iter()
+                .map(|w| vocab.stem_id(&stemmer.stem(w)))
+                .collect()
+        };
         for (c, lex) in lexicons.iter().enumerate() {
             for e in &lex.entries {
                 let id = entries.len() as u32;
@@ -60,32 +94,65 @@ impl FrameScorer {
                     text: e.text.clone(),
                     weight: e.weight,
                 });
+                let entry_words = words(&e.text);
+                // Entries whose stems (or forms) never occur in the corpus
+                // cannot match.
                 match &e.kind {
                     EntryKind::Prefix(p) => prefixes.push((crate::lexicon::normalise(p), id)),
-                    EntryKind::Term => {
-                        let stems: Vec<String> = analyzer
-                            .analyze(&e.text)
-                            .into_iter()
-                            .filter(|t| t.kind == TokenKind::Word)
-                            .map(|t| stemmer.stem(&t.text).into_owned())
-                            .collect();
-                        // Entries whose stems never occur in the corpus cannot match.
+                    EntryKind::Term => match stem_ids(&entry_words) {
+                        Some(ids) if ids.len() == 1 => {
+                            word_entries.entry(ids[0]).or_default().push(id)
+                        }
+                        Some(ids) if ids.len() > 1 => {
+                            phrases.entry(ids[0]).or_default().push((ids, id))
+                        }
+                        _ => {}
+                    },
+                    EntryKind::Exact => {
                         let ids: Option<Vec<u32>> =
-                            stems.iter().map(|s| vocab.stem_id(s)).collect();
+                            entry_words.iter().map(|w| vocab.surface_id(w)).collect();
                         match ids {
                             Some(ids) if ids.len() == 1 => {
-                                word_entries.entry(ids[0]).or_default().push(id)
+                                exact_words.entry(ids[0]).or_default().push(id)
                             }
                             Some(ids) if ids.len() > 1 => {
-                                phrases.entry(ids[0]).or_default().push((ids, id))
+                                exact_phrases.entry(ids[0]).or_default().push((ids, id))
                             }
                             _ => {}
                         }
                     }
                 }
+                let mut compiled = Vec::new();
+                for phrase in &e.excluded {
+                    let phrase_words = words(phrase);
+                    // A phrase with a stem the corpus lacks never occurs.
+                    let Some(stems) = stem_ids(&phrase_words) else {
+                        continue;
+                    };
+                    let offsets: Vec<usize> = match &e.kind {
+                        EntryKind::Prefix(p) => {
+                            let p = crate::lexicon::normalise(p);
+                            (0..phrase_words.len())
+                                .filter(|&k| phrase_words[k].starts_with(p.as_str()))
+                                .collect()
+                        }
+                        EntryKind::Term | EntryKind::Exact => match stem_ids(&entry_words) {
+                            Some(own) if !own.is_empty() && own.len() <= stems.len() => {
+                                (0..=stems.len() - own.len())
+                                    .filter(|&k| stems[k..k + own.len()] == own[..])
+                                    .collect()
+                            }
+                            _ => Vec::new(),
+                        },
+                    };
+                    if !offsets.is_empty() {
+                        compiled.push(Exclusion { stems, offsets });
+                    }
+                }
+                exclusions.push(compiled);
             }
         }
-        for list in phrases.values_mut() {
+        for list in phrases.values_mut().chain(exact_phrases.values_mut()) {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
         let single: Vec<Vec<u32>> = vocab
@@ -97,6 +164,9 @@ impl FrameScorer {
                     .get(&vocab.surface_stem[sid])
                     .cloned()
                     .unwrap_or_default();
+                if let Some(ids) = exact_words.get(&(sid as u32)) {
+                    m.extend_from_slice(ids);
+                }
                 for (p, id) in &prefixes {
                     if s.starts_with(p.as_str()) {
                         m.push(*id);
@@ -123,6 +193,9 @@ impl FrameScorer {
             entries,
             single,
             phrases,
+            exact_phrases,
+            any_exclusion: exclusions.iter().any(|x| !x.is_empty()),
+            exclusions,
             window,
             negator: vocab.surfaces.iter().map(|s| is_negator(s)).collect(),
         }
@@ -143,10 +216,72 @@ impl FrameScorer {
         self.polarity.group(c)
     }
 
+    /// Every match in an article after exclusions, with single-word
+    /// matches covered by a phrase of the same group dropped.
     pub(crate) fn matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
+        let mut out = self.raw_matches(doc, vocab);
+        if self.any_exclusion {
+            out.retain(|m| !self.is_excluded(m, doc, vocab));
+        }
+        self.drop_covered(out)
+    }
+
+    /// The matches an excluded phrase dropped (see [`FrameScorer::matches`]).
+    fn excluded_matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
+        if !self.any_exclusion {
+            return Vec::new();
+        }
+        let mut out = self.raw_matches(doc, vocab);
+        out.retain(|m| self.is_excluded(m, doc, vocab));
+        out
+    }
+
+    /// Whether the tokens around `m` form one of its entry's excluded
+    /// phrases, within one sentence.
+    fn is_excluded(&self, m: &Match, doc: &TokenizedDoc, vocab: &Vocabulary) -> bool {
+        let toks = &doc.tokens;
+        self.exclusions[m.entry as usize].iter().any(|x| {
+            x.offsets.iter().any(|&k| {
+                let Some(start) = m.first.checked_sub(k) else {
+                    return false;
+                };
+                let end = start + x.stems.len();
+                end <= toks.len()
+                    && x.stems
+                        .iter()
+                        .zip(&toks[start..end])
+                        .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
+                    && doc.same_sentence(start, end - 1)
+            })
+        })
+    }
+
+    /// Every match of every entry, before exclusions and phrase coverage.
+    fn raw_matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
         let toks = &doc.tokens;
         let mut out = Vec::new();
         for i in 0..toks.len() {
+            if !self.exact_phrases.is_empty() {
+                if let Some(list) = self.exact_phrases.get(&toks[i].surface) {
+                    for (forms, id) in list {
+                        let end = i + forms.len();
+                        if end <= toks.len()
+                            && forms
+                                .iter()
+                                .zip(&toks[i..end])
+                                .all(|(f, t)| t.surface == *f)
+                            && doc.same_sentence(i, end - 1)
+                        {
+                            out.push(Match {
+                                entry: *id,
+                                first: i,
+                                last: end - 1,
+                                phrase: true,
+                            });
+                        }
+                    }
+                }
+            }
             let stem = vocab.surface_stem[toks[i].surface as usize];
             if let Some(list) = self.phrases.get(&stem) {
                 for (stems, id) in list {
@@ -177,7 +312,11 @@ impl FrameScorer {
                 });
             }
         }
-        // Drop single-word matches covered by a phrase of the same group.
+        out
+    }
+
+    /// Drops single-word matches covered by a phrase of the same group.
+    fn drop_covered(&self, mut out: Vec<Match>) -> Vec<Match> {
         let covered: Vec<(usize, usize, usize)> = out
             .iter()
             .filter(|m| m.phrase)
@@ -255,6 +394,9 @@ pub struct SpanMatch {
     pub last: usize,
     /// Whether a negator stands before it (the scorer then flips or drops it).
     pub negated: bool,
+    /// Whether one of its entry's excluded phrases dropped it (it then does
+    /// not count; only [`FrameScorer::excluded_spans`] gives such matches).
+    pub excluded: bool,
 }
 
 impl FrameScorer {
@@ -296,8 +438,200 @@ impl FrameScorer {
                     first: m.first,
                     last: m.last,
                     negated: neg.is_some(),
+                    excluded: false,
                 }
             })
             .collect()
+    }
+
+    /// The matches an entry's excluded phrases dropped (`safe` in "a safe
+    /// seat" for `safe !safe seat`), in text order, so that what a rule
+    /// removes can be shown; none when no entry has excluded phrases.
+    pub fn excluded_spans(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<SpanMatch> {
+        self.excluded_matches(doc, vocab)
+            .iter()
+            .map(|m| {
+                let e = &self.entries[m.entry as usize];
+                SpanMatch {
+                    category: e.category,
+                    entry: e.text.clone(),
+                    first: m.first,
+                    last: m.last,
+                    negated: false,
+                    excluded: true,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Document;
+    use crate::text::filters::StopWords;
+    use crate::text::tokens::{tokenize_corpus, TokenizedCorpus};
+
+    fn corpus(text: &str) -> TokenizedCorpus {
+        let docs = vec![Document {
+            text: text.into(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()))
+    }
+
+    /// (entry, matched words, excluded) of every match and every excluded
+    /// match of `entries` (one `.txt` category) in `text`, in text order.
+    fn hits(entries: &str, text: &str) -> Vec<(String, String, bool)> {
+        let lx = crate::lexicon::parse(&format!("# description: d\n{entries}"), "t.txt", "t")
+            .expect("test lexicon parses");
+        let tc = corpus(text);
+        let scorer = FrameScorer::new(&[lx], &tc.vocab, &Language::english(), 3);
+        let doc = &tc.docs[0];
+        let mut spans = scorer.spans(None, doc, &tc.vocab);
+        spans.extend(scorer.excluded_spans(doc, &tc.vocab));
+        spans.sort_by_key(|m| (m.first, m.excluded));
+        spans
+            .into_iter()
+            .map(|m| {
+                let words: Vec<&str> = doc.tokens[m.first..=m.last]
+                    .iter()
+                    .map(|t| tc.vocab.surfaces[t.surface as usize].as_str())
+                    .collect();
+                (m.entry, words.join(" "), m.excluded)
+            })
+            .collect()
+    }
+
+    fn h(entry: &str, words: &str, excluded: bool) -> (String, String, bool) {
+        (entry.into(), words.into(), excluded)
+    }
+
+    #[test]
+    fn exact_entries_match_their_forms_only() {
+        let text = "The memorial honours their memory. Memorials and memories.";
+        assert_eq!(
+            hits("memory\n", text),
+            vec![
+                h("memory", "memorial", false),
+                h("memory", "memory", false),
+                h("memory", "memorials", false),
+                h("memory", "memories", false),
+            ]
+        );
+        assert_eq!(
+            hits("=memorial\n=memories\n", text),
+            vec![
+                h("memorial", "memorial", false),
+                h("memories", "memories", false)
+            ]
+        );
+        // An exact phrase: each word by its form, within one sentence.
+        assert_eq!(
+            hits(
+                "=big brother\n",
+                "Big Brother watches. Big brothers. Big. Brother."
+            ),
+            vec![h("big brother", "big brother", false)]
+        );
+    }
+
+    #[test]
+    fn excluded_phrases_drop_the_match_inside_them_only() {
+        let entries = "safe !safe seat !play it safe\n";
+        let text = "It is a safe seat. Labour's safe seats. The town is safe. \
+                    They play it safe.";
+        assert_eq!(
+            hits(entries, text),
+            vec![
+                h("safe", "safe", true),
+                h("safe", "safe", true),
+                h("safe", "safe", false),
+                h("safe", "safe", true),
+            ]
+        );
+        // The entry anywhere in the phrase: "attacking midfield", "computer virus".
+        assert_eq!(
+            hits(
+                "attack !attacking midfield\nvirus !computer virus\n",
+                "An attacking midfielder; an attack. A computer virus, a virus."
+            ),
+            vec![
+                h("attack", "attacking", true),
+                h("attack", "attack", false),
+                h("virus", "virus", true),
+                h("virus", "virus", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_exclusion_does_not_reach_across_a_sentence_break() {
+        assert_eq!(
+            hits("safe !safe seat\n", "They are safe. Seat belts helped."),
+            vec![h("safe", "safe", false)]
+        );
+        assert_eq!(
+            hits(
+                "virus !computer virus\n",
+                "He bought a computer. Virus cases rose."
+            ),
+            vec![h("virus", "virus", false)]
+        );
+    }
+
+    #[test]
+    fn exclusions_apply_to_phrases_wildcards_and_exact_entries() {
+        assert_eq!(
+            hits(
+                "died !died aged\nterror* !war on terror\n=safe !safe haven\n",
+                "He died aged 94. She died in 1980. The war on terror; terrorists. \
+                 A safe haven, safe now."
+            ),
+            vec![
+                h("died", "died", true),
+                h("died", "died", false),
+                h("terror*", "terror", true),
+                h("terror*", "terrorists", false),
+                h("safe", "safe", true),
+                h("safe", "safe", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn excluded_matches_are_dropped_before_negation() {
+        // "not" would negate the first match in its scope; the excluded
+        // "safe" is no match, so it negates "calm" instead.
+        let lx = crate::lexicon::parse(
+            "# description: d\nsafe !safe seat\ncalm\n",
+            "reassurance.txt",
+            "reassurance",
+        )
+        .unwrap();
+        let tc = corpus("Not a safe seat, calm.");
+        let tc2 = corpus("Not a safe seat calm.");
+        let scorer = FrameScorer::new(
+            std::slice::from_ref(&lx),
+            &tc.vocab,
+            &Language::english(),
+            3,
+        );
+        let s = scorer.spans(None, &tc.docs[0], &tc.vocab);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].entry, "calm");
+        let scorer = FrameScorer::new(&[lx], &tc2.vocab, &Language::english(), 4);
+        let s = scorer.spans(None, &tc2.docs[0], &tc2.vocab);
+        assert_eq!((s.len(), s[0].negated), (1, true));
+    }
+
+    #[test]
+    fn lexicons_without_senses_have_no_exclusion_work() {
+        let tc = corpus("A safe seat.");
+        let lx = crate::lexicon::parse("# description: d\nsafe\n", "t.txt", "t").unwrap();
+        let scorer = FrameScorer::new(&[lx], &tc.vocab, &Language::english(), 3);
+        assert!(!scorer.any_exclusion);
+        assert!(scorer.excluded_spans(&tc.docs[0], &tc.vocab).is_empty());
     }
 }
