@@ -148,11 +148,7 @@ fn main() {
             ..Default::default()
         })
         .collect();
-    let words: Vec<Vec<usize>> = tc
-        .docs
-        .iter()
-        .map(frame::stats::bootstrap::words_per_sentence)
-        .collect();
+    let words: Vec<Vec<usize>> = tc.docs.iter().map(|d| d.words_per_sentence()).collect();
     if std::env::var_os("PARTS").is_some() {
         timed("boot_frame", || {
             articles

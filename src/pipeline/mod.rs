@@ -173,11 +173,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 })
                 .collect();
             // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
-            let sentence_words: Vec<Vec<usize>> = tc
-                .docs
-                .par_iter()
-                .map(crate::stats::bootstrap::words_per_sentence)
-                .collect();
+            let sentence_words: Vec<Vec<usize>> =
+                tc.docs.par_iter().map(|d| d.words_per_sentence()).collect();
             crate::stats::bootstrap::add_intervals(
                 &mut articles,
                 &sentence_words,

@@ -168,7 +168,7 @@ impl FrameScorer {
                     per_1k: per_1k(hits[c]),
                     share: if total > 0.0 { hits[c] / total } else { 0.0 },
                     evidence: ev,
-                    // Filled by the pipeline's bootstrap (crate::stats::bootstrap).
+                    // Filled in later by the bootstrap stage (stats/bootstrap.rs).
                     ci_low: None,
                     ci_high: None,
                 }
@@ -196,7 +196,7 @@ impl FrameScorer {
         // Sentences: sentiment and hits.
         let mut sentences = Vec::with_capacity(n_sent);
         let mut sent_scores = Vec::with_capacity(n_sent);
-        let words_in = crate::stats::bootstrap::words_per_sentence(doc);
+        let words_in = doc.words_per_sentence();
         for (s, (&(a, b), h)) in doc.sentences.iter().zip(sent_hits).enumerate() {
             let st = vader(senti, &text[a..b]);
             sent_scores.push((st, words_in[s]));

@@ -21,20 +21,8 @@
 
 use crate::model::ArticleResult;
 use crate::stats::resample::{below, percentile_pair, rng};
-use crate::text::tokens::TokenizedDoc;
 use rand_xoshiro::rand_core::RngCore;
 use rayon::prelude::*;
-
-/// Words in each sentence of a tokenised article (the per-1,000 denominator).
-pub fn words_per_sentence(doc: &TokenizedDoc) -> Vec<usize> {
-    let mut w = vec![0usize; doc.sentences.len()];
-    for s in doc.token_sentences() {
-        if let Some(x) = w.get_mut(s) {
-            *x += 1;
-        }
-    }
-    w
-}
 
 /// 95% percentile intervals of per-1,000 scores, one per frame, from the
 /// sentences' words and hits (`hits[s][f]`); `None` with fewer than two

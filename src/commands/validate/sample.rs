@@ -25,7 +25,7 @@ use super::{score_documents, Unit};
 use crate::input;
 use crate::model::error::{Error, Result};
 use crate::model::options::Options;
-use crate::stats::{bootstrap, resample};
+use crate::stats::resample;
 use std::io::Write;
 use std::path::Path;
 
@@ -112,7 +112,7 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
                 hits: s.frames.iter().map(|f| f.hits).collect(),
             }),
             Unit::Sentence => {
-                let words = bootstrap::words_per_sentence(td);
+                let words = td.words_per_sentence();
                 for (i, sent) in s.sentences.iter().enumerate() {
                     // A "sentence" without words (a dash, a number) cannot be coded.
                     if words.get(i).copied().unwrap_or(0) == 0 {
