@@ -18,9 +18,9 @@
 //! next `negation_window` words, cut at the sentence end and at clause
 //! punctuation (`, ; : — –`, brackets). In each frame it negates the first
 //! match in its scope and later matches in the scope from the same list. A
-//! negated threat match counts as reassurance ("no threat to the public")
-//! and a negated reassurance match as threat ("not safe"); a negated match
-//! of any other frame is not counted.
+//! negated reassurance match counts as threat ("not safe"); a negated match
+//! of any other frame, threat included, is not counted (the reassuring
+//! denials, "no threat to the public", are phrases of the reassurance list).
 //!
 //! Per article and frame: hits (sum of entry weights), hits per 1,000 words,
 //! and share of the article's frame hits. threat_balance =
@@ -188,24 +188,25 @@ mod tests {
     }
 
     #[test]
-    fn negated_threat_is_reassurance_and_negated_reassurance_is_threat() {
-        let s = score_text("There is no threat to the public.");
-        assert_eq!(hits(&s), (0.0, 1.0, 0.0));
-        assert_eq!(s.frames[1].evidence[0].term, "no threat");
-        assert_eq!(s.frames[1].evidence[0].entry, "negated: threat*");
+    fn negated_threat_is_dropped_and_negated_reassurance_is_threat() {
+        // A denial of danger reassures only as a listed phrase, not by negation.
         assert_eq!(
-            hits(&score_text("The streets are not safe at night.")),
-            (1.0, 0.0, 0.0)
+            hits(&score_text("There is no threat to the public.")),
+            (0.0, 0.0, 0.0)
         );
+        let s = score_text("The streets are not safe at night.");
+        assert_eq!(hits(&s), (1.0, 0.0, 0.0));
+        assert_eq!(s.frames[0].evidence[0].term, "not safe");
+        assert_eq!(s.frames[0].evidence[0].entry, "negated: safe");
         assert_eq!(
             hits(&score_text("The protest was never violent.")),
-            (0.0, 1.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
         assert_eq!(
             hits(&score_text(
                 "It isn't dangerous, and they don't feel any danger."
             )),
-            (0.0, 2.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
     }
 
@@ -255,8 +256,8 @@ mod tests {
         );
         // Without punctuation the same words are negated, and a hyphen
         // inside a word is not a break.
-        assert_eq!(hits(&score_text("No attack was real.")), (0.0, 1.0, 0.0));
-        assert_eq!(hits(&score_text("No well-known danger.")), (0.0, 1.0, 0.0));
+        assert_eq!(hits(&score_text("No attack was real.")), (0.0, 0.0, 0.0));
+        assert_eq!(hits(&score_text("No well-known danger.")), (0.0, 0.0, 0.0));
     }
 
     #[test]
@@ -279,7 +280,7 @@ mod tests {
         );
         assert_eq!(
             hits(&score_text("He is no longer a threat.")),
-            (0.0, 1.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
     }
 
@@ -297,24 +298,24 @@ mod tests {
             )),
             (2.0, 0.0, 0.0)
         );
+        // Both threat words are negated (and so dropped): none is left.
         assert_eq!(
             hits(&score_text("It was not dangerous or violent.")),
-            (0.0, 2.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
         assert_eq!(
             hits(&score_text("There is no risk of death.")),
-            (0.0, 2.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
         // A reassurance word after a negated threat word stays reassurance.
         assert_eq!(
             hits(&score_text("There is no threat to public safety.")),
-            (0.0, 2.0, 0.0)
+            (0.0, 1.0, 0.0)
         );
-        // Each frame has its own first match: the negated clash is dropped
-        // and the negated danger moved.
+        // Each frame has its own first match: both are negated and dropped.
         assert_eq!(
             hits(&score_text("There was no clash and danger.")),
-            (0.0, 1.0, 0.0)
+            (0.0, 0.0, 0.0)
         );
         assert_eq!(hits(&score_text("No one is safe.")), (1.0, 0.0, 0.0));
     }
@@ -346,9 +347,10 @@ mod tests {
             assert_eq!(builtin_tr(t), (1.0, 0.0), "{t}");
         }
         for r in [
-            "He recovered quickly.",
-            "She is recovering.",
-            "There was relief in the town.",
+            "He is recovering in hospital.",
+            "Nobody was hurt.",
+            "There is no threat to the public.",
+            "People breathed a sigh of relief.",
             "The fire is now contained.",
             "The risk to the public remains very low.",
             "The threat has passed.",
@@ -363,6 +365,11 @@ mod tests {
             "A routine meeting.",
             "The company was wound up.",
             "Prices shot up.",
+            "Prices recovered quickly.",
+            "They secured a deal.",
+            "Protect our rights.",
+            "It was a safe seat.",
+            "He was never afraid of them.",
         ] {
             assert_eq!(builtin_tr(n), (0.0, 0.0), "{n}");
         }

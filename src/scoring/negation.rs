@@ -6,9 +6,17 @@
 use crate::model::{REASSURANCE, THREAT};
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
 
-/// Threat and reassurance as a polarity pair: negation moves a match from
-/// one to the other ("no threat" is reassurance, "not safe" is threat), and
-/// the two compete for one negator. Every other frame stands alone.
+/// Threat and reassurance as a polarity pair: a negated reassurance match
+/// counts as threat ("not safe", "not under control"), a negated threat match
+/// is dropped, and the two compete for one negator. Every other frame stands
+/// alone.
+///
+/// The pair is asymmetric because denying safety asserts danger, while
+/// denying a danger word rarely reassures ("wasn't afraid of them", "no
+/// victims had come forward", "cannot be won without war"): the denials that
+/// do reassure ("no threat to the public", "no one was hurt") are listed as
+/// phrases in the reassurance lexicon, where a reader of the evidence can
+/// see them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PolarPair {
     /// Index of the threat category, if the run has one.
@@ -27,12 +35,11 @@ impl PolarPair {
         }
     }
 
-    /// The category a negated match of `c` counts for: the other member of
-    /// the pair, or `None` (not counted) for every other frame.
+    /// The category a negated match of `c` counts for: threat for a negated
+    /// reassurance match, `None` (not counted) for every other frame,
+    /// threat included.
     pub fn flip(&self, c: usize) -> Option<usize> {
-        if Some(c) == self.threat {
-            self.reassurance
-        } else if Some(c) == self.reassurance {
+        if Some(c) == self.reassurance {
             self.threat
         } else {
             None
@@ -234,12 +241,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_pair_flips_into_each_other_and_drops_the_rest() {
+    fn negated_reassurance_flips_to_threat_and_the_rest_is_dropped() {
         let names: Vec<String> = ["conflict", REASSURANCE, THREAT].map(String::from).to_vec();
         let p = PolarPair::of(&names);
         assert_eq!((p.threat, p.reassurance), (Some(2), Some(1)));
-        assert_eq!(p.flip(2), Some(1));
-        assert_eq!(p.flip(1), Some(2));
+        assert_eq!(p.flip(2), None, "a negated threat word is not counted");
+        assert_eq!(p.flip(1), Some(2), "a negated reassurance word is threat");
         assert_eq!(p.flip(0), None);
         assert_eq!(p.group(1), p.group(2));
         assert_ne!(p.group(0), p.group(1));

@@ -84,7 +84,7 @@ impl<'a> Builder<'a> {
             t("A frame's score counts the article's words that match an entry of the frame's lexicon, divided by the article's word count and multiplied by 1,000: "),
             code("per_1k = hits / words × 1000"),
             t(format!(
-                ". A threat or reassurance match preceded within {} words by a negation counts for the opposite frame. Threat balance = ",
+                ". A reassurance match preceded within {} words by a negation counts as threat; a negated match of another frame, threat included, is not counted. Threat balance = ",
                 a.parameters.negation_window
             )),
             code("(threat - reassurance) / (threat + reassurance)"),
