@@ -136,7 +136,7 @@ pub struct AnalyzeArgs {
     /// Compute nearest neighbours even above 5,000 articles (approximate).
     #[arg(long)]
     pub neighbours: bool,
-    /// Chart size in pixels, WIDTHxHEIGHT.
+    /// Chart size in pixels, WIDTHxHEIGHT (charts with a row per article grow taller when they need to; white below a chart is cut off).
     #[arg(long, default_value = "1600x1000", value_name = "WxH")]
     pub chart_size: String,
     /// Also write SVG copies of the charts.
