@@ -57,7 +57,7 @@ Example:
       coder to fill with 0 or 1; the same seed gives the same sheet.
 
 The sample is stratified: for every frame, sentences frame finds hits in and
-sentences it finds none in both appear (see README, Validating the dictionary).";
+sentences it finds none in both appear (see docs/user-guide.md, Validating the dictionary).";
 
 const AGREE_EXAMPLE: &str = "\
 Examples:
