@@ -608,7 +608,7 @@ fn users_files_in_the_output_folder_survive_byte_for_byte() {
     std::os::unix::fs::symlink(&elsewhere, out.join("report.md")).unwrap();
     let mut before = snapshot(&out);
     // A hidden file named like frame's temporary files is the one exception:
-    // frame owns that prefix and clears it (documented in README).
+    // frame owns that prefix and clears it (documented in docs/user-guide.md, "Interrupted runs").
     before.remove(".frame-tmp-mine");
 
     for _ in 0..2 {

@@ -556,7 +556,7 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
     add("- AUC measures ranking, not calibration: it says whether higher scores go with the "
         "human label, not what a given score means.")
     add("- For a study, validate on a sample of your own corpus as well (see \"Validating the "
-        "dictionary\" in the README).")
+        "dictionary\" in docs/user-guide.md).")
     add("")
     (ROOT / "docs" / "validity.md").write_text("\n".join(L), encoding="utf-8")
 

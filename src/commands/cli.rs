@@ -57,7 +57,7 @@ Example:
       coder to fill with 0 or 1; the same seed gives the same sheet.
 
 The sample is stratified: for every frame, sentences frame finds hits in and
-sentences it finds none in both appear (see README, Validating the dictionary).";
+sentences it finds none in both appear (see docs/user-guide.md, Validating the dictionary).";
 
 const AGREE_EXAMPLE: &str = "\
 Examples:
@@ -136,7 +136,7 @@ pub struct AnalyzeArgs {
     /// Compute nearest neighbours even above 5,000 articles (approximate).
     #[arg(long)]
     pub neighbours: bool,
-    /// Chart size in pixels, WIDTHxHEIGHT.
+    /// Chart size in pixels, WIDTHxHEIGHT (charts with a row per article grow taller when they need to; white below a chart is cut off).
     #[arg(long, default_value = "1600x1000", value_name = "WxH")]
     pub chart_size: String,
     /// Also write SVG copies of the charts.

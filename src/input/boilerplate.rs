@@ -1,7 +1,7 @@
 //! Lines of web copies that are not the article: image credits and captions,
 //! share and follow prompts, "MORE:" links, newsletter and video plugs,
 //! navigation. The rules are deliberately conservative (a line is dropped only
-//! when it matches one of them) and documented in the README.
+//! when it matches one of them) and documented in docs/user-guide.md ("Reading the corpus").
 
 /// Line starts (case-insensitive, after leading dashes and spaces) that mark
 /// boilerplate.

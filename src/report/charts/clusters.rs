@@ -2,7 +2,7 @@
 //! the cluster labels in a legend beside the plot and a sample of titles.
 
 use super::chart::Chart;
-use super::labels::{cluster_name, short_title, MAX_ROWS};
+use super::labels::{article_label, cluster_name, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
@@ -17,6 +17,7 @@ pub const CHART: Chart = Chart {
     alt: |_| "Two-dimensional map of the articles, coloured by vocabulary cluster",
     description: "Chart: map of the articles coloured by cluster.",
     applies: |_| true,
+    canvas_h: |_, st| st.h,
     cautions: cautions::clusters,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -24,13 +25,13 @@ pub const CHART: Chart = Chart {
 
 const TITLE: &str = "Map of articles by the words they use, coloured by cluster";
 
-/// Colour and shape of cluster `c`: colours cycle first, then the shape changes,
-/// so more than seven clusters stay distinguishable without relying on hue alone.
+/// Colour and shape of cluster `c` (see [`category_look`]): eleven colours,
+/// then the shape changes, so no two clusters of a run look alike.
 pub fn cluster_look(c: usize) -> (RGBColor, usize) {
-    (category(c), (c / OKABE_ITO.len()) % 3)
+    category_look(c)
 }
 
-/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square) centred on pixel `p`.
+/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square, 3 diamond) centred on pixel `p`.
 pub fn marker<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shape: usize,
@@ -64,6 +65,22 @@ pub fn marker<DB: DrawingBackend>(
             [(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)],
             style,
         )),
+        3 => {
+            let s = r + 2;
+            let v = vec![
+                (p.0, p.1 - s),
+                (p.0 + s, p.1),
+                (p.0, p.1 + s),
+                (p.0 - s, p.1),
+            ];
+            if style.filled {
+                area.draw(&Polygon::new(v, style))
+            } else {
+                let mut closed = v.clone();
+                closed.push(v[0]);
+                area.draw(&PathElement::new(closed, style))
+            }
+        }
         _ => area.draw(&Circle::new(p, r, style)),
     }
     .map_err(de)
@@ -227,7 +244,7 @@ pub fn draw<DB: DrawingBackend>(
         let id = c.assignments[p.0].article_id.as_str();
         let title = index
             .get(id)
-            .map(|&i| short_title(a, i))
+            .map(|&i| article_label(a, i))
             .unwrap_or_else(|| id.to_string());
         let label = fit(&tf, &title, st.px(280.0));
         let w = text_w(&tf, &label);
@@ -283,9 +300,9 @@ fn draw_legend<DB: DrawingBackend>(
     let (w, h) = legend.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let m = st.margin();
-    let hf = font(st.fs(18.0), true);
-    let bf = font(st.fs(15.0), true);
-    let lf = font(st.fs(15.0), false);
+    let hf = st.font(st.fs(18.0), true);
+    let bf = st.font(st.fs(15.0), true);
+    let lf = st.font(st.fs(15.0), false);
     let r = st.px(8.0);
     let text_x = st.px(10.0) + 2 * r + st.px(10.0);
     let max_w = w - text_x - m;

@@ -3,8 +3,8 @@
 //! are shown as cluster means.
 
 use super::chart::Chart;
-use super::labels::{cluster_name, short_title, MAX_ROWS};
-use super::style::{self, *};
+use super::labels::{article_label, cluster_name, MAX_ROWS};
+use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -20,6 +20,7 @@ pub const CHART: Chart = Chart {
     },
     description: "Chart: frame scores per article (heat map).",
     applies: |_| true,
+    canvas_h: |a, st| st.rows_height(rows(a).rows.len(), 28.0, 400.0),
     cautions: cautions::frames,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -51,7 +52,7 @@ fn rows(a: &Analysis) -> Rows {
     let n = a.articles.len();
     if n <= MAX_ROWS {
         return Rows {
-            rows: (0..n).map(|i| (short_title(a, i), values(i))).collect(),
+            rows: (0..n).map(|i| (article_label(a, i), values(i))).collect(),
             note: None,
         };
     }
@@ -100,7 +101,7 @@ fn rows(a: &Analysis) -> Rows {
     Rows {
         rows: order
             .iter()
-            .map(|&(i, _)| (short_title(a, i), values(i)))
+            .map(|&(i, _)| (article_label(a, i), values(i)))
             .collect(),
         note: Some(format!(
             "Showing the {} of {} articles with the most frame words; all values are in the tables.",
@@ -229,8 +230,8 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Fonts shrink with the rows so that 40 rows still fit.
-    let lf = style::font(lf0.get_size().min(ch as f64 * 0.8), false);
-    let vf = style::font(st.fs(16.0).min(ch as f64 * 0.62), false);
+    let lf = st.font(lf0.get_size().min(ch as f64 * 0.8), false);
+    let vf = st.font(st.fs(16.0).min(ch as f64 * 0.62), false);
     let show_values = ch >= 9 && text_w(&vf, &format!("{:.1}", scale_max)) + 4 <= cw;
     for (r, (label, vals)) in rows.iter().enumerate() {
         let y = y0 + ch * r as i32;

@@ -3,7 +3,7 @@
 //! mean as an error bar.
 
 use super::chart::Chart;
-use super::style::{self, *};
+use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -16,6 +16,7 @@ pub const CHART: Chart = Chart {
     alt: |_| "Mean frame scores per group with 95% confidence intervals as error bars",
     description: "Chart: mean frame scores per group with confidence intervals.",
     applies: |a| a.groups.is_some(),
+    canvas_h: |_, st| st.h,
     cautions: cautions::none,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -177,11 +178,7 @@ pub fn draw<DB: DrawingBackend>(
     let col_w = (x1 - x0 - st.px(6.0)).max(10);
     for (f, name) in g.measures[..nf].iter().enumerate() {
         let (cx, _) = chart.backend_coord(&(f as f64 + 0.5, 0.0));
-        for (li, line) in style::wrap(&lf, &pretty(name), col_w)
-            .iter()
-            .take(2)
-            .enumerate()
-        {
+        for (li, line) in wrap(&lf, &pretty(name), col_w).iter().take(2).enumerate() {
             text(
                 root,
                 line,
@@ -291,13 +288,21 @@ mod tests {
         for p in &mut a.timeline.as_mut().unwrap().points {
             p.articles = 1;
         }
-        let tl =
-            String::from_utf8(super::super::timeline::CHART.render_svg(&a, &st).unwrap()).unwrap();
+        let tl = String::from_utf8(
+            super::super::timeline::CHART
+                .render_svg(&a, &st, st.h)
+                .unwrap(),
+        )
+        .unwrap();
         let texts = svg_texts(&tl);
         assert_eq!(texts.iter().filter(|t| *t == "0").count(), 1, "{texts:?}");
         assert_eq!(texts.iter().filter(|t| *t == "1").count(), 1, "{texts:?}");
-        let key =
-            String::from_utf8(super::super::keyness::CHART.render_svg(&a, &st).unwrap()).unwrap();
+        let key = String::from_utf8(
+            super::super::keyness::CHART
+                .render_svg(&a, &st, st.h)
+                .unwrap(),
+        )
+        .unwrap();
         let texts = svg_texts(&key);
         for g2 in ["12.0", "4.0", "8.0", "10.83"] {
             assert!(texts.iter().any(|t| t == g2), "{g2} missing: {texts:?}");
@@ -318,7 +323,7 @@ mod tests {
                 ..one.clone()
             })
             .collect();
-        let out = String::from_utf8(CHART.render_svg(&a, &st).unwrap()).unwrap();
+        let out = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
         let texts = svg_texts(&out);
         let legend: Vec<&String> = texts.iter().filter(|t| t.contains("(n = ")).collect();
         assert_eq!(legend.len(), OKABE_ITO.len(), "{legend:?}");

@@ -3,7 +3,7 @@
 //! panel per group.
 
 use super::chart::Chart;
-use super::style::{self, *};
+use super::style::*;
 use crate::model::{Analysis, KeyTerm, KeynessComparison};
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -22,16 +22,47 @@ pub const CHART: Chart = Chart {
             .as_ref()
             .is_some_and(|k| !k.comparisons.is_empty())
     },
+    canvas_h: |a, st| {
+        // Each grid row of panels holds up to 2 x PER_SIDE bars.
+        let grid_rows = match compared(a).len() {
+            0..=3 => 1,
+            4 => 2,
+            n => n.min(MAX_PANELS).div_ceil(3),
+        };
+        st.rows_height(
+            grid_rows * 2 * PER_SIDE,
+            30.0,
+            200.0 + 70.0 * grid_rows as f64,
+        )
+    },
     cautions: cautions::none,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
 };
 
 const TITLE: &str = "Key terms: what each group says more, and less, than the rest";
+/// Title when exactly two groups (or clusters) are compared.
+const PAIR_TITLE: &str = "Key terms: what each of the two groups says more than the other";
 /// Terms per direction in a panel.
 const PER_SIDE: usize = 8;
 /// Most panels drawn; all comparisons are in keyness.csv.
 const MAX_PANELS: usize = 6;
+
+/// The comparisons drawn: by group when there are any, by cluster otherwise.
+fn compared(a: &Analysis) -> Vec<&KeynessComparison> {
+    let Some(k) = a.keyness.as_ref() else {
+        return Vec::new();
+    };
+    let by = |what: &str| -> Vec<&KeynessComparison> {
+        k.comparisons.iter().filter(|c| c.by == what).collect()
+    };
+    let groups = by("group");
+    if groups.is_empty() {
+        by("cluster")
+    } else {
+        groups
+    }
+}
 
 /// Draws the keyness panels.
 pub fn draw<DB: DrawingBackend>(
@@ -39,22 +70,14 @@ pub fn draw<DB: DrawingBackend>(
     a: &Analysis,
     st: &Style,
 ) -> Result<(), ChartError> {
-    let Some(k) = a.keyness.as_ref() else {
+    if a.keyness.is_none() {
         return placeholder(root, st, TITLE, &["Keyness was not computed.".to_string()]);
-    };
-    // Groups when there are any; clusters otherwise.
-    let by_group: Vec<&KeynessComparison> =
-        k.comparisons.iter().filter(|c| c.by == "group").collect();
-    let (panels, what) = if by_group.is_empty() {
-        (
-            k.comparisons
-                .iter()
-                .filter(|c| c.by == "cluster")
-                .collect::<Vec<_>>(),
-            "cluster",
-        )
+    }
+    let panels = compared(a);
+    let what = if panels.first().is_some_and(|c| c.by == "cluster") {
+        "cluster"
     } else {
-        (by_group, "group")
+        "group"
     };
     if panels.is_empty() {
         return placeholder(
@@ -64,13 +87,24 @@ pub fn draw<DB: DrawingBackend>(
             &["No group or cluster could be compared.".to_string()],
         );
     }
-    let mut sub = vec![format!(
-        "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
-    )];
+    // With two groups, "A against the rest" and "B against the rest" are the
+    // same comparison mirrored: one panel, A's words on the right, B's on the left.
+    let pair = match panels.as_slice() {
+        [x, y] => Some((*x, *y)),
+        _ => None,
+    };
+    let mut sub = match pair {
+        Some((x, y)) => vec![format!(
+            "The two {what}s compared with each other. Blue bars (right): terms {} uses more than {}; orange bars (left): terms {} uses more. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the scale. In brackets: count in {} / count in {}.",
+            x.group, y.group, y.group, x.group, y.group
+        )],
+        None => vec![format!(
+            "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
+        )],
+    };
     if what == "cluster" {
         sub.push(
-            "There is only one group, so the panels compare the vocabulary clusters instead."
-                .into(),
+            "There is only one group, so the vocabulary clusters are compared instead.".into(),
         );
     }
     if panels.len() > MAX_PANELS {
@@ -80,8 +114,12 @@ pub fn draw<DB: DrawingBackend>(
             MAX_PANELS
         ));
     }
+    let title = if pair.is_some() { PAIR_TITLE } else { TITLE };
+    let area = header(root, st, title, &sub)?;
+    if let Some((x, y)) = pair {
+        return panel(&area, x, Some(y), st);
+    }
     let panels = &panels[..panels.len().min(MAX_PANELS)];
-    let area = header(root, st, TITLE, &sub)?;
     let cols = match panels.len() {
         1 => 1,
         2 | 4 => 2,
@@ -90,23 +128,32 @@ pub fn draw<DB: DrawingBackend>(
     let rows = panels.len().div_ceil(cols);
     let cells = area.split_evenly((rows, cols));
     for (cell, c) in cells.iter().zip(panels) {
-        panel(cell, c, st)?;
+        panel(cell, c, None, st)?;
     }
     Ok(())
 }
 
 /// One comparison: title, then over-represented terms above the
 /// under-represented ones, bars diverging from a centre line.
+/// With `other` (the second of exactly two groups) the panel is titled as
+/// the pair, and the sides are named after the groups.
 fn panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     c: &KeynessComparison,
+    other: Option<&KeynessComparison>,
     st: &Style,
 ) -> Result<(), ChartError> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let m = st.margin();
-    let tf = font(st.fs(20.0), true);
-    let title = format!("{} ({} articles)", c.group, c.articles);
+    let tf = st.font(st.fs(20.0), true);
+    let title = match other {
+        Some(o) => format!(
+            "{} ({} articles) against {} ({} articles)",
+            c.group, c.articles, o.group, o.articles
+        ),
+        None => format!("{} ({} articles)", c.group, c.articles),
+    };
     text(
         area,
         &fit(&tf, &title, w - 2 * m),
@@ -129,7 +176,33 @@ fn panel<DB: DrawingBackend>(
         .take(PER_SIDE)
         .collect();
     let rows: Vec<&KeyTerm> = over.iter().chain(under.iter()).copied().collect();
-    let top = st.px(8.0) + line_h(&tf) + st.px(6.0);
+    let mut top = st.px(8.0) + line_h(&tf) + st.px(6.0);
+    if let Some(o) = other {
+        // Which side is whose, above the centre line.
+        let sf = st.font(st.label_font().get_size(), true);
+        let y = top;
+        let mid = w / 2;
+        let gap = st.px(10.0);
+        text(
+            area,
+            &fit(&sf, &format!("◀ more in {}", o.group), mid - m - gap),
+            &sf,
+            RGBColor(160, 60, 0),
+            (mid - gap, y),
+            HPos::Right,
+            VPos::Top,
+        )?;
+        text(
+            area,
+            &fit(&sf, &format!("more in {} ▶", c.group), mid - m - gap),
+            &sf,
+            RGBColor(0, 80, 140),
+            (mid + gap, y),
+            HPos::Left,
+            VPos::Top,
+        )?;
+        top += line_h(&sf) + st.px(6.0);
+    }
     if rows.is_empty() {
         let f = st.label_font();
         return text(
@@ -144,13 +217,13 @@ fn panel<DB: DrawingBackend>(
     }
     let avail = (h - top - m).max(10);
     let rh = (avail / rows.len() as i32).clamp(1, st.px(44.0));
-    let lf = style::font(st.label_font().get_size().min(rh as f64 * 0.75), false);
+    let lf = st.font(st.label_font().get_size().min(rh as f64 * 0.75), false);
     let max = rows
         .iter()
         .map(|t| finite(t.g2).abs())
         .fold(0.0f64, f64::max)
         .max(1e-9);
-    let vf = style::font(st.value_font().get_size().min(rh as f64 * 0.7), false);
+    let vf = st.font(st.value_font().get_size().min(rh as f64 * 0.7), false);
     let mid = w / 2;
     // Room at the bar's end for its G2 value.
     let value_w = text_w(&vf, &num(max, 1)) + st.px(6.0);

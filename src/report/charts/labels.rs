@@ -6,9 +6,16 @@ use crate::model::Analysis;
 /// Most article rows a per-article chart shows before it aggregates or samples.
 pub(crate) const MAX_ROWS: usize = 40;
 
-/// Chart label of article `i`: its short title (or title, or id when empty),
-/// prefixed with the id when another article has the same short title, so rows stay distinguishable.
-pub(crate) fn short_title(a: &Analysis, i: usize) -> String {
+/// The number that names article `i` in every chart and table: "#1" is the
+/// first article in corpus order (`Analysis::articles`), as in the report's
+/// tables and the order of articles.csv.
+pub(crate) fn article_number(i: usize) -> String {
+    format!("#{}", i + 1)
+}
+
+/// Chart label of article `i`: its number and short title (or title, or id
+/// when there is none), so a row in a chart is the same "#n" as in the tables.
+pub(crate) fn article_label(a: &Analysis, i: usize) -> String {
     let Some(art) = a.articles.get(i) else {
         return String::new();
     };
@@ -17,18 +24,9 @@ pub(crate) fn short_title(a: &Analysis, i: usize) -> String {
     } else if !art.title.trim().is_empty() {
         art.title.trim()
     } else {
-        return art.id.clone();
+        art.id.as_str()
     };
-    let dup = a
-        .articles
-        .iter()
-        .enumerate()
-        .any(|(j, o)| j != i && o.short_title.trim() == art.short_title.trim());
-    if dup && !art.id.is_empty() {
-        format!("{}: {}", art.id, base)
-    } else {
-        base.to_string()
-    }
+    format!("{} {}", article_number(i), base)
 }
 
 /// Short label of cluster `id`: "C1" plus its label.
@@ -43,5 +41,24 @@ pub(crate) fn cluster_name(a: &Analysis, id: usize) -> String {
         format!("Cluster {}", id + 1)
     } else {
         format!("Cluster {}: {}", id + 1, label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example;
+
+    #[test]
+    fn labels_carry_the_corpus_number() {
+        let mut a = example(3);
+        a.articles[1].short_title = "Same".into();
+        a.articles[2].short_title = "Same".into();
+        assert_eq!(article_label(&a, 1), "#2 Same");
+        assert_eq!(article_label(&a, 2), "#3 Same");
+        a.articles[0].short_title.clear();
+        a.articles[0].title.clear();
+        assert_eq!(article_label(&a, 0), format!("#1 {}", a.articles[0].id));
+        assert_eq!(article_label(&a, 9), "");
     }
 }

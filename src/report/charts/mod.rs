@@ -54,7 +54,9 @@ pub fn by_file(name: &str) -> Option<&'static Chart> {
 pub struct ChartOptions {
     /// Width in pixels.
     pub width: u32,
-    /// Height in pixels.
+    /// Height in pixels of a chart of fixed shape (scatter, map, group bars);
+    /// a chart with one row per article grows taller when its rows need it,
+    /// and every chart loses the white band below its content.
     pub height: u32,
     /// Also write an `.svg` copy of every chart.
     pub svg: bool,
@@ -82,14 +84,15 @@ pub fn render_all(a: &Analysis, o: &ChartOptions) -> Result<Vec<OutputFile>, Cha
     let st = Style::new(o.width, o.height);
     let mut out = Vec::new();
     for chart in CHARTS.into_iter().filter(|c| (c.applies)(a)) {
+        let (png, height) = chart.render_png(a, &st)?;
         out.push(OutputFile {
             name: chart.png(),
-            bytes: chart.render_png(a, &st)?,
+            bytes: png,
         });
         if o.svg {
             out.push(OutputFile {
                 name: chart.svg(),
-                bytes: chart.render_svg(a, &st)?,
+                bytes: chart.render_svg(a, &st, height)?,
             });
         }
     }
@@ -112,13 +115,25 @@ mod tests {
         let files = render_all(a, o).expect("charts render");
         let pngs: Vec<&OutputFile> = files.iter().filter(|f| f.name.ends_with(".png")).collect();
         assert_eq!(pngs.len(), CHARTS.iter().filter(|c| (c.applies)(a)).count());
+        let st = Style::new(o.width, o.height);
         for f in pngs {
             let img = decode(&f.bytes);
-            assert_eq!(
-                (img.width(), img.height()),
-                (o.width, o.height),
-                "{}",
-                f.name
+            let chart = by_file(&f.name).unwrap();
+            assert_eq!(img.width(), o.width, "{}", f.name);
+            assert!(
+                img.height() <= (chart.canvas_h)(a, &st),
+                "{}: {} px is taller than its canvas",
+                f.name,
+                img.height()
+            );
+            let band = widest_white_band(&img);
+            assert!(
+                band * 4 <= img.height(),
+                "{} (n = {}): {} of {} px rows are one empty band",
+                f.name,
+                a.articles.len(),
+                band,
+                img.height()
             );
             let colours: HashSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
             assert!(
@@ -133,6 +148,141 @@ mod tests {
                 "{} has too few drawn pixels ({})",
                 f.name,
                 ink
+            );
+        }
+    }
+
+    /// Height of the tallest run of all-white pixel rows.
+    fn widest_white_band(img: &image::RgbImage) -> u32 {
+        let (mut best, mut run) = (0, 0);
+        for y in 0..img.height() {
+            if (0..img.width()).all(|x| img.get_pixel(x, y).0 == [255, 255, 255]) {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best
+    }
+
+    fn png_height(a: &Analysis, name: &str) -> u32 {
+        let files = render_all(a, &ChartOptions::default()).unwrap();
+        let f = files.iter().find(|f| f.name == name).unwrap();
+        decode(&f.bytes).height()
+    }
+
+    #[test]
+    fn row_charts_are_as_tall_as_their_rows() {
+        for name in ["sentiment.png", "voices.png"] {
+            let h: Vec<u32> = [2, 5, 20, 40]
+                .iter()
+                .map(|&n| png_height(&example(n), name))
+                .collect();
+            assert!(h.windows(2).all(|w| w[0] < w[1]), "{name}: {h:?}");
+            assert!(h[1] < 800, "{name}: five articles take {} px", h[1]);
+            // 40 rows at a readable size need more than the configured 1000 px.
+            assert!(
+                h[3] > 1000,
+                "{name}: forty articles squeezed into {} px",
+                h[3]
+            );
+        }
+        let frames: Vec<u32> = [2, 5, 20]
+            .iter()
+            .map(|&n| png_height(&example(n), "frames.png"))
+            .collect();
+        assert!(frames.windows(2).all(|w| w[0] < w[1]), "frames: {frames:?}");
+    }
+
+    /// Every text of every chart is at least 9 px once the report shows the
+    /// chart at its display width: read from the SVG copies' font sizes.
+    #[test]
+    fn text_is_at_least_nine_px_in_the_report() {
+        for (w, h) in [(1600, 1000), (800, 500), (3000, 1200)] {
+            let o = ChartOptions {
+                width: w,
+                height: h,
+                svg: true,
+            };
+            let shown = (w as f64).min(style::REPORT_IMAGE_WIDTH);
+            for a in [example(5), example(40), stress()] {
+                for f in render_all(&a, &o)
+                    .unwrap()
+                    .iter()
+                    .filter(|f| f.name.ends_with(".svg"))
+                {
+                    let svg = String::from_utf8(f.bytes.clone()).unwrap();
+                    let sizes: Vec<f64> = svg
+                        .split("font-size=\"")
+                        .skip(1)
+                        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+                        .collect();
+                    assert!(!sizes.is_empty(), "{}", f.name);
+                    let smallest = sizes.iter().copied().fold(f64::MAX, f64::min);
+                    assert!(
+                        smallest * shown / w as f64 >= style::MIN_DISPLAY_PX - 1e-9,
+                        "{} at {w}x{h}: {smallest} px text shows at {:.1} px",
+                        f.name,
+                        smallest * shown / w as f64
+                    );
+                }
+            }
+        }
+    }
+
+    /// The display width assumed for fonts is the one report.html gives images.
+    #[test]
+    fn display_width_matches_the_report_css() {
+        let html = include_str!("../html.rs");
+        assert!(
+            html.contains("main{max-width:1100px;"),
+            "main width changed: update style::REPORT_IMAGE_WIDTH"
+        );
+        assert!(
+            html.contains("padding:2rem 1.25rem 4rem"),
+            "main padding changed: update style::REPORT_IMAGE_WIDTH"
+        );
+        assert!(
+            html.contains("figure img{display:block;max-width:100%;height:auto;border:1px solid")
+        );
+        assert_eq!(style::REPORT_IMAGE_WIDTH, 1100.0 - 2.0 * 20.0 - 2.0);
+    }
+
+    /// The similarity chart names articles by the numbers the report's tables use.
+    #[test]
+    fn similarity_numbers_articles_like_the_tables() {
+        let a = example(6);
+        let c = a.clustering.as_ref().unwrap();
+        // The chart orders by cluster, so its rows are not in corpus order.
+        let sim = c.similarity.as_ref().unwrap();
+        let files = render_all(
+            &a,
+            &ChartOptions {
+                svg: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let svg = String::from_utf8(
+            files
+                .iter()
+                .find(|f| f.name == "similarity.svg")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap();
+        let md = crate::report::markdown::render(&a, &[]);
+        for (i, art) in a.articles.iter().enumerate() {
+            assert!(sim.ids.contains(&art.id));
+            let label = labels::article_label(&a, i);
+            assert!(svg.contains(&format!("\n{label}\n")), "chart lacks {label}");
+            let table = format!("#{} {}", i + 1, art.short_title);
+            assert!(
+                md.contains(&table),
+                "the report does not call article {} {table}",
+                art.id
             );
         }
     }

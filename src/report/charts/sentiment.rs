@@ -3,8 +3,8 @@
 //! Large corpora show the most positive and most negative articles.
 
 use super::chart::Chart;
-use super::labels::{short_title, MAX_ROWS};
-use super::style::{self, *};
+use super::labels::{article_label, MAX_ROWS};
+use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -19,6 +19,7 @@ pub const CHART: Chart = Chart {
     },
     description: "Chart: compound sentiment per article.",
     applies: |_| true,
+    canvas_h: |a, st| st.rows_height(a.articles.len().min(MAX_ROWS + 1), 28.0, 330.0),
     cautions: cautions::sentiment,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -43,7 +44,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut order: Vec<usize> = (0..n).collect();
     let val = |i: usize| finite(a.articles[i].sentiment.compound);
     order.sort_by(|&p, &q| val(q).total_cmp(&val(p)).then(p.cmp(&q)));
-    let row = |i: usize| (short_title(a, i), Some(a.articles[i].sentiment.compound));
+    let row = |i: usize| (article_label(a, i), Some(a.articles[i].sentiment.compound));
     let mut sub = vec![
         "Compound sentiment score of the whole article (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
     ];
@@ -110,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
     let x_area = line_h(&lf0) + line_h(&af) + st.px(16.0);
     let plot_h = h as i32 - cap_h - m - x_area;
     let ch = (plot_h / nr as i32).max(1);
-    let lf = style::font(lf0.get_size().min(ch as f64 * 0.8), false);
+    let lf = st.font(lf0.get_size().min(ch as f64 * 0.8), false);
     let longest = rows.iter().map(|r| text_w(&lf, &r.0)).max().unwrap_or(0);
     let label_w = longest.min((st.w as f64 * 0.36) as i32) + st.px(14.0);
     // Few rows would give fat bars: keep them at most ~60 px tall.
@@ -158,7 +159,7 @@ pub fn draw<DB: DrawingBackend>(
             INK.stroke_width(st.px(2.0) as u32),
         )))
         .map_err(de)?;
-    let vf = style::font(st.value_font().get_size().min(ch as f64 * 0.7), false);
+    let vf = st.font(st.value_font().get_size().min(ch as f64 * 0.7), false);
     let gap = st.px(6.0);
     for (r, (label, v)) in rows.iter().enumerate() {
         let (_, y) = chart.backend_coord(&(0.0, ypos(r)));
@@ -185,7 +186,7 @@ pub fn draw<DB: DrawingBackend>(
             text(root, &s, &vf, INK, (x0 + gap, y), HPos::Left, VPos::Center)?;
         }
     }
-    let cf = font(lf0.get_size(), true);
+    let cf = st.font(lf0.get_size(), true);
     let cy = yr.start - st.px(6.0);
     text(
         root,

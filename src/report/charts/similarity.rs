@@ -3,8 +3,8 @@
 
 use super::chart::Chart;
 use super::clusters::cluster_look;
-use super::labels::{cluster_name, short_title};
-use super::style::{self, *};
+use super::labels::{article_label, article_number, cluster_name};
+use super::style::*;
 use crate::model::{Analysis, Clustering};
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -28,6 +28,19 @@ pub const CHART: Chart = Chart {
     },
     description: "Chart: cosine similarity between articles (heat map).",
     applies: |_| true,
+    canvas_h: |a, st| {
+        // One row per article shown one by one: as tall as its rows need.
+        let n = a
+            .clustering
+            .as_ref()
+            .and_then(|c| c.similarity.as_ref())
+            .map_or(0, |s| s.ids.len());
+        if n <= MAX_FULL {
+            st.rows_height(n, 22.0, 300.0)
+        } else {
+            st.h
+        }
+    },
     cautions: cautions::similarity,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -119,16 +132,19 @@ pub fn draw<DB: DrawingBackend>(
     order.sort_by_key(|&i| (cl(i), i));
 
     let (heat, sub) = if n <= MAX_FULL {
+        // Rows and columns carry the article's number in the tables ("#5"),
+        // not its position here: the order here is by cluster.
+        let number = |i: usize| title_of.get(sim.ids[i].as_str()).copied();
         let rows = order
             .iter()
-            .enumerate()
-            .map(|(k, &i)| {
-                let t = title_of
-                    .get(sim.ids[i].as_str())
-                    .map(|&ai| short_title(a, ai))
-                    .unwrap_or_else(|| sim.ids[i].clone());
-                format!("{} · {}", k + 1, t)
+            .map(|&i| match number(i) {
+                Some(ai) => article_label(a, ai),
+                None => sim.ids[i].clone(),
             })
+            .collect();
+        let cols = order
+            .iter()
+            .map(|&i| number(i).map_or_else(|| "?".to_string(), article_number))
             .collect();
         let values = order
             .iter()
@@ -144,14 +160,14 @@ pub fn draw<DB: DrawingBackend>(
             .collect();
         let heat = Heat {
             rows,
-            cols: (1..=n).map(|k| k.to_string()).collect(),
+            cols,
             values,
             strip: order.iter().map(|&i| cluster_look(cl(i)).0).collect(),
             breaks,
             show_values: n <= MAX_VALUES,
         };
         let sub = vec![
-            "Each cell compares two articles' distinctive words: 0 = no distinctive words in common, 1 = identical word profile. Darker = more similar. Columns are numbered like the rows.".to_string(),
+            "Each cell compares two articles' distinctive words: 0 = no distinctive words in common, 1 = identical word profile. Darker = more similar. Articles keep their number from the tables (#1 = first article); columns are numbered like the rows.".to_string(),
             "Articles are grouped by cluster (coloured strip, cluster boundaries drawn as lines; colours match the cluster map). The diagonal (an article with itself) is left grey.".to_string(),
         ];
         (heat, sub)
@@ -276,7 +292,15 @@ fn draw_heat<DB: DrawingBackend>(
     let strip_w = st.px(10.0);
     let cb_w = colour_bar_w(st, "0.00", CAPTION) + st.px(30.0);
     let longest = h.rows.iter().map(|r| text_w(&lf0, r)).max().unwrap_or(0);
-    let label_w = longest.min((w as f64 * 0.34) as i32) + st.px(10.0);
+    // Row labels give way to cells, so that a row stays tall enough for text
+    // of the smallest size.
+    let min_cell = min_row_h(st, 0.8);
+    let room = w - 2 * m - strip_w - st.px(4.0) - cb_w - n * min_cell - st.px(10.0);
+    let label_w = longest
+        .min((w as f64 * 0.34) as i32)
+        .min(room)
+        .max(st.px(60.0))
+        + st.px(10.0);
     let widest_col = h.cols.iter().map(|s| text_w(&lf0, s)).max().unwrap_or(0);
     let head_h = line_h(&lf0) + st.px(6.0);
     let x0 = m + label_w + strip_w + st.px(4.0);
@@ -284,9 +308,9 @@ fn draw_heat<DB: DrawingBackend>(
     let cell = ((w - x0 - cb_w - m) / n).min((ht - y0 - m) / n).max(1);
     let x1 = x0 + cell * n;
     let y1 = y0 + cell * n;
-    let lf = style::font(lf0.get_size().min(cell as f64 * 0.8), false);
+    let lf = st.font(lf0.get_size().min(cell as f64 * 0.8), false);
     // Column keys: all when they fit, otherwise every k-th.
-    let cf = style::font(lf0.get_size().min(st.fs(16.0)), false);
+    let cf = st.font(lf0.get_size().min(st.fs(16.0)), false);
     let step = ((widest_col + st.px(6.0)) / cell.max(1) + 1).max(1) as usize;
     for (j, s) in h.cols.iter().enumerate() {
         if j % step == 0 {
@@ -302,7 +326,7 @@ fn draw_heat<DB: DrawingBackend>(
             )?;
         }
     }
-    let vf = style::font(st.value_font().get_size().min(cell as f64 * 0.32), false);
+    let vf = st.font(st.value_font().get_size().min(cell as f64 * 0.32), false);
     let show_values = h.show_values && text_w(&vf, "0.00") + 4 <= cell;
     for (i, row) in h.values.iter().enumerate() {
         let y = y0 + cell * i as i32;

@@ -56,7 +56,7 @@ pub fn ensure_fonts() -> Result<(), ChartError> {
     }
 }
 
-/// Okabe-Ito palette (colour-blind safe), black left out; used for categories.
+/// Okabe-Ito palette (colour-blind safe), black left out.
 pub const OKABE_ITO: [RGBColor; 7] = [
     RGBColor(0, 114, 178),   // blue
     RGBColor(230, 159, 0),   // orange
@@ -66,6 +66,29 @@ pub const OKABE_ITO: [RGBColor; 7] = [
     RGBColor(213, 94, 0),    // vermillion
     RGBColor(240, 228, 66),  // yellow
 ];
+
+/// Colours for categories (clusters, groups, frames over time): Okabe-Ito,
+/// then Paul Tol's indigo and wine, a dark brown and black. Chosen so that every
+/// pair stays as far apart under simulated protan, deutan and tritan vision as
+/// Okabe-Ito's own closest pair (a test checks it); the default k sweep stops at
+/// 10 clusters, so up to 11 categories never share a colour.
+pub const CATEGORICAL: [RGBColor; 11] = [
+    OKABE_ITO[0],
+    OKABE_ITO[1],
+    OKABE_ITO[2],
+    OKABE_ITO[3],
+    OKABE_ITO[4],
+    OKABE_ITO[5],
+    OKABE_ITO[6],
+    RGBColor(51, 34, 136), // Tol indigo
+    RGBColor(136, 34, 85), // Tol wine
+    RGBColor(102, 17, 0),  // dark brown
+    RGBColor(0, 0, 0),     // black
+];
+
+/// Marker shapes (circle, triangle, square, diamond): beyond the palette the
+/// shape changes, so categories 12 and up still differ from the first eleven.
+pub const SHAPES: usize = 4;
 
 /// Colour of "threat" and negative values (Okabe-Ito vermillion).
 pub const WARM: RGBColor = RGBColor(213, 94, 0);
@@ -145,17 +168,38 @@ pub fn tint(c: RGBColor, amount: f64) -> RGBColor {
     RGBColor(m(c.0), m(c.1), m(c.2))
 }
 
-/// Category colour for index `i` (cycles through Okabe-Ito).
+/// Category colour for index `i` (cycles through [`CATEGORICAL`]).
 pub fn category(i: usize) -> RGBColor {
-    OKABE_ITO[i % OKABE_ITO.len()]
+    CATEGORICAL[i % CATEGORICAL.len()]
 }
+
+/// Colour and marker shape of category `i`: colours first, then the shape
+/// changes, so no two of the first `CATEGORICAL.len() * SHAPES` look alike.
+pub fn category_look(i: usize) -> (RGBColor, usize) {
+    (category(i), (i / CATEGORICAL.len()) % SHAPES)
+}
+
+/// Width in CSS pixels at which report.html shows a chart: `main` is at most
+/// 1100 px wide with 1.25rem (20 px) padding each side, and the image has a
+/// 1 px border (report/html.rs, box-sizing: border-box).
+pub const REPORT_IMAGE_WIDTH: f64 = 1058.0;
+
+/// Smallest chart text, in CSS pixels (font size, the em), once the report
+/// scales a chart down to [`REPORT_IMAGE_WIDTH`].
+pub const MIN_DISPLAY_PX: f64 = 9.0;
+
+/// plotters sizes a font by its line height, not its em: its SVG backend
+/// writes `font-size` as size / 1.24 (DejaVu Sans' own ratio is 1.16, so
+/// this errs on the large side).
+pub const SIZE_PER_EM: f64 = 1.24;
 
 /// Sizes derived from the canvas so charts look alike at any resolution.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     /// Canvas width in pixels.
     pub w: u32,
-    /// Canvas height in pixels.
+    /// Canvas height in pixels: the configured height, or the height a chart
+    /// with many rows needs (see [`Style::with_height`]).
     pub h: u32,
     /// Scale relative to the 1600x1000 design size.
     pub s: f64,
@@ -171,14 +215,37 @@ impl Style {
             s: s.clamp(0.3, 4.0),
         }
     }
+    /// The same style on a canvas `h` pixels high: sizes keep the configured
+    /// scale, so a taller chart has more rows, not bigger text.
+    pub fn with_height(&self, h: u32) -> Self {
+        Style { h, ..*self }
+    }
     /// A length of `v` design pixels, scaled.
     pub fn px(&self, v: f64) -> i32 {
         (v * self.s).round().max(1.0) as i32
     }
+    /// Smallest font size (plotters' size) in canvas pixels: an em of
+    /// [`MIN_DISPLAY_PX`] once the report shows the chart at most
+    /// [`REPORT_IMAGE_WIDTH`] wide.
+    pub fn min_font(&self) -> f64 {
+        let shrink = (self.w as f64 / REPORT_IMAGE_WIDTH).max(1.0);
+        (MIN_DISPLAY_PX * SIZE_PER_EM * shrink).ceil()
+    }
     /// Font size for `v` design pixels. Text shrinks more slowly than the canvas
-    /// (scale^0.6) and never below 10 px, so small charts stay legible.
+    /// (scale^0.6) and never below [`Style::min_font`], so text stays legible in the report.
     pub fn fs(&self, v: f64) -> f64 {
-        (v * self.s.powf(0.6)).max(10.0)
+        (v * self.s.powf(0.6)).max(self.min_font())
+    }
+    /// The embedded font at `size` px (at least [`Style::min_font`]), bold or normal.
+    pub fn font(&self, size: f64, bold: bool) -> FontDesc<'static> {
+        font(size.max(self.min_font()), bold)
+    }
+    /// Canvas height for a chart of `rows` rows of `row` design pixels under a
+    /// header and axes of about `chrome` design pixels: the configured height,
+    /// or more when the rows need it (the white left below is cut off later).
+    pub fn rows_height(&self, rows: usize, row: f64, chrome: f64) -> u32 {
+        let need = self.px(chrome) as f64 + rows as f64 * self.px(row) as f64;
+        (need.ceil() as u32).clamp(self.h, 10_000)
     }
     /// Outer margin.
     pub fn margin(&self) -> i32 {
@@ -211,8 +278,9 @@ pub fn pretty(name: &str) -> String {
     name.replace('_', " ")
 }
 
-/// The embedded font at `size` px, bold or normal.
-pub fn font(size: f64, bold: bool) -> FontDesc<'static> {
+/// The embedded font at `size` px, bold or normal (charts use [`Style::font`],
+/// which keeps the report's smallest size).
+fn font(size: f64, bold: bool) -> FontDesc<'static> {
     let style = if bold {
         FontStyle::Bold
     } else {
@@ -370,10 +438,10 @@ pub fn header_h(st: &Style, title: &str, subtitle: &[String]) -> i32 {
     m + title_lines * line_h(&tf) + st.px(4.0) + sub_lines * line_h(&sf) + st.px(12.0)
 }
 
-/// Smallest row height (pixels) that keeps a row's label at the full label
-/// size, or at least 11 px where the label font is larger than that.
+/// Smallest row height (pixels) that holds a label of the smallest font size
+/// when the label may take `shrink` of the row.
 pub fn min_row_h(st: &Style, shrink: f64) -> i32 {
-    (st.label_font().get_size().min(11.0) / shrink).ceil() as i32
+    (st.min_font() / shrink).ceil() as i32
 }
 
 /// A full chart that explains, in plain words, why there is nothing to plot.
@@ -396,7 +464,8 @@ pub fn placeholder<DB: DrawingBackend>(
     let lh = line_h(&f);
     let block = lh * lines.len() as i32;
     let box_h = (block + 2 * st.px(40.0)).min(h - m).max(10);
-    let top = ((h - box_h) / 2).max(0);
+    // At the top, so the white below is cut off and the chart stays short.
+    let top = st.px(12.0).min(h - box_h).max(0);
     area.draw(&Rectangle::new(
         [(m, top), (m + box_w, top + box_h)],
         tint(LIGHT, 0.6).filled(),
@@ -685,5 +754,148 @@ pub fn finite(v: f64) -> f64 {
         v
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CIE L*a*b* (D65) of a linear-light RGB triple.
+    fn lab(rgb: [f64; 3]) -> [f64; 3] {
+        let [r, g, b] = rgb;
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let (fx, fy, fz) = (f(x), f(y), f(z));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    fn linear(c: RGBColor) -> [f64; 3] {
+        let l = |v: u8| {
+            let v = v as f64 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        [l(c.0), l(c.1), l(c.2)]
+    }
+
+    /// Machado, Oliveira & Fernandes (2009) matrices at severity 1.0, in
+    /// linear RGB: protanopia, deuteranopia, tritanopia (and normal vision).
+    const VISION: [[[f64; 3]; 3]; 4] = [
+        [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        [
+            [0.152286, 1.052583, -0.204868],
+            [0.114503, 0.786281, 0.099216],
+            [-0.003882, -0.048116, 1.051998],
+        ],
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ],
+        [
+            [1.255528, -0.076749, -0.178779],
+            [-0.078411, 0.930809, 0.147602],
+            [0.004733, 0.691367, 0.303900],
+        ],
+    ];
+
+    /// Smallest CIE76 colour difference between two colours of `p` under any of
+    /// the four kinds of vision.
+    fn closest_pair(p: &[RGBColor]) -> f64 {
+        let mut worst = f64::MAX;
+        for m in &VISION {
+            let seen: Vec<[f64; 3]> = p
+                .iter()
+                .map(|&c| {
+                    let l = linear(c);
+                    let s: Vec<f64> = m
+                        .iter()
+                        .map(|row| (row[0] * l[0] + row[1] * l[1] + row[2] * l[2]).clamp(0.0, 1.0))
+                        .collect();
+                    lab([s[0], s[1], s[2]])
+                })
+                .collect();
+            for i in 0..seen.len() {
+                for j in i + 1..seen.len() {
+                    let d = (0..3)
+                        .map(|k| (seen[i][k] - seen[j][k]).powi(2))
+                        .sum::<f64>()
+                        .sqrt();
+                    worst = worst.min(d);
+                }
+            }
+        }
+        worst
+    }
+
+    #[test]
+    fn categories_never_share_a_look() {
+        let looks: Vec<(RGBColor, usize)> =
+            (0..CATEGORICAL.len() * SHAPES).map(category_look).collect();
+        for i in 0..looks.len() {
+            for j in i + 1..looks.len() {
+                assert!(looks[i] != looks[j], "categories {i} and {j} look alike");
+            }
+        }
+        // Up to the palette size the colour alone differs (the default k sweep ends at 10).
+        for i in 0..CATEGORICAL.len() {
+            for j in i + 1..CATEGORICAL.len() {
+                assert_ne!(category(i), category(j), "{i} and {j}");
+            }
+        }
+        assert!(CATEGORICAL.len() >= 10);
+    }
+
+    #[test]
+    fn palette_stays_apart_under_colour_blindness() {
+        let okabe = closest_pair(&OKABE_ITO);
+        let ours = closest_pair(&CATEGORICAL);
+        assert!(okabe > 15.0, "{okabe}");
+        assert!(
+            ours >= okabe - 0.5,
+            "closest pair {ours:.1} vs Okabe-Ito's {okabe:.1}"
+        );
+        // The check can fail: a red next to a green does not pass.
+        let bad = [
+            RGBColor(213, 94, 0),
+            RGBColor(0, 158, 115),
+            RGBColor(0, 114, 178),
+            RGBColor(150, 150, 0),
+        ];
+        assert!(closest_pair(&bad) < okabe - 0.5);
+    }
+
+    #[test]
+    fn smallest_font_reads_nine_px_in_the_report() {
+        for w in [300, 800, 1058, 1600, 2400, 10_000] {
+            let st = Style::new(w, 1000);
+            let shown = st.min_font() / SIZE_PER_EM * (w as f64).min(REPORT_IMAGE_WIDTH) / w as f64;
+            assert!(shown >= MIN_DISPLAY_PX, "{w}: {shown}");
+            assert!(st.font(1.0, false).get_size() >= st.min_font());
+            assert!(st.fs(1.0) >= st.min_font());
+        }
+        assert_eq!(Style::new(1600, 1000).min_font(), 17.0);
+        assert_eq!(Style::new(800, 500).min_font(), 12.0);
+    }
+
+    #[test]
+    fn rows_height_grows_with_rows_only_past_the_canvas() {
+        let st = Style::new(1600, 1000);
+        assert_eq!(st.rows_height(5, 28.0, 330.0), 1000);
+        assert_eq!(st.rows_height(40, 28.0, 330.0), 330 + 40 * 28);
+        let t = st.with_height(2000);
+        assert_eq!((t.h, t.s, t.w), (2000, st.s, st.w));
     }
 }

@@ -3,8 +3,8 @@
 
 use super::chart::Chart;
 use super::clusters::{cluster_look, marker};
-use super::labels::short_title;
-use super::style::{self, *};
+use super::labels::article_label;
+use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -18,6 +18,7 @@ pub const CHART: Chart = Chart {
     alt: |_| "Top TF-IDF terms per cluster or per article",
     description: "Chart: top TF-IDF terms.",
     applies: |_| true,
+    canvas_h: |_, st| st.h,
     cautions: cautions::terms,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -101,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
             }
             let panels = (0..shown)
                 .map(|i| Panel {
-                    title: short_title(a, i),
+                    title: article_label(a, i),
                     colour: cluster_of
                         .get(a.articles[i].id.as_str())
                         .map(|&c| cluster_look(c).0)
@@ -119,6 +120,14 @@ pub fn draw<DB: DrawingBackend>(
             (panels, "TF-IDF weight")
         }
     };
+    if panels.iter().all(|p| p.terms.is_empty()) {
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["No article has distinctive terms (every word is shared by all articles, or the articles are empty).".to_string()],
+        );
+    }
     let area = header(root, st, TITLE, &sub)?;
     let (w, h) = area.dim_in_pixel();
     let p = panels.len().max(1);
@@ -147,7 +156,7 @@ fn draw_panel<DB: DrawingBackend>(
     let (w, h) = cell.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let pad = st.px(14.0);
-    let tf = font(st.fs(if grid_rows > 2 { 16.0 } else { 18.0 }), true);
+    let tf = st.font(st.fs(if grid_rows > 2 { 16.0 } else { 18.0 }), true);
     let mut tx = pad / 2;
     if let Some(shape) = p.shape {
         let r = (line_h(&tf) as f64 * 0.3).round() as i32;
@@ -166,22 +175,22 @@ fn draw_panel<DB: DrawingBackend>(
             "(no terms)",
             &st.label_font(),
             MUTED,
-            (w / 2, h / 2),
-            HPos::Center,
-            VPos::Center,
+            (pad / 2, top_off),
+            HPos::Left,
+            VPos::Top,
         );
     }
     let max = terms.iter().map(|t| finite(t.1)).fold(0.0f64, f64::max);
     let top = if max > 0.0 { max * 1.3 } else { 1.0 };
     let k = terms.len();
     let lf0 = st.label_font();
-    let sf = style::font(st.fs(14.0), false);
+    let sf = st.font(st.fs(14.0), false);
     let x_area = line_h(&sf) + line_h(&sf) + st.px(10.0);
     let row_h = ((h - top_off - x_area) / k as i32).max(1);
     // Few terms would give fat bars: keep rows at most ~56 px and leave the rest empty.
     let spare = (row_h - st.px(56.0)).max(0) * k as i32;
     let row_h = row_h.min(st.px(56.0)).max(1);
-    let lf = style::font(lf0.get_size().min(row_h as f64 * 0.8), false);
+    let lf = st.font(lf0.get_size().min(row_h as f64 * 0.8), false);
     let longest = terms.iter().map(|t| text_w(&lf, &t.0)).max().unwrap_or(0);
     let label_w = longest.min(w / 3) + st.px(10.0);
     let mut chart = ChartBuilder::on(cell)
@@ -219,7 +228,7 @@ fn draw_panel<DB: DrawingBackend>(
         }))
         .map_err(de)?;
     let (xr, _) = chart.plotting_area().get_pixel_range();
-    let vf = style::font(st.value_font().get_size().min(row_h as f64 * 0.7), false);
+    let vf = st.font(st.value_font().get_size().min(row_h as f64 * 0.7), false);
     for (r, t) in terms.iter().enumerate() {
         let (xe, y) = chart.backend_coord(&(finite(t.1).clamp(0.0, top), ypos(r)));
         let l = fit(&lf, &t.0, label_w - st.px(10.0));

@@ -2,7 +2,7 @@
 //! threat (y) per 1,000 words, with the y = x balance line and shaded halves.
 
 use super::chart::Chart;
-use super::labels::{short_title, MAX_ROWS};
+use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::model::{REASSURANCE, THREAT};
@@ -18,6 +18,7 @@ pub const CHART: Chart = Chart {
     alt: |_| "Threat and reassurance scores per article, in matching words per 1,000 words",
     description: "Chart: threat against reassurance per article.",
     applies: |_| true,
+    canvas_h: |_, st| st.h,
     cautions: cautions::threat_reassurance,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -74,7 +75,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     if n > label_budget(n) {
         sub.push(format!(
-            "{} articles: only the most extreme are labelled (up to {}: those furthest from the balance line on either side, where a label fits); a thin line joins a label set apart to its dot.",
+            "{} articles: up to {} are labelled: the most threat- and the most reassurance-framed (as named in the report), then those furthest from the balance line on either side, where a label fits; a thin line joins a label set apart to its dot. Numbers (#n) are those of the tables.",
             n,
             label_budget(n)
         ));
@@ -131,7 +132,7 @@ pub fn draw<DB: DrawingBackend>(
 
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let mut lab = Labeler::new((xr.start, yr.start, xr.end, yr.end));
-    let nf = font(st.fs(20.0), true);
+    let nf = st.font(st.fs(20.0), true);
     let pad = st.px(12.0);
     let up = "↖ More threat than reassurance";
     let down = "More reassurance than threat ↘";
@@ -199,25 +200,9 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(de)?;
     }
 
-    // Candidates: the most extreme articles of each side in turn (furthest
-    // from the balance line), so both halves get labels; few at large n.
     let max_labels = label_budget(n);
-    let mut over: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 > p.1).collect();
-    let mut under: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 <= p.1).collect();
-    let far = |p: &&(usize, f64, f64)| (p.2 - p.1).abs();
-    over.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
-    under.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
-    let mut order = Vec::new();
-    let (mut oi, mut ui) = (over.into_iter(), under.into_iter());
-    loop {
-        let (a, b) = (oi.next(), ui.next());
-        if a.is_none() && b.is_none() {
-            break;
-        }
-        order.extend(a);
-        order.extend(b);
-    }
-    let order: Vec<&(usize, f64, f64)> = order.into_iter().take(max_labels * 3).collect();
+    let order = label_order(&pts, max_labels);
+    let tops = top_articles(&pts);
     let px = |p: &(usize, f64, f64)| chart.backend_coord(&(p.1, p.2));
     // Labels never cover a dot up to 300 articles; above that they may cover
     // the cloud (on a translucent box), but never a labelled dot.
@@ -239,11 +224,28 @@ pub fn draw<DB: DrawingBackend>(
         if placed.len() >= max_labels {
             break;
         }
-        let label = fit(&tf, &short_title(a, p.0), st.px(300.0));
+        let mut label = fit(&tf, &article_label(a, p.0), st.px(300.0));
+        if tops.threat == Some(p.0) {
+            label.push_str(" (most threat)");
+        }
+        if tops.reassurance == Some(p.0) {
+            label.push_str(" (most reassurance)");
+        }
         let w = text_w(&tf, &label);
         let c = px(p);
-        if let Some(((x, y), displaced)) = lab.place_near(c, r, w, th) {
-            placed.push((c, label, (x, y, x + w, y + th), displaced));
+        match lab.place_near(c, r, w, th) {
+            Some(((x, y), displaced)) => placed.push((c, label, (x, y, x + w, y + th), displaced)),
+            // The articles the report names are labelled even when no free
+            // spot is left: to the right of the dot, or left near the edge.
+            None if tops.names(p.0) => {
+                let x = if c.0 + r + 3 + w <= xr.end {
+                    c.0 + r + 3
+                } else {
+                    c.0 - r - 3 - w
+                };
+                placed.push((c, label, (x, c.1 - th / 2, x + w, c.1 - th / 2 + th), false));
+            }
+            None => {}
         }
     }
     // Leaders first, then the labels, then the labelled dots' rings on top.
@@ -264,6 +266,72 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The articles with the most threat and the most reassurance words per
+/// 1,000 words (the first on ties, none when all are 0): the ones the report's
+/// summary names, so they are always labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tops {
+    threat: Option<usize>,
+    reassurance: Option<usize>,
+}
+
+impl Tops {
+    fn names(&self, i: usize) -> bool {
+        self.threat == Some(i) || self.reassurance == Some(i)
+    }
+}
+
+/// [`Tops`] of `(article, reassurance, threat)` points.
+fn top_articles(pts: &[(usize, f64, f64)]) -> Tops {
+    let best = |v: fn(&(usize, f64, f64)) -> f64| {
+        let mut best: Option<(usize, f64)> = None;
+        for p in pts {
+            if v(p) > 0.0 && best.is_none_or(|(_, b)| v(p) > b) {
+                best = Some((p.0, v(p)));
+            }
+        }
+        best.map(|b| b.0)
+    };
+    Tops {
+        threat: best(|p| p.2),
+        reassurance: best(|p| p.1),
+    }
+}
+
+/// The points to try labelling, best first: the most threat- and the most
+/// reassurance-framed article, then the articles furthest from the balance
+/// line on either side in turn (so both halves get labels); `max * 3`
+/// candidates at most, since some find no free spot.
+fn label_order(pts: &[(usize, f64, f64)], max: usize) -> Vec<&(usize, f64, f64)> {
+    let tops = top_articles(pts);
+    let mut order: Vec<&(usize, f64, f64)> = Vec::new();
+    for t in [tops.threat, tops.reassurance].into_iter().flatten() {
+        if let Some(p) = pts.iter().find(|p| p.0 == t) {
+            if !order.iter().any(|q| q.0 == t) {
+                order.push(p);
+            }
+        }
+    }
+    let rest = |p: &&(usize, f64, f64)| !tops.names(p.0);
+    let mut over: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 > p.1).filter(rest).collect();
+    let mut under: Vec<&(usize, f64, f64)> =
+        pts.iter().filter(|p| p.2 <= p.1).filter(rest).collect();
+    let far = |p: &&(usize, f64, f64)| (p.2 - p.1).abs();
+    over.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
+    under.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
+    let (mut oi, mut ui) = (over.into_iter(), under.into_iter());
+    loop {
+        let (a, b) = (oi.next(), ui.next());
+        if a.is_none() && b.is_none() {
+            break;
+        }
+        order.extend(a);
+        order.extend(b);
+    }
+    order.truncate(max.max(2) * 3);
+    order
+}
+
 /// How many dots get a label: every extreme one for small corpora, a handful
 /// of extremes for large ones (a wall of labels reads as noise).
 fn label_budget(n: usize) -> usize {
@@ -273,5 +341,63 @@ fn label_budget(n: usize) -> usize {
         12
     } else {
         8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_named_articles_are_labelled_first() {
+        // (article, reassurance, threat): #3 has the most threat but is not the
+        // furthest from the balance line (#5 is); #2 has the most reassurance.
+        let pts = vec![
+            (0, 1.0, 10.0),
+            (1, 30.0, 0.0),
+            (2, 40.0, 60.0),
+            (3, 9.0, 8.0),
+            (4, 0.0, 59.0),
+        ];
+        let tops = top_articles(&pts);
+        assert_eq!(
+            tops,
+            Tops {
+                threat: Some(2),
+                reassurance: Some(2)
+            }
+        );
+        let order: Vec<usize> = label_order(&pts, 2).iter().map(|p| p.0).collect();
+        assert_eq!(order[0], 2);
+        assert_eq!(order.iter().filter(|&&i| i == 2).count(), 1, "{order:?}");
+        assert_eq!(&order[1..3], &[4, 1], "then the extremes of each side");
+        let none = top_articles(&[(0, 0.0, 0.0)]);
+        assert_eq!(
+            none,
+            Tops {
+                threat: None,
+                reassurance: None
+            }
+        );
+    }
+
+    #[test]
+    fn sixty_article_scatter_labels_the_top_articles() {
+        let a = crate::model::example(60);
+        let ti = a.frames.iter().position(|f| f == THREAT).unwrap();
+        let ri = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
+        let pts: Vec<(usize, f64, f64)> = a
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (i, x.frames[ri].per_1k, x.frames[ti].per_1k))
+            .collect();
+        let order = label_order(&pts, label_budget(60));
+        let tops = top_articles(&pts);
+        assert!(tops.threat.is_some() && tops.reassurance.is_some());
+        let first: Vec<usize> = order.iter().take(2).map(|p| p.0).collect();
+        for t in [tops.threat, tops.reassurance].into_iter().flatten() {
+            assert!(first.contains(&t), "{t} not among {first:?}");
+        }
     }
 }

@@ -19,6 +19,7 @@ pub const CHART: Chart = Chart {
     },
     description: "Chart: frame shares per period.",
     applies: |a| a.timeline.is_some(),
+    canvas_h: |_, st| st.h,
     cautions: cautions::none,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),

@@ -6,8 +6,8 @@
 //! with the most quoted words.
 
 use super::chart::Chart;
-use super::labels::{short_title, MAX_ROWS};
-use super::style::{self, *};
+use super::labels::{article_label, MAX_ROWS};
+use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -22,6 +22,7 @@ pub const CHART: Chart = Chart {
     },
     description: "Chart: narration against quoted speech, per article and frame.",
     applies: |_| true,
+    canvas_h: |a, st| st.rows_height(a.articles.len().min(MAX_ROWS), 34.0, 330.0),
     cautions: cautions::none,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
@@ -140,8 +141,8 @@ pub fn draw<DB: DrawingBackend>(
     let bottom = h - m - line_h(&st.value_font()) - st.px(6.0);
     let nr = rows.len() as i32;
     let rh = ((bottom - top) / nr.max(1)).clamp(1, st.px(90.0));
-    let lf = style::font(lf0.get_size().min(rh as f64 * 0.8), false);
-    let labels: Vec<String> = rows.iter().map(|&i| short_title(a, i)).collect();
+    let lf = st.font(lf0.get_size().min(rh as f64 * 0.8), false);
+    let labels: Vec<String> = rows.iter().map(|&i| article_label(a, i)).collect();
     let label_w = labels
         .iter()
         .map(|l| text_w(&lf, l))
@@ -175,7 +176,7 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(de)?;
         }
     }
-    let hf = font(lf0.get_size(), true);
+    let hf = st.font(lf0.get_size(), true);
     let vf = st.value_font();
     for (c, frame) in a.frames.iter().enumerate() {
         let px0 = x0 + c as i32 * (pw + gap);

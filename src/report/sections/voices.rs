@@ -58,7 +58,7 @@ impl<'a> Builder<'a> {
             em("according to X"),
             t(" and "),
             em("X: “…”"),
-            t(" (more speech verbs are listed in the README). "),
+            t(" (more speech verbs are listed in docs/user-guide.md, “Who speaks, and where”). "),
             strong("He"),
             t(", "),
             strong("she"),
