@@ -558,3 +558,76 @@ fn broken_documents_are_skipped_with_reasons() {
     let arts = csv_rows(&out.join("articles.csv"));
     assert!(arts.iter().any(|a| a["id"] == "good"));
 }
+
+#[test]
+fn nexis_uni_as_rtf_and_a_forced_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    // The Nexis Uni structure survives in its RTF export.
+    let mut p: Vec<String> = vec!["Documents (2)".into(), "1. Storm report".into()];
+    for (i, outlet) in ["The Coastal Times", "Daily Harbour"].iter().enumerate() {
+        p.extend([
+            format!("Storm report number {} from the coast", i + 1),
+            outlet.to_string(),
+            format!("March {}, 2024 Friday", i + 1),
+            "Length: 15 words".into(),
+            "Byline: Jane Smith".into(),
+            "Body".into(),
+            format!(
+                "The storm damaged {} roofs on the seafront and the harbour wall was closed.",
+                i + 3
+            ),
+            "Load-Date: March 9, 2024".into(),
+            "End of Document".into(),
+        ]);
+    }
+    fs::write(input.join("nexis.rtf"), rtf_of(&p)).unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&input)
+        .arg("-q")
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    let got: Vec<(&str, &str, &str)> = arts
+        .iter()
+        .map(|a| (a["id"].as_str(), a["date"].as_str(), a["group"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("nexis#1", "2024-03-01", "The Coastal Times"),
+            ("nexis#2", "2024-03-02", "Daily Harbour")
+        ]
+    );
+
+    // A saved page whose markup does not start like HTML is read as text
+    // unless --format html says what it is.
+    let page = dir.path().join("page.txt");
+    fs::write(&page, format!("<div>{}</div>", page_of(TITLE, PARAS))).unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(
+        run(frame()
+            .arg("analyze")
+            .arg(&page)
+            .arg("-q")
+            .arg("--out")
+            .arg(&a))
+        .code,
+        0
+    );
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&page)
+        .args(["--format", "html", "-q", "--out"])
+        .arg(&b));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plain = &csv_rows(&a.join("articles.csv"))[0];
+    let forced = &csv_rows(&b.join("articles.csv"))[0];
+    assert_ne!(plain["title"], TITLE);
+    assert_eq!(forced["title"], TITLE);
+    assert_eq!(forced["group"], "BBC News");
+}

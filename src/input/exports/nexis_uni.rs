@@ -9,7 +9,30 @@ use super::fields::{labelled, one_line, word_count, ExportArticle};
 
 /// True when the paragraphs have Nexis Uni's structure.
 pub fn looks_like(paras: &[String]) -> bool {
-    paras.iter().any(|p| p == "End of Document") && paras.iter().any(|p| p == "Body")
+    let lines = || paras.iter().flat_map(|p| p.lines());
+    lines().any(|l| l == "End of Document") && lines().any(|l| l == "Body")
+}
+
+/// A line that is a structural line of its own in the export.
+fn is_marker(l: &str) -> bool {
+    matches!(l, "Body" | "End of Document" | "Classification")
+        || ["Section", "Length", "Byline", "Load-Date"]
+            .iter()
+            .any(|f| labelled(l, f).is_some())
+}
+
+/// Paragraphs with their structural lines taken apart: a PDF's layout may
+/// put "Byline: ..." and "Body" in one block with no blank line between.
+fn units(paras: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        if p.contains('\n') && p.lines().any(is_marker) {
+            out.extend(p.lines().map(str::to_string));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
 }
 
 /// Paragraphs that end an article's text: the indexing block after it.
@@ -50,6 +73,7 @@ fn has_label(p: &str) -> bool {
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
+    let paras = units(paras);
     let chunks: Vec<&[String]> = paras.split(|p| p == "End of Document").collect();
     let last = chunks.len() - 1;
     for (i, chunk) in chunks.into_iter().enumerate() {
@@ -184,6 +208,19 @@ pub(crate) mod tests {
         );
         assert_eq!(arts[1].date.as_deref(), Some("2024-03-06"));
         assert_eq!(arts[1].outlet, "Daily Courier");
+    }
+
+    #[test]
+    fn header_lines_in_one_block() {
+        let text = "Cover\n\nRiver rises again\nThe Northern Echo\nMarch 7, 2024 Thursday\nLength: 4 words\nBody\n\nThe river rose again.\n\nLoad-Date: March 8, 2024\nEnd of Document\n";
+        let paras = paragraphs(text);
+        assert!(looks_like(&paras));
+        let (arts, _) = split(&paras);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title, "River rises again");
+        assert_eq!(arts[0].outlet, "The Northern Echo");
+        assert_eq!(arts[0].date.as_deref(), Some("2024-03-07"));
+        assert_eq!(arts[0].body, vec!["The river rose again."]);
     }
 
     #[test]

@@ -55,7 +55,15 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
 /// The article text and metadata of decoded text in a text format.
 pub fn from_text(format: InputFormat, text: String) -> Extracted {
     let (text, meta) = match format {
-        InputFormat::Html => return web_page::read(&text),
+        // A database's HTML export holds many articles: its whole text is
+        // split later; a saved page is one article inside page furniture.
+        InputFormat::Html => {
+            let plain = html::html_to_text(&text);
+            if crate::input::exports::split(&plain).is_none() {
+                return web_page::read(&text);
+            }
+            (plain, Vec::new())
+        }
         InputFormat::Markdown => markdown::markdown_to_text(&text),
         // Plain text may carry the same front matter as Markdown.
         _ if text.trim_start_matches('\u{feff}').starts_with("---") => {
