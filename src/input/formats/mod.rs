@@ -78,3 +78,39 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         wrapped: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_html_export_is_kept_whole_for_the_splitter() {
+        let article = |n: usize, outlet: &str| {
+            format!(
+                "<div class=\"article\"><table><tr><td>HD</td><td>Harbour wall holds in storm {n}</td></tr>\
+                 <tr><td>BY</td><td>Jane Smith</td></tr><tr><td>WC</td><td>20 words</td></tr>\
+                 <tr><td>PD</td><td>{n} March 2024</td></tr><tr><td>SN</td><td>{outlet}</td></tr>\
+                 <tr><td>SC</td><td>PAPR</td></tr><tr><td>LA</td><td>English</td></tr>\
+                 <tr><td>LP</td><td><p>The harbour wall held through the night, officials said.</p></td></tr>\
+                 <tr><td>TD</td><td><p>Engineers will inspect it again on Friday.</p></td></tr>\
+                 <tr><td>AN</td><td>Document PAPR00000202403{n:02}e0350000b</td></tr></table></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Factiva</title></head><body>{}{}</body></html>",
+            article(5, "The Daily Paper"),
+            article(6, "Evening Post")
+        );
+        let e = from_text(InputFormat::Html, html);
+        let split = crate::input::exports::split(&e.text).expect("a Factiva export");
+        assert_eq!(split.database, "Factiva");
+        assert_eq!(split.articles.len(), 2);
+        let a = &split.articles[1];
+        assert!(a.meta.contains(&("outlet".into(), "Evening Post".into())));
+        assert!(a.meta.contains(&("date".into(), "2024-03-06".into())));
+        assert_eq!(
+            a.text,
+            "Harbour wall holds in storm 6\n\nThe harbour wall held through the night, officials said.\n\nEngineers will inspect it again on Friday."
+        );
+    }
+}
