@@ -631,3 +631,63 @@ fn nexis_uni_as_rtf_and_a_forced_format() {
     assert_eq!(forced["title"], TITLE);
     assert_eq!(forced["group"], "BBC News");
 }
+
+#[test]
+fn proquest_text_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "_".repeat(60);
+    let mut s = format!("{line}\n\n");
+    for (i, outlet) in ["The Guardian", "The Times"].iter().enumerate() {
+        s.push_str(&format!(
+            "Document {} of 2\n\nFlood barrier holds in town {}\n\nAuthor: Smith, Jane\n\n\
+             Full text: The barrier held through the night and nobody was hurt, officials said.\n\n\
+             Engineers will check it again on Friday.\n\nSubject: Floods\n\nTitle: Flood barrier holds in town {}\n\n\
+             Publication title: {outlet}; London (UK)\n\nPublication date: Mar {}, 2024\n\nSection: UK News\n\n\
+             ProQuest document ID: 2908765{i}\n\n{line}\n\n",
+            i + 1,
+            i + 1,
+            i + 1,
+            i + 5
+        ));
+    }
+    let file = dir.path().join("proquest.txt");
+    fs::write(&file, s).unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&file)
+        .arg("-q")
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    let got: Vec<(&str, &str, &str, &str)> = arts
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str(),
+                a["title"].as_str(),
+                a["date"].as_str(),
+                a["group"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "proquest#1",
+                "Flood barrier holds in town 1",
+                "2024-03-05",
+                "The Guardian"
+            ),
+            (
+                "proquest#2",
+                "Flood barrier holds in town 2",
+                "2024-03-06",
+                "The Times"
+            )
+        ]
+    );
+    assert_eq!(arts[0]["words"], arts[1]["words"]);
+}

@@ -1,6 +1,6 @@
 //! News-database exports split into their articles, with the metadata each
 //! article's header gives (headline, outlet, ISO date, byline, section,
-//! stated length): Nexis Uni, classic LexisNexis and Factiva. The readers
+//! stated length): Nexis Uni, classic LexisNexis, Factiva and ProQuest. The readers
 //! in `formats/` turn the file into text first, so the same splitter serves
 //! an export saved as .docx, .rtf, .pdf, .html or .txt. Cover pages and
 //! result lists are left out.
@@ -10,6 +10,7 @@ pub mod factiva;
 pub mod fields;
 pub mod lexis_classic;
 pub mod nexis_uni;
+pub mod proquest;
 
 use crate::input::formats::extracted::Extracted;
 
@@ -32,7 +33,8 @@ pub fn split(text: &str) -> Option<Split> {
     let maybe_uni = has("End of Document");
     let maybe_classic = has(" DOCUMENTS") || has(" of ") && has("DOCUMENT");
     let maybe_factiva = has("Document ") && has(" words");
-    if !(maybe_uni || maybe_classic || maybe_factiva) {
+    let maybe_proquest = has("Full text:");
+    if !(maybe_uni || maybe_classic || maybe_factiva || maybe_proquest) {
         return None;
     }
     let paras = fields::paragraphs(text);
@@ -40,6 +42,8 @@ pub fn split(text: &str) -> Option<Split> {
         ("Nexis Uni", nexis_uni::split(&paras))
     } else if maybe_classic && lexis_classic::looks_like(&paras) {
         ("LexisNexis", lexis_classic::split(&paras))
+    } else if maybe_proquest && proquest::looks_like(&paras) {
+        ("ProQuest", proquest::split(&paras))
     } else if maybe_factiva && factiva::looks_like(&paras) {
         ("Factiva", factiva::split(&paras))
     } else {
