@@ -175,7 +175,7 @@ impl FormatArg {
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
-    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Output folder (created if needed; only files frame wrote are ever replaced).
@@ -251,7 +251,7 @@ pub enum UnitArg {
 
 #[derive(Args, Debug)]
 pub struct SampleArgs {
-    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Number of units to sample.
