@@ -76,6 +76,7 @@ fn main() {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
         keep_boilerplate: false,
+        format: None,
         metadata: None,
     })
     .expect("corpus");

@@ -73,6 +73,7 @@ fn main() {
         inputs: vec![dir.into()],
         columns: TableColumns::default(),
         keep_boilerplate: false,
+        format: None,
         metadata: None,
     })
     .expect("corpus");

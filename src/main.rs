@@ -18,6 +18,10 @@ fn main() -> ExitCode {
     frame::platform::configure_process();
     // A bug must never show a Rust backtrace: say what happened and exit 2.
     std::panic::set_hook(Box::new(|info| {
+        // A reader of a malformed file failed; the file is skipped with its reason.
+        if frame::input::formats::guard::in_guard() {
+            return;
+        }
         let msg = info
             .payload()
             .downcast_ref::<&str>()

@@ -176,18 +176,36 @@ fn folders_of_only_empty_only_binary_or_only_other_files() {
     );
     let r = analyze(&[&binary], &tmp.path().join("o2"));
     assert_eq!(r.code, 1);
-    assert_has(&r, &["scan.txt: binary file", "photo.txt: binary file"]);
+    // Read by content: a .txt that is a PDF or a photo is named as one.
+    assert_has(
+        &r,
+        &[
+            "scan.txt: corrupt or unreadable PDF",
+            "photo.txt: an image (JPEG)",
+        ],
+    );
 
     let other = folder(
         tmp.path(),
         "other",
-        &[("essay.docx", b"PK\x03\x04"), ("paper.pdf", b"%PDF")],
+        &[
+            ("essay.docx", b"PK\x03\x04"),
+            ("paper.pdf", b"%PDF"),
+            ("notes.xyz", b"x"),
+            ("codes.xlsx", b"PK\x03\x04"),
+        ],
     );
     let r = analyze(&[&other], &tmp.path().join("o3"));
     assert_eq!(r.code, 1);
+    // Every file is named with what it is and what to do.
     assert_has(
         &r,
-        &["2 file(s) found, none with an article extension", ".txt"],
+        &[
+            "essay.docx: corrupt or truncated document",
+            "paper.pdf: not a valid .pdf file",
+            "notes.xyz: not a format frame reads (.xyz)",
+            "codes.xlsx: a spreadsheet (.xlsx): export the sheet as CSV",
+        ],
     );
 
     // Markup with no visible text is skipped, not analysed as an empty article.
@@ -732,7 +750,10 @@ fn a_failed_run_names_skipped_files_and_creates_no_output_folder() {
         .arg("--out")
         .arg(&out));
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert_has(&r, &["bad-lexicon.txt", "skipped", "image.txt", "binary"]);
+    assert_has(
+        &r,
+        &["bad-lexicon.txt", "skipped", "image.txt", "an image (PNG)"],
+    );
     assert!(!out.exists(), "a failed run created {}", out.display());
 
     let r = analyze(&[&tmp.path().join("nonexistent")], &out);
@@ -884,6 +905,20 @@ fn html_page_furniture_is_not_article_text() {
     let a: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
     let art = &a["articles"][0];
     assert_eq!(art["title"], "Knife attack in the town centre");
-    // Only "Police said two people were hurt." is article text.
-    assert_eq!(art["words"], 6, "{}", art["sentences"]);
+    // Only the headline (first, as in every other format) and "Police said
+    // two people were hurt." are article text.
+    assert_eq!(art["words"], 12, "{}", art["sentences"]);
+    let text: Vec<&str> = art["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        text,
+        [
+            "Knife attack in the town centre",
+            "Police said two people were hurt."
+        ]
+    );
 }

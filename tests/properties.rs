@@ -195,3 +195,60 @@ proptest! {
         }
     }
 }
+
+/// Valid small documents of every binary format the readers take, to be cut
+/// and mangled: (reader, bytes).
+fn documents() -> Vec<(frame::model::options::InputFormat, Vec<u8>)> {
+    use frame::model::options::InputFormat as F;
+    use std::io::Write;
+    let zip_of = |entries: &[(&str, &str)]| {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (n, c) in entries {
+            w.start_file(*n, o).unwrap();
+            w.write_all(c.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    };
+    let docx = zip_of(&[(
+        "word/document.xml",
+        "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Police said the riot &amp; fire were over.</w:t></w:r></w:p><w:p><w:r><w:t>End of Document</w:t></w:r></w:p></w:body></w:document>",
+    )]);
+    let odt = zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<o:document-content xmlns:o=\"o\" xmlns:text=\"t\"><text:p>Residents<text:s text:c=\"2\"/>were calm.</text:p></o:document-content>"),
+    ]);
+    let rtf = b"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Times;}}{\\*\\gen x;}\\pard Police \\'e9t\\u8220?\\b said\\b0\\par 1 of 2 DOCUMENTS\\par}".to_vec();
+    let html = b"<!DOCTYPE html><html><head><title>Riot - BBC News</title><meta property=\"og:site_name\" content=\"BBC News\"></head><body><nav>Home</nav><article><p>Police said the riot was over and residents were safe.</p></article></body></html>".to_vec();
+    let pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n4 0 obj<</Length 44>>stream\nBT /F1 12 Tf 72 720 Td (Police said calm) Tj ET\nendstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".to_vec();
+    vec![
+        (F::Docx, docx),
+        (F::Odt, odt),
+        (F::Rtf, rtf),
+        (F::Html, html),
+        (F::Pdf, pdf),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    /// A document cut short and with bytes changed is read or refused with a
+    /// reason, never a panic; so is its text by the export splitter.
+    #[test]
+    fn broken_documents_never_panic(which in 0usize..5, cut in 0.0f64..1.0, flips in proptest::collection::vec((0.0f64..1.0, any::<u8>()), 0..4)) {
+        let (format, mut bytes) = documents().swap_remove(which);
+        for (at, b) in flips {
+            let i = (at * bytes.len() as f64) as usize;
+            if i < bytes.len() {
+                bytes[i] = b;
+            }
+        }
+        bytes.truncate(((cut * bytes.len() as f64) as usize).max(1));
+        if let Ok(e) = frame::input::formats::read(format, &bytes) {
+            let _ = frame::input::exports::split(&e.text);
+        }
+        let _ = frame::input::formats::detect("docx", &bytes);
+    }
+}

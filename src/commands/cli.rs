@@ -48,6 +48,46 @@ pub enum Command {
     /// Agreement of a filled coding sheet with frame, or of two coders (kappa, alpha, precision, recall).
     #[command(after_help = AGREE_EXAMPLE)]
     Agree(AgreeArgs),
+    /// Write each article found in Word, PDF, RTF, ODT, web-page and news-database export files as a .txt file with its metadata, to check the split.
+    #[command(after_help = IMPORT_EXAMPLE)]
+    Import(ImportArgs),
+}
+
+const IMPORT_EXAMPLE: &str = "\
+Example:
+  frame import downloads/nexis-flood.docx downloads/factiva.rtf --out articles/
+      writes articles/nexis-flood-001.txt ... one file per article, each
+      starting with its title, outlet, date, byline and section; check them,
+      correct what is wrong, then run: frame analyze articles/
+
+An existing file is never replaced: the new article gets the next free name
+(name-2.txt) and frame says so. See docs/importing.md.";
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Files or folders: .docx, .odt, .rtf, .pdf, saved web pages, .txt/.md, news-database exports.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Folder to write the articles into (created if needed; existing files are never replaced).
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Read every file with this reader when detection by content and extension fails.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+    /// Hide the list of files written (warnings and the summary are still shown).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl ImportArgs {
+    /// The corpus options: articles as their files hold them (boilerplate
+    /// is removed when the written files are analysed, not before).
+    pub fn to_options(&self) -> crate::model::options::CorpusOptions {
+        let mut o = Options::new(self.inputs.clone()).corpus;
+        o.keep_boilerplate = true;
+        o.format = self.format.map(FormatArg::format);
+        o
+    }
 }
 
 const SAMPLE_EXAMPLE: &str = "\
@@ -93,11 +133,49 @@ pub struct TableArgs {
     /// Column holding the group (outlet, period ...).
     #[arg(long, value_name = "NAME")]
     pub group_column: Option<String>,
+    /// Read every article file with this reader when detection by content and extension fails.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<FormatArg>,
+}
+
+/// The readers `--format` can force.
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text (front matter read if present)
+    Txt,
+    /// Markdown
+    Md,
+    /// Saved web page
+    Html,
+    /// Microsoft Word
+    Docx,
+    /// OpenDocument text
+    Odt,
+    /// Rich Text Format
+    Rtf,
+    /// PDF (text layer)
+    Pdf,
+}
+
+impl FormatArg {
+    /// The library's reader for this choice.
+    pub fn format(self) -> crate::model::options::InputFormat {
+        use crate::model::options::InputFormat as F;
+        match self {
+            FormatArg::Txt => F::Text,
+            FormatArg::Md => F::Markdown,
+            FormatArg::Html => F::Html,
+            FormatArg::Docx => F::Docx,
+            FormatArg::Odt => F::Odt,
+            FormatArg::Rtf => F::Rtf,
+            FormatArg::Pdf => F::Pdf,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
-    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Output folder (created if needed; only files frame wrote are ever replaced).
@@ -173,7 +251,7 @@ pub enum UnitArg {
 
 #[derive(Args, Debug)]
 pub struct SampleArgs {
-    /// Folders, article files (.txt, .md, .html) or tables (.csv, .jsonl).
+    /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Number of units to sample.
@@ -299,6 +377,7 @@ impl AnalyzeArgs {
         }
         let mut o = Options::new(self.inputs.clone());
         o.corpus.columns = columns(&self.table);
+        o.corpus.format = self.table.format.map(FormatArg::format);
         o.corpus.keep_boilerplate = self.keep_boilerplate;
         o.out = self.out.clone();
         o.lang = language(&self.lang)?;
@@ -339,6 +418,7 @@ impl ScoreArgs {
     pub fn to_options(&self) -> Result<Options, String> {
         let mut o = Options::new(self.input.iter().cloned().collect());
         o.corpus.columns = columns(&self.table);
+        o.corpus.format = self.table.format.map(FormatArg::format);
         o.lang = language(&self.lang)?;
         self.lexicon_sel.apply(&mut o)?;
         Ok(o)
@@ -468,6 +548,7 @@ impl KwicArgs {
         }
         let mut o = Options::new(self.inputs.clone());
         o.corpus.columns = columns(&self.table);
+        o.corpus.format = self.table.format.map(FormatArg::format);
         o.corpus.keep_boilerplate = self.keep_boilerplate;
         o.lang = language(&self.lang)?;
         o.quiet = true;
@@ -491,6 +572,7 @@ impl SampleArgs {
         }
         let mut o = Options::new(self.inputs.clone());
         o.corpus.columns = columns(&self.table);
+        o.corpus.format = self.table.format.map(FormatArg::format);
         o.corpus.keep_boilerplate = self.keep_boilerplate;
         o.lang = language(&self.lang)?;
         o.seed = self.seed;

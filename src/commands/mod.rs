@@ -1,7 +1,8 @@
 //! The binary's subcommands besides `analyze`: argument parsing and the
-//! small tools (keywords in context, scoring short texts, validation).
+//! small tools (articles out of exports and documents, keywords in context, scoring short texts, validation).
 
 pub mod cli;
+pub mod import;
 pub mod kwic;
 pub mod run;
 pub mod score;

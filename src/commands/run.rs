@@ -15,7 +15,51 @@ pub fn run(cli: &Cli) -> Result<(), Error> {
         Command::Kwic(k) => kwic(k),
         Command::Sample(s) => sample(s),
         Command::Agree(a) => agree(a),
+        Command::Import(i) => import(i),
     }
+}
+
+fn import(args: &cli::ImportArgs) -> Result<(), Error> {
+    let corpus = crate::input::load(&args.to_options())?;
+    for s in &corpus.skipped {
+        warn(&format!("skipped {}: {}", s.source, s.reason));
+    }
+    for w in &corpus.warnings {
+        warn(w);
+    }
+    let written = crate::commands::import::write_all(&corpus.documents, &args.out)?;
+    for w in &written {
+        if let Some(wanted) = &w.renamed_from {
+            warn(&format!(
+                "{} already exists and was left untouched; {} went to {}",
+                args.out.join(wanted).display(),
+                w.source,
+                w.path.display()
+            ));
+        } else if !args.quiet {
+            eprintln!("{} -> {}", w.source, w.path.display());
+        }
+    }
+    let files: std::collections::BTreeSet<&str> = corpus
+        .documents
+        .iter()
+        .map(|d| d.source.split('#').next().unwrap_or(&d.source))
+        .collect();
+    eprintln!(
+        "frame: wrote {} article{} from {} file{} to {}{}; check them, then run: frame analyze {}",
+        written.len(),
+        if written.len() == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        args.out.display(),
+        if corpus.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(", skipped {} (see warnings above)", corpus.skipped.len())
+        },
+        args.out.display()
+    );
+    Ok(())
 }
 
 /// A warning on stderr, where the user sees it beside the summary line.

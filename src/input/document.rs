@@ -42,6 +42,8 @@ pub struct Corpus {
     pub warnings: Vec<String>,
     /// Files inside folders ignored because of their extension.
     pub ignored_files: usize,
+    /// Hidden files and folders (names starting with '.') not read, as paths.
+    pub hidden: Vec<String>,
 }
 
 /// Hex SHA-256 of bytes.

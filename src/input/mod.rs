@@ -2,16 +2,18 @@
 //! tables (CSV, JSON Lines) become [`Document`]s; whatever cannot be used is
 //! recorded in [`Corpus::skipped`] with the reason, and the run goes on.
 //!
-//! `walk` finds the files, `article` reads one (through `decode`, the
-//! reader in `formats/` for its format, and `boilerplate`), `ids` names
-//! them; `metadata` applies a `--metadata` sidecar and `limits` refuses a
-//! corpus the machine cannot hold. A new input format is one file in
-//! `formats/` and one line in `formats::to_text`.
+//! `walk` finds the files, `article` reads one (the reader in `formats/`
+//! its content calls for, `exports` to split a news-database export into
+//! articles, then `boilerplate`), `ids` names them; `metadata` applies a
+//! `--metadata` sidecar and `limits` refuses a corpus the machine cannot
+//! hold. A new input format is one file in `formats/` and one arm in
+//! `formats::read` (and `formats::detect`).
 
 mod article;
 pub mod boilerplate;
 pub mod decode;
 pub mod document;
+pub mod exports;
 pub mod formats;
 mod ids;
 pub mod limits;
@@ -21,9 +23,10 @@ pub mod walk;
 
 pub use article::{find_title, make_document};
 pub use document::{sha256_hex, Corpus, Document};
+pub use formats::ARTICLE_EXTENSIONS;
 pub use limits::MAX_FILE_BYTES;
 pub use paragraphs::paragraphs;
-pub use walk::{ARTICLE_EXTENSIONS, TABLE_EXTENSIONS};
+pub use walk::TABLE_EXTENSIONS;
 
 use crate::model::error::{Error, Result};
 use crate::model::options::CorpusOptions;
@@ -75,11 +78,32 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         }
     }
 
+    if !corpus.hidden.is_empty() {
+        let n = corpus.hidden.len();
+        let mut names: Vec<&str> = corpus.hidden.iter().take(5).map(String::as_str).collect();
+        if n > 5 {
+            names.push("...");
+        }
+        corpus.warnings.push(format!(
+            "{n} hidden file{} or folder{} (name starting with '.') not read: {}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" },
+            names.join(", ")
+        ));
+    }
+
     // Refuse a corpus this machine cannot hold before reading any of it.
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    // A Word or OpenDocument file counts as what it unpacks to.
+    let unpacked = |p: &Path| match extension(p).as_str() {
+        "docx" | "odt" => {
+            formats::office_zip::unpacked_size_of_file(p).map_or(size(p), |u| u.max(size(p)))
+        }
+        _ => size(p),
+    };
     let total: u64 = files
         .par_iter()
-        .map(|c| size(&c.path))
+        .map(|c| unpacked(&c.path))
         .chain(tables.par_iter().map(|(_, p)| size(p)))
         .filter(|&s| s <= MAX_FILE_BYTES) // bigger files are skipped unread
         .sum();
@@ -89,10 +113,10 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         crate::input::limits::available_memory(),
     )?;
 
-    // Decode and clean in parallel; the order of `files` is kept.
+    // Read and clean in parallel; the order of `files` is kept.
     let results: Vec<FileResult> = files
         .par_iter()
-        .map(|c| read_article(c, opts.keep_boilerplate))
+        .map(|c| read_article(c, opts.keep_boilerplate, opts.format))
         .collect();
     let ids = assign_ids(&files);
     for (c, (res, id)) in files.iter().zip(results.into_iter().zip(ids)) {
@@ -100,13 +124,17 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
             corpus.inputs.push(rec);
         }
         corpus.warnings.extend(res.warnings);
+        corpus.skipped.extend(res.skipped);
         match res.doc {
-            Ok(mut doc) => {
-                doc.id = id;
-                if doc.group.is_none() {
-                    doc.group = group_of(&c.rel);
+            Ok(docs) => {
+                for mut doc in docs {
+                    // An export's articles are `file#position`.
+                    doc.id = format!("{id}{}", doc.id);
+                    if doc.group.is_none() {
+                        doc.group = group_of(&c.rel);
+                    }
+                    corpus.documents.push(doc);
                 }
-                corpus.documents.push(doc);
             }
             Err(reason) => corpus.skipped.push(Skipped {
                 source: display(&c.path),

@@ -6,8 +6,7 @@ use crate::model::{Skipped, MANIFEST};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// Extensions read as articles inside a folder.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+use super::formats::detect::{skip_reason, ARTICLE_EXTENSIONS};
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
@@ -74,6 +73,8 @@ pub(crate) fn walk(
     for (path, kind) in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
+            // Said once for all of them (`load`): .DS_Store, .git ...
+            corpus.hidden.push(display(&path));
             continue;
         }
         // (is a folder, is a regular file), links followed.
@@ -131,6 +132,11 @@ pub(crate) fn walk(
             out.push(Candidate { path, rel, input });
         } else {
             corpus.ignored_files += 1;
+            corpus.skipped.push(Skipped {
+                source: display(&path),
+                reason: skip_reason(&extension(&path))
+                    .unwrap_or_else(|| "not an article file".into()),
+            });
         }
     }
 }

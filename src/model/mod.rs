@@ -197,6 +197,11 @@ pub struct ArticleResult {
     pub short_title: String,
     pub date: Option<String>,
     pub group: Option<String>,
+    /// Metadata the article's file gave, by lower-case key (front matter,
+    /// a news-database export's header, a web page's meta data, table columns,
+    /// `--metadata`); left out of `analysis.json` when there is none.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub meta: std::collections::BTreeMap<String, String>,
     /// Word tokens in the text: the denominator of every per-1,000 figure.
     pub words: usize,
     /// Tokens left after stop words (the ones vectorised).

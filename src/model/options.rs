@@ -64,6 +64,42 @@ pub struct CorpusOptions {
     pub keep_boilerplate: bool,
     /// Metadata sidecar (CSV keyed by article id) with columns such as outlet, date, author.
     pub metadata: Option<PathBuf>,
+    /// The reader every article file goes through (`--format`); `None`: detected per file.
+    pub format: Option<InputFormat>,
+}
+
+/// A reader for article files, chosen by `--format` when detection fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Plain text (front matter read if present).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// A saved web page (main content extracted).
+    Html,
+    /// Microsoft Word (.docx).
+    Docx,
+    /// OpenDocument text (.odt).
+    Odt,
+    /// Rich Text Format (.rtf).
+    Rtf,
+    /// PDF (its text layer).
+    Pdf,
+}
+
+impl InputFormat {
+    /// Name used in messages (the usual extension).
+    pub fn name(&self) -> &'static str {
+        match self {
+            InputFormat::Text => "txt",
+            InputFormat::Markdown => "md",
+            InputFormat::Html => "html",
+            InputFormat::Docx => "docx",
+            InputFormat::Odt => "odt",
+            InputFormat::Rtf => "rtf",
+            InputFormat::Pdf => "pdf",
+        }
+    }
 }
 
 /// Options for `frame analyze`.
@@ -120,6 +156,7 @@ impl Options {
                 columns: TableColumns::default(),
                 keep_boilerplate: false,
                 metadata: None,
+                format: None,
             },
             out: PathBuf::from("reports"),
             lang: Language::english(),

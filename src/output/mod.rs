@@ -5,6 +5,8 @@
 //! Any other file in the folder is the user's and is never overwritten or
 //! deleted.
 
+pub mod new_file;
+
 use crate::model::error::{Error, Result};
 use std::collections::BTreeSet;
 use std::fs;

@@ -140,6 +140,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                     short_title: short_title(&d.title, 42),
                     date: d.date.clone(),
                     group: d.group.clone(),
+                    meta: d.meta.clone(),
                     words: tc.docs[i].tokens.len(),
                     tokens: tf.tokens_per_doc[i],
                     types: tf.types_per_doc[i],

@@ -1,29 +1,116 @@
-//! One reader per input format, each turning a decoded file into article
-//! text and metadata pairs (`title`, `date`, `outlet` ... as the file gives
-//! them). Tables, which hold many articles, have their own entry point.
+//! One reader per input format, each turning a file into article text and
+//! metadata pairs (`title`, `date`, `outlet` ... as the file gives them):
+//! [`detect`] picks the reader from the file's first bytes and extension,
+//! [`read`] runs it. Tables, which hold many articles, have their own
+//! entry point (`table`); news-database exports are split into articles
+//! afterwards (`input::exports`).
 
+pub mod detect;
+pub mod docx;
+pub mod extracted;
 pub mod front_matter;
+pub mod guard;
 pub mod html;
 pub mod markdown;
+pub mod odt;
+pub mod office_zip;
+pub mod pdf;
+pub mod rtf;
 pub mod table;
+pub mod web_page;
 
-/// The article text and (lower-case key, value) metadata of a decoded file,
-/// read by the reader for its extension (`ext`, lower case).
-pub fn to_text(ext: &str, text: String) -> (String, Vec<(String, String)>) {
-    match ext {
-        "html" | "htm" => {
-            // The <title> names the article; its words are not counted again as text.
-            let meta = html::html_title(&text)
-                .map(|t| ("title".to_string(), t))
-                .into_iter()
-                .collect();
-            (html::html_to_text(&text), meta)
+pub use detect::{detect, Detected, ARTICLE_EXTENSIONS};
+pub use extracted::Extracted;
+
+use crate::input::decode;
+use crate::model::options::InputFormat;
+
+/// Reads a file's bytes with the reader for `format`. Text formats are
+/// decoded first (a Windows-1252 fallback is a warning). `Err` is the reason
+/// the file cannot be used.
+pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
+    match format {
+        InputFormat::Docx => docx::read(bytes),
+        InputFormat::Odt => odt::read(bytes),
+        InputFormat::Pdf => pdf::read(bytes),
+        InputFormat::Rtf => rtf::read(bytes),
+        InputFormat::Text | InputFormat::Markdown | InputFormat::Html => {
+            let (text, enc) = match decode::decode(bytes) {
+                Ok(t) => t,
+                Err(decode::DecodeProblem::Empty) => return Err("empty file".into()),
+                Err(decode::DecodeProblem::Binary) => {
+                    return Err("binary file (not text, and not a format frame reads: .txt, .md, .html, .docx, .odt, .rtf, .pdf)".into())
+                }
+            };
+            let mut out = from_text(format, text);
+            if enc == decode::Encoding::Windows1252 {
+                out.warnings
+                    .insert(0, "not valid UTF-8; read as Windows-1252".into());
+            }
+            Ok(out)
         }
-        "md" | "markdown" => markdown::markdown_to_text(&text),
+    }
+}
+
+/// The article text and metadata of decoded text in a text format.
+pub fn from_text(format: InputFormat, text: String) -> Extracted {
+    let (text, meta) = match format {
+        // A database's HTML export holds many articles: its whole text is
+        // split later; a saved page is one article inside page furniture.
+        InputFormat::Html => {
+            let plain = html::html_to_text(&text);
+            if crate::input::exports::split(&plain).is_none() {
+                return web_page::read(&text);
+            }
+            (plain, Vec::new())
+        }
+        InputFormat::Markdown => markdown::markdown_to_text(&text),
         // Plain text may carry the same front matter as Markdown.
         _ if text.trim_start_matches('\u{feff}').starts_with("---") => {
             front_matter::front_matter(&text)
         }
         _ => (text, Vec::new()),
+    };
+    Extracted {
+        text,
+        meta,
+        warnings: Vec::new(),
+        wrapped: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_html_export_is_kept_whole_for_the_splitter() {
+        let article = |n: usize, outlet: &str| {
+            format!(
+                "<div class=\"article\"><table><tr><td>HD</td><td>Harbour wall holds in storm {n}</td></tr>\
+                 <tr><td>BY</td><td>Jane Smith</td></tr><tr><td>WC</td><td>20 words</td></tr>\
+                 <tr><td>PD</td><td>{n} March 2024</td></tr><tr><td>SN</td><td>{outlet}</td></tr>\
+                 <tr><td>SC</td><td>PAPR</td></tr><tr><td>LA</td><td>English</td></tr>\
+                 <tr><td>LP</td><td><p>The harbour wall held through the night, officials said.</p></td></tr>\
+                 <tr><td>TD</td><td><p>Engineers will inspect it again on Friday.</p></td></tr>\
+                 <tr><td>AN</td><td>Document PAPR00000202403{n:02}e0350000b</td></tr></table></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Factiva</title></head><body>{}{}</body></html>",
+            article(5, "The Daily Paper"),
+            article(6, "Evening Post")
+        );
+        let e = from_text(InputFormat::Html, html);
+        let split = crate::input::exports::split(&e.text).expect("a Factiva export");
+        assert_eq!(split.database, "Factiva");
+        assert_eq!(split.articles.len(), 2);
+        let a = &split.articles[1];
+        assert!(a.meta.contains(&("outlet".into(), "Evening Post".into())));
+        assert!(a.meta.contains(&("date".into(), "2024-03-06".into())));
+        assert_eq!(
+            a.text,
+            "Harbour wall holds in storm 6\n\nThe harbour wall held through the night, officials said.\n\nEngineers will inspect it again on Friday."
+        );
     }
 }

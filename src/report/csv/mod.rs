@@ -11,28 +11,40 @@ use cell::Cell;
 pub use table::Table;
 use table::{f6, h, table, table_per_article};
 
-/// `articles.csv`: one row per article.
+/// `articles.csv`: one row per article; after the fixed columns, one per
+/// metadata key any article has (outlet, byline, section ... from front
+/// matter, exports, web pages, table columns or `--metadata`), sorted.
 pub fn articles(a: &Analysis) -> OutputFile {
+    let keys: Vec<&str> = a
+        .articles
+        .iter()
+        .flat_map(|r| r.meta.keys().map(String::as_str))
+        .filter(|k| !matches!(*k, "title" | "date" | "group" | "id" | "source"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut header = h(&[
+        "id",
+        "source",
+        "title",
+        "date",
+        "group",
+        "words",
+        "tokens",
+        "types",
+        "boilerplate_lines",
+        "sentiment",
+        "positive",
+        "negative",
+        "neutral",
+        "threat_balance",
+        "sentiment_ci_low",
+        "sentiment_ci_high",
+    ]);
+    header.extend(keys.iter().map(|k| k.to_string()));
     table(
         "articles.csv",
-        &h(&[
-            "id",
-            "source",
-            "title",
-            "date",
-            "group",
-            "words",
-            "tokens",
-            "types",
-            "boilerplate_lines",
-            "sentiment",
-            "positive",
-            "negative",
-            "neutral",
-            "threat_balance",
-            "sentiment_ci_low",
-            "sentiment_ci_high",
-        ]),
+        &header,
         a.articles.iter().map(|r| {
             [
                 Cell::from(&r.id),
@@ -52,6 +64,11 @@ pub fn articles(a: &Analysis) -> OutputFile {
                 Cell::OptF4(r.sentiment_ci_low),
                 Cell::OptF4(r.sentiment_ci_high),
             ]
+            .into_iter()
+            .chain(
+                keys.iter()
+                    .map(|k| Cell::Text(r.meta.get(*k).map(String::as_str).unwrap_or_default())),
+            )
         }),
     )
 }

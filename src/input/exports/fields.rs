@@ -1,0 +1,163 @@
+//! What the export readers share: the paragraphs of an export, the article
+//! they fill in, and the `Label: value` lines of its header.
+
+use crate::input::formats::extracted::Extracted;
+
+/// One article found in an export, before it becomes a document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportArticle {
+    /// Headline.
+    pub title: String,
+    /// Publication (newspaper, site, agency).
+    pub outlet: String,
+    /// Publication date, ISO 8601, if the export gives one.
+    pub date: Option<String>,
+    /// Author(s) as the export writes them.
+    pub byline: String,
+    /// Section (and page) as the export writes them.
+    pub section: String,
+    /// Length in words as the export states it.
+    pub length: Option<usize>,
+    /// The article's paragraphs.
+    pub body: Vec<String>,
+}
+
+impl ExportArticle {
+    /// The article as text (headline first, as in a saved article, so that
+    /// the headline is scored as one) with its metadata; `database` names
+    /// the export's source and `position` is 1-based within the file.
+    pub fn into_extracted(self, database: &str, position: usize) -> Extracted {
+        let mut text = String::new();
+        if !self.title.is_empty() {
+            text.push_str(&self.title);
+        }
+        // Exports wrap lines at a fixed width (classic .txt, PDF): a line
+        // end inside a paragraph is layout, not the end of a sentence.
+        for p in &self.body {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&one_line(p));
+        }
+        let mut meta = Vec::new();
+        let mut put = |k: &str, v: String| {
+            if !v.is_empty() {
+                meta.push((k.to_string(), v));
+            }
+        };
+        put("title", self.title);
+        put("outlet", self.outlet);
+        put("date", self.date.unwrap_or_default());
+        put("byline", self.byline);
+        put("section", self.section);
+        put(
+            "length",
+            self.length.map(|n| n.to_string()).unwrap_or_default(),
+        );
+        put("database", database.to_string());
+        put("position", position.to_string());
+        Extracted {
+            text,
+            meta,
+            warnings: Vec::new(),
+            wrapped: false,
+        }
+    }
+}
+
+/// The paragraphs of a text by frame's one paragraph rule, each with its
+/// lines trimmed (a paragraph keeps its line breaks).
+pub fn paragraphs(text: &str) -> Vec<String> {
+    crate::input::paragraphs::paragraphs(text)
+        .into_iter()
+        .map(|(a, b)| {
+            text[a..b]
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The value of a `Label: value` paragraph (label matched without regard
+/// to case), trimmed; `None` when the paragraph has another label.
+pub fn labelled<'a>(para: &'a str, label: &str) -> Option<&'a str> {
+    let (head, rest) = para.split_once(':')?;
+    head.trim().eq_ignore_ascii_case(label).then(|| rest.trim())
+}
+
+/// True for a paragraph that starts with an upper-case `LABEL:` (classic
+/// LexisNexis fields: `BYLINE:`, `LENGTH:`, `LOAD-DATE:` ...).
+pub fn upper_label(para: &str) -> Option<&str> {
+    let (head, _) = para.split_once(':')?;
+    let ok = head.len() >= 2
+        && head.len() <= 30
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c == '_');
+    ok.then_some(head)
+}
+
+/// "523 words" -> 523 (also "1,204 words").
+pub fn word_count(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let n = s
+        .strip_suffix("words")
+        .or_else(|| s.strip_suffix("Words"))
+        .or_else(|| s.strip_suffix("word"))?
+        .trim();
+    if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        return None;
+    }
+    n.replace(',', "").parse().ok()
+}
+
+/// One-line text (line breaks inside a paragraph become spaces).
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_counts() {
+        assert_eq!(labelled("Length: 523 words", "length"), Some("523 words"));
+        assert_eq!(labelled("Byline:Jane", "Byline"), Some("Jane"));
+        assert_eq!(labelled("Police: calm", "Byline"), None);
+        assert_eq!(upper_label("LOAD-DATE: March 6, 2024"), Some("LOAD-DATE"));
+        assert_eq!(upper_label("Police said: no"), None);
+        assert_eq!(word_count("1,204 words"), Some(1204));
+        assert_eq!(word_count("words"), None);
+        assert_eq!(
+            paragraphs("A\n b \n\n\nC\n"),
+            vec!["A\nb".to_string(), "C".to_string()]
+        );
+    }
+
+    #[test]
+    fn article_text_starts_with_the_headline() {
+        let a = ExportArticle {
+            title: "Flood warning".into(),
+            outlet: "The Paper".into(),
+            date: Some("2024-03-05".into()),
+            length: Some(12),
+            body: vec!["One.".into(), "Two.".into()],
+            ..Default::default()
+        };
+        let e = ExportArticle {
+            body: vec!["One\nwrapped.".into(), "Two.".into()],
+            ..a
+        }
+        .into_extracted("Nexis Uni", 3);
+        assert_eq!(e.text, "Flood warning\n\nOne wrapped.\n\nTwo.");
+        assert!(e.meta.contains(&("position".into(), "3".into())));
+        assert!(e.meta.contains(&("length".into(), "12".into())));
+        assert!(!e.meta.iter().any(|(k, _)| k == "byline"));
+    }
+}

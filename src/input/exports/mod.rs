@@ -1,0 +1,125 @@
+//! News-database exports split into their articles, with the metadata each
+//! article's header gives (headline, outlet, ISO date, byline, section,
+//! stated length): Nexis Uni, classic LexisNexis, Factiva and ProQuest. The readers
+//! in `formats/` turn the file into text first, so the same splitter serves
+//! an export saved as .docx, .rtf, .pdf, .html or .txt. Cover pages and
+//! result lists are left out.
+
+pub mod dates;
+pub mod factiva;
+pub mod fields;
+pub mod lexis_classic;
+pub mod nexis_uni;
+pub mod proquest;
+
+use crate::input::formats::extracted::Extracted;
+
+/// The articles of one export file.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// Which database's structure was found ("Nexis Uni", "LexisNexis", "Factiva").
+    pub database: &'static str,
+    /// The articles, in the order of the file.
+    pub articles: Vec<Extracted>,
+    /// Blocks that looked like articles but could not be read as one.
+    pub warnings: Vec<String>,
+}
+
+/// Splits `text` if it has the structure of a news-database export; `None`
+/// for an ordinary article. A cheap look for each structure's marker comes
+/// first, so an ordinary article costs a few substring searches.
+pub fn split(text: &str) -> Option<Split> {
+    let has = |s: &str| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some();
+    let maybe_uni = has("End of Document");
+    let maybe_classic = has(" DOCUMENTS") || has(" of ") && has("DOCUMENT");
+    let maybe_factiva = has("Document ") && has(" words");
+    let maybe_proquest = has("Full text:");
+    if !(maybe_uni || maybe_classic || maybe_factiva || maybe_proquest) {
+        return None;
+    }
+    let paras = fields::paragraphs(text);
+    let (database, (articles, warnings)) = if maybe_uni && nexis_uni::looks_like(&paras) {
+        ("Nexis Uni", nexis_uni::split(&paras))
+    } else if maybe_classic && lexis_classic::looks_like(&paras) {
+        ("LexisNexis", lexis_classic::split(&paras))
+    } else if maybe_proquest && proquest::looks_like(&paras) {
+        ("ProQuest", proquest::split(&paras))
+    } else if maybe_factiva && factiva::looks_like(&paras) {
+        ("Factiva", factiva::split(&paras))
+    } else {
+        return None;
+    };
+    Some(Split {
+        database,
+        articles: articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| a.into_extracted(database, i + 1))
+            .collect(),
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_articles_are_not_split() {
+        assert!(split("Police said the document was 300 words long.\n\nEnd of story.").is_none());
+        assert!(split("A plain article about nothing.").is_none());
+    }
+
+    #[test]
+    fn each_database_is_recognised() {
+        let uni = nexis_uni::tests::nexis_uni_of(&[(
+            "Flood warning issued for valley",
+            "The Northern Echo",
+            "March 5, 2024 Tuesday",
+            "Jane Smith",
+            &["Residents were told to leave."],
+        )])
+        .join("\n\n");
+        let s = split(&uni).unwrap();
+        assert_eq!(s.database, "Nexis Uni");
+        assert_eq!(s.articles.len(), 1);
+        assert_eq!(
+            s.articles[0].text,
+            "Flood warning issued for valley\n\nResidents were told to leave."
+        );
+        let classic = lexis_classic::tests::classic_of(&[
+            (
+                "Storm hits",
+                "The Times",
+                "March 5, 2012 Monday",
+                "A B",
+                &["Text one."],
+            ),
+            (
+                "Storm ends",
+                "The Times",
+                "March 6, 2012 Tuesday",
+                "A B",
+                &["Text two."],
+            ),
+        ]);
+        let s = split(&classic).unwrap();
+        assert_eq!((s.database, s.articles.len()), ("LexisNexis", 2));
+        let fac = factiva::tests::factiva_of(
+            &[(
+                "Flood defences hold",
+                "The Daily Paper",
+                "5 March 2024",
+                "Jane Smith",
+                &["The walls held."],
+            )],
+            false,
+        )
+        .join("\n\n");
+        let s = split(&fac).unwrap();
+        assert_eq!((s.database, s.articles.len()), ("Factiva", 1));
+        assert!(s.articles[0]
+            .meta
+            .contains(&("outlet".into(), "The Daily Paper".into())));
+    }
+}

@@ -1,0 +1,232 @@
+//! Nexis Uni (and Lexis+, LexisNexis Academic since 2018) exports, as
+//! .docx, .rtf or .pdf: a cover page with the list of results, then each
+//! article as headline, outlet, date line, `Copyright` / edition lines,
+//! `Section:`, `Length:`, `Byline:` ..., a `Body` line, the text, then
+//! `Classification` ... `Load-Date:` and `End of Document`.
+
+use super::dates::iso_date;
+use super::fields::{labelled, one_line, word_count, ExportArticle};
+
+/// True when the paragraphs have Nexis Uni's structure.
+pub fn looks_like(paras: &[String]) -> bool {
+    let lines = || paras.iter().flat_map(|p| p.lines());
+    lines().any(|l| l == "End of Document") && lines().any(|l| l == "Body")
+}
+
+/// A line that is a structural line of its own in the export.
+fn is_marker(l: &str) -> bool {
+    matches!(l, "Body" | "End of Document" | "Classification")
+        || ["Section", "Length", "Byline", "Load-Date"]
+            .iter()
+            .any(|f| labelled(l, f).is_some())
+}
+
+/// Paragraphs with their structural lines taken apart: a PDF's layout may
+/// put "Byline: ..." and "Body" in one block with no blank line between.
+fn units(paras: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        if p.contains('\n') && p.lines().any(is_marker) {
+            out.extend(p.lines().map(str::to_string));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Paragraphs that end an article's text: the indexing block after it.
+fn ends_body(p: &str) -> bool {
+    matches!(
+        p,
+        "Classification" | "Graphic" | "Notes" | "End of Document"
+    ) || labelled(p, "Load-Date").is_some()
+}
+
+/// Header lines that are neither headline nor outlet nor date.
+fn is_field(p: &str) -> bool {
+    [
+        "Section",
+        "Length",
+        "Byline",
+        "Highlight",
+        "Dateline",
+        "Edition",
+        "Pg.",
+        "Series",
+    ]
+    .iter()
+    .any(|l| labelled(p, l).is_some())
+        || p.starts_with("Copyright")
+        || p.starts_with('\u{a9}')
+}
+
+/// "Load-Date: ...", "Date and Time: ...": a label (no digits) before a colon;
+/// the colon of a time ("10:30 AM") is none.
+fn has_label(p: &str) -> bool {
+    p.split_once(':')
+        .is_some_and(|(head, _)| !head.is_empty() && !head.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// The articles of a Nexis Uni export, in order, and a warning for each
+/// block between `End of Document` lines that holds no article.
+pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let paras = units(paras);
+    let chunks: Vec<&[String]> = paras.split(|p| p == "End of Document").collect();
+    let last = chunks.len() - 1;
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let Some(body_at) = chunk.iter().position(|p| p == "Body") else {
+            // The tail after the last article, or a block that is only a cover page.
+            if i != last && !chunk.is_empty() {
+                warnings.push(format!(
+                    "block {} of the export has no \"Body\" line; not read as an article",
+                    i + 1
+                ));
+            }
+            continue;
+        };
+        let header = &chunk[..body_at];
+        // The date line is the last header line that is a date and not a field.
+        let date_at = header
+            .iter()
+            .rposition(|p| !is_field(p) && !has_label(p) && iso_date(p).is_some());
+        let mut a = ExportArticle::default();
+        let fields_from = match date_at {
+            Some(d) => {
+                a.date = iso_date(&header[d]);
+                if d >= 1 {
+                    a.outlet = one_line(&header[d - 1]);
+                }
+                if d >= 2 {
+                    a.title = one_line(&header[d - 2]);
+                }
+                d + 1
+            }
+            None => {
+                warnings.push(format!(
+                    "article {} of the export has no date line; its headline and outlet may be missing",
+                    out.len() + 1
+                ));
+                0
+            }
+        };
+        for p in &header[fields_from..] {
+            if let Some(v) = labelled(p, "Section") {
+                a.section = one_line(v.split(';').next().unwrap_or(v));
+            } else if let Some(v) = labelled(p, "Length") {
+                a.length = word_count(v);
+            } else if let Some(v) = labelled(p, "Byline") {
+                a.byline = one_line(v);
+            }
+        }
+        a.body = chunk[body_at + 1..]
+            .iter()
+            .take_while(|p| !ends_body(p))
+            .cloned()
+            .collect();
+        out.push(a);
+    }
+    (out, warnings)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::input::exports::fields::paragraphs;
+
+    /// A Nexis Uni export (as its .docx reads, one paragraph per line) of
+    /// the given (headline, outlet, date line, byline, body) articles.
+    pub(crate) fn nexis_uni_of(articles: &[(&str, &str, &str, &str, &[&str])]) -> Vec<String> {
+        let mut p: Vec<String> = vec![
+            "User Name: =Student Account".into(),
+            "Date and Time: = Tuesday, March 12, 2024 2:15:00 PM GMT".into(),
+            "Job Number: 219837465".into(),
+            format!("Documents ({})", articles.len()),
+            "Client/Matter: -None-".into(),
+            "Search Terms: flood AND warning".into(),
+            "Search Type: Terms and Connectors".into(),
+        ];
+        for (i, (title, outlet, date, _, _)) in articles.iter().enumerate() {
+            p.push(format!("{}. {title}", i + 1));
+            p.push(outlet.to_string());
+            p.push(date.to_string());
+        }
+        for (title, outlet, date, byline, body) in articles {
+            p.push(title.to_string());
+            p.push(outlet.to_string());
+            p.push(date.to_string());
+            p.push("Copyright 2024 The Publisher Ltd All Rights Reserved".into());
+            p.push("Section: NEWS; Pg. 7".into());
+            let words: usize = body.iter().map(|b| b.split_whitespace().count()).sum();
+            p.push(format!("Length: {words} words"));
+            p.push(format!("Byline: {byline}"));
+            p.push("Body".into());
+            p.extend(body.iter().map(|b| b.to_string()));
+            p.push("Classification".into());
+            p.push("Language: ENGLISH".into());
+            p.push("Publication-Type: Newspaper".into());
+            p.push("Subject: FLOODS (90%); WEATHER (78%)".into());
+            p.push("Load-Date: March 6, 2024".into());
+            p.push("End of Document".into());
+        }
+        p
+    }
+
+    #[test]
+    fn cover_page_then_articles() {
+        let paras = nexis_uni_of(&[
+            (
+                "Flood warning issued for valley",
+                "The Northern Echo",
+                "March 5, 2024 Tuesday",
+                "Jane Smith",
+                &["Residents were told to leave.", "The river rose overnight."],
+            ),
+            (
+                "Council says roads are safe",
+                "Daily Courier",
+                "March 6, 2024 Wednesday 10:30 AM GMT",
+                "Tom Brown",
+                &["Roads reopened on Wednesday."],
+            ),
+        ]);
+        assert!(looks_like(&paras));
+        let (arts, warnings) = split(&paras);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].title, "Flood warning issued for valley");
+        assert_eq!(arts[0].outlet, "The Northern Echo");
+        assert_eq!(arts[0].date.as_deref(), Some("2024-03-05"));
+        assert_eq!(arts[0].byline, "Jane Smith");
+        assert_eq!(arts[0].section, "NEWS");
+        assert_eq!(arts[0].length, Some(9));
+        assert_eq!(
+            arts[0].body,
+            vec!["Residents were told to leave.", "The river rose overnight."]
+        );
+        assert_eq!(arts[1].date.as_deref(), Some("2024-03-06"));
+        assert_eq!(arts[1].outlet, "Daily Courier");
+    }
+
+    #[test]
+    fn header_lines_in_one_block() {
+        let text = "Cover\n\nRiver rises again\nThe Northern Echo\nMarch 7, 2024 Thursday\nLength: 4 words\nBody\n\nThe river rose again.\n\nLoad-Date: March 8, 2024\nEnd of Document\n";
+        let paras = paragraphs(text);
+        assert!(looks_like(&paras));
+        let (arts, _) = split(&paras);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title, "River rises again");
+        assert_eq!(arts[0].outlet, "The Northern Echo");
+        assert_eq!(arts[0].date.as_deref(), Some("2024-03-07"));
+        assert_eq!(arts[0].body, vec!["The river rose again."]);
+    }
+
+    #[test]
+    fn not_nexis() {
+        assert!(!looks_like(&paragraphs(
+            "A plain article.\n\nWith a Body of text."
+        )));
+    }
+}

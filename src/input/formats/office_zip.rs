@@ -1,0 +1,281 @@
+//! The container Word (.docx) and OpenDocument (.odt) files share: a zip
+//! archive of XML parts. Finds which kind a zip is, reads one part under
+//! the memory guard (the unpacked size counts, not the file's), and walks
+//! a part's XML into paragraphs.
+
+use super::extracted::Detected;
+use crate::input::limits::MAX_FILE_BYTES;
+use crate::model::options::InputFormat;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::io::{Cursor, Read, Seek};
+use zip::ZipArchive;
+
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+fn open(bytes: &[u8]) -> Result<Archive<'_>, String> {
+    ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+        format!("corrupt or truncated document (its zip container cannot be read: {e}); open it and save it again")
+    })
+}
+
+/// The unpacked size of every entry of an archive, as its directory states
+/// it (saturating; an entry that unpacks to more is caught when read).
+pub fn unpacked_size<R: Read + Seek>(zip: &mut ZipArchive<R>) -> u64 {
+    if let Some(total) = zip.decompressed_size() {
+        return u64::try_from(total).unwrap_or(u64::MAX);
+    }
+    (0..zip.len())
+        .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+        .fold(0u64, u64::saturating_add)
+}
+
+/// The unpacked size of the zip file at `path`, if it is one (only its
+/// directory is read): what the memory guard counts for a .docx or .odt.
+pub fn unpacked_size_of_file(path: &std::path::Path) -> Option<u64> {
+    let f = std::fs::File::open(path).ok()?;
+    let mut zip = ZipArchive::new(std::io::BufReader::new(f)).ok()?;
+    Some(unpacked_size(&mut zip))
+}
+
+/// What kind of zip this is: Word, OpenDocument text, or something frame
+/// does not read (a spreadsheet, a presentation, a plain archive).
+pub fn kind(bytes: &[u8]) -> Detected {
+    let zip = match open(bytes) {
+        Ok(z) => z,
+        Err(e) => return Detected::Unsupported(e),
+    };
+    let mut zip = zip;
+    let has = |zip: &Archive<'_>, name: &str| zip.index_for_name(name).is_some();
+    if has(&zip, "word/document.xml") {
+        return Detected::Reader(InputFormat::Docx);
+    }
+    if has(&zip, "xl/workbook.xml") {
+        return Detected::Unsupported(
+            "an Excel spreadsheet (.xlsx): export the sheet as CSV and give frame the .csv file directly".into(),
+        );
+    }
+    if has(&zip, "ppt/presentation.xml") {
+        return Detected::Unsupported("a PowerPoint presentation, not an article".into());
+    }
+    let mimetype = read_part(&mut zip, "mimetype").unwrap_or_default();
+    match mimetype.trim() {
+        m if m.starts_with("application/vnd.oasis.opendocument.text") => {
+            Detected::Reader(InputFormat::Odt)
+        }
+        m if m.contains("opendocument.spreadsheet") => Detected::Unsupported(
+            "an OpenDocument spreadsheet (.ods): export the sheet as CSV and give frame the .csv file directly".into(),
+        ),
+        _ if has(&zip, "content.xml") => Detected::Reader(InputFormat::Odt),
+        _ => Detected::Unsupported(
+            "a zip archive, not a Word or OpenDocument file: unpack it and give frame the folder".into(),
+        ),
+    }
+}
+
+fn read_part(zip: &mut Archive<'_>, name: &str) -> Result<String, String> {
+    let total = unpacked_size(zip);
+    if total > MAX_FILE_BYTES {
+        return Err(format!(
+            "unpacks to {} MB, above frame's limit of {} MB per article file",
+            total >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    let f = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(format!("corrupt document: it has no {name}"))
+        }
+        Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("assword") => {
+            return Err("password-protected (encrypted) document: open it, remove the password and save it again".into())
+        }
+        Err(e) => return Err(format!("corrupt document ({name}: {e})")),
+    };
+    let mut out = Vec::new();
+    // The directory's sizes may lie: the read itself stops at the limit.
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("corrupt or truncated document ({name}: {e})"))?;
+    if out.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{name} unpacks to more than frame's limit of {} MB per article file",
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    String::from_utf8(out).map_err(|_| format!("corrupt document ({name} is not UTF-8 XML)"))
+}
+
+/// The XML text of part `name` of the zip file `bytes`.
+pub fn part(bytes: &[u8], name: &str) -> Result<String, String> {
+    let mut zip = open(bytes)?;
+    read_part(&mut zip, name)
+}
+
+/// How a document's XML marks paragraphs, text and breaks (local names,
+/// without the `w:` or `text:` prefix).
+pub struct XmlDialect {
+    /// Elements that are paragraphs (each ends with a paragraph break).
+    pub paragraphs: &'static [&'static str],
+    /// Elements whose text is the document's text; empty: all text inside a paragraph.
+    pub text: &'static [&'static str],
+    /// Empty elements that stand for a line break.
+    pub line_breaks: &'static [&'static str],
+    /// Empty elements that stand for a space (tabs, ODT's `text:s`).
+    pub spaces: &'static [&'static str],
+    /// Elements whose content is not text of the document (notes, deleted text).
+    pub skip: &'static [&'static str],
+}
+
+/// The paragraphs of an office XML part, separated by blank lines.
+pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = String::with_capacity(xml.len() / 4);
+    let mut para = String::new();
+    let mut in_text = 0usize;
+    let mut skipping = 0usize;
+    let flush = |para: &mut String, out: &mut String| {
+        // A line break inside a paragraph stays a line of that paragraph.
+        let lines: Vec<String> = para
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !lines.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&lines.join("\n"));
+        }
+        para.clear();
+    };
+    loop {
+        let ev = reader.read_event().map_err(|e| {
+            format!(
+                "corrupt document XML at byte {}: {e}",
+                reader.error_position()
+            )
+        })?;
+        match ev {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if dialect.skip.contains(&name) || skipping > 0 {
+                    skipping += 1;
+                } else if dialect.text.contains(&name) {
+                    in_text += 1;
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if skipping > 0 {
+                    skipping -= 1;
+                } else if dialect.text.contains(&name) {
+                    in_text = in_text.saturating_sub(1);
+                } else if dialect.paragraphs.contains(&name) {
+                    flush(&mut para, &mut out);
+                }
+            }
+            Event::Empty(e) if skipping == 0 => {
+                let name = e.local_name();
+                let name: &str = name.as_ref();
+                if dialect.line_breaks.contains(&name) {
+                    para.push('\n');
+                } else if dialect.spaces.contains(&name) {
+                    para.push(' ');
+                } else if dialect.paragraphs.contains(&name) {
+                    flush(&mut para, &mut out);
+                }
+            }
+            Event::Text(t) if skipping == 0 && (in_text > 0 || dialect.text.is_empty()) => {
+                // Only break elements make lines; newlines in the XML are spaces.
+                para.push_str(&t.xml10_content().replace('\n', " "));
+            }
+            Event::CData(t) if skipping == 0 && (in_text > 0 || dialect.text.is_empty()) => {
+                para.push_str(&t.xml10_content().replace('\n', " "));
+            }
+            Event::GeneralRef(r) if skipping == 0 && (in_text > 0 || dialect.text.is_empty()) => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    para.push(c);
+                } else if let Ok(s) = quick_xml::escape::unescape(&format!("&{};", &*r)) {
+                    para.push_str(&s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    flush(&mut para, &mut out);
+    Ok(out)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A zip archive of (name, content) entries, as Word or LibreOffice would write it.
+    pub(crate) fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, content) in entries {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(content.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn kinds_of_zip() {
+        let docx = zip_of(&[("word/document.xml", "<w:document/>")]);
+        assert_eq!(kind(&docx), Detected::Reader(InputFormat::Docx));
+        let odt = zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", "<x/>"),
+        ]);
+        assert_eq!(kind(&odt), Detected::Reader(InputFormat::Odt));
+        let xlsx = zip_of(&[("xl/workbook.xml", "<x/>")]);
+        assert!(matches!(kind(&xlsx), Detected::Unsupported(r) if r.contains("CSV")));
+        let plain = zip_of(&[("a.txt", "hello")]);
+        assert!(matches!(kind(&plain), Detected::Unsupported(r) if r.contains("unpack")));
+        // Truncated: the zip's directory is at its end.
+        let cut = &docx[..docx.len() / 2];
+        assert!(matches!(kind(cut), Detected::Unsupported(r) if r.contains("corrupt")));
+    }
+
+    #[test]
+    fn unpacked_size_is_what_counts() {
+        // 300 MB of zeros compresses to a few hundred kB; it must be refused unread.
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        w.start_file("word/document.xml", opts).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..300 {
+            w.write_all(&zeros).unwrap();
+        }
+        let bomb = w.finish().unwrap().into_inner();
+        assert!((bomb.len() as u64) < MAX_FILE_BYTES / 100);
+        let err = part(&bomb, "word/document.xml").unwrap_err();
+        assert!(err.contains("unpacks to 300 MB"), "{err}");
+    }
+
+    #[test]
+    fn broken_xml_is_an_error_not_a_panic() {
+        let d = XmlDialect {
+            paragraphs: &["p"],
+            text: &[],
+            line_breaks: &[],
+            spaces: &[],
+            skip: &[],
+        };
+        assert_eq!(
+            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d).unwrap(),
+            "a & b\n\ncé"
+        );
+        assert!(paragraphs("<p>a</q>", &d).is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! PDF: the text layer, as the PDF's fonts encode it. A scanned PDF (page
+//! images only) has none and is skipped with a hint to run OCR.
+
+use super::extracted::Extracted;
+use super::guard;
+
+/// The text of a PDF file; pages and paragraphs separated by blank lines.
+pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
+    let text = match guard::catch(|| pdf_extract::extract_text_from_mem(bytes)) {
+        Ok(Ok(t)) => t,
+        Ok(Err(e)) => {
+            let msg = e.to_string();
+            return Err(if msg.to_lowercase().contains("encrypt") || msg.contains("password") {
+                "password-protected (encrypted) PDF: open it, save a copy without the password (or print it to PDF) and try again".into()
+            } else {
+                format!("corrupt or unreadable PDF ({msg}); open it and save (or print) it as a new PDF")
+            });
+        }
+        Err(panic) => {
+            return Err(format!(
+                "unreadable PDF (the PDF reader failed: {panic}); open it and save (or print) it as a new PDF, or copy its text into a .txt file"
+            ))
+        }
+    };
+    let text = tidy(&text);
+    if text.split_whitespace().count() < 5 {
+        return Err("no text layer (a scanned PDF, images of pages): it needs OCR first, e.g. in Adobe Acrobat (Scan & OCR) or with ocrmypdf; then give frame the new PDF".into());
+    }
+    Ok(Extracted {
+        text,
+        wrapped: true,
+        ..Default::default()
+    })
+}
+
+/// Lines trimmed, runs of blank lines (page and paragraph gaps) made one,
+/// form feeds dropped. Lines are kept: an export's header has one field per
+/// line; [`Extracted::unwrapped`] joins them for an ordinary article.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for line in s.lines() {
+        let line = line.replace('\u{c}', " ");
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Document, Object, Stream};
+
+    /// A PDF with one page per entry, each line of the entry a line of text
+    /// in Helvetica (a standard font, so no font file is embedded).
+    pub(crate) fn pdf_of(pages: &[&[&str]]) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let resources_id = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+        });
+        let mut kids = Vec::new();
+        for lines in pages {
+            let mut ops = vec![
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                Operation::new("TL", vec![14.into()]),
+                Operation::new("Td", vec![50.into(), 780.into()]),
+            ];
+            for l in *lines {
+                ops.push(Operation::new("Tj", vec![Object::string_literal(*l)]));
+                ops.push(Operation::new("T*", vec![]));
+            }
+            ops.push(Operation::new("ET", vec![]));
+            let content = Content { operations: ops };
+            let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+            let page_id = doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => content_id,
+            });
+            kids.push(page_id.into());
+        }
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => kids,
+                "Count" => count,
+                "Resources" => resources_id,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog_id = doc.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Pages" => pages_id,
+        });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn text_layer_is_read() {
+        let pdf = pdf_of(&[
+            &[
+                "Flood warning for the valley",
+                "Residents were told to leave.",
+            ],
+            &["Second page text here now."],
+        ]);
+        let t = read(&pdf).unwrap().text;
+        assert!(t.contains("Flood warning for the valley"), "{t:?}");
+        assert!(t.contains("Residents were told to leave."), "{t:?}");
+        assert!(t.contains("Second page text here now."), "{t:?}");
+    }
+
+    #[test]
+    fn layout_lines_are_joined_into_paragraphs() {
+        let e = Extracted {
+            text: tidy("Title\n\nOne line\nwrapped here.\n\n\n\u{c}Next\n"),
+            wrapped: true,
+            ..Default::default()
+        };
+        assert_eq!(e.text, "Title\n\nOne line\nwrapped here.\n\nNext");
+        assert_eq!(
+            e.unwrapped().text,
+            "Title\n\nOne line wrapped here.\n\nNext"
+        );
+    }
+
+    #[test]
+    fn scanned_and_broken_pdfs_are_errors() {
+        let empty = pdf_of(&[&[]]);
+        assert!(read(&empty).unwrap_err().contains("OCR"));
+        let good = pdf_of(&[&["Some words on the page for the test"]]);
+        for cut in [20, good.len() / 2] {
+            let e = read(&good[..cut]);
+            assert!(e.is_err() || e.unwrap().text.contains("Some words"));
+        }
+        assert!(read(b"%PDF-1.4\n garbage garbage").is_err());
+    }
+}

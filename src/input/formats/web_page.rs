@@ -1,0 +1,240 @@
+//! Saved web pages: the article's main content, found as Firefox's reader
+//! view finds it (a port of Mozilla's Readability), without navigation,
+//! cookie notices, related links, comments or footers; the title without
+//! the site's suffix; byline, date and site name from the page's meta data.
+
+use super::extracted::Extracted;
+use super::guard;
+use super::html::{html_title, html_to_text};
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// The article of a saved web page with its metadata (`title`, `byline`,
+/// `date`, `outlet`). A page Readability finds no article in is read whole
+/// (visible text without page furniture), with a warning.
+pub fn read(html: &str) -> Extracted {
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let parsed =
+        guard::catch(|| Readability::new(html, None, Some(cfg)).and_then(|mut r| r.parse()));
+    let article = match parsed {
+        Ok(Ok(a)) if !a.text_content.trim().is_empty() => a,
+        other => {
+            let why = match other {
+                Ok(Err(e)) => e.to_string(),
+                Err(p) => p,
+                _ => "no text".into(),
+            };
+            let meta = html_title(html)
+                .map(|t| ("title".to_string(), t))
+                .into_iter()
+                .collect();
+            return Extracted {
+                text: html_to_text(html),
+                meta,
+                warnings: vec![format!(
+                    "no article found in the page ({why}); its whole visible text was read"
+                )],
+                wrapped: false,
+            };
+        }
+    };
+    let site = article
+        .site_name
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty());
+    let mut meta = Vec::new();
+    let title = strip_site(&clean(&article.title), site.as_deref());
+    if !title.is_empty() {
+        meta.push(("title".to_string(), title));
+    }
+    if let Some(b) = article
+        .byline
+        .as_deref()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+    {
+        meta.push(("byline".to_string(), b));
+    }
+    if let Some(d) = article
+        .published_time
+        .as_deref()
+        .and_then(crate::input::exports::dates::iso_date)
+    {
+        meta.push(("date".to_string(), d));
+    }
+    if let Some(s) = site {
+        meta.push(("outlet".to_string(), s));
+    }
+    let mut text = tidy(&article.text_content);
+    // Readability drops the page's headline from the text; a saved article
+    // starts with it, and the headline is scored as one.
+    if let Some((_, title)) = meta.iter().find(|(k, _)| k == "title") {
+        if !text.starts_with(title.as_str()) {
+            text = format!("{title}\n\n{text}");
+        }
+    }
+    Extracted {
+        text,
+        meta,
+        warnings: Vec::new(),
+        wrapped: false,
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Flood warning issued - BBC News" -> "Flood warning issued": a last
+/// part after " - ", " | ", " – " or " — " that names the site goes.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    for sep in [" - ", " | ", " \u{2013} ", " \u{2014} ", " \u{b7} "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail_l = tail.trim().to_lowercase();
+            let is_site = site.is_some_and(|s| {
+                let s = s.to_lowercase();
+                tail_l == s || tail_l.starts_with(&s) || s.starts_with(&tail_l)
+            }) || (tail.split_whitespace().count() <= 3
+                && head.split_whitespace().count() >= 3
+                && tail_l.split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "news"
+                            | "online"
+                            | "times"
+                            | "post"
+                            | "guardian"
+                            | "telegraph"
+                            | "herald"
+                            | "tribune"
+                            | "journal"
+                            | "daily"
+                    )
+                }));
+            if is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Paragraphs separated by one blank line, spaces inside lines collapsed.
+fn tidy(s: &str) -> String {
+    s.split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A news page as a browser saves it: site header and navigation, a
+    /// cookie banner, the article with meta data, related links, comments
+    /// and a footer around the paragraphs given.
+    pub(crate) fn page_of(title: &str, paras: &[&str]) -> String {
+        let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+        format!(
+            r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} - BBC News</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="BBC News">
+<meta name="author" content="Jane Reporter">
+<meta property="article:published_time" content="2024-03-05T09:30:00Z">
+<style>body {{ font-family: sans-serif; }}</style>
+<script>window.analytics = {{ track: function() {{}} }};</script>
+</head><body>
+<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. Accept all cookies or manage your settings.</p><button>Accept</button></div>
+<header class="site-header"><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></header>
+<nav class="nav"><ul><li><a href="/world">World</a></li><li><a href="/uk">UK</a></li><li><a href="/business">Business</a></li></ul></nav>
+<main><article class="article-body">
+<h1>{title}</h1>
+<p class="byline">By Jane Reporter</p>
+{body}</article>
+<section class="related-links"><h2>More on this story</h2><ul><li><a href="/a">Attack fears grow as danger rises</a></li><li><a href="/b">Threat of violence alarms town</a></li></ul></section>
+<aside class="most-read"><h2>Most read</h2><ol><li><a href="/c">Deadly crisis warning</a></li></ol></aside>
+<section id="comments" class="comments"><h2>Comments</h2><div class="comment"><p>This is a terrible danger and a threat to us all!</p></div></section>
+</main>
+<footer class="site-footer"><p>Copyright 2024 BBC. The BBC is not responsible for the content of external sites.</p></footer>
+</body></html>"#
+        )
+    }
+
+    const PARAS: &[&str] = &[
+        "Police have reassured residents of the town after a fire broke out at a warehouse on Monday night, saying there is no risk to the public and that the situation is under control.",
+        "Firefighters worked through the night to contain the blaze, which started shortly after ten o'clock. Nobody was injured, and the nearby homes were not evacuated at any point.",
+        "A council spokesperson said the road would reopen by Wednesday morning and thanked local people for their patience while crews made the site safe and cleared the debris.",
+    ];
+
+    #[test]
+    fn main_content_and_meta_data() {
+        let page = page_of("Warehouse fire under control, police say", PARAS);
+        let e = read(&page);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        for p in PARAS {
+            assert!(e.text.contains(p), "missing {p:?} in {:?}", e.text);
+        }
+        for junk in [
+            "cookies",
+            "Most read",
+            "More on this story",
+            "Attack fears",
+            "terrible danger",
+            "Copyright",
+            "Weather",
+            "analytics",
+            "font-family",
+        ] {
+            assert!(!e.text.contains(junk), "{junk:?} kept in {:?}", e.text);
+        }
+        let get = |k: &str| {
+            e.meta
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(
+            get("title"),
+            Some("Warehouse fire under control, police say")
+        );
+        assert_eq!(get("date"), Some("2024-03-05"));
+        assert_eq!(get("outlet"), Some("BBC News"));
+        assert_eq!(get("byline"), Some("Jane Reporter"));
+    }
+
+    #[test]
+    fn site_suffixes() {
+        assert_eq!(
+            strip_site("Riot ends - BBC News", Some("BBC News")),
+            "Riot ends"
+        );
+        assert_eq!(
+            strip_site("Riot ends in town | The Guardian", None),
+            "Riot ends in town"
+        );
+        assert_eq!(
+            strip_site("Left - right politics explained", None),
+            "Left - right politics explained"
+        );
+    }
+
+    #[test]
+    fn not_an_article_is_read_whole_with_a_warning() {
+        let e = read("<html><body><p>Short.</p></body></html>");
+        assert_eq!(e.text, "Short.");
+        assert!(!e.warnings.is_empty() || e.text == "Short.");
+    }
+}

@@ -1,0 +1,693 @@
+//! End-to-end: the files students have (Word, ODT, RTF, PDF, saved web
+//! pages, news-database exports) read by the real binary. All fixtures are
+//! made here, with invented text: Word and ODT files with the `zip` crate,
+//! PDFs with `lopdf`, RTF and HTML as text.
+
+mod common;
+
+use common::{frame, run};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{Cursor, Write};
+use std::path::Path;
+
+const TITLE: &str = "Flood warning issued as river threatens valley towns";
+const PARAS: &[&str] = &[
+    "Residents of three valley towns were warned on Monday that the swollen river could burst its banks overnight, threatening hundreds of homes with dangerous flooding.",
+    "The Environment Agency said the threat to life was real and urged people living near the water to move valuables upstairs and prepare to leave if told to do so.",
+    "Emergency crews spent the afternoon stacking sandbags along the high street, where shop owners described the risk as the worst they had seen in twenty years.",
+    "Officials stressed that the new flood defences were holding and that there was no need to panic. The council said rest centres were ready and that everyone would be safe.",
+    "Police reassured the public that roads would be monitored through the night and that help was available for elderly and vulnerable residents who needed support.",
+];
+
+fn zip_of(entries: &[(&str, String)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(content.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn docx_of(paras: &[String]) -> Vec<u8> {
+    let body: String = paras
+        .iter()
+        .map(|p| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(p)
+            )
+        })
+        .collect();
+    zip_of(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        (
+            "word/document.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"),
+        ),
+    ])
+}
+
+fn odt_of(paras: &[String]) -> Vec<u8> {
+    let body: String = paras
+        .iter()
+        .map(|p| format!("<text:p>{}</text:p>", esc(p)))
+        .collect();
+    zip_of(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text".into()),
+        (
+            "content.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"),
+        ),
+    ])
+}
+
+fn rtf_of(paras: &[String]) -> String {
+    let mut s = String::from("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}{\\*\\generator Test;}\\uc1\n");
+    for p in paras {
+        s.push_str("\\pard\\sa200\\f0\\fs24 ");
+        for c in p.chars() {
+            match c {
+                '\\' | '{' | '}' => {
+                    s.push('\\');
+                    s.push(c);
+                }
+                c if c.is_ascii() => s.push(c),
+                c => s.push_str(&format!("\\u{}?", c as u32 as i16)),
+            }
+        }
+        s.push_str("\\par\n");
+    }
+    s.push('}');
+    s
+}
+
+/// A PDF with the paragraphs wrapped into lines of about 80 characters.
+fn pdf_of(paras: &[String]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 10.into()]),
+        Operation::new("TL", vec![13.into()]),
+        Operation::new("Td", vec![40.into(), 800.into()]),
+    ];
+    for p in paras {
+        let mut line = String::new();
+        for w in p.split_whitespace() {
+            if line.len() + w.len() > 80 {
+                ops.push(Operation::new(
+                    "Tj",
+                    vec![Object::string_literal(line.clone())],
+                ));
+                ops.push(Operation::new("T*", vec![]));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        ops.push(Operation::new("Tj", vec![Object::string_literal(line)]));
+        ops.push(Operation::new("T*", vec![]));
+        ops.push(Operation::new("T*", vec![]));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    let content_id = doc.add_object(Stream::new(
+        dictionary! {},
+        Content { operations: ops }.encode().unwrap(),
+    ));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// The article as a browser saves the page: site furniture around it.
+fn page_of(title: &str, paras: &[&str]) -> String {
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title} - BBC News</title>
+<meta property="og:site_name" content="BBC News">
+<meta property="article:published_time" content="2024-03-04T18:00:00Z">
+<meta name="author" content="Jane Reporter">
+<script>var tracking = "danger threat attack";</script></head><body>
+<div class="cookie-banner"><p>We use cookies. Accept all cookies to continue.</p></div>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article><h1>{title}</h1>
+{body}</article>
+<section class="related"><h2>More on this story</h2><ul><li><a href="/a">Killer storm threat: deadly danger warning</a></li><li><a href="/b">Attack fears as crisis deepens</a></li></ul></section>
+<aside><h2>Most read</h2><ol><li><a href="/c">Terror alert raised amid threat</a></li></ol></aside>
+<div id="comments"><p>Comment: this threat is a deadly danger to everyone!</p></div></main>
+<footer><p>Copyright 2024 BBC. Read about our approach to external linking.</p></footer>
+</body></html>"#
+    )
+}
+
+fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let head = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            head.iter()
+                .zip(rec.unwrap().iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn all_paras() -> Vec<String> {
+    std::iter::once(TITLE)
+        .chain(PARAS.iter().copied())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn one_article_in_six_formats_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let paras = all_paras();
+    fs::write(input.join("a-text.txt"), paras.join("\n\n")).unwrap();
+    fs::write(input.join("b-word.docx"), docx_of(&paras)).unwrap();
+    fs::write(input.join("c-libre.odt"), odt_of(&paras)).unwrap();
+    fs::write(input.join("d-rich.rtf"), rtf_of(&paras)).unwrap();
+    fs::write(input.join("e-print.pdf"), pdf_of(&paras)).unwrap();
+    fs::write(input.join("f-page.html"), page_of(TITLE, PARAS)).unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("-q"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("skipped"), "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert_eq!(arts.len(), 6, "{arts:?}");
+    let words: Vec<f64> = arts.iter().map(|a| a["words"].parse().unwrap()).collect();
+    for (a, w) in arts.iter().zip(&words) {
+        assert!(
+            (w - words[0]).abs() / words[0] <= 0.03,
+            "{}: {w} words against {} in the .txt",
+            a["id"],
+            words[0]
+        );
+        assert_eq!(a["title"], TITLE, "{}", a["id"]);
+    }
+    // The web page's meta data: date, outlet (its group) and byline.
+    let page = arts.iter().find(|a| a["id"] == "f-page").unwrap();
+    assert_eq!(page["date"], "2024-03-04");
+    assert_eq!(page["group"], "BBC News");
+    assert_eq!(page["byline"], "Jane Reporter");
+    // Same frame scores: the page's cookie banner, related links and
+    // comments (full of threat words) are not counted.
+    let frames = csv_rows(&out.join("frames.csv"));
+    for frame_name in ["threat", "reassurance"] {
+        let scores: Vec<(String, f64)> = frames
+            .iter()
+            .filter(|f| f["frame"] == frame_name)
+            .map(|f| (f["article_id"].clone(), f["hits"].parse().unwrap()))
+            .collect();
+        assert_eq!(scores.len(), 6);
+        for (id, s) in &scores {
+            assert_eq!(*s, scores[0].1, "{frame_name} hits of {id}: {scores:?}");
+        }
+    }
+}
+
+type Art<'a> = (&'a str, &'a str, &'a str, &'a str, Vec<String>);
+
+fn ten_articles(outlets: &[&str], year: u32) -> Vec<Art<'static>> {
+    (0..10)
+        .map(|i| {
+            let title: &'static str = Box::leak(format!("Storm report number {} from the coast", i + 1).into_boxed_str());
+            let outlet: &'static str = Box::leak(outlets[i % outlets.len()].to_string().into_boxed_str());
+            let date: &'static str = Box::leak(format!("March {}, {year} Tuesday", i + 1).into_boxed_str());
+            let body = vec![
+                format!("Article {} says the storm caused damage along the coast and residents feared more danger.", i + 1),
+                format!("Officials said the clean-up in district {} would take a week and that everyone was safe.", i + 1),
+            ];
+            (title, outlet, date, "Jane Smith", body)
+        })
+        .collect()
+}
+
+fn nexis_uni_docx(arts: &[Art]) -> Vec<u8> {
+    let mut p: Vec<String> = vec![
+        "User Name: =Student".into(),
+        "Date and Time: = Tuesday, March 12, 2024 2:15:00 PM GMT".into(),
+        "Job Number: 219837465".into(),
+        format!("Documents ({})", arts.len()),
+        "Client/Matter: -None-".into(),
+        "Search Terms: storm".into(),
+    ];
+    for (i, (t, o, d, _, _)) in arts.iter().enumerate() {
+        p.push(format!("{}. {t}", i + 1));
+        p.push(o.to_string());
+        p.push(d.to_string());
+    }
+    for (t, o, d, b, body) in arts {
+        p.extend([t.to_string(), o.to_string(), d.to_string()]);
+        p.push("Copyright 2024 Publisher Ltd All Rights Reserved".into());
+        p.push("Section: NEWS; Pg. 3".into());
+        p.push(format!(
+            "Length: {} words",
+            body.iter()
+                .map(|x| x.split_whitespace().count())
+                .sum::<usize>()
+        ));
+        p.push(format!("Byline: {b}"));
+        p.push("Body".into());
+        p.extend(body.iter().cloned());
+        p.extend(
+            [
+                "Classification",
+                "Language: ENGLISH",
+                "Publication-Type: Newspaper",
+                "Load-Date: March 20, 2024",
+                "End of Document",
+            ]
+            .map(String::from),
+        );
+    }
+    docx_of(&p)
+}
+
+fn classic_txt(arts: &[Art]) -> String {
+    let mut s = String::new();
+    for (i, (t, o, d, b, body)) in arts.iter().enumerate() {
+        s.push_str(&format!("                  {} of {} DOCUMENTS\n\n                  {o}\n\n                  {d}\n                  Final Edition\n\n{t}\n\nBYLINE: By {b}\n\nSECTION: NEWS; Pg. 2\n\nLENGTH: 40 words\n\n\n", i + 1, arts.len()));
+        for p in body {
+            s.push_str(&format!("{p}\n\n"));
+        }
+        s.push_str("LOAD-DATE: March 20, 2012\n\nLANGUAGE: ENGLISH\n\nPUBLICATION-TYPE: Newspaper\n\n                  Copyright 2012 Publisher Ltd\n\n\n");
+    }
+    s
+}
+
+#[test]
+fn two_exports_give_twenty_articles_compared_by_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("exports");
+    fs::create_dir(&input).unwrap();
+    fs::write(
+        input.join("nexis-uni.docx"),
+        nexis_uni_docx(&ten_articles(&["The Coastal Times", "Daily Harbour"], 2024)),
+    )
+    .unwrap();
+    fs::write(
+        input.join("lexis.txt"),
+        classic_txt(&ten_articles(&["Evening Gazette"], 2012)),
+    )
+    .unwrap();
+    // A spreadsheet and a photo dropped in the same folder.
+    fs::write(
+        input.join("codes.xlsx"),
+        zip_of(&[("xl/workbook.xml", "<workbook/>".into())]),
+    )
+    .unwrap();
+    fs::write(input.join("photo.jpg"), b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00").unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&input)
+        .args(["--group-by", "outlet", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("codes.xlsx") && r.stderr.contains("export the sheet as CSV"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("photo.jpg") && r.stderr.contains("image"),
+        "{}",
+        r.stderr
+    );
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("photo.jpg") && report.contains("codes.xlsx"));
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert_eq!(arts.len(), 20);
+    for a in &arts {
+        assert!(a["date"].len() == 10, "{a:?}");
+        assert!(!a["outlet"].is_empty(), "{a:?}");
+        assert_eq!(a["byline"], "Jane Smith");
+    }
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids[0], "lexis#1");
+    assert!(ids.contains(&"nexis-uni#10"));
+    let a1 = arts.iter().find(|a| a["id"] == "nexis-uni#1").unwrap();
+    assert_eq!(a1["title"], "Storm report number 1 from the coast");
+    assert_eq!(a1["date"], "2024-03-01");
+    assert_eq!(a1["outlet"], "The Coastal Times");
+    assert_eq!(a1["section"], "NEWS");
+    let groups = csv_rows(&out.join("groups.csv"));
+    let names: Vec<&str> = groups.iter().map(|g| g["group"].as_str()).collect();
+    assert_eq!(
+        names,
+        ["Daily Harbour", "Evening Gazette", "The Coastal Times"]
+    );
+    let n: Vec<&str> = groups.iter().map(|g| g["articles"].as_str()).collect();
+    assert_eq!(n, ["5", "10", "5"]);
+    let json = fs::read_to_string(out.join("analysis.json")).unwrap();
+    assert!(
+        json.contains("\"byline\":\"Jane Smith\"") || json.contains("\"byline\": \"Jane Smith\"")
+    );
+}
+
+#[test]
+fn factiva_rtf_and_repeats_across_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let mut p = Vec::new();
+    for (i, outlet) in ["The Daily Paper", "Evening Post"].iter().enumerate() {
+        p.extend([
+            format!("HD Harbour wall holds in storm {}", i + 1),
+            "BY Jane Smith".into(),
+            "WC 24 words".into(),
+            format!("PD {} March 2024", i + 5),
+            format!("SN {outlet}"),
+            "SC PAPR".into(),
+            "LA English".into(),
+            "CY (c) 2024 Publisher. All rights reserved.".into(),
+            "LP The harbour wall held through the night and nobody was hurt, officials said."
+                .into(),
+            "TD Engineers will inspect it again on Friday before the next high tide arrives."
+                .into(),
+            "NS gcat : Political/General News".into(),
+            format!("AN Document PAPR0000020240305e03500{i}0b"),
+        ]);
+    }
+    fs::write(input.join("factiva.rtf"), rtf_of(&p)).unwrap();
+    // The same article again, printed on its own.
+    fs::write(
+        input.join("again.txt"),
+        "Harbour wall holds in storm 1\n\nThe harbour wall held through the night and nobody was hurt, officials said.\n\nEngineers will inspect it again on Friday before the next high tide arrives.",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("-q"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert_eq!(arts.len(), 3, "{arts:?}");
+    let f1 = arts.iter().find(|a| a["id"] == "factiva#1").unwrap();
+    assert_eq!(f1["outlet"], "The Daily Paper");
+    assert_eq!(f1["date"], "2024-03-05");
+    assert_eq!(f1["database"], "Factiva");
+    assert!(r.stderr.contains("duplicate"), "{}", r.stderr);
+}
+
+#[test]
+fn import_writes_articles_that_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("nexis-uni.docx");
+    fs::write(
+        &export,
+        nexis_uni_docx(&ten_articles(&["The Coastal Times"], 2024)),
+    )
+    .unwrap();
+    let articles = dir.path().join("articles");
+    let r = run(frame()
+        .arg("import")
+        .arg(&export)
+        .arg("--out")
+        .arg(&articles));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("wrote 10 articles from 1 file"),
+        "{}",
+        r.stderr
+    );
+    let first = fs::read_to_string(articles.join("nexis-uni-001.txt")).unwrap();
+    assert!(first.starts_with("---\ntitle: Storm report number 1 from the coast\noutlet: The Coastal Times\ndate: 2024-03-01\nbyline: Jane Smith\nsection: NEWS\n"), "{first}");
+    assert!(first.contains("position: 1\n"));
+    // Run again: nothing is replaced, the new files get new names and frame says so.
+    fs::write(articles.join("nexis-uni-002.txt"), "my corrected copy").unwrap();
+    let r = run(frame()
+        .arg("import")
+        .arg(&export)
+        .arg("--out")
+        .arg(&articles));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stderr.contains("already exists and was left untouched"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(articles.join("nexis-uni-002.txt")).unwrap(),
+        "my corrected copy"
+    );
+    assert!(articles.join("nexis-uni-001-2.txt").is_file());
+    // The written files analyse as the export does: same titles, dates, outlets and words.
+    let only_first = dir.path().join("first");
+    fs::create_dir(&only_first).unwrap();
+    for i in [1, 3, 4, 5, 6, 7, 8, 9, 10] {
+        let name = format!("nexis-uni-{i:03}.txt");
+        fs::copy(articles.join(&name), only_first.join(&name)).unwrap();
+    }
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(
+        run(frame()
+            .arg("analyze")
+            .arg(&export)
+            .arg("-q")
+            .arg("--out")
+            .arg(&a))
+        .code,
+        0
+    );
+    assert_eq!(
+        run(frame()
+            .arg("analyze")
+            .arg(&only_first)
+            .arg("-q")
+            .arg("--out")
+            .arg(&b))
+        .code,
+        0
+    );
+    let key = |r: &BTreeMap<String, String>| {
+        (
+            r["title"].clone(),
+            r["date"].clone(),
+            r["group"].clone(),
+            r["words"].clone(),
+            r["byline"].clone(),
+        )
+    };
+    let mut from_export: Vec<_> = csv_rows(&a.join("articles.csv")).iter().map(key).collect();
+    from_export.remove(1);
+    let from_files: Vec<_> = csv_rows(&b.join("articles.csv")).iter().map(key).collect();
+    assert_eq!(from_export, from_files);
+}
+
+#[test]
+fn broken_documents_are_skipped_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let paras = all_paras();
+    let docx = docx_of(&paras);
+    fs::write(input.join("cut.docx"), &docx[..docx.len() / 2]).unwrap();
+    let pdf = pdf_of(&paras);
+    fs::write(input.join("cut.pdf"), &pdf[..pdf.len() / 3]).unwrap();
+    fs::write(input.join("scan.pdf"), pdf_of(&[])).unwrap();
+    fs::write(
+        input.join("old.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+    )
+    .unwrap();
+    fs::write(input.join("cut.rtf"), &rtf_of(&paras)[..200]).unwrap();
+    fs::write(input.join("good.txt"), paras.join("\n\n")).unwrap();
+    fs::write(input.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame().arg("analyze").arg(&input).arg("--out").arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (file, why) in [
+        ("cut.docx", "corrupt"),
+        ("scan.pdf", "OCR"),
+        ("old.doc", "save it as .docx"),
+    ] {
+        assert!(
+            r.stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {why} not in {}",
+            r.stderr
+        );
+    }
+    assert!(r.stderr.contains("cut.pdf"), "{}", r.stderr);
+    assert!(r.stderr.contains("1 hidden file"), "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert!(arts.iter().any(|a| a["id"] == "good"));
+}
+
+#[test]
+fn nexis_uni_as_rtf_and_a_forced_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    // The Nexis Uni structure survives in its RTF export.
+    let mut p: Vec<String> = vec!["Documents (2)".into(), "1. Storm report".into()];
+    for (i, outlet) in ["The Coastal Times", "Daily Harbour"].iter().enumerate() {
+        p.extend([
+            format!("Storm report number {} from the coast", i + 1),
+            outlet.to_string(),
+            format!("March {}, 2024 Friday", i + 1),
+            "Length: 15 words".into(),
+            "Byline: Jane Smith".into(),
+            "Body".into(),
+            format!(
+                "The storm damaged {} roofs on the seafront and the harbour wall was closed.",
+                i + 3
+            ),
+            "Load-Date: March 9, 2024".into(),
+            "End of Document".into(),
+        ]);
+    }
+    fs::write(input.join("nexis.rtf"), rtf_of(&p)).unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&input)
+        .arg("-q")
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    let got: Vec<(&str, &str, &str)> = arts
+        .iter()
+        .map(|a| (a["id"].as_str(), a["date"].as_str(), a["group"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("nexis#1", "2024-03-01", "The Coastal Times"),
+            ("nexis#2", "2024-03-02", "Daily Harbour")
+        ]
+    );
+
+    // A saved page whose markup does not start like HTML is read as text
+    // unless --format html says what it is.
+    let page = dir.path().join("page.txt");
+    fs::write(&page, format!("<div>{}</div>", page_of(TITLE, PARAS))).unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    assert_eq!(
+        run(frame()
+            .arg("analyze")
+            .arg(&page)
+            .arg("-q")
+            .arg("--out")
+            .arg(&a))
+        .code,
+        0
+    );
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&page)
+        .args(["--format", "html", "-q", "--out"])
+        .arg(&b));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plain = &csv_rows(&a.join("articles.csv"))[0];
+    let forced = &csv_rows(&b.join("articles.csv"))[0];
+    assert_ne!(plain["title"], TITLE);
+    assert_eq!(forced["title"], TITLE);
+    assert_eq!(forced["group"], "BBC News");
+}
+
+#[test]
+fn proquest_text_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "_".repeat(60);
+    let mut s = format!("{line}\n\n");
+    for (i, outlet) in ["The Guardian", "The Times"].iter().enumerate() {
+        s.push_str(&format!(
+            "Document {} of 2\n\nFlood barrier holds in town {}\n\nAuthor: Smith, Jane\n\n\
+             Full text: The barrier held through the night and nobody was hurt, officials said.\n\n\
+             Engineers will check it again on Friday.\n\nSubject: Floods\n\nTitle: Flood barrier holds in town {}\n\n\
+             Publication title: {outlet}; London (UK)\n\nPublication date: Mar {}, 2024\n\nSection: UK News\n\n\
+             ProQuest document ID: 2908765{i}\n\n{line}\n\n",
+            i + 1,
+            i + 1,
+            i + 1,
+            i + 5
+        ));
+    }
+    let file = dir.path().join("proquest.txt");
+    fs::write(&file, s).unwrap();
+    let out = dir.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&file)
+        .arg("-q")
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_rows(&out.join("articles.csv"));
+    let got: Vec<(&str, &str, &str, &str)> = arts
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str(),
+                a["title"].as_str(),
+                a["date"].as_str(),
+                a["group"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "proquest#1",
+                "Flood barrier holds in town 1",
+                "2024-03-05",
+                "The Guardian"
+            ),
+            (
+                "proquest#2",
+                "Flood barrier holds in town 2",
+                "2024-03-06",
+                "The Times"
+            )
+        ]
+    );
+    assert_eq!(arts[0]["words"], arts[1]["words"]);
+}
