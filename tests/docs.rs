@@ -133,9 +133,10 @@ fn flags(help: &str) -> BTreeSet<String> {
 #[test]
 fn options_page_names_every_option() {
     let page = read("docs/options.md");
-    let commands: [&[&str]; 9] = [
+    let commands: [&[&str]; 10] = [
         &["analyze"],
         &["score"],
+        &["import"],
         &["kwic"],
         &["sample"],
         &["agree"],
