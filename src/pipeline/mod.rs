@@ -187,6 +187,16 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     );
     let clustering = clustering?;
     stages.done("cluster_score", "writing");
+    // The reader's texts and marks, from the scorer's own matcher, for the
+    // first READER_MAX articles only: a reader of every article of a large
+    // corpus would be the corpus again, and nobody reads it page by page.
+    let reader: Vec<reader::ReaderText> = corpus
+        .documents
+        .par_iter()
+        .zip(tc.docs.par_iter())
+        .take(READER_MAX)
+        .map(|(d, td)| scorer.reader_text(&d.text, td, &tc.vocab))
+        .collect();
     for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
         art.voices = v;
         art.quotes = q;
@@ -278,6 +288,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         notes: Vec::new(),
         speakers,
         coverage: Default::default(),
+        reader,
         ..Default::default()
     };
     analysis
@@ -292,6 +303,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     stages.done("groups", "writing");
     let empty = crate::input::limits::content_warnings(&analysis);
     analysis.warnings.extend(empty);
+    analysis.findings = crate::stats::findings::compute(&analysis);
     stages.finish();
     Ok(analysis)
 }

@@ -282,7 +282,7 @@ impl<'a> Builder<'a> {
                             .map(validity_cell)
                             .collect::<Vec<_>>()
                             .join("; "),
-                        verdict(&l.validity).to_string(),
+                        crate::lexicon::validity::verdict(&l.validity).to_string(),
                     )
                 };
                 vec![
@@ -329,18 +329,4 @@ fn validity_cell(v: &FrameValidity) -> String {
             ""
         }
     )
-}
-
-/// The reading of a frame's lowest AUC.
-fn verdict(v: &[FrameValidity]) -> &'static str {
-    // Judged as printed (two decimals), as docs/validity.md judges it.
-    let low = v.iter().map(|x| x.auc).fold(f64::INFINITY, f64::min);
-    let low = (low * 100.0).round() / 100.0;
-    if low >= 0.80 {
-        "holds up"
-    } else if low >= EXPLORATORY_BELOW {
-        "moderate"
-    } else {
-        "exploratory"
-    }
 }
