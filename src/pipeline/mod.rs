@@ -354,9 +354,9 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                 .filter(|f| f.name.ends_with(".png"))
                 .map(|f| f.name.as_str())
                 .collect();
-            let (md, html) = rayon::join(
+            let (md, (html, appendix)) = rayon::join(
                 || report::markdown::render(a, &names),
-                || report::html::render(a, &names),
+                || report::html::render_pages(a, &names),
             );
             let mut files = vec![
                 OutputFile {
@@ -367,7 +367,12 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                     name: "report.html".into(),
                     bytes: html.into_bytes(),
                 },
+                OutputFile {
+                    name: "appendix.html".into(),
+                    bytes: appendix.into_bytes(),
+                },
             ];
+            files.extend(report::reader::render(a));
             clock.lap("report");
             files.extend(charts);
             Ok(files)

@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod reader;
 pub mod sections;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).

@@ -35,11 +35,11 @@ pub fn between(
     match groups.len() {
         0 | 1 => {}
         2 => {
-            for m in 0..measures.len() {
+            for (m, name) in measures.iter().enumerate() {
                 out.push(difference(
                     groups,
                     draws,
-                    (m, &measures[m]),
+                    (m, name.as_str()),
                     &[0],
                     &[1],
                     confidence,
@@ -49,11 +49,11 @@ pub fn between(
         k => {
             for g in 0..k {
                 let rest: Vec<usize> = (0..k).filter(|&o| o != g).collect();
-                for m in 0..measures.len() {
+                for (m, name) in measures.iter().enumerate() {
                     out.push(difference(
                         groups,
                         draws,
-                        (m, &measures[m]),
+                        (m, name.as_str()),
                         &[g],
                         &rest,
                         confidence,

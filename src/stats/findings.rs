@@ -175,14 +175,34 @@ fn capitalised(s: &str) -> String {
 /// The article with the highest score in `frame` (first on ties), when any has one.
 fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     let j = a.frames.iter().position(|f| f == frame)?;
+    // Ranked by the lower end of the score's interval when there are
+    // intervals, so that a very short article with one matching word (a
+    // high score resting on one sentence) does not lead; by the score itself
+    // otherwise. Ties: the first article.
+    let by_interval = a
+        .articles
+        .iter()
+        .any(|art| art.frames.get(j).is_some_and(|f| f.ci_low.is_some()));
     let mut best: Option<(usize, f64)> = None;
     for (i, art) in a.articles.iter().enumerate() {
-        let v = art.frames.get(j).map_or(0.0, |f| f.per_1k);
-        if v.is_finite() && v > 0.0 && best.is_none_or(|(_, b)| v > b) {
-            best = Some((i, v));
+        let Some(f) = art.frames.get(j) else {
+            continue;
+        };
+        let key = if by_interval {
+            f.ci_low.unwrap_or(0.0)
+        } else {
+            f.per_1k
+        };
+        if f.per_1k.is_finite()
+            && f.per_1k > 0.0
+            && key.is_finite()
+            && best.is_none_or(|(_, b)| key > b)
+        {
+            best = Some((i, key));
         }
     }
-    let (i, v) = best?;
+    let (i, _) = best?;
+    let v = a.articles[i].frames[j].per_1k;
     let art = &a.articles[i];
     let score = &art.frames[j];
     let sentence = if frame == THREAT {
@@ -201,8 +221,13 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         (Some(lo), Some(hi)) => format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1)),
         _ => String::new(),
     };
+    let ranked = if by_interval {
+        " (ranked by the lower end of the 95% interval, so that a short article cannot lead on one or two words)"
+    } else {
+        ""
+    };
     let text = format!(
-        "The most {frame}-framed article is #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
+        "The most {frame}-framed article{ranked} is #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
         i + 1,
         title,
         art.group
@@ -343,7 +368,9 @@ mod tests {
         let f = compute(&a);
         let t = f.items.iter().find(|x| x.kind == MOST_THREAT).unwrap();
         assert!(
-            t.text.starts_with("The most threat-framed article is #"),
+            t.text
+                .starts_with("The most threat-framed article (ranked by the lower end")
+                && t.text.contains(" is #"),
             "{}",
             t.text
         );
