@@ -83,7 +83,7 @@ impl Links {
                     (false, Page::Report) => format!("report.html#{id}"),
                 }
             }
-            Target::Article(i) => super::reader::href(*i),
+            Target::Article(i) => super::links::href(*i),
         }
     }
 }
@@ -273,7 +273,7 @@ fn render_page(doc: &Document, version: &str, blocks: &[Block], links: &Links) -
                 out,
                 "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score. The long tables are in the <a href=\"appendix.html\">appendix</a>; every article can be read with its frame words marked in the <a href=\"{}\">reader</a>.</p>",
                 escape(version.trim()),
-                super::reader::page_name(0)
+                super::links::page_name(0)
             );
         }
         Page::Appendix => {

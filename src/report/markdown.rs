@@ -130,7 +130,7 @@ fn inlines(parts: &[Inline]) -> String {
 fn href(to: &Target) -> String {
     match to {
         Target::Section(id) => format!("#{id}"),
-        Target::Article(i) => super::reader::href(*i),
+        Target::Article(i) => super::links::href(*i),
     }
 }
 

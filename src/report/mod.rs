@@ -7,6 +7,7 @@ pub mod format;
 pub mod glossary;
 pub mod html;
 pub mod json;
+pub mod links;
 pub mod markdown;
 pub mod reader;
 pub mod sections;

@@ -1,7 +1,7 @@
 //! The article reader: every article's full text with each frame match
 //! marked, as LIWC-22's colour-coded text and Voyant's reader show it.
 //!
-//! Pages of [`PAGE_SIZE`] articles (`reader.html`, `reader-2.html` …), each
+//! Pages of `links::PAGE_SIZE` articles (`reader.html`, `reader-2.html` …), each
 //! article under the anchor `a<number>`, so that 500 articles make five
 //! pages of a size a browser opens at once, and a link from the report goes
 //! straight to its article. Static HTML with inline CSS, no script.
@@ -17,38 +17,16 @@
 //! `<mark` elements without `cont` counts matches.
 
 use super::html::escape;
+use super::links::{page_name, PAGE_SIZE};
 use super::OutputFile;
 use crate::model::reader::{Mark, ReaderText};
 use crate::model::{Analysis, READER_MAX};
 use std::fmt::Write;
 
-/// Articles per reader page.
-pub const PAGE_SIZE: usize = 100;
-
 /// Okabe & Ito (2008) colours, one per frame in order (cycled past eight).
 const COLOURS: [&str; 8] = [
     "#D55E00", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#999999",
 ];
-
-/// File name of reader page `p` (0-based).
-pub fn page_name(p: usize) -> String {
-    if p == 0 {
-        "reader.html".into()
-    } else {
-        format!("reader-{}.html", p + 1)
-    }
-}
-
-/// Link to article `i` (0-based) in the reader.
-pub fn href(i: usize) -> String {
-    format!("{}#a{}", page_name(i / PAGE_SIZE), i + 1)
-}
-
-/// The reader's file names for a corpus of `n` articles.
-pub fn reader_pages(n: usize) -> Vec<String> {
-    let shown = n.min(READER_MAX);
-    (0..shown.div_ceil(PAGE_SIZE)).map(page_name).collect()
-}
 
 fn css(frames: usize) -> String {
     let mut css = String::from(
@@ -330,6 +308,7 @@ fn marked(out: &mut String, r: &ReaderText, frames: &[String]) {
 mod tests {
     use super::*;
     use crate::model::example;
+    use crate::report::links::{href, reader_pages};
 
     fn with_text(a: &mut Analysis) {
         let text = "Police said there was “no threat to the public” after the attack.";

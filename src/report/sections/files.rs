@@ -3,7 +3,7 @@
 use super::builder::{em, t, table, version_label, Builder};
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Inline, Target};
-use crate::report::reader::reader_pages;
+use crate::report::links::reader_pages;
 
 impl<'a> Builder<'a> {
     /// The "Appendix" section of the report: a link to each part of the appendix.
