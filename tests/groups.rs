@@ -558,6 +558,24 @@ fn findings_state_the_group_difference_first_and_in_findings_csv() {
     )));
     let md = read(&out.join("report.md"));
     assert!(md.contains("## Findings"));
+    // The charts' sections stay in the report; their long tables go to the appendix.
+    let appendix = read(&out.join("appendix.html"));
+    for id in ["comparing-groups", "key-terms-keyness", "frames-over-time"] {
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "{id} not in the report"
+        );
+        assert!(
+            !appendix.contains(&format!("id=\"{id}\"")),
+            "{id} in the appendix"
+        );
+    }
+    for id in ["collocations", "evidence", "method", "spread-within-groups"] {
+        assert!(
+            appendix.contains(&format!("id=\"{id}\"")),
+            "{id} not in the appendix"
+        );
+    }
     // The same rows in analysis.json.
     let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
     assert_eq!(json["findings"]["items"].as_array().unwrap().len(), f.len());

@@ -129,14 +129,14 @@ h1{font-size:1.6rem}
 h2{margin:1.2rem 0 .5rem;padding-top:.4rem}
 h3{margin:1rem 0 .4rem}
 nav.toc{display:none}
-.explain,.callout{padding:.4rem .7rem;margin:.6rem 0}
+.explain,.callout{padding:.4rem .7rem;margin:.6rem 0;font-size:9pt}
 .table-wrap{overflow:visible}
 table{width:100%;font-size:7.5pt}
 th,td{padding:.15rem .3rem;overflow-wrap:anywhere}
 td.num,th.num{white-space:normal;overflow-wrap:normal}
 td.name{min-width:9em}
 figure{margin:.5rem 0}
-figure img{max-height:105mm;width:auto;max-width:100%;margin:0 auto}
+figure img{max-height:95mm;width:auto;max-width:100%;margin:0 auto}
 figure,tr,blockquote,.callout{break-inside:avoid}
 h2,h3{break-after:avoid}
 a{color:inherit;text-decoration:none}

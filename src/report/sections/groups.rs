@@ -24,10 +24,16 @@ fn mean_ci(mean: f64, lo: Option<f64>, hi: Option<f64>, d: usize) -> String {
 impl<'a> Builder<'a> {
     /// "Comparing groups", "Key terms", "Collocations" and "Frames over time".
     pub(super) fn group_sections(&mut self) {
-        self.group_means();
-        self.keyness();
-        self.collocations();
-        self.timeline();
+        // Each starts in the report (the one before may have ended in the appendix).
+        for section in [
+            Self::group_means,
+            Self::keyness,
+            Self::collocations,
+            Self::timeline,
+        ] {
+            self.end_appendix();
+            section(self);
+        }
     }
 
     fn group_means(&mut self) {

@@ -7,6 +7,8 @@ use crate::model::{REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Target};
 use crate::report::format::{count, int, score3};
 
+/// Articles listed in the report itself; a longer list goes to the appendix.
+const MAX_ARTICLES_IN_REPORT: usize = 20;
 /// Clusters named in the summary paragraph.
 const MAX_CLUSTERS_IN_SUMMARY: usize = 6;
 
@@ -174,8 +176,15 @@ impl<'a> Builder<'a> {
                 r
             })
             .collect();
+        if a.articles.len() > MAX_ARTICLES_IN_REPORT {
+            self.appendix(
+                "List of articles",
+                "The list of articles with their ids, titles, words, dates and groups:",
+            );
+        }
         self.push(Block::Table(table(&header, &[0, 3], rows)));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "articles.csv");
+        self.end_appendix();
     }
 }
 
