@@ -175,7 +175,7 @@ fn table(out: &mut String, t: &Table) {
                 None => text,
             };
             if c.strong && !text.is_empty() {
-                let _ = write!(out, " **{} ** |", text.trim_end());
+                let _ = write!(out, " **{}** |", text.trim());
             } else {
                 let _ = write!(out, " {} |", text);
             }

@@ -26,7 +26,7 @@ mod terms;
 mod voices;
 
 use crate::model::Analysis;
-use crate::report::document::Document;
+use crate::report::document::{Block, Document};
 use builder::Builder;
 
 /// Build the report content from an analysis and the chart files present.
@@ -59,6 +59,9 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
         section(&mut b);
     }
     b.end_appendix();
+    if !b.appendix.is_empty() {
+        b.appendix.insert(0, Block::Toc);
+    }
     b.appendix_contents();
     b.files();
     Document {
@@ -72,7 +75,7 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
 mod tests {
     use super::*;
     use crate::model::example;
-    use crate::report::document::{Block, Inline};
+    use crate::report::document::Inline;
 
     /// The text of a block's inlines, whatever their style.
     fn text_of(b: &Block) -> String {
