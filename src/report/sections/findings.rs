@@ -24,6 +24,20 @@ impl<'a> Builder<'a> {
             |kind: &str| -> Vec<&Finding> { f.items.iter().filter(|x| x.kind == kind).collect() };
         let diffs = of(DIFFERENCE);
         if !diffs.is_empty() {
+            let groups = self.a.groups.as_ref().map_or(0, |g| g.groups.len());
+            let lead = match f.comparison.as_str() {
+                "each_vs_rest" => format!("With {groups} groups, each group is compared with all the other articles together, measure by measure; "),
+                _ => "The two groups are compared measure by measure; ".to_string(),
+            };
+            self.para(vec![
+                t(lead),
+                t("a difference counts as a finding only when its 95% interval excludes 0 ("),
+                Inline::Link {
+                    text: "how".into(),
+                    to: Target::Section(crate::model::findings::SECTION_GROUPS.into()),
+                },
+                t(")."),
+            ]);
             let found: Vec<&Finding> = diffs.iter().copied().filter(|d| d.is_finding).collect();
             let not: Vec<&Finding> = diffs.iter().copied().filter(|d| !d.is_finding).collect();
             if found.is_empty() {
