@@ -124,6 +124,7 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 @media print{
 @page{size:A4;margin:12mm 12mm 14mm}
 body{font-size:10pt;line-height:1.4}
+.summary{font-size:10.5pt}
 main{max-width:none;padding:0}
 h1{font-size:1.6rem}
 h2{margin:1.2rem 0 .5rem;padding-top:.4rem}
