@@ -102,6 +102,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A cell with article `i`'s number ("3"), linked to the reader.
+    pub(super) fn number_cell(&self, i: usize) -> Cell {
+        let c = Cell::num((i + 1).to_string());
+        if i < READER_MAX {
+            c.linked(Target::Article(i))
+        } else {
+            c
+        }
+    }
+
     /// A cell naming the article with this id ("#3 Title"), linked to the reader.
     pub(super) fn id_cell(&self, id: &str) -> Cell {
         match self.index.get(id) {

@@ -216,7 +216,7 @@ impl<'a> Builder<'a> {
             .take(MAX_QUOTE_EXAMPLES)
             .map(|(i, q)| {
                 vec![
-                    Cell::num((i + 1).to_string()),
+                    self.number_cell(i),
                     Cell::text(if q.speaker.is_empty() {
                         "(unattributed)".to_string()
                     } else {
