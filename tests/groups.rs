@@ -496,3 +496,114 @@ fn cluster_numbers_agree_everywhere() {
         .collect();
     assert_eq!(ids, (1..=k as u64).collect::<Vec<_>>());
 }
+
+#[test]
+fn findings_state_the_group_difference_first_and_in_findings_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    two_outlets(&corpus);
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let f = rows(&out.join("findings.csv"));
+    let threat = f
+        .iter()
+        .find(|r| r["kind"] == "difference" && r["frame"] == "threat")
+        .expect("a threat difference");
+    // Two groups: the one pair, alarm against quiet.
+    assert_eq!(
+        (threat["group_a"].as_str(), threat["group_b"].as_str()),
+        ("alarm", "quiet")
+    );
+    assert_eq!(threat["is_finding"], "true", "{threat:?}");
+    assert!(num(threat, "ci_low") > 0.0 && num(threat, "ci_low") <= num(threat, "difference"));
+    assert!(
+        (num(threat, "difference") - (num(threat, "value_a") - num(threat, "value_b"))).abs()
+            < 1e-3
+    );
+    assert!(
+        threat["text"].starts_with("alarm uses more threat framing than quiet: "),
+        "{}",
+        threat["text"]
+    );
+    // A frame neither group uses differs by 0: not a finding, said plainly.
+    let none: Vec<_> = f
+        .iter()
+        .filter(|r| {
+            r["kind"] == "difference" && num(r, "value_a") == 0.0 && num(r, "value_b") == 0.0
+        })
+        .collect();
+    assert!(!none.is_empty());
+    for r in none {
+        assert_eq!(r["is_finding"], "false", "{r:?}");
+        assert!(
+            r["text"].contains("so this is not a finding"),
+            "{}",
+            r["text"]
+        );
+    }
+    assert!(f
+        .iter()
+        .any(|r| r["kind"] == "most_threat" && r["group_a"] == "alarm"));
+    assert!(f.iter().any(|r| r["kind"] == "caution"));
+    // The report says the same sentence before anything else, linked to its section.
+    let html = read(&out.join("report.html"));
+    let said = html
+        .find(threat["text"].as_str())
+        .expect("finding in report.html");
+    assert!(said < html.find("id=\"articles\"").unwrap());
+    assert!(html[said..].starts_with(&format!(
+        "{} <a href=\"#comparing-groups\">",
+        threat["text"]
+    )));
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("## Findings"));
+    // The charts' sections stay in the report; their long tables go to the appendix.
+    let appendix = read(&out.join("appendix.html"));
+    for id in ["comparing-groups", "key-terms-keyness", "frames-over-time"] {
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "{id} not in the report"
+        );
+        assert!(
+            !appendix.contains(&format!("id=\"{id}\"")),
+            "{id} in the appendix"
+        );
+    }
+    for id in ["collocations", "evidence", "method", "spread-within-groups"] {
+        assert!(
+            appendix.contains(&format!("id=\"{id}\"")),
+            "{id} not in the appendix"
+        );
+    }
+    // The same rows in analysis.json.
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    assert_eq!(json["findings"]["items"].as_array().unwrap().len(), f.len());
+    assert_eq!(json["findings"]["comparison"], "pair");
+}
+
+#[test]
+fn three_groups_compare_each_with_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    two_outlets(&corpus);
+    let third = corpus.join("later");
+    fs::create_dir_all(&third).unwrap();
+    for i in 0..4 {
+        fs::write(
+            third.join(format!("l{i}.txt")),
+            format!("Later report {i}\n\n{} {}", CALM[i], THREAT[i]),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let f = rows(&out.join("findings.csv"));
+    let diffs: Vec<_> = f.iter().filter(|r| r["kind"] == "difference").collect();
+    // 3 groups x (7 frames + sentiment).
+    assert_eq!(diffs.len(), 24);
+    assert!(diffs.iter().all(|r| r["group_b"] == "the rest"));
+    let html = read(&out.join("report.html"));
+    assert!(html.contains("each group is compared with all other articles together"));
+}

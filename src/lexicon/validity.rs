@@ -15,6 +15,25 @@ const RESULTS: &str = include_str!("../../validation/results.csv");
 /// AUC below which a frame is called exploratory in the reports.
 pub const EXPLORATORY_BELOW: f64 = 0.70;
 
+/// The reading of a frame's measurements, judged on its lowest AUC as
+/// printed (two decimals), as docs/validity.md judges it: "holds up" (0.80
+/// or more), "moderate", "exploratory" (below [`EXPLORATORY_BELOW`]), or
+/// "not validated" when there is none.
+pub fn verdict(v: &[FrameValidity]) -> &'static str {
+    if v.is_empty() {
+        return "not validated";
+    }
+    let low = v.iter().map(|x| x.auc).fold(f64::INFINITY, f64::min);
+    let low = (low * 100.0).round() / 100.0;
+    if low >= 0.80 {
+        "holds up"
+    } else if low >= EXPLORATORY_BELOW {
+        "moderate"
+    } else {
+        "exploratory"
+    }
+}
+
 /// Hex SHA-256 of a text.
 fn sha256(text: &str) -> String {
     Sha256::digest(text.as_bytes())

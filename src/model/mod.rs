@@ -5,8 +5,10 @@
 pub mod coverage;
 pub mod dates;
 pub mod error;
+pub mod findings;
 pub mod language;
 pub mod options;
+pub mod reader;
 pub mod serde_blocks;
 
 use serde::Serialize;
@@ -61,7 +63,17 @@ pub struct Analysis {
     pub collocations: Option<Collocations>,
     /// Frame shares per period; `None` when no article has a usable date.
     pub timeline: Option<Timeline>,
+    /// What the report says first: group differences, the most framed
+    /// articles and the cautions that apply (see `findings.rs`).
+    pub findings: findings::Findings,
+    /// The texts and marks of the articles the reader shows (the first
+    /// [`READER_MAX`] articles), in corpus order; not in analysis.json.
+    #[serde(skip)]
+    pub reader: Vec<reader::ReaderText>,
 }
+
+/// Most articles the reader pages show; beyond them `frame kwic` shows any match in context.
+pub const READER_MAX: usize = 2000;
 
 /// Parameters of a run (no paths to the output folder, no clock times).
 #[derive(Debug, Clone, Serialize, Default)]
@@ -520,6 +532,10 @@ pub struct GroupComparison {
     pub groups: Vec<GroupStats>,
     /// Plain-language notes (one group only, small groups ...).
     pub notes: Vec<String>,
+    /// Differences of every measure between groups with bootstrap intervals:
+    /// the one pair when there are two groups, each group against the rest
+    /// when there are more (see `stats/differences.rs`).
+    pub differences: Vec<findings::GroupDifference>,
 }
 
 /// One group's articles and summary statistics.

@@ -188,6 +188,16 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     );
     let clustering = clustering?;
     stages.done("cluster_score", "writing");
+    // The reader's texts and marks, from the scorer's own matcher, for the
+    // first READER_MAX articles only: a reader of every article of a large
+    // corpus would be the corpus again, and nobody reads it page by page.
+    let reader: Vec<reader::ReaderText> = corpus
+        .documents
+        .par_iter()
+        .zip(tc.docs.par_iter())
+        .take(READER_MAX)
+        .map(|(d, td)| scorer.reader_text(&d.text, td, &tc.vocab))
+        .collect();
     for ((art, (v, q)), p) in articles.iter_mut().zip(voices).zip(positions) {
         art.voices = v;
         art.quotes = q;
@@ -279,6 +289,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         notes: Vec::new(),
         speakers,
         coverage: Default::default(),
+        reader,
         ..Default::default()
     };
     analysis
@@ -293,6 +304,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     stages.done("groups", "writing");
     let empty = crate::input::limits::content_warnings(&analysis);
     analysis.warnings.extend(empty);
+    analysis.findings = crate::stats::findings::compute(&analysis);
     stages.finish();
     Ok(analysis)
 }
@@ -343,9 +355,9 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                 .filter(|f| f.name.ends_with(".png"))
                 .map(|f| f.name.as_str())
                 .collect();
-            let (md, html) = rayon::join(
+            let (md, (html, appendix)) = rayon::join(
                 || report::markdown::render(a, &names),
-                || report::html::render(a, &names),
+                || report::html::render_pages(a, &names),
             );
             let mut files = vec![
                 OutputFile {
@@ -356,7 +368,12 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                     name: "report.html".into(),
                     bytes: html.into_bytes(),
                 },
+                OutputFile {
+                    name: "appendix.html".into(),
+                    bytes: appendix.into_bytes(),
+                },
             ];
+            files.extend(report::reader::render(a));
             clock.lap("report");
             files.extend(charts);
             Ok(files)

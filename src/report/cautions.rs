@@ -304,10 +304,10 @@ pub fn terms(a: &Analysis) -> Vec<String> {
 
 /// The 95% intervals of the frame scores, one row per article (first
 /// `max_rows`), one "low–high" cell per frame; `None` when no interval was
-/// computed. `short(i)` names article `i`.
+/// computed. `short(i)` is the cell naming article `i`.
 pub fn interval_table(
     a: &Analysis,
-    short: impl Fn(usize) -> String,
+    short: impl Fn(usize) -> Cell,
     max_rows: usize,
 ) -> Option<Table> {
     let any = a
@@ -326,7 +326,7 @@ pub fn interval_table(
         .enumerate()
         .take(max_rows)
         .map(|(i, art)| {
-            let mut r = vec![Cell::num((i + 1).to_string()), Cell::text(short(i))];
+            let mut r = vec![Cell::num((i + 1).to_string()), short(i)];
             for f in &a.frames {
                 r.push(Cell::num(
                     match frame(art, f).and_then(|s| s.ci_low.zip(s.ci_high)) {
@@ -476,7 +476,7 @@ mod tests {
     #[test]
     fn interval_table_has_a_cell_per_frame() {
         let a = example(3);
-        let t = interval_table(&a, |i| format!("a{i}"), 50).unwrap();
+        let t = interval_table(&a, |i| Cell::text(format!("a{i}")), 50).unwrap();
         assert_eq!(t.header.len(), 2 + a.frames.len());
         assert!(t.rows.iter().all(|r| r.len() == t.header.len()));
         assert!(t.rows[0][2].text.contains('–'));
@@ -487,6 +487,6 @@ mod tests {
                 f.ci_high = None;
             }
         }
-        assert!(interval_table(&none, |i| format!("a{i}"), 50).is_none());
+        assert!(interval_table(&none, |i| Cell::text(format!("a{i}")), 50).is_none());
     }
 }

@@ -14,6 +14,28 @@ pub enum Inline {
     Em(String),
     /// A file name, formula or value, in a monospace font.
     Code(String),
+    /// Text that links to a section or an article's page in the reader.
+    Link { text: String, to: Target },
+}
+
+/// Where a link goes: resolved by each renderer (the HTML report knows
+/// which page holds a section; Markdown holds them all in one file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A heading's anchor, in the report or its appendix.
+    Section(String),
+    /// An article (0-based, corpus order) in the article reader.
+    Article(usize),
+}
+
+impl Inline {
+    /// The text shown, whatever the style.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(s) | Inline::Strong(s) | Inline::Em(s) | Inline::Code(s) => s,
+            Inline::Link { text, .. } => text,
+        }
+    }
 }
 
 /// One table cell.
@@ -27,6 +49,10 @@ pub struct Cell {
     pub numeric: bool,
     /// Background intensity in [0, 1] for heat-map tables (HTML only).
     pub shade: Option<f64>,
+    /// Where the cell's text links to (an article's reader page).
+    pub link: Option<Target>,
+    /// Bold (a row that is a finding).
+    pub strong: bool,
 }
 
 impl Cell {
@@ -44,6 +70,16 @@ impl Cell {
             numeric: true,
             ..Default::default()
         }
+    }
+    /// The same cell in bold.
+    pub fn strong(mut self) -> Self {
+        self.strong = true;
+        self
+    }
+    /// The same cell, linking to `to`.
+    pub fn linked(mut self, to: Target) -> Self {
+        self.link = Some(to);
+        self
     }
     /// The same cell with a heat-map background of intensity `v` (clamped to [0, 1]; none when not finite).
     pub fn shaded(mut self, v: f64) -> Self {
@@ -83,32 +119,47 @@ pub enum Block {
     },
     /// A chart, referenced by file name.
     Image { src: String, alt: String },
-    /// A quoted sentence from an article, with where it comes from.
-    Quote { text: String, cite: String },
+    /// A quoted sentence from an article, with where it comes from (linked
+    /// to the article in the reader when `source` is set).
+    Quote {
+        text: String,
+        cite: String,
+        source: Option<Target>,
+    },
     /// A bulleted list.
     List(Vec<Vec<Inline>>),
     /// A table.
     Table(Table),
 }
 
-/// A whole report, format-neutral.
+/// A whole report, format-neutral: the report itself (short enough to
+/// print) and its appendix (the long tables, evidence and method details).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// Page title.
     pub title: String,
     /// Content in order.
     pub blocks: Vec<Block>,
+    /// The appendix, in order (its own page in HTML, after the report in Markdown).
+    pub appendix: Vec<Block>,
 }
 
 impl Document {
-    /// Level-2 headings as (id, text), for the table of contents.
-    pub fn toc(&self) -> Vec<(&str, &str)> {
-        self.blocks
+    /// Level-2 headings of `blocks` as (id, text), for a table of contents.
+    pub fn toc(blocks: &[Block]) -> Vec<(&str, &str)> {
+        blocks
             .iter()
             .filter_map(|b| match b {
                 Block::Heading { level: 2, id, text } => Some((id.as_str(), text.as_str())),
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether a heading with this anchor is in the appendix.
+    pub fn in_appendix(&self, id: &str) -> bool {
+        self.appendix
+            .iter()
+            .any(|b| matches!(b, Block::Heading { id: i, .. } if i == id))
     }
 }

@@ -4,7 +4,7 @@
 /// Every parameter as (name, value, meaning): known ones in a reading order,
 /// then any field added to `Parameters` later, so none is ever left out.
 pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, String)> {
-    const KNOWN: [(&str, &str); 17] = [
+    const KNOWN: [(&str, &str); 29] = [
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
         ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
@@ -22,6 +22,18 @@ pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, Stri
         ("k", "Number of clusters asked for (not set: chosen automatically by silhouette)."),
         ("seed", "Random seed for the clustering and the bootstrap resampling: the same seed and inputs give the same clusters and intervals."),
         ("bootstrap_resamples", "Bootstrap resamples per article behind the 95% interval of each frame score (0: no intervals)."),
+        ("title_column", "For table input: the column holding titles (not set: the first line of the text is the title)."),
+        ("date_column", "For table input: the column holding dates (not set: dates come from front matter or file names)."),
+        ("group_column", "For table input: the column holding groups such as the outlet (not set: the subfolder is the group)."),
+        ("metadata", "CSV file of extra columns (date, outlet …) keyed by article id (--metadata; not set: none)."),
+        ("group_by", "What the groups compared are (--group-by): the subfolder or group column when not set, \"date\" for periods, or a metadata column."),
+        ("period", "Length of a period on the timeline and for --group-by date: week, month or year."),
+        ("lexicon_paths", "Your own lexicon files or folders (--lexicon), in the order given (empty: only the default lexicons)."),
+        ("no_default_lexicons", "Whether the default lexicons were left out, so only your own were used (--no-default-lexicons)."),
+        ("neighbours", "Whether each article's most similar article was computed even above 5,000 articles, where it is approximate (--neighbours)."),
+        ("chart_width", "Width of the PNG charts in pixels (--chart-size WIDTHxHEIGHT)."),
+        ("chart_height", "Height of the PNG charts in pixels (--chart-size WIDTHxHEIGHT)."),
+        ("svg", "Whether SVG copies of the charts were written beside the PNG files (--svg)."),
     ];
     let map = match serde_json::to_value(p) {
         Ok(serde_json::Value::Object(m)) => m,
@@ -54,6 +66,13 @@ fn json_value(v: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_parameter_is_explained() {
+        for (k, _, meaning) in parameter_rows(&crate::model::Parameters::default()) {
+            assert_ne!(meaning, "See analysis.json.", "{k} has no meaning in KNOWN");
+        }
+    }
 
     #[test]
     fn every_parameter_has_a_row() {

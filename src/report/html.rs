@@ -1,19 +1,91 @@
-//! `report.html`: one self-contained page (inline CSS, no scripts, no external
-//! resources) that opens offline. Charts are referenced by file name, so the
-//! output folder can be zipped and handed in as it is.
+//! `report.html` and `appendix.html`: self-contained pages (inline CSS, no
+//! scripts, no external resources) that open offline. The report is short
+//! enough to print (its print style keeps every table on the page); the
+//! appendix holds the long tables. Charts are referenced by file name and
+//! articles link to the reader pages, so the output folder can be zipped
+//! and handed in as it is.
 //!
 //! Content comes from [`super::sections::build`]; this module only lays it out and
 //! escapes every piece of text, since titles and sentences are user data.
 
-use super::document::{Block, Cell, Document, Inline, Table};
+use super::document::{Block, Cell, Document, Inline, Table, Target};
 use super::sections;
 use crate::model::Analysis;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// Render the HTML report; `charts` lists the chart files present (e.g. "frames.png").
+/// Render the HTML report (`report.html`); `charts` lists the chart files present (e.g. "frames.png").
 pub fn render(a: &Analysis, charts: &[&str]) -> String {
+    render_pages(a, charts).0
+}
+
+/// `report.html` and `appendix.html`, from one build of the content.
+pub fn render_pages(a: &Analysis, charts: &[&str]) -> (String, String) {
     let doc = sections::build(a, charts);
-    render_document(&doc, &a.frame_version)
+    let links = Links::new(&doc);
+    let report = render_page(&doc, &a.frame_version, &doc.blocks, &links.on(Page::Report));
+    let appendix = render_page(
+        &doc,
+        &a.frame_version,
+        &doc.appendix,
+        &links.on(Page::Appendix),
+    );
+    (report, appendix)
+}
+
+/// Which page is being written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Report,
+    Appendix,
+}
+
+/// Resolves link targets: which page holds each anchor.
+struct Links {
+    appendix_ids: BTreeSet<String>,
+    page: Page,
+}
+
+impl Links {
+    fn new(doc: &Document) -> Self {
+        let appendix_ids = doc
+            .appendix
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { id, .. } => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        Links {
+            appendix_ids,
+            page: Page::Report,
+        }
+    }
+
+    fn on(&self, page: Page) -> Links {
+        Links {
+            appendix_ids: self.appendix_ids.clone(),
+            page,
+        }
+    }
+
+    fn href(&self, to: &Target) -> String {
+        match to {
+            Target::Section(id) => {
+                let there = if self.appendix_ids.contains(id) {
+                    Page::Appendix
+                } else {
+                    Page::Report
+                };
+                match (there == self.page, there) {
+                    (true, _) => format!("#{id}"),
+                    (false, Page::Appendix) => format!("appendix.html#{id}"),
+                    (false, Page::Report) => format!("report.html#{id}"),
+                }
+            }
+            Target::Article(i) => super::links::href(*i),
+        }
+    }
 }
 
 const CSS: &str = r#"
@@ -42,12 +114,34 @@ th,td{border:1px solid #d9dee7;padding:.3rem .55rem;text-align:left;vertical-ali
 th{background:#eef1f6;font-weight:600}
 tbody tr:nth-child(even) td{background:#fafbfc}
 td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.name{min-width:12em}
+td.strong{font-weight:700}
 blockquote{margin:.5rem 0 1rem;padding:.5rem 1rem;border-left:4px solid #9aa5b5;background:#f7f8fa}
 blockquote p{margin:0;font-style:italic}
 blockquote footer{margin-top:.25rem;color:#5a6475;font-size:.85rem}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em;background:#f0f2f5;border-radius:3px;padding:.05em .3em}
 .hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-decoration:underline dotted;cursor:help}
-@media print{main{max-width:none;padding:0}nav.toc{display:none}.table-wrap{overflow:visible}figure,tr,blockquote{break-inside:avoid}h2,h3{break-after:avoid}}
+@media print{
+@page{size:A4;margin:12mm 12mm 14mm}
+body{font-size:10pt;line-height:1.4}
+.summary{font-size:10.5pt}
+main{max-width:none;padding:0}
+h1{font-size:1.6rem}
+h2{margin:1.2rem 0 .5rem;padding-top:.4rem}
+h3{margin:1rem 0 .4rem}
+nav.toc{display:none}
+.explain,.callout{padding:.4rem .7rem;margin:.6rem 0;font-size:9pt}
+.table-wrap{overflow:visible}
+table{width:100%;font-size:7.5pt}
+th,td{padding:.15rem .3rem;overflow-wrap:anywhere}
+td.num,th.num{white-space:normal;overflow-wrap:normal}
+td.name{min-width:9em}
+figure{margin:.5rem 0}
+figure img{max-height:95mm;width:auto;max-width:100%;margin:0 auto}
+figure,tr,blockquote,.callout{break-inside:avoid}
+h2,h3{break-after:avoid}
+a{color:inherit;text-decoration:none}
+}
 "#;
 
 /// Escape text for HTML element content and attribute values.
@@ -68,7 +162,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn inlines(parts: &[Inline]) -> String {
+fn inlines(parts: &[Inline], links: &Links) -> String {
     let mut out = String::new();
     for p in parts {
         match p {
@@ -82,15 +176,33 @@ fn inlines(parts: &[Inline]) -> String {
             Inline::Code(s) => {
                 let _ = write!(out, "<code>{}</code>", escape(s));
             }
+            Inline::Link { text, to } => {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\">{}</a>",
+                    escape(&links.href(to)),
+                    escape(text)
+                );
+            }
         }
     }
     out
 }
 
-fn cell(tag: &str, c: &Cell) -> String {
+fn cell(tag: &str, c: &Cell, links: &Links) -> String {
     let mut attrs = String::new();
+    let mut classes: Vec<&str> = Vec::new();
     if c.numeric {
-        attrs.push_str(" class=\"num\"");
+        classes.push("num");
+    }
+    if c.link.is_some() && !c.numeric {
+        classes.push("name");
+    }
+    if c.strong {
+        classes.push("strong");
+    }
+    if !classes.is_empty() {
+        let _ = write!(attrs, " class=\"{}\"", classes.join(" "));
     }
     if let Some(v) = c.shade {
         // Orange wash; alpha kept low enough for black text to stay readable.
@@ -108,10 +220,14 @@ fn cell(tag: &str, c: &Cell) -> String {
         ),
         None => escape(&c.text),
     };
+    let body = match &c.link {
+        Some(to) => format!("<a href=\"{}\">{}</a>", escape(&links.href(to)), body),
+        None => body,
+    };
     format!("<{tag}{attrs}>{body}</{tag}>")
 }
 
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, links: &Links) {
     out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
     for (i, h) in t.header.iter().enumerate() {
         let c = Cell {
@@ -119,20 +235,20 @@ fn table(out: &mut String, t: &Table) {
             numeric: t.numeric.get(i).copied().unwrap_or(false),
             ..Default::default()
         };
-        out.push_str(&cell("th", &c));
+        out.push_str(&cell("th", &c, links));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &t.rows {
         out.push_str("<tr>");
         for c in row {
-            out.push_str(&cell("td", c));
+            out.push_str(&cell("td", c, links));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table></div>\n");
 }
 
-fn render_document(doc: &Document, version: &str) -> String {
+fn render_page(doc: &Document, version: &str, blocks: &[Block], links: &Links) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -141,20 +257,36 @@ fn render_document(doc: &Document, version: &str) -> String {
         "<meta name=\"generator\" content=\"frame {}\">",
         escape(version)
     );
-    let _ = writeln!(out, "<title>{}</title>", escape(&doc.title));
+    let title = match links.page {
+        Page::Report => doc.title.clone(),
+        Page::Appendix => format!("{}: appendix", doc.title),
+    };
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
     let _ = writeln!(
         out,
         "<style>{}</style>\n</head>\n<body>\n<main>",
         CSS.trim()
     );
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
-    let _ = writeln!(
-        out,
-        "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score.</p>",
-        escape(version.trim())
-    );
-    let mut first_para = true;
-    for b in &doc.blocks {
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
+    match links.page {
+        Page::Report => {
+            let _ = writeln!(
+                out,
+                "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score. The long tables are in the <a href=\"appendix.html\">appendix</a>; every article can be read with its frame words marked in the <a href=\"{}\">reader</a>.</p>",
+                escape(version.trim()),
+                super::links::page_name(0)
+            );
+        }
+        Page::Appendix => {
+            let _ = writeln!(
+                out,
+                "<p class=\"subtitle\">The appendix of the <a href=\"report.html\">report</a> by frame {}: every table in full (up to its first rows; the CSV files hold the rest), the evidence per article and the method.</p>",
+                escape(version.trim())
+            );
+        }
+    }
+    let mut first_para = links.page == Page::Report;
+    for b in blocks {
         match b {
             Block::Heading { level, id, text } => {
                 let lv = (*level).clamp(2, 6);
@@ -162,7 +294,7 @@ fn render_document(doc: &Document, version: &str) -> String {
             }
             Block::Toc => {
                 out.push_str("<nav class=\"toc\"><strong>Contents</strong>\n<ol>\n");
-                for (id, text) in doc.toc() {
+                for (id, text) in Document::toc(blocks) {
                     let _ = writeln!(
                         out,
                         "<li><a href=\"#{}\">{}</a></li>",
@@ -175,13 +307,17 @@ fn render_document(doc: &Document, version: &str) -> String {
             Block::Para(p) => {
                 if first_para {
                     first_para = false;
-                    let _ = writeln!(out, "<p class=\"summary\">{}</p>", inlines(p));
+                    let _ = writeln!(out, "<p class=\"summary\">{}</p>", inlines(p, links));
                 } else {
-                    let _ = writeln!(out, "<p>{}</p>", inlines(p));
+                    let _ = writeln!(out, "<p>{}</p>", inlines(p, links));
                 }
             }
             Block::Explain(p) => {
-                let _ = writeln!(out, "<div class=\"explain\"><p>{}</p></div>", inlines(p));
+                let _ = writeln!(
+                    out,
+                    "<div class=\"explain\"><p>{}</p></div>",
+                    inlines(p, links)
+                );
             }
             Block::Callout { title, items } => {
                 let _ = writeln!(
@@ -190,11 +326,11 @@ fn render_document(doc: &Document, version: &str) -> String {
                     escape(title)
                 );
                 if items.len() == 1 {
-                    let _ = writeln!(out, "<p>{}</p>", inlines(&items[0]));
+                    let _ = writeln!(out, "<p>{}</p>", inlines(&items[0], links));
                 } else {
                     out.push_str("<ul>\n");
                     for it in items {
-                        let _ = writeln!(out, "<li>{}</li>", inlines(it));
+                        let _ = writeln!(out, "<li>{}</li>", inlines(it, links));
                     }
                     out.push_str("</ul>\n");
                 }
@@ -208,22 +344,30 @@ fn render_document(doc: &Document, version: &str) -> String {
                     escape(alt)
                 );
             }
-            Block::Quote { text, cite } => {
+            Block::Quote { text, cite, source } => {
+                let cite = match source {
+                    Some(to) => format!(
+                        "<a href=\"{}\">{}</a>",
+                        escape(&links.href(to)),
+                        escape(cite)
+                    ),
+                    None => escape(cite),
+                };
                 let _ = writeln!(
                     out,
                     "<blockquote><p>{}</p><footer>— {}</footer></blockquote>",
                     escape(text),
-                    escape(cite)
+                    cite
                 );
             }
             Block::List(items) => {
                 out.push_str("<ul>\n");
                 for it in items {
-                    let _ = writeln!(out, "<li>{}</li>", inlines(it));
+                    let _ = writeln!(out, "<li>{}</li>", inlines(it, links));
                 }
                 out.push_str("</ul>\n");
             }
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(&mut out, t, links),
         }
     }
     out.push_str("</main>\n</body>\n</html>\n");
@@ -234,6 +378,12 @@ fn render_document(doc: &Document, version: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::example;
+
+    /// Both pages, one after the other.
+    fn both(a: &Analysis, charts: &[&str]) -> String {
+        let (r, x) = render_pages(a, charts);
+        r + &x
+    }
 
     const ALL: [&str; 6] = [
         "frames.png",
@@ -262,7 +412,7 @@ mod tests {
     #[test]
     fn method_lists_every_parameter() {
         let a = example(5);
-        let html = render(&a, &ALL);
+        let html = both(&a, &ALL);
         let method = &html[html.find("id=\"method\"").expect("method section")..];
         let map = match serde_json::to_value(&a.parameters).unwrap() {
             serde_json::Value::Object(m) => m,
@@ -286,7 +436,7 @@ mod tests {
             sha256: "ab".repeat(32),
             bytes: 10,
         });
-        let html = render(&a, &["frames.png", "x\"onerror=\"y.png"]);
+        let html = both(&a, &["frames.png", "x\"onerror=\"y.png"]);
         assert!(!html.contains("<script"), "raw script tag");
         assert!(!html.contains("<img src=x"), "raw injected img");
         assert!(html
@@ -305,8 +455,10 @@ mod tests {
     #[test]
     fn large_corpus_stays_small() {
         let a = example(1200);
-        let html = render(&a, &ALL);
-        assert!(html.len() < 400_000, "{} bytes", html.len());
+        let (report, appendix) = render_pages(&a, &ALL);
+        assert!(report.len() < 100_000, "{} bytes", report.len());
+        assert!(appendix.len() < 400_000, "{} bytes", appendix.len());
+        let html = report + &appendix;
         assert!(html.contains("Showing the first 50 of 1,200 articles"));
         assert!(html.contains("Evidence is shown for the first 20 of 1,200 articles"));
         assert!(html.contains("similarity.csv"));
@@ -315,9 +467,11 @@ mod tests {
     #[test]
     fn tiny_and_empty_corpora_render() {
         for n in [0, 1, 2] {
-            let html = render(&example(n), &ALL);
+            let (html, appendix) = render_pages(&example(n), &ALL);
             assert!(html.starts_with("<!DOCTYPE html>"));
             assert!(html.ends_with("</html>\n"));
+            assert!(appendix.starts_with("<!DOCTYPE html>"));
+            assert!(appendix.ends_with("</html>\n"));
             assert!(html.contains("at least 3 articles"), "n={n}");
         }
         let mut a = example(2);
@@ -329,7 +483,7 @@ mod tests {
                 f.evidence.clear();
             }
         }
-        let html = render(&a, &[]);
+        let html = both(&a, &[]);
         assert!(html.contains("No sentence matched the threat lexicon."));
         assert!(html.contains("No lexicon term matched in this article."));
     }
@@ -347,6 +501,7 @@ mod tests {
     fn notes_are_shown_prominently() {
         let mut a = example(5);
         a.notes = vec!["Only 5 articles: clusters are fragile.".into()];
+        a.findings = crate::stats::findings::compute(&a);
         let html = render(&a, &[]);
         let note = html.find("Only 5 articles: clusters are fragile.").unwrap();
         let articles = html.find("id=\"articles\"").unwrap();

@@ -1,11 +1,13 @@
-//! `report.md`: the same report as `report.html`, in CommonMark/GitHub Markdown,
-//! for notes, wikis or conversion with pandoc. Charts are linked by file name.
+//! `report.md`: the same report as `report.html` and its appendix, one
+//! after the other, in CommonMark/GitHub Markdown, for notes, wikis or
+//! conversion with pandoc. Charts are linked by file name, articles to
+//! their page of the HTML reader.
 //!
 //! Content comes from [`super::sections::build`]; this module lays it out and
 //! escapes user text so a title like `*x* | y` or `<b>` prints literally and
 //! cannot break a table.
 
-use super::document::{Block, Document, Inline, Table};
+use super::document::{Block, Document, Inline, Table, Target};
 use super::sections;
 use crate::model::Analysis;
 use std::fmt::Write;
@@ -116,9 +118,20 @@ fn inlines(parts: &[Inline]) -> String {
             Inline::Strong(s) => out.push_str(&wrap(s, "**")),
             Inline::Em(s) => out.push_str(&wrap(s, "*")),
             Inline::Code(s) => out.push_str(&code_span(s)),
+            Inline::Link { text, to } => {
+                let _ = write!(out, "[{}]({})", escape(text), href(to));
+            }
         }
     }
     guard_start(out)
+}
+
+/// Where a link goes in report.md: every section is in this one file.
+fn href(to: &Target) -> String {
+    match to {
+        Target::Section(id) => format!("#{id}"),
+        Target::Article(i) => super::links::href(*i),
+    }
 }
 
 fn link_target(src: &str) -> String {
@@ -156,7 +169,16 @@ fn table(out: &mut String, t: &Table) {
     for row in &t.rows {
         out.push('|');
         for c in row {
-            let _ = write!(out, " {} |", escape(&c.text));
+            let text = escape(&c.text);
+            let text = match &c.link {
+                Some(to) => format!("[{}]({})", text, href(to)),
+                None => text,
+            };
+            if c.strong && !text.is_empty() {
+                let _ = write!(out, " **{}** |", text.trim());
+            } else {
+                let _ = write!(out, " {} |", text);
+            }
         }
         out.push('\n');
     }
@@ -171,7 +193,20 @@ fn render_document(doc: &Document, version: &str) -> String {
         "*A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score.*\n",
         escape(version.trim())
     );
-    for b in &doc.blocks {
+    blocks(&mut out, &doc.blocks);
+    if !doc.appendix.is_empty() {
+        out.push_str("# Appendix\n\n");
+        blocks(&mut out, &doc.appendix);
+    }
+    // Exactly one trailing newline.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn blocks(out: &mut String, blocks: &[Block]) {
+    for b in blocks {
         match b {
             Block::Heading { level, text, .. } => {
                 let lv = (*level).clamp(2, 6) as usize;
@@ -179,7 +214,7 @@ fn render_document(doc: &Document, version: &str) -> String {
             }
             Block::Toc => {
                 out.push_str("**Contents**\n\n");
-                for (i, (id, text)) in doc.toc().into_iter().enumerate() {
+                for (i, (id, text)) in Document::toc(blocks).into_iter().enumerate() {
                     let _ = writeln!(out, "{}. [{}](#{})", i + 1, escape(text), id);
                 }
                 out.push('\n');
@@ -204,8 +239,12 @@ fn render_document(doc: &Document, version: &str) -> String {
             Block::Image { src, alt } => {
                 let _ = writeln!(out, "![{}]({})\n", escape(alt), link_target(src));
             }
-            Block::Quote { text, cite } => {
-                let _ = writeln!(out, "> {}\n>\n> — {}\n", escape(text), escape(cite));
+            Block::Quote { text, cite, source } => {
+                let cite = match source {
+                    Some(to) => format!("[{}]({})", escape(cite), href(to)),
+                    None => escape(cite),
+                };
+                let _ = writeln!(out, "> {}\n>\n> — {}\n", escape(text), cite);
             }
             Block::List(items) => {
                 for it in items {
@@ -213,14 +252,9 @@ fn render_document(doc: &Document, version: &str) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table(t) => table(&mut out, t),
+            Block::Table(t) => table(out, t),
         }
     }
-    // Exactly one trailing newline.
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,9 @@ pub mod format;
 pub mod glossary;
 pub mod html;
 pub mod json;
+pub mod links;
 pub mod markdown;
+pub mod reader;
 pub mod sections;
 
 /// A file produced by a writer, not yet on disk (the output module writes it atomically).

@@ -87,7 +87,7 @@ impl FrameScorer {
                 Cow::Owned(span_text(m.first, m.last))
             };
             if let Some(j) = *neg {
-                match self.polarity.flip(cat) {
+                match self.counted_category(cat, true) {
                     Some(c) => {
                         cat = c;
                         label = Cow::Owned(format!("negated: {}", e.text));

@@ -211,6 +211,18 @@ impl FrameScorer {
         &self.names
     }
 
+    /// The frame a match of category `cat` counts for: its own, or when a
+    /// negator reaches it the other side of threat/reassurance (`None`:
+    /// a negated match of any other frame is not counted). The one rule
+    /// the scores, the parts and the reader's marks all apply.
+    pub(crate) fn counted_category(&self, cat: usize, negated: bool) -> Option<usize> {
+        if negated {
+            self.polarity.flip(cat)
+        } else {
+            Some(cat)
+        }
+    }
+
     /// The negation group of a category (see [`PolarPair::group`]).
     fn group(&self, c: usize) -> usize {
         self.polarity.group(c)

@@ -27,6 +27,7 @@
 //! (threat - reassurance) / (threat + reassurance) on the per-1,000 scores.
 
 pub mod frames;
+pub mod marks;
 pub mod matcher;
 pub mod negation;
 pub mod parts;

@@ -36,13 +36,9 @@ impl FrameScorer {
         let mut out = Vec::with_capacity(matches.len());
         for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
-            let mut cat = e.category;
-            if neg.is_some() {
-                match self.polarity.flip(cat) {
-                    Some(c) => cat = c,
-                    None => continue,
-                }
-            }
+            let Some(cat) = self.counted_category(e.category, neg.is_some()) else {
+                continue;
+            };
             out.push((doc.tokens[m.first].start as usize, cat, e.weight));
         }
         out

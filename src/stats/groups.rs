@@ -26,7 +26,7 @@ use crate::model::{
 };
 use crate::platform::timing::Timer;
 use crate::stats::resample::{below, percentile, rng};
-use crate::stats::{collocations, keyness};
+use crate::stats::{collocations, differences, keyness};
 use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -139,19 +139,33 @@ pub fn summarise(
     salt: &str,
     resamples: usize,
 ) -> Vec<MeasureSummary> {
+    summarise_with_draws(rows, measures, seed, salt, resamples).0
+}
+
+/// [`summarise`], also returning each measure's bootstrap means in draw
+/// order (empty with fewer than two articles), from which
+/// `differences.rs` takes the intervals of group differences.
+pub fn summarise_with_draws(
+    rows: &[Vec<f64>],
+    measures: &[String],
+    seed: u64,
+    salt: &str,
+    resamples: usize,
+) -> (Vec<MeasureSummary>, Vec<Vec<f64>>) {
     let n = rows.len();
     let m = measures.len();
     let mean: Vec<f64> = (0..m)
         .map(|j| rows.iter().map(|r| r[j]).sum::<f64>() / n.max(1) as f64)
         .collect();
     if n < 2 {
-        return (0..m)
+        let stats = (0..m)
             .map(|j| MeasureSummary {
                 measure: measures[j].clone(),
                 mean: if n == 0 { f64::NAN } else { mean[j] },
                 ..Default::default()
             })
             .collect();
+        return (stats, Vec::new());
     }
     let sd: Vec<f64> = (0..m)
         .map(|j| {
@@ -178,7 +192,8 @@ pub fn summarise(
         }
     }
     let alpha = (1.0 - CONFIDENCE) / 2.0;
-    (0..m)
+    let draws = boot.clone();
+    let stats = (0..m)
         .map(|j| {
             let b = &mut boot[j];
             b.sort_by(f64::total_cmp);
@@ -190,7 +205,8 @@ pub fn summarise(
                 ci_high: Some(percentile(b, 1.0 - alpha)),
             }
         })
-        .collect()
+        .collect();
+    (stats, draws)
 }
 
 /// The measures of one article: every frame per 1,000 words, then sentiment.
@@ -223,7 +239,7 @@ pub fn compare(
     let mut measures: Vec<String> = frames.to_vec();
     measures.push("sentiment".into());
     // Groups in parallel: each has its own seeded generator, so the result is the same.
-    let groups: Vec<GroupStats> = names
+    let (groups, draws): (Vec<GroupStats>, Vec<Vec<Vec<f64>>>) = names
         .par_iter()
         .enumerate()
         .map(|(g, name)| {
@@ -233,13 +249,16 @@ pub fn compare(
                 .filter(|(_, &i)| i == g)
                 .map(|(a, _)| measures_of(a, frames))
                 .collect();
-            GroupStats {
+            let (stats, draws) = summarise_with_draws(&rows, &measures, seed, name, RESAMPLES);
+            let g = GroupStats {
                 name: name.clone(),
                 articles: rows.len(),
-                stats: summarise(&rows, &measures, seed, name, RESAMPLES),
-            }
+                stats,
+            };
+            (g, draws)
         })
-        .collect();
+        .unzip();
+    let differences = differences::between(&groups, &draws, &measures, CONFIDENCE);
     let mut notes = Vec::new();
     if groups.len() < 2 {
         notes.push(
@@ -265,6 +284,7 @@ pub fn compare(
         confidence: CONFIDENCE,
         groups,
         notes,
+        differences,
     }
 }
 

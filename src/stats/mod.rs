@@ -4,6 +4,8 @@
 pub mod bootstrap;
 pub mod collocations;
 pub mod coverage;
+pub mod differences;
+pub mod findings;
 pub mod groups;
 pub mod keyness;
 pub mod resample;

@@ -1,5 +1,6 @@
 //! The group comparison tables: `groups.csv`, `keyness.csv`,
-//! `collocations.csv` and `timeline.csv` (each only when computed).
+//! `collocations.csv` and `timeline.csv` (each only when computed), and
+//! `findings.csv` (the findings the report opens with).
 
 use super::table::{f4, f6, h, table};
 use crate::model::Analysis;
@@ -113,10 +114,68 @@ pub fn timeline(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
-/// Every group table present in the analysis.
+/// `findings.csv`: one row per finding, the same rows the report opens with.
+pub fn findings(a: &Analysis) -> Option<OutputFile> {
+    let header = h(&[
+        "kind",
+        "frame",
+        "group_a",
+        "group_b",
+        "value_a",
+        "value_b",
+        "difference",
+        "ci_low",
+        "ci_high",
+        "is_finding",
+        "exploratory",
+        "articles_a",
+        "articles_b",
+        "article_id",
+        "article_no",
+        "sentence",
+        "text",
+    ]);
+    Some(table(
+        "findings.csv",
+        &header,
+        a.findings.items.iter().map(|f| {
+            vec![
+                f.kind.clone(),
+                f.frame.clone(),
+                f.group_a.clone(),
+                f.group_b.clone(),
+                opt(f.value_a),
+                opt(f.value_b),
+                opt(f.difference),
+                opt(f.ci_low),
+                opt(f.ci_high),
+                f.is_finding.to_string(),
+                f.exploratory.to_string(),
+                f.articles_a.to_string(),
+                f.articles_b.to_string(),
+                f.article_id.clone(),
+                if f.article_no > 0 {
+                    f.article_no.to_string()
+                } else {
+                    String::new()
+                },
+                f.sentence.clone(),
+                f.text.clone(),
+            ]
+        }),
+    ))
+}
+
+/// Every group table present in the analysis, and the findings.
 pub fn all(a: &Analysis) -> Vec<OutputFile> {
-    [groups(a), keyness(a), collocations(a), timeline(a)]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        findings(a),
+        groups(a),
+        keyness(a),
+        collocations(a),
+        timeline(a),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

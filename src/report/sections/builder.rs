@@ -2,9 +2,9 @@
 //! and the small helpers they all use (headings with unique anchors, charts,
 //! cautions, truncated tables, article names).
 
-use crate::model::{Analysis, ArticleResult, Clustering, FrameScore};
+use crate::model::{Analysis, ArticleResult, Clustering, FrameScore, READER_MAX};
 use crate::report::charts::{self, Chart};
-use crate::report::document::{Block, Cell, Inline, Table};
+use crate::report::document::{Block, Cell, Inline, Table, Target};
 use crate::report::format::int;
 use std::collections::BTreeMap;
 
@@ -19,6 +19,10 @@ pub(super) struct Builder<'a> {
     pub(super) charts: Vec<&'a str>,
     pub(super) used: Vec<&'a str>,
     pub(super) blocks: Vec<Block>,
+    /// The appendix's blocks (see [`Builder::appendix`]).
+    pub(super) appendix: Vec<Block>,
+    /// Whether blocks go to the appendix now.
+    pub(super) in_appendix: bool,
     pub(super) ids: Vec<String>,
     pub(super) index: BTreeMap<&'a str, usize>,
 }
@@ -37,6 +41,8 @@ impl<'a> Builder<'a> {
             charts: unique,
             used: Vec::new(),
             blocks: Vec::new(),
+            appendix: Vec::new(),
+            in_appendix: false,
             ids: Vec::new(),
             index: a
                 .articles
@@ -49,9 +55,81 @@ impl<'a> Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// Appends a block.
+    /// Appends a block to the report, or to the appendix after [`Builder::appendix`].
     pub(super) fn push(&mut self, b: Block) {
-        self.blocks.push(b);
+        if self.in_appendix {
+            self.appendix.push(b);
+        } else {
+            self.blocks.push(b);
+        }
+    }
+
+    /// Starts a part of the appendix: `lead` and a link to it in the
+    /// report, then its heading in the appendix, where the blocks pushed
+    /// until [`Builder::end_appendix`] go. Long tables live there, so the
+    /// report itself stays short enough to print.
+    pub(super) fn appendix(&mut self, title: &str, lead: &str) {
+        let id = self.unique_id(title);
+        self.para(vec![
+            t(lead),
+            t(" "),
+            Inline::Link {
+                text: format!("Appendix: {}", title),
+                to: Target::Section(id.clone()),
+            },
+            t("."),
+        ]);
+        self.in_appendix = true;
+        self.push(Block::Heading {
+            level: 2,
+            id,
+            text: title.to_string(),
+        });
+    }
+
+    /// Blocks go to the report again.
+    pub(super) fn end_appendix(&mut self) {
+        self.in_appendix = false;
+    }
+
+    /// A cell naming article `i` (its short title), linked to the reader.
+    pub(super) fn article_cell(&self, i: usize) -> Cell {
+        let c = Cell::text(self.short(i));
+        if i < READER_MAX {
+            c.linked(Target::Article(i))
+        } else {
+            c
+        }
+    }
+
+    /// A cell with article `i`'s number ("3"), linked to the reader.
+    pub(super) fn number_cell(&self, i: usize) -> Cell {
+        let c = Cell::num((i + 1).to_string());
+        if i < READER_MAX {
+            c.linked(Target::Article(i))
+        } else {
+            c
+        }
+    }
+
+    /// A cell naming the article with this id ("#3 Title"), linked to the reader.
+    pub(super) fn id_cell(&self, id: &str) -> Cell {
+        match self.index.get(id) {
+            Some(&i) if i < READER_MAX => Cell::text(self.label_id(id)).linked(Target::Article(i)),
+            _ => Cell::text(self.label_id(id)),
+        }
+    }
+
+    /// "#3 “Title”" linked to the article in the reader.
+    pub(super) fn article_link(&self, i: usize) -> Inline {
+        if i < READER_MAX {
+            Inline::Link {
+                text: self.label(i),
+                to: Target::Article(i),
+            }
+        } else {
+            t(self.label(i))
+        }
     }
     /// Appends a paragraph.
     pub(super) fn para(&mut self, parts: Vec<Inline>) {
@@ -62,8 +140,8 @@ impl<'a> Builder<'a> {
         self.push(Block::Explain(parts));
     }
 
-    /// Appends a heading whose anchor is unique in the document.
-    pub(super) fn heading(&mut self, level: u8, text: &str) {
+    /// A new anchor for `text`, unique in the report and its appendix.
+    fn unique_id(&mut self, text: &str) -> String {
         let base = slug(text);
         let mut id = base.clone();
         let mut n = 1;
@@ -72,6 +150,12 @@ impl<'a> Builder<'a> {
             n += 1;
         }
         self.ids.push(id.clone());
+        id
+    }
+
+    /// Appends a heading whose anchor is unique in the document.
+    pub(super) fn heading(&mut self, level: u8, text: &str) {
+        let id = self.unique_id(text);
         self.push(Block::Heading {
             level,
             id,
@@ -141,18 +225,6 @@ impl<'a> Builder<'a> {
     /// Whether the run has a frame of this name.
     pub(super) fn has_frame(&self, name: &str) -> bool {
         self.a.frames.iter().any(|f| f == name)
-    }
-
-    /// Article with the highest per-1,000 score in `frame` (first on ties) and its score.
-    pub(super) fn max_frame(&self, frame: &str) -> Option<(usize, f64)> {
-        let mut best: Option<(usize, f64)> = None;
-        for (i, art) in self.a.articles.iter().enumerate() {
-            let v = score(art, frame).map(|f| f.per_1k).unwrap_or(0.0);
-            if v.is_finite() && best.is_none_or(|(_, b)| v > b) {
-                best = Some((i, v));
-            }
-        }
-        best
     }
 
     /// "Showing the first 50 of 1,200 …; the full table is in X."

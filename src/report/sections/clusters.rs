@@ -61,7 +61,7 @@ impl<'a> Builder<'a> {
                     Cell::text(&cl.label),
                     Cell::num(int(cl.size)),
                     Cell::text(terms.join(", ")),
-                    Cell::text(self.label_id(&cl.central_article)),
+                    self.id_cell(&cl.central_article),
                 ]
             })
             .collect();
@@ -78,6 +78,10 @@ impl<'a> Builder<'a> {
         )));
         self.truncated(MAX_ROWS, c.clusters.len(), "clusters", "analysis.json");
 
+        self.appendix(
+            "Clusters by article",
+            "The silhouette of each number of clusters tried, and the cluster of every article with its most similar article:",
+        );
         if !c.k_scores.is_empty() {
             self.para(vec![t(
                 "Mean silhouette for each number of clusters (k) tried:",
@@ -121,21 +125,19 @@ impl<'a> Builder<'a> {
                         .map(|i| (i + 1).to_string())
                         .unwrap_or_default();
                     let name = match self.index.get(asg.article_id.as_str()) {
-                        Some(&i) => self.short(i),
-                        None => asg.article_id.clone(),
+                        Some(&i) => self.article_cell(i),
+                        None => Cell::text(&asg.article_id),
                     };
                     vec![
                         Cell::num(num),
-                        Cell::text(name),
+                        name,
                         Cell::num((asg.cluster + 1).to_string()),
                         Cell::text(&asg.cluster_label),
                         Cell::num(asg.silhouette.map(score3).unwrap_or_else(|| "n/a".into())),
-                        Cell::text(
-                            asg.nearest_id
-                                .as_deref()
-                                .map(|id| self.label_id(id))
-                                .unwrap_or_else(|| "n/a".into()),
-                        ),
+                        asg.nearest_id
+                            .as_deref()
+                            .map(|id| self.id_cell(id))
+                            .unwrap_or_else(|| Cell::text("n/a")),
                         Cell::num(
                             asg.nearest_similarity
                                 .map(|v| fixed(v, 2))
@@ -159,6 +161,7 @@ impl<'a> Builder<'a> {
             )));
             self.truncated(MAX_ROWS, c.assignments.len(), "articles", "clusters.csv");
         }
+        self.end_appendix();
     }
 
     /// The "Similarity" section.
@@ -238,6 +241,10 @@ impl<'a> Builder<'a> {
         if shown == 0 {
             return;
         }
+        self.appendix(
+            "Similarity matrix",
+            "The similarity of every pair of articles, as a table:",
+        );
         let numbers: Vec<String> = m.ids[..shown]
             .iter()
             .map(|id| match self.index.get(id.as_str()) {
@@ -249,7 +256,7 @@ impl<'a> Builder<'a> {
         header.extend(numbers.iter().map(|s| s.as_str()));
         let rows = (0..shown)
             .map(|r| {
-                let mut row = vec![Cell::text(self.label_id(&m.ids[r]))];
+                let mut row = vec![self.id_cell(&m.ids[r])];
                 for col in 0..shown {
                     let v = m.values[r].get(col).copied().unwrap_or(f64::NAN);
                     row.push(Cell::num(fixed(v, 2)).shaded(v));
@@ -272,5 +279,6 @@ impl<'a> Builder<'a> {
                 em("."),
             ]);
         }
+        self.end_appendix();
     }
 }

@@ -1,8 +1,9 @@
 //! The sentences and lexicon matches behind the scores, per article.
 
 use super::builder::{clip, code, em, strong, t, table, Builder};
+use crate::model::READER_MAX;
 use crate::model::{REASSURANCE, THREAT};
-use crate::report::document::{Block, Cell};
+use crate::report::document::{Block, Cell, Inline, Target};
 use crate::report::format::{hits, int};
 
 /// Articles whose evidence (sentences and matched terms) is quoted.
@@ -41,11 +42,19 @@ impl<'a> Builder<'a> {
                 clip(art.title.trim(), 160)
             };
             self.heading(3, &format!("#{} {}", i + 1, title));
-            self.para(vec![
+            let mut line = vec![
                 em("Id "),
                 code(art.id.clone()),
-                em(format!(", {} words.", int(art.words))),
-            ]);
+                em(format!(", {} words. ", int(art.words))),
+            ];
+            if i < READER_MAX {
+                line.push(Inline::Link {
+                    text: "Read it with its frame words marked".into(),
+                    to: Target::Article(i),
+                });
+                line.push(t("."));
+            }
+            self.para(line);
             for (present, which, sref) in [
                 (has_threat, "threat", &art.most_threatening),
                 (has_reass, "reassurance", &art.most_reassuring),
@@ -61,6 +70,7 @@ impl<'a> Builder<'a> {
                             }
                         ))]);
                         self.push(Block::Quote {
+                            source: (i < READER_MAX).then_some(Target::Article(i)),
                             text: clip(s.text.trim(), MAX_SENTENCE_CHARS),
                             cite: format!(
                                 "sentence {}, {} {} {}",

@@ -2,36 +2,91 @@
 
 use super::builder::{em, t, table, version_label, Builder};
 use crate::report::charts;
-use crate::report::document::{Block, Cell};
+use crate::report::document::{Block, Cell, Inline, Target};
+use crate::report::links::reader_pages;
 
 impl<'a> Builder<'a> {
+    /// The "Appendix" section of the report: a link to each part of the appendix.
+    pub(super) fn appendix_contents(&mut self) {
+        let parts: Vec<(String, String)> = self
+            .appendix
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 2, id, text } => Some((id.clone(), text.clone())),
+                _ => None,
+            })
+            .collect();
+        if parts.is_empty() {
+            return;
+        }
+        self.heading(2, "Appendix");
+        self.para(vec![t("The long tables, the evidence behind every score and the method in full are in the appendix (appendix.html), which is not meant to be printed whole:")]);
+        self.push(Block::List(
+            parts
+                .into_iter()
+                .map(|(id, text)| {
+                    vec![Inline::Link {
+                        text,
+                        to: Target::Section(id),
+                    }]
+                })
+                .collect(),
+        ));
+    }
+
     /// The "Files" section.
     pub(super) fn files(&mut self) {
         self.heading(2, "Files");
         let a = self.a;
         self.para(vec![t("Everything in this folder. Keep the folder together (e.g. zip it): the web page shows the charts from the PNG files beside it.")]);
-        let mut names: Vec<&str> = vec![
+        let mut names: Vec<String> = [
             "report.html",
+            "appendix.html",
             "report.md",
+            "findings.csv",
             "articles.csv",
             "frames.csv",
             "evidence.csv",
             "sentences.csv",
             "terms.csv",
-        ];
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        names.extend(reader_pages(a.articles.len()));
         if let Some(c) = &a.clustering {
-            names.push("clusters.csv");
+            names.push("clusters.csv".into());
             if c.similarity.is_some() {
-                names.push("similarity.csv");
+                names.push("similarity.csv".into());
             }
         }
-        names.extend(["voices.csv", "speakers.csv", "positions.csv"]);
-        names.push("analysis.json");
+        for n in [
+            "voices.csv",
+            "speakers.csv",
+            "positions.csv",
+            "coverage.csv",
+        ] {
+            names.push(n.into());
+        }
+        if a.groups.is_some() {
+            names.push("groups.csv".into());
+        }
+        if a.keyness.is_some() {
+            names.push("keyness.csv".into());
+        }
+        if a.collocations.is_some() {
+            names.push("collocations.csv".into());
+        }
+        if a.timeline.is_some() {
+            names.push("timeline.csv".into());
+        }
+        names.push("analysis.json".into());
         let charts = self.charts.clone();
         let rows = names
             .iter()
-            .chain(charts.iter())
-            .map(|n| vec![Cell::text(*n), Cell::text(file_description(n))])
+            .map(String::as_str)
+            .chain(charts.iter().copied())
+            .map(|n| vec![Cell::text(n), Cell::text(file_description(n))])
             .collect();
         self.push(Block::Table(table(&["File", "What it holds"], &[], rows)));
         self.para(vec![em(format!(
@@ -48,7 +103,9 @@ fn file_description(name: &str) -> &'static str {
     }
     match name {
         "report.html" => "This report as a web page. It opens offline; keep the PNG charts in the same folder.",
-        "report.md" => "This report in Markdown, for notes or for conversion (e.g. with pandoc).",
+        "appendix.html" => "The appendix of this report: the long tables, the evidence per article, lexicon coverage and the method in full.",
+        "report.md" => "This report and its appendix in Markdown, for notes or for conversion (e.g. with pandoc).",
+        "findings.csv" => "The findings this report opens with, one row per finding: kind, frame, groups, values, difference, its 95% interval, whether it is a finding, and the sentence.",
         "articles.csv" => "One row per article: id, source, title, word counts, sentiment, threat balance and frame scores.",
         "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words, share of the article's frame hits, and the 95% bootstrap interval of the score (ci_low, ci_high).",
         "evidence.csv" => "Every matched lexicon term per article and frame, with its count and an example sentence.",
@@ -65,6 +122,7 @@ fn file_description(name: &str) -> &'static str {
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
+        n if n.starts_with("reader") => "The article reader: each article's full text with every frame match marked (colour = frame, title = lexicon entry and weight), negated matches and quoted speech shown apart.",
         _ => "Chart.",
     }
 }

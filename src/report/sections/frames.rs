@@ -57,7 +57,7 @@ impl<'a> Builder<'a> {
             .map(|(i, art)| {
                 let mut r = vec![
                     Cell::num((i + 1).to_string()),
-                    Cell::text(self.short(i)),
+                    self.article_cell(i),
                     Cell::num(int(art.words)),
                 ];
                 for f in &a.frames {
@@ -78,18 +78,23 @@ impl<'a> Builder<'a> {
             .collect();
         let numeric: Vec<usize> = std::iter::once(0).chain(2..header.len()).collect();
         let header_ref: Vec<&str> = header.iter().map(|s| s.as_str()).collect();
+        self.appendix(
+            "Frame scores by article",
+            "Every article's scores, with the number of matches and their 95% intervals:",
+        );
         self.push(Block::Table(table(&header_ref, &numeric, rows)));
         self.para(vec![em(
             "Cells: score per 1,000 words (weighted matches in brackets).",
         )]);
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "frames.csv");
         self.frame_intervals();
+        self.end_appendix();
     }
 
     /// The 95% bootstrap intervals of the frame scores, with how to read them.
     pub(super) fn frame_intervals(&mut self) {
         let a = self.a;
-        let Some(tbl) = cautions::interval_table(a, |i| self.short(i), MAX_ROWS) else {
+        let Some(tbl) = cautions::interval_table(a, |i| self.article_cell(i), MAX_ROWS) else {
             return;
         };
         self.para(vec![
@@ -157,7 +162,7 @@ impl<'a> Builder<'a> {
                 };
                 vec![
                     Cell::num((i + 1).to_string()),
-                    Cell::text(self.short(i)),
+                    self.article_cell(i),
                     Cell::num(th.map(|s| per_1k(s.per_1k)).unwrap_or_else(|| "n/a".into())),
                     Cell::num(th.map(|s| hits(s.hits)).unwrap_or_else(|| "n/a".into())),
                     Cell::num(re.map(|s| per_1k(s.per_1k)).unwrap_or_else(|| "n/a".into())),
@@ -167,6 +172,10 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
+        self.appendix(
+            "Threat and reassurance by article",
+            "Each article's threat and reassurance scores, matches and balance:",
+        );
         self.push(Block::Table(table(
             &[
                 "#",
@@ -182,5 +191,6 @@ impl<'a> Builder<'a> {
             rows,
         )));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "articles.csv");
+        self.end_appendix();
     }
 }

@@ -2,9 +2,10 @@
 //! intervals, keyness, collocations and the timeline.
 
 use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
+use crate::model::findings::{Finding, DIFFERENCE};
 use crate::model::KeynessComparison;
 use crate::report::charts;
-use crate::report::document::{Block, Cell, Inline};
+use crate::report::document::{Block, Cell, Inline, Table};
 use crate::report::format::{fixed, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
@@ -23,10 +24,16 @@ fn mean_ci(mean: f64, lo: Option<f64>, hi: Option<f64>, d: usize) -> String {
 impl<'a> Builder<'a> {
     /// "Comparing groups", "Key terms", "Collocations" and "Frames over time".
     pub(super) fn group_sections(&mut self) {
-        self.group_means();
-        self.keyness();
-        self.collocations();
-        self.timeline();
+        // Each starts in the report (the one before may have ended in the appendix).
+        for section in [
+            Self::group_means,
+            Self::keyness,
+            Self::collocations,
+            Self::timeline,
+        ] {
+            self.end_appendix();
+            section(self);
+        }
     }
 
     fn group_means(&mut self) {
@@ -39,13 +46,13 @@ impl<'a> Builder<'a> {
             strong("How to read this. "),
             t("Articles are put in groups (by default the first-level subfolder, e.g. one folder per outlet; or the column picked with "),
             code("--group-by"),
-            t("). For each group the table gives the number of articles and, for each frame, the mean score per 1,000 words followed by its 95% confidence interval in brackets, [low, high]; the last column is the mean sentiment (−1 to +1). The interval is a bootstrap: the group's articles were resampled with replacement "),
+            t("). The first table gives, for each group, the number of articles and, for each frame, the mean score per 1,000 words followed by its 95% confidence interval in brackets, [low, high]; the last row is the mean sentiment (−1 to +1). The interval is a bootstrap: the group's articles were resampled with replacement "),
             t(int(g.resamples)),
             t(" times (seed "),
             t(g.seed.to_string()),
-            t("), and the interval holds the middle 95% of the resampled means. If two groups' intervals do not overlap, the difference is unlikely to be an accident of which articles were sampled; overlapping intervals mean the data cannot tell the groups apart with confidence. The second table gives each measure's standard deviation (SD) within each group: how much the group's articles differ from one another (also in "),
+            t("), and the interval holds the middle 95% of the resampled means. Do not compare two groups by whether their intervals overlap: the table of differences below gives each difference with its own interval, and says whether it is a finding. Each measure's standard deviation within each group is in the appendix and in "),
             code("groups.csv"),
-            t(")."),
+            t("."),
         ]);
         if !g.notes.is_empty() {
             self.push(Block::List(
@@ -74,7 +81,17 @@ impl<'a> Builder<'a> {
         let rows = rows_of(&|s, d| mean_ci(s.mean, s.ci_low, s.ci_high, d));
         let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..hdr.len()).collect();
-        self.push(Block::Table(table(&hdr, &numeric, rows)));
+        let means = table(&hdr, &numeric, rows);
+        self.push(Block::Table(if g.groups.len() <= MAX_GROUP_COLUMNS {
+            transpose(&means)
+        } else {
+            means
+        }));
+        self.differences();
+        self.appendix(
+            "Spread within groups",
+            "How much the articles of each group differ from one another:",
+        );
         self.para(vec![t(
             "Standard deviation of each measure within each group:",
         )]);
@@ -112,6 +129,12 @@ impl<'a> Builder<'a> {
             ));
         }
         let comps: Vec<&KeynessComparison> = k.comparisons.iter().collect();
+        if !comps.is_empty() {
+            self.appendix(
+                "Key terms by group and cluster",
+                "The key terms of each group and cluster with their counts, G2, log ratio and p:",
+            );
+        }
         for c in comps {
             let what = if c.by == "cluster" {
                 "cluster"
@@ -174,6 +197,8 @@ impl<'a> Builder<'a> {
         let Some(c) = self.a.collocations.as_ref() else {
             return;
         };
+        // Lists of word pairs are for browsing, not for the printed report.
+        self.in_appendix = true;
         self.heading(2, "Collocations");
         self.explain(vec![
             strong("How to read this. "),
@@ -273,7 +298,99 @@ impl<'a> Builder<'a> {
             .collect();
         let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..hdr.len()).collect();
+        self.appendix(
+            "Frames over time by period",
+            "Each period's articles and frame shares:",
+        );
         self.push(Block::Table(table(&hdr, &numeric, rows)));
+    }
+
+    /// The differences between groups (the same rows as the findings and
+    /// findings.csv), findings first.
+    fn differences(&mut self) {
+        let items: Vec<&Finding> = self
+            .a
+            .findings
+            .items
+            .iter()
+            .filter(|f| f.kind == DIFFERENCE)
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        self.para(vec![
+            strong("Differences between groups. "),
+            t(self.a.findings.method.clone()),
+            t(" Rows in bold are findings; the others cannot be told apart from chance in these articles."),
+        ]);
+        let rows: Vec<Vec<Cell>> = items
+            .iter()
+            .map(|f| {
+                let d = if f.frame == "sentiment" { 3 } else { 1 };
+                let o = |x: Option<f64>| x.map(|v| fixed(v, d)).unwrap_or_else(|| "n/a".into());
+                let interval = match (f.ci_low, f.ci_high) {
+                    (Some(lo), Some(hi)) => format!("[{}, {}]", fixed(lo, d), fixed(hi, d)),
+                    _ => "n/a".into(),
+                };
+                let cells = vec![
+                    Cell::text(f.frame.replace('_', " ")),
+                    Cell::text(format!("{} vs {}", f.group_a, f.group_b)),
+                    Cell::num(format!("{} vs {}", o(f.value_a), o(f.value_b))),
+                    Cell::num(o(f.difference)),
+                    Cell::num(interval),
+                    Cell::text(if f.is_finding {
+                        "yes"
+                    } else {
+                        "no (includes 0)"
+                    }),
+                ];
+                if f.is_finding {
+                    cells.into_iter().map(Cell::strong).collect()
+                } else {
+                    cells
+                }
+            })
+            .collect();
+        self.push(Block::Table(table(
+            &[
+                "Measure",
+                "Groups",
+                "Means",
+                "Difference",
+                "95% interval",
+                "Finding",
+            ],
+            &[2, 3, 4],
+            rows,
+        )));
+    }
+}
+
+/// Groups shown as columns (a transposed table) up to this many.
+const MAX_GROUP_COLUMNS: usize = 6;
+
+/// The table with rows and columns swapped: the first column becomes the
+/// header, so that a table with many measures grows down the page, not
+/// across it.
+fn transpose(t: &Table) -> Table {
+    let mut header = vec![t.header.first().cloned().unwrap_or_default()];
+    header.extend(
+        t.rows
+            .iter()
+            .map(|r| r.first().map(|c| c.text.clone()).unwrap_or_default()),
+    );
+    let rows: Vec<Vec<Cell>> = (1..t.header.len())
+        .map(|c| {
+            std::iter::once(Cell::text(t.header[c].clone()))
+                .chain(t.rows.iter().map(|r| r.get(c).cloned().unwrap_or_default()))
+                .collect()
+        })
+        .collect();
+    let numeric = (0..header.len()).map(|c| c > 0).collect();
+    Table {
+        header,
+        numeric,
+        rows,
     }
 }
 

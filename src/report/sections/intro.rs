@@ -1,13 +1,14 @@
 //! The opening of the report: the summary with its cautions, and the
 //! numbered list of articles used throughout.
 
-use super::builder::{
-    clip, no_clustering_reason, silhouette_words, strong, t, table, Builder, MAX_ROWS,
-};
+use super::builder::{clip, no_clustering_reason, silhouette_words, t, table, Builder, MAX_ROWS};
+use crate::model::READER_MAX;
 use crate::model::{REASSURANCE, THREAT};
-use crate::report::document::{Block, Cell, Inline};
-use crate::report::format::{count, int, per_1k, score3};
+use crate::report::document::{Block, Cell, Target};
+use crate::report::format::{count, int, score3};
 
+/// Articles listed in the report itself; a longer list goes to the appendix.
+const MAX_ARTICLES_IN_REPORT: usize = 20;
 /// Clusters named in the summary paragraph.
 const MAX_CLUSTERS_IN_SUMMARY: usize = 6;
 
@@ -34,33 +35,19 @@ impl<'a> Builder<'a> {
                     a.frames.join(", ")
                 )));
             }
-            for frame in [THREAT, REASSURANCE] {
-                if !self.has_frame(frame) {
-                    continue;
-                }
-                match self.max_frame(frame) {
-                    Some((i, v)) if v > 0.0 => {
-                        if n == 1 {
-                            p.push(t(format!(
-                                "It uses {} {} words per 1,000 words. ",
-                                per_1k(v),
-                                frame
-                            )));
-                        } else {
-                            p.push(t(format!(
-                                "The most {}-framed article is {} ({} {} words per 1,000 words). ",
-                                frame,
-                                self.label(i),
-                                per_1k(v),
-                                frame
-                            )));
-                        }
-                    }
-                    _ => p.push(t(format!(
-                        "No article uses words from the {} lexicon. ",
-                        frame
-                    ))),
-                }
+            if let Some(g) = a.groups.as_ref().filter(|g| g.groups.len() >= 2) {
+                let names: Vec<&str> = g.groups.iter().map(|x| x.name.as_str()).collect();
+                let by = if g.group_by == "group" {
+                    "subfolder or group column".to_string()
+                } else {
+                    g.group_by.clone()
+                };
+                p.push(t(format!(
+                    "The articles fall into {} by {} ({}), compared in the findings below. ",
+                    count(names.len(), "group", "groups"),
+                    by,
+                    names.join(", ")
+                )));
             }
             if n > 1 && self.has_frame(THREAT) && self.has_frame(REASSURANCE) {
                 let (mut up, mut down, mut even) = (0, 0, 0);
@@ -102,12 +89,13 @@ impl<'a> Builder<'a> {
                     )));
                 } else {
                     p.push(t(format!(
-                        "Sentiment (VADER compound score, from -1 very negative to +1 very positive) ranges from {} ({}) to {} ({}). ",
-                        score3(lv),
-                        self.label(li),
-                        score3(hv),
-                        self.label(hi_i)
+                        "Sentiment (VADER compound score, from -1 very negative to +1 very positive) ranges from {} (",
+                        score3(lv)
                     )));
+                    p.push(self.article_link(li));
+                    p.push(t(format!(") to {} (", score3(hv))));
+                    p.push(self.article_link(hi_i));
+                    p.push(t("). "));
                 }
             }
             match &a.clustering {
@@ -138,20 +126,7 @@ impl<'a> Builder<'a> {
             }
         }
         self.para(p);
-
-        let mut items: Vec<Vec<Inline>> = a.notes.iter().map(|s| vec![t(s.clone())]).collect();
-        if items.is_empty() {
-            items.push(vec![t("frame raised no specific cautions for this run.")]);
-        }
-        items.push(vec![
-            t("Word counts are indicators, not proof: a frame score says that a vocabulary is present, not how it is used. Read the quoted sentences in the "),
-            strong("Evidence"),
-            t(" section before claiming that an article frames the story in a certain way."),
-        ]);
-        self.push(Block::Callout {
-            title: "Read with care".into(),
-            items,
-        });
+        self.findings();
         self.push(Block::Toc);
     }
 
@@ -163,7 +138,7 @@ impl<'a> Builder<'a> {
             self.para(vec![t("No articles were analysed.")]);
             return;
         }
-        self.para(vec![t("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files.")]);
+        self.para(vec![t("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files. A title opens the article in the reader, with every frame word marked; the file each article came from is in articles.csv and in the reader.")]);
         let has_date = a.articles.iter().any(|x| x.date.is_some());
         let has_group = a.articles.iter().any(|x| x.group.is_some());
         let mut header = vec!["#", "Id", "Title", "Words"];
@@ -173,7 +148,6 @@ impl<'a> Builder<'a> {
         if has_group {
             header.push("Group");
         }
-        header.push("Source");
         let rows = a
             .articles
             .iter()
@@ -183,21 +157,34 @@ impl<'a> Builder<'a> {
                 let mut r = vec![
                     Cell::num((i + 1).to_string()),
                     Cell::text(&art.id),
-                    Cell::text(clip(&art.title, 200)),
+                    {
+                        let c = Cell::text(clip(&art.title, 160));
+                        if i < READER_MAX {
+                            c.linked(Target::Article(i))
+                        } else {
+                            c
+                        }
+                    },
                     Cell::num(int(art.words)),
                 ];
                 if has_date {
-                    r.push(Cell::text(art.date.clone().unwrap_or_default()));
+                    r.push(Cell::num(art.date.clone().unwrap_or_default()));
                 }
                 if has_group {
                     r.push(Cell::text(art.group.clone().unwrap_or_default()));
                 }
-                r.push(Cell::text(&art.source));
                 r
             })
             .collect();
+        if a.articles.len() > MAX_ARTICLES_IN_REPORT {
+            self.appendix(
+                "List of articles",
+                "The list of articles with their ids, titles, words, dates and groups:",
+            );
+        }
         self.push(Block::Table(table(&header, &[0, 3], rows)));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "articles.csv");
+        self.end_appendix();
     }
 }
 

@@ -217,6 +217,7 @@ impl<'a> Builder<'a> {
         let repo = env!("CARGO_PKG_REPOSITORY");
         self.para(vec![t("Suggested sentence for a methods section:")]);
         self.push(Block::Quote {
+            source: None,
             text: format!(
                 "Articles were analysed with frame {} (software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
                 version,
@@ -239,7 +240,7 @@ impl<'a> Builder<'a> {
         for l in &a.lexicons {
             for s in &l.sources {
                 let s = s.trim();
-                if !s.is_empty() && !refs.iter().any(|r| r == s) {
+                if !s.is_empty() && !refs.iter().any(|r| reference_key(r) == reference_key(s)) {
                     refs.push(s.to_string());
                 }
             }
@@ -282,7 +283,7 @@ impl<'a> Builder<'a> {
                             .map(validity_cell)
                             .collect::<Vec<_>>()
                             .join("; "),
-                        verdict(&l.validity).to_string(),
+                        crate::lexicon::validity::verdict(&l.validity).to_string(),
                     )
                 };
                 vec![
@@ -302,6 +303,37 @@ impl<'a> Builder<'a> {
             rows,
         )));
     }
+}
+
+/// What makes two references the same work however they are written:
+/// the first author's surname, the year and the first three words of the
+/// title ("hutto 2014 vader a parsimonious"), so that a lexicon citing VADER
+/// or Choi et al. with other punctuation or a remark is listed once.
+pub(super) fn reference_key(r: &str) -> String {
+    let lower = r.to_lowercase();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let surname = words(&lower).into_iter().next().unwrap_or_default();
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|d| d.len() == 4)
+        .unwrap_or("")
+        .to_string();
+    let title = lower
+        .find("). ")
+        .map(|i| {
+            words(&lower[i + 3..])
+                .into_iter()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    format!("{surname} {year} {title}")
 }
 
 /// The data sets behind the validity figures, for the references.
@@ -329,18 +361,4 @@ fn validity_cell(v: &FrameValidity) -> String {
             ""
         }
     )
-}
-
-/// The reading of a frame's lowest AUC.
-fn verdict(v: &[FrameValidity]) -> &'static str {
-    // Judged as printed (two decimals), as docs/validity.md judges it.
-    let low = v.iter().map(|x| x.auc).fold(f64::INFINITY, f64::min);
-    let low = (low * 100.0).round() / 100.0;
-    if low >= 0.80 {
-        "holds up"
-    } else if low >= EXPLORATORY_BELOW {
-        "moderate"
-    } else {
-        "exploratory"
-    }
 }

@@ -15,6 +15,7 @@ mod clusters;
 mod coverage;
 mod evidence;
 mod files;
+mod findings;
 mod frames;
 mod groups;
 mod intro;
@@ -25,31 +26,48 @@ mod terms;
 mod voices;
 
 use crate::model::Analysis;
-use crate::report::document::Document;
+use crate::report::document::{Block, Document};
 use builder::Builder;
 
 /// Build the report content from an analysis and the chart files present.
 pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
     let mut b = Builder::new(a, charts);
-    b.intro();
-    b.articles();
-    b.frames();
-    b.threat_reassurance();
-    b.sentiment();
-    b.clusters();
-    b.similarity();
-    b.terms();
-    b.voices();
-    b.positions();
-    b.group_sections();
-    b.other_charts();
-    b.evidence();
-    b.coverage();
-    b.method();
+    // Each section starts in the report; long tables move to the appendix
+    // inside it (Builder::appendix), and the next section starts afresh.
+    let report: [fn(&mut Builder<'a>); 12] = [
+        Builder::intro,
+        Builder::articles,
+        Builder::frames,
+        Builder::threat_reassurance,
+        Builder::sentiment,
+        Builder::clusters,
+        Builder::similarity,
+        Builder::terms,
+        Builder::voices,
+        Builder::positions,
+        Builder::group_sections,
+        Builder::other_charts,
+    ];
+    for section in report {
+        section(&mut b);
+        b.end_appendix();
+    }
+    // The evidence, coverage and method details are reference material:
+    // the appendix holds them whole.
+    for section in [Builder::evidence, Builder::coverage, Builder::method] {
+        b.in_appendix = true;
+        section(&mut b);
+    }
+    b.end_appendix();
+    if !b.appendix.is_empty() {
+        b.appendix.insert(0, Block::Toc);
+    }
+    b.appendix_contents();
     b.files();
     Document {
         title: "How the articles frame the story".into(),
         blocks: b.blocks,
+        appendix: b.appendix,
     }
 }
 
@@ -57,26 +75,71 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
 mod tests {
     use super::*;
     use crate::model::example;
-    use crate::report::document::{Block, Inline};
+    use crate::report::document::Inline;
+
+    /// The text of a block's inlines, whatever their style.
+    fn text_of(b: &Block) -> String {
+        match b {
+            Block::Para(p) | Block::Explain(p) => p.iter().map(|i| i.text()).collect(),
+            Block::List(items) | Block::Callout { items, .. } => items
+                .iter()
+                .flat_map(|p| p.iter().map(|i| i.text().to_string()))
+                .collect(),
+            Block::Quote { text, .. } => text.clone(),
+            _ => String::new(),
+        }
+    }
 
     #[test]
-    fn summary_names_extremes_and_clusters() {
-        let a = example(5);
+    fn summary_then_findings_name_extremes_and_clusters() {
+        let mut a = example(5);
+        a.findings = crate::stats::findings::compute(&a);
         let doc = build(&a, &[]);
-        let Block::Para(p) = &doc.blocks[0] else {
+        let Block::Para(_) = &doc.blocks[0] else {
             panic!("summary first")
         };
-        let text: String = p
-            .iter()
-            .map(|i| match i {
-                Inline::Text(s) | Inline::Strong(s) | Inline::Em(s) | Inline::Code(s) => s.clone(),
-            })
-            .collect();
+        let text = text_of(&doc.blocks[0]);
         assert!(text.contains("5 news articles"), "{text}");
-        assert!(text.contains("most threat-framed"), "{text}");
-        assert!(text.contains("most reassurance-framed"), "{text}");
         assert!(text.contains("2 clusters"), "{text}");
         assert!(text.contains("police / knife / crime 0"), "{text}");
+        assert!(
+            matches!(&doc.blocks[1], Block::Heading { id, .. } if id == "findings"),
+            "findings come straight after the summary"
+        );
+        let toc = doc.blocks.iter().position(|b| *b == Block::Toc).unwrap();
+        let findings: String = doc.blocks[..toc].iter().map(text_of).collect();
+        assert!(findings.contains("most threat-framed"), "{findings}");
+        assert!(findings.contains("most reassurance-framed"), "{findings}");
+        assert!(
+            findings.contains("Armed gangs roam the streets."),
+            "{findings}"
+        );
+    }
+
+    #[test]
+    fn every_finding_links_to_a_section_that_exists() {
+        let mut a = example(8);
+        a.findings = crate::stats::findings::compute(&a);
+        let doc = build(&a, &[]);
+        let ids: Vec<&str> = doc
+            .blocks
+            .iter()
+            .chain(&doc.appendix)
+            .filter_map(|b| match b {
+                Block::Heading { id, .. } => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        for f in &a.findings.items {
+            if !f.section.is_empty() && f.section != crate::model::findings::SECTION_GROUPS {
+                assert!(
+                    ids.contains(&f.section.as_str()),
+                    "{} has no section {}",
+                    f.kind,
+                    f.section
+                );
+            }
+        }
     }
 
     #[test]

@@ -47,7 +47,7 @@ impl<'a> Builder<'a> {
                 let s = art.sentiment;
                 vec![
                     Cell::num((i + 1).to_string()),
-                    Cell::text(self.short(i)),
+                    self.article_cell(i),
                     Cell::num(score3(s.compound)),
                     Cell::num(score3(s.positive)),
                     Cell::num(score3(s.negative)),
@@ -55,6 +55,10 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
+        self.appendix(
+            "Sentiment by article",
+            "Each article's compound, positive, negative and neutral scores:",
+        );
         self.push(Block::Table(table(
             &[
                 "#", "Article", "Compound", "Positive", "Negative", "Neutral",
@@ -63,5 +67,6 @@ impl<'a> Builder<'a> {
             rows,
         )));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "articles.csv");
+        self.end_appendix();
     }
 }

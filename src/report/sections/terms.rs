@@ -41,7 +41,7 @@ impl<'a> Builder<'a> {
                     .collect();
                 vec![
                     Cell::num((i + 1).to_string()),
-                    Cell::text(self.short(i)),
+                    self.article_cell(i),
                     Cell::text(if terms.is_empty() {
                         "none".to_string()
                     } else {
@@ -50,12 +50,17 @@ impl<'a> Builder<'a> {
                 ]
             })
             .collect();
+        self.appendix(
+            "Distinctive terms by article",
+            "Each article's top TF-IDF terms with their weights:",
+        );
         self.push(Block::Table(table(
             &["#", "Article", "Top terms (TF-IDF weight)"],
             &[0],
             rows,
         )));
         self.truncated(MAX_ROWS, a.articles.len(), "articles", "terms.csv");
+        self.end_appendix();
         if a.clustering.is_some() {
             self.para(vec![t(
                 "Top terms per cluster are in the cluster table above.",

@@ -102,6 +102,10 @@ impl<'a> Builder<'a> {
                 "n/a".into()
             }
         ))]);
+        self.appendix(
+            "Voices by article and speaker",
+            "Narration against quotes in each article, every quoted speaker, and the attributions to check:",
+        );
         let mut header: Vec<String> = vec![
             "#".into(),
             "Article".into(),
@@ -129,7 +133,7 @@ impl<'a> Builder<'a> {
                 let speakers = qs.iter().filter(|v| !v.speaker.is_empty()).count();
                 let mut row = vec![
                     Cell::num((i + 1).to_string()),
-                    Cell::text(self.short(i)),
+                    self.article_cell(i),
                     Cell::num(int(narr.iter().map(|v| v.words).sum())),
                     Cell::num(int(qs.iter().map(|v| v.words).sum())),
                     Cell::num(int(speakers)),
@@ -212,7 +216,7 @@ impl<'a> Builder<'a> {
             .take(MAX_QUOTE_EXAMPLES)
             .map(|(i, q)| {
                 vec![
-                    Cell::num((i + 1).to_string()),
+                    self.number_cell(i),
                     Cell::text(if q.speaker.is_empty() {
                         "(unattributed)".to_string()
                     } else {
@@ -253,14 +257,10 @@ impl<'a> Builder<'a> {
         }
         let keys = self.key_frames();
         let parts = ["headline", "lead", "body"];
-        let mut header: Vec<String> = vec![
-            "Part".into(),
-            "Articles with it".into(),
-            "Mean words".into(),
-            "Mean sentiment".into(),
-        ];
-        header.extend(a.frames.iter().cloned());
-        let rows: Vec<Vec<Cell>> = parts
+        let header: Vec<String> = std::iter::once("Measure".to_string())
+            .chain(parts.iter().map(|p| p.to_string()))
+            .collect();
+        let by_part: Vec<Vec<Cell>> = parts
             .iter()
             .map(|part| {
                 let ps: Vec<&crate::model::PositionScore> = a
@@ -278,7 +278,6 @@ impl<'a> Builder<'a> {
                     }
                 };
                 let mut row = vec![
-                    Cell::text(*part),
                     Cell::num(int(n)),
                     Cell::num(fixed(mean(&|p| p.words as f64), 1)),
                     Cell::num(score3(mean(&|p| p.sentiment.compound))),
@@ -292,10 +291,30 @@ impl<'a> Builder<'a> {
                 row
             })
             .collect();
+        // Transposed (one column per part), so that many frames make the
+        // table longer, not wider than the page.
+        let names: Vec<String> = ["Articles with it", "Mean words", "Mean sentiment"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain(a.frames.iter().map(|f| format!("{f} per 1,000")))
+            .collect();
+        let rows: Vec<Vec<Cell>> = names
+            .iter()
+            .enumerate()
+            .map(|(r, name)| {
+                std::iter::once(Cell::text(name))
+                    .chain(by_part.iter().map(|col| col[r].clone()))
+                    .collect()
+            })
+            .collect();
         self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on):")]);
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));
+        self.appendix(
+            "Headline, lead and body by article",
+            "The parts of every article, scored separately:",
+        );
         let mut header: Vec<String> = vec!["#".into(), "Article".into()];
         for (_, f) in &keys {
             for part in parts {
@@ -312,7 +331,7 @@ impl<'a> Builder<'a> {
             .take(MAX_ROWS)
             .map(|(i, art)| {
                 let get = |part: &str| art.positions.iter().find(|p| p.part == part);
-                let mut row = vec![Cell::num((i + 1).to_string()), Cell::text(self.short(i))];
+                let mut row = vec![Cell::num((i + 1).to_string()), self.article_cell(i)];
                 for &(c, _) in &keys {
                     for part in parts {
                         row.push(Cell::num(match get(part) {

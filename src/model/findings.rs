@@ -1,0 +1,118 @@
+//! The report's findings as data: differences between groups with their
+//! bootstrap intervals, the most threat- and reassurance-framed articles
+//! with a quotable sentence, and the cautions that apply. Computed once
+//! (`stats::findings`) and read by every writer (report.html, report.md,
+//! findings.csv, analysis.json), so that they cannot say different things.
+
+use serde::Serialize;
+
+/// Kind of a finding: a difference between groups.
+pub const DIFFERENCE: &str = "difference";
+/// Kind of a finding: the most threat-framed article.
+pub const MOST_THREAT: &str = "most_threat";
+/// Kind of a finding: the most reassurance-framed article.
+pub const MOST_REASSURANCE: &str = "most_reassurance";
+/// Kind of a finding: a caution that applies to the findings.
+pub const CAUTION: &str = "caution";
+/// `group_b` of a comparison of one group with all other articles.
+pub const REST: &str = "the rest";
+
+/// Every finding of a run, in the order the report shows them.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Findings {
+    /// How groups were compared: "pair" (two groups), "each_vs_rest" (more
+    /// than two) or "" (fewer than two groups).
+    pub comparison: String,
+    /// The comparison and its bootstrap, in words (shown in the report).
+    pub method: String,
+    /// The findings: differences, then articles, then cautions.
+    pub items: Vec<Finding>,
+}
+
+/// One finding: one row of `findings.csv`.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Finding {
+    /// "difference", "most_threat", "most_reassurance" or "caution".
+    pub kind: String,
+    /// Frame name or "sentiment" (empty for cautions).
+    pub frame: String,
+    /// First group (differences) or the article's group.
+    pub group_a: String,
+    /// Second group, or "the rest" (all other articles).
+    pub group_b: String,
+    /// Mean of `group_a` (per 1,000 words; sentiment: compound), or the article's score.
+    pub value_a: Option<f64>,
+    /// Mean of `group_b`.
+    pub value_b: Option<f64>,
+    /// `value_a - value_b`.
+    pub difference: Option<f64>,
+    /// Lower end of the 95% bootstrap interval (of the difference, or of the article's score).
+    pub ci_low: Option<f64>,
+    /// Upper end of that interval.
+    pub ci_high: Option<f64>,
+    /// For differences: whether the interval excludes 0 (a finding); for
+    /// articles: whether the score's interval excludes 0; cautions: false.
+    pub is_finding: bool,
+    /// Whether the frame was rated exploratory by the validation (or not
+    /// validated at all): a finding about it is a lead to read, not a measurement.
+    pub exploratory: bool,
+    /// Articles behind `value_a` and `value_b` (differences), or 1 and 0.
+    pub articles_a: usize,
+    /// Articles behind `value_b`.
+    pub articles_b: usize,
+    /// The article named (its id), for article findings.
+    pub article_id: String,
+    /// Its 1-based number in the report (0 = none).
+    pub article_no: usize,
+    /// A quotable sentence from the article.
+    pub sentence: String,
+    /// Anchor of the report section that shows the evidence.
+    pub section: String,
+    /// The finding in one plain sentence, with its numbers.
+    pub text: String,
+}
+
+/// Mean difference of one measure between two sets of articles, with the
+/// bootstrap interval of the difference (articles resampled within each group).
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct GroupDifference {
+    /// Frame name or "sentiment".
+    pub measure: String,
+    /// The group.
+    pub group_a: String,
+    /// The other group, or "the rest".
+    pub group_b: String,
+    /// Articles in `group_a`.
+    pub articles_a: usize,
+    /// Articles in `group_b`.
+    pub articles_b: usize,
+    /// Mean of `group_a`.
+    pub mean_a: f64,
+    /// Mean of `group_b`.
+    pub mean_b: f64,
+    /// `mean_a - mean_b`.
+    pub difference: f64,
+    /// 2.5th percentile of the bootstrap differences; `None` when a side has fewer than 2 articles.
+    pub ci_low: Option<f64>,
+    /// 97.5th percentile of the bootstrap differences.
+    pub ci_high: Option<f64>,
+}
+
+impl GroupDifference {
+    /// Whether the interval excludes 0.
+    pub fn is_finding(&self) -> bool {
+        match (self.ci_low, self.ci_high) {
+            (Some(lo), Some(hi)) => lo > 0.0 || hi < 0.0,
+            _ => false,
+        }
+    }
+}
+
+/// Anchor of the report section comparing groups.
+pub const SECTION_GROUPS: &str = "comparing-groups";
+/// Anchor of the report section on threat against reassurance.
+pub const SECTION_THREAT: &str = "threat-versus-reassurance";
+/// Anchor of the report section on how far each frame can be trusted.
+pub const SECTION_VALIDITY: &str = "how-far-each-frame-score-can-be-trusted";
+/// Anchor of the report section with each article's evidence.
+pub const SECTION_EVIDENCE: &str = "evidence";

@@ -1,0 +1,401 @@
+//! The article reader: every article's full text with each frame match
+//! marked, as LIWC-22's colour-coded text and Voyant's reader show it.
+//!
+//! Pages of `links::PAGE_SIZE` articles (`reader.html`, `reader-2.html` …), each
+//! article under the anchor `a<number>`, so that 500 articles make five
+//! pages of a size a browser opens at once, and a link from the report goes
+//! straight to its article. Static HTML with inline CSS, no script.
+//!
+//! The marks are `Analysis::reader` (computed by the scorer's own matcher,
+//! see `scoring/marks.rs`): one `<mark>` per counted match, coloured by the
+//! frame it counts for (Okabe-Ito colours, safe for colour-blind readers),
+//! with the frame, lexicon entry and weight in its title. A match a negator
+//! moved to the other side has a dashed frame and names its negator; one a
+//! negator dropped is struck through and not counted. Quoted speech is
+//! shaded against the narration. Where a mark is cut by another mark or a
+//! quote boundary, its later pieces carry the class `cont`, so counting
+//! `<mark` elements without `cont` counts matches.
+
+use super::html::escape;
+use super::links::{page_name, PAGE_SIZE};
+use super::OutputFile;
+use crate::model::reader::{Mark, ReaderText};
+use crate::model::{Analysis, READER_MAX};
+use std::fmt::Write;
+
+/// Okabe & Ito (2008) colours, one per frame in order (cycled past eight).
+const COLOURS: [&str; 8] = [
+    "#D55E00", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#999999",
+];
+
+fn css(frames: usize) -> String {
+    let mut css = String::from(
+        r#":root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#1d2330;font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+main{max-width:900px;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+h1{font-size:1.7rem;margin:0 0 .4rem}
+h2{font-size:1.25rem;margin:2.4rem 0 .3rem;padding-top:.8rem;border-top:2px solid #e3e7ee}
+a{color:#1f5fa8}
+.meta{color:#5a6475;font-size:.9rem;margin:.2rem 0 .6rem}
+.legend{background:#f7f8fa;border:1px solid #e3e7ee;border-radius:4px;padding:.6rem 1rem;margin:1rem 0;font-size:.92rem}
+.legend span{display:inline-block;margin:.15rem .8rem .15rem 0}
+nav.pages{margin:.6rem 0;font-size:.92rem}
+.text{white-space:pre-wrap;overflow-wrap:break-word}
+mark{color:inherit;padding:0 .1em;border-radius:2px;border-bottom:3px solid}
+mark.neg{background:none;border:2px dashed;border-radius:3px}
+mark.drop{background:none;border-bottom:2px dotted;text-decoration:line-through;color:#5a6475}
+.q{background:#e9ecf1;border-radius:2px}
+.counts{font-size:.9rem;margin:.3rem 0 .8rem}
+@media print{main{max-width:none;padding:0}h2{break-after:avoid}a{color:inherit}}
+"#,
+    );
+    for f in 0..frames {
+        let c = COLOURS[f % COLOURS.len()];
+        // A light wash of the colour for the background (text stays black),
+        // the full colour for the underline; past eight frames the
+        // underline is double so that two frames never look the same.
+        let style = if f >= COLOURS.len() {
+            "double"
+        } else {
+            "solid"
+        };
+        let _ = writeln!(
+            css,
+            "mark.f{f}{{background:{c}40;border-bottom-color:{c};border-bottom-style:{style}}}\nmark.neg.f{f},mark.drop.f{f}{{border-color:{c}}}\n.sw.f{f}{{background:{c}40;border-bottom:3px {style} {c}}}"
+        );
+    }
+    css
+}
+
+/// Every reader page of an analysis (none without articles).
+pub fn render(a: &Analysis) -> Vec<OutputFile> {
+    let n = a.articles.len().min(a.reader.len()).min(READER_MAX);
+    let pages = n.div_ceil(PAGE_SIZE);
+    (0..pages)
+        .map(|p| OutputFile {
+            name: page_name(p),
+            bytes: page(a, p, pages, n).into_bytes(),
+        })
+        .collect()
+}
+
+fn page(a: &Analysis, p: usize, pages: usize, n: usize) -> String {
+    let first = p * PAGE_SIZE;
+    let last = (first + PAGE_SIZE).min(n);
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<title>Article reader: articles {}–{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>",
+        first + 1,
+        last,
+        css(a.frames.len())
+    );
+    let _ = writeln!(
+        out,
+        "<h1>Article reader</h1>\n<p>Articles {}–{} of {}, with every word that counted for a frame marked. Back to the <a href=\"report.html\">report</a>.{}</p>",
+        first + 1,
+        last,
+        a.articles.len(),
+        if a.articles.len() > n {
+            format!(
+                " The reader shows the first {} articles; <code>frame kwic</code> shows the matches of any article in context.",
+                n
+            )
+        } else {
+            String::new()
+        }
+    );
+    nav(&mut out, p, pages);
+    legend(&mut out, a);
+    for i in first..last {
+        article(&mut out, a, i);
+    }
+    nav(&mut out, p, pages);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn nav(out: &mut String, p: usize, pages: usize) {
+    if pages < 2 {
+        return;
+    }
+    out.push_str("<nav class=\"pages\">Pages:");
+    for q in 0..pages {
+        if q == p {
+            let _ = write!(out, " <strong>{}</strong>", q + 1);
+        } else {
+            let _ = write!(out, " <a href=\"{}\">{}</a>", page_name(q), q + 1);
+        }
+    }
+    out.push_str("</nav>\n");
+}
+
+fn legend(out: &mut String, a: &Analysis) {
+    out.push_str("<div class=\"legend\"><strong>Marks:</strong> ");
+    for (f, name) in a.frames.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<span><mark class=\"sw f{f}\">{}</mark></span>",
+            escape(name)
+        );
+    }
+    out.push_str("<br><span><mark class=\"f0 neg\">negated</mark> a match a negator (not, no, never …) moved to the other side of threat and reassurance: coloured by the side it counts for</span>");
+    out.push_str("<span><mark class=\"f0 drop\">dropped</mark> a negated match of another frame, not counted</span>");
+    out.push_str("<span><span class=\"q\">quoted speech</span> shaded; narration plain</span>");
+    out.push_str("<br>Hover over a mark (or long-press it) for its frame, the lexicon entry that matched and its weight.</div>\n");
+}
+
+fn article(out: &mut String, a: &Analysis, i: usize) {
+    let art = &a.articles[i];
+    let title = if art.title.trim().is_empty() {
+        art.id.as_str()
+    } else {
+        art.title.trim()
+    };
+    let _ = writeln!(
+        out,
+        "<article id=\"a{}\">\n<h2>#{} {}</h2>",
+        i + 1,
+        i + 1,
+        escape(title)
+    );
+    let mut meta = vec![format!("id {}", escape(&art.id)), escape(&art.source)];
+    if let Some(g) = &art.group {
+        meta.push(format!("group {}", escape(g)));
+    }
+    if let Some(d) = &art.date {
+        meta.push(escape(d));
+    }
+    meta.push(format!("{} words", art.words));
+    let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
+    let counts: Vec<String> = art
+        .frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.hits > 0.0)
+        .map(|(c, f)| {
+            format!(
+                "<mark class=\"sw f{c}\">{}</mark> {} ({:.1} per 1,000)",
+                escape(&f.frame),
+                hits(f.hits),
+                f.per_1k
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p class=\"counts\">{}</p>",
+        if counts.is_empty() {
+            "No frame word counted.".to_string()
+        } else {
+            format!("Counted: {}.", counts.join(", "))
+        }
+    );
+    out.push_str("<div class=\"text\">");
+    marked(out, &a.reader[i], &a.frames);
+    out.push_str("</div>\n</article>\n");
+}
+
+fn hits(x: f64) -> String {
+    if (x - x.round()).abs() < 1e-9 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// The title of a mark: frame, entry, weight and what negation did.
+fn title(m: &Mark, frames: &[String]) -> String {
+    let name = |c: usize| frames.get(c).map_or("?", String::as_str);
+    let w = hits(m.weight);
+    match (m.counts_for, &m.negator) {
+        (Some(c), None) => format!("{} · entry “{}” · weight {}", name(c), m.entry, w),
+        (Some(c), Some(n)) => format!(
+            "{} · negated {} entry “{}” (negator “{}”) · weight {}",
+            name(c),
+            name(m.entry_frame),
+            m.entry,
+            n,
+            w
+        ),
+        (None, n) => format!(
+            "{} entry “{}” negated by “{}”: not counted",
+            name(m.entry_frame),
+            m.entry,
+            n.as_deref().unwrap_or("?")
+        ),
+    }
+}
+
+/// The text with its marks and quotes. The text is cut at every mark and
+/// quote boundary; each piece opens the quote shading (outermost) and the
+/// marks covering it, longest first, so the HTML nests properly whatever
+/// overlaps.
+fn marked(out: &mut String, r: &ReaderText, frames: &[String]) {
+    let text = r.text.as_str();
+    let ok = |x: usize| x <= text.len() && text.is_char_boundary(x);
+    let marks: Vec<&Mark> = r
+        .marks
+        .iter()
+        .filter(|m| m.start < m.end && ok(m.start) && ok(m.end))
+        .collect();
+    let quotes: Vec<(usize, usize)> = r
+        .quotes
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s < e && ok(s) && ok(e))
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for m in &marks {
+        cuts.extend([m.start, m.end]);
+    }
+    for &(s, e) in &quotes {
+        cuts.extend([s, e]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut started = vec![false; marks.len()];
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let in_quote = quotes.iter().any(|&(qs, qe)| qs <= s && e <= qe);
+        let mut open: Vec<usize> = (0..marks.len())
+            .filter(|&k| marks[k].start <= s && e <= marks[k].end)
+            .collect();
+        open.sort_by_key(|&k| (marks[k].start, std::cmp::Reverse(marks[k].end), k));
+        if in_quote {
+            out.push_str("<span class=\"q\">");
+        }
+        for &k in &open {
+            let m = marks[k];
+            let frame = m.counts_for.unwrap_or(m.entry_frame);
+            let mut class = format!("f{frame}");
+            match (m.counts_for, &m.negator) {
+                (None, _) => class.push_str(" drop"),
+                (Some(_), Some(_)) => class.push_str(" neg"),
+                _ => {}
+            }
+            if started[k] {
+                class.push_str(" cont");
+            }
+            started[k] = true;
+            let _ = write!(
+                out,
+                "<mark class=\"{}\" data-frame=\"{}\" data-w=\"{}\" title=\"{}\">",
+                class,
+                escape(
+                    m.counts_for
+                        .and_then(|c| frames.get(c))
+                        .map_or("", String::as_str)
+                ),
+                hits(m.weight),
+                escape(&title(m, frames))
+            );
+        }
+        out.push_str(&escape(&text[s..e]));
+        for _ in &open {
+            out.push_str("</mark>");
+        }
+        if in_quote {
+            out.push_str("</span>");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example;
+    use crate::report::links::{href, reader_pages};
+
+    fn with_text(a: &mut Analysis) {
+        let text = "Police said there was “no threat to the public” after the attack.";
+        let at = |w: &str| text.find(w).unwrap();
+        a.reader = vec![ReaderText {
+            text: text.into(),
+            marks: vec![
+                Mark {
+                    start: at("no threat"),
+                    end: at("no threat") + "no threat".len(),
+                    entry_frame: 0,
+                    counts_for: Some(1),
+                    entry: "threat*".into(),
+                    weight: 1.0,
+                    negator: Some("no".into()),
+                },
+                Mark {
+                    start: at("attack"),
+                    end: at("attack") + 6,
+                    entry_frame: 0,
+                    counts_for: Some(0),
+                    entry: "attack".into(),
+                    weight: 2.0,
+                    negator: None,
+                },
+                Mark {
+                    start: at("attack"),
+                    end: at("attack") + 6,
+                    entry_frame: 2,
+                    counts_for: Some(2),
+                    entry: "attack".into(),
+                    weight: 1.0,
+                    negator: None,
+                },
+            ],
+            quotes: vec![(at("no threat"), at("public") + 6)],
+        }];
+    }
+
+    #[test]
+    fn pages_and_links() {
+        assert_eq!(reader_pages(0), Vec::<String>::new());
+        assert_eq!(reader_pages(5), vec!["reader.html"]);
+        assert_eq!(reader_pages(250).len(), 3);
+        assert_eq!(reader_pages(100_000).len(), READER_MAX / PAGE_SIZE);
+        assert_eq!(href(0), "reader.html#a1");
+        assert_eq!(href(101), "reader-2.html#a102");
+    }
+
+    #[test]
+    fn marks_nest_and_say_what_they_are() {
+        let mut a = example(1);
+        with_text(&mut a);
+        let files = render(&a);
+        assert_eq!(files.len(), 1);
+        let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(html.contains("id=\"a1\""));
+        // One mark per match: the overlapping threat and conflict marks nest.
+        let body = &html[html.find("<div class=\"text\">").unwrap()..];
+        assert_eq!(body.matches("<mark ").count(), 3, "{body}");
+        assert!(
+            body.contains("<span class=\"q\"><mark class=\"f1 neg\""),
+            "{body}"
+        );
+        assert!(body.contains("negated threat entry “threat*” (negator “no”)"));
+        assert!(body.contains("data-w=\"2\""));
+        assert_eq!(
+            body.matches("<mark").count(),
+            body.matches("</mark>").count()
+        );
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn a_mark_cut_by_a_quote_is_counted_once() {
+        let mut a = example(1);
+        with_text(&mut a);
+        // The quote ends inside the second mark.
+        let r = &mut a.reader[0];
+        let at = r.text.find("attack").unwrap();
+        r.quotes = vec![(0, at + 3)];
+        let html = String::from_utf8(render(&a)[0].bytes.clone()).unwrap();
+        let body = &html[html.find("<div class=\"text\">").unwrap()..];
+        assert_eq!(
+            body.matches("<mark ").count() - body.matches(" cont\"").count(),
+            3
+        );
+        assert!(body.contains(" cont\""));
+    }
+}

@@ -1,0 +1,383 @@
+//! The findings the report opens with, computed once from the analysis:
+//! each group difference in words with its interval (saying plainly when
+//! the interval includes 0, so that it is not a finding), the most threat-
+//! and reassurance-framed articles with a quotable sentence, and the
+//! cautions that apply (small corpus or groups, many comparisons,
+//! exploratory frames). Every writer shows these same rows.
+
+use crate::lexicon::validity::verdict;
+use crate::model::findings::{
+    Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT, REST,
+    SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT, SECTION_VALIDITY,
+};
+use crate::model::{Analysis, REASSURANCE, THREAT};
+
+/// Comparisons above which the report warns that some intervals exclude 0 by chance.
+const MANY_COMPARISONS: usize = 10;
+
+/// `x` with `d` decimals, never "-0.0" (as the report prints numbers).
+fn num(x: f64, d: usize) -> String {
+    if !x.is_finite() {
+        return "n/a".into();
+    }
+    let s = format!("{:.*}", d, x);
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
+}
+
+/// Decimals of a measure: scores per 1,000 words 1, sentiment 3.
+fn decimals(measure: &str) -> usize {
+    if measure == "sentiment" {
+        3
+    } else {
+        1
+    }
+}
+
+/// The validity reading of a frame ("" for sentiment or an unknown name).
+fn reading(a: &Analysis, frame: &str) -> &'static str {
+    a.lexicons
+        .iter()
+        .find(|l| l.kind == "frame" && l.name == frame)
+        .map_or("", |l| verdict(&l.validity))
+}
+
+/// Builds the findings of an analysis whose groups, articles and notes are final.
+pub fn compute(a: &Analysis) -> Findings {
+    let mut items = Vec::new();
+    let diffs: &[GroupDifference] = a.groups.as_ref().map_or(&[], |g| &g.differences);
+    let mut rows: Vec<Finding> = diffs.iter().map(|d| difference(a, d)).collect();
+    // Findings first, each kept in measure order.
+    rows.sort_by_key(|f| !f.is_finding);
+    items.extend(rows);
+    for (frame, kind) in [(THREAT, MOST_THREAT), (REASSURANCE, MOST_REASSURANCE)] {
+        if let Some(f) = most_framed(a, frame, kind) {
+            items.push(f);
+        }
+    }
+    items.extend(cautions(a, diffs));
+    let comparison = match a.groups.as_ref().map_or(0, |g| g.groups.len()) {
+        0 | 1 => "",
+        2 => "pair",
+        _ => "each_vs_rest",
+    };
+    let method = match comparison {
+        "pair" => format!(
+            "The two groups are compared measure by measure: the difference of their means, with a 95% bootstrap interval of the difference ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding.",
+            a.groups.as_ref().map_or(0, |g| g.resamples)
+        ),
+        "each_vs_rest" => format!(
+            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding.",
+            a.groups.as_ref().map_or(0, |g| g.resamples)
+        ),
+        _ => String::new(),
+    };
+    Findings {
+        comparison: comparison.into(),
+        method,
+        items,
+    }
+}
+
+/// "conflict framing" / "sentiment".
+fn what(measure: &str) -> String {
+    if measure == "sentiment" {
+        "sentiment".into()
+    } else {
+        format!("{} framing", measure.replace('_', " "))
+    }
+}
+
+fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
+    let dec = decimals(&d.measure);
+    let other = if d.group_b == REST {
+        "the other articles".to_string()
+    } else {
+        d.group_b.clone()
+    };
+    let sentiment = d.measure == "sentiment";
+    let unit = if sentiment {
+        " (VADER compound, -1 to +1)"
+    } else {
+        " per 1,000 words"
+    };
+    let values = format!(
+        "{} vs {}{}, difference {}",
+        num(d.mean_a, dec),
+        num(d.mean_b, dec),
+        unit,
+        num(d.difference, dec)
+    );
+    let finding = d.is_finding();
+    let text = match (d.ci_low, d.ci_high) {
+        (Some(lo), Some(hi)) => {
+            let ci = format!("[{}, {}]", num(lo, dec), num(hi, dec));
+            if finding {
+                let claim = match (sentiment, d.difference > 0.0) {
+                    (true, true) => format!("{} is more positive in tone than {}", d.group_a, other),
+                    (true, false) => format!("{} is more negative in tone than {}", d.group_a, other),
+                    (false, true) => format!("{} uses more {} than {}", d.group_a, what(&d.measure), other),
+                    (false, false) => format!("{} uses less {} than {}", d.group_a, what(&d.measure), other),
+                };
+                format!("{claim}: {values} {ci}.")
+            } else {
+                format!(
+                    "{} and {} do not differ clearly in {}: {values} {ci}; the interval includes 0, so this is not a finding.",
+                    d.group_a,
+                    other,
+                    what(&d.measure)
+                )
+            }
+        }
+        _ => format!(
+            "{} and {} cannot be compared on {}: {values}, but a group with fewer than 2 articles has no interval, so this is not a finding.",
+            d.group_a,
+            other,
+            what(&d.measure)
+        ),
+    };
+    let r = reading(a, &d.measure);
+    let text = match r {
+        "exploratory" => format!("{text} {} is an exploratory frame (it agreed poorly with human coding): treat this as a lead to read, not a measurement.", capitalised(&d.measure)),
+        "not validated" if finding => format!("{text} The {} lexicon was not validated against human coding.", d.measure),
+        _ => text,
+    };
+    Finding {
+        kind: DIFFERENCE.into(),
+        frame: d.measure.clone(),
+        group_a: d.group_a.clone(),
+        group_b: d.group_b.clone(),
+        value_a: Some(d.mean_a),
+        value_b: Some(d.mean_b),
+        difference: Some(d.difference),
+        ci_low: d.ci_low,
+        ci_high: d.ci_high,
+        is_finding: finding,
+        exploratory: r == "exploratory",
+        articles_a: d.articles_a,
+        articles_b: d.articles_b,
+        section: SECTION_GROUPS.into(),
+        text,
+        ..Default::default()
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The article with the highest score in `frame` (first on ties), when any has one.
+fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
+    let j = a.frames.iter().position(|f| f == frame)?;
+    // Ranked by the lower end of the score's interval when there are
+    // intervals, so that a very short article with one matching word (a
+    // high score resting on one sentence) does not lead; by the score itself
+    // otherwise. Ties: the first article.
+    let by_interval = a
+        .articles
+        .iter()
+        .any(|art| art.frames.get(j).is_some_and(|f| f.ci_low.is_some()));
+    let mut best: Option<(usize, f64)> = None;
+    for (i, art) in a.articles.iter().enumerate() {
+        let Some(f) = art.frames.get(j) else {
+            continue;
+        };
+        let key = if by_interval {
+            f.ci_low.unwrap_or(0.0)
+        } else {
+            f.per_1k
+        };
+        if f.per_1k.is_finite()
+            && f.per_1k > 0.0
+            && key.is_finite()
+            && best.is_none_or(|(_, b)| key > b)
+        {
+            best = Some((i, key));
+        }
+    }
+    let (i, _) = best?;
+    let v = a.articles[i].frames[j].per_1k;
+    let art = &a.articles[i];
+    let score = &art.frames[j];
+    let sentence = if frame == THREAT {
+        art.most_threatening.as_ref()
+    } else {
+        art.most_reassuring.as_ref()
+    }
+    .map(|s| s.text.to_string())
+    .unwrap_or_default();
+    let title = if art.short_title.trim().is_empty() {
+        art.id.clone()
+    } else {
+        art.short_title.clone()
+    };
+    let ci = match (score.ci_low, score.ci_high) {
+        (Some(lo), Some(hi)) => format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1)),
+        _ => String::new(),
+    };
+    let ranked = if by_interval {
+        " (ranked by the lower end of the 95% interval, so that a short article cannot lead on one or two words)"
+    } else {
+        ""
+    };
+    let text = format!(
+        "The most {frame}-framed article{ranked} is #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
+        i + 1,
+        title,
+        art.group
+            .as_deref()
+            .map(|g| format!(" ({g})"))
+            .unwrap_or_default(),
+        num(v, 1),
+        if score.hits == 1.0 {
+            "1 match".to_string()
+        } else {
+            format!("{} matches", num(score.hits, if score.hits.fract() == 0.0 { 0 } else { 1 }))
+        },
+        art.words
+    );
+    let r = reading(a, frame);
+    let text = match r {
+        "exploratory" => format!(
+            "{text} {} is an exploratory frame: read the article before relying on the score.",
+            capitalised(frame)
+        ),
+        _ => text,
+    };
+    Some(Finding {
+        kind: kind.into(),
+        frame: frame.into(),
+        group_a: art.group.clone().unwrap_or_default(),
+        value_a: Some(v),
+        ci_low: score.ci_low,
+        ci_high: score.ci_high,
+        is_finding: score.ci_low.is_some_and(|lo| lo > 0.0),
+        exploratory: r == "exploratory",
+        articles_a: 1,
+        article_id: art.id.clone(),
+        article_no: i + 1,
+        sentence,
+        section: SECTION_THREAT.into(),
+        text,
+        ..Default::default()
+    })
+}
+
+fn caution(text: String, section: &str) -> Finding {
+    Finding {
+        kind: CAUTION.into(),
+        section: section.into(),
+        text,
+        ..Default::default()
+    }
+}
+
+/// The cautions that apply to the findings above them.
+fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = a.notes.iter().map(|n| caution(n.clone(), "")).collect();
+    if let Some(g) = &a.groups {
+        if g.groups.len() >= 2 {
+            out.extend(g.notes.iter().map(|n| caution(n.clone(), SECTION_GROUPS)));
+        }
+    }
+    let tested = diffs.iter().filter(|d| d.ci_low.is_some()).count();
+    if tested >= MANY_COMPARISONS {
+        out.push(caution(
+            format!(
+                "These are {tested} comparisons, each at 95%: even with no real difference, about 1 in 20 intervals excludes 0 by chance, so expect about {} such finding{} among them; a finding whose interval only just excludes 0 is weak evidence.",
+                num(tested as f64 / 20.0, 0),
+                if tested < 30 { "" } else { "s" }
+            ),
+            SECTION_GROUPS,
+        ));
+    }
+    let exploratory: Vec<&str> = a
+        .lexicons
+        .iter()
+        .filter(|l| l.kind == "frame" && verdict(&l.validity) == "exploratory")
+        .map(|l| l.name.as_str())
+        .collect();
+    if !exploratory.is_empty() {
+        out.push(caution(
+            format!(
+                "Exploratory frames ({}): their lexicons agreed poorly with human frame coding, so their scores find articles to read rather than measure the frame.",
+                exploratory.join(", ")
+            ),
+            SECTION_VALIDITY,
+        ));
+    }
+    if !a.articles.is_empty() {
+        out.push(caution(
+            "Word counts are indicators, not proof: a frame score says that a vocabulary is present, not how it is used. Read the marked words in the article reader and the quoted sentences in the Evidence section before claiming that an article frames the story in a certain way.".into(),
+            SECTION_EVIDENCE,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{example, GroupComparison};
+
+    fn diff(lo: f64, hi: f64, measure: &str) -> GroupDifference {
+        GroupDifference {
+            measure: measure.into(),
+            group_a: "post".into(),
+            group_b: "herald".into(),
+            articles_a: 20,
+            articles_b: 20,
+            mean_a: 6.2,
+            mean_b: 1.4,
+            difference: 4.8,
+            ci_low: Some(lo),
+            ci_high: Some(hi),
+        }
+    }
+
+    #[test]
+    fn differences_in_words_and_not_findings_said_plainly() {
+        let mut a = example(6);
+        a.groups = Some(GroupComparison {
+            differences: vec![diff(-0.5, 7.1, "threat"), diff(2.6, 7.1, "conflict")],
+            ..Default::default()
+        });
+        let f = compute(&a);
+        assert_eq!(f.items[0].text, "post uses more conflict framing than herald: 6.2 vs 1.4 per 1,000 words, difference 4.8 [2.6, 7.1].");
+        assert!(f.items[0].is_finding);
+        assert!(!f.items[1].is_finding);
+        assert!(
+            f.items[1]
+                .text
+                .contains("the interval includes 0, so this is not a finding"),
+            "{}",
+            f.items[1].text
+        );
+        assert_eq!(f.items[0].section, SECTION_GROUPS);
+    }
+
+    #[test]
+    fn most_framed_articles_come_with_a_sentence() {
+        let a = example(5);
+        let f = compute(&a);
+        let t = f.items.iter().find(|x| x.kind == MOST_THREAT).unwrap();
+        assert!(
+            t.text
+                .starts_with("The most threat-framed article (ranked by the lower end")
+                && t.text.contains(" is #"),
+            "{}",
+            t.text
+        );
+        assert_eq!(t.sentence, "Armed gangs roam the streets.");
+        assert!(t.article_no >= 1);
+        assert!(f.items.iter().any(|x| x.kind == MOST_REASSURANCE));
+        assert!(f.items.iter().any(|x| x.kind == CAUTION));
+        assert_eq!(f.comparison, "");
+    }
+}
