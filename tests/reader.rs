@@ -152,12 +152,14 @@ fn negated_and_quoted_matches_are_shown_apart() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     marks_match_scores(&out);
     let html = read(&out.join("reader.html"));
-    // "no threat" counts as reassurance, dashed, naming its negator.
+    // "not safe" counts as threat, dashed, naming its negator.
     assert!(
-        html.contains("negated threat entry") && html.contains("(negator “no”)"),
+        html.contains("negated reassurance entry") && html.contains("(negator “not”)"),
         "{html}"
     );
     assert!(html.contains(" neg\""));
+    // "no clash" is dropped and struck through, naming its negator.
+    assert!(html.contains("negated by “no”: not counted"), "{html}");
     // "not safe" sits in a quote: the mark is inside the quote's shading.
     assert!(html.contains("<span class=\"q\">"));
 }

@@ -9,8 +9,8 @@
 //! The marks are `Analysis::reader` (computed by the scorer's own matcher,
 //! see `scoring/marks.rs`): one `<mark>` per counted match, coloured by the
 //! frame it counts for (Okabe-Ito colours, safe for colour-blind readers),
-//! with the frame, lexicon entry and weight in its title. A match a negator
-//! moved to the other side has a dashed frame and names its negator; one a
+//! with the frame, lexicon entry and weight in its title. A reassurance match
+//! a negator moved to threat has a dashed frame and names its negator; one a
 //! negator dropped is struck through and not counted. Quoted speech is
 //! shaded against the narration. Where a mark is cut by another mark or a
 //! quote boundary, its later pieces carry the class `cont`, so counting
@@ -142,8 +142,8 @@ fn legend(out: &mut String, a: &Analysis) {
             escape(name)
         );
     }
-    out.push_str("<br><span><mark class=\"f0 neg\">negated</mark> a match a negator (not, no, never …) moved to the other side of threat and reassurance: coloured by the side it counts for</span>");
-    out.push_str("<span><mark class=\"f0 drop\">dropped</mark> a negated match of another frame, not counted</span>");
+    out.push_str("<br><span><mark class=\"f0 neg\">negated</mark> a reassurance match after a negator (not, no, never …): counted as threat and coloured as threat</span>");
+    out.push_str("<span><mark class=\"f0 drop\">dropped</mark> a negated match of threat or another frame, not counted</span>");
     out.push_str("<span><span class=\"q\">quoted speech</span> shaded; narration plain</span>");
     out.push_str("<br>Hover over a mark (or long-press it) for its frame, the lexicon entry that matched and its weight.</div>\n");
 }
