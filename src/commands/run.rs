@@ -25,7 +25,21 @@ fn warn(msg: &str) {
 
 fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     let opts = args.to_options().map_err(Error::Usage)?;
-    let corpus = crate::pipeline::read(&opts)?;
+    // The output folder is opened and locked first, so that a problem with
+    // it, or a second run into it, stops before a long analysis.
+    crate::output::interrupt::install();
+    let out = crate::output::OutputDir::prepare(&opts.out)?;
+    for n in &out.notes {
+        warn(n);
+    }
+    let printed_notes = out.notes.len();
+    let corpus = match crate::pipeline::read(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            out.abandon();
+            return Err(e);
+        }
+    };
     // Said before the analysis, so that they are not lost if it fails.
     for s in &corpus.skipped {
         warn(&format!("skipped {}: {}", s.source, s.reason));
@@ -34,14 +48,17 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         warn(w);
     }
     let printed = corpus.warnings.len();
-    let (analysis, summary) = crate::pipeline::run_on(corpus, &opts)?;
+    let (analysis, summary) = crate::pipeline::run_into(corpus, &opts, out)?;
     // The analysis's own warnings follow the corpus's, already printed.
     for w in analysis.warnings.iter().skip(printed) {
         warn(w);
     }
+    for n in summary.notes.iter().skip(printed_notes) {
+        warn(n);
+    }
     for p in &summary.protected {
         warn(&format!(
-            "{} already exists and was not written by frame: left untouched, so this output was not written (use --out to choose another folder)",
+            "{} already exists and was not written by frame (or has changed since frame wrote it): left untouched, so this output was not written (move it away, or use --out to choose another folder)",
             opts.out.join(p).display()
         ));
     }
