@@ -412,6 +412,55 @@ fn unreadable_files_are_warnings_and_a_fifo_never_hangs() {
     assert_has(&r, &["x.txt: not a regular file"]);
 }
 
+/// A FIFO given where frame reads a whole file (a table, --metadata,
+/// --stopwords, --lexicon, a coding sheet for `frame agree`) is refused
+/// with a message naming it, never read (a read would wait forever).
+#[test]
+fn a_fifo_as_table_metadata_stopwords_lexicon_or_sheet_never_hangs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(tmp.path(), "in", &[("good.txt", ARTICLE.as_bytes())]);
+    let mk = |name: &str| {
+        let p = tmp.path().join(name);
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap()
+            .success());
+        p
+    };
+    let (table, meta, stop, lex, sheet) = (
+        mk("t.csv"),
+        mk("meta.csv"),
+        mk("stop.txt"),
+        mk("lex.txt"),
+        mk("sheet.csv"),
+    );
+    let out = tmp.path().join("out");
+    let r = analyze(&[&table, &dir], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r, &["t.csv", "not a regular file"]);
+    for (flag, path) in [
+        ("--metadata", &meta),
+        ("--stopwords", &stop),
+        ("--lexicon", &lex),
+    ] {
+        let r = run(frame()
+            .arg("analyze")
+            .arg(&dir)
+            .arg(flag)
+            .arg(path)
+            .arg("--out")
+            .arg(&out)
+            .arg("-q"));
+        assert_eq!(r.code, 1, "{flag}: {}", r.stderr);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_has(&r, &[name.as_str(), "not a regular file"]);
+    }
+    let r = run(frame().arg("agree").arg(&sheet));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(&r, &["sheet.csv", "not a regular file"]);
+}
+
 #[test]
 fn oversized_article_file_is_skipped_unread() {
     let tmp = tempfile::tempdir().unwrap();

@@ -103,6 +103,7 @@ pub fn score(docs: &[Document], opts: &Options) -> Result<Vec<ScoreRow>> {
 
 /// Writes rows as CSV (`id, sentiment, positive, negative, neutral, <frames...>, threat_balance`).
 pub fn to_csv(rows: &[ScoreRow], frames: &[String]) -> Vec<u8> {
+    use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -112,7 +113,7 @@ pub fn to_csv(rows: &[ScoreRow], frames: &[String]) -> Vec<u8> {
         .collect();
     header.extend(frames.iter().cloned());
     header.push("threat_balance".into());
-    let _ = w.write_record(&header);
+    write_text_record(&mut w, &header);
     for r in rows {
         let mut rec = vec![
             r.id.clone(),
@@ -123,7 +124,7 @@ pub fn to_csv(rows: &[ScoreRow], frames: &[String]) -> Vec<u8> {
         ];
         rec.extend(r.frames.iter().map(|(_, v)| format!("{v:.4}")));
         rec.push(format!("{:.4}", r.threat_balance));
-        let _ = w.write_record(&rec);
+        write_text_record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
 }

@@ -32,7 +32,7 @@ pub(crate) fn read_article(c: &Candidate, keep_boilerplate: bool) -> FileResult 
             warnings,
         };
     }
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match super::limits::read_file(&c.path) {
         Ok(b) => b,
         Err(e) => {
             return FileResult {
