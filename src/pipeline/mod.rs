@@ -41,7 +41,10 @@ pub struct RunSummary {
 
 /// Runs the analysis on an already-read corpus.
 pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
-    let mut stages = Stages::new(opts.quiet || corpus.documents.len() < 200);
+    // A spinner for runs long enough to need one: many articles, or a few
+    // huge ones (one 250 MB article takes minutes).
+    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let mut stages = Stages::new(opts.quiet || (corpus.documents.len() < 200 && bytes < 8 << 20));
     let stop = crate::text::stop_list::for_run(opts)?;
     let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
     stages.done("tokenise_stem", "TF-IDF");
