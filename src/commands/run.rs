@@ -85,34 +85,30 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
 }
 
 fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
+    use crate::commands::score::{self, BatchScorer, RowSink};
     let opts = args.to_options().map_err(Error::Usage)?;
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let (docs, warnings) = crate::commands::score::read_texts(
-        &opts,
-        if args.input.is_none() {
-            Some(&mut lock)
-        } else {
-            None
-        },
-    )?;
-    for w in &warnings {
-        warn(w);
-    }
     let set = crate::lexicon::load::set_for_run(&opts)?;
     for w in &set.warnings {
         warn(&format!("lexicon: {w}"));
     }
-    let rows = crate::commands::score::score(&docs, &opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
-    let bytes = if args.json {
-        crate::commands::score::to_jsonl(&rows)
+    let scorer = BatchScorer::new(&opts)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut sink = RowSink::new(&mut out, args.json, frames);
+    // Lines and rows are scored and written in batches, so a long input
+    // never sits whole in memory and output starts at once.
+    if args.input.is_none() {
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        score::score_lines(&scorer, &mut lock, &mut sink, &mut |w| warn(&w))?;
     } else {
-        crate::commands::score::to_csv(&rows, &frames)
-    };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = out.write_all(&bytes).and_then(|_| out.flush());
+        let (docs, warnings) = score::read_texts(&opts)?;
+        for w in &warnings {
+            warn(w);
+        }
+        score::score_documents(&scorer, &docs, &mut sink);
+    }
     Ok(())
 }
 
