@@ -209,3 +209,79 @@ fn folder_problems_come_before_the_analysis() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!out.exists());
 }
+
+/// `--out` equal to the input folder: the second run does not read the
+/// first run's report.md and report.html as articles, and says so.
+#[test]
+fn an_output_folder_equal_to_the_input_is_not_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    corpus(&dir, 5);
+    let first = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&dir)
+        .arg("--quiet"));
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = run(frame().arg("analyze").arg(&dir).arg("--out").arg(&dir));
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("analysed 5 articles"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains("frame's outputs of an earlier run"),
+        "{}",
+        second.stderr
+    );
+}
+
+/// Several folder arguments: the group is the folder's name and a shared
+/// file name is told apart by it, whatever the order of the arguments.
+#[test]
+fn several_folders_give_stable_ids_and_groups() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bbc, itv) = (tmp.path().join("bbc"), tmp.path().join("itv"));
+    corpus(&bbc, 3);
+    corpus(&itv, 3);
+    let rows = |out: &Path| -> Vec<(String, String)> {
+        let mut r = csv::Reader::from_path(out.join("articles.csv")).unwrap();
+        let h = r.headers().unwrap().clone();
+        let (id, group) = (
+            h.iter().position(|c| c == "id").unwrap(),
+            h.iter().position(|c| c == "group").unwrap(),
+        );
+        let mut v: Vec<(String, String)> = r
+            .records()
+            .map(|x| {
+                let x = x.unwrap();
+                (x[id].to_string(), x[group].to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (o1, o2) = (tmp.path().join("o1"), tmp.path().join("o2"));
+    for (a, b, o) in [(&bbc, &itv, &o1), (&itv, &bbc, &o2)] {
+        let r = run(frame()
+            .arg("analyze")
+            .arg(a)
+            .arg(b)
+            .arg("--out")
+            .arg(o)
+            .arg("-q"));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let got = rows(&o1);
+    assert_eq!(got, rows(&o2));
+    assert!(
+        got.contains(&("bbc/a00000".to_string(), "bbc".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("itv/a00000".to_string(), "itv".to_string())),
+        "{got:?}"
+    );
+}
