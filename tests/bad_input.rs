@@ -936,3 +936,39 @@ fn html_page_furniture_is_not_article_text() {
     // Only "Police said two people were hurt." is article text.
     assert_eq!(art["words"], 6, "{}", art["sentences"]);
 }
+
+/// Repeated warnings stop after a cap on the terminal, with a count of the
+/// rest (analysis.json keeps them all); control characters in a file name
+/// are escaped, never sent to the terminal raw.
+#[test]
+fn warnings_are_capped_and_file_names_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).unwrap();
+    for i in 0..80 {
+        fs::write(
+            dir.join(format!("a{i:02}.txt")),
+            "The same text about police.",
+        )
+        .unwrap();
+    }
+    fs::write(dir.join("\u{1b}[2Jevil\nname.txt"), "").unwrap();
+    let out = tmp.path().join("out");
+    let r = analyze(&[&dir], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .count();
+    assert!(shown <= 52, "{shown} warning lines");
+    assert_has(&r, &["more warnings not shown", "analysis.json"]);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "raw escape code on the terminal"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    let all =
+        json["warnings"].as_array().unwrap().len() + json["skipped"].as_array().unwrap().len();
+    assert!(all >= 80, "{all}");
+}

@@ -5,4 +5,5 @@ pub mod cli;
 pub mod kwic;
 pub mod run;
 pub mod score;
+pub mod terminal;
 pub mod validate;

@@ -8,20 +8,22 @@ use std::io::Write;
 
 /// Runs the subcommand the user chose.
 pub fn run(cli: &Cli) -> Result<(), Error> {
-    match &cli.command {
-        Command::Analyze(a) => analyze(a),
+    let res = match &cli.command {
+        Command::Analyze(a) => return analyze(a),
         Command::Score(s) => score(s),
         Command::Lexicon(l) => lexicon(l),
         Command::Kwic(k) => kwic(k),
         Command::Sample(s) => sample(s),
         Command::Agree(a) => agree(a),
+    };
+    if let Some(line) = super::terminal::summary("run frame analyze to see them all in its report")
+    {
+        eprintln!("{line}");
     }
+    res
 }
 
-/// A warning on stderr, where the user sees it beside the summary line.
-fn warn(msg: &str) {
-    eprintln!("warning: {msg}");
-}
+use super::terminal::{printable, warn, warn_always};
 
 fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     let opts = args.to_options().map_err(Error::Usage)?;
@@ -30,7 +32,7 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     crate::output::interrupt::install();
     let out = crate::output::OutputDir::prepare(&opts.out)?;
     for n in &out.notes {
-        warn(n);
+        warn_always(n);
     }
     let printed_notes = out.notes.len();
     let corpus = match crate::pipeline::read(&opts) {
@@ -54,10 +56,16 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         warn(w);
     }
     for n in summary.notes.iter().skip(printed_notes) {
-        warn(n);
+        warn_always(n);
+    }
+    if let Some(line) = super::terminal::summary(&format!(
+        "all are listed in {} (the report shows the first ones)",
+        opts.out.join("analysis.json").display()
+    )) {
+        eprintln!("{}", printable(&line, false));
     }
     for p in &summary.protected {
-        warn(&format!(
+        warn_always(&format!(
             "{} already exists and was not written by frame (or has changed since frame wrote it): left untouched, so this output was not written (move it away, or use --out to choose another folder)",
             opts.out.join(p).display()
         ));
