@@ -972,3 +972,31 @@ fn warnings_are_capped_and_file_names_escaped() {
         json["warnings"].as_array().unwrap().len() + json["skipped"].as_array().unwrap().len();
     assert!(all >= 80, "{all}");
 }
+
+/// Flags that size work stop at their documented limits when the arguments
+/// are read, naming the flag and the range (2^64-1 resamples used to print
+/// "capacity overflow" 67 times).
+#[test]
+fn flags_that_size_work_have_upper_limits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(tmp.path(), "in", &[("good.txt", ARTICLE.as_bytes())]);
+    for (flag, value, range) in [
+        ("--bootstrap", "18446744073709551615", "0..=100000"),
+        ("--bootstrap", "100001", "0..=100000"),
+        ("--k", "1", "2..=1000"),
+        ("--top-terms", "0", "1..=1000"),
+        ("--max-features", "0", "1..=10000000"),
+    ] {
+        let out = tmp.path().join("out");
+        let r = run(frame()
+            .arg("analyze")
+            .arg(&dir)
+            .arg(flag)
+            .arg(value)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(r.code, 1, "{flag} {value}: {}", r.stderr);
+        assert_has(&r, &[flag, range]);
+        assert!(!out.exists(), "{flag}: nothing written");
+    }
+}
