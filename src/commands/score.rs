@@ -54,7 +54,7 @@ impl BatchScorer {
             stop: crate::text::stop_list::for_run(opts)?,
             lexicons: crate::lexicon::load::lexicons_for_run(opts)?,
             senti: SentimentAnalyzer::new(SentimentLexicon::builtin()),
-            lang: opts.lang.clone(),
+            lang: opts.lang,
         })
     }
 
