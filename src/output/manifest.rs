@@ -1,18 +1,18 @@
 //! The manifest (`.frame-manifest`): one line per file frame wrote in the
-//! folder, with the size, modification time and SHA-256 it had when frame
+//! folder, with the size, modification time and XXH3-128 hash it had when frame
 //! wrote it. A file is frame's to replace or remove only while it still
 //! matches its line; the rename phase of a run is journalled here too
 //! (lines marked `pending`), so that the next run can finish it.
 
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// First line of a manifest in this format.
-const HEADER: &str = "# frame manifest 2: files frame wrote here; each is replaced or removed only while its size and SHA-256 still match this line";
+const HEADER: &str = "# frame manifest 2: files frame wrote here; each is replaced or removed only while its size and hash still match this line";
 
 /// What frame recorded of one file it wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub struct Entry {
     pub size: u64,
     /// Modification time in nanoseconds since 1970 (0 when unknown).
     pub mtime_ns: u128,
-    /// SHA-256 of the content, lower-case hex.
-    pub sha256: String,
+    /// XXH3-128 of the content ([`ContentHash`]), lower-case hex.
+    pub hash: String,
 }
 
 /// Whether an entry is a finished output or one a run was renaming.
@@ -66,7 +66,7 @@ impl Manifest {
                 continue;
             }
             let f: Vec<&str> = line.splitn(5, '\t').collect();
-            let [state, size, mtime, sha, name] = f[..] else {
+            let [state, size, mtime, hash, name] = f[..] else {
                 continue;
             };
             let state = match state {
@@ -77,13 +77,14 @@ impl Manifest {
             let (Ok(size), Ok(mtime_ns)) = (size.parse(), mtime.parse()) else {
                 continue;
             };
-            if sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()) || !plain_name(name) {
+            if hash.len() != 32 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) || !plain_name(name)
+            {
                 continue;
             }
             let entry = Entry {
                 size,
                 mtime_ns,
-                sha256: sha.to_ascii_lowercase(),
+                hash: hash.to_ascii_lowercase(),
             };
             m.files.insert(name.to_string(), (state, entry));
         }
@@ -92,7 +93,7 @@ impl Manifest {
 
     /// The manifest as text, names in sorted order.
     pub fn render(&self) -> String {
-        let mut s = format!("{HEADER}\n# state\tsize\tmodified (ns)\tsha256\tname\n");
+        let mut s = format!("{HEADER}\n# state\tsize\tmodified (ns)\txxh3-128\tname\n");
         for (name, (state, e)) in &self.files {
             let state = match state {
                 State::Done => "file",
@@ -100,7 +101,7 @@ impl Manifest {
             };
             s.push_str(&format!(
                 "{state}\t{}\t{}\t{}\t{name}\n",
-                e.size, e.mtime_ns, e.sha256
+                e.size, e.mtime_ns, e.hash
             ));
         }
         s
@@ -121,15 +122,36 @@ pub fn mtime_ns(meta: &fs::Metadata) -> u128 {
         .unwrap_or(0)
 }
 
-/// Lower-case hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The content hash of the manifest, fed as the file is written.
+pub struct ContentHash(Box<Xxh3Default>);
+
+impl ContentHash {
+    /// An empty hash.
+    pub fn new() -> Self {
+        ContentHash(Box::default())
+    }
+
+    /// Adds bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The hash as lower-case hex (32 digits).
+    pub fn hex(&self) -> String {
+        format!("{:032x}", self.0.digest128())
+    }
 }
 
-/// SHA-256 of a file's content.
-fn file_sha256(path: &Path) -> std::io::Result<String> {
+impl Default for ContentHash {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Content hash of a file.
+fn file_hash(path: &Path) -> std::io::Result<String> {
     let mut f = fs::File::open(path)?;
-    let mut h = Sha256::new();
+    let mut h = ContentHash::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = f.read(&mut buf)?;
@@ -138,11 +160,11 @@ fn file_sha256(path: &Path) -> std::io::Result<String> {
         }
         h.update(&buf[..n]);
     }
-    Ok(hex(&h.finalize()))
+    Ok(h.hex())
 }
 
 /// Whether the file at `path` is still the one `entry` records: a regular
-/// file (not a link) of the recorded size, and either its recorded SHA-256
+/// file (not a link) of the recorded size, and either its recorded hash
 /// or its recorded modification time when that is older than `saved_ns`
 /// (the manifest's own modification time). A change made after the
 /// manifest was saved gives the file a time at least as late as the
@@ -158,7 +180,7 @@ pub fn matches(path: &Path, entry: &Entry, saved_ns: u128) -> bool {
     if entry.mtime_ns != 0 && entry.mtime_ns < saved_ns && mtime_ns(&meta) == entry.mtime_ns {
         return true;
     }
-    file_sha256(path).is_ok_and(|h| h == entry.sha256)
+    file_hash(path).is_ok_and(|h| h == entry.hash)
 }
 
 #[cfg(test)]
@@ -170,7 +192,11 @@ mod tests {
         Entry {
             size: bytes.len() as u64,
             mtime_ns: mtime_ns(&fs::metadata(path).unwrap()),
-            sha256: hex(&Sha256::digest(&bytes)),
+            hash: {
+                let mut h = ContentHash::new();
+                h.update(&bytes);
+                h.hex()
+            },
         }
     }
 
@@ -180,7 +206,7 @@ mod tests {
         let e = Entry {
             size: 3,
             mtime_ns: 17,
-            sha256: "a".repeat(64),
+            hash: "a".repeat(32),
         };
         m.files
             .insert("report md.md".into(), (State::Done, e.clone()));
@@ -197,8 +223,8 @@ mod tests {
         assert_eq!(old.unproven, vec!["report.md".to_string()]);
         let bad = Manifest::parse(&format!(
             "{HEADER}\nfile\tx\t0\t{}\ta.csv\nfile\t1\t0\tzz\tb.csv\nfile\t1\t0\t{}\t../c\n",
-            "0".repeat(64),
-            "0".repeat(64)
+            "0".repeat(32),
+            "0".repeat(32)
         ));
         assert!(bad.files.is_empty(), "{:?}", bad.files);
     }

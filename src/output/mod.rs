@@ -1,7 +1,7 @@
 //! The output folder: every output is first written to a hidden temporary
 //! file, and only when all of them are complete are they renamed to their
 //! final names, so a run killed midway leaves the previous run's files intact.
-//! The manifest records the size and SHA-256 of each file frame wrote; a file
+//! The manifest records the size and content hash of each file frame wrote; a file
 //! is replaced or removed only while it still matches, so anything else in
 //! the folder (or a frame output the user has since edited) is the user's and
 //! is never overwritten or deleted. One run at a time holds the folder's lock
@@ -14,7 +14,6 @@ mod writeback;
 
 use crate::model::error::{Error, Result};
 use manifest::{Entry, Manifest, State};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -467,7 +466,7 @@ pub struct Staged {
 /// A writer that hashes what passes through it.
 struct Hashing<W> {
     inner: W,
-    hash: Sha256,
+    hash: manifest::ContentHash,
     size: u64,
 }
 
@@ -499,7 +498,7 @@ impl Staged {
                 1 << 20,
                 Hashing {
                     inner: Writeback::new(f),
-                    hash: Sha256::new(),
+                    hash: manifest::ContentHash::new(),
                     size: 0,
                 },
             );
@@ -510,7 +509,7 @@ impl Staged {
             Ok(Entry {
                 size: h.size,
                 mtime_ns: manifest::mtime_ns(&meta),
-                sha256: manifest::hex(&h.hash.finalize()),
+                hash: h.hash.hex(),
             })
         });
         match res {
@@ -746,7 +745,7 @@ mod tests {
         out.finish().unwrap();
         let forged = format!(
             "# frame manifest 2\nfile\t11\t0\t{}\tthesis.docx\n",
-            "0".repeat(64)
+            "0".repeat(32)
         );
         fs::write(dir.path().join(MANIFEST), forged).unwrap();
         let mut out = OutputDir::prepare(dir.path()).unwrap();
