@@ -42,7 +42,11 @@ fn main() -> ExitCode {
     match result {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("frame: error: {e}");
+            let msg = e.to_string();
+            eprintln!(
+                "frame: error: {}",
+                frame::commands::terminal::printable(&msg, true)
+            );
             ExitCode::from(e.exit_code())
         }
         Err(_) => ExitCode::from(2),

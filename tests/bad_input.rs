@@ -430,6 +430,55 @@ fn unreadable_files_are_warnings_and_a_fifo_never_hangs() {
     assert_has(&r, &["x.txt: not a regular file"]);
 }
 
+/// A FIFO given where frame reads a whole file (a table, --metadata,
+/// --stopwords, --lexicon, a coding sheet for `frame agree`) is refused
+/// with a message naming it, never read (a read would wait forever).
+#[test]
+fn a_fifo_as_table_metadata_stopwords_lexicon_or_sheet_never_hangs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(tmp.path(), "in", &[("good.txt", ARTICLE.as_bytes())]);
+    let mk = |name: &str| {
+        let p = tmp.path().join(name);
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap()
+            .success());
+        p
+    };
+    let (table, meta, stop, lex, sheet) = (
+        mk("t.csv"),
+        mk("meta.csv"),
+        mk("stop.txt"),
+        mk("lex.txt"),
+        mk("sheet.csv"),
+    );
+    let out = tmp.path().join("out");
+    let r = analyze(&[&table, &dir], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(&r, &["t.csv", "not a regular file"]);
+    for (flag, path) in [
+        ("--metadata", &meta),
+        ("--stopwords", &stop),
+        ("--lexicon", &lex),
+    ] {
+        let r = run(frame()
+            .arg("analyze")
+            .arg(&dir)
+            .arg(flag)
+            .arg(path)
+            .arg("--out")
+            .arg(&out)
+            .arg("-q"));
+        assert_eq!(r.code, 1, "{flag}: {}", r.stderr);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert_has(&r, &[name.as_str(), "not a regular file"]);
+    }
+    let r = run(frame().arg("agree").arg(&sheet));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(&r, &["sheet.csv", "not a regular file"]);
+}
+
 #[test]
 fn oversized_article_file_is_skipped_unread() {
     let tmp = tempfile::tempdir().unwrap();
@@ -921,4 +970,68 @@ fn html_page_furniture_is_not_article_text() {
             "Police said two people were hurt."
         ]
     );
+}
+
+/// Repeated warnings stop after a cap on the terminal, with a count of the
+/// rest (analysis.json keeps them all); control characters in a file name
+/// are escaped, never sent to the terminal raw.
+#[test]
+fn warnings_are_capped_and_file_names_escaped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).unwrap();
+    for i in 0..80 {
+        fs::write(
+            dir.join(format!("a{i:02}.txt")),
+            "The same text about police.",
+        )
+        .unwrap();
+    }
+    fs::write(dir.join("\u{1b}[2Jevil\nname.txt"), "").unwrap();
+    let out = tmp.path().join("out");
+    let r = analyze(&[&dir], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .count();
+    assert!(shown <= 52, "{shown} warning lines");
+    assert_has(&r, &["more warnings not shown", "analysis.json"]);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "raw escape code on the terminal"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    let all =
+        json["warnings"].as_array().unwrap().len() + json["skipped"].as_array().unwrap().len();
+    assert!(all >= 80, "{all}");
+}
+
+/// Flags that size work stop at their documented limits when the arguments
+/// are read, naming the flag and the range (2^64-1 resamples used to print
+/// "capacity overflow" 67 times).
+#[test]
+fn flags_that_size_work_have_upper_limits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(tmp.path(), "in", &[("good.txt", ARTICLE.as_bytes())]);
+    for (flag, value, range) in [
+        ("--bootstrap", "18446744073709551615", "0..=100000"),
+        ("--bootstrap", "100001", "0..=100000"),
+        ("--k", "1", "2..=1000"),
+        ("--top-terms", "0", "1..=1000"),
+        ("--max-features", "0", "1..=10000000"),
+    ] {
+        let out = tmp.path().join("out");
+        let r = run(frame()
+            .arg("analyze")
+            .arg(&dir)
+            .arg(flag)
+            .arg(value)
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(r.code, 1, "{flag} {value}: {}", r.stderr);
+        assert_has(&r, &[flag, range]);
+        assert!(!out.exists(), "{flag}: nothing written");
+    }
 }

@@ -81,11 +81,13 @@ fn analyze(inputs: &[&Path], out: &Path) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
-/// Output files (not hidden ones) of a folder.
+/// Output files (not hidden ones) of a folder (none when an interrupted
+/// run removed the folder it had made).
 fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap())
+    let Ok(rd) = fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    rd.map(|e| e.unwrap())
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| {
             (

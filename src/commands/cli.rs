@@ -190,24 +190,24 @@ pub struct AnalyzeArgs {
     /// Drop terms found in more than F x (number of articles) articles, as scikit-learn does (0 < F <= 1; 1 keeps all).
     #[arg(long, default_value_t = 1.0, value_name = "F")]
     pub max_df: f64,
-    /// Keep only the N most frequent terms in the TF-IDF vocabulary.
-    #[arg(long, value_name = "N")]
-    pub max_features: Option<usize>,
+    /// Keep only the N most frequent terms in the TF-IDF vocabulary (1 to 10,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub max_features: Option<u64>,
     /// Term-frequency weighting for TF-IDF.
     #[arg(long, value_enum, default_value = "sublinear")]
     pub tf: TfArg,
-    /// Top TF-IDF terms reported per article and cluster.
-    #[arg(long, default_value_t = 10, value_name = "N")]
-    pub top_terms: usize,
+    /// Top TF-IDF terms reported per article and cluster (1 to 1,000).
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub top_terms: u64,
     /// Extra stop words, one per line.
     #[arg(long, value_name = "FILE")]
     pub stopwords: Option<PathBuf>,
     /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...).
     #[arg(long)]
     pub keep_boilerplate: bool,
-    /// Number of clusters (default: chosen by silhouette over 2..=10).
-    #[arg(long, value_name = "N")]
-    pub k: Option<usize>,
+    /// Number of clusters (2 to 1,000; default: chosen by silhouette over 2..=10).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..=1000))]
+    pub k: Option<u64>,
     /// Random seed for clustering.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
@@ -236,9 +236,9 @@ pub struct AnalyzeArgs {
     /// Period of the timeline and of --group-by date.
     #[arg(long, value_enum, default_value = "month")]
     pub period: PeriodArg,
-    /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none).
-    #[arg(long, default_value_t = crate::model::options::DEFAULT_RESAMPLES, value_name = "N")]
-    pub bootstrap: usize,
+    /// Bootstrap resamples per article for the 95% intervals of frame scores (0: none; at most 100,000).
+    #[arg(long, default_value_t = crate::model::options::DEFAULT_RESAMPLES as u64, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=crate::model::options::MAX_RESAMPLES as u64))]
+    pub bootstrap: u64,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -254,9 +254,9 @@ pub struct SampleArgs {
     /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Number of units to sample.
-    #[arg(long, value_name = "N")]
-    pub n: usize,
+    /// Number of units to sample (1 to 1,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub n: u64,
     /// Random seed: the same seed and corpus give the same sheet.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
@@ -369,12 +369,7 @@ impl AnalyzeArgs {
         if self.min_df == 0 {
             return Err("--min-df must be at least 1".into());
         }
-        if self.max_features == Some(0) {
-            return Err("--max-features must be at least 1".into());
-        }
-        if self.k.is_some_and(|k| k < 2) {
-            return Err("--k must be at least 2".into());
-        }
+        // --max-features, --k, --top-terms and --bootstrap are range-checked by clap.
         let mut o = Options::new(self.inputs.clone());
         o.corpus.columns = columns(&self.table);
         o.corpus.format = self.table.format.map(FormatArg::format);
@@ -383,21 +378,21 @@ impl AnalyzeArgs {
         o.lang = language(&self.lang)?;
         o.min_df = self.min_df;
         o.max_df = self.max_df;
-        o.max_features = self.max_features;
+        o.max_features = self.max_features.map(|n| n as usize);
         o.tf = match self.tf {
             TfArg::Sublinear => TfWeighting::Sublinear,
             TfArg::Raw => TfWeighting::Raw,
         };
-        o.top_terms = self.top_terms.max(1);
+        o.top_terms = self.top_terms as usize;
         o.stopwords_file = self.stopwords.clone();
-        o.k = self.k;
+        o.k = self.k.map(|k| k as usize);
         o.seed = self.seed;
         o.neighbours = self.neighbours;
         o.chart_size = chart_size(&self.chart_size)?;
         o.svg = self.svg;
         o.quiet = self.quiet;
         self.lexicon_sel.apply(&mut o)?;
-        o.bootstrap = self.bootstrap;
+        o.bootstrap = self.bootstrap as usize;
         o.corpus.metadata = self.metadata.clone();
         o.group_by = self
             .group_by
@@ -584,7 +579,7 @@ impl SampleArgs {
         Ok((
             o,
             crate::commands::validate::sample::SampleParams {
-                n: self.n,
+                n: self.n as usize,
                 seed: self.seed,
                 unit,
             },

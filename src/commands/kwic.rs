@@ -377,6 +377,7 @@ pub fn to_text(lines: &[KwicLine]) -> String {
 /// The concordance as CSV: article_id, sentence_no, word_no, left, keyword,
 /// right, category, entry, negated, and with `with_excluded` excluded.
 pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
+    use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -396,7 +397,7 @@ pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
     if with_excluded {
         header.push("excluded");
     }
-    let _ = w.write_record(&header);
+    write_text_record(&mut w, &header);
     let flag = |b: bool| if b { "true" } else { "false" };
     for l in lines {
         let (sentence_no, word_no) = (l.sentence_no.to_string(), l.word_no.to_string());
@@ -414,7 +415,7 @@ pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
         if with_excluded {
             row.push(flag(l.excluded));
         }
-        let _ = w.write_record(&row);
+        write_text_record(&mut w, &row);
     }
     w.into_inner().unwrap_or_default()
 }

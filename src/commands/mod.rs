@@ -6,4 +6,5 @@ pub mod import;
 pub mod kwic;
 pub mod run;
 pub mod score;
+pub mod terminal;
 pub mod validate;

@@ -8,16 +8,23 @@ use std::io::Write;
 
 /// Runs the subcommand the user chose.
 pub fn run(cli: &Cli) -> Result<(), Error> {
-    match &cli.command {
-        Command::Analyze(a) => analyze(a),
+    let res = match &cli.command {
+        Command::Analyze(a) => return analyze(a),
         Command::Score(s) => score(s),
         Command::Lexicon(l) => lexicon(l),
         Command::Kwic(k) => kwic(k),
         Command::Sample(s) => sample(s),
         Command::Agree(a) => agree(a),
         Command::Import(i) => import(i),
+    };
+    if let Some(line) = super::terminal::summary("run frame analyze to see them all in its report")
+    {
+        eprintln!("{line}");
     }
+    res
 }
+
+use super::terminal::{printable, warn, warn_always};
 
 fn import(args: &cli::ImportArgs) -> Result<(), Error> {
     let corpus = crate::input::load(&args.to_options())?;
@@ -62,14 +69,23 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// A warning on stderr, where the user sees it beside the summary line.
-fn warn(msg: &str) {
-    eprintln!("warning: {msg}");
-}
-
 fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     let opts = args.to_options().map_err(Error::Usage)?;
-    let corpus = crate::pipeline::read(&opts)?;
+    // The output folder is opened and locked first, so that a problem with
+    // it, or a second run into it, stops before a long analysis.
+    crate::output::interrupt::install();
+    let out = crate::output::OutputDir::prepare(&opts.out)?;
+    for n in &out.notes {
+        warn_always(n);
+    }
+    let printed_notes = out.notes.len();
+    let corpus = match crate::pipeline::read(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            out.abandon();
+            return Err(e);
+        }
+    };
     // Said before the analysis, so that they are not lost if it fails.
     for s in &corpus.skipped {
         warn(&format!("skipped {}: {}", s.source, s.reason));
@@ -78,14 +94,23 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         warn(w);
     }
     let printed = corpus.warnings.len();
-    let (analysis, summary) = crate::pipeline::run_on(corpus, &opts)?;
+    let (analysis, summary) = crate::pipeline::run_into(corpus, &opts, out)?;
     // The analysis's own warnings follow the corpus's, already printed.
     for w in analysis.warnings.iter().skip(printed) {
         warn(w);
     }
+    for n in summary.notes.iter().skip(printed_notes) {
+        warn_always(n);
+    }
+    if let Some(line) = super::terminal::summary(&format!(
+        "all are listed in {} (the report shows the first ones)",
+        opts.out.join("analysis.json").display()
+    )) {
+        eprintln!("{}", printable(&line, false));
+    }
     for p in &summary.protected {
-        warn(&format!(
-            "{} already exists and was not written by frame: left untouched, so this output was not written (use --out to choose another folder)",
+        warn_always(&format!(
+            "{} already exists and was not written by frame (or has changed since frame wrote it): left untouched, so this output was not written (move it away, or use --out to choose another folder)",
             opts.out.join(p).display()
         ));
     }
@@ -112,34 +137,30 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
 }
 
 fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
+    use crate::commands::score::{self, BatchScorer, RowSink};
     let opts = args.to_options().map_err(Error::Usage)?;
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    let (docs, warnings) = crate::commands::score::read_texts(
-        &opts,
-        if args.input.is_none() {
-            Some(&mut lock)
-        } else {
-            None
-        },
-    )?;
-    for w in &warnings {
-        warn(w);
-    }
     let set = crate::lexicon::load::set_for_run(&opts)?;
     for w in &set.warnings {
         warn(&format!("lexicon: {w}"));
     }
-    let rows = crate::commands::score::score(&docs, &opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
-    let bytes = if args.json {
-        crate::commands::score::to_jsonl(&rows)
+    let scorer = BatchScorer::new(&opts)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut sink = RowSink::new(&mut out, args.json, frames);
+    // Lines and rows are scored and written in batches, so a long input
+    // never sits whole in memory and output starts at once.
+    if args.input.is_none() {
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        score::score_lines(&scorer, &mut lock, &mut sink, &mut |w| warn(&w))?;
     } else {
-        crate::commands::score::to_csv(&rows, &frames)
-    };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = out.write_all(&bytes).and_then(|_| out.flush());
+        let (docs, warnings) = score::read_texts(&opts)?;
+        for w in &warnings {
+            warn(w);
+        }
+        score::score_documents(&scorer, &docs, &mut sink);
+    }
     Ok(())
 }
 

@@ -70,7 +70,7 @@ pub(crate) fn read_article(
             warnings,
         );
     }
-    let bytes = match std::fs::read(&c.path) {
+    let bytes = match super::limits::read_file(&c.path) {
         Ok(b) => b,
         Err(e) => return FileResult::fail(format!("cannot read: {e}"), None, warnings),
     };

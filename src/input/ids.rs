@@ -13,11 +13,39 @@ pub(crate) fn group_of(rel: &Path) -> Option<String> {
     (comps.len() >= 2).then(|| comps[0].as_os_str().to_string_lossy().into_owned())
 }
 
+/// A stable label for each input: its folder or file name when no other
+/// input has that name (so ids and groups do not depend on the order of the
+/// arguments), else `inputN` by position.
+pub(crate) fn input_labels(inputs: &[std::path::PathBuf]) -> Vec<String> {
+    let name = |p: &std::path::PathBuf| {
+        std::fs::canonicalize(p)
+            .ok()
+            .as_deref()
+            .unwrap_or(p)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let names: Vec<String> = inputs.iter().map(name).collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if n.is_empty() || names.iter().filter(|m| *m == n).count() > 1 {
+                format!("input{}", i + 1)
+            } else {
+                n.clone()
+            }
+        })
+        .collect()
+}
+
 /// File stems as ids; where stems clash, the path relative to the input
 /// folder (without extension) instead; where that clashes inside one input
 /// (`story.txt` and `story.html` side by side) the extension is kept; where
-/// it still clashes (two inputs), the input's number is prefixed.
-pub(crate) fn assign_ids(files: &[Candidate]) -> Vec<String> {
+/// it still clashes (two inputs), the input's label ([`input_labels`]) is
+/// prefixed.
+pub(crate) fn assign_ids(files: &[Candidate], labels: &[String]) -> Vec<String> {
     // The counts are only looked up, never listed, so hash maps give the
     // same ids as ordered ones; the names are made once, in parallel (at
     // 100,000 files this step was a third of a second on one core).
@@ -76,7 +104,10 @@ pub(crate) fn assign_ids(files: &[Candidate]) -> Vec<String> {
         .zip(&first)
         .map(|(c, id)| {
             if count2[id.as_str()] > 1 {
-                format!("input{}/{}", c.input + 1, id)
+                match labels.get(c.input) {
+                    Some(l) => format!("{l}/{id}"),
+                    None => format!("input{}/{}", c.input + 1, id),
+                }
             } else {
                 id.clone()
             }

@@ -25,6 +25,44 @@ pub const MAX_CORPUS_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// Set to any value to skip the free-memory check (the fixed ceiling still holds).
 pub const SKIP_MEMORY_CHECK_ENV: &str = "FRAME_SKIP_MEMORY_CHECK";
 
+/// Reads a whole input file (article, table, metadata, stop words, lexicon,
+/// coding sheet), refusing what is not a regular file (a pipe, socket or
+/// device would block or never end) and stopping at [`MAX_FILE_BYTES`]
+/// whatever size the file claims (files under `/proc` claim none). The
+/// error reads well after "cannot read: ".
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let not_regular = || {
+        std::io::Error::other(
+            "not a regular file (a pipe, socket or device); save the content to a file and give that",
+        )
+    };
+    // Checked before opening: opening a pipe waits for a writer.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let f = std::fs::File::open(path)?;
+    let meta = f.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let too_big = || {
+        std::io::Error::other(format!(
+            "the file is larger than frame's limit of {} MB per file (split it into parts)",
+            mib(MAX_FILE_BYTES)
+        ))
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
 fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
@@ -104,6 +142,28 @@ pub fn content_warnings(a: &Analysis) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "text").unwrap();
+        assert_eq!(read_file(&f).unwrap(), b"text");
+        let err = read_file(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        if std::path::Path::new("/dev/zero").exists() {
+            let err = read_file(std::path::Path::new("/dev/zero"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+        // A /proc file claims size 0; the read is capped all the same.
+        if std::path::Path::new("/proc/self/status").exists() {
+            assert!(!read_file(std::path::Path::new("/proc/self/status"))
+                .unwrap()
+                .is_empty());
+        }
+    }
 
     #[test]
     fn corpus_size_limits() {

@@ -25,7 +25,8 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
         path: path.to_path_buf(),
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| bad(format!("cannot read metadata file: {e}")))?;
+    let bytes = super::limits::read_file(path)
+        .map_err(|e| bad(format!("cannot read metadata file: {e}")))?;
     corpus.inputs.push(InputRecord {
         path: display(path),
         sha256: sha256_hex(&bytes),

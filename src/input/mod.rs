@@ -33,7 +33,7 @@ use crate::model::options::CorpusOptions;
 use crate::model::Skipped;
 use article::{read_article, FileResult};
 use document::display;
-use ids::{assign_ids, dedupe_ids, group_of, warn_duplicates};
+use ids::{assign_ids, dedupe_ids, group_of, input_labels, warn_duplicates};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -118,7 +118,11 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         .par_iter()
         .map(|c| read_article(c, opts.keep_boilerplate, opts.format))
         .collect();
-    let ids = assign_ids(&files);
+    let labels = input_labels(&opts.inputs);
+    let ids = assign_ids(&files, &labels);
+    // With several folders, an article directly in one of them belongs to
+    // the group of that folder's name (subfolders still give the group).
+    let folders = opts.inputs.iter().filter(|p| p.is_dir()).count();
     for (c, (res, id)) in files.iter().zip(results.into_iter().zip(ids)) {
         if let Some(rec) = res.input {
             corpus.inputs.push(rec);
@@ -131,7 +135,10 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
                     // An export's articles are `file#position`.
                     doc.id = format!("{id}{}", doc.id);
                     if doc.group.is_none() {
-                        doc.group = group_of(&c.rel);
+                        doc.group = group_of(&c.rel).or_else(|| {
+                            (folders > 1 && opts.inputs[c.input].is_dir())
+                                .then(|| labels[c.input].clone())
+                        });
                     }
                     corpus.documents.push(doc);
                 }
@@ -239,18 +246,34 @@ mod tests {
             rel: PathBuf::from(p),
             input,
         };
-        let ids = assign_ids(&[
-            c("outlet-a/001.txt", 0),
-            c("outlet-b/001.txt", 0),
-            c("outlet-b/002.txt", 0),
-        ]);
+        let labels = vec!["bbc".to_string(), "itv".to_string()];
+        let ids = assign_ids(
+            &[
+                c("outlet-a/001.txt", 0),
+                c("outlet-b/001.txt", 0),
+                c("outlet-b/002.txt", 0),
+            ],
+            &labels,
+        );
         assert_eq!(ids, vec!["outlet-a/001", "outlet-b/001", "002"]);
         // Same stem, different extension, same folder: the extension is kept.
-        let ids = assign_ids(&[c("story.html", 0), c("story.txt", 0), c("other.md", 0)]);
+        let ids = assign_ids(
+            &[c("story.html", 0), c("story.txt", 0), c("other.md", 0)],
+            &labels,
+        );
         assert_eq!(ids, vec!["story.html", "story.txt", "other"]);
-        // The same file name in two inputs: the input number tells them apart.
-        let ids = assign_ids(&[c("a.txt", 0), c("a.txt", 1)]);
-        assert_eq!(ids, vec!["input1/a", "input2/a"]);
+        // The same file name in two inputs: the input's name tells them
+        // apart, whatever the order of the arguments.
+        let ids = assign_ids(&[c("a.txt", 0), c("a.txt", 1)], &labels);
+        assert_eq!(ids, vec!["bbc/a", "itv/a"]);
+        let ids = assign_ids(&[c("a.txt", 1), c("a.txt", 0)], &labels);
+        assert_eq!(ids, vec!["itv/a", "bbc/a"]);
+        // Inputs of the same name fall back to their position.
+        let dir = tempfile::tempdir().unwrap();
+        let (x, y) = (dir.path().join("x/data"), dir.path().join("y/data"));
+        let z = dir.path().join("z");
+        let labels = input_labels(&[x, y, z]);
+        assert_eq!(labels, vec!["input1", "input2", "z"]);
         assert_eq!(
             group_of(Path::new("outlet-a/001.txt")).as_deref(),
             Some("outlet-a")

@@ -26,6 +26,20 @@ pub(crate) fn extension(path: &Path) -> String {
         .to_ascii_lowercase()
 }
 
+/// Names listed in the frame manifest of `dir` (none without one): the
+/// last tab-separated field of each line, which covers both manifest formats.
+fn own_outputs(dir: &Path) -> HashSet<String> {
+    std::fs::read_to_string(dir.join(MANIFEST))
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.rsplit('\t').next())
+                .map(|n| n.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Walks a folder in sorted order, following symbolic links but never
 /// entering a folder twice (so a symlink loop ends with a warning).
 pub(crate) fn walk(
@@ -70,11 +84,23 @@ pub(crate) fn walk(
         .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
         .collect();
     paths.sort_by(|a, b| a.0.cmp(&b.0));
+    // An input folder that is itself frame's output folder (`--out` equal
+    // to the input): the outputs its manifest lists are not articles.
+    let own = if dir == root {
+        own_outputs(dir)
+    } else {
+        HashSet::new()
+    };
+    let mut own_found = 0;
     for (path, kind) in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             // Said once for all of them (`load`): .DS_Store, .git ...
             corpus.hidden.push(display(&path));
+            continue;
+        }
+        if own.contains(name) {
+            own_found += 1;
             continue;
         }
         // (is a folder, is a regular file), links followed.
@@ -138,5 +164,11 @@ pub(crate) fn walk(
                     .unwrap_or_else(|| "not an article file".into()),
             });
         }
+    }
+    if own_found > 0 {
+        corpus.warnings.push(format!(
+            "{}: {own_found} files here are frame's outputs of an earlier run (listed in {MANIFEST}); not read as articles",
+            display(dir)
+        ));
     }
 }

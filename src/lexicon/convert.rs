@@ -119,11 +119,39 @@ fn render(
     }
 }
 
+/// Categories that would be written to the same file (the same name, or
+/// names that differ only in case, which one file on Windows and macOS):
+/// one message each, naming the files they come from. Merging them would
+/// silently pool two word lists, so the user renames one instead.
+fn collisions(lexicons: &[Lexicon]) -> Vec<String> {
+    let mut by_name: std::collections::BTreeMap<String, Vec<&Lexicon>> = Default::default();
+    for lx in lexicons {
+        by_name.entry(lx.name.to_lowercase()).or_default().push(lx);
+    }
+    by_name
+        .values()
+        .filter(|v| v.len() > 1)
+        .map(|v| {
+            let from: Vec<String> = v.iter().map(|l| format!("`{}` in {}", l.name, l.file)).collect();
+            format!(
+                "{}.txt would hold {} categories ({}); rename one of them (or convert the files into separate folders), so nothing was written",
+                v[0].name,
+                v.len(),
+                from.join(", ")
+            )
+        })
+        .collect()
+}
+
 /// Writes every category of `lexicons` as `OUT/<name>.txt`. Existing files
 /// are never replaced: if any target exists, nothing is written. Each file is
 /// written to a temporary name and renamed, and is checked to read back to
 /// the same entries first.
 pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
+    let collided = collisions(lexicons);
+    if !collided.is_empty() {
+        return Err(Error::Usage(collided.join("\n")));
+    }
     let mut texts = Vec::new();
     let mut problems = Vec::new();
     for lx in lexicons {
@@ -229,6 +257,28 @@ mod tests {
         // Nothing is replaced.
         let e = write_folder(&read.lexicons, &out).unwrap_err().to_string();
         assert!(e.contains("already exist"), "{e}");
+    }
+
+    #[test]
+    fn colliding_categories_are_refused() {
+        let lx = |name: &str, file: &str| Lexicon {
+            name: name.into(),
+            description: String::new(),
+            rationale: String::new(),
+            sources: Vec::new(),
+            file: file.into(),
+            entries: Vec::new(),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let err = write_folder(&[lx("threat", "a.dic"), lx("Threat", "b.yml")], &out)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("a.dic") && err.contains("b.yml") && err.contains("rename"),
+            "{err}"
+        );
+        assert!(!out.exists(), "nothing written");
     }
 
     #[test]

@@ -149,8 +149,8 @@ fn one(file: &str, line: Option<usize>, message: String) -> Vec<LexiconError> {
 /// Reads a file as UTF-8, naming the line of the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, Vec<LexiconError>> {
     let file = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| one(&file, None, format!("cannot read file: {e}")))?;
+    let bytes = crate::input::limits::read_file(path)
+        .map_err(|e| one(&file, None, format!("cannot read file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let ok = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..ok].iter().filter(|&&b| b == b'\n').count() + 1;

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 /// Bootstrap resamples drawn per article unless `--bootstrap` says otherwise.
 pub const DEFAULT_RESAMPLES: usize = 1000;
+/// Most bootstrap resamples per article `--bootstrap` accepts: the
+/// intervals are stable long before, and each resample costs time per article.
+pub const MAX_RESAMPLES: usize = 100_000;
 
 /// How term frequency is weighted in TF-IDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

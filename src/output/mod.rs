@@ -1,37 +1,58 @@
 //! The output folder: every output is first written to a hidden temporary
 //! file, and only when all of them are complete are they renamed to their
 //! final names, so a run killed midway leaves the previous run's files intact.
-//! A manifest of what frame wrote means only those files are ever replaced.
-//! Any other file in the folder is the user's and is never overwritten or
-//! deleted.
+//! The manifest records the size and content hash of each file frame wrote; a file
+//! is replaced or removed only while it still matches, so anything else in
+//! the folder (or a frame output the user has since edited) is the user's and
+//! is never overwritten or deleted. One run at a time holds the folder's lock
+//! (docs/output-folder.md).
+
+pub mod interrupt;
+mod lock;
+pub mod manifest;
+mod writeback;
 
 pub mod new_file;
 
 use crate::model::error::{Error, Result};
-use std::collections::BTreeSet;
+use manifest::{Entry, Manifest, State};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use writeback::Writeback;
 
 /// Name of the manifest file inside the output folder.
 pub use crate::model::MANIFEST;
 const TMP_PREFIX: &str = ".frame-tmp-";
 
-/// An output folder being written.
+/// What this run wrote, shared with the files it fills on other threads.
+type Records = Arc<Mutex<BTreeMap<String, Entry>>>;
+
+/// An output folder being written (locked for this run).
 #[derive(Debug)]
 pub struct OutputDir {
     path: PathBuf,
     /// Files frame wrote in earlier runs (from the manifest).
-    previous: BTreeSet<String>,
+    previous: Manifest,
+    /// The manifest's modification time (see [`manifest::matches`]).
+    saved_ns: u128,
     /// Outputs of this run waiting in their temporary files, in order.
     staged: Vec<String>,
+    /// Size, time and hash of each staged file once complete.
+    records: Records,
     /// Files written in this run, in order (complete after [`OutputDir::finish`]).
     pub written: Vec<String>,
     /// Outputs not written because a file of the user's has that name.
     pub protected: Vec<String>,
+    /// What the user should know about the folder: an interrupted run
+    /// finished or cleaned up, earlier outputs changed since and left alone.
+    pub notes: Vec<String>,
     /// Whether [`OutputDir::prepare`] created the folder (so that
     /// [`OutputDir::abandon`] may remove it again).
     created: bool,
+    _lock: lock::FolderLock,
 }
 
 fn out_err(path: &Path, e: impl std::fmt::Display) -> Error {
@@ -52,23 +73,55 @@ fn file_in_path(path: &Path) -> Option<&Path> {
         .find(|a| !a.as_os_str().is_empty() && a.exists() && !a.is_dir())
 }
 
+/// A symbolic link in `path` (itself or a folder above) that leads nowhere.
+fn dangling_link(path: &Path) -> Option<&Path> {
+    path.ancestors().find(|a| {
+        !a.as_os_str().is_empty()
+            && fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink())
+            && fs::metadata(a).is_err()
+    })
+}
+
 impl OutputDir {
     /// Checks, without creating the folder, that `path` can become the
     /// output folder, so that a bad `--out` fails before the corpus is read.
     pub fn check(path: &Path) -> Result<()> {
+        if let Some(link) = dangling_link(path) {
+            let to = fs::read_link(link)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            return Err(out_err(
+                path,
+                format!(
+                    "{} is a symbolic link to {to}, which does not exist; create that folder, remove the link, or choose another folder with --out",
+                    link.display()
+                ),
+            ));
+        }
         if path.exists() && !path.is_dir() {
-            return Err(out_err(path, "it is a file, not a folder"));
+            return Err(out_err(
+                path,
+                "it is a file, not a folder; choose a folder with --out",
+            ));
         }
         if let Some(file) = file_in_path(path) {
             return Err(out_err(
                 path,
-                format!("{} is a file, not a folder", file.display()),
+                format!(
+                    "{} is a file, not a folder; choose another folder with --out",
+                    file.display()
+                ),
             ));
         }
         if path.is_dir() {
             // An existing folder can be tried for real, leaving nothing behind.
             let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
-            fs::write(&probe, b"").map_err(|e| out_err(path, e))?;
+            fs::write(&probe, b"").map_err(|e| {
+                out_err(
+                    path,
+                    format!("{e}; make the folder writable or choose another with --out"),
+                )
+            })?;
             let _ = fs::remove_file(&probe);
             return Ok(());
         }
@@ -88,44 +141,148 @@ impl OutputDir {
                 .map(|m| m.permissions().readonly())
                 .unwrap_or(false)
             {
-                return Err(out_err(path, format!("{} is read-only", dir.display())));
+                return Err(out_err(
+                    path,
+                    format!(
+                        "{} is read-only; choose another folder with --out",
+                        dir.display()
+                    ),
+                ));
             }
         }
         Ok(())
     }
 
-    /// Creates the folder if needed, checks that it can be written and
-    /// removes temporary files left by an interrupted run.
+    /// Creates the folder if needed, locks it for this run, checks that it
+    /// can be written, finishes the renames of a run killed while renaming
+    /// (the manifest's journal) and removes temporary files left by an
+    /// interrupted run. Call it before the analysis, so that every problem
+    /// with the folder is said at once.
     pub fn prepare(path: &Path) -> Result<OutputDir> {
         Self::check(path)?;
         let created = !path.is_dir();
-        fs::create_dir_all(path).map_err(|e| out_err(path, e))?;
+        fs::create_dir_all(path)
+            .map_err(|e| out_err(path, format!("{e}; choose another folder with --out")))?;
+        if created {
+            interrupt::created_folder(path);
+        }
+        let lock = match lock::lock(path) {
+            Ok(l) => l,
+            Err(e) => {
+                if created {
+                    let _ = fs::remove_dir(path);
+                }
+                return Err(e);
+            }
+        };
         Self::check(path)?;
-        let previous: BTreeSet<String> = fs::read_to_string(path.join(MANIFEST))
-            .map(|s| {
-                s.lines()
-                    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-                    .map(|l| l.trim().to_string())
-                    .filter(|l| !l.contains('/') && !l.contains('\\') && l != "..")
-                    .collect()
-            })
+        let manifest_path = path.join(MANIFEST);
+        let previous = fs::read_to_string(&manifest_path)
+            .map(|s| Manifest::parse(&s))
             .unwrap_or_default();
-        // Temporary files left by an interrupted run are frame's own.
-        if let Ok(rd) = fs::read_dir(path) {
-            for e in rd.flatten() {
-                if e.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
-                    let _ = fs::remove_file(e.path());
+        let saved_ns = fs::metadata(&manifest_path)
+            .map(|m| manifest::mtime_ns(&m))
+            .unwrap_or(0);
+        let mut out = OutputDir {
+            path: path.to_path_buf(),
+            previous,
+            saved_ns,
+            staged: Vec::new(),
+            records: Records::default(),
+            written: Vec::new(),
+            protected: Vec::new(),
+            notes: Vec::new(),
+            created,
+            _lock: lock,
+        };
+        if out.previous.has_pending() {
+            out.finish_interrupted_renames()?;
+        }
+        out.remove_leftover_tmp_files();
+        if !out.previous.unproven.is_empty() {
+            out.notes.push(format!(
+                "{}: the manifest was written by an older frame and records no sizes or hashes, so its {} files cannot be told from yours and are left alone; delete the ones you do not need (or choose another folder with --out)",
+                manifest_path.display(),
+                out.previous.unproven.len()
+            ));
+        }
+        Ok(out)
+    }
+
+    /// A run killed while renaming left its journal: every output it had
+    /// written is complete (under its temporary or its final name), so the
+    /// renames are finished and the outdated outputs removed, as that run
+    /// would have done.
+    fn finish_interrupted_renames(&mut self) -> Result<()> {
+        let (mut renamed, mut removed, mut lost) = (0, 0, Vec::new());
+        let mut done = Manifest::default();
+        for (name, (state, entry)) in std::mem::take(&mut self.previous.files) {
+            let target = self.path.join(&name);
+            match state {
+                State::Pending => {
+                    let tmp = self.path.join(tmp_name(&name));
+                    if manifest::matches(&tmp, &entry, self.saved_ns)
+                        && fs::rename(&tmp, &target).is_ok()
+                    {
+                        renamed += 1;
+                    } else if !manifest::matches(&target, &entry, self.saved_ns) {
+                        lost.push(name);
+                        continue;
+                    }
+                    done.files.insert(name, (State::Done, entry));
+                }
+                // An output of the run before, which the killed run replaced.
+                State::Done => {
+                    if manifest::matches(&target, &entry, self.saved_ns)
+                        && fs::remove_file(&target).is_ok()
+                    {
+                        removed += 1;
+                    }
                 }
             }
         }
-        Ok(OutputDir {
-            path: path.to_path_buf(),
-            previous,
-            staged: Vec::new(),
-            written: Vec::new(),
-            protected: Vec::new(),
-            created,
-        })
+        self.save_manifest(&done)?;
+        self.saved_ns = fs::metadata(self.path.join(MANIFEST))
+            .map(|m| manifest::mtime_ns(&m))
+            .unwrap_or(0);
+        let mut note = format!(
+            "{}: an earlier run was stopped while giving its outputs their final names; finished it ({renamed} renamed, {removed} outdated removed)",
+            self.path.display()
+        );
+        if !lost.is_empty() {
+            note.push_str(&format!(
+                "; {} could not be recovered and will be written again: {}",
+                lost.len(),
+                lost.join(", ")
+            ));
+        }
+        self.notes.push(note);
+        self.previous = done;
+        Ok(())
+    }
+
+    /// Temporary files of a run that was interrupted while writing are
+    /// frame's own (the lock says no run is using them).
+    fn remove_leftover_tmp_files(&mut self) {
+        let mut removed = 0;
+        if let Ok(rd) = fs::read_dir(&self.path) {
+            for e in rd.flatten() {
+                let is_file = e.file_type().is_ok_and(|t| t.is_file());
+                if is_file
+                    && e.file_name().to_string_lossy().starts_with(TMP_PREFIX)
+                    && fs::remove_file(e.path()).is_ok()
+                {
+                    removed += 1;
+                }
+            }
+        }
+        if removed > 0 {
+            self.notes.push(format!(
+                "{}: removed {removed} temporary file{} left by an interrupted run; its earlier outputs were not changed",
+                self.path.display(),
+                if removed == 1 { "" } else { "s" }
+            ));
+        }
     }
 
     /// The folder.
@@ -133,36 +290,48 @@ impl OutputDir {
         &self.path
     }
 
-    fn write_tmp(&self, name: &str, bytes: &[u8]) -> Result<()> {
-        self.staged_file(name).fill(|w| w.write_all(bytes))
-    }
-
     /// The temporary and final paths of an output.
     fn staged_file(&self, name: &str) -> Staged {
         Staged {
+            name: name.to_string(),
             tmp: self.path.join(tmp_name(name)),
             target: self.path.join(name),
+            records: Arc::clone(&self.records),
         }
     }
 
     fn rename_tmp(&self, name: &str) -> Result<()> {
         let tmp = self.path.join(tmp_name(name));
         let target = self.path.join(name);
-        fs::rename(&tmp, &target).map_err(|e| {
+        let res = fs::rename(&tmp, &target).map_err(|e| {
             let _ = fs::remove_file(&tmp);
             out_err(&target, e)
-        })
+        });
+        interrupt::forget(&tmp);
+        res
     }
 
-    fn save_manifest(&self, names: &BTreeSet<String>) -> Result<()> {
-        let mut s =
-            String::from("# Files written by frame in this folder; frame replaces only these.\n");
-        for n in names {
-            s.push_str(n);
-            s.push('\n');
-        }
-        self.write_tmp(MANIFEST, s.as_bytes())?;
+    /// Writes the manifest (through its own temporary file and a rename).
+    fn save_manifest(&self, m: &Manifest) -> Result<()> {
+        let tmp = self.path.join(tmp_name(MANIFEST));
+        let res = interrupt::create_tmp(&tmp)
+            .and_then(|mut f| f.write_all(m.render().as_bytes()))
+            .map_err(|e| {
+                let _ = fs::remove_file(&tmp);
+                interrupt::forget(&tmp);
+                out_err(&self.path.join(MANIFEST), e)
+            });
+        res?;
         self.rename_tmp(MANIFEST)
+    }
+
+    /// Whether the existing file `name` is frame's to replace or remove:
+    /// listed in the manifest and unchanged since.
+    fn owns(&self, name: &str) -> bool {
+        match self.previous.files.get(name) {
+            Some((State::Done, e)) => manifest::matches(&self.path.join(name), e, self.saved_ns),
+            _ => false,
+        }
     }
 
     /// Stages one output file under a temporary name; it gets its final name
@@ -191,11 +360,12 @@ impl OutputDir {
 
     /// Claims an output name for a file that will be written elsewhere (on
     /// another thread) through the returned [`Staged`]; `None` when a file of
-    /// that name exists that frame did not write. If the fill fails, the run
-    /// must [`OutputDir::abandon`] the folder.
+    /// that name exists that frame did not write (or that changed since
+    /// frame wrote it). If the fill fails, the run must
+    /// [`OutputDir::abandon`] the folder.
     pub fn reserve(&mut self, name: &str) -> Option<Staged> {
         let target = self.path.join(name);
-        if !self.previous.contains(name) && fs::symlink_metadata(&target).is_ok() {
+        if fs::symlink_metadata(&target).is_ok() && !self.owns(name) {
             self.protected.push(name.to_string());
             return None;
         }
@@ -209,6 +379,7 @@ impl OutputDir {
     pub fn abandon(mut self) {
         self.discard();
         if self.created {
+            let _ = fs::remove_file(self.path.join(lock::LOCK_FILE));
             let _ = fs::remove_dir(&self.path);
         }
     }
@@ -216,36 +387,69 @@ impl OutputDir {
     /// Removes the temporary files of this run (after a failed write).
     fn discard(&mut self) {
         for n in self.staged.drain(..) {
-            let _ = fs::remove_file(self.path.join(tmp_name(&n)));
+            let tmp = self.path.join(tmp_name(&n));
+            let _ = fs::remove_file(&tmp);
+            interrupt::forget(&tmp);
         }
     }
 
     /// Gives every staged output its final name, removes outputs of earlier
     /// runs that this run did not produce (they would describe another
-    /// corpus), then saves the manifest.
+    /// corpus) while they are still as frame wrote them, then saves the
+    /// manifest. Interrupts wait for this to end.
     pub fn finish(mut self) -> Result<OutputDir> {
-        let staged: BTreeSet<String> = self.staged.iter().cloned().collect();
-        // Listed before any file appears under its final name, so a crash
-        // during the renames never leaves a frame file that looks like the user's.
-        let owned: BTreeSet<String> = self.previous.union(&staged).cloned().collect();
-        if let Err(e) = self.save_manifest(&owned) {
-            self.discard();
-            return Err(e);
+        let records = std::mem::take(&mut *self.records.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut journal = Manifest::default();
+        for name in self.staged.clone() {
+            let Some(e) = records.get(&name) else {
+                self.discard();
+                return Err(Error::Internal(format!(
+                    "{name} was reserved but never written"
+                )));
+            };
+            journal.files.insert(name, (State::Pending, e.clone()));
         }
-        for name in std::mem::take(&mut self.staged) {
-            self.rename_tmp(&name)?;
-            self.written.push(name);
-        }
-        for stale in self.previous.difference(&staged) {
-            let p = self.path.join(stale);
-            if fs::symlink_metadata(&p)
-                .map(|m| m.is_file())
-                .unwrap_or(false)
-            {
-                let _ = fs::remove_file(&p);
+        // Earlier outputs this run does not replace: removed if unchanged.
+        let mut stale = Vec::new();
+        for (name, (_, e)) in &self.previous.files {
+            if journal.files.contains_key(name) {
+                continue;
+            }
+            let p = self.path.join(name);
+            if manifest::matches(&p, e, self.saved_ns) {
+                stale.push(name.clone());
+                journal.files.insert(name.clone(), (State::Done, e.clone()));
+            } else if fs::symlink_metadata(&p).is_ok() {
+                self.notes.push(format!(
+                    "{} was written by an earlier run but has changed since, so it is yours now: left as it is (it no longer matches this run's outputs)",
+                    p.display()
+                ));
             }
         }
-        self.save_manifest(&staged)?;
+        let res = interrupt::renaming(|| -> Result<()> {
+            // The journal is saved before any file appears under its final
+            // name: a run killed during the renames is finished by the next.
+            if let Err(e) = self.save_manifest(&journal) {
+                self.discard();
+                return Err(e);
+            }
+            for name in std::mem::take(&mut self.staged) {
+                self.rename_tmp(&name)?;
+                self.written.push(name);
+            }
+            for name in &stale {
+                let _ = fs::remove_file(self.path.join(name));
+            }
+            let mut done = Manifest::default();
+            for name in &self.written {
+                if let Some(e) = records.get(name) {
+                    done.files.insert(name.clone(), (State::Done, e.clone()));
+                }
+            }
+            self.save_manifest(&done)
+        });
+        res?;
+        interrupt::keep_folder(&self.path);
         Ok(self)
     }
 }
@@ -255,131 +459,81 @@ impl OutputDir {
 /// [`OutputDir::finish`]).
 #[derive(Debug)]
 pub struct Staged {
+    name: String,
     tmp: PathBuf,
     target: PathBuf,
+    records: Records,
 }
 
-impl Staged {
-    /// Streams the file's content into its temporary name through a buffer
-    /// (no fsync: the rename in [`OutputDir::finish`] is what makes a killed
-    /// or failed run harmless, and syncing every file made a run much
-    /// slower. A power cut mid-run is the one case this does not cover; the
-    /// run can be repeated).
-    pub fn fill(
-        &self,
-        fill: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
-    ) -> Result<()> {
-        let res = fs::File::create(&self.tmp).and_then(|f| {
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, Writeback::new(f));
-            fill(&mut w)?;
-            w.flush()
-        });
-        res.map_err(|e| {
-            let _ = fs::remove_file(&self.tmp);
-            out_err(&self.target, e)
-        })
-    }
+/// A writer that hashes what passes through it.
+struct Hashing<W> {
+    inner: W,
+    hash: manifest::ContentHash,
+    size: u64,
 }
 
-/// A file whose written data is handed to the disk every [`WRITEBACK_STEP`]
-/// bytes while the rest is still being written. Without it, the renames of
-/// [`OutputDir::finish`] over a previous run's files waited for the kernel
-/// to write out the whole new file (ext4 does so when a rename replaces a
-/// file), with both cores idle. Starting write-back never waits for the
-/// disk and changes no byte; on other systems this is a plain file.
-///
-/// The pages of a step whose write-back has finished by the time the next
-/// step starts are then dropped from the page cache (`POSIX_FADV_DONTNEED`,
-/// which skips pages still dirty or being written and never waits): the
-/// next steps' pages take the memory just freed instead of fresh pages.
-/// Every fresh page costs a zeroing, and on a virtual machine whose host
-/// takes back free memory a fault on the host as well, and large outputs
-/// would go through gigabytes of them. The files' bytes are on disk either
-/// way; only their cached copies go.
-struct Writeback {
-    file: fs::File,
-    written: u64,
-    started: u64,
-    /// Start of the step whose write-back was started last.
-    last_step: u64,
-}
-
-/// Bytes between two starts of write-back.
-const WRITEBACK_STEP: u64 = 32 << 20;
-
-impl Writeback {
-    fn new(file: fs::File) -> Self {
-        Writeback {
-            file,
-            written: 0,
-            started: 0,
-            last_step: 0,
-        }
-    }
-
-    /// Starts the write-back of what was written since the last start, and
-    /// drops the step before that from the page cache: it had a whole
-    /// step's time to reach the disk.
-    fn start_writeback(&mut self) {
-        crate::platform::file::start_writeback(
-            &self.file,
-            self.started,
-            self.written - self.started,
-        );
-        if self.last_step < self.started {
-            crate::platform::file::drop_written_pages(
-                &self.file,
-                self.last_step,
-                self.started - self.last_step,
-            );
-        }
-        self.last_step = self.started;
-        self.started = self.written;
-    }
-}
-
-impl Write for Writeback {
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.file.write(buf)?;
-        self.written += n as u64;
-        if self.written - self.started >= WRITEBACK_STEP {
-            self.start_writeback();
-        }
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.size += n as u64;
         Ok(n)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        // The tail too: then a rename has nothing left to wait for.
-        if self.written > self.started {
-            self.start_writeback();
+        self.inner.flush()
+    }
+}
+
+impl Staged {
+    /// Streams the file's content into its temporary name through a buffer
+    /// and records its size and hash for the manifest (no fsync: the rename
+    /// in [`OutputDir::finish`] is what makes a killed or failed run
+    /// harmless, and syncing every file made a run much slower. A power cut
+    /// mid-run is the one case this does not cover; the run can be repeated).
+    pub fn fill(
+        &self,
+        fill: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let res = interrupt::create_tmp(&self.tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(
+                1 << 20,
+                Hashing {
+                    inner: Writeback::new(f),
+                    hash: manifest::ContentHash::new(),
+                    size: 0,
+                },
+            );
+            fill(&mut w)?;
+            w.flush()?;
+            let h = w.into_inner().map_err(|e| e.into_error())?;
+            let meta = fs::metadata(&self.tmp)?;
+            Ok(Entry {
+                size: h.size,
+                mtime_ns: manifest::mtime_ns(&meta),
+                hash: h.hash.hex(),
+            })
+        });
+        match res {
+            Ok(entry) => {
+                self.records
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(self.name.clone(), entry);
+                Ok(())
+            }
+            Err(e) => {
+                let _ = fs::remove_file(&self.tmp);
+                interrupt::forget(&self.tmp);
+                Err(out_err(&self.target, e))
+            }
         }
-        self.file.flush()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Dropping written steps from the page cache keeps every byte: a file
-    /// of three steps and a tail reads back as written.
-    #[test]
-    fn writeback_keeps_every_byte() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big");
-        let step = WRITEBACK_STEP as usize;
-        let chunk: Vec<u8> = (0..1_000_003u32).map(|i| (i % 251) as u8).collect();
-        let mut want = Vec::new();
-        {
-            let mut w = std::io::BufWriter::new(Writeback::new(fs::File::create(&path).unwrap()));
-            while want.len() < 3 * step + 12_345 {
-                w.write_all(&chunk).unwrap();
-                want.extend_from_slice(&chunk);
-            }
-            w.flush().unwrap();
-        }
-        assert!(fs::read(&path).unwrap() == want);
-    }
 
     #[test]
     fn abandon_removes_what_the_run_staged_and_the_folder_it_made() {
@@ -536,5 +690,120 @@ mod tests {
         fs::write(&f, "x").unwrap();
         let err = OutputDir::prepare(&f).unwrap_err();
         assert!(err.to_string().contains("it is a file"), "{err}");
+    }
+
+    /// The case: after `rm reports/*` the manifest stays; an essay
+    /// saved as report.md must survive the next run, with a warning.
+    #[test]
+    fn a_user_file_under_a_listed_name_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("report.md", b"frame's report").unwrap();
+        out.write("terms.csv", b"t").unwrap();
+        out.finish().unwrap();
+        fs::remove_file(dir.path().join("report.md")).unwrap();
+        fs::remove_file(dir.path().join("terms.csv")).unwrap();
+        fs::write(dir.path().join("report.md"), "my essay").unwrap();
+        fs::write(dir.path().join("terms.csv"), "my terms").unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        assert!(!out.write("report.md", b"new report").unwrap());
+        let out = out.finish().unwrap();
+        assert_eq!(out.protected, vec!["report.md".to_string()]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("report.md")).unwrap(),
+            "my essay"
+        );
+        // Not written this time and changed since: kept, and said.
+        assert_eq!(
+            fs::read_to_string(dir.path().join("terms.csv")).unwrap(),
+            "my terms"
+        );
+        assert!(
+            out.notes.iter().any(|n| n.contains("terms.csv")),
+            "{:?}",
+            out.notes
+        );
+        // Neither is frame's any more.
+        let m = fs::read_to_string(dir.path().join(MANIFEST)).unwrap();
+        assert!(!m.contains("report.md") && !m.contains("terms.csv"), "{m}");
+    }
+
+    /// A hand-written manifest listing a user's file proves nothing.
+    #[test]
+    fn a_hand_edited_manifest_cannot_delete_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("thesis.docx"), "chapter one").unwrap();
+        fs::write(
+            dir.path().join(MANIFEST),
+            "# Files written by frame\nthesis.docx\n",
+        )
+        .unwrap();
+        let out = OutputDir::prepare(dir.path()).unwrap();
+        assert!(
+            out.notes.iter().any(|n| n.contains("older frame")),
+            "{:?}",
+            out.notes
+        );
+        out.finish().unwrap();
+        let forged = format!(
+            "# frame manifest 2\nfile\t11\t0\t{}\tthesis.docx\n",
+            "0".repeat(32)
+        );
+        fs::write(dir.path().join(MANIFEST), forged).unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        assert!(!out.write("thesis.docx", b"x").unwrap());
+        out.finish().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("thesis.docx")).unwrap(),
+            "chapter one"
+        );
+    }
+
+    #[test]
+    fn a_second_run_into_a_locked_folder_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = OutputDir::prepare(dir.path()).unwrap();
+        let err = OutputDir::prepare(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("another frame run"), "{err}");
+        drop(first);
+        OutputDir::prepare(dir.path()).unwrap();
+    }
+
+    /// A run killed between renames (simulated: journal saved, one of two
+    /// files renamed) is finished by the next run, which says so.
+    #[test]
+    fn renames_cut_short_are_finished_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("a.csv", b"old a").unwrap();
+        out.write("old.csv", b"only in the old run").unwrap();
+        out.finish().unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("a.csv", b"new a").unwrap();
+        out.write("b.csv", b"new b").unwrap();
+        let records = out.records.lock().unwrap().clone();
+        let mut journal = Manifest::default();
+        for (n, e) in &records {
+            journal.files.insert(n.clone(), (State::Pending, e.clone()));
+        }
+        let old = out.previous.files["old.csv"].clone();
+        journal.files.insert("old.csv".into(), old);
+        out.save_manifest(&journal).unwrap();
+        out.rename_tmp("a.csv").unwrap();
+        drop(out); // killed: no clean-up (OutputDir has no Drop); the lock goes with it
+        let out = OutputDir::prepare(dir.path()).unwrap();
+        assert!(
+            out.notes
+                .iter()
+                .any(|n| n.contains("finished it (1 renamed, 1 outdated removed)")),
+            "{:?}",
+            out.notes
+        );
+        for (n, want) in [("a.csv", "new a"), ("b.csv", "new b")] {
+            assert_eq!(fs::read_to_string(dir.path().join(n)).unwrap(), want);
+        }
+        assert!(!dir.path().join("old.csv").exists());
+        assert_no_tmp_files(dir.path());
+        assert!(!out.previous.has_pending());
     }
 }

@@ -34,11 +34,17 @@ pub struct RunSummary {
     pub written: Vec<String>,
     /// Outputs not written because a file of the user's has that name.
     pub protected: Vec<String>,
+    /// What the user should know about the output folder (files frame
+    /// wrote earlier that have changed since and were left alone).
+    pub notes: Vec<String>,
 }
 
 /// Runs the analysis on an already-read corpus.
 pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
-    let mut stages = Stages::new(opts.quiet || corpus.documents.len() < 200);
+    // A spinner for runs long enough to need one: many articles, or a few
+    // huge ones (one 250 MB article takes minutes).
+    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let mut stages = Stages::new(opts.quiet || (corpus.documents.len() < 200 && bytes < 8 << 20));
     let stop = crate::text::stop_list::for_run(opts)?;
     let tc = tokens::tokenize_corpus(&corpus.documents, &opts.lang, &stop);
     stages.done("tokenise_stem", "TF-IDF");
@@ -409,14 +415,28 @@ pub fn read(opts: &Options) -> Result<Corpus> {
 /// The rest of `frame analyze` on a corpus from [`read`]: analyse, then
 /// create the output folder and write every file.
 pub fn run_on(corpus: Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> {
-    let analysis = analyze_corpus(&corpus, opts)?;
+    let out = OutputDir::prepare(&opts.out)?;
+    run_into(corpus, opts, out)
+}
+
+/// Like [`run_on`], into an output folder the caller prepared (and locked)
+/// before reading the corpus. A failure removes what this run staged (and
+/// the folder, if the run made it).
+pub fn run_into(
+    corpus: Corpus,
+    opts: &Options,
+    mut out: OutputDir,
+) -> Result<(Analysis, RunSummary)> {
+    let analysis = match analyze_corpus(&corpus, opts) {
+        Ok(a) => a,
+        Err(e) => {
+            out.abandon();
+            return Err(e);
+        }
+    };
     // The article texts are not needed by the writers (the analysis holds
     // the sentences it quotes), and their memory is better used by them.
     drop(corpus);
-    // The folder is made only now that the analysis has succeeded; a
-    // failure while writing removes what this run staged (and the folder,
-    // if the run made it).
-    let mut out = OutputDir::prepare(&opts.out)?;
     if let Err(e) = write_outputs(&analysis, opts, &mut out) {
         out.abandon();
         return Err(e);
@@ -428,6 +448,7 @@ pub fn run_on(corpus: Corpus, opts: &Options) -> Result<(Analysis, RunSummary)> 
         articles: analysis.articles.len(),
         written: out.written.clone(),
         protected: out.protected.clone(),
+        notes: out.notes.clone(),
     };
     Ok((analysis, summary))
 }

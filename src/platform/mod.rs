@@ -3,6 +3,7 @@
 
 pub(crate) mod file;
 mod process;
+pub(crate) mod signals;
 pub(crate) mod simd;
 pub mod timing;
 

@@ -377,7 +377,41 @@ fn line_breaks(line: &str, out: &mut Vec<usize>) -> bool {
     true
 }
 
-/// Byte spans `(start, end)` of the sentences of `text`, trimmed, non-empty.
+/// Longest sentence, in bytes (about 300 words; no real sentence is that
+/// long). Text without sentence punctuation (transcripts, scraped pages)
+/// would otherwise be one "sentence" of any length, quoted whole in every
+/// evidence row and sentence row that refers to it.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Splits every span longer than [`MAX_SENTENCE_BYTES`] at the last space
+/// that keeps a piece within it (mid-word only when a piece has no space),
+/// each piece trimmed. Spans within the limit, the usual case, are untouched.
+fn split_long(text: &str, spans: &mut Vec<(usize, usize)>) {
+    if spans.iter().all(|&(a, b)| b - a <= MAX_SENTENCE_BYTES) {
+        return;
+    }
+    for (mut a, b) in std::mem::take(spans) {
+        while b - a > MAX_SENTENCE_BYTES {
+            let mut limit = a + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let cut = text[a..limit]
+                .rfind(char::is_whitespace)
+                .filter(|&c| c > 0)
+                .map_or(limit, |c| a + c);
+            spans.push((a, a + text[a..cut].trim_end().len()));
+            let rest = &text[cut..b];
+            a = cut + (rest.len() - rest.trim_start().len());
+        }
+        if a < b {
+            spans.push((a, b));
+        }
+    }
+}
+
+/// Byte spans `(start, end)` of the sentences of `text`, trimmed, non-empty,
+/// none longer than [`MAX_SENTENCE_BYTES`].
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     sentence_spans_into(text, &mut spans, &mut Vec::new());
@@ -427,6 +461,7 @@ pub fn sentence_spans_into(text: &str, spans: &mut Vec<(usize, usize)>, scratch:
         *span = (a + lead, a + lead + t.len());
         !t.is_empty()
     });
+    split_long(text, spans);
 }
 
 /// The spans as first written, on `unicode-segmentation` alone: the reference
@@ -458,7 +493,7 @@ pub fn sentence_spans_reference(text: &str) -> Vec<(usize, usize)> {
         }
         line_start += line.len();
     }
-    spans
+    let mut spans = spans
         .into_iter()
         .filter_map(|(a, b)| {
             let s = &text[a..b];
@@ -466,7 +501,9 @@ pub fn sentence_spans_reference(text: &str) -> Vec<(usize, usize)> {
             let t = s.trim();
             (!t.is_empty()).then_some((a + lead, a + lead + t.len()))
         })
-        .collect()
+        .collect();
+    split_long(text, &mut spans);
+    spans
 }
 
 /// Start offsets of every sentence, first always 0 (for token tagging).
@@ -486,6 +523,42 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn text_without_punctuation_is_cut_into_sentences_of_bounded_length() {
+        let words: Vec<String> = (0..5000).map(|i| format!("word{i}")).collect();
+        let text = words.join(" ");
+        let spans = sentence_spans(&text);
+        assert!(spans.len() > 10, "{}", spans.len());
+        for &(a, b) in &spans {
+            assert!(b - a <= MAX_SENTENCE_BYTES && b > a);
+            assert_eq!(text[a..b].trim(), &text[a..b]);
+        }
+        // Nothing is lost: the pieces hold every word, in order.
+        let back: Vec<&str> = spans
+            .iter()
+            .flat_map(|&(a, b)| text[a..b].split(' '))
+            .collect();
+        assert_eq!(back, words.iter().map(String::as_str).collect::<Vec<_>>());
+        // One "word" longer than the limit is cut at a character boundary.
+        let long = "é".repeat(3 * MAX_SENTENCE_BYTES);
+        let spans = sentence_spans(&long);
+        assert_eq!(spans.iter().map(|(a, b)| b - a).sum::<usize>(), long.len());
+        assert!(spans.iter().all(|&(a, b)| b - a <= MAX_SENTENCE_BYTES));
+    }
+
+    /// The seeds' sentences are all far below the limit, so their outputs
+    /// are unchanged by it.
+    #[test]
+    fn seed_sentences_are_within_the_limit() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+            for (a, b) in sentence_spans(&text) {
+                assert!(b - a <= MAX_SENTENCE_BYTES / 4);
+            }
+        }
+    }
 
     /// Break offsets of `s` from unicode-segmentation, as [`line_breaks`] gives them.
     fn segmenter_breaks(s: &str) -> Vec<usize> {

@@ -15,7 +15,10 @@ pub fn for_run(opts: &Options) -> Result<StopWords> {
         .map(|s| s.to_string())
         .collect();
     if let Some(p) = &opts.stopwords_file {
-        let text = std::fs::read_to_string(p).map_err(|e| Error::Input {
+        let text = crate::input::limits::read_file(p).and_then(|b| {
+            String::from_utf8(b).map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))
+        });
+        let text = text.map_err(|e| Error::Input {
             path: p.clone(),
             message: if p.is_dir() {
                 "--stopwords needs a file (one word per line), not a folder".into()

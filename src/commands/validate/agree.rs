@@ -117,7 +117,9 @@ fn delimiter(text: &str) -> u8 {
 
 /// Reads a filled sheet; `frames` are the known frame names (lexicon order).
 pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
-    let bytes = std::fs::read(path).map_err(|e| input_err(path, format!("cannot read: {e}")))?;
+    use crate::report::csv::from_spreadsheet_safe;
+    let bytes = crate::input::limits::read_file(path)
+        .map_err(|e| input_err(path, format!("cannot read: {e}")))?;
     let (text, _) = decode::decode(&bytes).map_err(|p| {
         input_err(
             path,
@@ -188,7 +190,9 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 2;
         let rec = rec.map_err(|e| input_err(path, format!("row {row}: {e}")))?;
-        let cell = |c: usize| rec.get(c).unwrap_or("").trim();
+        // Cells as frame wrote them: a formula-like cell loses the apostrophe
+        // `frame sample` put before it.
+        let cell = |c: usize| from_spreadsheet_safe(rec.get(c).unwrap_or("").trim());
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // spreadsheets leave empty rows at the end
         }
@@ -740,6 +744,7 @@ impl Report {
     /// The report as CSV: one row per frame, undefined values empty and
     /// explained in the `note` column.
     pub fn to_csv(&self) -> Vec<u8> {
+        use crate::report::csv::write_text_record;
         let frame_mode = matches!(self.mode, Mode::Frame { .. });
         let (a, b) = names(&self.mode);
         let mut w = csv::WriterBuilder::new()
@@ -756,7 +761,7 @@ impl Report {
             header.extend(["precision", "recall"]);
         }
         header.extend(["kappa_band", "alpha_band", "note", "sentence"]);
-        let _ = w.write_record(&header);
+        write_text_record(&mut w, &header);
         let num = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
         for fa in &self.frames {
             let t = &fa.table;
@@ -778,7 +783,7 @@ impl Report {
             r.push(t.alpha().map(alpha_band).unwrap_or_default().to_string());
             r.push(t.why_undefined(a, b).unwrap_or_default());
             r.push(self.sentence(fa));
-            let _ = w.write_record(&r);
+            write_text_record(&mut w, &r);
         }
         w.into_inner().unwrap_or_default()
     }
@@ -800,6 +805,37 @@ mod tests {
         let p = dir.join(name);
         std::fs::write(&p, body).unwrap();
         p
+    }
+
+    /// A coding sheet cell that a spreadsheet would read as a formula is
+    /// written with an apostrophe (report::csv::spreadsheet_safe) and read
+    /// back as it was.
+    #[test]
+    fn formula_like_cells_read_back_unchanged() {
+        let d = tempfile::tempdir().unwrap();
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        crate::report::csv::write_text_record(&mut w, ["unit_id", "article_id", "text", "threat"]);
+        crate::report::csv::write_text_record(&mut w, ["=a#s1", "=a", "=HYPERLINK(\"x\")", "1"]);
+        crate::report::csv::write_text_record(&mut w, ["-b#s1", "-b", "-- so it goes", "0"]);
+        let bytes = w.into_inner().unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("'=HYPERLINK"));
+        let p = d.path().join("s.csv");
+        std::fs::write(&p, bytes).unwrap();
+        let s = read_sheet(&p, &frames(), true).unwrap();
+        let got: Vec<(&str, Option<&str>)> = s
+            .rows
+            .iter()
+            .map(|r| (r.unit_id.as_str(), r.text.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("=a#s1", Some("=HYPERLINK(\"x\")")),
+                ("-b#s1", Some("-- so it goes"))
+            ]
+        );
     }
 
     #[test]

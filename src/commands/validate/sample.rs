@@ -241,16 +241,17 @@ fn strata(frames: &[String], units: &[ScoredUnit], picked: &[usize]) -> Vec<Stra
 /// The coding sheet: `unit_id, article_id, text`, then one empty column per
 /// frame for the coder's 0 or 1.
 pub fn to_csv(s: &Sample) -> Vec<u8> {
+    use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let mut header: Vec<&str> = vec!["unit_id", "article_id", "text"];
     header.extend(s.frames.iter().map(String::as_str));
-    let _ = w.write_record(&header);
+    write_text_record(&mut w, &header);
     for u in &s.units {
         let mut rec: Vec<&str> = vec![&u.unit_id, &u.article_id, &u.text];
         rec.extend(std::iter::repeat_n("", s.frames.len()));
-        let _ = w.write_record(&rec);
+        write_text_record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
 }

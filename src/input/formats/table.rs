@@ -70,7 +70,7 @@ pub fn read(
         );
         return Ok(());
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::input::limits::read_file(path) {
         Ok(b) => b,
         Err(e) => {
             skip(corpus, format!("cannot read: {e}"));

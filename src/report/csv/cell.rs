@@ -38,8 +38,54 @@ impl From<String> for Cell<'_> {
     }
 }
 
+/// A text cell as frame writes it to CSV: one that a spreadsheet would read
+/// as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, as OWASP lists them) gets a leading apostrophe, which Excel,
+/// LibreOffice and Google Sheets show as text. A cell that is a plain
+/// number (`-0.5`) is not a formula and stays as it is. Every CSV writer of
+/// frame goes through this function; [`from_spreadsheet_safe`] undoes it.
+pub fn spreadsheet_safe(s: &str) -> Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if !is_number(s) => {
+            Cow::Owned(format!("'{s}"))
+        }
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// A decimal number as frame writes them (`-0.5`, `+3`, `-1e-5`).
+fn is_number(s: &str) -> bool {
+    s.len() > 1
+        && s[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && s.parse::<f64>().is_ok()
+}
+
+/// A cell read back from a CSV frame wrote: the apostrophe that
+/// [`spreadsheet_safe`] added is removed.
+pub fn from_spreadsheet_safe(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if spreadsheet_safe(rest).len() != rest.len() => rest,
+        _ => s,
+    }
+}
+
+/// Writes a record of text cells, each through [`spreadsheet_safe`] (for
+/// CSV writers whose cells are all strings).
+pub fn write_text_record<W: std::io::Write, S: AsRef<str>>(
+    w: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = S>,
+) {
+    for c in cells {
+        let _ = w.write_field(spreadsheet_safe(c.as_ref()).as_bytes());
+    }
+    let _ = w.write_record(None::<&[u8]>);
+}
+
 /// Writes `cells` as one record (the same bytes as `write_record` of their
-/// text forms). Writing to memory cannot fail, so errors are not returned.
+/// text forms, text made safe for spreadsheets by [`spreadsheet_safe`]).
+/// Writing to memory cannot fail, so errors are not returned.
 pub fn write_row<'a, W: std::io::Write>(
     w: &mut csv::Writer<W>,
     cells: impl IntoIterator<Item = impl Into<Cell<'a>>>,
@@ -47,8 +93,8 @@ pub fn write_row<'a, W: std::io::Write>(
     let mut buf = [0u8; 32];
     for c in cells {
         let _ = match c.into() {
-            Cell::Text(s) => w.write_field(s),
-            Cell::Own(s) => w.write_field(s),
+            Cell::Text(s) => w.write_field(spreadsheet_safe(s).as_bytes()),
+            Cell::Own(s) => w.write_field(spreadsheet_safe(&s).as_bytes()),
             Cell::F4(x) => w.write_field(fixed(x, 4, &mut buf)),
             Cell::F6(x) => w.write_field(fixed(x, 6, &mut buf)),
             Cell::OptF4(x) => {
@@ -132,6 +178,43 @@ fn scaled(r: i64, decimals: usize, buf: &mut [u8; 32]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_quoted_numbers_are_not() {
+        for (cell, want) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+44 20 7946", "'+44 20 7946"),
+            ("-- a dash", "'-- a dash"),
+            ("@mention", "'@mention"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "'\rcmd"),
+            ("-", "'-"),
+            ("-1+2", "'-1+2"),
+            ("-0.5", "-0.5"),
+            ("+3", "+3"),
+            ("-1e-5", "-1e-5"),
+            ("plain", "plain"),
+            ("", ""),
+            ("'quoted", "'quoted"),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), want, "{cell:?}");
+            assert_eq!(
+                from_spreadsheet_safe(&spreadsheet_safe(cell)),
+                cell,
+                "{cell:?}"
+            );
+        }
+        // A cell of the user's that starts with an apostrophe reads back unchanged.
+        assert_eq!(from_spreadsheet_safe("'quoted"), "'quoted");
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        write_row(
+            &mut w,
+            [Cell::Text("=1+1"), Cell::F4(-0.5), Cell::Own("@x".into())],
+        );
+        assert_eq!(w.into_inner().unwrap(), b"'=1+1,-0.5000,'@x\n");
+    }
 
     fn slow(x: f64, d: usize) -> String {
         if !x.is_finite() {

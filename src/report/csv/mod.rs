@@ -8,6 +8,7 @@ mod table;
 use crate::model::Analysis;
 use crate::report::OutputFile;
 use cell::Cell;
+pub use cell::{from_spreadsheet_safe, spreadsheet_safe, write_text_record};
 pub use table::Table;
 use table::{f6, h, table, table_per_article};
 

@@ -1,0 +1,287 @@
+//! The output folder is never a place to lose work (issue 26): the manifest
+//! proves which files frame wrote, one run at a time holds the folder, an
+//! interrupted run removes its temporary files, and every problem with the
+//! folder is said before the analysis.
+
+mod common;
+
+use common::{frame, run, seeds};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn has_tmp(dir: &Path) -> bool {
+    fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(".frame-tmp-"))
+        })
+        .unwrap_or(false)
+}
+
+/// A corpus big enough for a run to take a moment.
+fn corpus(dir: &Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    let words = [
+        "police", "attack", "calm", "safe", "council", "riot", "fear", "reassure",
+    ];
+    for i in 0..n {
+        let text: String = (0..40)
+            .map(|w| words[(i * 3 + w * 7 + w / 5) % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A word of its own keeps every article distinct (no duplicate warnings).
+        fs::write(
+            dir.join(format!("a{i:05}.txt")),
+            format!("Article x{i} {text}.\n\n{text} y{i}.\n"),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn an_essay_saved_under_a_report_name_survives_the_next_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("reports");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // `rm reports/*` leaves the hidden manifest; then the student saves an essay.
+    for e in fs::read_dir(&out).unwrap().flatten() {
+        if !e.file_name().to_string_lossy().starts_with('.') {
+            fs::remove_file(e.path()).unwrap();
+        }
+    }
+    fs::write(out.join("report.md"), "My essay draft").unwrap();
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(out.join("report.md")).unwrap(),
+        "My essay draft"
+    );
+    assert!(
+        r.stderr.contains("report.md") && r.stderr.contains("left untouched"),
+        "{}",
+        r.stderr
+    );
+    assert!(out.join("report.html").is_file());
+}
+
+#[test]
+fn a_second_run_into_a_folder_in_use_stops_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("reports");
+    fs::create_dir(&out).unwrap();
+    // The first run is stood in for by this test holding the folder's lock.
+    let held = fs::File::open(&out).unwrap();
+    held.try_lock().unwrap();
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&out));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("another frame run"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&out.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        fs::read_dir(&out).unwrap().next().is_none(),
+        "nothing written"
+    );
+    // A lock of an ended process is gone with it.
+    drop(held);
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// Ctrl-C and SIGTERM while the outputs are written: the temporary files go,
+/// the earlier run's outputs stay whole.
+#[test]
+fn an_interrupted_run_removes_its_temporary_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    corpus(&input, 3000);
+    for signal in ["INT", "TERM"] {
+        let out = tmp.path().join(format!("out-{signal}"));
+        let r = run(frame()
+            .arg("analyze")
+            .arg(seeds())
+            .arg("--out")
+            .arg(&out)
+            .arg("--quiet"));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let before: Vec<(String, Vec<u8>)> = {
+            let mut v: Vec<_> = fs::read_dir(&out)
+                .unwrap()
+                .flatten()
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        fs::read(e.path()).unwrap(),
+                    )
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("frame"))
+            .arg("analyze")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .arg("--quiet")
+            .env_remove("FRAME_TIMINGS")
+            .stdout(Stdio::null())
+            // A file, not a pipe: nobody reads it while the run goes on.
+            .stderr(fs::File::create(tmp.path().join("stderr.txt")).unwrap())
+            .spawn()
+            .unwrap();
+        while !has_tmp(&out) && child.try_wait().unwrap().is_none() {
+            std::thread::yield_now();
+        }
+        let interrupted = child.try_wait().unwrap().is_none();
+        Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        let stderr = fs::read_to_string(tmp.path().join("stderr.txt")).unwrap();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!has_tmp(&out), "{signal}: temporary files left");
+        if interrupted {
+            assert!(
+                matches!(status.code(), Some(130) | Some(0)),
+                "{signal}: {status:?} {stderr}"
+            );
+        }
+        if interrupted && status.code() == Some(130) {
+            assert!(stderr.contains("interrupted"), "{stderr}");
+            let mut after: Vec<_> = fs::read_dir(&out)
+                .unwrap()
+                .flatten()
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        fs::read(e.path()).unwrap(),
+                    )
+                })
+                .collect();
+            after.sort();
+            assert!(after == before, "{signal}: earlier outputs changed");
+        }
+    }
+}
+
+#[test]
+fn folder_problems_come_before_the_analysis() {
+    let tmp = tempfile::tempdir().unwrap();
+    let link = tmp.path().join("dangling");
+    std::os::unix::fs::symlink(tmp.path().join("nowhere"), &link).unwrap();
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&link));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("symbolic link") && r.stderr.contains("nowhere"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("File exists"), "{}", r.stderr);
+    // A bad input and a good folder: the folder this run made is gone again.
+    let out = tmp.path().join("new");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(tmp.path().join("missing"))
+        .arg("--out")
+        .arg(&out));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!out.exists());
+}
+
+/// `--out` equal to the input folder: the second run does not read the
+/// first run's report.md and report.html as articles, and says so.
+#[test]
+fn an_output_folder_equal_to_the_input_is_not_read_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    corpus(&dir, 5);
+    let first = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&dir)
+        .arg("--quiet"));
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = run(frame().arg("analyze").arg(&dir).arg("--out").arg(&dir));
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("analysed 5 articles"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains("frame's outputs of an earlier run"),
+        "{}",
+        second.stderr
+    );
+}
+
+/// Several folder arguments: the group is the folder's name and a shared
+/// file name is told apart by it, whatever the order of the arguments.
+#[test]
+fn several_folders_give_stable_ids_and_groups() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (bbc, itv) = (tmp.path().join("bbc"), tmp.path().join("itv"));
+    corpus(&bbc, 3);
+    corpus(&itv, 3);
+    let rows = |out: &Path| -> Vec<(String, String)> {
+        let mut r = csv::Reader::from_path(out.join("articles.csv")).unwrap();
+        let h = r.headers().unwrap().clone();
+        let (id, group) = (
+            h.iter().position(|c| c == "id").unwrap(),
+            h.iter().position(|c| c == "group").unwrap(),
+        );
+        let mut v: Vec<(String, String)> = r
+            .records()
+            .map(|x| {
+                let x = x.unwrap();
+                (x[id].to_string(), x[group].to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (o1, o2) = (tmp.path().join("o1"), tmp.path().join("o2"));
+    for (a, b, o) in [(&bbc, &itv, &o1), (&itv, &bbc, &o2)] {
+        let r = run(frame()
+            .arg("analyze")
+            .arg(a)
+            .arg(b)
+            .arg("--out")
+            .arg(o)
+            .arg("-q"));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let got = rows(&o1);
+    assert_eq!(got, rows(&o2));
+    assert!(
+        got.contains(&("bbc/a00000".to_string(), "bbc".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("itv/a00000".to_string(), "itv".to_string())),
+        "{got:?}"
+    );
+}
