@@ -22,9 +22,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     let text = paragraphs(&xml, &WORD)?;
     Ok(Extracted {
         text,
-        meta: Vec::new(),
-        warnings: Vec::new(),
-        wrapped: false,
+        ..Extracted::default()
     })
 }
 

@@ -27,9 +27,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         .join("\n\n");
     Ok(Extracted {
         text,
-        meta: Vec::new(),
-        warnings: Vec::new(),
-        wrapped: false,
+        ..Extracted::default()
     })
 }
 
