@@ -138,7 +138,7 @@ fn negated_and_quoted_matches_are_shown_apart() {
     fs::write(
         corpus.join("a.txt"),
         "Calm after the attack\n\nPolice said there was no threat to the public. \
-         “The streets are not safe,” a resident said. There was no clash. \
+         “The fire is not under control,” a resident said. There was no clash. \
          Another attack followed a violent night.\n",
     )
     .unwrap();
@@ -157,7 +157,7 @@ fn negated_and_quoted_matches_are_shown_apart() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     marks_match_scores(&out);
     let html = read(&out.join("reader.html"));
-    // "not safe" counts as threat, dashed, naming its negator.
+    // "not under control" counts as threat, dashed, naming its negator.
     assert!(
         html.contains("negated reassurance entry") && html.contains("(negator “not”)"),
         "{html}"
@@ -165,6 +165,6 @@ fn negated_and_quoted_matches_are_shown_apart() {
     assert!(html.contains(" neg\""));
     // "no clash" is dropped and struck through, naming its negator.
     assert!(html.contains("negated by “no”: not counted"), "{html}");
-    // "not safe" sits in a quote: the mark is inside the quote's shading.
+    // "not under control" sits in a quote: the mark is inside the quote's shading.
     assert!(html.contains("<span class=\"q\">"));
 }

@@ -7,7 +7,7 @@ use crate::model::{REASSURANCE, THREAT};
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
 
 /// Threat and reassurance as a polarity pair: a negated reassurance match
-/// counts as threat ("not safe", "not under control"), a negated threat match
+/// counts as threat ("not under control", "do not feel safe"), a negated threat match
 /// is dropped, and the two compete for one negator. Every other frame stands
 /// alone.
 ///
