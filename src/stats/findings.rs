@@ -248,6 +248,10 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
             "{text} {} is an exploratory frame: read the article before relying on the score.",
             capitalised(frame)
         ),
+        "not validated" => format!(
+            "{text} {} was not validated against human coding: read the article before relying on the score.",
+            capitalised(frame)
+        ),
         _ => text,
     };
     Some(Finding {
@@ -308,6 +312,21 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
             format!(
                 "Exploratory frames ({}): their lexicons agreed poorly with human frame coding, so their scores find articles to read rather than measure the frame.",
                 exploratory.join(", ")
+            ),
+            SECTION_VALIDITY,
+        ));
+    }
+    let unvalidated: Vec<&str> = a
+        .lexicons
+        .iter()
+        .filter(|l| l.kind == "frame" && verdict(&l.validity) == "not validated")
+        .map(|l| l.name.as_str())
+        .collect();
+    if !unvalidated.is_empty() {
+        out.push(caution(
+            format!(
+                "Frames not validated against independent human coding ({}): use their scores to find passages to read, and code a sample of your own articles (frame sample, frame agree) before reporting them as measurements.",
+                unvalidated.join(", ")
             ),
             SECTION_VALIDITY,
         ));
@@ -379,5 +398,36 @@ mod tests {
         assert!(f.items.iter().any(|x| x.kind == MOST_REASSURANCE));
         assert!(f.items.iter().any(|x| x.kind == CAUTION));
         assert_eq!(f.comparison, "");
+    }
+
+    #[test]
+    fn frames_without_validation_are_named_in_a_caution_and_their_leads() {
+        let mut a = example(5);
+        a.lexicons = ["threat", "reassurance"]
+            .iter()
+            .map(|name| crate::model::LexiconInfo {
+                name: name.to_string(),
+                description: String::new(),
+                sources: Vec::new(),
+                entries: 1,
+                file: format!("lexicons/{name}.txt"),
+                kind: "frame".into(),
+                validity: Vec::new(),
+            })
+            .collect();
+        let f = compute(&a);
+        let c = f
+            .items
+            .iter()
+            .find(|x| x.kind == CAUTION && x.text.starts_with("Frames not validated"))
+            .expect("a caution naming the frames without validation");
+        assert!(c.text.contains("reassurance"), "{}", c.text);
+        assert_eq!(c.section, SECTION_VALIDITY);
+        let r = f.items.iter().find(|x| x.kind == MOST_REASSURANCE).unwrap();
+        assert!(
+            r.text.ends_with("Reassurance was not validated against human coding: read the article before relying on the score."),
+            "{}",
+            r.text
+        );
     }
 }
