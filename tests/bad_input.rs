@@ -5,7 +5,10 @@
 //! Windows-1252, binary and empty files, a CSV without its text column) are
 //! not repeated here.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{csv_records as csv_rows, read};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -50,10 +53,6 @@ fn analyze(inputs: &[&Path], out: &Path) -> Run {
     run(&mut c)
 }
 
-fn read(p: &Path) -> String {
-    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
 fn assert_has(r: &Run, parts: &[&str]) {
     for p in parts {
         assert!(r.stderr.contains(p), "expected {p:?} in:\n{}", r.stderr);
@@ -88,15 +87,6 @@ fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
         });
     }
     out
-}
-
-/// Rows of a CSV output as string records (header excluded).
-fn csv_rows(p: &Path) -> Vec<Vec<String>> {
-    csv::Reader::from_path(p)
-        .unwrap()
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
 }
 
 #[test]

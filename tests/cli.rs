@@ -4,11 +4,6 @@
 mod common;
 use common::*;
 use std::fs;
-use std::path::Path;
-
-fn read(p: &Path) -> String {
-    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
 
 const OUTPUTS: &[&str] = &[
     "articles.csv",

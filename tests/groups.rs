@@ -2,15 +2,11 @@
 //! front matter, keyness, collocations, timeline, one-group corpora.
 //! Every corpus is written by the test, so the right answer is known.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{csv_maps as rows, frame, read};
 use std::fs;
 use std::path::Path;
-
-fn frame() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
-    c
-}
 
 /// Runs `frame analyze` with `args`; returns (exit code, stderr).
 fn analyze(args: &[&str]) -> (i32, String) {
@@ -23,24 +19,6 @@ fn analyze(args: &[&str]) -> (i32, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "panic: {err}");
     (out.status.code().unwrap_or(-1), err)
-}
-
-fn read(p: &Path) -> String {
-    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// CSV rows as maps from header to value.
-fn rows(p: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(p).unwrap();
-    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    r.records()
-        .map(|rec| {
-            h.iter()
-                .cloned()
-                .zip(rec.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect()
 }
 
 fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {

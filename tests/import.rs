@@ -5,11 +5,10 @@
 
 mod common;
 
-use common::{frame, run};
+use common::{csv_maps as csv_rows, frame, run};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Cursor, Write};
-use std::path::Path;
 
 const TITLE: &str = "Flood warning issued as river threatens valley towns";
 const PARAS: &[&str] = &[
@@ -169,19 +168,6 @@ fn page_of(title: &str, paras: &[&str]) -> String {
 <footer><p>Copyright 2024 BBC. Read about our approach to external linking.</p></footer>
 </body></html>"#
     )
-}
-
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let head = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            head.iter()
-                .zip(rec.unwrap().iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 fn all_paras() -> Vec<String> {

@@ -252,3 +252,226 @@ proptest! {
         let _ = frame::input::formats::detect("docx", &bytes);
     }
 }
+
+/// A zip of (name, content) entries, stored, as the office readers take it.
+fn stored_zip(entries: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (n, c) in entries {
+        w.start_file(*n, o).unwrap();
+        w.write_all(c.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A reader's paragraphs: lines trimmed and never empty, one blank line
+/// between paragraphs, none at either end.
+fn check_tidy(text: &str) -> Result<(), TestCaseError> {
+    prop_assert!(!text.contains("\n\n\n"), "{:?}", text);
+    for line in text.split('\n') {
+        prop_assert_eq!(line, line.trim());
+    }
+    prop_assert!(!text.starts_with('\n') && !text.ends_with('\n'));
+    Ok(())
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Office XML made of the elements the Word and ODT readers look at, nested
+/// any way, with text, entities, CDATA and broken tags between them.
+fn office_xml() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<w:p>"),
+        Just("</w:p>"),
+        Just("<w:p/>"),
+        Just("<w:t>"),
+        Just("</w:t>"),
+        Just("<w:br/>"),
+        Just("<w:tab/>"),
+        Just("<mc:Fallback>"),
+        Just("</mc:Fallback>"),
+        Just("<text:p>"),
+        Just("</text:p>"),
+        Just("<text:h>"),
+        Just("</text:h>"),
+        Just("<text:s/>"),
+        Just("<text:line-break/>"),
+        Just("<text:note>"),
+        Just("</text:note>"),
+        Just("&amp;"),
+        Just("&#233;"),
+        Just("&#x1F600;"),
+        Just("&bogus;"),
+        Just("&#0;"),
+        Just("<![CDATA[a\nb]]>"),
+        Just("<?xml version=\"1.0\"?>"),
+        Just("<!-- c -->"),
+        Just(" "),
+        Just("\n"),
+        Just("\u{a0}"),
+        Just("<"),
+        Just(">"),
+        Just("</"),
+        Just("Police said"),
+        Just("calm."),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+/// Text with the markers and header lines of the four news-database
+/// exports, in any order, so the splitters meet half-formed exports.
+fn export_like() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "End of Document",
+        "1 of 2 DOCUMENTS",
+        "2 of 2 DOCUMENTS",
+        "Documents (2)",
+        "1. Storm hits",
+        "The Times",
+        "March 5, 2024 Tuesday",
+        "5 March 2024",
+        "2024-13-45",
+        "Body",
+        "Byline: Jane Smith",
+        "BYLINE: By A B",
+        "Section: NEWS; Pg. 3",
+        "SECTION: NEWS",
+        "Length: 30 words",
+        "LENGTH: 99999999999999999999 words",
+        "Load-Date: March 20, 2024",
+        "LOAD-DATE: March 20, 2012",
+        "Classification",
+        "HD Flood defences hold",
+        "BY Jane Smith",
+        "WC 20 words",
+        "20 words",
+        "PD 5 March 2024",
+        "SN The Daily Paper",
+        "LP The walls held.",
+        "TD More text.",
+        "Document PAPR000020240305e0350000b",
+        "Search Summary",
+        "Document 1 of 2",
+        "Full text: The barrier held.",
+        "Title: Barrier holds",
+        "Publication title: The Guardian; London (UK)",
+        "Publication date: Mar 5, 2024",
+        "Author: A B",
+        "ProQuest document ID: 298765",
+        "____________________________________________________________",
+        "Residents were told to leave.",
+    ])
+    .prop_map(str::to_string);
+    let piece = prop_oneof![4 => fixed, 1 => "\\PC{0,10}"];
+    let sep = prop_oneof![Just("\n\n"), Just("\n"), Just("\n\n\n"), Just(" ")];
+    prop::collection::vec((piece, sep), 0..40).prop_map(|v| {
+        v.into_iter()
+            .flat_map(|(p, s)| [p, s.to_string()])
+            .collect()
+    })
+}
+
+/// Web-page pieces: the meta data Readability reads, article markup and
+/// page furniture.
+fn page_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<!DOCTYPE html>"),
+        Just("<html>"),
+        Just("<head>"),
+        Just("</head>"),
+        Just("<title>Storm hits - BBC News</title>"),
+        Just("<title>\n</title>"),
+        Just("<meta property=\"og:site_name\" content=\"BBC News\">"),
+        Just("<meta property=\"og:title\" content=\"A\nB\">"),
+        Just("<meta property=\"article:published_time\" content=\"2024-03-04T18:00:00Z\">"),
+        Just("<meta property=\"article:published_time\" content=\"yesterday\">"),
+        Just("<meta name=\"author\" content=\" \">"),
+        Just("<meta name=\"author\" content=\"Jane\">"),
+        Just("<body>"),
+        Just("<article>"),
+        Just("</article>"),
+        Just("<h1>Storm hits</h1>"),
+        Just("<p>Police said the riot was over and residents were safe at last.</p>"),
+        Just("<p>"),
+        Just("</p>"),
+        Just("<nav>Home News</nav>"),
+        Just("<br>"),
+        Just("&amp;"),
+        Just("<script>var x = 1;</script>"),
+        Just("<div class=\"comments\">"),
+        Just("</div>"),
+        Just("\n"),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..config() })]
+
+    /// Any XML in a valid .docx or .odt is read or refused, never a panic;
+    /// the text is never longer than the XML and its paragraphs are tidy.
+    #[test]
+    fn office_xml_of_any_shape(xml in office_xml()) {
+        use frame::input::formats::{docx, odt};
+        let d = stored_zip(&[("word/document.xml", &xml)]);
+        let o = stored_zip(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", &xml)]);
+        for e in [docx::read(&d), odt::read(&o)].into_iter().flatten() {
+            prop_assert!(e.text.len() <= xml.len());
+            check_tidy(&e.text)?;
+        }
+    }
+
+    /// Random bytes behind each binary format's signature are read or
+    /// refused with a reason by that format's reader, never a panic.
+    #[test]
+    fn random_bytes_into_each_reader(magic in 0usize..4, tail in prop::collection::vec(any::<u8>(), 0..300)) {
+        use frame::input::formats::{docx, odt, pdf, rtf};
+        let prefix: &[u8] = [&b"PK\x03\x04"[..], b"%PDF-1.4\n", b"{\\rtf1 ", b""][magic];
+        let bytes = [prefix, &tail].concat();
+        for got in [docx::read(&bytes), odt::read(&bytes), pdf::read(&bytes), rtf::read(&bytes)] {
+            if let Err(why) = got {
+                prop_assert!(!why.trim().is_empty());
+            }
+        }
+    }
+
+    /// Half-formed exports split, or not, into articles whose metadata has
+    /// known keys, one-line values, ISO dates, the database and the position.
+    #[test]
+    fn export_metadata_is_well_formed(text in export_like()) {
+        if let Some(split) = frame::input::exports::split(&text) {
+            for (i, a) in split.articles.iter().enumerate() {
+                for (k, v) in &a.meta {
+                    prop_assert!(["title", "outlet", "date", "byline", "section", "length", "database", "position"].contains(&k.as_str()), "{}", k);
+                    prop_assert!(!v.trim().is_empty() && !v.contains('\n'), "{}: {:?}", k, v);
+                    prop_assert!(k != "date" || is_iso_date(v), "{:?}", v);
+                }
+                prop_assert!(a.meta.contains(&("database".into(), split.database.into())));
+                prop_assert!(a.meta.contains(&("position".into(), (i + 1).to_string())));
+            }
+        }
+    }
+
+    /// A saved page gives at most four metadata pairs, each on one line, a
+    /// date only in ISO form, and text at most 4x the page.
+    #[test]
+    fn web_page_metadata_is_well_formed(page in page_like()) {
+        let e = frame::input::formats::web_page::read(&page);
+        prop_assert!(e.text.len() <= 4 * page.len() + 16);
+        for (k, v) in &e.meta {
+            prop_assert!(["title", "byline", "date", "outlet"].contains(&k.as_str()), "{}", k);
+            prop_assert!(!v.trim().is_empty() && !v.contains('\n'), "{}: {:?}", k, v);
+            prop_assert!(k != "date" || is_iso_date(v), "{:?}", v);
+        }
+    }
+}

@@ -9,10 +9,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-fn read(p: &Path) -> String {
-    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
 /// The value of attribute `name` in a tag's text.
 fn attr<'a>(tag: &'a str, name: &str) -> &'a str {
     let key = format!("{name}=\"");

@@ -2,7 +2,8 @@
 //! pairs have non-empty keys.
 #![no_main]
 
-use frame::input::formats::{front_matter, markdown, to_text};
+use frame::input::formats::{from_text, front_matter, markdown};
+use frame::model::options::InputFormat;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
     let (_, meta) = front_matter::front_matter(s);
     assert!(meta.iter().all(|(k, _)| !k.is_empty()), "{meta:?}");
     let _ = markdown::markdown_to_text(s);
-    for ext in ["md", "markdown", "txt"] {
-        let _ = to_text(ext, s.to_string());
+    for format in [InputFormat::Markdown, InputFormat::Text] {
+        let e = from_text(format, s.to_string());
+        assert!(e.meta.iter().all(|(k, _)| !k.is_empty()), "{:?}", e.meta);
     }
 });

@@ -2,7 +2,8 @@
 //! text of a page is never longer than a small multiple of the page.
 #![no_main]
 
-use frame::input::formats::{html, to_text};
+use frame::input::formats::{from_text, html};
+use frame::model::options::InputFormat;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,10 +11,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = html::html_to_text(s);
-    assert!(text.len() <= 4 * s.len() + 16, "{} bytes from {}", text.len(), s.len());
+    assert!(
+        text.len() <= 4 * s.len() + 16,
+        "{} bytes from {}",
+        text.len(),
+        s.len()
+    );
     let _ = html::html_title(s);
     let _ = html::decode_entities(s);
-    for ext in ["html", "htm"] {
-        let _ = to_text(ext, s.to_string());
-    }
+    let _ = from_text(InputFormat::Html, s.to_string());
 });

@@ -39,3 +39,31 @@ pub fn run(cmd: &mut Command) -> Run {
     );
     r
 }
+
+/// The whole text of an output file; the failure names the file.
+pub fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// The rows of a CSV output as maps from column name to cell.
+pub fn csv_maps(p: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(p).unwrap();
+    let head = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            head.iter()
+                .zip(rec.unwrap().iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The rows of a CSV output as cells, the header row left out.
+pub fn csv_records(p: &Path) -> Vec<Vec<String>> {
+    csv::Reader::from_path(p)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}

@@ -4,21 +4,8 @@
 /// targets removed (link text kept); a leading `---` front-matter block is
 /// returned separately as (key, value) pairs.
 pub fn markdown_to_text(md: &str) -> (String, Vec<(String, String)>) {
-    let mut meta = Vec::new();
-    let mut body = md;
-    if let Some(rest) = md.strip_prefix("---\n") {
-        if let Some(end) = rest.find("\n---") {
-            for line in rest[..end].lines() {
-                if let Some((k, v)) = line.split_once(':') {
-                    let v = v.trim().trim_matches('"').trim_matches('\'').to_string();
-                    meta.push((k.trim().to_lowercase(), v));
-                }
-            }
-            body = rest[end + 4..]
-                .trim_start_matches('-')
-                .trim_start_matches('\n');
-        }
-    }
+    // The one front-matter rule of Markdown and plain text.
+    let (body, meta) = super::front_matter::front_matter(md);
     let mut out = String::with_capacity(body.len());
     for line in body.lines() {
         let l = line.trim_start();
@@ -72,4 +59,25 @@ fn strip_inline_markdown(line: &str) -> String {
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::formats::front_matter::front_matter;
+
+    #[test]
+    fn front_matter_is_read_by_the_one_rule() {
+        // Found by the front_matter fuzz target: a line starting with ':'
+        // gave an empty key, which the plain-text reader refuses.
+        let fuzzed = "---\n\u{5}--- >\n:--\0\0\0\r\r-\n-\0\0\0\0\u{16}_ E>\n# \u{3}\0\0\0\0:He\n---\n\r\r-\n-\0\0\0\0\u{16}_ E>\n# \u{3}Me E>\n\n# \n\0Me \n\0\u{4}\0\0\0\0\n\n\n\n\n";
+        for md in [fuzzed, "---\n: no key\ntitle: x\n---\nText"] {
+            let (_, meta) = markdown_to_text(md);
+            assert!(meta.iter().all(|(k, _)| !k.is_empty()), "{meta:?}");
+            assert_eq!(meta, front_matter(md).1);
+        }
+        let (text, meta) = markdown_to_text("---\r\ntitle: 'A: b'\r\n---\r\n# Head\n");
+        assert_eq!(meta, vec![("title".to_string(), "A: b".to_string())]);
+        assert_eq!(text, "Head\n");
+    }
 }

@@ -6,8 +6,9 @@ use super::guard;
 
 /// The text of a PDF file; pages and paragraphs separated by blank lines.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
-    let text = match guard::catch(|| pdf_extract::extract_text_from_mem(bytes)) {
-        Ok(Ok(t)) => t,
+    let text = match guard::catch(|| extract(bytes)) {
+        Ok(Ok(Ok(t))) => t,
+        Ok(Ok(Err(why))) => return Err(why),
         Ok(Err(e)) => {
             let msg = e.to_string();
             return Err(if msg.to_lowercase().contains("encrypt") || msg.contains("password") {
@@ -31,6 +32,50 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         wrapped: true,
         ..Default::default()
     })
+}
+
+/// What `pdf_extract::extract_text_from_mem` does, with the page tree
+/// checked between loading and reading: the extractor looks a page's
+/// MediaBox and Resources up its /Parent chain without a stop, so a chain
+/// that loops (fuzzing found a page that is its own parent) would never
+/// return. `Ok(Err)` is the reason such a file cannot be used.
+fn extract(bytes: &[u8]) -> Result<Result<String, String>, pdf_extract::OutputError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes)?;
+    if doc.is_encrypted() {
+        doc.decrypt("")?;
+    }
+    if parent_loops(&doc) {
+        return Ok(Err("corrupt PDF (its page tree loops: a page is its own ancestor); open it and save (or print) it as a new PDF".into()));
+    }
+    let mut text = String::new();
+    pdf_extract::output_doc(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text))?;
+    Ok(Ok(text))
+}
+
+/// True when some page's /Parent chain comes back to a node it passed.
+/// Nodes already known to end are not walked again, so this is linear in
+/// the size of the page tree.
+fn parent_loops(doc: &pdf_extract::Document) -> bool {
+    let mut ends = std::collections::HashSet::new();
+    for (_, page) in doc.get_pages() {
+        let mut path = std::collections::HashSet::new();
+        let mut node = page;
+        while !ends.contains(&node) {
+            if !path.insert(node) {
+                return true;
+            }
+            let parent = doc
+                .get_dictionary(node)
+                .and_then(|d| d.get(b"Parent"))
+                .and_then(|p| p.as_reference());
+            match parent {
+                Ok(p) => node = p,
+                Err(_) => break,
+            }
+        }
+        ends.extend(path);
+    }
+    false
 }
 
 /// Lines trimmed, runs of blank lines (page and paragraph gaps) made one,
@@ -145,6 +190,23 @@ pub(crate) mod tests {
             e.unwrapped().text,
             "Title\n\nOne line wrapped here.\n\nNext"
         );
+    }
+
+    #[test]
+    fn a_page_tree_that_loops_is_an_error_not_a_hang() {
+        // The fuzzer's input: a page whose /Parent is itself, its MediaBox
+        // only on the page tree above it.
+        let good = pdf_of(&[&["Flood warning for the valley towns today"]]);
+        let mut doc = Document::load_mem(&good).unwrap();
+        let (_, page) = doc.get_pages().into_iter().next().unwrap();
+        let dict = doc.get_object_mut(page).unwrap().as_dict_mut().unwrap();
+        assert!(dict.get(b"MediaBox").is_err());
+        dict.set("Parent", page);
+        let mut looped = Vec::new();
+        doc.save_to(&mut looped).unwrap();
+        let err = read(&looped).unwrap_err();
+        assert!(err.contains("page tree loops"), "{err}");
+        assert!(read(&good).is_ok());
     }
 
     #[test]
