@@ -376,6 +376,59 @@ mod tests {
         }
     }
 
+    /// Hits of `text` per frame with the built-in lists, by frame name.
+    fn builtin_hits(text: &str, frame: &str) -> f64 {
+        let en = Language::english();
+        let tc = one_article(text);
+        let lx = crate::lexicon::builtin();
+        let i = lx.iter().position(|l| l.name == frame).unwrap();
+        let scorer = FrameScorer::new(&lx, &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
+        let senti = SentimentAnalyzer::new(crate::scoring::sentiment::SentimentLexicon::builtin());
+        scorer.score(text, &tc.docs[0], &tc.vocab, &senti).frames[i].hits
+    }
+
+    #[test]
+    fn builtin_lists_count_a_word_only_in_its_frame_sense() {
+        for (text, frame, want) in [
+            // "safe" says that someone is safe, not what kind of thing it is.
+            ("All the passengers are safe.", "reassurance", 1.0),
+            ("Residents feel safe again.", "reassurance", 1.0),
+            ("The wells are clean and safe to drink.", "reassurance", 1.0),
+            ("It was given safe refuge.", "reassurance", 0.0),
+            ("The law could be safely repealed.", "reassurance", 0.0),
+            ("It is safe to say he won.", "reassurance", 0.0),
+            (
+                "Ministers sought to reassure investors.",
+                "reassurance",
+                0.0,
+            ),
+            (
+                "Officials sought to reassure the public.",
+                "reassurance",
+                1.0,
+            ),
+            ("The building is not safe.", "threat", 1.0),
+            // Obituary ages and the names of policy debates are no danger.
+            ("The actor died aged 94.", "threat", 0.0),
+            ("The senator backs gun control.", "threat", 0.0),
+            ("Police found a gun.", "threat", 1.0),
+            // Stemmer collisions are exact forms.
+            ("Are you kidding?", "human_interest", 0.0),
+            ("The kids were at home.", "human_interest", 1.0),
+            ("The memory card failed.", "human_interest", 0.0),
+            ("A memorial was held.", "human_interest", 1.0),
+            ("They play in the second division.", "conflict", 0.0),
+            ("It was a divisive speech.", "conflict", 1.0),
+            ("On the opposite bank.", "conflict", 0.0),
+            ("The opposition walked out.", "conflict", 2.0),
+            // Sport reporting is not a dispute between parties.
+            ("A 2-0 defeat to Leeds in the cup clash.", "conflict", 0.0),
+            ("The government suffered a defeat.", "conflict", 1.0),
+        ] {
+            assert_eq!(builtin_hits(text, frame), want, "{frame}: {text}");
+        }
+    }
+
     #[test]
     fn weights_and_one_hit_per_word_per_frame() {
         assert_eq!(hits(&score_text("A row broke out.")), (0.0, 0.0, 2.0));
