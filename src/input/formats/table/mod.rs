@@ -62,7 +62,10 @@ pub fn read(
     let bytes = match crate::input::limits::read_file(path) {
         Ok(b) => b,
         Err(e) => {
-            skip(corpus, format!("cannot read: {e}"));
+            skip(
+                corpus,
+                format!("cannot read: {}", crate::input::limits::io_reason(&e)),
+            );
             return Ok(());
         }
     };

@@ -13,10 +13,7 @@ const BUFFER: usize = 64 * 1024;
 /// A reader over the table's text (a UTF-8 BOM passed over), or why the
 /// file cannot be read (the reason reads well after the file's name).
 pub fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        _ => format!("cannot open: {e}"),
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| crate::input::limits::io_reason(&e))?;
     // Checked before opening: opening a pipe waits for a writer.
     if !meta.is_file() {
         return Err(
@@ -24,7 +21,8 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
                 .into(),
         );
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("cannot open: {}", crate::input::limits::io_reason(&e)))?;
     let mut reader = BufReader::with_capacity(BUFFER, file);
     let head = reader.fill_buf().map_err(|e| format!("cannot read: {e}"))?;
     if head.is_empty() {
@@ -87,7 +85,7 @@ mod tests {
         assert!(why.starts_with("not a regular file"), "{why}");
         assert_eq!(
             open(&dir.path().join("none.csv")).err().unwrap(),
-            "no such file"
+            "no such file; check the path"
         );
     }
 }
