@@ -1060,10 +1060,7 @@ fn messages_name_the_path_and_what_to_do() {
         ),
         (
             vec!["analyze".as_ref(), arts.as_os_str(), "--lexicon".as_ref()],
-            vec![
-                "lex.txt",
-                "no such file or folder; check the path given to --lexicon",
-            ],
+            vec!["lex.txt", "no such file or folder; check the path"],
         ),
         (
             vec!["agree".as_ref()],
@@ -1112,4 +1109,14 @@ fn messages_name_the_path_and_what_to_do() {
             "unclosed quotation mark",
         ],
     );
+
+    // frame sample says a taken sheet name before reading the corpus: no
+    // sampling warnings come first.
+    let r = run(frame()
+        .args(["sample", "--n", "5", "--out"])
+        .arg(&csv)
+        .arg(&arts));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.starts_with("frame: error:"), "{}", r.stderr);
+    assert_has(&r, &["t.csv", "already exists", "choose another name"]);
 }

@@ -303,6 +303,9 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
 
 fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
     let (opts, params) = args.to_options().map_err(Error::Usage)?;
+    if let Some(p) = &args.out {
+        crate::commands::validate::sample::check_new(p)?;
+    }
     let s = crate::commands::validate::sample::run(&opts, &params)?;
     for w in &s.warnings {
         warn(w);

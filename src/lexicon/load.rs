@@ -259,7 +259,7 @@ pub fn read_path(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
         return Err(one(
             &path.display().to_string(),
             None,
-            "no such file or folder; check the path given to --lexicon".into(),
+            "no such file or folder; check the path".into(),
         ));
     }
     let files = if path.is_dir() {
