@@ -1025,3 +1025,88 @@ fn flags_that_size_work_have_upper_limits() {
         assert!(!out.exists(), "{flag}: nothing written");
     }
 }
+
+/// Messages about files other than the output folder name the path and
+/// say what to do: a missing --metadata, --stopwords, --lexicon or coding
+/// sheet, and a table with a bad row or an unclosed quote for `frame score`.
+#[test]
+fn messages_name_the_path_and_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let arts = folder(
+        tmp.path(),
+        "arts",
+        &[("a.txt", &b"Police said the attack was violent.\n"[..])],
+    );
+    let missing = |name: &str| tmp.path().join(name);
+    let out = tmp.path().join("out");
+    let cases: [(Vec<&std::ffi::OsStr>, Vec<&str>); 4] = [
+        (
+            vec!["analyze".as_ref(), arts.as_os_str(), "--metadata".as_ref()],
+            vec!["meta.csv", "no such file; check the path", "--metadata"],
+        ),
+        (
+            vec!["analyze".as_ref(), arts.as_os_str(), "--stopwords".as_ref()],
+            vec!["stop.txt", "no such file; check the path", "--stopwords"],
+        ),
+        (
+            vec!["analyze".as_ref(), arts.as_os_str(), "--lexicon".as_ref()],
+            vec!["lex.txt", "no such file or folder; check the path"],
+        ),
+        (
+            vec!["agree".as_ref()],
+            vec![
+                "sheet.csv",
+                "no such file; check the path",
+                "frame sample wrote",
+            ],
+        ),
+    ];
+    for ((args, expect), file) in cases
+        .iter()
+        .zip(["meta.csv", "stop.txt", "lex.txt", "sheet.csv"])
+    {
+        let mut c = frame();
+        c.args(args).arg(missing(file));
+        if args[0] == "analyze" {
+            c.arg("--out").arg(&out);
+        }
+        let r = run(&mut c);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_has(&r, expect);
+    }
+
+    // frame score on a table: a bad row is named by file and line, the run
+    // goes on; an unclosed quote stops at the row cap naming its line.
+    let csv = tmp.path().join("t.csv");
+    fs::write(&csv, "id,text\n1,Police said.\n2\n3,Calm returns.\n").unwrap();
+    let r = run(frame().arg("score").arg(&csv));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r,
+        &["t.csv:line 3 (row 2): has 1 field, the header has 2; row skipped"],
+    );
+    let mut bytes = b"id,text\n1,Police said.\n2,\"never closed ".to_vec();
+    bytes.extend(b"word ".repeat(4 << 20));
+    fs::write(&csv, bytes).unwrap();
+    let r = run(frame().arg("score").arg(&csv));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(
+        &r,
+        &[
+            "t.csv",
+            "line 3",
+            "longer than 16 MB",
+            "unclosed quotation mark",
+        ],
+    );
+
+    // frame sample says a taken sheet name before reading the corpus: no
+    // sampling warnings come first.
+    let r = run(frame()
+        .args(["sample", "--n", "5", "--out"])
+        .arg(&csv)
+        .arg(&arts));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.starts_with("frame: error:"), "{}", r.stderr);
+    assert_has(&r, &["t.csv", "already exists", "choose another name"]);
+}

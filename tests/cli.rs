@@ -292,6 +292,48 @@ fn usage_errors_exit_1_and_help_has_an_example() {
     assert!(r.stdout.contains(env!("CARGO_PKG_VERSION")));
 }
 
+/// A table longer than one batch (4,096 rows) comes out whole and in order,
+/// with a bad row named by file and line and the rows after it scored.
+#[test]
+fn score_streams_a_table_longer_than_a_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("rows.csv");
+    let texts = [
+        "Armed gangs terrorise the estate.",
+        "Residents are safe and calm.",
+        "The council met.",
+    ];
+    let n = 10_000;
+    let mut body = String::from("id,text\n");
+    for i in 0..n {
+        if i == 5_000 {
+            body.push_str("bad,row,with,four\n");
+        }
+        body.push_str(&format!("r{i},\"{}\"\n", texts[i % 3]));
+    }
+    fs::write(&csv, body).unwrap();
+    let r = run(frame().arg("score").arg(&csv).args(["--id-column", "id"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let want: Vec<String> = (0..n).map(|i| format!("r{i}")).collect();
+    assert_eq!(ids, want);
+    assert!(
+        r.stderr
+            .contains("rows.csv:line 5002 (row 5001): has 4 fields, the header has 2; row skipped"),
+        "{}",
+        r.stderr
+    );
+    // Rows of the same text score the same wherever their batch fell.
+    let rows: Vec<&str> = r.stdout.lines().skip(1).collect();
+    let tail = |l: &str| l.split_once(',').unwrap().1.to_string();
+    assert_eq!(tail(rows[0]), tail(rows[n - 1 - (n - 1) % 3]));
+}
+
 #[test]
 fn score_reads_stdin_and_csv() {
     let r = run(frame().arg("score").write_stdin("Police say there is no threat to the public.\nArmed gangs terrorise the estate and residents live in fear!\n"));

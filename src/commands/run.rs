@@ -150,10 +150,18 @@ fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
     let mut sink = RowSink::new(&mut out, args.json, frames);
     // Lines and rows are scored and written in batches, so a long input
     // never sits whole in memory and output starts at once.
+    let table = args.input.as_deref().filter(|p| {
+        !p.is_dir()
+            && crate::input::TABLE_EXTENSIONS.contains(&crate::input::walk::extension(p).as_str())
+    });
     if args.input.is_none() {
         let stdin = std::io::stdin();
         let mut lock = stdin.lock();
         score::score_lines(&scorer, &mut lock, &mut sink, &mut |w| warn(&w))?;
+    } else if let Some(path) = table {
+        score::score_table(&scorer, path, &opts.corpus.columns, &mut sink, &mut |w| {
+            warn(&w)
+        })?;
     } else {
         let (docs, warnings) = score::read_texts(&opts)?;
         for w in &warnings {
@@ -295,6 +303,9 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
 
 fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
     let (opts, params) = args.to_options().map_err(Error::Usage)?;
+    if let Some(p) = &args.out {
+        crate::commands::validate::sample::check_new(p)?;
+    }
     let s = crate::commands::validate::sample::run(&opts, &params)?;
     for w in &s.warnings {
         warn(w);

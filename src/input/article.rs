@@ -72,7 +72,13 @@ pub(crate) fn read_article(
     }
     let bytes = match super::limits::read_file(&c.path) {
         Ok(b) => b,
-        Err(e) => return FileResult::fail(format!("cannot read: {e}"), None, warnings),
+        Err(e) => {
+            return FileResult::fail(
+                format!("cannot read: {}", super::limits::io_reason(&e)),
+                None,
+                warnings,
+            )
+        }
     };
     let input = Some(InputRecord {
         path: source.clone(),

@@ -62,6 +62,36 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// How the first bytes of a file say it must be read when it is read piece
+/// by piece (a table streamed by `frame score`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// UTF-8 with a byte-order mark of this many bytes to pass over.
+    Utf8Bom(usize),
+    /// UTF-16 (with a BOM or without): decoded whole by [`decode`].
+    Utf16,
+    /// A binary file.
+    Binary,
+    /// UTF-8 or Windows-1252, which can be told apart piece by piece.
+    Bytes,
+}
+
+/// Sniffs `head` (the first bytes, 8 KiB suffice) as [`decode`] would.
+pub fn sniff(head: &[u8]) -> Start {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Start::Utf8Bom(3)
+    } else if head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || utf16_without_bom(head).is_some()
+    {
+        Start::Utf16
+    } else if looks_binary(head) {
+        Start::Binary
+    } else {
+        Start::Bytes
+    }
+}
+
 /// Decodes `bytes` to text, reporting the encoding used.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
     let (text, enc) = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -103,6 +133,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sniffing_agrees_with_decoding() {
+        assert_eq!(sniff(b"\xEF\xBB\xBFid,text\n"), Start::Utf8Bom(3));
+        assert_eq!(sniff(b"\xFF\xFEi\0d\0"), Start::Utf16);
+        assert_eq!(sniff(b"i\0d\0,\0t\0e\0x\0t\0\n\0"), Start::Utf16);
+        assert_eq!(sniff(b"PK\x03\x04\0\0"), Start::Binary);
+        assert_eq!(sniff(b"id,text\n1,caf\xe9\n"), Start::Bytes);
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

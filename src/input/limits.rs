@@ -63,6 +63,18 @@ pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// An error of reading a file in plain words with what to do about it
+/// ("No such file or directory (os error 2)" is neither).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "no such file; check the path".into(),
+        K::PermissionDenied => "permission denied; check that you may read the file".into(),
+        K::IsADirectory => "it is a folder; give a file".into(),
+        _ => e.to_string(),
+    }
+}
+
 fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }

@@ -25,8 +25,12 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
         path: path.to_path_buf(),
         message,
     };
-    let bytes = super::limits::read_file(path)
-        .map_err(|e| bad(format!("cannot read metadata file: {e}")))?;
+    let bytes = super::limits::read_file(path).map_err(|e| {
+        bad(format!(
+            "cannot read metadata file: {} (the file given to --metadata)",
+            super::limits::io_reason(&e)
+        ))
+    })?;
     corpus.inputs.push(InputRecord {
         path: display(path),
         sha256: sha256_hex(&bytes),

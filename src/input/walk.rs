@@ -121,7 +121,7 @@ pub(crate) fn walk(
                     {
                         "broken symbolic link".to_string()
                     } else {
-                        format!("cannot read: {e}")
+                        format!("cannot read: {}", crate::input::limits::io_reason(&e))
                     };
                     corpus.skipped.push(Skipped {
                         source: display(&path),

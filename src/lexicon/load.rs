@@ -149,8 +149,13 @@ fn one(file: &str, line: Option<usize>, message: String) -> Vec<LexiconError> {
 /// Reads a file as UTF-8, naming the line of the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, Vec<LexiconError>> {
     let file = path.display().to_string();
-    let bytes = crate::input::limits::read_file(path)
-        .map_err(|e| one(&file, None, format!("cannot read file: {e}")))?;
+    let bytes = crate::input::limits::read_file(path).map_err(|e| {
+        one(
+            &file,
+            None,
+            format!("cannot read file: {}", crate::input::limits::io_reason(&e)),
+        )
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let ok = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..ok].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -254,7 +259,7 @@ pub fn read_path(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
         return Err(one(
             &path.display().to_string(),
             None,
-            "no such file or folder".into(),
+            "no such file or folder; check the path".into(),
         ));
     }
     let files = if path.is_dir() {
@@ -346,7 +351,7 @@ pub fn load_set(paths: &[PathBuf], no_defaults: bool) -> Result<LexiconSet, Vec<
 
 /// The lexicons of a run: the defaults (embedded copies of `lexicons/*.txt`)
 /// unless `--no-default-lexicons`, plus or replaced by the user's
-/// `--lexicon` files. A malformed lexicon is an error listing every problem.
+/// `--lexicon` files. A lexicon that cannot be used is an error listing every problem.
 pub fn lexicons_for_run(opts: &Options) -> crate::Result<Vec<Lexicon>> {
     Ok(set_for_run(opts)?.lexicons)
 }

@@ -253,8 +253,12 @@ pub fn load_file(path: &Path) -> Result<Lexicon, Vec<LexiconError>> {
             message,
         }]
     };
-    let bytes = crate::input::limits::read_file(path)
-        .map_err(|e| one(None, format!("cannot read file: {e}")))?;
+    let bytes = crate::input::limits::read_file(path).map_err(|e| {
+        one(
+            None,
+            format!("cannot read file: {}", crate::input::limits::io_reason(&e)),
+        )
+    })?;
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {

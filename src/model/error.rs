@@ -20,8 +20,8 @@ pub enum Error {
         /// Summary of what was skipped.
         details: String,
     },
-    /// One or more lexicon files are malformed (each message is file:line: problem).
-    #[error("malformed lexicon:\n  {}", .0.join("\n  "))]
+    /// One or more lexicon files cannot be used (each message is file:line: problem).
+    #[error("the lexicon files have problems (fix them and run again):\n  {}", .0.join("\n  "))]
     Lexicon(Vec<String>),
     /// The output folder cannot be created or written.
     #[error("cannot write to output folder {path}: {message}")]

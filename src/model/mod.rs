@@ -365,7 +365,9 @@ pub struct Evidence {
     /// Number of matches.
     pub count: usize,
     /// First sentence where it matched (shared with the article's sentence
-    /// list: the same text is not held twice).
+    /// list: the same text is not held twice); a sentence of more than
+    /// `text::window::MAX_QUOTE_WORDS` words is a window of words around
+    /// the match, "…" marking the cuts.
     pub example_sentence: Arc<str>,
 }
 
@@ -393,7 +395,8 @@ pub struct TermScore {
 pub struct SentenceRef {
     /// 1-based sentence number in the article.
     pub sentence_no: usize,
-    /// The sentence text (shared with the article's sentence list).
+    /// The sentence text (shared with the article's sentence list), or a
+    /// window of words around its first hit when long (as evidence).
     pub text: Arc<str>,
     /// The frame hits that selected it.
     pub hits: f64,

@@ -102,6 +102,11 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         true => Error::Usage(format!("--{e}")),
         false => Error::Internal(format!("clustering failed: {e}")),
     })?;
+    // Scoring and the bootstrap each go over every sentence once: the
+    // percentage a huge article's run shows.
+    let sentences: u64 = tc.docs.iter().map(|d| d.sentences.len() as u64).sum();
+    let meter = stages.meter("scoring sentences", 2 * sentences);
+    let done = |n: u64| meter.add(n);
     let (clustering, (mut articles, voices, positions)) = rayon::join(
         || {
             let mut clock = Timer::new("");
@@ -123,13 +128,14 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 articles: scores,
                 voices,
                 positions,
-            } = crate::scoring::score_corpus(
+            } = crate::scoring::score_corpus_ticking(
                 &corpus.documents,
                 &tc,
                 &scorer,
                 &senti,
                 &lexicons,
                 &opts.lang,
+                &done,
             );
             clock.lap("score");
             // In parallel: each article sorts its top terms and copies its
@@ -182,11 +188,13 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             // Seeded bootstrap intervals of the per-1,000 scores (see bootstrap.rs).
             let sentence_words: Vec<Vec<usize>> =
                 tc.docs.par_iter().map(|d| d.words_per_sentence()).collect();
-            crate::stats::bootstrap::add_intervals(
+            // With no resamples the bootstrap still tells each article done.
+            crate::stats::bootstrap::add_intervals_ticking(
                 &mut articles,
                 &sentence_words,
                 opts.seed,
                 opts.bootstrap,
+                &done,
             );
             clock.lap("bootstrap");
             (articles, voices, positions)

@@ -8,6 +8,7 @@ use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
 use crate::text::squash::squashed;
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
+use crate::text::window::window;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -59,9 +60,13 @@ impl FrameScorer {
         // Threat and reassurance hits a sentence can be quoted for: those not
         // set aside by a contrast ("fear rather than reassurance").
         let mut quotable = vec![[0.0f64; 2]; n_sent];
+        // The first such hit's word in each sentence: a long sentence is
+        // quoted as a window around it (text::window).
+        let mut quotable_at = vec![[usize::MAX; 2]; n_sent];
         let mut hits = vec![0.0f64; nf];
-        // (category, entry label) -> (count, surface form counts, first sentence)
-        type Ev = (usize, BTreeMap<String, usize>, usize);
+        // (category, entry label) -> (count, surface form counts, first
+        // sentence, its first matched word)
+        type Ev = (usize, BTreeMap<String, usize>, usize, usize);
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
@@ -110,12 +115,13 @@ impl FrameScorer {
                 if let Some(side) = self.polarity.side(cat) {
                     if !after_contrast(doc, vocab, m.first, self.window()) {
                         quotable[s][side] += e.weight;
+                        quotable_at[s][side] = quotable_at[s][side].min(m.first);
                     }
                 }
             }
             let rows = &mut evidence[cat];
             if !rows.contains_key(label.as_ref()) {
-                rows.insert(label.to_string(), (0, BTreeMap::new(), s));
+                rows.insert(label.to_string(), (0, BTreeMap::new(), s, m.first));
             }
             if let Some(ev) = rows.get_mut(label.as_ref()) {
                 ev.0 += 1;
@@ -135,6 +141,14 @@ impl FrameScorer {
             .map(|&(a, b)| squashed(&text[a..b]))
             .collect();
         let sentence_text = |s: usize| -> Arc<str> { texts.get(s).cloned().unwrap_or_default() };
+        // A sentence as quoted for a match at word `at`: whole, or a window
+        // of words around the match when it is long.
+        let quoted = |s: usize, at: usize| -> Arc<str> {
+            doc.sentences
+                .get(s)
+                .and_then(|&span| window(text, doc, span, at))
+                .unwrap_or_else(|| sentence_text(s))
+        };
         let total: f64 = hits.iter().sum();
         let per_1k = |h: f64| {
             if words > 0 {
@@ -147,7 +161,7 @@ impl FrameScorer {
             .map(|c| {
                 let mut ev: Vec<Evidence> = evidence[c]
                     .iter()
-                    .map(|(label, (count, forms, s))| {
+                    .map(|(label, (count, forms, s, at))| {
                         let term = forms
                             .iter()
                             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
@@ -157,7 +171,7 @@ impl FrameScorer {
                             term,
                             entry: label.clone(),
                             count: *count,
-                            example_sentence: sentence_text(*s),
+                            example_sentence: quoted(*s, *at),
                         }
                     })
                     .collect();
@@ -184,7 +198,7 @@ impl FrameScorer {
             }
             best.map(|(s, h)| SentenceRef {
                 sentence_no: s + 1,
-                text: sentence_text(s),
+                text: quoted(s, quotable_at[s][side]),
                 hits: h,
             })
         };

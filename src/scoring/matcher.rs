@@ -329,23 +329,22 @@ impl FrameScorer {
 
     /// Drops single-word matches covered by a phrase of the same group.
     fn drop_covered(&self, mut out: Vec<Match>) -> Vec<Match> {
-        let covered: Vec<(usize, usize, usize)> = out
-            .iter()
-            .filter(|m| m.phrase)
-            .map(|m| {
-                (
-                    self.group(self.entries[m.entry as usize].category),
-                    m.first,
-                    m.last,
-                )
-            })
-            .collect();
+        let covered = Covered::new(
+            out.iter()
+                .filter(|m| m.phrase)
+                .map(|m| {
+                    (
+                        self.group(self.entries[m.entry as usize].category),
+                        m.first,
+                        m.last,
+                    )
+                })
+                .collect(),
+        );
         out.retain(|m| {
             m.phrase || {
                 let g = self.group(self.entries[m.entry as usize].category);
-                !covered
-                    .iter()
-                    .any(|&(cg, a, b)| cg == g && a <= m.first && m.first <= b)
+                !covered.contains(g, m.first)
             }
         });
         out
@@ -477,9 +476,64 @@ impl FrameScorer {
     }
 }
 
+/// Token spans of phrase matches by negation group, to ask whether a
+/// token lies in one. Sorted, with the furthest end reached so far in each
+/// group, so a question is one binary search: testing every phrase for
+/// every single-word match grew with the square of an article's length.
+struct Covered {
+    /// (group, first token, last token), sorted.
+    spans: Vec<(usize, usize, usize)>,
+    /// The largest last token among the group's spans up to this one.
+    reach: Vec<usize>,
+}
+
+impl Covered {
+    fn new(mut spans: Vec<(usize, usize, usize)>) -> Self {
+        spans.sort_unstable();
+        let mut reach: Vec<usize> = Vec::with_capacity(spans.len());
+        for (i, &(g, _, b)) in spans.iter().enumerate() {
+            let before = (i > 0 && spans[i - 1].0 == g).then(|| reach[i - 1]);
+            reach.push(before.map_or(b, |r| r.max(b)));
+        }
+        Covered { spans, reach }
+    }
+
+    /// Whether a span of group `g` holds token `t`.
+    fn contains(&self, g: usize, t: usize) -> bool {
+        let k = self.spans.partition_point(|&(sg, a, _)| (sg, a) <= (g, t));
+        k > 0 && self.spans[k - 1].0 == g && self.reach[k - 1] >= t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The binary search answers as testing every span does, on
+    /// overlapping spans of several groups.
+    #[test]
+    fn covered_agrees_with_testing_every_span() {
+        let mut x = 99u64;
+        let mut next = |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize % n
+        };
+        let spans: Vec<(usize, usize, usize)> = (0..200)
+            .map(|_| {
+                let a = next(500);
+                (next(3), a, a + next(6))
+            })
+            .collect();
+        let covered = Covered::new(spans.clone());
+        for g in 0..4 {
+            for t in 0..520 {
+                let naive = spans.iter().any(|&(sg, a, b)| sg == g && a <= t && t <= b);
+                assert_eq!(covered.contains(g, t), naive, "group {g} token {t}");
+            }
+        }
+    }
     use crate::input::Document;
     use crate::text::filters::StopWords;
     use crate::text::tokens::{tokenize_corpus, TokenizedCorpus};

@@ -77,6 +77,20 @@ pub fn score_corpus(
     lexicons: &[Lexicon],
     lang: &Language,
 ) -> CorpusScores {
+    score_corpus_ticking(docs, tc, scorer, senti, lexicons, lang, &|_| {})
+}
+
+/// [`score_corpus`], calling `done` with each article's sentences once it
+/// is scored (for the progress of a run).
+pub fn score_corpus_ticking(
+    docs: &[Document],
+    tc: &TokenizedCorpus,
+    scorer: &FrameScorer,
+    senti: &SentimentAnalyzer,
+    lexicons: &[Lexicon],
+    lang: &Language,
+    done: &(dyn Fn(u64) + Sync),
+) -> CorpusScores {
     let heads = crate::scoring::positions::Headlines::new(docs, tc, lexicons, lang);
     let (articles, (voices, positions)) = docs
         .par_iter()
@@ -86,6 +100,7 @@ pub fn score_corpus(
             let (scores, scan) = scorer.score_scan(&d.text, td, &tc.vocab, senti);
             let v = voices::score_article(&d.text, td, scorer, senti, &scan);
             let p = heads.score_article(i, &d.text, td, scorer, senti, &scan);
+            done(td.sentences.len() as u64);
             (scores, (v, p))
         })
         .unzip();

@@ -52,6 +52,20 @@ pub fn intervals<H: AsRef<[f64]>>(
     resamples: usize,
     rng: &mut (impl RngCore + Clone),
 ) -> (Vec<Interval>, Interval) {
+    intervals_ticking(words, hits, n_frames, mean_of, resamples, rng, &|_| {})
+}
+
+/// [`intervals`], calling `tick` with the number of resamples done after
+/// each batch of them (the progress of one huge article).
+fn intervals_ticking<H: AsRef<[f64]>>(
+    words: &[usize],
+    hits: &[H],
+    n_frames: usize,
+    mean_of: Option<&[f64]>,
+    resamples: usize,
+    rng: &mut (impl RngCore + Clone),
+    tick: &dyn Fn(usize),
+) -> (Vec<Interval>, Interval) {
     let mut n = words.len().min(hits.len());
     if let Some(m) = mean_of {
         n = n.min(m.len());
@@ -85,6 +99,7 @@ pub fn intervals<H: AsRef<[f64]>>(
     let stat = Stat {
         words: &words[..n],
         per_1k_lanes: n_frames,
+        tick,
     };
     match width {
         1 => resample_rows_fastest::<1, _>(&stat, &rows, lanes, rng, &mut scores),
@@ -123,6 +138,8 @@ pub fn intervals<H: AsRef<[f64]>>(
 struct Stat<'a> {
     words: &'a [usize],
     per_1k_lanes: usize,
+    /// Told the resamples done after each batch (progress only).
+    tick: &'a dyn Fn(usize),
 }
 
 impl Stat<'_> {
@@ -234,6 +251,7 @@ fn resample_rows<const W: usize>(
         }
         std::mem::swap(&mut draws, &mut next);
         r0 += b;
+        (stat.tick)(r0);
     }
     *rng = local;
 }
@@ -291,6 +309,9 @@ fn resample_rows_dyn(
         for f in 0..lanes {
             scores[f * resamples + r] = stat.value(f, sums[f / LANES][f % LANES], w);
         }
+        if r % BATCH == BATCH - 1 || r + 1 == resamples {
+            (stat.tick)(r + 1);
+        }
     }
 }
 
@@ -303,10 +324,30 @@ pub fn add_intervals(
     seed: u64,
     resamples: usize,
 ) {
+    add_intervals_ticking(articles, sentence_words, seed, resamples, &|_| {})
+}
+
+/// [`add_intervals`], calling `done` with sentences as their resampling
+/// goes on (each article's sentences in all, in steps as its resamples are
+/// drawn), for the progress of a run.
+pub fn add_intervals_ticking(
+    articles: &mut [ArticleResult],
+    sentence_words: &[Vec<usize>],
+    seed: u64,
+    resamples: usize,
+    done: &(dyn Fn(u64) + Sync),
+) {
     articles
         .par_iter_mut()
         .zip(sentence_words.par_iter())
         .for_each(|(art, words)| {
+            let n = art.sentences.len() as u64;
+            let told = std::cell::Cell::new(0u64);
+            let tick = |r: usize| {
+                let now = n * r as u64 / resamples.max(1) as u64;
+                done(now.saturating_sub(told.get()));
+                told.set(now.max(told.get()));
+            };
             let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
             let mut r = rng(seed, &art.id);
             // When every sentence is scored, the sentiment interval is drawn
@@ -314,16 +355,25 @@ pub fn add_intervals(
             let shared = sentiment_shares_draws(art) && words.len() >= hits.len();
             let (cis, sentiment) = if shared {
                 let values: Vec<f64> = art.sentences.iter().map(|s| s.sentiment).collect();
-                intervals(
+                intervals_ticking(
                     words,
                     &hits,
                     art.frames.len(),
                     Some(&values),
                     resamples,
                     &mut r,
+                    &tick,
                 )
             } else {
-                let cis = frame_intervals(words, &hits, art.frames.len(), resamples, &mut r);
+                let (cis, _) = intervals_ticking(
+                    words,
+                    &hits,
+                    art.frames.len(),
+                    None,
+                    resamples,
+                    &mut r,
+                    &tick,
+                );
                 (cis, sentiment_interval(art, seed, resamples))
             };
             drop(hits);
@@ -333,6 +383,7 @@ pub fn add_intervals(
             }
             art.sentiment_ci_low = sentiment.map(|c| c.0);
             art.sentiment_ci_high = sentiment.map(|c| c.1);
+            done(n.saturating_sub(told.get()));
         });
 }
 
@@ -383,6 +434,25 @@ pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The progress told adds up to every article's sentences once.
+    #[test]
+    fn progress_adds_up_to_every_sentence() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        let mut a = crate::model::example(4);
+        let words: Vec<Vec<usize>> = a
+            .articles
+            .iter()
+            .map(|x| vec![10; x.sentences.len()])
+            .collect();
+        let told = AtomicU64::new(0);
+        add_intervals_ticking(&mut a.articles, &words, 7, 50, &|n| {
+            told.fetch_add(n, Ordering::Relaxed);
+        });
+        let want: usize = a.articles.iter().map(|x| x.sentences.len()).sum();
+        assert!(want > 0);
+        assert_eq!(told.load(Ordering::Relaxed), want as u64);
+    }
 
     #[test]
     fn intervals_contain_the_score_and_are_seeded() {
@@ -495,6 +565,7 @@ mod tests {
         let stat = Stat {
             words: &words,
             per_1k_lanes: 7,
+            tick: &|_| {},
         };
         // 103 resamples: full batches drawn ahead, then a batch of three.
         for lanes in [3usize, 8] {

@@ -10,6 +10,7 @@ pub mod squash;
 pub mod stop_list;
 pub mod tokens;
 pub mod topk;
+pub mod window;
 pub mod words;
 
 pub use filters::TokenFilter;

@@ -25,7 +25,10 @@ pub fn for_run(opts: &Options) -> Result<StopWords> {
             } else if e.kind() == std::io::ErrorKind::InvalidData {
                 "cannot read stop-word file: it is not UTF-8 text".into()
             } else {
-                format!("cannot read stop-word file: {e}")
+                format!(
+                    "cannot read stop-word file: {} (the file given to --stopwords)",
+                    crate::input::limits::io_reason(&e)
+                )
             },
         })?;
         words.extend(

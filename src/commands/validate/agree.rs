@@ -119,7 +119,15 @@ fn delimiter(text: &str) -> u8 {
 pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
     use crate::report::csv::from_spreadsheet_safe;
     let bytes = crate::input::limits::read_file(path)
-        .map_err(|e| input_err(path, format!("cannot read: {e}")))?;
+        .map_err(|e| {
+            input_err(
+                path,
+                format!(
+                    "cannot read the coding sheet: {} (give the CSV file that frame sample wrote, filled in)",
+                    crate::input::limits::io_reason(&e)
+                ),
+            )
+        })?;
     let (text, _) = decode::decode(&bytes).map_err(|p| {
         input_err(
             path,

@@ -280,9 +280,10 @@ pub fn strata_summary(s: &Sample) -> String {
     out
 }
 
-/// Writes a sheet to `path` without ever replacing an existing file (it may
-/// hold a coder's work): a temporary file in the same folder, then a rename.
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Whether a new sheet can go to `path`: checked before the corpus is
+/// read, so that a name already taken is reported before the work, not
+/// after it. `Err` says what to do.
+pub fn check_new(path: &Path) -> Result<()> {
     let err = |message: String| Error::Input {
         path: path.to_path_buf(),
         message,
@@ -292,10 +293,33 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
             "the file already exists and frame never overwrites a coding sheet (it may hold codes): choose another name or move the old file".into(),
         ));
     }
-    let dir = match path.parent() {
+    let dir = folder_of(path);
+    if !dir.is_dir() {
+        return Err(err(format!(
+            "the folder {} does not exist: create it or choose another place for --out",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The folder a file named by `path` goes in.
+fn folder_of(path: &Path) -> std::path::PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
+    }
+}
+
+/// Writes a sheet to `path` without ever replacing an existing file (it may
+/// hold a coder's work): a temporary file in the same folder, then a rename.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let err = |message: String| Error::Input {
+        path: path.to_path_buf(),
+        message,
     };
+    check_new(path)?;
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -163,10 +163,12 @@ pub(super) fn single_quotes_walk(
     doubles: &[Quote],
     out: &mut Vec<Quote>,
 ) {
+    // The double quotes are in text order and do not overlap, so the one
+    // that could hold `i` is found by halving (testing each against each
+    // grew with the square of an article's length).
     let in_double = |i: usize| {
-        doubles
-            .iter()
-            .any(|q| q.open <= i && i < q.close.max(q.end))
+        let k = doubles.partition_point(|q| q.open <= i);
+        k > 0 && i < doubles[k - 1].close.max(doubles[k - 1].end)
     };
     let chars: Vec<(usize, char)> = text[pa..pb]
         .char_indices()

@@ -754,10 +754,10 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .unwrap_or(pb);
         let after = &text[q.close.min(next_open)..next_open];
         // The sentence the quote opens in (sentences never cross lines).
-        let s_start = sentences
-            .iter()
-            .rev()
-            .find(|&&(a, _)| a <= q.open)
+        // Sentences are in text order: the last one starting at or before
+        // the quote is found by halving, not by walking back from the end.
+        let s_start = sentences[..sentences.partition_point(|&(a, _)| a <= q.open)]
+            .last()
             .map(|&(a, _)| a)
             .unwrap_or(pa)
             .max(prev_close)
@@ -765,7 +765,8 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         let mut before = &text[s_start..q.open];
         if before.trim().is_empty() {
             // "She added:" as the sentence (or line) before the quote.
-            if let Some(&(a, b)) = sentences.iter().rev().find(|&&(_, b)| b <= s_start) {
+            let ended = sentences.partition_point(|&(_, b)| b <= s_start);
+            if let Some(&(a, b)) = sentences[..ended].last() {
                 let a = a.max(prev_close);
                 if a < b && text[a..b].trim_end().ends_with(':') {
                     before = &text[a..b];
@@ -777,7 +778,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             Some(s) if lower_in(&s, PRONOUNS) => {
                 let mentions =
                     mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
-                let mention = mentions.iter().rev().find(|m| m.0 < q.open);
+                let mention = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
                 match (&last_named, mention) {
                     (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
                     (Some(l), _) => Some(l.1.clone()),
@@ -803,7 +804,11 @@ fn narration_mentions(
     sentences: &[(usize, usize)],
     quotes: &[(usize, usize)],
 ) -> Vec<(usize, String)> {
-    let in_quote = |i: usize| quotes.iter().any(|&(a, b)| a <= i && i < b);
+    // Quotes are in text order and do not overlap: found by halving.
+    let in_quote = |i: usize| {
+        let k = quotes.partition_point(|&(a, _)| a <= i);
+        k > 0 && i < quotes[k - 1].1
+    };
     let mut mentions = Vec::new();
     for &(a, b) in sentences {
         let sent = &text[a..b];

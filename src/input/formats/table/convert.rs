@@ -1,0 +1,148 @@
+//! A table row becomes a document, and the columns named by flags are
+//! checked against the table's: the rules `analyze` and `frame score` share.
+
+use super::rows::RawRow;
+use crate::input::article::make_document;
+use crate::input::document::Document;
+use crate::model::options::TableColumns;
+
+/// Column names shown in a message before "... and N more".
+const MAX_LISTED: usize = 20;
+
+/// `items` joined with ", ", cut after 20 with "... and N more", so that a
+/// message stays short whatever the file holds.
+pub fn listing<S: AsRef<str>>(items: &[S]) -> String {
+    let mut s: Vec<&str> = items.iter().take(MAX_LISTED).map(AsRef::as_ref).collect();
+    let more;
+    if items.len() > MAX_LISTED {
+        more = format!("... and {} more", items.len() - MAX_LISTED);
+        s.push(&more);
+    }
+    s.join(", ")
+}
+
+/// Why the table cannot be used when a column named by a flag (or the
+/// default text column) is not among `columns`.
+pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String> {
+    [
+        ("text", Some(&cols.text)),
+        ("id", cols.id.as_ref()),
+        ("title", cols.title.as_ref()),
+        ("date", cols.date.as_ref()),
+        ("group", cols.group.as_ref()),
+    ]
+    .into_iter()
+    .find_map(|(what, col)| {
+        let col = col?;
+        (!columns.iter().any(|c| c == col)).then(|| {
+            format!(
+                "no column '{col}' for the {what} (columns: {}); use --{what}-column to pick one",
+                listing(columns)
+            )
+        })
+    })
+}
+
+/// The document of one row (`source` names it in later messages), or why
+/// the row is left out.
+pub fn to_document(
+    row: &RawRow,
+    cols: &TableColumns,
+    keep_boilerplate: bool,
+    source: String,
+) -> Result<Document, String> {
+    let get = |c: &Option<String>| {
+        c.as_ref()
+            .and_then(|c| row.fields.get(c))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let text = row.fields.get(&cols.text).map_or("", String::as_str);
+    if text.trim().is_empty() {
+        return Err(format!("empty '{}' field", cols.text));
+    }
+    // A row number standing in for a missing id could clash with a real one.
+    let id = match (&cols.id, get(&cols.id)) {
+        (None, _) => row.row.to_string(),
+        (Some(_), Some(id)) => id,
+        (Some(col), None) => return Err(format!("empty '{col}' field (the id column)")),
+    };
+    let text = text.replace("\r\n", "\n");
+    let mut doc = make_document(&text, keep_boilerplate);
+    if doc.text.trim().is_empty() {
+        return Err("no article text left after removing boilerplate".into());
+    }
+    doc.id = id;
+    doc.source = source;
+    if let Some(t) = get(&cols.title) {
+        doc.title = t;
+    }
+    doc.date = get(&cols.date);
+    doc.group = get(&cols.group);
+    // Every other short column is metadata that --group-by can pick.
+    for (k, v) in &row.fields {
+        let v = v.trim();
+        if k != &cols.text && !v.is_empty() && v.len() <= 200 {
+            doc.meta.insert(k.trim().to_lowercase(), v.to_string());
+        }
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn row(pairs: &[(&str, &str)]) -> RawRow {
+        RawRow {
+            row: 7,
+            line: 8,
+            fields: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<HashMap<_, _>>(),
+            windows_1252: false,
+        }
+    }
+
+    #[test]
+    fn a_row_without_an_id_column_takes_its_row_number() {
+        let cols = TableColumns::default();
+        let d = to_document(
+            &row(&[("text", "Police said."), ("Outlet", "Times")]),
+            &cols,
+            true,
+            "t.csv:row 7".into(),
+        )
+        .unwrap();
+        assert_eq!((d.id.as_str(), d.meta["outlet"].as_str()), ("7", "Times"));
+    }
+
+    #[test]
+    fn empty_text_or_id_leave_the_row_out() {
+        let cols = TableColumns {
+            id: Some("id".into()),
+            ..TableColumns::default()
+        };
+        let r = to_document(&row(&[("text", " "), ("id", "a")]), &cols, true, "".into());
+        assert_eq!(r.unwrap_err(), "empty 'text' field");
+        let r = to_document(&row(&[("text", "x"), ("id", "")]), &cols, true, "".into());
+        assert_eq!(r.unwrap_err(), "empty 'id' field (the id column)");
+    }
+
+    #[test]
+    fn a_missing_column_names_the_flag() {
+        let cols = TableColumns {
+            date: Some("published".into()),
+            ..TableColumns::default()
+        };
+        let why = missing_column(&["text".into(), "id".into()], &cols).unwrap();
+        assert!(why.contains("no column 'published' for the date (columns: text, id)"));
+        assert!(why.contains("--date-column"));
+        assert_eq!(
+            missing_column(&["text".into()], &TableColumns::default()),
+            None
+        );
+    }
+}

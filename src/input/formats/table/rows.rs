@@ -1,0 +1,441 @@
+//! The rows of a CSV or JSON Lines table, read one at a time from any
+//! reader, so that `frame score` can stream a table of any length and
+//! `analyze` reads the same rows from a file decoded whole.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
+
+/// One data row as read, before it becomes a document.
+#[derive(Debug)]
+pub struct RawRow {
+    /// 1-based data-row number (CSV, header not counted) or line (JSON Lines):
+    /// the id of a table without an id column, and the row messages name.
+    pub row: usize,
+    /// 1-based line of the file where the row starts.
+    pub line: u64,
+    /// Column name -> text.
+    pub fields: HashMap<String, String>,
+    /// Some of the row's bytes were not UTF-8 and were read as Windows-1252.
+    pub windows_1252: bool,
+}
+
+/// What the next step of reading gives.
+#[derive(Debug)]
+pub enum RowEvent {
+    /// A row to use.
+    Row(RawRow),
+    /// A row that cannot be used, with the reason; reading goes on.
+    Bad {
+        /// As [`RawRow::row`].
+        row: usize,
+        /// As [`RawRow::line`].
+        line: u64,
+        /// Why the row is left out.
+        reason: String,
+    },
+}
+
+/// A problem that ends the reading of a table.
+#[derive(Debug)]
+pub enum RowError {
+    /// A CSV row longer than the cap: its end cannot be found without holding
+    /// it (usually an unclosed quotation mark).
+    TooLong {
+        /// Line where the row starts.
+        line: u64,
+        /// The cap in bytes.
+        cap: u64,
+    },
+    /// The file could not be read on.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowError::TooLong { line, cap } => write!(
+                f,
+                "line {line}: the row starting there is longer than {} MB; look for an unclosed quotation mark on that line",
+                cap.div_ceil(1 << 20)
+            ),
+            RowError::Io(e) => write!(f, "cannot read: {e}"),
+        }
+    }
+}
+
+/// Text of bytes: UTF-8, else Windows-1252 (as the rest of frame decodes).
+fn text_of(bytes: &[u8], windows_1252: &mut bool) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            *windows_1252 = true;
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned()
+        }
+    }
+}
+
+/// Counts the bytes handed to the CSV parser and refuses to go more than
+/// `cap` past the start of the row being read, so one endless row (an
+/// unclosed quote) cannot fill memory.
+struct Capped<R> {
+    inner: R,
+    delivered: u64,
+    row_start: Rc<Cell<u64>>,
+    cap: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.delivered.saturating_sub(self.row_start.get()) > self.cap {
+            return Err(std::io::Error::other(TOO_LONG));
+        }
+        let n = self.inner.read(buf)?;
+        self.delivered += n as u64;
+        Ok(n)
+    }
+}
+
+const TOO_LONG: &str = "row above the length cap";
+
+/// Rows of a CSV file with a header row; rows may have any number of fields
+/// (a row whose count differs from the header's is a [`RowEvent::Bad`]).
+pub struct CsvRows<R: Read> {
+    rdr: csv::Reader<Capped<R>>,
+    header: Vec<String>,
+    row_start: Rc<Cell<u64>>,
+    row: usize,
+    record: csv::ByteRecord,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads the header; `Err` is why the file is not a usable CSV file.
+    /// A row may take `cap` bytes.
+    pub fn new(reader: R, cap: u64) -> Result<Self, String> {
+        let row_start = Rc::new(Cell::new(0));
+        let capped = Capped {
+            inner: reader,
+            delivered: 0,
+            row_start: row_start.clone(),
+            cap,
+        };
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(capped);
+        let mut record = csv::ByteRecord::new();
+        let header = match rdr.read_byte_record(&mut record) {
+            Ok(_) => {
+                let mut ignored = false;
+                record
+                    .iter()
+                    .map(|f| text_of(f, &mut ignored).trim().to_string())
+                    .collect()
+            }
+            Err(e) => return Err(format!("not a readable CSV file: {e}")),
+        };
+        row_start.set(rdr.position().byte());
+        Ok(CsvRows {
+            rdr,
+            header,
+            row_start,
+            row: 0,
+            record,
+        })
+    }
+
+    /// The header's column names.
+    pub fn columns(&self) -> &[String] {
+        &self.header
+    }
+
+    fn next_event(&mut self) -> Option<Result<RowEvent, RowError>> {
+        let line = self.rdr.position().line();
+        let got = self.rdr.read_byte_record(&mut self.record);
+        self.row_start.set(self.rdr.position().byte());
+        let line = self.record.position().map_or(line, |p| p.line());
+        match got {
+            Ok(false) => None,
+            Ok(true) => {
+                self.row += 1;
+                let rec = &self.record;
+                if rec.len() != self.header.len() {
+                    return Some(Ok(RowEvent::Bad {
+                        row: self.row,
+                        line,
+                        reason: format!(
+                            "has {} field{}, the header has {}",
+                            rec.len(),
+                            if rec.len() == 1 { "" } else { "s" },
+                            self.header.len()
+                        ),
+                    }));
+                }
+                let mut windows_1252 = false;
+                let fields = self
+                    .header
+                    .iter()
+                    .cloned()
+                    .zip(rec.iter().map(|f| text_of(f, &mut windows_1252)))
+                    .collect();
+                Some(Ok(RowEvent::Row(RawRow {
+                    row: self.row,
+                    line,
+                    fields,
+                    windows_1252,
+                })))
+            }
+            Err(e) => match e.into_kind() {
+                csv::ErrorKind::Io(io) if io.to_string() == TOO_LONG => {
+                    Some(Err(RowError::TooLong {
+                        line,
+                        cap: self.rdr.get_ref().cap,
+                    }))
+                }
+                csv::ErrorKind::Io(io) => Some(Err(RowError::Io(io))),
+                // With flexible rows and byte records the parser has no
+                // other error; kept as a bad row should that change.
+                other => {
+                    self.row += 1;
+                    Some(Ok(RowEvent::Bad {
+                        row: self.row,
+                        line,
+                        reason: format!("unreadable CSV row: {other:?}"),
+                    }))
+                }
+            },
+        }
+    }
+}
+
+impl<R: Read> Iterator for CsvRows<R> {
+    type Item = Result<RowEvent, RowError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_event()
+    }
+}
+
+/// Rows of a JSON Lines file: one JSON object per line; blank lines are
+/// passed over, a line longer than the cap is a [`RowEvent::Bad`] (skipped
+/// without being held).
+pub struct JsonlRows<R: BufRead> {
+    reader: R,
+    cap: u64,
+    line: usize,
+    columns: Vec<String>,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonlRows<R> {
+    /// Rows of `reader`; a line may take `cap` bytes.
+    pub fn new(reader: R, cap: u64) -> Self {
+        JsonlRows {
+            reader,
+            cap,
+            line: 0,
+            columns: Vec::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Every key seen so far, in the order first seen.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// Passes over the rest of an over-long line without holding it.
+    fn skip_line(&mut self) -> std::io::Result<()> {
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            if let Some(i) = memchr::memchr(b'\n', chunk) {
+                self.reader.consume(i + 1);
+                return Ok(());
+            }
+            let n = chunk.len();
+            self.reader.consume(n);
+        }
+    }
+
+    fn next_event(&mut self) -> Option<Result<RowEvent, RowError>> {
+        loop {
+            self.buf.clear();
+            let got = (&mut self.reader)
+                .take(self.cap.saturating_add(1))
+                .read_until(b'\n', &mut self.buf);
+            match got {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(RowError::Io(e))),
+            }
+            self.line += 1;
+            let (row, line) = (self.line, self.line as u64);
+            if self.buf.len() as u64 > self.cap && self.buf.last() != Some(&b'\n') {
+                if let Err(e) = self.skip_line() {
+                    return Some(Err(RowError::Io(e)));
+                }
+                return Some(Ok(RowEvent::Bad {
+                    row,
+                    line,
+                    reason: format!("line longer than {} MB", self.cap.div_ceil(1 << 20)),
+                }));
+            }
+            let mut windows_1252 = false;
+            let text = text_of(&self.buf, &mut windows_1252);
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let bad = |reason: String| Some(Ok(RowEvent::Bad { row, line, reason }));
+            let value: serde_json::Value = match serde_json::from_str(text) {
+                Ok(v) => v,
+                Err(e) => return bad(format!("not valid JSON: {e}")),
+            };
+            let serde_json::Value::Object(obj) = value else {
+                return bad("not a JSON object".into());
+            };
+            let mut fields = HashMap::new();
+            for (k, v) in obj {
+                if !self.columns.contains(&k) {
+                    self.columns.push(k.clone());
+                }
+                let s = match v {
+                    serde_json::Value::String(s) => s,
+                    serde_json::Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                fields.insert(k, s);
+            }
+            return Some(Ok(RowEvent::Row(RawRow {
+                row,
+                line,
+                fields,
+                windows_1252,
+            })));
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlRows<R> {
+    type Item = Result<RowEvent, RowError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_event()
+    }
+}
+
+/// The rows of either kind of table.
+pub enum TableRows<R: BufRead> {
+    /// A CSV file.
+    Csv(CsvRows<R>),
+    /// A JSON Lines file.
+    Jsonl(JsonlRows<R>),
+}
+
+impl<R: BufRead> TableRows<R> {
+    /// Starts reading `reader` as JSON Lines or CSV (whose header is read
+    /// now; `Err` is why it cannot be used). A row may take `cap` bytes.
+    pub fn new(reader: R, jsonl: bool, cap: u64) -> Result<Self, String> {
+        Ok(if jsonl {
+            TableRows::Jsonl(JsonlRows::new(reader, cap))
+        } else {
+            TableRows::Csv(CsvRows::new(reader, cap)?)
+        })
+    }
+
+    /// The CSV header, or the JSON keys seen so far.
+    pub fn columns(&self) -> &[String] {
+        match self {
+            TableRows::Csv(c) => c.columns(),
+            TableRows::Jsonl(j) => j.columns(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for TableRows<R> {
+    type Item = Result<RowEvent, RowError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            TableRows::Csv(c) => c.next(),
+            TableRows::Jsonl(j) => j.next(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(bytes: &[u8], jsonl: bool, cap: u64) -> Vec<Result<RowEvent, RowError>> {
+        TableRows::new(bytes, jsonl, cap).unwrap().collect()
+    }
+
+    #[test]
+    fn csv_rows_carry_row_and_line_numbers() {
+        let ev = events(
+            b"id,text\n1,\"two\nlines\"\n2,a,b\n3,caf\xe9\n",
+            false,
+            1 << 20,
+        );
+        let got: Vec<(usize, u64, bool)> = ev
+            .iter()
+            .map(|e| match e {
+                Ok(RowEvent::Row(r)) => (r.row, r.line, r.windows_1252),
+                Ok(RowEvent::Bad { row, line, .. }) => (*row, *line, false),
+                Err(e) => panic!("{e:?}"),
+            })
+            .collect();
+        assert_eq!(got, [(1, 2, false), (2, 4, false), (3, 5, true)]);
+        let Ok(RowEvent::Row(r)) = &ev[2] else {
+            panic!()
+        };
+        assert_eq!(r.fields["text"], "café");
+    }
+
+    /// An unclosed quote makes the rest of the file one row: reading stops
+    /// at the cap, naming the line where the row began.
+    #[test]
+    fn an_endless_csv_row_stops_at_the_cap() {
+        let mut bytes = b"id,text\n1,fine\n2,\"never closed".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 200_000));
+        let ev = events(&bytes, false, 50_000);
+        assert!(matches!(ev[0], Ok(RowEvent::Row(_))));
+        assert!(
+            matches!(ev[1], Err(RowError::TooLong { line: 3, .. })),
+            "{:?}",
+            ev[1]
+        );
+    }
+
+    #[test]
+    fn jsonl_skips_a_long_line_and_reads_on() {
+        let mut bytes = b"{\"text\": \"a\"}\n\n{\"text\": \"".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', 5000));
+        bytes.extend(b"\"}\n[1]\n{\"text\": \"b\", \"n\": 2}\n");
+        let mut rows = TableRows::new(&bytes[..], true, 1000).unwrap();
+        let ev: Vec<_> = rows.by_ref().collect();
+        let shown: Vec<String> = ev
+            .iter()
+            .map(|e| match e {
+                Ok(RowEvent::Row(r)) => format!("{} {}", r.line, r.fields["text"]),
+                Ok(RowEvent::Bad { line, reason, .. }) => format!("{line} {reason}"),
+                Err(e) => panic!("{e:?}"),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "1 a",
+                "3 line longer than 1 MB",
+                "4 not a JSON object",
+                "5 b"
+            ]
+        );
+        assert_eq!(rows.columns(), ["text", "n"]);
+    }
+}
