@@ -327,26 +327,22 @@ impl FrameScorer {
         out
     }
 
-    /// Drops single-word matches covered by a phrase of the same group.
+    /// Drops matches that would count a word twice in one group: a phrase
+    /// overlapping an earlier (or, from the same word, longer) phrase of the
+    /// group ("under control" inside "brought under control"), and a
+    /// single-word match inside a kept phrase.
     fn drop_covered(&self, mut out: Vec<Match>) -> Vec<Match> {
+        let group = |m: &Match| self.group(self.entries[m.entry as usize].category);
+        let keep = overlap_winners(&out, group);
+        let mut k = keep.iter();
+        out.retain(|m| !m.phrase || *k.next().unwrap_or(&true));
         let covered = Covered::new(
             out.iter()
                 .filter(|m| m.phrase)
-                .map(|m| {
-                    (
-                        self.group(self.entries[m.entry as usize].category),
-                        m.first,
-                        m.last,
-                    )
-                })
+                .map(|m| (group(m), m.first, m.last))
                 .collect(),
         );
-        out.retain(|m| {
-            m.phrase || {
-                let g = self.group(self.entries[m.entry as usize].category);
-                !covered.contains(g, m.first)
-            }
-        });
+        out.retain(|m| m.phrase || !covered.contains(group(m), m.first));
         out
     }
 
@@ -480,6 +476,29 @@ impl FrameScorer {
 /// token lies in one. Sorted, with the furthest end reached so far in each
 /// group, so a question is one binary search: testing every phrase for
 /// every single-word match grew with the square of an article's length.
+/// For each phrase match of `matches` in order, whether it is kept: within
+/// a group, phrases are taken by first word (the longest first, then the
+/// lower entry) and one that overlaps the last kept phrase is dropped.
+fn overlap_winners(matches: &[Match], group: impl Fn(&Match) -> usize) -> Vec<bool> {
+    let phrases: Vec<&Match> = matches.iter().filter(|m| m.phrase).collect();
+    let mut order: Vec<usize> = (0..phrases.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let m = phrases[i];
+        (group(m), m.first, std::cmp::Reverse(m.last), m.entry)
+    });
+    let mut keep = vec![false; phrases.len()];
+    let mut reach: Option<(usize, usize)> = None;
+    for i in order {
+        let (g, m) = (group(phrases[i]), phrases[i]);
+        if reach.is_some_and(|(rg, last)| rg == g && m.first <= last) {
+            continue;
+        }
+        keep[i] = true;
+        reach = Some((g, m.last));
+    }
+    keep
+}
+
 struct Covered {
     /// (group, first token, last token), sorted.
     spans: Vec<(usize, usize, usize)>,
@@ -572,6 +591,22 @@ mod tests {
 
     fn h(entry: &str, words: &str, excluded: bool) -> (String, String, bool) {
         (entry.into(), words.into(), excluded)
+    }
+
+    #[test]
+    fn overlapping_phrases_of_one_list_count_a_word_once() {
+        // Nested: the longer phrase wins; overlapping: the earlier one.
+        assert_eq!(
+            hits(
+                "under control\nbrought under control\nis safe\nsafe to drink\n",
+                "It was brought under control. It is safe to drink. Safe to drink.",
+            ),
+            vec![
+                h("brought under control", "brought under control", false),
+                h("is safe", "is safe", false),
+                h("safe to drink", "safe to drink", false),
+            ]
+        );
     }
 
     #[test]
