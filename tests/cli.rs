@@ -370,3 +370,78 @@ fn score_reads_stdin_and_csv() {
     assert_eq!(first["id"], "h1");
     assert!(first["threat"].as_f64().unwrap() > 0.0);
 }
+
+/// `--show-excluded` lists in evidence.csv what excluded phrases dropped,
+/// marked, and changes no score; without it evidence.csv keeps its columns.
+#[test]
+fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    fs::write(
+        corpus.join("a.txt"),
+        "Striker out\n\nThe striker has a knee injury. A man was hurt in the attack.\n",
+    )
+    .unwrap();
+    fs::write(
+        corpus.join("b.txt"),
+        "Council budget\n\nThe council met to discuss roads and bins.\n",
+    )
+    .unwrap();
+    let (plain, marked) = (tmp.path().join("plain"), tmp.path().join("marked"));
+    for (out, flag) in [(&plain, None), (&marked, Some("--show-excluded"))] {
+        let mut cmd = frame();
+        cmd.arg("analyze")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(out)
+            .arg("--quiet");
+        if let Some(f) = flag {
+            cmd.arg(f);
+        }
+        let r = run(&mut cmd);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let plain_rows = csv_records(&plain.join("evidence.csv"));
+    let marked_rows = csv_records(&marked.join("evidence.csv"));
+    let header = |p: &std::path::Path| {
+        read(&p.join("evidence.csv"))
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        header(&plain),
+        "article_id,frame,term,count,example_sentence,entry"
+    );
+    assert_eq!(
+        header(&marked),
+        "article_id,frame,term,count,example_sentence,entry,excluded"
+    );
+    assert!(
+        plain_rows.iter().all(|r| r[5] != "injury"),
+        "{plain_rows:?}"
+    );
+    let dropped: Vec<&Vec<String>> = marked_rows.iter().filter(|r| r[6] == "true").collect();
+    assert_eq!(dropped.len(), 1, "{marked_rows:?}");
+    assert_eq!(
+        (&dropped[0][1], &dropped[0][2], &dropped[0][5]),
+        (
+            &"threat".to_string(),
+            &"injury".to_string(),
+            &"injury".to_string()
+        )
+    );
+    // The counted rows are the plain run's rows, each marked false.
+    let counted: Vec<Vec<String>> = marked_rows
+        .iter()
+        .filter(|r| r[6] == "false")
+        .map(|r| r[..6].to_vec())
+        .collect();
+    assert_eq!(counted, plain_rows);
+    assert_eq!(
+        read(&plain.join("frames.csv")),
+        read(&marked.join("frames.csv"))
+    );
+}

@@ -220,6 +220,9 @@ pub struct AnalyzeArgs {
     /// Also write SVG copies of the charts.
     #[arg(long)]
     pub svg: bool,
+    /// Also list in evidence.csv the matches that excluded phrases (`safe !safe seat`) dropped, marked in an `excluded` column.
+    #[arg(long)]
+    pub show_excluded: bool,
     /// Hide progress and the summary (warnings are still shown).
     #[arg(long, short)]
     pub quiet: bool,
@@ -388,6 +391,7 @@ impl AnalyzeArgs {
         o.k = self.k.map(|k| k as usize);
         o.seed = self.seed;
         o.neighbours = self.neighbours;
+        o.show_excluded = self.show_excluded;
         o.chart_size = chart_size(&self.chart_size)?;
         o.svg = self.svg;
         o.quiet = self.quiet;

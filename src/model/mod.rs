@@ -120,6 +120,10 @@ pub struct Parameters {
     pub chart_height: u32,
     /// Whether SVG copies of the charts were written.
     pub svg: bool,
+    /// Whether evidence.csv also lists the matches excluded phrases dropped
+    /// (`--show-excluded`; left out of analysis.json when off).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub show_excluded: bool,
 }
 
 /// One input file and its content hash.
@@ -348,6 +352,10 @@ pub struct FrameScore {
     pub share: f64,
     /// Matched terms, most frequent first, with an example sentence each.
     pub evidence: Vec<Evidence>,
+    /// Matches that an entry's excluded phrases dropped (they do not count),
+    /// as evidence rows; only with `--show-excluded`, else empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Evidence>,
     /// Lower end of the 95% bootstrap interval of `per_1k` (resampling sentences;
     /// `None` with fewer than two sentences or `--bootstrap 0`). See `bootstrap.rs`.
     pub ci_low: Option<f64>,
@@ -725,6 +733,7 @@ pub fn example(n: usize) -> Analysis {
                         )
                         .into(),
                     }],
+                    excluded: Vec::new(),
                     ci_low: Some(hits * 500.0 / words as f64),
                     ci_high: Some(hits * 1500.0 / words as f64),
                 }

@@ -136,6 +136,8 @@ pub struct Options {
     pub chart_size: (u32, u32),
     /// Also write SVG copies of the charts.
     pub svg: bool,
+    /// Also list, in evidence.csv, the matches excluded phrases dropped.
+    pub show_excluded: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
     /// Bootstrap resamples per article for frame-score intervals (0 = none).
@@ -174,6 +176,7 @@ impl Options {
             neighbours: false,
             chart_size: (1600, 1000),
             svg: false,
+            show_excluded: false,
             quiet: false,
             bootstrap: DEFAULT_RESAMPLES,
             lexicons: Vec::new(),

@@ -80,7 +80,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let lexicon_set = lexicon::load::set_for_run(opts)?;
     let lexicons = lexicon_set.lexicons;
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
-    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW);
+    let scorer = FrameScorer::new(&lexicons, &tc.vocab, &opts.lang, DEFAULT_NEGATION_WINDOW)
+        .listing_excluded(opts.show_excluded);
     // Clustering and scoring (with the bootstrap intervals) read the same
     // tokens and share nothing else, so they run side by side: each has
     // serial steps (the SVD's eigen step, linfa's final fit) that would
@@ -282,6 +283,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             chart_width: opts.chart_size.0,
             chart_height: opts.chart_size.1,
             svg: opts.svg,
+            show_excluded: opts.show_excluded,
         },
         inputs: corpus
             .inputs

@@ -149,6 +149,19 @@ impl FrameScorer {
                 .and_then(|&span| window(text, doc, span, at))
                 .unwrap_or_else(|| sentence_text(s))
         };
+        // Matches that excluded phrases dropped, on request: listed apart,
+        // never counted.
+        let mut dropped: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
+        if self.lists_excluded() {
+            for m in self.excluded_spans(doc, vocab) {
+                let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
+                let ev = dropped[m.category]
+                    .entry(m.entry)
+                    .or_insert_with(|| (0, BTreeMap::new(), s, m.first));
+                ev.0 += 1;
+                *ev.1.entry(span_text(m.first, m.last)).or_insert(0) += 1;
+            }
+        }
         let total: f64 = hits.iter().sum();
         let per_1k = |h: f64| {
             if words > 0 {
@@ -157,31 +170,37 @@ impl FrameScorer {
                 0.0
             }
         };
+        // Evidence rows, most frequent first, each with its most frequent form.
+        let rows = |map: &BTreeMap<String, Ev>| -> Vec<Evidence> {
+            let mut ev: Vec<Evidence> = map
+                .iter()
+                .map(|(label, (count, forms, s, at))| {
+                    let term = forms
+                        .iter()
+                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        .map(|f| f.0.clone())
+                        .unwrap_or_default();
+                    Evidence {
+                        term,
+                        entry: label.clone(),
+                        count: *count,
+                        example_sentence: quoted(*s, *at),
+                    }
+                })
+                .collect();
+            ev.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+            ev
+        };
         let frames: Vec<FrameScore> = (0..nf)
             .map(|c| {
-                let mut ev: Vec<Evidence> = evidence[c]
-                    .iter()
-                    .map(|(label, (count, forms, s, at))| {
-                        let term = forms
-                            .iter()
-                            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                            .map(|f| f.0.clone())
-                            .unwrap_or_default();
-                        Evidence {
-                            term,
-                            entry: label.clone(),
-                            count: *count,
-                            example_sentence: quoted(*s, *at),
-                        }
-                    })
-                    .collect();
-                ev.sort_by(|a, b| b.count.cmp(&a.count).then(a.term.cmp(&b.term)));
+                let ev = rows(&evidence[c]);
                 FrameScore {
                     frame: self.names()[c].clone(),
                     hits: hits[c],
                     per_1k: per_1k(hits[c]),
                     share: if total > 0.0 { hits[c] / total } else { 0.0 },
                     evidence: ev,
+                    excluded: rows(&dropped[c]),
                     // Filled in later by the bootstrap stage (stats/bootstrap.rs).
                     ci_low: None,
                     ci_high: None,

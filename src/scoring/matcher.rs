@@ -41,6 +41,8 @@ pub struct FrameScorer {
     pub(crate) polarity: PolarPair,
     window: usize,
     negator: Vec<bool>,
+    /// Whether scores also list the matches excluded phrases dropped.
+    show_excluded: bool,
 }
 
 /// One excluded phrase of an entry, compiled: its stems, and where in it
@@ -198,7 +200,20 @@ impl FrameScorer {
             exclusions,
             window,
             negator: vocab.surfaces.iter().map(|s| is_negator(s)).collect(),
+            show_excluded: false,
         }
+    }
+
+    /// This scorer, listing in each frame's scores the matches that excluded
+    /// phrases dropped (`--show-excluded`); they never count.
+    pub fn listing_excluded(mut self, on: bool) -> Self {
+        self.show_excluded = on;
+        self
+    }
+
+    /// Whether scores list the matches excluded phrases dropped.
+    pub(crate) fn lists_excluded(&self) -> bool {
+        self.show_excluded && self.any_exclusion
     }
 
     /// Words a negator's scope reaches.

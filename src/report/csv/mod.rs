@@ -138,35 +138,36 @@ pub fn evidence(a: &Analysis) -> OutputFile {
 }
 
 fn evidence_table(a: &Analysis) -> Table<'_> {
-    table_per_article(
-        "evidence.csv",
-        &h(&[
-            "article_id",
-            "frame",
-            "term",
-            "count",
-            "example_sentence",
-            "entry",
-        ]),
-        a,
-        |r, emit| {
-            for f in &r.frames {
-                for e in &f.evidence {
-                    emit(
-                        &mut [
-                            Cell::from(&r.id),
-                            Cell::from(&f.frame),
-                            Cell::from(&e.term),
-                            Cell::Int(e.count),
-                            Cell::Text(&e.example_sentence),
-                            Cell::from(&e.entry),
-                        ]
-                        .into_iter(),
-                    );
-                }
+    let marked = a.parameters.show_excluded;
+    let mut header = vec![
+        "article_id",
+        "frame",
+        "term",
+        "count",
+        "example_sentence",
+        "entry",
+    ];
+    if marked {
+        header.push("excluded");
+    }
+    table_per_article("evidence.csv", &h(&header), a, move |r, emit| {
+        for f in &r.frames {
+            let counted = f.evidence.iter().map(|e| (e, false));
+            let dropped = f.excluded.iter().map(|e| (e, true));
+            for (e, excluded) in counted.chain(dropped) {
+                let row = [
+                    Cell::from(&r.id),
+                    Cell::from(&f.frame),
+                    Cell::from(&e.term),
+                    Cell::Int(e.count),
+                    Cell::Text(&e.example_sentence),
+                    Cell::from(&e.entry),
+                    Cell::Own(excluded.to_string()),
+                ];
+                emit(&mut row.into_iter().take(if marked { 7 } else { 6 }));
             }
-        },
-    )
+        }
+    })
 }
 
 /// `sentences.csv`: every sentence with its sentiment and frame hits, for close reading.
