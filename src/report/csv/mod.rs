@@ -162,7 +162,7 @@ fn evidence_table(a: &Analysis) -> Table<'_> {
                     Cell::Int(e.count),
                     Cell::Text(&e.example_sentence),
                     Cell::from(&e.entry),
-                    Cell::Own(excluded.to_string()),
+                    Cell::Text(if excluded { "true" } else { "false" }),
                 ];
                 emit(&mut row.into_iter().take(if marked { 7 } else { 6 }));
             }
