@@ -445,3 +445,59 @@ fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
         read(&marked.join("frames.csv"))
     );
 }
+
+/// The report's row of a frame in the table "How far each frame score can be trusted".
+fn trust_row<'a>(report_md: &'a str, frame: &str) -> &'a str {
+    let section = report_md
+        .split("How far each frame score can be trusted")
+        .nth(1)
+        .expect("the report has the validity table");
+    section
+        .lines()
+        .find(|l| l.starts_with(&format!("| {frame} |")))
+        .unwrap_or_else(|| panic!("no row for {frame} in {section}"))
+}
+
+#[test]
+fn report_gives_sentence_level_threat_reading_only_for_the_default_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let default_out = tmp.path().join("default");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&default_out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = read(&default_out.join("report.md"));
+    let threat = trust_row(&md, "threat");
+    assert!(threat.contains("SemEval"), "{threat}");
+    assert!(threat.contains("threat score of 2 or more"), "{threat}");
+    assert!(!trust_row(&md, "conflict").contains("score of 2"));
+    assert!(trust_row(&md, "reassurance").contains("not validated"));
+
+    // A changed threat list was not what the coded sentences measured.
+    let own = tmp.path().join("threat.txt");
+    fs::write(
+        &own,
+        format!(
+            "{}\nmenacing\n",
+            read(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons/threat.txt"))
+        ),
+    )
+    .unwrap();
+    let own_out = tmp.path().join("own");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--lexicon")
+        .arg(&own)
+        .arg("--out")
+        .arg(&own_out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let own_md = read(&own_out.join("report.md"));
+    let threat = trust_row(&own_md, "threat");
+    assert!(threat.contains("not validated"), "{threat}");
+    assert!(!threat.contains("score of 2"), "{threat}");
+}
