@@ -8,39 +8,26 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{csv_records as csv_rows, read};
+use common::{csv_records as csv_rows, folder, read, Run};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 const ARTICLE: &str = "Police said the knife attack left two people injured.\nResidents are afraid of rising crime in the town centre.\n";
 const CALM: &str = "Officers said the streets are safe and there is no cause for alarm.\nThe council praised the calm response.\n";
 
 fn frame() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
+    let mut c = common::frame();
     // A FIFO or a loop must never make a run hang: fail the test instead.
     c.timeout(Duration::from_secs(120));
     c
 }
 
-struct Run {
-    code: i32,
-    stderr: String,
-}
-
+/// [`common::run`], which fails on a panic, also failing on a backtrace or
+/// frame's own "internal error": hostile input must meet a plain message.
 fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().unwrap();
-    let r = Run {
-        code: out.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for bad in [
-        "panicked",
-        "RUST_BACKTRACE",
-        "stack backtrace",
-        "internal error",
-    ] {
+    let r = common::run(cmd);
+    for bad in ["stack backtrace", "internal error"] {
         assert!(!r.stderr.contains(bad), "{bad}: {}", r.stderr);
     }
     r
@@ -57,17 +44,6 @@ fn assert_has(r: &Run, parts: &[&str]) {
     for p in parts {
         assert!(r.stderr.contains(p), "expected {p:?} in:\n{}", r.stderr);
     }
-}
-
-fn folder(root: &Path, name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = root.join(name);
-    fs::create_dir_all(&dir).unwrap();
-    for (n, b) in files {
-        let p = dir.join(n);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, b).unwrap();
-    }
-    dir
 }
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

@@ -45,13 +45,7 @@ fn analyze_seeds_writes_every_output_and_is_repeatable() {
         .unwrap()
         .starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines"));
     assert!(articles.contains("000_3bdc49879786d167"));
-    let r2 = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&b)
-        .arg("--quiet"));
-    assert_eq!(r2.code, 0, "{}", r2.stderr);
+    let r2 = analyze_ok(&[&seeds()], &b);
     assert!(r2.stderr.is_empty(), "--quiet printed: {}", r2.stderr);
     for f in OUTPUTS
         .iter()

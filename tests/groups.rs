@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{csv_maps as rows, frame, read};
+use common::{csv_maps as rows, frame, num, read};
 use std::fs;
 use std::path::Path;
 
@@ -19,12 +19,6 @@ fn analyze(args: &[&str]) -> (i32, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!err.contains("panicked"), "panic: {err}");
     (out.status.code().unwrap_or(-1), err)
-}
-
-fn num(row: &std::collections::BTreeMap<String, String>, col: &str) -> f64 {
-    row[col]
-        .parse()
-        .unwrap_or_else(|_| panic!("{col}: {:?}", row[col]))
 }
 
 const THREAT: [&str; 4] = [

@@ -1,14 +1,15 @@
 //! End-to-end: the files students have (Word, ODT, RTF, PDF, saved web
 //! pages, news-database exports) read by the real binary. All fixtures are
-//! made here, with invented text: Word and ODT files with the `zip` crate,
-//! PDFs with `lopdf`, RTF and HTML as text.
+//! made by the tests, with invented text: Word, ODT and RTF files by
+//! `common::fixtures` (the builders the readers' unit tests use), PDFs with
+//! `lopdf`, HTML as text.
 
 mod common;
 
-use common::{csv_maps as csv_rows, frame, run};
+use common::fixtures::{docx_of, odt_of, rtf_of, zip_of};
+use common::{analyze_ok, csv_maps as csv_rows, frame, run};
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Cursor, Write};
 
 const TITLE: &str = "Flood warning issued as river threatens valley towns";
 const PARAS: &[&str] = &[
@@ -19,78 +20,8 @@ const PARAS: &[&str] = &[
     "Police reassured the public that roads would be monitored through the night and that help was available for elderly and vulnerable residents who needed support.",
 ];
 
-fn zip_of(entries: &[(&str, String)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, content) in entries {
-        w.start_file(*name, opts).unwrap();
-        w.write_all(content.as_bytes()).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn docx_of(paras: &[String]) -> Vec<u8> {
-    let body: String = paras
-        .iter()
-        .map(|p| {
-            format!(
-                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                esc(p)
-            )
-        })
-        .collect();
-    zip_of(&[
-        ("[Content_Types].xml", "<Types/>".into()),
-        (
-            "word/document.xml",
-            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"),
-        ),
-    ])
-}
-
-fn odt_of(paras: &[String]) -> Vec<u8> {
-    let body: String = paras
-        .iter()
-        .map(|p| format!("<text:p>{}</text:p>", esc(p)))
-        .collect();
-    zip_of(&[
-        ("mimetype", "application/vnd.oasis.opendocument.text".into()),
-        (
-            "content.xml",
-            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"),
-        ),
-    ])
-}
-
-fn rtf_of(paras: &[String]) -> String {
-    let mut s = String::from("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman Times New Roman;}}{\\*\\generator Test;}\\uc1\n");
-    for p in paras {
-        s.push_str("\\pard\\sa200\\f0\\fs24 ");
-        for c in p.chars() {
-            match c {
-                '\\' | '{' | '}' => {
-                    s.push('\\');
-                    s.push(c);
-                }
-                c if c.is_ascii() => s.push(c),
-                c => s.push_str(&format!("\\u{}?", c as u32 as i16)),
-            }
-        }
-        s.push_str("\\par\n");
-    }
-    s.push('}');
-    s
-}
-
 /// A PDF with the paragraphs wrapped into lines of about 80 characters.
-fn pdf_of(paras: &[String]) -> Vec<u8> {
+fn pdf_of(paras: &[&str]) -> Vec<u8> {
     use lopdf::content::{Content, Operation};
     use lopdf::{dictionary, Document, Object, Stream};
     let mut doc = Document::with_version("1.5");
@@ -170,10 +101,9 @@ fn page_of(title: &str, paras: &[&str]) -> String {
     )
 }
 
-fn all_paras() -> Vec<String> {
+fn all_paras() -> Vec<&'static str> {
     std::iter::once(TITLE)
         .chain(PARAS.iter().copied())
-        .map(String::from)
         .collect()
 }
 
@@ -190,13 +120,7 @@ fn one_article_in_six_formats_reads_the_same() {
     fs::write(input.join("e-print.pdf"), pdf_of(&paras)).unwrap();
     fs::write(input.join("f-page.html"), page_of(TITLE, PARAS)).unwrap();
     let out = dir.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = analyze_ok(&[&input], &out);
     assert!(!r.stderr.contains("skipped"), "{}", r.stderr);
     let arts = csv_rows(&out.join("articles.csv"));
     assert_eq!(arts.len(), 6, "{arts:?}");
@@ -286,7 +210,7 @@ fn nexis_uni_docx(arts: &[Art]) -> Vec<u8> {
             .map(String::from),
         );
     }
-    docx_of(&p)
+    docx_of(&p.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 fn classic_txt(arts: &[Art]) -> String {
@@ -319,7 +243,7 @@ fn two_exports_give_twenty_articles_compared_by_outlet() {
     // A spreadsheet and a photo dropped in the same folder.
     fs::write(
         input.join("codes.xlsx"),
-        zip_of(&[("xl/workbook.xml", "<workbook/>".into())]),
+        zip_of(&[("xl/workbook.xml", "<workbook/>")]),
     )
     .unwrap();
     fs::write(input.join("photo.jpg"), b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00").unwrap();
@@ -395,6 +319,7 @@ fn factiva_rtf_and_repeats_across_exports() {
             format!("AN Document PAPR0000020240305e03500{i}0b"),
         ]);
     }
+    let p: Vec<&str> = p.iter().map(String::as_str).collect();
     fs::write(input.join("factiva.rtf"), rtf_of(&p)).unwrap();
     // The same article again, printed on its own.
     fs::write(
@@ -403,13 +328,7 @@ fn factiva_rtf_and_repeats_across_exports() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .arg("-q"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = analyze_ok(&[&input], &out);
     let arts = csv_rows(&out.join("articles.csv"));
     assert_eq!(arts.len(), 3, "{arts:?}");
     let f1 = arts.iter().find(|a| a["id"] == "factiva#1").unwrap();
@@ -469,26 +388,8 @@ fn import_writes_articles_that_read_back_the_same() {
         fs::copy(articles.join(&name), only_first.join(&name)).unwrap();
     }
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    assert_eq!(
-        run(frame()
-            .arg("analyze")
-            .arg(&export)
-            .arg("-q")
-            .arg("--out")
-            .arg(&a))
-        .code,
-        0
-    );
-    assert_eq!(
-        run(frame()
-            .arg("analyze")
-            .arg(&only_first)
-            .arg("-q")
-            .arg("--out")
-            .arg(&b))
-        .code,
-        0
-    );
+    analyze_ok(&[&export], &a);
+    analyze_ok(&[&only_first], &b);
     let key = |r: &BTreeMap<String, String>| {
         (
             r["title"].clone(),
@@ -568,15 +469,10 @@ fn nexis_uni_as_rtf_and_a_forced_format() {
             "End of Document".into(),
         ]);
     }
+    let p: Vec<&str> = p.iter().map(String::as_str).collect();
     fs::write(input.join("nexis.rtf"), rtf_of(&p)).unwrap();
     let out = dir.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&input)
-        .arg("-q")
-        .arg("--out")
-        .arg(&out));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&input], &out);
     let arts = csv_rows(&out.join("articles.csv"));
     let got: Vec<(&str, &str, &str)> = arts
         .iter()
@@ -595,16 +491,7 @@ fn nexis_uni_as_rtf_and_a_forced_format() {
     let page = dir.path().join("page.txt");
     fs::write(&page, format!("<div>{}</div>", page_of(TITLE, PARAS))).unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    assert_eq!(
-        run(frame()
-            .arg("analyze")
-            .arg(&page)
-            .arg("-q")
-            .arg("--out")
-            .arg(&a))
-        .code,
-        0
-    );
+    analyze_ok(&[&page], &a);
     let r = run(frame()
         .arg("analyze")
         .arg(&page)
@@ -639,13 +526,7 @@ fn proquest_text_export() {
     let file = dir.path().join("proquest.txt");
     fs::write(&file, s).unwrap();
     let out = dir.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&file)
-        .arg("-q")
-        .arg("--out")
-        .arg(&out));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&file], &out);
     let arts = csv_rows(&out.join("articles.csv"));
     let got: Vec<(&str, &str, &str, &str)> = arts
         .iter()

@@ -5,18 +5,29 @@
 
 mod common;
 
-use common::{frame, run, seeds};
+use common::{analyze_ok, frame, frame_process, has_file, run, seeds};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 fn has_tmp(dir: &Path) -> bool {
-    fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(".frame-tmp-"))
+    has_file(dir, |n| n.starts_with(".frame-tmp-"))
+}
+
+/// Every entry of a folder, hidden ones too: (name, bytes), sorted.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
         })
-        .unwrap_or(false)
+        .collect();
+    v.sort();
+    v
 }
 
 /// A corpus big enough for a run to take a moment.
@@ -43,13 +54,7 @@ fn corpus(dir: &Path, n: usize) {
 fn an_essay_saved_under_a_report_name_survives_the_next_run() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("reports");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&seeds()], &out);
     // `rm reports/*` leaves the hidden manifest; then the student saves an essay.
     for e in fs::read_dir(&out).unwrap().flatten() {
         if !e.file_name().to_string_lossy().starts_with('.') {
@@ -57,13 +62,7 @@ fn an_essay_saved_under_a_report_name_survives_the_next_run() {
         }
     }
     fs::write(out.join("report.md"), "My essay draft").unwrap();
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = analyze_ok(&[&seeds()], &out);
     assert_eq!(
         fs::read_to_string(out.join("report.md")).unwrap(),
         "My essay draft"
@@ -98,13 +97,7 @@ fn a_second_run_into_a_folder_in_use_stops_at_once() {
     );
     // A lock of an ended process is gone with it.
     drop(held);
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&seeds()], &out);
 }
 
 /// Ctrl-C and SIGTERM while the outputs are written: the temporary files go,
@@ -116,34 +109,14 @@ fn an_interrupted_run_removes_its_temporary_files() {
     corpus(&input, 3000);
     for signal in ["INT", "TERM"] {
         let out = tmp.path().join(format!("out-{signal}"));
-        let r = run(frame()
-            .arg("analyze")
-            .arg(seeds())
-            .arg("--out")
-            .arg(&out)
-            .arg("--quiet"));
-        assert_eq!(r.code, 0, "{}", r.stderr);
-        let before: Vec<(String, Vec<u8>)> = {
-            let mut v: Vec<_> = fs::read_dir(&out)
-                .unwrap()
-                .flatten()
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        fs::read(e.path()).unwrap(),
-                    )
-                })
-                .collect();
-            v.sort();
-            v
-        };
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("frame"))
+        analyze_ok(&[&seeds()], &out);
+        let before = contents(&out);
+        let mut child = frame_process()
             .arg("analyze")
             .arg(&input)
             .arg("--out")
             .arg(&out)
             .arg("--quiet")
-            .env_remove("FRAME_TIMINGS")
             .stdout(Stdio::null())
             // A file, not a pipe: nobody reads it while the run goes on.
             .stderr(fs::File::create(tmp.path().join("stderr.txt")).unwrap())
@@ -170,17 +143,7 @@ fn an_interrupted_run_removes_its_temporary_files() {
         }
         if interrupted && status.code() == Some(130) {
             assert!(stderr.contains("interrupted"), "{stderr}");
-            let mut after: Vec<_> = fs::read_dir(&out)
-                .unwrap()
-                .flatten()
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        fs::read(e.path()).unwrap(),
-                    )
-                })
-                .collect();
-            after.sort();
+            let after = contents(&out);
             assert!(after == before, "{signal}: earlier outputs changed");
         }
     }
@@ -217,13 +180,7 @@ fn an_output_folder_equal_to_the_input_is_not_read_back() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     corpus(&dir, 5);
-    let first = run(frame()
-        .arg("analyze")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&dir)
-        .arg("--quiet"));
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    analyze_ok(&[&dir], &dir);
     let second = run(frame().arg("analyze").arg(&dir).arg("--out").arg(&dir));
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
@@ -265,14 +222,7 @@ fn several_folders_give_stable_ids_and_groups() {
     };
     let (o1, o2) = (tmp.path().join("o1"), tmp.path().join("o2"));
     for (a, b, o) in [(&bbc, &itv, &o1), (&itv, &bbc, &o2)] {
-        let r = run(frame()
-            .arg("analyze")
-            .arg(a)
-            .arg(b)
-            .arg("--out")
-            .arg(o)
-            .arg("-q"));
-        assert_eq!(r.code, 0, "{}", r.stderr);
+        analyze_ok(&[a, b], o);
     }
     let got = rows(&o1);
     assert_eq!(got, rows(&o2));

@@ -4,6 +4,9 @@
 //! they run in CI; the long searches are the cargo-fuzz targets in `fuzz/`
 //! (docs/fuzzing.md). Findings of either are pinned as unit tests here.
 
+mod common;
+
+use common::fixtures::zip_of;
 use frame::input::decode;
 use frame::input::formats::{html, markdown};
 use frame::text::{sentences, words, Analyzer};
@@ -200,17 +203,6 @@ proptest! {
 /// and mangled: (reader, bytes).
 fn documents() -> Vec<(frame::model::options::InputFormat, Vec<u8>)> {
     use frame::model::options::InputFormat as F;
-    use std::io::Write;
-    let zip_of = |entries: &[(&str, &str)]| {
-        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let o = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (n, c) in entries {
-            w.start_file(*n, o).unwrap();
-            w.write_all(c.as_bytes()).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    };
     let docx = zip_of(&[(
         "word/document.xml",
         "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Police said the riot &amp; fire were over.</w:t></w:r></w:p><w:p><w:r><w:t>End of Document</w:t></w:r></w:p></w:body></w:document>",

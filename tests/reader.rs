@@ -6,7 +6,6 @@
 mod common;
 use common::*;
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 /// The value of attribute `name` in a tag's text.
@@ -90,13 +89,7 @@ fn marks_match_scores(out: &Path) {
 fn reader_marks_add_up_to_the_scores_on_the_seeds() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&seeds()], &out);
     marks_match_scores(&out);
     let reader = read(&out.join("reader.html"));
     assert_eq!(reader.matches("<article id=\"a").count(), 5);
@@ -129,28 +122,26 @@ fn reader_marks_add_up_to_the_scores_on_the_seeds() {
 #[test]
 fn negated_and_quoted_matches_are_shown_apart() {
     let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    fs::create_dir_all(&corpus).unwrap();
-    fs::write(
-        corpus.join("a.txt"),
-        "Calm after the attack\n\nPolice said there was no threat to the public. \
-         “The fire is not under control,” a resident said. There was no clash. \
-         Another attack followed a violent night.\n",
-    )
-    .unwrap();
-    fs::write(
-        corpus.join("b.txt"),
-        "Council budget\n\nThe council met to discuss roads. Nobody was in danger.\n",
-    )
-    .unwrap();
+    let corpus = folder(
+        tmp.path(),
+        "corpus",
+        &[
+            (
+                "a.txt",
+                "Calm after the attack\n\nPolice said there was no threat to the public. \
+                 “The fire is not under control,” a resident said. There was no clash. \
+                 Another attack followed a violent night.\n"
+                    .as_bytes(),
+            ),
+            (
+                "b.txt",
+                "Council budget\n\nThe council met to discuss roads. Nobody was in danger.\n"
+                    .as_bytes(),
+            ),
+        ],
+    );
     let out = tmp.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&corpus], &out);
     marks_match_scores(&out);
     let html = read(&out.join("reader.html"));
     // "not under control" counts as threat, dashed, naming its negator.

@@ -3,7 +3,9 @@
 //! byte-identical CSV and JSON whatever the thread count; `analysis.json`
 //! records the SHA-256 of every input file.
 
-use assert_cmd::cargo::CommandCargoExt;
+mod common;
+
+use common::{analyze_ok, frame_process, has_file};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fs;
@@ -43,12 +45,6 @@ const WORDS: &[&str] = &[
     "minister",
 ];
 
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("frame").unwrap();
-    c.env_remove("FRAME_TIMINGS");
-    c
-}
-
 /// `n` distinct small articles in `dir` (three subfolders, so groups exist).
 fn corpus(dir: &Path, n: usize, salt: usize) {
     for i in 0..n {
@@ -67,18 +63,6 @@ fn corpus(dir: &Path, n: usize, salt: usize) {
         }
         fs::write(sub.join(format!("a{i:05}.txt")), text).unwrap();
     }
-}
-
-fn analyze(inputs: &[&Path], out: &Path) {
-    let o = bin()
-        .arg("analyze")
-        .args(inputs)
-        .arg("--out")
-        .arg(out)
-        .arg("--quiet")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 /// Output files (not hidden ones) of a folder (none when an interrupted
@@ -134,7 +118,7 @@ fn interrupt(
     ready: impl Fn(&Path) -> bool,
     references: &[&BTreeMap<String, Vec<u8>>],
 ) {
-    let mut child = bin()
+    let mut child = frame_process()
         .arg("analyze")
         .arg(input)
         .arg("--out")
@@ -169,12 +153,6 @@ fn interrupt(
     }
 }
 
-fn has(out: &Path, pred: impl Fn(&str) -> bool) -> bool {
-    fs::read_dir(out)
-        .map(|rd| rd.flatten().any(|e| pred(&e.file_name().to_string_lossy())))
-        .unwrap_or(false)
-}
-
 /// A moment to interrupt a run: (name, signal, "now" test on the output folder).
 type Moment = (&'static str, &'static str, fn(&Path) -> bool);
 
@@ -185,8 +163,8 @@ fn a_killed_run_leaves_no_half_written_file() {
     corpus(&a, 2000, 0);
     corpus(&b, 40, 1);
     let (ref_a, ref_b) = (tmp.path().join("ref-a"), tmp.path().join("ref-b"));
-    analyze(&[&a], &ref_a);
-    analyze(&[&b], &ref_b);
+    analyze_ok(&[&a], &ref_a);
+    analyze_ok(&[&b], &ref_b);
     let (ref_a, ref_b) = (outputs(&ref_a), outputs(&ref_b));
     assert!(ref_a.len() >= 14, "{:?}", ref_a.keys());
     for (name, bytes) in ref_a.iter().chain(&ref_b) {
@@ -198,19 +176,21 @@ fn a_killed_run_leaves_no_half_written_file() {
         ("fresh-early", "KILL", |o| o.is_dir()),
         // As soon as the renames start (the manifest comes before any final name).
         ("fresh-writing", "KILL", |o| {
-            has(o, |n| n == ".frame-manifest")
+            has_file(o, |n| n == ".frame-manifest")
         }),
         // Ctrl-C while a temporary file is being written.
         ("fresh-int", "INT", |o| {
-            has(o, |n| n.starts_with(".frame-tmp-"))
+            has_file(o, |n| n.starts_with(".frame-tmp-"))
         }),
         // Over a complete earlier run of another corpus: old or new, never mixed within a file.
-        ("over-old", "KILL", |o| has(o, |n| n == "similarity.csv")),
+        ("over-old", "KILL", |o| {
+            has_file(o, |n| n == "similarity.csv")
+        }),
     ];
     for (name, signal, ready) in moments {
         let out = tmp.path().join(name);
         if name == "over-old" {
-            analyze(&[&b], &out);
+            analyze_ok(&[&b], &out);
             // Wait for the rewrite to begin: the first output replaced by the new run.
             interrupt(
                 &a,
@@ -223,9 +203,9 @@ fn a_killed_run_leaves_no_half_written_file() {
             interrupt(&a, &out, signal, ready, &[&ref_a]);
         }
         // The next run completes, clears the temporary files and matches the reference.
-        analyze(&[&a], &out);
+        analyze_ok(&[&a], &out);
         assert!(
-            !has(&out, |n| n.starts_with(".frame-tmp-")),
+            !has_file(&out, |n| n.starts_with(".frame-tmp-")),
             "{name}: temp file left"
         );
         assert_eq!(
@@ -270,7 +250,7 @@ fn same_input_same_bytes_whatever_the_thread_count_and_inputs_are_hashed() {
         .enumerate()
         .map(|(i, threads)| {
             let out = tmp.path().join(format!("out{i}"));
-            let o = bin()
+            let o = frame_process()
                 .env("RAYON_NUM_THREADS", threads)
                 .arg("analyze")
                 .arg(&dir)
@@ -332,8 +312,8 @@ fn argument_order_changes_row_order_only() {
         fs::remove_dir_all(y.join(sub)).unwrap();
     }
     let (xy, yx) = (tmp.path().join("xy"), tmp.path().join("yx"));
-    analyze(&[&x, &y], &xy);
-    analyze(&[&y, &x], &yx);
+    analyze_ok(&[&x, &y], &xy);
+    analyze_ok(&[&y, &x], &yx);
     let sorted = |p: &Path| {
         let text = fs::read_to_string(p).unwrap();
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -380,7 +360,7 @@ fn analysis_json_records_every_parameter_and_option_file() {
     let sw = tmp.path().join("sw.txt");
     fs::write(&sw, "mayor\n").unwrap();
     let run = |out: &Path| {
-        let o = bin()
+        let o = frame_process()
             .arg("analyze")
             .arg(&a)
             .arg("--lexicon")
@@ -436,14 +416,14 @@ fn a_run_failing_while_writing_leaves_the_previous_outputs_untouched() {
     corpus(&a, 30, 0);
     corpus(&b, 20, 1);
     let out = tmp.path().join("out");
-    analyze(&[&b], &out);
+    analyze_ok(&[&b], &out);
     let before = outputs(&out);
     let manifest = fs::read(out.join(".frame-manifest")).unwrap();
     // A folder where report.md's temporary file goes makes the run fail after
     // the CSV and JSON files are written but before the reports are.
     let blocker = out.join(".frame-tmp-report.md");
     fs::create_dir(&blocker).unwrap();
-    let o = bin()
+    let o = frame_process()
         .arg("analyze")
         .arg(&a)
         .arg("--out")
@@ -460,13 +440,13 @@ fn a_run_failing_while_writing_leaves_the_previous_outputs_untouched() {
     );
     assert_eq!(fs::read(out.join(".frame-manifest")).unwrap(), manifest);
     assert!(
-        !has(&out, |n| n.starts_with(".frame-tmp-")
+        !has_file(&out, |n| n.starts_with(".frame-tmp-")
             && n != ".frame-tmp-report.md"),
         "temporary files left"
     );
     fs::remove_dir(&blocker).unwrap();
-    analyze(&[&a], &out);
+    analyze_ok(&[&a], &out);
     let reference = tmp.path().join("ref");
-    analyze(&[&a], &reference);
+    analyze_ok(&[&a], &reference);
     assert!(outputs(&out) == outputs(&reference));
 }

@@ -82,13 +82,7 @@ fn sample_articles_and_never_overwrite() {
 /// in `frame analyze` (hits >= 1 in sentences.csv).
 fn self_coded_sheet(dir: &Path) -> PathBuf {
     let rep = dir.join("rep");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&rep)
-        .arg("-q"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&seeds()], &rep);
     let mut rdr = csv::Reader::from_path(rep.join("sentences.csv")).unwrap();
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
     let frames: Vec<usize> = FRAMES
@@ -198,13 +192,7 @@ fn two_coders_with_missing_units() {
 fn frames_csv_has_bootstrap_intervals() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(&out)
-        .arg("-q"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    analyze_ok(&[&seeds()], &out);
     let text = fs::read_to_string(out.join("frames.csv")).unwrap();
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();

@@ -1,10 +1,11 @@
 //! End-to-end tests of "Who speaks, and where": voices.csv, speakers.csv,
 //! positions.csv and voices.png, on articles written for the test.
 
-use assert_cmd::Command;
-use std::collections::HashMap;
+mod common;
+
+use common::{analyze_ok, csv_maps as csv_rows, folder, num};
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
 /// A reassuring narration around a threatening quote; a quote over two
 /// paragraphs; an unattributed quote.
@@ -30,45 +31,17 @@ The minister said on Tuesday that the budget would protect family incomes and su
 Critics said the plan was too small.
 ";
 
-fn csv_rows(p: &Path) -> Vec<HashMap<String, String>> {
-    let mut r = csv::Reader::from_path(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            header
-                .iter()
-                .cloned()
-                .zip(rec.iter().map(String::from))
-                .collect()
-        })
-        .collect()
-}
-
-fn num(row: &HashMap<String, String>, col: &str) -> f64 {
-    row[col]
-        .parse()
-        .unwrap_or_else(|_| panic!("{col} = {:?}", row[col]))
-}
-
 fn analyse() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    fs::create_dir(&input).unwrap();
-    fs::write(input.join("plain.txt"), PLAIN).unwrap();
-    fs::write(input.join("budget.md"), MARKDOWN).unwrap();
-    let out = Command::cargo_bin("frame")
-        .unwrap()
-        .args(["analyze", "--quiet", "--out"])
-        .arg(dir.path().join("out"))
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let input = folder(
+        dir.path(),
+        "in",
+        &[
+            ("plain.txt", PLAIN.as_bytes()),
+            ("budget.md", MARKDOWN.as_bytes()),
+        ],
     );
+    analyze_ok(&[&input], &dir.path().join("out"));
     dir
 }
 
@@ -82,7 +55,7 @@ fn voices_positions_and_speakers() {
 
     // Voices: narration reassures, the attributed quotes threaten.
     let voices = csv_rows(&out.join("voices.csv"));
-    let plain: Vec<&HashMap<String, String>> = voices
+    let plain: Vec<&BTreeMap<String, String>> = voices
         .iter()
         .filter(|r| r["article_id"] == "plain")
         .collect();

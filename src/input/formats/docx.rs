@@ -27,29 +27,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::input::formats::office_zip::tests::zip_of;
-
-    /// A .docx whose body holds one `<w:p>` per paragraph.
-    pub(crate) fn docx_of(paras: &[&str]) -> Vec<u8> {
-        let body: String = paras
-            .iter()
-            .map(|p| {
-                format!(
-                    "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                    quick_xml::escape::escape(*p)
-                )
-            })
-            .collect();
-        let doc = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
-        );
-        zip_of(&[
-            ("[Content_Types].xml", "<Types/>"),
-            ("word/document.xml", &doc),
-        ])
-    }
+    use crate::input::formats::fixtures::{docx_of, zip_of};
 
     #[test]
     fn paragraphs_runs_and_breaks() {

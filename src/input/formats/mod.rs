@@ -19,6 +19,13 @@ pub mod rtf;
 pub mod table;
 pub mod web_page;
 
+// The test documents the readers' tests build: one file shared with the
+// integration tests (a `#[cfg(test)]` item cannot reach them), so the two
+// cannot drift apart.
+#[cfg(test)]
+#[path = "../../../tests/common/fixtures.rs"]
+mod fixtures;
+
 pub use detect::{detect, Detected, ARTICLE_EXTENSIONS};
 pub use extracted::Extracted;
 

@@ -29,30 +29,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::input::formats::office_zip::tests::zip_of;
-
-    /// An .odt whose body holds one `<text:p>` per paragraph.
-    pub(crate) fn odt_of(paras: &[&str]) -> Vec<u8> {
-        let body: String = paras
-            .iter()
-            .map(|p| {
-                format!(
-                    "<text:p text:style-name=\"P1\">{}</text:p>",
-                    quick_xml::escape::escape(*p)
-                )
-            })
-            .collect();
-        let content = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
-        );
-        zip_of(&[
-            ("mimetype", "application/vnd.oasis.opendocument.text"),
-            ("content.xml", &content),
-            ("META-INF/manifest.xml", "<manifest:manifest/>"),
-        ])
-    }
+    use crate::input::formats::fixtures::{odt_of, zip_of};
 
     #[test]
     fn paragraphs_headings_and_spaces() {

@@ -211,21 +211,10 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
+    use crate::input::formats::fixtures::zip_of;
     use std::io::Write;
-
-    /// A zip archive of (name, content) entries, as Word or LibreOffice would write it.
-    pub(crate) fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
-        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        for (name, content) in entries {
-            w.start_file(*name, opts).unwrap();
-            w.write_all(content.as_bytes()).unwrap();
-        }
-        w.finish().unwrap().into_inner()
-    }
 
     #[test]
     fn kinds_of_zip() {

@@ -32,32 +32,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// RTF as Word writes it: a font table, a stylesheet-like hidden group,
-    /// one `\par` per paragraph, non-ASCII as `\'xx` (Windows-1252) or `\u`.
-    pub(crate) fn rtf_of(paras: &[&str]) -> String {
-        let mut s = String::from(
-            "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Times New Roman;}}{\\*\\generator Test 1.0;}\\viewkind4\\uc1\n",
-        );
-        for p in paras {
-            s.push_str("\\pard\\sa200\\f0\\fs24 ");
-            for c in p.chars() {
-                match c {
-                    '\\' | '{' | '}' => {
-                        s.push('\\');
-                        s.push(c);
-                    }
-                    c if c.is_ascii() => s.push(c),
-                    c => s.push_str(&format!("\\u{}?", c as u32 as i16)),
-                }
-            }
-            s.push_str("\\par\n");
-        }
-        s.push('}');
-        s
-    }
+    use crate::input::formats::fixtures::rtf_of;
 
     #[test]
     fn text_not_code() {
