@@ -1086,3 +1086,52 @@ fn messages_name_the_path_and_what_to_do() {
     assert!(r.stderr.starts_with("frame: error:"), "{}", r.stderr);
     assert_has(&r, &["t.csv", "already exists", "choose another name"]);
 }
+
+/// `frame score` streams a UTF-16 table (either byte order, with or without
+/// a BOM) through several read buffers and writes what it writes for the same
+/// table in UTF-8: the same rows, scores and warnings, lines numbered alike.
+/// Its "\r\n" are read as "\n", as when a UTF-16 table was decoded whole.
+#[test]
+fn score_reads_a_utf16_table_as_its_utf8_twin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut table = String::from("id,text\n");
+    for i in 0..4_000 {
+        table.push_str(&match i % 4 {
+            0 => format!("{i},\"Police said\nthe attack left people afraid.\"\n"),
+            1 => format!("{i},Officers said the café is safe \u{1F6A8}; no cause for alarm.\n"),
+            2 => format!("{i},Residents fear crime,an extra field\n"),
+            _ => format!("{i},The council praised the calm response.\n"),
+        });
+    }
+    let utf8 = tmp.path().join("utf8.csv");
+    fs::write(&utf8, &table).unwrap();
+    let want = run(frame().arg("score").arg(&utf8).args(["--id-column", "id"]));
+    assert_eq!(want.code, 0, "{}", want.stderr);
+    assert_eq!(want.stdout.lines().count(), 1 + 3_000);
+    assert_has(
+        &want,
+        &["utf8.csv:line 5 (row 3): has 3 fields, the header has 2; row skipped"],
+    );
+    let crlf = table.replace('\n', "\r\n");
+    for (text, big_endian, bom) in [
+        (&table, false, true),
+        (&table, true, true),
+        (&table, false, false),
+        (&table, true, false),
+        (&crlf, false, true),
+    ] {
+        let bytes = utf16(text, big_endian, bom);
+        assert!(bytes.len() > 4 * 64 * 1024);
+        let path = tmp.path().join("utf16.csv");
+        fs::write(&path, bytes).unwrap();
+        let got = run(frame().arg("score").arg(&path).args(["--id-column", "id"]));
+        assert_eq!(got.code, 0, "{}", got.stderr);
+        let case = format!("big endian {big_endian}, BOM {bom}, CRLF {}", text == &crlf);
+        assert!(got.stdout == want.stdout, "{case}");
+        assert_eq!(
+            got.stderr.replace("utf16.csv", "utf8.csv"),
+            want.stderr,
+            "{case}"
+        );
+    }
+}

@@ -68,8 +68,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 pub enum Start {
     /// UTF-8 with a byte-order mark of this many bytes to pass over.
     Utf8Bom(usize),
-    /// UTF-16 (with a BOM or without): decoded whole by [`decode`].
-    Utf16,
+    /// UTF-16 in this byte order, after a byte-order mark of `bom` bytes
+    /// (2, or 0 for UTF-16 recognised without one), decoded as [`decode`] does.
+    Utf16 {
+        /// `encoding_rs::UTF_16LE` or `encoding_rs::UTF_16BE`.
+        encoding: &'static encoding_rs::Encoding,
+        /// Bytes of the byte-order mark to pass over.
+        bom: usize,
+    },
     /// A binary file.
     Binary,
     /// UTF-8 or Windows-1252, which can be told apart piece by piece.
@@ -80,11 +86,18 @@ pub enum Start {
 pub fn sniff(head: &[u8]) -> Start {
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         Start::Utf8Bom(3)
-    } else if head.starts_with(&[0xFF, 0xFE])
-        || head.starts_with(&[0xFE, 0xFF])
-        || utf16_without_bom(head).is_some()
-    {
-        Start::Utf16
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        Start::Utf16 {
+            encoding: encoding_rs::UTF_16LE,
+            bom: 2,
+        }
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Start::Utf16 {
+            encoding: encoding_rs::UTF_16BE,
+            bom: 2,
+        }
+    } else if let Some(encoding) = utf16_without_bom(head) {
+        Start::Utf16 { encoding, bom: 0 }
     } else if looks_binary(head) {
         Start::Binary
     } else {
@@ -137,8 +150,17 @@ mod tests {
     #[test]
     fn sniffing_agrees_with_decoding() {
         assert_eq!(sniff(b"\xEF\xBB\xBFid,text\n"), Start::Utf8Bom(3));
-        assert_eq!(sniff(b"\xFF\xFEi\0d\0"), Start::Utf16);
-        assert_eq!(sniff(b"i\0d\0,\0t\0e\0x\0t\0\n\0"), Start::Utf16);
+        let utf16 = |encoding, bom| Start::Utf16 { encoding, bom };
+        assert_eq!(sniff(b"\xFF\xFEi\0d\0"), utf16(encoding_rs::UTF_16LE, 2));
+        assert_eq!(sniff(b"\xFE\xFF\0i\0d"), utf16(encoding_rs::UTF_16BE, 2));
+        assert_eq!(
+            sniff(b"i\0d\0,\0t\0e\0x\0t\0\n\0"),
+            utf16(encoding_rs::UTF_16LE, 0)
+        );
+        assert_eq!(
+            sniff(b"\0i\0d\0,\0t\0e\0x\0t\0\n"),
+            utf16(encoding_rs::UTF_16BE, 0)
+        );
         assert_eq!(sniff(b"PK\x03\x04\0\0"), Start::Binary);
         assert_eq!(sniff(b"id,text\n1,caf\xe9\n"), Start::Bytes);
     }
