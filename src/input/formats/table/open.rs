@@ -1,9 +1,10 @@
 //! Opening a table to stream it (`frame score`): only a regular file, its
 //! encoding sniffed from the first bytes. UTF-8 and Windows-1252 are told
 //! apart row by row as the rows are read; UTF-16 is transcoded to UTF-8 as it
-//! is read (`encoding_rs_io`), its line breaks made "\n" on the way, so its
-//! rows, their line numbers and their text are those of the file decoded
-//! whole ([`decode::decode`], as `analyze` reads it) while memory stays flat.
+//! is read (`encoding_rs_io`). In every encoding the line breaks are made
+//! "\n" on the way, so the rows, their line numbers and their text are those
+//! of the file decoded whole ([`decode::decode`], as `analyze` reads it)
+//! while memory stays flat.
 //! Like UTF-8, a streamed UTF-16 table has no size limit: only its rows are.
 
 use crate::input::decode::{self, Start};
@@ -33,15 +34,17 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
         return Err("empty file".into());
     }
     match decode::sniff(head) {
+        // Line breaks are made "\n" in every encoding, so that the csv
+        // reader numbers the lines of a CRLF or CR file as `analyze` does.
         Start::Utf8Bom(n) => {
             reader.consume(n);
-            Ok(Box::new(reader))
+            Ok(Box::new(LineFeeds::new(reader, BUFFER)))
         }
-        Start::Bytes => Ok(Box::new(reader)),
+        Start::Bytes => Ok(Box::new(LineFeeds::new(reader, BUFFER))),
         Start::Binary => Err("binary file (not text)".into()),
         Start::Utf16 { encoding, bom } => {
             reader.consume(bom);
-            let mut text = Utf16Text::new(reader, encoding, BUFFER);
+            let mut text = utf16_text(reader, encoding, BUFFER);
             // As decoding the file whole did: only whitespace is an empty file.
             if !text.has_text().map_err(|e| format!("cannot read: {e}"))? {
                 return Err("empty file".into());
@@ -51,29 +54,40 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
-/// UTF-16 read as UTF-8 text with "\r\n" and "\r" made "\n", a buffer at a time.
-struct Utf16Text<R> {
-    decoded: encoding_rs_io::DecodeReaderBytes<R, Vec<u8>>,
-    /// Text decoded and not yet consumed from `pos` on.
+/// A byte stream with "\r\n" and "\r" made "\n", a buffer at a time. Safe
+/// for UTF-8 and Windows-1252 bytes alike: neither byte occurs inside a
+/// multi-byte UTF-8 character.
+struct LineFeeds<R> {
+    inner: R,
+    /// Text read and not yet consumed from `pos` on.
     buf: Vec<u8>,
     pos: usize,
-    /// Bytes asked of the decoder at a time.
+    /// Bytes asked of `inner` at a time.
     chunk: usize,
     /// The last text ended in "\r": a "\n" that begins the next is its pair.
     after_cr: bool,
 }
 
-impl<R: Read> Utf16Text<R> {
-    /// `raw` starts after the byte-order mark, if any. A byte-order mark
-    /// right after it is dropped too, as `decode_with_bom_removal` does in
-    /// [`decode::decode`]; a BOM-less file cannot start with one.
-    fn new(raw: R, encoding: &'static encoding_rs::Encoding, chunk: usize) -> Self {
-        let decoded = DecodeReaderBytesBuilder::new()
-            .encoding(Some(encoding))
-            .build_with_buffer(raw, vec![0; chunk.max(4)])
-            .expect("a buffer of at least 4 bytes");
-        Utf16Text {
-            decoded,
+/// UTF-16 read as UTF-8 text with its line breaks made "\n". `raw` starts
+/// after the byte-order mark, if any. A byte-order mark right after it is
+/// dropped too, as `decode_with_bom_removal` does in [`decode::decode`]; a
+/// BOM-less file cannot start with one.
+fn utf16_text<R: Read>(
+    raw: R,
+    encoding: &'static encoding_rs::Encoding,
+    chunk: usize,
+) -> LineFeeds<encoding_rs_io::DecodeReaderBytes<R, Vec<u8>>> {
+    let decoded = DecodeReaderBytesBuilder::new()
+        .encoding(Some(encoding))
+        .build_with_buffer(raw, vec![0; chunk.max(4)])
+        .expect("a buffer of at least 4 bytes");
+    LineFeeds::new(decoded, chunk)
+}
+
+impl<R: Read> LineFeeds<R> {
+    fn new(inner: R, chunk: usize) -> Self {
+        LineFeeds {
+            inner,
             buf: Vec::new(),
             pos: 0,
             chunk: chunk.max(4),
@@ -81,12 +95,12 @@ impl<R: Read> Utf16Text<R> {
         }
     }
 
-    /// Appends the next decoded text to `buf`; false at the end of the file.
+    /// Appends the next text read to `buf`; false at the end of the file.
     fn read_more(&mut self) -> std::io::Result<bool> {
         let start = self.buf.len();
         self.buf.resize(start + self.chunk, 0);
         let n = loop {
-            match self.decoded.read(&mut self.buf[start..]) {
+            match self.inner.read(&mut self.buf[start..]) {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     self.buf.truncate(start);
@@ -146,7 +160,7 @@ fn line_feeds(text: &mut [u8], after_cr: &mut bool) -> usize {
     written + text.len() - read
 }
 
-impl<R: Read> BufRead for Utf16Text<R> {
+impl<R: Read> BufRead for LineFeeds<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         // A piece can come out empty (a lone "\n" after a "\r"): read on.
         while self.pos == self.buf.len() {
@@ -164,7 +178,7 @@ impl<R: Read> BufRead for Utf16Text<R> {
     }
 }
 
-impl<R: Read> Read for Utf16Text<R> {
+impl<R: Read> Read for LineFeeds<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         let got = self.fill_buf()?;
         let n = got.len().min(out.len());
@@ -205,7 +219,7 @@ mod tests {
     fn streamed(bytes: &[u8], chunk: usize) -> String {
         let encoding = if bytes[0] == 0xFF { UTF_16LE } else { UTF_16BE };
         let mut s = String::new();
-        Utf16Text::new(&bytes[2..], encoding, chunk)
+        utf16_text(&bytes[2..], encoding, chunk)
             .read_to_string(&mut s)
             .unwrap();
         s
@@ -303,6 +317,31 @@ mod tests {
         assert_eq!(read_all(&bytes).unwrap(), "id,text\n1,a\u{FFFD}");
     }
 
+    /// A UTF-8 table's rows are numbered by line whatever its line breaks
+    /// (the csv reader alone numbers a CRLF file's rows a line early, and a
+    /// CR file's all as line 1), across the read buffer's boundary too.
+    #[test]
+    fn crlf_and_cr_tables_number_lines_as_lf_ones() {
+        let mut lf = String::from("id,text\n");
+        let mut i = 0;
+        while lf.len() < 2 * BUFFER {
+            lf.push_str(&format!(
+                "{i},\"a quote\nover two lines {}\"\n",
+                "y".repeat(i % 89)
+            ));
+            i += 1;
+        }
+        lf.push_str("short\n9,last\n");
+        let expected = rows_of(lf.as_bytes());
+        assert!(expected[i].starts_with(&format!("{} {} has 1 field", i + 1, 2 * i + 2)));
+        let dir = tempfile::tempdir().unwrap();
+        for (name, eol) in [("crlf", "\r\n"), ("cr", "\r")] {
+            let p = dir.path().join(format!("{name}.csv"));
+            std::fs::write(&p, lf.replace('\n', eol)).unwrap();
+            assert_eq!(rows_of(open(&p).unwrap()), expected, "{name}");
+        }
+    }
+
     /// A table larger than the read buffer, with rows (and a "\r\n", and a
     /// surrogate pair) across its boundaries: the rows, their line numbers
     /// and their text are those of the same table decoded whole.
@@ -330,7 +369,7 @@ mod tests {
             assert_eq!(rows_of(open(&p).unwrap()), expected);
             // Small pieces too, so that every boundary falls somewhere new.
             let encoding = if big_endian { UTF_16BE } else { UTF_16LE };
-            let small = BufReader::new(Utf16Text::new(&bytes[2..], encoding, 4093));
+            let small = BufReader::new(utf16_text(&bytes[2..], encoding, 4093));
             assert_eq!(rows_of(small), expected);
         }
     }
