@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -78,9 +79,10 @@ fn sample_articles_and_never_overwrite() {
     assert_eq!(fs::read_to_string(&out).unwrap(), "my codes");
 }
 
-/// A sheet of every sentence of the seeds, coded exactly as frame codes them
-/// in `frame analyze` (hits >= 1 in sentences.csv).
-fn self_coded_sheet(dir: &Path) -> PathBuf {
+/// Every sentence of the seeds as `frame analyze` scores it (sentences.csv):
+/// unit id (`<article>#s<n>`, as `frame sample` writes it), text, and the
+/// hits of each frame of `FRAMES`.
+fn seed_sentences(dir: &Path) -> Vec<(String, String, Vec<f64>)> {
     let rep = dir.join("rep");
     analyze_ok(&[&seeds()], &rep);
     let mut rdr = csv::Reader::from_path(rep.join("sentences.csv")).unwrap();
@@ -89,18 +91,33 @@ fn self_coded_sheet(dir: &Path) -> PathBuf {
         .split(',')
         .map(|f| header.iter().position(|h| h == f).unwrap())
         .collect();
+    rdr.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let hits = frames.iter().map(|&c| rec[c].parse().unwrap()).collect();
+            (
+                format!("{}#s{}", &rec[0], &rec[1]),
+                rec[2].to_string(),
+                hits,
+            )
+        })
+        .collect()
+}
+
+/// A sheet of every sentence of the seeds, coded exactly as frame codes them
+/// in `frame analyze` (hits >= 1 in sentences.csv).
+fn self_coded_sheet(dir: &Path) -> PathBuf {
     let p = dir.join("self.csv");
     let mut w = csv::Writer::from_path(&p).unwrap();
     let mut h = vec!["unit_id", "text"];
     h.extend(FRAMES.split(','));
     w.write_record(&h).unwrap();
-    for rec in rdr.records() {
-        let rec = rec.unwrap();
-        let mut row = vec![format!("{}#s{}", &rec[0], &rec[1]), rec[2].to_string()];
-        for &c in &frames {
-            let hits: f64 = rec[c].parse().unwrap();
-            row.push(if hits >= 1.0 { "1" } else { "0" }.into());
-        }
+    for (id, text, hits) in seed_sentences(dir) {
+        let mut row = vec![id, text];
+        row.extend(
+            hits.iter()
+                .map(|&x| if x >= 1.0 { "1" } else { "0" }.to_string()),
+        );
         w.write_record(&row).unwrap();
     }
     w.flush().unwrap();
@@ -241,4 +258,191 @@ fn frames_csv_has_bootstrap_intervals() {
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
     let text = fs::read_to_string(out0.join("articles.csv")).unwrap();
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
+}
+
+/// The strata table `frame sample` prints: per frame, corpus and sample
+/// units with hits and without.
+fn strata_table(stderr: &str) -> BTreeMap<String, [usize; 4]> {
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let v: Vec<&str> = l.split_whitespace().collect();
+            let n: Vec<usize> = v.iter().skip(1).filter_map(|x| x.parse().ok()).collect();
+            (v.len() == 5 && n.len() == 4).then(|| (v[0].to_string(), [n[0], n[1], n[2], n[3]]))
+        })
+        .collect()
+}
+
+/// One frame's row of `frame agree --csv`, by column name.
+fn agree_row(csv_text: &str, frame: &str) -> BTreeMap<String, String> {
+    let mut rdr = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let rec = rdr
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[0] == frame)
+        .unwrap();
+    header
+        .into_iter()
+        .zip(rec.iter().map(String::from))
+        .collect()
+}
+
+#[test]
+fn corpus_estimates_weight_the_strata_back_to_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    let s = run(frame()
+        .args(["sample", "--n", "60", "--seed", "7", "--out"])
+        .arg(&sheet)
+        .arg(seeds()));
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let strata = strata_table(&s.stderr);
+    assert_eq!(strata.len(), 7, "{}", s.stderr);
+    // The frame whose sentences without hits the sample holds least of,
+    // against those with hits: there, misses are under-sampled.
+    let share = |[ch, cn, sh, sn]: [usize; 4]| (sh as f64 / ch as f64) / (sn as f64 / cn as f64);
+    let (frame_name, &[corpus_with, corpus_without, _, _]) = strata
+        .iter()
+        .max_by(|a, b| share(*a.1).total_cmp(&share(*b.1)))
+        .unwrap();
+    let k = FRAMES.split(',').position(|f| f == frame_name).unwrap();
+    // The coder agrees with frame (hits >= 1), and also marks every other
+    // sentence of the sheet without a hit for this frame: misses.
+    let hits: BTreeMap<String, Vec<f64>> = seed_sentences(dir.path())
+        .into_iter()
+        .map(|(id, _, h)| (id, h))
+        .collect();
+    let text = fs::read_to_string(&sheet).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    let coded = dir.path().join("coded.csv");
+    let mut w = csv::Writer::from_path(&coded).unwrap();
+    w.write_record(&header).unwrap();
+    // [stratum][coder, frame] counts, tallied here from the test's own codes.
+    let mut tally = [[0usize; 4]; 2];
+    let mut no_hit_seen = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let h = &hits[&rec[0]];
+        let mut row: Vec<String> = rec.iter().take(3).map(String::from).collect();
+        for (f, &x) in h.iter().enumerate() {
+            let mut code = x >= 1.0;
+            if f == k && x == 0.0 {
+                no_hit_seen += 1;
+                code = no_hit_seen % 2 == 0;
+            }
+            row.push(if code { "1" } else { "0" }.into());
+            if f == k {
+                let stratum = usize::from(x == 0.0);
+                tally[stratum][usize::from(code) * 2 + usize::from(x >= 1.0)] += 1;
+            }
+        }
+        w.write_record(&row).unwrap();
+    }
+    w.flush().unwrap();
+    let plain = run(frame().arg("agree").arg(&coded).arg("--csv"));
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    let weighted = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .arg("--csv")
+        .arg("--corpus")
+        .arg(seeds()));
+    assert_eq!(weighted.code, 0, "{}", weighted.stderr);
+    // Without --corpus the columns are the ones frame agree always wrote;
+    // with it, the same columns and values come first.
+    let old = "frame,units,coder_1,frame_1,both_1,both_0,agreement,kappa,alpha,precision,recall,kappa_band,alpha_band,note,sentence";
+    assert_eq!(plain.stdout.lines().next().unwrap(), old);
+    for (a, b) in plain.stdout.lines().zip(weighted.stdout.lines()) {
+        assert!(b.starts_with(a), "{a}\n{b}");
+    }
+    assert!(weighted.stdout.lines().next().unwrap().ends_with(
+        ",weighted_recall,weighted_recall_lo,weighted_recall_hi,weighted_kappa,weighted_kappa_lo,weighted_kappa_hi,corpus_hits,corpus_no_hits,coded_hits,coded_no_hits,weighted_note,weighted_sentence"
+    ));
+    let row = agree_row(&weighted.stdout, frame_name);
+    let num = |c: &str| row[c].parse::<f64>().unwrap();
+    // The strata are those frame sample drew.
+    assert_eq!(row["corpus_hits"], corpus_with.to_string());
+    assert_eq!(row["corpus_no_hits"], corpus_without.to_string());
+    // Weighted recall by hand: TP and FN of each stratum times N_h / n_h
+    // (cells: [coder 0 frame 0, coder 0 frame 1, coder 1 frame 0, coder 1 frame 1]).
+    let n = |h: usize| tally[h].iter().sum::<usize>() as f64;
+    let wt = [corpus_with as f64 / n(0), corpus_without as f64 / n(1)];
+    let tp: f64 = (0..2).map(|h| wt[h] * tally[h][3] as f64).sum();
+    let fn_: f64 = (0..2).map(|h| wt[h] * tally[h][2] as f64).sum();
+    let expected = tp / (tp + fn_);
+    assert!(tally[1][2] > 0 && tp > 0.0, "{tally:?}");
+    assert_eq!(
+        row["weighted_recall"],
+        format!("{expected:.4}"),
+        "{tally:?}"
+    );
+    assert!(num("weighted_recall") < num("recall"), "{row:?}");
+    assert!(num("weighted_recall_lo") <= expected && expected <= num("weighted_recall_hi"));
+    // Text: the sample's report unchanged, then the corpus block.
+    let plain_text = run(frame().arg("agree").arg(&coded));
+    assert!(!plain_text.stdout.contains("Corpus estimates"));
+    let text = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .arg("--corpus")
+        .arg(seeds()));
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(text.stdout.starts_with(&plain_text.stdout));
+    assert!(text
+        .stdout
+        .contains("Corpus estimates (weighted by stratum size"));
+    let sentence = format!(
+        "Weighted to the corpus's {corpus_with} sentences with a {frame_name} hit and {corpus_without} without, frame's recall for {frame_name} is {expected:.2} ["
+    );
+    assert!(
+        text.stdout.contains(&sentence),
+        "{sentence}\n{}",
+        text.stdout
+    );
+    // Deterministic.
+    let again = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .arg("--corpus")
+        .arg(seeds()));
+    assert_eq!(text.stdout, again.stdout);
+    // A row from another corpus: a warning with its id, left out of the estimates.
+    let mut other = fs::read_to_string(&coded).unwrap();
+    other.push_str("elsewhere#s1,elsewhere,A quiet day.,0,0,0,0,0,0,0\n");
+    let other_p = dir.path().join("other.csv");
+    fs::write(&other_p, other).unwrap();
+    let r = run(frame()
+        .arg("agree")
+        .arg(&other_p)
+        .arg("--corpus")
+        .arg(seeds()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("1 of the 61 coded sentences of other.csv are not in the corpus given with --corpus (e.g. elsewhere#s1)"), "{}", r.stderr);
+    // Corpus flags need --corpus; --corpus needs one sheet.
+    let r = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .args(["--unit", "sentence"]));
+    assert_ne!(r.code, 0);
+    let r = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .args(["--text-column", "body"]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("--text-column tells how to read the corpus"),
+        "{}",
+        r.stderr
+    );
+    let r = run(frame()
+        .arg("agree")
+        .arg(&coded)
+        .arg(&coded)
+        .arg("--corpus")
+        .arg(seeds()));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("give one coding sheet"), "{}", r.stderr);
 }

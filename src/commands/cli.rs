@@ -104,6 +104,10 @@ Examples:
   frame agree coding.csv              the coder against frame
   frame agree alice.csv bob.csv       two coders against each other
   frame agree coding.csv --csv > agreement.csv
+  frame agree coding.csv --corpus seeds/
+                                      adds corpus estimates: precision, recall
+                                      and kappa weighted by stratum size
+                                      (give the corpus and flags frame sample had)
 
 Exit codes: 0 success, 1 a sheet cannot be used (missing or non-0/1 codes are
 listed by row), 2 internal failure.";
@@ -252,6 +256,16 @@ pub enum UnitArg {
     Article,
 }
 
+impl UnitArg {
+    /// The library's unit for this choice.
+    pub fn unit(self) -> crate::commands::validate::Unit {
+        match self {
+            UnitArg::Sentence => crate::commands::validate::Unit::Sentence,
+            UnitArg::Article => crate::commands::validate::Unit::Article,
+        }
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct SampleArgs {
     /// Folders, article files (.txt, .md, .html, .docx, .odt, .rtf, .pdf, news-database exports) or tables (.csv, .jsonl).
@@ -292,9 +306,20 @@ pub struct AgreeArgs {
     /// Write the table as CSV (one row per frame) instead of text.
     #[arg(long)]
     pub csv: bool,
+    /// The corpus the sheet was drawn from (the INPUTs given to frame sample, after the sheet): adds corpus estimates weighted by stratum size.
+    #[arg(long, num_args = 1.., value_name = "INPUT")]
+    pub corpus: Vec<PathBuf>,
+    /// With --corpus: what the sheet's rows are (default: told by the unit ids).
+    #[arg(long, value_enum, requires = "corpus")]
+    pub unit: Option<UnitArg>,
+    /// With --corpus: keep boilerplate lines, as frame sample did when given it.
+    #[arg(long, requires = "corpus")]
+    pub keep_boilerplate: bool,
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[command(flatten)]
     pub lexicon_sel: LexiconSelection,
 }
@@ -576,10 +601,7 @@ impl SampleArgs {
         o.lang = language(&self.lang)?;
         o.seed = self.seed;
         self.lexicon_sel.apply(&mut o)?;
-        let unit = match self.unit {
-            UnitArg::Sentence => crate::commands::validate::Unit::Sentence,
-            UnitArg::Article => crate::commands::validate::Unit::Article,
-        };
+        let unit = self.unit.unit();
         Ok((
             o,
             crate::commands::validate::sample::SampleParams {
@@ -592,17 +614,50 @@ impl SampleArgs {
 }
 
 impl AgreeArgs {
-    /// Validates the arguments into library options.
-    pub fn to_options(&self) -> Result<Options, String> {
+    /// Validates the arguments into library options (the corpus of
+    /// `--corpus`, read as `frame sample` reads it) and what `--corpus` asks.
+    pub fn to_options(
+        &self,
+    ) -> Result<
+        (
+            Options,
+            Option<crate::commands::validate::estimates::CorpusRequest>,
+        ),
+        String,
+    > {
         if !(self.threshold.is_finite() && self.threshold > 0.0) {
             return Err(format!(
                 "--threshold must be above 0, not {}",
                 self.threshold
             ));
         }
-        let mut o = Options::new(Vec::new());
+        let t = &self.table;
+        let table_flag = [
+            (t.text_column != "text", "--text-column"),
+            (t.id_column.is_some(), "--id-column"),
+            (t.title_column.is_some(), "--title-column"),
+            (t.date_column.is_some(), "--date-column"),
+            (t.group_column.is_some(), "--group-column"),
+            (t.format.is_some(), "--format"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name));
+        if let (Some(flag), true) = (table_flag, self.corpus.is_empty()) {
+            return Err(format!(
+                "{flag} tells how to read the corpus: give it with --corpus INPUT..."
+            ));
+        }
+        let mut o = Options::new(self.corpus.clone());
+        o.corpus.columns = columns(&self.table);
+        o.corpus.format = self.table.format.map(FormatArg::format);
+        o.corpus.keep_boilerplate = self.keep_boilerplate;
         o.lang = language(&self.lang)?;
         self.lexicon_sel.apply(&mut o)?;
-        Ok(o)
+        let request = (!self.corpus.is_empty()).then(|| {
+            crate::commands::validate::estimates::CorpusRequest {
+                unit: self.unit.map(UnitArg::unit),
+            }
+        });
+        Ok((o, request))
     }
 }

@@ -320,8 +320,9 @@ fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
 }
 
 fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
-    let opts = args.to_options().map_err(Error::Usage)?;
-    let report = crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold)?;
+    let (opts, corpus) = args.to_options().map_err(Error::Usage)?;
+    let report =
+        crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold, corpus)?;
     for w in &report.warnings {
         warn(w);
     }

@@ -14,6 +14,7 @@
 //! reach `threshold` (default 1). The human coder is the reference for
 //! precision and recall. Statistics are in [`super::stats`].
 
+use super::estimates::{self, CodedRow, CorpusEstimates, CorpusRequest};
 use super::score_documents;
 use super::stats::{alpha_band, kappa_band, Table2};
 use crate::input::{decode, Document};
@@ -91,6 +92,8 @@ pub struct Report {
     pub frames: Vec<FrameAgreement>,
     /// Non-fatal problems (units in one sheet only, frames in one sheet only).
     pub warnings: Vec<String>,
+    /// Corpus estimates, with `--corpus`.
+    pub corpus: Option<CorpusEstimates>,
 }
 
 fn input_err(path: &Path, message: String) -> Error {
@@ -357,12 +360,23 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-/// Reads one or two sheets and computes the agreement.
-pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> {
+/// Reads one or two sheets and computes the agreement; with `corpus`, also
+/// the corpus estimates of a coder-against-frame sheet.
+pub fn run(
+    paths: &[PathBuf],
+    opts: &Options,
+    threshold: f64,
+    corpus: Option<CorpusRequest>,
+) -> Result<Report> {
     if !(threshold.is_finite() && threshold > 0.0) {
         return Err(Error::Usage(format!(
             "--threshold must be above 0, not {threshold}"
         )));
+    }
+    if corpus.is_some() && paths.len() != 1 {
+        return Err(Error::Usage(
+            "--corpus weights one coder's sheet against frame: give one coding sheet (compare two coders without --corpus)".into(),
+        ));
     }
     let set = crate::lexicon::load::set_for_run(opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
@@ -372,7 +386,33 @@ pub fn run(paths: &[PathBuf], opts: &Options, threshold: f64) -> Result<Report> 
             [one] => {
                 let sheet = read_sheet(one, &frames, true)?;
                 unknown.extend(unknown_frame_warnings(&sheet));
-                against_frame(&sheet, opts, &set.lexicons, threshold)?
+                let hits = rescore(&sheet, opts, &set.lexicons)?;
+                let mut r = frame_report(&sheet, &hits, threshold);
+                if let Some(req) = corpus {
+                    let unit = estimates::sheet_unit(one, r.unit_word, req.unit)?;
+                    let rows: Vec<CodedRow> = sheet
+                        .rows
+                        .iter()
+                        .zip(&hits)
+                        .map(|(row, h)| CodedRow {
+                            unit_id: &row.unit_id,
+                            codes: &row.codes,
+                            hits: h,
+                        })
+                        .collect();
+                    let (est, warnings) = estimates::run(
+                        one,
+                        &rows,
+                        &sheet.frames,
+                        unit,
+                        opts,
+                        &set.lexicons,
+                        threshold,
+                    )?;
+                    r.corpus = Some(est);
+                    r.warnings.extend(warnings);
+                }
+                r
             }
             [a, b] => {
                 let (a, b) = (
@@ -405,6 +445,16 @@ pub fn against_frame(
     lexicons: &[crate::lexicon::Lexicon],
     threshold: f64,
 ) -> Result<Report> {
+    let hits = rescore(sheet, opts, lexicons)?;
+    Ok(frame_report(sheet, &hits, threshold))
+}
+
+/// frame's hits in each row's text, one per sheet frame (lexicon in use).
+fn rescore(
+    sheet: &Sheet,
+    opts: &Options,
+    lexicons: &[crate::lexicon::Lexicon],
+) -> Result<Vec<Vec<f64>>> {
     let docs: Vec<Document> = sheet
         .rows
         .iter()
@@ -416,29 +466,44 @@ pub fn against_frame(
         })
         .collect();
     let (names, scored) = score_documents(&docs, opts, lexicons)?;
+    let cols: Vec<Option<usize>> = sheet
+        .frames
+        .iter()
+        .map(|f| names.iter().position(|n| n == f))
+        .collect();
+    Ok(scored
+        .iter()
+        .map(|(s, _)| {
+            cols.iter()
+                .map(|c| c.and_then(|c| s.frames.get(c)).map_or(0.0, |x| x.hits))
+                .collect()
+        })
+        .collect())
+}
+
+/// The coder against frame's codes: a unit is 1 for frame when its hits
+/// (`hits[row][frame]`) reach `threshold`.
+fn frame_report(sheet: &Sheet, hits: &[Vec<f64>], threshold: f64) -> Report {
     let frames = sheet
         .frames
         .iter()
         .enumerate()
         .map(|(k, f)| {
-            let c = names.iter().position(|n| n == f).unwrap_or(usize::MAX);
             let human: Vec<bool> = sheet.rows.iter().map(|r| r.codes[k]).collect();
-            let machine: Vec<bool> = scored
-                .iter()
-                .map(|(s, _)| s.frames.get(c).is_some_and(|x| x.hits >= threshold))
-                .collect();
+            let machine: Vec<bool> = hits.iter().map(|h| h[k] >= threshold).collect();
             FrameAgreement {
                 frame: f.clone(),
                 table: Table2::from_codes(&human, &machine),
             }
         })
         .collect();
-    Ok(Report {
+    Report {
         mode: Mode::Frame { threshold },
         unit_word: unit_word(sheet),
         frames,
         warnings: Vec::new(),
-    })
+        corpus: None,
+    }
 }
 
 fn list(ids: &[&str]) -> String {
@@ -522,6 +587,7 @@ pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
         unit_word: unit_word(a),
         frames,
         warnings,
+        corpus: None,
     }
 }
 
@@ -746,6 +812,9 @@ impl Report {
                 out.push_str(&format!("  {c}\n"));
             }
         }
+        if let Some(c) = &self.corpus {
+            out.push_str(&c.to_text());
+        }
         out
     }
 
@@ -769,6 +838,9 @@ impl Report {
             header.extend(["precision", "recall"]);
         }
         header.extend(["kappa_band", "alpha_band", "note", "sentence"]);
+        if self.corpus.is_some() {
+            header.extend(CorpusEstimates::csv_header());
+        }
         write_text_record(&mut w, &header);
         let num = |x: Option<f64>| x.map(|v| format!("{v:.4}")).unwrap_or_default();
         for fa in &self.frames {
@@ -791,6 +863,9 @@ impl Report {
             r.push(t.alpha().map(alpha_band).unwrap_or_default().to_string());
             r.push(t.why_undefined(a, b).unwrap_or_default());
             r.push(self.sentence(fa));
+            if let Some(c) = &self.corpus {
+                r.extend(c.csv_cells(&fa.frame));
+            }
             write_text_record(&mut w, &r);
         }
         w.into_inner().unwrap_or_default()
@@ -882,7 +957,7 @@ mod tests {
             w[0].starts_with("s.csv: the column `blame` holds 0/1 codes"),
             "{w:?}"
         );
-        let r = run(&[p], &Options::new(vec![]), 1.0).unwrap();
+        let r = run(&[p], &Options::new(vec![]), 1.0, None).unwrap();
         assert!(
             r.warnings.iter().any(|x| x.contains("`blame`")),
             "{:?}",
@@ -958,7 +1033,7 @@ mod tests {
              a#s4,The weather was mild and the market busy.,1,0\n",
         );
         let opts = Options::new(vec![]);
-        let r = run(std::slice::from_ref(&p), &opts, 1.0).unwrap();
+        let r = run(std::slice::from_ref(&p), &opts, 1.0, None).unwrap();
         let t = &r.frames[0].table;
         assert_eq!(r.frames[0].frame, "threat");
         // frame: s1 threat; the coder also says s4 (a miss for frame).
@@ -971,7 +1046,7 @@ mod tests {
         assert!(s.starts_with("For threat, frame agreed with the human coder on 75% of 4 sentences (Cohen's κ = 0.50"), "{s}");
         assert!(s.ends_with("precision 1.00, recall 0.50)."), "{s}");
         // A high threshold: frame codes nothing 1, precision is undefined.
-        let r = run(&[p], &opts, 50.0).unwrap();
+        let r = run(&[p], &opts, 50.0, None).unwrap();
         assert_eq!(r.frames[0].table.b_1(), 0);
         assert!(r.sentence(&r.frames[0]).contains("precision undefined"));
         assert!(r.to_text().contains("Cautions:"));
@@ -990,7 +1065,7 @@ mod tests {
             "bob.csv",
             "unit_id,threat\nu3,1\nu1,1\nu2,1\nu9,0\n",
         );
-        let r = run(&[a, b], &Options::new(vec![]), 1.0).unwrap();
+        let r = run(&[a, b], &Options::new(vec![]), 1.0, None).unwrap();
         assert_eq!(r.frames.len(), 1);
         let t = r.frames[0].table;
         assert_eq!((t.both_1, t.a_only, t.b_only, t.both_0), (2, 0, 1, 0));

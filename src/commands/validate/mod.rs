@@ -2,18 +2,27 @@
 //!
 //! * [`sample`]: `frame sample` draws a seeded, stratified sample of sentences
 //!   (or articles) and writes a blank coding sheet (CSV) for human coders;
+//! * [`corpus`]: the corpus's codable units and their hits, which `sample`
+//!   draws from and `agree --corpus` counts (the strata);
 //! * [`agree`]: `frame agree` reads filled sheets and reports agreement between
 //!   a human coder and frame, or between two coders;
 //! * [`stats`]: percentage agreement, Cohen's kappa, Krippendorff's alpha,
-//!   precision and recall, with their formulas.
+//!   precision and recall, with their formulas;
+//! * [`estimates`]: `frame agree --corpus`: the coded units matched to the
+//!   corpus's strata, and the corpus estimates reported;
+//! * [`weighted`]: the post-stratified estimator of precision, recall and
+//!   kappa, with its stratified bootstrap.
 //!
 //! Units are scored with the lexicons in use (the defaults, or the user's with
 //! `--lexicon`) and the same scorer as `frame analyze`
 //! ([`crate::scoring::FrameScorer`]), so a unit's hits are those the report counts.
 
 pub mod agree;
+pub mod corpus;
+pub mod estimates;
 pub mod sample;
 pub mod stats;
+pub mod weighted;
 
 use crate::input::Document;
 use crate::lexicon::Lexicon;
@@ -34,6 +43,14 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Singular noun for prose ("sentence").
+    pub fn singular(&self) -> &'static str {
+        match self {
+            Unit::Sentence => "sentence",
+            Unit::Article => "article",
+        }
+    }
+
     /// Plural noun for prose ("sentences").
     pub fn plural(&self) -> &'static str {
         match self {

@@ -3,7 +3,8 @@
 //!
 //! **Units.** Every sentence with at least one word (or every article) of the
 //! corpus, read as `frame analyze` reads it (same boilerplate rules), scored
-//! with the lexicons in use (defaults, or `--lexicon`).
+//! with the lexicons in use (defaults, or `--lexicon`): [`super::corpus`],
+//! which `frame agree --corpus` reads too.
 //!
 //! **Strata.** For each frame, the units split into those where frame finds at
 //! least one match ("with hits") and those where it finds none ("without").
@@ -21,8 +22,8 @@
 //! without frame's scores, so that coding is blind. The same corpus, options
 //! and seed give the same sheet, byte for byte.
 
-use super::{score_documents, Unit};
-use crate::input;
+use super::corpus::{self, ScoredUnit};
+use super::Unit;
 use crate::model::error::{Error, Result};
 use crate::model::options::Options;
 use crate::stats::resample;
@@ -38,19 +39,6 @@ pub struct SampleParams {
     pub seed: u64,
     /// Sentences or articles.
     pub unit: Unit,
-}
-
-/// A codable unit with frame's hits (hidden from coders).
-#[derive(Debug, Clone)]
-pub struct ScoredUnit {
-    /// Stable id: `<article_id>#s<sentence_no>`, or the article id.
-    pub unit_id: String,
-    /// The article it comes from.
-    pub article_id: String,
-    /// The text the coder reads.
-    pub text: String,
-    /// frame's hits per frame (lexicon order).
-    pub hits: Vec<f64>,
 }
 
 /// Counts of one frame's strata in the corpus and in the sample.
@@ -92,42 +80,10 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
     if params.n == 0 {
         return Err(Error::Usage("--n must be at least 1".into()));
     }
-    let c = input::load(&opts.corpus)?;
-    let mut warnings = c.warnings.clone();
-    warnings.extend(
-        c.skipped
-            .iter()
-            .map(|s| format!("skipped {}: {}", s.source, s.reason)),
-    );
+    let (docs, mut warnings) = corpus::load(opts)?;
     let set = crate::lexicon::load::set_for_run(opts)?;
     warnings.extend(set.warnings.iter().map(|w| format!("lexicon: {w}")));
-    let (frames, scored) = score_documents(&c.documents, opts, &set.lexicons)?;
-    let mut units = Vec::new();
-    for (d, (s, td)) in c.documents.iter().zip(&scored) {
-        match params.unit {
-            Unit::Article => units.push(ScoredUnit {
-                unit_id: d.id.clone(),
-                article_id: d.id.clone(),
-                text: d.text.trim().to_string(),
-                hits: s.frames.iter().map(|f| f.hits).collect(),
-            }),
-            Unit::Sentence => {
-                let words = td.words_per_sentence();
-                for (i, sent) in s.sentences.iter().enumerate() {
-                    // A "sentence" without words (a dash, a number) cannot be coded.
-                    if words.get(i).copied().unwrap_or(0) == 0 {
-                        continue;
-                    }
-                    units.push(ScoredUnit {
-                        unit_id: format!("{}#s{}", d.id, sent.sentence_no),
-                        article_id: d.id.clone(),
-                        text: sent.text.to_string(),
-                        hits: sent.hits.clone(),
-                    });
-                }
-            }
-        }
-    }
+    let (frames, units) = corpus::units(&docs, opts, &set.lexicons, params.unit)?;
     if units.is_empty() {
         return Err(Error::NoArticles {
             details: ": no sentence with words to sample".into(),
@@ -148,14 +104,14 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
         if s.corpus_with == 0 {
             warnings.push(format!(
                 "no {} in the corpus has a {} hit, so frame scores every sampled one 0 for {}: the sheet can show what frame misses (recall) but not its precision",
-                unit_singular(params.unit),
+                params.unit.singular(),
                 s.frame,
                 s.frame
             ));
         } else if s.corpus_without == 0 {
             warnings.push(format!(
                 "every {} in the corpus has a {} hit: the sheet cannot show units frame scores 0 for {}",
-                unit_singular(params.unit),
+                params.unit.singular(),
                 s.frame,
                 s.frame
             ));
@@ -172,13 +128,6 @@ pub fn run(opts: &Options, params: &SampleParams) -> Result<Sample> {
     })
 }
 
-fn unit_singular(u: Unit) -> &'static str {
-    match u {
-        Unit::Sentence => "sentence",
-        Unit::Article => "article",
-    }
-}
-
 /// Indices of the sampled units in sheet (shuffled) order, and the per-stratum
 /// floor m (see the module doc for the procedure).
 pub fn draw(units: &[ScoredUnit], n_frames: usize, n: usize, seed: u64) -> (Vec<usize>, usize) {
@@ -190,8 +139,7 @@ pub fn draw(units: &[ScoredUnit], n_frames: usize, n: usize, seed: u64) -> (Vec<
     let mut count = 0usize;
     for f in 0..n_frames {
         for with in [true, false] {
-            let in_stratum =
-                |i: usize| (units[i].hits.get(f).copied().unwrap_or(0.0) > 0.0) == with;
+            let in_stratum = |i: usize| units[i].has_hit(f) == with;
             let mut have = (0..units.len())
                 .filter(|&i| chosen[i] && in_stratum(i))
                 .count();
@@ -220,13 +168,12 @@ pub fn draw(units: &[ScoredUnit], n_frames: usize, n: usize, seed: u64) -> (Vec<
 }
 
 fn strata(frames: &[String], units: &[ScoredUnit], picked: &[usize]) -> Vec<Stratum> {
-    let has = |u: &ScoredUnit, f: usize| u.hits.get(f).copied().unwrap_or(0.0) > 0.0;
     frames
         .iter()
         .enumerate()
         .map(|(f, name)| {
-            let cw = units.iter().filter(|u| has(u, f)).count();
-            let sw = picked.iter().filter(|&&i| has(&units[i], f)).count();
+            let cw = units.iter().filter(|u| u.has_hit(f)).count();
+            let sw = picked.iter().filter(|&&i| units[i].has_hit(f)).count();
             Stratum {
                 frame: name.clone(),
                 corpus_with: cw,

@@ -71,19 +71,12 @@ impl Table2 {
 
     /// Cohen's kappa; `None` when chance agreement is 1 (no variation) or there are no units.
     pub fn kappa(&self) -> Option<f64> {
-        let n = self.n() as f64;
-        if n == 0.0 {
-            return None;
-        }
-        let po = (self.both_1 + self.both_0) as f64 / n;
-        let (pa1, pb1) = (self.a_1() as f64 / n, self.b_1() as f64 / n);
-        let pe = pa1 * pb1 + (1.0 - pa1) * (1.0 - pb1);
-        // pe is 1 only when both codings are constant and equal; compare with a
-        // tolerance so that rounding never turns 0/0 into a huge number.
-        if (1.0 - pe).abs() < 1e-12 {
-            return None;
-        }
-        Some((po - pe) / (1.0 - pe))
+        kappa_of([
+            self.both_1 as f64,
+            self.a_only as f64,
+            self.b_only as f64,
+            self.both_0 as f64,
+        ])
     }
 
     /// Krippendorff's alpha (nominal, two coders, no missing values); `None`
@@ -143,6 +136,26 @@ impl Table2 {
             (false, false) => None,
         }
     }
+}
+
+/// Cohen's kappa of a 2x2 table given as `[both_1, a_only, b_only, both_0]`,
+/// counts or (weighted) estimates of them; `None` when chance agreement is 1
+/// or the table is empty.
+pub fn kappa_of(cells: [f64; 4]) -> Option<f64> {
+    let [both_1, a_only, b_only, both_0] = cells;
+    let n = both_1 + a_only + b_only + both_0;
+    if n <= 0.0 {
+        return None;
+    }
+    let po = (both_1 + both_0) / n;
+    let (pa1, pb1) = ((both_1 + a_only) / n, (both_1 + b_only) / n);
+    let pe = pa1 * pb1 + (1.0 - pa1) * (1.0 - pb1);
+    // pe is 1 only when both codings are constant and equal; compare with a
+    // tolerance so that rounding never turns 0/0 into a huge number.
+    if (1.0 - pe).abs() < 1e-12 {
+        return None;
+    }
+    Some((po - pe) / (1.0 - pe))
 }
 
 /// Landis & Koch (1977) band for a kappa value.
