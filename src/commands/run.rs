@@ -29,7 +29,7 @@ use super::terminal::{printable, warn, warn_always};
 fn import(args: &cli::ImportArgs) -> Result<(), Error> {
     let corpus = crate::input::load(&args.to_options())?;
     for s in &corpus.skipped {
-        warn(&format!("skipped {}: {}", s.source, s.reason));
+        warn(&s.to_string());
     }
     for w in &corpus.warnings {
         warn(w);
@@ -88,7 +88,7 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     };
     // Said before the analysis, so that they are not lost if it fails.
     for s in &corpus.skipped {
-        warn(&format!("skipped {}: {}", s.source, s.reason));
+        warn(&s.to_string());
     }
     for w in &corpus.warnings {
         warn(w);
@@ -250,7 +250,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
     }
     let corpus = crate::input::load(&opts.corpus)?;
     for s in &corpus.skipped {
-        warn(&format!("skipped {}: {}", s.source, s.reason));
+        warn(&s.to_string());
     }
     for w in &corpus.warnings {
         warn(w);

@@ -162,7 +162,7 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         if !corpus.skipped.is_empty() {
             details.push(':');
             for s in corpus.skipped.iter().take(10) {
-                details.push_str(&format!("\n  skipped {}: {}", s.source, s.reason));
+                details.push_str(&format!("\n  {s}"));
             }
             if corpus.skipped.len() > 10 {
                 details.push_str(&format!("\n  ... and {} more", corpus.skipped.len() - 10));

@@ -146,6 +146,13 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl std::fmt::Display for Skipped {
+    /// The warning every command prints for it: "skipped SOURCE: REASON".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "skipped {}: {}", self.source, self.reason)
+    }
+}
+
 /// A lexicon category as loaded.
 #[derive(Debug, Clone, Serialize)]
 pub struct LexiconInfo {

@@ -31,11 +31,7 @@ pub fn read_texts(opts: &Options) -> Result<(Vec<Document>, Vec<String>)> {
         ..opts.corpus.clone()
     })?;
     let mut warnings = c.warnings;
-    warnings.extend(
-        c.skipped
-            .iter()
-            .map(|s| format!("skipped {}: {}", s.source, s.reason)),
-    );
+    warnings.extend(c.skipped.iter().map(|s| s.to_string()));
     Ok((c.documents, warnings))
 }
 
