@@ -1,0 +1,196 @@
+//! The word-sense rules of the default lexicons (lexicons/README.md, "Word
+//! senses", and the "Not counted" notes of each list): for each rule, a
+//! sentence where the word counts for its frame and one where the rule
+//! keeps it from counting. The sentences were written for this test; none
+//! comes from a corpus the lists were checked against.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+
+/// (frame, a sentence where it counts, a sentence where the rule drops it).
+const CASES: &[(&str, &str, &str)] = &[
+    // threat: names of law and its institutions, genres, set phrases.
+    (
+        "threat",
+        "A criminal gang robbed the shop.",
+        "The case went to the International Criminal Court.",
+    ),
+    (
+        "threat",
+        "Crime rose in the city centre.",
+        "She writes a crime novel every year.",
+    ),
+    (
+        "threat",
+        "The war left the region in ruins.",
+        "The two firms started a price war.",
+    ),
+    (
+        "threat",
+        "Troops massed on the border before the war.",
+        "Both leaders fought a war of words on television.",
+    ),
+    (
+        "threat",
+        "The attack left three people in hospital.",
+        "The campaign released an attack ad on Monday.",
+    ),
+    (
+        "threat",
+        "The children suffered years of abuse.",
+        "The minister was accused of abuse of power.",
+    ),
+    (
+        "threat",
+        "Residents were hostile to the armed men.",
+        "The bank fought off a hostile takeover.",
+    ),
+    (
+        "threat",
+        "A blast shook the building.",
+        "The senator blasted the proposal.",
+    ),
+    (
+        "threat",
+        "The plague spread through the port.",
+        "The project was plagued by delays.",
+    ),
+    (
+        "threat",
+        "The victim was taken to hospital.",
+        "He likes to play the victim in every debate.",
+    ),
+    (
+        "threat",
+        "A fatal crash closed the road.",
+        "The plan has one fatal flaw.",
+    ),
+    (
+        "threat",
+        "Police found the dead man on the stairs.",
+        "The talks reached a dead end.",
+    ),
+    (
+        "threat",
+        "The lynching shocked the town.",
+        "Loretta Lynch spoke to reporters.",
+    ),
+    (
+        "threat",
+        "He was diagnosed with cancer last year.",
+        "The committee met on Tuesday afternoon.",
+    ),
+    (
+        "threat",
+        "She was taken to intensive care.",
+        "She was taken to the library.",
+    ),
+    (
+        "threat",
+        "Many people fell sick after the meal.",
+        "Workers took sick leave in March.",
+    ),
+    // conflict: the stemmer's collisions.
+    (
+        "conflict",
+        "The result was contested by the opposition.",
+        "The contestants sang on the show.",
+    ),
+    (
+        "conflict",
+        "Critics slam the new policy.",
+        "She won her first grand slam title.",
+    ),
+    // human interest: titles.
+    (
+        "human_interest",
+        "The baby was born on Friday.",
+        "He watched Million Dollar Baby again.",
+    ),
+    // responsibility: vendors' product names.
+    (
+        "responsibility",
+        "Ministers must find a solution to the crisis.",
+        "The firm sells business solutions.",
+    ),
+    // reassurance: the senses that reassure, not their look-alikes.
+    (
+        "reassurance",
+        "Police gave the all clear at noon.",
+        "Just so we are all clear on the plan.",
+    ),
+    (
+        "reassurance",
+        "Residents should follow the advice of officials.",
+        "Lew followed the advice of a friend.",
+    ),
+    (
+        "reassurance",
+        "Firefighters were stood down.",
+        "The company stood down from its dispute.",
+    ),
+    (
+        "reassurance",
+        "There is no risk to the public.",
+        "He runs no risk of losing his seat.",
+    ),
+    (
+        "reassurance",
+        "The virus does not pose a risk to people.",
+        "The report was published on Friday.",
+    ),
+    (
+        "reassurance",
+        "The missing girl was found safe.",
+        "The missing girl was found in a barn.",
+    ),
+    (
+        "reassurance",
+        "The lockdown was lifted on Monday.",
+        "The lockdown began on Monday.",
+    ),
+];
+
+/// Each text's score for each frame, from `frame score` on a table.
+fn scores(texts: &[&str]) -> Vec<BTreeMap<String, String>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let table = tmp.path().join("texts.csv");
+    let mut w = csv::Writer::from_path(&table).unwrap();
+    w.write_record(["id", "text"]).unwrap();
+    for (i, t) in texts.iter().enumerate() {
+        w.write_record([i.to_string().as_str(), t]).unwrap();
+    }
+    w.flush().unwrap();
+    let r = run(frame().arg("score").arg(&table).args(["--id-column", "id"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header = rdr.headers().unwrap().clone();
+    rdr.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            header
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn each_rule_keeps_the_sense_and_drops_the_look_alike() {
+    let texts: Vec<&str> = CASES.iter().flat_map(|(_, yes, no)| [*yes, *no]).collect();
+    let s = scores(&texts);
+    let score = |i: usize, frame: &str| -> f64 { s[i][frame].parse().unwrap() };
+    let mut wrong = Vec::new();
+    for (k, (frame, yes, no)) in CASES.iter().enumerate() {
+        if score(2 * k, frame) <= 0.0 {
+            wrong.push(format!("{frame} should count in: {yes}"));
+        }
+        if score(2 * k + 1, frame) != 0.0 {
+            wrong.push(format!("{frame} should not count in: {no}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
