@@ -164,18 +164,7 @@ fn scores(texts: &[&str]) -> Vec<BTreeMap<String, String>> {
     w.flush().unwrap();
     let r = run(frame().arg("score").arg(&table).args(["--id-column", "id"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
-    let header = rdr.headers().unwrap().clone();
-    rdr.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            header
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+    csv_text_maps(&r.stdout)
 }
 
 #[test]

@@ -94,7 +94,16 @@ pub fn read(p: &Path) -> String {
 
 /// The rows of a CSV output as maps from column name to cell.
 pub fn csv_maps(p: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    let r = csv::Reader::from_path(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    maps_of(r)
+}
+
+/// The rows of CSV text (a command's stdout) as maps from column to cell.
+pub fn csv_text_maps(text: &str) -> Vec<BTreeMap<String, String>> {
+    maps_of(csv::Reader::from_reader(text.as_bytes()))
+}
+
+fn maps_of<R: std::io::Read>(mut r: csv::Reader<R>) -> Vec<BTreeMap<String, String>> {
     let head = r.headers().unwrap().clone();
     r.records()
         .map(|rec| {
