@@ -1,7 +1,8 @@
 //! The word-sense rules of the default lexicons (lexicons/README.md, "Word
 //! senses", and the "Not counted" notes of each list): for each rule, a
 //! sentence where the word counts for its frame and one where the rule
-//! keeps it from counting. The sentences were written for this test; none
+//! keeps it from counting; also the scorer's rule that a condition or hope
+//! leaves reassurance unasserted. The sentences were written for this test; none
 //! comes from a corpus the lists were checked against.
 
 mod common;
@@ -149,6 +150,23 @@ const CASES: &[(&str, &str, &str)] = &[
         "reassurance",
         "The lockdown was lifted on Monday.",
         "The lockdown began on Monday.",
+    ),
+    // reassurance: a condition, question or hope leaves it unasserted
+    // (lexicons/README.md, "Conditions and hopes").
+    (
+        "reassurance",
+        "Officials said it is safe to return.",
+        "Residents must stay away until it is safe to return.",
+    ),
+    (
+        "reassurance",
+        "No one was hurt in the fire.",
+        "We hope no one was hurt in the fire.",
+    ),
+    (
+        "reassurance",
+        "The outbreak is under control.",
+        "It is not clear whether the outbreak is under control.",
     ),
 ];
 

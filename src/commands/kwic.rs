@@ -234,7 +234,7 @@ pub fn kwic(
             } else {
                 let mut s = scorer.spans(Some(&d.text), td, &tc.vocab);
                 if q.show_excluded {
-                    s.extend(scorer.excluded_spans(td, &tc.vocab));
+                    s.extend(scorer.excluded_spans(Some(&d.text), td, &tc.vocab));
                 }
                 s.retain(|m| keep.is_none_or(|k| m.category == k));
                 s

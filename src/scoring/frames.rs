@@ -53,8 +53,7 @@ impl FrameScorer {
     ) -> (DocScores, Scan) {
         let nf = self.names().len();
         let words = doc.tokens.len();
-        let matches = self.matches(doc, vocab);
-        let negated = self.negators(Some(text), doc, vocab, &matches);
+        let (matches, negated, _) = self.counted_matches(Some(text), doc, vocab);
         let n_sent = doc.sentences.len();
         let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
         // Threat and reassurance hits a sentence can be quoted for: those not
@@ -153,7 +152,7 @@ impl FrameScorer {
         // never counted.
         let mut dropped: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         if self.lists_excluded() {
-            for m in self.excluded_spans(doc, vocab) {
+            for m in self.excluded_spans(Some(text), doc, vocab) {
                 let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
                 let ev = dropped[m.category]
                     .entry(m.entry)

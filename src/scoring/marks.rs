@@ -13,8 +13,7 @@ impl FrameScorer {
     /// Every match of an article after negation, in text order, with byte
     /// spans of `text`.
     pub fn marks(&self, text: &str, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Mark> {
-        let matches = self.matches(doc, vocab);
-        let negated = self.negators(Some(text), doc, vocab, &matches);
+        let (matches, negated, _) = self.counted_matches(Some(text), doc, vocab);
         let ends = word_ends(text, doc, vocab);
         let mut out: Vec<Mark> = matches
             .iter()

@@ -6,7 +6,7 @@
 //! (`safe !safe seat`) is dropped; a word inside a phrase match is not
 //! counted again for the phrase's negation group.
 
-use super::negation::{is_negator, negations, NegationTarget, PolarPair};
+use super::negation::{is_negator, negations, under_condition, NegationTarget, PolarPair};
 use crate::lexicon::{EntryKind, Lexicon};
 use crate::model::language::Language;
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
@@ -211,9 +211,10 @@ impl FrameScorer {
         self
     }
 
-    /// Whether scores list the matches excluded phrases dropped.
+    /// Whether scores list the matches excluded phrases or conditions
+    /// dropped.
     pub(crate) fn lists_excluded(&self) -> bool {
-        self.show_excluded && self.any_exclusion
+        self.show_excluded && (self.any_exclusion || self.polarity.reassurance.is_some())
     }
 
     /// Words a negator's scope reaches.
@@ -361,6 +362,44 @@ impl FrameScorer {
         out
     }
 
+    /// The matches that count, each with its negator: [`FrameScorer::matches`]
+    /// and [`FrameScorer::negators`], less the reassurance matches a
+    /// condition, question or hope leaves unasserted (see
+    /// [`under_condition`]). Those are returned apart, for `--show-excluded`.
+    /// A negated reassurance match stays: "until it is not safe" still
+    /// speaks of danger. The scores, the parts, the reader's marks and
+    /// `kwic` all start here.
+    pub(crate) fn counted_matches(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> (Vec<Match>, Vec<Option<usize>>, Vec<Match>) {
+        let matches = self.matches(doc, vocab);
+        let negated = self.negators(text, doc, vocab, &matches);
+        let Some(reassurance) = self.polarity.reassurance else {
+            return (matches, negated, Vec::new());
+        };
+        let unasserted = |m: &Match, neg: &Option<usize>| {
+            neg.is_none()
+                && self.entries[m.entry as usize].category == reassurance
+                && under_condition(text, doc, vocab, m.first)
+        };
+        if !matches.iter().zip(&negated).any(|(m, n)| unasserted(m, n)) {
+            return (matches, negated, Vec::new());
+        }
+        let (mut kept, mut kept_neg, mut dropped) = (Vec::new(), Vec::new(), Vec::new());
+        for (m, n) in matches.into_iter().zip(negated) {
+            if unasserted(&m, &n) {
+                dropped.push(m);
+            } else {
+                kept.push(m);
+                kept_neg.push(n);
+            }
+        }
+        (kept, kept_neg, dropped)
+    }
+
     /// The negator of each match (see [`negations`]), with this scorer's
     /// window and frame groups. `text` is the article (for clause
     /// punctuation); `None` only when it is not at hand, and then a scope
@@ -447,8 +486,7 @@ impl FrameScorer {
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> Vec<SpanMatch> {
-        let matches = self.matches(doc, vocab);
-        let negated = self.negators(text, doc, vocab, &matches);
+        let (matches, negated, _) = self.counted_matches(text, doc, vocab);
         matches
             .iter()
             .zip(&negated)
@@ -467,10 +505,20 @@ impl FrameScorer {
     }
 
     /// The matches an entry's excluded phrases dropped (`safe` in "a safe
-    /// seat" for `safe !safe seat`), in text order, so that what a rule
-    /// removes can be shown; none when no entry has excluded phrases.
-    pub fn excluded_spans(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<SpanMatch> {
-        self.excluded_matches(doc, vocab)
+    /// seat" for `safe !safe seat`) and the reassurance matches a condition
+    /// leaves unasserted ("if they feel safe"), in text order, so that what a
+    /// rule removes can be shown. `text` is the article (for clause
+    /// punctuation, as in [`FrameScorer::spans`]).
+    pub fn excluded_spans(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<SpanMatch> {
+        let mut dropped = self.excluded_matches(doc, vocab);
+        dropped.extend(self.counted_matches(text, doc, vocab).2);
+        dropped.sort_by_key(|m| (m.first, m.last));
+        dropped
             .iter()
             .map(|m| {
                 let e = &self.entries[m.entry as usize];
@@ -590,7 +638,7 @@ mod tests {
         let scorer = FrameScorer::new(&[lx], &tc.vocab, &Language::english(), 3);
         let doc = &tc.docs[0];
         let mut spans = scorer.spans(None, doc, &tc.vocab);
-        spans.extend(scorer.excluded_spans(doc, &tc.vocab));
+        spans.extend(scorer.excluded_spans(None, doc, &tc.vocab));
         spans.sort_by_key(|m| (m.first, m.excluded));
         spans
             .into_iter()
@@ -742,12 +790,88 @@ mod tests {
         assert_eq!((s.len(), s[0].negated), (1, true));
     }
 
+    /// (entry, negated) of the counted spans and the entries of the dropped
+    /// ones, for threat and reassurance lists scored on `text`.
+    fn conditioned(text: &str) -> (Vec<(String, bool)>, Vec<String>) {
+        let parse = |body: &str, name: &str| {
+            crate::lexicon::parse(
+                &format!("# description: d\n{body}"),
+                &format!("{name}.txt"),
+                name,
+            )
+            .unwrap()
+        };
+        let lx = [
+            parse("danger\n", "threat"),
+            parse("safe\nunder control\n", "reassurance"),
+        ];
+        let tc = corpus(text);
+        let scorer = FrameScorer::new(&lx, &tc.vocab, &Language::english(), 3);
+        let doc = &tc.docs[0];
+        let kept = scorer
+            .spans(Some(text), doc, &tc.vocab)
+            .into_iter()
+            .map(|m| (m.entry, m.negated))
+            .collect();
+        let dropped = scorer
+            .excluded_spans(Some(text), doc, &tc.vocab)
+            .into_iter()
+            .map(|m| m.entry)
+            .collect();
+        (kept, dropped)
+    }
+
+    #[test]
+    fn a_condition_or_hope_leaves_reassurance_unasserted() {
+        let kept = |v: &[(&str, bool)]| -> Vec<(String, bool)> {
+            v.iter().map(|(e, n)| (e.to_string(), *n)).collect()
+        };
+        assert_eq!(
+            conditioned("Stay away until it is safe to return."),
+            (vec![], vec!["safe".to_string()])
+        );
+        assert_eq!(
+            conditioned("They hope the fire will soon be under control."),
+            (vec![], vec!["under control".to_string()])
+        );
+        // Asserted: no marker, or a marker in another clause or sentence.
+        assert_eq!(
+            conditioned("The town is safe."),
+            (kept(&[("safe", false)]), vec![])
+        );
+        assert_eq!(
+            conditioned("If anything, the fire is under control."),
+            (kept(&[("under control", false)]), vec![])
+        );
+        assert_eq!(
+            conditioned("Ask if you like. The town is safe."),
+            (kept(&[("safe", false)]), vec![])
+        );
+        // A threat word under a condition is still a danger, and a negated
+        // reassurance match still flips to threat.
+        assert_eq!(
+            conditioned("If the danger grows, leave."),
+            (kept(&[("danger", false)]), vec![])
+        );
+        assert_eq!(
+            conditioned("Leave if it is not safe."),
+            (kept(&[("safe", true)]), vec![])
+        );
+        // Beyond the window the marker no longer reaches.
+        assert_eq!(
+            conditioned("We hope that one day soon the people of the valley will say it is safe."),
+            (kept(&[("safe", false)]), vec![])
+        );
+    }
+
     #[test]
     fn lexicons_without_senses_have_no_exclusion_work() {
         let tc = corpus("A safe seat.");
         let lx = crate::lexicon::parse("# description: d\nsafe\n", "t.txt", "t").unwrap();
         let scorer = FrameScorer::new(&[lx], &tc.vocab, &Language::english(), 3);
         assert!(!scorer.any_exclusion);
-        assert!(scorer.excluded_spans(&tc.docs[0], &tc.vocab).is_empty());
+        assert!(scorer
+            .excluded_spans(None, &tc.docs[0], &tc.vocab)
+            .is_empty());
     }
 }

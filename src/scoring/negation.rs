@@ -138,6 +138,58 @@ pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, wind
     })
 }
 
+/// Words after which a reassurance match is not asserted: a condition
+/// ("if they feel safe", "unless it is contained", "until it is safe to
+/// return"), an open question ("whether the water is safe") or a hope or
+/// wish ("we hope no one was hurt"). Reassurance tells the reader that a
+/// danger is absent, contained or over; a sentence that makes it a
+/// condition or a hope does not say so. Threat is not affected: a danger
+/// that might come is still a danger.
+pub const CONDITION_MARKERS: &[&str] = &[
+    "if",
+    "unless",
+    "until",
+    "whether",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "hopefully",
+    "wish",
+    "wishes",
+    "wished",
+];
+
+/// How many words before a reassurance match are searched for one of the
+/// [`CONDITION_MARKERS`], within its clause: a condition's clause runs
+/// longer than a negator's reach ("until doctors can get the outbreak under
+/// control").
+pub const CONDITION_WINDOW: usize = 8;
+
+/// True when one of the [`CONDITION_MARKERS`] stands at most
+/// [`CONDITION_WINDOW`] words before word token `first`, in its sentence and
+/// with no clause punctuation between them (`text` is the article; without
+/// it the clause is not checked).
+pub fn under_condition(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    first: usize,
+) -> bool {
+    let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
+    let mut k = first;
+    while k > 0 && first - k < CONDITION_WINDOW {
+        if !doc.same_sentence(k - 1, first) || text.is_some_and(|t| clause_break(t, doc, k - 1)) {
+            return false;
+        }
+        k -= 1;
+        if CONDITION_MARKERS.contains(&word(k)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A match as negation sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct NegationTarget {

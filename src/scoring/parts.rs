@@ -31,8 +31,7 @@ impl FrameScorer {
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> Vec<(usize, usize, f64)> {
-        let matches = self.matches(doc, vocab);
-        let negated = self.negators(Some(text), doc, vocab, &matches);
+        let (matches, negated, _) = self.counted_matches(Some(text), doc, vocab);
         let mut out = Vec::with_capacity(matches.len());
         for (m, neg) in matches.iter().zip(&negated) {
             let e = &self.entries[m.entry as usize];
