@@ -95,6 +95,26 @@ fn user_files_in_the_output_folder_survive() {
     assert_eq!(r.code, 0);
     assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
     assert!(tmp.path().join("articles.csv").is_file());
+    assert!(r.stderr.contains("(open "), "{}", r.stderr);
+}
+
+#[test]
+fn a_users_report_html_is_not_offered_as_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("report.html"), "my own page").unwrap();
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(tmp.path()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(read(&tmp.path().join("report.html")), "my own page");
+    assert!(!r.stderr.contains("(open "), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the report was not written"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -116,8 +116,15 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     }
     if !opts.quiet {
         let skipped = analysis.skipped.len();
+        // Point to the report only when this run wrote it: a report.html of
+        // the user's in the folder was left alone and is not frame's.
+        let open = if summary.written.iter().any(|w| w == "report.html") {
+            format!(" (open {})", opts.out.join("report.html").display())
+        } else {
+            " (the report was not written: see the warning above)".to_string()
+        };
         eprintln!(
-            "frame: analysed {} article{}{}; wrote {} files to {} (open {})",
+            "frame: analysed {} article{}{}; wrote {} files to {}{open}",
             summary.articles,
             if summary.articles == 1 { "" } else { "s" },
             if skipped > 0 {
@@ -127,7 +134,6 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
             },
             summary.written.len(),
             opts.out.display(),
-            opts.out.join("report.html").display()
         );
     }
     // The process ends next: freeing millions of small allocations one by
