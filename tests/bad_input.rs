@@ -466,6 +466,68 @@ fn oversized_article_file_is_skipped_unread() {
     assert_has(&r, &["huge.csv", "limit of 256 MB per file"]);
 }
 
+/// An unclosed quotation mark would fold every later row of a table into
+/// one article's text; the row is named with the quote's line and skipped,
+/// in `analyze` and in `score` alike, and the rows before it are kept.
+#[test]
+fn an_unclosed_quote_in_a_csv_is_named_not_swallowed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("quoted.csv");
+    fs::write(
+        &csv,
+        "id,text\na1,Police said the knife attack left two injured\na2,\"The 5 inch blade\na3,Residents feel safe\na4,Another row\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&csv)
+        .args(["--id-column", "id", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r,
+        &[
+            "quoted.csv:row 2",
+            "quotation mark opened on line 3 is never closed",
+        ],
+    );
+    let ids: Vec<String> = csv_rows(&out.join("articles.csv"))
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(ids, ["a1"]);
+    let r = run(frame().arg("score").arg(&csv).args(["--id-column", "id"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_has(
+        &r,
+        &["line 3", "quotation mark opened on line 3 is never closed"],
+    );
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+
+    // A coding sheet and a metadata file with one are refused, naming the line.
+    let sheet = tmp.path().join("sheet.csv");
+    fs::write(
+        &sheet,
+        "unit_id,text,threat\nu1,A bomb,1\nu2,\"Calm streets,0\nu3,More,1\n",
+    )
+    .unwrap();
+    let r = run(frame().arg("agree").arg(&sheet));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(&r, &["sheet.csv", "opened on line 3 is never closed"]);
+    let meta = tmp.path().join("meta.csv");
+    fs::write(&meta, "id,outlet\na1,\"Daily\na3,Other\n").unwrap();
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&csv)
+        .args(["--id-column", "id", "--metadata"])
+        .arg(&meta)
+        .arg("--out")
+        .arg(tmp.path().join("o2")));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_has(&r, &["meta.csv", "opened on line 2 is never closed"]);
+}
+
 #[test]
 fn csv_with_ragged_rows_bad_utf8_and_missing_columns() {
     let tmp = tempfile::tempdir().unwrap();

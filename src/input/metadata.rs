@@ -47,6 +47,9 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
             encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
         }
     };
+    if let Some(line) = super::formats::table::quotes::unclosed_quote(text.as_bytes(), b',') {
+        return Err(bad(super::formats::table::quotes::unclosed_reason(line)));
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

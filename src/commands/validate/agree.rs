@@ -120,6 +120,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// Reads a filled sheet; `frames` are the known frame names (lexicon order).
 pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
+    use crate::input::formats::table::quotes::{unclosed_quote, unclosed_reason};
     use crate::report::csv::from_spreadsheet_safe;
     let bytes = crate::input::limits::read_file(path)
         .map_err(|e| {
@@ -142,8 +143,12 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             },
         )
     })?;
+    let delim = delimiter(&text);
+    if let Some(line) = unclosed_quote(text.as_bytes(), delim) {
+        return Err(input_err(path, unclosed_reason(line)));
+    }
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter(&text))
+        .delimiter(delim)
         .flexible(true)
         .from_reader(text.as_bytes());
     let header: Vec<String> = rdr

@@ -6,10 +6,12 @@
 //! `frame score` streams a table instead ([`open`], then [`rows`]).
 //!
 //! `rows.rs` reads rows one at a time, `convert.rs` turns a row into a
-//! document, `open.rs` opens a file for streaming.
+//! document, `open.rs` opens a file for streaming, `quotes.rs` finds a
+//! quotation mark that is never closed.
 
 mod convert;
 pub mod open;
+pub mod quotes;
 pub mod rows;
 
 pub use convert::{listing, missing_column, to_document};

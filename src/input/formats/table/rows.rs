@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::rc::Rc;
 
+use super::quotes::{unclosed_reason, QuoteWatch};
+
 /// One data row as read, before it becomes a document.
 #[derive(Debug)]
 pub struct RawRow {
@@ -87,6 +89,9 @@ struct Capped<R> {
     delivered: u64,
     row_start: Rc<Cell<u64>>,
     cap: u64,
+    quotes: QuoteWatch,
+    /// The reader has given its last byte.
+    ended: bool,
 }
 
 impl<R: Read> Read for Capped<R> {
@@ -96,6 +101,8 @@ impl<R: Read> Read for Capped<R> {
         }
         let n = self.inner.read(buf)?;
         self.delivered += n as u64;
+        self.quotes.feed(&buf[..n]);
+        self.ended |= n == 0 && !buf.is_empty();
         Ok(n)
     }
 }
@@ -122,6 +129,8 @@ impl<R: Read> CsvRows<R> {
             delivered: 0,
             row_start: row_start.clone(),
             cap,
+            quotes: QuoteWatch::new(b','),
+            ended: false,
         };
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
@@ -163,6 +172,16 @@ impl<R: Read> CsvRows<R> {
             Ok(true) => {
                 self.row += 1;
                 let rec = &self.record;
+                let src = self.rdr.get_ref();
+                if let Some(opened) = src.quotes.open_since() {
+                    if src.ended && self.rdr.position().byte() >= src.delivered {
+                        return Some(Ok(RowEvent::Bad {
+                            row: self.row,
+                            line,
+                            reason: unclosed_reason(opened),
+                        }));
+                    }
+                }
                 if rec.len() != self.header.len() {
                     return Some(Ok(RowEvent::Bad {
                         row: self.row,
@@ -409,6 +428,35 @@ mod tests {
             matches!(ev[1], Err(RowError::TooLong { line: 3, .. })),
             "{:?}",
             ev[1]
+        );
+    }
+
+    /// A quote never closed would fold every later row into one text: that
+    /// row is reported, with the line where the quote opened, not used.
+    #[test]
+    fn an_unclosed_quote_is_reported_not_read_into_one_row() {
+        let shown = |bytes: &[u8]| -> Vec<String> {
+            events(bytes, false, 1 << 20)
+                .iter()
+                .map(|e| match e {
+                    Ok(RowEvent::Row(r)) => format!("{} {}", r.line, r.fields["text"]),
+                    Ok(RowEvent::Bad { line, reason, .. }) => format!("{line} bad: {reason}"),
+                    Err(e) => panic!("{e:?}"),
+                })
+                .collect()
+        };
+        let got = shown(b"id,text\n1,fine\n2,\"a bomb\n3,lost\n4,lost too\n");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], "2 fine");
+        assert!(
+            got[1].starts_with("3 bad: a quotation mark opened on line 3 is never closed"),
+            "{got:?}"
+        );
+        // Closed quotes, escaped quotes, a quote inside an unquoted field
+        // and a quoted last field without a final line break are all fine.
+        assert_eq!(
+            shown(b"id,text\n1,\"two\nlines\"\n2,\"say \"\"hi\"\"\"\n3,a 5\" screen\n4,\"end\""),
+            ["2 two\nlines", "4 say \"hi\"", "5 a 5\" screen", "6 end"]
         );
     }
 
