@@ -310,7 +310,7 @@ impl<'a> Builder<'a> {
 /// unchanged default lexicon, the one those samples were coded against.
 fn reading_of(frame: &str, verdict: &str) -> String {
     if frame == THREAT {
-        format!("{verdict}; in single sentences (the project's coded news sentences, docs/validity-reassurance-sample.md) about 2 in 3 with a threat match present a danger, about 4 in 5 with a threat score of 2 or more (quote those), and frame finds about 3 in 5 to 7 in 10 of the sentences that present one")
+        format!("{verdict}; in single sentences (the project's coded news sentences, docs/validity-reassurance-sample.md) about 2 in 3 with a threat match present a danger, about 4 in 5 with a threat score of 2 or more (quote those), and frame finds about 2 in 3 to 3 in 4 of the sentences that present one")
     } else {
         verdict.to_string()
     }
