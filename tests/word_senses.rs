@@ -168,6 +168,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "The outbreak is under control.",
         "It is not clear whether the outbreak is under control.",
     ),
+    (
+        "reassurance",
+        "The tap water is safe to drink.",
+        "Is the tap water safe to drink?",
+    ),
 ];
 
 /// Each text's score for each frame, from `frame score` on a table.

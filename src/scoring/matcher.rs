@@ -857,6 +857,15 @@ mod tests {
             conditioned("Leave if it is not safe."),
             (kept(&[("safe", true)]), vec![])
         );
+        // A question asks; the next sentence may answer.
+        assert_eq!(
+            conditioned("Is the water safe? Officials say it is safe."),
+            (kept(&[("safe", false)]), vec!["safe".to_string()])
+        );
+        assert_eq!(
+            conditioned("\"Is the fire under control?\" he asked."),
+            (vec![], vec!["under control".to_string()])
+        );
         // Beyond the window the marker no longer reaches.
         assert_eq!(
             conditioned("We hope that one day soon the people of the valley will say it is safe."),

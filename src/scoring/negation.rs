@@ -138,7 +138,8 @@ pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, wind
     })
 }
 
-/// Words after which a reassurance match is not asserted: a condition
+/// Words after which a reassurance match is not asserted (a question is
+/// not either, see [`under_condition`]): a condition
 /// ("if they feel safe", "unless it is contained", "until it is safe to
 /// return"), an open question ("whether the water is safe") or a hope or
 /// wish ("we hope no one was hurt"). Reassurance tells the reader that a
@@ -168,14 +169,31 @@ pub const CONDITION_WINDOW: usize = 8;
 
 /// True when one of the [`CONDITION_MARKERS`] stands at most
 /// [`CONDITION_WINDOW`] words before word token `first`, in its sentence and
-/// with no clause punctuation between them (`text` is the article; without
-/// it the clause is not checked).
+/// with no clause punctuation between them, or when its sentence is a
+/// question ("Is the water safe to drink?" asks, it does not tell). `text`
+/// is the article; without it neither the clause nor the question mark is
+/// checked.
 pub fn under_condition(
     text: Option<&str>,
     doc: &TokenizedDoc,
     vocab: &Vocabulary,
     first: usize,
 ) -> bool {
+    if let Some(t) = text {
+        let asks = doc
+            .sentences
+            .get(doc.sentence_of(first))
+            .and_then(|&(a, b)| t.get(a..b))
+            .is_some_and(|s| {
+                s.trim_end_matches(|c: char| {
+                    c.is_whitespace() || "\"'\u{201d}\u{2019})".contains(c)
+                })
+                .ends_with('?')
+            });
+        if asks {
+            return true;
+        }
+    }
     let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
     let mut k = first;
     while k > 0 && first - k < CONDITION_WINDOW {
