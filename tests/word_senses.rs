@@ -24,6 +24,21 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "Criminal gangs run the port.",
+        "The prosecutor opened a criminal investigation into the firm.",
+    ),
+    (
+        "threat",
+        "The war has displaced millions.",
+        "After the Second World War the town grew quickly.",
+    ),
+    (
+        "threat",
+        "A man was stabbed in the street.",
+        "He felt stabbed in the back by his party.",
+    ),
+    (
+        "threat",
         "The war left the region in ruins.",
         "The two firms started a price war.",
     ),
