@@ -92,6 +92,9 @@ pub struct Parameters {
     pub k: Option<usize>,
     pub seed: u64,
     pub negation_window: usize,
+    /// Words before a reassurance match searched for a condition or hope
+    /// ("if", "until", "hope" ...) that leaves it unasserted.
+    pub condition_window: usize,
     pub text_column: String,
     pub id_column: Option<String>,
     /// Bootstrap resamples per article for the frame-score intervals (0 = none).

@@ -16,7 +16,7 @@ use crate::output::OutputDir;
 use crate::platform::timing::Timer;
 use crate::report::{self, OutputFile};
 use crate::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
-use crate::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
+use crate::scoring::{FrameScorer, CONDITION_WINDOW, DEFAULT_NEGATION_WINDOW};
 use crate::similarity::cluster::{self, ClusterInput, ClusterParams};
 use crate::similarity::tfidf::{self, TfIdfParams};
 use crate::text::tokens;
@@ -268,6 +268,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             k: opts.k,
             seed: opts.seed,
             negation_window: DEFAULT_NEGATION_WINDOW,
+            condition_window: CONDITION_WINDOW,
             text_column: opts.corpus.columns.text.clone(),
             id_column: opts.corpus.columns.id.clone(),
             bootstrap_resamples: opts.bootstrap,

@@ -4,7 +4,7 @@
 /// Every parameter as (name, value, meaning): known ones in a reading order,
 /// then any field added to `Parameters` later, so none is ever left out.
 pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, String)> {
-    const KNOWN: [(&str, &str); 29] = [
+    const KNOWN: [(&str, &str); 30] = [
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
         ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
@@ -18,7 +18,8 @@ pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, Stri
         ("tf", "How a stem's count in an article is weighted (see TF-IDF below)."),
         ("idf", "How a stem's rarity across articles is weighted (see TF-IDF below)."),
         ("top_terms", "How many top TF-IDF terms are listed per article and per cluster."),
-        ("negation_window", "A threat or reassurance word preceded within this many words by a negation (not, no, never …) counts for the opposite frame."),
+        ("negation_window", "A reassurance word preceded within this many words by a negation (not, no, never …) counts as threat; a negated word of any other frame, threat included, is not counted."),
+        ("condition_window", "A reassurance word preceded within this many words, in its clause, by if, unless, until, whether, hope or wish is not counted (nor one in a question): it makes safety a condition, not a statement."),
         ("k", "Number of clusters asked for (not set: chosen automatically by silhouette)."),
         ("seed", "Random seed for the clustering and the bootstrap resampling: the same seed and inputs give the same clusters and intervals."),
         ("bootstrap_resamples", "Bootstrap resamples per article behind the 95% interval of each frame score (0: no intervals)."),

@@ -43,8 +43,8 @@ use crate::text::tokens::TokenizedCorpus;
 pub use frames::{DocScores, Scan};
 pub use matcher::{FrameScorer, SpanMatch};
 pub use negation::{
-    is_negator, negations, NegationTarget, PolarPair, DEFAULT_NEGATION_WINDOW, NEGATION_IDIOMS,
-    NEGATORS,
+    is_negator, negations, NegationTarget, PolarPair, CONDITION_WINDOW, DEFAULT_NEGATION_WINDOW,
+    NEGATION_IDIOMS, NEGATORS,
 };
 pub use parts::PartScore;
 use rayon::prelude::*;

@@ -26,7 +26,7 @@ impl<'a> Builder<'a> {
             strong("per 1,000 words"),
             t(", so long and short articles can be compared fairly: 5.0 means five matching words per 1,000, or one every 200 words. The number in brackets is the count of matches itself. "),
             t(format!(
-                "A reassurance entry preceded within {} words by a negation (“not under control”) counts as threat; a negated word of any other frame (“never afraid”) is not counted. Reassuring denials (“no threat to the public”, “no one was hurt”) are phrases of the reassurance list. ",
+                "A reassurance entry preceded within {} words by a negation (“not under control”) counts as threat; a negated word of any other frame (“never afraid”) is not counted. Reassuring denials (“no threat to the public”, “no one was hurt”) are phrases of the reassurance list; a reassurance entry after if, until, whether or hope (“until it is safe”), or in a question, is not counted. ",
                 window
             )),
             t("A high score means the vocabulary is there, not how it is used (a report can quote a threat in order to dismiss it). Scores resting on one or two matches are fragile: check the brackets and the Evidence section."),
