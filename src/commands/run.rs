@@ -299,7 +299,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
         k.articles,
         if k.articles == 1 { "" } else { "s" },
         if args.show_excluded {
-            format!("; {excluded} more dropped by excluded phrases (marked)")
+            format!("; {excluded} more dropped by excluded phrases or, for reassurance, by a condition or question (marked)")
         } else {
             String::new()
         }
