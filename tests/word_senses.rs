@@ -39,6 +39,16 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "The gang threatened to burn the shop.",
+        "The senator threatened to resign over the vote.",
+    ),
+    (
+        "threat",
+        "The explosion shattered windows across the street.",
+        "The paper published explosive allegations about the mayor.",
+    ),
+    (
+        "threat",
         "The war left the region in ruins.",
         "The two firms started a price war.",
     ),
