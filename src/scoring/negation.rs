@@ -1,7 +1,8 @@
 //! The one negation rule: which words negate, how far their scope runs, the
 //! idioms that do not negate, and what a negated match counts as (the
-//! threat/reassurance polarity pair). Scoring, voices, positions, coverage
-//! and `kwic` all use it.
+//! threat/reassurance polarity pair), and the conditions, hopes and
+//! questions that leave a reassurance match unasserted. Scoring, voices,
+//! positions, coverage and `kwic` all use it.
 
 use crate::model::{REASSURANCE, THREAT};
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
@@ -138,14 +139,14 @@ pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, wind
     })
 }
 
-/// Words after which a reassurance match is not asserted (a question is
-/// not either, see [`under_condition`]): a condition
+/// Words after which a reassurance match is not asserted: a condition
 /// ("if they feel safe", "unless it is contained", "until it is safe to
 /// return"), an open question ("whether the water is safe") or a hope or
 /// wish ("we hope no one was hurt"). Reassurance tells the reader that a
 /// danger is absent, contained or over; a sentence that makes it a
-/// condition or a hope does not say so. Threat is not affected: a danger
-/// that might come is still a danger.
+/// condition or a hope does not say so (nor does a question: see
+/// [`under_condition`]). Threat is not affected: a danger that might come is
+/// still a danger.
 pub const CONDITION_MARKERS: &[&str] = &[
     "if",
     "unless",
