@@ -147,6 +147,12 @@ impl<R: Read> CsvRows<R> {
             }
             Err(e) => return Err(format!("not a readable CSV file: {e}")),
         };
+        let src = rdr.get_ref();
+        if let Some(opened) = src.quotes.open_since() {
+            if src.ended && rdr.position().byte() >= src.delivered {
+                return Err(unclosed_reason(opened));
+            }
+        }
         row_start.set(rdr.position().byte());
         Ok(CsvRows {
             rdr,
@@ -445,6 +451,12 @@ mod tests {
                 })
                 .collect()
         };
+        // In the header, the whole file is refused.
+        let header = TableRows::new(&b"\"id,text\n1,a\n"[..], false, 1 << 20).err();
+        assert!(
+            header.is_some_and(|e| e.contains("opened on line 1 is never closed")),
+            "an unclosed quote in the header"
+        );
         let got = shown(b"id,text\n1,fine\n2,\"a bomb\n3,lost\n4,lost too\n");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0], "2 fine");
