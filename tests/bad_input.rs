@@ -40,6 +40,15 @@ fn analyze(inputs: &[&Path], out: &Path) -> Run {
     run(&mut c)
 }
 
+/// `frame analyze <table> --id-column id --out <out>`.
+fn analyze_table(table: &Path, out: &Path) -> Run {
+    run(frame()
+        .arg("analyze")
+        .arg(table)
+        .args(["--id-column", "id", "--out"])
+        .arg(out))
+}
+
 fn assert_has(r: &Run, parts: &[&str]) {
     for p in parts {
         assert!(r.stderr.contains(p), "expected {p:?} in:\n{}", r.stderr);
@@ -479,11 +488,7 @@ fn an_unclosed_quote_in_a_csv_is_named_not_swallowed() {
     )
     .unwrap();
     let out = tmp.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&csv)
-        .args(["--id-column", "id", "--out"])
-        .arg(&out));
+    let r = analyze_table(&csv, &out);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(
         &r,
@@ -538,11 +543,7 @@ fn csv_with_ragged_rows_bad_utf8_and_missing_columns() {
     )
     .unwrap();
     let out = tmp.path().join("out");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&csv)
-        .args(["--id-column", "id", "--out"])
-        .arg(&out));
+    let r = analyze_table(&csv, &out);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_has(
         &r,

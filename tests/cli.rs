@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 use std::fs;
+use std::path::Path;
 
 const OUTPUTS: &[&str] = &[
     "articles.csv",
@@ -68,16 +69,17 @@ fn analyze_seeds_writes_every_output_and_is_repeatable() {
     );
 }
 
+/// `frame analyze seeds/ --out <out>`, with its messages (not `--quiet`).
+fn analyze_seeds_into(out: &Path) -> Run {
+    run(frame().arg("analyze").arg(seeds()).arg("--out").arg(out))
+}
+
 #[test]
 fn user_files_in_the_output_folder_survive() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join("my-notes.txt"), "my notes").unwrap();
     fs::write(tmp.path().join("terms.csv"), "my own terms").unwrap();
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(tmp.path()));
+    let r = analyze_seeds_into(tmp.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(read(&tmp.path().join("my-notes.txt")), "my notes");
     assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
@@ -87,11 +89,7 @@ fn user_files_in_the_output_folder_survive() {
         r.stderr
     );
     // A second run replaces frame's own files and still leaves the user's alone.
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(tmp.path()));
+    let r = analyze_seeds_into(tmp.path());
     assert_eq!(r.code, 0);
     assert_eq!(read(&tmp.path().join("terms.csv")), "my own terms");
     assert!(tmp.path().join("articles.csv").is_file());
@@ -102,11 +100,7 @@ fn user_files_in_the_output_folder_survive() {
 fn a_users_report_html_is_not_offered_as_the_report() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join("report.html"), "my own page").unwrap();
-    let r = run(frame()
-        .arg("analyze")
-        .arg(seeds())
-        .arg("--out")
-        .arg(tmp.path()));
+    let r = analyze_seeds_into(tmp.path());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(read(&tmp.path().join("report.html")), "my own page");
     assert!(!r.stderr.contains("(open "), "{}", r.stderr);
