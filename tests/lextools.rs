@@ -393,6 +393,22 @@ fn kwic_lines_exact_csv_and_categories() {
         "a:2  bakery shocked the town. The baker was not [harmed]. Bread prices rose  (negated)\n"
     );
 
+    // --forms counts the word forms an entry matched: the stem of "bakery"
+    // is not that of "baker", a wildcard catches every ending.
+    let r = run(frame().args(["kwic", "attack", "--forms", "--csv"]).arg(&c));
+    assert_eq!(
+        r.stdout,
+        "entry,form,counted,negated,excluded,articles\n\
+         attack,attack,2,0,0,2\n\
+         attack,attacked,1,0,0,1\n"
+    );
+    let r = run(frame().args(["kwic", "bake*", "--forms"]).arg(&c));
+    let rows: Vec<&str> = r.stdout.lines().collect();
+    assert!(rows[0].starts_with("entry  form"), "{}", r.stdout);
+    assert!(rows[1].starts_with("bake*  bakery") && rows[1].ends_with(" 3"));
+    assert!(rows[2].starts_with("bake*  baker ") && rows[2].ends_with(" 1"));
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+
     let r = run(frame().args(["kwic", "in*"]).arg(&c));
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("too short"));

@@ -463,6 +463,7 @@ Examples:
   frame kwic attack seeds/ --exact            only the form 'attack'
   frame kwic 'knife crime' seeds/ --window 5
   frame kwic threat seeds/ --csv > threat.csv every match of the threat category
+  frame kwic threat seeds/ --forms            the word forms each threat entry matched, counted
   frame kwic 'safe !safe seat' seeds/ --show-excluded   'safe', and marked where 'safe seat' drops it";
 
 /// Which lexicons to use: the defaults, plus or instead of your own.
@@ -549,6 +550,9 @@ pub struct KwicArgs {
     /// Write CSV to stdout instead of aligned lines.
     #[arg(long)]
     pub csv: bool,
+    /// Instead of the lines, count the word forms each entry matched (to see what a stem or wildcard catches).
+    #[arg(long)]
+    pub forms: bool,
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod import;
 pub mod kwic;
+pub mod kwic_forms;
 pub mod run;
 pub mod score;
 pub mod terminal;

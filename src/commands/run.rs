@@ -277,7 +277,14 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
         &query,
     )
     .map_err(Error::Usage)?;
-    if args.csv {
+    if args.forms {
+        let forms = crate::commands::kwic_forms::forms(&k.lines);
+        if args.csv {
+            print_out(&crate::commands::kwic_forms::to_csv(&forms));
+        } else {
+            print_out(crate::commands::kwic_forms::to_text(&forms).as_bytes());
+        }
+    } else if args.csv {
         print_out(&crate::commands::kwic::to_csv(&k.lines, args.show_excluded));
     } else {
         print_out(crate::commands::kwic::to_text(&k.lines).as_bytes());
