@@ -176,6 +176,41 @@ const CASES: &[(&str, &str, &str)] = &[
         "The lockdown was lifted on Monday.",
         "The lockdown began on Monday.",
     ),
+    (
+        "reassurance",
+        "Two hikers were airlifted to safety.",
+        "The ward was closed due to safety concerns.",
+    ),
+    (
+        "reassurance",
+        "The gas that leaked is harmless.",
+        "The judge called the mistake a harmless error.",
+    ),
+    (
+        "reassurance",
+        "The passengers came to no harm.",
+        "There is no harm in asking the mayor.",
+    ),
+    (
+        "reassurance",
+        "She is expected to make a full recovery.",
+        "The economy will see a full recovery next year.",
+    ),
+    (
+        "threat",
+        "The war has killed thousands this year.",
+        "He served in the Korean War as a young man.",
+    ),
+    (
+        "threat",
+        "Villagers fear another attack.",
+        "The officer found that she had a credible fear.",
+    ),
+    (
+        "threat",
+        "Children suffered abuse at the home.",
+        "The firm was fined for abuse of a dominant position.",
+    ),
     // reassurance: a condition, question or hope leaves it unasserted
     // (lexicons/README.md, "Conditions and hopes").
     (
