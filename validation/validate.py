@@ -311,6 +311,25 @@ def git(*args: str) -> str:
         return ""
 
 
+def provenance() -> tuple[str, str, list[str], str]:
+    """The binary's version, the commit, uncommitted source files and the binary's hash."""
+    version = subprocess.run([str(FRAME), "--version"], capture_output=True,
+                             text=True).stdout.strip()
+    sha = hashlib.sha256(FRAME.read_bytes()).hexdigest()[:12]
+    commit = git("rev-parse", "--short", "HEAD").strip() or "unknown"
+    dirty = [line[3:] for line in git("status", "--porcelain", "--", "src", "lexicons",
+                                      "Cargo.toml", "Cargo.lock").splitlines()]
+    return version, commit, dirty, sha
+
+
+def provenance_line(version: str, commit: str, dirty: list[str], sha: str) -> str:
+    """What was measured, as the first line of a validity page says it."""
+    return (f"`{version}`, commit `{commit}`"
+            + (f" (with uncommitted changes to {', '.join(dirty[:5])}"
+               + (" ..." if len(dirty) > 5 else "") + ")" if dirty else "")
+            + f", binary sha256 `{sha}…`, default lexicons.")
+
+
 def label_text(ds: str, labels: list[str]) -> str:
     if not labels:
         return "none"
@@ -326,12 +345,7 @@ def main() -> None:
         die(f"no data at {DATA}: set FRAME_VALIDATION_DATA to the folder holding "
             "semeval2023_task3_en/ and frac/")
 
-    version = subprocess.run([str(FRAME), "--version"], capture_output=True,
-                             text=True).stdout.strip()
-    sha = hashlib.sha256(FRAME.read_bytes()).hexdigest()[:12]
-    commit = git("rev-parse", "--short", "HEAD").strip() or "unknown"
-    dirty = [line[3:] for line in git("status", "--porcelain", "--", "src", "lexicons",
-                                      "Cargo.toml", "Cargo.lock").splitlines()]
+    version, commit, dirty, sha = provenance()
 
     data = {"semeval": load_semeval(), "frac": load_frac()}
     scored, skipped = {}, {}
@@ -405,10 +419,8 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
     add("<!-- Written by validation/run (validation/validate.py). Do not edit by hand: "
         "re-run it. -->")
     add("")
-    add(f"Measured: `{version}`, commit `{commit}`"
-        + (f" (with uncommitted changes to {', '.join(dirty[:5])}"
-           + (" ..." if len(dirty) > 5 else "") + ")" if dirty else "")
-        + f", binary sha256 `{sha}…`, default lexicons. Reproduce with `validation/run` "
+    add(f"Measured: {provenance_line(version, commit, dirty, sha)} Reproduce with "
+        "`validation/run` "
         "(needs the data sets in `../shared/validation/` or `FRAME_VALIDATION_DATA`, and "
         "network once for pip).")
     add("")
