@@ -133,7 +133,7 @@ nav.toc{display:none}
 .explain,.callout{padding:.4rem .7rem;margin:.6rem 0;font-size:9pt}
 .table-wrap{overflow:visible}
 table{width:100%;font-size:7.5pt}
-th,td{padding:.15rem .3rem;overflow-wrap:anywhere}
+th,td{padding:.15rem .3rem;overflow-wrap:break-word}
 td.num,th.num{white-space:normal;overflow-wrap:normal}
 td.name{min-width:9em}
 figure{margin:.5rem 0}
@@ -148,15 +148,50 @@ a{color:inherit;text-decoration:none}
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Stray control characters (not tab/newline) are invalid in HTML.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
-            c => out.push(c),
+        push_escaped(&mut out, ch);
+    }
+    out
+}
+
+fn push_escaped(out: &mut String, ch: char) {
+    match ch {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        // Stray control characters (not tab/newline) are invalid in HTML.
+        c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+        c => out.push(c),
+    }
+}
+
+/// Words this long or longer get wrap points in table cells.
+const LONG_WORD: usize = 16;
+
+/// Escapes a table cell's text, letting a long word (a path, a file name, a
+/// category name) wrap after `/`, `\\`, `_`, `.` or `-`, or every
+/// [`LONG_WORD`] characters: printed cells never break inside ordinary words
+/// ("human_interest" keeps "interest" whole), and no single token can make a
+/// table wider than the page.
+fn escape_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, word) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.chars().count() < LONG_WORD {
+            out.push_str(&escape(word));
+            continue;
+        }
+        let mut run = 0;
+        for ch in word.chars() {
+            push_escaped(&mut out, ch);
+            run += 1;
+            if matches!(ch, '/' | '\\' | '_' | '.' | '-') || run >= LONG_WORD {
+                out.push_str("<wbr>");
+                run = 0;
+            }
         }
     }
     out
@@ -218,7 +253,7 @@ fn cell(tag: &str, c: &Cell, links: &Links) -> String {
             escape(&c.text),
             escape(short)
         ),
-        None => escape(&c.text),
+        None => escape_cell(&c.text),
     };
     let body = match &c.link {
         Some(to) => format!("<a href=\"{}\">{}</a>", escape(&links.href(to)), body),
@@ -379,6 +414,23 @@ mod tests {
     use super::*;
     use crate::model::example;
 
+    #[test]
+    fn long_words_in_cells_get_wrap_points_and_short_ones_none() {
+        assert_eq!(escape_cell("responsibility"), "responsibility");
+        assert_eq!(escape_cell("a <b> & c"), "a &lt;b&gt; &amp; c");
+        assert_eq!(
+            escape_cell("/home/me/lexicons/threat.txt"),
+            "/<wbr>home/<wbr>me/<wbr>lexicons/<wbr>threat.<wbr>txt"
+        );
+        assert_eq!(
+            escape_cell("human_interest_words"),
+            "human_<wbr>interest_<wbr>words"
+        );
+        // A run without separators wraps every LONG_WORD characters.
+        let run = "x".repeat(2 * LONG_WORD + 1);
+        assert_eq!(escape_cell(&run).matches("<wbr>").count(), 2);
+    }
+
     /// Both pages, one after the other.
     fn both(a: &Analysis, charts: &[&str]) -> String {
         let (r, x) = render_pages(a, charts);
@@ -419,7 +471,10 @@ mod tests {
             _ => panic!(),
         };
         for k in map.keys() {
-            assert!(method.contains(&format!("<td>{}</td>", k)), "parameter {k}");
+            assert!(
+                method.contains(&format!("<td>{}</td>", escape_cell(k))),
+                "parameter {k}"
+            );
         }
         assert!(method.contains("ln((1 + n) / (1 + df)) + 1"));
     }
