@@ -197,6 +197,16 @@ const CASES: &[(&str, &str, &str)] = &[
         "The economy will see a full recovery next year.",
     ),
     (
+        "reassurance",
+        "Firefighters say the blaze is under control.",
+        "The reactor site is under control of the inspectors.",
+    ),
+    (
+        "reassurance",
+        "Doctors say the infection is treatable.",
+        "Children are dying of treatable diseases.",
+    ),
+    (
         "threat",
         "The war has killed thousands this year.",
         "He served in the Korean War as a young man.",
