@@ -208,6 +208,16 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "Two men died in a shooting outside the bar.",
+        "Coal prices were stable before shooting up in July.",
+    ),
+    (
+        "threat",
+        "The blaze destroyed three homes.",
+        "The two ministers had a blazing row over the budget.",
+    ),
+    (
+        "threat",
         "The war has killed thousands this year.",
         "He served in the Korean War as a young man.",
     ),

@@ -122,6 +122,7 @@ impl Lexicon {
             entries: self.entries.len(),
             file: self.file.clone(),
             kind: "frame".to_string(),
+            builtin: false,
             validity: Vec::new(),
         }
     }

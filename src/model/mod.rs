@@ -171,6 +171,8 @@ pub struct LexiconInfo {
     pub file: String,
     /// "frame" for frame categories, "sentiment" for the sentiment lexicon.
     pub kind: String,
+    /// A default lexicon as frame ships it (not replaced by the user's file).
+    pub builtin: bool,
     /// How well this lexicon's scores matched human frame coding
     /// (docs/validity.md); empty for lexicons that were not measured (the
     /// user's own, a replaced default, sentiment).

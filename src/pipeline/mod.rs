@@ -232,6 +232,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         entries: senti.lexicon().len(),
         file: "lexicons/sentiment/vader_lexicon.txt".into(),
         kind: "sentiment".into(),
+        builtin: true,
         validity: Vec::new(),
     };
     // A default lexicon carries what docs/validity.md measured for it; a
@@ -242,6 +243,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .map(|(l, origin)| {
             let mut info = l.info();
             if *origin == lexicon::Origin::BuiltIn {
+                info.builtin = true;
                 info.validity = lexicon::validity::measured(&l.name);
             }
             info
