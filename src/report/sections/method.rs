@@ -4,7 +4,7 @@
 use super::builder::{
     clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
-use crate::lexicon::validity::EXPLORATORY_BELOW;
+use crate::lexicon::validity::{EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K};
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int};
@@ -272,11 +272,11 @@ impl<'a> Builder<'a> {
             .map(|l| {
                 let (data, reading) = if l.validity.is_empty() {
                     let why = if l.name == REASSURANCE && l.builtin {
-                        "not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than 19 threat words per 1,000, 3 in 10 in articles with fewer than 6), and how many reassuring sentences it misses is unknown (docs/validity-reassurance-sample.md): exploratory"
+                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and how many reassuring sentences it misses is unknown (docs/validity-reassurance-sample.md): exploratory", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0))
                     } else {
-                        "not validated: not a default lexicon, or changed since it was measured"
+                        "not validated: not a default lexicon, or changed since it was measured".to_string()
                     };
-                    ("-".to_string(), why.to_string())
+                    ("-".to_string(), why)
                 } else {
                     (
                         l.validity
