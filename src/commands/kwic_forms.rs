@@ -77,18 +77,14 @@ pub fn forms(lines: &[KwicLine]) -> Vec<FormCount> {
 
 /// Aligned columns: entry, form, counted, negated, excluded, articles.
 pub fn to_text(forms: &[FormCount]) -> String {
-    let we = forms
-        .iter()
-        .map(|f| f.entry.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("entry".len());
-    let wf = forms
-        .iter()
-        .map(|f| f.form.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max("form".len());
+    let width = |head: &str, cell: fn(&FormCount) -> &str| {
+        forms
+            .iter()
+            .map(|f| cell(f).chars().count())
+            .fold(head.len(), usize::max)
+    };
+    let we = width("entry", |f| &f.entry);
+    let wf = width("form", |f| &f.form);
     let mut out = format!(
         "{:we$}  {:wf$}  {:>7}  {:>7}  {:>8}  {:>8}\n",
         "entry", "form", "counted", "negated", "excluded", "articles"

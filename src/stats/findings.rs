@@ -430,24 +430,29 @@ mod tests {
         assert_eq!(f.comparison, "");
     }
 
+    /// Threat and reassurance lists without measurements, shipped or not.
+    fn unmeasured_lists(shipped: [bool; 2]) -> Vec<crate::model::LexiconInfo> {
+        ["threat", "reassurance"]
+            .iter()
+            .zip(shipped)
+            .map(|(name, builtin)| crate::model::LexiconInfo {
+                name: name.to_string(),
+                description: String::new(),
+                sources: Vec::new(),
+                entries: 1,
+                file: format!("lexicons/{name}.txt"),
+                kind: "frame".into(),
+                builtin,
+                validity: Vec::new(),
+            })
+            .collect()
+    }
+
     #[test]
     fn a_reassurance_lead_with_few_threat_words_says_so_for_the_shipped_list() {
         let lead = |shipped: [bool; 2], threat: f64| {
             let mut a = example(5);
-            a.lexicons = ["threat", "reassurance"]
-                .iter()
-                .zip(shipped)
-                .map(|(name, builtin)| crate::model::LexiconInfo {
-                    name: name.to_string(),
-                    description: String::new(),
-                    sources: Vec::new(),
-                    entries: 1,
-                    file: format!("lexicons/{name}.txt"),
-                    kind: "frame".into(),
-                    builtin,
-                    validity: Vec::new(),
-                })
-                .collect();
+            a.lexicons = unmeasured_lists(shipped);
             let t = a.frames.iter().position(|f| f == THREAT).unwrap();
             for art in &mut a.articles {
                 art.frames[t].per_1k = threat;
@@ -472,19 +477,7 @@ mod tests {
     #[test]
     fn frames_without_validation_are_named_in_a_caution_and_their_leads() {
         let mut a = example(5);
-        a.lexicons = ["threat", "reassurance"]
-            .iter()
-            .map(|name| crate::model::LexiconInfo {
-                name: name.to_string(),
-                description: String::new(),
-                sources: Vec::new(),
-                entries: 1,
-                file: format!("lexicons/{name}.txt"),
-                kind: "frame".into(),
-                builtin: true,
-                validity: Vec::new(),
-            })
-            .collect();
+        a.lexicons = unmeasured_lists([true, true]);
         let f = compute(&a);
         let c = f
             .items
