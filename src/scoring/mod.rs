@@ -370,6 +370,7 @@ mod tests {
             "The risk to the public remains very low.",
             "The threat has passed.",
             "She is in good spirits.",
+            "The quake caused no structural damage.",
         ] {
             assert_eq!(builtin_tr(r), (0.0, 1.0), "{r}");
         }
