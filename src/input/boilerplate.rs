@@ -88,11 +88,14 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
     // the lower-cased ends are the ends of the lower-cased line (the one
     // exception, a final sigma, can never match these ASCII patterns).
     let head = lower_head(t, PATTERN_MAX);
-    if PREFIXES.iter().any(|p| head.starts_with(p)) {
+    // The rules only ask whether a line has at most 4, 14, 30 or 60 words.
+    let words = t.split_whitespace().take(PROMPT_MAX_WORDS + 1).count();
+    // A longer line that starts with a prompt is article text run together
+    // with it (a one-line export, "Share this with ... [the whole story]"):
+    // dropping it would drop the article.
+    if words <= PROMPT_MAX_WORDS && PREFIXES.iter().any(|p| head.starts_with(p)) {
         return Some("web boilerplate");
     }
-    // The rules only ask whether a line has at most 4, 14 or 30 words.
-    let words = t.split_whitespace().take(31).count();
     if words <= 14 && {
         let tail = lower_tail(t, PATTERN_MAX);
         CREDITS.iter().any(|c| tail.ends_with(c))
@@ -109,6 +112,9 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
     }
     None
 }
+
+/// Words a prompt, credit or legal line can have; longer lines are article text.
+const PROMPT_MAX_WORDS: usize = 60;
 
 /// Bytes compared at either end of a line: more than any pattern's length.
 const PATTERN_MAX: usize = 32;
@@ -189,6 +195,18 @@ mod tests {
         ] {
             assert!(classify(l, None).is_none(), "{l}");
         }
+    }
+
+    #[test]
+    fn a_long_line_that_starts_with_a_prompt_is_kept() {
+        let story = "Share this with Media playback is not supported on this device \
+                     The captain said the team had played well. "
+            .repeat(6);
+        assert!(story.split_whitespace().count() > PROMPT_MAX_WORDS);
+        assert_eq!(classify(&story, None), None);
+        let (kept, dropped) = strip(&story);
+        assert_eq!((kept.trim(), dropped), (story.trim(), 0));
+        assert!(classify("Share this with Email Facebook Twitter", None).is_some());
     }
 
     #[test]
