@@ -330,6 +330,22 @@ def provenance_line(version: str, commit: str, dirty: list[str], sha: str) -> st
             + f", binary sha256 `{sha}…`, default lexicons.")
 
 
+def generic_frames_auc() -> dict[str, float]:
+    """Frame -> AUC from validation/generic_frames.csv (generic_frames.py), for the lists
+    as they are now; a list changed since it was measured is left out."""
+    path = ROOT / "validation" / "generic_frames.csv"
+    if not path.exists():
+        return {}
+    out = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            lex = ROOT / "lexicons" / f"{r['frame']}.txt"
+            if lex.exists() and hashlib.sha256(lex.read_bytes()).hexdigest() == \
+                    r["lexicon_sha256"] and r["auc"] != "n/a":
+                out[r["frame"]] = float(r["auc"])
+    return out
+
+
 def label_text(ds: str, labels: list[str]) -> str:
     if not labels:
         return "none"
@@ -431,6 +447,7 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
         "gave the frame scores higher than a randomly chosen text they did not "
         "(0.5 = chance, 1 = perfect ranking). On these (partly loose) labels:")
     add("")
+    generic = generic_frames_auc()
     by_frame = {}
     for r in main_rows:
         by_frame.setdefault(r["frame"], []).append(r)
@@ -464,6 +481,11 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
                          for r in rows)
         loose = all(r["mapping"].startswith("loose") for r in rows)
         note = " (loose mapping: the label is only related to the frame)" if loose else ""
+        own = generic.get(fr)
+        if own is not None:
+            note += (f"; against the frame's own definition (Semetko & Valkenburg's questions, "
+                     f"120 news articles coded by the project): AUC {own:.2f}, "
+                     "[validity-generic-frames.md](validity-generic-frames.md)")
         add(f"- **{fr}**: {figs} → **{v}**{note}.")
     add("")
     add("Whether the economic score separates business news from other news, within four "

@@ -12,6 +12,11 @@ use sha2::{Digest, Sha256};
 /// `validation/results.csv` as written by `validation/run`.
 const RESULTS: &str = include_str!("../../validation/results.csv");
 
+/// `validation/generic_frames.csv` as written by `validation/run`: the five
+/// generic frames against the project's coding with Semetko & Valkenburg's
+/// questions (docs/validity-generic-frames.md).
+const GENERIC: &str = include_str!("../../validation/generic_frames.csv");
+
 /// AUC below which a frame is called exploratory in the reports.
 pub const EXPLORATORY_BELOW: f64 = 0.70;
 
@@ -59,7 +64,16 @@ pub fn measured(name: &str) -> Vec<FrameValidity> {
         return Vec::new();
     };
     let hash = sha256(BUILTIN_TEXTS[i]);
-    let mut rdr = csv::Reader::from_reader(RESULTS.as_bytes());
+    [RESULTS, GENERIC]
+        .iter()
+        .flat_map(|table| rows_of(table, name, &hash))
+        .collect()
+}
+
+/// The rows of one results table for the frame `name` measured on the
+/// lexicon text with SHA-256 `hash`.
+fn rows_of(table: &str, name: &str, hash: &str) -> Vec<FrameValidity> {
+    let mut rdr = csv::Reader::from_reader(table.as_bytes());
     let Ok(header) = rdr.headers().cloned() else {
         return Vec::new();
     };
@@ -95,7 +109,7 @@ pub fn measured(name: &str) -> Vec<FrameValidity> {
     rdr.records()
         .filter_map(Result::ok)
         .filter(|r| r.get(frame) == Some(name) && r.get(variant) == Some("False"))
-        .filter(|r| r.get(sha) == Some(hash.as_str()))
+        .filter(|r| r.get(sha) == Some(hash))
         .filter_map(|r| {
             let num = |c: usize| r.get(c)?.parse::<f64>().ok().filter(|x| x.is_finite());
             Some(FrameValidity {
@@ -120,10 +134,14 @@ mod tests {
     fn every_measured_default_is_measured_on_its_current_text() {
         // A default lexicon edited after validation/run loses its figures:
         // run validation/run again and commit docs/validity.md with it.
-        let mut rdr = csv::Reader::from_reader(RESULTS.as_bytes());
-        let frames: std::collections::BTreeSet<String> = rdr
-            .records()
-            .map(|r| r.unwrap().get(0).unwrap().to_string())
+        let frames: std::collections::BTreeSet<String> = [RESULTS, GENERIC]
+            .iter()
+            .flat_map(|t| {
+                csv::Reader::from_reader(t.as_bytes())
+                    .records()
+                    .map(|r| r.unwrap().get(0).unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
             .collect();
         assert!(
             frames.contains("economic") && frames.contains("threat"),
@@ -139,5 +157,9 @@ mod tests {
         assert!(measured("not a frame").is_empty());
         let e = measured("economic");
         assert!(e.iter().all(|v| v.auc_low <= v.auc && v.auc <= v.auc_high));
+        // Both tables are read: the public data sets and the project's coding.
+        let r = measured("responsibility");
+        assert!(r.iter().any(|v| v.dataset == "semeval"), "{r:?}");
+        assert!(r.iter().any(|v| v.dataset == "news-sv"), "{r:?}");
     }
 }

@@ -183,7 +183,7 @@ pub struct LexiconInfo {
 /// (validation/run writes them; docs/validity.md explains them).
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct FrameValidity {
-    /// Data set ("semeval", "frac").
+    /// Data set ("semeval", "frac", "news-sv").
     pub dataset: String,
     /// The human labels counted as the frame.
     pub labels: String,

@@ -260,8 +260,10 @@ impl<'a> Builder<'a> {
         }
         self.heading(3, "How far each frame score can be trusted");
         self.para(vec![
-            t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025); the human labels match frame's frames only approximately (see the mapping in "),
+            t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025), whose labels match frame's frames only approximately (see the mapping in "),
             code("docs/validity.md"),
+            t("); and, for the five generic frames, 120 articles of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions, the definition the lists are built from ("),
+            code("docs/validity-generic-frames.md"),
             t(format!(
                 "). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
                 fixed(EXPLORATORY_BELOW, 2)
@@ -349,9 +351,11 @@ pub(super) fn reference_key(r: &str) -> String {
 }
 
 /// The data sets behind the validity figures, for the references.
-const VALIDATION_REFERENCES: [&str; 2] = [
+const VALIDATION_REFERENCES: [&str; 4] = [
     "Piskorski, J., Stefanovitch, N., Da San Martino, G., & Nakov, P. (2023). SemEval-2023 Task 3: Detecting the category, the framing, and the persuasion techniques in online news in a multi-lingual setup. Proceedings of SemEval-2023, 2343–2361.",
     "Guida, A., Otmakhova, Y., Hovy, E., & Frermann, L. (2025). FrAC: A frame-annotated corpus (gold standard). arXiv:2507.04612.",
+    "Dai, T. (2017). News Articles [data set]. Harvard Dataverse. doi:10.7910/DVN/GMFCTR.",
+    "Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content analysis of press and television news. Journal of Communication, 50(2), 93–109.",
 ];
 
 /// "SemEval 0.77 [0.73, 0.82] (Security_and_defense, ...)".
@@ -359,6 +363,7 @@ fn validity_cell(v: &FrameValidity) -> String {
     let name = match v.dataset.as_str() {
         "semeval" => "SemEval",
         "frac" => "FrAC",
+        "news-sv" => "News Articles",
         other => other,
     };
     format!(
