@@ -249,15 +249,23 @@ def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
     ]
     by = {r["frame"]: r for r in rows}
     ranked = sorted(rows, key=lambda r: -r["auc"])
+    weak_floor = [r["frame"] for r in rows if not r["diff_ci"][0] > 0]
     lines += [
         "- Against the frames' own definition, frame's scores rank articles with AUC from "
         f"{ranked[-1]['auc']:.2f} ({ranked[-1]['frame']}) to {ranked[0]['auc']:.2f} "
         f"({ranked[0]['frame']}). On the loosely mapped public labels of validity.md "
-        "conflict, responsibility and human interest score lower: much of that gap is the "
-        "mapping, not the word lists.",
+        "conflict, responsibility and human interest score lower; the gap suggests that "
+        "those labels, more than the word lists, are what falls short (the two checks use "
+        "different news and different coders, so it is a reading, not a measurement).",
         f"- Responsibility is the weakest here too (AUC {by['responsibility']['auc']:.2f}, "
         f"ρ {by['responsibility']['rho']:.2f}): its questions ask who caused a problem and "
         "who should solve it, which a word count only partly sees.",
+    ]
+    if weak_floor:
+        lines.append(
+            f"- For {', '.join(weak_floor)} the full list does not rank clearly better than "
+            "its five obvious words here (the interval of the difference includes 0).")
+    lines += [
         "- The reports keep each frame's verdict from its lowest AUC on any data set, so "
         "these figures do not lift a frame out of \"exploratory\"; they are shown beside "
         "the others in the report's trust table.",
