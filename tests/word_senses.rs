@@ -140,6 +140,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "Ministers must find a solution to the crisis.",
         "The firm sells business solutions.",
     ),
+    // responsibility: measures a government takes, not sizes.
+    (
+        "responsibility",
+        "The council announced new measures to clear the roads.",
+        "The new bridge measures forty metres.",
+    ),
     // reassurance: the senses that reassure, not their look-alikes.
     (
         "reassurance",
