@@ -330,8 +330,8 @@ def provenance_line(version: str, commit: str, dirty: list[str], sha: str) -> st
             + f", binary sha256 `{sha}…`, default lexicons.")
 
 
-def generic_frames_auc() -> dict[str, float]:
-    """Frame -> AUC from validation/generic_frames.csv (generic_frames.py), for the lists
+def generic_frames_auc() -> dict[str, tuple[float, int]]:
+    """Frame -> (AUC, articles) from validation/generic_frames.csv (generic_frames.py), for the lists
     as they are now; a list changed since it was measured is left out."""
     path = ROOT / "validation" / "generic_frames.csv"
     if not path.exists():
@@ -342,7 +342,7 @@ def generic_frames_auc() -> dict[str, float]:
             lex = ROOT / "lexicons" / f"{r['frame']}.txt"
             if lex.exists() and hashlib.sha256(lex.read_bytes()).hexdigest() == \
                     r["lexicon_sha256"] and r["auc"] != "n/a":
-                out[r["frame"]] = float(r["auc"])
+                out[r["frame"]] = (float(r["auc"]), int(r["n"]))
     return out
 
 
@@ -484,7 +484,7 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
         own = generic.get(fr)
         if own is not None:
             note += (f"; against the frame's own definition (Semetko & Valkenburg's questions, "
-                     f"120 news articles coded by the project): AUC {own:.2f}, "
+                     f"{own[1]} news articles coded by the project): AUC {own[0]:.2f}, "
                      "[validity-generic-frames.md](validity-generic-frames.md)")
         add(f"- **{fr}**: {figs} → **{v}**{note}.")
     add("")

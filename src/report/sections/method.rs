@@ -262,13 +262,23 @@ impl<'a> Builder<'a> {
         self.para(vec![
             t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025), whose labels match frame's frames only approximately (see the mapping in "),
             code("docs/validity.md"),
-            t("); and, for the five generic frames, 120 articles of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions, the definition the lists are built from ("),
-            code("docs/validity-generic-frames.md"),
             t(format!(
                 "). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
                 fixed(EXPLORATORY_BELOW, 2)
             )),
         ]);
+        // The project's own coding, when any frame in use was measured on it.
+        if let Some(own) = frames
+            .iter()
+            .flat_map(|l| &l.validity)
+            .find(|v| v.dataset == OWN_DEFINITION)
+        {
+            self.para(vec![
+                t(format!("The five generic frames were also measured against the definition their lists are built from: {} of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions (", count(own.n, "article", "articles"))),
+                code("docs/validity-generic-frames.md"),
+                t("); this is the project's coding, not an independent one."),
+            ]);
+        }
         let rows: Vec<Vec<Cell>> = frames
             .iter()
             .map(|l| {
