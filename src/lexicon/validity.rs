@@ -29,6 +29,11 @@ pub const LOW_THREAT_PER_1K: f64 = 6.0;
 /// reassured in the same samples.
 pub const HIGH_THREAT_PER_1K: f64 = 19.0;
 
+/// In such articles the default reassurance list found about one reassuring
+/// sentence in this many (recall 0.08 [0.04, 0.20], the fourteenth sample of
+/// docs/validity-reassurance-sample.md).
+pub const REASSURANCE_FOUND_ONE_IN: u32 = 12;
+
 /// The reading of a frame's measurements, judged on its lowest AUC as
 /// printed (two decimals), as docs/validity.md judges it: "holds up" (0.80
 /// or more), "moderate", "exploratory" (below [`EXPLORATORY_BELOW`]), or

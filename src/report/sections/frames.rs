@@ -2,6 +2,7 @@
 //! threat against reassurance.
 
 use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
+use crate::lexicon::validity::REASSURANCE_FOUND_ONE_IN;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
 use crate::report::charts::{frames, threat};
@@ -131,6 +132,19 @@ impl<'a> Builder<'a> {
             code("(threat - reassurance) / (threat + reassurance)"),
             t(": +1 means only threat words, -1 only reassurance words, 0 an even mix (or neither). The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
         ]);
+        let builtin_reassurance = self
+            .a
+            .lexicons
+            .iter()
+            .any(|l| l.name == REASSURANCE && l.builtin);
+        if both && builtin_reassurance {
+            self.explain(vec![
+                strong("Balances lean towards threat. "),
+                t(format!("In news about a danger, the default reassurance list finds only about 1 in {REASSURANCE_FOUND_ONE_IN} of the sentences that reassure (the project's coded sample, ")),
+                code("docs/validity-reassurance-sample.md"),
+                t("): most reassurance is worded in ways no list of stock phrases holds. A reassurance score of 0 does not mean the article does not reassure. Compare balances between articles of the same kind rather than reading the sign as an article's stance."),
+            ]);
+        }
         self.cautions(&threat::CHART);
         if !both {
             self.para(vec![t("The lexicons used in this run do not include both a threat and a reassurance frame, so no balance table can be given.")]);

@@ -4,7 +4,9 @@
 use super::builder::{
     clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
-use crate::lexicon::validity::{EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K};
+use crate::lexicon::validity::{
+    EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K, REASSURANCE_FOUND_ONE_IN,
+};
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int};
@@ -284,7 +286,7 @@ impl<'a> Builder<'a> {
             .map(|l| {
                 let (data, reading) = if l.validity.is_empty() {
                     let why = if l.name == REASSURANCE && l.builtin {
-                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and how many reassuring sentences it misses is unknown (docs/validity-reassurance-sample.md): exploratory", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0))
+                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and in articles about a danger it finds only about 1 in {} of the sentences that reassure (docs/validity-reassurance-sample.md): exploratory, and a score of 0 does not mean no reassurance", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0), REASSURANCE_FOUND_ONE_IN)
                     } else {
                         "not validated: not a default lexicon, or changed since it was measured".to_string()
                     };

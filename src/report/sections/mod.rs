@@ -143,6 +143,36 @@ mod tests {
     }
 
     #[test]
+    fn balances_carry_the_reassurance_recall_only_for_the_default_list() {
+        let says = |a: &crate::model::Analysis| {
+            build(a, &[])
+                .blocks
+                .iter()
+                .any(|b| text_of(b).contains("Balances lean towards threat"))
+        };
+        let mut a = example(3);
+        a.lexicons = ["threat", "reassurance"]
+            .iter()
+            .map(|name| crate::model::LexiconInfo {
+                name: name.to_string(),
+                description: String::new(),
+                sources: Vec::new(),
+                entries: 1,
+                file: format!("lexicons/{name}.txt"),
+                kind: "frame".into(),
+                builtin: true,
+                validity: Vec::new(),
+            })
+            .collect();
+        assert!(says(&a));
+        // The user's own reassurance list: frame measured nothing about it.
+        for l in &mut a.lexicons {
+            l.builtin = false;
+        }
+        assert!(!says(&a));
+    }
+
+    #[test]
     fn no_clustering_is_explained() {
         for n in [0, 1, 2] {
             let doc = build(&example(n), &[]);
