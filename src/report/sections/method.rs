@@ -333,13 +333,15 @@ fn reading_of(frame: &str, validity: &[FrameValidity]) -> String {
     // labels as about the list: say what the frame's own definition gave.
     let (own, public): (Vec<_>, Vec<_>) =
         validity.iter().partition(|v| v.dataset == OWN_DEFINITION);
+    // Judged on the figures as printed (two decimals), as the verdict is.
+    let printed = |auc: f64| (auc * 100.0).round() / 100.0;
     match own.first() {
         Some(o)
             if verdict == "exploratory"
-                && o.auc >= EXPLORATORY_BELOW
+                && printed(o.auc) >= EXPLORATORY_BELOW
                 && public
                     .iter()
-                    .filter(|v| v.auc < EXPLORATORY_BELOW)
+                    .filter(|v| printed(v.auc) < EXPLORATORY_BELOW)
                     .all(|v| v.mapping.starts_with("loose")) =>
         {
             format!(
@@ -453,6 +455,12 @@ mod tests {
             row(OWN_DEFINITION, "close", 0.65),
         ];
         assert_eq!(reading_of("conflict", &both), "exploratory");
+        // 0.699 is printed, and judged, as 0.70.
+        let edge = [
+            row("semeval", "loose", 0.57),
+            row(OWN_DEFINITION, "close", 0.699),
+        ];
+        assert!(reading_of("responsibility", &edge).ends_with("AUC 0.70"));
         assert_eq!(
             reading_of("economic", &[row("frac", "close", 0.91)]),
             "holds up"
