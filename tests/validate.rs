@@ -446,3 +446,128 @@ fn corpus_estimates_weight_the_strata_back_to_the_corpus() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("give one coding sheet"), "{}", r.stderr);
 }
+
+/// A question sheet of the seeds, filled by a rule: every question of
+/// `frames` answered 1 for the first `yes` articles, 0 elsewhere.
+fn question_sheet(dir: &Path, name: &str, yes: usize, flip: Option<(usize, &str)>) -> PathBuf {
+    let r = run(frame()
+        .args(["sample", "--n", "5", "--unit", "article", "--questions"])
+        .arg(seeds()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header).unwrap();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.unwrap();
+        let row: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
+                if c < 3 {
+                    rec[c].to_string()
+                } else if flip == Some((i, h.as_str())) {
+                    if i < yes { "0" } else { "1" }.to_string()
+                } else if i < yes {
+                    "1".to_string()
+                } else {
+                    "0".to_string()
+                }
+            })
+            .collect();
+        w.write_record(&row).unwrap();
+    }
+    let p = dir.join(name);
+    fs::write(&p, w.into_inner().unwrap()).unwrap();
+    p
+}
+
+#[test]
+fn question_sheets_measure_the_generic_frames_against_their_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = question_sheet(dir.path(), "a.csv", 2, None);
+    let b = question_sheet(dir.path(), "b.csv", 2, Some((4, "C2")));
+    let header = read(&a).lines().next().unwrap().to_string();
+    assert!(
+        header.ends_with(",R1,R2,R3,R4,R5,H1,H2,H3,H4,C1,C2,C3,C4,M1,M2,M3,E1,E2,E3"),
+        "{header}"
+    );
+    let r = run(frame().arg("agree").arg(&a).arg(&b).arg("--csv"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = csv_text_maps(&r.stdout);
+    let frames: Vec<&str> = rows.iter().map(|r| r["frame"].as_str()).collect();
+    assert_eq!(
+        frames,
+        [
+            "responsibility",
+            "human_interest",
+            "conflict",
+            "morality",
+            "economic"
+        ]
+    );
+    for row in &rows {
+        assert_eq!(row["n"], "5");
+        assert_eq!(row["carries"], "2", "{row:?}");
+        assert_eq!(row["coders"], "2");
+        let auc = num(row, "auc");
+        assert!((0.0..=1.0).contains(&auc), "{row:?}");
+        assert!(
+            num(row, "auc_low") <= auc && auc <= num(row, "auc_high"),
+            "{row:?}"
+        );
+    }
+    // The coders differ on one conflict answer only.
+    let conflict = &rows[2];
+    assert!(num(conflict, "kappa_min") < 1.0, "{conflict:?}");
+    assert_eq!(num(&rows[4], "kappa_min"), 1.0);
+    // The text report ends with a sentence per frame for a methods section.
+    let t = run(frame().arg("agree").arg(&a).arg(&b));
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert!(t.stdout.contains("(5 articles, 2 coders)"), "{}", t.stdout);
+    assert!(t.stdout.contains("For a methods section:"), "{}", t.stdout);
+    assert!(
+        t.stdout.contains(
+            "frame's economic score separated the 2 articles that carry the frame from the other 3"
+        ),
+        "{}",
+        t.stdout
+    );
+    // One coder against frame alone: no agreement columns.
+    let one = run(frame().arg("agree").arg(&a));
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(
+        one.stdout.contains("(5 articles, 1 coder)"),
+        "{}",
+        one.stdout
+    );
+}
+
+#[test]
+fn question_sheets_refuse_what_does_not_apply() {
+    let r = run(frame()
+        .args(["sample", "--n", "5", "--questions"])
+        .arg(seeds()));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("add --unit article"), "{}", r.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let a = question_sheet(dir.path(), "a.csv", 2, None);
+    let t = run(frame().arg("agree").arg(&a).args(["--threshold", "2"]));
+    assert_eq!(t.code, 1, "{}", t.stderr);
+    assert!(
+        t.stderr.contains("--threshold does not apply"),
+        "{}",
+        t.stderr
+    );
+    // A cell left blank is named by its row, as for frame sheets.
+    let text = read(&a);
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let last = lines.len() - 1;
+    lines[last] = lines[last].trim_end_matches(",0").to_string() + ",";
+    let blank = dir.path().join("blank.csv");
+    fs::write(&blank, lines.join("\n") + "\n").unwrap();
+    let e = run(frame().arg("agree").arg(&blank));
+    assert_eq!(e.code, 1, "{}", e.stderr);
+    assert!(e.stderr.contains("row 6"), "{}", e.stderr);
+    assert!(e.stderr.contains("no code for"), "{}", e.stderr);
+}

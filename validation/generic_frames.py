@@ -309,8 +309,8 @@ def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
         "these figures do not lift a frame out of \"exploratory\"; they are shown beside "
         "the others in the report's trust table.",
         "- For a study, have two people code a sample of your own corpus with this "
-        "codebook (`frame sample --unit article` draws one) and compare their scales with "
-        "frame's scores: that is the figure to report for your articles.",
+        "codebook (`frame sample --unit article --questions` draws the sheet, `frame agree` "
+        "computes these figures for it): that is the figure to report for your articles.",
         "",
         "## Reference",
         "",

@@ -280,6 +280,9 @@ pub struct SampleArgs {
     /// What a coder codes: sentences or whole articles.
     #[arg(long, value_enum, default_value = "sentence")]
     pub unit: UnitArg,
+    /// Code columns for Semetko & Valkenburg's questions (R1-R5, H1-H4, C1-C4, M1-M3, E1-E3; docs/codebook-generic-frames.md) instead of one per frame; needs --unit article.
+    #[arg(long)]
+    pub questions: bool,
     /// Write the sheet to FILE (never overwritten) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -606,12 +609,19 @@ impl SampleArgs {
         o.seed = self.seed;
         self.lexicon_sel.apply(&mut o)?;
         let unit = self.unit.unit();
+        if self.questions && unit != crate::commands::validate::Unit::Article {
+            return Err(
+                "--questions asks Semetko & Valkenburg's questions of whole articles: add --unit article"
+                    .into(),
+            );
+        }
         Ok((
             o,
             crate::commands::validate::sample::SampleParams {
                 n: self.n as usize,
                 seed: self.seed,
                 unit,
+                questions: self.questions,
             },
         ))
     }

@@ -334,8 +334,44 @@ fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
 
 fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
     let (opts, corpus) = args.to_options().map_err(Error::Usage)?;
+    if args
+        .sheets
+        .first()
+        .is_some_and(|s| crate::commands::validate::questions::is_question_sheet(s))
+    {
+        return agree_questions(args, &opts, corpus.is_some());
+    }
     let report =
         crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold, corpus)?;
+    for w in &report.warnings {
+        warn(w);
+    }
+    let bytes = if args.csv {
+        report.to_csv()
+    } else {
+        report.to_text().into_bytes()
+    };
+    print_out(&bytes);
+    Ok(())
+}
+
+/// `frame agree` on a sheet of Semetko & Valkenburg's questions.
+fn agree_questions(
+    args: &cli::AgreeArgs,
+    opts: &crate::model::options::Options,
+    corpus: bool,
+) -> Result<(), Error> {
+    if corpus {
+        return Err(Error::Usage(
+            "--corpus estimates frame's precision and recall from codes of frames; a sheet of Semetko & Valkenburg's questions is compared without it".into(),
+        ));
+    }
+    if args.threshold != 1.0 {
+        return Err(Error::Usage(
+            "--threshold does not apply to a sheet of Semetko & Valkenburg's questions: frame's per-1,000-word scores are ranked, not cut".into(),
+        ));
+    }
+    let report = crate::commands::validate::questions::run(&args.sheets, opts)?;
     for w in &report.warnings {
         warn(w);
     }

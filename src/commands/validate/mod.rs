@@ -10,6 +10,9 @@
 //!   precision and recall, with their formulas;
 //! * [`estimates`]: `frame agree --corpus`: the coded units matched to the
 //!   corpus's strata, and the corpus estimates reported;
+//! * [`questions`]: `frame agree` on a sheet of Semetko & Valkenburg's
+//!   questions (`frame sample --questions`): each generic frame's score
+//!   against the coders' answers (AUC, Spearman's rho);
 //! * [`weighted`]: the post-stratified estimator of precision, recall and
 //!   kappa, with its stratified bootstrap.
 //!
@@ -20,6 +23,7 @@
 pub mod agree;
 pub mod corpus;
 pub mod estimates;
+pub mod questions;
 pub mod sample;
 pub mod stats;
 pub mod weighted;

@@ -39,6 +39,8 @@ pub struct SampleParams {
     pub seed: u64,
     /// Sentences or articles.
     pub unit: Unit,
+    /// Code columns for Semetko & Valkenburg's questions instead of frames.
+    pub questions: bool,
 }
 
 /// Counts of one frame's strata in the corpus and in the sample.
@@ -186,18 +188,24 @@ fn strata(frames: &[String], units: &[ScoredUnit], picked: &[usize]) -> Vec<Stra
 }
 
 /// The coding sheet: `unit_id, article_id, text`, then one empty column per
-/// frame for the coder's 0 or 1.
+/// frame (or, with `questions`, per question of Semetko & Valkenburg's) for
+/// the coder's 0 or 1.
 pub fn to_csv(s: &Sample) -> Vec<u8> {
     use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
+    let codes: Vec<String> = if s.params.questions {
+        super::questions::question_ids()
+    } else {
+        s.frames.clone()
+    };
     let mut header: Vec<&str> = vec!["unit_id", "article_id", "text"];
-    header.extend(s.frames.iter().map(String::as_str));
+    header.extend(codes.iter().map(String::as_str));
     write_text_record(&mut w, &header);
     for u in &s.units {
         let mut rec: Vec<&str> = vec![&u.unit_id, &u.article_id, &u.text];
-        rec.extend(std::iter::repeat_n("", s.frames.len()));
+        rec.extend(std::iter::repeat_n("", codes.len()));
         write_text_record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()
@@ -363,12 +371,13 @@ mod tests {
 
     #[test]
     fn sheet_has_blank_code_columns() {
-        let s = Sample {
+        let mut s = Sample {
             frames: vec!["threat".into(), "reassurance".into()],
             params: SampleParams {
                 n: 1,
                 seed: 1,
                 unit: Unit::Sentence,
+                questions: false,
             },
             population: 1,
             units: vec![unit(3, &[1.0, 0.0])],
@@ -381,6 +390,15 @@ mod tests {
             csv,
             "unit_id,article_id,text,threat,reassurance\na#s3,a,sentence 3,,\n"
         );
+        // With the questions, one blank column per question instead.
+        s.params.questions = true;
+        let csv = String::from_utf8(to_csv(&s)).unwrap();
+        let header = csv.lines().next().unwrap();
+        assert_eq!(
+            header,
+            "unit_id,article_id,text,R1,R2,R3,R4,R5,H1,H2,H3,H4,C1,C2,C3,C4,M1,M2,M3,E1,E2,E3"
+        );
+        assert!(csv.lines().nth(1).unwrap().ends_with(&",".repeat(19)));
     }
 
     #[test]
