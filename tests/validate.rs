@@ -528,7 +528,7 @@ fn question_sheets_measure_the_generic_frames_against_their_definition() {
     assert!(t.stdout.contains("For a methods section:"), "{}", t.stdout);
     assert!(
         t.stdout.contains(
-            "frame's economic score separated the 2 articles that carry the frame from the other 3"
+            "frame's economic score ranked the 2 articles that carry the frame against the other 3"
         ),
         "{}",
         t.stdout
@@ -541,6 +541,27 @@ fn question_sheets_measure_the_generic_frames_against_their_definition() {
         "{}",
         one.stdout
     );
+    assert!(
+        one.stdout.contains("with the coder's scale"),
+        "{}",
+        one.stdout
+    );
+    assert!(!one.stdout.contains("kappa per question"), "{}", one.stdout);
+}
+
+#[test]
+fn a_question_sheet_and_a_frame_sheet_are_not_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = question_sheet(dir.path(), "q.csv", 2, None);
+    let f = self_coded_sheet(dir.path());
+    let r = run(frame().arg("agree").arg(&f).arg(&q));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("give two sheets of the same kind"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("q.csv holds answers"), "{}", r.stderr);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Do the five generic frame scores measure the frames as Semetko & Valkenburg define them?
 
-Run it with `validation/run` (after validate.py). SemEval and FrAC code Media Frames Corpus
+Run it with `validation/run` (before validate.py, whose docs/validity.md quotes it). SemEval and FrAC code Media Frames Corpus
 frames, which match conflict, responsibility and human interest only loosely. Here the
 criterion is the frames' own definition: 360 news articles coded with Semetko & Valkenburg's
 (2000) yes/no questions (docs/codebook-generic-frames.md) by two of the project's coders.
@@ -62,6 +62,8 @@ def read_codes(path: Path) -> dict[str, dict[str, int]]:
         for line, row in enumerate(csv.DictReader(f), start=2):
             if not (row.get("sample") or "").isdigit() or int(row["sample"]) < 1:
                 v.die(f"{path}:{line}: sample must be 1, 2, ..., not {row.get('sample')!r}")
+            if row["article_id"] in out:
+                v.die(f"{path}:{line}: article {row['article_id']} is listed twice")
             codes = {"sample": int(row["sample"])}
             for q in (q for qs in QUESTIONS.values() for q in qs):
                 if row.get(q) not in ("0", "1"):
@@ -149,9 +151,9 @@ def main() -> None:
         v.die(f"no frame binary at {v.FRAME}: run `cargo build --release` first")
     prov = v.provenance()
     a, b = read_codes(CODERS["a"]), read_codes(CODERS["b"])
-    if list(a) != list(b):
+    if list(a) != list(b) or any(a[i]["sample"] != b[i]["sample"] for i in a):
         v.die(f"{CODERS['a'].name} and {CODERS['b'].name} must list the same articles in "
-              "the same order")
+              "the same order, each in the same sample")
     ids = list(a)
     texts = articles(ids)
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,8 +187,8 @@ def write_csv(rows: list[dict]) -> None:
                         r["positives"], r["n"], f4(r["auc"]), f4(r["auc_ci"][0]),
                         f4(r["auc_ci"][1]), f4(r["floor"]), f4(r["diff_ci"][0]),
                         f4(r["diff_ci"][1]), f4(r["ceiling"]), f4(r["rho"]),
-                        f4(r["rho_ci"][0]), f4(r["rho_ci"][1]), f4(min(r["kappas"])),
-                        f4(float(np.mean(r["kappas"]))), f4(r["alpha"]),
+                        f4(r["rho_ci"][0]), f4(r["rho_ci"][1]), f4(float(np.nanmin(r["kappas"]))),
+                        f4(float(np.nanmean(r["kappas"]))), f4(r["alpha"]),
                         *[f4(x) for k in r["by_sample"] for x in (r["by_sample"][k][0],
                                                                   *r["by_sample"][k][1])]])
 
@@ -237,7 +239,7 @@ def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
         "",
         "## Results",
         "",
-        "| Frame | Questions: Cohen's κ (min-max) | Scale: Krippendorff's α | Carries / n | "
+        "| Frame | Questions: Cohen's κ (lowest to highest) | Scale: Krippendorff's α | Carries / n | "
         "frame AUC [95% CI] | Floor AUC (5 words) | frame − floor [95% CI] | Ceiling AUC "
         "(supervised) | Spearman ρ with the scale [95% CI] | "
         + " | ".join(f"AUC, sample {k}" for k in rows[0]["by_sample"]) + " |",
@@ -245,8 +247,9 @@ def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
     ]
     for r in rows:
         ks = [k for k in r["kappas"] if k == k]
+        k_range = f"{v.f2(min(ks))} to {v.f2(max(ks))}" if ks else "n/a"
         lines.append(
-            f"| {r['frame']} | {len(r['questions'])}: {v.f2(min(ks))}-{v.f2(max(ks))} | "
+            f"| {r['frame']} | {len(r['questions'])}: {k_range} | "
             f"{v.f2(r['alpha'])} | {r['positives']} / {r['n']} | **{v.f2(r['auc'])}**"
             f"{v.ci_str(r['auc_ci'])} | {v.f2(r['floor'])} | "
             f"{v.sdiff(r['auc'] - r['floor'])}{v.ci_str(r['diff_ci'])} | "

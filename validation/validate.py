@@ -487,7 +487,8 @@ def write_doc(results, version, commit, dirty, sha, skipped, mean_labels) -> Non
         own = generic.get(fr)
         if own is not None:
             note += (f"; against the frame's own definition (Semetko & Valkenburg's questions, "
-                     f"{own[1]} news articles coded by the project): AUC {own[0]:.2f}, "
+                     f"{own[1]} news articles coded by two AI agents of the project, not counted "
+                     f"in the verdict): AUC {own[0]:.2f}, "
                      "[validity-generic-frames.md](validity-generic-frames.md)")
         add(f"- **{fr}**: {figs} → **{v}**{note}.")
     add("")

@@ -334,11 +334,22 @@ fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
 
 fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
     let (opts, corpus) = args.to_options().map_err(Error::Usage)?;
-    if args
+    let kinds: Vec<bool> = args
         .sheets
-        .first()
-        .is_some_and(|s| crate::commands::validate::questions::is_question_sheet(s))
-    {
+        .iter()
+        .map(|s| crate::commands::validate::questions::is_question_sheet(s))
+        .collect();
+    if let [a, b] = kinds[..] {
+        if a != b {
+            let (q, f) = if a { (0, 1) } else { (1, 0) };
+            return Err(Error::Usage(format!(
+                "{} holds answers to Semetko & Valkenburg's questions, {} codes of frames: give two sheets of the same kind",
+                args.sheets[q].display(),
+                args.sheets[f].display()
+            )));
+        }
+    }
+    if kinds.first() == Some(&true) {
         return agree_questions(args, &opts, corpus.is_some());
     }
     let report =

@@ -113,7 +113,9 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
     None
 }
 
-/// Words a prompt, credit or legal line can have; longer lines are article text.
+/// Words a line that starts with a prompt, credit or legal notice (the prefix
+/// rule) can have to be dropped; longer lines are article text run together
+/// with it. Picture captions have their own, shorter limit.
 const PROMPT_MAX_WORDS: usize = 60;
 
 /// Bytes compared at either end of a line: more than any pattern's length.

@@ -153,9 +153,14 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> Result<QuestionReport> {
         }
     }
     if units.is_empty() {
-        return Err(Error::Usage(
-            "the two sheets share no unit_id: give two codings of the same articles".into(),
-        ));
+        return Err(Error::Usage(format!(
+            "{} share no unit_id: give two codings of the same articles",
+            sheets
+                .iter()
+                .map(|s| s.path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        )));
     }
     // frame's per-1,000 scores of the first sheet's texts.
     let docs: Vec<Document> = units
@@ -194,10 +199,20 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> Result<QuestionReport> {
                 .iter()
                 .any(|s| qs.iter().any(|q| s.frames.iter().any(|f| f == q)))
             {
-                warnings.push(format!(
-                    "{frame}: not every sheet has all of {}: left out",
-                    qs.join(", ")
-                ));
+                for s in &sheets {
+                    let missing: Vec<&str> = qs
+                        .iter()
+                        .filter(|q| !s.frames.iter().any(|f| f == *q))
+                        .copied()
+                        .collect();
+                    if !missing.is_empty() {
+                        warnings.push(format!(
+                            "{frame} left out: {} has no column {}",
+                            s.path.display(),
+                            missing.join(", ")
+                        ));
+                    }
+                }
             }
             continue;
         };
@@ -257,14 +272,19 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> Result<QuestionReport> {
         });
     }
     if frames.is_empty() {
-        return Err(Error::Usage(format!(
+        let mut msg = format!(
             "no frame could be measured: a question sheet needs all the questions of a frame ({}) and that frame's lexicon in use",
             QUESTIONS
                 .iter()
                 .map(|(f, qs)| format!("{f}: {}", qs.join(" ")))
                 .collect::<Vec<_>>()
                 .join("; ")
-        )));
+        );
+        for w in &warnings {
+            msg.push_str("\n  ");
+            msg.push_str(w);
+        }
+        return Err(Error::Usage(msg));
     }
     Ok(QuestionReport {
         coders: sheets.len(),
@@ -349,22 +369,20 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
 }
 
 /// Krippendorff's alpha, interval metric, two coders, no missing values:
-/// 1 - D_o / D_e over the 2N pairable values.
+/// 1 - D_o / D_e over the n = 2N pairable values, with D_o the mean squared
+/// difference within units and D_e = sum over all ordered pairs of values of
+/// their squared difference / (n (n - 1)); that sum is 2n times the sum of
+/// squared deviations from the mean, so it takes one pass.
 pub fn alpha_interval(a: &[f64], b: &[f64]) -> Option<f64> {
-    let values: Vec<f64> = a.iter().chain(b).copied().collect();
-    let n = values.len() as f64;
-    if n < 2.0 {
+    let n = (a.len() + b.len()) as f64;
+    if a.is_empty() || n < 2.0 {
         return None;
     }
     let d_o = a.iter().zip(b).map(|(x, y)| (x - y).powi(2)).sum::<f64>() / a.len() as f64;
-    let mut d_e = 0.0;
-    for x in &values {
-        for y in &values {
-            d_e += (x - y).powi(2);
-        }
-    }
-    d_e /= n * (n - 1.0);
-    (d_e > 0.0).then(|| 1.0 - d_o / d_e)
+    let mean = a.iter().chain(b).sum::<f64>() / n;
+    let ss: f64 = a.iter().chain(b).map(|x| (x - mean).powi(2)).sum();
+    let d_e = 2.0 * n * ss / (n * (n - 1.0));
+    (d_e > 1e-12).then(|| 1.0 - d_o / d_e)
 }
 
 fn f2(x: Option<f64>) -> String {
@@ -376,7 +394,9 @@ impl QuestionReport {
     pub fn to_text(&self) -> String {
         let n = self.frames.first().map_or(0, |f| f.n);
         let mut out = format!(
-            "Semetko & Valkenburg's questions ({n} articles, {} coder{}) against frame's per-1,000-word scores\n\n",
+            "Semetko & Valkenburg's questions ({} article{}, {} coder{}) against frame's per-1,000-word scores\n\n",
+            n,
+            if n == 1 { "" } else { "s" },
             self.coders,
             if self.coders == 1 { "" } else { "s" }
         );
@@ -397,7 +417,7 @@ impl QuestionReport {
             } else {
                 let lo = ks.iter().copied().fold(f64::INFINITY, f64::min);
                 let hi = ks.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                format!("{lo:.2}-{hi:.2}")
+                format!("{lo:.2} to {hi:.2}")
             };
             let auc = match (f.auc, f.auc_interval) {
                 (Some(a), Some((lo, hi))) => format!("{a:.2} [{lo:.2}, {hi:.2}]"),
@@ -418,13 +438,37 @@ impl QuestionReport {
                 f2(f.rho)
             ));
         }
-        out.push_str(
-            "\nAn article carries a frame when the share of its questions answered 1 (the mean over the coders) is at least one third (docs/codebook-generic-frames.md). AUC: the chance that an article that carries the frame scores higher than one that does not (0.5 chance, 1 perfect).\n\nFor a methods section:\n",
-        );
+        if self.coders == 2 {
+            out.push_str("\nCohen's kappa per question:\n");
+            for f in &self.frames {
+                let each: Vec<String> = f
+                    .questions
+                    .iter()
+                    .zip(&f.kappas)
+                    .map(|(q, k)| {
+                        format!(
+                            "{q} {}",
+                            k.map_or_else(|| "n/a (no variation)".into(), |k| format!("{k:.2}"))
+                        )
+                    })
+                    .collect();
+                out.push_str(&format!("  {:<16} {}\n", f.frame, each.join(", ")));
+            }
+        }
+        out.push_str(if self.coders == 2 {
+            "\nAn article carries a frame when the share of its questions answered 1 (the mean over the two coders) is at least one third (docs/codebook-generic-frames.md). AUC: the chance that an article that carries the frame scores higher than one that does not (0.5 chance, 1 perfect).\n\nFor a methods section:\n"
+        } else {
+            "\nAn article carries a frame when the share of its questions answered 1 is at least one third (docs/codebook-generic-frames.md). AUC: the chance that an article that carries the frame scores higher than one that does not (0.5 chance, 1 perfect).\n\nFor a methods section:\n"
+        });
         let coded = if self.coders == 2 {
-            "two coders' answers"
+            "the mean of two coders' answers"
         } else {
             "a coder's answers"
+        };
+        let scale = if self.coders == 2 {
+            "the coders' scale"
+        } else {
+            "the coder's scale"
         };
         for f in &self.frames {
             let (Some(a), Some((lo, hi))) = (f.auc, f.auc_interval) else {
@@ -434,11 +478,14 @@ impl QuestionReport {
                 ));
                 continue;
             };
+            let agreement = match (self.coders, f.alpha) {
+                (2, Some(al)) => format!("; the coders' Krippendorff's alpha {al:.2}"),
+                _ => String::new(),
+            };
+            let name = f.frame.replace('_', " ");
             out.push_str(&format!(
-                "  Against {coded} to Semetko & Valkenburg's (2000) {} questions for {} articles, frame's {} score separated the {} articles that carry the frame from the other {} with AUC {a:.2} (95% interval {lo:.2}-{hi:.2}; Spearman's rho with the coders' scale {}).\n",
-                f.frame.replace('_', " "),
+                "  Against {coded} to Semetko & Valkenburg's (2000) {name} questions for {} articles, frame's {name} score ranked the {} articles that carry the frame against the other {} with AUC {a:.2} (95% interval {lo:.2}-{hi:.2}; Spearman's rho with {scale} {}{agreement}).\n",
                 f.n,
-                f.frame,
                 f.carries,
                 f.n - f.carries,
                 f2(f.rho)
@@ -465,6 +512,7 @@ impl QuestionReport {
             "auc_low",
             "auc_high",
             "spearman_rho",
+            "kappa_per_question",
         ]);
         let g = |x: Option<f64>| x.map_or_else(String::new, |v| format!("{v:.4}"));
         for f in &self.frames {
@@ -484,6 +532,12 @@ impl QuestionReport {
                 g(f.auc_interval.map(|x| x.0)),
                 g(f.auc_interval.map(|x| x.1)),
                 g(f.rho),
+                f.questions
+                    .iter()
+                    .zip(&f.kappas)
+                    .map(|(q, k)| format!("{q}={}", g(*k)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
             ]);
         }
         w.into_inner().unwrap_or_default()

@@ -5,7 +5,8 @@ use super::builder::{
     clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
 use crate::lexicon::validity::{
-    EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K, REASSURANCE_FOUND_ONE_IN,
+    EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K, OWN_DEFINITION,
+    REASSURANCE_FOUND_ONE_IN,
 };
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
@@ -240,6 +241,13 @@ impl<'a> Builder<'a> {
         if a.lexicons.iter().any(|l| !l.validity.is_empty()) {
             refs.extend(VALIDATION_REFERENCES.iter().map(|r| r.to_string()));
         }
+        if a.lexicons
+            .iter()
+            .flat_map(|l| &l.validity)
+            .any(|v| v.dataset == OWN_DEFINITION)
+        {
+            refs.extend(OWN_DEFINITION_REFERENCES.iter().map(|r| r.to_string()));
+        }
         for l in &a.lexicons {
             for s in &l.sources {
                 let s = s.trim();
@@ -276,9 +284,9 @@ impl<'a> Builder<'a> {
             .find(|v| v.dataset == OWN_DEFINITION)
         {
             self.para(vec![
-                t(format!("The five generic frames were also measured against the definition their lists are built from: {} of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions (", count(own.n, "article", "articles"))),
+                t(format!("The generic frames were also measured against the definition their lists are built from: {} of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions (", count(own.n, "article", "articles"))),
                 code("docs/validity-generic-frames.md"),
-                t("); this is the project's coding, not an independent one."),
+                t("). The coders were two AI agents of the project, not independent experts, and agents that share a model may agree more than two people would: these figures are shown beside the verdicts, not counted in them."),
             ]);
         }
         let rows: Vec<Vec<Cell>> = frames
@@ -353,9 +361,6 @@ fn reading_of(frame: &str, validity: &[FrameValidity]) -> String {
     }
 }
 
-/// The data set of the project's coding with the frames' own definition.
-const OWN_DEFINITION: &str = "news-sv";
-
 /// What makes two references the same work however they are written:
 /// the first author's surname, the year and the first three words of the
 /// title ("hutto 2014 vader a parsimonious"), so that a lexicon citing VADER
@@ -388,9 +393,13 @@ pub(super) fn reference_key(r: &str) -> String {
 }
 
 /// The data sets behind the validity figures, for the references.
-const VALIDATION_REFERENCES: [&str; 4] = [
+const VALIDATION_REFERENCES: [&str; 2] = [
     "Piskorski, J., Stefanovitch, N., Da San Martino, G., & Nakov, P. (2023). SemEval-2023 Task 3: Detecting the category, the framing, and the persuasion techniques in online news in a multi-lingual setup. Proceedings of SemEval-2023, 2343–2361.",
     "Guida, A., Otmakhova, Y., Hovy, E., & Frermann, L. (2025). FrAC: A frame-annotated corpus (gold standard). arXiv:2507.04612.",
+];
+
+/// The corpus and the questions behind the project's own coding.
+const OWN_DEFINITION_REFERENCES: [&str; 2] = [
     "Dai, T. (2017). News Articles [data set]. Harvard Dataverse. doi:10.7910/DVN/GMFCTR.",
     "Semetko, H. A., & Valkenburg, P. M. (2000). Framing European politics: A content analysis of press and television news. Journal of Communication, 50(2), 93–109.",
 ];
