@@ -354,16 +354,30 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
     }
     let report =
         crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold, corpus)?;
-    for w in &report.warnings {
+    print_agreement(
+        &report.warnings,
+        args.csv,
+        || report.to_csv(),
+        || report.to_text(),
+    );
+    Ok(())
+}
+
+/// Warnings to stderr, then the table (CSV or text) to stdout.
+fn print_agreement(
+    warnings: &[String],
+    csv: bool,
+    to_csv: impl FnOnce() -> Vec<u8>,
+    to_text: impl FnOnce() -> String,
+) {
+    for w in warnings {
         warn(w);
     }
-    let bytes = if args.csv {
-        report.to_csv()
+    print_out(&if csv {
+        to_csv()
     } else {
-        report.to_text().into_bytes()
-    };
-    print_out(&bytes);
-    Ok(())
+        to_text().into_bytes()
+    });
 }
 
 /// `frame agree` on a sheet of Semetko & Valkenburg's questions.
@@ -383,14 +397,11 @@ fn agree_questions(
         ));
     }
     let report = crate::commands::validate::questions::run(&args.sheets, opts)?;
-    for w in &report.warnings {
-        warn(w);
-    }
-    let bytes = if args.csv {
-        report.to_csv()
-    } else {
-        report.to_text().into_bytes()
-    };
-    print_out(&bytes);
+    print_agreement(
+        &report.warnings,
+        args.csv,
+        || report.to_csv(),
+        || report.to_text(),
+    );
     Ok(())
 }

@@ -696,6 +696,22 @@ pub struct PeriodPoint {
     pub mean_per_1k: Vec<Option<f64>>,
 }
 
+/// A frame lexicon as the report lists it, without measurements, for
+/// tests. Not used by the pipeline.
+#[doc(hidden)]
+pub fn example_lexicon(name: &str, builtin: bool) -> LexiconInfo {
+    LexiconInfo {
+        name: name.to_string(),
+        description: String::new(),
+        sources: Vec::new(),
+        entries: 1,
+        file: format!("lexicons/{name}.txt"),
+        kind: "frame".into(),
+        builtin,
+        validity: Vec::new(),
+    }
+}
+
 /// A small, hand-made `Analysis` for writer tests (charts, reports, CSV):
 /// `n` articles, seven frames, two clusters. Not used by the pipeline.
 #[doc(hidden)]

@@ -435,16 +435,7 @@ mod tests {
         ["threat", "reassurance"]
             .iter()
             .zip(shipped)
-            .map(|(name, builtin)| crate::model::LexiconInfo {
-                name: name.to_string(),
-                description: String::new(),
-                sources: Vec::new(),
-                entries: 1,
-                file: format!("lexicons/{name}.txt"),
-                kind: "frame".into(),
-                builtin,
-                validity: Vec::new(),
-            })
+            .map(|(name, builtin)| crate::model::example_lexicon(name, builtin))
             .collect()
     }
 

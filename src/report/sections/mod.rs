@@ -153,16 +153,7 @@ mod tests {
         let mut a = example(3);
         a.lexicons = ["threat", "reassurance"]
             .iter()
-            .map(|name| crate::model::LexiconInfo {
-                name: name.to_string(),
-                description: String::new(),
-                sources: Vec::new(),
-                entries: 1,
-                file: format!("lexicons/{name}.txt"),
-                kind: "frame".into(),
-                builtin: true,
-                validity: Vec::new(),
-            })
+            .map(|name| crate::model::example_lexicon(name, true))
             .collect();
         assert!(says(&a));
         // The user's own reassurance list: frame measured nothing about it.
