@@ -146,6 +146,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "The council announced new measures to clear the roads.",
         "The new bridge measures forty metres.",
     ),
+    // responsibility: acting against a problem, not an agency's name.
+    (
+        "responsibility",
+        "The city wants to prevent more floods.",
+        "She spoke for the Centers for Disease Control and Prevention.",
+    ),
     // reassurance: the senses that reassure, not their look-alikes.
     (
         "reassurance",
