@@ -2,7 +2,7 @@
 //! threat against reassurance.
 
 use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
-use crate::lexicon::validity::REASSURANCE_FOUND_ONE_IN;
+use crate::lexicon::validity::reassurance_found_share;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
 use crate::report::charts::{frames, threat};
@@ -140,7 +140,7 @@ impl<'a> Builder<'a> {
         if both && builtin_reassurance {
             self.explain(vec![
                 strong("Balances lean towards threat. "),
-                t(format!("In news about a danger, the default reassurance list finds only about 1 in {REASSURANCE_FOUND_ONE_IN} of the sentences that reassure (the project's coded sample, ")),
+                t(format!("In news about a danger, the default reassurance list finds only about {} of the sentences that reassure (the project's coded samples, ", reassurance_found_share())),
                 code("docs/validity-reassurance-sample.md"),
                 t("): most reassurance is worded in ways no list of stock phrases holds. A reassurance score of 0 does not mean the article does not reassure. Compare balances between articles of the same kind rather than reading the sign as an article's stance."),
             ]);

@@ -5,8 +5,8 @@ use super::builder::{
     clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
 use crate::lexicon::validity::{
-    EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K, OWN_DEFINITION,
-    REASSURANCE_FOUND_ONE_IN,
+    reassurance_found_share, EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K,
+    OWN_DEFINITION,
 };
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
@@ -294,7 +294,7 @@ impl<'a> Builder<'a> {
             .map(|l| {
                 let (data, reading) = if l.validity.is_empty() {
                     let why = if l.name == REASSURANCE && l.builtin {
-                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and in articles about a danger it finds only about 1 in {} of the sentences that reassure (docs/validity-reassurance-sample.md): exploratory, and a score of 0 does not mean no reassurance", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0), REASSURANCE_FOUND_ONE_IN)
+                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and in articles about a danger it finds only about {} of the sentences that reassure (docs/validity-reassurance-sample.md): exploratory, and a score of 0 does not mean no reassurance", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0), reassurance_found_share())
                     } else {
                         "not validated: not a default lexicon, or changed since it was measured".to_string()
                     };
