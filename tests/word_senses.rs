@@ -134,6 +134,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "The baby was born on Friday.",
         "He watched Million Dollar Baby again.",
     ),
+    // human interest: the people a problem falls on, not an idiom.
+    (
+        "human_interest",
+        "The victim was taken to hospital.",
+        "He likes to play the victim at meetings.",
+    ),
     // responsibility: vendors' product names.
     (
         "responsibility",
