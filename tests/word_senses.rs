@@ -134,6 +134,12 @@ const CASES: &[(&str, &str, &str)] = &[
         "The baby was born on Friday.",
         "He watched Million Dollar Baby again.",
     ),
+    // conflict: a party denying a claim, not a refusal.
+    (
+        "conflict",
+        "The minister denied the claims.",
+        "The suspect was denied bail.",
+    ),
     // human interest: the people a problem falls on, not an idiom.
     (
         "human_interest",
