@@ -509,3 +509,40 @@ fn report_gives_sentence_level_threat_reading_only_for_the_default_list() {
     assert!(threat.contains("not validated"), "{threat}");
     assert!(!threat.contains("score of 2"), "{threat}");
 }
+
+#[test]
+fn findings_say_why_no_reassuring_sentence_is_quoted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "corpus",
+        &[
+            (
+                "a.txt",
+                b"Return plan\n\nOfficials said it will be safe to return home when the river falls. Roads stay closed.\n",
+            ),
+            (
+                "b.txt",
+                b"Storm damage\n\nThe storm destroyed homes and injured ten people. Rescuers searched the ruins.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    analyze_ok(&[&dir], &out);
+    let md = read(&out.join("report.md"));
+    let findings = md.split("## Findings").nth(1).unwrap_or("");
+    let findings = findings.split("\n## ").next().unwrap_or("");
+    assert!(
+        findings.contains("most reassurance-framed article"),
+        "{findings}"
+    );
+    assert!(
+        findings.contains("No sentence of it is quoted")
+            && findings.contains("waits on a condition"),
+        "{findings}"
+    );
+    assert!(
+        !findings.contains("its most reassuring sentence"),
+        "{findings}"
+    );
+}

@@ -3,7 +3,7 @@
 //! most threatening and reassuring sentences.
 
 use super::matcher::FrameScorer;
-use super::negation::after_contrast;
+use super::negation::{after_contrast, before_condition};
 use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
 use crate::text::squash::squashed;
@@ -57,7 +57,8 @@ impl FrameScorer {
         let n_sent = doc.sentences.len();
         let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
         // Threat and reassurance hits a sentence can be quoted for: those not
-        // set aside by a contrast ("fear rather than reassurance").
+        // set aside by a contrast ("fear rather than reassurance"), and
+        // reassurance not waiting on a condition ("safe ... when").
         let mut quotable = vec![[0.0f64; 2]; n_sent];
         // The first such hit's word in each sentence: a long sentence is
         // quoted as a window around it (text::window).
@@ -112,7 +113,8 @@ impl FrameScorer {
             if n_sent > 0 {
                 sent_hits[s][cat] += e.weight;
                 if let Some(side) = self.polarity.side(cat) {
-                    if !after_contrast(doc, vocab, m.first, self.window()) {
+                    let waits = side == 1 && before_condition(Some(text), doc, vocab, m.last);
+                    if !after_contrast(doc, vocab, m.first, self.window()) && !waits {
                         quotable[s][side] += e.weight;
                         quotable_at[s][side] = quotable_at[s][side].min(m.first);
                     }

@@ -171,6 +171,20 @@ mod tests {
         assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(1));
     }
 
+    #[test]
+    fn reassurance_waiting_on_a_condition_is_counted_but_not_quoted() {
+        let s = score_text(
+            "It should be safe to return when the fire is out. Later the town was calm again.",
+        );
+        assert_eq!(hits(&s).1, 2.0);
+        assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(2));
+        // A clause break ends the condition's reach.
+        let s = score_text("The town was calm again, when we arrived on Monday.");
+        assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(1));
+        let s = score_text("It will be safe to return once the fire is out.");
+        assert!(s.most_reassuring.is_none(), "{:?}", s.most_reassuring);
+    }
+
     fn hits(s: &DocScores) -> (f64, f64, f64) {
         (s.frames[0].hits, s.frames[1].hits, s.frames[2].hits)
     }

@@ -209,6 +209,42 @@ pub fn under_condition(
     false
 }
 
+/// Words that, after a reassurance match in its clause, make the safety
+/// wait on something: "safe to return when the environment becomes
+/// secure", "safe once the fire is out", "safe if boiled". Such a sentence
+/// is not quoted as an article's most reassuring one (its match still
+/// counts: "when" is as often a time as a condition).
+pub const CONDITION_AFTER_MARKERS: &[&str] = &["if", "unless", "until", "when", "once"];
+
+/// How many words after a reassurance match are searched for one of the
+/// [`CONDITION_AFTER_MARKERS`], within its clause: the condition often
+/// comes after whom the safety is for ("safe for asylum seekers in
+/// Australia to return home when ...").
+pub const CONDITION_AFTER_WINDOW: usize = 12;
+
+/// True when one of the [`CONDITION_AFTER_MARKERS`] stands at most
+/// [`CONDITION_AFTER_WINDOW`] words after word token `last`, in its sentence
+/// and with no clause punctuation between them. `text` is the article;
+/// without it the clause is not checked.
+pub fn before_condition(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    last: usize,
+) -> bool {
+    let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
+    let end = doc.tokens.len().min(last + 1 + CONDITION_AFTER_WINDOW);
+    for k in last + 1..end {
+        if !doc.same_sentence(last, k) || text.is_some_and(|t| clause_break(t, doc, k - 1)) {
+            return false;
+        }
+        if CONDITION_AFTER_MARKERS.contains(&word(k)) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A match as negation sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct NegationTarget {

@@ -116,6 +116,12 @@ impl<'a> Builder<'a> {
                         source: (x.article_no >= 1 && x.article_no - 1 < READER_MAX)
                             .then(|| Target::Article(x.article_no - 1)),
                     });
+                } else {
+                    self.para(vec![t(if kind == MOST_THREAT {
+                        "No sentence of it is quoted: each of its threat matches names an alternative set aside (\u{201c}rather than\u{201d}, \u{201c}instead of\u{201d}). Read the article."
+                    } else {
+                        "No sentence of it is quoted: each of its reassurance matches names an alternative set aside (\u{201c}rather than\u{201d}) or waits on a condition (\u{201c}safe to return when \u{2026}\u{201d}). Read the article."
+                    })]);
                 }
             }
         }
