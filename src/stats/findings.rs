@@ -5,7 +5,7 @@
 //! cautions that apply (small corpus or groups, many comparisons,
 //! exploratory frames). Every writer shows these same rows.
 
-use crate::lexicon::validity::{verdict, LOW_THREAT_PER_1K};
+use crate::lexicon::validity::{verdict, EXPLORATORY_BELOW, LOW_THREAT_PER_1K};
 use crate::model::findings::{
     Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT, REST,
     SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT, SECTION_VALIDITY,
@@ -159,7 +159,7 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
     };
     let r = reading(a, &d.measure);
     let text = match r {
-        "exploratory" => format!("{text} {} is an exploratory frame (it agreed poorly with human coding): treat this as a lead to read, not a measurement.", capitalised(&d.measure)),
+        "exploratory" => format!("{text} {} is an exploratory frame (its lexicon agreed poorly with the public human frame coding): treat this as a lead to read, not a measurement.", capitalised(&d.measure)),
         "not validated" if finding => format!("{text} The {} lexicon was not validated against human coding.", d.measure),
         _ => text,
     };
@@ -340,8 +340,9 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
     if !exploratory.is_empty() {
         out.push(caution(
             format!(
-                "Exploratory frames ({}): their lexicons agreed poorly with human frame coding, so their scores find articles to read rather than measure the frame.",
-                exploratory.join(", ")
+                "Exploratory frames ({}): their lexicons agreed poorly with the public human frame coding (AUC below {:.2}; the trust table says how closely those codes match each frame, and what the project's own coding with the frames' definition found), so their scores find articles to read rather than measure the frame.",
+                exploratory.join(", "),
+                EXPLORATORY_BELOW
             ),
             SECTION_VALIDITY,
         ));
