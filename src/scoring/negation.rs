@@ -195,18 +195,15 @@ pub fn under_condition(
             return true;
         }
     }
-    let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
-    let mut k = first;
-    while k > 0 && first - k < CONDITION_WINDOW {
-        if !doc.same_sentence(k - 1, first) || text.is_some_and(|t| clause_break(t, doc, k - 1)) {
-            return false;
-        }
-        k -= 1;
-        if CONDITION_MARKERS.contains(&word(k)) {
-            return true;
-        }
-    }
-    false
+    marker_in_clause(
+        text,
+        doc,
+        vocab,
+        first,
+        Side::Before,
+        CONDITION_WINDOW,
+        CONDITION_MARKERS,
+    )
 }
 
 /// Words that, after a reassurance match in its clause, make the safety
@@ -232,13 +229,51 @@ pub fn before_condition(
     vocab: &Vocabulary,
     last: usize,
 ) -> bool {
-    let word = |k: usize| vocab.surfaces[doc.tokens[k].surface as usize].as_str();
-    let end = doc.tokens.len().min(last + 1 + CONDITION_AFTER_WINDOW);
-    for k in last + 1..end {
-        if !doc.same_sentence(last, k) || text.is_some_and(|t| clause_break(t, doc, k - 1)) {
+    marker_in_clause(
+        text,
+        doc,
+        vocab,
+        last,
+        Side::After,
+        CONDITION_AFTER_WINDOW,
+        CONDITION_AFTER_MARKERS,
+    )
+}
+
+/// Which way [`marker_in_clause`] looks from its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// True when one of `markers` stands at most `window` words before or after
+/// word token `at`, in its sentence and with no clause punctuation between
+/// them (not checked without `text`, the article).
+fn marker_in_clause(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    at: usize,
+    side: Side,
+    window: usize,
+    markers: &[&str],
+) -> bool {
+    for step in 1..=window {
+        let k = match side {
+            Side::Before => match at.checked_sub(step) {
+                Some(k) => k,
+                None => return false,
+            },
+            Side::After if at + step < doc.tokens.len() => at + step,
+            Side::After => return false,
+        };
+        // The gap between k and its neighbour towards `at`.
+        let gap = if side == Side::Before { k } else { k - 1 };
+        if !doc.same_sentence(gap, gap + 1) || text.is_some_and(|t| clause_break(t, doc, gap)) {
             return false;
         }
-        if CONDITION_AFTER_MARKERS.contains(&word(k)) {
+        if markers.contains(&vocab.surfaces[doc.tokens[k].surface as usize].as_str()) {
             return true;
         }
     }
