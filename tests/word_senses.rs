@@ -34,6 +34,26 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "The flooding puts homes at risk.",
+        "The bank hired a head of risk management.",
+    ),
+    (
+        "threat",
+        "Police issued an alert about the gunman.",
+        "Sign up for breaking news alerts.",
+    ),
+    (
+        "threat",
+        "A wildfire destroyed forty homes.",
+        "The rumour spread like wildfire online.",
+    ),
+    (
+        "threat",
+        "The war forced thousands to flee.",
+        "The new Star Wars film opened on Friday.",
+    ),
+    (
+        "threat",
         "A man was stabbed in the street.",
         "He felt stabbed in the back by his party.",
     ),
