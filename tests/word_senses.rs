@@ -34,6 +34,21 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "The crisis left thousands without food.",
+        "A report by the International Crisis Group came out today.",
+    ),
+    (
+        "morality",
+        "Victims demand justice for the massacre.",
+        "The Department of Justice declined to comment.",
+    ),
+    (
+        "morality",
+        "They pray to God for forgiveness.",
+        "Oh my God, he said, looking at the score.",
+    ),
+    (
+        "threat",
         "The flooding puts homes at risk.",
         "The bank hired a head of risk management.",
     ),
