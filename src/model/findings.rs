@@ -96,11 +96,28 @@ pub struct GroupDifference {
     pub ci_low: Option<f64>,
     /// 97.5th percentile of the bootstrap differences.
     pub ci_high: Option<f64>,
+    /// Frame matches in `group_a` (`None` for sentiment).
+    pub matches_a: Option<f64>,
+    /// Frame matches in `group_b`.
+    pub matches_b: Option<f64>,
+    /// Whether either side would expect fewer than [`MIN_EXPECTED_MATCHES`]
+    /// matches if both used the frame at the same rate.
+    pub too_few_matches: bool,
 }
 
+/// Matches a side must expect, at the pooled rate, before its difference can be a finding.
+///
+/// Cochran's (1954) rule for counts: with fewer expected, one match more or
+/// less moves the difference, and a bootstrap over articles that are mostly
+/// 0 understates that.
+pub const MIN_EXPECTED_MATCHES: f64 = 5.0;
+
 impl GroupDifference {
-    /// Whether the interval excludes 0.
+    /// Whether the interval excludes 0 and the difference rests on enough matches.
     pub fn is_finding(&self) -> bool {
+        if self.too_few_matches {
+            return false;
+        }
         match (self.ci_low, self.ci_high) {
             (Some(lo), Some(hi)) => lo > 0.0 || hi < 0.0,
             _ => false,

@@ -66,14 +66,16 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
             "With {n} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average."
         ));
     }
-    let thin: Vec<&str> = a
+    // Named by number and id, as the report's other cautions and its reader name them.
+    let thin: Vec<String> = a
         .articles
         .iter()
-        .filter(|r| r.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0)
-        .map(|r| r.id.as_str())
+        .enumerate()
+        .filter(|(_, r)| r.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0)
+        .map(|(i, r)| format!("#{} ({})", i + 1, r.id))
         .collect();
     if !thin.is_empty() {
-        let shown: Vec<&str> = thin.iter().take(10).copied().collect();
+        let shown: Vec<&str> = thin.iter().take(10).map(String::as_str).collect();
         notes.push(format!(
             "{} article(s) have fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
             thin.len(),

@@ -16,18 +16,26 @@
 //! are independent resamples of each group. The interval runs from the 2.5th
 //! to the 97.5th percentile of the differences. A side with fewer than 2
 //! articles has no interval.
+//!
+//! **Counts.** A frame's difference also carries each side's matches, and is
+//! not a finding when either side would expect fewer than
+//! [`MIN_EXPECTED_MATCHES`] at the pooled rate (matches per word of both sides
+//! together): a bootstrap over articles that are nearly all 0 gives intervals
+//! too narrow for a handful of matches.
 
-use crate::model::findings::{GroupDifference, REST};
+use crate::model::findings::{GroupDifference, MIN_EXPECTED_MATCHES, REST};
 use crate::model::GroupStats;
 use crate::stats::resample::percentile;
 
 /// Differences of every measure: the pair when there are two groups, each
 /// group against the rest when there are more, none with fewer.
 /// `draws[g][m]` are group g's bootstrap means of measure m in draw order
-/// (empty when the group has fewer than two articles).
+/// (empty when the group has fewer than two articles); `counts[g][m]` are
+/// group g's (matches, words) of measure m, `None` for sentiment.
 pub fn between(
     groups: &[GroupStats],
     draws: &[Vec<Vec<f64>>],
+    counts: &[Vec<Option<(f64, f64)>>],
     measures: &[String],
     confidence: f64,
 ) -> Vec<GroupDifference> {
@@ -37,8 +45,7 @@ pub fn between(
         2 => {
             for (m, name) in measures.iter().enumerate() {
                 out.push(difference(
-                    groups,
-                    draws,
+                    (groups, draws, counts),
                     (m, name.as_str()),
                     &[0],
                     &[1],
@@ -51,8 +58,7 @@ pub fn between(
                 let rest: Vec<usize> = (0..k).filter(|&o| o != g).collect();
                 for (m, name) in measures.iter().enumerate() {
                     out.push(difference(
-                        groups,
-                        draws,
+                        (groups, draws, counts),
                         (m, name.as_str()),
                         &[g],
                         &rest,
@@ -99,14 +105,41 @@ fn side_mean(
     (n, mean, sum)
 }
 
+/// (matches, words) of measure `m` summed over the groups `side`; `None`
+/// for sentiment.
+fn side_count(counts: &[Vec<Option<(f64, f64)>>], m: usize, side: &[usize]) -> Option<(f64, f64)> {
+    side.iter().try_fold((0.0, 0.0), |(h, w), &g| {
+        let (gh, gw) = counts.get(g)?.get(m).copied().flatten()?;
+        Some((h + gh, w + gw))
+    })
+}
+
+/// Whether either side expects fewer than [`MIN_EXPECTED_MATCHES`] matches
+/// at the rate of both sides together.
+fn too_few(a: (f64, f64), b: (f64, f64)) -> bool {
+    let words = a.1 + b.1;
+    if words <= 0.0 {
+        return true;
+    }
+    let rate = (a.0 + b.0) / words;
+    rate * a.1.min(b.1) < MIN_EXPECTED_MATCHES
+}
+
+type Inputs<'a> = (
+    &'a [GroupStats],
+    &'a [Vec<Vec<f64>>],
+    &'a [Vec<Option<(f64, f64)>>],
+);
+
 fn difference(
-    groups: &[GroupStats],
-    draws: &[Vec<Vec<f64>>],
+    (groups, draws, counts): Inputs,
     (m, measure): (usize, &str),
     a: &[usize],
     b: &[usize],
     confidence: f64,
 ) -> GroupDifference {
+    let ca = side_count(counts, m, a);
+    let cb = side_count(counts, m, b);
     let (na, mean_a, da) = side_mean(groups, draws, m, a);
     let (nb, mean_b, db) = side_mean(groups, draws, m, b);
     let (ci_low, ci_high) = match (da, db) {
@@ -136,6 +169,9 @@ fn difference(
         difference: mean_a - mean_b,
         ci_low,
         ci_high,
+        matches_a: ca.map(|c| c.0),
+        matches_b: cb.map(|c| c.0),
+        too_few_matches: matches!((ca, cb), (Some(x), Some(y)) if too_few(x, y)),
     }
 }
 
@@ -186,7 +222,7 @@ mod tests {
             .collect();
         let (ga, da) = group("post", &a, &m);
         let (gb, db) = group("herald", &b, &m);
-        let d = between(&[ga, gb], &[da, db], &m, 0.95);
+        let d = between(&[ga, gb], &[da, db], &[], &m, 0.95);
         assert_eq!(d.len(), 2);
         assert_eq!(
             (d[0].group_a.as_str(), d[0].group_b.as_str()),
@@ -201,7 +237,28 @@ mod tests {
         // Same seed, same draws.
         let (ga, da) = group("post", &a, &m);
         let (gb, db) = group("herald", &b, &m);
-        assert_eq!(d, between(&[ga, gb], &[da, db], &m, 0.95));
+        assert_eq!(d, between(&[ga, gb], &[da, db], &[], &m, 0.95));
+    }
+
+    #[test]
+    fn a_difference_resting_on_a_handful_of_matches_is_not_a_finding() {
+        let m = vec!["reassurance".to_string()];
+        // Every article of b has a little, a has none: the interval excludes 0.
+        let (ga, da) = group("a", &vec![vec![0.0]; 30], &m);
+        let (gb, db) = group("b", &vec![vec![1.0]; 30], &m);
+        let groups = [ga, gb];
+        let draws = [da, db];
+        let sparse = between(&groups, &draws, &[], &m, 0.95);
+        assert!(sparse[0].is_finding(), "without counts: {:?}", sparse[0]);
+        // 0 and 3 matches over 10,000 words each: 1.5 expected per side.
+        let few = [vec![Some((0.0, 10_000.0))], vec![Some((3.0, 10_000.0))]];
+        let d = between(&groups, &draws, &few, &m, 0.95);
+        assert!(d[0].too_few_matches && !d[0].is_finding(), "{:?}", d[0]);
+        assert_eq!((d[0].matches_a, d[0].matches_b), (Some(0.0), Some(3.0)));
+        // 0 and 30 matches: 15 expected per side, a finding.
+        let many = [vec![Some((0.0, 10_000.0))], vec![Some((30.0, 10_000.0))]];
+        let d = between(&groups, &draws, &many, &m, 0.95);
+        assert!(!d[0].too_few_matches && d[0].is_finding(), "{:?}", d[0]);
     }
 
     #[test]
@@ -213,7 +270,7 @@ mod tests {
         let (g1, d1) = group("a", &rows(10.0, 10), &m);
         let (g2, d2) = group("b", &rows(0.0, 10), &m);
         let (g3, d3) = group("c", &rows(0.0, 30), &m);
-        let d = between(&[g1, g2, g3], &[d1, d2, d3], &m, 0.95);
+        let d = between(&[g1, g2, g3], &[d1, d2, d3], &[], &m, 0.95);
         assert_eq!(d.len(), 3);
         assert!(d.iter().all(|x| x.group_b == REST));
         // a: 10.5 against the rest's 0.5 (40 articles).
@@ -228,10 +285,10 @@ mod tests {
         let m = vec!["x".to_string()];
         let (g1, d1) = group("a", &[vec![3.0]], &m);
         let (g2, d2) = group("b", &[vec![1.0], vec![2.0]], &m);
-        let d = between(&[g1, g2], &[d1, d2], &m, 0.95);
+        let d = between(&[g1, g2], &[d1, d2], &[], &m, 0.95);
         assert_eq!(d[0].ci_low, None);
         assert!(!d[0].is_finding());
         assert!((d[0].difference - 1.5).abs() < 1e-9);
-        assert!(between(&[], &[], &m, 0.95).is_empty());
+        assert!(between(&[], &[], &[], &m, 0.95).is_empty());
     }
 }

@@ -7,8 +7,9 @@
 
 use crate::lexicon::validity::{verdict, EXPLORATORY_BELOW, LOW_THREAT_PER_1K};
 use crate::model::findings::{
-    Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT, REST,
-    SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT, SECTION_VALIDITY,
+    Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MIN_EXPECTED_MATCHES,
+    MOST_REASSURANCE, MOST_THREAT, REST, SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT,
+    SECTION_VALIDITY,
 };
 use crate::model::{Analysis, REASSURANCE, THREAT};
 
@@ -67,10 +68,18 @@ fn shipped(a: &Analysis, frame: &str) -> bool {
 pub fn compute(a: &Analysis) -> Findings {
     let mut items = Vec::new();
     let diffs: &[GroupDifference] = a.groups.as_ref().map_or(&[], |g| &g.differences);
-    let mut rows: Vec<Finding> = diffs.iter().map(|d| difference(a, d)).collect();
-    // Findings first, each kept in measure order.
-    rows.sort_by_key(|f| !f.is_finding);
-    items.extend(rows);
+    let mut order: Vec<&GroupDifference> = diffs.iter().collect();
+    // Findings first, the clearest first (so the few the report shows are the
+    // ones a reader should see); the others in measure order.
+    order.sort_by(|x, y| {
+        y.is_finding()
+            .cmp(&x.is_finding())
+            .then_with(|| match x.is_finding() {
+                true => clarity(y).total_cmp(&clarity(x)),
+                false => std::cmp::Ordering::Equal,
+            })
+    });
+    items.extend(order.into_iter().map(|d| difference(a, d)));
     for (frame, kind) in [(THREAT, MOST_THREAT), (REASSURANCE, MOST_REASSURANCE)] {
         if let Some(f) = most_framed(a, frame, kind) {
             items.push(f);
@@ -100,6 +109,51 @@ pub fn compute(a: &Analysis) -> Findings {
     }
 }
 
+/// How clearly a difference stands out from 0: its size over the width of its
+/// interval, which puts frames (per 1,000 words) and sentiment (-1 to +1) on
+/// one scale.
+fn clarity(d: &GroupDifference) -> f64 {
+    match (d.ci_low, d.ci_high) {
+        (Some(lo), Some(hi)) if hi > lo => d.difference.abs() / (hi - lo),
+        (Some(_), Some(_)) => f64::INFINITY,
+        _ => 0.0,
+    }
+}
+
+/// Decimals for a row of numbers: `base`, or up to two more when a value
+/// that is not 0 would print as 0, or two means that differ would print
+/// alike, so that a reader can see in the numbers why a row is or is not a
+/// finding.
+fn fitted_decimals(base: usize, d: &GroupDifference) -> usize {
+    let zero = |x: f64, k: usize| num(x, k).chars().all(|c| c == '0' || c == '.');
+    let mut k = base;
+    while k < base + 2 {
+        let values = [
+            Some(d.mean_a),
+            Some(d.mean_b),
+            Some(d.difference),
+            d.ci_low,
+            d.ci_high,
+        ];
+        let hidden = values.iter().flatten().any(|&x| x != 0.0 && zero(x, k));
+        let alike = num(d.mean_a, k) == num(d.mean_b, k) && !zero(d.difference, k);
+        if !hidden && !alike {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// "3 matches" / "1 match" / "2.5 matches" (negated matches weigh less).
+fn matches(n: f64) -> String {
+    if n == 1.0 {
+        "1 match".to_string()
+    } else {
+        format!("{} matches", num(n, if n.fract() == 0.0 { 0 } else { 1 }))
+    }
+}
+
 /// "conflict framing" / "sentiment".
 fn what(measure: &str) -> String {
     if measure == "sentiment" {
@@ -110,7 +164,7 @@ fn what(measure: &str) -> String {
 }
 
 fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
-    let dec = decimals(&d.measure);
+    let dec = fitted_decimals(decimals(&d.measure), d);
     let other = if d.group_b == REST {
         "the other articles".to_string()
     } else {
@@ -131,6 +185,19 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
     );
     let finding = d.is_finding();
     let text = match (d.ci_low, d.ci_high) {
+        (Some(lo), Some(hi)) if d.too_few_matches => format!(
+            "{} and {} cannot be compared on {}: {values} [{}, {}], but the difference rests on {} in {} and {} in {} (fewer than {} expected on one side at their shared rate), so this is not a finding.",
+            d.group_a,
+            other,
+            what(&d.measure),
+            num(lo, dec),
+            num(hi, dec),
+            matches(d.matches_a.unwrap_or(0.0)),
+            d.group_a,
+            matches(d.matches_b.unwrap_or(0.0)),
+            other,
+            num(MIN_EXPECTED_MATCHES, 0)
+        ),
         (Some(lo), Some(hi)) => {
             let ci = format!("[{}, {}]", num(lo, dec), num(hi, dec));
             if finding {
@@ -196,25 +263,35 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     // Ranked by the lower end of the score's interval when there are
     // intervals, so that a very short article with one matching word (a
     // high score resting on one sentence) does not lead; by the score itself
-    // otherwise. Ties: the first article.
+    // otherwise. Ties (many lower ends are 0 when matches are few) go to the
+    // higher score, then to more matches, so that the pick does not depend
+    // on the order of the files; then to the first article.
     let by_interval = a
         .articles
         .iter()
         .any(|art| art.frames.get(j).is_some_and(|f| f.ci_low.is_some()));
-    let mut best: Option<(usize, f64)> = None;
+    let mut best: Option<(usize, [f64; 3])> = None;
     for (i, art) in a.articles.iter().enumerate() {
         let Some(f) = art.frames.get(j) else {
             continue;
         };
-        let key = if by_interval {
+        let first = if by_interval {
             f.ci_low.unwrap_or(0.0)
         } else {
             f.per_1k
         };
+        let key = [first, f.per_1k, f.hits];
+        let better = |b: &[f64; 3]| {
+            key.iter()
+                .zip(b)
+                .map(|(x, y)| x.total_cmp(y))
+                .find(|o| o.is_ne())
+                .is_some_and(|o| o.is_gt())
+        };
         if f.per_1k.is_finite()
             && f.per_1k > 0.0
-            && key.is_finite()
-            && best.is_none_or(|(_, b)| key > b)
+            && key.iter().all(|x| x.is_finite())
+            && best.as_ref().is_none_or(|(_, b)| better(b))
         {
             best = Some((i, key));
         }
@@ -244,8 +321,15 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     } else {
         ""
     };
+    // When every interval reaches 0, no article stands out on this frame: say
+    // so before naming the one with the highest score.
+    let lead = if by_interval && !score.ci_low.is_some_and(|lo| lo > 0.0) {
+        format!("No article is clearly {frame}-framed: every article's 95% interval reaches 0. The highest-scoring article is")
+    } else {
+        format!("The most {frame}-framed article{ranked} is")
+    };
     let text = format!(
-        "The most {frame}-framed article{ranked} is #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
+        "{lead} #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
         i + 1,
         title,
         art.group
@@ -253,11 +337,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
             .map(|g| format!(" ({g})"))
             .unwrap_or_default(),
         num(v, 1),
-        if score.hits == 1.0 {
-            "1 match".to_string()
-        } else {
-            format!("{} matches", num(score.hits, if score.hits.fract() == 0.0 { 0 } else { 1 }))
-        },
+        matches(score.hits),
         art.words
     );
     let r = reading(a, frame);
@@ -388,7 +468,46 @@ mod tests {
             difference: 4.8,
             ci_low: Some(lo),
             ci_high: Some(hi),
+            ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_clearest_findings_come_first_and_small_numbers_keep_their_digits() {
+        let mut a = example(6);
+        let mut small = diff(-0.09, -0.01, "reassurance");
+        (small.mean_a, small.mean_b, small.difference) = (0.03, 0.08, -0.05);
+        let mut sparse = diff(-0.2, -0.01, "morality");
+        (sparse.matches_a, sparse.matches_b, sparse.too_few_matches) =
+            (Some(1.0), Some(22.0), true);
+        a.groups = Some(GroupComparison {
+            // Alphabetical groups, measure order: the clear one comes last.
+            differences: vec![
+                small,
+                sparse,
+                diff(1.0, 6.0, "economic"),
+                diff(4.0, 5.6, "conflict"),
+            ],
+            ..Default::default()
+        });
+        let f = compute(&a);
+        let order: Vec<&str> = f.items.iter().take(4).map(|x| x.frame.as_str()).collect();
+        assert_eq!(order, ["conflict", "economic", "reassurance", "morality"]);
+        assert!(
+            f.items[2]
+                .text
+                .contains("0.03 vs 0.08 per 1,000 words, difference -0.05 [-0.09, -0.01]"),
+            "{}",
+            f.items[2].text
+        );
+        assert!(!f.items[3].is_finding);
+        assert!(
+            f.items[3]
+                .text
+                .contains("rests on 1 match in post and 22 matches in herald"),
+            "{}",
+            f.items[3].text
+        );
     }
 
     #[test]

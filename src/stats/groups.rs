@@ -258,7 +258,28 @@ pub fn compare(
             (g, draws)
         })
         .unzip();
-    let differences = differences::between(&groups, &draws, &measures, CONFIDENCE);
+    // (matches, words) per group and frame, for the count rule of the differences.
+    let counts: Vec<Vec<Option<(f64, f64)>>> = (0..names.len())
+        .map(|g| {
+            let mut c: Vec<Option<(f64, f64)>> = vec![Some((0.0, 0.0)); frames.len()];
+            c.push(None);
+            for (a, _) in articles.iter().zip(idx).filter(|(_, &i)| i == g) {
+                for (j, f) in frames.iter().enumerate() {
+                    let hits = a
+                        .frames
+                        .iter()
+                        .find(|s| &s.frame == f)
+                        .map_or(0.0, |s| s.hits);
+                    if let Some((h, w)) = c[j].as_mut() {
+                        *h += if hits.is_finite() { hits } else { 0.0 };
+                        *w += a.words as f64;
+                    }
+                }
+            }
+            c
+        })
+        .collect();
+    let differences = differences::between(&groups, &draws, &counts, &measures, CONFIDENCE);
     let mut notes = Vec::new();
     if groups.len() < 2 {
         notes.push(

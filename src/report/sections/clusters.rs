@@ -183,7 +183,7 @@ impl<'a> Builder<'a> {
         let has = self.chart(&similarity::CHART);
         let mut p = vec![
             strong("How to read this. "),
-            t("Cosine similarity compares the TF-IDF vectors of two articles: 1 means the same distinctive words in the same proportions, 0 means no distinctive word in common. The diagonal is always 1 (each article compared with itself). Values near 1 between different outlets often mean shared agency copy or a press release. "),
+            t("Cosine similarity compares the TF-IDF vectors of two articles: 1 means the same distinctive words in the same proportions, 0 means no distinctive word in common. An article compared with itself scores 1. Values near 1 between different outlets often mean shared agency copy or a press release. "),
         ];
         let by_cluster = a
             .clustering

@@ -34,7 +34,8 @@ impl<'a> Builder<'a> {
         let has_threat = self.has_frame(THREAT);
         let has_reass = self.has_frame(REASSURANCE);
         let mut cut_terms = false;
-        for i in 0..a.articles.len().min(MAX_EVIDENCE_ARTICLES) {
+        let (shown, named) = evidence_articles(self.a);
+        for &i in &shown {
             let art = &a.articles[i];
             let title = if art.title.trim().is_empty() {
                 art.id.clone()
@@ -128,11 +129,20 @@ impl<'a> Builder<'a> {
                 em("."),
             ]);
         }
-        if a.articles.len() > MAX_EVIDENCE_ARTICLES {
+        if a.articles.len() > shown.len() {
+            let first = shown.len() - named.len();
+            let which = if named.is_empty() {
+                format!("the first {first}")
+            } else {
+                let nos: Vec<String> = named.iter().map(|i| format!("#{}", i + 1)).collect();
+                format!(
+                    "the articles the Findings name ({}) and the first {first}",
+                    nos.join(", ")
+                )
+            };
             self.para(vec![
                 em(format!(
-                    "Evidence is shown for the first {} of {} articles; ",
-                    MAX_EVIDENCE_ARTICLES,
+                    "Evidence is shown for {which} of {} articles; ",
                     int(a.articles.len())
                 )),
                 code("evidence.csv"),
@@ -141,5 +151,64 @@ impl<'a> Builder<'a> {
                 em(" cover every article."),
             ]);
         }
+    }
+}
+
+/// The articles whose evidence is shown, in article order, and which of them
+/// are there because the Findings name them (beyond the first ones): the
+/// Findings' articles always, so that every article they quote can be
+/// checked here, then the first articles up to [`MAX_EVIDENCE_ARTICLES`].
+fn evidence_articles(a: &crate::model::Analysis) -> (Vec<usize>, Vec<usize>) {
+    let n = a.articles.len();
+    let mut named: Vec<usize> = a
+        .findings
+        .items
+        .iter()
+        .filter(|f| f.article_no >= 1 && f.article_no <= n)
+        .map(|f| f.article_no - 1)
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    // As many first articles as leave room for the named ones beyond them.
+    let mut first = MAX_EVIDENCE_ARTICLES.min(n);
+    while first > 0 && first + named.iter().filter(|&&i| i >= first).count() > MAX_EVIDENCE_ARTICLES
+    {
+        first -= 1;
+    }
+    named.retain(|&i| i >= first);
+    let mut shown: Vec<usize> = (0..first).chain(named.iter().copied()).collect();
+    shown.sort_unstable();
+    (shown, named)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::findings::Finding;
+    use crate::model::{Analysis, ArticleResult};
+
+    fn analysis(n: usize, named: &[usize]) -> Analysis {
+        let mut a = Analysis::default();
+        a.articles = (0..n).map(|_| ArticleResult::default()).collect();
+        a.findings.items = named
+            .iter()
+            .map(|&no| Finding {
+                article_no: no,
+                ..Default::default()
+            })
+            .collect();
+        a
+    }
+
+    #[test]
+    fn articles_the_findings_name_always_have_their_evidence() {
+        let (shown, named) = evidence_articles(&analysis(300, &[141, 5, 296]));
+        assert_eq!(shown.len(), MAX_EVIDENCE_ARTICLES);
+        assert!(shown.contains(&140) && shown.contains(&295) && shown.contains(&4));
+        assert_eq!(named, vec![140, 295]);
+        assert_eq!(&shown[..18], &(0..18).collect::<Vec<_>>()[..]);
+        assert_eq!(shown, (0..18).chain([140, 295]).collect::<Vec<_>>());
+        let (shown, named) = evidence_articles(&analysis(8, &[3]));
+        assert_eq!((shown, named), ((0..8).collect(), vec![]));
     }
 }

@@ -106,7 +106,7 @@ fn file_description(name: &str) -> &'static str {
         "appendix.html" => "The appendix of this report: the long tables, the evidence per article, lexicon coverage and the method in full.",
         "report.md" => "This report and its appendix in Markdown, for notes or for conversion (e.g. with pandoc).",
         "findings.csv" => "The findings this report opens with, one row per finding: kind, frame, groups, values, difference, its 95% interval, whether it is a finding, and the sentence.",
-        "articles.csv" => "One row per article: id, source, title, word counts, sentiment, threat balance and frame scores.",
+        "articles.csv" => "One row per article: id, source, title, date, group, word counts, boilerplate lines removed, sentiment (with its interval) and threat balance; its frame scores are in frames.csv.",
         "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words, share of the article's frame hits, and the 95% bootstrap interval of the score (ci_low, ci_high).",
         "evidence.csv" => "Every matched lexicon term per article and frame, with its count and an example sentence.",
         "sentences.csv" => "Every sentence of every article with its sentiment and frame hits, for close reading.",

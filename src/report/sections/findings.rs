@@ -80,7 +80,7 @@ impl<'a> Builder<'a> {
                 self.para(vec![
                     strong("Not findings "),
                     t(format!(
-                        "(the 95% interval of the difference includes 0, or a group has fewer than 2 articles): {}.",
+                        "(the 95% interval of the difference includes 0, the difference rests on too few matches, or a group has fewer than 2 articles): {}.",
                         names.join("; ")
                     )),
                 ]);

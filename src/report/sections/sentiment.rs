@@ -14,7 +14,7 @@ impl<'a> Builder<'a> {
             strong("How to read this. "),
             t("Sentiment is measured with VADER (Hutto & Gilbert, 2014): a list of about 7,500 words rated from negative to positive, plus rules for negation (“not good”), intensifiers (“very”), capitals and exclamation marks. Each sentence gets a "),
             strong("compound"),
-            t(" score from -1 (very negative) through 0 (neutral) to +1 (very positive), and the article's score is aggregated over its sentences. "),
+            t(" score from -1 (very negative) through 0 (neutral) to +1 (very positive), and the article's compound is the plain mean of its sentences' compounds, the headline counted as a sentence (one compound over a whole article would saturate towards ±1, so VADER's authors score sentences). "),
         ];
         if has {
             p.push(t("In the chart, bars run from the zero line: to the negative side for negative wording, to the positive side for positive wording; the longer the bar, the stronger the tone. "));
