@@ -188,8 +188,10 @@ mod tests {
     use crate::model::{Analysis, ArticleResult};
 
     fn analysis(n: usize, named: &[usize]) -> Analysis {
-        let mut a = Analysis::default();
-        a.articles = (0..n).map(|_| ArticleResult::default()).collect();
+        let mut a = Analysis {
+            articles: (0..n).map(|_| ArticleResult::default()).collect(),
+            ..Default::default()
+        };
         a.findings.items = named
             .iter()
             .map(|&no| Finding {

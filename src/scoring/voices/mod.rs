@@ -31,7 +31,16 @@
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),
 //! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
 //! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
-//! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick".
+//! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick";
+//! "said Lisbon mayor Rui Costa" gives "Rui Costa" (a descriptor with a
+//! person noun before the name). A speaker never ends on a conjunction,
+//! preposition or article ("the men and" is none). A capitalised speech
+//! verb right after a capitalised word is part of a name ("the United
+//! States"), outside title-case headlines. A speech verb right after "and"
+//! or "or" ("criticised the men and said", "blasting the men and saying")
+//! takes the subject that opens its clause; before a participle ("saying")
+//! a phrase is the speaker only where it opens its clause ("with critics
+//! saying", not "a letter to the governor saying").
 //! **He, she and they** stand for the last named speaker of an earlier quote
 //! in the same article (empty when there is none). Speakers are kept as
 //! written: "Ms Dick" and "Cressida Dick" are two speakers; across articles
@@ -42,6 +51,7 @@
 
 pub mod quotes;
 pub mod speakers;
+mod words;
 
 use super::frames::Scan;
 use super::matcher::FrameScorer;

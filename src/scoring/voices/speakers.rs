@@ -3,292 +3,18 @@
 //! standing for the last named speaker. See the parent module for the rules.
 
 use super::quotes::Quote;
+pub(super) use super::words::SPEECH_VERBS;
+use super::words::{
+    BARE_SPEAKERS, BETWEEN, DANGLING, NOT_NAME_START, OPENERS, PERSON_NOUNS, STOP_FORWARD,
+    TIME_WORDS,
+};
 use rustc_hash::FxHashMap;
 
-/// Verbs that introduce or follow a quote.
-pub(super) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "warns",
-    "explained",
-    "explains",
-    "insisted",
-    "insists",
-    "claimed",
-    "claims",
-    "stated",
-    "states",
-    "argued",
-    "argues",
-    "asked",
-    "asks",
-    "commented",
-    "declared",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "admitted",
-    "admits",
-    "continued",
-    "replied",
-    "acknowledged",
-    "suggested",
-    "urged",
-    "revealed",
-    "confirmed",
-    "announced",
-    "tweeted",
-    "saying",
-    "adding",
-    "warning",
-    "insisting",
-    "claiming",
-    "telling",
-    "explaining",
-    "arguing",
-    "stressed",
-    "stresses",
-    "remarked",
-    "asserted",
-    "asserts",
-    "mentioned",
-    "emphasised",
-    "emphasized",
-    "described",
-    "describing",
-    "called",
-    "calling",
-    "recalled",
-    "shouted",
-    "tweeted",
-    "posted",
-];
-/// Words allowed between a speaker and the verb ("Ms Dick has also said").
-const BETWEEN: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "today",
-    "yesterday",
-    "earlier",
-    "once",
-    "further",
-    "separately",
-    "reportedly",
-    "recently",
-    "again",
-    "simply",
-    "just",
-    "publicly",
-    "repeatedly",
-    "herself",
-    "himself",
-];
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
-];
-/// Plural nouns that name a speaker on their own ("critics say").
-const BARE_SPEAKERS: &[&str] = &[
-    "police",
-    "officers",
-    "officials",
-    "witnesses",
-    "residents",
-    "critics",
-    "campaigners",
-    "sources",
-    "experts",
-    "neighbours",
-    "neighbors",
-    "ministers",
-    "protesters",
-    "activists",
-    "locals",
-    "relatives",
-    "prosecutors",
-    "detectives",
-    "paramedics",
-    "organisers",
-    "organizers",
-    "investigators",
-    "analysts",
-    "economists",
-    "researchers",
-    "scientists",
-    "opponents",
-    "supporters",
-    "doctors",
-    "teachers",
-    "parents",
-    "students",
-    "unions",
-    "mps",
-    "councillors",
-];
-/// Nouns that make a lower-case "a/an/the ..." phrase a speaker: people and
-/// the bodies that speak for them ("a spokeswoman", "the local council"), so
-/// that "the guidance adds" or "the report says" name nobody. Plurals are
-/// matched by their singular.
-const PERSON_NOUNS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "source",
-    "official",
-    "minister",
-    "secretary",
-    "officer",
-    "commissioner",
-    "chief",
-    "head",
-    "leader",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "president",
-    "mayor",
-    "councillor",
-    "inspector",
-    "detective",
-    "superintendent",
-    "constable",
-    "sergeant",
-    "commander",
-    "deputy",
-    "member",
-    "mp",
-    "resident",
-    "witness",
-    "eyewitness",
-    "neighbour",
-    "neighbor",
-    "victim",
-    "relative",
-    "friend",
-    "mother",
-    "father",
-    "parent",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "boy",
-    "girl",
-    "person",
-    "people",
-    "expert",
-    "analyst",
-    "economist",
-    "researcher",
-    "scientist",
-    "professor",
-    "academic",
-    "doctor",
-    "nurse",
-    "lawyer",
-    "solicitor",
-    "barrister",
-    "judge",
-    "prosecutor",
-    "coroner",
-    "campaigner",
-    "activist",
-    "protester",
-    "critic",
-    "teacher",
-    "student",
-    "worker",
-    "owner",
-    "shopkeeper",
-    "manager",
-    "executive",
-    "founder",
-    "governor",
-    "senator",
-    "representative",
-    "lawmaker",
-    "politician",
-    "candidate",
-    "agent",
-    "adviser",
-    "advisor",
-    "aide",
-    "ambassador",
-    "envoy",
-    "general",
-    "captain",
-    "soldier",
-    "paramedic",
-    "firefighter",
-    "medic",
-    "surgeon",
-    "survivor",
-    "bystander",
-    "passenger",
-    "driver",
-    "organiser",
-    "organizer",
-    "investigator",
-    "regulator",
-    "police",
-    "government",
-    "council",
-    "ministry",
-    "department",
-    "force",
-    "company",
-    "firm",
-    "union",
-    "party",
-    "agency",
-    "charity",
-    "organisation",
-    "organization",
-    "authority",
-    "authorities",
-    "board",
-    "committee",
-    "office",
-    "service",
-    "court",
-    "hospital",
-    "school",
-    "university",
-    "federation",
-    "association",
-    "commission",
-    "group",
-    "team",
-    "club",
-    "campaign",
-    "family",
-    "spokesmen",
-    "spokeswomen",
-    "staff",
-    "insider",
-    "observer",
 ];
 
 /// Whether the words after a determiner name someone: a capitalised word
@@ -305,82 +31,6 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     })
 }
 
-/// Sentence-initial words that are not part of a name ("But Ms Dick said").
-const NOT_NAME_START: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "then",
-    "however",
-    "now",
-    "also",
-    "meanwhile",
-    "later",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "that",
-    "it",
-    "there",
-    "when",
-    "while",
-    "as",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "if",
-    "speaking",
-    "writing",
-    "here",
-    "what",
-    "which",
-    "who",
-];
-/// Words that end a name read forwards ("said a spokesman on Monday").
-const STOP_FORWARD: &[&str] = &[
-    "who",
-    "which",
-    "that",
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "and",
-    "but",
-    "yesterday",
-    "today",
-    "last",
-    "this",
-    "adding",
-    "told",
-    "to",
-    "with",
-    "from",
-    "said",
-    "says",
-    "added",
-    "earlier",
-    "later",
-    "has",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "in",
-    "speaking",
-    "writing",
-    "about",
-];
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
 /// Abbreviations that keep their full stop inside a name ("Mr. Smith").
@@ -515,6 +165,129 @@ pub(super) fn is_verb(w: &str) -> bool {
     std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
 }
 
+/// Whether the word `s[x..y]` is a speech verb here: not a capitalised verb
+/// right after a capitalised word ("the United States", "Federated States"),
+/// which is part of a proper name, unless `s` is set in title case (a
+/// headline: "Minister Says ..."). Prose never capitalises a verb inside a
+/// sentence.
+fn verb_at(s: &str, x: usize, y: usize) -> bool {
+    let w = &s[x..y];
+    if !is_verb(w) || !capitalised(w) {
+        return is_verb(w);
+    }
+    let head = &s[..x];
+    let prev = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let after_name = head.ends_with(char::is_whitespace)
+        && prev.chars().last().is_some_and(char::is_alphanumeric)
+        && capitalised(prev);
+    !after_name || title_case(s)
+}
+
+/// Whether `s` is set in title case: at least three words of four or more
+/// letters, all capitalised.
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| capitalised(w))
+}
+
+/// `name` unless it ends on a [`DANGLING`] word.
+fn plausible(name: String) -> Option<String> {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    (!lower_in(last, DANGLING)).then_some(name)
+}
+
+/// Whether a speech verb is a participle ("saying", "adding").
+fn participle(verb: &str) -> bool {
+    lower(verb).ends_with("ing")
+}
+
+/// A speaker before the speech verb `verb` (the text before it is `s`).
+/// A verb right after "and" or "or" shares the subject of its clause: in
+/// "Ms Roy criticised the men and said", "blasting the men and saying", the
+/// men are the object of another verb, the speaker is the clause's subject.
+/// Before a participle, a phrase is the speaker only where it opens its
+/// clause ("Critics saying", "with critics saying"): in "sent a letter to
+/// the governor saying" the letter says it, not the governor.
+fn backward_of(s: &str, verb: &str) -> Option<String> {
+    let its = items(s);
+    let last = its
+        .iter()
+        .rev()
+        .find(|it| word(s, it).is_none_or(|w| !lower_in(w, BETWEEN)));
+    if last
+        .and_then(|it| word(s, it))
+        .is_some_and(|w| lower_in(w, &["and", "or"]))
+    {
+        return clause_subject(s);
+    }
+    backward(s, participle(verb))
+}
+
+/// The subject that opens a clause of `s` (clauses split at commas) and is
+/// followed by a lower-case word, its verb: a pronoun, a capitalised name
+/// (with "the" before it), a bare plural ("critics") or "a/an/the" with the
+/// person nouns that follow it ("the chief executive").
+fn clause_subject(s: &str) -> Option<String> {
+    for clause in s.split([',', ';', '—', '–']) {
+        let ws: Vec<(usize, usize)> = items(clause)
+            .iter()
+            .filter_map(|it| match *it {
+                Item::Word(a, b) => Some((a, b)),
+                _ => None,
+            })
+            .collect();
+        let w = |k: usize| &clause[ws[k].0..ws[k].1];
+        // Conjunctions and adverbs may come first; a clause opened by a
+        // preposition or another word ("On Friday", "Speaking on the
+        // radio") has no subject.
+        let mut k = 0;
+        while k < ws.len() && lower_in(w(k), OPENERS) {
+            k += 1;
+        }
+        if k + 1 >= ws.len() || lower_in(w(k), NOT_NAME_START) {
+            continue;
+        }
+        let start = k;
+        let det = lower_in(w(k), DETERMINERS);
+        if det {
+            k += 1;
+        }
+        let mut end = k;
+        if capitalised(w(k)) {
+            while end + 1 < ws.len()
+                && (capitalised(w(end + 1))
+                    || (lower_in(w(end + 1), CONNECTORS)
+                        && end + 2 < ws.len()
+                        && capitalised(w(end + 2))))
+            {
+                end += 1;
+            }
+        } else if det {
+            // The first person noun within four words, and those right after it.
+            let Some(m) = (k..ws.len().min(k + 4)).find(|&m| person_like([w(m)])) else {
+                continue;
+            };
+            end = m;
+            while end + 1 < ws.len() && person_like([w(end + 1)]) {
+                end += 1;
+            }
+        } else if !lower_in(w(k), PRONOUNS) && !lower_in(w(k), BARE_SPEAKERS) {
+            continue;
+        }
+        if end + 1 < ws.len() && !capitalised(w(end + 1)) {
+            return plausible(span(clause, &ws, start, end));
+        }
+    }
+    None
+}
+
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
 fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
     s[ws[a].0..ws[b].1]
@@ -524,7 +297,9 @@ fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
 }
 
 /// A speaker read backwards from the end of `s` (the text before a verb).
-fn backward(s: &str) -> Option<String> {
+/// With `opens_clause`, the name must open its run of words or follow
+/// "with"/"without" (see [`backward_of`]).
+fn backward(s: &str, opens_clause: bool) -> Option<String> {
     let its = items(s);
     let mut end = its.len();
     while end > 0 && word(s, &its[end - 1]).is_some_and(|w| lower_in(w, BETWEEN)) {
@@ -551,7 +326,10 @@ fn backward(s: &str) -> Option<String> {
     match its[end - 1] {
         Item::Word(..) => {
             let (_, ws) = run_of(end);
-            name_at_end(s, &ws)
+            let (k, name) = name_at(s, &ws)?;
+            let w = |k: usize| &s[ws[k].0..ws[k].1];
+            let opens = k == 0 || lower_in(w(k - 1), &["with", "without"]);
+            (!opens_clause || opens || lower_in(&name, PRONOUNS)).then_some(name)
         }
         Item::Punct(',') => {
             // "Cressida Dick, the Met Police Commissioner, said" and
@@ -584,6 +362,11 @@ fn backward(s: &str) -> Option<String> {
 
 /// A speaker at the end of a run of words ("... Ms Dick", "... a spokesman").
 fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
+    name_at(s, ws).map(|(_, n)| n)
+}
+
+/// [`name_at_end`] with the index of the name's first word in `ws`.
+fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
     let w = |k: usize| &s[ws[k].0..ws[k].1];
     let n = ws.len();
     if n == 0 {
@@ -591,7 +374,7 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
     }
     let last = lower(w(n - 1));
     if PRONOUNS.contains(&last.as_str()) {
-        return Some(w(n - 1).to_string());
+        return Some((n - 1, w(n - 1).to_string()));
     }
     let mut k;
     if capitalised(w(n - 1)) {
@@ -629,7 +412,7 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
         return None;
     }
     let k = k.max(n.saturating_sub(7));
-    Some(span(s, ws, k, n - 1))
+    plausible(span(s, ws, k, n - 1)).map(|name| (k, name))
 }
 
 /// The whole run as a speaker, if it is one (at most 7 words).
@@ -658,6 +441,21 @@ fn forward(s: &str) -> Option<String> {
     if PRONOUNS.contains(&first.as_str()) {
         return Some(w(0).to_string());
     }
+    // "said Manaus judge Luis Valois", "says chief Cabinet adviser Ana
+    // Lima": a descriptor with a person noun, then the name it describes
+    // (the last capitalised run before a word that ends a name).
+    let lim = (0..ws.len().min(6))
+        .find(|&m| lower_in(w(m), STOP_FORWARD))
+        .unwrap_or(ws.len().min(6));
+    let described = (1..lim)
+        .rev()
+        .find(|&j| capitalised(w(j)) && !capitalised(w(j - 1)) && !lower_in(w(j), TIME_WORDS));
+    if let Some(j) = described.filter(|&j| {
+        !DETERMINERS.contains(&first.as_str())
+            && (0..j).any(|m| !capitalised(w(m)) && person_like([w(m)]))
+    }) {
+        return forward(&s[ws[j].0..]);
+    }
     let mut end = 0;
     if DETERMINERS.contains(&first.as_str()) {
         while end + 1 < ws.len() && end < 7 && !lower_in(w(end + 1), STOP_FORWARD) {
@@ -678,7 +476,7 @@ fn forward(s: &str) -> Option<String> {
     } else if !BARE_SPEAKERS.contains(&first.as_str()) {
         return None;
     }
-    Some(span(s, &ws, 0, end))
+    plausible(span(s, &ws, 0, end))
 }
 
 /// Start of the first speech verb among the first `max` words of `s` before
@@ -688,7 +486,7 @@ fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
     for it in (Items { s, p: 0 }) {
         match it {
             Item::Word(a, b) => {
-                if is_verb(&s[a..b]) {
+                if verb_at(s, a, b) {
                     return Some((a, b));
                 }
                 n += 1;
@@ -814,8 +612,8 @@ fn narration_mentions(
         let sent = &text[a..b];
         for it in (Items { s: sent, p: 0 }) {
             if let Item::Word(x, y) = it {
-                if is_verb(&sent[x..y]) && !in_quote(a + x) {
-                    if let Some(n) = backward(&sent[..x]) {
+                if verb_at(sent, x, y) && !in_quote(a + x) {
+                    if let Some(n) = backward_of(&sent[..x], &sent[x..y]) {
                         if !lower_in(&n, PRONOUNS) {
                             mentions.push((a + x, n));
                         }
@@ -841,8 +639,8 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
         }
     }
     // 2. “…,” Ms Dick said.
-    if let Some((x, _)) = first_verb(a, 9) {
-        if let Some(s) = backward(&a[..x]) {
+    if let Some((x, y)) = first_verb(a, 9) {
+        if let Some(s) = backward_of(&a[..x], &a[x..y]) {
             return (Some(s), "X said");
         }
     }
@@ -850,8 +648,8 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
     let its = items(before);
     for it in its.iter().rev() {
         if let Item::Word(x, y) = *it {
-            if is_verb(&before[x..y]) {
-                if let Some(s) = backward(&before[..x]) {
+            if verb_at(before, x, y) {
+                if let Some(s) = backward_of(&before[..x], &before[x..y]) {
                     return (Some(s), "X said");
                 }
             }
@@ -887,4 +685,71 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
         }
     }
     (None, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quotes::find_quotes;
+    use super::*;
+
+    /// The speakers of the quotes of `text`, in order.
+    fn who(text: &str) -> Vec<String> {
+        let mut qs = find_quotes(text);
+        attribute(text, &mut qs);
+        qs.into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_capitalised_verb_after_a_name_is_part_of_the_name() {
+        let t = "Ana Lima told reporters after talks with the United States: \u{201c}We are ready.\u{201d}";
+        assert_eq!(who(t), ["Ana Lima"]);
+        let t =
+            "Envoys of the Federated States arrived on Friday. \u{201c}We are ready,\u{201d} she said.";
+        assert_eq!(who(t), [""]);
+        assert!(!verb_at("talks with the United States", 21, 27));
+        assert!(verb_at("the report states", 11, 17));
+        // A headline in title case keeps its verb.
+        assert!(verb_at("Finance Minister Says Budget Holds", 17, 21));
+    }
+
+    #[test]
+    fn a_speaker_never_ends_on_a_function_word() {
+        assert_eq!(plausible("the doctors and".into()), None);
+        assert_eq!(plausible("a spokesman for".into()), None);
+        assert_eq!(
+            plausible("the men and women".into()).as_deref(),
+            Some("the men and women")
+        );
+        assert_eq!(backward("The judge thanked the doctors and", false), None);
+    }
+
+    #[test]
+    fn a_verb_after_and_takes_the_subject_of_its_clause() {
+        let t = "Ms Okafor issued a statement on Friday criticising the managers and \
+                 saying she was \u{201c}appalled\u{201d} by the delays.";
+        assert_eq!(who(t), ["Ms Okafor"]);
+        let t = "The judge criticised the doctors and said the delays were \u{201c}inexcusable\u{201d}.";
+        assert_eq!(who(t), ["The judge"]);
+        let t = "Speaking on City Radio, Mr Ode praised the staff and added: \u{201c}They were brave.\u{201d}";
+        assert_eq!(who(t), ["Mr Ode"]);
+    }
+
+    #[test]
+    fn a_participle_after_an_object_names_nobody() {
+        let t = "The union sent a letter to the minister saying the plan was \u{201c}unworkable\u{201d}.";
+        assert_eq!(who(t), [""]);
+        // A phrase that opens its clause still speaks.
+        let t = "With critics saying the scheme is \u{201c}a mess\u{201d}, the council paused it.";
+        assert_eq!(who(t), ["critics"]);
+    }
+
+    #[test]
+    fn a_descriptor_before_a_name_is_not_the_name() {
+        let t = "\u{201c}It is over,\u{201d} said Lisbon mayor Rui Costa.";
+        assert_eq!(who(t), ["Rui Costa"]);
+        let t = "\u{201c}We cannot rule it out,\u{201d} said chief fire officer Tom Reyes.";
+        assert_eq!(who(t), ["Tom Reyes"]);
+        let t = "\u{201c}Stay indoors,\u{201d} said police Tuesday.";
+        assert_eq!(who(t), ["police"]);
+    }
 }
