@@ -30,6 +30,50 @@ fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
+
+/// A date line with no day, as monthly and quarterly titles print it
+/// ("March 2012", "Spring 2012", "March/April 2012", "Winter 2011/2012"):
+/// `Some(Some("2012-03"))` when it names one month of one year,
+/// `Some(Some("2012"))` for a season or several months of one year,
+/// `Some(None)` when it spans years, `None` for a line that is no such date.
+pub fn dayless_date(s: &str) -> Option<Option<String>> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '-' | '\u{2013}'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let mut months = Vec::new();
+    let mut years = Vec::new();
+    let mut seasons = 0;
+    for w in &words {
+        if let Some(m) = month_of(w) {
+            months.push(m);
+        } else if SEASONS.contains(&w.to_lowercase().as_str()) {
+            seasons += 1;
+        } else if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            years.push(
+                w.parse::<u32>()
+                    .ok()
+                    .filter(|y| (1800..=2200).contains(y))?,
+            );
+        } else {
+            return None;
+        }
+    }
+    if years.is_empty() || (months.is_empty() && seasons == 0) {
+        return None;
+    }
+    years.dedup();
+    Some(match (&years[..], &months[..]) {
+        ([y], [m]) if seasons == 0 => Some(format!("{y:04}-{m:02}")),
+        ([y], _) => Some(format!("{y:04}")),
+        _ => None,
+    })
+}
+
 /// The ISO date in `s`, if it holds one a reader can trust: an ISO date at
 /// its start, or a month name with a day and a four-digit year.
 pub fn iso_date(s: &str) -> Option<String> {
@@ -97,6 +141,29 @@ mod tests {
             "2024",
         ] {
             assert_eq!(iso_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn dates_without_a_day() {
+        for (s, want) in [
+            ("March 2012", Some("2012-03")),
+            ("Sept. 2012", Some("2012-09")),
+            ("Spring 2012", Some("2012")),
+            ("March/April 2012", Some("2012")),
+            ("Winter 2011/2012", None),
+        ] {
+            assert_eq!(dayless_date(s), Some(want.map(String::from)), "{s}");
+        }
+        for s in [
+            "The Guardian",
+            "March 5, 2012",
+            "2012",
+            "Spring",
+            "May the best win 2012",
+            "Fall in prices 2012",
+        ] {
+            assert_eq!(dayless_date(s), None, "{s}");
         }
     }
 }

@@ -6,7 +6,7 @@
 //! the same fields come in that order, unlabelled.
 
 use super::dates::iso_date;
-use super::fields::{one_line, word_count, ExportArticle};
+use super::fields::{article_name, one_line, word_count, ExportArticle};
 
 /// Factiva's field codes.
 const CODES: &[&str] = &[
@@ -62,11 +62,14 @@ const LANGUAGES: &[&str] = &[
     "Hungarian",
 ];
 
-/// The articles of a Factiva export, in order.
+/// The articles of a Factiva export, in order: one for each "Document"
+/// line, so that the Nth is the export's Nth even where one cannot be read.
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    for (n, chunk) in paras.split(|p| document_line(p)).enumerate() {
+    let chunks: Vec<&[String]> = paras.split(|p| document_line(p)).collect();
+    let last = chunks.len() - 1;
+    for (k, chunk) in chunks.into_iter().enumerate() {
         if chunk.is_empty() {
             continue;
         }
@@ -81,14 +84,47 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
         match art {
             Some(a) => out.push(a),
             // Text after the last "Document" line (a search summary) is no article.
-            None if chunk.iter().all(|p| p.split_whitespace().count() < 40) => {}
-            None => warnings.push(format!(
-                "block {} of the export has no word count line; not read as an article",
-                n + 1
-            )),
+            None if k == last && chunk.iter().all(|p| p.split_whitespace().count() < 40) => {}
+            None if k == last => warnings.push(
+                "the text after the export's last \"Document ...\" line has no word count line; not read as an article".into(),
+            ),
+            None => {
+                warnings.push(format!(
+                    "{}: no word count line (\"WC\" or \"N words\"); its text is read whole, with no headline, outlet or date",
+                    article_name(out.len() + 1, "")
+                ));
+                out.push(ExportArticle {
+                    body: chunk.to_vec(),
+                    ..Default::default()
+                });
+            }
         }
     }
     (out, warnings)
+}
+
+/// Codes that follow the text in Factiva's order (contact, references,
+/// then the indexing).
+const AFTER_TEXT: &[&str] = &[
+    "CT", "RF", "CO", "IN", "NS", "RE", "IPC", "IPD", "PUB", "AN",
+];
+
+/// Indexing codes, whose values Factiva writes as "code : Name" pairs
+/// ("NS gcat : Political/General News").
+const INDEXING: &[&str] = &["CO", "IN", "NS", "RE"];
+
+/// True when the words after a code read as a sentence, not a field value:
+/// "IN total, 300 homes ...", "PUB landlords said ...".
+fn sentence_like(rest: &str) -> bool {
+    rest.starts_with(|c: char| c.is_lowercase())
+        || rest.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ','])
+}
+
+/// An indexing field as Factiva lays it out: the code alone, or the code
+/// and "code : Name" pairs.
+fn indexing_field(p: &str) -> bool {
+    coded(p)
+        .is_some_and(|(c, rest)| INDEXING.contains(&c) && (rest.is_empty() || rest.contains(" : ")))
 }
 
 fn with_field_codes(chunk: &[String]) -> Option<ExportArticle> {
@@ -97,9 +133,35 @@ fn with_field_codes(chunk: &[String]) -> Option<ExportArticle> {
     let start = chunk
         .iter()
         .position(|p| coded(p).is_some_and(|(c, _)| c == "HD"))?;
-    for p in &chunk[start..] {
-        match coded(p) {
+    let chunk = &chunk[start..];
+    // Inside the text (LP, TD) a paragraph may open with an upper-case word
+    // that is also a code ("IN total, ...", "AN elderly man ...", "BY the
+    // time ..."): there only a code that can follow the text in Factiva's
+    // order, laid out as Factiva writes it, opens a field.
+    let indexing_from = chunk
+        .iter()
+        .position(|p| indexing_field(p))
+        .unwrap_or(chunk.len());
+    let mut in_text = false;
+    for (j, p) in chunk.iter().enumerate() {
+        let current = fields.last().map_or("", |f| f.0);
+        let field = coded(p).filter(|&(code, rest)| {
+            if !in_text {
+                return true;
+            }
+            match code {
+                "TD" => current == "LP",
+                _ if !AFTER_TEXT.contains(&code) => false,
+                _ if rest.is_empty() => true,
+                _ if INDEXING.contains(&code) => rest.contains(" : "),
+                // These come after the indexing codes when there are any.
+                "IPC" | "IPD" | "PUB" if j < indexing_from => false,
+                _ => !sentence_like(rest),
+            }
+        });
+        match field {
             Some((code, rest)) => {
+                in_text = matches!(code, "LP" | "TD");
                 let v = if rest.is_empty() {
                     Vec::new()
                 } else {
@@ -271,6 +333,69 @@ pub(crate) mod tests {
             );
             assert_eq!(arts[1].body[0], "Levels fell by a metre.");
         }
+    }
+
+    fn paras(text: &str) -> Vec<String> {
+        text.split("\n\n").map(String::from).collect()
+    }
+
+    #[test]
+    fn upper_case_openings_of_the_text_are_no_codes() {
+        let p = paras(
+            "HD Council admits flood failures\n\nBY Jane Smith\n\nWC 62 words\n\n\
+             PD 5 March 2024\n\nSN The Sun\n\nLA English\n\n\
+             LP Town hall bosses admitted they got it wrong.\n\n\
+             TD The council leader apologised.\n\n\
+             BY the time the alarm was raised, the water was deep.\n\n\
+             IN total, 300 homes were flooded.\n\n\
+             AN elderly man was rescued by boat.\n\n\
+             PUB landlords opened their doors to families.\n\n\
+             CT scans showed no serious injuries.\n\n\
+             IPC Media said its staff had helped.\n\n\
+             RE cent rain was the heaviest on record.\n\n\
+             CO abcde : Anglian Water Services Ltd\n\nIN\n\ni1 : Water Utilities\n\n\
+             NS gcat : Political/General News\n\nRE uk : United Kingdom\n\n\
+             IPD Flood\n\nPUB News Group Newspapers Ltd.\n\n\
+             AN Document THESUN0020240305e0350000b",
+        );
+        let (arts, warnings) = split(&p);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        assert_eq!(
+            (a.title.as_str(), a.byline.as_str()),
+            ("Council admits flood failures", "Jane Smith")
+        );
+        assert_eq!(
+            a.body,
+            [
+                "Town hall bosses admitted they got it wrong.",
+                "The council leader apologised.",
+                "BY the time the alarm was raised, the water was deep.",
+                "IN total, 300 homes were flooded.",
+                "AN elderly man was rescued by boat.",
+                "PUB landlords opened their doors to families.",
+                "CT scans showed no serious injuries.",
+                "IPC Media said its staff had helped.",
+                "RE cent rain was the heaviest on record.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_article_keeps_its_place() {
+        let mut p = factiva_of(ARTS, false);
+        // The first article loses its word count line.
+        p.retain(|x| x != "10 words");
+        let (arts, warnings) = split(&p);
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].title, "");
+        assert!(arts[0]
+            .body
+            .contains(&"The walls held overnight.".to_string()));
+        assert_eq!(arts[1].title, "River falls again");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 1: no word count line"));
     }
 
     #[test]

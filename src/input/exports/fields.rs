@@ -89,8 +89,9 @@ pub fn labelled<'a>(para: &'a str, label: &str) -> Option<&'a str> {
     head.trim().eq_ignore_ascii_case(label).then(|| rest.trim())
 }
 
-/// True for a paragraph that starts with an upper-case `LABEL:` (classic
-/// LexisNexis fields: `BYLINE:`, `LENGTH:`, `LOAD-DATE:` ...).
+/// The upper-case `LABEL:` a paragraph starts with, by its shape only
+/// (classic LexisNexis fields: `BYLINE:`, `LENGTH:`, `LOAD-DATE:` ...). A
+/// headline `EXCLUSIVE: ...` has the same shape: callers check the label.
 pub fn upper_label(para: &str) -> Option<&str> {
     let (head, _) = para.split_once(':')?;
     let ok = head.len() >= 2
@@ -100,6 +101,40 @@ pub fn upper_label(para: &str) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '-' || c == '_');
     ok.then_some(head)
+}
+
+/// How a warning names an article of an export: its number in the file
+/// (the `N` of its id `FILE#N`) and, if it has one, its headline.
+pub fn article_name(n: usize, title: &str) -> String {
+    let title = one_line(title);
+    if title.is_empty() {
+        return format!("article {n}");
+    }
+    let mut short: String = title.chars().take(60).collect();
+    if short.len() < title.len() {
+        short.push_str("...");
+    }
+    format!("article {n} (\"{short}\")")
+}
+
+/// Words in an article's paragraphs, counted as the export's stated length
+/// counts them (runs between spaces).
+pub fn words_in(body: &[String]) -> usize {
+    body.iter().map(|p| p.split_whitespace().count()).sum()
+}
+
+/// A warning when the text read is less than half the length the export
+/// states: a sign that part of the article was taken for a field or cut off.
+pub fn length_warning(n: usize, a: &ExportArticle) -> Option<String> {
+    let stated = a.length?;
+    let read = words_in(&a.body);
+    (read * 2 < stated).then(|| {
+        format!(
+            "{}: the export states {stated} words but {read} were read as its text; \
+             part of the article may be missing (compare it with the export)",
+            article_name(n, &a.title)
+        )
+    })
 }
 
 /// "523 words" -> 523 (also "1,204 words").

@@ -4,8 +4,8 @@
 //! upper-case fields (`BYLINE:`, `SECTION:`, `LENGTH:` ...), the text, and
 //! trailing fields from `LOAD-DATE:` on.
 
-use super::dates::iso_date;
-use super::fields::{labelled, one_line, upper_label, word_count, ExportArticle};
+use super::dates::{dayless_date, iso_date};
+use super::fields::{article_name, labelled, one_line, upper_label, word_count, ExportArticle};
 
 /// "3 of 10 DOCUMENTS" (also "3 of 10 DOCUMENT", any case).
 fn document_marker(p: &str) -> bool {
@@ -22,33 +22,102 @@ pub fn looks_like(paras: &[String]) -> bool {
     paras.iter().any(|p| document_marker(p))
 }
 
+/// Fields between the headline and the text.
+const HEADER: &[&str] = &[
+    "BYLINE",
+    "SECTION",
+    "LENGTH",
+    "DATELINE",
+    "HIGHLIGHT",
+    "SOURCE",
+    "HEADLINE",
+];
+
 /// Fields after the text: the text ends at the first of them.
 const TRAILING: &[&str] = &[
     "LOAD-DATE",
     "LANGUAGE",
     "GRAPHIC",
+    "PHOTO",
+    "PHOTOS",
+    "CHART",
+    "CUTLINE",
+    "ENHANCEMENT",
     "PUBLICATION-TYPE",
+    "PUBLICATION-SOURCE-COUNTRY",
     "DOCUMENT-TYPE",
+    "JOURNAL-CODE",
     "URL",
     "NOTES",
     "CORRECTION-DATE",
     "CORRECTION",
+    "SERIES",
+    "CATEGORY",
     "SUBJECT",
-    "JOURNAL-CODE",
+    "ORGANIZATION",
+    "COMPANY",
+    "TICKER",
+    "INDUSTRY",
+    "PERSON",
+    "GEOGRAPHIC",
+    "CITY",
+    "STATE",
+    "COUNTRY",
     "TYPE",
     "DISTRIBUTION",
 ];
 
+/// Fields after the text whose value may run on over more paragraphs.
+const FREE_TEXT: &[&str] = &[
+    "GRAPHIC",
+    "PHOTO",
+    "PHOTOS",
+    "CHART",
+    "CUTLINE",
+    "ENHANCEMENT",
+    "NOTES",
+    "CORRECTION",
+];
+
+/// The label of a paragraph that starts one of the export's fields. Only
+/// the labels LexisNexis writes count: a headline `EXCLUSIVE: ...` or a
+/// dateline `KARACHI: ...` has the same upper-case shape but is text.
+fn field_label(p: &str) -> Option<&str> {
+    upper_label(p).filter(|l| HEADER.contains(l) || TRAILING.contains(l))
+}
+
+/// The label of a paragraph that starts a field after the text.
+fn trailing_label(p: &str) -> Option<&str> {
+    upper_label(p).filter(|l| TRAILING.contains(l))
+}
+
+/// Edition and copyright lines printed between the date line and the
+/// headline. Short, so that a headline mentioning an edition is no masthead.
 fn is_masthead_line(p: &str) -> bool {
     let l = p.to_lowercase();
     l.starts_with("copyright")
         || l.starts_with('\u{a9}')
-        || l.contains("edition")
         || l.contains("all rights reserved")
+        || (l.contains("edition") && l.split_whitespace().count() <= 8)
+}
+
+/// The date line among the first paragraphs (the outlet, which may take
+/// more than one, comes before it): its place and its date, ISO to the day
+/// or, for monthly and quarterly titles, to the month or year.
+fn date_line(chunk: &[String]) -> Option<(usize, Option<String>)> {
+    chunk.iter().take(6).enumerate().find_map(|(i, p)| {
+        if let Some(d) = iso_date(p) {
+            return Some((i, Some(d)));
+        }
+        let first = p.lines().next().unwrap_or_default();
+        dayless_date(first).map(|d| (i, d))
+    })
 }
 
 /// The articles of a classic export, in order (what comes before the
-/// first "1 of N DOCUMENTS" is a cover page and is left out).
+/// first "1 of N DOCUMENTS" is a cover page and is left out). Every
+/// document marker gives one article, so that the Nth is the export's Nth
+/// document even where one cannot be read in full.
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
@@ -57,67 +126,127 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
         .collect();
     for (n, &s) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(paras.len());
-        let chunk = &paras[s + 1..end];
-        let mut a = ExportArticle::default();
-        let Some(date_at) = chunk.iter().take(6).position(|p| iso_date(p).is_some()) else {
-            warnings.push(format!(
-                "\"{}\": no date line in the lines after it; not read as an article",
-                paras[s]
-            ));
-            continue;
-        };
-        a.date = iso_date(&chunk[date_at]);
-        a.outlet = chunk[..date_at]
+        let (a, notes) = article(&paras[s], &paras[s + 1..end]);
+        let name = article_name(n + 1, &a.title);
+        warnings.extend(notes.into_iter().map(|w| format!("{name}: {w}")));
+        out.push(a);
+    }
+    (out, warnings)
+}
+
+/// One document: the article and what a warning should say about it.
+fn article(marker: &str, chunk: &[String]) -> (ExportArticle, Vec<String>) {
+    let mut a = ExportArticle::default();
+    let mut notes = Vec::new();
+    let mut i = match date_line(chunk) {
+        Some((d, date)) => {
+            a.outlet = chunk[..d]
+                .iter()
+                .map(|p| one_line(p))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let line = chunk[d].lines().next().unwrap_or_default();
+            match &date {
+                Some(iso) if iso.len() < 10 => notes.push(format!(
+                    "its date line \"{line}\" gives no day; its date is {iso}"
+                )),
+                None => notes.push(format!(
+                    "its date line \"{line}\" gives no single month or year; its date is left empty"
+                )),
+                Some(_) => {}
+            }
+            a.date = date;
+            d + 1
+        }
+        None => match chunk.first() {
+            // The outlet comes first, as above the date line it lacks.
+            Some(p) if field_label(p).is_none() => {
+                notes.push(format!(
+                    "no date line after \"{marker}\"; its date is left empty and its first line is taken as the outlet"
+                ));
+                a.outlet = one_line(p);
+                1
+            }
+            _ => {
+                notes.push(format!(
+                    "no outlet or date line after \"{marker}\"; both are left empty"
+                ));
+                0
+            }
+        },
+    };
+    let mut title: Vec<&String> = Vec::new();
+    while i < chunk.len() && field_label(&chunk[i]).is_none() {
+        if !(title.is_empty() && is_masthead_line(&chunk[i])) {
+            title.push(&chunk[i]);
+        }
+        i += 1;
+    }
+    let header_fields = chunk.get(i).is_some_and(|p| trailing_label(p).is_none());
+    let mut body: Vec<String> = Vec::new();
+    if header_fields {
+        a.title = title
             .iter()
             .map(|p| one_line(p))
             .collect::<Vec<_>>()
             .join(" ");
-        let mut i = date_at + 1;
-        let mut title = Vec::new();
-        while i < chunk.len() && upper_label(&chunk[i]).is_none() {
-            if !is_masthead_line(&chunk[i]) {
-                title.push(one_line(&chunk[i]));
-            }
-            i += 1;
-        }
-        // Headline lines come last before the fields; a long run means no fields.
-        if i == chunk.len() {
-            warnings.push(format!(
-                "\"{}\": no BYLINE:/LENGTH: fields; not read as an article",
-                paras[s]
-            ));
-            continue;
-        }
-        a.title = title.join(" ");
-        while i < chunk.len() {
-            let Some(label) = upper_label(&chunk[i]) else {
-                break;
-            };
-            if TRAILING.contains(&label) {
-                break;
-            }
-            let p = &chunk[i];
-            if let Some(v) = labelled(p, "BYLINE") {
-                a.byline = one_line(
-                    v.strip_prefix("By ")
-                        .or_else(|| v.strip_prefix("BY "))
-                        .unwrap_or(v),
-                );
-            } else if let Some(v) = labelled(p, "SECTION") {
-                a.section = one_line(v.split(';').next().unwrap_or(v));
-            } else if let Some(v) = labelled(p, "LENGTH") {
-                a.length = word_count(v);
-            }
-            i += 1;
-        }
-        a.body = chunk[i..]
-            .iter()
-            .take_while(|p| upper_label(p).is_none_or(|l| !TRAILING.contains(&l)))
-            .cloned()
-            .collect();
-        out.push(a);
+    } else if let Some((first, rest)) = title.split_first() {
+        // No BYLINE:/LENGTH: before the text: the headline is its first paragraph.
+        notes.push(
+            "no BYLINE:/SECTION:/LENGTH: fields; its first paragraph is taken as the headline"
+                .into(),
+        );
+        a.title = one_line(first);
+        body.extend(rest.iter().map(|p| p.to_string()));
     }
-    (out, warnings)
+    while let Some(label) = chunk.get(i).and_then(|p| field_label(p)) {
+        if TRAILING.contains(&label) {
+            break;
+        }
+        let p = &chunk[i];
+        if let Some(v) = labelled(p, "BYLINE") {
+            a.byline = one_line(
+                v.strip_prefix("By ")
+                    .or_else(|| v.strip_prefix("BY "))
+                    .unwrap_or(v),
+            );
+        } else if let Some(v) = labelled(p, "SECTION") {
+            a.section = one_line(v.split(';').next().unwrap_or(v));
+        } else if let Some(v) = labelled(p, "LENGTH") {
+            a.length = word_count(v);
+        }
+        i += 1;
+    }
+    let text_end = (i..chunk.len())
+        .find(|&j| trailing_label(&chunk[j]).is_some())
+        .unwrap_or(chunk.len());
+    body.extend(chunk[i..text_end].iter().cloned());
+    a.body = body;
+    // After the text come fields; only a caption or a note runs on below
+    // its label. Plain text below any other field means the text was cut
+    // at a paragraph that starts like a field.
+    let mut field = "";
+    let mut lost = 0;
+    for p in &chunk[text_end..] {
+        if let Some(label) = field_label(p) {
+            field = label;
+        } else if !is_masthead_line(p) && !FREE_TEXT.contains(&field) {
+            lost += 1;
+        }
+    }
+    if lost > 0 {
+        let label = upper_label(&chunk[text_end]).unwrap_or_default();
+        notes.push(format!(
+            "its text ends at the paragraph starting \"{label}:\", but {lost} paragraph(s) of text follow the fields there and were not read"
+        ));
+    }
+    if a.title.is_empty() && a.body.is_empty() {
+        // One reason is enough for a document with nothing to read.
+        notes = vec![format!(
+            "no headline or text follows \"{marker}\"; it is left out"
+        )];
+    }
+    (a, notes)
 }
 
 #[cfg(test)]
@@ -193,6 +322,136 @@ pub(crate) mod tests {
         );
         assert_eq!(arts[1].title, "Clean-up begins");
         assert_eq!(arts[1].body, vec!["Crews arrived at dawn."]);
+    }
+
+    #[test]
+    fn upper_case_openings_that_are_no_field_are_text() {
+        let txt = "1 of 2 DOCUMENTS\n\nDaily Mail (London)\n\nMarch 6, 2012 Tuesday\n\n\
+            EXCLUSIVE: Minister knew of flood risk for years\n\nBYLINE: By TOM BROWN\n\n\
+            LENGTH: 9 words\n\nThe minister was warned in 2009 that defences would fail.\n\n\
+            LOAD-DATE: March 7, 2012\n\n2 of 2 DOCUMENTS\n\nDawn (Pakistan)\n\n\
+            March 7, 2012 Wednesday\n\nFloods displace thousands in Sindh\n\n\
+            BYLINE: STAFF REPORTER\n\nDATELINE: KARACHI\n\nLENGTH: 16 words\n\n\
+            KARACHI: Floods have displaced thousands of families, officials said.\n\n\
+            Relief camps were set up.\n\nLOAD-DATE: March 8, 2012\n";
+        let (arts, warnings) = split(&paragraphs(txt));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            arts[0].title,
+            "EXCLUSIVE: Minister knew of flood risk for years"
+        );
+        assert_eq!(arts[0].byline, "TOM BROWN");
+        assert_eq!(
+            arts[0].body,
+            vec!["The minister was warned in 2009 that defences would fail."]
+        );
+        assert_eq!(arts[1].title, "Floods displace thousands in Sindh");
+        assert_eq!(arts[1].length, Some(16));
+        assert_eq!(
+            arts[1].body,
+            vec![
+                "KARACHI: Floods have displaced thousands of families, officials said.",
+                "Relief camps were set up."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_line_without_a_day_keeps_the_article_and_the_numbering() {
+        let txt = classic_of(&[
+            (
+                "Storm hits",
+                "The Times",
+                "March 5, 2012 Monday",
+                "A B",
+                &["One."],
+            ),
+            (
+                "Quarterly review",
+                "Flood Review",
+                "Spring 2012",
+                "C D",
+                &["Two."],
+            ),
+            (
+                "Monthly digest",
+                "Water Monthly",
+                "March 2012",
+                "E F",
+                &["Three."],
+            ),
+            (
+                "Storm ends",
+                "The Times",
+                "March 6, 2012 Tuesday",
+                "A B",
+                &["Four."],
+            ),
+        ]);
+        let (arts, warnings) = split(&paragraphs(&txt));
+        assert_eq!(arts.len(), 4);
+        let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Storm hits",
+                "Quarterly review",
+                "Monthly digest",
+                "Storm ends"
+            ]
+        );
+        assert_eq!(arts[1].date.as_deref(), Some("2012"));
+        assert_eq!(arts[1].outlet, "Flood Review");
+        assert_eq!(arts[2].date.as_deref(), Some("2012-03"));
+        assert_eq!(arts[2].body, vec!["Three."]);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 2 (\"Quarterly review\")"));
+        assert!(warnings[0].contains("\"Spring 2012\" gives no day"));
+        assert!(warnings[1].starts_with("article 3 (\"Monthly digest\")"));
+    }
+
+    #[test]
+    fn an_article_with_no_date_or_no_fields_is_kept_and_named() {
+        let txt = "1 of 3 DOCUMENTS\n\nDaily Mail (London)\n\nTuesday edition\n\n\
+            Flood alert\n\nBYLINE: A B\n\nLENGTH: 3 words\n\nRivers are rising.\n\n\
+            LOAD-DATE: March 7, 2012\n\n2 of 3 DOCUMENTS\n\nThe Times\n\n\
+            March 7, 2012 Wednesday\n\nNo fields here\n\nThe text comes at once.\n\n\
+            LOAD-DATE: March 8, 2012\n\n3 of 3 DOCUMENTS\n\n";
+        let (arts, warnings) = split(&paragraphs(txt));
+        assert_eq!(arts.len(), 3);
+        assert_eq!(
+            (
+                arts[0].outlet.as_str(),
+                arts[0].title.as_str(),
+                arts[0].date.as_ref()
+            ),
+            ("Daily Mail (London)", "Flood alert", None)
+        );
+        assert_eq!(arts[0].body, vec!["Rivers are rising."]);
+        assert_eq!(arts[1].title, "No fields here");
+        assert_eq!(arts[1].body, vec!["The text comes at once."]);
+        assert_eq!(arts[2], ExportArticle::default());
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 1 (\"Flood alert\"): no date line"));
+        assert!(warnings[1].starts_with("article 2 (\"No fields here\"): no BYLINE:"));
+        assert!(warnings[2].starts_with("article 3: no headline or text"));
+    }
+
+    #[test]
+    fn text_cut_at_a_field_label_is_named() {
+        let long = "The committee heard evidence from residents who had lost everything \
+            in the floods and from engineers who said the defences were never maintained.";
+        let txt = classic_of(&[(
+            "Inquiry opens",
+            "The Times",
+            "March 5, 2012 Monday",
+            "A B",
+            &["The inquiry opened.", "SUBJECT: the flood defences.", long],
+        )]);
+        let (arts, warnings) = split(&paragraphs(&txt));
+        assert_eq!(arts[0].body, vec!["The inquiry opened."]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("\"SUBJECT:\""), "{warnings:?}");
     }
 
     #[test]

@@ -19,9 +19,11 @@ use crate::input::formats::extracted::Extracted;
 pub struct Split {
     /// Which database's structure was found ("Nexis Uni", "LexisNexis", "Factiva").
     pub database: &'static str,
-    /// The articles, in the order of the file.
+    /// The articles, in the order of the file: one for each article of the
+    /// export, so that the Nth is the export's Nth (an article that cannot
+    /// be read is there with no text, and a warning names it).
     pub articles: Vec<Extracted>,
-    /// Blocks that looked like articles but could not be read as one.
+    /// What could not be read as the export lays it out, each naming the article.
     pub warnings: Vec<String>,
 }
 
@@ -38,7 +40,7 @@ pub fn split(text: &str) -> Option<Split> {
         return None;
     }
     let paras = fields::paragraphs(text);
-    let (database, (articles, warnings)) = if maybe_uni && nexis_uni::looks_like(&paras) {
+    let (database, (articles, mut warnings)) = if maybe_uni && nexis_uni::looks_like(&paras) {
         ("Nexis Uni", nexis_uni::split(&paras))
     } else if maybe_classic && lexis_classic::looks_like(&paras) {
         ("LexisNexis", lexis_classic::split(&paras))
@@ -49,6 +51,12 @@ pub fn split(text: &str) -> Option<Split> {
     } else {
         return None;
     };
+    warnings.extend(
+        articles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| fields::length_warning(i + 1, a)),
+    );
     Some(Split {
         database,
         articles: articles
@@ -63,6 +71,55 @@ pub fn split(text: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stated_length_far_above_the_text_read_is_named() {
+        let fac = "HD Flood\n\nWC 300 words\n\nPD 5 March 2024\n\nSN The Sun\n\n\
+                   LP Homes were flooded.\n\nAN Document THESUN0020240305e0350000b\n";
+        let s = split(fac).unwrap();
+        assert_eq!(s.database, "Factiva");
+        assert_eq!(s.warnings.len(), 1, "{:?}", s.warnings);
+        assert!(
+            s.warnings[0].starts_with("article 1 (\"Flood\"): the export states 300 words but 3")
+        );
+        let ok = fac.replace("WC 300", "WC 4");
+        assert!(split(&ok).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn classic_positions_are_the_export_numbers() {
+        let classic = lexis_classic::tests::classic_of(&[
+            (
+                "Storm hits",
+                "The Times",
+                "March 5, 2012 Monday",
+                "A B",
+                &["Text one."],
+            ),
+            (
+                "Monthly digest",
+                "Water Monthly",
+                "March 2012",
+                "C D",
+                &["Text two."],
+            ),
+            (
+                "Storm ends",
+                "The Times",
+                "March 6, 2012 Tuesday",
+                "A B",
+                &["Text three."],
+            ),
+        ]);
+        let s = split(&classic).unwrap();
+        assert_eq!(s.articles.len(), 3);
+        let third = &s.articles[2];
+        assert!(third.text.starts_with("Storm ends"));
+        assert!(third.meta.contains(&("position".into(), "3".into())));
+        assert!(s.articles[1]
+            .meta
+            .contains(&("date".into(), "2012-03".into())));
+    }
 
     #[test]
     fn ordinary_articles_are_not_split() {

@@ -5,7 +5,7 @@
 //! `Classification` ... `Load-Date:` and `End of Document`.
 
 use super::dates::iso_date;
-use super::fields::{labelled, one_line, word_count, ExportArticle};
+use super::fields::{article_name, labelled, one_line, word_count, ExportArticle};
 
 /// True when the paragraphs have Nexis Uni's structure.
 pub fn looks_like(paras: &[String]) -> bool {
@@ -79,11 +79,14 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     for (i, chunk) in chunks.into_iter().enumerate() {
         let Some(body_at) = chunk.iter().position(|p| p == "Body") else {
             // The tail after the last article, or a block that is only a cover page.
+            // Any other block keeps its place, with no text, so that the Nth
+            // article is still the export's Nth.
             if i != last && !chunk.is_empty() {
                 warnings.push(format!(
-                    "block {} of the export has no \"Body\" line; not read as an article",
-                    i + 1
+                    "{}: no \"Body\" line before its \"End of Document\"; not read as an article",
+                    article_name(out.len() + 1, "")
                 ));
+                out.push(ExportArticle::default());
             }
             continue;
         };
@@ -106,8 +109,8 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
             }
             None => {
                 warnings.push(format!(
-                    "article {} of the export has no date line; its headline and outlet may be missing",
-                    out.len() + 1
+                    "{}: no date line; its headline and outlet may be missing",
+                    article_name(out.len() + 1, "")
                 ));
                 0
             }
@@ -221,6 +224,48 @@ pub(crate) mod tests {
         assert_eq!(arts[0].outlet, "The Northern Echo");
         assert_eq!(arts[0].date.as_deref(), Some("2024-03-07"));
         assert_eq!(arts[0].body, vec!["The river rose again."]);
+    }
+
+    #[test]
+    fn a_block_without_body_keeps_its_place() {
+        let arts = [
+            (
+                "One",
+                "The Echo",
+                "March 5, 2024 Tuesday",
+                "A",
+                &["Text one."][..],
+            ),
+            (
+                "Two",
+                "The Echo",
+                "March 6, 2024 Wednesday",
+                "B",
+                &["Text two."][..],
+            ),
+            (
+                "Three",
+                "The Echo",
+                "March 7, 2024 Thursday",
+                "C",
+                &["Text three."][..],
+            ),
+        ];
+        let mut paras = nexis_uni_of(&arts);
+        let second_body = paras
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| *p == "Body")
+            .nth(1)
+            .unwrap()
+            .0;
+        paras.remove(second_body);
+        let (arts, warnings) = split(&paras);
+        assert_eq!(arts.len(), 3);
+        assert_eq!(arts[1], ExportArticle::default());
+        assert_eq!(arts[2].title, "Three");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 2: no \"Body\" line"));
     }
 
     #[test]

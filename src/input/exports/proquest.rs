@@ -5,7 +5,7 @@
 //! `Section:`, `ProQuest document ID:` ...
 
 use super::dates::iso_date;
-use super::fields::{labelled, one_line, ExportArticle};
+use super::fields::{article_name, labelled, one_line, ExportArticle};
 
 /// Fields after the full text: the text ends at the first of them.
 const AFTER_TEXT: &[&str] = &[
@@ -54,6 +54,29 @@ fn after_text(p: &str) -> bool {
     AFTER_TEXT.iter().any(|l| labelled(p, l).is_some())
 }
 
+/// A paragraph with the shape of ProQuest's fields: a label of one to four
+/// words, starting with a capital, then a colon.
+fn field_shaped(p: &str) -> bool {
+    p.split_once(':').is_some_and(|(head, _)| {
+        head.len() <= 30
+            && (1..=4).contains(&head.split_whitespace().count())
+            && head.starts_with(|c: char| c.is_uppercase())
+            && head
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '-'))
+    })
+}
+
+/// Where the full text ends: at the indexing block, a run of fields to the
+/// end of the record. A paragraph of the text that starts like a field
+/// ("Location: The play is set ...", "Publisher: Faber, 20 pounds") is
+/// followed by more text, so one field alone does not end the text.
+fn text_end(chunk: &[String], from: usize) -> usize {
+    (from..chunk.len())
+        .find(|&j| after_text(&chunk[j]) && chunk.get(j + 1).is_none_or(|q| field_shaped(q)))
+        .unwrap_or(chunk.len())
+}
+
 /// True when the paragraphs have ProQuest's structure.
 pub fn looks_like(paras: &[String]) -> bool {
     paras.iter().any(|p| labelled(p, "Full text").is_some())
@@ -67,17 +90,24 @@ pub fn looks_like(paras: &[String]) -> bool {
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    for (n, chunk) in paras.split(|p| separator(p)).enumerate() {
+    for chunk in paras.split(|p| separator(p)) {
         let Some(text_at) = chunk
             .iter()
             .position(|p| labelled(p, "Full text").is_some())
         else {
-            // The search's cover or a record without full text (an abstract only).
+            // The search's cover or a record without full text (an abstract
+            // only). The record keeps its place, with no text, so that the
+            // Nth article is still the export's Nth.
             if chunk.iter().any(|p| labelled(p, "Title").is_some()) {
+                let title = chunk
+                    .iter()
+                    .find_map(|p| labelled(p, "Title"))
+                    .unwrap_or_default();
                 warnings.push(format!(
-                    "record {} of the export has no \"Full text:\"; not read as an article",
-                    n + 1
+                    "{}: the record has no \"Full text:\" (an abstract only?); not read as an article",
+                    article_name(out.len() + 1, title)
                 ));
+                out.push(ExportArticle::default());
             }
             continue;
         };
@@ -93,15 +123,23 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
         if !first.is_empty() {
             body.push(first.to_string());
         }
-        body.extend(
-            chunk[text_at + 1..]
-                .iter()
-                .take_while(|p| !after_text(p))
-                .cloned(),
-        );
+        let end = text_end(chunk, text_at + 1);
+        body.extend(chunk[text_at + 1..end].iter().cloned());
         let mut title = field("Title");
         if title.is_empty() {
             title = chunk.first().map(|p| one_line(p)).unwrap_or_default();
+        }
+        // The indexing block holds fields only; text there was cut off.
+        let lost = chunk[end..]
+            .iter()
+            .filter(|p| !field_shaped(p) && p.split_whitespace().count() >= 6)
+            .count();
+        if lost > 0 {
+            warnings.push(format!(
+                "{}: its full text ends at \"{}\", but {lost} paragraph(s) of text follow among the fields there and were not read",
+                article_name(out.len() + 1, &title),
+                chunk[end].split(':').next().unwrap_or_default().trim()
+            ));
         }
         let outlet = field("Publication title");
         out.push(ExportArticle {
@@ -174,5 +212,65 @@ pub(crate) mod tests {
         assert_eq!(arts[0].section, "UK News");
         assert_eq!(arts[0].body, vec!["The barrier held.", "Nobody was hurt."]);
         assert_eq!(arts[1].body, vec!["Levels fell overnight."]);
+    }
+
+    #[test]
+    fn a_paragraph_starting_like_a_field_does_not_end_the_text() {
+        let txt = proquest_of(&[(
+            "Theatre review: flood drama",
+            "The Guardian",
+            "Mar 5, 2024",
+            "Smith, Jane",
+            &[
+                "A new play about the 1953 flood opened last night.",
+                "Location: The play is set on Canvey Island, where the sea wall failed.",
+                "Survivors in the audience wept at the final scene.",
+                "The Flood, by A. Writer. Publisher: Faber, 20 pounds.",
+            ],
+        )]);
+        let (arts, warnings) = split(&paragraphs(&txt));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(arts[0].body.len(), 4, "{:?}", arts[0].body);
+        assert_eq!(arts[0].section, "UK News");
+    }
+
+    #[test]
+    fn text_cut_by_a_run_of_fields_is_named() {
+        let txt = proquest_of(&[(
+            "Festival guide",
+            "The Guardian",
+            "Mar 5, 2024",
+            "Smith, Jane",
+            &[
+                "Three shows about floods open this week.",
+                "Location: Canvey Island",
+                "Publisher: Faber",
+                "Survivors in the audience wept at the final scene of the play.",
+            ],
+        )]);
+        let (arts, warnings) = split(&paragraphs(&txt));
+        assert_eq!(
+            arts[0].body,
+            vec!["Three shows about floods open this week."]
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0]
+            .starts_with("article 1 (\"Festival guide\"): its full text ends at \"Location\""));
+    }
+
+    #[test]
+    fn a_record_without_full_text_keeps_its_place() {
+        let txt = proquest_of(&[
+            ("One", "The Times", "Mar 5, 2024", "A", &["Text one."]),
+            ("Two", "The Times", "Mar 6, 2024", "B", &["Text two."]),
+            ("Three", "The Times", "Mar 7, 2024", "C", &["Text three."]),
+        ])
+        .replace("Full text: Text two.", "Abstract: Text two.");
+        let (arts, warnings) = split(&paragraphs(&txt));
+        assert_eq!(arts.len(), 3);
+        assert_eq!(arts[1], ExportArticle::default());
+        assert_eq!(arts[2].title, "Three");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 2 (\"Two\"): the record has no"));
     }
 }
