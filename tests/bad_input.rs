@@ -493,7 +493,7 @@ fn an_unclosed_quote_in_a_csv_is_named_not_swallowed() {
     assert_has(
         &r,
         &[
-            "quoted.csv:row 2",
+            "quoted.csv:line 3 (row 2)",
             "quotation mark opened on line 3 is never closed",
         ],
     );
@@ -548,10 +548,10 @@ fn csv_with_ragged_rows_bad_utf8_and_missing_columns() {
     assert_has(
         &r,
         &[
-            "ragged.csv:row 2: has 4 fields, the header has 2",
-            "ragged.csv:row 3: has 1 field, the header has 2",
+            "ragged.csv:line 3 (row 2): has 4 fields, the header has 2",
+            "ragged.csv:line 4 (row 3): has 1 field, the header has 2",
             "ragged.csv: not valid UTF-8 (first at line 5); read as Windows-1252",
-            "ragged.csv:row 5: empty 'text' field",
+            "ragged.csv:line 6 (row 5): empty 'text' field",
         ],
     );
     let a = read(&out.join("articles.csv"));
@@ -580,8 +580,8 @@ fn csv_with_ragged_rows_bad_utf8_and_missing_columns() {
         &r,
         &[
             "no usable article",
-            "broken.jsonl:row 1: not valid JSON",
-            "broken.jsonl:row 2: not a JSON object",
+            "broken.jsonl:line 1: not valid JSON",
+            "broken.jsonl:line 2: not a JSON object",
         ],
     );
 }
@@ -941,7 +941,11 @@ fn every_duplicate_id_is_named_and_an_empty_id_is_a_warning() {
     assert_eq!(r.code, 1);
     assert_has(
         &r,
-        &["ids.csv", "'a' in rows 1, 3 and 6", "'b' in rows 2 and 5"],
+        &[
+            "ids.csv",
+            "'a' on lines 2, 4 and 7 (rows 1, 3 and 6)",
+            "'b' on lines 3 and 6 (rows 2 and 5)",
+        ],
     );
 
     // An empty id would have become the row number "3" and clashed with row 1.
@@ -955,7 +959,7 @@ fn every_duplicate_id_is_named_and_an_empty_id_is_a_warning() {
         .arg(&out);
     let r = run(&mut c);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_has(&r, &["blank.csv:row 3: empty 'id' field"]);
+    assert_has(&r, &["blank.csv:line 4 (row 3): empty 'id' field"]);
     assert_eq!(csv_rows(&out.join("articles.csv")).len(), 2);
 }
 

@@ -486,9 +486,10 @@ fn nexis_uni_as_rtf_and_a_forced_format() {
         ]
     );
 
-    // A saved page whose markup does not start like HTML is read as text
-    // unless --format html says what it is.
-    let page = dir.path().join("page.txt");
+    // A saved page whose markup does not start like HTML, under a name
+    // that does not say what it is, is read as text unless --format html
+    // says what it is (a .txt keeps its reader: detection placed it).
+    let page = dir.path().join("page.saved");
     fs::write(&page, format!("<div>{}</div>", page_of(TITLE, PARAS))).unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     analyze_ok(&[&page], &a);

@@ -71,7 +71,7 @@ pub struct ImportArgs {
     /// Folder to write the articles into (created if needed; existing files are never replaced).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
-    /// Read every file with this reader when detection by content and extension fails.
+    /// Reader for files whose kind neither content nor extension shows (an unknown or no extension, also in folders; a .docx/.odt/.rtf/.pdf that is not one); other files keep their reader.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
     /// Hide the list of files written (warnings and the summary are still shown).
@@ -137,7 +137,7 @@ pub struct TableArgs {
     /// Column holding the group (outlet, period ...).
     #[arg(long, value_name = "NAME")]
     pub group_column: Option<String>,
-    /// Read every article file with this reader when detection by content and extension fails.
+    /// Reader for article files whose kind neither content nor extension shows (an unknown or no extension, also in folders; a .docx/.odt/.rtf/.pdf that is not one); other files keep their reader.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
 }

@@ -5,10 +5,48 @@
 //! the folder. frame's own front-matter reader reads each file back as the
 //! same article with the same metadata.
 
+use crate::commands::cli::ImportArgs;
 use crate::input::formats::front_matter::quote;
-use crate::input::Document;
+use crate::input::walk::{IMPORT_MARKER, IMPORT_MARKER_HEADER};
+use crate::input::{Corpus, Document};
+use crate::model::error::Error;
 use crate::output::new_file::write_new;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Reads the inputs of `frame import`, after checking that `--out` can be
+/// its folder (so a bad `--out` fails first, as for `analyze`), leaving out
+/// the articles this and earlier imports wrote.
+pub fn read(args: &ImportArgs) -> Result<Corpus, Error> {
+    crate::output::OutputDir::check(&args.out)?;
+    crate::input::load_for_import(&args.to_options(), &args.out)
+}
+
+/// The list of written articles in `dir`, opened to add to it; `None` when
+/// a file of that name is there that frame did not write (left alone).
+fn open_marker(dir: &Path) -> std::io::Result<Option<std::fs::File>> {
+    let path = dir.join(IMPORT_MARKER);
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(mut f) => {
+            writeln!(f, "{IMPORT_MARKER_HEADER}")?;
+            Ok(Some(f))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let ours =
+                std::fs::read_to_string(&path).is_ok_and(|s| s.starts_with(IMPORT_MARKER_HEADER));
+            if ours {
+                Ok(Some(std::fs::OpenOptions::new().append(true).open(&path)?))
+            } else {
+                Ok(None)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
 
 /// Front-matter keys in the order they are written; other metadata follows, sorted.
 const FIRST_KEYS: &[&str] = &[
@@ -111,21 +149,24 @@ pub struct Written {
 }
 
 /// Writes every document into `dir` (created if needed), never over an
-/// existing file. Returns what was written, in order.
-pub fn write_all(
-    docs: &[Document],
-    dir: &Path,
-) -> Result<Vec<Written>, crate::model::error::Error> {
-    let err = |e: std::io::Error| crate::model::error::Error::Output {
+/// existing file, and lists each in the folder's [`IMPORT_MARKER`] so that
+/// no later import reads it back as input. Returns what was written, in order.
+pub fn write_all(docs: &[Document], dir: &Path) -> Result<Vec<Written>, Error> {
+    crate::output::OutputDir::check(dir)?;
+    let err = |e: std::io::Error| Error::Output {
         path: dir.to_path_buf(),
-        message: e.to_string(),
+        message: format!("{e}; choose another folder with --out"),
     };
     std::fs::create_dir_all(dir).map_err(err)?;
+    let mut marker = open_marker(dir).map_err(err)?;
     let mut out = Vec::with_capacity(docs.len());
     for d in docs {
         let name = file_name(d);
         let path = write_new(dir, &name, article_file(d).as_bytes()).map_err(err)?;
         let got = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let (Some(m), Some(n)) = (marker.as_mut(), got.as_deref()) {
+            writeln!(m, "{n}").map_err(err)?;
+        }
         out.push(Written {
             source: d.source.clone(),
             renamed_from: (got.as_deref() != Some(name.as_str())).then_some(name),
@@ -170,6 +211,51 @@ mod tests {
         assert_eq!(get("source_file"), Some("exports/nexis.docx"));
         assert_eq!(get("position"), Some("3"));
         assert_eq!(file_name(&d), "nexis-003.txt");
+    }
+
+    /// What import writes is listed in the folder's marker, which the walk
+    /// of a later import reads to leave those files out.
+    #[test]
+    fn written_articles_are_listed_for_later_imports() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("articles");
+        let doc = Document {
+            id: "a".into(),
+            source: "a.txt".into(),
+            title: "T".into(),
+            text: "Text".into(),
+            ..Default::default()
+        };
+        write_all(std::slice::from_ref(&doc), &out).unwrap();
+        write_all(&[doc], &out).unwrap();
+        let names = crate::input::walk::imported_names(&out);
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        names.sort();
+        assert_eq!(names, ["a-2.txt", "a.txt"]);
+        // A file of that name frame did not write is left as it was.
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join(IMPORT_MARKER), "mine\n").unwrap();
+        write_all(&[Document::default()], &other).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(other.join(IMPORT_MARKER)).unwrap(),
+            "mine\n"
+        );
+    }
+
+    #[test]
+    fn an_out_that_is_a_file_is_said_plainly() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("afile");
+        std::fs::write(&file, "mine").unwrap();
+        let e = write_all(&[Document::default()], &file)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("it is a file, not a folder; choose a folder with --out"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
     }
 
     #[test]

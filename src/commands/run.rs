@@ -27,7 +27,7 @@ pub fn run(cli: &Cli) -> Result<(), Error> {
 use super::terminal::{printable, warn, warn_always};
 
 fn import(args: &cli::ImportArgs) -> Result<(), Error> {
-    let corpus = crate::input::load(&args.to_options())?;
+    let corpus = crate::commands::import::read(args)?;
     for s in &corpus.skipped {
         warn(&s.to_string());
     }

@@ -35,20 +35,25 @@ impl FileResult {
 }
 
 /// The file's text and metadata through the reader its content and
-/// extension call for (or `forced`).
+/// extension call for, else `forced` (`--format`), with the reader used.
 pub(crate) fn extract(
     path: &std::path::Path,
     bytes: &[u8],
     forced: Option<InputFormat>,
-) -> std::result::Result<Extracted, String> {
-    let format = match forced {
-        Some(f) => f,
-        None => match formats::detect(&extension(path), bytes) {
-            Detected::Reader(f) => f,
-            Detected::Unsupported(why) => return Err(why),
-        },
+) -> std::result::Result<(InputFormat, Extracted), String> {
+    let (format, by_flag) = match formats::detect::detect_or(&extension(path), bytes, forced) {
+        (Detected::Reader(f), by_flag) => (f, by_flag),
+        (Detected::Unsupported(why), _) => return Err(why),
     };
-    formats::read(format, bytes)
+    match formats::read(format, bytes) {
+        Ok(e) => Ok((format, e)),
+        // Said, so that the reason is not taken for what the file is.
+        Err(why) if by_flag => Err(format!(
+            "read with --format {} (its content and extension do not show its kind): {why}",
+            formats::detect::format_flag(format)
+        )),
+        Err(why) => Err(why),
+    }
 }
 
 pub(crate) fn read_article(
@@ -85,10 +90,15 @@ pub(crate) fn read_article(
         sha256: sha256_hex(&bytes),
         bytes: bytes.len() as u64,
     });
-    let extracted = match extract(&c.path, &bytes, forced) {
+    let (format, extracted) = match extract(&c.path, &bytes, forced) {
         Ok(e) => e,
         Err(why) => return FileResult::fail(why, input, warnings),
     };
+    // Nothing to read: one reason, not the reader's warnings about a text
+    // that is not there (a page "read whole" that has nothing to read).
+    if extracted.text.trim().is_empty() {
+        return FileResult::fail(no_text_reason(format, &bytes, &extracted), input, warnings);
+    }
     drop(bytes);
     warnings.extend(extracted.warnings.iter().map(|w| format!("{source}: {w}")));
     let file_name = c
@@ -127,7 +137,11 @@ pub(crate) fn read_article(
         if doc.text.trim().is_empty() {
             skipped.push(Skipped {
                 source: here,
-                reason: "no article text left after removing boilerplate".into(),
+                reason: if part.text.trim().is_empty() {
+                    "the article has no text".into()
+                } else {
+                    "no article text left after removing boilerplate".into()
+                },
             });
             continue;
         }
@@ -169,6 +183,27 @@ pub(crate) fn read_article(
         skipped,
         input,
         warnings,
+    }
+}
+
+/// Why a file whose reader found no text at all is skipped: what it holds
+/// instead, and for a page built by JavaScript, how to save its text.
+fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> String {
+    match format {
+        InputFormat::Html
+            if memchr::memmem::find(&bytes.to_ascii_lowercase(), b"<script").is_some() =>
+        {
+            "the page holds no text: it is built by JavaScript when a browser opens it; open it in a browser, let it load, then save the page again (Save Page As, \"Web Page, complete\") or copy the article's text into a .txt file".into()
+        }
+        InputFormat::Html => "the page holds no text (nothing visible between its tags)".into(),
+        InputFormat::Text | InputFormat::Markdown if !extracted.meta.is_empty() => {
+            "holds only front matter (the --- block) and no article text below it".into()
+        }
+        InputFormat::Docx | InputFormat::Odt | InputFormat::Rtf => {
+            "the document holds no text (its body is empty)".into()
+        }
+        InputFormat::Pdf => "the PDF holds no text".into(),
+        InputFormat::Text | InputFormat::Markdown => "the file holds no text".into(),
     }
 }
 
@@ -218,4 +253,109 @@ pub(crate) fn date_in(name: &str) -> Option<String> {
             && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
         (ok && boundary).then(|| name[i..i + 10].to_string())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(name: &str, bytes: &[u8], forced: Option<InputFormat>) -> FileResult {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let c = Candidate {
+            rel: name.into(),
+            path,
+            input: 0,
+        };
+        read_article(&c, false, forced)
+    }
+
+    /// A file with no text says what it holds (one reason, no warning that
+    /// contradicts it), not "no article text left after removing boilerplate".
+    #[test]
+    fn a_file_without_text_says_so() {
+        let why = |name: &str, bytes: &[u8]| {
+            let r = read(name, bytes, None);
+            assert!(r.warnings.is_empty(), "{name}: {:?}", r.warnings);
+            r.doc.err().unwrap()
+        };
+        let app = b"<!DOCTYPE html><html><head><title>News</title></head><body><div id=\"root\"></div><script src=\"app.js\"></script></body></html>";
+        assert!(
+            why("app.html", app).starts_with("the page holds no text: it is built by JavaScript")
+        );
+        assert!(why("app.html", app).contains("save the page again"));
+        assert_eq!(
+            why("blank.html", b"<html><body><div></div></body></html>"),
+            "the page holds no text (nothing visible between its tags)"
+        );
+        let empty_body = crate::input::formats::fixtures::zip_of(&[(
+            "word/document.xml",
+            "<w:document xmlns:w=\"w\"><w:body></w:body></w:document>",
+        )]);
+        assert_eq!(
+            why("empty.docx", &empty_body),
+            "the document holds no text (its body is empty)"
+        );
+        assert!(why("only.txt", b"---\ntitle: Only front matter\n---\n")
+            .starts_with("holds only front matter"));
+        // Text that boilerplate removal empties is still named as such.
+        let r = read("share.txt", b"Share this article\n", None);
+        assert_eq!(
+            r.doc.err().unwrap(),
+            "no article text left after removing boilerplate"
+        );
+    }
+
+    /// `--format` is tried only where detection fails, and its failure says
+    /// that the flag chose the reader.
+    #[test]
+    fn a_forced_reader_is_named_when_it_fails() {
+        let docx = crate::input::formats::fixtures::docx_of(&["A Word article about the flood"]);
+        let r = read("a.docx", &docx, Some(InputFormat::Text));
+        assert_eq!(
+            r.doc.unwrap()[0].text.trim_end(),
+            "A Word article about the flood"
+        );
+        let r = read(
+            "a.dat",
+            b"Plain text in an odd file",
+            Some(InputFormat::Pdf),
+        );
+        let why = r.doc.err().unwrap();
+        assert!(
+            why.starts_with(
+                "read with --format pdf (its content and extension do not show its kind): "
+            ),
+            "{why}"
+        );
+        let r = read(
+            "a.dat",
+            b"Plain text in an odd file",
+            Some(InputFormat::Text),
+        );
+        assert_eq!(
+            r.doc.unwrap()[0].text.trim_end(),
+            "Plain text in an odd file"
+        );
+    }
+
+    /// A front-matter warning names the file and the line.
+    #[test]
+    fn front_matter_warnings_name_file_and_line() {
+        let r = read(
+            "d.txt",
+            b"---\ntitle: T\ndate: 5 March 2024\noutlet: P\n\nBody text here.\n",
+            None,
+        );
+        let doc = &r.doc.as_ref().unwrap()[0];
+        assert_eq!(doc.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(doc.text, "Body text here.\n");
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("d.txt: line 1: the front matter"),
+            "{:?}",
+            r.warnings
+        );
+    }
 }

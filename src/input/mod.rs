@@ -37,11 +37,28 @@ use ids::{assign_ids, dedupe_ids, group_of, input_labels, warn_duplicates};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use walk::{extension, walk, Candidate};
+use walk::{extension, imported_names, walk, Candidate, WalkRules, IMPORT_MARKER};
 
 /// Reads every input into a corpus. Fails only when an input path does not
 /// exist or nothing usable remains; every other problem is a skip with a reason.
 pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
+    load_with(opts, None)
+}
+
+/// [`load`] for `frame import` writing into `out`: the articles it wrote
+/// there, now or in an earlier run, and those of earlier imports in folders
+/// it walks are not read as input (each pass-over is a warning).
+pub fn load_for_import(opts: &CorpusOptions, out: &Path) -> Result<Corpus> {
+    // A folder not made yet holds nothing to pass over.
+    let out = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf());
+    load_with(opts, Some(out))
+}
+
+fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus> {
+    let rules = WalkRules {
+        import_out,
+        forced_format: opts.format.is_some(),
+    };
     let mut corpus = Corpus::default();
     let mut files: Vec<Candidate> = Vec::new();
     let mut tables: Vec<(usize, PathBuf)> = Vec::new();
@@ -60,9 +77,22 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         })?;
         if meta.is_dir() {
             let mut visited = HashSet::new();
-            walk(input, input, i, &mut visited, &mut files, &mut corpus);
+            walk(
+                input,
+                input,
+                i,
+                &mut visited,
+                &mut files,
+                &mut corpus,
+                &rules,
+            );
         } else if TABLE_EXTENSIONS.contains(&extension(input).as_str()) {
             tables.push((i, input.clone()));
+        } else if let Some(reason) = rules.import_out.as_ref().and_then(|_| imported_file(input)) {
+            corpus.skipped.push(Skipped {
+                source: display(input),
+                reason,
+            });
         } else if meta.is_file() {
             let rel = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
             files.push(Candidate {
@@ -193,6 +223,24 @@ pub fn load(opts: &CorpusOptions) -> Result<Corpus> {
         return Err(Error::NoArticles { details });
     }
     Ok(corpus)
+}
+
+/// Why a file named as input to `frame import` is import output: an
+/// earlier import listed it as written.
+fn imported_file(file: &Path) -> Option<String> {
+    let parent = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = file.file_name()?.to_str()?;
+    if imported_names(parent).contains(name) {
+        Some(format!(
+            "written by an earlier frame import (listed in {}); not read as input",
+            display(&parent.join(IMPORT_MARKER))
+        ))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::model::{Skipped, MANIFEST};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::formats::detect::{skip_reason, ARTICLE_EXTENSIONS};
+use super::formats::detect::{skip_reason, unplaced_extension, ARTICLE_EXTENSIONS};
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
@@ -24,6 +24,54 @@ pub(crate) fn extension(path: &Path) -> String {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase()
+}
+
+/// The file `frame import` keeps in its `--out` folder, listing the articles
+/// it wrote there, so that a later import does not read them back as input.
+pub const IMPORT_MARKER: &str = ".frame-import";
+
+/// First line of [`IMPORT_MARKER`]: a file without it is not frame's.
+pub const IMPORT_MARKER_HEADER: &str =
+    "# frame import: articles frame import wrote in this folder (one name a line); frame import does not read them as input";
+
+/// What a walk passes over beyond hidden files and report folders.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct WalkRules {
+    /// For `frame import`: its `--out` folder (as `canonicalize` gives it,
+    /// when it exists). Set, the walk also passes over the articles of
+    /// earlier imports (folders holding [`IMPORT_MARKER`], files it lists).
+    pub(crate) import_out: Option<PathBuf>,
+    /// `--format` was given: a file whose extension frame does not know is
+    /// read with that reader instead of being skipped.
+    pub(crate) forced_format: bool,
+}
+
+impl WalkRules {
+    fn importing(&self) -> bool {
+        self.import_out.is_some()
+    }
+
+    /// Whether `dir` is this import's `--out` folder.
+    fn is_import_out(&self, dir: &Path) -> bool {
+        self.import_out
+            .as_deref()
+            .is_some_and(|out| std::fs::canonicalize(dir).is_ok_and(|d| d == out))
+    }
+}
+
+/// The names of the articles an earlier `frame import` wrote into `dir`
+/// (none without its marker, or with a marker frame did not write).
+pub(crate) fn imported_names(dir: &Path) -> HashSet<String> {
+    std::fs::read_to_string(dir.join(IMPORT_MARKER))
+        .ok()
+        .filter(|s| s.starts_with(IMPORT_MARKER_HEADER))
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Names listed in the frame manifest of `dir` (none without one): the
@@ -49,6 +97,7 @@ pub(crate) fn walk(
     visited: &mut HashSet<PathBuf>,
     out: &mut Vec<Candidate>,
     corpus: &mut Corpus,
+    rules: &WalkRules,
 ) {
     let real = match std::fs::canonicalize(dir) {
         Ok(r) => r,
@@ -91,9 +140,25 @@ pub(crate) fn walk(
     } else {
         HashSet::new()
     };
+    // An input folder that an import writes into (`--out` equal to the
+    // input): the articles it wrote there are its output, not its input.
+    let imported = if dir == root && rules.is_import_out(dir) {
+        imported_names(dir)
+    } else {
+        HashSet::new()
+    };
     let mut own_found = 0;
+    let mut imported_found = 0;
     for (path, kind) in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // frame's own list of imported articles, not a file of the user's.
+        if name == IMPORT_MARKER {
+            continue;
+        }
+        if imported.contains(name) {
+            imported_found += 1;
+            continue;
+        }
         if name.starts_with('.') {
             // Said once for all of them (`load`): .DS_Store, .git ...
             corpus.hidden.push(display(&path));
@@ -142,8 +207,24 @@ pub(crate) fn walk(
                 ));
                 continue;
             }
-            walk(root, &path, input, visited, out, corpus);
-        } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str()) {
+            if rules.is_import_out(&path) {
+                corpus.warnings.push(format!(
+                    "{}: the folder this import writes into (--out); its files are not read as input",
+                    display(&path)
+                ));
+                continue;
+            }
+            if rules.importing() && path.join(IMPORT_MARKER).is_file() {
+                corpus.warnings.push(format!(
+                    "{}: articles an earlier frame import wrote (it holds {IMPORT_MARKER}); not read as input",
+                    display(&path)
+                ));
+                continue;
+            }
+            walk(root, &path, input, visited, out, corpus, rules);
+        } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str())
+            || (rules.forced_format && unplaced_extension(&extension(&path)))
+        {
             if !is_file {
                 corpus.skipped.push(Skipped {
                     source: display(&path),
@@ -170,5 +251,125 @@ pub(crate) fn walk(
             "{}: {own_found} files here are frame's outputs of an earlier run (listed in {MANIFEST}); not read as articles",
             display(dir)
         ));
+    }
+    if imported_found > 0 {
+        corpus.warnings.push(format!(
+            "{}: {imported_found} file{} here {} written by an earlier frame import (listed in {IMPORT_MARKER}); not read as input",
+            display(dir),
+            if imported_found == 1 { "" } else { "s" },
+            if imported_found == 1 { "was" } else { "were" },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walked(root: &Path, rules: &WalkRules) -> (Vec<String>, Corpus) {
+        let mut corpus = Corpus::default();
+        let mut out = Vec::new();
+        walk(
+            root,
+            root,
+            0,
+            &mut HashSet::new(),
+            &mut out,
+            &mut corpus,
+            rules,
+        );
+        let names = out
+            .iter()
+            .map(|c| c.rel.to_string_lossy().replace('\\', "/"))
+            .collect();
+        (names, corpus)
+    }
+
+    /// `frame import DIR --out DIR/articles` run twice: the second run must
+    /// not read the first run's articles, and says so.
+    #[test]
+    fn an_import_passes_over_its_own_and_earlier_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let sub = |p: &str| {
+            std::fs::create_dir_all(root.join(p)).unwrap();
+            root.join(p)
+        };
+        std::fs::write(root.join("a.txt"), "An article").unwrap();
+        std::fs::write(sub("articles").join("a.txt"), "Imported").unwrap();
+        std::fs::write(sub("old").join("b.txt"), "Imported before").unwrap();
+        std::fs::write(
+            root.join("old").join(IMPORT_MARKER),
+            format!("{IMPORT_MARKER_HEADER}\nb.txt\n"),
+        )
+        .unwrap();
+        std::fs::write(sub("mine").join("c.txt"), "The user's").unwrap();
+        let rules = WalkRules {
+            import_out: Some(std::fs::canonicalize(root.join("articles")).unwrap()),
+            forced_format: false,
+        };
+        let (names, corpus) = walked(root, &rules);
+        assert_eq!(names, ["a.txt", "mine/c.txt"]);
+        assert_eq!(corpus.warnings.len(), 2, "{:?}", corpus.warnings);
+        assert!(corpus.warnings[0].contains("articles: the folder this import writes into (--out)"));
+        assert!(corpus.warnings[1].contains("old: articles an earlier frame import wrote"));
+        // `analyze` reads import folders: they are what a student analyses.
+        let (names, corpus) = walked(root, &WalkRules::default());
+        assert_eq!(
+            names,
+            ["a.txt", "articles/a.txt", "mine/c.txt", "old/b.txt"]
+        );
+        assert!(corpus.warnings.is_empty() && corpus.hidden.is_empty());
+    }
+
+    /// `--out` equal to the input folder: the files an earlier import
+    /// listed are passed over, the user's own are read.
+    #[test]
+    fn an_import_into_its_input_folder_reads_only_the_users_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in ["a.txt", "a-001.txt"] {
+            std::fs::write(root.join(f), "text").unwrap();
+        }
+        std::fs::write(
+            root.join(IMPORT_MARKER),
+            format!("{IMPORT_MARKER_HEADER}\na-001.txt\n"),
+        )
+        .unwrap();
+        let rules = WalkRules {
+            import_out: Some(std::fs::canonicalize(root).unwrap()),
+            forced_format: false,
+        };
+        let (names, corpus) = walked(root, &rules);
+        assert_eq!(names, ["a.txt"]);
+        assert!(
+            corpus.warnings[0].contains("1 file here was written by an earlier frame import"),
+            "{:?}",
+            corpus.warnings
+        );
+        // A marker frame did not write proves nothing.
+        std::fs::write(root.join(IMPORT_MARKER), "a-001.txt\n").unwrap();
+        assert_eq!(walked(root, &rules).0, ["a-001.txt", "a.txt"]);
+    }
+
+    /// With `--format`, a file of an extension frame does not know is read
+    /// in a folder too; one frame knows as something else is still skipped.
+    #[test]
+    fn format_reaches_unknown_extensions_in_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a.dat", "b.txt", "c.png", "README"] {
+            std::fs::write(dir.path().join(f), "text").unwrap();
+        }
+        let (names, corpus) = walked(dir.path(), &WalkRules::default());
+        assert_eq!(names, ["b.txt"]);
+        assert_eq!(corpus.skipped.len(), 3);
+        let forced = WalkRules {
+            forced_format: true,
+            ..WalkRules::default()
+        };
+        let (names, corpus) = walked(dir.path(), &forced);
+        assert_eq!(names, ["README", "a.dat", "b.txt"]);
+        assert_eq!(corpus.skipped.len(), 1);
+        assert!(corpus.skipped[0].reason.contains("an image (.png)"));
     }
 }

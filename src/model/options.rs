@@ -67,7 +67,7 @@ pub struct CorpusOptions {
     pub keep_boilerplate: bool,
     /// Metadata sidecar (CSV keyed by article id) with columns such as outlet, date, author.
     pub metadata: Option<PathBuf>,
-    /// The reader every article file goes through (`--format`); `None`: detected per file.
+    /// The reader for article files detection cannot place (`--format`); `None`: skip them.
     pub format: Option<InputFormat>,
 }
 

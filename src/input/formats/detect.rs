@@ -105,6 +105,27 @@ fn image_kind(head: &[u8]) -> Option<&'static str> {
 /// Why a file found in a folder is not read, judged by its extension alone
 /// (it is not opened). `None`: frame reads files with this extension.
 pub fn skip_reason(ext: &str) -> Option<String> {
+    if ARTICLE_EXTENSIONS.contains(&ext) {
+        return None;
+    }
+    Some(other_format(ext).unwrap_or_else(|| match ext {
+        "" => "no file extension: name it .txt, or give --format to say how to read it".into(),
+        _ => format!(
+            "not a format frame reads (.{ext}); frame reads .txt, .md, .html, .docx, .odt, .rtf and .pdf (and .csv/.jsonl named directly); give --format to read it with one of those readers"
+        ),
+    }))
+}
+
+/// Whether `--format` applies to a file found in a folder with extension
+/// `ext`: frame neither reads that extension nor knows it as something else
+/// (a spreadsheet, an image, an archive ...), so detection cannot place it.
+pub fn unplaced_extension(ext: &str) -> bool {
+    !ARTICLE_EXTENSIONS.contains(&ext) && other_format(ext).is_none()
+}
+
+/// What a file with extension `ext` is, when frame knows it as something
+/// other than an article, with what to do instead.
+fn other_format(ext: &str) -> Option<String> {
     let reason = match ext {
         "xlsx" | "xls" | "xlsm" | "ods" | "numbers" => format!(
             "a spreadsheet (.{ext}): export the sheet as CSV and give frame the .csv file directly (frame analyze FILE.csv --text-column ...)"
@@ -121,13 +142,43 @@ pub fn skip_reason(ext: &str) -> Option<String> {
             format!("an archive (.{ext}): unpack it and give frame the folder")
         }
         "ppt" | "pptx" | "odp" | "key" => format!("a presentation (.{ext}), not an article"),
-        _ if ARTICLE_EXTENSIONS.contains(&ext) => return None,
-        "" => "no file extension: name it .txt (or give it directly, with --format if needed)".into(),
-        _ => format!(
-            "not a format frame reads (.{ext}); frame reads .txt, .md, .html, .docx, .odt, .rtf and .pdf (and .csv/.jsonl named directly)"
-        ),
+        _ => return None,
     };
     Some(reason)
+}
+
+/// The reader for a file, where `forced` (`--format`) is used only for a
+/// file that detection cannot place: no signature in its content and an
+/// extension frame does not know, or a `.docx`/`.odt`/`.rtf`/`.pdf` whose
+/// content is not one. A file whose content or extension says what it is
+/// keeps its reader (or its reason to be skipped).
+pub fn detect_or(ext: &str, bytes: &[u8], forced: Option<InputFormat>) -> (Detected, bool) {
+    let Some(f) = forced else {
+        return (detect(ext, bytes), false);
+    };
+    if let Some(d) = by_content(ext, bytes) {
+        return (d, false);
+    }
+    match ext {
+        "md" | "markdown" | "html" | "htm" | "xhtml" | "txt" | "text" => {
+            (detect(ext, bytes), false)
+        }
+        _ if other_format(ext).is_some() => (detect(ext, bytes), false),
+        _ => (Detected::Reader(f), true),
+    }
+}
+
+/// The `--format` value that names `f`.
+pub fn format_flag(f: InputFormat) -> &'static str {
+    match f {
+        InputFormat::Text => "txt",
+        InputFormat::Markdown => "md",
+        InputFormat::Html => "html",
+        InputFormat::Docx => "docx",
+        InputFormat::Odt => "odt",
+        InputFormat::Rtf => "rtf",
+        InputFormat::Pdf => "pdf",
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +208,43 @@ mod tests {
             detect("md", b"# x"),
             Detected::Reader(InputFormat::Markdown)
         );
+    }
+
+    /// `--format` is for what detection cannot place: a real Word file or
+    /// a .txt keeps its reader, an unknown extension takes the forced one.
+    #[test]
+    fn a_forced_reader_is_used_only_where_detection_fails() {
+        let docx = crate::input::formats::fixtures::docx_of(&["Text"]);
+        let forced = Some(InputFormat::Pdf);
+        for (ext, bytes, want, by_flag) in [
+            (
+                "docx",
+                &docx[..],
+                Detected::Reader(InputFormat::Docx),
+                false,
+            ),
+            ("txt", b"plain", Detected::Reader(InputFormat::Text), false),
+            (
+                "dat",
+                b"%PDF-1.4",
+                Detected::Reader(InputFormat::Pdf),
+                false,
+            ),
+            ("dat", b"plain", Detected::Reader(InputFormat::Pdf), true),
+            ("", b"plain", Detected::Reader(InputFormat::Pdf), true),
+            // A .rtf that does not start as one: detection failed.
+            ("rtf", b"plain", Detected::Reader(InputFormat::Pdf), true),
+        ] {
+            assert_eq!(detect_or(ext, bytes, forced), (want, by_flag), "{ext}");
+        }
+        let (d, _) = detect_or("png", b"\x89PNG\r\n", Some(InputFormat::Text));
+        assert!(matches!(d, Detected::Unsupported(r) if r.contains("image")));
+        assert_eq!(
+            detect_or("dat", b"plain", None),
+            (Detected::Reader(InputFormat::Text), false)
+        );
+        assert!(unplaced_extension("dat") && unplaced_extension(""));
+        assert!(!unplaced_extension("txt") && !unplaced_extension("xlsx"));
     }
 
     #[test]

@@ -4,8 +4,18 @@
 /// targets removed (link text kept); a leading `---` front-matter block is
 /// returned separately as (key, value) pairs.
 pub fn markdown_to_text(md: &str) -> (String, Vec<(String, String)>) {
+    let (text, meta, _) = read(md);
+    (text, meta)
+}
+
+/// [`markdown_to_text`] with the front matter's warnings.
+pub fn read(md: &str) -> (String, Vec<(String, String)>, Vec<String>) {
     // The one front-matter rule of Markdown and plain text.
-    let (body, meta) = super::front_matter::front_matter(md);
+    let super::front_matter::FrontMatter {
+        body,
+        meta,
+        warnings,
+    } = super::front_matter::read(md);
     let mut out = String::with_capacity(body.len());
     for line in body.lines() {
         let l = line.trim_start();
@@ -14,7 +24,7 @@ pub fn markdown_to_text(md: &str) -> (String, Vec<(String, String)>) {
         out.push_str(&strip_inline_markdown(l));
         out.push('\n');
     }
-    (out, meta)
+    (out, meta, warnings)
 }
 
 fn strip_inline_markdown(line: &str) -> String {

@@ -24,7 +24,7 @@ pub mod web_page;
 // cannot drift apart.
 #[cfg(test)]
 #[path = "../../../tests/common/fixtures.rs"]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use detect::{detect, Detected, ARTICLE_EXTENSIONS};
 pub use extracted::Extracted;
@@ -61,7 +61,7 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
 
 /// The article text and metadata of decoded text in a text format.
 pub fn from_text(format: InputFormat, text: String) -> Extracted {
-    let (text, meta) = match format {
+    let (text, meta, warnings) = match format {
         // A database's HTML export holds many articles: its whole text is
         // split later; a saved page is one article inside page furniture.
         InputFormat::Html => {
@@ -69,19 +69,20 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
             if crate::input::exports::split(&plain).is_none() {
                 return web_page::read(&text);
             }
-            (plain, Vec::new())
+            (plain, Vec::new(), Vec::new())
         }
-        InputFormat::Markdown => markdown::markdown_to_text(&text),
+        InputFormat::Markdown => markdown::read(&text),
         // Plain text may carry the same front matter as Markdown.
         _ if text.trim_start_matches('\u{feff}').starts_with("---") => {
-            front_matter::front_matter(&text)
+            let f = front_matter::read(&text);
+            (f.body, f.meta, f.warnings)
         }
-        _ => (text, Vec::new()),
+        _ => (text, Vec::new(), Vec::new()),
     };
     Extracted {
         text,
         meta,
-        warnings: Vec::new(),
+        warnings,
         wrapped: false,
     }
 }

@@ -21,9 +21,8 @@ pub fn listing<S: AsRef<str>>(items: &[S]) -> String {
     s.join(", ")
 }
 
-/// Why the table cannot be used when a column named by a flag (or the
-/// default text column) is not among `columns`.
-pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String> {
+/// The columns frame reads, with what each is for.
+fn read_columns(cols: &TableColumns) -> impl Iterator<Item = (&'static str, &String)> {
     [
         ("text", Some(&cols.text)),
         ("id", cols.id.as_ref()),
@@ -32,14 +31,29 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
         ("group", cols.group.as_ref()),
     ]
     .into_iter()
-    .find_map(|(what, col)| {
-        let col = col?;
-        (!columns.iter().any(|c| c == col)).then(|| {
-            format!(
+    .filter_map(|(what, col)| Some((what, col?)))
+}
+
+/// Why the table cannot be used when a column named by a flag (or the
+/// default text column) is not among `columns`, or is there more than once
+/// (which of them holds the text would be a guess).
+pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String> {
+    read_columns(cols).find_map(|(what, col)| {
+        let at: Vec<String> = (1..=columns.len())
+            .filter(|&i| &columns[i - 1] == col)
+            .map(|i| i.to_string())
+            .collect();
+        match at.len() {
+            0 => Some(format!(
                 "no column '{col}' for the {what} (columns: {}); use --{what}-column to pick one",
                 listing(columns)
-            )
-        })
+            )),
+            1 => None,
+            n => Some(format!(
+                "the header names {n} columns '{col}' (columns {}), which frame reads for the {what}; rename all but one so that it is clear which to read",
+                listing(&at)
+            )),
+        }
     })
 }
 
@@ -57,6 +71,11 @@ pub fn to_document(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
+    if let Some((what, key)) = read_columns(cols).find(|(_, c)| row.repeated.contains(c)) {
+        return Err(format!(
+            "the key '{key}', which frame reads for the {what}, is given more than once in this object; keep one"
+        ));
+    }
     let text = row.fields.get(&cols.text).map_or("", String::as_str);
     if text.trim().is_empty() {
         return Err(format!("empty '{}' field", cols.text));
@@ -103,6 +122,7 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect::<HashMap<_, _>>(),
             windows_1252: false,
+            repeated: Vec::new(),
         }
     }
 
@@ -129,6 +149,30 @@ mod tests {
         assert_eq!(r.unwrap_err(), "empty 'text' field");
         let r = to_document(&row(&[("text", "x"), ("id", "")]), &cols, true, "".into());
         assert_eq!(r.unwrap_err(), "empty 'id' field (the id column)");
+    }
+
+    /// `id,text,text`: which column holds the text would be a guess.
+    #[test]
+    fn a_repeated_column_frame_reads_is_refused() {
+        let cols = TableColumns::default();
+        let header = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let why = missing_column(&header(&["id", "text", "text"]), &cols).unwrap();
+        assert!(
+            why.contains("the header names 2 columns 'text' (columns 2, 3)"),
+            "{why}"
+        );
+        // A repeated column frame does not read is metadata, not refused.
+        assert_eq!(
+            missing_column(&header(&["note", "text", "note"]), &cols),
+            None
+        );
+        // A JSON object giving the text key twice.
+        let mut r = row(&[("text", "b")]);
+        r.repeated = vec!["text".into()];
+        let why = to_document(&r, &cols, true, "".into()).unwrap_err();
+        assert!(why.contains("the key 'text'"), "{why}");
+        r.repeated = vec!["note".into()];
+        assert!(to_document(&r, &cols, true, "".into()).is_ok());
     }
 
     #[test]

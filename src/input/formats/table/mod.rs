@@ -35,6 +35,17 @@ fn rows_list(rows: &[usize]) -> String {
     }
 }
 
+/// How messages and the article's source name a row, so that it can be
+/// found in the file: its line (where a quoted field holding line breaks
+/// makes it differ from the row), and for CSV the data row as well.
+pub fn row_source(name: &str, jsonl: bool, line: u64, row: usize) -> String {
+    if jsonl {
+        format!("{name}:line {line}")
+    } else {
+        format!("{name}:line {line} (row {row})")
+    }
+}
+
 /// Reads one table into `corpus`.
 pub fn read(
     path: &Path,
@@ -118,8 +129,8 @@ pub fn read(
     for event in table.by_ref() {
         match event {
             Ok(RowEvent::Row(r)) => rows.push(r),
-            Ok(RowEvent::Bad { row, reason, .. }) => corpus.skipped.push(Skipped {
-                source: format!("{name}:row {row}"),
+            Ok(RowEvent::Bad { row, line, reason }) => corpus.skipped.push(Skipped {
+                source: row_source(&name, is_jsonl, line, row),
                 reason,
             }),
             // Reading bytes in memory fails on nothing, and no row is over the cap.
@@ -145,13 +156,17 @@ pub fn read(
         skip(corpus, reason);
         return Ok(());
     }
-    let mut rows_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Each id's (line, row) pairs.
+    let mut rows_of: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut docs = Vec::new();
     for row in rows {
-        let source = format!("{name}:row {}", row.row);
+        let source = row_source(&name, is_jsonl, row.line, row.row);
         match to_document(&row, cols, keep_boilerplate, source.clone()) {
             Ok(doc) => {
-                rows_of.entry(doc.id.clone()).or_default().push(row.row);
+                rows_of
+                    .entry(doc.id.clone())
+                    .or_default()
+                    .push((row.line as usize, row.row));
                 docs.push(doc);
             }
             Err(reason) => corpus.skipped.push(Skipped { source, reason }),
@@ -160,7 +175,15 @@ pub fn read(
     let mut clashes: Vec<(usize, String)> = rows_of
         .into_iter()
         .filter(|(_, rows)| rows.len() > 1)
-        .map(|(id, rows)| (rows[0], format!("'{id}' in rows {}", rows_list(&rows))))
+        .map(|(id, at)| {
+            let (lines, rows): (Vec<usize>, Vec<usize>) = at.into_iter().unzip();
+            let lines_rows = if is_jsonl {
+                format!("on lines {}", rows_list(&lines))
+            } else {
+                format!("on lines {} (rows {})", rows_list(&lines), rows_list(&rows))
+            };
+            (lines[0], format!("'{id}' {lines_rows}"))
+        })
         .collect();
     if !clashes.is_empty() {
         clashes.sort();
@@ -184,4 +207,80 @@ pub fn is_jsonl(path: &Path) -> bool {
         crate::input::walk::extension(path).as_str(),
         "jsonl" | "ndjson"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_table(name: &str, text: &str, cols: &TableColumns) -> (Corpus, Result<()>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let mut corpus = Corpus::default();
+        let r = read(&path, cols, true, &mut corpus);
+        (corpus, r)
+    }
+
+    /// Rows are named by the line they start on (a quoted field holding line
+    /// breaks makes it differ from the row), so that a user can find them.
+    #[test]
+    fn rows_are_named_by_their_line() {
+        let (c, r) = read_table(
+            "t.csv",
+            "id,text\n1,\"three\nline\nfield\"\n2,\n3,a,b\n4,fine\n",
+            &TableColumns::default(),
+        );
+        r.unwrap();
+        let mut skipped: Vec<String> = c.skipped.iter().map(|s| s.to_string()).collect();
+        skipped.sort();
+        assert_eq!(skipped.len(), 2);
+        assert!(
+            skipped[0].ends_with("t.csv:line 5 (row 2): empty 'text' field"),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped[1].ends_with("t.csv:line 6 (row 3): has 3 fields, the header has 2"),
+            "{skipped:?}"
+        );
+        assert!(
+            c.documents[1].source.ends_with("t.csv:line 7 (row 4)"),
+            "{}",
+            c.documents[1].source
+        );
+        let (c, _) = read_table(
+            "t.jsonl",
+            "{\"text\": \"a\"}\n[1]\n",
+            &TableColumns::default(),
+        );
+        assert!(
+            c.skipped[0].source.ends_with("t.jsonl:line 2"),
+            "{:?}",
+            c.skipped
+        );
+        // Duplicate ids are named by line too.
+        let cols = TableColumns {
+            id: Some("id".into()),
+            ..TableColumns::default()
+        };
+        let (_, r) = read_table("d.csv", "id,text\na,\"x\ny\"\na,z\n", &cols);
+        let e = r.unwrap_err().to_string();
+        assert!(e.contains("'a' on lines 2 and 4 (rows 1 and 2)"), "{e}");
+    }
+
+    #[test]
+    fn a_repeated_text_column_skips_the_table_naming_it() {
+        let (c, r) = read_table(
+            "dup.csv",
+            "id,text,text\n1,Flood a,Flood b\n",
+            &TableColumns::default(),
+        );
+        r.unwrap();
+        assert!(c.documents.is_empty());
+        assert_eq!(c.skipped.len(), 1);
+        assert!(c.skipped[0].source.ends_with("dup.csv"));
+        assert!(c.skipped[0]
+            .reason
+            .contains("2 columns 'text' (columns 2, 3)"));
+    }
 }

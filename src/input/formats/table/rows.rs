@@ -21,6 +21,9 @@ pub struct RawRow {
     pub fields: HashMap<String, String>,
     /// Some of the row's bytes were not UTF-8 and were read as Windows-1252.
     pub windows_1252: bool,
+    /// Keys a JSON object gives more than once (its last value is in
+    /// `fields`); a CSV header's repeated names are checked on the header.
+    pub repeated: Vec<String>,
 }
 
 /// What the next step of reading gives.
@@ -212,6 +215,7 @@ impl<R: Read> CsvRows<R> {
                     line,
                     fields,
                     windows_1252,
+                    repeated: Vec::new(),
                 })))
             }
             Err(e) => match e.into_kind() {
@@ -241,6 +245,59 @@ impl<R: Read> Iterator for CsvRows<R> {
     type Item = Result<RowEvent, RowError>;
     fn next(&mut self) -> Option<Self::Item> {
         self.next_event()
+    }
+}
+
+/// A JSON value read with every key of an object as given, so that a key
+/// given twice is seen (`serde_json::Value` keeps only the last); `None`
+/// for a value that is not an object.
+struct Entries(Option<Vec<(String, serde_json::Value)>>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Entries, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = m.next_entry::<String, serde_json::Value>()? {
+                    out.push(entry);
+                }
+                Ok(Entries(Some(out)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<Entries, A::Error> {
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Entries(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+            fn visit_unit<E>(self) -> Result<Entries, E> {
+                Ok(Entries(None))
+            }
+        }
+        d.deserialize_any(Visit)
     }
 }
 
@@ -318,17 +375,19 @@ impl<R: BufRead> JsonlRows<R> {
                 continue;
             }
             let bad = |reason: String| Some(Ok(RowEvent::Bad { row, line, reason }));
-            let value: serde_json::Value = match serde_json::from_str(text) {
-                Ok(v) => v,
+            let obj = match serde_json::from_str::<Entries>(text) {
+                Ok(Entries(Some(obj))) => obj,
+                Ok(Entries(None)) => return bad("not a JSON object".into()),
                 Err(e) => return bad(format!("not valid JSON: {e}")),
             };
-            let serde_json::Value::Object(obj) = value else {
-                return bad("not a JSON object".into());
-            };
             let mut fields = HashMap::new();
+            let mut repeated = Vec::new();
             for (k, v) in obj {
                 if !self.columns.contains(&k) {
                     self.columns.push(k.clone());
+                }
+                if fields.contains_key(&k) && !repeated.contains(&k) {
+                    repeated.push(k.clone());
                 }
                 let s = match v {
                     serde_json::Value::String(s) => s,
@@ -342,6 +401,7 @@ impl<R: BufRead> JsonlRows<R> {
                 line,
                 fields,
                 windows_1252,
+                repeated,
             })));
         }
     }
@@ -470,6 +530,32 @@ mod tests {
             shown(b"id,text\n1,\"two\nlines\"\n2,\"say \"\"hi\"\"\"\n3,a 5\" screen\n4,\"end\""),
             ["2 two\nlines", "4 say \"hi\"", "5 a 5\" screen", "6 end"]
         );
+    }
+
+    /// serde_json keeps the last of two equal keys: the row says which
+    /// keys it gave twice, so that a repeated text key is not used silently.
+    #[test]
+    fn jsonl_rows_name_repeated_keys() {
+        let ev = events(
+            b"{\"text\": \"a\", \"text\": \"b\", \"n\": [1, {\"x\": 2}]}\n\"str\"\n{\"text\": \"c\"}\n",
+            true,
+            1 << 20,
+        );
+        let Ok(RowEvent::Row(r)) = &ev[0] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(
+            (r.fields["text"].as_str(), r.repeated.as_slice()),
+            ("b", &["text".to_string()][..])
+        );
+        assert_eq!(r.fields["n"], "[1,{\"x\":2}]");
+        assert!(
+            matches!(&ev[1], Ok(RowEvent::Bad { reason, .. }) if reason == "not a JSON object")
+        );
+        let Ok(RowEvent::Row(r)) = &ev[2] else {
+            panic!("{ev:?}")
+        };
+        assert!(r.repeated.is_empty());
     }
 
     #[test]

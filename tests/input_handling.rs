@@ -1,0 +1,262 @@
+//! End-to-end: how the binary handles input that used to go wrong quietly
+//! (review of input handling, defects 4-7 and 9): an import reading its own
+//! output, `--format` on files detection places, a repeated table column,
+//! front matter never closed or with a date frame cannot read, files that
+//! hold no text, and `--out` naming a file.
+
+mod common;
+
+use common::fixtures::docx_of;
+use common::{csv_maps, folder, frame, run};
+use std::fs;
+
+const ARTICLE: &str = "Flood warning issued for the valley\n\nResidents were told to leave their homes as the river rose, and police said the danger was real.\n";
+
+fn import(args: &[&std::path::Path], out: &std::path::Path) -> common::Run {
+    run(frame().arg("import").args(args).arg("--out").arg(out))
+}
+
+/// `frame import DIR --out DIR/articles` twice: the second run reads the
+/// sources only (the first run's articles are passed over, with a warning).
+#[test]
+fn an_import_run_twice_never_reads_its_own_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = docx_of(&[
+        "Storm hits the coast",
+        "Waves broke the sea wall overnight.",
+    ]);
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[("a.txt", ARTICLE.as_bytes()), ("b.docx", &docx)],
+    );
+    let out = dir.join("articles");
+    let first = import(&[&dir], &out);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stderr.contains("wrote 2 articles from 2 files"),
+        "{}",
+        first.stderr
+    );
+    let second = import(&[&dir], &out);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("wrote 2 articles from 2 files"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains(
+            "the folder this import writes into (--out); its files are not read as input"
+        ),
+        "{}",
+        second.stderr
+    );
+    // A third import into another folder passes over both earlier outputs.
+    let third = import(&[&dir], &dir.join("again"));
+    assert!(
+        third
+            .stderr
+            .contains("articles an earlier frame import wrote"),
+        "{}",
+        third.stderr
+    );
+    assert!(
+        third.stderr.contains("wrote 2 articles from 2 files"),
+        "{}",
+        third.stderr
+    );
+    // The imported folder is still what `analyze` reads.
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&out)
+        .arg("--out")
+        .arg(tmp.path().join("report"))
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains(".frame-import"), "{}", r.stderr);
+    assert_eq!(csv_maps(&tmp.path().join("report/articles.csv")).len(), 4);
+}
+
+/// `--format` applies only where detection fails: a real Word file stays
+/// Word, a file of an unknown extension (also inside a folder) takes it.
+#[test]
+fn format_is_used_only_where_detection_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docx = docx_of(&[
+        "Storm hits the coast",
+        "Waves broke the sea wall overnight.",
+    ]);
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("a.docx", &docx),
+            ("b.dat", ARTICLE.as_bytes()),
+            ("c.png", b"\x89PNG\r\n"),
+        ],
+    );
+    let out = tmp.path().join("o");
+    let r = run(frame()
+        .arg("import")
+        .arg(&dir)
+        .args(["--format", "txt", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("wrote 2 articles from 2 files"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        fs::read_to_string(out.join("a.txt"))
+            .unwrap()
+            .contains("Waves broke the sea wall"),
+        "the Word file was read as Word"
+    );
+    assert!(r.stderr.contains("c.png: an image"), "{}", r.stderr);
+    // A forced reader that fails says it was forced.
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .args(["--format", "pdf", "--quiet", "--out"])
+        .arg(tmp.path().join("o2")));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("b.dat: read with --format pdf"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("a.docx"), "{}", r.stderr);
+}
+
+#[test]
+fn a_repeated_column_frame_reads_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("dupcol.csv");
+    fs::write(&csv, "id,text,text\n1,Flood a,Flood b\n").unwrap();
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&csv)
+        .arg("--out")
+        .arg(tmp.path().join("o")));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("dupcol.csv: the header names 2 columns 'text' (columns 2, 3)"),
+        "{}",
+        r.stderr
+    );
+    let r = run(frame().arg("score").arg(&csv));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("2 columns 'text'"), "{}", r.stderr);
+    let jsonl = tmp.path().join("dup.jsonl");
+    fs::write(
+        &jsonl,
+        "{\"text\": \"Flood a\", \"text\": \"Flood b\"}\n{\"text\": \"The flood is a danger to the town\"}\n",
+    )
+    .unwrap();
+    let r = run(frame().arg("score").arg(&jsonl));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("dup.jsonl:line 1: the key 'text', which frame reads for the text, is given more than once"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+}
+
+#[test]
+fn front_matter_problems_name_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "fm",
+        &[
+            (
+                "unclosed.txt",
+                b"---\ntitle: Never closed front matter\ndate: 2024-03-05\n\nBody text follows here about floods and danger to life.\n",
+            ),
+            (
+                "baddate.txt",
+                b"---\ntitle: Storm hits coast\ndate: 2024-13-45\n---\nStorm text body here about the danger and the threat.\n",
+            ),
+            (
+                "written.txt",
+                b"---\ntitle: Written date\ndate: 5 March 2024\n---\nBody text about floods and the danger to the town.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("o");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("unclosed.txt: line 1: the front matter (the --- block) is never closed"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("baddate.txt: line 3: date '2024-13-45' is not a date frame can read"),
+        "{}",
+        r.stderr
+    );
+    let arts = csv_maps(&out.join("articles.csv"));
+    let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
+    assert_eq!(get("unclosed")["title"], "Never closed front matter");
+    assert_eq!(get("unclosed")["date"], "2024-03-05");
+    assert_eq!(get("written")["date"], "2024-03-05");
+}
+
+/// One clear reason for a file with no text, and `--out` naming a file
+/// said as `analyze` says it.
+#[test]
+fn files_without_text_and_an_out_file_are_said_plainly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            (
+                "app.html",
+                b"<!DOCTYPE html><html><head><title>News</title></head><body><div id=\"root\"></div><noscript>You need to enable JavaScript to run this app.</noscript><script src=\"app.js\"></script></body></html>",
+            ),
+            ("only.txt", b"---\ntitle: Only front matter\n---\n"),
+            ("good.txt", ARTICLE.as_bytes()),
+        ],
+    );
+    let r = import(&[&dir], &tmp.path().join("o"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("app.html: the page holds no text: it is built by JavaScript"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("only.txt: holds only front matter"),
+        "{}",
+        r.stderr
+    );
+    for wrong in ["after removing boilerplate", "no article found in the page"] {
+        assert!(!r.stderr.contains(wrong), "{}", r.stderr);
+    }
+    let file = tmp.path().join("afile");
+    fs::write(&file, "mine").unwrap();
+    let r = import(&[&dir], &file);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("it is a file, not a folder; choose a folder with --out"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
