@@ -137,7 +137,7 @@ th,td{padding:.15rem .3rem;overflow-wrap:break-word}
 td.num,th.num{white-space:normal;overflow-wrap:normal}
 td.name{min-width:9em}
 figure{margin:.5rem 0}
-figure img{max-height:95mm;width:auto;max-width:100%;margin:0 auto}
+figure img{width:auto;max-width:100%;max-height:262mm;margin:0 auto}
 figure,tr,blockquote,.callout{break-inside:avoid}
 h2,h3{break-after:avoid}
 a{color:inherit;text-decoration:none}

@@ -15,10 +15,13 @@ use std::collections::HashMap;
 /// The registry entry of `frames.png`.
 pub const CHART: Chart = Chart {
     stem: "frames",
-    alt: |_| {
-        "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words"
+    alt: |a| {
+        match rows(a).kind {
+        Kind::Clusters => "Heat map of frame scores: one row per cluster (the mean of its articles) and one for all articles, one column per frame, values are matching words per 1,000 words",
+        _ => "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words",
+    }
     },
-    description: "Chart: frame scores per article (heat map).",
+    description: "Chart: frame scores per article, or per cluster in large corpora (heat map).",
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(rows(a).rows.len(), 28.0, 400.0),
     cautions: cautions::frames,
@@ -28,11 +31,43 @@ pub const CHART: Chart = Chart {
 
 const CAPTION: &str = "per 1,000 words";
 const TITLE: &str = "Frame intensity per article (frame words per 1,000 words)";
+/// Title when the rows are cluster means.
+const CLUSTER_TITLE: &str =
+    "Frame intensity per cluster (mean frame words per 1,000 words of its articles)";
+
+/// What the heatmap's rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// One row per article.
+    Articles,
+    /// The articles with the most frame words, one row each.
+    TopArticles,
+    /// The mean over all articles, then one mean per cluster.
+    Clusters,
+}
+
+impl Kind {
+    /// Chart title.
+    fn title(self) -> &'static str {
+        match self {
+            Kind::Clusters => CLUSTER_TITLE,
+            _ => TITLE,
+        }
+    }
+    /// Title of the row axis.
+    fn row_title(self) -> &'static str {
+        match self {
+            Kind::Clusters => "Cluster (mean of its articles)",
+            _ => "Article",
+        }
+    }
+}
 
 /// Rows of the heatmap: label and one value per frame (NaN = missing).
 struct Rows {
     rows: Vec<(String, Vec<f64>)>,
     note: Option<String>,
+    kind: Kind,
 }
 
 /// Per-article rows, or cluster means when there are too many articles.
@@ -54,6 +89,7 @@ fn rows(a: &Analysis) -> Rows {
         return Rows {
             rows: (0..n).map(|i| (article_label(a, i), values(i))).collect(),
             note: None,
+            kind: Kind::Articles,
         };
     }
     if let Some(c) = a
@@ -86,9 +122,10 @@ fn rows(a: &Analysis) -> Rows {
         return Rows {
             rows,
             note: Some(format!(
-                "{} articles are too many for one row each: rows are means over all articles and over each cluster; per-article values are in the tables.",
+                "{} articles are too many for one row each: the first row is the mean over all articles, each other row the mean over one cluster's articles (clusters as in the Clusters section); per-article values are in frames.csv.",
                 n
             )),
+            kind: Kind::Clusters,
         };
     }
     // No usable clustering: the articles with the most frame words overall.
@@ -107,6 +144,7 @@ fn rows(a: &Analysis) -> Rows {
             "Showing the {} of {} articles with the most frame words; all values are in the tables.",
             MAX_ROWS, n
         )),
+        kind: Kind::TopArticles,
     }
 }
 
@@ -142,8 +180,7 @@ pub fn draw<DB: DrawingBackend>(
         };
         return placeholder(root, st, TITLE, &[why.to_string()]);
     }
-    let Rows { rows, note } = rows(a);
-    let aggregated = rows.first().is_some_and(|r| r.0 == "All articles");
+    let Rows { rows, note, kind } = rows(a);
     let max = rows
         .iter()
         .flat_map(|r| r.1.iter())
@@ -151,12 +188,19 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
     let scale_max = if max > 0.0 { max } else { 1.0 };
-    let mut sub = vec![format!(
-        "Each cell: how many words from that frame's word list appear per 1,000 words of the article. Darker = more (scale 0 to {:.1}). Compare rows to see which articles lean on which frames.",
-        scale_max
-    )];
+    let mut sub = vec![if kind == Kind::Clusters {
+        format!(
+            "Each cell: how many words from that frame's word list appear per 1,000 words of an article, averaged over the row's articles. Darker = more (scale 0 to {:.1}). Compare rows to see which clusters lean on which frames.",
+            scale_max
+        )
+    } else {
+        format!(
+            "Each cell: how many words from that frame's word list appear per 1,000 words of the article. Darker = more (scale 0 to {:.1}). Compare rows to see which articles lean on which frames.",
+            scale_max
+        )
+    }];
     sub.extend(note);
-    let area = header(root, st, TITLE, &sub)?;
+    let area = header(root, st, kind.title(), &sub)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let m = st.margin();
@@ -198,11 +242,7 @@ pub fn draw<DB: DrawingBackend>(
         VPos::Top,
     )?;
     // Aggregated rows are clusters (or the whole corpus), not articles.
-    let row_title = if aggregated {
-        "Articles (mean)"
-    } else {
-        "Article"
-    };
+    let row_title = kind.row_title();
     vtext(
         &area,
         row_title,
@@ -294,4 +334,30 @@ pub fn draw<DB: DrawingBackend>(
     colour_bar(
         &area, st, &BLUES, bar_x, bar_top, bar_bot, 0.0, scale_max, 1, CAPTION,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_axis_say_what_the_rows_are() {
+        super::super::style::ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let few = crate::model::example(5);
+        assert_eq!(rows(&few).kind, Kind::Articles);
+        let many = crate::model::example(60);
+        assert!(many.clustering.is_some());
+        assert_eq!(rows(&many).kind, Kind::Clusters);
+        assert!((CHART.alt)(&many).contains("one row per cluster"));
+        let svg =
+            |a: &Analysis| String::from_utf8(CHART.render_svg(a, &st, st.h).unwrap()).unwrap();
+        let s = svg(&many);
+        assert!(s.contains("Frame intensity per cluster"), "cluster title");
+        assert!(s.contains("Cluster (mean of its articles)"));
+        assert!(!s.contains("per article (frame"));
+        let s = svg(&few);
+        assert!(s.contains("Frame intensity per article"));
+        assert!(!s.contains("Cluster (mean"));
+    }
 }

@@ -45,8 +45,9 @@ const TITLE: &str = "Key terms: what each group says more, and less, than the re
 const PAIR_TITLE: &str = "Key terms: what each of the two groups says more than the other";
 /// Terms per direction in a panel.
 const PER_SIDE: usize = 8;
-/// Most panels drawn; all comparisons are in keyness.csv.
-const MAX_PANELS: usize = 6;
+/// Most panels drawn; all comparisons are in keyness.csv, and the chart
+/// names those it leaves out.
+const MAX_PANELS: usize = 12;
 
 /// The comparisons drawn: by group when there are any, by cluster otherwise.
 fn compared(a: &Analysis) -> Vec<&KeynessComparison> {
@@ -62,6 +63,23 @@ fn compared(a: &Analysis) -> Vec<&KeynessComparison> {
     } else {
         groups
     }
+}
+
+/// The note naming the comparisons not drawn (beyond [`MAX_PANELS`]), if any.
+fn left_out_note(panels: &[&KeynessComparison], what: &str) -> Option<String> {
+    let rest = panels.get(MAX_PANELS..).filter(|r| !r.is_empty())?;
+    let names: Vec<&str> = rest.iter().map(|c| c.group.as_str()).collect();
+    Some(format!(
+        "{} comparisons: showing the first {}; not drawn here, but in keyness.csv and the report: {} ({}).",
+        panels.len(),
+        MAX_PANELS,
+        names.join(", "),
+        if names.len() == 1 {
+            what.to_string()
+        } else {
+            format!("{what}s")
+        }
+    ))
 }
 
 /// Draws the keyness panels.
@@ -95,11 +113,11 @@ pub fn draw<DB: DrawingBackend>(
     };
     let mut sub = match pair {
         Some((x, y)) => vec![format!(
-            "The two {what}s compared with each other. Blue bars (right): terms {} uses more than {}; orange bars (left): terms {} uses more. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the scale. In brackets: count in {} / count in {}.",
-            x.group, y.group, y.group, x.group, y.group
+            "The two {what}s compared with each other. Blue bars (right): terms {} uses more than {}; orange bars (left): terms {} uses more. Bar length: log-likelihood G2, printed at the bar's end (negative for the terms {} uses more, as in keyness.csv); dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the scale. In brackets: count in {} / count in {}.",
+            x.group, y.group, y.group, y.group, x.group, y.group
         )],
         None => vec![format!(
-            "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end; dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
+            "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end, negative for terms used less (as in keyness.csv); dashed lines mark |G2| = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
         )],
     };
     if what == "cluster" {
@@ -107,12 +125,8 @@ pub fn draw<DB: DrawingBackend>(
             "There is only one group, so the vocabulary clusters are compared instead.".into(),
         );
     }
-    if panels.len() > MAX_PANELS {
-        sub.push(format!(
-            "{} comparisons: showing the first {}; all are in keyness.csv.",
-            panels.len(),
-            MAX_PANELS
-        ));
+    if let Some(note) = left_out_note(&panels, what) {
+        sub.push(note);
     }
     let title = if pair.is_some() { PAIR_TITLE } else { TITLE };
     let area = header(root, st, title, &sub)?;
@@ -226,7 +240,7 @@ fn panel<DB: DrawingBackend>(
     let vf = st.font(st.value_font().get_size().min(rh as f64 * 0.7), false);
     let mid = w / 2;
     // Room at the bar's end for its G2 value.
-    let value_w = text_w(&vf, &num(max, 1)) + st.px(6.0);
+    let value_w = text_w(&vf, &num(-max, 1)) + st.px(6.0);
     let half = (w / 2 - m - st.px(6.0) - value_w).max(10);
     let x_of = |g2: f64| ((g2.abs() / max) * half as f64).round() as i32;
     // Labels sit on the empty side of the centre line, so bars and words never overlap.
@@ -245,7 +259,8 @@ fn panel<DB: DrawingBackend>(
         .map_err(de)?;
         let label = format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest);
         let gap = st.px(6.0);
-        let g2 = num(finite(t.g2).abs(), 1);
+        // Signed, as in keyness.csv and the report's text.
+        let g2 = num(finite(t.g2), 1);
         if t.g2 > 0.0 {
             text(
                 area,

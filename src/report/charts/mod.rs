@@ -249,6 +249,28 @@ mod tests {
         assert_eq!(style::REPORT_IMAGE_WIDTH, 1100.0 - 2.0 * 20.0 - 2.0);
     }
 
+    /// Printed, a chart takes the full text width (no fixed height that
+    /// shrinks it and its text), only capped by the page's height.
+    #[test]
+    fn print_css_gives_charts_the_text_width() {
+        let html = include_str!("../html.rs");
+        let print = &html[html.find("@media print{").expect("print CSS")..];
+        let rule = print
+            .lines()
+            .find(|l| l.starts_with("figure img{"))
+            .expect("a print rule for chart images");
+        assert!(rule.contains("max-width:100%"), "{rule}");
+        let cap: f64 = rule
+            .split("max-height:")
+            .nth(1)
+            .and_then(|r| r.split("mm").next())
+            .and_then(|v| v.parse().ok())
+            .expect("a max-height in mm");
+        // A4 (297 mm) less the page margins (26 mm) holds the cap; a
+        // 1600 x 1000 chart at the 186 mm text width is 116 mm high.
+        assert!((200.0..=271.0).contains(&cap), "{rule}");
+    }
+
     /// The similarity chart names articles by the numbers the report's tables use.
     #[test]
     fn similarity_numbers_articles_like_the_tables() {

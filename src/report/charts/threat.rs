@@ -1,9 +1,13 @@
 //! `threat_reassurance.png`: scatter of each article's reassurance (x) against
-//! threat (y) per 1,000 words, with the y = x balance line and shaded halves.
+//! threat (y) per 1,000 words, with the threat = reassurance balance line and
+//! shaded halves. Each axis is scaled to its own data when the two ranges
+//! differ much (reassurance is usually far rarer than threat), so the dots do
+//! not sit on one vertical line; the balance line then is not at 45°.
 
 use super::chart::Chart;
 use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
+use crate::model::findings::{MOST_REASSURANCE, MOST_THREAT};
 use crate::model::Analysis;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
@@ -26,7 +30,127 @@ pub const CHART: Chart = Chart {
 
 /// Most labelled dots; more would crowd the plot.
 const LABELS: usize = 20;
+/// Articles shorter than this are never labelled as examples (one word in a
+/// 13-word text is 77 per 1,000): their rates rest on a word or two.
+const MIN_LABEL_WORDS: usize = 50;
+/// The axes share one scale when the larger maximum is at most this many
+/// times the smaller; otherwise each axis is scaled to its own data.
+const SHARED_RATIO: f64 = 2.0;
 const TITLE: &str = "Threat versus reassurance language per article";
+
+/// One dot: article index, reassurance and threat per 1,000 words, and how
+/// clearly it leans to one side (see [`lean`]; > 0 = clearly, worth a label).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Point {
+    i: usize,
+    r: f64,
+    t: f64,
+    lean: f64,
+}
+
+/// How clearly an article leans to the side of its larger score: with
+/// intervals, the lower end of the larger score's 95% interval minus the upper
+/// end of the other's (> 0 when the intervals do not overlap, as the
+/// report's caution puts it); without, the plain difference. Articles under
+/// [`MIN_LABEL_WORDS`] words and those with neither word lean 0.
+fn lean(
+    words: usize,
+    t: f64,
+    r: f64,
+    t_ci: (Option<f64>, Option<f64>),
+    r_ci: (Option<f64>, Option<f64>),
+) -> f64 {
+    if words < MIN_LABEL_WORDS || (t <= 0.0 && r <= 0.0) {
+        return 0.0;
+    }
+    let d = match (t_ci, r_ci) {
+        ((Some(tl), Some(th)), (Some(rl), Some(rh))) => {
+            if t > r {
+                tl - rh
+            } else {
+                rl - th
+            }
+        }
+        _ => (t - r).abs(),
+    };
+    if d.is_finite() {
+        d.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// Axis maxima (reassurance, threat) and whether they share one scale: the
+/// data's maximum plus 8%, 1.0 for an axis with no data above 0; one shared
+/// maximum when the two are within [`SHARED_RATIO`] of each other.
+fn axis_tops(max_r: f64, max_t: f64) -> (f64, f64, bool) {
+    let pad = |v: f64| if v > 0.0 { v * 1.08 } else { 1.0 };
+    let (x, y) = (pad(max_r), pad(max_t));
+    if x.max(y) <= SHARED_RATIO * x.min(y) {
+        let m = x.max(y);
+        (m, m, true)
+    } else {
+        (x, y, false)
+    }
+}
+
+/// The part of the polygon `poly` where `f(p) >= 0` (one Sutherland-Hodgman
+/// step, for a half-plane bounded by a line).
+fn clip(poly: &[(f64, f64)], f: impl Fn((f64, f64)) -> f64) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for k in 0..poly.len() {
+        let (p, q) = (poly[k], poly[(k + 1) % poly.len()]);
+        let (fp, fq) = (f(p), f(q));
+        if fp >= 0.0 {
+            out.push(p);
+        }
+        if (fp >= 0.0) != (fq >= 0.0) {
+            let s = fp / (fp - fq);
+            out.push((p.0 + s * (q.0 - p.0), p.1 + s * (q.1 - p.1)));
+        }
+    }
+    out
+}
+
+/// The plot rectangle `x` by `y` split by the line threat = reassurance:
+/// (the part above it, the part below it).
+type Poly = Vec<(f64, f64)>;
+fn halves(x: (f64, f64), y: (f64, f64)) -> (Poly, Poly) {
+    let rect = [(x.0, y.0), (x.1, y.0), (x.1, y.1), (x.0, y.1)];
+    (clip(&rect, |p| p.1 - p.0), clip(&rect, |p| p.0 - p.1))
+}
+
+/// The articles the report's Findings name as the most threat- and the most
+/// reassurance-framed, read from [`Analysis::findings`] (by id, checked
+/// against the number), so the chart labels exactly those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Tops {
+    threat: Option<usize>,
+    reassurance: Option<usize>,
+}
+
+impl Tops {
+    fn names(&self, i: usize) -> bool {
+        self.threat == Some(i) || self.reassurance == Some(i)
+    }
+}
+
+/// [`Tops`] of an analysis: the articles of its `most_threat` and
+/// `most_reassurance` findings (none when the findings name none).
+fn named_articles(a: &Analysis) -> Tops {
+    let find = |kind: &str| {
+        let f = a.findings.items.iter().find(|f| f.kind == kind)?;
+        let by_no = f
+            .article_no
+            .checked_sub(1)
+            .filter(|&i| a.articles.get(i).is_some_and(|art| art.id == f.article_id));
+        by_no.or_else(|| a.articles.iter().position(|art| art.id == f.article_id))
+    };
+    Tops {
+        threat: find(MOST_THREAT),
+        reassurance: find(MOST_REASSURANCE),
+    }
+}
 
 /// Draws the threat/reassurance scatter.
 pub fn draw<DB: DrawingBackend>(
@@ -48,36 +172,75 @@ pub fn draw<DB: DrawingBackend>(
         return placeholder(root, st, TITLE, &["No articles were analysed.".to_string()]);
     }
     let n = a.articles.len();
-    // (article index, reassurance, threat), finite values only.
-    let pts: Vec<(usize, f64, f64)> = a
+    // Finite values only.
+    let pts: Vec<Point> = a
         .articles
         .iter()
         .enumerate()
         .filter_map(|(i, art)| {
-            let t = art.frames.get(ti)?.per_1k;
-            let r = art.frames.get(ri)?.per_1k;
-            (t.is_finite() && r.is_finite()).then_some((i, r, t))
+            let (tf, rf) = (art.frames.get(ti)?, art.frames.get(ri)?);
+            let (t, r) = (tf.per_1k, rf.per_1k);
+            (t.is_finite() && r.is_finite()).then(|| Point {
+                i,
+                r,
+                t,
+                lean: lean(
+                    art.words,
+                    t,
+                    r,
+                    (tf.ci_low, tf.ci_high),
+                    (rf.ci_low, rf.ci_high),
+                ),
+            })
         })
         .collect();
-    let max = pts.iter().fold(0.0f64, |m, p| m.max(p.1).max(p.2));
-    let top = if max > 0.0 { max * 1.08 } else { 1.0 };
+    let max_r = pts.iter().fold(0.0f64, |m, p| m.max(p.r));
+    let max_t = pts.iter().fold(0.0f64, |m, p| m.max(p.t));
+    let (x_top, y_top, shared) = axis_tops(max_r, max_t);
     // Start a little below zero so dots at 0 are not cut by the axes.
-    let lo = -0.03 * top;
+    let (x_lo, y_lo) = (-0.03 * x_top, -0.03 * y_top);
+    let tops = named_articles(a);
 
     let mut sub = vec![
         "Each dot is one article. Further right = more reassurance words, higher up = more threat words (both per 1,000 words). Dots above the dashed balance line (threat = reassurance) use more threat than reassurance language.".to_string(),
     ];
+    if !shared {
+        sub.push(format!(
+            "The two axes have different scales (reassurance up to {}, threat up to {} per 1,000 words), so the balance line is not at 45°: read a dot by the side of the line it is on, not by its distance from the corner.",
+            num(max_r, 1),
+            num(max_t, 1)
+        ));
+    }
     if pts.len() < n {
         sub.push(format!(
             "{} article(s) without usable threat/reassurance scores are not shown.",
             n - pts.len()
         ));
     }
-    if n > label_budget(n) {
+    let budget = label_budget(n);
+    let named = [tops.threat, tops.reassurance]
+        .into_iter()
+        .flatten()
+        .count();
+    if named > 0 || n > budget {
         sub.push(format!(
-            "{} articles: up to {} are labelled: the most threat- and the most reassurance-framed (as named in the report), then those furthest from the balance line on either side, where a label fits; a thin line joins a label set apart to its dot. Numbers (#n) are those of the tables.",
-            n,
-            label_budget(n)
+            "Labelled: {}{} articles that lean clearly to one side{}. Articles under {} words are not labelled. Numbers (#n) are those of the tables.",
+            if named > 0 {
+                "the articles the Findings name as most threat- and most reassurance-framed, then "
+            } else {
+                ""
+            },
+            if n > budget {
+                format!("up to {budget}")
+            } else {
+                "the".to_string()
+            },
+            if a.articles.iter().any(|art| art.frames.get(ti).is_some_and(|f| f.ci_low.is_some())) {
+                " (their threat and reassurance intervals do not overlap), furthest first"
+            } else {
+                ", furthest from the balance line first"
+            },
+            MIN_LABEL_WORDS
         ));
     }
     let area = header(root, st, TITLE, &sub)?;
@@ -90,23 +253,20 @@ pub fn draw<DB: DrawingBackend>(
         .margin_bottom(m)
         .margin_top(st.px(6.0))
         .x_label_area_size(line_h(&lf) + line_h(&af) + st.px(16.0))
-        .y_label_area_size(text_w(&lf, &format!("{:.1}", top)) + line_h(&af) + st.px(24.0))
-        .build_cartesian_2d(lo..top, lo..top)
+        .y_label_area_size(text_w(&lf, &format!("{:.1}", y_top)) + line_h(&af) + st.px(24.0))
+        .build_cartesian_2d(x_lo..x_top, y_lo..y_top)
         .map_err(de)?;
 
     // Shaded halves first so the grid and dots stay on top.
+    let (above, below) = halves((x_lo, x_top), (y_lo, y_top));
     chart
         .draw_series([
-            Polygon::new(
-                vec![(lo, lo), (lo, top), (top, top)],
-                tint(WARM, 0.9).filled(),
-            ),
-            Polygon::new(
-                vec![(lo, lo), (top, lo), (top, top)],
-                tint(COOL, 0.9).filled(),
-            ),
+            Polygon::new(above, tint(WARM, 0.9).filled()),
+            Polygon::new(below, tint(COOL, 0.9).filled()),
         ])
         .map_err(de)?;
+    let decimals = |top: f64| if top < 5.0 { 2 } else { 1 };
+    let (xd, yd) = (decimals(x_top), decimals(y_top));
     chart
         .configure_mesh()
         .x_desc("Reassurance words per 1,000 words")
@@ -117,13 +277,14 @@ pub fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .x_labels(10)
         .y_labels(10)
-        .x_label_formatter(&|v| num(*v, 1))
-        .y_label_formatter(&|v| num(*v, 1))
+        .x_label_formatter(&|v| num(*v, xd))
+        .y_label_formatter(&|v| num(*v, yd))
         .draw()
         .map_err(de)?;
+    let (d0, d1) = (x_lo.max(y_lo), x_top.min(y_top));
     chart
         .draw_series(std::iter::once(DashedPathElement::new(
-            vec![(lo, lo), (top, top)],
+            vec![(d0, d0), (d1, d1)],
             st.px(10.0),
             st.px(6.0),
             MUTED.stroke_width(st.px(2.0) as u32),
@@ -145,16 +306,30 @@ pub fn draw<DB: DrawingBackend>(
         HPos::Left,
         VPos::Top,
     )?;
+    let nh = line_h(&nf);
+    // The note for the part below the line goes in its corner when that part
+    // is tall enough there; with a much longer threat axis it is a sliver,
+    // so the note names the line from above instead.
+    let line_end = chart.backend_coord(&(d1, d1)).1;
+    let corner = x_top >= y_top || yr.end - line_end >= nh + 3 * pad;
+    let (down, down_y, down_pos) = if corner {
+        (down.to_string(), yr.end - pad, VPos::Bottom)
+    } else {
+        (
+            "Below the dashed line: more reassurance than threat ↘".to_string(),
+            line_end - pad,
+            VPos::Bottom,
+        )
+    };
     text(
         root,
-        down,
+        &down,
         &nf,
         RGBColor(0, 80, 140),
-        (xr.end - pad, yr.end - pad),
+        (xr.end - pad, down_y),
         HPos::Right,
-        VPos::Bottom,
+        down_pos,
     )?;
-    let nh = line_h(&nf);
     lab.block((
         xr.start,
         yr.start,
@@ -162,10 +337,10 @@ pub fn draw<DB: DrawingBackend>(
         yr.start + pad + nh,
     ));
     lab.block((
-        xr.end - pad * 2 - text_w(&nf, down),
-        yr.end - pad - nh,
+        xr.end - pad * 2 - text_w(&nf, &down),
+        down_y - nh,
         xr.end,
-        yr.end,
+        down_y + pad,
     ));
 
     let r = if n <= MAX_ROWS {
@@ -176,10 +351,10 @@ pub fn draw<DB: DrawingBackend>(
         st.px(3.0)
     };
     let alpha = if n <= MAX_ROWS { 1.0 } else { 0.6 };
-    let colour = |p: &(usize, f64, f64)| {
-        if p.2 > p.1 {
+    let colour = |p: &Point| {
+        if p.t > p.r {
             WARM
-        } else if p.1 > p.2 {
+        } else if p.r > p.t {
             COOL
         } else {
             MUTED
@@ -188,22 +363,20 @@ pub fn draw<DB: DrawingBackend>(
     chart
         .draw_series(
             pts.iter()
-                .map(|p| Circle::new((p.1, p.2), r, colour(p).mix(alpha).filled())),
+                .map(|p| Circle::new((p.r, p.t), r, colour(p).mix(alpha).filled())),
         )
         .map_err(de)?;
     if n <= MAX_ROWS {
         chart
             .draw_series(
                 pts.iter()
-                    .map(|p| Circle::new((p.1, p.2), r, WHITE.stroke_width(1))),
+                    .map(|p| Circle::new((p.r, p.t), r, WHITE.stroke_width(1))),
             )
             .map_err(de)?;
     }
 
-    let max_labels = label_budget(n);
-    let order = label_order(&pts, max_labels);
-    let tops = top_articles(&pts);
-    let px = |p: &(usize, f64, f64)| chart.backend_coord(&(p.1, p.2));
+    let order = label_order(&pts, &tops, budget);
+    let px = |p: &Point| chart.backend_coord(&(p.r, p.t));
     // Labels never cover a dot up to 300 articles; above that they may cover
     // the cloud (on a translucent box), but never a labelled dot.
     if n <= 300 {
@@ -221,14 +394,14 @@ pub fn draw<DB: DrawingBackend>(
     let th = line_h(&tf);
     let mut placed = Vec::new();
     for p in order {
-        if placed.len() >= max_labels {
+        if placed.len() >= budget.max(named) {
             break;
         }
-        let mut label = fit(&tf, &article_label(a, p.0), st.px(300.0));
-        if tops.threat == Some(p.0) {
+        let mut label = fit(&tf, &article_label(a, p.i), st.px(300.0));
+        if tops.threat == Some(p.i) {
             label.push_str(" (most threat)");
         }
-        if tops.reassurance == Some(p.0) {
+        if tops.reassurance == Some(p.i) {
             label.push_str(" (most reassurance)");
         }
         let w = text_w(&tf, &label);
@@ -237,7 +410,7 @@ pub fn draw<DB: DrawingBackend>(
             Some(((x, y), displaced)) => placed.push((c, label, (x, y, x + w, y + th), displaced)),
             // The articles the report names are labelled even when no free
             // spot is left: to the right of the dot, or left near the edge.
-            None if tops.names(p.0) => {
+            None if tops.names(p.i) => {
                 let x = if c.0 + r + 3 + w <= xr.end {
                     c.0 + r + 3
                 } else {
@@ -266,59 +439,28 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The articles with the most threat and the most reassurance words per
-/// 1,000 words (the first on ties, none when all are 0): the ones the report's
-/// summary names, so they are always labelled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Tops {
-    threat: Option<usize>,
-    reassurance: Option<usize>,
-}
-
-impl Tops {
-    fn names(&self, i: usize) -> bool {
-        self.threat == Some(i) || self.reassurance == Some(i)
-    }
-}
-
-/// [`Tops`] of `(article, reassurance, threat)` points.
-fn top_articles(pts: &[(usize, f64, f64)]) -> Tops {
-    let best = |v: fn(&(usize, f64, f64)) -> f64| {
-        let mut best: Option<(usize, f64)> = None;
-        for p in pts {
-            if v(p) > 0.0 && best.is_none_or(|(_, b)| v(p) > b) {
-                best = Some((p.0, v(p)));
-            }
-        }
-        best.map(|b| b.0)
-    };
-    Tops {
-        threat: best(|p| p.2),
-        reassurance: best(|p| p.1),
-    }
-}
-
-/// The points to try labelling, best first: the most threat- and the most
-/// reassurance-framed article, then the articles furthest from the balance
-/// line on either side in turn (so both halves get labels); `max * 3`
-/// candidates at most, since some find no free spot.
-fn label_order(pts: &[(usize, f64, f64)], max: usize) -> Vec<&(usize, f64, f64)> {
-    let tops = top_articles(pts);
-    let mut order: Vec<&(usize, f64, f64)> = Vec::new();
+/// The points to try labelling, best first: the articles the Findings name,
+/// then the articles that lean clearly (`lean > 0`) to either side in turn,
+/// most clearly first (so both halves get labels); `max * 3` candidates at
+/// most besides the named ones, since some find no free spot. Articles that
+/// lean clearly to neither side (no words of either list, overlapping
+/// intervals, very short texts) are never candidates.
+fn label_order<'p>(pts: &'p [Point], tops: &Tops, max: usize) -> Vec<&'p Point> {
+    let mut order: Vec<&Point> = Vec::new();
     for t in [tops.threat, tops.reassurance].into_iter().flatten() {
-        if let Some(p) = pts.iter().find(|p| p.0 == t) {
-            if !order.iter().any(|q| q.0 == t) {
+        if let Some(p) = pts.iter().find(|p| p.i == t) {
+            if !order.iter().any(|q| q.i == t) {
                 order.push(p);
             }
         }
     }
-    let rest = |p: &&(usize, f64, f64)| !tops.names(p.0);
-    let mut over: Vec<&(usize, f64, f64)> = pts.iter().filter(|p| p.2 > p.1).filter(rest).collect();
-    let mut under: Vec<&(usize, f64, f64)> =
-        pts.iter().filter(|p| p.2 <= p.1).filter(rest).collect();
-    let far = |p: &&(usize, f64, f64)| (p.2 - p.1).abs();
-    over.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
-    under.sort_by(|p, q| far(q).total_cmp(&far(p)).then(p.0.cmp(&q.0)));
+    let named = order.len();
+    let rest = |p: &&Point| !tops.names(p.i) && p.lean > 0.0;
+    let mut over: Vec<&Point> = pts.iter().filter(|p| p.t > p.r).filter(rest).collect();
+    let mut under: Vec<&Point> = pts.iter().filter(|p| p.r > p.t).filter(rest).collect();
+    for side in [&mut over, &mut under] {
+        side.sort_by(|p, q| q.lean.total_cmp(&p.lean).then(p.i.cmp(&q.i)));
+    }
     let (mut oi, mut ui) = (over.into_iter(), under.into_iter());
     loop {
         let (a, b) = (oi.next(), ui.next());
@@ -328,7 +470,7 @@ fn label_order(pts: &[(usize, f64, f64)], max: usize) -> Vec<&(usize, f64, f64)>
         order.extend(a);
         order.extend(b);
     }
-    order.truncate(max.max(2) * 3);
+    order.truncate(named + max.max(2) * 3);
     order
 }
 
@@ -347,57 +489,140 @@ fn label_budget(n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::findings::Finding;
 
-    #[test]
-    fn the_named_articles_are_labelled_first() {
-        // (article, reassurance, threat): #3 has the most threat but is not the
-        // furthest from the balance line (#5 is); #2 has the most reassurance.
-        let pts = vec![
-            (0, 1.0, 10.0),
-            (1, 30.0, 0.0),
-            (2, 40.0, 60.0),
-            (3, 9.0, 8.0),
-            (4, 0.0, 59.0),
-        ];
-        let tops = top_articles(&pts);
-        assert_eq!(
-            tops,
-            Tops {
-                threat: Some(2),
-                reassurance: Some(2)
-            }
-        );
-        let order: Vec<usize> = label_order(&pts, 2).iter().map(|p| p.0).collect();
-        assert_eq!(order[0], 2);
-        assert_eq!(order.iter().filter(|&&i| i == 2).count(), 1, "{order:?}");
-        assert_eq!(&order[1..3], &[4, 1], "then the extremes of each side");
-        let none = top_articles(&[(0, 0.0, 0.0)]);
-        assert_eq!(
-            none,
-            Tops {
-                threat: None,
-                reassurance: None
-            }
-        );
+    fn pt(i: usize, r: f64, t: f64, lean: f64) -> Point {
+        Point { i, r, t, lean }
     }
 
     #[test]
-    fn sixty_article_scatter_labels_the_top_articles() {
-        let a = crate::model::example(60);
-        let ti = a.frames.iter().position(|f| f == THREAT).unwrap();
-        let ri = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
-        let pts: Vec<(usize, f64, f64)> = a
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (i, x.frames[ri].per_1k, x.frames[ti].per_1k))
-            .collect();
-        let order = label_order(&pts, label_budget(60));
-        let tops = top_articles(&pts);
-        assert!(tops.threat.is_some() && tops.reassurance.is_some());
-        let first: Vec<usize> = order.iter().take(2).map(|p| p.0).collect();
-        for t in [tops.threat, tops.reassurance].into_iter().flatten() {
-            assert!(first.contains(&t), "{t} not among {first:?}");
+    fn the_named_articles_are_labelled_first_then_clear_leaners() {
+        // #3 leans most clearly, but the Findings name #1 and #2.
+        let pts = vec![
+            pt(0, 0.0, 0.0, 0.0),
+            pt(1, 0.0, 10.0, 2.0),
+            pt(2, 3.0, 1.0, 0.5),
+            pt(3, 0.0, 60.0, 40.0),
+            pt(4, 2.0, 0.0, 1.0),
+            pt(5, 0.0, 77.0, 0.0), // short or overlapping: lean 0
+        ];
+        let tops = Tops {
+            threat: Some(1),
+            reassurance: Some(2),
+        };
+        let order: Vec<usize> = label_order(&pts, &tops, 2).iter().map(|p| p.i).collect();
+        assert_eq!(order, [1, 2, 3, 4], "named, then over and under in turn");
+        let none = label_order(&pts, &Tops::default(), 2);
+        assert_eq!(none.iter().map(|p| p.i).collect::<Vec<_>>(), [3, 4, 1, 2]);
+    }
+
+    #[test]
+    fn only_clear_and_long_enough_articles_lean() {
+        let ci = |lo, hi| (Some(lo), Some(hi));
+        assert_eq!(lean(500, 0.0, 0.0, ci(0.0, 0.0), ci(0.0, 0.0)), 0.0);
+        assert_eq!(lean(13, 76.9, 0.0, ci(40.0, 100.0), ci(0.0, 0.0)), 0.0);
+        // Intervals overlap: not clear.
+        assert_eq!(lean(300, 6.1, 6.1, ci(0.0, 19.2), ci(0.0, 17.9)), 0.0);
+        assert_eq!(lean(300, 10.0, 1.0, ci(3.0, 20.0), ci(0.0, 5.0)), 0.0);
+        assert_eq!(lean(300, 82.2, 0.0, ci(54.5, 113.9), ci(0.0, 0.0)), 54.5);
+        assert_eq!(lean(300, 0.0, 9.0, ci(0.0, 0.0), ci(2.0, 15.0)), 2.0);
+        // Without intervals: the plain difference.
+        assert_eq!(lean(300, 1.0, 4.0, (None, None), (None, None)), 3.0);
+    }
+
+    #[test]
+    fn axes_follow_their_own_data_when_ranges_differ() {
+        let (x, y, shared) = axis_tops(6.1, 127.3);
+        assert!(!shared);
+        assert!((x - 6.1 * 1.08).abs() < 1e-9 && (y - 127.3 * 1.08).abs() < 1e-9);
+        let (x, y, shared) = axis_tops(10.0, 15.0);
+        assert!(shared && x == y && (y - 15.0 * 1.08).abs() < 1e-9);
+        assert_eq!(axis_tops(0.0, 0.0), (1.0, 1.0, true));
+        let (x, y, shared) = axis_tops(0.0, 40.0);
+        assert!(!shared && x == 1.0 && y > 40.0);
+    }
+
+    #[test]
+    fn the_halves_split_the_plot_at_the_balance_line() {
+        let area = |p: &[(f64, f64)]| {
+            (0..p.len())
+                .map(|k| {
+                    let (a, b) = (p[k], p[(k + 1) % p.len()]);
+                    a.0 * b.1 - b.0 * a.1
+                })
+                .sum::<f64>()
+                .abs()
+                / 2.0
+        };
+        for (x, y) in [((-0.2, 6.6), (-4.0, 137.0)), ((-4.0, 137.0), (-0.2, 6.6))] {
+            let (above, below) = halves(x, y);
+            let whole = (x.1 - x.0) * (y.1 - y.0);
+            assert!((area(&above) + area(&below) - whole).abs() < 1e-6 * whole);
+            assert!(above.iter().all(|p| p.1 >= p.0 - 1e-9), "{above:?}");
+            assert!(below.iter().all(|p| p.0 >= p.1 - 1e-9), "{below:?}");
+        }
+    }
+
+    /// The chart labels exactly the articles the Findings name, even when
+    /// another article scores higher.
+    #[test]
+    fn labels_the_articles_the_findings_name() {
+        super::super::style::ensure_fonts().unwrap();
+        let mut a = crate::model::example(60);
+        let named = |kind: &str, i: usize, a: &Analysis| Finding {
+            kind: kind.into(),
+            article_no: i + 1,
+            article_id: a.articles[i].id.clone(),
+            ..Default::default()
+        };
+        // Not the articles with the highest scores.
+        let items = vec![named(MOST_THREAT, 7, &a), named(MOST_REASSURANCE, 12, &a)];
+        a.findings.items = items;
+        assert_eq!(
+            named_articles(&a),
+            Tops {
+                threat: Some(7),
+                reassurance: Some(12)
+            }
+        );
+        let st = Style::new(1600, 1000);
+        let svg = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
+        let threat_label = svg
+            .split("<text")
+            .find(|t| t.contains("(most threat)"))
+            .expect("a (most threat) label");
+        assert!(threat_label.contains("#8 "), "{threat_label}");
+        assert_eq!(svg.matches("(most threat)").count(), 1);
+        let re = svg
+            .split("<text")
+            .find(|t| t.contains("(most reassurance)"))
+            .expect("a (most reassurance) label");
+        assert!(re.contains("#13 "), "{re}");
+        // A stale number falls back to the id.
+        a.findings.items[0].article_no = 1;
+        assert_eq!(named_articles(&a).threat, Some(7));
+        // No findings: nothing is called "most".
+        a.findings.items.clear();
+        let svg = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
+        assert!(!svg.contains("(most "));
+    }
+
+    /// With the real findings of a run, the chart names their articles.
+    #[test]
+    fn agrees_with_computed_findings() {
+        super::super::style::ensure_fonts().unwrap();
+        let mut a = crate::model::example(60);
+        a.findings = crate::stats::findings::compute(&a);
+        let tops = named_articles(&a);
+        for kind in [MOST_THREAT, MOST_REASSURANCE] {
+            let f = a.findings.items.iter().find(|f| f.kind == kind);
+            let want = f.map(|f| f.article_no - 1);
+            let got = if kind == MOST_THREAT {
+                tops.threat
+            } else {
+                tops.reassurance
+            };
+            assert_eq!(got, want, "{kind}");
         }
     }
 }

@@ -1,9 +1,9 @@
 //! `voices.png`: narration against quoted speech, per article and frame.
 //! Small multiples, one panel per frame side by side, sharing the article
 //! rows: in each row a blue bar for the outlet's narration and an orange bar
-//! for everything quoted, in hits per 1,000 words of that voice. Each panel
-//! has its own scale (written under it). Large corpora show the articles
-//! with the most quoted words.
+//! for everything quoted, in hits per 1,000 words of that voice. All panels
+//! share one scale (see [`shared_top`]), so a bar's length means the same in
+//! every frame. Large corpora show the articles with the most quoted words.
 
 use super::chart::Chart;
 use super::labels::{article_label, MAX_ROWS};
@@ -59,6 +59,32 @@ fn split(a: &Analysis, i: usize) -> (Vec<f64>, Vec<f64>, usize) {
     (rate(nh, nw), rate(qh, qw), qw)
 }
 
+/// The shared scale's maximum over every drawn rate, and whether bars are
+/// cut at it: the largest value, unless it is more than three times the 95th
+/// percentile of the non-zero values (with at least 20 of them), in which
+/// case twice that percentile (so one match in a three-word quote does not
+/// flatten every other bar). 1.0 when there is nothing above 0.
+fn shared_top(values: &[f64]) -> (f64, bool) {
+    let mut nz: Vec<f64> = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .collect();
+    let Some(max) = nz.iter().copied().reduce(f64::max) else {
+        return (1.0, false);
+    };
+    if nz.len() < 20 {
+        return (max, false);
+    }
+    nz.sort_by(f64::total_cmp);
+    let q95 = nz[((nz.len() as f64 * 0.95).ceil() as usize).clamp(1, nz.len()) - 1];
+    if max > 3.0 * q95 {
+        (2.0 * q95, true)
+    } else {
+        (max, false)
+    }
+}
+
 /// Draws the chart.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -79,7 +105,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let mut rows: Vec<usize> = (0..n).collect();
     let mut sub = vec![
-        "Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. Each panel has its own scale (maximum under the panel). An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes have no orange bars.".to_string(),
+        "Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. All panels share one scale (0 to the value under each panel), so equal lengths mean equal rates in every frame. An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes have no orange bars.".to_string(),
     ];
     let showing = |n: usize, k: usize| {
         format!(
@@ -111,6 +137,18 @@ pub fn draw<DB: DrawingBackend>(
         rows.truncate(max_rows);
         rows.sort_unstable();
         sub.push(showing(n, max_rows));
+    }
+    let values: Vec<f64> = rows
+        .iter()
+        .flat_map(|&i| data[i].0.iter().chain(&data[i].1).copied())
+        .collect();
+    let (max, cut) = shared_top(&values);
+    if cut {
+        sub.push(format!(
+            "A few rates are far above the rest (up to {} per 1,000 words, usually a match in a short quote): their bars stop at {} with a white break mark; the values are in voices.csv.",
+            num(values.iter().copied().filter(|v| v.is_finite()).fold(0.0, f64::max), 1),
+            num(max, 1)
+        ));
     }
     let area = header(root, st, TITLE, &sub)?;
     let (w, h) = area.dim_in_pixel();
@@ -180,11 +218,6 @@ pub fn draw<DB: DrawingBackend>(
     let vf = st.value_font();
     for (c, frame) in a.frames.iter().enumerate() {
         let px0 = x0 + c as i32 * (pw + gap);
-        let max = rows
-            .iter()
-            .flat_map(|&i| [data[i].0[c], data[i].1[c]])
-            .filter(|v| v.is_finite())
-            .fold(0.0f64, f64::max);
         let name = fit(&hf, &frame.replace('_', " "), pw);
         text(
             &area,
@@ -207,7 +240,7 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(de)?;
         let scale = |v: f64| -> i32 {
             if max > 0.0 {
-                (finite(v).max(0.0) / max * pw as f64).round() as i32
+                (finite(v).max(0.0).min(max) / max * pw as f64).round() as i32
             } else {
                 0
             }
@@ -216,21 +249,29 @@ pub fn draw<DB: DrawingBackend>(
             let y = top + r as i32 * rh;
             let bh = ((rh - st.px(4.0).min(rh / 3)) / 2).max(1);
             let pad = (rh - 2 * bh) / 2;
-            let nb = scale(data[i].0[c]);
-            if nb > 0 {
+            for (k, (v, colour)) in [(data[i].0[c], NARRATION), (data[i].1[c], QUOTES)]
+                .into_iter()
+                .enumerate()
+            {
+                let len = scale(v);
+                if len == 0 {
+                    continue;
+                }
+                let yb = y + pad + k as i32 * bh;
                 area.draw(&Rectangle::new(
-                    [(px0, y + pad), (px0 + nb, y + pad + bh)],
-                    NARRATION.filled(),
+                    [(px0, yb), (px0 + len, yb + bh)],
+                    colour.filled(),
                 ))
                 .map_err(de)?;
-            }
-            let qb = scale(data[i].1[c]);
-            if qb > 0 {
-                area.draw(&Rectangle::new(
-                    [(px0, y + pad + bh), (px0 + qb, y + pad + 2 * bh)],
-                    QUOTES.filled(),
-                ))
-                .map_err(de)?;
+                if finite(v) > max {
+                    // Break mark: the bar is longer than the scale.
+                    let bx = px0 + pw - st.px(12.0);
+                    area.draw(&Rectangle::new(
+                        [(bx, yb), (bx + st.px(4.0), yb + bh)],
+                        WHITE.filled(),
+                    ))
+                    .map_err(de)?;
+                }
             }
         }
         let yb = top + nr * rh + st.px(4.0);
@@ -246,4 +287,47 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_scale_for_all_panels_cut_only_for_outliers() {
+        assert_eq!(shared_top(&[]), (1.0, false));
+        assert_eq!(shared_top(&[0.0, f64::NAN]), (1.0, false));
+        // Few values: the largest, whatever it is.
+        assert_eq!(shared_top(&[3.0, 63.3, 0.0]), (63.3, false));
+        let mut v: Vec<f64> = (1..=40).map(|k| k as f64).collect();
+        assert_eq!(shared_top(&v), (40.0, false));
+        v.push(333.3); // one match in a three-word quote
+        let (top, cut) = shared_top(&v);
+        assert!(cut);
+        assert!((top - 2.0 * 39.0).abs() < 1e-9, "{top}");
+    }
+
+    /// The value under every panel is the same: one scale.
+    #[test]
+    fn every_panel_shows_the_same_maximum() {
+        super::super::style::ensure_fonts().unwrap();
+        let a = crate::model::example(12);
+        let st = Style::new(1600, 1000);
+        let svg = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
+        let texts: Vec<&str> = svg
+            .split("<text")
+            .skip(1)
+            .filter_map(|t| t.split_once('>').map(|x| x.1))
+            .filter_map(|t| t.split("</text>").next())
+            .map(str::trim)
+            .collect();
+        // The text after each "0" is the panel's maximum.
+        let maxima: Vec<&str> = texts
+            .windows(2)
+            .filter(|w| w[0] == "0")
+            .map(|w| w[1])
+            .collect();
+        assert_eq!(maxima.len(), a.frames.len(), "{texts:?}");
+        assert!(maxima.iter().all(|m| *m == maxima[0]), "{maxima:?}");
+    }
 }
