@@ -62,8 +62,57 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", int(n), if n == 1 { one } else { many })
 }
 
+/// A sentence as quoted in the report: a closing (or opening) double quote
+/// mark without its partner is dropped, because the sentence splitter leaves
+/// a quotation's closing mark on its last sentence and its opening mark on
+/// its first, and a quote block shows one sentence.
+pub fn quotable(sentence: &str) -> String {
+    let s = sentence.trim();
+    let opens = s.matches('\u{201c}').count();
+    let closes = s.matches('\u{201d}').count();
+    let straight = s.matches('"').count();
+    if closes > opens {
+        if let Some(t) = s.strip_suffix('\u{201d}') {
+            return t.trim_end().to_string();
+        }
+    }
+    if opens > closes {
+        if let Some(t) = s.strip_prefix('\u{201c}') {
+            return t.trim_start().to_string();
+        }
+    }
+    if straight % 2 == 1 {
+        if let Some(t) = s.strip_suffix('"') {
+            return t.trim_end().to_string();
+        }
+        if let Some(t) = s.strip_prefix('"') {
+            return t.trim_start().to_string();
+        }
+    }
+    s.to_string()
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_quote_mark_without_its_partner_is_dropped() {
+        assert_eq!(
+            quotable("They go about their business.\u{201d}"),
+            "They go about their business."
+        );
+        assert_eq!(
+            quotable("\u{201c}We are safe, he said."),
+            "We are safe, he said."
+        );
+        assert_eq!(
+            quotable("It said \u{201c}safe\u{201d}."),
+            "It said \u{201c}safe\u{201d}."
+        );
+        assert_eq!(quotable("Calm returned.\""), "Calm returned.");
+        assert_eq!(quotable("He said \"no\"."), "He said \"no\".");
+    }
+
     use super::*;
 
     #[test]

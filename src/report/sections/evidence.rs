@@ -4,7 +4,7 @@ use super::builder::{clip, code, em, strong, t, table, Builder};
 use crate::model::READER_MAX;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Inline, Target};
-use crate::report::format::{hits, int};
+use crate::report::format::{hits, int, quotable};
 
 /// Articles whose evidence (sentences and matched terms) is quoted.
 pub const MAX_EVIDENCE_ARTICLES: usize = 20;
@@ -72,7 +72,7 @@ impl<'a> Builder<'a> {
                         ))]);
                         self.push(Block::Quote {
                             source: (i < READER_MAX).then_some(Target::Article(i)),
-                            text: clip(s.text.trim(), MAX_SENTENCE_CHARS),
+                            text: clip(&quotable(&s.text), MAX_SENTENCE_CHARS),
                             cite: format!(
                                 "sentence {}, {} {} {}",
                                 s.sentence_no,

@@ -9,6 +9,7 @@ use super::builder::{clip, em, strong, t, Builder};
 use crate::model::findings::{Finding, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT};
 use crate::model::READER_MAX;
 use crate::report::document::{Block, Inline, Target};
+use crate::report::format::quotable;
 
 /// Differences stated one per line; the rest are in the groups section and findings.csv.
 const MAX_DIFFERENCES_SHOWN: usize = 8;
@@ -103,7 +104,7 @@ impl<'a> Builder<'a> {
                 self.para(p);
                 if !x.sentence.trim().is_empty() {
                     self.push(Block::Quote {
-                        text: clip(x.sentence.trim(), MAX_QUOTE_CHARS),
+                        text: clip(&quotable(&x.sentence), MAX_QUOTE_CHARS),
                         cite: format!(
                             "#{}, its most {} sentence",
                             x.article_no,
