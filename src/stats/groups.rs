@@ -402,6 +402,9 @@ pub fn attach(
     let mut notes = Vec::new();
     if names.len() >= 2 {
         comparisons.extend(keyness::compare(tc, &counts, &idx, &names, "group"));
+        if let Some(note) = keyness::own_names_note(&comparisons) {
+            notes.push(note);
+        }
     } else {
         notes.push("There is only one group, so keyness compares the clusters only.".to_string());
     }

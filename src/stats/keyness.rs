@@ -214,8 +214,94 @@ fn strongest<'a>(
     top
 }
 
+/// Strongest key terms of a group searched for its own name.
+const OWN_NAME_AMONG: usize = 5;
+
+/// A note naming the groups whose strongest key terms include their own name
+/// (an outlet's bylines, datelines and credits: "BBC", "TASS", "Al Jazeera"),
+/// which say where an article comes from, not how it frames the story.
+/// A term counts when it has at least 3 letters and is the group's name or a
+/// part of it ("jazeera" in "aljazeera").
+pub fn own_names_note(comparisons: &[KeynessComparison]) -> Option<String> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let hits: Vec<String> = comparisons
+        .iter()
+        .filter(|c| c.by == "group")
+        .filter_map(|c| {
+            let name = key(&c.group);
+            let own: Vec<&str> = c
+                .terms
+                .iter()
+                .filter(|t| t.g2 > 0.0)
+                .take(OWN_NAME_AMONG)
+                .filter(|t| {
+                    let term = key(&t.term);
+                    term.chars().count() >= 3 && !name.is_empty() && name.contains(&term)
+                })
+                .map(|t| t.term.as_str())
+                .collect();
+            (!own.is_empty()).then(|| {
+                format!(
+                    "{} (\u{201c}{}\u{201d})",
+                    c.group,
+                    own.join("\u{201d}, \u{201c}")
+                )
+            })
+        })
+        .collect();
+    (!hits.is_empty()).then(|| {
+        format!(
+            "The strongest key terms of {} include the group's own name: bylines, datelines and credits say where an article comes from, not how it frames the story. Read past those terms; clusters that share them may partly sort the articles by source (remove the source's name from the texts to compare wording alone).",
+            hits.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    fn comparison(group: &str, terms: &[(&str, f64)]) -> KeynessComparison {
+        KeynessComparison {
+            by: "group".into(),
+            group: group.into(),
+            terms: terms
+                .iter()
+                .map(|&(t, g2)| KeyTerm {
+                    term: t.into(),
+                    g2,
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_group_whose_key_terms_are_its_own_name_is_named() {
+        let c = [
+            comparison(
+                "aljazeera",
+                &[("jazeera", 301.0), ("al", 283.0), ("gaza", 133.0)],
+            ),
+            comparison("herald", &[("flood", 90.0), ("river", 40.0)]),
+            comparison("bbc", &[("sport", 170.0), ("bbc", -3.0)]),
+        ];
+        let note = own_names_note(&c).unwrap();
+        assert!(
+            note.starts_with(
+                "The strongest key terms of aljazeera (\u{201c}jazeera\u{201d}) include"
+            ),
+            "{note}"
+        );
+        assert!(!note.contains("herald") && !note.contains("bbc"), "{note}");
+        assert_eq!(own_names_note(&c[1..]), None);
+    }
+
     use super::*;
 
     fn close(x: f64, y: f64, tol: f64) -> bool {
