@@ -218,16 +218,25 @@ pub fn draw<DB: DrawingBackend>(
     let vf = st.value_font();
     for (c, frame) in a.frames.iter().enumerate() {
         let px0 = x0 + c as i32 * (pw + gap);
-        let name = fit(&hf, &frame.replace('_', " "), pw);
-        text(
-            &area,
-            &name,
-            &hf,
-            INK,
-            (px0 + pw / 2, top - st.px(6.0)),
-            HPos::Center,
-            VPos::Bottom,
-        )?;
+        // A name too wide for its panel goes on two lines ("human / interest")
+        // rather than being cut; only a single word that cannot fit is cut.
+        let full = frame.replace('_', " ");
+        let lines: Vec<String> = match full.split_once(' ') {
+            Some((a, b)) if text_w(&hf, &full) > pw => vec![fit(&hf, a, pw), fit(&hf, b, pw)],
+            _ => vec![fit(&hf, &full, pw)],
+        };
+        let line_h = (hf.get_size() * 1.2).round() as i32;
+        for (k, line) in lines.iter().rev().enumerate() {
+            text(
+                &area,
+                line,
+                &hf,
+                INK,
+                (px0 + pw / 2, top - st.px(6.0) - k as i32 * line_h),
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
         area.draw(&PathElement::new(
             vec![(px0, top), (px0, top + nr * rh)],
             MUTED.stroke_width(1),
