@@ -50,7 +50,7 @@ pub(crate) fn extract(
         // Said, so that the reason is not taken for what the file is.
         Err(why) if by_flag => Err(format!(
             "read with --format {} (its content and extension do not show its kind): {why}",
-            formats::detect::format_flag(format)
+            format.name()
         )),
         Err(why) => Err(why),
     }

@@ -168,18 +168,6 @@ pub fn detect_or(ext: &str, bytes: &[u8], forced: Option<InputFormat>) -> (Detec
     }
 }
 
-/// The `--format` value that names `f`.
-pub fn format_flag(f: InputFormat) -> &'static str {
-    match f {
-        InputFormat::Text => "txt",
-        InputFormat::Markdown => "md",
-        InputFormat::Html => "html",
-        InputFormat::Docx => "docx",
-        InputFormat::Odt => "odt",
-        InputFormat::Rtf => "rtf",
-        InputFormat::Pdf => "pdf",
-    }
-}
 
 #[cfg(test)]
 mod tests {
