@@ -681,6 +681,8 @@ pub struct Timeline {
     pub undated: usize,
     /// Articles whose date could not be read (e.g. "5 March"), by id.
     pub unreadable_dates: Vec<String>,
+    /// Periods whose articles all come from one group (of several): period, group, articles.
+    pub one_group_periods: Vec<(String, String, usize)>,
 }
 
 /// One period of the timeline.

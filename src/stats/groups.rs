@@ -380,7 +380,41 @@ pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -
         points,
         undated,
         unreadable_dates: unreadable,
+        one_group_periods: one_group_periods(articles, &by_key, period),
     })
+}
+
+/// Articles a period needs before its group mix is judged.
+const MIX_MIN_ARTICLES: usize = 3;
+
+/// Periods (with at least [`MIX_MIN_ARTICLES`] articles) whose articles all
+/// come from one group, when the corpus has more than one group and that
+/// group holds under half of it: there a line's jump may be a change of
+/// source, not of framing. (period, group, articles).
+fn one_group_periods(
+    articles: &[ArticleResult],
+    by_key: &BTreeMap<i64, Vec<usize>>,
+    period: Period,
+) -> Vec<(String, String, usize)> {
+    let mut overall: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in articles {
+        *overall.entry(a.group.as_deref().unwrap_or("")).or_default() += 1;
+    }
+    if overall.len() < 2 {
+        return Vec::new();
+    }
+    by_key
+        .iter()
+        .filter(|(_, m)| m.len() >= MIX_MIN_ARTICLES)
+        .filter_map(|(&k, m)| {
+            let g = articles[m[0]].group.as_deref().unwrap_or("");
+            let all_one = m
+                .iter()
+                .all(|&i| articles[i].group.as_deref().unwrap_or("") == g);
+            (all_one && !g.is_empty() && overall[g] * 2 < articles.len())
+                .then(|| (period.label(k), g.to_string(), m.len()))
+        })
+        .collect()
 }
 
 /// Adds the group comparison, keyness, collocations and timeline to an
@@ -457,6 +491,36 @@ pub fn attach(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_written_by_one_group_of_several_is_named() {
+        let art = |group: &str, date: &str| ArticleResult {
+            group: Some(group.into()),
+            date: Some(date.into()),
+            ..Default::default()
+        };
+        let mut articles: Vec<ArticleResult> = (0..4).map(|_| art("daily", "2016-12-05")).collect();
+        for d in ["2017-01-03", "2017-01-09", "2017-01-20"] {
+            articles.push(art("herald", d));
+            articles.push(art("post", d));
+        }
+        articles.push(art("post", "2017-02-01"));
+        articles.push(art("post", "2017-02-02"));
+        articles.push(art("herald", "2017-03-01"));
+        let frames = vec!["threat".to_string()];
+        let tl = timeline(&articles, &frames, Period::Month).unwrap();
+        // December: 4 of 4 from daily (4 of 13 overall); February has only 2 articles.
+        assert_eq!(
+            tl.one_group_periods,
+            vec![("2016-12".to_string(), "daily".to_string(), 4)]
+        );
+        // One group in all: nothing to say.
+        let one: Vec<ArticleResult> = (0..4).map(|_| art("daily", "2016-12-05")).collect();
+        assert!(timeline(&one, &frames, Period::Month)
+            .unwrap()
+            .one_group_periods
+            .is_empty());
+    }
 
     #[test]
     fn unknown_group_by_lists_each_column_once() {

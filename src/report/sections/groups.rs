@@ -279,6 +279,24 @@ impl<'a> Builder<'a> {
             )));
         }
         self.explain(ex);
+        if !tl.one_group_periods.is_empty() {
+            const SHOWN: usize = 5;
+            let list: Vec<String> = tl
+                .one_group_periods
+                .iter()
+                .take(SHOWN)
+                .map(|(p, g, n)| format!("{p} (all {n} articles from {g})"))
+                .collect();
+            let more = tl.one_group_periods.len().saturating_sub(SHOWN);
+            self.para(vec![
+                strong("Who wrote in each period. "),
+                t(format!(
+                    "In {}{}, every article comes from one group: a line's jump there may show a change of source rather than of framing. Check a trend within one group (analyse that group's articles on their own) before reading it across sources.",
+                    list.join(", "),
+                    if more > 0 { format!(" and {more} more period(s)") } else { String::new() }
+                )),
+            ]);
+        }
         let mut header: Vec<String> = vec!["Period".into(), "Articles".into()];
         header.extend(tl.frames.iter().map(|f| f.replace('_', " ")));
         let rows: Vec<Vec<Cell>> = tl
