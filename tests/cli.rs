@@ -549,3 +549,34 @@ fn findings_say_why_no_reassuring_sentence_is_quoted() {
         "{findings}"
     );
 }
+
+#[test]
+fn the_timeline_names_articles_whose_date_cannot_be_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "corpus",
+        &[
+            (
+                "a.txt",
+                b"---\ndate: 2024-03-05\n---\nFlood\n\nThe river rose overnight.\n",
+            ),
+            (
+                "b.txt",
+                b"---\ndate: 2024-04-02\n---\nStorm\n\nThe storm hit the coast.\n",
+            ),
+            (
+                "c.txt",
+                b"---\ndate: 2024-13-45\n---\nFire\n\nA fire broke out downtown.\n",
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    analyze_ok(&[&dir], &out);
+    let md = read(&out.join("report.md"));
+    let timeline = md.split("## Frames over time").nth(1).unwrap_or("");
+    assert!(
+        timeline.contains("1 whose date could not be read: c"),
+        "{timeline}"
+    );
+}

@@ -272,8 +272,29 @@ impl<'a> Builder<'a> {
             t("."),
         ];
         if tl.undated > 0 || !tl.unreadable_dates.is_empty() {
+            // Named, so that the dates can be corrected in those files.
+            const NAMED: usize = 10;
+            let ids: Vec<&str> = tl
+                .unreadable_dates
+                .iter()
+                .take(NAMED)
+                .map(String::as_str)
+                .collect();
+            let named = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ": {}{}",
+                    ids.join(", "),
+                    if tl.unreadable_dates.len() > NAMED {
+                        ", ..."
+                    } else {
+                        ""
+                    }
+                )
+            };
             ex.push(t(format!(
-                " Left out: {} article(s) without a date and {} whose date could not be read (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
+                " Left out: {} article(s) without a date and {} whose date could not be read{named} (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
                 tl.undated,
                 tl.unreadable_dates.len()
             )));
