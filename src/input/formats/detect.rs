@@ -168,7 +168,6 @@ pub fn detect_or(ext: &str, bytes: &[u8], forced: Option<InputFormat>) -> (Detec
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
