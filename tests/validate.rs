@@ -183,6 +183,60 @@ fn agree_rejects_missing_and_bad_codes_naming_the_row() {
 }
 
 #[test]
+fn entries_name_the_words_behind_false_hits() {
+    // "attack" matches three sentences, one of them sport: the coder's 0
+    // there is that entry's false hit, listed with the unit's id.
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("coded.csv");
+    fs::write(
+        &p,
+        "unit_id,text,threat,reassurance\n\
+         a#s1,Gunmen attacked the village at night.,1,0\n\
+         a#s2,The attack killed four people.,1,0\n\
+         b#s1,The striker led the attack in the second half.,0,0\n\
+         c#s1,Officials said the water is safe to drink.,0,1\n",
+    )
+    .unwrap();
+    let r = run(frame().args(["agree", "--entries", "--csv"]).arg(&p));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rdr = csv::Reader::from_reader(r.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    let attack = rows
+        .iter()
+        .find(|r| &r[0] == "threat" && &r[1] == "attack")
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert_eq!(
+        (&attack[2], &attack[3], &attack[4], &attack[6]),
+        ("3", "2", "1", "b#s1"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(&rows[0][1], "attack", "most false hits first: {}", r.stdout);
+    assert!(
+        rows.iter()
+            .any(|r| &r[0] == "reassurance" && &r[2] == "1" && &r[3] == "1"),
+        "{}",
+        r.stdout
+    );
+    let text = run(frame().args(["agree", "--entries"]).arg(&p));
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout.contains("Entries behind frame's hits"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("For threat, frame agreed"),
+        "{}",
+        text.stdout
+    );
+    // Two coders have no frame hits to list.
+    let r = run(frame().args(["agree", "--entries"]).arg(&p).arg(&p));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("--entries"), "{}", r.stderr);
+}
+
+#[test]
 fn two_coders_with_missing_units() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("alice.csv"), dir.path().join("bob.csv"));

@@ -104,6 +104,7 @@ Examples:
   frame agree coding.csv              the coder against frame
   frame agree alice.csv bob.csv       two coders against each other
   frame agree coding.csv --csv > agreement.csv
+  frame agree coding.csv --entries    which entries make the false hits
   frame agree coding.csv --corpus seeds/
                                       adds corpus estimates: precision, recall
                                       and kappa weighted by stratum size
@@ -309,6 +310,9 @@ pub struct AgreeArgs {
     /// Write the table as CSV (one row per frame) instead of text.
     #[arg(long)]
     pub csv: bool,
+    /// List each lexicon entry that matched a unit, with how many of its units the coder coded 1 and 0 (which entries make frame's false hits); with --csv, every entry and the ids of its units coded 0, instead of the frame table. One sheet only.
+    #[arg(long)]
+    pub entries: bool,
     /// The corpus the sheet was drawn from (the INPUTs given to frame sample, after the sheet): adds corpus estimates weighted by stratum size.
     #[arg(long, num_args = 1.., value_name = "INPUT")]
     pub corpus: Vec<PathBuf>,

@@ -352,8 +352,13 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
     if kinds.first() == Some(&true) {
         return agree_questions(args, &opts, corpus.is_some());
     }
-    let report =
-        crate::commands::validate::agree::run(&args.sheets, &opts, args.threshold, corpus)?;
+    let report = crate::commands::validate::agree::run(
+        &args.sheets,
+        &opts,
+        args.threshold,
+        corpus,
+        args.entries,
+    )?;
     print_agreement(
         &report.warnings,
         args.csv,
@@ -389,6 +394,11 @@ fn agree_questions(
     if corpus {
         return Err(Error::Usage(
             "--corpus estimates frame's precision and recall from codes of frames; a sheet of Semetko & Valkenburg's questions is compared without it".into(),
+        ));
+    }
+    if args.entries {
+        return Err(Error::Usage(
+            "--entries lists the entries behind frame's hits in codes of frames; a sheet of Semetko & Valkenburg's questions is compared by score, not by hits".into(),
         ));
     }
     if args.threshold != 1.0 {

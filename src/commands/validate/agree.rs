@@ -14,6 +14,7 @@
 //! reach `threshold` (default 1). The human coder is the reference for
 //! precision and recall. Statistics are in [`super::stats`].
 
+use super::entries::{self, CodedUnit, EntryTable};
 use super::estimates::{self, CodedRow, CorpusEstimates, CorpusRequest};
 use super::score_documents;
 use super::stats::{alpha_band, kappa_band, Table2};
@@ -94,6 +95,8 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Corpus estimates, with `--corpus`.
     pub corpus: Option<CorpusEstimates>,
+    /// The entries behind frame's hits, with `--entries`.
+    pub entries: Option<EntryTable>,
 }
 
 fn input_err(path: &Path, message: String) -> Error {
@@ -372,11 +375,17 @@ pub fn run(
     opts: &Options,
     threshold: f64,
     corpus: Option<CorpusRequest>,
+    entries: bool,
 ) -> Result<Report> {
     if !(threshold.is_finite() && threshold > 0.0) {
         return Err(Error::Usage(format!(
             "--threshold must be above 0, not {threshold}"
         )));
+    }
+    if entries && paths.len() != 1 {
+        return Err(Error::Usage(
+            "--entries lists the entries behind frame's hits against one coder: give one coding sheet".into(),
+        ));
     }
     if corpus.is_some() && paths.len() != 1 {
         return Err(Error::Usage(
@@ -391,8 +400,14 @@ pub fn run(
             [one] => {
                 let sheet = read_sheet(one, &frames, true)?;
                 unknown.extend(unknown_frame_warnings(&sheet));
-                let hits = rescore(&sheet, opts, &set.lexicons)?;
+                let Rescored {
+                    hits,
+                    entries: matched,
+                } = rescore(&sheet, opts, &set.lexicons)?;
                 let mut r = frame_report(&sheet, &hits, threshold);
+                if entries {
+                    r.entries = Some(entry_table(&sheet, &matched, r.unit_word));
+                }
                 if let Some(req) = corpus {
                     let unit = estimates::sheet_unit(one, r.unit_word, req.unit)?;
                     let rows: Vec<CodedRow> = sheet
@@ -450,16 +465,17 @@ pub fn against_frame(
     lexicons: &[crate::lexicon::Lexicon],
     threshold: f64,
 ) -> Result<Report> {
-    let hits = rescore(sheet, opts, lexicons)?;
+    let hits = rescore(sheet, opts, lexicons)?.hits;
     Ok(frame_report(sheet, &hits, threshold))
 }
 
-/// frame's hits in each row's text, one per sheet frame (lexicon in use).
+/// frame's hits in each row's text, one per sheet frame (lexicon in use),
+/// and the entries each hit came from (as the evidence names them).
 fn rescore(
     sheet: &Sheet,
     opts: &Options,
     lexicons: &[crate::lexicon::Lexicon],
-) -> Result<Vec<Vec<f64>>> {
+) -> Result<Rescored> {
     let docs: Vec<Document> = sheet
         .rows
         .iter()
@@ -476,14 +492,57 @@ fn rescore(
         .iter()
         .map(|f| names.iter().position(|n| n == f))
         .collect();
-    Ok(scored
+    fn frame_of<'a>(
+        s: &'a crate::scoring::DocScores,
+        c: &Option<usize>,
+    ) -> Option<&'a crate::model::FrameScore> {
+        c.and_then(|c| s.frames.get(c))
+    }
+    Ok(Rescored {
+        hits: scored
+            .iter()
+            .map(|(s, _)| {
+                cols.iter()
+                    .map(|c| frame_of(s, c).map_or(0.0, |x| x.hits))
+                    .collect()
+            })
+            .collect(),
+        entries: scored
+            .iter()
+            .map(|(s, _)| {
+                cols.iter()
+                    .map(|c| {
+                        frame_of(s, c).map_or_else(Vec::new, |x| {
+                            x.evidence.iter().map(|e| e.entry.clone()).collect()
+                        })
+                    })
+                    .collect()
+            })
+            .collect(),
+    })
+}
+
+/// A sheet's units as frame scores them.
+struct Rescored {
+    /// Hits per unit and sheet frame.
+    hits: Vec<Vec<f64>>,
+    /// The entries that matched, per unit and sheet frame.
+    entries: Vec<Vec<Vec<String>>>,
+}
+
+/// The entries behind frame's hits in `sheet` (see [`super::entries`]).
+fn entry_table(sheet: &Sheet, matched: &[Vec<Vec<String>>], unit_word: &'static str) -> EntryTable {
+    let units: Vec<CodedUnit> = sheet
+        .rows
         .iter()
-        .map(|(s, _)| {
-            cols.iter()
-                .map(|c| c.and_then(|c| s.frames.get(c)).map_or(0.0, |x| x.hits))
-                .collect()
+        .zip(matched)
+        .map(|(r, m)| CodedUnit {
+            unit_id: &r.unit_id,
+            codes: &r.codes,
+            entries: m,
         })
-        .collect())
+        .collect();
+    entries::tally(&sheet.frames, &units, unit_word)
 }
 
 /// The coder against frame's codes: a unit is 1 for frame when its hits
@@ -508,6 +567,7 @@ fn frame_report(sheet: &Sheet, hits: &[Vec<f64>], threshold: f64) -> Report {
         frames,
         warnings: Vec::new(),
         corpus: None,
+        entries: None,
     }
 }
 
@@ -593,6 +653,7 @@ pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
         frames,
         warnings,
         corpus: None,
+        entries: None,
     }
 }
 
@@ -820,13 +881,20 @@ impl Report {
         if let Some(c) = &self.corpus {
             out.push_str(&c.to_text());
         }
+        if let Some(e) = &self.entries {
+            out.push_str(&e.to_text());
+        }
         out
     }
 
     /// The report as CSV: one row per frame, undefined values empty and
-    /// explained in the `note` column.
+    /// explained in the `note` column; with `--entries`, the entry table instead
+    /// (one row per frame and entry).
     pub fn to_csv(&self) -> Vec<u8> {
         use crate::report::csv::write_text_record;
+        if let Some(e) = &self.entries {
+            return e.to_csv();
+        }
         let frame_mode = matches!(self.mode, Mode::Frame { .. });
         let (a, b) = names(&self.mode);
         let mut w = csv::WriterBuilder::new()
@@ -962,7 +1030,7 @@ mod tests {
             w[0].starts_with("s.csv: the column `blame` holds 0/1 codes"),
             "{w:?}"
         );
-        let r = run(&[p], &Options::new(vec![]), 1.0, None).unwrap();
+        let r = run(&[p], &Options::new(vec![]), 1.0, None, false).unwrap();
         assert!(
             r.warnings.iter().any(|x| x.contains("`blame`")),
             "{:?}",
@@ -1038,7 +1106,7 @@ mod tests {
              a#s4,The weather was mild and the market busy.,1,0\n",
         );
         let opts = Options::new(vec![]);
-        let r = run(std::slice::from_ref(&p), &opts, 1.0, None).unwrap();
+        let r = run(std::slice::from_ref(&p), &opts, 1.0, None, false).unwrap();
         let t = &r.frames[0].table;
         assert_eq!(r.frames[0].frame, "threat");
         // frame: s1 threat; the coder also says s4 (a miss for frame).
@@ -1051,7 +1119,7 @@ mod tests {
         assert!(s.starts_with("For threat, frame agreed with the human coder on 75% of 4 sentences (Cohen's κ = 0.50"), "{s}");
         assert!(s.ends_with("precision 1.00, recall 0.50)."), "{s}");
         // A high threshold: frame codes nothing 1, precision is undefined.
-        let r = run(&[p], &opts, 50.0, None).unwrap();
+        let r = run(&[p], &opts, 50.0, None, false).unwrap();
         assert_eq!(r.frames[0].table.b_1(), 0);
         assert!(r.sentence(&r.frames[0]).contains("precision undefined"));
         assert!(r.to_text().contains("Cautions:"));
@@ -1070,7 +1138,7 @@ mod tests {
             "bob.csv",
             "unit_id,threat\nu3,1\nu1,1\nu2,1\nu9,0\n",
         );
-        let r = run(&[a, b], &Options::new(vec![]), 1.0, None).unwrap();
+        let r = run(&[a, b], &Options::new(vec![]), 1.0, None, false).unwrap();
         assert_eq!(r.frames.len(), 1);
         let t = r.frames[0].table;
         assert_eq!((t.both_1, t.a_only, t.b_only, t.both_0), (2, 0, 1, 0));

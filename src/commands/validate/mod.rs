@@ -6,6 +6,8 @@
 //!   draws from and `agree --corpus` counts (the strata);
 //! * [`agree`]: `frame agree` reads filled sheets and reports agreement between
 //!   a human coder and frame, or between two coders;
+//! * [`entries`]: `frame agree --entries`: per lexicon entry, the units it
+//!   matched and how the coder coded them (which entries make false hits);
 //! * [`stats`]: percentage agreement, Cohen's kappa, Krippendorff's alpha,
 //!   precision and recall, with their formulas;
 //! * [`estimates`]: `frame agree --corpus`: the coded units matched to the
@@ -22,6 +24,7 @@
 
 pub mod agree;
 pub mod corpus;
+pub mod entries;
 pub mod estimates;
 pub mod questions;
 pub mod sample;
