@@ -54,6 +54,11 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
+        "Police warned residents to stay indoors.",
+        "Shane Warne took five wickets before lunch.",
+    ),
+    (
+        "threat",
         "Police issued an alert about the gunman.",
         "Sign up for breaking news alerts.",
     ),
