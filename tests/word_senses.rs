@@ -57,6 +57,22 @@ const CASES: &[(&str, &str, &str)] = &[
         "Police warned residents to stay indoors.",
         "Shane Warne took five wickets before lunch.",
     ),
+    // Stems that are also surnames or other words: exact forms.
+    (
+        "human_interest",
+        "The family was shattered by the news.",
+        "Former minister Alan Shatter lost his appeal.",
+    ),
+    (
+        "economic",
+        "The government imposed austerity on the public sector.",
+        "The novelist Paul Auster read from his new book.",
+    ),
+    (
+        "responsibility",
+        "Residents signed a petition to the council.",
+        "The shop sells petite sizes.",
+    ),
     (
         "threat",
         "Police issued an alert about the gunman.",
