@@ -69,6 +69,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "The novelist Paul Auster read from his new book.",
     ),
     (
+        "threat",
+        "Artillery bombarded the town overnight.",
+        "Bombardier delivered two new trains.",
+    ),
+    (
         "responsibility",
         "Residents signed a petition to the council.",
         "The shop sells petite sizes.",
