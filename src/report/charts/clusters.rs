@@ -3,6 +3,7 @@
 
 use super::chart::Chart;
 use super::labels::{article_label, cluster_name, MAX_ROWS};
+use super::placement::Labeler;
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;

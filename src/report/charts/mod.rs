@@ -15,6 +15,7 @@ pub(crate) mod frames;
 pub(crate) mod groups;
 pub(crate) mod keyness;
 mod labels;
+mod placement;
 pub(crate) mod sentiment;
 pub(crate) mod similarity;
 mod style;

@@ -1,6 +1,7 @@
 //! Shared look of every chart: embedded fonts, colour palettes, text sizes,
 //! text measuring/fitting, the title band, placeholders and a greedy label placer.
 
+use super::placement::{PxRect, HALO};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -504,7 +505,7 @@ pub fn halo_label<DB: DrawingBackend>(
     (w, h): (i32, i32),
 ) -> Result<(), ChartError> {
     area.draw(&Rectangle::new(
-        [(x - 2, y), (x + w + 2, y + h)],
+        [(x - HALO, y), (x + w + HALO, y + h)],
         WHITE.mix(0.75).filled(),
     ))
     .map_err(de)?;
@@ -517,128 +518,6 @@ pub fn halo_label<DB: DrawingBackend>(
         HPos::Left,
         VPos::Center,
     )
-}
-
-/// A pixel rectangle (x0, y0, x1, y1).
-pub type PxRect = (i32, i32, i32, i32);
-
-/// Greedy label placer: accepts a label only if its box overlaps no label
-/// (or point) already placed and lies inside the bounds, so labels never pile up.
-pub struct Labeler {
-    bounds: PxRect,
-    taken: Vec<PxRect>,
-}
-
-impl Labeler {
-    /// A placer confined to `bounds`.
-    pub fn new(bounds: PxRect) -> Self {
-        Labeler {
-            bounds,
-            taken: Vec::new(),
-        }
-    }
-    /// Marks a rectangle (e.g. a point marker) as occupied.
-    pub fn block(&mut self, r: PxRect) {
-        self.taken.push(r);
-    }
-    fn free(&self, r: PxRect) -> bool {
-        let b = self.bounds;
-        if r.0 < b.0 || r.1 < b.1 || r.2 > b.2 || r.3 > b.3 {
-            return false;
-        }
-        !self
-            .taken
-            .iter()
-            .any(|t| r.0 < t.2 && t.0 < r.2 && r.1 < t.3 && t.1 < r.3)
-    }
-    /// Top-left corners around `p` at distance `gap`: right, left, above,
-    /// below, then the diagonals.
-    fn around(p: (i32, i32), gap: i32, w: i32, h: i32) -> [(i32, i32); 8] {
-        [
-            (p.0 + gap, p.1 - h / 2),
-            (p.0 - gap - w, p.1 - h / 2),
-            (p.0 - w / 2, p.1 - gap - h),
-            (p.0 - w / 2, p.1 + gap),
-            (p.0 + gap, p.1 - gap - h),
-            (p.0 + gap, p.1 + gap),
-            (p.0 - gap - w, p.1 - gap - h),
-            (p.0 - gap - w, p.1 + gap),
-        ]
-    }
-    /// Tries right, left, above and below the point `p` (marker radius `r`)
-    /// for a `w` x `h` label; returns its top-left corner when one fits.
-    pub fn place(&mut self, p: (i32, i32), r: i32, w: i32, h: i32) -> Option<(i32, i32)> {
-        for (x, y) in Self::around(p, r + 3, w, h) {
-            let rect = (x, y, x + w, y + h);
-            if self.free(rect) {
-                self.taken.push(rect);
-                return Some((x, y));
-            }
-        }
-        None
-    }
-    /// Marks the path of a leader as occupied (small boxes along it), so a
-    /// later label cannot be laid over it.
-    fn block_leader(&mut self, p: (i32, i32), r: i32, rect: PxRect) {
-        let t = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
-        let (dx, dy) = ((t.0 - p.0) as f64, (t.1 - p.1) as f64);
-        let len = (dx * dx + dy * dy).sqrt();
-        let steps = (len / 4.0).ceil().max(1.0) as i32;
-        for k in 0..=steps {
-            let f = k as f64 / steps as f64;
-            if f * len <= (r + 4) as f64 {
-                continue;
-            }
-            let (x, y) = (p.0 + (dx * f).round() as i32, p.1 + (dy * f).round() as i32);
-            self.taken.push((x - 2, y - 2, x + 2, y + 2));
-        }
-    }
-    /// Whether a leader from `p` to the label `rect` stays clear of every
-    /// occupied box except the point's own marker (so it cannot seem to
-    /// point at another dot or run through another label).
-    fn leader_clear(&self, p: (i32, i32), r: i32, rect: PxRect) -> bool {
-        let t = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
-        let (dx, dy) = ((t.0 - p.0) as f64, (t.1 - p.1) as f64);
-        let len = (dx * dx + dy * dy).sqrt();
-        let steps = (len / 2.0).ceil().max(1.0) as i32;
-        (0..=steps).all(|k| {
-            let f = k as f64 / steps as f64;
-            if f * len <= (r + 4) as f64 {
-                return true;
-            }
-            let (x, y) = (p.0 + (dx * f).round() as i32, p.1 + (dy * f).round() as i32);
-            !self
-                .taken
-                .iter()
-                .any(|b| x > b.0 && x < b.2 && y > b.1 && y < b.3)
-        })
-    }
-    /// Like [`Labeler::place`], but when no spot next to the point is free,
-    /// also tries rings further out (one and two line heights plus). Returns
-    /// the top-left corner and whether the label was displaced: a displaced
-    /// label needs a leader line (see [`leader`]) to show whose it is.
-    pub fn place_near(
-        &mut self,
-        p: (i32, i32),
-        r: i32,
-        w: i32,
-        h: i32,
-    ) -> Option<((i32, i32), bool)> {
-        if let Some(at) = self.place(p, r, w, h) {
-            return Some((at, false));
-        }
-        for step in [2 * h, 4 * h] {
-            for (x, y) in Self::around(p, r + 3 + step, w, h) {
-                let rect = (x, y, x + w, y + h);
-                if self.free(rect) && self.leader_clear(p, r, rect) {
-                    self.taken.push(rect);
-                    self.block_leader(p, r, rect);
-                    return Some(((x, y), true));
-                }
-            }
-        }
-        None
-    }
 }
 
 /// A thin grey line from the edge of the marker at `p` (radius `r`) to the

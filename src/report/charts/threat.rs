@@ -6,6 +6,7 @@
 
 use super::chart::Chart;
 use super::labels::{article_label, MAX_ROWS};
+use super::placement::Labeler;
 use super::style::*;
 use crate::model::findings::{MOST_REASSURANCE, MOST_THREAT};
 use crate::model::Analysis;
@@ -377,18 +378,12 @@ pub fn draw<DB: DrawingBackend>(
 
     let order = label_order(&pts, &tops, budget);
     let px = |p: &Point| chart.backend_coord(&(p.r, p.t));
-    // Labels never cover a dot up to 300 articles; above that they may cover
-    // the cloud (on a translucent box), but never a labelled dot.
-    if n <= 300 {
-        for p in &pts {
-            let (x, y) = px(p);
-            lab.block((x - r, y - r, x + r, y + r));
-        }
-    } else {
-        for p in &order {
-            let (x, y) = px(p);
-            lab.block((x - r - 1, y - r - 1, x + r + 1, y + r + 1));
-        }
+    // A label never covers a dot, whatever the corpus size: a hidden dot
+    // would be an article missing from the picture. The boxes take in the
+    // dot's white outline.
+    let dot_r = r + 1;
+    for p in &pts {
+        lab.dot(px(p), dot_r);
     }
     let tf = st.value_font();
     let th = line_h(&tf);
@@ -406,19 +401,15 @@ pub fn draw<DB: DrawingBackend>(
         }
         let w = text_w(&tf, &label);
         let c = px(p);
-        match lab.place_near(c, r, w, th) {
-            Some(((x, y), displaced)) => placed.push((c, label, (x, y, x + w, y + th), displaced)),
-            // The articles the report names are labelled even when no free
-            // spot is left: to the right of the dot, or left near the edge.
-            None if tops.names(p.i) => {
-                let x = if c.0 + r + 3 + w <= xr.end {
-                    c.0 + r + 3
-                } else {
-                    c.0 - r - 3 - w
-                };
-                placed.push((c, label, (x, c.1 - th / 2, x + w, c.1 - th / 2 + th), false));
-            }
-            None => {}
+        // The articles the report names are labelled even when no spot is
+        // free: further out, or where the label hides the fewest dots.
+        let spot = if tops.names(p.i) {
+            Some(lab.place_anyway(c, dot_r, w, th))
+        } else {
+            lab.place_near(c, dot_r, w, th)
+        };
+        if let Some(((x, y), displaced)) = spot {
+            placed.push((c, label, (x, y, x + w, y + th), displaced));
         }
     }
     // Leaders first, then the labels, then the labelled dots' rings on top.

@@ -76,9 +76,10 @@ pub fn nearest_centroid(
     canonical_labels(&raw)
 }
 
-/// Renumbers clusters 0.. by decreasing size, ties broken by the first article
-/// that belongs to them; empty clusters disappear. This makes ids independent
-/// of how k-means happened to order its centroids.
+/// Renumbers clusters 0.. by decreasing size, ties broken by the first row
+/// that belongs to them (rows are in content order, see `order.rs`); empty
+/// clusters disappear. This makes ids independent of how k-means happened
+/// to order its centroids, and of the order the articles were read in.
 pub fn canonical_labels(raw: &[usize]) -> Vec<usize> {
     let max = raw.iter().copied().max().map_or(0, |m| m + 1);
     let mut size = vec![0usize; max];

@@ -1,6 +1,11 @@
 //! Clustering and similarity of articles from their TF-IDF vectors.
 //!
 //! Method (one module per step; [`ClusterTuning`] holds the knobs):
+//! 0. Order (`order.rs`). The steps run on the articles sorted by a hash of
+//!    their TF-IDF rows, and the results are put back in corpus order, so
+//!    the same articles read in another order (files renamed, inputs
+//!    swapped) get the same clusters, numbered the same, with the same
+//!    figures.
 //! 1. Vectors (`vectors.rs`). Whenever there are more terms than `dims`
 //!    (100), the TF-IDF rows are reduced with a truncated SVD (LSA) computed
 //!    on the sparse matrix by a seeded randomized range finder (Halko,
@@ -42,8 +47,9 @@
 //!
 //! Parameters are checked first ([`ClusterParams::check`]); the fit only
 //! takes a [`ValidClusterParams`]. Everything is deterministic for the same
-//! input and seed: parallel loops only ever write independent outputs, and
-//! every floating sum runs in a fixed order.
+//! articles and seed, in any order: parallel loops only ever write
+//! independent outputs, and every floating sum runs in a fixed order (that
+//! of the sorted rows).
 
 mod choose_k;
 mod cluster_similarity;
@@ -55,6 +61,7 @@ mod linalg;
 mod lloyd;
 mod method;
 mod neighbours;
+mod order;
 mod params;
 mod sample;
 mod vectors;
@@ -64,6 +71,7 @@ pub use params::{ClusterParams, ClusterTuning, ParamError, Reduce, ValidClusterP
 
 use crate::model::{Assignment, Clustering, SimilarityMatrix};
 use crate::platform::timing::Timer;
+use crate::similarity::sparse::CsrMatrix;
 
 /// Clusters the articles; `Ok(None)` when there are fewer than 3, `Err`
 /// when the input is inconsistent or has no terms at all.
@@ -71,10 +79,38 @@ pub fn cluster(
     input: &ClusterInput,
     valid: &ValidClusterParams,
 ) -> Result<Option<Clustering>, String> {
-    let Some(matrix) = input::checked_matrix(input)? else {
+    let Some(checked) = input::checked_matrix(input)? else {
         return Ok(None);
     };
-    let matrix = &*matrix;
+    // Every step below runs on the rows in content order, so the clusters
+    // do not depend on the order the articles were read in.
+    let mut clock = Timer::new("  cluster.");
+    let order = order::content_order(&checked, input.ids);
+    if order::is_identity(&order) {
+        return cluster_rows(input, &checked, valid);
+    }
+    let sorted = order::permute_rows(&checked, &order);
+    drop(checked);
+    let ids = order::permute(input.ids, &order);
+    clock.lap("order");
+    let sorted_input = ClusterInput {
+        matrix: &sorted,
+        ids: &ids,
+        ..*input
+    };
+    let mut c = cluster_rows(&sorted_input, &sorted, valid)?;
+    if let Some(c) = c.as_mut() {
+        order::restore(c, &order, input.ids);
+    }
+    Ok(c)
+}
+
+/// [`cluster`] on the rows as given (`matrix` is `input`'s, checked).
+fn cluster_rows(
+    input: &ClusterInput,
+    matrix: &CsrMatrix,
+    valid: &ValidClusterParams,
+) -> Result<Option<Clustering>, String> {
     let (params, tuning) = (valid.params(), valid.tuning());
     let n = matrix.n_rows;
     let mut notes = Vec::new();
@@ -174,9 +210,8 @@ mod test_corpus;
 
 #[cfg(test)]
 mod tests {
-    use super::test_corpus::{labels, params, planted, raw_params};
+    use super::test_corpus::{self, labels, params, planted, raw_params};
     use super::*;
-    use crate::similarity::sparse::CsrMatrix;
 
     #[test]
     fn same_seed_same_result() {
@@ -200,6 +235,103 @@ mod tests {
             serde_json::to_string(&a).unwrap(),
             serde_json::to_string(&b).unwrap()
         );
+    }
+
+    /// `c` with its articles in `order` (row `p` is `c`'s row `order[p]`).
+    fn reordered(c: &test_corpus::Corpus, order: &[usize]) -> test_corpus::Corpus {
+        let mut m = CsrMatrix::new(c.m.n_cols);
+        for &r in order {
+            let (cols, vals) = c.m.row(r);
+            let row: Vec<(u32, f64)> = cols.iter().copied().zip(vals.iter().copied()).collect();
+            m.push_row(&row);
+        }
+        test_corpus::Corpus {
+            m,
+            ids: order.iter().map(|&r| c.ids[r].clone()).collect(),
+            terms: c.terms.clone(),
+            stems: c.stems.clone(),
+            truth: order.iter().map(|&r| c.truth[r]).collect(),
+        }
+    }
+
+    /// Everything a clustering says about each article and cluster, with the
+    /// articles sorted by id, so two corpus orders can be compared.
+    fn by_id(c: &Clustering) -> String {
+        let mut rows: Vec<String> = c
+            .assignments
+            .iter()
+            .map(|a| serde_json::to_string(a).unwrap())
+            .collect();
+        rows.sort();
+        let mut sims = Vec::new();
+        if let Some(s) = &c.similarity {
+            for (i, a) in s.ids.iter().enumerate() {
+                for (j, b) in s.ids.iter().enumerate() {
+                    sims.push(format!("{a} {b} {:?}", s.values[i][j].to_bits()));
+                }
+            }
+            sims.sort();
+        }
+        format!(
+            "{} {} {:?} {} {} {} {:?}",
+            c.k,
+            c.method,
+            c.silhouette.to_bits(),
+            serde_json::to_string(&c.k_scores).unwrap(),
+            serde_json::to_string(&c.clusters).unwrap(),
+            rows.join("\n"),
+            sims
+        )
+    }
+
+    /// The same articles in another order (files renamed, inputs given in
+    /// another order) get the same clusters: the same partition, the same
+    /// numbers and every figure the same, on each path of the fit.
+    #[test]
+    fn order_of_articles_does_not_matter() {
+        // Weak topics under much shared noise, where starting points matter.
+        let c = planted(90, 3, 6, 40, 3, 12, 21);
+        let mut order: Vec<usize> = (0..90).collect();
+        order.reverse();
+        order.rotate_left(17);
+        let r = reordered(&c, &order);
+        let sample = ClusterTuning {
+            choose_k_sample: 50,
+            full_sweep_max: 30,
+            svd_sample: 60,
+            reduce: Reduce::Always,
+            dims: 20,
+            ..Default::default()
+        };
+        for (name, p) in [
+            ("auto k", params(None)),
+            ("fixed k", params(Some(4))),
+            ("samples", raw_params(None).check_with(sample).unwrap()),
+        ] {
+            let a = cluster(&c.input(), &p).unwrap().unwrap();
+            let b = cluster(&r.input(), &p).unwrap().unwrap();
+            assert_eq!(a.k, b.k, "{name}");
+            let partition = |c: &Clustering| {
+                let mut sets = vec![std::collections::BTreeSet::new(); c.k];
+                for a in &c.assignments {
+                    sets[a.cluster].insert(a.article_id.clone());
+                }
+                sets
+            };
+            assert_eq!(partition(&a), partition(&b), "{name}");
+            assert_eq!(by_id(&a), by_id(&b), "{name}");
+            // Corpus order is kept in the output.
+            let ids: Vec<&str> = b
+                .assignments
+                .iter()
+                .map(|a| a.article_id.as_str())
+                .collect();
+            assert_eq!(ids, r.ids.iter().map(|s| s.as_str()).collect::<Vec<_>>());
+            if let Some(s) = &b.similarity {
+                assert_eq!(s.ids, r.ids);
+                assert!((s.values[0][1] - r.m.row_dot(0, 1)).abs() < 1e-12);
+            }
+        }
     }
 
     #[test]
