@@ -364,6 +364,10 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         }
         _ => text,
     };
+    let text = match outweighed(a, art, frame, v) {
+        Some(line) => format!("{text} {line}"),
+        None => text,
+    };
     Some(Finding {
         kind: kind.into(),
         frame: frame.into(),
@@ -381,6 +385,39 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         text,
         ..Default::default()
     })
+}
+
+/// For the article leading on one side of threat/reassurance, a sentence
+/// when the other side's words outnumber this side's (`v` per 1,000): the
+/// article with the most reassurance words can be a report of attacks that
+/// notes "no casualties", and a reader should not take "most
+/// reassurance-framed" for an article that leans to reassurance.
+fn outweighed(
+    a: &Analysis,
+    art: &crate::model::ArticleResult,
+    frame: &str,
+    v: f64,
+) -> Option<String> {
+    let other = match frame {
+        THREAT => REASSURANCE,
+        REASSURANCE => THREAT,
+        _ => return None,
+    };
+    let k = a.frames.iter().position(|f| f == other)?;
+    let w = art.frames.get(k)?.per_1k;
+    if !(w.is_finite() && v > 0.0 && w > v) {
+        return None;
+    }
+    let ratio = w / v;
+    let how_many = if ratio >= 2.0 {
+        format!(", {} times as many", num(ratio.floor(), 0))
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "Its {other} words outnumber them ({} per 1,000{how_many}): it has the most {frame} language, but leans to {other}; the threat-versus-reassurance chart shows which articles lean each way.",
+        num(w, 1)
+    ))
 }
 
 fn caution(text: String, section: &str) -> Finding {
@@ -548,6 +585,33 @@ mod tests {
         assert!(f.items.iter().any(|x| x.kind == MOST_REASSURANCE));
         assert!(f.items.iter().any(|x| x.kind == CAUTION));
         assert_eq!(f.comparison, "");
+    }
+
+    #[test]
+    fn a_lead_outweighed_by_the_other_side_says_so() {
+        let lead = |threat: f64, reassurance: f64| {
+            let mut a = example(5);
+            let t = a.frames.iter().position(|f| f == THREAT).unwrap();
+            let r = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
+            for art in &mut a.articles {
+                art.frames[t].per_1k = threat;
+                art.frames[r].per_1k = reassurance;
+            }
+            let f = compute(&a);
+            f.items
+                .iter()
+                .find(|x| x.kind == MOST_REASSURANCE)
+                .map(|x| x.text.clone())
+                .unwrap()
+        };
+        let text = lead(143.3, 4.8);
+        assert!(
+            text.contains("Its threat words outnumber them (143.3 per 1,000, 29 times as many)"),
+            "{text}"
+        );
+        assert!(lead(6.0, 4.0).contains("outnumber them (6.0 per 1,000): it has"));
+        assert!(!lead(3.0, 4.8).contains("outnumber"));
+        assert!(!lead(4.8, 4.8).contains("outnumber"));
     }
 
     /// Threat and reassurance lists without measurements, shipped or not.
