@@ -5,9 +5,9 @@
 use super::quotes::Quote;
 pub(super) use super::words::SPEECH_VERBS;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, NOT_NAME_START, OPENERS, PERSON_NOUNS, STOP_FORWARD,
-    TIME_WORDS,
+    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, NOT_NAME_START, OPENERS, PERSON_NOUNS, STOP_FORWARD,
 };
+use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
@@ -142,6 +142,17 @@ pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
     }
 }
 
+/// Whether a name cannot start on `w`: a clause opener ("But") or one of
+/// the other [`NOT_NAME_START`] words ("In", "Speaking").
+fn not_name_start(w: &str) -> bool {
+    lower_in(w, OPENERS) || lower_in(w, NOT_NAME_START)
+}
+
+/// Whether `w` is a day or a month, which a speaker's name never is.
+fn time_word(w: &str) -> bool {
+    lower_in(w, DAYS) || lower_in(w, &MONTH_NAMES)
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -251,7 +262,7 @@ fn clause_subject(s: &str) -> Option<String> {
         while k < ws.len() && lower_in(w(k), OPENERS) {
             k += 1;
         }
-        if k + 1 >= ws.len() || lower_in(w(k), NOT_NAME_START) {
+        if k + 1 >= ws.len() || not_name_start(w(k)) {
             continue;
         }
         let start = k;
@@ -405,10 +416,10 @@ fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
             _ => return None,
         }
     }
-    while k < n - 1 && lower_in(w(k), NOT_NAME_START) {
+    while k < n - 1 && not_name_start(w(k)) {
         k += 1;
     }
-    if lower_in(w(k), NOT_NAME_START) {
+    if not_name_start(w(k)) {
         return None;
     }
     let k = k.max(n.saturating_sub(7));
@@ -449,7 +460,7 @@ fn forward(s: &str) -> Option<String> {
         .unwrap_or(ws.len().min(6));
     let described = (1..lim)
         .rev()
-        .find(|&j| capitalised(w(j)) && !capitalised(w(j - 1)) && !lower_in(w(j), TIME_WORDS));
+        .find(|&j| capitalised(w(j)) && !capitalised(w(j - 1)) && !time_word(w(j)));
     if let Some(j) = described.filter(|&j| {
         !DETERMINERS.contains(&first.as_str())
             && (0..j).any(|m| !capitalised(w(m)) && person_like([w(m)]))
@@ -464,7 +475,7 @@ fn forward(s: &str) -> Option<String> {
         if end == 0 || !person_like((1..=end).map(w)) {
             return None;
         }
-    } else if capitalised(w(0)) && !NOT_NAME_START.contains(&first.as_str()) {
+    } else if capitalised(w(0)) && !not_name_start(w(0)) {
         while end + 1 < ws.len()
             && end < 6
             && (capitalised(w(end + 1))
@@ -750,6 +761,38 @@ mod tests {
         let t = "\u{201c}We cannot rule it out,\u{201d} said chief fire officer Tom Reyes.";
         assert_eq!(who(t), ["Tom Reyes"]);
         let t = "\u{201c}Stay indoors,\u{201d} said police Tuesday.";
+        assert_eq!(who(t), ["police"]);
+    }
+
+    #[test]
+    fn openers_and_other_words_never_start_a_name() {
+        for w in [
+            "But",
+            "and",
+            "Meanwhile",
+            "YESTERDAY",
+            "In",
+            "speaking",
+            "Who",
+        ] {
+            assert!(not_name_start(w), "{w}");
+        }
+        for w in ["Ms", "Cressida", "Police", "Butler", "Inspector"] {
+            assert!(!not_name_start(w), "{w}");
+        }
+        let t = "Meanwhile Ms Roy said the plan was \u{201c}wrong\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+    }
+
+    #[test]
+    fn days_and_months_are_not_named() {
+        for w in ["Tuesday", "march", "MAY", "December"] {
+            assert!(time_word(w), "{w}");
+        }
+        for w in ["Mayor", "Marcher", "Augusta", "Sundays"] {
+            assert!(!time_word(w), "{w}");
+        }
+        let t = "\u{201c}Stay indoors,\u{201d} said police March 5.";
         assert_eq!(who(t), ["police"]);
     }
 }

@@ -285,40 +285,12 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "observer",
 ];
 
-/// Sentence-initial words that are not part of a name ("But Ms Dick said").
+/// Words that cannot open a name though they are not [`OPENERS`] ("In
+/// London, Ms Dick said", "Speaking on the radio"); a name never starts on
+/// an opener either (`speakers::not_name_start` checks both lists).
 pub(super) const NOT_NAME_START: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "then",
-    "however",
-    "now",
-    "also",
-    "meanwhile",
-    "later",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "that",
-    "it",
-    "there",
-    "when",
-    "while",
-    "as",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "if",
-    "speaking",
-    "writing",
-    "here",
-    "what",
-    "which",
-    "who",
+    "last", "this", "that", "it", "there", "when", "while", "as", "after", "before", "in", "on",
+    "at", "if", "speaking", "writing", "here", "what", "which", "who",
 ];
 
 /// Words that end a name read forwards ("said a spokesman on Monday").
@@ -363,8 +335,9 @@ pub(super) const STOP_FORWARD: &[&str] = &[
     "about",
 ];
 
-/// Days and months: "said police Tuesday" names no Tuesday.
-pub(super) const TIME_WORDS: &[&str] = &[
+/// Days of the week: "said police Tuesday" names no Tuesday (nor a month:
+/// `speakers::time_word` checks `model::dates::MONTH_NAMES` too).
+pub(super) const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -372,18 +345,6 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Words that cannot end a speaker's name: a name or noun phrase never
@@ -394,7 +355,7 @@ pub(super) const DANGLING: &[&str] = &[
 ];
 
 /// Conjunctions and adverbs that may open a clause before its subject
-/// ("But Ms Roy ...", "Later, she ...").
+/// ("But Ms Roy ...", "Later, she ..."); none of them starts a name.
 pub(super) const OPENERS: &[&str] = &[
     "and",
     "but",
