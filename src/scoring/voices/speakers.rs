@@ -2,16 +2,17 @@
 //! before the quote, "according to", a name before a colon, and pronouns
 //! standing for the last named speaker. See the parent module for the rules.
 
+use super::asides::without_party_asides;
 use super::quotes::Quote;
-pub(super) use super::words::SPEECH_VERBS;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, NOT_NAME_START, OPENERS, PERSON_NOUNS, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, NOT_NAME_START, OPENERS, PERSON_NOUNS, RELATIVES,
+    STOP_FORWARD,
 };
+pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
-pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
@@ -350,7 +351,7 @@ fn backward(s: &str, opens_clause: bool) -> Option<String> {
                 .first()
                 .map(|&(a, b)| lower(&s[a..b]))
                 .unwrap_or_default();
-            let relative = matches!(first.as_str(), "who" | "which" | "whose");
+            let relative = RELATIVES.contains(&first.as_str());
             if (relative || DETERMINERS.contains(&first.as_str()))
                 && j1 > 0
                 && matches!(its[j1 - 1], Item::Punct(','))
@@ -536,6 +537,9 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
 /// (`crate::text::sentences::sentence_spans`, as in `TokenizedDoc::sentences`),
 /// so the scorer does not split every article into sentences again.
 pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
+    // Offsets and lines are those of `text`; only the asides are gone.
+    let masked = without_party_asides(text);
+    let text: &str = &masked;
     let paras = crate::input::paragraphs(text);
     let para_of = |i: usize| {
         let k = paras.partition_point(|&(a, _)| a <= i);
@@ -794,5 +798,57 @@ mod tests {
         }
         let t = "\u{201c}Stay indoors,\u{201d} said police March 5.";
         assert_eq!(who(t), ["police"]);
+    }
+
+    #[test]
+    fn a_party_state_aside_is_not_the_speaker() {
+        let q = "\u{201c}We will not vote for it,\u{201d}";
+        for (said, speaker) in [
+            (
+                "Sen. Dianne Feinstein, D-California, said.",
+                "Sen. Dianne Feinstein",
+            ),
+            ("Rep. Jim Jordan (R-Ohio) said.", "Rep. Jim Jordan"),
+            ("Rep. Devin Nunes (R-Calif.) said.", "Rep. Devin Nunes"),
+            ("Ryan, R-Wis., said.", "Ryan"),
+            (
+                "Ways and Means Committee chairman Kevin Brady, R-Texas, said.",
+                "Kevin Brady",
+            ),
+            (
+                "Sen. Chris Coons, D-Delaware, who was there, said.",
+                "Sen. Chris Coons",
+            ),
+            (
+                "Sen. Lindsey Graham, R-South Carolina, told reporters.",
+                "Sen. Lindsey Graham",
+            ),
+            (
+                "Rep. Pete Sessions (R-Texas), the House Rules Committee chair, said.",
+                "Rep. Pete Sessions",
+            ),
+            (
+                "Sen. Tim Kaine, D-Virginia, the ranking member, said.",
+                "Sen. Tim Kaine",
+            ),
+            ("said Sen. Bernie Sanders (I-Vt.).", "Sen. Bernie Sanders"),
+            ("said Sen. Kamala Harris, D-Calif.", "Sen. Kamala Harris"),
+            // Hyphenated names are names.
+            ("Jean-Pierre Raffarin said.", "Jean-Pierre Raffarin"),
+            (
+                "said Rep. Mario Diaz-Balart, R-Florida.",
+                "Rep. Mario Diaz-Balart",
+            ),
+            (
+                "Rep. Mario Diaz-Balart, R-Florida, said.",
+                "Rep. Mario Diaz-Balart",
+            ),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        let t = "Sen. Susan Collins, R-Maine, said she would \u{201c}not vote\u{201d} for it.";
+        assert_eq!(who(t), ["Sen. Susan Collins"]);
+        let t = "Rep. Jim Jordan (R-Ohio): \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Rep. Jim Jordan"]);
     }
 }
