@@ -5,8 +5,8 @@
 use super::asides::without_party_asides;
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, NOT_NAME_START, OPENERS, PERSON_NOUNS, RELATIVES,
-    STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, NOT_NAME_START,
+    OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
 pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
 use crate::model::dates::MONTH_NAMES;
@@ -209,10 +209,49 @@ fn title_case(s: &str) -> bool {
     long.len() >= 3 && long.iter().all(|w| capitalised(w))
 }
 
-/// `name` unless it ends on a [`DANGLING`] word.
+/// `name` unless it ends on a [`DANGLING`] word or names a document
+/// ([`document_phrase`]).
 fn plausible(name: String) -> Option<String> {
     let last = name.rsplit(' ').next().unwrap_or("");
-    (!lower_in(last, DANGLING)).then_some(name)
+    (!lower_in(last, DANGLING) && !document_phrase(&name)).then_some(name)
+}
+
+/// Whether `name` is an indefinite phrase whose head is a document ("a
+/// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",
+/// "a statement released by the ministry"): a lower-case
+/// [`DOCUMENT_NOUNS`] word before any [`POST_MODIFIERS`] word, at the end
+/// of the phrase or before a word that opens what follows the head (a
+/// preposition, "that", a past participle). A speaker is a person or a
+/// body that speaks (user guide: "a statement said" names nobody), and the
+/// capitalised word that let such a phrase through names who made the
+/// document, not someone quoted; "a/an" says the article does not even
+/// identify the document. "a poll worker", "a study author" and "a
+/// spokesman for the study" have a person as their head and are not
+/// documents. Phrases with "the" ("the Mueller report", "the Columbia
+/// Journalism Review") are left to the general rule: they often name a
+/// publication, which is a body that speaks.
+fn document_phrase(name: &str) -> bool {
+    let mut ws = name.split(' ');
+    if !ws.next().is_some_and(|w| lower_in(w, &["a", "an"])) {
+        return false;
+    }
+    let ws: Vec<&str> = ws
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let ends_head = |w: &str| {
+        lower_in(w, POST_MODIFIERS)
+            || lower_in(w, IRREGULAR_PARTICIPLES)
+            || (!capitalised(w) && w.len() > 4 && w.ends_with("ed"))
+    };
+    let head = ws
+        .iter()
+        .position(|w| lower_in(w, POST_MODIFIERS))
+        .unwrap_or(ws.len());
+    (0..head).any(|i| {
+        !capitalised(ws[i])
+            && lower_in(ws[i], DOCUMENT_NOUNS)
+            && ws.get(i + 1).is_none_or(|w| ends_head(w))
+    })
 }
 
 /// Whether a speech verb is a participle ("saying", "adding").
@@ -850,5 +889,52 @@ mod tests {
         assert_eq!(who(t), ["Sen. Susan Collins"]);
         let t = "Rep. Jim Jordan (R-Ohio): \u{201c}No.\u{201d}";
         assert_eq!(who(t), ["Rep. Jim Jordan"]);
+    }
+
+    #[test]
+    fn an_indefinite_document_is_not_a_speaker() {
+        for name in [
+            "a Nielsen study",
+            "A Nielsen study",
+            "a 2014 Pew Research Center survey",
+            "a new analysis",
+            "a White House statement",
+            "an Energy Department analysis released",
+            "a statement released by the central government",
+            "a report published Tuesday by trade magazine Variety",
+            "a document seen by the Associated Press",
+            "a legislative staff analysis of Bradley's bill",
+            "a message that Tillerson reiterated",
+            "a Global Times editorial",
+        ] {
+            assert!(document_phrase(name), "{name}");
+            assert_eq!(plausible(name.to_string()), None, "{name}");
+        }
+        for name in [
+            "a spokesman",
+            "a Nielsen spokesman",
+            "a poll worker",
+            "a spokesman for the study",
+            "a Unite spokeswoman",
+            "the Mueller report",
+            "The Columbia Journalism Review",
+            "Nielsen",
+            "a Study Group member",
+            "a",
+            "",
+        ] {
+            assert!(!document_phrase(name), "{name}");
+        }
+        let t = "A Nielsen study said viewers are \u{201c}older than ever\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}Older than ever,\u{201d} a Nielsen study said.";
+        assert_eq!(who(t), [""]);
+        let t = "According to a Nielsen study, viewers are \u{201c}older than ever\u{201d}.";
+        assert_eq!(who(t), [""]);
+        // The person who cites the study still speaks.
+        let t = "Ms Roy said a Nielsen study found viewers \u{201c}older\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}Older than ever,\u{201d} a Nielsen spokesman said.";
+        assert_eq!(who(t), ["a Nielsen spokesman"]);
     }
 }

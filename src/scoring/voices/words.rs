@@ -542,3 +542,74 @@ pub(super) const US_STATES: &[&str] = &[
     "PR",
     "GU",
 ];
+
+/// Nouns for documents and what they hold: the head of "a Nielsen study",
+/// "a White House statement", "a new analysis", which name a document, not
+/// someone who speaks (see `speakers::document_phrase`).
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "study",
+    "report",
+    "survey",
+    "poll",
+    "analysis",
+    "review",
+    "paper",
+    "statement",
+    "letter",
+    "document",
+    "memo",
+    "memorandum",
+    "note",
+    "filing",
+    "affidavit",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "audit",
+    "assessment",
+    "estimate",
+    "tally",
+    "census",
+    "release",
+    "bulletin",
+    "circular",
+    "editorial",
+    "op-ed",
+    "article",
+    "column",
+    "post",
+    "tweet",
+    "email",
+    "e-mail",
+    "message",
+    "video",
+    "recording",
+    "transcript",
+    "copy",
+    "dossier",
+    "briefing",
+    "investigation",
+    "examination",
+    "evaluation",
+    "index",
+    "plan",
+    "proposal",
+    "notice",
+    "advisory",
+    "website",
+    "book",
+];
+
+/// Words that end the head of a noun phrase and open what follows it ("a
+/// report by the council", "a message that ..."); with a past participle
+/// ("a study published in ...", see [`IRREGULAR_PARTICIPLES`]).
+pub(super) const POST_MODIFIERS: &[&str] = &[
+    "of", "by", "from", "for", "on", "in", "at", "with", "to", "into", "about", "over", "under",
+    "among", "between", "after", "before", "than", "that", "which", "who", "whose",
+];
+
+/// Past participles that do not end in "-ed" ("a document seen by ...").
+pub(super) const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "seen", "sent", "written", "given", "shown", "drawn", "made", "taken", "done", "put", "held",
+    "led", "read", "run", "brought", "bought", "won",
+];
