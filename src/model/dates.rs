@@ -3,6 +3,23 @@
 
 use jiff::civil::Date as CivilDate;
 
+/// The English month names in calendar order, lower case: read in database
+/// dates and passed over in speaker names ("said police Tuesday, March 5").
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The Monday from which week keys are counted.
 const FIRST_MONDAY: CivilDate = jiff::civil::date(1970, 1, 5);
 

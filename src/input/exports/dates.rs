@@ -2,20 +2,7 @@
 //! Tuesday", "5 March 2024", "Tuesday, March 5, 2024 10:30 AM GMT",
 //! "2024-03-05T09:30:00Z") turned into ISO 8601 (`2024-03-05`).
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::model::dates::MONTH_NAMES as MONTHS;
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();

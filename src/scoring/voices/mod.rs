@@ -33,8 +33,12 @@
 //! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
 //! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick";
 //! "said Lisbon mayor Rui Costa" gives "Rui Costa" (a descriptor with a
-//! person noun before the name). A speaker never ends on a conjunction,
-//! preposition or article ("the men and" is none). A capitalised speech
+//! person noun before the name). A US party-state aside is passed over:
+//! "Sen. Dianne Feinstein, D-California, said" and "Rep. Jim Jordan
+//! (R-Ohio) said" give the senator and the representative (`asides.rs`).
+//! A phrase with "a/an" whose head is a document ("a Nielsen study", "a
+//! White House statement") names no speaker. A speaker never ends on a
+//! conjunction, preposition or article ("the men and" is none). A capitalised speech
 //! verb right after a capitalised word is part of a name ("the United
 //! States"), outside title-case headlines. A speech verb right after "and"
 //! or "or" ("criticised the men and said", "blasting the men and saying")
@@ -49,6 +53,7 @@
 //! **Narration** is everything outside quotes, so narration and quotes
 //! partition the article: their words and hits add up to the article's.
 
+mod asides;
 pub mod quotes;
 pub mod speakers;
 mod words;

@@ -2,16 +2,17 @@
 //! before the quote, "according to", a name before a colon, and pronouns
 //! standing for the last named speaker. See the parent module for the rules.
 
+use super::asides::without_party_asides;
 use super::quotes::Quote;
-pub(super) use super::words::SPEECH_VERBS;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, NOT_NAME_START, OPENERS, PERSON_NOUNS, STOP_FORWARD,
-    TIME_WORDS,
+    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, NOT_NAME_START,
+    OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
+pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
+use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
-pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
@@ -142,6 +143,17 @@ pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
     }
 }
 
+/// Whether a name cannot start on `w`: a clause opener ("But") or one of
+/// the other [`NOT_NAME_START`] words ("In", "Speaking").
+fn not_name_start(w: &str) -> bool {
+    lower_in(w, OPENERS) || lower_in(w, NOT_NAME_START)
+}
+
+/// Whether `w` is a day or a month, which a speaker's name never is.
+fn time_word(w: &str) -> bool {
+    lower_in(w, DAYS) || lower_in(w, &MONTH_NAMES)
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -197,10 +209,49 @@ fn title_case(s: &str) -> bool {
     long.len() >= 3 && long.iter().all(|w| capitalised(w))
 }
 
-/// `name` unless it ends on a [`DANGLING`] word.
+/// `name` unless it ends on a [`DANGLING`] word or names a document
+/// ([`document_phrase`]).
 fn plausible(name: String) -> Option<String> {
     let last = name.rsplit(' ').next().unwrap_or("");
-    (!lower_in(last, DANGLING)).then_some(name)
+    (!lower_in(last, DANGLING) && !document_phrase(&name)).then_some(name)
+}
+
+/// Whether `name` is an indefinite phrase whose head is a document ("a
+/// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",
+/// "a statement released by the ministry"): a lower-case
+/// [`DOCUMENT_NOUNS`] word before any [`POST_MODIFIERS`] word, at the end
+/// of the phrase or before a word that opens what follows the head (a
+/// preposition, "that", a past participle). A speaker is a person or a
+/// body that speaks (user guide: "a statement said" names nobody), and the
+/// capitalised word that let such a phrase through names who made the
+/// document, not someone quoted; "a/an" says the article does not even
+/// identify the document. "a poll worker", "a study author" and "a
+/// spokesman for the study" have a person as their head and are not
+/// documents. Phrases with "the" ("the Mueller report", "the Columbia
+/// Journalism Review") are left to the general rule: they often name a
+/// publication, which is a body that speaks.
+fn document_phrase(name: &str) -> bool {
+    let mut ws = name.split(' ');
+    if !ws.next().is_some_and(|w| lower_in(w, &["a", "an"])) {
+        return false;
+    }
+    let ws: Vec<&str> = ws
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let ends_head = |w: &str| {
+        lower_in(w, POST_MODIFIERS)
+            || lower_in(w, IRREGULAR_PARTICIPLES)
+            || (!capitalised(w) && w.len() > 4 && w.ends_with("ed"))
+    };
+    let head = ws
+        .iter()
+        .position(|w| lower_in(w, POST_MODIFIERS))
+        .unwrap_or(ws.len());
+    (0..head).any(|i| {
+        !capitalised(ws[i])
+            && lower_in(ws[i], DOCUMENT_NOUNS)
+            && ws.get(i + 1).is_none_or(|w| ends_head(w))
+    })
 }
 
 /// Whether a speech verb is a participle ("saying", "adding").
@@ -251,7 +302,7 @@ fn clause_subject(s: &str) -> Option<String> {
         while k < ws.len() && lower_in(w(k), OPENERS) {
             k += 1;
         }
-        if k + 1 >= ws.len() || lower_in(w(k), NOT_NAME_START) {
+        if k + 1 >= ws.len() || not_name_start(w(k)) {
             continue;
         }
         let start = k;
@@ -339,7 +390,7 @@ fn backward(s: &str, opens_clause: bool) -> Option<String> {
                 .first()
                 .map(|&(a, b)| lower(&s[a..b]))
                 .unwrap_or_default();
-            let relative = matches!(first.as_str(), "who" | "which" | "whose");
+            let relative = RELATIVES.contains(&first.as_str());
             if (relative || DETERMINERS.contains(&first.as_str()))
                 && j1 > 0
                 && matches!(its[j1 - 1], Item::Punct(','))
@@ -405,10 +456,10 @@ fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
             _ => return None,
         }
     }
-    while k < n - 1 && lower_in(w(k), NOT_NAME_START) {
+    while k < n - 1 && not_name_start(w(k)) {
         k += 1;
     }
-    if lower_in(w(k), NOT_NAME_START) {
+    if not_name_start(w(k)) {
         return None;
     }
     let k = k.max(n.saturating_sub(7));
@@ -449,7 +500,7 @@ fn forward(s: &str) -> Option<String> {
         .unwrap_or(ws.len().min(6));
     let described = (1..lim)
         .rev()
-        .find(|&j| capitalised(w(j)) && !capitalised(w(j - 1)) && !lower_in(w(j), TIME_WORDS));
+        .find(|&j| capitalised(w(j)) && !capitalised(w(j - 1)) && !time_word(w(j)));
     if let Some(j) = described.filter(|&j| {
         !DETERMINERS.contains(&first.as_str())
             && (0..j).any(|m| !capitalised(w(m)) && person_like([w(m)]))
@@ -464,7 +515,7 @@ fn forward(s: &str) -> Option<String> {
         if end == 0 || !person_like((1..=end).map(w)) {
             return None;
         }
-    } else if capitalised(w(0)) && !NOT_NAME_START.contains(&first.as_str()) {
+    } else if capitalised(w(0)) && !not_name_start(w(0)) {
         while end + 1 < ws.len()
             && end < 6
             && (capitalised(w(end + 1))
@@ -525,6 +576,9 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
 /// (`crate::text::sentences::sentence_spans`, as in `TokenizedDoc::sentences`),
 /// so the scorer does not split every article into sentences again.
 pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
+    // Offsets and lines are those of `text`; only the asides are gone.
+    let masked = without_party_asides(text);
+    let text: &str = &masked;
     let paras = crate::input::paragraphs(text);
     let para_of = |i: usize| {
         let k = paras.partition_point(|&(a, _)| a <= i);
@@ -751,5 +805,136 @@ mod tests {
         assert_eq!(who(t), ["Tom Reyes"]);
         let t = "\u{201c}Stay indoors,\u{201d} said police Tuesday.";
         assert_eq!(who(t), ["police"]);
+    }
+
+    #[test]
+    fn openers_and_other_words_never_start_a_name() {
+        for w in [
+            "But",
+            "and",
+            "Meanwhile",
+            "YESTERDAY",
+            "In",
+            "speaking",
+            "Who",
+        ] {
+            assert!(not_name_start(w), "{w}");
+        }
+        for w in ["Ms", "Cressida", "Police", "Butler", "Inspector"] {
+            assert!(!not_name_start(w), "{w}");
+        }
+        let t = "Meanwhile Ms Roy said the plan was \u{201c}wrong\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+    }
+
+    #[test]
+    fn days_and_months_are_not_named() {
+        for w in ["Tuesday", "march", "MAY", "December"] {
+            assert!(time_word(w), "{w}");
+        }
+        for w in ["Mayor", "Marcher", "Augusta", "Sundays"] {
+            assert!(!time_word(w), "{w}");
+        }
+        let t = "\u{201c}Stay indoors,\u{201d} said police March 5.";
+        assert_eq!(who(t), ["police"]);
+    }
+
+    #[test]
+    fn a_party_state_aside_is_not_the_speaker() {
+        let q = "\u{201c}We will not vote for it,\u{201d}";
+        for (said, speaker) in [
+            (
+                "Sen. Dianne Feinstein, D-California, said.",
+                "Sen. Dianne Feinstein",
+            ),
+            ("Rep. Jim Jordan (R-Ohio) said.", "Rep. Jim Jordan"),
+            ("Rep. Devin Nunes (R-Calif.) said.", "Rep. Devin Nunes"),
+            ("Ryan, R-Wis., said.", "Ryan"),
+            (
+                "Ways and Means Committee chairman Kevin Brady, R-Texas, said.",
+                "Kevin Brady",
+            ),
+            (
+                "Sen. Chris Coons, D-Delaware, who was there, said.",
+                "Sen. Chris Coons",
+            ),
+            (
+                "Sen. Lindsey Graham, R-South Carolina, told reporters.",
+                "Sen. Lindsey Graham",
+            ),
+            (
+                "Rep. Pete Sessions (R-Texas), the House Rules Committee chair, said.",
+                "Rep. Pete Sessions",
+            ),
+            (
+                "Sen. Tim Kaine, D-Virginia, the ranking member, said.",
+                "Sen. Tim Kaine",
+            ),
+            ("said Sen. Bernie Sanders (I-Vt.).", "Sen. Bernie Sanders"),
+            ("said Sen. Kamala Harris, D-Calif.", "Sen. Kamala Harris"),
+            // Hyphenated names are names.
+            ("Jean-Pierre Raffarin said.", "Jean-Pierre Raffarin"),
+            (
+                "said Rep. Mario Diaz-Balart, R-Florida.",
+                "Rep. Mario Diaz-Balart",
+            ),
+            (
+                "Rep. Mario Diaz-Balart, R-Florida, said.",
+                "Rep. Mario Diaz-Balart",
+            ),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        let t = "Sen. Susan Collins, R-Maine, said she would \u{201c}not vote\u{201d} for it.";
+        assert_eq!(who(t), ["Sen. Susan Collins"]);
+        let t = "Rep. Jim Jordan (R-Ohio): \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Rep. Jim Jordan"]);
+    }
+
+    #[test]
+    fn an_indefinite_document_is_not_a_speaker() {
+        for name in [
+            "a Nielsen study",
+            "A Nielsen study",
+            "a 2014 Pew Research Center survey",
+            "a new analysis",
+            "a White House statement",
+            "an Energy Department analysis released",
+            "a statement released by the central government",
+            "a report published Tuesday by trade magazine Variety",
+            "a document seen by the Associated Press",
+            "a legislative staff analysis of Bradley's bill",
+            "a message that Tillerson reiterated",
+            "a Global Times editorial",
+        ] {
+            assert!(document_phrase(name), "{name}");
+            assert_eq!(plausible(name.to_string()), None, "{name}");
+        }
+        for name in [
+            "a spokesman",
+            "a Nielsen spokesman",
+            "a poll worker",
+            "a spokesman for the study",
+            "a Unite spokeswoman",
+            "the Mueller report",
+            "The Columbia Journalism Review",
+            "Nielsen",
+            "a Study Group member",
+            "a",
+            "",
+        ] {
+            assert!(!document_phrase(name), "{name}");
+        }
+        let t = "A Nielsen study said viewers are \u{201c}older than ever\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}Older than ever,\u{201d} a Nielsen study said.";
+        assert_eq!(who(t), [""]);
+        let t = "According to a Nielsen study, viewers are \u{201c}older than ever\u{201d}.";
+        assert_eq!(who(t), [""]);
+        // The person who cites the study still speaks.
+        let t = "Ms Roy said a Nielsen study found viewers \u{201c}older\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}Older than ever,\u{201d} a Nielsen spokesman said.";
+        assert_eq!(who(t), ["a Nielsen spokesman"]);
     }
 }

@@ -2,6 +2,13 @@
 //! verbs, the words a name is read through or stopped by, and the nouns that
 //! make a phrase a speaker.
 
+/// Articles: the words that open a noun phrase ("a spokesman", "the Home Office").
+pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
+
+/// Relative pronouns: after a comma they open an aside about the name
+/// before it ("Lord Harris, who advised the mayor, told").
+pub(super) const RELATIVES: &[&str] = &["who", "which", "whose"];
+
 /// Verbs that introduce or follow a quote.
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -285,40 +292,12 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "observer",
 ];
 
-/// Sentence-initial words that are not part of a name ("But Ms Dick said").
+/// Words that cannot open a name though they are not [`OPENERS`] ("In
+/// London, Ms Dick said", "Speaking on the radio"); a name never starts on
+/// an opener either (`speakers::not_name_start` checks both lists).
 pub(super) const NOT_NAME_START: &[&str] = &[
-    "but",
-    "and",
-    "yet",
-    "so",
-    "then",
-    "however",
-    "now",
-    "also",
-    "meanwhile",
-    "later",
-    "today",
-    "yesterday",
-    "last",
-    "this",
-    "that",
-    "it",
-    "there",
-    "when",
-    "while",
-    "as",
-    "after",
-    "before",
-    "in",
-    "on",
-    "at",
-    "if",
-    "speaking",
-    "writing",
-    "here",
-    "what",
-    "which",
-    "who",
+    "last", "this", "that", "it", "there", "when", "while", "as", "after", "before", "in", "on",
+    "at", "if", "speaking", "writing", "here", "what", "which", "who",
 ];
 
 /// Words that end a name read forwards ("said a spokesman on Monday").
@@ -363,8 +342,9 @@ pub(super) const STOP_FORWARD: &[&str] = &[
     "about",
 ];
 
-/// Days and months: "said police Tuesday" names no Tuesday.
-pub(super) const TIME_WORDS: &[&str] = &[
+/// Days of the week: "said police Tuesday" names no Tuesday (nor a month:
+/// `speakers::time_word` checks `model::dates::MONTH_NAMES` too).
+pub(super) const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -372,18 +352,6 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Words that cannot end a speaker's name: a name or noun phrase never
@@ -394,7 +362,7 @@ pub(super) const DANGLING: &[&str] = &[
 ];
 
 /// Conjunctions and adverbs that may open a clause before its subject
-/// ("But Ms Roy ...", "Later, she ...").
+/// ("But Ms Roy ...", "Later, she ..."); none of them starts a name.
 pub(super) const OPENERS: &[&str] = &[
     "and",
     "but",
@@ -408,4 +376,240 @@ pub(super) const OPENERS: &[&str] = &[
     "later",
     "today",
     "yesterday",
+];
+
+/// US states (and the territories with a member of Congress) as a party
+/// aside names them after a politician ("Sen. Dianne Feinstein,
+/// D-California"): full names, the news agencies' abbreviations (read with
+/// or without their last full stop) and the two-letter postal codes.
+pub(super) const US_STATES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Puerto Rico",
+    "Guam",
+    // Abbreviations.
+    "Ala",
+    "Ariz",
+    "Ark",
+    "Calif",
+    "Cal",
+    "Colo",
+    "Conn",
+    "Del",
+    "Fla",
+    "Ga",
+    "Ill",
+    "Ind",
+    "Kan",
+    "Kans",
+    "Ky",
+    "La",
+    "Md",
+    "Mass",
+    "Mich",
+    "Minn",
+    "Miss",
+    "Mo",
+    "Mont",
+    "Neb",
+    "Nebr",
+    "Nev",
+    "N.H",
+    "N.J",
+    "N.M",
+    "N.Y",
+    "N.C",
+    "N.D",
+    "Okla",
+    "Ore",
+    "Pa",
+    "Penn",
+    "R.I",
+    "S.C",
+    "S.D",
+    "Tenn",
+    "Tex",
+    "Vt",
+    "Va",
+    "Wash",
+    "W.Va",
+    "W.Virginia",
+    "Wis",
+    "Wisc",
+    "Wyo",
+    "D.C",
+    "P.R",
+    // Postal codes.
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+    "PR",
+    "GU",
+];
+
+/// Nouns for documents and what they hold: the head of "a Nielsen study",
+/// "a White House statement", "a new analysis", which name a document, not
+/// someone who speaks (see `speakers::document_phrase`).
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "study",
+    "report",
+    "survey",
+    "poll",
+    "analysis",
+    "review",
+    "paper",
+    "statement",
+    "letter",
+    "document",
+    "memo",
+    "memorandum",
+    "note",
+    "filing",
+    "affidavit",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "audit",
+    "assessment",
+    "estimate",
+    "tally",
+    "census",
+    "release",
+    "bulletin",
+    "circular",
+    "editorial",
+    "op-ed",
+    "article",
+    "column",
+    "post",
+    "tweet",
+    "email",
+    "e-mail",
+    "message",
+    "video",
+    "recording",
+    "transcript",
+    "copy",
+    "dossier",
+    "briefing",
+    "investigation",
+    "examination",
+    "evaluation",
+    "index",
+    "plan",
+    "proposal",
+    "notice",
+    "advisory",
+    "website",
+    "book",
+];
+
+/// Words that end the head of a noun phrase and open what follows it ("a
+/// report by the council", "a message that ..."); with a past participle
+/// ("a study published in ...", see [`IRREGULAR_PARTICIPLES`]).
+pub(super) const POST_MODIFIERS: &[&str] = &[
+    "of", "by", "from", "for", "on", "in", "at", "with", "to", "into", "about", "over", "under",
+    "among", "between", "after", "before", "than", "that", "which", "who", "whose",
+];
+
+/// Past participles that do not end in "-ed" ("a document seen by ...").
+pub(super) const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "seen", "sent", "written", "given", "shown", "drawn", "made", "taken", "done", "put", "held",
+    "led", "read", "run", "brought", "bought", "won",
 ];
