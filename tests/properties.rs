@@ -438,7 +438,8 @@ proptest! {
     }
 
     /// Half-formed exports split, or not, into articles whose metadata has
-    /// known keys, one-line values, ISO dates, the database and the position.
+    /// known keys, one-line values, ISO dates, the database and the
+    /// article's number (increasing, so ids within a file never clash).
     #[test]
     fn export_metadata_is_well_formed(text in export_like()) {
         if let Some(split) = frame::input::exports::split(&text) {
@@ -449,8 +450,13 @@ proptest! {
                     prop_assert!(k != "date" || is_iso_date(v), "{:?}", v);
                 }
                 prop_assert!(a.meta.contains(&("database".into(), split.database.into())));
-                prop_assert!(a.meta.contains(&("position".into(), (i + 1).to_string())));
+                // The article's number: its place, or what a classic LexisNexis export states.
+                prop_assert!(a.meta.contains(&("position".into(), split.numbers[i].to_string())));
+                prop_assert!(split.database == "LexisNexis" || split.numbers[i] == i + 1);
             }
+            prop_assert_eq!(split.numbers.len(), split.articles.len());
+            prop_assert!(split.numbers.first().is_none_or(|&n| n >= 1));
+            prop_assert!(split.numbers.windows(2).all(|w| w[0] < w[1]), "{:?}", split.numbers);
         }
     }
 

@@ -25,6 +25,9 @@ pub struct Split {
     pub articles: Vec<Extracted>,
     /// What could not be read as the export lays it out, each naming the article.
     pub warnings: Vec<String>,
+    /// Each article's number, the N of its id `FILE#N`: its place in the
+    /// file, or the number a classic LexisNexis export states for it.
+    pub numbers: Vec<usize>,
 }
 
 /// Splits `text` if it has the structure of a news-database export; `None`
@@ -40,31 +43,35 @@ pub fn split(text: &str) -> Option<Split> {
         return None;
     }
     let paras = fields::paragraphs(text);
-    let (database, (articles, mut warnings)) = if maybe_uni && nexis_uni::looks_like(&paras) {
-        ("Nexis Uni", nexis_uni::split(&paras))
-    } else if maybe_classic && lexis_classic::looks_like(&paras) {
-        ("LexisNexis", lexis_classic::split(&paras))
-    } else if maybe_proquest && proquest::looks_like(&paras) {
-        ("ProQuest", proquest::split(&paras))
-    } else if maybe_factiva && factiva::looks_like(&paras) {
-        ("Factiva", factiva::split(&paras))
-    } else {
-        return None;
-    };
+    let (database, (articles, mut warnings), numbers) =
+        if maybe_uni && nexis_uni::looks_like(&paras) {
+            ("Nexis Uni", nexis_uni::split(&paras), None)
+        } else if maybe_classic && lexis_classic::looks_like(&paras) {
+            let (articles, warnings, numbers) = lexis_classic::split(&paras);
+            ("LexisNexis", (articles, warnings), Some(numbers))
+        } else if maybe_proquest && proquest::looks_like(&paras) {
+            ("ProQuest", proquest::split(&paras), None)
+        } else if maybe_factiva && factiva::looks_like(&paras) {
+            ("Factiva", factiva::split(&paras), None)
+        } else {
+            return None;
+        };
+    let numbers = numbers.unwrap_or_else(|| (1..=articles.len()).collect());
     warnings.extend(
         articles
             .iter()
-            .enumerate()
-            .filter_map(|(i, a)| fields::length_warning(i + 1, a)),
+            .zip(&numbers)
+            .filter_map(|(a, &n)| fields::length_warning(n, a)),
     );
     Some(Split {
         database,
         articles: articles
             .into_iter()
-            .enumerate()
-            .map(|(i, a)| a.into_extracted(database, i + 1))
+            .zip(&numbers)
+            .map(|(a, &n)| a.into_extracted(database, n))
             .collect(),
         warnings,
+        numbers,
     })
 }
 
@@ -119,6 +126,47 @@ mod tests {
         assert!(s.articles[1]
             .meta
             .contains(&("date".into(), "2012-03".into())));
+    }
+
+    #[test]
+    fn a_part_of_a_download_keeps_the_export_numbers() {
+        let classic = lexis_classic::tests::classic_part(
+            101,
+            500,
+            &[
+                (
+                    "Storm hits",
+                    "The Times",
+                    "March 5, 2012 Monday",
+                    "A B",
+                    &["Text one."],
+                ),
+                (
+                    "Storm ends",
+                    "The Times",
+                    "March 6, 2012 Tuesday",
+                    "A B",
+                    &["Text two."],
+                ),
+            ],
+        )
+        .replace("LENGTH: 2 words", "LENGTH: 900 words");
+        let s = split(&classic).unwrap();
+        assert_eq!(s.numbers, [101, 102]);
+        assert!(s.articles[1]
+            .meta
+            .contains(&("position".into(), "102".into())));
+        assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+        assert!(s.warnings[0].starts_with("article 101 (\"Storm hits\"): the export states 900"));
+        let uni = nexis_uni::tests::nexis_uni_of(&[(
+            "Flood warning issued for valley",
+            "The Northern Echo",
+            "March 5, 2024 Tuesday",
+            "Jane Smith",
+            &["Residents were told to leave."],
+        )])
+        .join("\n\n");
+        assert_eq!(split(&uni).unwrap().numbers, [1]);
     }
 
     #[test]
