@@ -2,12 +2,12 @@
 //! (review of input handling, defects 4-7 and 9): an import reading its own
 //! output, `--format` on files detection places, a repeated table column,
 //! front matter never closed or with a date frame cannot read, files that
-//! hold no text, and `--out` naming a file.
+//! hold no text, `--out` naming a file, and boilerplate inside a paragraph.
 
 mod common;
 
 use common::fixtures::docx_of;
-use common::{csv_maps, folder, frame, run};
+use common::{analyze_ok, csv_maps, folder, frame, run};
 use std::fs;
 
 const ARTICLE: &str = "Flood warning issued for the valley\n\nResidents were told to leave their homes as the river rose, and police said the danger was real.\n";
@@ -259,4 +259,49 @@ fn files_without_text_and_an_out_file_are_said_plainly() {
         r.stderr
     );
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+/// A page pasted into a .txt as one paragraph: the boilerplate inside it
+/// goes, and what is left is the article, word for word (frame finds it the
+/// same text as the clean copy); `--keep-boilerplate` keeps it all.
+#[test]
+fn boilerplate_inside_one_paragraph_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = "Snow leopard escapes from city zoo The keepers said the animal escaped overnight and police were called. \
+                 Visitors were moved away from the enclosure. The zoo said it was reviewing its procedures.\n";
+    let pasted = "Snow leopard escapes from city zoo Image copyright Getty Images The keepers said the animal escaped \
+                  overnight and police were called. Media playback is not supported on this device Visitors were moved \
+                  away from the enclosure. Share this with Email Facebook Messenger Twitter Copy this link The zoo said \
+                  it was reviewing its procedures. READ MORE: Fury after snow leopard shot dead\n";
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("clean.txt", clean.as_bytes()),
+            ("pasted.txt", pasted.as_bytes()),
+        ],
+    );
+    let out = tmp.path().join("o");
+    let r = analyze_ok(&[&dir], &out);
+    assert!(
+        r.stderr.contains("pasted.txt: same text as"),
+        "{}",
+        r.stderr
+    );
+    let arts = csv_maps(&out.join("articles.csv"));
+    let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
+    assert_eq!(get("clean")["boilerplate_lines"], "0");
+    assert_eq!(get("pasted")["boilerplate_lines"], "4");
+    assert_eq!(get("pasted")["words"], get("clean")["words"]);
+
+    let kept = tmp.path().join("kept");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .args(["--keep-boilerplate", "--quiet", "--out"])
+        .arg(&kept));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("same text as"), "{}", r.stderr);
+    let arts = csv_maps(&kept.join("articles.csv"));
+    assert!(arts.iter().all(|a| a["boilerplate_lines"] == "0"));
 }

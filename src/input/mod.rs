@@ -16,6 +16,7 @@ pub mod document;
 pub mod exports;
 pub mod formats;
 mod ids;
+pub mod inline_boilerplate;
 pub mod limits;
 pub mod metadata;
 pub mod paragraphs;
