@@ -308,19 +308,23 @@ pub(crate) mod tests {
     use super::*;
     use crate::input::exports::fields::paragraphs;
 
-    /// A classic LexisNexis .txt export of (headline, outlet, date line,
-    /// byline, body) articles, laid out as the service wrote it.
-    pub(crate) fn classic_of(articles: &[(&str, &str, &str, &str, &[&str])]) -> String {
+    /// An article of a fixture: (headline, outlet, date line, byline, body).
+    pub(crate) type Doc<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
+
+    /// An article of The Times by "A B", the one most fixtures repeat.
+    pub(crate) fn times<'a>(title: &'a str, date: &'a str, body: &'a [&'a str]) -> Doc<'a> {
+        (title, "The Times", date, "A B", body)
+    }
+
+    /// A classic LexisNexis .txt export of the articles, laid out as the
+    /// service wrote it.
+    pub(crate) fn classic_of(articles: &[Doc]) -> String {
         classic_part(1, articles.len(), articles)
     }
 
     /// [`classic_of`] for a part of a larger download: its documents are
     /// numbered from `first`, of `total`.
-    pub(crate) fn classic_part(
-        first: usize,
-        total: usize,
-        articles: &[(&str, &str, &str, &str, &[&str])],
-    ) -> String {
+    pub(crate) fn classic_part(first: usize, total: usize, articles: &[Doc]) -> String {
         let mut s = String::from("\n\n");
         for (i, (title, outlet, date, byline, body)) in articles.iter().enumerate() {
             s.push_str(&format!(
@@ -342,6 +346,12 @@ pub(crate) mod tests {
             s.push_str(&format!("                   Copyright 2012 {outlet} Ltd\n                           All Rights Reserved\n\n\n"));
         }
         s
+    }
+
+    /// The articles and warnings of an export's text.
+    fn split_text(txt: &str) -> (Vec<ExportArticle>, Vec<String>) {
+        let (arts, warnings, _) = split(&paragraphs(txt));
+        (arts, warnings)
     }
 
     #[test]
@@ -397,7 +407,7 @@ pub(crate) mod tests {
             BYLINE: STAFF REPORTER\n\nDATELINE: KARACHI\n\nLENGTH: 16 words\n\n\
             KARACHI: Floods have displaced thousands of families, officials said.\n\n\
             Relief camps were set up.\n\nLOAD-DATE: March 8, 2012\n";
-        let (arts, warnings, _) = split(&paragraphs(txt));
+        let (arts, warnings) = split_text(txt);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(
             arts[0].title,
@@ -422,13 +432,7 @@ pub(crate) mod tests {
     #[test]
     fn a_date_line_without_a_day_keeps_the_article_and_the_numbering() {
         let txt = classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["One."],
-            ),
+            times("Storm hits", "March 5, 2012 Monday", &["One."]),
             (
                 "Quarterly review",
                 "Flood Review",
@@ -443,15 +447,9 @@ pub(crate) mod tests {
                 "E F",
                 &["Three."],
             ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Four."],
-            ),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Four."]),
         ]);
-        let (arts, warnings, _) = split(&paragraphs(&txt));
+        let (arts, warnings) = split_text(&txt);
         assert_eq!(arts.len(), 4);
         let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(
@@ -480,7 +478,7 @@ pub(crate) mod tests {
             LOAD-DATE: March 7, 2012\n\n2 of 3 DOCUMENTS\n\nThe Times\n\n\
             March 7, 2012 Wednesday\n\nNo fields here\n\nThe text comes at once.\n\n\
             LOAD-DATE: March 8, 2012\n\n3 of 3 DOCUMENTS\n\n";
-        let (arts, warnings, _) = split(&paragraphs(txt));
+        let (arts, warnings) = split_text(txt);
         assert_eq!(arts.len(), 3);
         assert_eq!(
             (
@@ -504,14 +502,12 @@ pub(crate) mod tests {
     fn text_cut_at_a_field_label_is_named() {
         let long = "The committee heard evidence from residents who had lost everything \
             in the floods and from engineers who said the defences were never maintained.";
-        let txt = classic_of(&[(
+        let txt = classic_of(&[times(
             "Inquiry opens",
-            "The Times",
             "March 5, 2012 Monday",
-            "A B",
             &["The inquiry opened.", "SUBJECT: the flood defences.", long],
         )]);
-        let (arts, warnings, _) = split(&paragraphs(&txt));
+        let (arts, warnings) = split_text(&txt);
         assert_eq!(arts[0].body, vec!["The inquiry opened."]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("\"SUBJECT:\""), "{warnings:?}");
@@ -529,13 +525,7 @@ pub(crate) mod tests {
             101,
             500,
             &[
-                (
-                    "Storm hits",
-                    "The Times",
-                    "March 5, 2012 Monday",
-                    "A B",
-                    &["One."],
-                ),
+                times("Storm hits", "March 5, 2012 Monday", &["One."]),
                 (
                     "Monthly digest",
                     "Water Monthly",

@@ -78,6 +78,7 @@ pub fn split(text: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lexis_classic::tests::{classic_of, classic_part, times};
 
     #[test]
     fn a_stated_length_far_above_the_text_read_is_named() {
@@ -95,14 +96,8 @@ mod tests {
 
     #[test]
     fn classic_positions_are_the_export_numbers() {
-        let classic = lexis_classic::tests::classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["Text one."],
-            ),
+        let classic = classic_of(&[
+            times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
             (
                 "Monthly digest",
                 "Water Monthly",
@@ -110,13 +105,7 @@ mod tests {
                 "C D",
                 &["Text two."],
             ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Text three."],
-            ),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Text three."]),
         ]);
         let s = split(&classic).unwrap();
         assert_eq!(s.articles.len(), 3);
@@ -130,24 +119,12 @@ mod tests {
 
     #[test]
     fn a_part_of_a_download_keeps_the_export_numbers() {
-        let classic = lexis_classic::tests::classic_part(
+        let classic = classic_part(
             101,
             500,
             &[
-                (
-                    "Storm hits",
-                    "The Times",
-                    "March 5, 2012 Monday",
-                    "A B",
-                    &["Text one."],
-                ),
-                (
-                    "Storm ends",
-                    "The Times",
-                    "March 6, 2012 Tuesday",
-                    "A B",
-                    &["Text two."],
-                ),
+                times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
+                times("Storm ends", "March 6, 2012 Tuesday", &["Text two."]),
             ],
         )
         .replace("LENGTH: 2 words", "LENGTH: 900 words");
@@ -192,21 +169,9 @@ mod tests {
             s.articles[0].text,
             "Flood warning issued for valley\n\nResidents were told to leave."
         );
-        let classic = lexis_classic::tests::classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["Text one."],
-            ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Text two."],
-            ),
+        let classic = classic_of(&[
+            times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Text two."]),
         ]);
         let s = split(&classic).unwrap();
         assert_eq!((s.database, s.articles.len()), ("LexisNexis", 2));
