@@ -1,6 +1,6 @@
 //! Property tests (proptest) of the entry points that see raw user text: the
 //! tokenizer and analyzer, the sentence splitter, the decoder and markup
-//! strippers, and the lexicon parser. Kept fast (a few hundred cases each) so
+//! strippers, boilerplate removal inside a line, and the lexicon parser. Kept fast (a few hundred cases each) so
 //! they run in CI; the long searches are the cargo-fuzz targets in `fuzz/`
 //! (docs/fuzzing.md). Findings of either are pinned as unit tests here.
 
@@ -221,6 +221,71 @@ fn documents() -> Vec<(frame::model::options::InputFormat, Vec<u8>)> {
         (F::Html, html),
         (F::Pdf, pdf),
     ]
+}
+
+/// A web page's text run into one line: article words, punctuation and the
+/// boilerplate phrases and their parts, in any order.
+fn pasted_line() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "The",
+        "river",
+        "rose",
+        "said",
+        "police.",
+        ",",
+        ".",
+        "?",
+        ")",
+        "(",
+        "é",
+        "😀",
+        "Media playback is not supported on this device",
+        "Image copyright",
+        "Image caption",
+        "Image source,",
+        "Getty Images",
+        "Reuters",
+        "(Image:",
+        "(Picture: PA)",
+        "Share this with",
+        "Email",
+        "Facebook",
+        "Twitter",
+        "Copy this link",
+        "READ MORE:",
+        "MORE:",
+        "Read more:",
+        "These are external links and will open in a new window",
+        "Continue reading the main story",
+    ]);
+    (
+        prop::collection::vec(piece, 0..24),
+        prop::collection::vec(any::<bool>(), 24),
+    )
+        .prop_map(|(v, spaces)| {
+            v.iter()
+                .zip(&spaces)
+                .map(|(p, &sp)| if sp { format!("{p} ") } else { p.to_string() })
+                .collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..config() })]
+
+    /// Boilerplate inside a line is only ever taken out: what is left, spaces
+    /// aside, is the line's characters in order, and a line with nothing
+    /// removed is left as it was.
+    #[test]
+    fn fragments_are_only_removed(line in pasted_line()) {
+        let (kept, n) = frame::input::inline_boilerplate::strip_fragments(&line);
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+        let (kept_chars, all) = (squash(&kept), squash(&line));
+        let mut rest = all.iter();
+        prop_assert!(kept_chars.iter().all(|c| rest.any(|d| d == c)), "{:?} -> {:?}", line, kept);
+        prop_assert_eq!(n == 0, kept == line.as_str(), "{:?} -> {:?}", line, kept);
+        prop_assert!(n == 0 || kept_chars.len() < all.len());
+    }
 }
 
 proptest! {

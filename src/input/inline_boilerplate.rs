@@ -15,9 +15,11 @@ use std::sync::LazyLock;
 enum Kind {
     /// A whole sentence the page prints as it is.
     Sentence,
-    /// A picture credit label, with the credit if it is a known one.
+    /// A picture credit label: with the credit after it if that is a known
+    /// one, else alone where a comma or colon shows it is a label.
     CreditLabel,
-    /// A caption label: the caption has no end mark, so it stays.
+    /// A caption label, before punctuation or a capital: the caption has
+    /// no end mark, so it stays.
     CaptionLabel,
     /// A credit in brackets: up to the closing bracket.
     Bracketed,
@@ -120,8 +122,8 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
         }
         let end = match PHRASES[m.pattern().as_usize()].1 {
             Kind::Sentence => word_end(line, after).map(|e| full_stop(line, e)),
-            Kind::CreditLabel => word_end(line, after).map(|e| credit_end(line, e)),
-            Kind::CaptionLabel => word_end(line, after).map(|e| punctuation(line, e)),
+            Kind::CreditLabel => word_end(line, after).and_then(|e| credit_end(line, e)),
+            Kind::CaptionLabel => word_end(line, after).and_then(|e| caption_label_end(line, e)),
             Kind::Bracketed => bracket_end(line, after),
             Kind::SharePanel => share_panel_end(line, after),
             Kind::Teaser => teaser_runs_to_the_end(line, start, after).then_some(line.len()),
@@ -167,16 +169,26 @@ fn punctuation(line: &str, at: usize) -> usize {
     at + usize::from(line[at..].starts_with([',', ':']))
 }
 
-/// Past the known credit after a credit label, else past the label alone.
-fn credit_end(line: &str, at: usize) -> usize {
-    let at = punctuation(line, at);
-    let rest = line[at..].trim_start();
+/// Past the known credit after a credit label, else past the label when
+/// a comma or colon shows it is one ("Image source, Jane Smith"): "Image
+/// copyright law" opening a sentence is text.
+fn credit_end(line: &str, at: usize) -> Option<usize> {
+    let label_end = punctuation(line, at);
+    let rest = line[label_end..].trim_start();
     let from = line.len() - rest.len();
     CREDITS
         .iter()
         .filter(|c| rest.starts_with(*c))
         .find_map(|c| word_end(line, from + c.len()))
-        .unwrap_or(at)
+        .or((label_end > at).then_some(label_end))
+}
+
+/// Past a caption label, when a comma, a colon or a capital letter (the
+/// caption's first) follows it: "Image caption contests" is text.
+fn caption_label_end(line: &str, at: usize) -> Option<usize> {
+    let label_end = punctuation(line, at);
+    let capital = line[at..].trim_start().starts_with(char::is_uppercase);
+    (label_end > at || capital).then_some(label_end)
 }
 
 /// Past the closing bracket of "(Image: ...)", if it closes on this line
@@ -322,6 +334,9 @@ mod tests {
             "Media playback is not supported on this devices list.",
             "XMedia playback is not supported on this device",
             "An image copyright dispute went to court.",
+            "Image copyright law is a maze, lawyers said.",
+            "Image source code was leaked on Monday.",
+            "Image caption contests drew thousands of entries.",
         ] {
             assert_eq!(strip(text), (text.into(), 0), "{text}");
         }
