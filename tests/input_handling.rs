@@ -2,18 +2,42 @@
 //! (review of input handling, defects 4-7 and 9): an import reading its own
 //! output, `--format` on files detection places, a repeated table column,
 //! front matter never closed or with a date frame cannot read, files that
-//! hold no text, and `--out` naming a file.
+//! hold no text, `--out` naming a file, and boilerplate inside a paragraph.
 
 mod common;
 
 use common::fixtures::docx_of;
-use common::{csv_maps, folder, frame, run};
+use common::{analyze_ok, csv_maps, folder, frame, run, Run};
 use std::fs;
+use std::path::Path;
 
 const ARTICLE: &str = "Flood warning issued for the valley\n\nResidents were told to leave their homes as the river rose, and police said the danger was real.\n";
 
-fn import(args: &[&std::path::Path], out: &std::path::Path) -> common::Run {
+/// `frame import ARGS --out OUT`, whatever its exit code.
+fn import(args: &[&Path], out: &Path) -> Run {
     run(frame().arg("import").args(args).arg("--out").arg(out))
+}
+
+/// `frame analyze INPUT FLAGS --out OUT`, whatever its exit code.
+fn analyze(input: &Path, flags: &[&str], out: &Path) -> Run {
+    run(frame()
+        .arg("analyze")
+        .arg(input)
+        .args(flags)
+        .arg("--out")
+        .arg(out))
+}
+
+/// Fails unless frame's messages include `text`, showing them all.
+#[track_caller]
+fn assert_said(r: &Run, text: &str) {
+    assert!(r.stderr.contains(text), "{}", r.stderr);
+}
+
+/// Fails if frame's messages include `text`, showing them all.
+#[track_caller]
+fn assert_not_said(r: &Run, text: &str) {
+    assert!(!r.stderr.contains(text), "{}", r.stderr);
 }
 
 /// `frame import DIR --out DIR/articles` twice: the second run reads the
@@ -33,48 +57,21 @@ fn an_import_run_twice_never_reads_its_own_output() {
     let out = dir.join("articles");
     let first = import(&[&dir], &out);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert!(
-        first.stderr.contains("wrote 2 articles from 2 files"),
-        "{}",
-        first.stderr
-    );
+    assert_said(&first, "wrote 2 articles from 2 files");
     let second = import(&[&dir], &out);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert!(
-        second.stderr.contains("wrote 2 articles from 2 files"),
-        "{}",
-        second.stderr
-    );
-    assert!(
-        second.stderr.contains(
-            "the folder this import writes into (--out); its files are not read as input"
-        ),
-        "{}",
-        second.stderr
+    assert_said(&second, "wrote 2 articles from 2 files");
+    assert_said(
+        &second,
+        "the folder this import writes into (--out); its files are not read as input",
     );
     // A third import into another folder passes over both earlier outputs.
     let third = import(&[&dir], &dir.join("again"));
-    assert!(
-        third
-            .stderr
-            .contains("articles an earlier frame import wrote"),
-        "{}",
-        third.stderr
-    );
-    assert!(
-        third.stderr.contains("wrote 2 articles from 2 files"),
-        "{}",
-        third.stderr
-    );
+    assert_said(&third, "articles an earlier frame import wrote");
+    assert_said(&third, "wrote 2 articles from 2 files");
     // The imported folder is still what `analyze` reads.
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&out)
-        .arg("--out")
-        .arg(tmp.path().join("report"))
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(!r.stderr.contains(".frame-import"), "{}", r.stderr);
+    let r = analyze_ok(&[&out], &tmp.path().join("report"));
+    assert_not_said(&r, ".frame-import");
     assert_eq!(csv_maps(&tmp.path().join("report/articles.csv")).len(), 4);
 }
 
@@ -103,31 +100,23 @@ fn format_is_used_only_where_detection_fails() {
         .args(["--format", "txt", "--out"])
         .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("wrote 2 articles from 2 files"),
-        "{}",
-        r.stderr
-    );
+    assert_said(&r, "wrote 2 articles from 2 files");
     assert!(
         fs::read_to_string(out.join("a.txt"))
             .unwrap()
             .contains("Waves broke the sea wall"),
         "the Word file was read as Word"
     );
-    assert!(r.stderr.contains("c.png: an image"), "{}", r.stderr);
+    assert_said(&r, "c.png: an image");
     // A forced reader that fails says it was forced.
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&dir)
-        .args(["--format", "pdf", "--quiet", "--out"])
-        .arg(tmp.path().join("o2")));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("b.dat: read with --format pdf"),
-        "{}",
-        r.stderr
+    let r = analyze(
+        &dir,
+        &["--format", "pdf", "--quiet"],
+        &tmp.path().join("o2"),
     );
-    assert!(!r.stderr.contains("a.docx"), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(&r, "b.dat: read with --format pdf");
+    assert_not_said(&r, "a.docx");
 }
 
 #[test]
@@ -135,21 +124,15 @@ fn a_repeated_column_frame_reads_is_named() {
     let tmp = tempfile::tempdir().unwrap();
     let csv = tmp.path().join("dupcol.csv");
     fs::write(&csv, "id,text,text\n1,Flood a,Flood b\n").unwrap();
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&csv)
-        .arg("--out")
-        .arg(tmp.path().join("o")));
+    let r = analyze(&csv, &[], &tmp.path().join("o"));
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("dupcol.csv: the header names 2 columns 'text' (columns 2, 3)"),
-        "{}",
-        r.stderr
+    assert_said(
+        &r,
+        "dupcol.csv: the header names 2 columns 'text' (columns 2, 3)",
     );
     let r = run(frame().arg("score").arg(&csv));
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("2 columns 'text'"), "{}", r.stderr);
+    assert_said(&r, "2 columns 'text'");
     let jsonl = tmp.path().join("dup.jsonl");
     fs::write(
         &jsonl,
@@ -158,11 +141,9 @@ fn a_repeated_column_frame_reads_is_named() {
     .unwrap();
     let r = run(frame().arg("score").arg(&jsonl));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("dup.jsonl:line 1: the key 'text', which frame reads for the text, is given more than once"),
-        "{}",
-        r.stderr
+    assert_said(
+        &r,
+        "dup.jsonl:line 1: the key 'text', which frame reads for the text, is given more than once",
     );
     assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
 }
@@ -189,24 +170,14 @@ fn front_matter_problems_name_file_and_line() {
         ],
     );
     let out = tmp.path().join("o");
-    let r = run(frame()
-        .arg("analyze")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&out)
-        .arg("--quiet"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("unclosed.txt: line 1: the front matter (the --- block) is never closed"),
-        "{}",
-        r.stderr
+    let r = analyze_ok(&[&dir], &out);
+    assert_said(
+        &r,
+        "unclosed.txt: line 1: the front matter (the --- block) is never closed",
     );
-    assert!(
-        r.stderr
-            .contains("baddate.txt: line 3: date '2024-13-45' is not a date frame can read"),
-        "{}",
-        r.stderr
+    assert_said(
+        &r,
+        "baddate.txt: line 3: date '2024-13-45' is not a date frame can read",
     );
     let arts = csv_maps(&out.join("articles.csv"));
     let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
@@ -234,29 +205,55 @@ fn files_without_text_and_an_out_file_are_said_plainly() {
     );
     let r = import(&[&dir], &tmp.path().join("o"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("app.html: the page holds no text: it is built by JavaScript"),
-        "{}",
-        r.stderr
+    assert_said(
+        &r,
+        "app.html: the page holds no text: it is built by JavaScript",
     );
-    assert!(
-        r.stderr.contains("only.txt: holds only front matter"),
-        "{}",
-        r.stderr
-    );
+    assert_said(&r, "only.txt: holds only front matter");
     for wrong in ["after removing boilerplate", "no article found in the page"] {
-        assert!(!r.stderr.contains(wrong), "{}", r.stderr);
+        assert_not_said(&r, wrong);
     }
     let file = tmp.path().join("afile");
     fs::write(&file, "mine").unwrap();
     let r = import(&[&dir], &file);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("it is a file, not a folder; choose a folder with --out"),
-        "{}",
-        r.stderr
-    );
+    assert_said(&r, "it is a file, not a folder; choose a folder with --out");
     assert_eq!(fs::read_to_string(&file).unwrap(), "mine");
+}
+
+/// A page pasted into a .txt as one paragraph: the boilerplate inside it
+/// goes, and what is left is the article, word for word (frame finds it the
+/// same text as the clean copy); `--keep-boilerplate` keeps it all.
+#[test]
+fn boilerplate_inside_one_paragraph_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = "Snow leopard escapes from city zoo The keepers said the animal escaped overnight and police were called. \
+                 Visitors were moved away from the enclosure. The zoo said it was reviewing its procedures.\n";
+    let pasted = "Snow leopard escapes from city zoo Image copyright Getty Images The keepers said the animal escaped \
+                  overnight and police were called. Media playback is not supported on this device Visitors were moved \
+                  away from the enclosure. Share this with Email Facebook Messenger Twitter Copy this link The zoo said \
+                  it was reviewing its procedures. READ MORE: Fury after snow leopard shot dead\n";
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("clean.txt", clean.as_bytes()),
+            ("pasted.txt", pasted.as_bytes()),
+        ],
+    );
+    let out = tmp.path().join("o");
+    let r = analyze_ok(&[&dir], &out);
+    assert_said(&r, "pasted.txt: same text as");
+    let arts = csv_maps(&out.join("articles.csv"));
+    let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
+    assert_eq!(get("clean")["boilerplate_lines"], "0");
+    assert_eq!(get("pasted")["boilerplate_lines"], "4");
+    assert_eq!(get("pasted")["words"], get("clean")["words"]);
+
+    let kept = tmp.path().join("kept");
+    let r = analyze(&dir, &["--keep-boilerplate", "--quiet"], &kept);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_not_said(&r, "same text as");
+    let arts = csv_maps(&kept.join("articles.csv"));
+    assert!(arts.iter().all(|a| a["boilerplate_lines"] == "0"));
 }

@@ -1,6 +1,6 @@
 //! Property tests (proptest) of the entry points that see raw user text: the
 //! tokenizer and analyzer, the sentence splitter, the decoder and markup
-//! strippers, and the lexicon parser. Kept fast (a few hundred cases each) so
+//! strippers, boilerplate removal inside a line, and the lexicon parser. Kept fast (a few hundred cases each) so
 //! they run in CI; the long searches are the cargo-fuzz targets in `fuzz/`
 //! (docs/fuzzing.md). Findings of either are pinned as unit tests here.
 
@@ -223,6 +223,71 @@ fn documents() -> Vec<(frame::model::options::InputFormat, Vec<u8>)> {
     ]
 }
 
+/// A web page's text run into one line: article words, punctuation and the
+/// boilerplate phrases and their parts, in any order.
+fn pasted_line() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "The",
+        "river",
+        "rose",
+        "said",
+        "police.",
+        ",",
+        ".",
+        "?",
+        ")",
+        "(",
+        "é",
+        "😀",
+        "Media playback is not supported on this device",
+        "Image copyright",
+        "Image caption",
+        "Image source,",
+        "Getty Images",
+        "Reuters",
+        "(Image:",
+        "(Picture: PA)",
+        "Share this with",
+        "Email",
+        "Facebook",
+        "Twitter",
+        "Copy this link",
+        "READ MORE:",
+        "MORE:",
+        "Read more:",
+        "These are external links and will open in a new window",
+        "Continue reading the main story",
+    ]);
+    (
+        prop::collection::vec(piece, 0..24),
+        prop::collection::vec(any::<bool>(), 24),
+    )
+        .prop_map(|(v, spaces)| {
+            v.iter()
+                .zip(&spaces)
+                .map(|(p, &sp)| if sp { format!("{p} ") } else { p.to_string() })
+                .collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..config() })]
+
+    /// Boilerplate inside a line is only ever taken out: what is left, spaces
+    /// aside, is the line's characters in order, and a line with nothing
+    /// removed is left as it was.
+    #[test]
+    fn fragments_are_only_removed(line in pasted_line()) {
+        let (kept, n) = frame::input::inline_boilerplate::strip_fragments(&line);
+        let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+        let (kept_chars, all) = (squash(&kept), squash(&line));
+        let mut rest = all.iter();
+        prop_assert!(kept_chars.iter().all(|c| rest.any(|d| d == c)), "{:?} -> {:?}", line, kept);
+        prop_assert_eq!(n == 0, kept == line.as_str(), "{:?} -> {:?}", line, kept);
+        prop_assert!(n == 0 || kept_chars.len() < all.len());
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..config() })]
 
@@ -438,7 +503,8 @@ proptest! {
     }
 
     /// Half-formed exports split, or not, into articles whose metadata has
-    /// known keys, one-line values, ISO dates, the database and the position.
+    /// known keys, one-line values, ISO dates, the database and the
+    /// article's number (increasing, so ids within a file never clash).
     #[test]
     fn export_metadata_is_well_formed(text in export_like()) {
         if let Some(split) = frame::input::exports::split(&text) {
@@ -449,8 +515,13 @@ proptest! {
                     prop_assert!(k != "date" || is_iso_date(v), "{:?}", v);
                 }
                 prop_assert!(a.meta.contains(&("database".into(), split.database.into())));
-                prop_assert!(a.meta.contains(&("position".into(), (i + 1).to_string())));
+                // The article's number: its place, or what a classic LexisNexis export states.
+                prop_assert!(a.meta.contains(&("position".into(), split.numbers[i].to_string())));
+                prop_assert!(split.database == "LexisNexis" || split.numbers[i] == i + 1);
             }
+            prop_assert_eq!(split.numbers.len(), split.articles.len());
+            prop_assert!(split.numbers.first().is_none_or(|&n| n >= 1));
+            prop_assert!(split.numbers.windows(2).all(|w| w[0] < w[1]), "{:?}", split.numbers);
         }
     }
 

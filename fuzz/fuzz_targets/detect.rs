@@ -4,8 +4,8 @@
 //! bytes saved as a file, which gives ids. Checks: no panic escapes; a
 //! file starting as a zip, a PDF or RTF goes to that reader or is refused
 //! with a reason; every reason and warning is non-empty; every document
-//! loaded has a unique id, `f` or `f#N` for the Nth article of an export,
-//! and text.
+//! loaded has a unique id, `f` or `f#N` for the article numbered N in an
+//! export (N from 1), and text.
 #![no_main]
 
 mod shared;

@@ -4,9 +4,10 @@
 //! plain-text reader), or one database's `looks_like` and `split` on the
 //! text's paragraphs, whatever the marker check would say. Checks: no
 //! panic; each article's metadata has known keys, one-line values, an ISO
-//! date, its database and its 1-based position; the articles' text together
-//! is never more than twice the export (a headline is kept once in the text
-//! and once as metadata, never twice in the text).
+//! date, its database and its number (its 1-based place, or the number a
+//! classic LexisNexis export states; increasing); the articles' text
+//! together is never more than twice the export (a headline is kept once in
+//! the text and once as metadata, never twice in the text).
 #![no_main]
 
 mod shared;
@@ -20,7 +21,10 @@ const KEYS: &[&str] = &[
     "title", "outlet", "date", "byline", "section", "length", "database", "position",
 ];
 
-fn check_articles(articles: &[Extracted], database: &str, text: &str) {
+fn check_articles(articles: &[Extracted], numbers: &[usize], database: &str, text: &str) {
+    assert_eq!(numbers.len(), articles.len());
+    assert!(numbers.first().is_none_or(|&n| n >= 1));
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
     let mut total = 0usize;
     for (i, a) in articles.iter().enumerate() {
         shared::assert_meta(a, KEYS);
@@ -31,7 +35,8 @@ fn check_articles(articles: &[Extracted], database: &str, text: &str) {
                 .map(|(_, v)| v.as_str())
         };
         assert_eq!(get("database"), Some(database));
-        assert_eq!(get("position"), Some((i + 1).to_string().as_str()));
+        assert_eq!(get("position"), Some(numbers[i].to_string().as_str()));
+        assert!(database == "LexisNexis" || numbers[i] == i + 1);
         if let Some(n) = get("length") {
             assert!(n.parse::<usize>().is_ok(), "length {n:?}");
         }
@@ -62,26 +67,33 @@ fuzz_target!(init: shared::guard_aware_panic_hook(), |data: &[u8]| {
             let e = formats::from_text(InputFormat::Text, text.to_string());
             for t in [text, e.text.as_str()] {
                 if let Some(split) = exports::split(t) {
-                    check_articles(&split.articles, split.database, t);
+                    check_articles(&split.articles, &split.numbers, split.database, t);
                     assert!(split.warnings.iter().all(|w| !w.is_empty()));
                 }
             }
         }
         n => {
             let paras = fields::paragraphs(text);
-            let (database, looks, (arts, _)) = match n {
-                1 => ("Nexis Uni", nexis_uni::looks_like(&paras), nexis_uni::split(&paras)),
-                2 => ("LexisNexis", lexis_classic::looks_like(&paras), lexis_classic::split(&paras)),
-                3 => ("Factiva", factiva::looks_like(&paras), factiva::split(&paras)),
-                _ => ("ProQuest", proquest::looks_like(&paras), proquest::split(&paras)),
+            let by_place = |(arts, _): (Vec<fields::ExportArticle>, Vec<String>)| {
+                let numbers = (1..=arts.len()).collect();
+                (arts, numbers)
+            };
+            let (database, looks, (arts, numbers)) = match n {
+                1 => ("Nexis Uni", nexis_uni::looks_like(&paras), by_place(nexis_uni::split(&paras))),
+                2 => {
+                    let (arts, _, numbers) = lexis_classic::split(&paras);
+                    ("LexisNexis", lexis_classic::looks_like(&paras), (arts, numbers))
+                }
+                3 => ("Factiva", factiva::looks_like(&paras), by_place(factiva::split(&paras))),
+                _ => ("ProQuest", proquest::looks_like(&paras), by_place(proquest::split(&paras))),
             };
             let _ = looks;
             let articles: Vec<Extracted> = arts
                 .into_iter()
-                .enumerate()
-                .map(|(i, a)| a.into_extracted(database, i + 1))
+                .zip(&numbers)
+                .map(|(a, &n)| a.into_extracted(database, n))
                 .collect();
-            check_articles(&articles, database, text);
+            check_articles(&articles, &numbers, database, text);
         }
     }
 });

@@ -111,10 +111,10 @@ pub(crate) fn read_article(
         Some(split) if !split.articles.is_empty() => {
             warnings.extend(split.warnings.iter().map(|w| format!("{source}: {w}")));
             split
-                .articles
+                .numbers
                 .into_iter()
-                .enumerate()
-                .map(|(i, a)| (Some(i + 1), a))
+                .map(Some)
+                .zip(split.articles)
                 .collect()
         }
         Some(split) => {
@@ -128,9 +128,9 @@ pub(crate) fn read_article(
         None => vec![(None, extracted.unwrapped())],
     };
     let mut docs = Vec::with_capacity(parts.len());
-    for (position, part) in parts {
+    for (number, part) in parts {
         let mut doc = make_document(&part.text, keep_boilerplate);
-        let here = match position {
+        let here = match number {
             Some(n) => format!("{source}#{n}"),
             None => source.clone(),
         };
@@ -147,7 +147,7 @@ pub(crate) fn read_article(
         }
         doc.source = here;
         // The id's part within the file; `load` puts the file's id before it.
-        doc.id = position.map(|n| format!("#{n}")).unwrap_or_default();
+        doc.id = number.map(|n| format!("#{n}")).unwrap_or_default();
         doc.date = date_in(&file_name);
         for (k, v) in part.meta {
             match k.as_str() {

@@ -3,6 +3,8 @@
 //! navigation. The rules are deliberately conservative (a line is dropped only
 //! when it matches one of them) and documented in docs/user-guide.md ("Reading the corpus").
 
+use super::inline_boilerplate;
+
 /// Line starts (case-insensitive, after leading dashes and spaces) that mark
 /// boilerplate.
 const PREFIXES: &[&str] = &[
@@ -147,8 +149,10 @@ fn lower_tail(t: &str, bytes: usize) -> String {
     t[start..].chars().flat_map(char::to_lowercase).collect()
 }
 
-/// Removes boilerplate lines; returns the cleaned text and the number of
-/// lines dropped. Blank lines are kept so paragraphs survive.
+/// Removes boilerplate lines, then the boilerplate fragments inside the
+/// lines kept ([`inline_boilerplate`]); returns the cleaned text and the
+/// number dropped (a fragment counts as the line it was on the page). Blank
+/// lines are kept so paragraphs survive.
 pub fn strip(text: &str) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut dropped = 0;
@@ -157,8 +161,14 @@ pub fn strip(text: &str) -> (String, usize) {
         if classify(line, previous).is_some() {
             dropped += 1;
         } else {
-            out.push_str(line);
-            out.push('\n');
+            let (kept, fragments) = inline_boilerplate::strip_fragments(line);
+            dropped += fragments;
+            // A line that was only fragments goes whole: a blank line left
+            // in its place would end the paragraph.
+            if fragments == 0 || !kept.trim().is_empty() {
+                out.push_str(&kept);
+                out.push('\n');
+            }
         }
         if !line.trim().is_empty() {
             previous = Some(line);
@@ -206,9 +216,22 @@ mod tests {
             .repeat(6);
         assert!(story.split_whitespace().count() > PROMPT_MAX_WORDS);
         assert_eq!(classify(&story, None), None);
+        // Only the fixed sentence inside it goes.
         let (kept, dropped) = strip(&story);
-        assert_eq!((kept.trim(), dropped), (story.trim(), 0));
+        let text = story.replace("Media playback is not supported on this device ", "");
+        assert_eq!((kept.trim(), dropped), (text.trim(), 6));
         assert!(classify("Share this with Email Facebook Twitter", None).is_some());
+    }
+
+    #[test]
+    fn fragments_go_from_the_lines_kept() {
+        let (t, n) = strip(
+            "Title of the story\n\nMedia playback is not supported on this device\n\
+             Body text. Image copyright Reuters More text.\n\nEnd.\n",
+        );
+        // The line that was one fragment leaves no blank line behind.
+        assert_eq!(t, "Title of the story\n\nBody text. More text.\n\nEnd.\n");
+        assert_eq!(n, 2);
     }
 
     #[test]

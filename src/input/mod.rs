@@ -16,6 +16,7 @@ pub mod document;
 pub mod exports;
 pub mod formats;
 mod ids;
+pub mod inline_boilerplate;
 pub mod limits;
 pub mod metadata;
 pub mod paragraphs;
@@ -162,7 +163,7 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         match res.doc {
             Ok(docs) => {
                 for mut doc in docs {
-                    // An export's articles are `file#position`.
+                    // An export's articles are `file#N`, N their number in the export.
                     doc.id = format!("{id}{}", doc.id);
                     if doc.group.is_none() {
                         doc.group = group_of(&c.rel).or_else(|| {

@@ -25,8 +25,9 @@ pub struct ExportArticle {
 impl ExportArticle {
     /// The article as text (headline first, as in a saved article, so that
     /// the headline is scored as one) with its metadata; `database` names
-    /// the export's source and `position` is 1-based within the file.
-    pub fn into_extracted(self, database: &str, position: usize) -> Extracted {
+    /// the export's source and `number` is the article's number in it (the
+    /// N of its id `FILE#N`, kept as `position`).
+    pub fn into_extracted(self, database: &str, number: usize) -> Extracted {
         let mut text = String::new();
         if !self.title.is_empty() {
             text.push_str(&self.title);
@@ -55,7 +56,7 @@ impl ExportArticle {
             self.length.map(|n| n.to_string()).unwrap_or_default(),
         );
         put("database", database.to_string());
-        put("position", position.to_string());
+        put("position", number.to_string());
         Extracted {
             text,
             meta,

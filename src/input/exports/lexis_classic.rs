@@ -114,24 +114,78 @@ fn date_line(chunk: &[String]) -> Option<(usize, Option<String>)> {
     })
 }
 
+/// The document number and total a marker states ("101 of 500 DOCUMENTS"
+/// -> (101, 500)); `None` for a number too large to be one.
+fn stated_number(marker: &str) -> Option<(usize, usize)> {
+    let mut w = marker.split_whitespace();
+    let n = w.next()?.parse().ok()?;
+    let total = w.nth(1)?.parse().ok()?;
+    Some((n, total))
+}
+
+/// Each document's number: the one its marker states, when every marker
+/// states one of the same export (same total, 1 to the total, each above
+/// the one before), so that a file holding documents 101-200 of a larger
+/// download numbers them 101-200 and a student finds "#101" in it. Else
+/// their places in the file, with the reason the stated ones were not used.
+fn numbering(markers: &[&str]) -> (Vec<usize>, Option<String>) {
+    let mut numbers: Vec<usize> = Vec::with_capacity(markers.len());
+    let mut total_before = None;
+    for (i, m) in markers.iter().map(|m| one_line(m)).enumerate() {
+        let why = match stated_number(&m) {
+            None => Some(format!("\"{m}\" states no number frame can read")),
+            Some((n, total)) if n == 0 || n > total => {
+                Some(format!("\"{m}\" is no document of the export"))
+            }
+            Some((n, total))
+                if total_before.is_some_and(|t| t != total)
+                    || numbers.last().is_some_and(|&p| n <= p) =>
+            {
+                Some(format!("\"{m}\" follows \"{}\"", one_line(markers[i - 1])))
+            }
+            Some((n, total)) => {
+                total_before = Some(total);
+                numbers.push(n);
+                None
+            }
+        };
+        if let Some(why) = why {
+            let last = markers.len();
+            return (
+                (1..=last).collect(),
+                Some(format!(
+                    "the export's own document numbers cannot be the articles' numbers \
+                     ({why}); its articles are numbered by their place in this file \
+                     (#1 to #{last}) instead"
+                )),
+            );
+        }
+    }
+    (numbers, None)
+}
+
 /// The articles of a classic export, in order (what comes before the
-/// first "1 of N DOCUMENTS" is a cover page and is left out). Every
-/// document marker gives one article, so that the Nth is the export's Nth
-/// document even where one cannot be read in full.
-pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
+/// first "1 of N DOCUMENTS" is a cover page and is left out), with each
+/// article's number ([`numbering`]). Every document marker gives one
+/// article, so that an article keeps its number even where it cannot be
+/// read in full.
+pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>, Vec<usize>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
     let starts: Vec<usize> = (0..paras.len())
         .filter(|&i| document_marker(&paras[i]))
         .collect();
+    let markers: Vec<&str> = starts.iter().map(|&s| paras[s].as_str()).collect();
+    let (numbers, fallback) = numbering(&markers);
+    warnings.extend(fallback);
     for (n, &s) in starts.iter().enumerate() {
         let end = starts.get(n + 1).copied().unwrap_or(paras.len());
         let (a, notes) = article(&paras[s], &paras[s + 1..end]);
-        let name = article_name(n + 1, &a.title);
+        let name = article_name(numbers[n], &a.title);
         warnings.extend(notes.into_iter().map(|w| format!("{name}: {w}")));
         out.push(a);
     }
-    (out, warnings)
+    (out, warnings, numbers)
 }
 
 /// One document: the article and what a warning should say about it.
@@ -254,15 +308,28 @@ pub(crate) mod tests {
     use super::*;
     use crate::input::exports::fields::paragraphs;
 
-    /// A classic LexisNexis .txt export of (headline, outlet, date line,
-    /// byline, body) articles, laid out as the service wrote it.
-    pub(crate) fn classic_of(articles: &[(&str, &str, &str, &str, &[&str])]) -> String {
+    /// An article of a fixture: (headline, outlet, date line, byline, body).
+    pub(crate) type Doc<'a> = (&'a str, &'a str, &'a str, &'a str, &'a [&'a str]);
+
+    /// An article of The Times by "A B", the one most fixtures repeat.
+    pub(crate) fn times<'a>(title: &'a str, date: &'a str, body: &'a [&'a str]) -> Doc<'a> {
+        (title, "The Times", date, "A B", body)
+    }
+
+    /// A classic LexisNexis .txt export of the articles, laid out as the
+    /// service wrote it.
+    pub(crate) fn classic_of(articles: &[Doc]) -> String {
+        classic_part(1, articles.len(), articles)
+    }
+
+    /// [`classic_of`] for a part of a larger download: its documents are
+    /// numbered from `first`, of `total`.
+    pub(crate) fn classic_part(first: usize, total: usize, articles: &[Doc]) -> String {
         let mut s = String::from("\n\n");
-        let n = articles.len();
         for (i, (title, outlet, date, byline, body)) in articles.iter().enumerate() {
             s.push_str(&format!(
-                "                              {} of {n} DOCUMENTS\n\n",
-                i + 1
+                "                              {} of {total} DOCUMENTS\n\n",
+                first + i
             ));
             s.push_str(&format!("                              {outlet}\n\n"));
             s.push_str(&format!("                           {date}\n"));
@@ -279,6 +346,12 @@ pub(crate) mod tests {
             s.push_str(&format!("                   Copyright 2012 {outlet} Ltd\n                           All Rights Reserved\n\n\n"));
         }
         s
+    }
+
+    /// The articles and warnings of an export's text.
+    fn split_text(txt: &str) -> (Vec<ExportArticle>, Vec<String>) {
+        let (arts, warnings, _) = split(&paragraphs(txt));
+        (arts, warnings)
     }
 
     #[test]
@@ -304,7 +377,7 @@ pub(crate) mod tests {
         ]);
         let paras = paragraphs(&txt);
         assert!(looks_like(&paras));
-        let (arts, warnings) = split(&paras);
+        let (arts, warnings, _) = split(&paras);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(arts.len(), 2);
         assert_eq!(arts[0].outlet, "The Times (London)");
@@ -334,7 +407,7 @@ pub(crate) mod tests {
             BYLINE: STAFF REPORTER\n\nDATELINE: KARACHI\n\nLENGTH: 16 words\n\n\
             KARACHI: Floods have displaced thousands of families, officials said.\n\n\
             Relief camps were set up.\n\nLOAD-DATE: March 8, 2012\n";
-        let (arts, warnings) = split(&paragraphs(txt));
+        let (arts, warnings) = split_text(txt);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(
             arts[0].title,
@@ -359,13 +432,7 @@ pub(crate) mod tests {
     #[test]
     fn a_date_line_without_a_day_keeps_the_article_and_the_numbering() {
         let txt = classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["One."],
-            ),
+            times("Storm hits", "March 5, 2012 Monday", &["One."]),
             (
                 "Quarterly review",
                 "Flood Review",
@@ -380,15 +447,9 @@ pub(crate) mod tests {
                 "E F",
                 &["Three."],
             ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Four."],
-            ),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Four."]),
         ]);
-        let (arts, warnings) = split(&paragraphs(&txt));
+        let (arts, warnings) = split_text(&txt);
         assert_eq!(arts.len(), 4);
         let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(
@@ -417,7 +478,7 @@ pub(crate) mod tests {
             LOAD-DATE: March 7, 2012\n\n2 of 3 DOCUMENTS\n\nThe Times\n\n\
             March 7, 2012 Wednesday\n\nNo fields here\n\nThe text comes at once.\n\n\
             LOAD-DATE: March 8, 2012\n\n3 of 3 DOCUMENTS\n\n";
-        let (arts, warnings) = split(&paragraphs(txt));
+        let (arts, warnings) = split_text(txt);
         assert_eq!(arts.len(), 3);
         assert_eq!(
             (
@@ -441,17 +502,98 @@ pub(crate) mod tests {
     fn text_cut_at_a_field_label_is_named() {
         let long = "The committee heard evidence from residents who had lost everything \
             in the floods and from engineers who said the defences were never maintained.";
-        let txt = classic_of(&[(
+        let txt = classic_of(&[times(
             "Inquiry opens",
-            "The Times",
             "March 5, 2012 Monday",
-            "A B",
             &["The inquiry opened.", "SUBJECT: the flood defences.", long],
         )]);
-        let (arts, warnings) = split(&paragraphs(&txt));
+        let (arts, warnings) = split_text(&txt);
         assert_eq!(arts[0].body, vec!["The inquiry opened."]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("\"SUBJECT:\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn stated_numbers_in_order_number_the_articles() {
+        let markers = [
+            "101 of 500 DOCUMENTS",
+            "102 of 500 DOCUMENTS",
+            "105 of 500 Document",
+        ];
+        assert_eq!(numbering(&markers), (vec![101, 102, 105], None));
+        let txt = classic_part(
+            101,
+            500,
+            &[
+                times("Storm hits", "March 5, 2012 Monday", &["One."]),
+                (
+                    "Monthly digest",
+                    "Water Monthly",
+                    "March 2012",
+                    "C D",
+                    &["Two."],
+                ),
+            ],
+        );
+        let (arts, warnings, numbers) = split(&paragraphs(&txt));
+        assert_eq!(arts.len(), 2);
+        assert_eq!(numbers, [101, 102]);
+        // Warnings name an article by the number of its id.
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("article 102 (\"Monthly digest\")"));
+    }
+
+    #[test]
+    fn stated_numbers_out_of_order_give_way_to_places() {
+        for (markers, why) in [
+            (
+                [
+                    "3 of 10 DOCUMENTS",
+                    "2 of 10 DOCUMENTS",
+                    "4 of 10 DOCUMENTS",
+                ],
+                "\"2 of 10 DOCUMENTS\" follows \"3 of 10 DOCUMENTS\"",
+            ),
+            (
+                [
+                    "1 of 10 DOCUMENTS",
+                    "2 of 10 DOCUMENTS",
+                    "2 of 10 DOCUMENTS",
+                ],
+                "\"2 of 10 DOCUMENTS\" follows \"2 of 10 DOCUMENTS\"",
+            ),
+            // Two downloads pasted into one file.
+            (
+                ["1 of 2 DOCUMENTS", "2 of 2 DOCUMENTS", "3 of 30 DOCUMENTS"],
+                "\"3 of 30 DOCUMENTS\" follows \"2 of 2 DOCUMENTS\"",
+            ),
+            (
+                [
+                    "0 of 10 DOCUMENTS",
+                    "1 of 10 DOCUMENTS",
+                    "2 of 10 DOCUMENTS",
+                ],
+                "\"0 of 10 DOCUMENTS\" is no document of the export",
+            ),
+            (
+                ["1 of 2 DOCUMENTS", "2 of 2 DOCUMENTS", "3 of 2 DOCUMENTS"],
+                "\"3 of 2 DOCUMENTS\" is no document of the export",
+            ),
+            (
+                [
+                    "1 of 10 DOCUMENTS",
+                    "99999999999999999999999 of 10 DOCUMENTS",
+                    "3 of 10 DOCUMENTS",
+                ],
+                "\"99999999999999999999999 of 10 DOCUMENTS\" states no number frame can read",
+            ),
+        ] {
+            let (numbers, warning) = numbering(&markers);
+            assert_eq!(numbers, [1, 2, 3], "{markers:?}");
+            let warning = warning.unwrap();
+            assert!(warning.contains(why), "{warning}");
+            assert!(warning.ends_with("numbered by their place in this file (#1 to #3) instead"));
+        }
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Split {
     pub articles: Vec<Extracted>,
     /// What could not be read as the export lays it out, each naming the article.
     pub warnings: Vec<String>,
+    /// Each article's number, the N of its id `FILE#N`: its place in the
+    /// file, or the number a classic LexisNexis export states for it.
+    pub numbers: Vec<usize>,
 }
 
 /// Splits `text` if it has the structure of a news-database export; `None`
@@ -40,37 +43,42 @@ pub fn split(text: &str) -> Option<Split> {
         return None;
     }
     let paras = fields::paragraphs(text);
-    let (database, (articles, mut warnings)) = if maybe_uni && nexis_uni::looks_like(&paras) {
-        ("Nexis Uni", nexis_uni::split(&paras))
-    } else if maybe_classic && lexis_classic::looks_like(&paras) {
-        ("LexisNexis", lexis_classic::split(&paras))
-    } else if maybe_proquest && proquest::looks_like(&paras) {
-        ("ProQuest", proquest::split(&paras))
-    } else if maybe_factiva && factiva::looks_like(&paras) {
-        ("Factiva", factiva::split(&paras))
-    } else {
-        return None;
-    };
+    let (database, (articles, mut warnings), numbers) =
+        if maybe_uni && nexis_uni::looks_like(&paras) {
+            ("Nexis Uni", nexis_uni::split(&paras), None)
+        } else if maybe_classic && lexis_classic::looks_like(&paras) {
+            let (articles, warnings, numbers) = lexis_classic::split(&paras);
+            ("LexisNexis", (articles, warnings), Some(numbers))
+        } else if maybe_proquest && proquest::looks_like(&paras) {
+            ("ProQuest", proquest::split(&paras), None)
+        } else if maybe_factiva && factiva::looks_like(&paras) {
+            ("Factiva", factiva::split(&paras), None)
+        } else {
+            return None;
+        };
+    let numbers = numbers.unwrap_or_else(|| (1..=articles.len()).collect());
     warnings.extend(
         articles
             .iter()
-            .enumerate()
-            .filter_map(|(i, a)| fields::length_warning(i + 1, a)),
+            .zip(&numbers)
+            .filter_map(|(a, &n)| fields::length_warning(n, a)),
     );
     Some(Split {
         database,
         articles: articles
             .into_iter()
-            .enumerate()
-            .map(|(i, a)| a.into_extracted(database, i + 1))
+            .zip(&numbers)
+            .map(|(a, &n)| a.into_extracted(database, n))
             .collect(),
         warnings,
+        numbers,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lexis_classic::tests::{classic_of, classic_part, times};
 
     #[test]
     fn a_stated_length_far_above_the_text_read_is_named() {
@@ -88,14 +96,8 @@ mod tests {
 
     #[test]
     fn classic_positions_are_the_export_numbers() {
-        let classic = lexis_classic::tests::classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["Text one."],
-            ),
+        let classic = classic_of(&[
+            times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
             (
                 "Monthly digest",
                 "Water Monthly",
@@ -103,13 +105,7 @@ mod tests {
                 "C D",
                 &["Text two."],
             ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Text three."],
-            ),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Text three."]),
         ]);
         let s = split(&classic).unwrap();
         assert_eq!(s.articles.len(), 3);
@@ -119,6 +115,35 @@ mod tests {
         assert!(s.articles[1]
             .meta
             .contains(&("date".into(), "2012-03".into())));
+    }
+
+    #[test]
+    fn a_part_of_a_download_keeps_the_export_numbers() {
+        let classic = classic_part(
+            101,
+            500,
+            &[
+                times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
+                times("Storm ends", "March 6, 2012 Tuesday", &["Text two."]),
+            ],
+        )
+        .replace("LENGTH: 2 words", "LENGTH: 900 words");
+        let s = split(&classic).unwrap();
+        assert_eq!(s.numbers, [101, 102]);
+        assert!(s.articles[1]
+            .meta
+            .contains(&("position".into(), "102".into())));
+        assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+        assert!(s.warnings[0].starts_with("article 101 (\"Storm hits\"): the export states 900"));
+        let uni = nexis_uni::tests::nexis_uni_of(&[(
+            "Flood warning issued for valley",
+            "The Northern Echo",
+            "March 5, 2024 Tuesday",
+            "Jane Smith",
+            &["Residents were told to leave."],
+        )])
+        .join("\n\n");
+        assert_eq!(split(&uni).unwrap().numbers, [1]);
     }
 
     #[test]
@@ -144,21 +169,9 @@ mod tests {
             s.articles[0].text,
             "Flood warning issued for valley\n\nResidents were told to leave."
         );
-        let classic = lexis_classic::tests::classic_of(&[
-            (
-                "Storm hits",
-                "The Times",
-                "March 5, 2012 Monday",
-                "A B",
-                &["Text one."],
-            ),
-            (
-                "Storm ends",
-                "The Times",
-                "March 6, 2012 Tuesday",
-                "A B",
-                &["Text two."],
-            ),
+        let classic = classic_of(&[
+            times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Text two."]),
         ]);
         let s = split(&classic).unwrap();
         assert_eq!((s.database, s.articles.len()), ("LexisNexis", 2));
