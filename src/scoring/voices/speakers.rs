@@ -5,8 +5,8 @@
 use super::asides::without_party_asides;
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, NOT_NAME_START,
-    OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, MODIFIER_ENDS,
+    NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
 pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
 use crate::model::dates::MONTH_NAMES;
@@ -209,11 +209,15 @@ fn title_case(s: &str) -> bool {
     long.len() >= 3 && long.iter().all(|w| capitalised(w))
 }
 
-/// `name` unless it ends on a [`DANGLING`] word or names a document
-/// ([`document_phrase`]).
+/// `name` unless it ends on a [`DANGLING`] word or a hyphenated modifier
+/// ([`MODIFIER_ENDS`]: "some Democratic-led" lacks its noun) or names a
+/// document ([`document_phrase`]).
 fn plausible(name: String) -> Option<String> {
     let last = name.rsplit(' ').next().unwrap_or("");
-    (!lower_in(last, DANGLING) && !document_phrase(&name)).then_some(name)
+    let modifier = last
+        .rsplit_once('-')
+        .is_some_and(|(head, end)| !head.is_empty() && lower_in(end, MODIFIER_ENDS));
+    (!lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
 }
 
 /// Whether `name` is an indefinite phrase whose head is a document ("a
@@ -775,6 +779,17 @@ mod tests {
             Some("the men and women")
         );
         assert_eq!(backward("The judge thanked the doctors and", false), None);
+        // A hyphenated modifier waits for its noun.
+        assert_eq!(plausible("Democratic-led".into()), None);
+        assert_eq!(plausible("some London-based".into()), None);
+        assert_eq!(
+            plausible("The US-led coalition".into()).as_deref(),
+            Some("The US-led coalition")
+        );
+        assert_eq!(
+            plausible("Jean-Pierre Raffarin".into()).as_deref(),
+            Some("Jean-Pierre Raffarin")
+        );
     }
 
     #[test]

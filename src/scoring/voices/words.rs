@@ -361,6 +361,30 @@ pub(super) const DANGLING: &[&str] = &[
     "from", "as", "de", "du", "van", "von", "der", "da", "di", "al", "bin",
 ];
 
+/// The second halves of hyphenated modifiers ("Democratic-led",
+/// "London-based", "Obama-era"): such a word stands before the noun it
+/// describes, so a speaker's name never ends on it.
+pub(super) const MODIFIER_ENDS: &[&str] = &[
+    "led",
+    "based",
+    "backed",
+    "run",
+    "owned",
+    "funded",
+    "linked",
+    "controlled",
+    "born",
+    "era",
+    "style",
+    "allied",
+    "aligned",
+    "dominated",
+    "affiliated",
+    "sponsored",
+    "held",
+    "leaning",
+];
+
 /// Conjunctions and adverbs that may open a clause before its subject
 /// ("But Ms Roy ...", "Later, she ..."); none of them starts a name.
 pub(super) const OPENERS: &[&str] = &[
