@@ -587,22 +587,31 @@ mod tests {
         assert_eq!(f.comparison, "");
     }
 
+    /// Every article's score of `frame` set to `per_1k`.
+    fn set_score(a: &mut Analysis, frame: &str, per_1k: f64) {
+        let k = a.frames.iter().position(|f| f == frame).unwrap();
+        for art in &mut a.articles {
+            art.frames[k].per_1k = per_1k;
+        }
+    }
+
+    /// The text of the most reassurance-framed article's finding.
+    fn reassurance_lead(a: &Analysis) -> String {
+        compute(a)
+            .items
+            .iter()
+            .find(|x| x.kind == MOST_REASSURANCE)
+            .map(|x| x.text.clone())
+            .unwrap()
+    }
+
     #[test]
     fn a_lead_outweighed_by_the_other_side_says_so() {
         let lead = |threat: f64, reassurance: f64| {
             let mut a = example(5);
-            let t = a.frames.iter().position(|f| f == THREAT).unwrap();
-            let r = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
-            for art in &mut a.articles {
-                art.frames[t].per_1k = threat;
-                art.frames[r].per_1k = reassurance;
-            }
-            let f = compute(&a);
-            f.items
-                .iter()
-                .find(|x| x.kind == MOST_REASSURANCE)
-                .map(|x| x.text.clone())
-                .unwrap()
+            set_score(&mut a, THREAT, threat);
+            set_score(&mut a, REASSURANCE, reassurance);
+            reassurance_lead(&a)
         };
         let text = lead(143.3, 4.8);
         assert!(
@@ -628,16 +637,8 @@ mod tests {
         let lead = |shipped: [bool; 2], threat: f64| {
             let mut a = example(5);
             a.lexicons = unmeasured_lists(shipped);
-            let t = a.frames.iter().position(|f| f == THREAT).unwrap();
-            for art in &mut a.articles {
-                art.frames[t].per_1k = threat;
-            }
-            let f = compute(&a);
-            f.items
-                .iter()
-                .find(|x| x.kind == MOST_REASSURANCE)
-                .map(|x| x.text.clone())
-                .unwrap()
+            set_score(&mut a, THREAT, threat);
+            reassurance_lead(&a)
         };
         let few = "It has few threat words";
         assert!(lead([true, true], 2.0).contains("It has few threat words (2.0 per 1,000)"));

@@ -135,15 +135,20 @@ mod tests {
             .contains(&("position".into(), "102".into())));
         assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
         assert!(s.warnings[0].starts_with("article 101 (\"Storm hits\"): the export states 900"));
-        let uni = nexis_uni::tests::nexis_uni_of(&[(
+        let uni = one_nexis_uni_article();
+        assert_eq!(split(&uni).unwrap().numbers, [1]);
+    }
+
+    /// A Nexis Uni export of one article.
+    fn one_nexis_uni_article() -> String {
+        nexis_uni::tests::nexis_uni_of(&[(
             "Flood warning issued for valley",
             "The Northern Echo",
             "March 5, 2024 Tuesday",
             "Jane Smith",
             &["Residents were told to leave."],
         )])
-        .join("\n\n");
-        assert_eq!(split(&uni).unwrap().numbers, [1]);
+        .join("\n\n")
     }
 
     #[test]
@@ -154,14 +159,7 @@ mod tests {
 
     #[test]
     fn each_database_is_recognised() {
-        let uni = nexis_uni::tests::nexis_uni_of(&[(
-            "Flood warning issued for valley",
-            "The Northern Echo",
-            "March 5, 2024 Tuesday",
-            "Jane Smith",
-            &["Residents were told to leave."],
-        )])
-        .join("\n\n");
+        let uni = one_nexis_uni_article();
         let s = split(&uni).unwrap();
         assert_eq!(s.database, "Nexis Uni");
         assert_eq!(s.articles.len(), 1);
