@@ -415,8 +415,9 @@ fn outweighed(
         String::new()
     };
     Some(format!(
-        "Its {other} words outnumber them ({} per 1,000{how_many}): it has the most {frame} language, but leans to {other}; the threat-versus-reassurance chart shows which articles lean each way.",
-        num(w, 1)
+        "It leads on {frame}, but its {other} words outnumber its {frame} words ({} against {} per 1,000{how_many}): it leans to {other}; the threat-versus-reassurance chart shows which articles lean each way.",
+        num(w, 1),
+        num(v, 1)
     ))
 }
 
@@ -615,10 +616,10 @@ mod tests {
         };
         let text = lead(143.3, 4.8);
         assert!(
-            text.contains("Its threat words outnumber them (143.3 per 1,000, 29 times as many)"),
+            text.contains("It leads on reassurance, but its threat words outnumber its reassurance words (143.3 against 4.8 per 1,000, 29 times as many): it leans to threat"),
             "{text}"
         );
-        assert!(lead(6.0, 4.0).contains("outnumber them (6.0 per 1,000): it has"));
+        assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000): it leans"));
         assert!(!lead(3.0, 4.8).contains("outnumber"));
         assert!(!lead(4.8, 4.8).contains("outnumber"));
     }
