@@ -89,11 +89,49 @@ fn wrapped(b: &[u8], start: usize, end: usize) -> (usize, usize) {
     let after = b.get(right).copied();
     match (before, after) {
         (Some(b'('), Some(b')')) => (left - 1, right + 1),
-        (Some(b','), Some(b',')) if opens_aside(&b[right + 1..]) => (start, right + 1),
+        (Some(b','), Some(b','))
+            if opens_aside(&b[right + 1..]) || closes_description(&b[..left - 1]) =>
+        {
+            (start, right + 1)
+        }
         (Some(b','), Some(b',')) => (left - 1, right + 1),
         _ if b[end - 1] == b'.' => (start, end - 1),
         _ => (start, end),
     }
+}
+
+/// Whether the comma after an aside also closes a description opened by an
+/// earlier comma of its sentence ("Catherine Frazier, a spokeswoman for
+/// Sen. Ted Cruz, R-Texas, said"): then one comma must stay, or the
+/// description's subject is cut off from its verb and the politician
+/// becomes the speaker. `before` is the text up to the aside's first comma;
+/// the search stops at a quotation mark (a comma inside a quote, '"No,"
+/// Sen. X, R-Texas, said', opens nothing), a line break, a ! or ?, and a
+/// full stop that ends a sentence (not the one of an abbreviated title,
+/// "Sen." or "U.S.": a capitalised word of at most four letters).
+fn closes_description(before: &[u8]) -> bool {
+    for i in (0..before.len()).rev() {
+        match before[i] {
+            b',' => return true,
+            b'"' | b'\n' | b'!' | b'?' => return false,
+            // The last byte of a curly quotation mark (U+201C, U+201D).
+            0x9C | 0x9D if i >= 2 && before[i - 2] == 0xE2 && before[i - 1] == 0x80 => {
+                return false
+            }
+            b'.' => {
+                let word = before[..i]
+                    .rsplit(|c| !c.is_ascii_alphabetic() && *c != b'.')
+                    .next()
+                    .unwrap_or_default();
+                let title = !word.is_empty() && word.len() <= 4 && word[0].is_ascii_uppercase();
+                if !title {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether `rest` (the text after a comma) opens another aside: its first
@@ -136,6 +174,28 @@ mod tests {
             "Rep. Devin Nunes said"
         );
         assert_eq!(blanked("Ryan, R-Wis., said"), "Ryan said");
+        // A description opened by an earlier comma keeps its closing comma.
+        assert_eq!(
+            blanked("Catherine Frazier, a spokeswoman for Sen. Ted Cruz, R-Texas, said"),
+            "Catherine Frazier, a spokeswoman for Sen. Ted Cruz, said"
+        );
+        assert_eq!(
+            blanked("Drew Hammill, spokesman for Nancy Pelosi, D-Calif., said"),
+            "Drew Hammill, spokesman for Nancy Pelosi, said"
+        );
+        // A comma inside a quote or in an earlier sentence opens nothing.
+        assert_eq!(
+            blanked("\"No,\" Sen. Ted Cruz, R-Texas, said."),
+            "\"No,\" Sen. Ted Cruz said."
+        );
+        assert_eq!(
+            blanked("“No,” Sen. Ted Cruz, R-Texas, said."),
+            "“No,” Sen. Ted Cruz said."
+        );
+        assert_eq!(
+            blanked("The vote passed, officials said. Ryan, R-Wis., said more."),
+            "The vote passed, officials said. Ryan said more."
+        );
         assert_eq!(
             blanked("chairman Kevin Brady, R-Texas, said"),
             "chairman Kevin Brady said"
