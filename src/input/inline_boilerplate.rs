@@ -93,8 +93,9 @@ const SHARE_BUTTONS: &[&str] = &[
     "Reddit",
 ];
 
-/// Words a bracketed credit may have before its closing bracket.
-const BRACKET_MAX_WORDS: usize = 10;
+/// Words a bracketed credit that is no known one may have: a name
+/// ("(Photo: John Smith)"), each word capitalised.
+const BRACKET_MAX_WORDS: usize = 3;
 
 /// Words a teaser's headline may have after "READ MORE:" to the line's end.
 const TEASER_MAX_WORDS: usize = 20;
@@ -117,6 +118,7 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
+            || after_opening_quote(line, start)
         {
             continue;
         }
@@ -142,7 +144,17 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
         at = end;
         // One space where the fragment sat between words, none at an end
         // or before punctuation.
-        let rest = line[at..].trim_start();
+        let mut rest = line[at..].trim_start();
+        // A full stop after a fragment that followed a sentence's end (or
+        // nothing) was the fragment's own: "Image copyright Reuters." alone
+        // leaves no ".", and none is doubled.
+        let out_end = out.trim_end();
+        if rest.starts_with('.')
+            && !rest.starts_with("..")
+            && (out_end.is_empty() || out_end.ends_with(['.', '!', '?']))
+        {
+            rest = rest[1..].trim_start();
+        }
         at = line.len() - rest.len();
         if rest.is_empty() || out.is_empty() || rest.starts_with([',', '.', ';', ':', ')']) {
             out.truncate(out.trim_end().len());
@@ -152,6 +164,35 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
     }
     out.push_str(&line[at..]);
     (Cow::Owned(out), cuts.len())
+}
+
+/// Quotation marks that open a quotation; the straight ones open one only
+/// where no word is right before them ([`after_opening_quote`]).
+const OPENING_QUOTES: &[char] = &['\u{201c}', '\u{2018}', '\u{201e}', '\u{201a}', '\u{ab}'];
+
+/// Closing quotation marks and brackets, which may follow a sentence's end
+/// mark ("... go home soon.\"").
+const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')', ']', '}'];
+
+/// True when an opening quotation mark comes right before `start` (spaces
+/// between allowed): a phrase inside a quotation is quoted ("the app showed
+/// the error \"Media playback is not supported on this device\""), not the
+/// page's boilerplate. A straight quote opens one when it is attached to
+/// the phrase or stands after a space, a bracket or the line's start.
+/// Looks at a few characters only (no scan of the line).
+fn after_opening_quote(line: &str, start: usize) -> bool {
+    let before = line[..start].trim_end();
+    let mut back = before.chars().rev();
+    match back.next() {
+        Some(c) if OPENING_QUOTES.contains(&c) => true,
+        Some('"' | '\'') => {
+            before.len() == start
+                || back
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}'))
+        }
+        _ => false,
+    }
 }
 
 /// `at`, when a word ends there (the phrase is not the start of a longer word).
@@ -176,11 +217,26 @@ fn credit_end(line: &str, at: usize) -> Option<usize> {
     let label_end = punctuation(line, at);
     let rest = line[label_end..].trim_start();
     let from = line.len() - rest.len();
-    CREDITS
-        .iter()
-        .filter(|c| rest.starts_with(*c))
-        .find_map(|c| word_end(line, from + c.len()))
-        .or((label_end > at).then_some(label_end))
+    known_credit_end(line, from).or((label_end > at).then_some(label_end))
+}
+
+/// Past the known credit that starts at `from`, or credits joined by a
+/// slash ("AP/Getty Images"); `None` where none does, or a slash goes on
+/// to one that is not known (its end cannot be told).
+fn known_credit_end(line: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let rest = &line[at..];
+        let end = CREDITS
+            .iter()
+            .filter(|c| rest.starts_with(*c))
+            .find_map(|c| word_end(line, at + c.len()))?;
+        if line[end..].starts_with('/') {
+            at = end + 1;
+        } else {
+            return Some(end);
+        }
+    }
 }
 
 /// Past a caption label, when a comma, a colon or a capital letter (the
@@ -191,13 +247,22 @@ fn caption_label_end(line: &str, at: usize) -> Option<usize> {
     (label_end > at || capital).then_some(label_end)
 }
 
-/// Past the closing bracket of "(Image: ...)", if it closes on this line
-/// within a few words.
+/// Past the closing bracket of "(Image: ...)", if what it holds is a
+/// credit: a known one ("(Image: Getty Images)") or a name of a few
+/// capitalised words ("(Photo: John Smith)"). A description ("(Photo: a
+/// man in a blue coat)") may be the article's own words, and stays.
 fn bracket_end(line: &str, at: usize) -> Option<usize> {
     let close = line[at..].find([')', '('])?;
-    let inside = &line[at..at + close];
-    (line[at + close..].starts_with(')') && inside.split_whitespace().count() <= BRACKET_MAX_WORDS)
-        .then_some(at + close + 1)
+    if !line[at + close..].starts_with(')') {
+        return None;
+    }
+    let inside = line[at..at + close].trim();
+    let from = at + (line[at..].len() - line[at..].trim_start().len());
+    let known = known_credit_end(line, from).is_some_and(|e| line[e..at + close].trim().is_empty());
+    let words = || inside.split_whitespace();
+    let name = (1..=BRACKET_MAX_WORDS).contains(&words().count())
+        && words().all(|w| w.starts_with(char::is_uppercase));
+    (known || name).then_some(at + close + 1)
 }
 
 /// Past the share buttons ("Email Facebook ... Copy this link") after
@@ -231,17 +296,36 @@ fn share_panel_end(line: &str, at: usize) -> Option<usize> {
 /// A teaser is removed only where it starts a sentence and its headline
 /// ends the line: a few words with no sentence end among them (headlines
 /// carry no full stop). Where the headline runs on into the article, the
-/// two cannot be told apart, and the teaser is kept.
+/// two cannot be told apart, and the teaser is kept. The cheap tests come
+/// first and the words are scanned only when there are few of them, so a
+/// line of many "MORE:" costs one pass, not one per match.
 fn teaser_runs_to_the_end(line: &str, start: usize, after: usize) -> bool {
     let before = line[..start].trim_end();
     let starts_sentence = before.is_empty()
         || before.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')']);
+    if !starts_sentence {
+        return false;
+    }
     let rest = line[after..].trim();
     let words = rest.split_whitespace().take(TEASER_MAX_WORDS + 1).count();
+    if !(1..=TEASER_MAX_WORDS).contains(&words) {
+        return false;
+    }
+    // A sentence end inside: an end mark, any closing quotes or brackets,
+    // then a space ("... said \"no.\" The ...").
     let inner_end = rest.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?') && rest[i + 1..].starts_with(char::is_whitespace)
+        matches!(c, '.' | '!' | '?')
+            && rest[i + 1..]
+                .trim_start_matches(CLOSERS)
+                .starts_with(char::is_whitespace)
     });
-    starts_sentence && (1..=TEASER_MAX_WORDS).contains(&words) && !inner_end && !rest.ends_with('.')
+    // The end of the line: a full stop, or any end mark inside closing
+    // quotes or brackets ("... soon.\"", "... home?\""), ends a sentence of
+    // the article; a headline may end with a bare "?" or "!".
+    let unclosed = rest.trim_end_matches(CLOSERS);
+    let closed = unclosed.len() < rest.len();
+    let ends_sentence = unclosed.ends_with('.') || closed && unclosed.ends_with(['.', '!', '?']);
+    !inner_end && !ends_sentence
 }
 
 #[cfg(test)]
@@ -340,6 +424,122 @@ mod tests {
         ] {
             assert_eq!(strip(text), (text.into(), 0), "{text}");
         }
+    }
+
+    #[test]
+    fn a_line_ending_in_a_closed_sentence_is_no_teaser() {
+        for text in [
+            "Displaced residents say they have nowhere to go. READ MORE: Kurdish city battered by crackdown Akar said the displaced \"will be able to go home soon.\"",
+            "Visitors were moved. READ MORE: The keepers said the animal \u{201c}escaped.\u{201d}",
+            "Visitors were moved. READ MORE: The keepers said the animal escaped (again.)",
+            "Visitors were moved. READ MORE: The keepers asked \"who let it out?\"",
+            "Visitors were moved. READ MORE: The keeper shouted \u{2018}run!\u{2019}",
+            // A sentence end inside, behind a closing quote.
+            "Visitors were moved. READ MORE: Keepers said \"no.\" The zoo shut",
+        ] {
+            assert_eq!(strip(text), (text.into(), 0), "{text}");
+        }
+        // A headline may still end with a bare question mark or a quote.
+        assert_eq!(
+            strip("Police closed the road. READ MORE: Mayor says town is \"ready\""),
+            ("Police closed the road.".into(), 1)
+        );
+    }
+
+    #[test]
+    fn a_teaser_inside_a_quotation_is_text() {
+        for text in [
+            "The librarian gave one piece of advice. \"Read more: it is the best habit you will ever build.\"",
+            "The sign said \"READ MORE: Books are free here\"",
+            "The sign said 'READ MORE: Books are free here'",
+            "The sign said \u{201c}READ MORE: Books are free here\u{201d}",
+            "\"READ MORE: Books are free here\"",
+        ] {
+            assert_eq!(strip(text), (text.into(), 0), "{text}");
+        }
+        // After a closing quote, a teaser still goes.
+        assert_eq!(
+            strip("He said \"we are done.\" READ MORE: Fury after snow leopard shot dead"),
+            ("He said \"we are done.\"".into(), 1)
+        );
+    }
+
+    #[test]
+    fn only_a_credit_in_brackets_goes() {
+        for text in [
+            "He then left (Photo: a man in a blue coat standing near the gate) quietly.",
+            "He then left (Image: the gate at dawn) quietly.",
+            "He then left (Pictured: his Own Home And Garden) quietly.",
+            "He then left (Photo: ) quietly.",
+        ] {
+            assert_eq!(strip(text), (text.into(), 0), "{text}");
+        }
+        for (text, kept) in [
+            (
+                "He then left (Photo: John Smith) quietly.",
+                "He then left quietly.",
+            ),
+            (
+                "He then left (Image: Getty Images) quietly.",
+                "He then left quietly.",
+            ),
+            (
+                "He then left (Picture: AP/Getty Images) quietly.",
+                "He then left quietly.",
+            ),
+            (
+                "He then left (PHOTO: REUTERS) quietly.",
+                "He then left quietly.",
+            ),
+        ] {
+            assert_eq!(strip(text), (kept.into(), 1), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_fixed_sentence_is_text() {
+        for text in [
+            "the app showed the error \"Media playback is not supported on this device\" during the final.",
+            "the app showed the error \u{201c}Media playback is not supported on this device\u{201d} during the final.",
+            "the note read \"Image copyright Reuters\" in small print.",
+        ] {
+            assert_eq!(strip(text), (text.into(), 0), "{text}");
+        }
+        // A closing quote before it is no quotation of it.
+        assert_eq!(
+            strip("He said \"we won.\" Media playback is not supported on this device The crowd cheered."),
+            ("He said \"we won.\" The crowd cheered.".into(), 1)
+        );
+    }
+
+    #[test]
+    fn a_long_line_of_teaser_marks_is_kept_in_one_pass() {
+        let line = "MORE: ".repeat(200_000);
+        assert_eq!(strip(&line), (line.clone(), 0));
+        let line = "It rained. MORE: ".repeat(50_000);
+        assert_eq!(strip(&line), (line.clone(), 0));
+    }
+
+    #[test]
+    fn a_fragment_leaves_no_stray_stop_or_credit_part() {
+        assert_eq!(strip("Image copyright Reuters."), (String::new(), 1));
+        assert_eq!(strip("(Photo: Getty)."), (String::new(), 1));
+        assert_eq!(
+            strip("Fires spread. Image copyright Reuters. The river rose."),
+            ("Fires spread. The river rose.".into(), 1)
+        );
+        assert_eq!(
+            strip("Image copyright AP/Getty Images The march went on."),
+            ("The march went on.".into(), 1)
+        );
+        // A slash to an unknown credit: its end cannot be told.
+        let text = "Image copyright AP/John Smith The march went on.";
+        assert_eq!(strip(text), (text.into(), 0));
+        // The stop ending a sentence stays.
+        assert_eq!(
+            strip("The award went to the team (Photo: PA). It was a surprise."),
+            ("The award went to the team. It was a surprise.".into(), 1)
+        );
     }
 
     #[test]

@@ -7,14 +7,28 @@
 use super::dates::{dayless_date, iso_date};
 use super::fields::{article_name, labelled, one_line, upper_label, word_count, ExportArticle};
 
-/// "3 of 10 DOCUMENTS" (also "3 of 10 DOCUMENT", any case).
-fn document_marker(p: &str) -> bool {
+/// "3 of 10 DOCUMENTS" (also "3 of 10 DOCUMENT", any case, and numbers
+/// with thousands separators: "1,001 of 2,500 DOCUMENTS"). Every marker
+/// holds "document" in some case: the pre-filter in `exports::split` looks
+/// for that.
+pub(super) fn document_marker(p: &str) -> bool {
     let w: Vec<&str> = p.split_whitespace().collect();
     w.len() == 4
-        && w[0].bytes().all(|b| b.is_ascii_digit())
+        && is_number(w[0])
         && w[1].eq_ignore_ascii_case("of")
-        && w[2].bytes().all(|b| b.is_ascii_digit())
+        && is_number(w[2])
         && (w[3].eq_ignore_ascii_case("documents") || w[3].eq_ignore_ascii_case("document"))
+}
+
+/// Digits, or digits grouped in threes by commas ("2,500").
+fn is_number(w: &str) -> bool {
+    let mut groups = w.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    if !w.contains(',') {
+        return digits(first);
+    }
+    digits(first) && first.len() <= 3 && groups.all(|g| g.len() == 3 && digits(g))
 }
 
 /// True when the paragraphs have the classic LexisNexis structure.
@@ -117,9 +131,10 @@ fn date_line(chunk: &[String]) -> Option<(usize, Option<String>)> {
 /// The document number and total a marker states ("101 of 500 DOCUMENTS"
 /// -> (101, 500)); `None` for a number too large to be one.
 fn stated_number(marker: &str) -> Option<(usize, usize)> {
+    let number = |w: &str| w.replace(',', "").parse().ok();
     let mut w = marker.split_whitespace();
-    let n = w.next()?.parse().ok()?;
-    let total = w.nth(1)?.parse().ok()?;
+    let n = number(w.next()?)?;
+    let total = number(w.nth(1)?)?;
     Some((n, total))
 }
 
@@ -511,6 +526,44 @@ pub(crate) mod tests {
         assert_eq!(arts[0].body, vec!["The inquiry opened."]);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("\"SUBJECT:\""), "{warnings:?}");
+    }
+
+    #[test]
+    fn markers_with_thousands_separators_are_markers() {
+        for m in [
+            "1,001 of 2,500 DOCUMENTS",
+            "999 of 1,000 documents",
+            "12,345 of 1,234,567 Document",
+        ] {
+            assert!(document_marker(m), "{m}");
+        }
+        for m in [
+            "1,00 of 2,500 DOCUMENTS",
+            "1001, of 2500 DOCUMENTS",
+            ",100 of 2500 DOCUMENTS",
+            "1234,567 of 2,000,000 DOCUMENTS",
+            "1.001 of 2.500 DOCUMENTS",
+        ] {
+            assert!(!document_marker(m), "{m}");
+        }
+        assert_eq!(
+            numbering(&["1,001 of 2,500 DOCUMENTS", "1,002 of 2,500 DOCUMENTS"]),
+            (vec![1001, 1002], None)
+        );
+        let txt = classic_part(
+            1001,
+            2500,
+            &[
+                times("Storm hits", "March 5, 2012 Monday", &["One."]),
+                times("Storm ends", "March 6, 2012 Tuesday", &["Two."]),
+            ],
+        )
+        .replace("1001 of 2500", "1,001 of 2,500")
+        .replace("1002 of 2500", "1,002 of 2,500");
+        assert!(txt.contains("1,002 of 2,500 DOCUMENTS"));
+        let (arts, warnings, numbers) = split(&paragraphs(&txt));
+        assert_eq!((arts.len(), numbers), (2, vec![1001, 1002]));
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

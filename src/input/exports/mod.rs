@@ -13,6 +13,17 @@ pub mod nexis_uni;
 pub mod proquest;
 
 use crate::input::formats::extracted::Extracted;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// "document" in any (ASCII) case: every classic LexisNexis marker holds
+/// it, as [`lexis_classic::document_marker`] reads one ("1 of 2 documents").
+static DOCUMENT_ANY_CASE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["document"])
+        .expect("one fixed word builds")
+});
 
 /// The articles of one export file.
 #[derive(Debug, Clone)]
@@ -36,7 +47,7 @@ pub struct Split {
 pub fn split(text: &str) -> Option<Split> {
     let has = |s: &str| memchr::memmem::find(text.as_bytes(), s.as_bytes()).is_some();
     let maybe_uni = has("End of Document");
-    let maybe_classic = has(" DOCUMENTS") || has(" of ") && has("DOCUMENT");
+    let maybe_classic = DOCUMENT_ANY_CASE.is_match(text);
     let maybe_factiva = has("Document ") && has(" words");
     let maybe_proquest = has("Full text:");
     if !(maybe_uni || maybe_classic || maybe_factiva || maybe_proquest) {
@@ -149,6 +160,26 @@ mod tests {
             &["Residents were told to leave."],
         )])
         .join("\n\n")
+    }
+
+    #[test]
+    fn classic_markers_in_any_case_or_with_separators_are_found() {
+        let docs = [
+            times("Storm hits", "March 5, 2012 Monday", &["Text one."]),
+            times("Storm ends", "March 6, 2012 Tuesday", &["Text two."]),
+        ];
+        let lower = classic_of(&docs).replace(" DOCUMENTS", " documents");
+        assert!(!lower.contains("DOCUMENT"));
+        let s = split(&lower).unwrap();
+        assert_eq!((s.database, s.articles.len()), ("LexisNexis", 2));
+        let mixed = classic_of(&docs).replace(" of 2 DOCUMENTS", "\tOF\t2\tDocuments");
+        assert_eq!(split(&mixed).unwrap().articles.len(), 2);
+        let big = classic_part(1001, 2500, &docs)
+            .replace("1001 of 2500", "1,001 of 2,500")
+            .replace("1002 of 2500", "1,002 of 2,500");
+        let s = split(&big).unwrap();
+        assert_eq!((s.database, s.articles.len()), ("LexisNexis", 2));
+        assert_eq!(s.numbers, [1001, 1002]);
     }
 
     #[test]
