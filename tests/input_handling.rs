@@ -40,15 +40,20 @@ fn assert_not_said(r: &Run, text: &str) {
     assert!(!r.stderr.contains(text), "{}", r.stderr);
 }
 
+/// A Word file of one short article.
+fn storm_docx() -> Vec<u8> {
+    docx_of(&[
+        "Storm hits the coast",
+        "Waves broke the sea wall overnight.",
+    ])
+}
+
 /// `frame import DIR --out DIR/articles` twice: the second run reads the
 /// sources only (the first run's articles are passed over, with a warning).
 #[test]
 fn an_import_run_twice_never_reads_its_own_output() {
     let tmp = tempfile::tempdir().unwrap();
-    let docx = docx_of(&[
-        "Storm hits the coast",
-        "Waves broke the sea wall overnight.",
-    ]);
+    let docx = storm_docx();
     let dir = folder(
         tmp.path(),
         "in",
@@ -80,10 +85,7 @@ fn an_import_run_twice_never_reads_its_own_output() {
 #[test]
 fn format_is_used_only_where_detection_fails() {
     let tmp = tempfile::tempdir().unwrap();
-    let docx = docx_of(&[
-        "Storm hits the coast",
-        "Waves broke the sea wall overnight.",
-    ]);
+    let docx = storm_docx();
     let dir = folder(
         tmp.path(),
         "in",
