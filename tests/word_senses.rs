@@ -228,6 +228,11 @@ const CASES: &[(&str, &str, &str)] = &[
     // reassurance: the senses that reassure, not their look-alikes.
     (
         "reassurance",
+        "Officials said the residents will be safe in the shelter.",
+        "Schools should be safe places for children.",
+    ),
+    (
+        "reassurance",
         "Police gave the all clear at noon.",
         "Just so we are all clear on the plan.",
     ),
