@@ -130,7 +130,7 @@ pub fn frames(a: &Analysis) -> Vec<String> {
         .count();
     if to_zero > 0 {
         out.push(format!(
-            "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the interval table below): they may rest on a single sentence.",
+            "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the table of intervals in the appendix): they may rest on a single sentence.",
             scores.len()
         ));
     }

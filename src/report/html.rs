@@ -9,8 +9,9 @@
 //! escapes every piece of text, since titles and sentences are user data.
 
 use super::document::{Block, Cell, Document, Inline, Table, Target};
+use super::format::int;
 use super::sections;
-use crate::model::Analysis;
+use crate::model::{Analysis, READER_MAX};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -23,12 +24,20 @@ pub fn render(a: &Analysis, charts: &[&str]) -> String {
 pub fn render_pages(a: &Analysis, charts: &[&str]) -> (String, String) {
     let doc = sections::build(a, charts);
     let links = Links::new(&doc);
-    let report = render_page(&doc, &a.frame_version, &doc.blocks, &links.on(Page::Report));
+    let n = a.articles.len();
+    let report = render_page(
+        &doc,
+        &a.frame_version,
+        &doc.blocks,
+        &links.on(Page::Report),
+        n,
+    );
     let appendix = render_page(
         &doc,
         &a.frame_version,
         &doc.appendix,
         &links.on(Page::Appendix),
+        n,
     );
     (report, appendix)
 }
@@ -288,7 +297,15 @@ fn table(out: &mut String, t: &Table, links: &Links) {
     out.push_str("</tbody></table></div>\n");
 }
 
-fn render_page(doc: &Document, version: &str, blocks: &[Block], links: &Links) -> String {
+/// One page; `articles` is how many the run analysed (the reader shows at
+/// most [`READER_MAX`], and the subtitle says so).
+fn render_page(
+    doc: &Document,
+    version: &str,
+    blocks: &[Block],
+    links: &Links,
+    articles: usize,
+) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -310,11 +327,15 @@ fn render_page(doc: &Document, version: &str, blocks: &[Block], links: &Links) -
     let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
     match links.page {
         Page::Report => {
+            let which = if articles > READER_MAX {
+                format!("the first {} articles (#1 to #{}) can be read with their frame words marked in the <a href=\"{}\">reader</a>; for the others, <code>frame kwic</code> shows any word in context", int(READER_MAX), int(READER_MAX), super::links::page_name(0))
+            } else {
+                format!("every article can be read with its frame words marked in the <a href=\"{}\">reader</a>", super::links::page_name(0))
+            };
             let _ = writeln!(
                 out,
-                "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score. The long tables are in the <a href=\"appendix.html\">appendix</a>; every article can be read with its frame words marked in the <a href=\"{}\">reader</a>.</p>",
+                "<p class=\"subtitle\">A report by frame {}: threat and reassurance, other frames, sentiment and vocabulary clusters, with the evidence behind each score. The long tables are in the <a href=\"appendix.html\">appendix</a>; {which}.</p>",
                 escape(version.trim()),
-                super::links::page_name(0)
             );
         }
         Page::Appendix => {

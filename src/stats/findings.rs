@@ -145,12 +145,16 @@ fn fitted_decimals(base: usize, d: &GroupDifference) -> usize {
     k
 }
 
-/// "3 matches" / "1 match" / "2.5 matches" (negated matches weigh less).
+/// "3 weighted matches" / "1 weighted match": an entry's weight counts
+/// (`terror* 2` counts twice), so the figure can exceed the marked words.
 fn matches(n: f64) -> String {
     if n == 1.0 {
-        "1 match".to_string()
+        "1 weighted match".to_string()
     } else {
-        format!("{} matches", num(n, if n.fract() == 0.0 { 0 } else { 1 }))
+        format!(
+            "{} weighted matches",
+            num(n, if n.fract() == 0.0 { 0 } else { 1 })
+        )
     }
 }
 
@@ -270,11 +274,22 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         .articles
         .iter()
         .any(|art| art.frames.get(j).is_some_and(|f| f.ci_low.is_some()));
+    // Threat and reassurance lead only among the articles that lean their
+    // way: the article with the most reassurance words can be a list of
+    // attacks that notes "no casualties", and "most reassurance-framed"
+    // should not name it while another article leans to reassurance.
+    let leaning = a
+        .articles
+        .iter()
+        .any(|art| leans_to(a, art, frame) && art.frames.get(j).is_some_and(|f| f.per_1k > 0.0));
     let mut best: Option<(usize, [f64; 3])> = None;
     for (i, art) in a.articles.iter().enumerate() {
         let Some(f) = art.frames.get(j) else {
             continue;
         };
+        if leaning && !leans_to(a, art, frame) {
+            continue;
+        }
         let first = if by_interval {
             f.ci_low.unwrap_or(0.0)
         } else {
@@ -323,13 +338,22 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     };
     // When every interval reaches 0, no article stands out on this frame: say
     // so before naming the one with the highest score.
-    let lead = if by_interval && !score.ci_low.is_some_and(|lo| lo > 0.0) {
+    let lead = if let Some(other) = other_side(frame).filter(|_| !leaning) {
+        format!("No article leans to {frame}: every article with {frame} words has at least as many {other} words. The one with the most {frame} words{ranked} is")
+    } else if by_interval && !score.ci_low.is_some_and(|lo| lo > 0.0) {
         format!("No article is clearly {frame}-framed: every article's 95% interval reaches 0. The highest-scoring article is")
     } else {
         format!("The most {frame}-framed article{ranked} is")
     };
+    // The id is what the CSV files are keyed by; the number is only the
+    // article's place in this run.
+    let id = if title == art.id {
+        String::new()
+    } else {
+        format!(" (id {})", art.id)
+    };
     let text = format!(
-        "{lead} #{} “{}”{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
+        "{lead} #{} “{}”{id}{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
         i + 1,
         title,
         art.group
@@ -387,6 +411,29 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     })
 }
 
+/// The other side of threat/reassurance; `None` for every other frame.
+fn other_side(frame: &str) -> Option<&'static str> {
+    match frame {
+        THREAT => Some(REASSURANCE),
+        REASSURANCE => Some(THREAT),
+        _ => None,
+    }
+}
+
+/// Whether `art` has more words of `frame` than of the other side of
+/// threat/reassurance (per 1,000); true for every other frame, and when the
+/// run lacks the other side.
+fn leans_to(a: &Analysis, art: &crate::model::ArticleResult, frame: &str) -> bool {
+    let per_1k = |name: &str| {
+        let k = a.frames.iter().position(|f| f == name)?;
+        art.frames.get(k).map(|f| f.per_1k)
+    };
+    match (other_side(frame).and_then(per_1k), per_1k(frame)) {
+        (Some(w), Some(v)) => v > w,
+        _ => true,
+    }
+}
+
 /// For the article leading on one side of threat/reassurance, a sentence
 /// when the other side's words outnumber this side's (`v` per 1,000): the
 /// article with the most reassurance words can be a report of attacks that
@@ -398,11 +445,7 @@ fn outweighed(
     frame: &str,
     v: f64,
 ) -> Option<String> {
-    let other = match frame {
-        THREAT => REASSURANCE,
-        REASSURANCE => THREAT,
-        _ => return None,
-    };
+    let other = other_side(frame)?;
     let k = a.frames.iter().position(|f| f == other)?;
     let w = art.frames.get(k)?.per_1k;
     if !(w.is_finite() && v > 0.0 && w > v) {
@@ -542,7 +585,7 @@ mod tests {
         assert!(
             f.items[3]
                 .text
-                .contains("rests on 1 match in post and 22 matches in herald"),
+                .contains("rests on 1 weighted match in post and 22 weighted matches in herald"),
             "{}",
             f.items[3].text
         );
@@ -622,6 +665,37 @@ mod tests {
         assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000): it leans"));
         assert!(!lead(3.0, 4.8).contains("outnumber"));
         assert!(!lead(4.8, 4.8).contains("outnumber"));
+    }
+
+    #[test]
+    fn the_reassurance_lead_is_an_article_that_leans_to_reassurance() {
+        let mut a = example(5);
+        set_score(&mut a, THREAT, 100.0);
+        set_score(&mut a, REASSURANCE, 5.0);
+        // Article 3 has fewer reassurance words than the others but more
+        // than its threat words: it leads, not a list of attacks.
+        let (t, r) = (0, 1);
+        a.articles[2].frames[t].per_1k = 1.0;
+        a.articles[2].frames[r].per_1k = 2.0;
+        a.articles[2].frames[r].ci_low = Some(0.0);
+        let f = compute(&a);
+        let lead = f.items.iter().find(|x| x.kind == MOST_REASSURANCE).unwrap();
+        assert_eq!(lead.article_no, 3, "{}", lead.text);
+        assert!(
+            lead.text
+                .contains("No article is clearly reassurance-framed"),
+            "{}",
+            lead.text
+        );
+        assert!(!lead.text.contains("outnumber"), "{}", lead.text);
+        // When none leans that way, the lead says so first.
+        a.articles[2].frames[t].per_1k = 3.0;
+        let text = reassurance_lead(&a);
+        assert!(
+            text.starts_with("No article leans to reassurance: every article with reassurance words has at least as many threat words."),
+            "{text}"
+        );
+        assert!(text.contains("it leans to threat"), "{text}");
     }
 
     /// Threat and reassurance lists without measurements, shipped or not.

@@ -70,6 +70,12 @@ struct Rows {
     kind: Kind,
 }
 
+/// Whether the chart shows cluster means rather than articles (a large
+/// corpus with clusters), so that the text beside it can say so.
+pub fn shows_clusters(a: &Analysis) -> bool {
+    matches!(rows(a).kind, Kind::Clusters)
+}
+
 /// Per-article rows, or cluster means when there are too many articles.
 fn rows(a: &Analysis) -> Rows {
     let nf = a.frames.len();

@@ -18,14 +18,13 @@ impl<'a> Builder<'a> {
         let window = a.parameters.negation_window;
         self.explain(vec![
             strong("How to read this. "),
-            t(if has {
-                "Each row of the chart and the table is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and, in the chart, its colour: stronger means more) "
-            } else {
-                "Each row of the table is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell "
+            t(match (has, frames::shows_clusters(a)) {
+                (true, true) => "Each row of the chart is a cluster of articles (the mean of its articles' scores; the first row is all articles), each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the articles use ",
+                (true, false) => "Each row of the chart is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the article uses ",
+                (false, _) => "Each column of the table of every article's scores (in the appendix) is a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell is how many words from that frame's list the article uses ",
             }),
-            t("is how many words from that frame's list the article uses "),
             strong("per 1,000 words"),
-            t(", so long and short articles can be compared fairly: 5.0 means five matching words per 1,000, or one every 200 words. The number in brackets is the count of matches itself. "),
+            t(", so long and short articles can be compared fairly: 5.0 means five matching words per 1,000, or one every 200 words. In the appendix table of every article's scores, the number in brackets is the count of matches, each with its entry's weight (a few strong entries, such as “massacre”, count twice). "),
             t(format!(
                 "A reassurance entry preceded within {} words by a negation (“not under control”) counts as threat; a negated word of any other frame (“never afraid”) is not counted. Reassuring denials (“no threat to the public”, “no one was hurt”) are phrases of the reassurance list; a reassurance entry after if, until, whether or hope (“until it is safe”), or in a question, is not counted. ",
                 window

@@ -50,7 +50,11 @@ impl<'a> Builder<'a> {
             t(int(g.resamples)),
             t(" times (seed "),
             t(g.seed.to_string()),
-            t("), and the interval holds the middle 95% of the resampled means. Do not compare two groups by whether their intervals overlap: the table of differences below gives each difference with its own interval, and says whether it is a finding. Each measure's standard deviation within each group is in the appendix and in "),
+            t(if g.groups.len() >= 2 {
+                "), and the interval holds the middle 95% of the resampled means. Do not compare two groups by whether their intervals overlap: the table of differences below gives each difference with its own interval, and says whether it is a finding. Each measure's standard deviation within each group is in the appendix and in "
+            } else {
+                "), and the interval holds the middle 95% of the resampled means. With one group, the table gives the means of all articles. Each measure's standard deviation is in the appendix and in "
+            }),
             code("groups.csv"),
             t("."),
         ]);

@@ -35,6 +35,9 @@ impl<'a> Builder<'a> {
                     a.frames.join(", ")
                 )));
             }
+            if n > 1 && a.groups.as_ref().is_none_or(|g| g.groups.len() < 2) {
+                p.push(t("The articles form one group, so no outlets or other groups are compared (put each outlet's articles in a subfolder, or name a column with --group-by). "));
+            }
             if let Some(g) = a.groups.as_ref().filter(|g| g.groups.len() >= 2) {
                 let names: Vec<&str> = g.groups.iter().map(|x| x.name.as_str()).collect();
                 let by = if g.group_by == "group" {
@@ -50,53 +53,52 @@ impl<'a> Builder<'a> {
                 )));
             }
             if n > 1 && self.has_frame(THREAT) && self.has_frame(REASSURANCE) {
-                let (mut up, mut down, mut even) = (0, 0, 0);
-                for art in &a.articles {
-                    if art.threat_balance > 1e-9 {
-                        up += 1;
-                    } else if art.threat_balance < -1e-9 {
-                        down += 1;
-                    } else {
-                        even += 1;
-                    }
-                }
+                let [up, down, even, neither] = leanings(a);
                 p.push(t(format!(
-                    "{} more threat than reassurance vocabulary, {} more reassurance, and {} balanced or neither. ",
+                    "{} more threat than reassurance vocabulary, {} more reassurance, {} as much of each, and {} neither. ",
                     capitalise(&count_verb(up, "uses", "use")),
                     int(down),
-                    int(even)
+                    int(even),
+                    int(neither)
                 )));
             }
-            let mut lo: Option<(usize, f64)> = None;
-            let mut hi: Option<(usize, f64)> = None;
-            for (i, art) in a.articles.iter().enumerate() {
-                let c = art.sentiment.compound;
-                if !c.is_finite() {
-                    continue;
-                }
-                if lo.is_none_or(|(_, v)| c < v) {
-                    lo = Some((i, c));
-                }
-                if hi.is_none_or(|(_, v)| c > v) {
-                    hi = Some((i, c));
-                }
-            }
-            if let (Some((li, lv)), Some((hi_i, hv))) = (lo, hi) {
-                if n == 1 {
+            if n == 1 {
+                let c = a.articles[0].sentiment.compound;
+                if c.is_finite() {
                     p.push(t(format!(
                         "Its overall sentiment (VADER compound score, from -1 very negative to +1 very positive) is {}. ",
-                        score3(lv)
+                        score3(c)
                     )));
-                } else {
-                    p.push(t(format!(
-                        "Sentiment (VADER compound score, from -1 very negative to +1 very positive) ranges from {} (",
-                        score3(lv)
-                    )));
-                    p.push(self.article_link(li));
-                    p.push(t(format!(") to {} (", score3(hv))));
-                    p.push(self.article_link(hi_i));
-                    p.push(t("). "));
                 }
+            } else if let Some((li, hi_i, few)) = sentiment_extremes(a) {
+                let a_li = &a.articles[li];
+                let a_hi = &a.articles[hi_i];
+                // Name the extremes for what they are: in a set of negative
+                // articles the top one is the least negative, not positive.
+                let low = if a_li.sentiment.compound > 0.0 {
+                    "least positive"
+                } else {
+                    "most negative"
+                };
+                let high = if a_hi.sentiment.compound < 0.0 {
+                    "least negative"
+                } else {
+                    "most positive"
+                };
+                p.push(t(format!(
+                    "Sentiment (VADER compound score, the mean of an article's sentences, from -1 very negative to +1 very positive) is {low} in "
+                )));
+                p.push(self.article_link(li));
+                p.push(t(format!(" ({}) and {high} in ", with_interval(a_li))));
+                p.push(self.article_link(hi_i));
+                p.push(t(format!(" ({})", with_interval(a_hi))));
+                p.push(t(if few {
+                    ". ".to_string()
+                } else {
+                    format!(
+                        ", among the articles of at least {MIN_SENTENCES_TO_LEAD} sentences, ranked by the end of the 95% interval nearer 0 so that a short article cannot lead on a sentence or two. "
+                    )
+                }));
             }
             match &a.clustering {
                 Some(c) => {
@@ -138,7 +140,7 @@ impl<'a> Builder<'a> {
             self.para(vec![t("No articles were analysed.")]);
             return;
         }
-        self.para(vec![t("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files. A title opens the article in the reader, with every frame word marked; the file each article came from is in articles.csv and in the reader.")]);
+        self.para(vec![t("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files. The rows of articles.csv are in the same order, so #2 is its second row, which need not be the file named 2. A title opens the article in the reader, with every frame word marked; the file each article came from is in articles.csv and in the reader.")]);
         let has_date = a.articles.iter().any(|x| x.date.is_some());
         let has_group = a.articles.iter().any(|x| x.group.is_some());
         let mut header = vec!["#", "Id", "Title", "Words"];
@@ -188,6 +190,88 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Sentences an article needs to be named as the most negative or positive
+/// in the summary: with fewer, one strong sentence decides its mean.
+const MIN_SENTENCES_TO_LEAD: usize = 5;
+
+/// Articles leaning to threat, to reassurance, with as much of each, and
+/// with neither (no threat or reassurance word at all).
+fn leanings(a: &crate::model::Analysis) -> [usize; 4] {
+    let pos = |name: &str| a.frames.iter().position(|f| f == name);
+    let (tj, rj) = (pos(THREAT), pos(REASSURANCE));
+    let mut out = [0; 4];
+    for art in &a.articles {
+        let score = |j: Option<usize>| j.and_then(|j| art.frames.get(j)).map_or(0.0, |f| f.per_1k);
+        let k = if art.threat_balance > 1e-9 {
+            0
+        } else if art.threat_balance < -1e-9 {
+            1
+        } else if score(tj) > 0.0 || score(rj) > 0.0 {
+            2
+        } else {
+            3
+        };
+        out[k] += 1;
+    }
+    out
+}
+
+/// The most negative and most positive article by sentiment, and whether
+/// the pick had to fall back to all articles (none has
+/// [`MIN_SENTENCES_TO_LEAD`] sentences). Ranked by the end of the 95%
+/// interval nearer 0 where there is one (then the compound, then the
+/// first article), so that a two-sentence stub does not lead.
+fn sentiment_extremes(a: &crate::model::Analysis) -> Option<(usize, usize, bool)> {
+    let long = |art: &crate::model::ArticleResult| {
+        art.sentences
+            .iter()
+            .filter(|s| s.text.chars().any(char::is_alphabetic))
+            .count()
+            >= MIN_SENTENCES_TO_LEAD
+    };
+    let few = !a.articles.iter().any(long);
+    let candidates: Vec<usize> = (0..a.articles.len())
+        .filter(|&i| a.articles[i].sentiment.compound.is_finite())
+        .filter(|&i| few || long(&a.articles[i]))
+        .collect();
+    let key = |i: usize, end: Option<f64>| {
+        let c = a.articles[i].sentiment.compound;
+        (end.filter(|x| x.is_finite()).unwrap_or(c), c)
+    };
+    let lo = candidates.iter().copied().min_by(|&x, &y| {
+        let (kx, ky) = (
+            key(x, a.articles[x].sentiment_ci_high),
+            key(y, a.articles[y].sentiment_ci_high),
+        );
+        kx.0.total_cmp(&ky.0)
+            .then(kx.1.total_cmp(&ky.1))
+            .then(x.cmp(&y))
+    })?;
+    let hi = candidates.iter().copied().max_by(|&x, &y| {
+        let (kx, ky) = (
+            key(x, a.articles[x].sentiment_ci_low),
+            key(y, a.articles[y].sentiment_ci_low),
+        );
+        kx.0.total_cmp(&ky.0)
+            .then(kx.1.total_cmp(&ky.1))
+            .then(y.cmp(&x))
+    })?;
+    Some((lo, hi, few))
+}
+
+/// An article's compound with its 95% interval when it has one.
+fn with_interval(art: &crate::model::ArticleResult) -> String {
+    match (art.sentiment_ci_low, art.sentiment_ci_high) {
+        (Some(l), Some(h)) => format!(
+            "{} [95% interval {}, {}]",
+            score3(art.sentiment.compound),
+            score3(l),
+            score3(h)
+        ),
+        _ => score3(art.sentiment.compound),
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -203,4 +287,63 @@ fn count_verb(n: usize, one: &str, many: &str) -> String {
         count(n, "article", "articles"),
         if n == 1 { one } else { many }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{example, SentenceScore};
+
+    /// `n` sentences of one compound each.
+    fn sentences(n: usize, compound: f64) -> Vec<SentenceScore> {
+        (0..n)
+            .map(|i| SentenceScore {
+                sentence_no: i + 1,
+                text: "A sentence.".into(),
+                sentiment: compound,
+                hits: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_article_does_not_lead_on_sentiment() {
+        let mut a = example(4);
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.sentences = sentences(6, 0.0);
+            art.sentiment.compound = [-0.2, -0.3, 0.4, 0.1][i];
+            art.sentiment_ci_low = Some(art.sentiment.compound - 0.1);
+            art.sentiment_ci_high = Some(art.sentiment.compound + 0.1);
+        }
+        // Article 4: the most negative mean, on two sentences only.
+        a.articles[3].sentences = sentences(2, -0.9);
+        a.articles[3].sentiment.compound = -0.9;
+        a.articles[3].sentiment_ci_low = Some(-0.95);
+        a.articles[3].sentiment_ci_high = Some(-0.85);
+        assert_eq!(sentiment_extremes(&a), Some((1, 2, false)));
+        // An article whose interval stays further from 0 leads even with a
+        // slightly higher mean.
+        a.articles[0].sentiment_ci_high = Some(-0.25);
+        a.articles[1].sentiment_ci_high = Some(-0.05);
+        assert_eq!(sentiment_extremes(&a).map(|x| x.0), Some(0));
+        // No article long enough: all compete, and the summary says nothing
+        // about a minimum.
+        for art in &mut a.articles {
+            art.sentences = sentences(1, 0.0);
+        }
+        assert_eq!(sentiment_extremes(&a), Some((3, 2, true)));
+    }
+
+    #[test]
+    fn even_and_empty_articles_are_counted_apart() {
+        let mut a = example(3);
+        let (t, r) = (0, 1);
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            let (x, y) = [(2.0, 2.0), (0.0, 0.0), (3.0, 1.0)][i];
+            art.frames[t].per_1k = x;
+            art.frames[r].per_1k = y;
+            art.threat_balance = if x + y > 0.0 { (x - y) / (x + y) } else { 0.0 };
+        }
+        assert_eq!(leanings(&a), [1, 0, 1, 1]);
+    }
 }

@@ -87,7 +87,7 @@ impl<'a> Builder<'a> {
             t("A frame's score counts the article's words that match an entry of the frame's lexicon, divided by the article's word count and multiplied by 1,000: "),
             code("per_1k = hits / words × 1000"),
             t(format!(
-                ". A reassurance match preceded within {} words by a negation counts as threat; a negated match of another frame, threat included, is not counted. A reassurance match after if, unless, until, whether, hope or wish in its clause (within {} words), or in a question, is not counted: it makes safety a condition or a question, not a statement. Threat balance = ",
+                ", where each match counts with its entry's weight: 1 unless the lexicon file gives another (in the default lists a few unambiguous entries such as “massacre” and “terror*”, and reassurance's set phrases such as “no cause for alarm”, weigh 2), so the hits can outnumber the marked words. A reassurance match preceded within {} words by a negation counts as threat; a negated match of another frame, threat included, is not counted. A reassurance match after if, unless, until, whether, hope or wish in its clause (within {} words), or in a question, is not counted: it makes safety a condition or a question, not a statement. Threat balance = ",
                 a.parameters.negation_window,
                 a.parameters.condition_window
             )),

@@ -25,6 +25,52 @@ fn pooled<'b>(rows: impl Iterator<Item = (&'b [f64], usize)>, c: usize) -> f64 {
 }
 
 impl<'a> Builder<'a> {
+    /// Narration against quotes over all articles together: each frame's
+    /// hits per 1,000 words of each voice, the answer for the corpus that
+    /// the per-article table and chart leave to the reader to add up.
+    fn voices_pooled(&mut self) {
+        let a = self.a;
+        let voice = |name: &'static str| {
+            a.articles
+                .iter()
+                .flat_map(|r| r.voices.iter())
+                .filter(move |v| v.voice == name)
+                .map(|v| (v.hits.as_slice(), v.words))
+        };
+        let (narrated, quoted): (usize, usize) = (
+            voice("narration").map(|(_, w)| w).sum(),
+            voice("quote").map(|(_, w)| w).sum(),
+        );
+        if a.frames.is_empty() || narrated == 0 || quoted == 0 {
+            return;
+        }
+        let rows = a
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(c, f)| {
+                vec![
+                    Cell::text(f.replace('_', " ")),
+                    Cell::num(per_1k(pooled(voice("narration"), c))),
+                    Cell::num(per_1k(pooled(voice("quote"), c))),
+                ]
+            })
+            .collect();
+        self.para(vec![t(format!(
+            "All articles together ({} words of narration, {} quoted), in frame words per 1,000 words of each voice:",
+            int(narrated),
+            int(quoted)
+        ))]);
+        self.push(Block::Table(table(
+            &["Frame", "Narration", "Quotes"],
+            &[1, 2],
+            rows,
+        )));
+        self.para(vec![em(
+            "A frame that is denser in quotes is carried more by the people quoted than by the outlet's own words; quotes include the unattributed ones.",
+        )]);
+    }
+
     /// The frames shown in the compact tables: threat and reassurance when
     /// present, else the first two.
     pub(super) fn key_frames(&self) -> Vec<(usize, String)> {
@@ -102,6 +148,7 @@ impl<'a> Builder<'a> {
                 "n/a".into()
             }
         ))]);
+        self.voices_pooled();
         self.appendix(
             "Voices by article and speaker",
             "Narration against quotes in each article, every quoted speaker, and the attributions to check:",
