@@ -129,6 +129,9 @@ pub struct Labeler {
     taken: Boxes,
     /// The dots alone (also in `taken`), for the nearest-dot rule.
     dots: Boxes,
+    /// The labels alone (also in `taken`), which a leader laid across dots
+    /// must still not run through.
+    labels: Boxes,
     /// Leader lines drawn so far (dot to label), which no other may cross.
     leaders: Vec<Segment>,
 }
@@ -163,6 +166,16 @@ fn leader_of(p: (i32, i32), rect: PxRect) -> Segment {
     (p, (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3)))
 }
 
+/// How [`Labeler::nearest_free`] searches the plot.
+#[derive(Debug, Clone, Copy)]
+pub struct Search {
+    /// Grid step of the label corners tried, in pixels.
+    pub step: i32,
+    /// Whether the leader may cross earlier leaders: a last resort, for a
+    /// label that would otherwise not be shown at all.
+    pub cross_leaders: bool,
+}
+
 /// Where a label went: its text's top-left corner and whether it was moved
 /// away from its point (it then needs a leader line, `leader` in the chart style).
 pub type Spot = ((i32, i32), bool);
@@ -174,6 +187,7 @@ impl Labeler {
             bounds,
             taken: Boxes::new(bounds),
             dots: Boxes::new(bounds),
+            labels: Boxes::new(bounds),
             leaders: Vec::new(),
         }
     }
@@ -249,6 +263,7 @@ impl Labeler {
     fn take(&mut self, p: (i32, i32), r: i32, (at, displaced): Spot, w: i32, h: i32) -> Spot {
         let rect = Self::label_box(at, w, h);
         self.taken.insert(rect);
+        self.labels.insert(rect);
         if displaced {
             self.block_leader(p, r, rect);
         }
@@ -317,6 +332,62 @@ impl Labeler {
             ((x, y), false)
         });
         self.take(p, r, spot, w, h)
+    }
+
+    /// The free spot anywhere in the plot nearest to point `p` (marker
+    /// radius `r`) for a `w` x `h` label that must not cover any dot even
+    /// where `p` sits deep inside a dense cloud: top-left corners on a grid
+    /// of `step` pixels, nearest first, the first whose box is free and whose
+    /// leader runs through no label and (unless `how` allows it) crosses no
+    /// other leader. The leader may cross dots: a thin line hides far less
+    /// than a label would. Returns the squared distance from `p` to the box
+    /// and the corner.
+    pub fn nearest_free(
+        &self,
+        p: (i32, i32),
+        r: i32,
+        w: i32,
+        h: i32,
+        how: Search,
+    ) -> Option<(i64, (i32, i32))> {
+        let b = self.bounds;
+        let step = how.step.max(1) as usize;
+        let mut spots: Vec<(i64, (i32, i32))> = (b.1..=b.3 - h)
+            .step_by(step)
+            .flat_map(|y| {
+                (b.0 + HALO..=b.2 - HALO - w)
+                    .step_by(step)
+                    .map(move |x| (x, y))
+            })
+            .map(|at| (dist2(p, Self::label_box(at, w, h)), at))
+            .collect();
+        spots.sort_unstable();
+        spots.into_iter().find(|&(_, at)| {
+            let rect = Self::label_box(at, w, h);
+            self.free(rect) && self.leader_over_dots_clear(p, r, rect, how.cross_leaders)
+        })
+    }
+
+    /// Takes the spot [`Labeler::nearest_free`] finds: always displaced (drawn
+    /// with a leader); `None` when no spot is free.
+    pub fn place_free(
+        &mut self,
+        p: (i32, i32),
+        r: i32,
+        w: i32,
+        h: i32,
+        how: Search,
+    ) -> Option<Spot> {
+        let (_, at) = self.nearest_free(p, r, w, h, how)?;
+        Some(self.take(p, r, (at, true), w, h))
+    }
+
+    /// Whether a leader from `p` to `rect` runs through no label and, unless
+    /// `may_cross`, crosses no other leader (dots it may cross).
+    fn leader_over_dots_clear(&self, p: (i32, i32), r: i32, rect: PxRect, may_cross: bool) -> bool {
+        let line = leader_of(p, rect);
+        (may_cross || !self.leaders.iter().any(|&l| cross(l, line)))
+            && leader_points(p, r, rect, 2.0).all(|(x, y)| !self.labels.covers(x, y))
     }
 }
 
@@ -527,6 +598,47 @@ mod tests {
             }
             assert!(!placed.is_empty());
         }
+    }
+
+    const STRICT: Search = Search {
+        step: 4,
+        cross_leaders: false,
+    };
+
+    /// Points deep inside a dense cloud get a label in free room: no dot
+    /// covered, leaders never crossing, no label over another's leader.
+    #[test]
+    fn a_label_inside_a_cloud_goes_to_free_room_with_a_leader() {
+        let mut rng = rand_xoshiro::Xoshiro256Plus::seed_from_u64(5);
+        let mut pick = |m: i32| (rng.next_u64() % m as u64) as i32;
+        let dots: Vec<(i32, i32)> = (0..3000)
+            .map(|_| (60 + pick(280), 50 + pick(200)))
+            .collect();
+        let mut lab = Labeler::new(BOUNDS);
+        for &d in &dots {
+            lab.dot(d, R);
+        }
+        // Nothing free next to a point in the middle.
+        assert_eq!(lab.place_near(dots[0], R, 50, 12), None);
+        let mut placed: Vec<(PxRect, Segment)> = Vec::new();
+        for &p in dots.iter().take(8) {
+            let (at, displaced) = lab.place_free(p, R, 50, 12, STRICT).unwrap();
+            assert!(displaced);
+            let rect = Labeler::label_box(at, 50, 12);
+            assert!(lab.inside(rect));
+            assert!(dots.iter().all(|&d| !overlap(rect, dot(d))));
+            let line = leader_of(p, rect);
+            for &(q, l) in &placed {
+                assert!(!overlap(rect, q) && !cross(l, line));
+                assert!(leader_points(p, R, rect, 2.0)
+                    .all(|(x, y)| !(x > q.0 && x < q.2 && y > q.1 && y < q.3)));
+            }
+            placed.push((rect, line));
+        }
+        // No room at all: none.
+        let mut full = Labeler::new(BOUNDS);
+        full.block(BOUNDS);
+        assert_eq!(full.place_free((200, 150), R, 50, 12, STRICT), None);
     }
 
     #[test]

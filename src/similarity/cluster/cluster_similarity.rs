@@ -3,7 +3,7 @@
 //! articles.
 
 use super::linalg;
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::Rows;
 
 /// Mean cosine similarity between the articles of every pair of clusters
 /// from each cluster's sum of unit TF-IDF rows (the mean over clusters A and B
@@ -12,12 +12,12 @@ use crate::similarity::sparse::CsrMatrix;
 /// in corpus order so the result is deterministic. Rows without any term count
 /// as similarity 0 with everything, as in the full matrix.
 pub fn cluster_means(
-    m: &CsrMatrix,
+    m: Rows<'_>,
     norms: &[f64],
     labels: &[usize],
     k: usize,
 ) -> Vec<Vec<Option<f64>>> {
-    let mut sums = vec![vec![0.0f64; m.n_cols]; k];
+    let mut sums = vec![vec![0.0f64; m.n_cols()]; k];
     let mut size = vec![0usize; k];
     // Sum of each member's squared unit length (1, or 0 for an empty row):
     // the self-pairs inside |sum_A|^2 that the within-cluster mean leaves out.

@@ -5,19 +5,20 @@
 use super::input::ClusterInput;
 use super::linalg::{self, OVERSAMPLE};
 use crate::model::{ClusterInfo, WeightedTerm};
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::Rows;
 use ndarray::Array2;
 use rayon::prelude::*;
 
 /// Centroid top terms, size, central article and label of each cluster:
 /// the centroid is the mean of the member rows (computed sparsely), the
 /// central article the member of highest cosine to it, the label its top 3
-/// terms.
+/// terms. `ids` name the rows of `m`; `input` gives the terms of its columns.
 pub fn describe_clusters(
-    m: &CsrMatrix,
+    m: Rows<'_>,
     norms: &[f64],
     labels: &[usize],
     k: usize,
+    ids: &[String],
     input: &ClusterInput,
     top_terms: usize,
 ) -> Vec<ClusterInfo> {
@@ -30,7 +31,7 @@ pub fn describe_clusters(
         .map(|c| {
             let rows = &members[c];
             // Centroid = mean of member rows, accumulated in corpus order.
-            let mut centroid = vec![0.0f64; m.n_cols];
+            let mut centroid = vec![0.0f64; m.n_cols()];
             for &r in rows {
                 let (cols, vals) = m.row(r);
                 for (&col, &v) in cols.iter().zip(vals) {
@@ -54,7 +55,7 @@ pub fn describe_clusters(
                     central = Some((r, cos));
                 }
             }
-            let mut order: Vec<usize> = (0..m.n_cols).filter(|&j| centroid[j] > 0.0).collect();
+            let mut order: Vec<usize> = (0..m.n_cols()).filter(|&j| centroid[j] > 0.0).collect();
             order.sort_by(|&a, &b| centroid[b].total_cmp(&centroid[a]).then(a.cmp(&b)));
             let terms: Vec<WeightedTerm> = order
                 .iter()
@@ -80,7 +81,7 @@ pub fn describe_clusters(
                 label,
                 size: rows.len(),
                 top_terms: terms,
-                central_article: central.map_or_else(String::new, |(r, _)| input.ids[r].clone()),
+                central_article: central.map_or_else(String::new, |(r, _)| ids[r].clone()),
             }
         })
         .collect()

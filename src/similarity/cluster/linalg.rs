@@ -5,7 +5,7 @@
 //! densified. Every sum runs in a fixed order, so results are bit-for-bit
 //! repeatable for the same input and seed whatever the thread count.
 
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::{CsrMatrix, Rows};
 use ndarray::{Array1, Array2, Axis};
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256Plus;
@@ -92,16 +92,17 @@ fn take<T: Copy>(pool: &RefCell<Vec<Vec<T>>>, len: usize, zero: T) -> Vec<T> {
     }
 }
 
-/// A CSR matrix together with its transpose (also CSR), so both products can
+/// Sparse rows together with their transpose (CSR), so both products can
 /// be computed row-parallel without scattered writes.
 pub struct SparseOp<'a> {
-    a: &'a CsrMatrix,
+    a: Rows<'a>,
     at: CsrMatrix,
 }
 
 impl<'a> SparseOp<'a> {
     /// Wraps `a` and builds its transpose (memory linear in nnz).
-    pub fn new(a: &'a CsrMatrix) -> Self {
+    pub fn new(a: impl Into<Rows<'a>>) -> Self {
+        let a = a.into();
         SparseOp {
             a,
             at: transpose(a),
@@ -109,21 +110,24 @@ impl<'a> SparseOp<'a> {
     }
 }
 
-/// Transpose of a CSR matrix; the rows of the result list the original row
-/// indices in increasing order.
-pub fn transpose(a: &CsrMatrix) -> CsrMatrix {
-    let mut counts = vec![0usize; a.n_cols + 1];
-    for &c in &a.indices {
-        counts[c as usize + 1] += 1;
+/// Transpose of sparse rows; the rows of the result list the rows' numbers
+/// (in `a`'s order) in increasing order.
+pub fn transpose(a: Rows<'_>) -> CsrMatrix {
+    let (n_rows, n_cols) = (a.n_rows(), a.n_cols());
+    let mut counts = vec![0usize; n_cols + 1];
+    for r in 0..n_rows {
+        for &c in a.row(r).0 {
+            counts[c as usize + 1] += 1;
+        }
     }
-    for i in 0..a.n_cols {
+    for i in 0..n_cols {
         counts[i + 1] += counts[i];
     }
     let indptr = counts.clone();
     let mut next = counts;
     let mut indices = vec![0u32; a.nnz()];
     let mut data = vec![0.0; a.nnz()];
-    for r in 0..a.n_rows {
+    for r in 0..n_rows {
         let (cols, vals) = a.row(r);
         for (&c, &v) in cols.iter().zip(vals) {
             let p = next[c as usize];
@@ -133,8 +137,8 @@ pub fn transpose(a: &CsrMatrix) -> CsrMatrix {
         }
     }
     CsrMatrix {
-        n_rows: a.n_cols,
-        n_cols: a.n_rows,
+        n_rows: n_cols,
+        n_cols: n_rows,
         indptr,
         indices,
         data,
@@ -159,30 +163,32 @@ fn to_f32(b: &Array2<f64>, scratch: &Scratch) -> Vec<f32> {
 
 /// `m * b` for a tall operand already read as f32 (see [`csr_mul_with`]),
 /// into a buffer from `scratch`.
-fn csr_mul_f32(m: &CsrMatrix, b32: &[f32], l: usize, scratch: &Scratch) -> Array2<f64> {
-    let mut out = scratch.take_f64(m.n_rows * l);
+fn csr_mul_f32(m: Rows<'_>, b32: &[f32], l: usize, scratch: &Scratch) -> Array2<f64> {
+    let n = m.n_rows();
+    let mut out = scratch.take_f64(n * l);
     if l > 0 {
         mul_rows(m, b32, l, &mut out);
     }
-    Array2::from_shape_vec((m.n_rows, l), out).unwrap_or_else(|_| Array2::zeros((m.n_rows, l)))
+    Array2::from_shape_vec((n, l), out).unwrap_or_else(|_| Array2::zeros((n, l)))
 }
 
 /// [`csr_mul_with`] of an operand that is not needed afterwards: its memory
 /// goes to `scratch` for a later product of the same size.
-fn csr_mul_owned(m: &CsrMatrix, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+fn csr_mul_owned(m: Rows<'_>, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
     let out = csr_mul_with(m, &b, scratch);
     scratch.give_matrix(b);
     out
 }
 
-/// `m * b` for CSR `m` and dense `b` (m.n_cols x l), parallel over rows; each
-/// output row is summed in column order, so the result is deterministic.
-pub fn csr_mul_dense(m: &CsrMatrix, b: &Array2<f64>) -> Array2<f64> {
+/// `m * b` for sparse rows `m` and dense `b` (m.n_cols x l), parallel over
+/// rows; each output row is summed in column order, so the result is
+/// deterministic.
+pub fn csr_mul_dense(m: Rows<'_>, b: &Array2<f64>) -> Array2<f64> {
     csr_mul_with(m, b, &Scratch::default())
 }
 
 /// [`csr_mul_dense`] with the large buffers taken from `scratch`.
-fn csr_mul_with(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
+fn csr_mul_with(m: Rows<'_>, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
     let l = b.ncols();
     if b.nrows() >= TALL_ROWS {
         // A tall operand (a row per term, or per article of a large
@@ -195,7 +201,8 @@ fn csr_mul_with(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64
         scratch.give_f32(b32);
         return out;
     }
-    let mut out = vec![0.0; m.n_rows * l];
+    let n = m.n_rows();
+    let mut out = vec![0.0; n * l];
     if l > 0 {
         // Plain slices (not ndarray row iterators) so the inner loop is
         // vectorised; the order of every sum is unchanged.
@@ -209,18 +216,18 @@ fn csr_mul_with(m: &CsrMatrix, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64
         };
         mul_rows(m, bs, l, &mut out);
     }
-    Array2::from_shape_vec((m.n_rows, l), out).unwrap_or_else(|_| Array2::zeros((m.n_rows, l)))
+    Array2::from_shape_vec((n, l), out).unwrap_or_else(|_| Array2::zeros((n, l)))
 }
 
 /// `out = m * b` for row-major dense `b` with `l` columns (f64 or f32 values).
-fn mul_rows<T: Copy + Into<f64> + Sync>(m: &CsrMatrix, bs: &[T], l: usize, out: &mut [f64]) {
+fn mul_rows<T: Copy + Into<f64> + Sync>(m: Rows<'_>, bs: &[T], l: usize, out: &mut [f64]) {
     mul_rows_by(m, bs, l, out, |c| Some(c as usize));
 }
 
 /// [`mul_rows`] where column `c` of `m` reads row `row_of(c)` of `b`, and a
 /// column without one is left out.
 fn mul_rows_by<T: Copy + Into<f64> + Sync>(
-    m: &CsrMatrix,
+    m: Rows<'_>,
     bs: &[T],
     l: usize,
     out: &mut [f64],
@@ -263,25 +270,25 @@ fn sum_row<T: Copy + Into<f64>>(
 
 impl Operator for SparseOp<'_> {
     fn rows(&self) -> usize {
-        self.a.n_rows
+        self.a.n_rows()
     }
     fn cols(&self) -> usize {
-        self.a.n_cols
+        self.a.n_cols()
     }
     fn mul(&self, b: &Array2<f64>) -> Array2<f64> {
         csr_mul_dense(self.a, b)
     }
     fn tmul(&self, b: &Array2<f64>) -> Array2<f64> {
-        csr_mul_dense(&self.at, b)
+        csr_mul_dense((&self.at).into(), b)
     }
     fn mul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
         csr_mul_owned(self.a, b, scratch)
     }
     fn tmul_owned(&self, b: Array2<f64>, scratch: &Scratch) -> Array2<f64> {
-        csr_mul_owned(&self.at, b, scratch)
+        csr_mul_owned((&self.at).into(), b, scratch)
     }
     fn tmul_with(&self, b: &Array2<f64>, scratch: &Scratch) -> Array2<f64> {
-        csr_mul_with(&self.at, b, scratch)
+        csr_mul_with((&self.at).into(), b, scratch)
     }
     fn mul_gaussian(&self, l: usize, seed: u64, scratch: &Scratch) -> Array2<f64> {
         let m = self.cols();
@@ -704,7 +711,7 @@ fn svd_fit(op: &dyn Operator, d: usize, oversample: usize, power: usize, seed: u
 /// the sample's own terms (columns renumbered), so its cost follows the
 /// sample and not the corpus; the projection is one sparse product.
 pub fn sampled_svd(
-    a: &CsrMatrix,
+    a: Rows<'_>,
     sample: &[usize],
     d: usize,
     oversample: usize,
@@ -712,7 +719,7 @@ pub fn sampled_svd(
     seed: u64,
 ) -> (Array2<f64>, Vec<f64>) {
     // Columns the sample uses, numbered in increasing original order.
-    let mut local = vec![ABSENT; a.n_cols];
+    let mut local = vec![ABSENT; a.n_cols()];
     for &r in sample {
         for &c in a.row(r).0 {
             local[c as usize] = 0;
@@ -764,17 +771,17 @@ const ABSENT: u32 = u32::MAX;
 /// `a * v` where column `c` of `a` is row `local[c]` of `v`, and a column
 /// marked [`ABSENT`] is left out (a term the fit never saw). Parallel over
 /// rows, each summed in column order.
-fn mul_rows_mapped(a: &CsrMatrix, local: &[u32], v: &Array2<f64>) -> Array2<f64> {
-    let d = v.ncols();
+fn mul_rows_mapped(a: Rows<'_>, local: &[u32], v: &Array2<f64>) -> Array2<f64> {
+    let (n, d) = (a.n_rows(), v.ncols());
     let vs: Vec<f64> = v.iter().copied().collect();
-    let mut out = vec![0.0f64; a.n_rows * d];
+    let mut out = vec![0.0f64; n * d];
     if d > 0 {
         mul_rows_by(a, &vs, d, &mut out, |c| {
             let k = local[c as usize];
             (k != ABSENT).then_some(k as usize)
         });
     }
-    Array2::from_shape_vec((a.n_rows, d), out).unwrap_or_else(|_| Array2::zeros((a.n_rows, d)))
+    Array2::from_shape_vec((n, d), out).unwrap_or_else(|_| Array2::zeros((n, d)))
 }
 
 /// Flips a vector so that its largest-magnitude entry (first on ties) is positive.
@@ -940,7 +947,7 @@ mod tests {
         let mut a = rank_two(7);
         a.push_row(&[(6, 1.0)]);
         let sample: Vec<usize> = (0..20).step_by(2).collect();
-        let (scores, sigma) = sampled_svd(&a, &sample, 2, 4, 2, 1);
+        let (scores, sigma) = sampled_svd((&a).into(), &sample, 2, 4, 2, 1);
         assert_eq!(scores.dim(), (21, 2));
         for i in 0..20 {
             for j in 0..20 {
@@ -954,7 +961,7 @@ mod tests {
         // Every row sampled: the same scores as the unsampled SVD.
         let all: Vec<usize> = (0..21).collect();
         let (full, _) = randomized_svd(&SparseOp::new(&a), 2, 4, 2, 1);
-        let (samp, _) = sampled_svd(&a, &all, 2, 4, 2, 1);
+        let (samp, _) = sampled_svd((&a).into(), &all, 2, 4, 2, 1);
         for (x, y) in full.iter().zip(samp.iter()) {
             assert!((x - y).abs() < 1e-9);
         }
@@ -965,9 +972,9 @@ mod tests {
         let mut a = CsrMatrix::new(3);
         a.push_row(&[(0, 1.0), (2, 2.0)]);
         a.push_row(&[(1, 3.0)]);
-        let t = transpose(&a);
+        let t = transpose((&a).into());
         assert_eq!(t.n_rows, 3);
         assert_eq!(t.row(2), (&[0u32][..], &[2.0][..]));
-        assert_eq!(transpose(&t), a);
+        assert_eq!(transpose((&t).into()), a);
     }
 }

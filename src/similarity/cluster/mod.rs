@@ -71,7 +71,7 @@ pub use params::{ClusterParams, ClusterTuning, ParamError, Reduce, ValidClusterP
 
 use crate::model::{Assignment, Clustering, SimilarityMatrix};
 use crate::platform::timing::Timer;
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::Rows;
 
 /// Clusters the articles; `Ok(None)` when there are fewer than 3, `Err`
 /// when the input is inconsistent or has no terms at all.
@@ -87,32 +87,30 @@ pub fn cluster(
     let mut clock = Timer::new("  cluster.");
     let order = order::content_order(&checked, input.ids);
     if order::is_identity(&order) {
-        return cluster_rows(input, &checked, valid);
+        return cluster_rows(input, (&*checked).into(), input.ids, valid);
     }
-    let sorted = order::permute_rows(&checked, &order);
-    drop(checked);
+    // A view of the rows in that order, not a copy of the matrix.
+    let sorted = Rows::permuted(&checked, &order);
     let ids = order::permute(input.ids, &order);
     clock.lap("order");
-    let sorted_input = ClusterInput {
-        matrix: &sorted,
-        ids: &ids,
-        ..*input
-    };
-    let mut c = cluster_rows(&sorted_input, &sorted, valid)?;
+    let mut c = cluster_rows(input, sorted, &ids, valid)?;
     if let Some(c) = c.as_mut() {
         order::restore(c, &order, input.ids);
     }
     Ok(c)
 }
 
-/// [`cluster`] on the rows as given (`matrix` is `input`'s, checked).
+/// [`cluster`] on `matrix`, the checked rows of `input` in the order they
+/// are clustered in, named by `ids` (in that order too); `input` gives the
+/// terms.
 fn cluster_rows(
     input: &ClusterInput,
-    matrix: &CsrMatrix,
+    matrix: Rows<'_>,
+    ids: &[String],
     valid: &ValidClusterParams,
 ) -> Result<Option<Clustering>, String> {
     let (params, tuning) = (valid.params(), valid.tuning());
-    let n = matrix.n_rows;
+    let n = matrix.n_rows();
     let mut notes = Vec::new();
     let mut clock = Timer::new("  cluster.");
 
@@ -129,7 +127,7 @@ fn cluster_rows(
     // 3. Cluster descriptions in the original TF-IDF space, and the map.
     let norms = neighbours::row_norms(matrix);
     let clusters =
-        describe::describe_clusters(matrix, &norms, labels, fit.k, input, params.top_terms);
+        describe::describe_clusters(matrix, &norms, labels, fit.k, ids, input, params.top_terms);
     let map = describe::map(x, params.seed);
     clock.lap("describe_map");
 
@@ -137,7 +135,7 @@ fn cluster_rows(
     let cluster_similarity = cluster_similarity::cluster_means(matrix, &norms, labels, fit.k);
     let similarity = if n <= tuning.similarity_max {
         Some(SimilarityMatrix {
-            ids: input.ids.to_vec(),
+            ids: ids.to_vec(),
             values: neighbours::similarity_matrix(matrix, &norms),
         })
     } else {
@@ -176,19 +174,19 @@ fn cluster_rows(
 
     let assignments = (0..n)
         .map(|i| Assignment {
-            article_id: input.ids[i].clone(),
+            article_id: ids[i].clone(),
             cluster: labels[i],
             cluster_label: clusters[labels[i]].label.clone(),
             silhouette: Some(fit.silhouettes[i]),
             x: map.get((i, 0)).copied().unwrap_or(0.0),
             y: map.get((i, 1)).copied().unwrap_or(0.0),
-            nearest_id: nearest[i].map(|(j, _)| input.ids[j].clone()),
+            nearest_id: nearest[i].map(|(j, _)| ids[j].clone()),
             nearest_similarity: nearest[i].map(|(_, s)| s),
         })
         .collect();
 
     Ok(Some(Clustering {
-        method: method::method(valid, &vectors, &fit, matrix.n_cols),
+        method: method::method(valid, &vectors, &fit, matrix.n_cols()),
         k: fit.k,
         k_chosen_by: fit.chosen_by.to_string(),
         seed: params.seed,
@@ -212,6 +210,7 @@ mod test_corpus;
 mod tests {
     use super::test_corpus::{self, labels, params, planted, raw_params};
     use super::*;
+    use crate::similarity::sparse::CsrMatrix;
 
     #[test]
     fn same_seed_same_result() {

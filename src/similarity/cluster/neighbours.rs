@@ -1,20 +1,20 @@
 //! Article-to-article cosine similarity: the full matrix for small corpora,
 //! each article's nearest neighbour (exact or within-cluster approximate).
 
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::{CsrMatrix, Rows};
 use ndarray::ArrayView2;
 use rayon::prelude::*;
 
 /// Euclidean norm of every row.
-pub fn row_norms(m: &CsrMatrix) -> Vec<f64> {
-    (0..m.n_rows)
+pub fn row_norms(m: Rows<'_>) -> Vec<f64> {
+    (0..m.n_rows())
         .map(|r| m.row(r).1.iter().map(|v| v * v).sum::<f64>().sqrt())
         .collect()
 }
 
 /// Cosine of rows `i` and `j` (0 when either is all zero); symmetric bit for bit
 /// because the dot product is always taken as (min, max).
-pub fn cosine(m: &CsrMatrix, norms: &[f64], i: usize, j: usize) -> f64 {
+pub fn cosine(m: Rows<'_>, norms: &[f64], i: usize, j: usize) -> f64 {
     let (a, b) = (i.min(j), i.max(j));
     let den = norms[a] * norms[b];
     if den > 0.0 {
@@ -26,11 +26,12 @@ pub fn cosine(m: &CsrMatrix, norms: &[f64], i: usize, j: usize) -> f64 {
 
 /// Full cosine matrix, ones on the diagonal (an article is identical to itself,
 /// even an empty one).
-pub fn similarity_matrix(m: &CsrMatrix, norms: &[f64]) -> Vec<Vec<f64>> {
-    (0..m.n_rows)
+pub fn similarity_matrix(m: Rows<'_>, norms: &[f64]) -> Vec<Vec<f64>> {
+    let n = m.n_rows();
+    (0..n)
         .into_par_iter()
         .map(|i| {
-            (0..m.n_rows)
+            (0..n)
                 .map(|j| if i == j { 1.0 } else { cosine(m, norms, i, j) })
                 .collect()
         })
@@ -42,8 +43,8 @@ pub fn similarity_matrix(m: &CsrMatrix, norms: &[f64]) -> Vec<Vec<f64>> {
 /// over the postings of its own terms only, so cost is the sum of document
 /// frequencies of each row's terms, not n^2 full dot products. Ties go to the
 /// lowest index; rows sharing no term with any other row get `None`.
-pub fn exact_nearest(m: &CsrMatrix, mt: &CsrMatrix, norms: &[f64]) -> Vec<Option<(usize, f64)>> {
-    let n = m.n_rows;
+pub fn exact_nearest(m: Rows<'_>, mt: &CsrMatrix, norms: &[f64]) -> Vec<Option<(usize, f64)>> {
+    let n = m.n_rows();
     (0..n)
         .into_par_iter()
         .map_init(
@@ -93,7 +94,7 @@ pub fn exact_nearest(m: &CsrMatrix, mt: &CsrMatrix, norms: &[f64]) -> Vec<Option
 pub fn within_cluster_nearest(
     x: ArrayView2<f64>,
     labels: &[usize],
-    m: &CsrMatrix,
+    m: Rows<'_>,
     norms: &[f64],
 ) -> Vec<Option<(usize, f64)>> {
     let k = labels.iter().copied().max().map_or(0, |c| c + 1);

@@ -5,7 +5,9 @@
 //! the rows as given made the clusters depend on file names and argument
 //! order. A TF-IDF row does not depend on where its article sits in the
 //! corpus (columns are sorted by stem, idf counts articles), so the same
-//! articles in any order become the same sorted matrix, bit for bit.
+//! articles in any order become the same sorted rows, bit for bit. The
+//! steps read the rows through a permuted view (`sparse::Rows`), so the
+//! matrix is never copied.
 
 use crate::model::Clustering;
 use crate::similarity::sparse::CsrMatrix;
@@ -46,34 +48,9 @@ fn row_key(m: &CsrMatrix, r: usize, buf: &mut Vec<u8>) -> u64 {
     xxhash_rust::xxh3::xxh3_64(buf)
 }
 
-/// Whether `order` keeps every row where it is (nothing to copy).
+/// Whether `order` keeps every row where it is (nothing to reorder).
 pub fn is_identity(order: &[usize]) -> bool {
     order.iter().enumerate().all(|(p, &r)| p == r)
-}
-
-/// The rows of `m` in `order` (row `p` of the result is row `order[p]`).
-pub fn permute_rows(m: &CsrMatrix, order: &[usize]) -> CsrMatrix {
-    let mut indptr = Vec::with_capacity(order.len() + 1);
-    indptr.push(0);
-    let mut end = 0;
-    for &r in order {
-        end += m.indptr[r + 1] - m.indptr[r];
-        indptr.push(end);
-    }
-    let mut indices = Vec::with_capacity(end);
-    let mut data = Vec::with_capacity(end);
-    for &r in order {
-        let (cols, vals) = m.row(r);
-        indices.extend_from_slice(cols);
-        data.extend_from_slice(vals);
-    }
-    CsrMatrix {
-        n_rows: order.len(),
-        n_cols: m.n_cols,
-        indptr,
-        indices,
-        data,
-    }
 }
 
 /// The items in `order`.
@@ -114,6 +91,7 @@ fn unpermute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::similarity::sparse::Rows;
 
     fn matrix(rows: &[&[(u32, f64)]]) -> CsrMatrix {
         let mut m = CsrMatrix::new(4);
@@ -121,6 +99,17 @@ mod tests {
             m.push_row(r);
         }
         m
+    }
+
+    /// The rows of `m` in `order`, as the clustering reads them.
+    fn rows_in(m: &CsrMatrix, order: &[usize]) -> Vec<(Vec<u32>, Vec<u64>)> {
+        let view = Rows::permuted(m, order);
+        (0..view.n_rows())
+            .map(|p| {
+                let (cols, vals) = view.row(p);
+                (cols.to_vec(), vals.iter().map(|v| v.to_bits()).collect())
+            })
+            .collect()
     }
 
     fn ids(v: &[&str]) -> Vec<String> {
@@ -140,7 +129,7 @@ mod tests {
         let b = matrix(&reversed);
         let (ia, ib) = (ids(&["a", "b", "c", "d"]), ids(&["d", "c", "b", "a"]));
         let (oa, ob) = (content_order(&a, &ia), content_order(&b, &ib));
-        assert_eq!(permute_rows(&a, &oa), permute_rows(&b, &ob));
+        assert_eq!(rows_in(&a, &oa), rows_in(&b, &ob));
         assert_eq!(permute(&ia, &oa), permute(&ib, &ob));
         // The weights count, not only the columns.
         assert_ne!(
@@ -167,7 +156,7 @@ mod tests {
         assert_eq!(unpermute(moved, &order), items);
         assert!(is_identity(&[0, 1, 2]) && !is_identity(&order));
         let m = matrix(&[&[(0, 1.0)], &[(1, 0.5), (3, 0.5)], &[], &[(2, 2.0)]]);
-        let p = permute_rows(&m, &order);
+        let p = Rows::permuted(&m, &order);
         assert_eq!(p.row(0), m.row(2));
         assert_eq!(p.row(1), m.row(0));
         assert_eq!(p.row(3), m.row(1));

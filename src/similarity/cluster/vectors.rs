@@ -7,7 +7,7 @@
 use super::linalg::{self, OVERSAMPLE};
 use super::params::{Reduce, ValidClusterParams};
 use super::sample::sample_rows;
-use crate::similarity::sparse::CsrMatrix;
+use crate::similarity::sparse::Rows;
 use ndarray::Array2;
 
 /// The vectors to cluster and how they were made.
@@ -22,13 +22,13 @@ pub struct Vectors {
 
 /// Builds the vectors of `matrix`'s rows, adding a note when the SVD was
 /// fitted on a sample.
-pub fn vectors(matrix: &CsrMatrix, valid: &ValidClusterParams, notes: &mut Vec<String>) -> Vectors {
+pub fn vectors(matrix: Rows<'_>, valid: &ValidClusterParams, notes: &mut Vec<String>) -> Vectors {
     let (params, tuning) = (valid.params(), valid.tuning());
-    let n = matrix.n_rows;
+    let n = matrix.n_rows();
     let reduce = match tuning.reduce {
         Reduce::Never => false,
         Reduce::Always => true,
-        Reduce::Auto => matrix.n_cols > tuning.dims,
+        Reduce::Auto => matrix.n_cols() > tuning.dims,
     };
     let svd_sample = (reduce && n > tuning.svd_sample).then_some(tuning.svd_sample);
     let mut x = if !reduce {
@@ -68,10 +68,10 @@ pub fn vectors(matrix: &CsrMatrix, valid: &ValidClusterParams, notes: &mut Vec<S
     }
 }
 
-/// Dense copy of a CSR matrix (dense path only: tiny vocabularies or `Reduce::Never`).
-fn densify(m: &CsrMatrix) -> Array2<f64> {
-    let mut x = Array2::zeros((m.n_rows, m.n_cols));
-    for r in 0..m.n_rows {
+/// Dense copy of sparse rows (dense path only: tiny vocabularies or `Reduce::Never`).
+fn densify(m: Rows<'_>) -> Array2<f64> {
+    let mut x = Array2::zeros((m.n_rows(), m.n_cols()));
+    for r in 0..m.n_rows() {
         let (cols, vals) = m.row(r);
         for (&c, &v) in cols.iter().zip(vals) {
             x[[r, c as usize]] = v;
