@@ -2,12 +2,13 @@
 //! (review of input handling, defects 4-7 and 9): an import reading its own
 //! output, `--format` on files detection places, a repeated table column,
 //! front matter never closed or with a date frame cannot read, files that
-//! hold no text, `--out` naming a file, and boilerplate inside a paragraph.
+//! hold no text, `--out` naming a file, boilerplate inside a paragraph, and
+//! text damaged before frame read it (U+FFFD).
 
 mod common;
 
 use common::fixtures::docx_of;
-use common::{analyze_ok, csv_maps, folder, frame, run, Run};
+use common::{analyze_ok, csv_maps, folder, frame, read, run, Run};
 use std::fs;
 use std::path::Path;
 
@@ -258,4 +259,108 @@ fn boilerplate_inside_one_paragraph_goes() {
     assert_not_said(&r, "same text as");
     let arts = csv_maps(&kept.join("articles.csv"));
     assert!(arts.iter().all(|a| a["boilerplate_lines"] == "0"));
+}
+
+/// Text damaged before frame read it (U+FFFD, the replacement character):
+/// one warning for the run names the articles, articles.csv and
+/// analysis.json give each one's count, and no fragment of a damaged word
+/// becomes a term, a key term or a collocation.
+#[test]
+fn damaged_characters_are_named_once_and_never_terms() {
+    let tmp = tempfile::tempdir().unwrap();
+    let irish = |n: usize| {
+        format!(
+            "Budget vote in the D\u{FFFD}\u{FFFD}il number {n}\n\nThe D\u{FFFD}\u{FFFD}il voted on the \
+             budget. Fianna F\u{FFFD}\u{FFFD}il and Sinn F\u{FFFD}in members spoke, and Bus \
+             \u{FFFD}ireann drivers watched. The D\u{FFFD}\u{FFFD}il sits again on Tuesday, \
+             when the budget returns.\n"
+        )
+    };
+    let other = |n: usize| {
+        format!(
+            "Harbour council meets {n}\n\nThe harbour council met on Monday to discuss fishing \
+             quotas. Councillors said the fishing fleet needed new quotas before the winter.\n"
+        )
+    };
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for n in 1..=5 {
+        files.push((format!("irish/{n}.txt"), irish(n).into_bytes()));
+        files.push((format!("other/{n}.txt"), other(n).into_bytes()));
+    }
+    // Damaged while decoding: UTF-8 (its BOM says so) with a byte that is not.
+    files.push((
+        "irish/6.txt".into(),
+        b"\xEF\xBB\xBFThe D\xE1il debate on the budget went on\n\nMembers of the D\xE1il argued late.\n"
+            .to_vec(),
+    ));
+    let named: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = folder(tmp.path(), "in", &named);
+    let out = tmp.path().join("o");
+    let r = analyze(&dir, &[], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // One warning, not one per file; the first five articles are named.
+    let lines: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("damaged character"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", r.stderr);
+    let w = lines[0];
+    assert!(
+        w.starts_with("warning: 6 articles hold damaged characters (52 U+FFFD in all; "),
+        "{w}"
+    );
+    for n in 1..=5 {
+        assert!(w.contains(&format!("irish/{n}.txt (10)")), "{w}");
+    }
+    assert!(
+        w.contains(" and 1 more; the text was damaged before frame read it"),
+        "{w}"
+    );
+
+    let arts = csv_maps(&out.join("articles.csv"));
+    let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
+    assert_eq!(get("irish/1")["damaged_characters"], "10");
+    assert_eq!(get("6")["damaged_characters"], "2");
+    assert_eq!(get("other/1")["damaged_characters"], "0");
+    // A damaged word is one word, as the word it was ("Fianna F\u{FFFD}\u{FFFD}il" is
+    // two, not "fianna", "f", "il"): 6 in the title (the number is none), 28 below.
+    assert_eq!(get("irish/1")["words"], "34");
+
+    // No fragment is a term, a key term or part of a collocation.
+    let fragments = ["f", "il", "in", "ireann", "d", "\u{FFFD}"];
+    for (file, col) in [
+        ("terms.csv", "term"),
+        ("keyness.csv", "term"),
+        ("coverage.csv", "name"),
+    ] {
+        let rows = csv_maps(&out.join(file));
+        for row in &rows {
+            if let Some(t) = row.get(col) {
+                assert!(!fragments.contains(&t.as_str()), "{file}: {row:?}");
+            }
+        }
+    }
+    let keyness = read(&out.join("keyness.csv"));
+    assert!(keyness.contains(",budget,"), "{keyness}");
+    let collocations = read(&out.join("collocations.csv"));
+    for bad in ["ireann drivers", "fianna f", "il and", "\u{FFFD}"] {
+        assert!(!collocations.contains(bad), "{collocations}");
+    }
+    // The report's method section and analysis.json carry the warning.
+    let report = read(&out.join("report.md"));
+    let method = &report[report.find("### Skipped and warnings").unwrap()..];
+    assert!(
+        method.contains("6 articles hold damaged characters"),
+        "{method}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+    assert!(json["warnings"].as_array().unwrap().iter().any(|w| w
+        .as_str()
+        .unwrap()
+        .starts_with("6 articles hold damaged characters")));
+    assert_eq!(json["articles"][0]["damaged_characters"], 10);
 }

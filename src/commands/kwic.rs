@@ -248,7 +248,7 @@ pub fn kwic(
             let offs: Vec<(usize, usize)> = analyzer
                 .analyze(&d.text)
                 .into_iter()
-                .filter(|t| t.kind == TokenKind::Word)
+                .filter(|t| t.kind.counts_as_word())
                 .map(|t| (t.start, t.end))
                 .collect();
             let n = td.tokens.len();

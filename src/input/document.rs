@@ -23,6 +23,9 @@ pub struct Document {
     pub group: Option<String>,
     /// Lines dropped as boilerplate.
     pub boilerplate_lines: usize,
+    /// Replacement characters (U+FFFD) in the text and title: characters
+    /// damaged before frame read them (set by `load`, see `damage.rs`).
+    pub damaged: usize,
     /// SHA-256 of the cleaned text.
     pub sha256: String,
     /// Other metadata by lower-case key (front matter, table columns, `--metadata` file), for `--group-by`.

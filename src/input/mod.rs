@@ -11,6 +11,7 @@
 
 mod article;
 pub mod boilerplate;
+mod damage;
 pub mod decode;
 pub mod document;
 pub mod exports;
@@ -123,6 +124,10 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         ));
     }
 
+    // The run's summaries come first, so that per-file warnings never push
+    // them past what the terminal shows.
+    let summaries_end = corpus.warnings.len();
+
     // Refuse a corpus this machine cannot hold before reading any of it.
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     // A Word or OpenDocument file counts as what it unpacks to.
@@ -186,6 +191,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     dedupe_ids(&mut corpus);
     if let Some(p) = &opts.metadata {
         metadata::apply(p, &mut corpus)?;
+    }
+    if let Some(w) = damage::count_and_warn(&mut corpus) {
+        corpus.warnings.insert(summaries_end, w);
     }
     warn_duplicates(&mut corpus);
     if corpus.documents.is_empty() {

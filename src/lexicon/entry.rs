@@ -180,6 +180,7 @@ pub fn check_weight(raw: &str) -> Result<f64, String> {
 /// wildcard rules shared by every lexicon format (`*` once, at the end of a
 /// single word, after at least [`MIN_PREFIX_CHARS`] letters).
 pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
+    undamaged(text)?;
     if text.contains('?') {
         return Err(format!(
             "`{text}`: `?` wildcards are not supported; frame knows only a `*` at the end of a word"
@@ -214,6 +215,21 @@ pub fn entry_kind(text: &str) -> Result<EntryKind, String> {
     Ok(EntryKind::Prefix(prefix.to_string()))
 }
 
+/// Refuses an entry or excluded phrase holding the replacement character
+/// (U+FFFD): the file was damaged before frame read it, and a damaged word
+/// in an article is never matched (`text::words`), so the entry would
+/// silently lose that word.
+fn undamaged(text: &str) -> Result<(), String> {
+    if text.contains(crate::text::words::DAMAGE) {
+        Err(format!(
+            "`{text}` holds a damaged character (U+FFFD, the replacement character, where \
+             text was lost before frame read the file): write the word again"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Splits an entry's fields where its excluded phrases begin (the first
 /// field starting with `!`): the entry (with its weight, in `.txt`) and the
 /// excluded phrases.
@@ -246,6 +262,8 @@ pub fn parse_entry(
     excluded: &[&str],
 ) -> Result<(String, EntryKind, Vec<String>), String> {
     let written = normalise(&words.join(" "));
+    undamaged(&written)?;
+    undamaged(&excluded.join(" "))?;
     if written.is_empty() {
         return Err(format!(
             "`{}` has no entry before the `!`: write the word first, like `safe !safe seat`",

@@ -469,6 +469,25 @@ mod tests {
     }
 
     #[test]
+    fn err_damaged_character() {
+        // A damaged word never matches in an article, so an entry holding
+        // one would silently lose it ("fianna f\u{FFFD}il" matching "fianna").
+        for bad in [
+            "fianna f\u{FFFD}il",
+            "=d\u{FFFD}il",
+            "\u{FFFD}ire*",
+            "safe !safe s\u{FFFD}at",
+        ] {
+            let e = one_err(&format!("# description: d\nfoo\n{bad}\n"));
+            assert_eq!(e.line, Some(3), "{bad}");
+            assert!(
+                e.message.contains("damaged character (U+FFFD"),
+                "{bad}: {e}"
+            );
+        }
+    }
+
+    #[test]
     fn err_weight_out_of_range() {
         for bad in ["0", "-1", "5.5", "0.0"] {
             let e = one_err(&format!("# description: d\nfoo\nstab {bad}\n"));

@@ -238,6 +238,9 @@ pub struct ArticleResult {
     pub types: usize,
     /// Lines dropped as boilerplate.
     pub boilerplate_lines: usize,
+    /// Replacement characters (U+FFFD) in the text and title: characters
+    /// damaged before frame read them (a word holding one is never read).
+    pub damaged_characters: usize,
     /// SHA-256 of the article text.
     pub sha256: String,
     /// Sentiment aggregated over sentences.

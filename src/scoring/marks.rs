@@ -7,7 +7,7 @@
 use super::matcher::FrameScorer;
 use crate::model::reader::{Mark, ReaderText};
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
-use crate::text::{Analyzer, TokenKind};
+use crate::text::Analyzer;
 
 impl FrameScorer {
     /// Every match of an article after negation, in text order, with byte
@@ -56,7 +56,7 @@ fn word_ends(text: &str, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<usize> {
     let ends: Vec<(usize, usize)> = Analyzer::for_scoring()
         .analyze(text)
         .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
+        .filter(|t| t.kind.counts_as_word())
         .map(|t| (t.start, t.end))
         .collect();
     if ends.len() == doc.tokens.len()

@@ -281,6 +281,27 @@ mod tests {
     }
 
     #[test]
+    fn damaged_words_are_no_terms() {
+        // Once "D\u{FFFD}\u{FFFD}il" gave the terms "d" and "il", and
+        // "\u{FFFD}ireann" the term "ireann".
+        let (tc, m) = model(
+            &[
+                "D\u{FFFD}\u{FFFD}il vote D\u{FFFD}\u{FFFD}il \u{FFFD}ireann",
+                "budget vote",
+                "budget D\u{FFFD}\u{FFFD}il",
+            ],
+            params(),
+        );
+        let columns: Vec<&str> = m
+            .column_stem
+            .iter()
+            .map(|&s| tc.vocab.stems[s as usize].as_str())
+            .collect();
+        assert_eq!(columns, ["budget", "vote"]);
+        assert_eq!(m.df, vec![2, 2]);
+    }
+
+    #[test]
     fn raw_tf() {
         let (tc, m) = model(
             &["police police crime", "police riot", "calm"],

@@ -6,7 +6,8 @@
 //! case, possessive "'s" removed; not stemmed, so "armed police" and "arm
 //! police" stay apart). A sequence never crosses a sentence boundary, nor
 //! punctuation or a number, URL or e-mail between two words ("police, armed"
-//! is not a sequence; "officer's gun" is). Hyphenated words are one word
+//! is not a sequence; "officer's gun" is), nor a damaged word (one with a
+//! replacement character, U+FFFD: see `text::words`). Hyphenated words are one word
 //! ("no-go areas" is a two-word sequence). **Stop words**: no sequence may
 //! start or end with a stop word (the `--lang` list plus `--stopwords`); a
 //! stop word may sit in the middle of a three-word sequence ("war on terror").
@@ -61,8 +62,10 @@ impl Runs {
 }
 
 /// Runs of adjacent word forms (surface ids) per article: a run breaks at
-/// sentence ends and at anything but whitespace (or a possessive) between words.
+/// sentence ends, at anything but whitespace (or a possessive) between words
+/// and around a damaged word (which is a run of its own, never in a sequence).
 pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Runs> {
+    let damaged = tc.vocab.damaged_id();
     texts
         .par_iter()
         .zip(tc.docs.par_iter())
@@ -72,7 +75,9 @@ pub fn runs(texts: &[&str], tc: &TokenizedCorpus) -> Vec<Runs> {
             for (i, (t, s)) in d.tokens.iter().zip(d.token_sentences()).enumerate() {
                 let joined = i > 0 && {
                     let p = &d.tokens[i - 1];
-                    prev_sentence == s && adjacent(text, p.start as usize, t.start as usize)
+                    prev_sentence == s
+                        && damaged.is_none_or(|x| x != t.surface && x != p.surface)
+                        && adjacent(text, p.start as usize, t.start as usize)
                 };
                 prev_sentence = s;
                 if !joined && i > 0 {
@@ -624,6 +629,54 @@ mod tests {
                 "officers guns were here"
             ]
         );
+    }
+
+    #[test]
+    fn a_damaged_word_is_a_run_of_its_own() {
+        // "Fianna F\u{FFFD}\u{FFFD}il leader" once gave "fianna f" and "il leader".
+        let t = "Fianna F\u{FFFD}\u{FFFD}il leader spoke. Sinn F\u{FFFD}in\u{2019}s vote \u{FFFD}ireann rose.";
+        let tc = corpus(&[t]);
+        let r = runs(&[t], &tc);
+        let d = crate::text::words::DAMAGED_FORM;
+        let got: Vec<Vec<&str>> = r[0]
+            .iter(&tc.docs[0].tokens)
+            .map(|run| {
+                run.iter()
+                    .map(|t| tc.vocab.surfaces[t.surface as usize].as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["fianna"],
+                vec![d],
+                vec!["leader", "spoke"],
+                vec!["sinn"],
+                vec![d],
+                vec!["vote"],
+                vec![d],
+                vec!["rose"],
+            ]
+        );
+        // Repeated, no sequence holds a damaged word or a fragment of one.
+        let texts: Vec<String> = ["north", "south", "east", "west", "centre", "harbour"]
+            .iter()
+            .map(|town| format!("{t} Bakers in {town} sold bread and cakes."))
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let tc = corpus(&refs);
+        let r = runs(&refs, &tc);
+        let all: Vec<usize> = (0..refs.len()).collect();
+        let c = top(&r, &all, &tc, "all");
+        assert!(c.iter().any(|x| x.ngram == "leader spoke"), "{c:?}");
+        for x in &c {
+            assert!(
+                !x.ngram.contains(d) && !x.ngram.split(' ').any(|w| w == "il" || w == "f"),
+                "{}",
+                x.ngram
+            );
+        }
     }
 
     #[test]

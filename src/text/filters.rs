@@ -1,7 +1,7 @@
 //! Token filters: each one small, with its own test. A filter edits a token in
 //! place and returns `false` to drop it.
 
-use super::words::{Token, TokenKind};
+use super::words::{Token, TokenKind, DAMAGED_FORM};
 use std::collections::HashSet;
 
 /// One step of the analyzer chain.
@@ -11,11 +11,18 @@ pub trait TokenFilter: Send + Sync {
 }
 
 /// Lower-cases and turns typographic apostrophes (’ ‘ ʼ ′) into ASCII `'`,
-/// because the Snowball stemmer only knows the ASCII apostrophe.
+/// because the Snowball stemmer only knows the ASCII apostrophe. A damaged
+/// word becomes [`DAMAGED_FORM`], the one form all damaged words share.
 pub struct Normalise;
 
 impl TokenFilter for Normalise {
     fn apply(&self, t: &mut Token) -> bool {
+        if t.kind == TokenKind::Damaged {
+            if t.text != DAMAGED_FORM {
+                t.text = DAMAGED_FORM.to_string();
+            }
+            return true;
+        }
         let needs = t.text.chars().any(|c| {
             c.is_uppercase() || matches!(c, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}')
         });
@@ -197,6 +204,11 @@ mod tests {
         let mut t = tok("ZÜRICH");
         Normalise.apply(&mut t);
         assert_eq!(t.text, "zürich");
+        // Every damaged word is one form: its letters are never read.
+        let mut t = tok("D\u{FFFD}\u{FFFD}il");
+        t.kind = TokenKind::Damaged;
+        assert!(Normalise.apply(&mut t));
+        assert_eq!(t.text, DAMAGED_FORM);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::text::intern::{self, Interner, KeyList};
 use crate::text::{filters, filters::StopWords, sentences, words, TokenKind};
 use rayon::prelude::*;
 
-/// One word token of an article (numbers, URLs and e-mails are not kept).
+/// One word token of an article (numbers, URLs and e-mails are not kept; a
+/// damaged word is, as [`words::DAMAGED_FORM`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordToken {
     /// Id of the normalised word form in [`Vocabulary::surfaces`].
@@ -83,7 +84,9 @@ pub struct Vocabulary {
     pub surfaces: Vec<String>,
     /// Stem id of each word form.
     pub surface_stem: Vec<u32>,
-    /// Whether each word form is a stop word.
+    /// Whether each word form is a stop word, or the form of damaged words
+    /// ([`words::DAMAGED_FORM`]): either way, never a term (TF-IDF, keyness,
+    /// collocations, coverage's unmatched words leave them out).
     pub surface_stop: Vec<bool>,
     /// Corpus frequency of each word form.
     pub surface_count: Vec<usize>,
@@ -99,6 +102,12 @@ impl Vocabulary {
     /// Id of a normalised word form, if it occurs in the corpus.
     pub fn surface_id(&self, s: &str) -> Option<u32> {
         self.index.find_str(s, &mut Vec::new())
+    }
+
+    /// Id of the form every damaged word has ([`words::DAMAGED_FORM`]), if
+    /// the corpus has any.
+    pub fn damaged_id(&self) -> Option<u32> {
+        self.surface_id(words::DAMAGED_FORM)
     }
 
     /// Id of a stem, if it occurs in the corpus.
@@ -144,7 +153,8 @@ struct Scratch {
 }
 
 /// One article through the scoring analyzer: the same tokens as
-/// `Analyzer::for_scoring().analyze(text)` restricted to words, but without a
+/// `Analyzer::for_scoring().analyze(text)` restricted to words
+/// ([`TokenKind::counts_as_word`]), but without a
 /// `String` per token (plain ASCII words are lower-cased straight into hash
 /// keys, others go through [`filters::scoring_form`]), with the sentence
 /// spans computed once, interned into the chunk's table.
@@ -167,10 +177,13 @@ fn tokenize_doc(text: &str, chunk: &mut Chunk, scratch: &mut Scratch) {
     let max = filters::DropLong::default().max_chars;
     let Chunk { forms, counts, .. } = chunk;
     words::scan_tokens(text, |start, end, kind, plain| {
-        if kind != TokenKind::Word {
+        let id = if kind == TokenKind::Damaged {
+            // Every damaged word is one form, never a term (see `words`).
+            let h = intern::key_of(words::DAMAGED_FORM.as_bytes(), form_key);
+            forms.intern(form_key, words::DAMAGED_FORM.len(), h).0
+        } else if kind != TokenKind::Word {
             return;
-        }
-        let id = if plain {
+        } else if plain {
             // ASCII letters: lower-casing is setting bit 5 of each byte; no
             // apostrophe, so no possessive; chars = bytes for the length cap.
             let len = end - start;
@@ -315,7 +328,7 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
     vocab.surface_stop = vocab
         .surfaces
         .par_iter()
-        .map(|s| stop.contains(s))
+        .map(|s| stop.contains(s) || s == words::DAMAGED_FORM)
         .collect();
     // Each distinct word form stemmed once; the stems numbered in order of
     // first occurrence the same way.
@@ -401,6 +414,56 @@ mod tests {
         assert_eq!(tc.docs[1].tokens.len(), 5);
         assert!(v.surface_stop[v.surface_id("the").unwrap() as usize]);
         assert_eq!(tc.docs[0].sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_damaged_word_counts_once_and_is_never_a_term() {
+        let text = "Fianna F\u{FFFD}\u{FFFD}il leader in the D\u{FFFD}\u{FFFD}il. \
+                    \u{FFFD}ireann \u{FFFD}12.9m deal \u{FFFD} said.";
+        let docs = vec![Document {
+            text: text.to_string(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let tc = tokenize_corpus(&docs, &en, &stop);
+        let v = &tc.vocab;
+        let forms: Vec<&str> = tc.docs[0]
+            .tokens
+            .iter()
+            .map(|t| v.surfaces[t.surface as usize].as_str())
+            .collect();
+        // One word each for the four damaged words (UAX #29 alone made
+        // "f", "il", "d", "il", "ireann" and "12.9m" of them); none of the
+        // fragments is a word form.
+        let d = words::DAMAGED_FORM;
+        assert_eq!(
+            forms,
+            ["fianna", d, "leader", "in", "the", d, d, d, "deal", "said"]
+        );
+        for fragment in ["f", "il", "d", "ireann", "12.9m"] {
+            assert_eq!(v.surface_id(fragment), None, "{fragment}");
+        }
+        // The damaged form is flagged like a stop word: never a term.
+        let id = v.damaged_id().unwrap() as usize;
+        assert!(v.surface_stop[id]);
+        assert_eq!(v.surface_count[id], 4);
+        // The scoring analyzer (which marks and kwic line up with) agrees.
+        let analyzed: Vec<String> = crate::text::Analyzer::for_scoring()
+            .analyze(text)
+            .into_iter()
+            .filter(|t| t.kind.counts_as_word())
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(analyzed, forms);
+        let starts: Vec<u32> = crate::text::Analyzer::for_scoring()
+            .analyze(text)
+            .into_iter()
+            .filter(|t| t.kind.counts_as_word())
+            .map(|t| t.start as u32)
+            .collect();
+        let token_starts: Vec<u32> = tc.docs[0].tokens.iter().map(|t| t.start).collect();
+        assert_eq!(starts, token_starts);
     }
 
     #[test]

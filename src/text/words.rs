@@ -1,15 +1,38 @@
 //! The tokenizer: Unicode (UAX #29) word boundaries, with hyphenated compounds,
 //! URLs and e-mail addresses kept whole, and every token tagged with its kind,
 //! byte offsets, position and sentence.
+//!
+//! **Damaged words.** U+FFFD, the replacement character, stands where text
+//! was damaged before frame read it ("D\u{FFFD}\u{FFFD}il" for "Dáil"). UAX #29
+//! breaks a word at it, which would leave fragments ("d", "il") that look
+//! like words. So a replacement character joins the word pieces it touches
+//! (no space or punctuation between) into one token, and a token holding one
+//! and a letter is a [`TokenKind::Damaged`] word: it counts as one word, but
+//! its letters are never read (no guess at the lost character), so it is
+//! never a term, a lexicon match or part of a collocation. With digits only
+//! ("\u{FFFD}12" for "£12") it is a number; a replacement character alone
+//! (a lost dash or quotation mark between spaces) is punctuation.
 
 use super::sentences;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// What a token is; only `Word` tokens enter the vocabulary and the word count.
+/// The replacement character (U+FFFD): where text was damaged before frame
+/// read it.
+pub const DAMAGE: char = '\u{FFFD}';
+
+/// What a [`TokenKind::Damaged`] word becomes in the vocabulary: every
+/// damaged word is this one form, flagged as never a term.
+pub const DAMAGED_FORM: &str = "\u{FFFD}";
+
+/// What a token is; only `Word` and `Damaged` tokens enter the vocabulary
+/// and the word count (see [`TokenKind::counts_as_word`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Contains at least one letter.
     Word,
+    /// A word with a replacement character (U+FFFD) in it or at its edge:
+    /// counted as a word, never read as one (see the module doc).
+    Damaged,
     /// Digits (with separators), e.g. "2,500" or "3.5".
     Number,
     /// A web address.
@@ -54,8 +77,25 @@ fn is_url_or_email(chunk: &str) -> Option<TokenKind> {
     None
 }
 
+impl TokenKind {
+    /// Whether the token is one of the article's words (the word count, the
+    /// token stage): a `Word` or a `Damaged` word.
+    pub fn counts_as_word(self) -> bool {
+        matches!(self, TokenKind::Word | TokenKind::Damaged)
+    }
+}
+
 fn classify(word: &str) -> Option<TokenKind> {
-    if word.chars().any(|c| c.is_alphabetic()) {
+    let letters = word.chars().any(|c| c.is_alphabetic());
+    if word.contains(DAMAGE) {
+        if letters {
+            Some(TokenKind::Damaged)
+        } else if word.chars().any(|c| c.is_numeric()) {
+            Some(TokenKind::Number)
+        } else {
+            None
+        }
+    } else if letters {
         Some(TokenKind::Word)
     } else if word.chars().any(|c| c.is_numeric()) {
         Some(TokenKind::Number)
@@ -258,15 +298,21 @@ fn slow_chunk(
         }
     }
     // A number such as "2,500" or "3.5" is one UAX #29 word; anything with a
-    // letter is a word.
+    // letter is a word. A replacement character is a piece of a word too, and
+    // joins the pieces it touches (UAX #29 breaks at it on both sides).
     let mut pending: Option<(usize, usize)> = None; // (start, end) of a word being built
     let mut hyphen_after: Option<usize> = None;
+    // Whether the last piece of `pending` is a replacement character.
+    let mut ends_damaged = false;
     for (off, w) in chunk.split_word_bound_indices() {
         let (s, e) = (chunk_start + off, chunk_start + off + w.len());
-        let is_word = w.chars().any(|c| c.is_alphanumeric());
+        let damaged = w.starts_with(DAMAGE);
+        let is_word = damaged || w.chars().any(|c| c.is_alphanumeric());
         let is_hyphen = w == "-" || w == "\u{2010}" || w == "\u{2011}";
         if is_word {
-            if let (Some((ps, _)), Some(_)) = (pending, hyphen_after) {
+            let touching = pending.is_some_and(|(_, pe)| pe == s) && (damaged || ends_damaged);
+            ends_damaged = damaged;
+            if let Some((ps, _)) = pending.filter(|_| hyphen_after.is_some() || touching) {
                 pending = Some((ps, e));
                 hyphen_after = None;
                 continue;
@@ -396,6 +442,54 @@ mod tests {
         assert!(kinds.contains(&("@JH".into(), TokenKind::Email)));
     }
 
+    fn kinds(s: &str) -> Vec<(String, TokenKind)> {
+        tokenize(s).into_iter().map(|t| (t.text, t.kind)).collect()
+    }
+
+    #[test]
+    fn a_replacement_character_makes_one_damaged_word() {
+        use TokenKind::{Damaged, Number, Word};
+        let own = |v: &[(&str, TokenKind)]| -> Vec<(String, TokenKind)> {
+            v.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+        };
+        // UAX #29 alone gives "F", "il", "D", "il", "ireann": fragments that
+        // read as words. The damaged word stays whole and is tagged.
+        assert_eq!(
+            kinds("Fianna F\u{FFFD}\u{FFFD}il, the (D\u{FFFD}\u{FFFD}il) and \u{FFFD}ireann."),
+            own(&[
+                ("Fianna", Word),
+                ("F\u{FFFD}\u{FFFD}il", Damaged),
+                ("the", Word),
+                ("D\u{FFFD}\u{FFFD}il", Damaged),
+                ("and", Word),
+                ("\u{FFFD}ireann", Damaged),
+            ])
+        );
+        // At either edge, with a hyphen or an apostrophe, and in a number.
+        assert_eq!(
+            kinds("garda\u{FFFD}\u{FFFD}-led government\u{FFFD}s caf\u{FFFD} \u{FFFD}12.9m \u{FFFD}150 x"),
+            own(&[
+                ("garda\u{FFFD}\u{FFFD}-led", Damaged),
+                ("government\u{FFFD}s", Damaged),
+                ("caf\u{FFFD}", Damaged),
+                ("\u{FFFD}12.9m", Damaged),
+                ("\u{FFFD}150", Number),
+                ("x", Word),
+            ])
+        );
+        // On its own (a lost dash or quotation mark) it is punctuation.
+        assert_eq!(
+            kinds("police \u{FFFD} said \u{FFFD}\u{FFFD} then"),
+            own(&[("police", Word), ("said", Word), ("then", Word)])
+        );
+        // The token spans the whole damaged word.
+        let text = "in D\u{FFFD}\u{FFFD}il today";
+        let t = &tokenize(text)[1];
+        assert_eq!(&text[t.start..t.end], "D\u{FFFD}\u{FFFD}il");
+        assert!(Damaged.counts_as_word() && Word.counts_as_word());
+        assert!(!Number.counts_as_word());
+    }
+
     #[test]
     fn accented_and_non_latin_words() {
         assert_eq!(
@@ -469,7 +563,7 @@ mod tests {
             4 => proptest::sample::select(vec![
                 ".", " ", "  ", "\n", "\t", "\r", "@", ":", "/", "://", "'", "’", "-", "—", "–",
                 "…", "“", "”", "‘", "_", "\u{a0}", "\u{2003}", "\u{85}", "\u{1}", "(", ")",
-                "\"", "#", "\u{301}", "\u{2010}", "·",
+                "\"", "#", "\u{301}", "\u{2010}", "·", "\u{FFFD}",
             ])
             .prop_map(str::to_string),
             1 => any::<char>().prop_map(String::from),

@@ -34,6 +34,7 @@ pub fn articles(a: &Analysis) -> OutputFile {
         "tokens",
         "types",
         "boilerplate_lines",
+        "damaged_characters",
         "sentiment",
         "positive",
         "negative",
@@ -57,6 +58,7 @@ pub fn articles(a: &Analysis) -> OutputFile {
                 Cell::Int(r.tokens),
                 Cell::Int(r.types),
                 Cell::Int(r.boilerplate_lines),
+                Cell::Int(r.damaged_characters),
                 Cell::F4(r.sentiment.compound),
                 Cell::F4(r.sentiment.positive),
                 Cell::F4(r.sentiment.negative),
@@ -384,7 +386,7 @@ mod tests {
     fn headers_and_rows() {
         let a = crate::model::example(3);
         let art = String::from_utf8(articles(&a).bytes).unwrap();
-        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high\n"));
+        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,damaged_characters,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high\n"));
         assert_eq!(art.lines().count(), 4);
         let fr = String::from_utf8(frames(&a).bytes).unwrap();
         assert_eq!(fr.lines().count(), 1 + 3 * 7);
