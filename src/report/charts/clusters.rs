@@ -121,8 +121,15 @@ pub fn draw<DB: DrawingBackend>(
         );
     }
     let n = pts.len();
+    // Shapes change only after the palette's colours run out: say "shape"
+    // only when the map has more than one.
+    let shaped = c
+        .clusters
+        .iter()
+        .any(|cl| cluster_look(cl.id).1 != cluster_look(c.clusters[0].id).1);
     let mut sub = vec![format!(
-        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. Colour and shape show the {} clusters found ({}, mean silhouette {:.2}: closer to 1 = better separated).",
+        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. {} the {} clusters found ({}, mean silhouette {:.2}: closer to 1 = better separated).",
+        if shaped { "Colour and shape show" } else { "Colour shows" },
         c.k,
         k_words(&c.k_chosen_by),
         finite(c.silhouette)
