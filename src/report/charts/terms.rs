@@ -66,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
                 cl.truncate(MAX_PANELS);
             }
             cl.sort_by_key(|ci| ci.id);
-            sub.insert(0, "Words that set each cluster apart: bar length = the word's average TF-IDF weight in the cluster's articles (high when the word is frequent in these articles but rare in the others). Panel colours and the marker before each title match the cluster map.".to_string());
+            sub.insert(0, "Words that set each cluster apart: bar length = how much higher the word's average TF-IDF weight is in the cluster's articles than in all other articles (a word every article uses scores near 0, however frequent). Panel colours and the marker before each title match the cluster map.".to_string());
             let panels = cl
                 .iter()
                 .map(|ci| Panel {
@@ -86,7 +86,7 @@ pub fn draw<DB: DrawingBackend>(
                         .collect(),
                 })
                 .collect::<Vec<_>>();
-            (panels, "mean TF-IDF weight")
+            (panels, "mean TF-IDF weight above the other articles'")
         }
         _ => {
             let cluster_of: HashMap<&str, usize> = a
