@@ -201,7 +201,7 @@ pub struct AnalyzeArgs {
     /// Term-frequency weighting for TF-IDF.
     #[arg(long, value_enum, default_value = "sublinear")]
     pub tf: TfArg,
-    /// Top TF-IDF terms reported per article and cluster (1 to 1,000).
+    /// Terms reported per article (top TF-IDF) and cluster (most distinctive) (1 to 1,000).
     #[arg(long, default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub top_terms: u64,
     /// Extra stop words, one per line.

@@ -494,11 +494,12 @@ pub struct ClusterInfo {
     /// it (clusters.csv, the report, the charts, keyness): "Cluster 1" is id 1.
     #[serde(serialize_with = "one_based")]
     pub id: usize,
-    /// Label made of the top terms.
+    /// Label made of the first three top terms.
     pub label: String,
     /// Number of articles.
     pub size: usize,
-    /// Top terms by centroid weight.
+    /// The most distinctive terms: centroid weight minus the term's mean
+    /// weight in the other articles, highest first (only terms above 0).
     pub top_terms: Vec<WeightedTerm>,
     /// Id of the article closest to the centroid.
     pub central_article: String,
@@ -511,7 +512,8 @@ pub struct WeightedTerm {
     pub term: String,
     /// Stem.
     pub stem: String,
-    /// Weight (e.g. centroid TF-IDF).
+    /// Weight (for a cluster's terms: centroid TF-IDF minus the mean TF-IDF
+    /// of the other articles).
     pub weight: f64,
 }
 

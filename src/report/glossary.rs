@@ -17,7 +17,7 @@ pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, Stri
         ("max_features", "Upper limit on the vocabulary size, keeping the most frequent stems (not set: no limit)."),
         ("tf", "How a stem's count in an article is weighted (see TF-IDF below)."),
         ("idf", "How a stem's rarity across articles is weighted (see TF-IDF below)."),
-        ("top_terms", "How many top TF-IDF terms are listed per article and per cluster."),
+        ("top_terms", "How many terms are listed per article (top TF-IDF) and per cluster (most distinctive)."),
         ("negation_window", "A reassurance word preceded within this many words by a negation (not, no, never …) counts as threat; a negated word of any other frame, threat included, is not counted."),
         ("condition_window", "A reassurance word preceded within this many words, in its clause, by if, unless, until, whether, hope or wish is not counted (nor one in a question): it makes safety a condition, not a statement."),
         ("k", "Number of clusters asked for (not set: chosen automatically by silhouette)."),

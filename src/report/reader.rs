@@ -7,13 +7,18 @@
 //! straight to its article. Static HTML with inline CSS, no script.
 //!
 //! The marks are `Analysis::reader` (computed by the scorer's own matcher,
-//! see `scoring/marks.rs`): one `<mark>` per counted match, coloured by the
-//! frame it counts for (Okabe-Ito colours, safe for colour-blind readers),
-//! with the frame, lexicon entry and weight in its title. A reassurance match
-//! a negator moved to threat has a dashed frame and names its negator; one a
-//! negator dropped is struck through and not counted. Quoted speech is
-//! shaded against the narration. Where a mark is cut by another mark or a
-//! quote boundary, its later pieces carry the class `cont`, so counting
+//! see `scoring/marks.rs`): one `<mark>` per counted match, showing the
+//! frame it counts for three ways, so that no reader needs colour vision,
+//! hover or a colour printer to tell two frames apart: an underline style
+//! (solid, double, dashed, dotted), an Okabe-Ito colour (safe for
+//! colour-blind readers; never the same style with a similar colour) and the
+//! frame's letter after the word ([`frame_letters`]), with the frame, lexicon
+//! entry and weight in its title. The legend at the top shows each frame's
+//! mark. A reassurance match a negator moved to threat has a dashed box and
+//! names its negator; one a negator dropped is struck through and not
+//! counted. Quoted speech is shaded against the narration. Where a mark is
+//! cut by another mark or a quote boundary, its later pieces carry the class
+//! `cont` and all but its last the class `part` (no letter), so counting
 //! `<mark` elements without `cont` counts matches.
 
 use super::html::escape;
@@ -23,12 +28,70 @@ use crate::model::reader::{Mark, ReaderText};
 use crate::model::{Analysis, READER_MAX};
 use std::fmt::Write;
 
-/// Okabe & Ito (2008) colours, one per frame in order (cycled past eight).
-const COLOURS: [&str; 8] = [
-    "#D55E00", "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#999999",
+/// Each frame's underline, in frame order: an Okabe & Ito (2008) colour and
+/// a border style. Threat and reassurance keep the charts' vermillion and
+/// blue; frames that share a style have colours far apart (vermillion and
+/// sky blue, blue and reddish purple, orange and black), and Okabe-Ito's
+/// yellow, which vanishes as a line on white, is left out.
+const LOOKS: [(&str, &str); 7] = [
+    ("#D55E00", "solid"),
+    ("#0072B2", "double"),
+    ("#E69F00", "dashed"),
+    ("#009E73", "dotted"),
+    ("#CC79A7", "double"),
+    ("#56B4E9", "solid"),
+    ("#000000", "dashed"),
 ];
+/// The border styles, to shift past the seventh frame.
+const STYLES: [&str; 4] = ["solid", "double", "dashed", "dotted"];
 
-fn css(frames: usize) -> String {
+/// The colour and underline style of frame `f`. Past the seventh frame the
+/// colours repeat with the style moved on by one per round, so no two of
+/// the first 28 frames look the same (and every frame has its own letter).
+fn look(f: usize) -> (&'static str, &'static str) {
+    let (colour, style) = LOOKS[f % LOOKS.len()];
+    let round = f / LOOKS.len();
+    if round == 0 {
+        return (colour, style);
+    }
+    let at = STYLES.iter().position(|s| *s == style).unwrap_or(0);
+    (colour, STYLES[(at + round) % STYLES.len()])
+}
+
+/// A short tag per frame, shown after each marked word and in the legend:
+/// the name's first letter in capitals ("T" threat, "R" reassurance), or,
+/// when an earlier frame has it, that letter and the name's first later
+/// consonant (then any later letter or digit) that makes the tag unique
+/// ("Rs" responsibility); the frame's number if none does. Only letters and
+/// digits, so a tag is safe inside a CSS string.
+pub fn frame_letters(frames: &[String]) -> Vec<String> {
+    let mut taken: Vec<String> = Vec::with_capacity(frames.len());
+    for (f, name) in frames.iter().enumerate() {
+        let chars: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+        let tag = chars.first().and_then(|&first| {
+            let head: String = first.to_uppercase().collect();
+            if !taken.contains(&head) {
+                return Some(head);
+            }
+            let consonant = |c: &char| c.is_alphabetic() && !"aeiouyAEIOUY".contains(*c);
+            let later = &chars[1..];
+            later
+                .iter()
+                .filter(|c| consonant(c))
+                .chain(later.iter().filter(|c| !consonant(c)))
+                .map(|c| format!("{head}{}", c.to_lowercase()))
+                .find(|t| !taken.contains(t))
+        });
+        // A number is taken only by a frame whose name is that number.
+        let tag = tag
+            .or_else(|| Some((f + 1).to_string()).filter(|t| !taken.contains(t)))
+            .unwrap_or_else(|| format!("n{}", f + 1));
+        taken.push(tag);
+    }
+    taken
+}
+
+fn css(frames: &[String]) -> String {
     let mut css = String::from(
         r#":root{color-scheme:light}
 *{box-sizing:border-box}
@@ -42,29 +105,33 @@ a{color:#1f5fa8}
 .legend span{display:inline-block;margin:.15rem .8rem .15rem 0}
 nav.pages{margin:.6rem 0;font-size:.92rem}
 .text{white-space:pre-wrap;overflow-wrap:break-word}
-mark{color:inherit;padding:0 .1em;border-radius:2px;border-bottom:3px solid}
+mark{color:inherit;background:none;padding:0 .1em;border-bottom:4px solid}
+mark::after{font-size:.62em;font-weight:700;line-height:0;vertical-align:.55em;margin-left:.12em;color:#1d2330}
 mark.neg{background:none;border:2px dashed;border-radius:3px}
-mark.drop{background:none;border-bottom:2px dotted;text-decoration:line-through;color:#5a6475}
-.q{background:#e9ecf1;border-radius:2px}
+mark.drop{background:none;text-decoration:line-through;color:#5a6475}
+.legend .sw{margin-right:.25rem}
+.q{background:#e9ecf1;border-radius:2px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .counts{font-size:.9rem;margin:.3rem 0 .8rem}
 @media print{main{max-width:none;padding:0}h2{break-after:avoid}a{color:inherit}}
 "#,
     );
-    for f in 0..frames {
-        let c = COLOURS[f % COLOURS.len()];
-        // A light wash of the colour for the background (text stays black),
-        // the full colour for the underline; past eight frames the
-        // underline is double so that two frames never look the same.
-        let style = if f >= COLOURS.len() {
-            "double"
-        } else {
-            "solid"
-        };
+    for (f, tag) in frame_letters(frames).iter().enumerate() {
+        let (c, style) = look(f);
+        // No wash behind the word: washes of orange and vermillion looked
+        // alike, and print leaves them out. The underline in the frame's
+        // colour and style (6 px when double, so both lines show) and the
+        // frame's letter after the word: the style and the letter each
+        // tell the frame without colour. A dropped match keeps its frame's
+        // line, struck through.
+        let width = if style == "double" { 6 } else { 4 };
         let _ = writeln!(
             css,
-            "mark.f{f}{{background:{c}40;border-bottom-color:{c};border-bottom-style:{style}}}\nmark.neg.f{f},mark.drop.f{f}{{border-color:{c}}}\n.sw.f{f}{{background:{c}40;border-bottom:3px {style} {c}}}"
+            "mark.f{f}{{border-bottom:{width}px {style} {c}}}\nmark.f{f}::after{{content:\"{tag}\"}}\nmark.neg.f{f}{{border:2px dashed {c}}}"
         );
     }
+    // After the frames' letters, which it overrides: a mark cut in pieces
+    // shows its letter once, after the last.
+    css.push_str("mark.part::after{content:none}\n");
     css
 }
 
@@ -91,7 +158,7 @@ fn page(a: &Analysis, p: usize, pages: usize, n: usize) -> String {
         "<title>Article reader: articles {}–{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>",
         first + 1,
         last,
-        css(a.frames.len())
+        css(&a.frames)
     );
     let _ = writeln!(
         out,
@@ -134,7 +201,7 @@ fn nav(out: &mut String, p: usize, pages: usize) {
 }
 
 fn legend(out: &mut String, a: &Analysis) {
-    out.push_str("<div class=\"legend\"><strong>Marks:</strong> ");
+    out.push_str("<div class=\"legend\"><strong>Marks:</strong> each frame has its own underline, colour and letter, shown here on its name.<br>");
     for (f, name) in a.frames.iter().enumerate() {
         let _ = write!(
             out,
@@ -142,10 +209,10 @@ fn legend(out: &mut String, a: &Analysis) {
             escape(name)
         );
     }
-    out.push_str("<br><span><mark class=\"f0 neg\">negated</mark> a reassurance match after a negator (not, no, never …): counted as threat and coloured as threat</span>");
-    out.push_str("<span><mark class=\"f0 drop\">dropped</mark> a negated match of threat or another frame, not counted</span>");
+    out.push_str("<br><span><mark class=\"f0 neg\">negated</mark> a reassurance match after a negator (not, no, never …): counted as threat, in a dashed box</span>");
+    out.push_str("<span><mark class=\"f0 drop\">dropped</mark> a negated match of threat or another frame, struck through, not counted</span>");
     out.push_str("<span><span class=\"q\">quoted speech</span> shaded; narration plain</span>");
-    out.push_str("<br>Hover over a mark (or long-press it) for its frame, the lexicon entry that matched and its weight.</div>\n");
+    out.push_str("<br>Hover over a mark (or long-press it) for the lexicon entry that matched and its weight.</div>\n");
 }
 
 fn article(out: &mut String, a: &Analysis, i: usize) {
@@ -270,6 +337,10 @@ fn marked(out: &mut String, r: &ReaderText, frames: &[String]) {
                 (None, _) => class.push_str(" drop"),
                 (Some(_), Some(_)) => class.push_str(" neg"),
                 _ => {}
+            }
+            // The letter goes after the mark's last piece only.
+            if e < m.end {
+                class.push_str(" part");
             }
             if started[k] {
                 class.push_str(" cont");
@@ -472,6 +543,53 @@ mod tests {
         assert!(!html.contains("<script"));
     }
 
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn every_frame_has_its_own_letter() {
+        let a = example(1);
+        assert_eq!(
+            frame_letters(&a.frames),
+            ["T", "R", "C", "Rs", "H", "M", "E"]
+        );
+        // Clashes go on to later letters, then to the number; empty or
+        // symbol-only names get their number.
+        assert_eq!(
+            frame_letters(&names(&["risk", "rsk", "rs", "r", "", "!!", "rise"])),
+            ["R", "Rs", "3", "4", "5", "6", "Ri"]
+        );
+        assert_eq!(frame_letters(&names(&["2", "", "x"])), ["2", "n2", "X"]);
+        // Many frames: all different.
+        let many: Vec<String> = (0..40).map(|i| format!("frame{i}")).collect();
+        let tags = frame_letters(&many);
+        let set: std::collections::BTreeSet<&String> = tags.iter().collect();
+        assert_eq!(set.len(), many.len());
+        assert!(tags.iter().all(|t| t.chars().all(char::is_alphanumeric)));
+    }
+
+    /// No two of the first 28 frames share colour and underline style, and
+    /// in the seven default ones frames that share a style differ in hue.
+    #[test]
+    fn frames_look_different_without_colour_too() {
+        let looks: Vec<_> = (0..28).map(look).collect();
+        let set: std::collections::BTreeSet<_> = looks.iter().collect();
+        assert_eq!(set.len(), 28);
+        let styles: std::collections::BTreeSet<&str> = (0..7).map(|f| look(f).1).collect();
+        assert_eq!(styles.len(), 4);
+        // Okabe-Ito's yellow is no underline.
+        assert!(looks.iter().all(|(c, _)| *c != "#F0E442"));
+        // The reader's CSS gives each default frame its letter and line.
+        let css = css(&example(1).frames);
+        assert!(css.contains("mark.f0{border-bottom:4px solid #D55E00}"));
+        assert!(css.contains("mark.f1{border-bottom:6px double #0072B2}"));
+        assert!(css.contains("mark.f3::after{content:\"Rs\"}"));
+        // The rule that hides the letter of a mark's first pieces comes after
+        // the letters (same specificity: the later rule wins).
+        assert!(css.rfind("mark.part::after").unwrap() > css.rfind("::after{content:\"").unwrap());
+    }
+
     #[test]
     fn a_mark_cut_by_a_quote_is_counted_once() {
         let mut a = example(1);
@@ -487,5 +605,8 @@ mod tests {
             3
         );
         assert!(body.contains(" cont\""));
+        // Its letter follows its last piece only: the first piece is "part".
+        assert!(body.contains("<mark class=\"f0 part\""), "{body}");
+        assert!(html.contains("<strong>Marks:</strong>"));
     }
 }

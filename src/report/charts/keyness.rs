@@ -1,6 +1,12 @@
 //! `keyness.png`: the most over- and under-represented terms of each group
 //! (or, with one group, each cluster) as diverging bars of signed G2, one
 //! panel per group.
+//!
+//! A bar's label (term and counts) sits on the other side of the centre
+//! line and is drawn whole: the grid has as many columns (up to three) as
+//! let the widest label fit, measured in the embedded font ([`columns`]);
+//! only a term too long for a panel as wide as the chart is shortened, its
+//! counts kept ([`fit_label`]).
 
 use super::chart::Chart;
 use super::style::*;
@@ -24,10 +30,10 @@ pub const CHART: Chart = Chart {
     },
     canvas_h: |a, st| {
         // Each grid row of panels holds up to 2 x PER_SIDE bars.
-        let grid_rows = match compared(a).len() {
-            0..=3 => 1,
-            4 => 2,
-            n => n.min(MAX_PANELS).div_ceil(3),
+        let panels = compared(a);
+        let grid_rows = match panels.len() {
+            0..=2 => 1,
+            n => n.min(MAX_PANELS).div_ceil(columns(&panels, st)),
         };
         st.rows_height(
             grid_rows * 2 * PER_SIDE,
@@ -63,6 +69,93 @@ fn compared(a: &Analysis) -> Vec<&KeynessComparison> {
     } else {
         groups
     }
+}
+
+/// The terms a panel draws: the over-represented ones, then the
+/// under-represented ones, at most [`PER_SIDE`] each.
+fn drawn(c: &KeynessComparison) -> (Vec<&KeyTerm>, Vec<&KeyTerm>) {
+    let side = |over: bool| -> Vec<&KeyTerm> {
+        c.terms
+            .iter()
+            .filter(|t| if over { t.g2 > 0.0 } else { t.g2 < 0.0 })
+            .take(PER_SIDE)
+            .collect()
+    };
+    (side(true), side(false))
+}
+
+/// A bar's label: the term and, in brackets, its counts in the group and
+/// in the rest.
+fn label_text(t: &KeyTerm) -> String {
+    format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest)
+}
+
+/// The font of the bar labels at its largest (a panel with many rows may
+/// use a smaller one, never a larger).
+fn label_font(st: &Style) -> FontDesc<'static> {
+    st.font(st.label_font().get_size(), false)
+}
+
+/// Width a label may take in a panel `panel_w` pixels wide: from the margin
+/// to just short of the centre line. A label sits on the side its bar does
+/// not take, where the other block's bars are drawn in other rows.
+fn label_room(panel_w: i32, st: &Style) -> i32 {
+    panel_w / 2 - st.margin() - st.px(6.0)
+}
+
+/// Columns of the grid of panels: 1, 2 or 3 as the number of panels
+/// suggests, but no more than let the widest label of the panels drawn sit
+/// whole beside the centre line (measured in the charts' embedded font).
+fn columns(panels: &[&KeynessComparison], st: &Style) -> usize {
+    let preferred = match panels.len() {
+        0 | 1 => 1,
+        2 | 4 => 2,
+        _ => 3,
+    };
+    let lf = label_font(st);
+    let widest = panels
+        .iter()
+        .take(MAX_PANELS)
+        .flat_map(|c| {
+            let (over, under) = drawn(c);
+            over.into_iter().chain(under)
+        })
+        .map(|t| text_w(&lf, &label_text(t)))
+        .max()
+        .unwrap_or(0);
+    (1..=preferred)
+        .rev()
+        .find(|&cols| label_room(st.w as i32 / cols as i32, st) >= widest)
+        .unwrap_or(1)
+}
+
+/// `label` made to fit `room` pixels: whole when it fits; otherwise the
+/// term is shortened with an ellipsis and the counts are kept (keyness.csv
+/// has the term whole). Only a term too long for a whole-width panel is
+/// shortened ([`columns`] narrows the grid first).
+fn fit_label(f: &FontDesc, t: &KeyTerm, room: i32) -> String {
+    let whole = label_text(t);
+    if text_w(f, &whole) <= room {
+        return whole;
+    }
+    // Measured whole, as drawn: widths of parts need not add up.
+    let counts = format!(" ({}/{})", t.freq_group, t.freq_rest);
+    let chars: Vec<char> = t.term.chars().collect();
+    let cut = |n: usize| {
+        let head: String = chars[..n].iter().collect();
+        format!("{}…{counts}", head.trim_end())
+    };
+    // The most characters that fit (widths grow with length).
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text_w(f, &cut(mid)) <= room {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
 }
 
 /// The note naming the comparisons not drawn (beyond [`MAX_PANELS`]), if any.
@@ -134,11 +227,7 @@ pub fn draw<DB: DrawingBackend>(
         return panel(&area, x, Some(y), st);
     }
     let panels = &panels[..panels.len().min(MAX_PANELS)];
-    let cols = match panels.len() {
-        1 => 1,
-        2 | 4 => 2,
-        _ => 3,
-    };
+    let cols = columns(panels, st);
     let rows = panels.len().div_ceil(cols);
     let cells = area.split_evenly((rows, cols));
     for (cell, c) in cells.iter().zip(panels) {
@@ -177,18 +266,7 @@ fn panel<DB: DrawingBackend>(
         HPos::Left,
         VPos::Top,
     )?;
-    let over: Vec<&KeyTerm> = c
-        .terms
-        .iter()
-        .filter(|t| t.g2 > 0.0)
-        .take(PER_SIDE)
-        .collect();
-    let under: Vec<&KeyTerm> = c
-        .terms
-        .iter()
-        .filter(|t| t.g2 < 0.0)
-        .take(PER_SIDE)
-        .collect();
+    let (over, under) = drawn(c);
     let rows: Vec<&KeyTerm> = over.iter().chain(under.iter()).copied().collect();
     let mut top = st.px(8.0) + line_h(&tf) + st.px(6.0);
     if let Some(o) = other {
@@ -231,7 +309,7 @@ fn panel<DB: DrawingBackend>(
     }
     let avail = (h - top - m).max(10);
     let rh = (avail / rows.len() as i32).clamp(1, st.px(44.0));
-    let lf = st.font(st.label_font().get_size().min(rh as f64 * 0.75), false);
+    let lf = st.font(label_font(st).get_size().min(rh as f64 * 0.75), false);
     let max = rows
         .iter()
         .map(|t| finite(t.g2).abs())
@@ -257,7 +335,7 @@ fn panel<DB: DrawingBackend>(
             colour.filled(),
         ))
         .map_err(de)?;
-        let label = format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest);
+        let label = fit_label(&lf, t, label_room(w, st));
         let gap = st.px(6.0);
         // Signed, as in keyness.csv and the report's text.
         let g2 = num(finite(t.g2), 1);
@@ -283,10 +361,9 @@ fn panel<DB: DrawingBackend>(
             )?;
         }
         if t.g2 > 0.0 {
-            let l = fit(&lf, &label, half);
             text(
                 area,
-                &l,
+                &label,
                 &lf,
                 INK,
                 (mid - gap, y0 + rh / 2),
@@ -294,10 +371,9 @@ fn panel<DB: DrawingBackend>(
                 VPos::Center,
             )?;
         } else {
-            let l = fit(&lf, &label, half);
             text(
                 area,
-                &l,
+                &label,
                 &lf,
                 INK,
                 (mid + gap, y0 + rh / 2),
@@ -363,4 +439,115 @@ fn panel<DB: DrawingBackend>(
         .map_err(de)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{example, Keyness};
+
+    fn term(term: &str, a: usize, b: usize, g2: f64) -> KeyTerm {
+        KeyTerm {
+            term: term.into(),
+            freq_group: a,
+            freq_rest: b,
+            g2,
+            ..Default::default()
+        }
+    }
+
+    /// `n` cluster comparisons whose terms are `words`, the first counted
+    /// `a` times in the cluster and `b` times in the rest.
+    fn with_clusters(n: usize, words: &[&str], a: usize, b: usize) -> Analysis {
+        let (ca, cb) = (a, b);
+        let mut a = example(6);
+        let comparisons = (0..n)
+            .map(|k| KeynessComparison {
+                by: "cluster".into(),
+                group: format!("Cluster {}", k + 1),
+                articles: 500 - k,
+                terms: words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let g2 = 2000.0 / (i + 1) as f64;
+                        term(w, ca + i, cb + k, if i % 2 == 0 { g2 } else { -g2 })
+                    })
+                    .collect(),
+                ..Default::default()
+            })
+            .collect();
+        a.keyness = Some(Keyness {
+            comparisons,
+            ..Default::default()
+        });
+        a
+    }
+
+    /// The text elements of an SVG.
+    fn svg_texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = t.split_once('>')?.1;
+                Some(body.split("</text>").next()?.trim().to_string())
+            })
+            .collect()
+    }
+
+    fn texts(a: &Analysis, st: &Style) -> Vec<String> {
+        let h = (CHART.canvas_h)(a, st);
+        svg_texts(&String::from_utf8(CHART.render_svg(a, st, h).unwrap()).unwrap())
+    }
+
+    /// "republican (829…" on 3,788 articles: every label is now drawn whole,
+    /// in three columns while they fit, else in fewer.
+    #[test]
+    fn bar_labels_are_never_cut() {
+        ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let short = ["republican", "immigration", "development", "investment"];
+        let long = [
+            "administration",
+            "intelligence",
+            "constitutional",
+            "representatives",
+        ];
+        // Counts as on 3,788 articles, then as on a corpus ten times larger.
+        for (words, a, b, cols) in [(&short, 829, 2345, 3), (&long, 8290, 23450, 2)] {
+            let a = with_clusters(10, words, a, b);
+            let panels = compared(&a);
+            assert_eq!(columns(&panels, &st), cols, "{words:?}");
+            let texts = texts(&a, &st);
+            for c in &panels {
+                for t in &c.terms {
+                    let label = label_text(t);
+                    assert!(texts.contains(&label), "{label} not whole: {texts:?}");
+                }
+            }
+            assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
+        }
+    }
+
+    /// A term too long even for one panel across the chart keeps its
+    /// counts; only the term is shortened.
+    #[test]
+    fn a_term_too_long_for_any_panel_keeps_its_counts() {
+        ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let huge = "counter-".repeat(12) + "terrorism";
+        let a = with_clusters(3, &[&huge, "vote"], 8290, 12345);
+        assert_eq!(columns(&compared(&a), &st), 1);
+        let texts = texts(&a, &st);
+        let cut: Vec<&String> = texts.iter().filter(|t| t.contains('…')).collect();
+        assert_eq!(cut.len(), 3, "{texts:?}");
+        for (k, t) in cut.iter().enumerate() {
+            let counts = format!("… (8290/{})", 12345 + k);
+            assert!(t.starts_with("counter-") && t.ends_with(&counts), "{t}");
+        }
+        assert!(texts.contains(&"vote (8291/12345)".to_string()));
+        let lf = label_font(&st);
+        let t = term(&huge, 1, 2, 3.0);
+        assert!(text_w(&lf, &fit_label(&lf, &t, 300)) <= 300);
+    }
 }

@@ -66,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
                 cl.truncate(MAX_PANELS);
             }
             cl.sort_by_key(|ci| ci.id);
-            sub.insert(0, "Words that set each cluster apart: bar length = the word's average TF-IDF weight in the cluster's articles (high when the word is frequent in these articles but rare in the others). Panel colours and the marker before each title match the cluster map.".to_string());
+            sub.insert(0, "Words that set each cluster apart: bar length = how much higher the word's average TF-IDF weight is in the cluster's articles than in all other articles (a word every article uses scores near 0, however frequent). Panel colours and the marker before each title match the cluster map.".to_string());
             let panels = cl
                 .iter()
                 .map(|ci| Panel {
@@ -86,7 +86,7 @@ pub fn draw<DB: DrawingBackend>(
                         .collect(),
                 })
                 .collect::<Vec<_>>();
-            (panels, "mean TF-IDF weight")
+            (panels, "TF-IDF above the rest")
         }
         _ => {
             let cluster_of: HashMap<&str, usize> = a
@@ -144,6 +144,13 @@ pub fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Decimals of the x ticks of an axis from 0 to `top`: enough that ticks
+/// (at most four, so at least `top / 8` apart) never print alike, as they
+/// did with two for distinctiveness weights of a few thousandths.
+fn tick_decimals(top: f64) -> usize {
+    (-(top / 8.0).log10()).ceil().clamp(2.0, 6.0) as usize
+}
+
 /// Draws one panel: its title and a horizontal bar chart of its terms.
 fn draw_panel<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -182,6 +189,7 @@ fn draw_panel<DB: DrawingBackend>(
     }
     let max = terms.iter().map(|t| finite(t.1)).fold(0.0f64, f64::max);
     let top = if max > 0.0 { max * 1.3 } else { 1.0 };
+    let decimals = tick_decimals(top);
     let k = terms.len();
     let lf0 = st.label_font();
     let sf = st.font(st.fs(14.0), false);
@@ -207,7 +215,7 @@ fn draw_panel<DB: DrawingBackend>(
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(4)
-        .x_label_formatter(&|v| num(*v, 2))
+        .x_label_formatter(&|v| num(*v, decimals))
         .x_desc(xdesc)
         .label_style(sf.color(&INK))
         .axis_desc_style(sf.color(&MUTED))
@@ -252,4 +260,33 @@ fn draw_panel<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_never_print_alike() {
+        for top in [0.0013, 0.0156, 0.04, 0.2, 0.39, 1.3] {
+            let d = tick_decimals(top);
+            // The finest round step plotters may pick for four ticks.
+            let step = [1.0, 2.0, 2.5, 5.0]
+                .iter()
+                .flat_map(|m| (-6..1).map(move |e| m * 10f64.powi(e)))
+                .filter(|&s| s >= top / 8.0)
+                .fold(f64::INFINITY, f64::min);
+            let ticks: Vec<String> = (0..=8)
+                .map(|i| i as f64 * step)
+                .take_while(|&v| v <= top)
+                .map(|v| num(v, d))
+                .collect();
+            let mut unique = ticks.clone();
+            unique.dedup();
+            assert_eq!(ticks, unique, "top {top}: {ticks:?}");
+        }
+        // Unchanged where two decimals did.
+        assert_eq!(tick_decimals(0.39), 2);
+        assert_eq!(tick_decimals(0.0156), 3);
+    }
 }

@@ -32,7 +32,7 @@ impl<'a> Builder<'a> {
                 int(a.vocabulary.types_kept)
             )));
         }
-        p.push(t("Cluster labels are the top words of each cluster's centre, picked by the computer, not themes named by a person. The "));
+        p.push(t("Cluster labels are the three words that most set each cluster apart (their average TF-IDF weight in the cluster's articles exceeds their average in all other articles by the most, so a word every article uses, such as “said”, cannot lead), picked by the computer, not themes named by a person. The "));
         p.push(strong("silhouette"));
         p.push(t(" (from -1 to +1) says how well an article sits in its own cluster rather than the next one: above 0.5 clear groups, 0.25 to 0.5 weak groups, below 0.25 no real structure (Rousseeuw, 1987)."));
         self.explain(p);
@@ -70,7 +70,7 @@ impl<'a> Builder<'a> {
                 "Cluster",
                 "Label",
                 "Articles",
-                "Top terms (centre weight)",
+                "Distinctive terms (weight above the other articles)",
                 "Most central article",
             ],
             &[0, 2],

@@ -1,6 +1,15 @@
-//! Describing the clusters for readers: each cluster's top terms, label and
-//! most central article in the original TF-IDF space, and the 2-D map of
-//! the articles.
+//! Describing the clusters for readers: each cluster's distinctive terms,
+//! label and most central article in the original TF-IDF space, and the 2-D
+//! map of the articles.
+//!
+//! A cluster is named by what sets it apart, not by what it merely uses
+//! most: a term's **distinctiveness** is its weight at the cluster's centre
+//! (the mean of the member rows) minus its mean weight over all other
+//! articles. Words every article uses ("said", "year", "people") weigh about
+//! the same inside and outside the cluster, so they score near 0 and cannot
+//! lead a label however frequent they are. (Centre minus the mean over *all*
+//! articles would rank the terms the same way: it is this difference times
+//! the share of articles outside the cluster.)
 
 use super::input::ClusterInput;
 use super::linalg::{self, OVERSAMPLE};
@@ -9,10 +18,19 @@ use crate::similarity::sparse::Rows;
 use ndarray::Array2;
 use rayon::prelude::*;
 
-/// Centroid top terms, size, central article and label of each cluster:
-/// the centroid is the mean of the member rows (computed sparsely), the
-/// central article the member of highest cosine to it, the label its top 3
-/// terms. `ids` name the rows of `m`; `input` gives the terms of its columns.
+/// Terms in a cluster's label.
+pub const LABEL_TERMS: usize = 3;
+/// Least distinctiveness of a listed term: below it a difference is
+/// floating-point rounding (TF-IDF weights are at most 1).
+const MIN_DISTINCTIVENESS: f64 = 1e-12;
+
+/// Distinctive terms, size, central article and label of each cluster: the
+/// centroid is the mean of the member rows (computed sparsely), the central
+/// article the member of highest cosine to it, the terms those whose centre
+/// weight most exceeds their mean weight in the other articles (only terms
+/// that exceed it beyond rounding; ties by column), the label the first
+/// [`LABEL_TERMS`] of them. `ids` name the rows of `m`; `input` gives the
+/// terms of its columns.
 pub fn describe_clusters(
     m: Rows<'_>,
     norms: &[f64],
@@ -26,20 +44,29 @@ pub fn describe_clusters(
     for (i, &c) in labels.iter().enumerate() {
         members[c].push(i);
     }
+    // Column sums over all articles, in row order (each cluster's "rest" is
+    // this minus its own sum).
+    let mut total = vec![0.0f64; m.n_cols()];
+    for r in 0..m.n_rows() {
+        let (cols, vals) = m.row(r);
+        for (&col, &v) in cols.iter().zip(vals) {
+            total[col as usize] += v;
+        }
+    }
     (0..k)
         .into_par_iter()
         .map(|c| {
             let rows = &members[c];
             // Centroid = mean of member rows, accumulated in corpus order.
-            let mut centroid = vec![0.0f64; m.n_cols()];
+            let mut sum = vec![0.0f64; m.n_cols()];
             for &r in rows {
                 let (cols, vals) = m.row(r);
                 for (&col, &v) in cols.iter().zip(vals) {
-                    centroid[col as usize] += v;
+                    sum[col as usize] += v;
                 }
             }
             let size = rows.len().max(1) as f64;
-            centroid.iter_mut().for_each(|v| *v /= size);
+            let centroid: Vec<f64> = sum.iter().map(|v| v / size).collect();
             let cnorm = linalg::dot(&centroid, &centroid).sqrt();
             let mut central: Option<(usize, f64)> = None;
             for &r in rows {
@@ -55,20 +82,24 @@ pub fn describe_clusters(
                     central = Some((r, cos));
                 }
             }
-            let mut order: Vec<usize> = (0..m.n_cols()).filter(|&j| centroid[j] > 0.0).collect();
-            order.sort_by(|&a, &b| centroid[b].total_cmp(&centroid[a]).then(a.cmp(&b)));
+            let rest = m.n_rows().saturating_sub(rows.len());
+            let distinct = distinctiveness(&sum, &total, rows.len(), rest);
+            let mut order: Vec<usize> = (0..m.n_cols())
+                .filter(|&j| distinct[j] > MIN_DISTINCTIVENESS)
+                .collect();
+            order.sort_by(|&a, &b| distinct[b].total_cmp(&distinct[a]).then(a.cmp(&b)));
             let terms: Vec<WeightedTerm> = order
                 .iter()
                 .take(top_terms)
                 .map(|&j| WeightedTerm {
                     term: input.terms[j].clone(),
                     stem: input.stems[j].clone(),
-                    weight: centroid[j],
+                    weight: distinct[j],
                 })
                 .collect();
             let label_terms: Vec<&str> = order
                 .iter()
-                .take(3)
+                .take(LABEL_TERMS)
                 .map(|&j| input.terms[j].as_str())
                 .collect();
             let label = if label_terms.is_empty() {
@@ -87,6 +118,23 @@ pub fn describe_clusters(
         .collect()
 }
 
+/// Each term's centre weight in a cluster of `size` articles whose column
+/// sums are `sum`, minus its mean weight in the `rest` other articles (whose
+/// sums are `total - sum`; a remainder below 1e-12 of the total is rounding
+/// and counts as 0). With no other articles, the centre weight itself.
+fn distinctiveness(sum: &[f64], total: &[f64], size: usize, rest: usize) -> Vec<f64> {
+    let size = size.max(1) as f64;
+    sum.iter()
+        .zip(total)
+        .map(|(&s, &t)| {
+            let outside = t - s;
+            let outside = if outside > 1e-12 * t { outside } else { 0.0 };
+            let rest_mean = if rest > 0 { outside / rest as f64 } else { 0.0 };
+            s / size - rest_mean
+        })
+        .collect()
+}
+
 /// The 2-D map: each article's coordinates on the first two principal
 /// components of the clustered vectors `x` (a randomized SVD of the centred
 /// rows, seeded apart from the reduction's).
@@ -98,7 +146,11 @@ pub fn map(x: &Array2<f64>, seed: u64) -> Array2<f64> {
 #[cfg(test)]
 mod tests {
     use super::super::cluster;
+    use super::super::input::ClusterInput;
+    use super::super::neighbours::row_norms;
     use super::super::test_corpus::{params, planted};
+    use super::{describe_clusters, distinctiveness};
+    use crate::similarity::sparse::{CsrMatrix, Rows};
 
     #[test]
     fn map_separates_topics_and_is_deterministic() {
@@ -123,6 +175,91 @@ mod tests {
                 (b.x.to_bits(), b.y.to_bits())
             );
         }
+    }
+
+    /// Two stories that both lean on "said": the old rule (highest centre
+    /// weight) put "said" first in both labels; it is no more frequent in
+    /// either cluster than in the other, so it leads neither now.
+    #[test]
+    fn a_word_every_article_uses_does_not_lead_a_label() {
+        let terms: Vec<String> = ["said", "fire", "smoke", "crew", "vote", "ballot", "poll"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut m = CsrMatrix::new(terms.len());
+        // Weights of (said, fire, smoke, crew, vote, ballot, poll): the two
+        // stories mirror each other, so "said" weighs the same in both.
+        let rows: [[f64; 7]; 6] = [
+            [0.8, 0.5, 0.3, 0.1, 0.0, 0.0, 0.0],
+            [0.8, 0.4, 0.4, 0.0, 0.0, 0.0, 0.0],
+            [0.8, 0.5, 0.2, 0.2, 0.0, 0.0, 0.0],
+            [0.8, 0.0, 0.0, 0.0, 0.5, 0.3, 0.1],
+            [0.8, 0.0, 0.0, 0.0, 0.4, 0.4, 0.0],
+            [0.8, 0.0, 0.0, 0.0, 0.5, 0.2, 0.2],
+        ];
+        for r in &rows {
+            let n = r.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let row: Vec<(u32, f64)> = r
+                .iter()
+                .enumerate()
+                .filter(|(_, &v)| v > 0.0)
+                .map(|(j, &v)| (j as u32, v / n))
+                .collect();
+            m.push_row(&row);
+        }
+        let ids: Vec<String> = (0..6).map(|i| format!("a{i}")).collect();
+        let input = ClusterInput {
+            matrix: &m,
+            ids: &ids,
+            terms: &terms,
+            stems: &terms,
+        };
+        let norms = row_norms(Rows::from(&m));
+        let labels = [0, 0, 0, 1, 1, 1];
+        let out = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        // Under the old rule "said" had the highest centre weight in both.
+        for c in 0..2 {
+            let members: Vec<usize> = (0..6).filter(|&i| labels[i] == c).collect();
+            let centre = |j: usize| -> f64 {
+                members
+                    .iter()
+                    .map(|&r| {
+                        let (cols, vals) = m.row(r);
+                        cols.iter()
+                            .position(|&x| x as usize == j)
+                            .map_or(0.0, |p| vals[p])
+                    })
+                    .sum()
+            };
+            assert!((1..7).all(|j| centre(0) > centre(j)));
+        }
+        assert_eq!(out[0].label, "fire / smoke / crew");
+        assert_eq!(out[1].label, "vote / ballot / poll");
+        for cl in &out {
+            assert!(cl
+                .top_terms
+                .iter()
+                .all(|t| t.term != "said" && t.weight > 0.0));
+        }
+        // The same again, bit for bit.
+        let again = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        for (a, b) in out.iter().zip(&again) {
+            assert_eq!(a.label, b.label);
+            for (x, y) in a.top_terms.iter().zip(&b.top_terms) {
+                assert_eq!(x.weight.to_bits(), y.weight.to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn distinctiveness_is_centre_minus_the_other_articles_mean() {
+        // 2 members summing to 1.0, 3 others summing to 0.6 (total 1.6).
+        let d = distinctiveness(&[1.0, 0.0, 0.3], &[1.6, 0.9, 0.3], 2, 3);
+        assert!((d[0] - (0.5 - 0.2)).abs() < 1e-12);
+        assert!((d[1] - (0.0 - 0.3)).abs() < 1e-12);
+        assert!((d[2] - 0.15).abs() < 1e-12);
+        // No other articles: the centre weight.
+        assert_eq!(distinctiveness(&[1.0], &[1.0], 2, 0), vec![0.5]);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn method(valid: &ValidClusterParams, vectors: &Vectors, fit: &Fit, n_cols: 
     };
     format!(
         "k-means (Lloyd, k-means++ start, {fit}) on {vectors}; {k_part}; \
-         cluster terms from centroids in TF-IDF space; map = first two principal components of the \
+         cluster terms = the highest centroid weights in TF-IDF space minus the term's mean weight in the other articles; map = first two principal components of the \
          clustered vectors"
     )
 }
