@@ -53,7 +53,14 @@ impl<'a> Builder<'a> {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        names.extend(reader_pages(a.articles.len()));
+        // The reader's pages share one row: twenty rows saying the same
+        // would push the data files out of sight.
+        let pages = reader_pages(a.articles.len());
+        match pages.as_slice() {
+            [] => {}
+            [one] => names.push(one.clone()),
+            [first, .., last] => names.push(format!("{first} to {last} ({} pages)", pages.len())),
+        }
         if let Some(c) = &a.clustering {
             names.push("clusters.csv".into());
             if c.similarity.is_some() {
@@ -122,7 +129,7 @@ fn file_description(name: &str) -> &'static str {
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
-        n if n.starts_with("reader") => "The article reader: each article's full text with every frame match marked (colour = frame, title = lexicon entry and weight), negated matches and quoted speech shown apart.",
+        n if n.starts_with("reader") => "The article reader: each article's full text with every frame match marked (each frame its own underline, colour and letter; hovering shows the lexicon entry and weight), negated matches and quoted speech shown apart.",
         _ => "Chart.",
     }
 }
