@@ -36,8 +36,9 @@
 //! person noun before the name). A US party-state aside is passed over:
 //! "Sen. Dianne Feinstein, D-California, said" and "Rep. Jim Jordan
 //! (R-Ohio) said" give the senator and the representative (`asides.rs`).
-//! A phrase with "a/an" whose head is a document ("a Nielsen study", "a
-//! White House statement") names no speaker. A speaker never ends on a
+//! A phrase with "a", "an" or "the" whose head is a document ("a Nielsen
+//! study", "a White House statement", "the KCNA report", "the ministry's
+//! statement") names no speaker. A speaker never ends on a
 //! conjunction, preposition or article ("the men and" is none). A capitalised speech
 //! verb right after a capitalised word is part of a name ("the United
 //! States"), outside title-case headlines. A speech verb right after "and"

@@ -220,23 +220,26 @@ fn plausible(name: String) -> Option<String> {
     (!lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
 }
 
-/// Whether `name` is an indefinite phrase whose head is a document ("a
+/// Whether `name` is a phrase with an article whose head is a document ("a
 /// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",
-/// "a statement released by the ministry"): a lower-case
+/// "a statement released by the ministry", "the KCNA report", "the
+/// ministry's statement", "the court documents"): a lower-case
 /// [`DOCUMENT_NOUNS`] word before any [`POST_MODIFIERS`] word, at the end
 /// of the phrase or before a word that opens what follows the head (a
 /// preposition, "that", a past participle). A speaker is a person or a
 /// body that speaks (user guide: "a statement said" names nobody), and the
 /// capitalised word that let such a phrase through names who made the
-/// document, not someone quoted; "a/an" says the article does not even
-/// identify the document. "a poll worker", "a study author" and "a
+/// document, not someone quoted. "a poll worker", "a study author" and "a
 /// spokesman for the study" have a person as their head and are not
-/// documents. Phrases with "the" ("the Mueller report", "the Columbia
-/// Journalism Review") are left to the general rule: they often name a
-/// publication, which is a body that speaks.
+/// documents. A publication is a body that speaks, and its name is
+/// capitalised ("the Columbia Journalism Review", "the Washington Post").
 fn document_phrase(name: &str) -> bool {
     let mut ws = name.split(' ');
-    if !ws.next().is_some_and(|w| lower_in(w, &["a", "an"])) {
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let definite = lower_in(first, &["the"]);
+    if !definite && !lower_in(first, &["a", "an"]) {
         return false;
     }
     let ws: Vec<&str> = ws
@@ -253,13 +256,30 @@ fn document_phrase(name: &str) -> bool {
         .unwrap_or(ws.len());
     (0..head).any(|i| {
         !capitalised(ws[i])
-            && lower_in(ws[i], DOCUMENT_NOUNS)
+            && document_noun(ws[i], definite)
             && ws.get(i + 1).is_none_or(|w| ends_head(w))
     })
 }
 
-/// Whether the clause that ends `s` (the text before a verb) ends on an
-/// indefinite document phrase ([`document_phrase`]: "A Nielsen study").
+/// Whether `w` is one of the [`DOCUMENT_NOUNS`]; after "the" also in the
+/// plural ("the court documents", "the studies").
+fn document_noun(w: &str, definite: bool) -> bool {
+    if lower_in(w, DOCUMENT_NOUNS) {
+        return true;
+    }
+    if !definite {
+        return false;
+    }
+    let l = lower(w);
+    let singular = match l.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => l.strip_suffix('s').unwrap_or(&l).to_string(),
+    };
+    DOCUMENT_NOUNS.contains(&singular.as_str())
+}
+
+/// Whether the clause that ends `s` (the text before a verb) ends on a
+/// document phrase ([`document_phrase`]: "A Nielsen study", "the report").
 fn ends_with_document(s: &str) -> bool {
     let clause = s
         .rsplit(|c| {
@@ -273,19 +293,18 @@ fn ends_with_document(s: &str) -> bool {
     let words: Vec<&str> = clause.split_whitespace().collect();
     // After "that" or a relative the verb has a subject of its own ("a
     // statement that the market continued"): the document is not it.
-    words
+    let from = words
         .iter()
-        .rposition(|w| lower_in(w, &["a", "an"]))
-        .is_some_and(|i| {
-            !words[i..]
-                .iter()
-                .any(|w| lower_in(w, &["that", "which", "who", "whether"]))
-                && document_phrase(&words[i..].join(" "))
-        })
+        .rposition(|w| lower_in(w, &["that", "which", "who", "whether"]))
+        .map_or(0, |i| i + 1);
+    // Every article counts, not only the last: in "a news release from
+    // the meeting" the document opens at "a".
+    (from..words.len())
+        .any(|i| lower_in(words[i], DETERMINERS) && document_phrase(&words[i..].join(" ")))
 }
 
-/// Whether `s` (the text after a verb or "according to") opens with an
-/// indefinite document phrase, up to its clause's end ("a US Treasury
+/// Whether `s` (the text after a verb or "according to") opens with a
+/// document phrase, up to its clause's end ("a US Treasury
 /// statement, he ...").
 fn starts_with_document(s: &str) -> bool {
     let clause = s
@@ -673,7 +692,8 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
                 }
             }
         }
-        let (speaker, rule) = find_speaker(after, before);
+        let next_sentence = opens_sentence(&text[q.start..q.end], after);
+        let (speaker, rule) = find_speaker(after, before, next_sentence);
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
                 let mentions =
@@ -727,8 +747,23 @@ fn narration_mentions(
     mentions
 }
 
-/// The speaker from the text after and before a quote, and the rule used.
-fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
+/// Whether the text after a quote (`after`) opens a new sentence: the
+/// quoted text or the text right after its closing mark ends a sentence,
+/// and a capitalised word follows.
+fn opens_sentence(quoted: &str, after: &str) -> bool {
+    let stop = |c: char| matches!(c, '.' | '!' | '?');
+    let rest = after.trim_start();
+    let (ended, rest) = match rest.strip_prefix(stop) {
+        Some(r) => (true, r.trim_start()),
+        None => (quoted.trim_end().ends_with(stop), rest),
+    };
+    ended && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The speaker from the text after and before a quote, and the rule used;
+/// `next_sentence`: the text after the quote opens a new sentence
+/// ([`opens_sentence`]).
+fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<String>, &'static str) {
     let a = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
@@ -753,8 +788,9 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
             return (Some(s), "X said");
         }
         // Only a finite verb: "a statement saying ..." after the quote
-        // often opens the next report, not this quote's attribution.
-        if !participle(&a[x..y]) && ends_with_document(&a[..x]) {
+        // often opens the next report, not this quote's attribution; so
+        // does a document in the next sentence ("“…” The report notes").
+        if !participle(&a[x..y]) && !next_sentence && ends_with_document(&a[..x]) {
             return NOBODY;
         }
     }
@@ -1006,8 +1042,11 @@ mod tests {
             "a poll worker",
             "a spokesman for the study",
             "a Unite spokeswoman",
-            "the Mueller report",
             "The Columbia Journalism Review",
+            "the Washington Post",
+            "the report's author",
+            "the study authors",
+            "the minister",
             "Nielsen",
             "a Study Group member",
             "a",
@@ -1037,5 +1076,51 @@ mod tests {
         assert_eq!(who(t), ["Ms Roy"]);
         let t = "\u{201c}Older than ever,\u{201d} a Nielsen spokesman said.";
         assert_eq!(who(t), ["a Nielsen spokesman"]);
+    }
+
+    #[test]
+    fn a_definite_document_is_not_a_speaker() {
+        for name in [
+            "the Mueller report",
+            "the KCNA report",
+            "the ministry's statement",
+            "The Fed's statement",
+            "the court documents",
+            "the studies",
+            "the documents obtained by the paper",
+        ] {
+            assert!(document_phrase(name), "{name}");
+        }
+        let q = "\u{201c}The talks have failed,\u{201d}";
+        for (said, speaker) in [
+            ("the KCNA report said.", ""),
+            ("the ministry's statement said.", ""),
+            ("said the ministry's statement.", ""),
+            ("the report says.", ""),
+            ("the minister said.", "the minister"),
+            ("the spokesman said.", "the spokesman"),
+            ("the ministry said.", "the ministry"),
+            ("the Washington Post said.", "the Washington Post"),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        // Not given to the person who cites the document either.
+        let t = "Mr Li said the report says prices will \u{201c}rise sharply\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "Mr Li said the KCNA report called the talks \u{201c}a failure\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "According to the KCNA report, the talks were \u{201c}a failure\u{201d}.";
+        assert_eq!(who(t), [""]);
+        // An indefinite document before "the" is still found.
+        let t = "Graft \u{201c}will be punished\u{201d}, a news release from the meeting said, according to Mr Li.";
+        assert_eq!(who(t), [""]);
+        let t = "To act, she said, Iraq must send a letter to the Security Council saying, \u{201c}Please investigate.\u{201d}";
+        assert_eq!(who(t), [""]);
+        // A document that opens the next sentence leaves the quote to its speaker.
+        let t = "Ms Roy said: \u{201c}Prices will rise.\u{201d} The report notes that costs fell.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t =
+            "Ms Roy said prices would \u{201c}rise\u{201d}. The statement added that costs fell.";
+        assert_eq!(who(t), ["Ms Roy"]);
     }
 }
