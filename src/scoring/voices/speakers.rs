@@ -753,8 +753,10 @@ fn narration_mentions(
 fn opens_sentence(quoted: &str, after: &str) -> bool {
     let stop = |c: char| matches!(c, '.' | '!' | '?');
     let rest = after.trim_start();
+    // A mark glued to the next word ("?Trump said") is no sentence end:
+    // converted text prints a lost closing quotation mark so.
     let (ended, rest) = match rest.strip_prefix(stop) {
-        Some(r) => (true, r.trim_start()),
+        Some(r) => (r.starts_with(char::is_whitespace), r.trim_start()),
         None => (quoted.trim_end().ends_with(stop), rest),
     };
     ended && rest.chars().next().is_some_and(char::is_uppercase)
@@ -1122,5 +1124,9 @@ mod tests {
         let t =
             "Ms Roy said prices would \u{201c}rise\u{201d}. The statement added that costs fell.";
         assert_eq!(who(t), ["Ms Roy"]);
+        assert!(opens_sentence("Prices rose.", " The report"));
+        assert!(opens_sentence("Prices rose", ". The report"));
+        assert!(!opens_sentence("Prices rose,", "?The report"));
+        assert!(!opens_sentence("Prices rose", ", the report"));
     }
 }
