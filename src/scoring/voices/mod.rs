@@ -33,9 +33,12 @@
 //! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
 //! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick";
 //! "said Lisbon mayor Rui Costa" gives "Rui Costa" (a descriptor with a
-//! person noun before the name). A US party-state aside is passed over:
-//! "Sen. Dianne Feinstein, D-California, said" and "Rep. Jim Jordan
-//! (R-Ohio) said" give the senator and the representative (`asides.rs`).
+//! person noun before the name). Asides are passed over (`asides.rs`): a
+//! US party-state aside ("Sen. Dianne Feinstein, D-California, said",
+//! "Rep. Jim Jordan (R-Ohio) said"), a state legislator's party and place
+//! after a name, in commas or brackets ("Sen. Jane Doe, R-Lincoln, said"),
+//! and a description between dashes before a speech verb ("Jane Doe – a
+//! Labour MP – said").
 //! A phrase with "a", "an" or "the" whose head is a document ("a Nielsen
 //! study", "a White House statement", "the KCNA report", "the ministry's
 //! statement") names no speaker. A speaker never ends on a

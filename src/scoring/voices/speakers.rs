@@ -2,13 +2,13 @@
 //! before the quote, "according to", a name before a colon, and pronouns
 //! standing for the last named speaker. See the parent module for the rules.
 
-use super::asides::without_party_asides;
+use super::asides::without_asides;
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, MODIFIER_ENDS,
     NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
-pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
+pub(super) use super::words::{DETERMINERS, SPEECH_VERBS, TITLES};
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
@@ -34,11 +34,6 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
-/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
-pub(super) const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
-    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
-];
 
 /// A word or punctuation mark of a context, as byte offsets into it.
 #[derive(Debug, Clone, Copy)]
@@ -644,7 +639,7 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
 /// so the scorer does not split every article into sentences again.
 pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
     // Offsets and lines are those of `text`; only the asides are gone.
-    let masked = without_party_asides(text);
+    let masked = without_asides(text);
     let text: &str = &masked;
     let paras = crate::input::paragraphs(text);
     let para_of = |i: usize| {
@@ -1017,6 +1012,31 @@ mod tests {
         assert_eq!(who(t), ["Sen. Susan Collins"]);
         let t = "Rep. Jim Jordan (R-Ohio): \u{201c}No.\u{201d}";
         assert_eq!(who(t), ["Rep. Jim Jordan"]);
+    }
+
+    #[test]
+    fn a_legislators_place_or_a_dash_aside_is_not_the_speaker() {
+        let q = "\u{201c}We will not vote for it,\u{201d}";
+        for (said, speaker) in [
+            ("Sen. Jane Doe, R-Lincoln, said.", "Sen. Jane Doe"),
+            ("Rep. Ann Roe (D-Springfield) said.", "Rep. Ann Roe"),
+            ("said Rep. Ann Roe (D-Springfield).", "Rep. Ann Roe"),
+            ("Jane Doe \u{2013} a Labour MP \u{2013} said.", "Jane Doe"),
+            (
+                "Jane Doe \u{2014} who chairs the panel \u{2014} said.",
+                "Jane Doe",
+            ),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        let t = "Jane Doe \u{2013} a Labour MP \u{2013} said: \u{201c}We will not.\u{201d}";
+        assert_eq!(who(t), ["Jane Doe"]);
+        let t =
+            "On Friday, Sir Jo Roe \u{2013} the judge \u{2013} said: \u{201c}We will not.\u{201d}";
+        assert_eq!(who(t), ["Sir Jo Roe"]);
+        // Never the party the speaker leads.
+        let t = "Tim Roe, leader of the Green Party \u{2013} its third \u{2013} called it \u{201c}shameful\u{201d}.";
+        assert_eq!(who(t), [""]);
     }
 
     #[test]

@@ -9,6 +9,12 @@ pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// before it ("Lord Harris, who advised the mayor, told").
 pub(super) const RELATIVES: &[&str] = &["who", "which", "whose"];
 
+/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
+pub(super) const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
+    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
+];
+
 /// Verbs that introduce or follow a quote.
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
