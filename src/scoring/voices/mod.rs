@@ -49,15 +49,22 @@
 //! takes the subject that opens its clause; before a participle ("saying")
 //! a phrase is the speaker only where it opens its clause ("with critics
 //! saying", not "a letter to the governor saying").
-//! **He, she and they** stand for the last named speaker of an earlier quote
-//! in the same article (empty when there is none). Speakers are kept as
-//! written: "Ms Dick" and "Cressida Dick" are two speakers; across articles
-//! speakers are grouped case-insensitively ("A spokesman" = "a spokesman").
+//! **He, she and they** stand for the most recent name before them (the
+//! speaker of an earlier quote, or a name before a speech verb in the
+//! narration) when it is in the pronoun's sentence or the one before (or
+//! every sentence between refers to it by name or pronoun, or names no one
+//! else) and does not contradict the pronoun: "she" is not "Mr Li", "he" not "the ministry",
+//! "they" only a plural ("officials"). Otherwise the quote stays
+//! unattributed; an older name is never tried (`pronouns.rs`). Speakers
+//! are kept as written: "Ms Dick" and "Cressida Dick" are two speakers;
+//! across articles speakers are grouped case-insensitively ("A spokesman" =
+//! "a spokesman").
 //!
 //! **Narration** is everything outside quotes, so narration and quotes
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
+mod pronouns;
 pub mod quotes;
 pub mod speakers;
 mod words;
@@ -473,7 +480,7 @@ mod tests {
     #[test]
     fn curly_and_straight_double_quotes() {
         assert_eq!(
-            found("“Streets are safe,” said Ms Dick. He said \"no\" twice."),
+            found("“Streets are safe,” said Ms Dick. She said \"no\" twice."),
             vec![pair("Streets are safe,", "Ms Dick"), pair("no", "Ms Dick")]
         );
     }
@@ -566,10 +573,22 @@ mod tests {
 
     #[test]
     fn pronouns_take_the_last_named_speaker() {
-        let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen he said “third”.";
+        let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen she said “third”.";
         let q = quotes(t);
         let s: Vec<&str> = q.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(s, ["Ms Dick", "Ms Dick", "Ms Dick"]);
+        // "He" is not Ms Dick, and an older name is no fallback.
+        let t = "“First,” Mr Li said. “Second,” Ms Dick said. Then he said “third”.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", "Ms Dick", ""]);
+        // Nor is a name two sentences back, with a sentence about someone else between.
+        let t = "“First,” Mr Li said. Ms Dick arrived late. “Second,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", ""]);
+        // A sentence about him keeps him near.
+        let t = "“First,” Mr Li said. He arrived late. “Second,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", "Mr Li"]);
         assert_eq!(quotes("“Alone,” she said.")[0].speaker, "");
         // A name before a speech verb in the narration counts too.
         let t = "“One,” Ms Dick said.\n\nLord Harris, who advised the mayor, told peers he was not convinced.\n\n“Two,” he said.";

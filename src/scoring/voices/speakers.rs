@@ -1,8 +1,10 @@
 //! Attributing a quote to its speaker: a speech verb and a name after or
 //! before the quote, "according to", a name before a colon, and pronouns
-//! standing for the last named speaker. See the parent module for the rules.
+//! standing for a name just before them (`pronouns.rs`). See the parent
+//! module for the rules.
 
 use super::asides::without_asides;
+use super::pronouns::{antecedent, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, MODIFIER_ENDS,
@@ -653,8 +655,9 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
     // found on the first quote that needs them (reading every word of the
     // article for them is wasted when no quote is attributed to a pronoun).
     let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.start, q.end)).collect();
-    let mut mentions: Option<Vec<(usize, String)>> = None;
-    let mut last_named: Option<(usize, String)> = None;
+    let mut mentions: Option<Vec<Antecedent>> = None;
+    // The speaker of the latest attributed quote, at the quote's end.
+    let mut last: Option<Antecedent> = None;
     for k in 0..qs.len() {
         let q = qs[k].clone();
         let (pa, _) = para_of(q.open);
@@ -676,14 +679,14 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .unwrap_or(pa)
             .max(prev_close)
             .min(q.open);
-        let mut before = &text[s_start..q.open];
+        let (mut before, mut before_start) = (&text[s_start..q.open], s_start);
         if before.trim().is_empty() {
             // "She added:" as the sentence (or line) before the quote.
             let ended = sentences.partition_point(|&(_, b)| b <= s_start);
             if let Some(&(a, b)) = sentences[..ended].last() {
                 let a = a.max(prev_close);
                 if a < b && text[a..b].trim_end().ends_with(':') {
-                    before = &text[a..b];
+                    (before, before_start) = (&text[a..b], a);
                 }
             }
         }
@@ -694,18 +697,18 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
                 let mentions =
                     mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
                 let mention = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
-                match (&last_named, mention) {
-                    (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
-                    (Some(l), _) => Some(l.1.clone()),
-                    (None, m) => m.map(|m| m.1.clone()),
-                }
+                let article = Article {
+                    text,
+                    sentences,
+                    quotes: &spans,
+                };
+                antecedent(&article, &s, before_start, last.as_ref(), mention)
             }
-            Some(s) => {
-                last_named = Some((q.open, s.clone()));
-                Some(s)
-            }
-            None => None,
+            s => s,
         };
+        if let Some(s) = &speaker {
+            last = Some((q.close, s.clone()));
+        }
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
@@ -718,7 +721,7 @@ fn narration_mentions(
     text: &str,
     sentences: &[(usize, usize)],
     quotes: &[(usize, usize)],
-) -> Vec<(usize, String)> {
+) -> Vec<Antecedent> {
     // Quotes are in text order and do not overlap: found by halving.
     let in_quote = |i: usize| {
         let k = quotes.partition_point(|&(a, _)| a <= i);

@@ -298,6 +298,94 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "observer",
 ];
 
+/// Head nouns of bodies that speak but are no "he" or "she" ("the
+/// ministry", "the Libyan Interior Ministry").
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "government",
+    "council",
+    "ministry",
+    "department",
+    "company",
+    "firm",
+    "union",
+    "party",
+    "agency",
+    "charity",
+    "organisation",
+    "organization",
+    "authority",
+    "authorities",
+    "board",
+    "committee",
+    "office",
+    "service",
+    "court",
+    "hospital",
+    "school",
+    "university",
+    "federation",
+    "association",
+    "commission",
+    "group",
+    "team",
+    "club",
+    "campaign",
+    "family",
+    "force",
+    "police",
+    "embassy",
+    "military",
+    "army",
+    "administration",
+    "parliament",
+];
+
+/// Words that mark a man in a speaker's name ("Mr Li", "a spokesman").
+pub(super) const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "man",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "boy",
+    "uncle",
+    "grandfather",
+    "nephew",
+];
+
+/// Words that mark a woman in a speaker's name ("Ms Roy", "a spokeswoman").
+pub(super) const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "woman",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "girl",
+    "aunt",
+    "grandmother",
+    "niece",
+];
+
 /// Words that cannot open a name though they are not [`OPENERS`] ("In
 /// London, Ms Dick said", "Speaking on the radio"); a name never starts on
 /// an opener either (`speakers::not_name_start` checks both lists).
