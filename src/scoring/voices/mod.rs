@@ -20,6 +20,10 @@
 //! **Speakers.** Tried in this order, the first that names someone wins:
 //! 1. after the closing mark: a speech verb then a name (“…,” said Ms Dick);
 //! 2. after the closing mark: a name then a speech verb (“…,” Ms Dick said);
+//!    in 1 and 2, a name whose sentence starts after the quote and ends
+//!    with a colon introduces the next quote ("“…” Ms Dick said: “…”"), so
+//!    it does not count for this one, unless its verb goes on ("Ms Dick
+//!    added:") or it is a pronoun;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",

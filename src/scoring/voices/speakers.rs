@@ -7,8 +7,9 @@ use super::asides::without_asides;
 use super::pronouns::{antecedent, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, MODIFIER_ENDS,
-    NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DAYS, DOCUMENT_NOUNS,
+    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS,
+    RELATIVES, STOP_FORWARD,
 };
 pub(super) use super::words::{DETERMINERS, SPEECH_VERBS, TITLES};
 use crate::model::dates::MONTH_NAMES;
@@ -760,6 +761,25 @@ fn opens_sentence(quoted: &str, after: &str) -> bool {
     ended && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `speaker`, named after a quote with `verb`, introduces the
+/// next quote rather than this one ("“…” Ms Roy said: “…”"): this quote
+/// ends its sentence (`next_sentence`), the verb's sentence (`rest`, the
+/// text after the quote from the verb on) ends with a colon, the verb does
+/// not continue ("added", "continued": Ms Roy also spoke this quote) and
+/// the speaker is no pronoun (which stands for the person just quoted:
+/// "“…” She said: “…”").
+fn introduces_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> bool {
+    let rest = rest.trim_end();
+    let one_sentence = !rest
+        .match_indices(['.', '!', '?'])
+        .any(|(i, _)| rest[i + 1..].starts_with(char::is_whitespace));
+    next_sentence
+        && one_sentence
+        && rest.ends_with(':')
+        && !lower_in(verb, CONTINUING_VERBS)
+        && !lower_in(speaker, PRONOUNS)
+}
+
 /// The speaker from the text after and before a quote, and the rule used;
 /// `next_sentence`: the text after the quote opens a new sentence
 /// ([`opens_sentence`]).
@@ -775,7 +795,9 @@ fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<Strin
     if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
         if is_verb(&a[x..y]) {
             if let Some(s) = forward(&a[y..]) {
-                return (Some(s), "said X");
+                if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
+                    return (Some(s), "said X");
+                }
             }
             if starts_with_document(&a[y..]) {
                 return NOBODY;
@@ -785,7 +807,9 @@ fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<Strin
     // 2. “…,” Ms Dick said.
     if let Some((x, y)) = first_verb(a, 9) {
         if let Some(s) = backward_of(&a[..x], &a[x..y]) {
-            return (Some(s), "X said");
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
+                return (Some(s), "X said");
+            }
         }
         // Only a finite verb: "a statement saying ..." after the quote
         // often opens the next report, not this quote's attribution; so
@@ -1151,5 +1175,26 @@ mod tests {
         assert!(opens_sentence("Prices rose", ". The report"));
         assert!(!opens_sentence("Prices rose,", "?The report"));
         assert!(!opens_sentence("Prices rose", ", the report"));
+    }
+
+    #[test]
+    fn a_name_that_opens_the_next_quote_did_not_speak_this_one() {
+        let t = "\u{201c}We will win.\u{201d} Ms Roy said: \u{201c}We are ready.\u{201d}";
+        assert_eq!(who(t), ["", "Ms Roy"]);
+        let t =
+            "Mr Li called it \u{201c}a mistake\u{201d}. Ms Roy said: \u{201c}It was not.\u{201d}";
+        assert_eq!(who(t), ["Mr Li", "Ms Roy"]);
+        // "Added" goes on with the same speaker, and so does a pronoun.
+        let t = "\u{201c}We will win.\u{201d} Ms Roy added: \u{201c}We are ready.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+        let t = "\u{201c}We will win,\u{201d} Ms Roy said. \u{201c}Not yet.\u{201d} She said: \u{201c}Soon.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy", "Ms Roy"]);
+        // A colon in a later sentence opens nothing of this quote.
+        let t =
+            "\u{201c}We will win.\u{201d} Ms Roy said. Asked why, Mr Li said: \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Mr Li"]);
+        // Within one sentence the name after the quote still speaks it.
+        let t = "\u{201c}We will win,\u{201d} Ms Roy said: \u{201c}Soon.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
     }
 }

@@ -81,6 +81,10 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "posted",
 ];
 
+/// Speech verbs that go on with what the speaker said: "Ms Roy added:"
+/// after a quote says Ms Roy spoke that quote too.
+pub(super) const CONTINUING_VERBS: &[&str] = &["added", "adds", "continued", "continues"];
+
 /// Words allowed between a speaker and the verb ("Ms Dick has also said").
 pub(super) const BETWEEN: &[&str] = &[
     "has",
