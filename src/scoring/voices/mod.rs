@@ -23,7 +23,9 @@
 //!    in 1 and 2, a name whose sentence starts after the quote and ends
 //!    with a colon introduces the next quote ("“…” Ms Dick said: “…”"), so
 //!    it does not count for this one, unless its verb goes on ("Ms Dick
-//!    added:") or it is a pronoun;
+//!    added:") or it is a pronoun; nor does a name opening the next
+//!    sentence after a quote inside a sentence of the narration ("He called
+//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",

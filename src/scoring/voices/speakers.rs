@@ -693,6 +693,17 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         }
         let next_sentence = opens_sentence(&text[q.start..q.end], after);
         let (speaker, rule) = find_speaker(after, before, next_sentence);
+        // A quote inside a sentence of the narration ("Ms Roy called it “a
+        // mistake”.") belongs to that sentence: a name opening the next one
+        // reports someone else; a pronoun there goes on with the same person.
+        let (speaker, rule) = match speaker {
+            Some(s)
+                if next_sentence && embedded(&text[s_start..q.open]) && !lower_in(&s, PRONOUNS) =>
+            {
+                find_speaker("", before, next_sentence)
+            }
+            other => (other, rule),
+        };
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
                 let mentions =
@@ -744,6 +755,18 @@ fn narration_mentions(
         }
     }
     mentions
+}
+
+/// Whether a quote opens inside a sentence of the narration: `head`, the
+/// text of its sentence before it, holds words after the last sentence end
+/// and does not end with a colon ("Ms Roy said: “…”" introduces the quote).
+fn embedded(head: &str) -> bool {
+    let head = head.trim_end();
+    let tail = head
+        .rfind(['.', '!', '?'])
+        .filter(|&i| head[i + 1..].starts_with(char::is_whitespace))
+        .map_or(head, |i| &head[i + 1..]);
+    !head.ends_with(':') && tail.contains(char::is_alphanumeric)
 }
 
 /// Whether the text after a quote (`after`) opens a new sentence: the
@@ -1196,5 +1219,22 @@ mod tests {
         // Within one sentence the name after the quote still speaks it.
         let t = "\u{201c}We will win,\u{201d} Ms Roy said: \u{201c}Soon.\u{201d}";
         assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+    }
+
+    #[test]
+    fn a_quote_inside_a_sentence_is_not_spoken_by_the_next_sentence() {
+        let t = "The plan was \u{201c}a mistake\u{201d}. Mr Li said the vote was close.";
+        assert_eq!(who(t), [""]);
+        let t = "Ms Roy called it \u{201c}a mistake\u{201d}. Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        // A pronoun in the next sentence goes on with the same person.
+        let t = "\u{201c}We lost,\u{201d} Ms Roy said. She thinks it was \u{201c}a mistake\u{201d}. She said more.";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+        // A quote that is a sentence of its own keeps the name after it.
+        let t = "\u{201c}It was a mistake.\u{201d} Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Mr Li"]);
+        assert!(embedded("The plan was "));
+        assert!(!embedded("Ms Roy said: "));
+        assert!(!embedded(""));
     }
 }
