@@ -20,6 +20,12 @@
 //! **Speakers.** Tried in this order, the first that names someone wins:
 //! 1. after the closing mark: a speech verb then a name (“…,” said Ms Dick);
 //! 2. after the closing mark: a name then a speech verb (“…,” Ms Dick said);
+//!    in 1 and 2, a name whose sentence starts after the quote and ends
+//!    with a colon introduces the next quote ("“…” Ms Dick said: “…”"), so
+//!    it does not count for this one, unless its verb goes on ("Ms Dick
+//!    added:") or it is a pronoun; nor does a name opening the next
+//!    sentence after a quote inside a sentence of the narration ("He called
+//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",
@@ -33,11 +39,15 @@
 //! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
 //! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick";
 //! "said Lisbon mayor Rui Costa" gives "Rui Costa" (a descriptor with a
-//! person noun before the name). A US party-state aside is passed over:
-//! "Sen. Dianne Feinstein, D-California, said" and "Rep. Jim Jordan
-//! (R-Ohio) said" give the senator and the representative (`asides.rs`).
-//! A phrase with "a/an" whose head is a document ("a Nielsen study", "a
-//! White House statement") names no speaker. A speaker never ends on a
+//! person noun before the name). Asides are passed over (`asides.rs`): a
+//! US party-state aside ("Sen. Dianne Feinstein, D-California, said",
+//! "Rep. Jim Jordan (R-Ohio) said"), a state legislator's party and place
+//! after a name, in commas or brackets ("Sen. Jane Doe, R-Lincoln, said"),
+//! and a description between dashes before a speech verb ("Jane Doe – a
+//! Labour MP – said").
+//! A phrase with "a", "an" or "the" whose head is a document ("a Nielsen
+//! study", "a White House statement", "the KCNA report", "the ministry's
+//! statement") names no speaker. A speaker never ends on a
 //! conjunction, preposition or article ("the men and" is none). A capitalised speech
 //! verb right after a capitalised word is part of a name ("the United
 //! States"), outside title-case headlines. A speech verb right after "and"
@@ -45,15 +55,22 @@
 //! takes the subject that opens its clause; before a participle ("saying")
 //! a phrase is the speaker only where it opens its clause ("with critics
 //! saying", not "a letter to the governor saying").
-//! **He, she and they** stand for the last named speaker of an earlier quote
-//! in the same article (empty when there is none). Speakers are kept as
-//! written: "Ms Dick" and "Cressida Dick" are two speakers; across articles
-//! speakers are grouped case-insensitively ("A spokesman" = "a spokesman").
+//! **He, she and they** stand for the most recent name before them (the
+//! speaker of an earlier quote, or a name before a speech verb in the
+//! narration) when it is in the pronoun's sentence or the one before (or
+//! every sentence between refers to it by name or pronoun, or names no one
+//! else) and does not contradict the pronoun: "she" is not "Mr Li", "he" not "the ministry",
+//! "they" only a plural ("officials"). Otherwise the quote stays
+//! unattributed; an older name is never tried (`pronouns.rs`). Speakers
+//! are kept as written: "Ms Dick" and "Cressida Dick" are two speakers;
+//! across articles speakers are grouped case-insensitively ("A spokesman" =
+//! "a spokesman").
 //!
 //! **Narration** is everything outside quotes, so narration and quotes
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
+mod pronouns;
 pub mod quotes;
 pub mod speakers;
 mod words;
@@ -469,7 +486,7 @@ mod tests {
     #[test]
     fn curly_and_straight_double_quotes() {
         assert_eq!(
-            found("“Streets are safe,” said Ms Dick. He said \"no\" twice."),
+            found("“Streets are safe,” said Ms Dick. She said \"no\" twice."),
             vec![pair("Streets are safe,", "Ms Dick"), pair("no", "Ms Dick")]
         );
     }
@@ -562,10 +579,22 @@ mod tests {
 
     #[test]
     fn pronouns_take_the_last_named_speaker() {
-        let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen he said “third”.";
+        let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen she said “third”.";
         let q = quotes(t);
         let s: Vec<&str> = q.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(s, ["Ms Dick", "Ms Dick", "Ms Dick"]);
+        // "He" is not Ms Dick, and an older name is no fallback.
+        let t = "“First,” Mr Li said. “Second,” Ms Dick said. Then he said “third”.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", "Ms Dick", ""]);
+        // Nor is a name two sentences back, with a sentence about someone else between.
+        let t = "“First,” Mr Li said. Ms Dick arrived late. “Second,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", ""]);
+        // A sentence about him keeps him near.
+        let t = "“First,” Mr Li said. He arrived late. “Second,” he said.";
+        let s: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(s, ["Mr Li", "Mr Li"]);
         assert_eq!(quotes("“Alone,” she said.")[0].speaker, "");
         // A name before a speech verb in the narration counts too.
         let t = "“One,” Ms Dick said.\n\nLord Harris, who advised the mayor, told peers he was not convinced.\n\n“Two,” he said.";

@@ -1,14 +1,17 @@
 //! Attributing a quote to its speaker: a speech verb and a name after or
 //! before the quote, "according to", a name before a colon, and pronouns
-//! standing for the last named speaker. See the parent module for the rules.
+//! standing for a name just before them (`pronouns.rs`). See the parent
+//! module for the rules.
 
-use super::asides::without_party_asides;
+use super::asides::without_asides;
+use super::pronouns::{antecedent, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, DANGLING, DAYS, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES, MODIFIER_ENDS,
-    NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DAYS, DOCUMENT_NOUNS,
+    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS,
+    RELATIVES, STOP_FORWARD,
 };
-pub(super) use super::words::{DETERMINERS, SPEECH_VERBS};
+pub(super) use super::words::{DETERMINERS, SPEECH_VERBS, TITLES};
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
@@ -34,11 +37,6 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
-/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
-pub(super) const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
-    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
-];
 
 /// A word or punctuation mark of a context, as byte offsets into it.
 #[derive(Debug, Clone, Copy)]
@@ -220,23 +218,26 @@ fn plausible(name: String) -> Option<String> {
     (!lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
 }
 
-/// Whether `name` is an indefinite phrase whose head is a document ("a
+/// Whether `name` is a phrase with an article whose head is a document ("a
 /// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",
-/// "a statement released by the ministry"): a lower-case
+/// "a statement released by the ministry", "the KCNA report", "the
+/// ministry's statement", "the court documents"): a lower-case
 /// [`DOCUMENT_NOUNS`] word before any [`POST_MODIFIERS`] word, at the end
 /// of the phrase or before a word that opens what follows the head (a
 /// preposition, "that", a past participle). A speaker is a person or a
 /// body that speaks (user guide: "a statement said" names nobody), and the
 /// capitalised word that let such a phrase through names who made the
-/// document, not someone quoted; "a/an" says the article does not even
-/// identify the document. "a poll worker", "a study author" and "a
+/// document, not someone quoted. "a poll worker", "a study author" and "a
 /// spokesman for the study" have a person as their head and are not
-/// documents. Phrases with "the" ("the Mueller report", "the Columbia
-/// Journalism Review") are left to the general rule: they often name a
-/// publication, which is a body that speaks.
+/// documents. A publication is a body that speaks, and its name is
+/// capitalised ("the Columbia Journalism Review", "the Washington Post").
 fn document_phrase(name: &str) -> bool {
     let mut ws = name.split(' ');
-    if !ws.next().is_some_and(|w| lower_in(w, &["a", "an"])) {
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let definite = lower_in(first, &["the"]);
+    if !definite && !lower_in(first, &["a", "an"]) {
         return false;
     }
     let ws: Vec<&str> = ws
@@ -253,13 +254,30 @@ fn document_phrase(name: &str) -> bool {
         .unwrap_or(ws.len());
     (0..head).any(|i| {
         !capitalised(ws[i])
-            && lower_in(ws[i], DOCUMENT_NOUNS)
+            && document_noun(ws[i], definite)
             && ws.get(i + 1).is_none_or(|w| ends_head(w))
     })
 }
 
-/// Whether the clause that ends `s` (the text before a verb) ends on an
-/// indefinite document phrase ([`document_phrase`]: "A Nielsen study").
+/// Whether `w` is one of the [`DOCUMENT_NOUNS`]; after "the" also in the
+/// plural ("the court documents", "the studies").
+fn document_noun(w: &str, definite: bool) -> bool {
+    if lower_in(w, DOCUMENT_NOUNS) {
+        return true;
+    }
+    if !definite {
+        return false;
+    }
+    let l = lower(w);
+    let singular = match l.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => l.strip_suffix('s').unwrap_or(&l).to_string(),
+    };
+    DOCUMENT_NOUNS.contains(&singular.as_str())
+}
+
+/// Whether the clause that ends `s` (the text before a verb) ends on a
+/// document phrase ([`document_phrase`]: "A Nielsen study", "the report").
 fn ends_with_document(s: &str) -> bool {
     let clause = s
         .rsplit(|c| {
@@ -273,19 +291,18 @@ fn ends_with_document(s: &str) -> bool {
     let words: Vec<&str> = clause.split_whitespace().collect();
     // After "that" or a relative the verb has a subject of its own ("a
     // statement that the market continued"): the document is not it.
-    words
+    let from = words
         .iter()
-        .rposition(|w| lower_in(w, &["a", "an"]))
-        .is_some_and(|i| {
-            !words[i..]
-                .iter()
-                .any(|w| lower_in(w, &["that", "which", "who", "whether"]))
-                && document_phrase(&words[i..].join(" "))
-        })
+        .rposition(|w| lower_in(w, &["that", "which", "who", "whether"]))
+        .map_or(0, |i| i + 1);
+    // Every article counts, not only the last: in "a news release from
+    // the meeting" the document opens at "a".
+    (from..words.len())
+        .any(|i| lower_in(words[i], DETERMINERS) && document_phrase(&words[i..].join(" ")))
 }
 
-/// Whether `s` (the text after a verb or "according to") opens with an
-/// indefinite document phrase, up to its clause's end ("a US Treasury
+/// Whether `s` (the text after a verb or "according to") opens with a
+/// document phrase, up to its clause's end ("a US Treasury
 /// statement, he ...").
 fn starts_with_document(s: &str) -> bool {
     let clause = s
@@ -625,7 +642,7 @@ pub fn attribute(text: &str, qs: &mut [Quote]) {
 /// so the scorer does not split every article into sentences again.
 pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) {
     // Offsets and lines are those of `text`; only the asides are gone.
-    let masked = without_party_asides(text);
+    let masked = without_asides(text);
     let text: &str = &masked;
     let paras = crate::input::paragraphs(text);
     let para_of = |i: usize| {
@@ -639,8 +656,9 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
     // found on the first quote that needs them (reading every word of the
     // article for them is wasted when no quote is attributed to a pronoun).
     let spans: Vec<(usize, usize)> = qs.iter().map(|q| (q.start, q.end)).collect();
-    let mut mentions: Option<Vec<(usize, String)>> = None;
-    let mut last_named: Option<(usize, String)> = None;
+    let mut mentions: Option<Vec<Antecedent>> = None;
+    // The speaker of the latest attributed quote, at the quote's end.
+    let mut last: Option<Antecedent> = None;
     for k in 0..qs.len() {
         let q = qs[k].clone();
         let (pa, _) = para_of(q.open);
@@ -662,35 +680,47 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .unwrap_or(pa)
             .max(prev_close)
             .min(q.open);
-        let mut before = &text[s_start..q.open];
+        let (mut before, mut before_start) = (&text[s_start..q.open], s_start);
         if before.trim().is_empty() {
             // "She added:" as the sentence (or line) before the quote.
             let ended = sentences.partition_point(|&(_, b)| b <= s_start);
             if let Some(&(a, b)) = sentences[..ended].last() {
                 let a = a.max(prev_close);
                 if a < b && text[a..b].trim_end().ends_with(':') {
-                    before = &text[a..b];
+                    (before, before_start) = (&text[a..b], a);
                 }
             }
         }
-        let (speaker, rule) = find_speaker(after, before);
+        let next_sentence = opens_sentence(&text[q.start..q.end], after);
+        let (speaker, rule) = find_speaker(after, before, next_sentence);
+        // A quote inside a sentence of the narration ("Ms Roy called it “a
+        // mistake”.") belongs to that sentence: a name opening the next one
+        // reports someone else; a pronoun there goes on with the same person.
+        let (speaker, rule) = match speaker {
+            Some(s)
+                if next_sentence && embedded(&text[s_start..q.open]) && !lower_in(&s, PRONOUNS) =>
+            {
+                find_speaker("", before, next_sentence)
+            }
+            other => (other, rule),
+        };
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
                 let mentions =
                     mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
                 let mention = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
-                match (&last_named, mention) {
-                    (Some(l), Some(m)) if m.0 > l.0 => Some(m.1.clone()),
-                    (Some(l), _) => Some(l.1.clone()),
-                    (None, m) => m.map(|m| m.1.clone()),
-                }
+                let article = Article {
+                    text,
+                    sentences,
+                    quotes: &spans,
+                };
+                antecedent(&article, &s, before_start, last.as_ref(), mention)
             }
-            Some(s) => {
-                last_named = Some((q.open, s.clone()));
-                Some(s)
-            }
-            None => None,
+            s => s,
         };
+        if let Some(s) = &speaker {
+            last = Some((q.close, s.clone()));
+        }
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
@@ -703,7 +733,7 @@ fn narration_mentions(
     text: &str,
     sentences: &[(usize, usize)],
     quotes: &[(usize, usize)],
-) -> Vec<(usize, String)> {
+) -> Vec<Antecedent> {
     // Quotes are in text order and do not overlap: found by halving.
     let in_quote = |i: usize| {
         let k = quotes.partition_point(|&(a, _)| a <= i);
@@ -727,8 +757,56 @@ fn narration_mentions(
     mentions
 }
 
-/// The speaker from the text after and before a quote, and the rule used.
-fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
+/// Whether a quote opens inside a sentence of the narration: `head`, the
+/// text of its sentence before it, holds words after the last sentence end
+/// and does not end with a colon ("Ms Roy said: “…”" introduces the quote).
+fn embedded(head: &str) -> bool {
+    let head = head.trim_end();
+    let tail = head
+        .rfind(['.', '!', '?'])
+        .filter(|&i| head[i + 1..].starts_with(char::is_whitespace))
+        .map_or(head, |i| &head[i + 1..]);
+    !head.ends_with(':') && tail.contains(char::is_alphanumeric)
+}
+
+/// Whether the text after a quote (`after`) opens a new sentence: the
+/// quoted text or the text right after its closing mark ends a sentence,
+/// and a capitalised word follows.
+fn opens_sentence(quoted: &str, after: &str) -> bool {
+    let stop = |c: char| matches!(c, '.' | '!' | '?');
+    let rest = after.trim_start();
+    // A mark glued to the next word ("?Trump said") is no sentence end:
+    // converted text prints a lost closing quotation mark so.
+    let (ended, rest) = match rest.strip_prefix(stop) {
+        Some(r) => (r.starts_with(char::is_whitespace), r.trim_start()),
+        None => (quoted.trim_end().ends_with(stop), rest),
+    };
+    ended && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `speaker`, named after a quote with `verb`, introduces the
+/// next quote rather than this one ("“…” Ms Roy said: “…”"): this quote
+/// ends its sentence (`next_sentence`), the verb's sentence (`rest`, the
+/// text after the quote from the verb on) ends with a colon, the verb does
+/// not continue ("added", "continued": Ms Roy also spoke this quote) and
+/// the speaker is no pronoun (which stands for the person just quoted:
+/// "“…” She said: “…”").
+fn introduces_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> bool {
+    let rest = rest.trim_end();
+    let one_sentence = !rest
+        .match_indices(['.', '!', '?'])
+        .any(|(i, _)| rest[i + 1..].starts_with(char::is_whitespace));
+    next_sentence
+        && one_sentence
+        && rest.ends_with(':')
+        && !lower_in(verb, CONTINUING_VERBS)
+        && !lower_in(speaker, PRONOUNS)
+}
+
+/// The speaker from the text after and before a quote, and the rule used;
+/// `next_sentence`: the text after the quote opens a new sentence
+/// ([`opens_sentence`]).
+fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<String>, &'static str) {
     let a = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
@@ -740,7 +818,9 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
     if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
         if is_verb(&a[x..y]) {
             if let Some(s) = forward(&a[y..]) {
-                return (Some(s), "said X");
+                if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
+                    return (Some(s), "said X");
+                }
             }
             if starts_with_document(&a[y..]) {
                 return NOBODY;
@@ -750,11 +830,14 @@ fn find_speaker(after: &str, before: &str) -> (Option<String>, &'static str) {
     // 2. “…,” Ms Dick said.
     if let Some((x, y)) = first_verb(a, 9) {
         if let Some(s) = backward_of(&a[..x], &a[x..y]) {
-            return (Some(s), "X said");
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
+                return (Some(s), "X said");
+            }
         }
         // Only a finite verb: "a statement saying ..." after the quote
-        // often opens the next report, not this quote's attribution.
-        if !participle(&a[x..y]) && ends_with_document(&a[..x]) {
+        // often opens the next report, not this quote's attribution; so
+        // does a document in the next sentence ("“…” The report notes").
+        if !participle(&a[x..y]) && !next_sentence && ends_with_document(&a[..x]) {
             return NOBODY;
         }
     }
@@ -982,6 +1065,31 @@ mod tests {
     }
 
     #[test]
+    fn a_legislators_place_or_a_dash_aside_is_not_the_speaker() {
+        let q = "\u{201c}We will not vote for it,\u{201d}";
+        for (said, speaker) in [
+            ("Sen. Jane Doe, R-Lincoln, said.", "Sen. Jane Doe"),
+            ("Rep. Ann Roe (D-Springfield) said.", "Rep. Ann Roe"),
+            ("said Rep. Ann Roe (D-Springfield).", "Rep. Ann Roe"),
+            ("Jane Doe \u{2013} a Labour MP \u{2013} said.", "Jane Doe"),
+            (
+                "Jane Doe \u{2014} who chairs the panel \u{2014} said.",
+                "Jane Doe",
+            ),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        let t = "Jane Doe \u{2013} a Labour MP \u{2013} said: \u{201c}We will not.\u{201d}";
+        assert_eq!(who(t), ["Jane Doe"]);
+        let t =
+            "On Friday, Sir Jo Roe \u{2013} the judge \u{2013} said: \u{201c}We will not.\u{201d}";
+        assert_eq!(who(t), ["Sir Jo Roe"]);
+        // Never the party the speaker leads.
+        let t = "Tim Roe, leader of the Green Party \u{2013} its third \u{2013} called it \u{201c}shameful\u{201d}.";
+        assert_eq!(who(t), [""]);
+    }
+
+    #[test]
     fn an_indefinite_document_is_not_a_speaker() {
         for name in [
             "a Nielsen study",
@@ -1006,8 +1114,11 @@ mod tests {
             "a poll worker",
             "a spokesman for the study",
             "a Unite spokeswoman",
-            "the Mueller report",
             "The Columbia Journalism Review",
+            "the Washington Post",
+            "the report's author",
+            "the study authors",
+            "the minister",
             "Nielsen",
             "a Study Group member",
             "a",
@@ -1037,5 +1148,93 @@ mod tests {
         assert_eq!(who(t), ["Ms Roy"]);
         let t = "\u{201c}Older than ever,\u{201d} a Nielsen spokesman said.";
         assert_eq!(who(t), ["a Nielsen spokesman"]);
+    }
+
+    #[test]
+    fn a_definite_document_is_not_a_speaker() {
+        for name in [
+            "the Mueller report",
+            "the KCNA report",
+            "the ministry's statement",
+            "The Fed's statement",
+            "the court documents",
+            "the studies",
+            "the documents obtained by the paper",
+        ] {
+            assert!(document_phrase(name), "{name}");
+        }
+        let q = "\u{201c}The talks have failed,\u{201d}";
+        for (said, speaker) in [
+            ("the KCNA report said.", ""),
+            ("the ministry's statement said.", ""),
+            ("said the ministry's statement.", ""),
+            ("the report says.", ""),
+            ("the minister said.", "the minister"),
+            ("the spokesman said.", "the spokesman"),
+            ("the ministry said.", "the ministry"),
+            ("the Washington Post said.", "the Washington Post"),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        // Not given to the person who cites the document either.
+        let t = "Mr Li said the report says prices will \u{201c}rise sharply\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "Mr Li said the KCNA report called the talks \u{201c}a failure\u{201d}.";
+        assert_eq!(who(t), [""]);
+        let t = "According to the KCNA report, the talks were \u{201c}a failure\u{201d}.";
+        assert_eq!(who(t), [""]);
+        // An indefinite document before "the" is still found.
+        let t = "Graft \u{201c}will be punished\u{201d}, a news release from the meeting said, according to Mr Li.";
+        assert_eq!(who(t), [""]);
+        let t = "To act, she said, Iraq must send a letter to the Security Council saying, \u{201c}Please investigate.\u{201d}";
+        assert_eq!(who(t), [""]);
+        // A document that opens the next sentence leaves the quote to its speaker.
+        let t = "Ms Roy said: \u{201c}Prices will rise.\u{201d} The report notes that costs fell.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t =
+            "Ms Roy said prices would \u{201c}rise\u{201d}. The statement added that costs fell.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        assert!(opens_sentence("Prices rose.", " The report"));
+        assert!(opens_sentence("Prices rose", ". The report"));
+        assert!(!opens_sentence("Prices rose,", "?The report"));
+        assert!(!opens_sentence("Prices rose", ", the report"));
+    }
+
+    #[test]
+    fn a_name_that_opens_the_next_quote_did_not_speak_this_one() {
+        let t = "\u{201c}We will win.\u{201d} Ms Roy said: \u{201c}We are ready.\u{201d}";
+        assert_eq!(who(t), ["", "Ms Roy"]);
+        let t =
+            "Mr Li called it \u{201c}a mistake\u{201d}. Ms Roy said: \u{201c}It was not.\u{201d}";
+        assert_eq!(who(t), ["Mr Li", "Ms Roy"]);
+        // "Added" goes on with the same speaker, and so does a pronoun.
+        let t = "\u{201c}We will win.\u{201d} Ms Roy added: \u{201c}We are ready.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+        let t = "\u{201c}We will win,\u{201d} Ms Roy said. \u{201c}Not yet.\u{201d} She said: \u{201c}Soon.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy", "Ms Roy"]);
+        // A colon in a later sentence opens nothing of this quote.
+        let t =
+            "\u{201c}We will win.\u{201d} Ms Roy said. Asked why, Mr Li said: \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Mr Li"]);
+        // Within one sentence the name after the quote still speaks it.
+        let t = "\u{201c}We will win,\u{201d} Ms Roy said: \u{201c}Soon.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+    }
+
+    #[test]
+    fn a_quote_inside_a_sentence_is_not_spoken_by_the_next_sentence() {
+        let t = "The plan was \u{201c}a mistake\u{201d}. Mr Li said the vote was close.";
+        assert_eq!(who(t), [""]);
+        let t = "Ms Roy called it \u{201c}a mistake\u{201d}. Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        // A pronoun in the next sentence goes on with the same person.
+        let t = "\u{201c}We lost,\u{201d} Ms Roy said. She thinks it was \u{201c}a mistake\u{201d}. She said more.";
+        assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+        // A quote that is a sentence of its own keeps the name after it.
+        let t = "\u{201c}It was a mistake.\u{201d} Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Mr Li"]);
+        assert!(embedded("The plan was "));
+        assert!(!embedded("Ms Roy said: "));
+        assert!(!embedded(""));
     }
 }

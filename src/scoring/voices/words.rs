@@ -9,6 +9,12 @@ pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// before it ("Lord Harris, who advised the mayor, told").
 pub(super) const RELATIVES: &[&str] = &["who", "which", "whose"];
 
+/// Abbreviations that keep their full stop inside a name ("Mr. Smith").
+pub(super) const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sgt", "insp", "supt", "det", "cllr", "prof", "rev", "gen",
+    "col", "lt", "capt", "gov", "sen", "rep", "jr", "sr",
+];
+
 /// Verbs that introduce or follow a quote.
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -74,6 +80,10 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "tweeted",
     "posted",
 ];
+
+/// Speech verbs that go on with what the speaker said: "Ms Roy added:"
+/// after a quote says Ms Roy spoke that quote too.
+pub(super) const CONTINUING_VERBS: &[&str] = &["added", "adds", "continued", "continues"];
 
 /// Words allowed between a speaker and the verb ("Ms Dick has also said").
 pub(super) const BETWEEN: &[&str] = &[
@@ -290,6 +300,94 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "staff",
     "insider",
     "observer",
+];
+
+/// Head nouns of bodies that speak but are no "he" or "she" ("the
+/// ministry", "the Libyan Interior Ministry").
+pub(super) const BODY_NOUNS: &[&str] = &[
+    "government",
+    "council",
+    "ministry",
+    "department",
+    "company",
+    "firm",
+    "union",
+    "party",
+    "agency",
+    "charity",
+    "organisation",
+    "organization",
+    "authority",
+    "authorities",
+    "board",
+    "committee",
+    "office",
+    "service",
+    "court",
+    "hospital",
+    "school",
+    "university",
+    "federation",
+    "association",
+    "commission",
+    "group",
+    "team",
+    "club",
+    "campaign",
+    "family",
+    "force",
+    "police",
+    "embassy",
+    "military",
+    "army",
+    "administration",
+    "parliament",
+];
+
+/// Words that mark a man in a speaker's name ("Mr Li", "a spokesman").
+pub(super) const MALE_WORDS: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "man",
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "boy",
+    "uncle",
+    "grandfather",
+    "nephew",
+];
+
+/// Words that mark a woman in a speaker's name ("Ms Roy", "a spokeswoman").
+pub(super) const FEMALE_WORDS: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "woman",
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "girl",
+    "aunt",
+    "grandmother",
+    "niece",
 ];
 
 /// Words that cannot open a name though they are not [`OPENERS`] ("In
