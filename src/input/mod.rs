@@ -24,6 +24,7 @@ pub mod paragraphs;
 pub mod walk;
 
 pub use article::{find_title, make_document};
+pub(crate) use damage::lost_letter_at;
 pub use document::{sha256_hex, Corpus, Document};
 pub use formats::ARTICLE_EXTENSIONS;
 pub use limits::MAX_FILE_BYTES;

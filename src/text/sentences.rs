@@ -8,6 +8,7 @@
 //! handed to `unicode-segmentation` itself. Tests check both give the same
 //! spans (`sentence_spans_reference`, compiled for tests).
 
+use crate::input::lost_letter_at;
 use unicode_segmentation::UnicodeSegmentation;
 
 const ABBREVIATIONS: &[&str] = &[
@@ -410,6 +411,12 @@ fn split_long(text: &str, spans: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// Whether the break at byte `a` follows a question mark that stands for a
+/// lost character ("Schr?der", "Bus ?ireann": UAX #29 ends a sentence there).
+fn after_lost_letter(text: &str, a: usize) -> bool {
+    a > 0 && text.as_bytes()[a - 1] == b'?' && lost_letter_at(text, a - 1)
+}
+
 /// Byte spans `(start, end)` of the sentences of `text`, trimmed, non-empty,
 /// none longer than [`MAX_SENTENCE_BYTES`].
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
@@ -437,7 +444,8 @@ pub fn sentence_spans_into(text: &str, spans: &mut Vec<(usize, usize)>, scratch:
             current = match current {
                 Some((cs, _ce))
                     if ends_with_abbreviation(&text[cs..a])
-                        || number_sign(&text[cs..a], &text[a..b]) =>
+                        || number_sign(&text[cs..a], &text[a..b])
+                        || after_lost_letter(text, a) =>
                 {
                     Some((cs, b))
                 }
@@ -477,7 +485,8 @@ pub fn sentence_spans_reference(text: &str) -> Vec<(usize, usize)> {
             current = match current {
                 Some((cs, _ce))
                     if ends_with_abbreviation_reference(&text[cs..a])
-                        || number_sign(&text[cs..a], s) =>
+                        || number_sign(&text[cs..a], s)
+                        || after_lost_letter(text, a) =>
                 {
                     Some((cs, b))
                 }
@@ -523,6 +532,24 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_question_mark_for_a_lost_character_ends_no_sentence() {
+        let text = "Gerhard Schr?der took a Bus ?ireann coach. Why? Nobody knows.";
+        let got: Vec<&str> = sentence_spans(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Gerhard Schr?der took a Bus ?ireann coach.",
+                "Why?",
+                "Nobody knows."
+            ]
+        );
+        assert_eq!(sentence_spans_reference(text), sentence_spans(text));
+    }
 
     #[test]
     fn text_without_punctuation_is_cut_into_sentences_of_bounded_length() {

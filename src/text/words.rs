@@ -11,9 +11,12 @@
 //! its letters are never read (no guess at the lost character), so it is
 //! never a term, a lexicon match or part of a collocation. With digits only
 //! ("\u{FFFD}12" for "£12") it is a number; a replacement character alone
-//! (a lost dash or quotation mark between spaces) is punctuation.
+//! (a lost dash or quotation mark between spaces) is punctuation. A question
+//! mark that stands for a lost character ("Schr?der", "Bus ?ireann";
+//! `input::lost_letter_at`) is damage the same way.
 
 use super::sentences;
+use crate::input::lost_letter_at;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The replacement character (U+FFFD): where text was damaged before frame
@@ -87,7 +90,9 @@ impl TokenKind {
 
 fn classify(word: &str) -> Option<TokenKind> {
     let letters = word.chars().any(|c| c.is_alphabetic());
-    if word.contains(DAMAGE) {
+    // A word piece holds a question mark only where it stands for a lost
+    // character (`slow_chunk` joins nothing else across one).
+    if word.contains(DAMAGE) || word.contains('?') {
         if letters {
             Some(TokenKind::Damaged)
         } else if word.chars().any(|c| c.is_numeric()) {
@@ -268,6 +273,9 @@ pub(crate) fn scan_tokens(text: &str, mut f: impl FnMut(usize, usize, TokenKind,
         }
         let chunk = &text[chunk_start..i];
         if (phase == 1 || phase == 2)
+            && !(core_start > chunk_start
+                && bytes[core_start - 1] == b'?'
+                && lost_letter_at(text, core_start - 1))
             && !(at_or_colon && (chunk.contains('@') || chunk.contains("://")))
             && !(chunk.len() >= 4 && chunk.as_bytes()[..4].eq_ignore_ascii_case(b"www."))
         {
@@ -306,7 +314,7 @@ fn slow_chunk(
     let mut ends_damaged = false;
     for (off, w) in chunk.split_word_bound_indices() {
         let (s, e) = (chunk_start + off, chunk_start + off + w.len());
-        let damaged = w.starts_with(DAMAGE);
+        let damaged = w.starts_with(DAMAGE) || (w == "?" && lost_letter_at(text, s));
         let is_word = damaged || w.chars().any(|c| c.is_alphanumeric());
         let is_hyphen = w == "-" || w == "\u{2010}" || w == "\u{2011}";
         if is_word {
@@ -378,7 +386,8 @@ fn for_each_token_reference(
         {
             let lead = core.as_ptr() as usize - chunk.as_ptr() as usize;
             let www = chunk.len() >= 4 && chunk.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
-            if !www {
+            let lost = lead > 0 && lost_letter_at(text, chunk_start + lead - 1);
+            if !www && !lost {
                 push(
                     chunk_start + lead,
                     chunk_start + lead + core.len(),
@@ -397,6 +406,41 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_question_mark_for_a_lost_character_makes_one_damaged_word() {
+        use TokenKind::*;
+        let kinds = |s: &str| -> Vec<(String, TokenKind)> {
+            tokenize(s).into_iter().map(|t| (t.text, t.kind)).collect()
+        };
+        let t = |w: &str, k| (w.to_string(), k);
+        // Fragments ("schr", "der", "ireann") would otherwise be words.
+        assert_eq!(
+            kinds("Gerhard Schr?der rode a Bus ?ireann (M??nchen) bus."),
+            vec![
+                t("Gerhard", Word),
+                t("Schr?der", Damaged),
+                t("rode", Word),
+                t("a", Word),
+                t("Bus", Word),
+                t("?ireann", Damaged),
+                t("M??nchen", Damaged),
+                t("bus", Word),
+            ]
+        );
+        // A question mark that ends a question, or stands for a lost space
+        // after a quotation mark, is punctuation as before.
+        assert_eq!(
+            kinds("Why? Who?\"?and What?No"),
+            vec![
+                t("Why", Word),
+                t("Who", Word),
+                t("and", Word),
+                t("What", Word),
+                t("No", Word),
+            ]
+        );
     }
 
     #[test]
