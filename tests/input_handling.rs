@@ -310,7 +310,9 @@ fn damaged_characters_are_named_once_and_never_terms() {
     assert_eq!(lines.len(), 1, "{}", r.stderr);
     let w = lines[0];
     assert!(
-        w.starts_with("warning: 6 articles hold damaged characters (52 in all: U+FFFD, or ? inside a word; "),
+        w.starts_with(
+            "warning: 6 articles hold damaged characters (52 in all: U+FFFD, or ? inside a word; "
+        ),
         "{w}"
     );
     for n in 1..=5 {

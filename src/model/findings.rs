@@ -12,6 +12,9 @@ pub const DIFFERENCE: &str = "difference";
 pub const MOST_THREAT: &str = "most_threat";
 /// Kind of a finding: the most reassurance-framed article.
 pub const MOST_REASSURANCE: &str = "most_reassurance";
+/// Kind of a finding: a frame's share of the frame matches in headlines
+/// against its share in article bodies (values in percent).
+pub const HEADLINE_VS_BODY: &str = "headline_vs_body";
 /// Kind of a finding: a caution that applies to the findings.
 pub const CAUTION: &str = "caution";
 /// `group_b` of a comparison of one group with all other articles.
@@ -32,7 +35,7 @@ pub struct Findings {
 /// One finding: one row of `findings.csv`.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct Finding {
-    /// "difference", "most_threat", "most_reassurance" or "caution".
+    /// "difference", "headline_vs_body", "most_threat", "most_reassurance" or "caution".
     pub kind: String,
     /// Frame name or "sentiment" (empty for cautions).
     pub frame: String,
@@ -131,5 +134,7 @@ pub const SECTION_GROUPS: &str = "comparing-groups";
 pub const SECTION_THREAT: &str = "threat-versus-reassurance";
 /// Anchor of the report section on how far each frame can be trusted.
 pub const SECTION_VALIDITY: &str = "how-far-each-frame-score-can-be-trusted";
+/// Anchor of the report section on headline, lead and body.
+pub const SECTION_POSITIONS: &str = "where-the-frame-sits-headline-lead-and-body";
 /// Anchor of the report section with each article's evidence.
 pub const SECTION_EVIDENCE: &str = "evidence";

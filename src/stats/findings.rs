@@ -7,11 +7,13 @@
 
 use crate::lexicon::validity::{verdict, EXPLORATORY_BELOW, LOW_THREAT_PER_1K};
 use crate::model::findings::{
-    Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, MIN_EXPECTED_MATCHES,
-    MOST_REASSURANCE, MOST_THREAT, REST, SECTION_EVIDENCE, SECTION_GROUPS, SECTION_THREAT,
-    SECTION_VALIDITY,
+    Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, HEADLINE_VS_BODY,
+    MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_EVIDENCE, SECTION_GROUPS,
+    SECTION_POSITIONS, SECTION_THREAT, SECTION_VALIDITY,
 };
 use crate::model::{Analysis, REASSURANCE, THREAT};
+use crate::stats::groups::RESAMPLES;
+use crate::stats::headline_share;
 
 /// Comparisons above which the report warns that some intervals exclude 0 by chance.
 const MANY_COMPARISONS: usize = 10;
@@ -27,6 +29,20 @@ fn num(x: f64, d: usize) -> String {
     } else {
         s
     }
+}
+
+/// `n` with thousands separators, as the report prints counts.
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let head = s.len() % 3;
+    let mut out = s[..head].to_string();
+    for (i, c) in s[head..].chars().enumerate() {
+        if i % 3 == 0 && !out.is_empty() {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Decimals of a measure: scores per 1,000 words 1, sentiment 3.
@@ -80,6 +96,7 @@ pub fn compute(a: &Analysis) -> Findings {
             })
     });
     items.extend(order.into_iter().map(|d| difference(a, d)));
+    items.extend(headline_lean(a, THREAT));
     for (frame, kind) in [(THREAT, MOST_THREAT), (REASSURANCE, MOST_REASSURANCE)] {
         if let Some(f) = most_framed(a, frame, kind) {
             items.push(f);
@@ -411,6 +428,69 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     })
 }
 
+/// Whether headlines lean to `frame` more than the bodies do, as a share of
+/// the frame matches (see `headline_share` for why a share).
+fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
+    let j = a.frames.iter().position(|f| f == frame)?;
+    let s = headline_share::compare(a, j, RESAMPLES)?;
+    let (hs, bs) = (100.0 * s.headline_share(), 100.0 * s.body_share());
+    let d = hs - bs;
+    // Cochran's rule as for group differences: at the pooled share, each
+    // side must expect enough of the frame's matches.
+    let pooled = (s.headline.0 + s.body.0) / (s.headline.1 + s.body.1);
+    // Too few to compare: no finding at all (the positions table has the counts).
+    if pooled * s.headline.1.min(s.body.1) < MIN_EXPECTED_MATCHES {
+        return None;
+    }
+    let ci = s.interval.map(|(lo, hi)| (100.0 * lo, 100.0 * hi));
+    let finding = ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
+    let name = frame.replace('_', " ");
+    let shares = format!(
+        "{name} words are {}% of the frame words in the headlines and {}% in the bodies",
+        num(hs, 0),
+        num(bs, 0)
+    );
+    let interval = ci.map_or(String::new(), |(lo, hi)| {
+        format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
+    });
+    let base = format!("{} articles", thousands(s.articles));
+    let text = if finding {
+        let way = if d > 0.0 { "more" } else { "less" };
+        format!(
+            "Headlines lean to {name} {way} than the article bodies do: {shares} ({} percentage points{interval}; {base}). Per 1,000 words (the table of headline, lead and body) the gap looks wider, partly because headlines hold few function words, so every frame is denser in them; the share compares the frames with each other. It is an average over all articles: kinds of news can differ (compare clusters or groups).",
+            num(d.abs(), 1),
+        )
+    } else {
+        format!("Headlines and bodies do not differ clearly in how much of their framing is {name}: {shares} (difference {} percentage points{interval}; {base}); the interval includes 0 or is missing, so this is not a finding.", num(d, 1))
+    };
+    let r = reading(a, frame);
+    let text = match r {
+        "exploratory" => format!(
+            "{text} {} is an exploratory frame: treat this as a lead to read.",
+            capitalised(frame)
+        ),
+        _ => text,
+    };
+    Some(Finding {
+        kind: HEADLINE_VS_BODY.into(),
+        frame: frame.into(),
+        group_a: "headline".into(),
+        group_b: "body".into(),
+        value_a: Some(hs),
+        value_b: Some(bs),
+        difference: Some(d),
+        ci_low: ci.map(|c| c.0),
+        ci_high: ci.map(|c| c.1),
+        is_finding: finding,
+        exploratory: r == "exploratory",
+        articles_a: s.articles,
+        articles_b: s.articles,
+        section: SECTION_POSITIONS.into(),
+        text,
+        ..Default::default()
+    })
+}
+
 /// The other side of threat/reassurance; `None` for every other frame.
 fn other_side(frame: &str) -> Option<&'static str> {
     match frame {
@@ -610,6 +690,49 @@ mod tests {
             f.items[1].text
         );
         assert_eq!(f.items[0].section, SECTION_GROUPS);
+    }
+
+    #[test]
+    fn headlines_that_lean_to_threat_are_a_finding_in_shares() {
+        let lean = |threat_in_headline: f64| {
+            let mut a = example(30);
+            let j = a.frames.iter().position(|f| f == THREAT).unwrap();
+            for art in &mut a.articles {
+                for p in &mut art.positions {
+                    p.hits.iter_mut().for_each(|h| *h = 2.0);
+                    if p.part == "headline" {
+                        p.hits[j] = threat_in_headline;
+                    }
+                }
+            }
+            compute(&a)
+                .items
+                .into_iter()
+                .find(|x| x.kind == HEADLINE_VS_BODY)
+        };
+        let f = lean(12.0).unwrap();
+        assert!(f.is_finding && f.difference.unwrap() > 0.0, "{f:?}");
+        assert!(
+            f.text.starts_with(
+                "Headlines lean to threat more than the article bodies do: threat words are "
+            ),
+            "{}",
+            f.text
+        );
+        assert_eq!(f.section, SECTION_POSITIONS);
+        // The same share in both parts is no finding.
+        let f = lean(2.0).unwrap();
+        assert!(
+            !f.is_finding && f.text.contains("do not differ clearly"),
+            "{}",
+            f.text
+        );
+        let f = lean(0.0).unwrap();
+        assert!(
+            f.is_finding && f.text.starts_with("Headlines lean to threat less"),
+            "{}",
+            f.text
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Statistics over the scored articles: bootstrap intervals, groups and
-//! the timeline, keyness, collocations and lexicon coverage.
+//! the timeline, headlines against bodies, keyness, collocations and lexicon
+//! coverage.
 
 pub mod bootstrap;
 pub mod collocations;
@@ -7,5 +8,6 @@ pub mod coverage;
 pub mod differences;
 pub mod findings;
 pub mod groups;
+pub mod headline_share;
 pub mod keyness;
 pub mod resample;

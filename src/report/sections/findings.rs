@@ -1,12 +1,15 @@
 //! "Findings": the screen the report opens with. It shows the rows of
 //! `Analysis::findings` (computed once by `stats::findings`, the same rows
 //! as findings.csv): differences between groups that are findings, those
-//! that are not in one line, the most threat- and reassurance-framed
+//! that are not in one line, whether headlines lean to threat more than
+//! the bodies do, the most threat- and reassurance-framed
 //! articles with a sentence to quote, and the cautions, each linked to
 //! the section or article that shows the evidence.
 
 use super::builder::{clip, em, strong, t, Builder};
-use crate::model::findings::{Finding, CAUTION, DIFFERENCE, MOST_REASSURANCE, MOST_THREAT};
+use crate::model::findings::{
+    Finding, CAUTION, DIFFERENCE, HEADLINE_VS_BODY, MOST_REASSURANCE, MOST_THREAT,
+};
 use crate::model::READER_MAX;
 use crate::report::document::{Block, Inline, Target};
 use crate::report::format::quotable;
@@ -86,6 +89,9 @@ impl<'a> Builder<'a> {
                     )),
                 ]);
             }
+        }
+        for x in of(HEADLINE_VS_BODY) {
+            self.para(linked(&x.text, &x.section));
         }
         for kind in [MOST_THREAT, MOST_REASSURANCE] {
             for x in of(kind) {

@@ -304,6 +304,13 @@ impl<'a> Builder<'a> {
         }
         let keys = self.key_frames();
         let parts = ["headline", "lead", "body"];
+        // Threat's share of the frame words, the figure the Findings compare
+        // between headlines and bodies (rates per word favour headlines).
+        let threat_share = a
+            .frames
+            .iter()
+            .position(|f| f == THREAT)
+            .filter(|_| a.frames.len() > 1);
         let header: Vec<String> = std::iter::once("Measure".to_string())
             .chain(parts.iter().map(|p| p.to_string()))
             .collect();
@@ -335,6 +342,22 @@ impl<'a> Builder<'a> {
                         c,
                     ))));
                 }
+                if let Some(j) = threat_share {
+                    let of = |k: Option<usize>| -> f64 {
+                        ps.iter()
+                            .map(|p| match k {
+                                Some(k) => p.hits.get(k).copied().unwrap_or(0.0),
+                                None => p.hits.iter().sum(),
+                            })
+                            .sum()
+                    };
+                    let all = of(None);
+                    row.push(Cell::num(if all > 0.0 {
+                        format!("{}%", fixed(100.0 * of(Some(j)) / all, 0))
+                    } else {
+                        "n/a".into()
+                    }));
+                }
                 row
             })
             .collect();
@@ -344,6 +367,11 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|s| s.to_string())
             .chain(a.frames.iter().map(|f| format!("{f} per 1,000")))
+            .chain(
+                threat_share
+                    .map(|_| format!("{THREAT}: share of all frame words"))
+                    .into_iter(),
+            )
             .collect();
         let rows: Vec<Vec<Cell>> = names
             .iter()
