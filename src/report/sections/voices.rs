@@ -367,11 +367,7 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|s| s.to_string())
             .chain(a.frames.iter().map(|f| format!("{f} per 1,000")))
-            .chain(
-                threat_share
-                    .map(|_| format!("{THREAT}: share of all frame words"))
-                    .into_iter(),
-            )
+            .chain(threat_share.map(|_| format!("{THREAT}: share of all frame words")))
             .collect();
         let rows: Vec<Vec<Cell>> = names
             .iter()
