@@ -7,7 +7,10 @@
 //! by blank lines, or lines where a file has none).
 //! A quote still open at the end of a paragraph continues when the next
 //! paragraph starts with an opening mark, as newspapers print a quote that
-//! runs over several paragraphs; otherwise it ends with its paragraph. A
+//! runs over several paragraphs; otherwise it ends with its paragraph, but
+//! after at most three sentences (`quotes::MAX_UNCLOSED_SENTENCES`: a text
+//! flattened into one paragraph would otherwise be quoted to its end), and
+//! no speaker is read after a quote so cut, whose true end is unknown. A
 //! straight `"` opens a quote after a space, a line start or an opening
 //! bracket/dash, and closes the open one anywhere. Single quotes (‘…’ or
 //! '…') count only outside double quotes, inside one paragraph, when the
@@ -350,7 +353,8 @@ mod tests {
                     '“' | '„' => {
                         // An opening mark inside a quote: the closing mark was left out.
                         if let Some((o, s)) = cur.take() {
-                            push(&mut out, o, s, i, i);
+                            let e = unclosed_end(text, s.max(pa), i);
+                            push(&mut out, o, s, e, e);
                         }
                         cur = Some((i, i + len));
                     }
@@ -377,7 +381,8 @@ mod tests {
                 if next_opens {
                     continues = true;
                 } else {
-                    push(&mut out, o, s, pb, pb);
+                    let e = unclosed_end(text, s.max(pa), pb);
+                    push(&mut out, o, s, e, e);
                     cur = None;
                 }
             }

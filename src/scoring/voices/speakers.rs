@@ -670,7 +670,14 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .map(|n| n.open)
             .filter(|&o| o >= q.close && o <= pb)
             .unwrap_or(pb);
-        let after = &text[q.close.min(next_open)..next_open];
+        // A quote left open has no closing mark to read a speaker after:
+        // where it was cut short (`quotes::unclosed_end`) the text that
+        // follows is a guess at narration, not its attribution.
+        let after = if q.close == q.end {
+            ""
+        } else {
+            &text[q.close.min(next_open)..next_open]
+        };
         // The sentence the quote opens in (sentences never cross lines).
         // Sentences are in text order: the last one starting at or before
         // the quote is found by halving, not by walking back from the end.
@@ -1219,6 +1226,19 @@ mod tests {
         // Within one sentence the name after the quote still speaks it.
         let t = "\u{201c}We will win,\u{201d} Ms Roy said: \u{201c}Soon.\u{201d}";
         assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+    }
+
+    #[test]
+    fn a_quote_cut_short_takes_no_speaker_after_it() {
+        // The closing mark is missing: the quote ends after three sentences,
+        // and the name after the cut reports the narration, not this quote.
+        let t = "Officials met. \"In May a bus was hit. Two died. Roads shut. \
+                 Mr Li said the vote was close.";
+        assert_eq!(who(t), [""]);
+        // Before the quote a speaker is still found.
+        let t = "Ms Roy said: \"In May a bus was hit. Two died. Roads shut. \
+                 Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
     }
 
     #[test]
