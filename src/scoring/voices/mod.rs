@@ -28,7 +28,9 @@
 //!    it does not count for this one, unless its verb goes on ("Ms Dick
 //!    added:") or it is a pronoun; nor does a name opening the next
 //!    sentence after a quote inside a sentence of the narration ("He called
-//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on;
+//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on; nor
+//!    does a name in a new sentence that reports its own words ("“…” Ms
+//!    Dick said that ..."), unless it spoke the quote before this one too;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",
