@@ -881,10 +881,10 @@ fn find_speaker(
     // 2. “…,” Ms Dick said.
     if let Some((x, y)) = first_verb(a, 9) {
         if let Some(s) = backward_of(&a[..x], &a[x..y]) {
-            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s)
-                && !(reports_next(&a[y..], next_sentence, &a[x..y], &s)
-                    && !previous.is_some_and(|p| same_person(&s, p)))
-            {
+            // A report of someone else's words, not of the last speaker's.
+            let new_report = reports_next(&a[y..], next_sentence, &a[x..y], &s)
+                && !previous.is_some_and(|p| same_person(&s, p));
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report {
                 return (Some(s), "X said");
             }
         }
