@@ -7,7 +7,10 @@
 //! by blank lines, or lines where a file has none).
 //! A quote still open at the end of a paragraph continues when the next
 //! paragraph starts with an opening mark, as newspapers print a quote that
-//! runs over several paragraphs; otherwise it ends with its paragraph. A
+//! runs over several paragraphs; otherwise it ends with its paragraph, but
+//! after at most three sentences (`quotes::MAX_UNCLOSED_SENTENCES`: a text
+//! flattened into one paragraph would otherwise be quoted to its end), and
+//! no speaker is read after a quote so cut, whose true end is unknown. A
 //! straight `"` opens a quote after a space, a line start or an opening
 //! bracket/dash, and closes the open one anywhere. Single quotes (‘…’ or
 //! '…') count only outside double quotes, inside one paragraph, when the
@@ -25,7 +28,9 @@
 //!    it does not count for this one, unless its verb goes on ("Ms Dick
 //!    added:") or it is a pronoun; nor does a name opening the next
 //!    sentence after a quote inside a sentence of the narration ("He called
-//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on;
+//!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on; nor
+//!    does a name in a new sentence that reports its own words ("“…” Ms
+//!    Dick said that ..."), unless it spoke the quote before this one too;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",
@@ -350,7 +355,8 @@ mod tests {
                     '“' | '„' => {
                         // An opening mark inside a quote: the closing mark was left out.
                         if let Some((o, s)) = cur.take() {
-                            push(&mut out, o, s, i, i);
+                            let e = unclosed_end(text, s.max(pa), i);
+                            push(&mut out, o, s, e, e);
                         }
                         cur = Some((i, i + len));
                     }
@@ -377,7 +383,8 @@ mod tests {
                 if next_opens {
                     continues = true;
                 } else {
-                    push(&mut out, o, s, pb, pb);
+                    let e = unclosed_end(text, s.max(pa), pb);
+                    push(&mut out, o, s, e, e);
                     cur = None;
                 }
             }

@@ -90,7 +90,7 @@ fn chained(article: &Article, pronoun: &str, (at, name): &Antecedent, from: usiz
 /// Minister Li Wei", as either may be the family name), or else its last
 /// word ("spokesman" of "the spokesman"). Possessives ("Russia's") describe
 /// someone else.
-fn name_words(name: &str) -> Vec<&str> {
+pub(super) fn name_words(name: &str) -> Vec<&str> {
     let ws: Vec<&str> = name.split(' ').collect();
     let titled = |w: &&str| {
         let l = w.trim_end_matches('.').to_lowercase();

@@ -4,7 +4,7 @@
 //! module for the rules.
 
 use super::asides::without_asides;
-use super::pronouns::{antecedent, Antecedent, Article};
+use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DAYS, DOCUMENT_NOUNS,
@@ -670,7 +670,14 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             .map(|n| n.open)
             .filter(|&o| o >= q.close && o <= pb)
             .unwrap_or(pb);
-        let after = &text[q.close.min(next_open)..next_open];
+        // A quote left open has no closing mark to read a speaker after:
+        // where it was cut short (`quotes::unclosed_end`) the text that
+        // follows is a guess at narration, not its attribution.
+        let after = if q.close == q.end {
+            ""
+        } else {
+            &text[q.close.min(next_open)..next_open]
+        };
         // The sentence the quote opens in (sentences never cross lines).
         // Sentences are in text order: the last one starting at or before
         // the quote is found by halving, not by walking back from the end.
@@ -692,7 +699,8 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             }
         }
         let next_sentence = opens_sentence(&text[q.start..q.end], after);
-        let (speaker, rule) = find_speaker(after, before, next_sentence);
+        let previous = last.as_ref().map(|l| l.1.as_str());
+        let (speaker, rule) = find_speaker(after, before, next_sentence, previous);
         // A quote inside a sentence of the narration ("Ms Roy called it “a
         // mistake”.") belongs to that sentence: a name opening the next one
         // reports someone else; a pronoun there goes on with the same person.
@@ -700,7 +708,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             Some(s)
                 if next_sentence && embedded(&text[s_start..q.open]) && !lower_in(&s, PRONOUNS) =>
             {
-                find_speaker("", before, next_sentence)
+                find_speaker("", before, next_sentence, previous)
             }
             other => (other, rule),
         };
@@ -803,10 +811,53 @@ fn introduces_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -
         && !lower_in(speaker, PRONOUNS)
 }
 
+/// Words after a speech verb within which "that" opens its report ("said
+/// on Tuesday that", "told reporters that").
+const REPORT_WITHIN: usize = 4;
+
+/// Whether `speaker`, named after a quote with `verb`, opens a report of
+/// their own rather than speaking this quote ("“…” Mr Li said that ..."):
+/// this quote ends its sentence (`next_sentence`), "that" follows the verb
+/// (`rest`, the text after it) within [`REPORT_WITHIN`] words before any
+/// punctuation, the verb does not continue ("added that": Mr Li also spoke
+/// this quote) and the speaker is no pronoun (which goes on with the
+/// person just quoted). "X said that" is how the narration reports X's own
+/// words, so a name there says nothing about who spoke the quote before,
+/// unless X also spoke the quote before that one (see [`find_speaker`]).
+fn reports_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> bool {
+    next_sentence
+        && !lower_in(verb, CONTINUING_VERBS)
+        && !lower_in(speaker, PRONOUNS)
+        && (Items { s: rest, p: 0 })
+            .take(REPORT_WITHIN)
+            .map_while(|it| match it {
+                Item::Word(a, b) => Some(&rest[a..b]),
+                Item::Punct(_) => None,
+            })
+            .any(|w| lower_in(w, &["that"]))
+}
+
+/// Whether the speakers `a` and `b` share a word that names them on its
+/// own (`pronouns::name_words`, ignoring case): "Alex Massie" and "Massie",
+/// "the official" and "The official".
+fn same_person(a: &str, b: &str) -> bool {
+    let theirs = name_words(b);
+    name_words(a)
+        .iter()
+        .any(|w| theirs.iter().any(|t| lower(t) == lower(w)))
+}
+
 /// The speaker from the text after and before a quote, and the rule used;
 /// `next_sentence`: the text after the quote opens a new sentence
-/// ([`opens_sentence`]).
-fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<String>, &'static str) {
+/// ([`opens_sentence`]); `previous`: the speaker of the quote before, whom
+/// a report after this one ("Massie said that ...") shows still speaking
+/// ([`reports_next`]).
+fn find_speaker(
+    after: &str,
+    before: &str,
+    next_sentence: bool,
+    previous: Option<&str>,
+) -> (Option<String>, &'static str) {
     let a = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
@@ -830,7 +881,10 @@ fn find_speaker(after: &str, before: &str, next_sentence: bool) -> (Option<Strin
     // 2. “…,” Ms Dick said.
     if let Some((x, y)) = first_verb(a, 9) {
         if let Some(s) = backward_of(&a[..x], &a[x..y]) {
-            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
+            // A report of someone else's words, not of the last speaker's.
+            let new_report = reports_next(&a[y..], next_sentence, &a[x..y], &s)
+                && !previous.is_some_and(|p| same_person(&s, p));
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report {
                 return (Some(s), "X said");
             }
         }
@@ -1219,6 +1273,49 @@ mod tests {
         // Within one sentence the name after the quote still speaks it.
         let t = "\u{201c}We will win,\u{201d} Ms Roy said: \u{201c}Soon.\u{201d}";
         assert_eq!(who(t), ["Ms Roy", "Ms Roy"]);
+    }
+
+    #[test]
+    fn a_report_after_a_quote_names_its_own_speaker_only() {
+        // "X said that" after a quote of its own reports X's words.
+        let t = "\u{201c}We will win.\u{201d} Mr Li said that the vote was close.";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}We will win.\u{201d} Mr Li told reporters on Friday that it was close.";
+        assert_eq!(who(t), [""]);
+        // A speaker before the quote still speaks it.
+        let t = "Ms Roy said: \u{201c}We will win.\u{201d} Mr Li said that it was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        // The speaker of the quote before goes on speaking.
+        let t = "\u{201c}We lost,\u{201d} Ms Ana Roy said. \u{201c}It was close.\u{201d} \
+                 Roy said that she would stay.";
+        assert_eq!(who(t), ["Ms Ana Roy", "Roy"]);
+        let t = "\u{201c}We lost,\u{201d} Ms Roy said. \u{201c}It was close.\u{201d} \
+                 Mr Li said that she would stay.";
+        assert_eq!(who(t), ["Ms Roy", ""]);
+        // "Added that" and a pronoun go on with the same speaker; without
+        // "that", and inside a sentence, the name after the quote speaks it.
+        let t = "\u{201c}We will win.\u{201d} Ms Roy added that it was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}We will win.\u{201d} Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Mr Li"]);
+        let t = "\u{201c}We will win,\u{201d} Mr Li said, adding that it was close.";
+        assert_eq!(who(t), ["Mr Li"]);
+        assert!(same_person("Alex Massie", "Massie"));
+        assert!(same_person("the official", "The official"));
+        assert!(!same_person("Mr Li", "Ms Roy"));
+    }
+
+    #[test]
+    fn a_quote_cut_short_takes_no_speaker_after_it() {
+        // The closing mark is missing: the quote ends after three sentences,
+        // and the name after the cut reports the narration, not this quote.
+        let t = "Officials met. \"In May a bus was hit. Two died. Roads shut. \
+                 Mr Li said the vote was close.";
+        assert_eq!(who(t), [""]);
+        // Before the quote a speaker is still found.
+        let t = "Ms Roy said: \"In May a bus was hit. Two died. Roads shut. \
+                 Mr Li said the vote was close.";
+        assert_eq!(who(t), ["Ms Roy"]);
     }
 
     #[test]
