@@ -339,47 +339,14 @@ fn panel<DB: DrawingBackend>(
         let gap = st.px(6.0);
         // Signed, as in keyness.csv and the report's text.
         let g2 = num(finite(t.g2), 1);
+        // The value beyond the bar's end, the label across the centre line.
+        let y = y0 + rh / 2;
         if t.g2 > 0.0 {
-            text(
-                area,
-                &g2,
-                &vf,
-                INK,
-                (x1 + gap / 2, y0 + rh / 2),
-                HPos::Left,
-                VPos::Center,
-            )?;
+            bar_label(area, &g2, &vf, INK, (x1 + gap / 2, y), Side::Right)?;
+            bar_label(area, &label, &lf, INK, (mid - gap, y), Side::Left)?;
         } else {
-            text(
-                area,
-                &g2,
-                &vf,
-                INK,
-                (x0 - gap / 2, y0 + rh / 2),
-                HPos::Right,
-                VPos::Center,
-            )?;
-        }
-        if t.g2 > 0.0 {
-            text(
-                area,
-                &label,
-                &lf,
-                INK,
-                (mid - gap, y0 + rh / 2),
-                HPos::Right,
-                VPos::Center,
-            )?;
-        } else {
-            text(
-                area,
-                &label,
-                &lf,
-                INK,
-                (mid + gap, y0 + rh / 2),
-                HPos::Left,
-                VPos::Center,
-            )?;
+            bar_label(area, &g2, &vf, INK, (x0 - gap / 2, y), Side::Left)?;
+            bar_label(area, &label, &lf, INK, (mid + gap, y), Side::Right)?;
         }
     }
     // Significance thresholds, drawn over the bars so a bar's reach past

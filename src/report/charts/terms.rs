@@ -2,15 +2,14 @@
 //! small multiples, one panel per cluster, or per article for tiny corpora.
 
 use super::chart::Chart;
-use super::clusters::{cluster_look, marker};
-use super::labels::article_label;
+use super::clusters::cluster_look;
+use super::labels::{article_label, cluster_of};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use std::collections::HashMap;
 
 /// The registry entry of `terms.png`.
 pub const CHART: Chart = Chart {
@@ -89,12 +88,7 @@ pub fn draw<DB: DrawingBackend>(
             (panels, "TF-IDF above the rest")
         }
         _ => {
-            let cluster_of: HashMap<&str, usize> = a
-                .clustering
-                .iter()
-                .flat_map(|c| c.assignments.iter())
-                .map(|s| (s.article_id.as_str(), s.cluster))
-                .collect();
+            let cluster_of = cluster_of(a);
             let shown = n.min(MAX_PANELS);
             sub.push("Words that set each article apart: bar length = the word's TF-IDF weight (high when the word is frequent in this article but rare in the others).".to_string());
             if shown < n {
@@ -168,8 +162,7 @@ fn draw_panel<DB: DrawingBackend>(
     if let Some(shape) = p.shape {
         let r = (line_h(&tf) as f64 * 0.3).round() as i32;
         let at = (tx + r + 1, line_h(&tf) / 2);
-        marker(cell, shape, at, r, p.colour.filled())?;
-        marker(cell, shape, at, r, ShapeStyle::from(&INK).stroke_width(1))?;
+        outlined_marker(cell, shape, at, r, p.colour.filled())?;
         tx += 2 * r + st.px(10.0);
     }
     let title = fit(&tf, &p.title, w - pad - tx);
