@@ -391,6 +391,9 @@ fn draw_panel<DB: DrawingBackend>(
         1.0
     };
     let decimals = tick_decimals(top);
+    // As many ticks (up to four) as print apart in a narrow plot.
+    let tick_w = text_w(&sf, &num(top, decimals)) + st.px(16.0);
+    let ticks = (plot_w as i32 / tick_w.max(1)).clamp(2, 4) as usize;
     let mut chart = ChartBuilder::on(cell)
         .margin_top(top_off)
         .margin_right(pad)
@@ -404,7 +407,7 @@ fn draw_panel<DB: DrawingBackend>(
         .configure_mesh()
         .disable_y_mesh()
         .y_labels(0)
-        .x_labels(4)
+        .x_labels(ticks)
         .x_label_formatter(&|v| num(*v, decimals))
         .x_desc(layout.content.xdesc)
         .label_style(sf.color(&INK))
