@@ -2,7 +2,7 @@
 //! the cluster labels in a legend beside the plot and a sample of titles.
 
 use super::chart::Chart;
-use super::labels::{article_label, cluster_name, MAX_ROWS};
+use super::labels::{article_index, article_label, cluster_name, MAX_ROWS};
 use super::placement::{Labeler, PxRect, Search};
 use super::style::*;
 use crate::model::Analysis;
@@ -10,7 +10,6 @@ use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use std::collections::HashMap;
 
 /// The registry entry of `clusters.png`.
 pub const CHART: Chart = Chart {
@@ -30,61 +29,6 @@ const TITLE: &str = "Map of articles by the words they use, coloured by cluster"
 /// then the shape changes, so no two clusters of a run look alike.
 pub fn cluster_look(c: usize) -> (RGBColor, usize) {
     category_look(c)
-}
-
-/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square, 3 diamond) centred on pixel `p`.
-pub fn marker<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    shape: usize,
-    p: (i32, i32),
-    r: i32,
-    style: ShapeStyle,
-) -> Result<(), ChartError> {
-    match shape {
-        1 => {
-            // plotters' TriangleMarker always fills, so outlines are drawn as a path.
-            let s = (r + 2) as f64;
-            let v: Vec<(i32, i32)> = [-90.0f64, 30.0, 150.0]
-                .iter()
-                .map(|d| {
-                    let a = d.to_radians();
-                    (
-                        p.0 + (a.cos() * s).round() as i32,
-                        p.1 + (a.sin() * s).round() as i32,
-                    )
-                })
-                .collect();
-            if style.filled {
-                area.draw(&Polygon::new(v, style))
-            } else {
-                let mut closed = v.clone();
-                closed.push(v[0]);
-                area.draw(&PathElement::new(closed, style))
-            }
-        }
-        2 => area.draw(&Rectangle::new(
-            [(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)],
-            style,
-        )),
-        3 => {
-            let s = r + 2;
-            let v = vec![
-                (p.0, p.1 - s),
-                (p.0 + s, p.1),
-                (p.0, p.1 + s),
-                (p.0 - s, p.1),
-            ];
-            if style.filled {
-                area.draw(&Polygon::new(v, style))
-            } else {
-                let mut closed = v.clone();
-                closed.push(v[0]);
-                area.draw(&PathElement::new(closed, style))
-            }
-        }
-        _ => area.draw(&Circle::new(p, r, style)),
-    }
-    .map_err(de)
 }
 
 /// Draws the cluster map, or a placeholder when there is no clustering.
@@ -191,15 +135,12 @@ pub fn draw<DB: DrawingBackend>(
     let px = |p: &(usize, f64, f64, usize)| chart.backend_coord(&(p.1, p.2));
     for p in &pts {
         let (col, shape) = cluster_look(p.3);
-        marker(root, shape, px(p), r, col.mix(alpha).filled())?;
+        // Few markers are outlined like the legend's; a dense cloud is not,
+        // where outlines would merge into a dark smear.
         if n <= MAX_ROWS {
-            marker(
-                root,
-                shape,
-                px(p),
-                r,
-                ShapeStyle::from(&INK).stroke_width(1),
-            )?;
+            outlined_marker(root, shape, px(p), r, col.mix(alpha).filled())?;
+        } else {
+            marker(root, shape, px(p), r, col.mix(alpha).filled())?;
         }
         // No label may cover a marker, at any corpus size.
         let (x, y) = px(p);
@@ -400,12 +341,7 @@ fn place_titles(lab: &mut Labeler, a: &Analysis, st: &Style, pts: &[Dot], r: i32
     let Some(c) = a.clustering.as_ref() else {
         return Vec::new();
     };
-    let index: HashMap<&str, usize> = a
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, art)| (art.id.as_str(), i))
-        .collect();
+    let index = article_index(a);
     let central: Vec<&str> = c
         .clusters
         .iter()
@@ -514,14 +450,7 @@ fn draw_tag<DB: DrawingBackend>(
     let (col, shape) = cluster_look(t.cluster);
     let mr = st.px(5.0);
     let centre = (x0 + st.px(6.0) + mr, (y0 + y1) / 2);
-    marker(area, shape, centre, mr, col.filled())?;
-    marker(
-        area,
-        shape,
-        centre,
-        mr,
-        ShapeStyle::from(&INK).stroke_width(1),
-    )?;
+    outlined_marker(area, shape, centre, mr, col.filled())?;
     let f = tag_font(st);
     text(
         area,
@@ -543,16 +472,9 @@ fn cased_leader<DB: DrawingBackend>(
     r: i32,
     rect: PxRect,
 ) -> Result<(), ChartError> {
-    let to = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
-    let (dx, dy) = ((to.0 - p.0) as f64, (to.1 - p.1) as f64);
-    let d = (dx * dx + dy * dy).sqrt();
-    if d <= r as f64 + 2.0 {
+    let Some((from, to)) = leader_ends(p, r, rect) else {
         return Ok(());
-    }
-    let from = (
-        p.0 + (dx / d * (r as f64 + 1.0)).round() as i32,
-        p.1 + (dy / d * (r as f64 + 1.0)).round() as i32,
-    );
+    };
     let casing = WHITE.stroke_width(st.px(4.0).max(3) as u32);
     area.draw(&PathElement::new(vec![from, to], casing))
         .map_err(de)?;
@@ -561,17 +483,6 @@ fn cased_leader<DB: DrawingBackend>(
         INK.stroke_width(st.px(1.5).max(1) as u32),
     ))
     .map_err(de)
-}
-
-/// `text` wrapped into at most `lines` lines, the last one ending in an
-/// ellipsis when words are left over.
-fn wrap_at_most(f: &FontDesc, text: &str, max_w: i32, lines: usize) -> Vec<String> {
-    let mut out = wrap(f, text, max_w);
-    if lines > 0 && out.len() > lines {
-        let rest = out.split_off(lines - 1).join(" ");
-        out.push(fit(f, &rest, max_w));
-    }
-    out
 }
 
 /// How k was chosen, in words: "k fixed by --k" or "k chosen by silhouette".
@@ -634,14 +545,7 @@ fn draw_legend<DB: DrawingBackend>(
     for ci in &ids {
         let (col, shape) = cluster_look(ci.id);
         let cy = y + line_h(&bf) / 2;
-        marker(legend, shape, (st.px(10.0) + r, cy), r, col.filled())?;
-        marker(
-            legend,
-            shape,
-            (st.px(10.0) + r, cy),
-            r,
-            ShapeStyle::from(&INK).stroke_width(1),
-        )?;
+        outlined_marker(legend, shape, (st.px(10.0) + r, cy), r, col.filled())?;
         let head = format!(
             "Cluster {} · {} article{}",
             ci.id + 1,
@@ -791,19 +695,5 @@ mod tests {
         assert_eq!(choose_text(Some(80 * 80), Some(10 * 10), h), Some((100, 1)));
         assert_eq!(choose_text(None, Some(4), h), Some((4, 1)));
         assert_eq!(choose_text(None, None, h), None);
-    }
-
-    #[test]
-    fn legend_words_end_in_an_ellipsis_only_when_cut() {
-        ensure_fonts().unwrap();
-        let st = Style::new(1600, 1000);
-        let f = st.font(st.fs(15.0), false);
-        let words = "police / officers / armed / response / units";
-        let w = text_w(&f, "police / officers /");
-        let two = wrap_at_most(&f, words, w, 2);
-        assert_eq!(two.len(), 2);
-        assert!(two[1].ends_with('…'), "{two:?}");
-        let all = wrap_at_most(&f, words, 10_000, 1);
-        assert_eq!(all, vec![words.to_string()]);
     }
 }

@@ -3,14 +3,13 @@
 //! are shown as cluster means.
 
 use super::chart::Chart;
-use super::labels::{article_label, cluster_name, MAX_ROWS};
+use super::labels::{article_index, article_label, cluster_name, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
-use std::collections::HashMap;
 
 /// The registry entry of `frames.png`.
 pub const CHART: Chart = Chart {
@@ -103,12 +102,7 @@ fn rows(a: &Analysis) -> Rows {
         .as_ref()
         .filter(|c| c.clusters.len() <= MAX_ROWS)
     {
-        let index: HashMap<&str, usize> = a
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, art)| (art.id.as_str(), i))
-            .collect();
+        let index = article_index(a);
         let mut rows = vec![(
             "All articles".to_string(),
             mean_rows(&(0..n).collect::<Vec<_>>(), nf, &values),

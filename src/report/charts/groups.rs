@@ -212,15 +212,8 @@ pub fn draw<DB: DrawingBackend>(
                 ))
                 .map_err(de)?;
             }
-            text(
-                &area,
-                &fit(&lf, name, name_w),
-                &lf,
-                INK,
-                (x0 - st.px(10.0), y + rh / 2),
-                HPos::Right,
-                VPos::Center,
-            )?;
+            let at = (x0 - st.px(10.0), y + rh / 2);
+            bar_label(&area, &fit(&lf, name, name_w), &lf, INK, at, Side::Left)?;
         }
         for c in 0..cols {
             let f = pr * cols + c;
@@ -284,16 +277,10 @@ pub fn draw<DB: DrawingBackend>(
                     }
                     end = end.max(xh);
                 }
-                text(
-                    &area,
-                    // Two decimals below 1, so a rare frame does not read "0.0".
-                    &num(s.mean, if finite(s.mean).abs() < 1.0 { 2 } else { 1 }),
-                    &vf,
-                    INK,
-                    (end + st.px(5.0), y + rh / 2),
-                    HPos::Left,
-                    VPos::Center,
-                )?;
+                // Two decimals below 1, so a rare frame does not read "0.0".
+                let mean = num(s.mean, if finite(s.mean).abs() < 1.0 { 2 } else { 1 });
+                let at = (end + st.px(5.0), y + rh / 2);
+                bar_label(&area, &mean, &vf, INK, at, Side::Right)?;
             }
             area.draw(&PathElement::new(
                 vec![(px0, y0), (px0, y1)],

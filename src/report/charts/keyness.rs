@@ -322,6 +322,8 @@ fn panel<DB: DrawingBackend>(
     let half = (w / 2 - m - st.px(6.0) - value_w).max(10);
     let x_of = |g2: f64| ((g2.abs() / max) * half as f64).round() as i32;
     // Labels sit on the empty side of the centre line, so bars and words never overlap.
+    // Values are drawn last, over the threshold lines (see below).
+    let mut values = Vec::with_capacity(rows.len());
     for (r, t) in rows.iter().enumerate() {
         let y0 = top + r as i32 * rh;
         let len = x_of(finite(t.g2));
@@ -339,47 +341,14 @@ fn panel<DB: DrawingBackend>(
         let gap = st.px(6.0);
         // Signed, as in keyness.csv and the report's text.
         let g2 = num(finite(t.g2), 1);
+        // The value beyond the bar's end, the label across the centre line.
+        let y = y0 + rh / 2;
         if t.g2 > 0.0 {
-            text(
-                area,
-                &g2,
-                &vf,
-                INK,
-                (x1 + gap / 2, y0 + rh / 2),
-                HPos::Left,
-                VPos::Center,
-            )?;
+            values.push((g2, (x1 + gap / 2, y), Side::Right));
+            bar_label(area, &label, &lf, INK, (mid - gap, y), Side::Left)?;
         } else {
-            text(
-                area,
-                &g2,
-                &vf,
-                INK,
-                (x0 - gap / 2, y0 + rh / 2),
-                HPos::Right,
-                VPos::Center,
-            )?;
-        }
-        if t.g2 > 0.0 {
-            text(
-                area,
-                &label,
-                &lf,
-                INK,
-                (mid - gap, y0 + rh / 2),
-                HPos::Right,
-                VPos::Center,
-            )?;
-        } else {
-            text(
-                area,
-                &label,
-                &lf,
-                INK,
-                (mid + gap, y0 + rh / 2),
-                HPos::Left,
-                VPos::Center,
-            )?;
+            values.push((g2, (x0 - gap / 2, y), Side::Left));
+            bar_label(area, &label, &lf, INK, (mid + gap, y), Side::Right)?;
         }
     }
     // Significance thresholds, drawn over the bars so a bar's reach past
@@ -424,6 +393,22 @@ fn panel<DB: DrawingBackend>(
             )?;
             label_right = dx + lw / 2;
         }
+    }
+    // A bar ending just short of a threshold has its value where the line
+    // runs: the value goes over the line on a white ground, readable.
+    for (g2, (x, y), side) in &values {
+        let tw = text_w(&vf, g2);
+        let half = (vf.get_size() * 0.45).ceil() as i32;
+        let (l, r) = match side {
+            Side::Right => (*x, x + tw),
+            Side::Left => (x - tw, *x),
+        };
+        area.draw(&Rectangle::new(
+            [(l - 1, y - half), (r + 1, y + half)],
+            WHITE.filled(),
+        ))
+        .map_err(de)?;
+        bar_label(area, g2, &vf, INK, (*x, *y), *side)?;
     }
     area.draw(&PathElement::new(
         vec![(mid, top), (mid, top + rh * rows.len() as i32)],

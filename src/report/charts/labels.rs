@@ -2,6 +2,7 @@
 //! per-article chart shows before it aggregates or samples.
 
 use crate::model::Analysis;
+use std::collections::HashMap;
 
 /// Most article rows a per-article chart shows before it aggregates or samples.
 pub(crate) const MAX_ROWS: usize = 40;
@@ -42,6 +43,25 @@ pub(crate) fn cluster_name(a: &Analysis, id: usize) -> String {
     } else {
         format!("Cluster {}: {}", id + 1, label)
     }
+}
+
+/// Each article's place in `Analysis::articles` (its `#n` less one), by id:
+/// cluster assignments name articles by id.
+pub(crate) fn article_index(a: &Analysis) -> HashMap<&str, usize> {
+    a.articles
+        .iter()
+        .enumerate()
+        .map(|(i, art)| (art.id.as_str(), i))
+        .collect()
+}
+
+/// Each clustered article's cluster, by article id (empty without clustering).
+pub(crate) fn cluster_of(a: &Analysis) -> HashMap<&str, usize> {
+    a.clustering
+        .iter()
+        .flat_map(|c| c.assignments.iter())
+        .map(|s| (s.article_id.as_str(), s.cluster))
+        .collect()
 }
 
 #[cfg(test)]

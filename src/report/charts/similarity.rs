@@ -3,7 +3,7 @@
 
 use super::chart::Chart;
 use super::clusters::cluster_look;
-use super::labels::{article_label, article_number, cluster_name};
+use super::labels::{article_index, article_label, article_number, cluster_name, cluster_of};
 use super::style::*;
 use crate::model::{Analysis, Clustering};
 use crate::report::cautions;
@@ -102,17 +102,8 @@ pub fn draw<DB: DrawingBackend>(
         msg.push("Each article's most similar other article is listed in the tables.".to_string());
         return placeholder(root, st, TITLE, &msg);
     };
-    let cluster_of: HashMap<&str, usize> = c
-        .assignments
-        .iter()
-        .map(|s| (s.article_id.as_str(), s.cluster))
-        .collect();
-    let title_of: HashMap<&str, usize> = a
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, art)| (art.id.as_str(), i))
-        .collect();
+    let cluster_of = cluster_of(a);
+    let title_of = article_index(a);
     let n = sim.ids.len();
     let get = |i: usize, j: usize| -> Option<f64> {
         sim.values

@@ -358,6 +358,17 @@ pub fn wrap(f: &FontDesc, text: &str, max_w: i32) -> Vec<String> {
     lines.into_iter().map(|l| fit(f, &l, max_w)).collect()
 }
 
+/// `text` wrapped into at most `lines` lines, the last one ending in an
+/// ellipsis when words are left over.
+pub fn wrap_at_most(f: &FontDesc, text: &str, max_w: i32, lines: usize) -> Vec<String> {
+    let mut out = wrap(f, text, max_w);
+    if lines > 0 && out.len() > lines {
+        let rest = out.split_off(lines - 1).join(" ");
+        out.push(fit(f, &rest, max_w));
+    }
+    out
+}
+
 /// Converts a plotters drawing error into a `ChartError`.
 pub fn de<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())
@@ -378,6 +389,33 @@ pub fn text<DB: DrawingBackend>(
     }
     let st = f.color(&color).pos(Pos::new(h, v));
     area.draw_text(text, &st, pos).map_err(de)
+}
+
+/// Which side of its anchor point a bar's label goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The label ends at the anchor (it reads up to a bar or an axis).
+    Left,
+    /// The label starts at the anchor (it reads on from a bar's end).
+    Right,
+}
+
+/// Draws a bar's label (a name, a term or a value) on `side` of `x`,
+/// centred on the row's middle `y`: the one anchoring every bar chart uses,
+/// so names and values line up with their bars alike in all of them.
+pub fn bar_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    label: &str,
+    f: &FontDesc,
+    color: RGBColor,
+    (x, y): (i32, i32),
+    side: Side,
+) -> Result<(), ChartError> {
+    let h = match side {
+        Side::Left => HPos::Right,
+        Side::Right => HPos::Left,
+    };
+    text(area, label, f, color, (x, y), h, VPos::Center)
 }
 
 /// Draws `text` rotated to read bottom-to-top, centred on `pos`.
@@ -529,22 +567,97 @@ pub fn leader<DB: DrawingBackend>(
     r: i32,
     rect: PxRect,
 ) -> Result<(), ChartError> {
-    let tx = p.0.clamp(rect.0, rect.2);
-    let ty = p.1.clamp(rect.1, rect.3);
-    let (dx, dy) = ((tx - p.0) as f64, (ty - p.1) as f64);
+    let Some((from, to)) = leader_ends(p, r, rect) else {
+        return Ok(());
+    };
+    area.draw(&PathElement::new(vec![from, to], MUTED.stroke_width(1)))
+        .map_err(de)
+}
+
+/// Ends of a leader from the edge of the marker at `p` (radius `r`) to the
+/// nearest point of the label box `rect`; `None` when the box touches the
+/// marker, so no stub of a line is drawn.
+pub fn leader_ends(p: (i32, i32), r: i32, rect: PxRect) -> Option<((i32, i32), (i32, i32))> {
+    let to = (p.0.clamp(rect.0, rect.2), p.1.clamp(rect.1, rect.3));
+    let (dx, dy) = ((to.0 - p.0) as f64, (to.1 - p.1) as f64);
     let d = (dx * dx + dy * dy).sqrt();
     if d <= r as f64 + 2.0 {
-        return Ok(());
+        return None;
     }
     let from = (
         p.0 + (dx / d * (r as f64 + 1.0)).round() as i32,
         p.1 + (dy / d * (r as f64 + 1.0)).round() as i32,
     );
-    area.draw(&PathElement::new(
-        vec![from, (tx, ty)],
-        MUTED.stroke_width(1),
-    ))
+    Some((from, to))
+}
+
+/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square, 3 diamond) centred on pixel `p`.
+pub fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: usize,
+    p: (i32, i32),
+    r: i32,
+    style: ShapeStyle,
+) -> Result<(), ChartError> {
+    match shape {
+        1 => {
+            // plotters' TriangleMarker always fills, so outlines are drawn as a path.
+            let s = (r + 2) as f64;
+            let v: Vec<(i32, i32)> = [-90.0f64, 30.0, 150.0]
+                .iter()
+                .map(|d| {
+                    let a = d.to_radians();
+                    (
+                        p.0 + (a.cos() * s).round() as i32,
+                        p.1 + (a.sin() * s).round() as i32,
+                    )
+                })
+                .collect();
+            if style.filled {
+                area.draw(&Polygon::new(v, style))
+            } else {
+                let mut closed = v.clone();
+                closed.push(v[0]);
+                area.draw(&PathElement::new(closed, style))
+            }
+        }
+        2 => area.draw(&Rectangle::new(
+            [(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)],
+            style,
+        )),
+        3 => {
+            let s = r + 2;
+            let v = vec![
+                (p.0, p.1 - s),
+                (p.0 + s, p.1),
+                (p.0, p.1 + s),
+                (p.0 - s, p.1),
+            ];
+            if style.filled {
+                area.draw(&Polygon::new(v, style))
+            } else {
+                let mut closed = v.clone();
+                closed.push(v[0]);
+                area.draw(&PathElement::new(closed, style))
+            }
+        }
+        _ => area.draw(&Circle::new(p, r, style)),
+    }
     .map_err(de)
+}
+
+/// A marker filled with `fill` and outlined in ink, as legends and panel
+/// titles show a category: the outline keeps light colours (yellow, sky
+/// blue) visible on white.
+pub fn outlined_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shape: usize,
+    p: (i32, i32),
+    r: i32,
+    fill: ShapeStyle,
+) -> Result<(), ChartError> {
+    marker(area, shape, p, r, fill)?;
+    marker(area, shape, p, r, ShapeStyle::from(&INK).stroke_width(1))
 }
 
 /// Draws a vertical colour bar for `stops` spanning `lo`..`hi`, with tick labels
@@ -778,5 +891,19 @@ mod tests {
         assert_eq!(st.rows_height(40, 28.0, 330.0), 330 + 40 * 28);
         let t = st.with_height(2000);
         assert_eq!((t.h, t.s, t.w), (2000, st.s, st.w));
+    }
+
+    #[test]
+    fn legend_words_end_in_an_ellipsis_only_when_cut() {
+        ensure_fonts().unwrap();
+        let st = Style::new(1600, 1000);
+        let f = st.font(st.fs(15.0), false);
+        let words = "police / officers / armed / response / units";
+        let w = text_w(&f, "police / officers /");
+        let two = wrap_at_most(&f, words, w, 2);
+        assert_eq!(two.len(), 2);
+        assert!(two[1].ends_with('…'), "{two:?}");
+        let all = wrap_at_most(&f, words, 10_000, 1);
+        assert_eq!(all, vec![words.to_string()]);
     }
 }

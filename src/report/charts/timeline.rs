@@ -3,7 +3,7 @@
 //! bars underneath, so thin periods are visible.
 
 use super::chart::Chart;
-use super::clusters::{cluster_look, marker};
+use super::clusters::cluster_look;
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
