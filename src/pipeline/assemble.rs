@@ -52,7 +52,8 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     let mut notes = Vec::new();
     if n < 3 {
         notes.push(format!(
-            "Only {n} article(s): there is no clustering or similarity map (it needs at least 3)."
+            "Only {}: there is no clustering or similarity map (it needs at least 3).",
+            crate::report::format::count(n, "article", "articles")
         ));
     }
     if n >= 3 && a.clustering.is_none() {
@@ -77,8 +78,8 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     if !thin.is_empty() {
         let shown: Vec<&str> = thin.iter().take(10).map(String::as_str).collect();
         notes.push(format!(
-            "{} article(s) have fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
-            thin.len(),
+            "{} fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
+            crate::report::format::count(thin.len(), "article has", "articles have"),
             shown.join(", "),
             if thin.len() > 10 { ", ..." } else { "" }
         ));

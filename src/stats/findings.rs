@@ -355,9 +355,29 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     };
     // When every interval reaches 0, no article stands out on this frame: say
     // so before naming the one with the highest score.
-    let lead = if let Some(other) = other_side(frame).filter(|_| !leaning) {
+    let total: f64 = a
+        .articles
+        .iter()
+        .filter_map(|art| art.frames.get(j))
+        .map(|f| f.hits)
+        .sum();
+    let leaners = a
+        .articles
+        .iter()
+        .filter(|art| leans_to(a, art, frame) && art.frames.get(j).is_some_and(|f| f.per_1k > 0.0))
+        .count();
+    let unclear = by_interval && !score.ci_low.is_some_and(|lo| lo > 0.0);
+    let lead = if total < MIN_EXPECTED_MATCHES {
+        // A pick among a handful of matches names no framing (Cochran's
+        // rule, as for the differences between groups).
+        format!("{} words are too rare in these articles to call any article {frame}-framed ({} in all). The most are in", capitalised(frame), matches(total))
+    } else if let Some(other) = other_side(frame).filter(|_| !leaning) {
         format!("No article leans to {frame}: every article with {frame} words has at least as many {other} words. The one with the most {frame} words{ranked} is")
-    } else if by_interval && !score.ci_low.is_some_and(|lo| lo > 0.0) {
+    } else if unclear && other_side(frame).is_some() && leaners == 1 {
+        format!("One article leans to {frame} (more {frame} than {} words), and its 95% interval reaches 0, so it is not clearly {frame}-framed:", other_side(frame).unwrap_or_default())
+    } else if unclear && other_side(frame).is_some() {
+        format!("Of the {} articles that lean to {frame} (more {frame} than {} words), none is clearly {frame}-framed: each one's 95% interval reaches 0. The highest-scoring of them is", thousands(leaners), other_side(frame).unwrap_or_default())
+    } else if unclear {
         format!("No article is clearly {frame}-framed: every article's 95% interval reaches 0. The highest-scoring article is")
     } else {
         format!("The most {frame}-framed article{ranked} is")
@@ -370,7 +390,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         format!(" (id {})", art.id)
     };
     let text = format!(
-        "{lead} #{} “{}”{id}{}: {} {frame} words per 1,000 words{ci}, {} of {}.",
+        "{lead} #{} “{}”{id}{}: {} {frame} words per 1,000 words{ci}, {} in {} words.",
         i + 1,
         title,
         art.group
@@ -379,7 +399,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
             .unwrap_or_default(),
         num(v, 1),
         matches(score.hits),
-        art.words
+        thousands(art.words)
     );
     let r = reading(a, frame);
     let text = match r {
@@ -538,7 +558,7 @@ fn outweighed(
         String::new()
     };
     Some(format!(
-        "It leads on {frame}, but its {other} words outnumber its {frame} words ({} against {} per 1,000{how_many}): it leans to {other}; the threat-versus-reassurance chart shows which articles lean each way.",
+        "Its {other} words outnumber its {frame} words ({} against {} per 1,000{how_many}); the threat-versus-reassurance chart shows which articles lean each way.",
         num(w, 1),
         num(v, 1)
     ))
@@ -782,12 +802,31 @@ mod tests {
         };
         let text = lead(143.3, 4.8);
         assert!(
-            text.contains("It leads on reassurance, but its threat words outnumber its reassurance words (143.3 against 4.8 per 1,000, 29 times as many): it leans to threat"),
+            text.contains("Its threat words outnumber its reassurance words (143.3 against 4.8 per 1,000, 29 times as many);"),
             "{text}"
         );
-        assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000): it leans"));
+        assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000);"));
         assert!(!lead(3.0, 4.8).contains("outnumber"));
         assert!(!lead(4.8, 4.8).contains("outnumber"));
+    }
+
+    #[test]
+    fn a_handful_of_matches_names_no_framing() {
+        let mut a = example(5);
+        set_score(&mut a, THREAT, 1.0);
+        let r = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.frames[r].hits = if i == 2 { 2.0 } else { 0.0 };
+            art.frames[r].per_1k = art.frames[r].hits;
+        }
+        let text = reassurance_lead(&a);
+        assert!(
+            text.starts_with("Reassurance words are too rare in these articles to call any article reassurance-framed (2 weighted matches in all). The most are in #3 "),
+            "{text}"
+        );
+        // Five matches are enough to name the most framed article.
+        a.articles[0].frames[r].hits = 3.0;
+        assert!(!reassurance_lead(&a).contains("too rare"));
     }
 
     #[test]
@@ -805,8 +844,9 @@ mod tests {
         let lead = f.items.iter().find(|x| x.kind == MOST_REASSURANCE).unwrap();
         assert_eq!(lead.article_no, 3, "{}", lead.text);
         assert!(
-            lead.text
-                .contains("No article is clearly reassurance-framed"),
+            lead.text.contains(
+                "One article leans to reassurance (more reassurance than threat words), and its 95% interval reaches 0, so it is not clearly reassurance-framed: #3 "
+            ),
             "{}",
             lead.text
         );
@@ -818,7 +858,7 @@ mod tests {
             text.starts_with("No article leans to reassurance: every article with reassurance words has at least as many threat words."),
             "{text}"
         );
-        assert!(text.contains("it leans to threat"), "{text}");
+        assert!(text.contains("Its threat words outnumber"), "{text}");
     }
 
     /// Threat and reassurance lists without measurements, shipped or not.

@@ -80,8 +80,13 @@ pub fn draw<DB: DrawingBackend>(
     )];
     if c.assignments.len() > n {
         sub.push(format!(
-            "{} article(s) without map coordinates are not shown.",
-            c.assignments.len() - n
+            "{} without map coordinates {} not shown.",
+            crate::report::format::count(c.assignments.len() - n, "article", "articles"),
+            if c.assignments.len() - n == 1 {
+                "is"
+            } else {
+                "are"
+            }
         ));
     }
     sub.extend(label_note(n, c.k));

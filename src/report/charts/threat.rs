@@ -214,8 +214,9 @@ pub fn draw<DB: DrawingBackend>(
     }
     if pts.len() < n {
         sub.push(format!(
-            "{} article(s) without usable threat/reassurance scores are not shown.",
-            n - pts.len()
+            "{} without usable threat/reassurance scores {} not shown.",
+            crate::report::format::count(n - pts.len(), "article", "articles"),
+            if n - pts.len() == 1 { "is" } else { "are" }
         ));
     }
     let budget = label_budget(n);

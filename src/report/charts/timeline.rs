@@ -47,7 +47,10 @@ pub fn draw<DB: DrawingBackend>(
     )];
     let mut left_out = Vec::new();
     if t.undated > 0 {
-        left_out.push(format!("{} article(s) without a date", t.undated));
+        left_out.push(format!(
+            "{} without a date",
+            crate::report::format::count(t.undated, "article", "articles")
+        ));
     }
     if !t.unreadable_dates.is_empty() {
         left_out.push(format!(
