@@ -9,7 +9,7 @@ use crate::lexicon::validity::{verdict, EXPLORATORY_BELOW, LOW_THREAT_PER_1K};
 use crate::model::findings::{
     Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, HEADLINE_VS_BODY,
     MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_EVIDENCE, SECTION_GROUPS,
-    SECTION_POSITIONS, SECTION_THREAT, SECTION_VALIDITY,
+    SECTION_POSITIONS, SECTION_SKIPPED, SECTION_THREAT, SECTION_VALIDITY,
 };
 use crate::model::{Analysis, REASSURANCE, THREAT};
 use crate::stats::groups::RESAMPLES;
@@ -580,6 +580,20 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
         if g.groups.len() >= 2 {
             out.extend(g.notes.iter().map(|n| caution(n.clone(), SECTION_GROUPS)));
         }
+    }
+    let damaged: Vec<usize> = a.articles.iter().map(|r| r.damaged_characters).collect();
+    let hit = damaged.iter().filter(|&&n| n > 0).count();
+    if hit > 0 {
+        // Damaged words are never read, so scores can miss what they were;
+        // the reader of the findings should know before quoting a score.
+        out.push(caution(
+            format!(
+                "{} damaged characters ({} in all: U+FFFD, or ? inside a word), lost before frame read the text (often a file saved in the wrong encoding): a word holding one is never read, so those articles' scores can miss frame words. Go back to the source and save or export it again in UTF-8; articles.csv gives each article's count.",
+                if hit == 1 { "1 article holds".to_string() } else { format!("{} articles hold", thousands(hit)) },
+                thousands(damaged.iter().sum())
+            ),
+            SECTION_SKIPPED,
+        ));
     }
     let tested = diffs.iter().filter(|d| d.ci_low.is_some()).count();
     if tested >= MANY_COMPARISONS {

@@ -346,10 +346,18 @@ pub(super) fn no_clustering_reason(n: usize) -> String {
 /// How the number of clusters was chosen.
 pub(super) fn k_choice(c: &Clustering) -> String {
     match c.k_chosen_by.as_str() {
-        "silhouette" => format!(
-            "k = {} clusters, chosen automatically: of the values tried, it gave the highest mean silhouette.",
-            c.k
-        ),
+        "silhouette" => {
+            let most = c.k_scores.iter().map(|ks| ks.k).max().unwrap_or(c.k);
+            let edge = if c.k == most && c.k_scores.len() > 1 {
+                format!(" It is the largest k tried (2 to {most}), so the silhouette may still rise with more clusters: try --k with larger values and compare.")
+            } else {
+                String::new()
+            };
+            format!(
+                "k = {} clusters, chosen automatically: of the values tried, it gave the highest mean silhouette.{edge}",
+                c.k
+            )
+        }
         "fixed" => format!("k = {} clusters, set by the user (--k).", c.k),
         other => format!("k = {} clusters (chosen by: {}).", c.k, other),
     }

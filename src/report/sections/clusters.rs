@@ -84,7 +84,7 @@ impl<'a> Builder<'a> {
         );
         if !c.k_scores.is_empty() {
             self.para(vec![t(
-                "Mean silhouette for each number of clusters (k) tried:",
+                "Mean silhouette for each number of clusters (k) tried, as the search computed it (with fewer restarts per k, and on a seeded sample in large corpora), so the chosen k's figure can differ a little from the final one given above:",
             )]);
             let rows = c
                 .k_scores

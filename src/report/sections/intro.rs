@@ -89,9 +89,15 @@ impl<'a> Builder<'a> {
                     "Sentiment (VADER compound score, the mean of an article's sentences, from -1 very negative to +1 very positive) is {low} in "
                 )));
                 p.push(self.article_link(li));
-                p.push(t(format!(" ({}) and {high} in ", with_interval(a_li))));
+                // The id beside the number: ids that look like numbers
+                // ("00708") are easily taken for the report's #n.
+                p.push(t(format!(
+                    " (id {}: {}) and {high} in ",
+                    a_li.id,
+                    with_interval(a_li)
+                )));
                 p.push(self.article_link(hi_i));
-                p.push(t(format!(" ({})", with_interval(a_hi))));
+                p.push(t(format!(" (id {}: {})", a_hi.id, with_interval(a_hi))));
                 p.push(t(if few {
                     ". ".to_string()
                 } else {
