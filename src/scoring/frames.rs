@@ -8,7 +8,7 @@ use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
 use crate::text::squash::squashed;
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
-use crate::text::window::window;
+use crate::text::window::{window, MAX_QUOTE_WORDS};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -208,14 +208,28 @@ impl FrameScorer {
                 }
             })
             .collect();
+        // A run of more than MAX_QUOTE_WORDS words is rarely a sentence (a
+        // table, a list, text without full stops) and gathers matches by its
+        // length alone: a sentence of ordinary length with a match is
+        // preferred, and such a run is picked only when no other has one.
+        let words_per_sentence = doc.words_per_sentence();
+        let ordinary = |s: usize| {
+            words_per_sentence
+                .get(s)
+                .is_some_and(|&w| w <= MAX_QUOTE_WORDS)
+        };
         let pick = |c: Option<usize>, side: usize| -> Option<SentenceRef> {
             c?;
-            let mut best: Option<(usize, f64)> = None;
+            let mut best: Option<(usize, (bool, f64))> = None;
             for (s, h) in quotable.iter().enumerate() {
-                if h[side] > 0.0 && best.is_none_or(|(_, b)| h[side] > b) {
-                    best = Some((s, h[side]));
+                let key = (ordinary(s), h[side]);
+                if h[side] > 0.0
+                    && best.is_none_or(|(_, b)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1))
+                {
+                    best = Some((s, key));
                 }
             }
+            let best = best.map(|(s, (_, h))| (s, h));
             best.map(|(s, h)| SentenceRef {
                 sentence_no: s + 1,
                 text: quoted(s, quotable_at[s][side]),
@@ -230,7 +244,7 @@ impl FrameScorer {
         // Sentences: sentiment and hits.
         let mut sentences = Vec::with_capacity(n_sent);
         let mut sent_scores = Vec::with_capacity(n_sent);
-        let words_in = doc.words_per_sentence();
+        let words_in = &words_per_sentence;
         for (s, (&(a, b), h)) in doc.sentences.iter().zip(sent_hits).enumerate() {
             let st = vader(senti, &text[a..b]);
             sent_scores.push((st, words_in[s]));

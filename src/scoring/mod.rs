@@ -483,6 +483,25 @@ mod tests {
     }
 
     #[test]
+    fn a_run_too_long_for_a_sentence_is_quoted_only_when_nothing_else_has_a_match() {
+        // A list without full stops: one "sentence" of 80 words with three
+        // threat words, then an ordinary sentence with one.
+        let list: Vec<String> = (0..26).map(|i| format!("town{i} attack report")).collect();
+        let run = format!(
+            "{} and more",
+            list.join(" ")[..].replacen("report", "danger", 2)
+        );
+        let text = format!("{run}\nResidents fear the night.");
+        let s = score_text(&text);
+        assert!(s.sentences[0].hits[0] >= 3.0, "{:?}", s.sentences[0].hits);
+        let t = s.most_threatening.as_ref().unwrap();
+        assert_eq!(t.sentence_no, 2, "{}", t.text);
+        // With no other sentence matching, the run is quoted (as a window).
+        let s = score_text(&format!("{run}\nResidents slept well."));
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
+    }
+
+    #[test]
     fn evidence_sentences() {
         let s = score_text("The council met on Monday. Residents fear a violent attack. Officers said all is calm and safe.");
         let t = s.most_threatening.as_ref().unwrap();
