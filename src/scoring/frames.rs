@@ -224,7 +224,9 @@ impl FrameScorer {
             for (s, h) in quotable.iter().enumerate() {
                 let key = (ordinary(s), h[side]);
                 if h[side] > 0.0
-                    && best.is_none_or(|(_, b)| key.0 > b.0 || (key.0 == b.0 && key.1 > b.1))
+                    && best.is_none_or(|(_, b)| {
+                        (key.0, key.1).partial_cmp(&b).is_some_and(|o| o.is_gt())
+                    })
                 {
                     best = Some((s, key));
                 }
