@@ -23,9 +23,9 @@ impl<'a> Builder<'a> {
         self.explain(p);
         self.cautions(&sentiment::CHART);
         self.push(Block::Callout {
-            title: "Sentiment on crime news measures the topic as well as the tone".into(),
+            title: "Sentiment on news about crime, war or disaster measures the topic as well as the tone".into(),
             items: vec![vec![
-                t("VADER was built for social-media posts. It scores event words such as “killed”, “assault” or “stabbed” as strongly negative, and it has no entries for words like “police” or “armed”. A calm, factual report of a crime therefore scores negative: on crime news, sentiment partly measures the "),
+                t("VADER was built for social-media posts. It scores event words such as “killed”, “assault” or “flood” as strongly negative, and it has no entries for words like “police” or “armed”. A calm, factual report of a crime, a war or a disaster therefore scores negative: on such news, sentiment partly measures the "),
                 strong("topic"),
                 t(", not the outlet's "),
                 strong("tone"),

@@ -44,6 +44,20 @@ impl<'a> Builder<'a> {
         if a.frames.is_empty() || narrated == 0 || quoted == 0 {
             return;
         }
+        let words: usize = a.articles.iter().map(|r| r.words).sum();
+        let whole = |c: usize| {
+            let h: f64 = a
+                .articles
+                .iter()
+                .filter_map(|r| r.frames.get(c))
+                .map(|f| f.hits)
+                .sum();
+            if words > 0 {
+                h * 1000.0 / words as f64
+            } else {
+                0.0
+            }
+        };
         let rows = a
             .frames
             .iter()
@@ -53,6 +67,7 @@ impl<'a> Builder<'a> {
                     Cell::text(f.replace('_', " ")),
                     Cell::num(per_1k(pooled(voice("narration"), c))),
                     Cell::num(per_1k(pooled(voice("quote"), c))),
+                    Cell::num(per_1k(whole(c))),
                 ]
             })
             .collect();
@@ -62,12 +77,12 @@ impl<'a> Builder<'a> {
             int(quoted)
         ))]);
         self.push(Block::Table(table(
-            &["Frame", "Narration", "Quotes"],
-            &[1, 2],
+            &["Frame", "Narration", "Quotes", "Both"],
+            &[1, 2, 3],
             rows,
         )));
         self.para(vec![em(
-            "A frame that is denser in quotes is carried more by the people quoted than by the outlet's own words; quotes include the unattributed ones.",
+            "A frame that is denser in quotes is carried more by the people quoted than by the outlet's own words; quotes include the unattributed ones. These figures pool all words, so Both lies between the two voices; the Frames chart's “All articles” row is the mean of the articles' own rates, in which a short article weighs as much as a long one, so it can differ.",
         )]);
     }
 
@@ -110,7 +125,7 @@ impl<'a> Builder<'a> {
             strong("she"),
             t(" and "),
             strong("they"),
-            t(" stand for the last person named as speaking before the quote in the same article. Speakers are kept as written: “Ms Dick” and “Cressida Dick” are two speakers, and merging them is left to you ("),
+            t(" stand for the last person named as speaking before the quote in the same article. Speakers are kept as written: “Ms Smith” and “Jane Smith” are two speakers, and merging them is left to you ("),
             code("speakers.csv"),
             t("). Narration and quotes together make up the whole article, so their words and hits add up to the article's."),
         ]);
