@@ -77,6 +77,9 @@ fn planted_word_and_threatening_group_are_found() {
     assert_eq!(first["term"], "zeppelin", "{first:?}");
     assert_eq!(first["freq_group"], "18");
     assert_eq!(first["freq_rest"], "0");
+    // Planted in each of the 6 alarm articles (3 times each), in no other.
+    assert_eq!(first["articles_group"], "6");
+    assert_eq!(first["articles_rest"], "0");
     assert!(num(first, "g2") > 10.83 && num(first, "log_ratio") > 0.0);
     assert!(num(first, "p_value") < 0.001);
     // ... and appears as under-represented (negative G2) for the quiet group.
@@ -85,6 +88,10 @@ fn planted_word_and_threatening_group_are_found() {
         .find(|r| r["group"] == "quiet" && r["term"] == "zeppelin")
         .expect("zeppelin listed for quiet");
     assert!(num(q, "g2") < 0.0 && num(q, "log_ratio") < 0.0);
+    assert_eq!(
+        (&q["articles_group"][..], &q["articles_rest"][..]),
+        ("0", "6")
+    );
 
     // Groups: the alarm group's threat interval excludes the quiet mean.
     let g = rows(&out.join("groups.csv"));

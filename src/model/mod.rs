@@ -635,6 +635,11 @@ pub struct KeyTerm {
     pub freq_group: usize,
     /// Count in the rest.
     pub freq_rest: usize,
+    /// Articles of the group that use the term (AntConc's range): a high
+    /// count in one article is no pattern of the group.
+    pub articles_group: usize,
+    /// Articles of the rest that use the term.
+    pub articles_rest: usize,
     /// Dunning's log-likelihood G2, signed: negative when under-represented (as quanteda).
     pub g2: f64,
     /// Hardie's log ratio: log2 of the ratio of relative frequencies (positive = over-represented).

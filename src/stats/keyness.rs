@@ -124,6 +124,13 @@ pub fn compare(
             tokens[g] += c as u64;
         }
     }
+    // Articles using each stem, for the range of the listed terms.
+    let mut df = vec![0u32; n_stems];
+    for doc in counts {
+        for &(s, _) in doc {
+            df[s as usize] += 1;
+        }
+    }
     let all_tokens: u64 = tokens.iter().sum();
     let candidates: Vec<usize> = (0..n_stems)
         .filter(|&s| total[s] as usize >= MIN_FREQ)
@@ -165,11 +172,18 @@ pub fn compare(
             }
             let term = |&(s, a, gg): &(usize, u64, f64)| {
                 let b = total[s] - a;
+                // Each article's counts are sorted by stem id.
+                let used = members[g]
+                    .iter()
+                    .filter(|&&i| counts[i].binary_search_by_key(&(s as u32), |x| x.0).is_ok())
+                    .count();
                 KeyTerm {
                     term: tc.vocab.display[s].clone(),
                     stem: tc.vocab.stems[s].clone(),
                     freq_group: a as usize,
                     freq_rest: b as usize,
+                    articles_group: used,
+                    articles_rest: df[s] as usize - used,
                     g2: gg,
                     log_ratio: log_ratio(a as f64, b as f64, c, d),
                     p_value: p_value(gg),

@@ -58,6 +58,8 @@ pub fn keyness(a: &Analysis) -> Option<OutputFile> {
             "log_ratio",
             "p_value",
             "comparison",
+            "articles_group",
+            "articles_rest",
         ]),
         k.comparisons.iter().flat_map(|c| {
             c.terms.iter().map(move |t| {
@@ -71,6 +73,8 @@ pub fn keyness(a: &Analysis) -> Option<OutputFile> {
                     f4(t.log_ratio),
                     p(t.p_value),
                     c.by.clone(),
+                    t.articles_group.to_string(),
+                    t.articles_rest.to_string(),
                 ]
             })
         }),

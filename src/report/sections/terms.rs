@@ -15,7 +15,7 @@ impl<'a> Builder<'a> {
             strong("How to read this. "),
             t("TF-IDF ranks the words that are frequent in an article (term frequency) but rare across the other articles (inverse document frequency). Words every article uses, such as “police” in a set of crime stories, score low; words peculiar to one article score high. So these terms show what is "),
             em("distinctive"),
-            t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form; weights run from 0 to 1 within each article."),
+            t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form. Each article’s weights are scaled so that their squares add up to 1 (L2 normalisation), so a single weight is small (often 0.05 to 0.2) and only comparable with weights of the same run."),
         ]);
         self.cautions(&terms::CHART);
         self.para(vec![t(format!(
