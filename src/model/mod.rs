@@ -75,6 +75,10 @@ pub struct Analysis {
 /// Most articles the reader pages show; beyond them `frame kwic` shows any match in context.
 pub const READER_MAX: usize = 2000;
 
+/// Sentences an article needs to be named as the most negative or positive
+/// in the summary: with fewer, one strong sentence decides its mean.
+pub const MIN_SENTENCES_TO_LEAD: usize = 5;
+
 /// Parameters of a run (no paths to the output folder, no clock times).
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Parameters {

@@ -137,8 +137,14 @@ pub fn draw<DB: DrawingBackend>(
     }
     let keep = with_findings(a);
     let (groups, left_out) = shown(&g.groups, &keep, MAX_GROUPS);
+    // With one group there is no table of differences to point to.
+    let compare = if g.groups.len() > 1 {
+        " Do not compare two groups by whether their whiskers overlap: the report's table of differences gives each difference with its own interval and says whether it is a finding."
+    } else {
+        ""
+    };
     let mut sub = vec![format!(
-        "One panel per frame, one bar per group (grouped by: {}). Bars: mean score per 1,000 words of the group's articles, printed beside the bar; all panels share one scale. Whiskers: 95% bootstrap confidence interval of the mean ({} resamples). Do not compare two groups by whether their whiskers overlap: the report's table of differences gives each difference with its own interval and says whether it is a finding.",
+        "One panel per frame, one bar per group (grouped by: {}). Bars: mean score per 1,000 words of the group's articles, printed beside the bar; all panels share one scale. Whiskers: 95% bootstrap confidence interval of the mean ({} resamples).{compare}",
         g.group_by, g.resamples
     )];
     if g.groups.len() == 1 {

@@ -48,6 +48,10 @@ pub fn draw<DB: DrawingBackend>(
     let mut sub = vec![
         "Compound sentiment score of the whole article (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
     ];
+    if n > 1 {
+        // The summary ranks differently; say so, or a reader finds two answers.
+        sub.push(format!("A short article can reach either end on a sentence or two: the report's summary names the extremes among articles of at least {} sentences, by their 95% interval.", crate::model::MIN_SENTENCES_TO_LEAD));
+    }
     // VADER's usual cut-offs: compound >= 0.05 positive, <= -0.05 negative.
     let scores: Vec<f64> = a
         .articles

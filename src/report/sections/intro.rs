@@ -2,8 +2,7 @@
 //! numbered list of articles used throughout.
 
 use super::builder::{clip, no_clustering_reason, silhouette_words, t, table, Builder, MAX_ROWS};
-use crate::model::READER_MAX;
-use crate::model::{REASSURANCE, THREAT};
+use crate::model::{MIN_SENTENCES_TO_LEAD, READER_MAX, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Target};
 use crate::report::format::{count, int, score3};
 
@@ -195,10 +194,6 @@ impl<'a> Builder<'a> {
         self.end_appendix();
     }
 }
-
-/// Sentences an article needs to be named as the most negative or positive
-/// in the summary: with fewer, one strong sentence decides its mean.
-const MIN_SENTENCES_TO_LEAD: usize = 5;
 
 /// Articles leaning to threat, to reassurance, with as much of each, and
 /// with neither (no threat or reassurance word at all).
