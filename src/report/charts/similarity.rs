@@ -300,10 +300,20 @@ fn draw_heat<DB: DrawingBackend>(
     let x1 = x0 + cell * n;
     let y1 = y0 + cell * n;
     let lf = st.font(lf0.get_size().min(cell as f64 * 0.8), false);
-    // Column keys: all when they fit, otherwise every k-th.
+    // Column keys: all when they fit; else the cluster numbers alone (each
+    // row names its cluster in full), and only then every k-th.
     let cf = st.font(lf0.get_size().min(st.fs(16.0)), false);
-    let step = ((widest_col + st.px(6.0)) / cell.max(1) + 1).max(1) as usize;
-    for (j, s) in h.cols.iter().enumerate() {
+    let step_for = |widest: i32| ((widest + st.px(6.0)) / cell.max(1) + 1).max(1) as usize;
+    let mut cols: Vec<&str> = h.cols.iter().map(String::as_str).collect();
+    let mut step = step_for(widest_col);
+    if step > 1 {
+        cols = cols
+            .iter()
+            .map(|c| c.strip_prefix("Cluster ").unwrap_or(c))
+            .collect();
+        step = step_for(cols.iter().map(|s| text_w(&cf, s)).max().unwrap_or(0));
+    }
+    for (j, s) in cols.iter().enumerate() {
         if j % step == 0 {
             let cx = x0 + cell * j as i32 + cell / 2;
             text(
