@@ -440,16 +440,18 @@ const CLAUSE_PREPOSITIONS: &[&str] = &[
 /// The subject of the sentence a participle after a comma goes on with
 /// (`s`: the text before the participle): "Mr Li denied it, telling ABC
 /// News:", "On Friday, the council paused it, saying:", "Chris Bryce,
-/// chief of the body, welcomed it, saying". Read in the first clause of
-/// the sentence that is not an opening phrase ("On Friday", "Despite the
-/// result"); nobody when that clause opens with no name or the name runs
-/// on into a noun ("Ethics experts", "Japan's trade minister"), which the
-/// subject then is and which a capitalised run alone misses.
+/// chief of the body, welcomed it, saying". Read in the clause right
+/// before the participle if it opens with a name, else in the first clause
+/// of the sentence that is not an opening phrase ("On Friday", "Despite
+/// the result"); nobody when the name runs on into a noun ("Ethics
+/// experts", "Japan's trade minister"), which the subject then is and which
+/// a capitalised run alone misses.
 fn participle_subject(s: &str) -> Option<String> {
     // The sentence the participle is in, after any quote before it.
     let from = s
         .char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(
                 c,
                 '"' | '\u{201c}' | '\u{201d}' | ':' | ';' | '\n' | '(' | ')'
@@ -457,7 +459,6 @@ fn participle_subject(s: &str) -> Option<String> {
                 && s[i + 1..].starts_with(char::is_whitespace)
                 && !abbreviation(&s[..i]))
         })
-        .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clauses: Vec<&str> = s[from..].split([',', '—', '–']).collect();
     // The clause right before the participle, if it has a subject of its
