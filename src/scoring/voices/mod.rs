@@ -35,8 +35,12 @@
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",
 //!    "Cressida Dick, the commissioner, said the plan was “wrong”"); the
-//!    last verb that has a name before it counts;
-//! 4. "according to X" before or after the quote in its sentence;
+//!    last verb that has a name before it counts; a participle after a
+//!    comma goes on with its sentence's subject ("Ms Dick denied it,
+//!    telling ABC News: “…”"), and an aside opened by a participle is no
+//!    name ("Ms Dick, speaking to the BBC, said: “…”");
+//! 4. "according to X" before or after the quote in its sentence
+//!    ("according to him" is the pronoun "he");
 //! 5. a short name alone before a colon ("Ms Dick: “…”").
 //!
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),

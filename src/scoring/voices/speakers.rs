@@ -404,6 +404,150 @@ fn clause_subject(s: &str) -> Option<String> {
     None
 }
 
+/// Words that open a clause with no subject ("Despite the result, ...",
+/// "Following the vote, ...").
+const CLAUSE_PREPOSITIONS: &[&str] = &[
+    "despite",
+    "during",
+    "amid",
+    "following",
+    "with",
+    "without",
+    "under",
+    "since",
+    "for",
+    "from",
+    "by",
+    "about",
+    "among",
+    "against",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "upon",
+    "over",
+    "through",
+    "until",
+    "once",
+    "asked",
+    "responding",
+    "according",
+    "ahead",
+];
+
+/// The subject of the sentence a participle after a comma goes on with
+/// (`s`: the text before the participle): "Mr Li denied it, telling ABC
+/// News:", "On Friday, the council paused it, saying:", "Chris Bryce,
+/// chief of the body, welcomed it, saying". Read in the clause right
+/// before the participle if it opens with a name, else in the first clause
+/// of the sentence that is not an opening phrase ("On Friday", "Despite
+/// the result"); nobody when the name runs on into a noun ("Ethics
+/// experts", "Japan's trade minister"), which the subject then is and which
+/// a capitalised run alone misses.
+fn participle_subject(s: &str) -> Option<String> {
+    // The sentence the participle is in, after any quote before it.
+    let from = s
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(
+                c,
+                '"' | '\u{201c}' | '\u{201d}' | ':' | ';' | '\n' | '(' | ')'
+            ) || (matches!(c, '.' | '!' | '?')
+                && s[i + 1..].starts_with(char::is_whitespace)
+                && !abbreviation(&s[..i]))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clauses: Vec<&str> = s[from..].split([',', '—', '–']).collect();
+    // The clause right before the participle, if it has a subject of its
+    // own ("Erdogan said on Sunday, adding"), else the sentence's first.
+    let last = clauses
+        .iter()
+        .rev()
+        .find(|c| c.contains(char::is_alphanumeric));
+    if let Some(decided) = last.and_then(|c| clause_opening(c, false)) {
+        return decided;
+    }
+    clauses.iter().find_map(|c| clause_opening(c, true))?
+}
+
+/// The subject that opens `clause` for [`participle_subject`]: None when
+/// the clause opens with no name (an opening phrase, or nothing), else the
+/// name, or Some(None) where the name is doubtful. With `alone`, a clause
+/// that is a name alone counts ("Chris Bryce, CEO of IPSE, ...").
+fn clause_opening(clause: &str, alone: bool) -> Option<Option<String>> {
+    let ws: Vec<(usize, usize)> = items(clause)
+        .iter()
+        .filter_map(|it| match *it {
+            Item::Word(a, b) => Some((a, b)),
+            _ => None,
+        })
+        .collect();
+    let w = |k: usize| &clause[ws[k].0..ws[k].1];
+    let mut k = 0;
+    while k < ws.len() && lower_in(w(k), OPENERS) {
+        k += 1;
+    }
+    if k >= ws.len()
+        || not_name_start(w(k))
+        || lower_in(w(k), CLAUSE_PREPOSITIONS)
+        || time_word(w(k))
+    {
+        return None;
+    }
+    if alone {
+        if let Some(n) = whole_name(clause, &ws[k..]) {
+            return Some(Some(n));
+        }
+    }
+    let subject = clause_subject(&clause[ws[k].0..])?;
+    let n = subject.split(' ').count();
+    // "Ethics experts", "Japan's trade minister Hiroshige Seko", "White
+    // House press secretary Sean Spicer": the name runs on.
+    let runs_on = ws
+        .get(k + n)
+        .is_some_and(|&(a, b)| !capitalised(&clause[a..b]) && person_like([&clause[a..b]]))
+        || {
+            // Lower-case words, then a capitalised one that is no day or month.
+            let mut m = k + n;
+            while m < ws.len().min(k + n + 3)
+                && !capitalised(w(m))
+                && !lower_in(w(m), NOT_IN_SPEAKER)
+                && !lower_in(w(m), BETWEEN)
+            {
+                m += 1;
+            }
+            m > k + n && m < ws.len() && capitalised(w(m)) && !time_word(w(m))
+        };
+    let possessive = subject.ends_with("'s") || subject.ends_with("\u{2019}s");
+    Some((!runs_on && !possessive).then_some(subject))
+}
+
+/// Whether `s`, the text before a full stop, ends with a title or an
+/// initial ("Gov", "J"), whose stop ends no sentence.
+fn abbreviation(s: &str) -> bool {
+    let w = s
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut cs = w.chars();
+    let initial = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    initial || lower_in(w, TITLES)
+}
+
+/// Whether `s` (the text before a speech verb) ends with an aside opened by
+/// a participle: "Mr Li, speaking to the BBC," before "said".
+fn ends_with_participle_aside(s: &str) -> bool {
+    let Some(head) = s.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let aside = head.rsplit(',').next().unwrap_or("");
+    let first = aside.split_whitespace().next().unwrap_or("");
+    head.contains(',') && first.len() > 4 && first.ends_with("ing") && !capitalised(first)
+}
+
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
 fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
     s[ws[a].0..ws[b].1]
@@ -456,7 +600,12 @@ fn backward(s: &str, opens_clause: bool) -> Option<String> {
                 .map(|&(a, b)| lower(&s[a..b]))
                 .unwrap_or_default();
             let relative = RELATIVES.contains(&first.as_str());
-            if (relative || DETERMINERS.contains(&first.as_str()))
+            // "Mr Li, speaking to the BBC, said": an aside opened by a
+            // participle describes the name before it.
+            let participle_aside = first.len() > 4
+                && first.ends_with("ing")
+                && seg1.first().is_some_and(|&(a, b)| !capitalised(&s[a..b]));
+            if (relative || participle_aside || DETERMINERS.contains(&first.as_str()))
                 && j1 > 0
                 && matches!(its[j1 - 1], Item::Punct(','))
             {
@@ -632,6 +781,23 @@ fn according_to(s: &str) -> Option<usize> {
     None
 }
 
+/// The subject pronoun ("he", "she", "they") for an object pronoun that
+/// opens `s` on its own ("according to him."): "him", "her" or "them" not
+/// followed by a word ("according to her lawyer" names the lawyer).
+fn object_pronoun(s: &str) -> Option<&'static str> {
+    let mut its = Items { s, p: 0 };
+    let w = its.next().and_then(|it| word(s, &it))?;
+    if its.next().is_some_and(|it| matches!(it, Item::Word(..))) {
+        return None;
+    }
+    match lower(w).as_str() {
+        "him" => Some("he"),
+        "her" => Some("she"),
+        "them" => Some("they"),
+        _ => None,
+    }
+}
+
 /// Fills in `speaker` and `rule` of every quote (in text order).
 pub fn attribute(text: &str, qs: &mut [Quote]) {
     attribute_in(text, &crate::text::sentences::sentence_spans(text), qs);
@@ -754,7 +920,10 @@ fn narration_mentions(
             if let Item::Word(x, y) = it {
                 if verb_at(sent, x, y) && !in_quote(a + x) {
                     if let Some(n) = backward_of(&sent[..x], &sent[x..y]) {
-                        if !lower_in(&n, PRONOUNS) {
+                        // A name with an aside such as "reporting from
+                        // Kabul" is mostly a reporter, whom a later pronoun
+                        // seldom stands for.
+                        if !lower_in(&n, PRONOUNS) && !ends_with_participle_aside(&sent[..x]) {
                             mentions.push((a + x, n));
                         }
                     }
@@ -884,7 +1053,13 @@ fn find_speaker(
             // A report of someone else's words, not of the last speaker's.
             let new_report = reports_next(&a[y..], next_sentence, &a[x..y], &s)
                 && !previous.is_some_and(|p| same_person(&s, p));
-            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report {
+            // "“…” Ms Roy, reporting from Kabul, said the vote ...": a new
+            // sentence that goes on after the verb reports Ms Roy's own words.
+            let reports_on = next_sentence
+                && ends_with_participle_aside(&a[..x])
+                && matches!((Items { s: &a[y..], p: 0 }).next(), Some(Item::Word(..)));
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report && !reports_on
+            {
                 return (Some(s), "X said");
             }
         }
@@ -903,6 +1078,13 @@ fn find_speaker(
                 if let Some(s) = backward_of(&before[..x], &before[x..y]) {
                     return (Some(s), "X said");
                 }
+                // "Mr Li denied it, telling ABC News: “…”": a participle
+                // after a comma shares the subject of its sentence.
+                if participle(&before[x..y]) && before[..x].trim_end().ends_with(',') {
+                    if let Some(s) = participle_subject(&before[..x]) {
+                        return (Some(s), "X said");
+                    }
+                }
                 if ends_with_document(&before[..x]) {
                     return NOBODY;
                 }
@@ -912,6 +1094,9 @@ fn find_speaker(
     // 4. according to X
     for ctx in [before, after] {
         if let Some(at) = according_to(ctx) {
+            if let Some(p) = object_pronoun(&ctx[at..]) {
+                return (Some(p.to_string()), "according to X");
+            }
             if let Some(s) = forward(&ctx[at..]) {
                 return (Some(s), "according to X");
             }
@@ -1333,5 +1518,50 @@ mod tests {
         assert!(embedded("The plan was "));
         assert!(!embedded("Ms Roy said: "));
         assert!(!embedded(""));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_goes_on_with_the_sentences_subject() {
+        let t = "Ms Roy denied it, telling ABC News: \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "Despite the result, Mr Li stayed upbeat, saying: \u{201c}We will win.\u{201d}";
+        assert_eq!(who(t), ["Mr Li"]);
+        let t = "Jo Roe, head of the union, welcomed it, saying: \u{201c}Good.\u{201d}";
+        assert_eq!(who(t), ["Jo Roe"]);
+        let t = "The vote was close, Gov. Ann Roe said on Sunday, adding: \u{201c}We won.\u{201d}";
+        assert_eq!(who(t), ["Gov. Ann Roe"]);
+        // A name that runs on into a noun is not the subject.
+        let t =
+            "Ethics experts gave it muted applause, telling ABC News: \u{201c}Too late.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "Japan's trade minister Ken Ito replied, saying: \u{201c}No tariffs.\u{201d}";
+        assert_eq!(who(t), ["Ken Ito"]);
+    }
+
+    #[test]
+    fn an_aside_opened_by_a_participle_is_not_the_speaker() {
+        let t = "Ms Roy, speaking to the BBC, said: \u{201c}No.\u{201d}";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}No,\u{201d} Ms Roy, speaking to the BBC, said.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        // A new sentence that goes on after the verb reports her own words.
+        let t =
+            "\u{201c}It was close.\u{201d} Ms Roy, reporting from Kabul, said the vote was fair.";
+        assert_eq!(who(t), [""]);
+        assert!(ends_with_participle_aside("Ms Roy, speaking to the BBC, "));
+        assert!(!ends_with_participle_aside("Ms Roy, the mayor,"));
+        assert!(!ends_with_participle_aside("Speaking to the BBC,"));
+    }
+
+    #[test]
+    fn according_to_a_pronoun_is_the_name_it_stands_for() {
+        let t = "Mr Li said the vote was close. \u{201c}We will win,\u{201d} according to him.";
+        assert_eq!(who(t), ["Mr Li"]);
+        // Only a name that fits the pronoun.
+        let t = "Ms Roy said the vote was close. \u{201c}We will win,\u{201d} according to him.";
+        assert_eq!(who(t), [""]);
+        assert_eq!(object_pronoun(" him."), Some("he"));
+        assert_eq!(object_pronoun(" them, "), Some("they"));
+        assert_eq!(object_pronoun(" her lawyer"), None);
     }
 }
