@@ -429,6 +429,10 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         Some(line) => format!("{text} {line}"),
         None => text,
     };
+    let text = match one_word_carries(score) {
+        Some(line) => format!("{text} {line}"),
+        None => text,
+    };
     Some(Finding {
         kind: kind.into(),
         frame: frame.into(),
@@ -445,6 +449,30 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         section: SECTION_THREAT.into(),
         text,
         ..Default::default()
+    })
+}
+
+/// Share of an article's matches of a frame above which one entry is said
+/// to carry the score.
+const ONE_WORD_SHARE: f64 = 0.25;
+/// Matches an article needs before one entry's share is worth a word.
+const ONE_WORD_MIN_MATCHES: usize = 10;
+
+/// A sentence when one entry gives more than [`ONE_WORD_SHARE`] of the
+/// article's matches of the frame: a field label repeated down a table
+/// ("ATTACKER:") or a word in another sense can carry a lead on its own.
+fn one_word_carries(score: &crate::model::FrameScore) -> Option<String> {
+    let total: usize = score.evidence.iter().map(|e| e.count).sum();
+    let top = score.evidence.first()?;
+    let share = top.count as f64 / total.max(1) as f64;
+    (total >= ONE_WORD_MIN_MATCHES && share > ONE_WORD_SHARE).then(|| {
+        format!(
+            "One word gives {}% of its matches (“{}”, {} of {}): check in the reader that it is used in the frame's sense.",
+            num(100.0 * share, 0),
+            top.term,
+            thousands(top.count),
+            thousands(total)
+        )
     })
 }
 
@@ -825,6 +853,29 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_carried_by_one_word_says_so() {
+        let ev = |term: &str, count: usize| crate::model::Evidence {
+            term: term.into(),
+            entry: term.into(),
+            count,
+            example_sentence: "".into(),
+        };
+        let mut score = crate::model::FrameScore {
+            evidence: vec![ev("attacker", 6), ev("killed", 3), ev("wounded", 3)],
+            ..Default::default()
+        };
+        assert_eq!(
+            one_word_carries(&score).as_deref(),
+            Some("One word gives 50% of its matches (“attacker”, 6 of 12): check in the reader that it is used in the frame's sense.")
+        );
+        // Spread over many words, or too few matches to say: nothing.
+        score.evidence = (0..12).map(|i| ev(&format!("w{i}"), 1)).collect();
+        assert_eq!(one_word_carries(&score), None);
+        score.evidence = vec![ev("attacker", 5), ev("killed", 1)];
+        assert_eq!(one_word_carries(&score), None);
+    }
+
+    #[test]
     fn a_handful_of_matches_names_no_framing() {
         let mut a = example(5);
         set_score(&mut a, THREAT, 1.0);
@@ -916,7 +967,7 @@ mod tests {
         assert_eq!(c.section, SECTION_VALIDITY);
         let r = f.items.iter().find(|x| x.kind == MOST_REASSURANCE).unwrap();
         assert!(
-            r.text.ends_with("Reassurance was not validated against human coding: read the article before relying on the score."),
+            r.text.contains("Reassurance was not validated against human coding: read the article before relying on the score."),
             "{}",
             r.text
         );
