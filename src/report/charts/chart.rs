@@ -140,3 +140,16 @@ mod tests {
         assert_eq!(crop_svg("<svg>".into(), 100, 50, 30), "<svg>");
     }
 }
+
+/// The text elements of a chart's SVG, in order (for tests that check what
+/// a chart prints).
+#[cfg(test)]
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.split_once('>')?.1;
+            Some(body.split("</text>").next()?.trim().to_string())
+        })
+        .collect()
+}

@@ -300,6 +300,7 @@ pub fn draw<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::chart::svg_texts;
     use super::*;
     use crate::model::*;
 
@@ -371,17 +372,6 @@ mod tests {
             ..Default::default()
         });
         a
-    }
-
-    /// The text elements of an SVG, in order.
-    fn svg_texts(svg: &str) -> Vec<String> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let body = t.split_once('>')?.1;
-                Some(body.split("</text>").next()?.trim().to_string())
-            })
-            .collect()
     }
 
     #[test]

@@ -428,6 +428,7 @@ fn panel<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::chart::svg_texts;
     use super::*;
     use crate::model::{example, Keyness};
 
@@ -467,17 +468,6 @@ mod tests {
             ..Default::default()
         });
         a
-    }
-
-    /// The text elements of an SVG.
-    fn svg_texts(svg: &str) -> Vec<String> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let body = t.split_once('>')?.1;
-                Some(body.split("</text>").next()?.trim().to_string())
-            })
-            .collect()
     }
 
     fn texts(a: &Analysis, st: &Style) -> Vec<String> {

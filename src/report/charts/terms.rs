@@ -442,6 +442,7 @@ fn draw_panel<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
+    use super::super::chart::svg_texts;
     use super::*;
     use crate::model::{example, ClusterInfo, WeightedTerm};
 
@@ -466,17 +467,6 @@ mod tests {
             })
             .collect();
         a
-    }
-
-    /// The text elements of an SVG.
-    fn svg_texts(svg: &str) -> Vec<String> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|t| {
-                let body = t.split_once('>')?.1;
-                Some(body.split("</text>").next()?.trim().to_string())
-            })
-            .collect()
     }
 
     fn texts(a: &Analysis, st: &Style) -> Vec<String> {
