@@ -112,6 +112,19 @@ fn encode_png(buf: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ChartError> {
     Ok(bytes)
 }
 
+/// The text elements of a chart's SVG, in order (for tests that check what
+/// a chart prints).
+#[cfg(test)]
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = t.split_once('>')?.1;
+            Some(body.split("</text>").next()?.trim().to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,17 +152,4 @@ mod tests {
         assert!(c.contains(r#"<rect height="50"/>"#));
         assert_eq!(crop_svg("<svg>".into(), 100, 50, 30), "<svg>");
     }
-}
-
-/// The text elements of a chart's SVG, in order (for tests that check what
-/// a chart prints).
-#[cfg(test)]
-pub fn svg_texts(svg: &str) -> Vec<String> {
-    svg.split("<text")
-        .skip(1)
-        .filter_map(|t| {
-            let body = t.split_once('>')?.1;
-            Some(body.split("</text>").next()?.trim().to_string())
-        })
-        .collect()
 }

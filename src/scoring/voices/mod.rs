@@ -79,6 +79,7 @@
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
+mod context_words;
 mod pronouns;
 pub mod quotes;
 pub mod speakers;
@@ -329,6 +330,7 @@ pub fn speakers(articles: &[(&str, &[VoiceScore])], n_frames: usize) -> Vec<Spea
 mod tests {
     use super::quotes::*;
     use super::speakers::*;
+    use super::words::SPEECH_VERBS;
     use super::*;
 
     /// The character-by-character scanner that the mark-to-mark one

@@ -8,10 +8,8 @@
 //! narration introduced without a speech verb ("Among the critics is the
 //! club's chief executive, Hans Roth."), whom attribution does not see.
 
-use super::words::{
-    BARE_SPEAKERS, BODY_NOUNS, DAYS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES,
-};
-use crate::model::dates::MONTH_NAMES;
+use super::context_words::time_word;
+use super::words::{BARE_SPEAKERS, BODY_NOUNS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, TITLES};
 
 /// A name a later pronoun may stand for, with the byte offset where the
 /// text last referred to it.
@@ -179,12 +177,6 @@ fn reference(
         }
     }
     found
-}
-
-/// Whether `w` is a day or a month, which names no one.
-fn time_word(w: &str) -> bool {
-    let l = w.to_lowercase();
-    DAYS.contains(&l.as_str()) || MONTH_NAMES.contains(&l.as_str())
 }
 
 /// Whether `name` can be what `pronoun` stands for: "they" only a plural

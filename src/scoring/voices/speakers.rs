@@ -4,16 +4,17 @@
 //! module for the rules.
 
 use super::asides::without_asides;
+use super::context_words::{
+    capitalised, items, not_name_start, time_word, verb_at, word, Item, Items,
+};
+pub(super) use super::context_words::{is_verb, lower, lower_in};
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DAYS, DOCUMENT_NOUNS,
-    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, NOT_NAME_START, OPENERS, PERSON_NOUNS, POST_MODIFIERS,
-    RELATIVES, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES,
+    MODIFIER_ENDS, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
-pub(super) use super::words::{DETERMINERS, SPEECH_VERBS, TITLES};
-use crate::model::dates::MONTH_NAMES;
-use rustc_hash::FxHashMap;
+pub(super) use super::words::{DETERMINERS, TITLES};
 
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
@@ -37,175 +38,6 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
-
-/// A word or punctuation mark of a context, as byte offsets into it.
-#[derive(Debug, Clone, Copy)]
-enum Item {
-    Word(usize, usize),
-    Punct(char),
-}
-
-fn items(s: &str) -> Vec<Item> {
-    Items { s, p: 0 }.collect()
-}
-
-/// The [`Item`]s of a string, lazily: callers that need only the first few
-/// (the words right after a quote) stop there instead of reading the rest
-/// of the paragraph. Walks the string by byte offset, copying nothing.
-struct Items<'a> {
-    s: &'a str,
-    /// Byte offset of the next character to read.
-    p: usize,
-}
-
-impl Items<'_> {
-    #[inline]
-    fn next_char(&self, p: usize) -> Option<char> {
-        // Most characters are ASCII: one byte, no decoding.
-        match *self.s.as_bytes().get(p)? {
-            b if b < 0x80 => Some(b as char),
-            _ => self.s[p..].chars().next(),
-        }
-    }
-}
-
-impl Iterator for Items<'_> {
-    type Item = Item;
-
-    fn next(&mut self) -> Option<Item> {
-        let s = self.s;
-        while let Some(c) = self.next_char(self.p) {
-            let p = self.p;
-            if c.is_alphanumeric() {
-                let mut q = p + c.len_utf8();
-                while let Some(cj) = self.next_char(q) {
-                    let inner = matches!(cj, '\'' | '’' | '-' | '‐')
-                        && self
-                            .next_char(q + cj.len_utf8())
-                            .is_some_and(char::is_alphanumeric);
-                    if cj.is_alphanumeric() || inner {
-                        q += cj.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                let mut end = q;
-                let w = &s[p..end];
-                // An initial ("J.") or a title ("Mr."): asked only of a word
-                // followed by a full stop.
-                let initial = || {
-                    let mut cs = w.chars();
-                    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
-                };
-                if s[q..].starts_with('.') && (initial() || lower_in(w, TITLES)) {
-                    end += 1;
-                    q += 1;
-                }
-                self.p = q;
-                return Some(Item::Word(p, end));
-            }
-            self.p = p + c.len_utf8();
-            if !c.is_whitespace() {
-                return Some(Item::Punct(c));
-            }
-        }
-        None
-    }
-}
-
-fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
-    match *it {
-        Item::Word(a, b) => Some(&s[a..b]),
-        Item::Punct(_) => None,
-    }
-}
-
-pub(super) fn lower(w: &str) -> String {
-    w.to_lowercase().replace('’', "'")
-}
-
-/// `list.contains(&lower(w).as_str())` without allocating when `w` is
-/// ASCII (then its lower-case form is byte-wise ASCII lower case and holds
-/// no ’): every word of every sentence is checked against the speech verbs,
-/// and two allocations per word dominated quote attribution.
-pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
-    if w.is_ascii() {
-        list.iter().any(|x| {
-            x.len() == w.len()
-                && w.bytes()
-                    .zip(x.bytes())
-                    .all(|(a, b)| a.to_ascii_lowercase() == b)
-        })
-    } else {
-        list.contains(&lower(w).as_str())
-    }
-}
-
-/// Whether a name cannot start on `w`: a clause opener ("But") or one of
-/// the other [`NOT_NAME_START`] words ("In", "Speaking").
-fn not_name_start(w: &str) -> bool {
-    lower_in(w, OPENERS) || lower_in(w, NOT_NAME_START)
-}
-
-/// Whether `w` is a day or a month, which a speaker's name never is.
-fn time_word(w: &str) -> bool {
-    lower_in(w, DAYS) || lower_in(w, &MONTH_NAMES)
-}
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Whether `w` is one of the [`SPEECH_VERBS`] (ignoring case), asked of
-/// every word of every article: one hash look-up of its ASCII lower case
-/// (built on the stack) instead of a scan of the list.
-pub(super) fn is_verb(w: &str) -> bool {
-    static VERBS: std::sync::OnceLock<FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
-    const MAX: usize = 16;
-    if !w.is_ascii() || w.len() > MAX {
-        // The general rule (rare: non-ASCII or long words).
-        return lower_in(w, SPEECH_VERBS);
-    }
-    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().map(|v| (*v, ())).collect());
-    let mut buf = [0u8; MAX];
-    let lw = &mut buf[..w.len()];
-    lw.copy_from_slice(w.as_bytes());
-    lw.make_ascii_lowercase();
-    // ASCII in, ASCII out: always valid UTF-8.
-    std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
-}
-
-/// Whether the word `s[x..y]` is a speech verb here: not a capitalised verb
-/// right after a capitalised word ("the United States", "Federated States"),
-/// which is part of a proper name, unless `s` is set in title case (a
-/// headline: "Minister Says ..."). Prose never capitalises a verb inside a
-/// sentence.
-fn verb_at(s: &str, x: usize, y: usize) -> bool {
-    let w = &s[x..y];
-    if !is_verb(w) || !capitalised(w) {
-        return is_verb(w);
-    }
-    let head = &s[..x];
-    let prev = head
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("");
-    let after_name = head.ends_with(char::is_whitespace)
-        && prev.chars().last().is_some_and(char::is_alphanumeric)
-        && capitalised(prev);
-    !after_name || title_case(s)
-}
-
-/// Whether `s` is set in title case: at least three words of four or more
-/// letters, all capitalised.
-fn title_case(s: &str) -> bool {
-    let long: Vec<&str> = s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= 3 && long.iter().all(|w| capitalised(w))
-}
 
 /// `name` unless it ends on a [`DANGLING`] word or a hyphenated modifier
 /// ([`MODIFIER_ENDS`]: "some Democratic-led" lacks its noun) or names a
@@ -692,7 +524,7 @@ fn whole_name(s: &str, ws: &[(usize, usize)]) -> Option<String> {
 /// A speaker read forwards from the start of `s` (the text after a verb).
 fn forward(s: &str) -> Option<String> {
     // Only the leading run of words matters: read no further.
-    let ws: Vec<(usize, usize)> = (Items { s, p: 0 })
+    let ws: Vec<(usize, usize)> = Items::new(s)
         .map_while(|it| match it {
             Item::Word(a, b) => Some((a, b)),
             _ => None,
@@ -748,7 +580,7 @@ fn forward(s: &str) -> Option<String> {
 /// any sentence punctuation, quote mark or colon.
 fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
     let mut n = 0;
-    for it in (Items { s, p: 0 }) {
+    for it in Items::new(s) {
         match it {
             Item::Word(a, b) => {
                 if verb_at(s, a, b) {
@@ -770,7 +602,7 @@ fn first_verb(s: &str, max: usize) -> Option<(usize, usize)> {
 fn according_to(s: &str) -> Option<usize> {
     // Pairs of neighbouring items, read lazily.
     let mut prev: Option<Item> = None;
-    for it in (Items { s, p: 0 }) {
+    for it in Items::new(s) {
         if let (Some(Item::Word(a, b)), Item::Word(_, d)) = (prev, it) {
             if lower_in(&s[a..b], &["according"]) && lower_in(s[b..d].trim(), &["to"]) {
                 return Some(d);
@@ -785,7 +617,7 @@ fn according_to(s: &str) -> Option<usize> {
 /// opens `s` on its own ("according to him."): "him", "her" or "them" not
 /// followed by a word ("according to her lawyer" names the lawyer).
 fn object_pronoun(s: &str) -> Option<&'static str> {
-    let mut its = Items { s, p: 0 };
+    let mut its = Items::new(s);
     let w = its.next().and_then(|it| word(s, &it))?;
     if its.next().is_some_and(|it| matches!(it, Item::Word(..))) {
         return None;
@@ -916,7 +748,7 @@ fn narration_mentions(
     let mut mentions = Vec::new();
     for &(a, b) in sentences {
         let sent = &text[a..b];
-        for it in (Items { s: sent, p: 0 }) {
+        for it in Items::new(sent) {
             if let Item::Word(x, y) = it {
                 if verb_at(sent, x, y) && !in_quote(a + x) {
                     if let Some(n) = backward_of(&sent[..x], &sent[x..y]) {
@@ -997,7 +829,7 @@ fn reports_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> b
     next_sentence
         && !lower_in(verb, CONTINUING_VERBS)
         && !lower_in(speaker, PRONOUNS)
-        && (Items { s: rest, p: 0 })
+        && Items::new(rest)
             .take(REPORT_WITHIN)
             .map_while(|it| match it {
                 Item::Word(a, b) => Some(&rest[a..b]),
@@ -1035,7 +867,7 @@ fn find_speaker(
     // unattributed rather than passed to a name further away.
     const NOBODY: (Option<String>, &str) = (None, "");
     // 1. “…,” said Ms Dick.
-    if let Some(Item::Word(x, y)) = (Items { s: a, p: 0 }).next() {
+    if let Some(Item::Word(x, y)) = Items::new(a).next() {
         if is_verb(&a[x..y]) {
             if let Some(s) = forward(&a[y..]) {
                 if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
@@ -1057,7 +889,7 @@ fn find_speaker(
             // sentence that goes on after the verb reports Ms Roy's own words.
             let reports_on = next_sentence
                 && ends_with_participle_aside(&a[..x])
-                && matches!((Items { s: &a[y..], p: 0 }).next(), Some(Item::Word(..)));
+                && matches!(Items::new(&a[y..]).next(), Some(Item::Word(..)));
             if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report && !reports_on
             {
                 return (Some(s), "X said");

@@ -393,7 +393,7 @@ pub(super) const FEMALE_WORDS: &[&str] = &[
 
 /// Words that cannot open a name though they are not [`OPENERS`] ("In
 /// London, Ms Dick said", "Speaking on the radio"); a name never starts on
-/// an opener either (`speakers::not_name_start` checks both lists).
+/// an opener either (`context_words::not_name_start` checks both lists).
 pub(super) const NOT_NAME_START: &[&str] = &[
     "last", "this", "that", "it", "there", "when", "while", "as", "after", "before", "in", "on",
     "at", "if", "speaking", "writing", "here", "what", "which", "who",
@@ -442,7 +442,7 @@ pub(super) const STOP_FORWARD: &[&str] = &[
 ];
 
 /// Days of the week: "said police Tuesday" names no Tuesday (nor a month:
-/// `speakers::time_word` checks `model::dates::MONTH_NAMES` too).
+/// `context_words::time_word` checks `model::dates::MONTH_NAMES` too).
 pub(super) const DAYS: &[&str] = &[
     "monday",
     "tuesday",

@@ -1,0 +1,186 @@
+//! The words of a quote's context as attribution reads them: words and
+//! punctuation by byte offset (initials and titles keep their full stop),
+//! case-blind look-ups in the word lists, and the tests of single words
+//! (a speech verb, a day or month, a capitalised word) that the speaker
+//! rules and the pronoun rules share.
+
+use super::words::{DAYS, NOT_NAME_START, OPENERS, SPEECH_VERBS, TITLES};
+use crate::model::dates::MONTH_NAMES;
+use rustc_hash::FxHashMap;
+
+/// A word or punctuation mark of a context, as byte offsets into it.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Item {
+    Word(usize, usize),
+    Punct(char),
+}
+
+pub(super) fn items(s: &str) -> Vec<Item> {
+    Items { s, p: 0 }.collect()
+}
+
+/// The [`Item`]s of a string, lazily: callers that need only the first few
+/// (the words right after a quote) stop there instead of reading the rest
+/// of the paragraph. Walks the string by byte offset, copying nothing.
+pub(super) struct Items<'a> {
+    s: &'a str,
+    /// Byte offset of the next character to read.
+    p: usize,
+}
+
+impl<'a> Items<'a> {
+    /// The items of `s` from its start.
+    pub(super) fn new(s: &'a str) -> Self {
+        Items { s, p: 0 }
+    }
+
+    #[inline]
+    fn next_char(&self, p: usize) -> Option<char> {
+        // Most characters are ASCII: one byte, no decoding.
+        match *self.s.as_bytes().get(p)? {
+            b if b < 0x80 => Some(b as char),
+            _ => self.s[p..].chars().next(),
+        }
+    }
+}
+
+impl Iterator for Items<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let s = self.s;
+        while let Some(c) = self.next_char(self.p) {
+            let p = self.p;
+            if c.is_alphanumeric() {
+                let mut q = p + c.len_utf8();
+                while let Some(cj) = self.next_char(q) {
+                    let inner = matches!(cj, '\'' | '’' | '-' | '‐')
+                        && self
+                            .next_char(q + cj.len_utf8())
+                            .is_some_and(char::is_alphanumeric);
+                    if cj.is_alphanumeric() || inner {
+                        q += cj.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let mut end = q;
+                let w = &s[p..end];
+                // An initial ("J.") or a title ("Mr."): asked only of a word
+                // followed by a full stop.
+                let initial = || {
+                    let mut cs = w.chars();
+                    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+                };
+                if s[q..].starts_with('.') && (initial() || lower_in(w, TITLES)) {
+                    end += 1;
+                    q += 1;
+                }
+                self.p = q;
+                return Some(Item::Word(p, end));
+            }
+            self.p = p + c.len_utf8();
+            if !c.is_whitespace() {
+                return Some(Item::Punct(c));
+            }
+        }
+        None
+    }
+}
+
+/// The word an item stands for, if it is a word.
+pub(super) fn word<'a>(s: &'a str, it: &Item) -> Option<&'a str> {
+    match *it {
+        Item::Word(a, b) => Some(&s[a..b]),
+        Item::Punct(_) => None,
+    }
+}
+
+/// `w` in lower case, with the typographic apostrophe made straight.
+pub(super) fn lower(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
+}
+
+/// `list.contains(&lower(w).as_str())` without allocating when `w` is
+/// ASCII (then its lower-case form is byte-wise ASCII lower case and holds
+/// no ’): every word of every sentence is checked against the speech verbs,
+/// and two allocations per word dominated quote attribution.
+pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| {
+            x.len() == w.len()
+                && w.bytes()
+                    .zip(x.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        })
+    } else {
+        list.contains(&lower(w).as_str())
+    }
+}
+
+/// Whether a name cannot start on `w`: a clause opener ("But") or one of
+/// the other [`NOT_NAME_START`] words ("In", "Speaking").
+pub(super) fn not_name_start(w: &str) -> bool {
+    lower_in(w, OPENERS) || lower_in(w, NOT_NAME_START)
+}
+
+/// Whether `w` is a day or a month, which a speaker's name never is.
+pub(super) fn time_word(w: &str) -> bool {
+    lower_in(w, DAYS) || lower_in(w, &MONTH_NAMES)
+}
+
+/// Whether `w` starts with a capital.
+pub(super) fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `w` is one of the [`SPEECH_VERBS`] (ignoring case), asked of
+/// every word of every article: one hash look-up of its ASCII lower case
+/// (built on the stack) instead of a scan of the list.
+pub(super) fn is_verb(w: &str) -> bool {
+    static VERBS: std::sync::OnceLock<FxHashMap<&'static str, ()>> = std::sync::OnceLock::new();
+    const MAX: usize = 16;
+    if !w.is_ascii() || w.len() > MAX {
+        // The general rule (rare: non-ASCII or long words).
+        return lower_in(w, SPEECH_VERBS);
+    }
+    let verbs = VERBS.get_or_init(|| SPEECH_VERBS.iter().map(|v| (*v, ())).collect());
+    let mut buf = [0u8; MAX];
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    // ASCII in, ASCII out: always valid UTF-8.
+    std::str::from_utf8(lw).is_ok_and(|l| verbs.contains_key(l))
+}
+
+/// Whether the word `s[x..y]` is a speech verb here: not a capitalised verb
+/// right after a capitalised word ("the United States", "Federated States"),
+/// which is part of a proper name, unless `s` is set in title case (a
+/// headline: "Minister Says ..."). Prose never capitalises a verb inside a
+/// sentence.
+pub(super) fn verb_at(s: &str, x: usize, y: usize) -> bool {
+    let w = &s[x..y];
+    if !is_verb(w) || !capitalised(w) {
+        return is_verb(w);
+    }
+    let head = &s[..x];
+    let prev = head
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let after_name = head.ends_with(char::is_whitespace)
+        && prev.chars().last().is_some_and(char::is_alphanumeric)
+        && capitalised(prev);
+    !after_name || title_case(s)
+}
+
+/// Whether `s` is set in title case: at least three words of four or more
+/// letters, all capitalised.
+fn title_case(s: &str) -> bool {
+    let long: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| capitalised(w))
+}
