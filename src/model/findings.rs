@@ -136,6 +136,8 @@ pub const SECTION_THREAT: &str = "threat-versus-reassurance";
 pub const SECTION_VALIDITY: &str = "how-far-each-frame-score-can-be-trusted";
 /// Anchor of the report section on headline, lead and body.
 pub const SECTION_POSITIONS: &str = "where-the-frame-sits-headline-lead-and-body";
+/// Anchor of the report section on clusters (and each article's nearest article).
+pub const SECTION_CLUSTERS: &str = "clusters";
 /// Anchor of the Method section's list of skipped files and warnings.
 pub const SECTION_SKIPPED: &str = "skipped-and-warnings";
 /// Anchor of the report section with each article's evidence.

@@ -8,8 +8,8 @@
 use crate::lexicon::validity::{verdict, EXPLORATORY_BELOW, LOW_THREAT_PER_1K};
 use crate::model::findings::{
     Finding, Findings, GroupDifference, CAUTION, DIFFERENCE, HEADLINE_VS_BODY,
-    MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_EVIDENCE, SECTION_GROUPS,
-    SECTION_POSITIONS, SECTION_SKIPPED, SECTION_THREAT, SECTION_VALIDITY,
+    MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_CLUSTERS, SECTION_EVIDENCE,
+    SECTION_GROUPS, SECTION_POSITIONS, SECTION_SKIPPED, SECTION_THREAT, SECTION_VALIDITY,
 };
 use crate::model::{Analysis, REASSURANCE, THREAT};
 use crate::stats::groups::RESAMPLES;
@@ -452,6 +452,64 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     })
 }
 
+/// TF-IDF cosine similarity from which two articles are called near-duplicates.
+const NEAR_DUPLICATE: f64 = 0.8;
+/// Pairs the near-duplicate caution names before "and N more".
+const NEAR_DUPLICATES_NAMED: usize = 5;
+
+/// A caution naming the pairs of articles whose wording is nearly the same
+/// (each the other's nearest article at [`NEAR_DUPLICATE`] or more): a
+/// story run twice, or by two outlets from one agency, counts twice in every
+/// mean and comparison, and a student should decide whether to keep both.
+fn near_duplicates(a: &Analysis) -> Option<Finding> {
+    let c = a.clustering.as_ref()?;
+    let index: std::collections::HashMap<&str, usize> = a
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut pairs: Vec<(usize, usize)> = c
+        .assignments
+        .iter()
+        .filter(|x| x.nearest_similarity.is_some_and(|s| s >= NEAR_DUPLICATE))
+        .filter_map(|x| {
+            let i = *index.get(x.article_id.as_str())?;
+            let j = *index.get(x.nearest_id.as_deref()?)?;
+            (i != j).then(|| (i.min(j), i.max(j)))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    if pairs.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = pairs
+        .iter()
+        .take(NEAR_DUPLICATES_NAMED)
+        .map(|&(i, j)| format!("#{} and #{}", i + 1, j + 1))
+        .collect();
+    let more = pairs.len().saturating_sub(NEAR_DUPLICATES_NAMED);
+    let more = if more > 0 {
+        format!(" and {} more", thousands(more))
+    } else {
+        String::new()
+    };
+    let n = if pairs.len() == 1 {
+        "1 pair of articles is".to_string()
+    } else {
+        format!("{} pairs of articles are", thousands(pairs.len()))
+    };
+    Some(caution(
+        format!(
+            "{n} nearly the same text (TF-IDF cosine similarity of at least {} to each other): {}{more}. A story run twice, or by two outlets from one agency, counts twice in every mean and comparison: read them, and keep one if they are the same article (clusters.csv gives each article's nearest_id and nearest_similarity).",
+            num(NEAR_DUPLICATE, 2),
+            named.join(", ")
+        ),
+        SECTION_CLUSTERS,
+    ))
+}
+
 /// Share of an article's matches of a frame above which one entry is said
 /// to carry the score.
 const ONE_WORD_SHARE: f64 = 0.25;
@@ -623,6 +681,7 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
             SECTION_SKIPPED,
         ));
     }
+    out.extend(near_duplicates(a));
     let tested = diffs.iter().filter(|d| d.ci_low.is_some()).count();
     if tested >= MANY_COMPARISONS {
         out.push(caution(
@@ -850,6 +909,26 @@ mod tests {
         assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000);"));
         assert!(!lead(3.0, 4.8).contains("outnumber"));
         assert!(!lead(4.8, 4.8).contains("outnumber"));
+    }
+
+    #[test]
+    fn near_duplicate_pairs_are_named_once() {
+        let mut a = example(6);
+        assert!(near_duplicates(&a).is_none());
+        let c = a.clustering.as_mut().unwrap();
+        // Articles 2 and 5 are each other's nearest; 3's nearest is 2.
+        let id = |i: usize| Some(format!("{:03}_article", i));
+        for (x, (near, sim)) in [(1, (4, 0.97)), (4, (1, 0.97)), (2, (1, 0.85))] {
+            c.assignments[x].nearest_id = id(near);
+            c.assignments[x].nearest_similarity = Some(sim);
+        }
+        let f = near_duplicates(&a).unwrap();
+        assert_eq!(f.section, SECTION_CLUSTERS);
+        assert!(
+            f.text.starts_with("2 pairs of articles are nearly the same text (TF-IDF cosine similarity of at least 0.80 to each other): #2 and #3, #2 and #5. "),
+            "{}",
+            f.text
+        );
     }
 
     #[test]
