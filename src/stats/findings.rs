@@ -563,7 +563,7 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let text = if finding {
         let way = if d > 0.0 { "more" } else { "less" };
         format!(
-            "Headlines lean to {name} {way} than the article bodies do: {shares} ({} percentage points{interval}; {base}). Per 1,000 words (the table of headline, lead and body) the gap looks wider, partly because headlines hold few function words, so every frame is denser in them; the share compares the frames with each other. It is an average over all articles: kinds of news can differ (compare clusters or groups).",
+            "Headlines lean to {name} {way} than the article bodies do: {shares} ({} percentage points{interval}; {base}). Per 1,000 words (the table of headline, lead and body) the gap looks wider, partly because headlines hold few function words, so every frame is denser in them; the share compares the frames with each other. It is an average over all articles: kinds of news can differ a lot (the section on headline, lead and body gives it by cluster).",
             num(d.abs(), 1),
         )
     } else {

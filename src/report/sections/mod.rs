@@ -117,6 +117,36 @@ mod tests {
     }
 
     #[test]
+    fn headline_threat_share_is_given_by_cluster_when_there_are_enough_words() {
+        let mut a = example(12);
+        let j = a.frames.iter().position(|f| f == "threat").unwrap();
+        let set = |a: &mut crate::model::Analysis, threat: f64| {
+            for art in &mut a.articles {
+                for p in &mut art.positions {
+                    p.hits.iter_mut().for_each(|h| *h = 2.0);
+                    p.hits[j] = if p.part == "headline" { threat } else { 2.0 };
+                }
+            }
+        };
+        let by_cluster = |a: &crate::model::Analysis| {
+            build(a, &[]).blocks.iter().map(text_of).find(|t| {
+                t.starts_with("Threat's share of the frame words, headlines minus bodies")
+            })
+        };
+        set(&mut a, 6.0);
+        let t = by_cluster(&a).expect("a sentence by cluster");
+        assert!(t.contains("cluster 1 “") && t.contains(" +"), "{t}");
+        // Too few threat words in the headlines: no cluster is given.
+        set(&mut a, 0.0);
+        for art in &mut a.articles {
+            for p in &mut art.positions {
+                p.hits.iter_mut().for_each(|h| *h = 0.1);
+            }
+        }
+        assert_eq!(by_cluster(&a), None);
+    }
+
+    #[test]
     fn every_finding_links_to_a_section_that_exists() {
         let mut a = example(8);
         a.findings = crate::stats::findings::compute(&a);

@@ -86,6 +86,68 @@ impl<'a> Builder<'a> {
         )]);
     }
 
+    /// Threat's share of the frame words in headlines against bodies, per
+    /// cluster: the Findings give the corpus's difference, an average over
+    /// kinds of news that can differ a lot.
+    fn threat_share_by_cluster(&mut self, j: usize) {
+        let a = self.a;
+        let Some(c) = a.clustering.as_ref().filter(|c| c.clusters.len() > 1) else {
+            return;
+        };
+        let of: std::collections::HashMap<&str, usize> = c
+            .assignments
+            .iter()
+            .map(|x| (x.article_id.as_str(), x.cluster))
+            .collect();
+        // Per cluster: threat and all frame matches in headlines, then in bodies.
+        let mut sums = vec![[0.0f64; 4]; c.clusters.len()];
+        for art in &a.articles {
+            let Some(&k) = of.get(art.id.as_str()) else {
+                continue;
+            };
+            for p in art.positions.iter().filter(|p| p.words > 0) {
+                let side = match p.part.as_str() {
+                    "headline" => 0,
+                    "body" => 2,
+                    _ => continue,
+                };
+                if let Some(x) = sums.get_mut(k) {
+                    x[side] += p.hits.get(j).copied().unwrap_or(0.0);
+                    x[side + 1] += p.hits.iter().sum::<f64>();
+                }
+            }
+        }
+        let parts: Vec<String> = c
+            .clusters
+            .iter()
+            .filter_map(|cl| {
+                let x = sums.get(cl.id)?;
+                // As for the Findings: each side must expect 5 threat
+                // matches at the pooled share, or the difference is noise.
+                let pooled = (x[0] + x[2]) / (x[1] + x[3]).max(f64::MIN_POSITIVE);
+                let enough =
+                    pooled * x[1].min(x[3]) >= crate::model::findings::MIN_EXPECTED_MATCHES;
+                (x[1] > 0.0 && x[3] > 0.0 && enough).then(|| {
+                    let d = 100.0 * (x[0] / x[1] - x[2] / x[3]);
+                    format!(
+                        "{} “{}” {}{}",
+                        cl.id + 1,
+                        cl.label,
+                        if d > 0.0 { "+" } else { "" },
+                        fixed(d, 1)
+                    )
+                })
+            })
+            .collect();
+        if parts.is_empty() {
+            return;
+        }
+        self.para(vec![t(format!(
+            "Threat's share of the frame words, headlines minus bodies, in percentage points by cluster (the Findings give all articles together, with its interval; a cluster whose headlines would expect fewer than 5 threat words is left out): cluster {}.",
+            parts.join("; cluster ")
+        ))]);
+    }
+
     /// The frames shown in the compact tables: threat and reassurance when
     /// present, else the first two.
     pub(super) fn key_frames(&self) -> Vec<(usize, String)> {
@@ -397,6 +459,9 @@ impl<'a> Builder<'a> {
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));
+        if let Some(j) = threat_share {
+            self.threat_share_by_cluster(j);
+        }
         self.appendix(
             "Headline, lead and body by article",
             "The parts of every article, scored separately:",
