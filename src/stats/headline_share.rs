@@ -63,6 +63,23 @@ fn sides(art: &ArticleResult, frame: usize) -> Option<Sides> {
     (s.headline[2] > 0.0 || s.body[2] > 0.0).then_some(s)
 }
 
+/// The frame's matches and all frames' matches in the headlines, then in
+/// the bodies, pooled over `articles` (for a part of the corpus, such as a
+/// cluster).
+pub fn pooled<'a>(articles: impl IntoIterator<Item = &'a ArticleResult>, frame: usize) -> [f64; 4] {
+    articles
+        .into_iter()
+        .filter_map(|art| sides(art, frame))
+        .fold([0.0; 4], |acc, s| {
+            [
+                acc[0] + s.headline[0],
+                acc[1] + s.headline[1],
+                acc[2] + s.body[0],
+                acc[3] + s.body[1],
+            ]
+        })
+}
+
 /// The comparison for frame `frame` (index into `Analysis::frames`), or
 /// `None` when fewer than two frames are in use, or no headline or no body
 /// holds a frame match (no share to compare).
@@ -79,14 +96,7 @@ pub fn compare(a: &Analysis, frame: usize, resamples: usize) -> Option<HeadlineS
     if !matched(|s| s.headline[1]) || !matched(|s| s.body[1]) {
         return None;
     }
-    let total = |pick: &dyn Fn(&Sides) -> [f64; 3]| -> [f64; 3] {
-        rows.iter().fold([0.0; 3], |acc, s| {
-            let v = pick(s);
-            [acc[0] + v[0], acc[1] + v[1], acc[2] + v[2]]
-        })
-    };
-    let h = total(&|s| s.headline);
-    let b = total(&|s| s.body);
+    let t = pooled(&a.articles, frame);
     let interval = (rows.len() >= 2 && resamples > 0).then(|| {
         let mut g = rng(a.parameters.seed, "headline-share");
         let n = rows.len();
@@ -110,8 +120,8 @@ pub fn compare(a: &Analysis, frame: usize, resamples: usize) -> Option<HeadlineS
     });
     Some(HeadlineShare {
         articles: rows.len(),
-        headline: (h[0], h[1]),
-        body: (b[0], b[1]),
+        headline: (t[0], t[1]),
+        body: (t[2], t[3]),
         interval,
     })
 }

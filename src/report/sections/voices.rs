@@ -100,23 +100,15 @@ impl<'a> Builder<'a> {
             .map(|x| (x.article_id.as_str(), x.cluster))
             .collect();
         // Per cluster: threat and all frame matches in headlines, then in bodies.
-        let mut sums = vec![[0.0f64; 4]; c.clusters.len()];
-        for art in &a.articles {
-            let Some(&k) = of.get(art.id.as_str()) else {
-                continue;
-            };
-            for p in art.positions.iter().filter(|p| p.words > 0) {
-                let side = match p.part.as_str() {
-                    "headline" => 0,
-                    "body" => 2,
-                    _ => continue,
-                };
-                if let Some(x) = sums.get_mut(k) {
-                    x[side] += p.hits.get(j).copied().unwrap_or(0.0);
-                    x[side + 1] += p.hits.iter().sum::<f64>();
-                }
-            }
-        }
+        let sums: Vec<[f64; 4]> = (0..c.clusters.len())
+            .map(|k| {
+                let members = a
+                    .articles
+                    .iter()
+                    .filter(|art| of.get(art.id.as_str()) == Some(&k));
+                crate::stats::headline_share::pooled(members, j)
+            })
+            .collect();
         let parts: Vec<String> = c
             .clusters
             .iter()
