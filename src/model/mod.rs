@@ -7,6 +7,7 @@ pub mod dates;
 pub mod error;
 pub mod findings;
 pub mod language;
+pub mod numbers;
 pub mod options;
 pub mod reader;
 pub mod serde_blocks;

@@ -45,17 +45,7 @@ pub fn hits(x: f64) -> String {
 }
 
 /// Integer with thousands separators: 1200 -> "1,200".
-pub fn int(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::model::numbers::int;
 
 /// "1 article" / "5 articles".
 pub fn count(n: usize, one: &str, many: &str) -> String {

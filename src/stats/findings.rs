@@ -11,6 +11,7 @@ use crate::model::findings::{
     MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_CLUSTERS, SECTION_EVIDENCE,
     SECTION_GROUPS, SECTION_POSITIONS, SECTION_SKIPPED, SECTION_THREAT, SECTION_VALIDITY,
 };
+use crate::model::numbers::int;
 use crate::model::{Analysis, REASSURANCE, THREAT};
 use crate::stats::groups::RESAMPLES;
 use crate::stats::headline_share;
@@ -29,20 +30,6 @@ fn num(x: f64, d: usize) -> String {
     } else {
         s
     }
-}
-
-/// `n` with thousands separators, as the report prints counts.
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let head = s.len() % 3;
-    let mut out = s[..head].to_string();
-    for (i, c) in s[head..].chars().enumerate() {
-        if i % 3 == 0 && !out.is_empty() {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Decimals of a measure: scores per 1,000 words 1, sentiment 3.
@@ -376,7 +363,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     } else if unclear && other_side(frame).is_some() && leaners == 1 {
         format!("One article leans to {frame} (more {frame} than {} words), and its 95% interval reaches 0, so it is not clearly {frame}-framed:", other_side(frame).unwrap_or_default())
     } else if unclear && other_side(frame).is_some() {
-        format!("Of the {} articles that lean to {frame} (more {frame} than {} words), none is clearly {frame}-framed: each one's 95% interval reaches 0. The highest-scoring of them is", thousands(leaners), other_side(frame).unwrap_or_default())
+        format!("Of the {} articles that lean to {frame} (more {frame} than {} words), none is clearly {frame}-framed: each one's 95% interval reaches 0. The highest-scoring of them is", int(leaners), other_side(frame).unwrap_or_default())
     } else if unclear {
         format!("No article is clearly {frame}-framed: every article's 95% interval reaches 0. The highest-scoring article is")
     } else {
@@ -399,7 +386,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
             .unwrap_or_default(),
         num(v, 1),
         matches(score.hits),
-        thousands(art.words)
+        int(art.words)
     );
     let r = reading(a, frame);
     let text = match r {
@@ -491,14 +478,14 @@ fn near_duplicates(a: &Analysis) -> Option<Finding> {
         .collect();
     let more = pairs.len().saturating_sub(NEAR_DUPLICATES_NAMED);
     let more = if more > 0 {
-        format!(" and {} more", thousands(more))
+        format!(" and {} more", int(more))
     } else {
         String::new()
     };
     let n = if pairs.len() == 1 {
         "1 pair of articles is".to_string()
     } else {
-        format!("{} pairs of articles are", thousands(pairs.len()))
+        format!("{} pairs of articles are", int(pairs.len()))
     };
     Some(caution(
         format!(
@@ -528,8 +515,8 @@ fn one_word_carries(score: &crate::model::FrameScore) -> Option<String> {
             "One word gives {}% of its matches (“{}”, {} of {}): check in the reader that it is used in the frame's sense.",
             num(100.0 * share, 0),
             top.term,
-            thousands(top.count),
-            thousands(total)
+            int(top.count),
+            int(total)
         )
     })
 }
@@ -559,7 +546,7 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let interval = ci.map_or(String::new(), |(lo, hi)| {
         format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
     });
-    let base = format!("{} articles", thousands(s.articles));
+    let base = format!("{} articles", int(s.articles));
     let text = if finding {
         let way = if d > 0.0 { "more" } else { "less" };
         format!(
@@ -675,8 +662,8 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
         out.push(caution(
             format!(
                 "{} damaged characters ({} in all: U+FFFD, or ? inside a word), lost before frame read the text (often a file saved in the wrong encoding): a word holding one is never read, so those articles' scores can miss frame words. Go back to the source and save or export it again in UTF-8; articles.csv gives each article's count.",
-                if hit == 1 { "1 article holds".to_string() } else { format!("{} articles hold", thousands(hit)) },
-                thousands(damaged.iter().sum())
+                if hit == 1 { "1 article holds".to_string() } else { format!("{} articles hold", int(hit)) },
+                int(damaged.iter().sum())
             ),
             SECTION_SKIPPED,
         ));

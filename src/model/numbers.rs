@@ -1,0 +1,30 @@
+//! How counts print in every text frame writes: the report's sections and
+//! the findings that stats phrase share it, so a count reads the same
+//! wherever it appears.
+
+/// Integer with thousands separators: 1200 -> "1,200".
+pub fn int(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits_in_threes_from_the_right() {
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1000), "1,000");
+        assert_eq!(int(2042564), "2,042,564");
+        assert_eq!(int(100000), "100,000");
+    }
+}
