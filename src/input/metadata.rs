@@ -12,6 +12,7 @@
 
 use super::document::{display, sha256_hex, Corpus};
 use crate::model::error::{Error, Result};
+use crate::model::numbers::int;
 use crate::model::InputRecord;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -146,8 +147,12 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
     if !missing.is_empty() {
         let shown: Vec<&str> = missing.iter().take(5).copied().collect();
         corpus.warnings.push(format!(
-            "{name}: {} article(s) have no row: {}{}",
-            missing.len(),
+            "{name}: {} no row: {}{}",
+            if missing.len() == 1 {
+                "1 article has".to_string()
+            } else {
+                format!("{} articles have", int(missing.len()))
+            },
             shown.join(", "),
             if missing.len() > 5 { ", ..." } else { "" }
         ));

@@ -15,6 +15,11 @@ pub fn int(n: usize) -> String {
     out
 }
 
+/// "1 article" / "1,200 articles": the count and its noun in number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", int(n), if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +31,12 @@ mod tests {
         assert_eq!(int(1000), "1,000");
         assert_eq!(int(2042564), "2,042,564");
         assert_eq!(int(100000), "100,000");
+    }
+
+    #[test]
+    fn a_count_puts_its_noun_in_number() {
+        assert_eq!(count(1, "unit", "units"), "1 unit");
+        assert_eq!(count(0, "unit", "units"), "0 units");
+        assert_eq!(count(1200, "article", "articles"), "1,200 articles");
     }
 }

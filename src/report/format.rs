@@ -45,12 +45,7 @@ pub fn hits(x: f64) -> String {
 }
 
 /// Integer with thousands separators: 1200 -> "1,200".
-pub use crate::model::numbers::int;
-
-/// "1 article" / "5 articles".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", int(n), if n == 1 { one } else { many })
-}
+pub use crate::model::numbers::{count, int};
 
 /// A sentence as quoted in the report: a closing (or opening) double quote
 /// mark without its partner is dropped, because the sentence splitter leaves

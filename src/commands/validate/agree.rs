@@ -20,6 +20,7 @@ use super::score_documents;
 use super::stats::{alpha_band, kappa_band, Table2};
 use crate::input::{decode, Document};
 use crate::model::error::{Error, Result};
+use crate::model::numbers::count;
 use crate::model::options::Options;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -607,8 +608,10 @@ pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
     for (ids, inn, out) in [(&only_a, &na, &nb), (&only_b, &nb, &na)] {
         if !ids.is_empty() {
             warnings.push(format!(
-                "{} unit(s) in {inn} are missing from {out} and were left out: {}",
-                ids.len(),
+                "{} in {inn} {} missing from {out} and {} left out: {}",
+                count(ids.len(), "unit", "units"),
+                if ids.len() == 1 { "is" } else { "are" },
+                if ids.len() == 1 { "was" } else { "were" },
                 list(ids)
             ));
         }
@@ -784,8 +787,9 @@ impl Report {
             let (a1, b1) = (t.a_1(), t.b_1());
             if a1 > 0 && a1 < 5 {
                 out.push(format!(
-                    "{}: {a} marked only {a1} unit(s) 1, so {} rests on very few cases.",
+                    "{}: {a} marked only {} 1, so {} rests on very few cases.",
                     fa.frame,
+                    count(a1, "unit", "units"),
                     if matches!(self.mode, Mode::Frame { .. }) {
                         "recall"
                     } else {
@@ -795,8 +799,9 @@ impl Report {
             }
             if matches!(self.mode, Mode::Frame { .. }) && b1 > 0 && b1 < 5 {
                 out.push(format!(
-                    "{}: {b} coded only {b1} unit(s) 1, so precision rests on very few cases.",
-                    fa.frame
+                    "{}: {b} coded only {} 1, so precision rests on very few cases.",
+                    fa.frame,
+                    count(b1, "unit", "units")
                 ));
             }
         }
@@ -1145,11 +1150,11 @@ mod tests {
         assert_eq!(r.unit_word, "units");
         let w = r.warnings.join("\n");
         assert!(
-            w.contains("1 unit(s) in alice.csv are missing from bob.csv and were left out: u4"),
+            w.contains("1 unit in alice.csv is missing from bob.csv and was left out: u4"),
             "{w}"
         );
         assert!(
-            w.contains("1 unit(s) in bob.csv are missing from alice.csv and were left out: u9"),
+            w.contains("1 unit in bob.csv is missing from alice.csv and was left out: u9"),
             "{w}"
         );
         assert!(w.contains("morality is coded in alice.csv only"), "{w}");

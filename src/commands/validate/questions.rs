@@ -22,6 +22,7 @@ use super::score_documents;
 use super::stats::Table2;
 use crate::input::{decode, Document};
 use crate::model::error::{Error, Result};
+use crate::model::numbers::count;
 use crate::model::options::Options;
 use crate::stats::resample;
 use std::collections::BTreeMap;
@@ -147,8 +148,9 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> Result<QuestionReport> {
         let only = ix.len() - units.len();
         if only > 0 {
             warnings.push(format!(
-                "{}: {only} unit(s) not on the other sheet, left out",
-                s.path.display()
+                "{}: {} not on the other sheet, left out",
+                s.path.display(),
+                count(only, "unit", "units")
             ));
         }
     }

@@ -6,7 +6,7 @@ use crate::model::findings::{Finding, DIFFERENCE};
 use crate::model::KeynessComparison;
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Inline, Table};
-use crate::report::format::{fixed, int};
+use crate::report::format::{count, fixed, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
@@ -300,9 +300,9 @@ impl<'a> Builder<'a> {
                 )
             };
             ex.push(t(format!(
-                " Left out: {} article(s) without a date and {} whose date could not be read{named} (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
-                tl.undated,
-                tl.unreadable_dates.len()
+                " Left out: {} without a date and {} whose date could not be read{named} (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
+                count(tl.undated, "article", "articles"),
+                int(tl.unreadable_dates.len())
             )));
         }
         self.explain(ex);
@@ -320,7 +320,7 @@ impl<'a> Builder<'a> {
                 t(format!(
                     "In {}{}, every article comes from one group: a line's jump there may show a change of source rather than of framing. Check a trend within one group (analyse that group's articles on their own) before reading it across sources.",
                     list.join(", "),
-                    if more > 0 { format!(" and {more} more period(s)") } else { String::new() }
+                    if more > 0 { format!(" and {}", count(more, "more period", "more periods")) } else { String::new() }
                 )),
             ]);
         }

@@ -69,6 +69,7 @@ mod vectors;
 pub use input::ClusterInput;
 pub use params::{ClusterParams, ClusterTuning, ParamError, Reduce, ValidClusterParams};
 
+use crate::model::numbers::int;
 use crate::model::{Assignment, Clustering, SimilarityMatrix};
 use crate::platform::timing::Timer;
 use crate::similarity::sparse::Rows;
@@ -167,8 +168,13 @@ fn cluster_rows(
     let lonely = nearest.iter().filter(|x| x.is_none()).count();
     if lonely > 0 && (n <= tuning.exact_neighbours_max || params.neighbours) {
         notes.push(format!(
-            "{lonely} article(s) share no term with any other article (or are alone in their cluster) \
-             and have no nearest neighbour."
+            "{} no term with any other article (or are alone in their cluster) \
+             and have no nearest neighbour.",
+            if lonely == 1 {
+                "1 article shares".to_string()
+            } else {
+                format!("{} articles share", int(lonely))
+            }
         ));
     }
 
