@@ -3,7 +3,8 @@
 //! navigation. The rules are deliberately conservative (a line is dropped only
 //! when it matches one of them) and documented in docs/user-guide.md ("Reading the corpus").
 
-use super::inline_boilerplate;
+use super::{inline_boilerplate, wire_credits};
+use std::borrow::Cow;
 
 /// Line starts (case-insensitive, after leading dashes and spaces) that mark
 /// boilerplate.
@@ -162,6 +163,14 @@ pub fn strip(text: &str) -> (String, usize) {
             dropped += 1;
         } else {
             let (kept, fragments) = inline_boilerplate::strip_fragments(line);
+            let (kept, marks) = match kept {
+                Cow::Borrowed(l) => wire_credits::strip(l),
+                Cow::Owned(l) => {
+                    let (k, n) = wire_credits::strip(&l);
+                    (Cow::Owned(k.into_owned()), n)
+                }
+            };
+            let fragments = fragments + marks;
             dropped += fragments;
             // A line that was only fragments goes whole: a blank line left
             // in its place would end the paragraph.

@@ -137,9 +137,15 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
     if cuts.is_empty() {
         return (Cow::Borrowed(line), 0);
     }
+    (Cow::Owned(cut_out(line, &cuts)), cuts.len())
+}
+
+/// The line without the byte ranges `cuts` (in order, not overlapping),
+/// spaced as if they had never been there.
+pub(super) fn cut_out(line: &str, cuts: &[(usize, usize)]) -> String {
     let mut out = String::with_capacity(line.len());
     let mut at = 0;
-    for &(start, end) in &cuts {
+    for &(start, end) in cuts {
         out.push_str(&line[at..start]);
         at = end;
         // One space where the fragment sat between words, none at an end
@@ -163,7 +169,7 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
         }
     }
     out.push_str(&line[at..]);
-    (Cow::Owned(out), cuts.len())
+    out
 }
 
 /// Quotation marks that open a quotation; the straight ones open one only

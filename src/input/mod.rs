@@ -22,6 +22,7 @@ pub mod limits;
 pub mod metadata;
 pub mod paragraphs;
 pub mod walk;
+pub mod wire_credits;
 
 pub use article::{find_title, make_document};
 pub(crate) use damage::lost_letter_at;

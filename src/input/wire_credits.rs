@@ -1,0 +1,345 @@
+//! The marks a news agency or a desk puts on its copy: the dateline that
+//! opens a story ("LONDON (Reuters) -", "MOSCOW, February 7. /TASS/."), the
+//! sign-offs that close it ("(Reporting by ...; Editing by ...)", "Source:
+//! Al Jazeera and news agencies") and an opinion page's disclaimer. They
+//! name who filed the story, not what it says: left in, an agency's name is
+//! a top term of every article it filed, and clusters, labels and keyness
+//! follow the agency instead of the story. Each rule needs a fixed shape
+//! whose end can be told, so no word of the article goes with it; the
+//! rules are documented in docs/user-guide.md ("Reading the corpus").
+
+use super::inline_boilerplate::cut_out;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Agencies whose name stands in a dateline's brackets ("(Reuters)") or
+/// slashes ("/TASS/"): the world and national wire services English-language
+/// news carries.
+const AGENCIES: &[&str] = &[
+    "Reuters",
+    "Reuters Health",
+    "Thomson Reuters Foundation",
+    "AP",
+    "AFP",
+    "UPI",
+    "dpa",
+    "DPA",
+    "EFE",
+    "ANSA",
+    "Xinhua",
+    "Bloomberg",
+    "Kyodo",
+    "Yonhap",
+    "Anadolu",
+    "Anadolu Agency",
+    "TASS",
+    "ITAR-TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Sputnik",
+    "PTI",
+    "IANS",
+    "ANI",
+    "AAP",
+    "IPS",
+    "CNA",
+    "WAFA",
+    "IRNA",
+    "APA",
+    "PA",
+];
+
+/// How far into a line a dateline may reach: place, date and agency.
+const DATELINE_MAX_BYTES: usize = 80;
+
+/// Words a dateline's place and date may have ("WASHINGTON, Feb 7").
+const DATELINE_MAX_WORDS: usize = 6;
+
+/// How the bracketed sign-offs of wire copy open.
+const SIGN_OFFS: &[&str] = &[
+    "(Reporting by ",
+    "(Additional reporting by ",
+    "(Reporting and writing by ",
+    "(Writing by ",
+    "(Editing by ",
+    "(Compiled by ",
+];
+
+/// The longest bracketed sign-off: beyond it, a bracket that never closes
+/// is not one.
+const SIGN_OFF_MAX_BYTES: usize = 400;
+
+/// The label of a credit line ("Source: Reuters").
+const SOURCE: &str = "Source:";
+
+/// Words a "Source:" credit may have before the line ends.
+const SOURCE_MAX_WORDS: usize = 8;
+
+/// How an opinion page's disclaimer opens; it runs to its sentence's end.
+const DISCLAIMERS: &[&str] = &[
+    "The views expressed in this article are ",
+    "The views expressed in this column are ",
+    "The opinions expressed in this article are ",
+    "The opinions expressed in this commentary are ",
+];
+
+/// The sign-offs, disclaimers and "Source:", in that order, found in one
+/// pass over a line.
+static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(SIGN_OFFS.iter().chain(DISCLAIMERS).chain([&SOURCE]))
+        .expect("fixed phrases build")
+});
+
+/// The line without the agency's marks, and how many were removed
+/// (borrowed, 0, when there are none: the usual case).
+pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    if let Some(end) = dateline_end(line) {
+        cuts.push((0, end));
+    }
+    let from = cuts.last().map_or(0, |&(_, end)| end);
+    let mut source = None;
+    for m in FINDER.find_iter(&line[from..]) {
+        let (start, at) = (from + m.start(), from + m.end());
+        if cuts.last().is_some_and(|&(_, end)| start < end) {
+            continue;
+        }
+        let p = m.pattern().as_usize();
+        if p < SIGN_OFFS.len() {
+            let rest = &line[start..floor_boundary(line, start + SIGN_OFF_MAX_BYTES)];
+            if let Some(close) = rest.find(')').filter(|&c| !rest[1..c].contains('(')) {
+                cuts.push((start, start + close + 1));
+            }
+        } else if p < SIGN_OFFS.len() + DISCLAIMERS.len() {
+            if starts_sentence(&line[..start]) {
+                cuts.push((start, sentence_end(line, at)));
+            }
+        } else {
+            source = Some(start);
+        }
+    }
+    if let Some(start) = source.filter(|&s| source_credit(line, s)) {
+        if cuts.last().is_none_or(|&(_, end)| end <= start) {
+            cuts.push((start, line.len()));
+        }
+    }
+    if cuts.is_empty() {
+        return (Cow::Borrowed(line), 0);
+    }
+    let n = cuts.len();
+    (Cow::Owned(cut_out(line, &cuts)), n)
+}
+
+/// Past a dateline that opens the line: a place and perhaps a date, then
+/// the agency in brackets and a dash ("LONDON (Reuters) -", "WASHINGTON,
+/// Feb 7 (AP) —"), or in slashes ("MOSCOW, February 7. /TASS/.").
+fn dateline_end(line: &str) -> Option<usize> {
+    let head = &line[..floor_boundary(line, DATELINE_MAX_BYTES)];
+    let (open, close) = head
+        .char_indices()
+        .find(|&(_, c)| c == '(' || c == '/')
+        .map(|(i, c)| (i, if c == '(' { ')' } else { '/' }))?;
+    if !place_and_date(&head[..open]) {
+        return None;
+    }
+    let inside_len = head[open + 1..].find(close)?;
+    let inside = &head[open + 1..open + 1 + inside_len];
+    if !AGENCIES.contains(&inside) {
+        return None;
+    }
+    let after = open + 1 + inside_len + 1;
+    let rest = &line[after..];
+    let end = if close == ')' {
+        let r = rest.trim_start();
+        let dash = ["--", "-", "\u{2014}", "\u{2013}"]
+            .iter()
+            .find(|d| r.starts_with(*d))?;
+        line.len() - r.len() + dash.len()
+    } else {
+        after + usize::from(rest.starts_with('.'))
+    };
+    // The story must go on after the dateline, on the same line.
+    if !line[end..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let story = line[end..].trim_start();
+    story
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
+        .then_some(line.len() - story.len())
+}
+
+/// A dateline's place and date: a few words, the first a capitalised one
+/// (the place), the others capitalised words, numbers or month
+/// abbreviations, with commas and full stops between.
+fn place_and_date(s: &str) -> bool {
+    let s = s.trim_end();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= DATELINE_MAX_WORDS
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            !w.is_empty()
+                && (w.starts_with(char::is_uppercase) || w.chars().all(|c| c.is_ascii_digit()))
+                && w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+        })
+}
+
+/// True when the "Source:" at `start` is a credit that ends the line:
+/// after a sentence's end (or at the line's start), a few words, the first
+/// capitalised, and no sentence end among them ("Source:-Al Jazeera and
+/// news agencies").
+fn source_credit(line: &str, start: usize) -> bool {
+    if !starts_sentence(&line[..start]) {
+        return false;
+    }
+    let credit = line[start + SOURCE.len()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+        .trim_end();
+    let credit = credit.strip_suffix('.').unwrap_or(credit);
+    let words = credit.split_whitespace().count();
+    (1..=SOURCE_MAX_WORDS).contains(&words)
+        && credit.starts_with(char::is_uppercase)
+        && !credit.contains(['.', '!', '?', ':', '"'])
+}
+
+/// True when what comes before a phrase ends a sentence (or is nothing).
+fn starts_sentence(before: &str) -> bool {
+    let b = before.trim_end();
+    b.is_empty() || b.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+}
+
+/// Past the full stop that ends the sentence going on at `at`, or the
+/// line's end.
+fn sentence_end(line: &str, at: usize) -> usize {
+    line[at..]
+        .char_indices()
+        .find(|&(i, c)| c == '.' && line[at + i + 1..].starts_with(char::is_whitespace))
+        .map_or(line.len(), |(i, _)| at + i + 1)
+}
+
+/// The largest char boundary at or below `max`.
+fn floor_boundary(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(line: &str) -> String {
+        strip(line).0.into_owned()
+    }
+
+    #[test]
+    fn an_agency_dateline_goes() {
+        for (line, want) in [
+            ("LONDON (Reuters) - Prices rose.", "Prices rose."),
+            (
+                "WASHINGTON, Feb 7 (AP) \u{2014} The Senate voted.",
+                "The Senate voted.",
+            ),
+            (
+                "NEW YORK (Reuters Health) -- A study found.",
+                "A study found.",
+            ),
+            (
+                "BAKU, February 7. /TASS/. Russian citizen A was extradited.",
+                "Russian citizen A was extradited.",
+            ),
+            ("Kabul (AFP) - Gunmen attacked.", "Gunmen attacked."),
+        ] {
+            assert_eq!(strip(line), (Cow::Owned(want.to_string()), 1), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bracket_that_is_not_a_dateline_stays() {
+        for line in [
+            // Not at the line's start.
+            "Police said (Reuters) - nothing more.",
+            // Not an agency.
+            "LONDON (Smith) - Prices rose.",
+            // Lower-case words before the bracket: a sentence, not a place.
+            "The report (AP) - was late.",
+            // No dash after the agency.
+            "LONDON (Reuters) Prices rose.",
+            // Slashes that are a ratio or a path.
+            "Ratio 3/4 of the TASS staff.",
+        ] {
+            assert_eq!(kept(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_wire_sign_off_goes() {
+        assert_eq!(
+            strip("The vote is on Friday. (Reporting by Jane Doe; Editing by Ann Lee)"),
+            (Cow::Owned("The vote is on Friday.".to_string()), 1)
+        );
+        assert_eq!(
+            kept("He left. (Additional reporting by Bo Li in Beijing) Talks resume."),
+            "He left. Talks resume."
+        );
+        // A bracket that never closes is not a sign-off.
+        let open = "He left. (Reporting by Jane Doe and more";
+        assert_eq!(kept(open), open);
+        // Lower case is the article's own aside.
+        let aside = "The paper (reporting by its own staff) said so.";
+        assert_eq!(kept(aside), aside);
+    }
+
+    #[test]
+    fn a_source_credit_that_ends_the_line_goes() {
+        assert_eq!(
+            kept("\"The only thing we can do is wait.\" Source:-Al Jazeera and news agencies"),
+            "\"The only thing we can do is wait.\""
+        );
+        assert_eq!(kept("Source: Reuters"), "");
+        for line in [
+            // A sentence about a source.
+            "Source: a senior official said the talks had failed.",
+            "The Source: Magazine is sold out and its editor left the company last year.",
+            // Not at a sentence's start.
+            "Their Source: Al Jazeera",
+            // Too long to be a credit.
+            "Done. Source: One Two Three Four Five Six Seven Eight Nine Ten",
+        ] {
+            assert_eq!(kept(line), line, "{line}");
+        }
+    }
+
+    #[test]
+    fn an_opinion_disclaimer_goes_to_its_sentence_end() {
+        let line = "It must end. The views expressed in this article are the author's own and do not necessarily reflect the site's editorial policy. More text.";
+        assert_eq!(
+            strip(line),
+            (Cow::Owned("It must end. More text.".to_string()), 1)
+        );
+        let quoted = "He said the views expressed in this article are his own.";
+        assert_eq!(kept(quoted), quoted);
+    }
+
+    #[test]
+    fn several_marks_on_one_line_all_go() {
+        let line = "LONDON (Reuters) - Prices rose. (Reporting by Jo Bloggs) Source: Reuters";
+        assert_eq!(strip(line), (Cow::Owned("Prices rose.".to_string()), 3));
+    }
+
+    #[test]
+    fn multibyte_text_near_the_dateline_limit_is_safe() {
+        let line = "\u{00e9}".repeat(60) + " (Reuters) - x";
+        assert_eq!(kept(&line), line);
+    }
+}
