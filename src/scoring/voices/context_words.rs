@@ -2,7 +2,8 @@
 //! punctuation by byte offset (initials and titles keep their full stop),
 //! case-blind look-ups in the word lists, and the tests of single words
 //! (a speech verb, a day or month, a capitalised word) that the speaker
-//! rules and the pronoun rules share.
+//! rules and the pronoun rules share, and the shape of a comma aside after
+//! a name (a role, a participle).
 
 use super::words::{DAYS, NOT_NAME_START, OPENERS, SPEECH_VERBS, TITLES};
 use crate::model::dates::MONTH_NAMES;
@@ -122,6 +123,63 @@ pub(super) fn lower_in(w: &str, list: &[&str]) -> bool {
 /// the other [`NOT_NAME_START`] words ("In", "Speaking").
 pub(super) fn not_name_start(w: &str) -> bool {
     lower_in(w, OPENERS) || lower_in(w, NOT_NAME_START)
+}
+
+/// Words that tie a role to where it is held ("director of Acme", "a
+/// professor at Peking University").
+const ROLE_LINKS: &[&str] = &["of", "for", "at", "in", "with", "from", "on"];
+
+/// Whether the words of an aside between commas after a name are a role:
+/// up to four lower-case words ("managing director", "premier", "president
+/// and chief executive"), or a possessive name and such words ("Britain's
+/// foreign secretary"), optionally followed by where the role is held ("of
+/// Acme", "at George Washington University"); an article may open it ("the
+/// government minister"). An aside opened by a
+/// conjunction or a clause opener ("and Brown", "however", "in London") is
+/// none: it may be a list or a clause of its own, not a description.
+pub(super) fn role_aside(ws: &[&str]) -> bool {
+    let head_len = ws
+        .iter()
+        .position(|w| lower_in(w, ROLE_LINKS))
+        .unwrap_or(ws.len());
+    let (first, rest) = match ws[..head_len].split_first() {
+        Some((f, r)) if capitalised(f) => match lower(f).strip_suffix("'s") {
+            Some(_) if !r.is_empty() => (r[0], &r[1..]),
+            _ => return false,
+        },
+        Some((f, r)) => (*f, r),
+        None => return false,
+    };
+    let role_word = |w: &str| {
+        !capitalised(w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    head_len <= 4
+        && role_word(first)
+        && !not_name_start(first)
+        && !lower_in(first, &["or", "nor"])
+        && rest.iter().all(|w| role_word(w))
+}
+
+/// Whether `s` (the text before a speech verb) ends with an aside opened by
+/// a participle: "Mr Li, speaking to the BBC," before "said".
+pub(super) fn ends_with_participle_aside(s: &str) -> bool {
+    let first = final_aside(s).and_then(|a| a.split_whitespace().next());
+    first.is_some_and(|f| f.len() > 4 && f.ends_with("ing") && !capitalised(f))
+}
+
+/// Whether `s` (the text before a speech verb) ends with a role aside
+/// ([`role_aside`]): "Ms Roy, mother of the victim," before "said".
+pub(super) fn ends_with_role_aside(s: &str) -> bool {
+    final_aside(s).is_some_and(|a| role_aside(&a.split_whitespace().collect::<Vec<_>>()))
+}
+
+/// The last of two or more comma clauses that `s` ends with, if it ends
+/// with a comma.
+fn final_aside(s: &str) -> Option<&str> {
+    let head = s.trim_end().strip_suffix(',')?;
+    head.rsplit_once(',').map(|(_, aside)| aside)
 }
 
 /// Whether `w` is a day or a month, which a speaker's name never is.

@@ -46,7 +46,13 @@
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),
 //! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
 //! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
-//! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick";
+//! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick",
+//! and so does a role without an article ("Cressida Dick, commissioner of
+//! the Met, said"; after a quote that does not end its sentence even a long
+//! one, where the verb ends the attribution); in a new sentence after a
+//! quote, a name with such a role whose verb goes on with a report ("Ms
+//! Dick, mother of the victim, said no words ...") is someone new, not
+//! this quote's speaker;
 //! "said Lisbon mayor Rui Costa" gives "Rui Costa" (a descriptor with a
 //! person noun before the name). Asides are passed over (`asides.rs`): a
 //! US party-state aside ("Sen. Dianne Feinstein, D-California, said",

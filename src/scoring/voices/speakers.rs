@@ -5,7 +5,8 @@
 
 use super::asides::without_asides;
 use super::context_words::{
-    capitalised, items, not_name_start, time_word, verb_at, word, Item, Items,
+    capitalised, ends_with_participle_aside, ends_with_role_aside, items, not_name_start,
+    role_aside, time_word, verb_at, word, Item, Items,
 };
 pub(super) use super::context_words::{is_verb, lower, lower_in};
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
@@ -369,17 +370,6 @@ fn abbreviation(s: &str) -> bool {
     initial || lower_in(w, TITLES)
 }
 
-/// Whether `s` (the text before a speech verb) ends with an aside opened by
-/// a participle: "Mr Li, speaking to the BBC," before "said".
-fn ends_with_participle_aside(s: &str) -> bool {
-    let Some(head) = s.trim_end().strip_suffix(',') else {
-        return false;
-    };
-    let aside = head.rsplit(',').next().unwrap_or("");
-    let first = aside.split_whitespace().next().unwrap_or("");
-    head.contains(',') && first.len() > 4 && first.ends_with("ing") && !capitalised(first)
-}
-
 /// The words of `s` from word `a` to word `b` (inclusive), as written.
 fn span(s: &str, ws: &[(usize, usize)], a: usize, b: usize) -> String {
     s[ws[a].0..ws[b].1]
@@ -437,7 +427,11 @@ fn backward(s: &str, opens_clause: bool) -> Option<String> {
             let participle_aside = first.len() > 4
                 && first.ends_with("ing")
                 && seg1.first().is_some_and(|&(a, b)| !capitalised(&s[a..b]));
-            if (relative || participle_aside || DETERMINERS.contains(&first.as_str()))
+            // "John Smith, managing director of Acme, said": a role
+            // without an article describes the name before it as "the
+            // managing director" would.
+            let role = role_aside(&seg1.iter().map(|&(a, b)| &s[a..b]).collect::<Vec<_>>());
+            if (relative || participle_aside || role || DETERMINERS.contains(&first.as_str()))
                 && j1 > 0
                 && matches!(its[j1 - 1], Item::Punct(','))
             {
@@ -812,6 +806,17 @@ fn introduces_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -
         && !lower_in(speaker, PRONOUNS)
 }
 
+/// Whether a speech verb `verb` ends its clause's attribution, `rest` being
+/// the text after it: no word follows, or a place or time ("said at a news
+/// conference", "said Tuesday"), or the addressee of "told" ("told DW").
+/// Any other word opens the speaker's own report ("said the vote ...").
+fn attribution_ends(verb: &str, rest: &str) -> bool {
+    let next = Items::new(rest).next().and_then(|it| word(rest, &it));
+    next.is_none_or(|w| {
+        lower_in(w, NOT_IN_SPEAKER) || lower_in(w, &["during", "after"]) || time_word(w)
+    }) || lower_in(verb, &["told", "tells"])
+}
+
 /// Words after a speech verb within which "that" opens its report ("said
 /// on Tuesday that", "told reporters that").
 const REPORT_WITHIN: usize = 4;
@@ -880,16 +885,37 @@ fn find_speaker(
         }
     }
     // 2. “…,” Ms Dick said.
-    if let Some((x, y)) = first_verb(a, 9) {
+    // "“…,” Anthony Skinner, director of the Middle East practice at
+    // Verisk Maplecroft, told DW": an aside may hold the verb far off. A
+    // name so far from a quote that ends its sentence, or whose verb goes
+    // on with a report, mostly opens the next one.
+    let found = first_verb(a, 9).or_else(|| {
+        first_verb(a, 24).filter(|&(x, y)| {
+            if next_sentence || !attribution_ends(&a[x..y], &a[y..]) {
+                return false;
+            }
+            // Only "Name, aside," before the verb: one comma clause, no more.
+            let its = items(&a[..x]);
+            let commas: Vec<usize> = (0..its.len())
+                .filter(|&i| !matches!(its[i], Item::Word(..)))
+                .collect();
+            matches!(commas[..], [i, j] if i > 0 && j > i + 1 && j + 1 == its.len())
+                && commas.iter().all(|&i| matches!(its[i], Item::Punct(',')))
+        })
+    });
+    if let Some((x, y)) = found {
         if let Some(s) = backward_of(&a[..x], &a[x..y]) {
             // A report of someone else's words, not of the last speaker's.
             let new_report = reports_next(&a[y..], next_sentence, &a[x..y], &s)
                 && !previous.is_some_and(|p| same_person(&s, p));
-            // "“…” Ms Roy, reporting from Kabul, said the vote ...": a new
-            // sentence that goes on after the verb reports Ms Roy's own words.
+            // "“…” Ms Roy, reporting from Kabul, said the vote ...", "“…”
+            // Ms Roy, mother of the victim, said no words ...": a new
+            // sentence that goes on after the verb reports Ms Roy's own
+            // words, and the aside introduces her as someone new.
+            let goes_on = matches!(Items::new(&a[y..]).next(), Some(Item::Word(..)));
             let reports_on = next_sentence
-                && ends_with_participle_aside(&a[..x])
-                && matches!(Items::new(&a[y..]).next(), Some(Item::Word(..)));
+                && ((ends_with_participle_aside(&a[..x]) && goes_on)
+                    || (ends_with_role_aside(&a[..x]) && !attribution_ends(&a[x..y], &a[y..])));
             if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report && !reports_on
             {
                 return (Some(s), "X said");
@@ -1109,11 +1135,10 @@ mod tests {
                 "Catherine Frazier",
             ),
             // As without the aside: never the politician the spokesman
-            // speaks for (a description without an article is not read
-            // as one, so the quote stays unattributed).
+            // speaks for.
             (
                 "Drew Hammill, spokesman for Nancy Pelosi, D-Calif., said.",
-                "",
+                "Drew Hammill",
             ),
             ("said Sen. Kamala Harris, D-Calif.", "Sen. Kamala Harris"),
             // Hyphenated names are names.
@@ -1157,7 +1182,7 @@ mod tests {
         assert_eq!(who(t), ["Sir Jo Roe"]);
         // Never the party the speaker leads.
         let t = "Tim Roe, leader of the Green Party \u{2013} its third \u{2013} called it \u{201c}shameful\u{201d}.";
-        assert_eq!(who(t), [""]);
+        assert_eq!(who(t), ["Tim Roe"]);
     }
 
     #[test]
@@ -1395,5 +1420,89 @@ mod tests {
         assert_eq!(object_pronoun(" him."), Some("he"));
         assert_eq!(object_pronoun(" them, "), Some("they"));
         assert_eq!(object_pronoun(" her lawyer"), None);
+    }
+
+    #[test]
+    fn a_role_without_an_article_after_a_name_is_not_the_speaker() {
+        let q = "\u{201c}We will appeal,\u{201d}";
+        for (said, speaker) in [
+            ("John Smith, chief executive of Acme, said.", "John Smith"),
+            ("Li Keqiang, premier, said on Friday.", "Li Keqiang"),
+            (
+                "Sen. Rand Paul, Trump's former rival, said.",
+                "Sen. Rand Paul",
+            ),
+            // A long role holds the verb beyond the usual reach.
+            (
+                "Anthony Skinner, director of the Middle East and North Africa \
+                 practice at Verisk Maplecroft, told DW.",
+                "Anthony Skinner",
+            ),
+        ] {
+            assert_eq!(who(&format!("{q} {said}")), [speaker], "{said}");
+        }
+        let t = "John Smith, chief executive of Acme, said: \u{201c}We will appeal.\u{201d}";
+        assert_eq!(who(t), ["John Smith"]);
+        let t = "Ms Lee, professor of law at Peking University, said the ruling was \
+                 \u{201c}a landmark\u{201d}.";
+        assert_eq!(who(t), ["Ms Lee"]);
+        // After the verb the name was read alone already, and still is.
+        let t =
+            "\u{201c}We will appeal,\u{201d} said John Smith, head of the union's health section.";
+        assert_eq!(who(t), ["John Smith"]);
+    }
+
+    #[test]
+    fn a_role_aside_has_the_shape_of_a_title() {
+        let role = |s: &str| role_aside(&s.split(' ').collect::<Vec<_>>());
+        for s in [
+            "managing director",
+            "chief executive of Acme",
+            "president and chief executive of the Acme Group",
+            "Britain's foreign secretary",
+            "associate professor at George Washington University",
+        ] {
+            assert!(role(s), "{s}");
+        }
+        for s in [
+            "Jones and Brown",
+            "and Brown",
+            "however",
+            "in London",
+            "Acme Group",
+            "Britain's",
+            "45",
+        ] {
+            assert!(!role(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_role_aside_in_the_next_sentence_introduces_someone_new() {
+        // The verb goes on with the new person's own report.
+        let t = "\u{201c}Kill them, maim them.\u{201d} Akhtar, the government minister, said \
+                 the state takes the allegations seriously.";
+        assert_eq!(who(t), [""]);
+        let t = "Mrs Nevin said: \u{201c}It is a nightmare.\u{201d} Mary Nevin, mother of the \
+                 victim, said no words can express how she feels.";
+        assert_eq!(who(t), ["Mrs Nevin"]);
+        // A place, time or addressee after the verb ends the attribution.
+        let t = "\u{201c}So why do that here?\u{201d} Haggai Mazursky, a traveller, told Reuters.";
+        assert_eq!(who(t), ["Haggai Mazursky"]);
+    }
+
+    #[test]
+    fn a_name_far_before_the_verb_needs_a_comma_quote_and_a_plain_attribution() {
+        // The verb's own report ("said the rules ...") or a quote that ends
+        // its sentence leave a far-off name to the next report.
+        let t = "\u{201c}It will pass,\u{201d} Ajit Pai, the son of immigrants who grew up in \
+                 Kansas, said the rules were wrong.";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}It will pass.\u{201d} Crispin Blunt, the MP who chairs the Foreign \
+                 Affairs Committee, said.";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}It will pass,\u{201d} Ajit Pai, the son of immigrants who grew up in \
+                 Kansas, said in December.";
+        assert_eq!(who(t), ["Ajit Pai"]);
     }
 }
