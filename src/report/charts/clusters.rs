@@ -7,6 +7,7 @@ use super::placement::{Labeler, PxRect, Search};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -228,15 +229,16 @@ fn label_note(n: usize, k: usize) -> Option<String> {
     } else {
         "each cluster is".to_string()
     };
+    let n_text = int(n);
     if n <= MAX_ROWS {
         None
     } else if n <= DENSE {
         Some(format!(
-            "{n} articles: {tags} tagged at the article nearest its centre on the map (ringed); a sample of articles is labelled where there is room."
+            "{n_text} articles: {tags} tagged at the article nearest its centre on the map (ringed); a sample of articles is labelled where there is room."
         ))
     } else {
         Some(format!(
-            "{n} articles: {tags} tagged beside the cloud, with a line to the article nearest its centre on the map (ringed); no label covers a marker."
+            "{n_text} articles: {tags} tagged beside the cloud, with a line to the article nearest its centre on the map (ringed); no label covers a marker."
         ))
     }
 }

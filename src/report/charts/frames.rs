@@ -7,6 +7,7 @@ use super::labels::{article_index, article_label, cluster_name, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -115,7 +116,11 @@ fn rows(a: &Analysis) -> Rows {
                 .filter_map(|s| index.get(s.article_id.as_str()).copied())
                 .collect();
             rows.push((
-                format!("{} ({} articles)", cluster_name(a, ci.id), members.len()),
+                format!(
+                    "{} ({} articles)",
+                    cluster_name(a, ci.id),
+                    int(members.len())
+                ),
                 mean_rows(&members, nf, &values),
             ));
         }
@@ -123,7 +128,7 @@ fn rows(a: &Analysis) -> Rows {
             rows,
             note: Some(format!(
                 "{} articles are too many for one row each: the first row is the mean over all articles, each other row the mean over one cluster's articles (clusters as in the Clusters section); per-article values are in frames.csv.",
-                n
+                int(n)
             )),
             kind: Kind::Clusters,
         };
@@ -142,7 +147,8 @@ fn rows(a: &Analysis) -> Rows {
             .collect(),
         note: Some(format!(
             "Showing the {} of {} articles with the most frame words; all values are in the tables.",
-            MAX_ROWS, n
+            MAX_ROWS,
+            int(n)
         )),
         kind: Kind::TopArticles,
     }

@@ -9,6 +9,7 @@ use super::style::*;
 use crate::model::findings::{DIFFERENCE, REST};
 use crate::model::{Analysis, GroupStats};
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -188,7 +189,7 @@ pub fn draw<DB: DrawingBackend>(
     // Horizontal: group names (once, left of each panel row), then the panels.
     let names: Vec<String> = groups
         .iter()
-        .map(|gr| format!("{} (n = {})", gr.name, gr.articles))
+        .map(|gr| format!("{} (n = {})", gr.name, int(gr.articles)))
         .collect();
     let name_w = names
         .iter()

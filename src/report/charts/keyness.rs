@@ -12,6 +12,7 @@ use super::chart::Chart;
 use super::style::*;
 use crate::model::{Analysis, KeyTerm, KeynessComparison};
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -253,9 +254,12 @@ fn panel<DB: DrawingBackend>(
     let title = match other {
         Some(o) => format!(
             "{} ({} articles) against {} ({} articles)",
-            c.group, c.articles, o.group, o.articles
+            c.group,
+            int(c.articles),
+            o.group,
+            int(o.articles)
         ),
-        None => format!("{} ({} articles)", c.group, c.articles),
+        None => format!("{} ({} articles)", c.group, int(c.articles)),
     };
     text(
         area,

@@ -7,6 +7,7 @@ use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -65,16 +66,18 @@ pub fn draw<DB: DrawingBackend>(
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
         sub.push(format!(
             "Overall: {} positive (score 0.05 or more), {} neutral, {} negative (-0.05 or less); mean {}.",
-            pos,
-            scores.len() - pos - neg,
-            neg,
+            int(pos),
+            int(scores.len() - pos - neg),
+            int(neg),
             num(mean, 2)
         ));
     }
     let showing = |n: usize, half: usize| {
         format!(
             "{} articles: showing the {} most positive and the {} most negative; all scores are in the tables.",
-            n, half, half
+            int(n),
+            half,
+            half
         )
     };
     // As many rows as the canvas holds with labels of a readable size (at
@@ -101,7 +104,10 @@ pub fn draw<DB: DrawingBackend>(
         let half = ((max_rows - 1) / 2).max(1);
         sub.push(showing(n, half));
         let mut r: Vec<Row> = order[..half].iter().map(|&i| row(i)).collect();
-        r.push((format!("⋯ {} articles not shown ⋯", n - 2 * half), None));
+        r.push((
+            format!("⋯ {} articles not shown ⋯", int(n - 2 * half)),
+            None,
+        ));
         r.extend(order[n - half..].iter().map(|&i| row(i)));
         r
     };

@@ -7,6 +7,7 @@ use super::labels::{article_index, article_label, article_number, cluster_name, 
 use super::style::*;
 use crate::model::{Analysis, Clustering};
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -96,7 +97,7 @@ pub fn draw<DB: DrawingBackend>(
     let Some(sim) = sim else {
         let mut msg = vec![format!(
             "The full article-by-article similarity matrix was not computed for this run ({} articles), so it cannot be drawn.",
-            a.articles.len()
+            int(a.articles.len())
         )];
         msg.extend(c.notes.iter().cloned());
         msg.push("Each article's most similar other article is listed in the tables.".to_string());
@@ -174,7 +175,7 @@ fn cluster_means(a: &Analysis, c: &Clustering) -> (Heat, Vec<String>) {
     let size = |id: usize| c.clusters.get(id).map_or(0, |ci| ci.size);
     let heat = Heat {
         rows: (0..k)
-            .map(|id| format!("{} ({} articles)", cluster_name(a, id), size(id)))
+            .map(|id| format!("{} ({} articles)", cluster_name(a, id), int(size(id))))
             .collect(),
         cols: (0..k).map(|id| format!("Cluster {}", id + 1)).collect(),
         values: c
@@ -194,7 +195,7 @@ fn summary_text(n: usize) -> Vec<String> {
     vec![
         format!(
             "{} articles are too many to show pair by pair: each cell is the mean similarity between the articles of two clusters (0 = no distinctive words in common, 1 = identical). Darker = more similar.",
-            n
+            int(n)
         ),
         "The diagonal is the mean similarity within a cluster (each article with the others of its cluster): it should be darker than the rest of its row when clusters are well separated. An empty cell is a cluster of one article.".to_string(),
     ]
@@ -242,7 +243,7 @@ fn summary(
     let heat = Heat {
         rows: ids
             .iter()
-            .map(|&id| format!("{} ({} articles)", cluster_name(a, id), size(id)))
+            .map(|&id| format!("{} ({} articles)", cluster_name(a, id), int(size(id))))
             .collect(),
         cols: ids
             .iter()

@@ -13,6 +13,7 @@ use super::labels::{article_label, cluster_of};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -112,7 +113,11 @@ fn content(a: &Analysis) -> Content {
             let shown = n.min(MAX_PANELS);
             sub.push("Words that set each article apart: bar length = the word's TF-IDF weight (high when the word is frequent in this article but rare in the others).".to_string());
             if shown < n {
-                sub.push(format!("Showing the first {} of {} articles.", shown, n));
+                sub.push(format!(
+                    "Showing the first {} of {} articles.",
+                    shown,
+                    int(n)
+                ));
             }
             let panels = (0..shown)
                 .map(|i| {

@@ -10,6 +10,7 @@ use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
+use crate::report::format::int;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -110,7 +111,8 @@ pub fn draw<DB: DrawingBackend>(
     let showing = |n: usize, k: usize| {
         format!(
             "{} articles: showing the {} with the most quoted words (in corpus order); all are in voices.csv.",
-            n, k
+            int(n),
+            k
         )
     };
     // As many rows as the canvas holds with labels of a readable size
