@@ -155,3 +155,57 @@ fn negated_and_quoted_matches_are_shown_apart() {
     // "not under control" sits in a quote: the mark is inside the quote's shading.
     assert!(html.contains("<span class=\"q\">"));
 }
+
+/// Past the reader's first pages (2,000 articles), an article the report
+/// names (here the most threat-framed, the last of 2,005) gets a page of its
+/// own, and the report's links to it resolve; an article it does not name
+/// stays out of the reader.
+#[test]
+fn an_article_the_report_names_beyond_the_first_pages_can_be_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plain: Vec<(String, Vec<u8>)> = (0..2004)
+        .map(|i| {
+            (
+                format!("a{i:04}.txt"),
+                format!(
+                    "Council notes {i}\n\nThe council met on day {i} to discuss the library budget. \
+                     Members agreed on new opening hours for the parks and the pool. \
+                     The next meeting is planned for the spring."
+                )
+                .into_bytes(),
+            )
+        })
+        .collect();
+    let mut files: Vec<(&str, &[u8])> = plain
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let threat = b"Gunmen attack the town\n\nGunmen attacked the town at night and killed six people. \
+        The attack spread fear and panic among residents. Police warned of further violence and danger. \
+        Survivors described the massacre and the terror of the assault. \
+        The killings were the deadliest attack in years. Officials fear more bloodshed.";
+    files.push(("z9999.txt", threat));
+    let dir = folder(tmp.path(), "many", &files);
+    let out = tmp.path().join("out");
+    analyze_ok(&[&dir], &out);
+    let named = read(&out.join("reader-named.html"));
+    assert!(
+        named.contains("<article id=\"a2005\""),
+        "the named article is on the page"
+    );
+    assert!(
+        !named.contains("<article id=\"a2004\""),
+        "an article the report does not name is not"
+    );
+    let report = read(&out.join("report.html"));
+    assert!(
+        report.contains("reader-named.html#a2005"),
+        "the report links to it"
+    );
+    assert!(
+        !report.contains("reader-21.html"),
+        "no numbered page past the first 2,000 articles"
+    );
+    let manifest = read(&out.join(".frame-manifest"));
+    assert!(manifest.contains("reader-named.html"), "{manifest}");
+}

@@ -71,6 +71,23 @@ pub struct Analysis {
     /// [`READER_MAX`] articles), in corpus order; not in analysis.json.
     #[serde(skip)]
     pub reader: Vec<reader::ReaderText>,
+    /// The texts and marks of the articles beyond the first [`READER_MAX`]
+    /// that the report names (summary, findings, its tables), by article
+    /// index, ascending: every article the report points to can be read
+    /// marked. Not in analysis.json.
+    #[serde(skip)]
+    pub reader_named: Vec<(usize, reader::ReaderText)>,
+}
+
+impl Analysis {
+    /// Whether the article reader holds article `i` (0-based, corpus order).
+    pub fn in_reader(&self, i: usize) -> bool {
+        (i < READER_MAX && i < self.articles.len())
+            || self
+                .reader_named
+                .binary_search_by_key(&i, |(j, _)| *j)
+                .is_ok()
+    }
 }
 
 /// Most articles the reader pages show; beyond them `frame kwic` shows any match in context.

@@ -325,6 +325,20 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     let empty = crate::input::limits::content_warnings(&analysis);
     analysis.warnings.extend(empty);
     analysis.findings = crate::stats::findings::compute(&analysis);
+    // The reader's first pages stop at READER_MAX articles; the articles
+    // beyond them that the report names get a page of their own, so that
+    // every article the report points to can be read marked.
+    if corpus.documents.len() > READER_MAX {
+        let named = report::sections::named_articles(&analysis);
+        analysis.reader_named = named
+            .into_par_iter()
+            .filter(|&i| i >= READER_MAX)
+            .map(|i| {
+                let text = scorer.reader_text(&corpus.documents[i].text, &tc.docs[i], &tc.vocab);
+                (i, text)
+            })
+            .collect();
+    }
     stages.finish();
     Ok(analysis)
 }

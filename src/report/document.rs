@@ -145,6 +145,46 @@ pub struct Document {
 }
 
 impl Document {
+    /// Every article the blocks link to (0-based, ascending, once each).
+    pub fn linked_articles(blocks: &[Block]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut inlines = |xs: &[Inline]| {
+            for x in xs {
+                if let Inline::Link {
+                    to: Target::Article(i),
+                    ..
+                } = x
+                {
+                    out.push(*i);
+                }
+            }
+        };
+        let mut cells = Vec::new();
+        for b in blocks {
+            match b {
+                Block::Para(xs) | Block::Explain(xs) => inlines(xs),
+                Block::Callout { items, .. } | Block::List(items) => {
+                    items.iter().for_each(|xs| inlines(xs))
+                }
+                Block::Quote {
+                    source: Some(Target::Article(i)),
+                    ..
+                } => cells.push(*i),
+                Block::Table(t) => {
+                    cells.extend(t.rows.iter().flatten().filter_map(|c| match c.link {
+                        Some(Target::Article(i)) => Some(i),
+                        _ => None,
+                    }))
+                }
+                _ => {}
+            }
+        }
+        out.extend(cells);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Level-2 headings of `blocks` as (id, text), for a table of contents.
     pub fn toc(blocks: &[Block]) -> Vec<(&str, &str)> {
         blocks
@@ -161,5 +201,42 @@ impl Document {
         self.appendix
             .iter()
             .any(|b| matches!(b, Block::Heading { id: i, .. } if i == id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linked_articles_are_found_in_text_quotes_and_tables_once_each() {
+        let link = |i| Inline::Link {
+            text: "x".into(),
+            to: Target::Article(i),
+        };
+        let blocks = vec![
+            Block::Para(vec![Inline::Text("a".into()), link(7)]),
+            Block::List(vec![
+                vec![link(2)],
+                vec![Inline::Link {
+                    text: "s".into(),
+                    to: Target::Section("method".into()),
+                }],
+            ]),
+            Block::Quote {
+                text: "q".into(),
+                cite: "c".into(),
+                source: Some(Target::Article(2500)),
+            },
+            Block::Table(Table {
+                header: vec!["a".into()],
+                numeric: vec![false],
+                rows: vec![
+                    vec![Cell::text("t").linked(Target::Article(7))],
+                    vec![Cell::text("u")],
+                ],
+            }),
+        ];
+        assert_eq!(Document::linked_articles(&blocks), vec![2, 7, 2500]);
     }
 }

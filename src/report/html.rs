@@ -24,7 +24,7 @@ pub fn render(a: &Analysis, charts: &[&str]) -> String {
 pub fn render_pages(a: &Analysis, charts: &[&str]) -> (String, String) {
     let doc = sections::build(a, charts);
     let links = Links::new(&doc);
-    let n = a.articles.len();
+    let n = (a.articles.len(), a.reader_named.len());
     let report = render_page(
         &doc,
         &a.frame_version,
@@ -297,14 +297,15 @@ fn table(out: &mut String, t: &Table, links: &Links) {
     out.push_str("</tbody></table></div>\n");
 }
 
-/// One page; `articles` is how many the run analysed (the reader shows at
-/// most [`READER_MAX`], and the subtitle says so).
+/// One page; `articles` is how many the run analysed and how many beyond
+/// the first [`READER_MAX`] the reader adds because the report names them
+/// (the subtitle says what the reader holds).
 fn render_page(
     doc: &Document,
     version: &str,
     blocks: &[Block],
     links: &Links,
-    articles: usize,
+    (articles, named): (usize, usize),
 ) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -328,7 +329,12 @@ fn render_page(
     match links.page {
         Page::Report => {
             let which = if articles > READER_MAX {
-                format!("the first {} articles (#1 to #{}) can be read with their frame words marked in the <a href=\"{}\">reader</a>; for the others, <code>frame kwic</code> shows any word in context", int(READER_MAX), int(READER_MAX), super::links::page_name(0))
+                let others = if named > 0 {
+                    format!(", and so can the {} others this report names (<a href=\"{}\">their page</a>)", int(named), super::links::NAMED_PAGE)
+                } else {
+                    String::new()
+                };
+                format!("the first {} articles (#1 to #{}) can be read with their frame words marked in the <a href=\"{}\">reader</a>{others}; for the rest, <code>frame kwic</code> shows any word in context", int(READER_MAX), int(READER_MAX), super::links::page_name(0))
             } else {
                 format!("every article can be read with its frame words marked in the <a href=\"{}\">reader</a>", super::links::page_name(0))
             };

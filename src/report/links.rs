@@ -16,13 +16,26 @@ pub fn page_name(p: usize) -> String {
     }
 }
 
+/// The reader page of the articles beyond the first [`READER_MAX`] that
+/// the report names.
+pub const NAMED_PAGE: &str = "reader-named.html";
+
 /// Link to article `i` (0-based) in the reader.
 pub fn href(i: usize) -> String {
-    format!("{}#a{}", page_name(i / PAGE_SIZE), i + 1)
+    if i < READER_MAX {
+        format!("{}#a{}", page_name(i / PAGE_SIZE), i + 1)
+    } else {
+        format!("{NAMED_PAGE}#a{}", i + 1)
+    }
 }
 
-/// The reader's file names for a corpus of `n` articles.
-pub fn reader_pages(n: usize) -> Vec<String> {
+/// The reader's file names for a corpus of `n` articles, with the page of
+/// the named articles beyond the first pages when there are any.
+pub fn reader_pages(n: usize, named: bool) -> Vec<String> {
     let shown = n.min(READER_MAX);
-    (0..shown.div_ceil(PAGE_SIZE)).map(page_name).collect()
+    let mut pages: Vec<String> = (0..shown.div_ceil(PAGE_SIZE)).map(page_name).collect();
+    if named {
+        pages.push(NAMED_PAGE.into());
+    }
+    pages
 }

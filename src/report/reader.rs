@@ -21,8 +21,9 @@
 //! `cont` and all but its last the class `part` (no letter), so counting
 //! `<mark` elements without `cont` counts matches.
 
+use super::format::int;
 use super::html::escape;
-use super::links::{page_name, PAGE_SIZE};
+use super::links::{page_name, NAMED_PAGE, PAGE_SIZE};
 use super::OutputFile;
 use crate::model::reader::{Mark, ReaderText};
 use crate::model::{Analysis, READER_MAX};
@@ -135,66 +136,109 @@ mark.drop{background:none;text-decoration:line-through;color:#5a6475}
     css
 }
 
-/// Every reader page of an analysis (none without articles).
+/// Every reader page of an analysis (none without articles): the first
+/// [`READER_MAX`] articles in pages of [`PAGE_SIZE`], then one page of the
+/// articles beyond them that the report names.
 pub fn render(a: &Analysis) -> Vec<OutputFile> {
     let n = a.articles.len().min(a.reader.len()).min(READER_MAX);
     let pages = n.div_ceil(PAGE_SIZE);
-    (0..pages)
-        .map(|p| OutputFile {
-            name: page_name(p),
-            bytes: page(a, p, pages, n).into_bytes(),
+    let named = !a.reader_named.is_empty();
+    let mut files: Vec<OutputFile> = (0..pages)
+        .map(|p| {
+            let first = p * PAGE_SIZE;
+            let last = (first + PAGE_SIZE).min(n);
+            let intro = format!(
+                "Articles {}–{} of {}, with every word that counted for a frame marked.",
+                first + 1,
+                last,
+                int(a.articles.len())
+            );
+            let texts = (first..last).map(|i| (i, &a.reader[i]));
+            OutputFile {
+                name: page_name(p),
+                bytes: page(a, Some(p), pages, named, &intro, texts).into_bytes(),
+            }
         })
-        .collect()
+        .collect();
+    if named {
+        let intro = format!(
+            "The {} articles after #{} that the report names (in its summary, findings or tables), with every word that counted for a frame marked.",
+            int(a.reader_named.len()),
+            int(READER_MAX)
+        );
+        let texts = a.reader_named.iter().map(|(i, t)| (*i, t));
+        files.push(OutputFile {
+            name: NAMED_PAGE.into(),
+            bytes: page(a, None, pages, named, &intro, texts).into_bytes(),
+        });
+    }
+    files
 }
 
-fn page(a: &Analysis, p: usize, pages: usize, n: usize) -> String {
-    let first = p * PAGE_SIZE;
-    let last = (first + PAGE_SIZE).min(n);
+/// One reader page: numbered page `p`, or the named articles' page when
+/// `p` is `None`.
+fn page<'a>(
+    a: &Analysis,
+    p: Option<usize>,
+    pages: usize,
+    named: bool,
+    intro: &str,
+    texts: impl Iterator<Item = (usize, &'a ReaderText)> + Clone,
+) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let numbers: Vec<usize> = texts.clone().map(|(i, _)| i + 1).collect();
     let _ = writeln!(
         out,
-        "<title>Article reader: articles {}–{}</title>\n<style>{}</style>\n</head>\n<body>\n<main>",
-        first + 1,
-        last,
+        "<title>Article reader: {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>",
+        match (p, numbers.first(), numbers.last()) {
+            (Some(_), Some(f), Some(l)) => format!("articles {f}–{l}"),
+            _ => "articles named in the report".to_string(),
+        },
         css(&a.frames)
     );
+    let shown = a.articles.len().min(a.reader.len()).min(READER_MAX);
     let _ = writeln!(
         out,
-        "<h1>Article reader</h1>\n<p>Articles {}–{} of {}, with every word that counted for a frame marked. Back to the <a href=\"report.html\">report</a>.{}</p>",
-        first + 1,
-        last,
-        a.articles.len(),
-        if a.articles.len() > n {
+        "<h1>Article reader</h1>\n<p>{intro} Back to the <a href=\"report.html\">report</a>.{}</p>",
+        if a.articles.len() > shown {
             format!(
-                " The reader shows the first {} articles; <code>frame kwic</code> shows the matches of any article in context.",
-                n
+                " The reader shows the first {} articles{}; <code>frame kwic</code> shows the matches of any article in context.",
+                int(shown),
+                if named { " and the others the report names" } else { "" }
             )
         } else {
             String::new()
         }
     );
-    nav(&mut out, p, pages);
+    nav(&mut out, p, pages, named);
     legend(&mut out, a);
-    for i in first..last {
-        article(&mut out, a, i);
+    for (i, text) in texts {
+        article(&mut out, a, i, text);
     }
-    nav(&mut out, p, pages);
+    nav(&mut out, p, pages, named);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn nav(out: &mut String, p: usize, pages: usize) {
-    if pages < 2 {
+fn nav(out: &mut String, p: Option<usize>, pages: usize, named: bool) {
+    if pages + usize::from(named) < 2 {
         return;
     }
     out.push_str("<nav class=\"pages\">Pages:");
     for q in 0..pages {
-        if q == p {
+        if Some(q) == p {
             let _ = write!(out, " <strong>{}</strong>", q + 1);
         } else {
             let _ = write!(out, " <a href=\"{}\">{}</a>", page_name(q), q + 1);
+        }
+    }
+    if named {
+        if p.is_none() {
+            out.push_str(" <strong>named in the report</strong>");
+        } else {
+            let _ = write!(out, " <a href=\"{NAMED_PAGE}\">named in the report</a>");
         }
     }
     out.push_str("</nav>\n");
@@ -215,7 +259,7 @@ fn legend(out: &mut String, a: &Analysis) {
     out.push_str("<br>Hover over a mark (or long-press it) for the lexicon entry that matched and its weight.</div>\n");
 }
 
-fn article(out: &mut String, a: &Analysis, i: usize) {
+fn article(out: &mut String, a: &Analysis, i: usize, text: &ReaderText) {
     let art = &a.articles[i];
     let title = if art.title.trim().is_empty() {
         art.id.as_str()
@@ -236,7 +280,7 @@ fn article(out: &mut String, a: &Analysis, i: usize) {
     if let Some(d) = &art.date {
         meta.push(escape(d));
     }
-    meta.push(format!("{} words", art.words));
+    meta.push(format!("{} words", int(art.words)));
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", meta.join(" · "));
     let counts: Vec<String> = art
         .frames
@@ -262,7 +306,7 @@ fn article(out: &mut String, a: &Analysis, i: usize) {
         }
     );
     out.push_str("<div class=\"text\">");
-    marked(out, &a.reader[i], &a.frames);
+    marked(out, text, &a.frames);
     out.push_str("</div>\n</article>\n");
 }
 
@@ -511,12 +555,20 @@ mod tests {
 
     #[test]
     fn pages_and_links() {
-        assert_eq!(reader_pages(0), Vec::<String>::new());
-        assert_eq!(reader_pages(5), vec!["reader.html"]);
-        assert_eq!(reader_pages(250).len(), 3);
-        assert_eq!(reader_pages(100_000).len(), READER_MAX / PAGE_SIZE);
+        assert_eq!(reader_pages(0, false), Vec::<String>::new());
+        assert_eq!(reader_pages(5, false), vec!["reader.html"]);
+        assert_eq!(reader_pages(250, false).len(), 3);
+        assert_eq!(reader_pages(100_000, false).len(), READER_MAX / PAGE_SIZE);
+        assert_eq!(
+            reader_pages(100_000, true).last().map(String::as_str),
+            Some(NAMED_PAGE)
+        );
         assert_eq!(href(0), "reader.html#a1");
         assert_eq!(href(101), "reader-2.html#a102");
+        assert_eq!(
+            href(READER_MAX + 4),
+            format!("{NAMED_PAGE}#a{}", READER_MAX + 5)
+        );
     }
 
     #[test]

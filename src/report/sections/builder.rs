@@ -2,7 +2,7 @@
 //! and the small helpers they all use (headings with unique anchors, charts,
 //! cautions, truncated tables, article names).
 
-use crate::model::{Analysis, ArticleResult, Clustering, FrameScore, READER_MAX};
+use crate::model::{Analysis, ArticleResult, Clustering, FrameScore};
 use crate::report::charts::{self, Chart};
 use crate::report::document::{Block, Cell, Inline, Table, Target};
 use crate::report::format::int;
@@ -25,6 +25,9 @@ pub(super) struct Builder<'a> {
     pub(super) in_appendix: bool,
     pub(super) ids: Vec<String>,
     pub(super) index: BTreeMap<&'a str, usize>,
+    /// Links every article named, reader or not: set only to find which
+    /// articles the report names ([`super::named_articles`]).
+    pub(super) link_all: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -50,6 +53,7 @@ impl<'a> Builder<'a> {
                 .enumerate()
                 .map(|(i, art)| (art.id.as_str(), i))
                 .collect(),
+            link_all: false,
         }
     }
 }
@@ -92,10 +96,15 @@ impl<'a> Builder<'a> {
         self.in_appendix = false;
     }
 
+    /// Whether a mention of article `i` links to the reader.
+    pub(super) fn linkable(&self, i: usize) -> bool {
+        self.link_all || self.a.in_reader(i)
+    }
+
     /// A cell naming article `i` (its short title), linked to the reader.
     pub(super) fn article_cell(&self, i: usize) -> Cell {
         let c = Cell::text(self.short(i));
-        if i < READER_MAX {
+        if self.linkable(i) {
             c.linked(Target::Article(i))
         } else {
             c
@@ -105,7 +114,7 @@ impl<'a> Builder<'a> {
     /// A cell with article `i`'s number ("3"), linked to the reader.
     pub(super) fn number_cell(&self, i: usize) -> Cell {
         let c = Cell::num((i + 1).to_string());
-        if i < READER_MAX {
+        if self.linkable(i) {
             c.linked(Target::Article(i))
         } else {
             c
@@ -115,14 +124,16 @@ impl<'a> Builder<'a> {
     /// A cell naming the article with this id ("#3 Title"), linked to the reader.
     pub(super) fn id_cell(&self, id: &str) -> Cell {
         match self.index.get(id) {
-            Some(&i) if i < READER_MAX => Cell::text(self.label_id(id)).linked(Target::Article(i)),
+            Some(&i) if self.linkable(i) => {
+                Cell::text(self.label_id(id)).linked(Target::Article(i))
+            }
             _ => Cell::text(self.label_id(id)),
         }
     }
 
     /// "#3 “Title”" linked to the article in the reader.
     pub(super) fn article_link(&self, i: usize) -> Inline {
-        if i < READER_MAX {
+        if self.linkable(i) {
             Inline::Link {
                 text: self.label(i),
                 to: Target::Article(i),

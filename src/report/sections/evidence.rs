@@ -1,7 +1,6 @@
 //! The sentences and lexicon matches behind the scores, per article.
 
 use super::builder::{clip, code, em, strong, t, table, Builder};
-use crate::model::READER_MAX;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Inline, Target};
 use crate::report::format::{hits, int, quotable};
@@ -48,7 +47,7 @@ impl<'a> Builder<'a> {
                 code(art.id.clone()),
                 em(format!(", {} words. ", int(art.words))),
             ];
-            if i < READER_MAX {
+            if self.linkable(i) {
                 line.push(Inline::Link {
                     text: "Read it with its frame words marked".into(),
                     to: Target::Article(i),
@@ -71,7 +70,7 @@ impl<'a> Builder<'a> {
                             }
                         ))]);
                         self.push(Block::Quote {
-                            source: (i < READER_MAX).then_some(Target::Article(i)),
+                            source: self.linkable(i).then_some(Target::Article(i)),
                             text: clip(&quotable(&s.text), MAX_SENTENCE_CHARS),
                             cite: format!(
                                 "sentence {}, {} {} {}",

@@ -3,7 +3,7 @@
 use super::builder::{em, t, table, version_label, Builder};
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Inline, Target};
-use crate::report::links::reader_pages;
+use crate::report::links::{reader_pages, NAMED_PAGE};
 
 impl<'a> Builder<'a> {
     /// The "Appendix" section of the report: a link to each part of the appendix.
@@ -55,11 +55,14 @@ impl<'a> Builder<'a> {
         .collect();
         // The reader's pages share one row: twenty rows saying the same
         // would push the data files out of sight.
-        let pages = reader_pages(a.articles.len());
+        let pages = reader_pages(a.articles.len(), false);
         match pages.as_slice() {
             [] => {}
             [one] => names.push(one.clone()),
             [first, .., last] => names.push(format!("{first} to {last} ({} pages)", pages.len())),
+        }
+        if !a.reader_named.is_empty() {
+            names.push(NAMED_PAGE.into());
         }
         if let Some(c) = &a.clustering {
             names.push("clusters.csv".into());

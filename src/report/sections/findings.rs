@@ -10,7 +10,6 @@ use super::builder::{clip, em, strong, t, Builder};
 use crate::model::findings::{
     Finding, CAUTION, DIFFERENCE, HEADLINE_VS_BODY, MOST_REASSURANCE, MOST_THREAT,
 };
-use crate::model::READER_MAX;
 use crate::report::document::{Block, Inline, Target};
 use crate::report::format::quotable;
 
@@ -96,7 +95,7 @@ impl<'a> Builder<'a> {
         for kind in [MOST_THREAT, MOST_REASSURANCE] {
             for x in of(kind) {
                 let mut p = vec![t(x.text.clone()), t(" ")];
-                if x.article_no >= 1 && x.article_no - 1 < READER_MAX {
+                if x.article_no >= 1 && self.linkable(x.article_no - 1) {
                     p.push(Inline::Link {
                         text: "Read it marked".into(),
                         to: Target::Article(x.article_no - 1),
@@ -120,7 +119,7 @@ impl<'a> Builder<'a> {
                                 "reassuring"
                             }
                         ),
-                        source: (x.article_no >= 1 && x.article_no - 1 < READER_MAX)
+                        source: (x.article_no >= 1 && self.linkable(x.article_no - 1))
                             .then(|| Target::Article(x.article_no - 1)),
                     });
                 } else {

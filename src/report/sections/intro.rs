@@ -2,7 +2,7 @@
 //! numbered list of articles used throughout.
 
 use super::builder::{clip, no_clustering_reason, silhouette_words, t, table, Builder, MAX_ROWS};
-use crate::model::{MIN_SENTENCES_TO_LEAD, READER_MAX, REASSURANCE, THREAT};
+use crate::model::{MIN_SENTENCES_TO_LEAD, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Target};
 use crate::report::format::{count, int, score3};
 
@@ -166,7 +166,7 @@ impl<'a> Builder<'a> {
                     Cell::text(&art.id),
                     {
                         let c = Cell::text(clip(&art.title, 160));
-                        if i < READER_MAX {
+                        if self.linkable(i) {
                             c.linked(Target::Article(i))
                         } else {
                             c

@@ -29,12 +29,9 @@ use crate::model::Analysis;
 use crate::report::document::{Block, Document};
 use builder::Builder;
 
-/// Build the report content from an analysis and the chart files present.
-pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
-    let mut b = Builder::new(a, charts);
-    // Each section starts in the report; long tables move to the appendix
-    // inside it (Builder::appendix), and the next section starts afresh.
-    let report: [fn(&mut Builder<'a>); 12] = [
+/// The sections of the report itself, in order.
+fn report_sections<'a>() -> [fn(&mut Builder<'a>); 12] {
+    [
         Builder::intro,
         Builder::articles,
         Builder::frames,
@@ -47,8 +44,15 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
         Builder::positions,
         Builder::group_sections,
         Builder::other_charts,
-    ];
-    for section in report {
+    ]
+}
+
+/// Build the report content from an analysis and the chart files present.
+pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
+    let mut b = Builder::new(a, charts);
+    // Each section starts in the report; long tables move to the appendix
+    // inside it (Builder::appendix), and the next section starts afresh.
+    for section in report_sections() {
         section(&mut b);
         b.end_appendix();
     }
@@ -69,6 +73,20 @@ pub fn build<'a>(a: &'a Analysis, charts: &[&'a str]) -> Document {
         blocks: b.blocks,
         appendix: b.appendix,
     }
+}
+
+/// The articles the report itself names (summary, findings, its tables;
+/// not the appendix), whether or not the reader holds them: the reader
+/// adds those beyond its first pages, so every article the report points
+/// to can be read marked.
+pub fn named_articles(a: &Analysis) -> Vec<usize> {
+    let mut b = Builder::new(a, &[]);
+    b.link_all = true;
+    for section in report_sections() {
+        section(&mut b);
+        b.end_appendix();
+    }
+    Document::linked_articles(&b.blocks)
 }
 
 #[cfg(test)]
