@@ -5,7 +5,7 @@
 //! rules and the pronoun rules share, and the shape of a comma aside after
 //! a name (a role, a participle).
 
-use super::words::{DAYS, NOT_NAME_START, OPENERS, SPEECH_VERBS, TITLES};
+use super::words::{DAYS, NOT_NAME_START, OFFICES, OPENERS, SPEECH_VERBS, TITLES};
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
@@ -129,20 +129,27 @@ pub(super) fn not_name_start(w: &str) -> bool {
 /// professor at Peking University").
 const ROLE_LINKS: &[&str] = &["of", "for", "at", "in", "with", "from", "on"];
 
-/// Whether the words of an aside between commas after a name are a role:
-/// up to four lower-case words ("managing director", "premier", "president
-/// and chief executive"), or a possessive name and such words ("Britain's
-/// foreign secretary"), optionally followed by where the role is held ("of
-/// Acme", "at George Washington University"); an article may open it ("the
-/// government minister"). An aside opened by a
-/// conjunction or a clause opener ("and Brown", "however", "in London") is
-/// none: it may be a list or a clause of its own, not a description.
+/// Whether the words of an aside between commas after a name are a role,
+/// optionally followed by where it is held ("of Acme", "at George
+/// Washington University"): see [`lower_case_role`] and
+/// [`capitalised_role`].
 pub(super) fn role_aside(ws: &[&str]) -> bool {
     let head_len = ws
         .iter()
         .position(|w| lower_in(w, ROLE_LINKS))
         .unwrap_or(ws.len());
-    let (first, rest) = match ws[..head_len].split_first() {
+    let head = &ws[..head_len];
+    head_len <= 4 && (lower_case_role(head) || capitalised_role(head))
+}
+
+/// Whether `head` is a role in lower case: up to four lower-case words
+/// ("managing director", "premier", "president and chief executive"), or
+/// a possessive name and such words ("Britain's foreign secretary"); an
+/// article may open it ("the government minister"). An aside opened by a
+/// conjunction or a clause opener ("and Brown", "however", "in London")
+/// is none: it may be a list or a clause of its own, not a description.
+fn lower_case_role(head: &[&str]) -> bool {
+    let (first, rest) = match head.split_first() {
         Some((f, r)) if capitalised(f) => match lower(f).strip_suffix("'s") {
             Some(_) if !r.is_empty() => (r[0], &r[1..]),
             _ => return false,
@@ -150,16 +157,45 @@ pub(super) fn role_aside(ws: &[&str]) -> bool {
         Some((f, r)) => (*f, r),
         None => return false,
     };
-    let role_word = |w: &str| {
-        !capitalised(w)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-    };
-    head_len <= 4
-        && role_word(first)
+    role_word(first)
         && !not_name_start(first)
         && !lower_in(first, &["or", "nor"])
         && rest.iter().all(|w| role_word(w))
+}
+
+/// A lower-case word of a role ("managing", "co-founder").
+fn role_word(w: &str) -> bool {
+    !capitalised(w) && word_chars(w)
+}
+
+/// Whether `w` holds only letters, hyphens and apostrophes.
+fn word_chars(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Whether `head` is a role with capitals: it ends on an acronym ("CEO",
+/// "MP", "Labour MP", "co-founder and CEO") or an office word in any case
+/// ([`OFFICES`]: "Chief Executive", "Secretary", "Bundestag member").
+/// Ending on the office is what tells a role from a name: "Jane Doe",
+/// "France" or "President Putin" after a comma are a list or a place,
+/// and a name opened by a clause opener ("In Paris") is no role either.
+fn capitalised_role(head: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (head.first(), head.last()) else {
+        return false;
+    };
+    (acronym(last) || lower_in(last, OFFICES))
+        && head.iter().any(|w| capitalised(w))
+        && head.iter().all(|w| word_chars(w))
+        && !not_name_start(first)
+        && !lower_in(first, &["and", "or", "nor"])
+        && !time_word(first)
+}
+
+/// Whether `w` is an acronym: two to five capital letters ("CEO", "MEP",
+/// "IPSE"). Longer runs of capitals are mostly a word set in capitals.
+pub(super) fn acronym(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether `s` (the text before a speech verb) ends with an aside opened by
@@ -241,4 +277,45 @@ fn title_case(s: &str) -> bool {
         .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
         .collect();
     long.len() >= 3 && long.iter().all(|w| capitalised(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(s: &str) -> bool {
+        role_aside(&s.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_role_with_capitals_ends_on_an_acronym_or_an_office() {
+        for s in [
+            "CEO of IPSE",
+            "CEO",
+            "Bundestag member for Kiel",
+            "Chief Executive of Acme",
+            "Secretary of State",
+            "Labour MP for Bath",
+            "co-founder and CEO of Mobike",
+            "Britain's Foreign Secretary",
+            "NHS England chief executive",
+        ] {
+            assert!(role(s), "{s}");
+        }
+        // A name, a list, a place, a titled name or an opener is no role.
+        for s in [
+            "Jane Doe",
+            "Jane Doe and Tom Lee",
+            "France",
+            "President Putin",
+            "Health Secretary Matt Hancock",
+            "In Paris",
+            "And CEO",
+            "Monday",
+            "LONDON",
+            "Acme Group",
+        ] {
+            assert!(!role(s), "{s}");
+        }
+    }
 }

@@ -86,6 +86,7 @@
 
 mod asides;
 mod context_words;
+mod mentions;
 mod pronouns;
 pub mod quotes;
 pub mod speakers;

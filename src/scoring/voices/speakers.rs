@@ -9,15 +9,15 @@ use super::context_words::{
     role_aside, time_word, verb_at, word, Item, Items,
 };
 pub(super) use super::context_words::{is_verb, lower, lower_in};
+use super::mentions::narration_mentions;
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES,
     MODIFIER_ENDS, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
-pub(super) use super::words::{DETERMINERS, TITLES};
+pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 /// Lower-case words allowed inside a capitalised name ("Commissioner of the Met").
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "du", "van", "von", "der", "da", "di", "al", "bin", "le", "la",
@@ -706,8 +706,9 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         };
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
-                let mentions =
-                    mentions.get_or_insert_with(|| narration_mentions(text, sentences, &spans));
+                let mentions = mentions.get_or_insert_with(|| {
+                    narration_mentions(text, sentences, &spans, backward_of, forward)
+                });
                 let mention = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
                 let article = Article {
                     text,
@@ -724,40 +725,6 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
-}
-
-/// Names before a speech verb in the narration ("Lord Harris told the
-/// House of Lords ..."), outside the quotes (`quotes`: their text spans),
-/// with the offset of the verb, in text order.
-fn narration_mentions(
-    text: &str,
-    sentences: &[(usize, usize)],
-    quotes: &[(usize, usize)],
-) -> Vec<Antecedent> {
-    // Quotes are in text order and do not overlap: found by halving.
-    let in_quote = |i: usize| {
-        let k = quotes.partition_point(|&(a, _)| a <= i);
-        k > 0 && i < quotes[k - 1].1
-    };
-    let mut mentions = Vec::new();
-    for &(a, b) in sentences {
-        let sent = &text[a..b];
-        for it in Items::new(sent) {
-            if let Item::Word(x, y) = it {
-                if verb_at(sent, x, y) && !in_quote(a + x) {
-                    if let Some(n) = backward_of(&sent[..x], &sent[x..y]) {
-                        // A name with an aside such as "reporting from
-                        // Kabul" is mostly a reporter, whom a later pronoun
-                        // seldom stands for.
-                        if !lower_in(&n, PRONOUNS) && !ends_with_participle_aside(&sent[..x]) {
-                            mentions.push((a + x, n));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    mentions
 }
 
 /// Whether a quote opens inside a sentence of the narration: `head`, the
@@ -1504,5 +1471,28 @@ mod tests {
         let t = "\u{201c}It will pass,\u{201d} Ajit Pai, the son of immigrants who grew up in \
                  Kansas, said in December.";
         assert_eq!(who(t), ["Ajit Pai"]);
+    }
+
+    #[test]
+    fn a_capitalised_role_aside_is_not_the_speaker() {
+        for (said, speaker) in [
+            ("Chris Bryce, CEO of IPSE, said.", "Chris Bryce"),
+            (
+                "Frank Schwabe, Bundestag member for Kiel, said.",
+                "Frank Schwabe",
+            ),
+            ("Ann Cole, Chief Executive of Acme, said.", "Ann Cole"),
+            ("Tom Roe, Secretary of State, said.", "Tom Roe"),
+            ("Jane Doe, Labour MP for Bath, told the BBC.", "Jane Doe"),
+        ] {
+            let t = format!("\u{201c}We need clarity,\u{201d} {said}");
+            assert_eq!(who(&t), [speaker], "{said}");
+        }
+        // A place or a titled name after the comma is read as before: the
+        // words next to the verb.
+        let t = "\u{201c}We need clarity,\u{201d} officials in Paris, France, said.";
+        assert_eq!(who(t), ["France"]);
+        let t = "\u{201c}We need clarity,\u{201d} Ms Roy, President Putin, said.";
+        assert_eq!(who(t), ["President Putin"]);
     }
 }

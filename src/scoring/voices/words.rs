@@ -5,6 +5,9 @@
 /// Articles: the words that open a noun phrase ("a spokesman", "the Home Office").
 pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 
+/// Subject pronouns that may stand for a speaker named before.
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
+
 /// Relative pronouns: after a comma they open an aside about the name
 /// before it ("Lord Harris, who advised the mayor, told").
 pub(super) const RELATIVES: &[&str] = &["who", "which", "whose"];
@@ -735,4 +738,71 @@ pub(super) const POST_MODIFIERS: &[&str] = &[
 pub(super) const IRREGULAR_PARTICIPLES: &[&str] = &[
     "seen", "sent", "written", "given", "shown", "drawn", "made", "taken", "done", "put", "held",
     "led", "read", "run", "brought", "bought", "won",
+];
+
+/// Offices a capitalised role aside may end on ("Chief Executive of Acme",
+/// "Secretary of State", "Bundestag member for Kiel"), in lower case.
+/// Words that are also common first names or surnames ("Dean", "Judge",
+/// "Chancellor" as in a family name) are left out: after a name and a
+/// comma such a word is as likely the next person of a list.
+pub(super) const OFFICES: &[&str] = &[
+    "chief",
+    "executive",
+    "officer",
+    "director",
+    "director-general",
+    "president",
+    "vice-president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "secretary",
+    "secretary-general",
+    "minister",
+    "member",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "head",
+    "leader",
+    "founder",
+    "co-founder",
+    "manager",
+    "partner",
+    "governor",
+    "mayor",
+    "senator",
+    "commissioner",
+    "ambassador",
+    "envoy",
+    "professor",
+    "lecturer",
+    "fellow",
+    "editor",
+    "analyst",
+    "economist",
+    "strategist",
+    "researcher",
+    "correspondent",
+    "deputy",
+    "councillor",
+    "councilor",
+    "representative",
+    "lawmaker",
+    "legislator",
+    "congressman",
+    "congresswoman",
+    "general",
+    "adviser",
+    "advisor",
+    "counsel",
+    "attorney",
+    "treasurer",
+    "coordinator",
+    "premier",
+    "commander",
+    "superintendent",
+    "inspector",
+    "administrator",
 ];
