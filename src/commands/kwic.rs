@@ -155,6 +155,7 @@ fn exact_spans(
         .iter()
         .map(|m| NegationTarget {
             first: m.first,
+            last: m.last,
             group: 0,
             category: 0,
         })

@@ -423,6 +423,7 @@ impl FrameScorer {
                 let c = self.entries[m.entry as usize].category;
                 NegationTarget {
                     first: m.first,
+                    last: m.last,
                     group: self.group(c),
                     category: c,
                 }

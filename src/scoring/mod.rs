@@ -263,6 +263,37 @@ mod tests {
     }
 
     #[test]
+    fn a_match_joined_to_a_negated_one_is_negated_past_the_window() {
+        // "fear" is the third word after "not" and negated; "threat" right
+        // after it is the fourth, outside the window, but the two are one
+        // noun phrase.
+        assert_eq!(
+            hits(&score_text("They had not issued any fear threat notices.")),
+            (0.0, 0.0, 0.0)
+        );
+        // A word between them breaks the phrase.
+        assert_eq!(
+            hits(&score_text(
+                "They had not issued any fear or threat notices."
+            )),
+            (1.0, 0.0, 0.0)
+        );
+        // So does clause punctuation.
+        assert_eq!(
+            hits(&score_text(
+                "They had not issued any fear, threat notices came later."
+            )),
+            (1.0, 0.0, 0.0)
+        );
+        // The other list is not joined: a reassurance word after a negated
+        // threat word counts.
+        assert_eq!(
+            hits(&score_text("They had not issued any fear calm notices.")),
+            (0.0, 1.0, 0.0)
+        );
+    }
+
+    #[test]
     fn negation_stops_at_clause_punctuation() {
         // The negator answers or qualifies something else; the frame word
         // stands in the next clause.

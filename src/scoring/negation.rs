@@ -285,6 +285,8 @@ fn marker_in_clause(
 pub struct NegationTarget {
     /// Its first word token.
     pub first: usize,
+    /// Its last word token.
+    pub last: usize,
     /// Matches of one group compete for a negator: threat and reassurance
     /// form one group (negation moves matches between them), every other
     /// frame is a group of its own.
@@ -326,7 +328,11 @@ fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
 /// guarantee the safety" and "no risk of death" are negated whole, but in
 /// "did not protect the victims" only "protect" is, because a match from
 /// the other list after the negated one is usually its object, not part of
-/// what is denied. When two negators reach a match, the nearer one counts.
+/// what is denied. A match of the same category right after a negated one,
+/// with no word or clause punctuation between, is negated too, even past
+/// the scope: the two are one noun phrase ("had not issued any flood
+/// warnings", "no terror attack"). When two negators reach a match, the
+/// nearer one counts.
 pub fn negations(
     text: Option<&str>,
     doc: &TokenizedDoc,
@@ -361,16 +367,28 @@ pub fn negations(
             next += 1;
         }
         chosen.clear();
+        let mut last_negated: Option<usize> = None;
         for (k, t) in targets.iter().enumerate().skip(next) {
-            if t.first > end {
+            let joined = last_negated.is_some_and(|p: usize| {
+                let before = &targets[p];
+                t.first == before.last + 1
+                    && t.category == before.category
+                    && doc.same_sentence(before.last, t.first)
+                    && !text.is_some_and(|x| clause_break(x, doc, before.last))
+            });
+            if t.first > end && !joined {
                 break;
             }
             match chosen.iter().find(|(g, _)| *g == t.group) {
                 Some(&(_, c)) if c != t.category => {}
-                Some(_) => out[k] = Some(j),
+                Some(_) => {
+                    out[k] = Some(j);
+                    last_negated = Some(k);
+                }
                 None => {
                     chosen.push((t.group, t.category));
                     out[k] = Some(j);
+                    last_negated = Some(k);
                 }
             }
         }
