@@ -10,7 +10,9 @@ use crate::report::format::{count, fixed, int, per_1k, score3};
 /// Quotes shown as attribution examples.
 const MAX_QUOTE_EXAMPLES: usize = 12;
 
-/// Pooled per-1,000 score of frame `c` over `rows` of (hits, words).
+/// Pooled per-1,000 score of frame `c` over `rows` of (hits, words); not a
+/// number without words (no headline in any article, no quote), so that the
+/// table prints "n/a" rather than a rate of 0 that reads as a finding.
 fn pooled<'b>(rows: impl Iterator<Item = (&'b [f64], usize)>, c: usize) -> f64 {
     let (mut h, mut w) = (0.0, 0usize);
     for (hits, words) in rows {
@@ -20,7 +22,7 @@ fn pooled<'b>(rows: impl Iterator<Item = (&'b [f64], usize)>, c: usize) -> f64 {
     if w > 0 {
         h * 1000.0 / w as f64
     } else {
-        0.0
+        f64::NAN
     }
 }
 
@@ -447,7 +449,7 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
-        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on):")]);
+        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on; n/a where no article has the part):")]);
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));
