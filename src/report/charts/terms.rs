@@ -81,7 +81,7 @@ fn content(a: &Analysis) -> Content {
                 cl.truncate(MAX_PANELS);
             }
             cl.sort_by_key(|ci| ci.id);
-            sub.insert(0, "Words that set each cluster apart: bar length = how much higher the word's average TF-IDF weight is in the cluster's articles than in all other articles (a word every article uses scores near 0, however frequent). Panel colours and the marker before each title match the cluster map.".to_string());
+            sub.insert(0, "Words that set each cluster apart: bar length = how much higher the word's average TF-IDF weight is in the cluster's articles than in all other articles (a word every article uses scores near 0, however frequent). Panel colours and the marker before each title match the cluster map. Each panel has its own scale: compare bar lengths within a panel, and the printed weights across panels.".to_string());
             let panels = cl
                 .iter()
                 .map(|ci| Panel {
@@ -111,7 +111,7 @@ fn content(a: &Analysis) -> Content {
         _ => {
             let cluster_of = cluster_of(a);
             let shown = n.min(MAX_PANELS);
-            sub.push("Words that set each article apart: bar length = the word's TF-IDF weight (high when the word is frequent in this article but rare in the others).".to_string());
+            sub.push("Words that set each article apart: bar length = the word's TF-IDF weight (high when the word is frequent in this article but rare in the others). Each panel has its own scale: compare bar lengths within a panel, and the printed weights across panels.".to_string());
             if shown < n {
                 sub.push(format!(
                     "Showing the first {} of {} articles.",

@@ -2,6 +2,7 @@
 //! numbered list of articles used throughout.
 
 use super::builder::{clip, no_clustering_reason, silhouette_words, t, table, Builder, MAX_ROWS};
+use crate::lexicon::validity::reassurance_found_share;
 use crate::model::{MIN_SENTENCES_TO_LEAD, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Target};
 use crate::report::format::{count, int, score3};
@@ -60,6 +61,17 @@ impl<'a> Builder<'a> {
                     int(even),
                     int(neither)
                 )));
+                // The count invites "most articles are threat-framed"; with
+                // the default list it leans to threat by construction.
+                if a.lexicons
+                    .iter()
+                    .any(|l| l.name == REASSURANCE && l.builtin)
+                {
+                    p.push(t(format!(
+                        "These counts lean to threat: the default reassurance list finds only about {} reassuring sentences, so they compare vocabularies, not stances. ",
+                        reassurance_found_share()
+                    )));
+                }
             }
             if n == 1 {
                 let c = a.articles[0].sentiment.compound;
