@@ -471,11 +471,26 @@ fn near_duplicates(a: &Analysis) -> Option<Finding> {
     if pairs.is_empty() {
         return None;
     }
+    // Identical texts were warned about when the files were read; saying
+    // which pairs they are tells the student that one of each is a copy.
+    let same = |&(i, j): &(usize, usize)| {
+        !a.articles[i].sha256.is_empty() && a.articles[i].sha256 == a.articles[j].sha256
+    };
     let named: Vec<String> = pairs
         .iter()
         .take(NEAR_DUPLICATES_NAMED)
-        .map(|&(i, j)| format!("#{} and #{}", i + 1, j + 1))
+        .map(|p| {
+            let (i, j) = *p;
+            let tag = if same(p) { " (identical)" } else { "" };
+            format!("#{} and #{}{tag}", i + 1, j + 1)
+        })
         .collect();
+    let identical = pairs.iter().filter(|p| same(p)).count();
+    let identical = match identical {
+        0 => String::new(),
+        k if k == pairs.len() => " In all of them the two texts are identical.".to_string(),
+        k => format!(" In {} of them the two texts are identical.", int(k)),
+    };
     let more = pairs.len().saturating_sub(NEAR_DUPLICATES_NAMED);
     let more = if more > 0 {
         format!(" and {} more", int(more))
@@ -489,7 +504,7 @@ fn near_duplicates(a: &Analysis) -> Option<Finding> {
     };
     Some(caution(
         format!(
-            "{n} nearly the same text (TF-IDF cosine similarity of at least {} to each other): {}{more}. A story run twice, or by two outlets from one agency, counts twice in every mean and comparison: read them, and keep one if they are the same article (clusters.csv gives each article's nearest_id and nearest_similarity).",
+            "{n} nearly the same text (TF-IDF cosine similarity of at least {} to each other): {}{more}.{identical} A story run twice, or by two outlets from one agency, counts twice in every mean and comparison: read them, and keep one if they are the same article (clusters.csv gives each article's nearest_id and nearest_similarity).",
             num(NEAR_DUPLICATE, 2),
             named.join(", ")
         ),
@@ -913,6 +928,17 @@ mod tests {
         assert_eq!(f.section, SECTION_CLUSTERS);
         assert!(
             f.text.starts_with("2 pairs of articles are nearly the same text (TF-IDF cosine similarity of at least 0.80 to each other): #2 and #3, #2 and #5. "),
+            "{}",
+            f.text
+        );
+        // A pair with one text twice says so.
+        a.articles[1].sha256 = "ab".into();
+        a.articles[4].sha256 = "ab".into();
+        let f = near_duplicates(&a).unwrap();
+        assert!(
+            f.text.contains(
+                "#2 and #3, #2 and #5 (identical). In 1 of them the two texts are identical. "
+            ),
             "{}",
             f.text
         );
