@@ -14,7 +14,7 @@ use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES,
-    MODIFIER_ENDS, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
+    MODIFIER_ENDS, NEVER_ALONE, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
@@ -40,7 +40,7 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
 
-/// `name` unless it ends on a [`DANGLING`] word or a hyphenated modifier
+/// `name` unless it is a [`NEVER_ALONE`] word, ends on a [`DANGLING`] word or a hyphenated modifier
 /// ([`MODIFIER_ENDS`]: "some Democratic-led" lacks its noun) or names a
 /// document ([`document_phrase`]).
 fn plausible(name: String) -> Option<String> {
@@ -48,7 +48,8 @@ fn plausible(name: String) -> Option<String> {
     let modifier = last
         .rsplit_once('-')
         .is_some_and(|(head, end)| !head.is_empty() && lower_in(end, MODIFIER_ENDS));
-    (!lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
+    let alone = !name.contains(' ') && lower_in(&name, NEVER_ALONE);
+    (!alone && !lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
 }
 
 /// Whether `name` is a phrase with an article whose head is a document ("a
@@ -966,6 +967,16 @@ mod tests {
         let mut qs = find_quotes(text);
         attribute(text, &mut qs);
         qs.into_iter().map(|q| q.speaker).collect()
+    }
+
+    #[test]
+    fn a_possessive_or_demonstrative_alone_is_never_a_speaker() {
+        let t = "Masood also said he had reports. \u{201c}I believe there were heavy casualties.\u{201d} His claims could not be independently verified.";
+        let got = who(t);
+        assert!(!got.iter().any(|s| s == "His"), "{got:?}");
+        assert!(plausible("This".into()).is_none());
+        assert!(plausible("Their".into()).is_none());
+        assert_eq!(plausible("Hiscox".into()).as_deref(), Some("Hiscox"));
     }
 
     #[test]

@@ -8,6 +8,14 @@ pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Subject pronouns that may stand for a speaker named before.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 
+/// Words that are never a speaker on their own: possessives and
+/// demonstratives open a noun phrase ("His claims could not be verified",
+/// "This was denied") and name nobody until their noun.
+pub(super) const NEVER_ALONE: &[&str] = &[
+    "his", "her", "hers", "its", "their", "theirs", "our", "my", "your", "this", "that", "these",
+    "those", "it", "we", "i", "you",
+];
+
 /// Relative pronouns: after a comma they open an aside about the name
 /// before it ("Lord Harris, who advised the mayor, told").
 pub(super) const RELATIVES: &[&str] = &["who", "which", "whose"];
