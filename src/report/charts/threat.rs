@@ -314,14 +314,27 @@ pub fn draw<DB: DrawingBackend>(
     // so the note names the line from above instead.
     let line_end = chart.backend_coord(&(d1, d1)).1;
     let corner = x_top >= y_top || yr.end - line_end >= nh + 3 * pad;
-    let (down, down_y, down_pos) = if corner {
+    // A note must not hide a marker: the articles that lean most to
+    // reassurance sit in the corner the note names.
+    let markers: Vec<(i32, i32)> = pts
+        .iter()
+        .map(|p| chart.backend_coord(&(p.r, p.t)))
+        .collect();
+    let reach = st.px(8.0);
+    let hides = |text: &str, bottom: i32| {
+        let left = xr.end - pad - text_w(&nf, text);
+        markers.iter().any(|&(x, y)| {
+            x >= left - reach && x <= xr.end && y >= bottom - nh - reach && y <= bottom + reach
+        })
+    };
+    let above = "Below the dashed line: more reassurance than threat ↘";
+    let (down, down_y, down_pos) = if corner && !hides(down, yr.end - pad) {
         (down.to_string(), yr.end - pad, VPos::Bottom)
+    } else if corner && yr.end - line_end >= 2 * nh + 3 * pad && !hides(down, line_end + pad + nh) {
+        // Under the line's end, at the top of the part below it.
+        (down.to_string(), line_end + pad + nh, VPos::Bottom)
     } else {
-        (
-            "Below the dashed line: more reassurance than threat ↘".to_string(),
-            line_end - pad,
-            VPos::Bottom,
-        )
+        (above.to_string(), line_end - pad, VPos::Bottom)
     };
     text(
         root,
