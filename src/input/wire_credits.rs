@@ -109,7 +109,7 @@ pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
         }
         let p = m.pattern().as_usize();
         if p < SIGN_OFFS.len() {
-            let rest = &line[start..floor_boundary(line, start + SIGN_OFF_MAX_BYTES)];
+            let rest = &line[start..line.floor_char_boundary(start + SIGN_OFF_MAX_BYTES)];
             if let Some(close) = rest.find(')').filter(|&c| !rest[1..c].contains('(')) {
                 cuts.push((start, start + close + 1));
             }
@@ -137,7 +137,7 @@ pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
 /// the agency in brackets and a dash ("LONDON (Reuters) -", "WASHINGTON,
 /// Feb 7 (AP) —"), or in slashes ("MOSCOW, February 7. /TASS/.").
 fn dateline_end(line: &str) -> Option<usize> {
-    let head = &line[..floor_boundary(line, DATELINE_MAX_BYTES)];
+    let head = &line[..line.floor_char_boundary(DATELINE_MAX_BYTES)];
     let (open, close) = head
         .char_indices()
         .find(|&(_, c)| c == '(' || c == '/')
@@ -223,15 +223,6 @@ fn sentence_end(line: &str, at: usize) -> usize {
         .char_indices()
         .find(|&(i, c)| c == '.' && line[at + i + 1..].starts_with(char::is_whitespace))
         .map_or(line.len(), |(i, _)| at + i + 1)
-}
-
-/// The largest char boundary at or below `max`.
-fn floor_boundary(s: &str, max: usize) -> usize {
-    let mut i = max.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
