@@ -315,7 +315,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     analysis
         .warnings
         .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
-    analysis.coverage = crate::stats::coverage::compute(&scorer, &tc);
+    let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
+    analysis.coverage = crate::stats::coverage::compute(&scorer, &tc, &texts);
     analysis.notes = fragility_notes(&analysis);
     // The TF-IDF matrix is not needed from here on; its memory is reused by
     // the group comparison.

@@ -34,6 +34,9 @@ pub struct FrameScorer {
     exact_phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>>,
     /// Excluded phrases of each entry (indexed by entry; almost all empty).
     exclusions: Vec<Vec<Exclusion>>,
+    /// For each entry, the gaps between its words that its text writes with
+    /// a comma (bit 0: after the first word), where the text may have one.
+    commas: Vec<u64>,
     /// Whether any entry has an excluded phrase that can occur in the corpus,
     /// so that lexicons without any skip the check entirely.
     any_exclusion: bool,
@@ -51,6 +54,8 @@ pub struct FrameScorer {
 struct Exclusion {
     stems: Vec<u32>,
     offsets: Vec<usize>,
+    /// Gaps written with a comma (see [`FrameScorer::commas`]).
+    commas: u64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +79,7 @@ impl FrameScorer {
         let mut exact_words: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         let mut exact_phrases: FxHashMap<u32, Vec<(Vec<u32>, u32)>> = FxHashMap::default();
         let mut exclusions: Vec<Vec<Exclusion>> = Vec::new();
+        let mut commas: Vec<u64> = Vec::new();
         let words = |text: &str| -> Vec<String> {
             analyzer
                 .analyze(text)
@@ -97,6 +103,7 @@ impl FrameScorer {
                     weight: e.weight,
                 });
                 let entry_words = words(&e.text);
+                commas.push(comma_gaps(&analyzer, &e.text));
                 // Entries whose stems (or forms) never occur in the corpus
                 // cannot match.
                 match &e.kind {
@@ -148,7 +155,11 @@ impl FrameScorer {
                         },
                     };
                     if !offsets.is_empty() {
-                        compiled.push(Exclusion { stems, offsets });
+                        compiled.push(Exclusion {
+                            stems,
+                            offsets,
+                            commas: comma_gaps(&analyzer, phrase),
+                        });
                     }
                 }
                 exclusions.push(compiled);
@@ -198,6 +209,7 @@ impl FrameScorer {
             exact_phrases,
             any_exclusion: exclusions.iter().any(|x| !x.is_empty()),
             exclusions,
+            commas,
             window,
             negator: vocab.surfaces.iter().map(|s| is_negator(s)).collect(),
             show_excluded: false,
@@ -246,27 +258,43 @@ impl FrameScorer {
 
     /// Every match in an article after exclusions, with single-word
     /// matches covered by a phrase of the same group dropped.
-    pub(crate) fn matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
-        let mut out = self.raw_matches(doc, vocab);
+    pub(crate) fn matches(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<Match> {
+        let mut out = self.raw_matches(text, doc, vocab);
         if self.any_exclusion {
-            out.retain(|m| !self.is_excluded(m, doc, vocab));
+            out.retain(|m| !self.is_excluded(text, m, doc, vocab));
         }
         self.drop_covered(out)
     }
 
     /// The matches an excluded phrase dropped (see [`FrameScorer::matches`]).
-    fn excluded_matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
+    fn excluded_matches(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<Match> {
         if !self.any_exclusion {
             return Vec::new();
         }
-        let mut out = self.raw_matches(doc, vocab);
-        out.retain(|m| self.is_excluded(m, doc, vocab));
+        let mut out = self.raw_matches(text, doc, vocab);
+        out.retain(|m| self.is_excluded(text, m, doc, vocab));
         out
     }
 
     /// Whether the tokens around `m` form one of its entry's excluded
-    /// phrases, within one sentence.
-    fn is_excluded(&self, m: &Match, doc: &TokenizedDoc, vocab: &Vocabulary) -> bool {
+    /// phrases, as one run of words (see [`TokenizedDoc::run_of_words`]).
+    fn is_excluded(
+        &self,
+        text: Option<&str>,
+        m: &Match,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> bool {
         let toks = &doc.tokens;
         self.exclusions[m.entry as usize].iter().any(|x| {
             x.offsets.iter().any(|&k| {
@@ -279,13 +307,18 @@ impl FrameScorer {
                         .iter()
                         .zip(&toks[start..end])
                         .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
-                    && doc.same_sentence(start, end - 1)
+                    && doc.run_of_words_with_commas(text, start, end - 1, x.commas)
             })
         })
     }
 
     /// Every match of every entry, before exclusions and phrase coverage.
-    fn raw_matches(&self, doc: &TokenizedDoc, vocab: &Vocabulary) -> Vec<Match> {
+    fn raw_matches(
+        &self,
+        text: Option<&str>,
+        doc: &TokenizedDoc,
+        vocab: &Vocabulary,
+    ) -> Vec<Match> {
         let toks = &doc.tokens;
         let mut out = Vec::new();
         for i in 0..toks.len() {
@@ -298,7 +331,12 @@ impl FrameScorer {
                                 .iter()
                                 .zip(&toks[i..end])
                                 .all(|(f, t)| t.surface == *f)
-                            && doc.same_sentence(i, end - 1)
+                            && doc.run_of_words_with_commas(
+                                text,
+                                i,
+                                end - 1,
+                                self.commas[*id as usize],
+                            )
                         {
                             out.push(Match {
                                 entry: *id,
@@ -314,13 +352,14 @@ impl FrameScorer {
             if let Some(list) = self.phrases.get(&stem) {
                 for (stems, id) in list {
                     let end = i + stems.len();
-                    // A phrase never spans a sentence break ("... armed. With ...").
+                    // A phrase never spans a sentence break ("... armed. With
+                    // ...") or a number or mark ("on 18, edged").
                     if end <= toks.len()
                         && stems
                             .iter()
                             .zip(&toks[i..end])
                             .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
-                        && doc.same_sentence(i, end - 1)
+                        && doc.run_of_words_with_commas(text, i, end - 1, self.commas[*id as usize])
                     {
                         out.push(Match {
                             entry: *id,
@@ -375,7 +414,7 @@ impl FrameScorer {
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> (Vec<Match>, Vec<Option<usize>>, Vec<Match>) {
-        let matches = self.matches(doc, vocab);
+        let matches = self.matches(text, doc, vocab);
         let negated = self.negators(text, doc, vocab, &matches);
         let Some(reassurance) = self.polarity.reassurance else {
             return (matches, negated, Vec::new());
@@ -467,10 +506,11 @@ impl FrameScorer {
     /// without the negation pass or a copy of each entry's text.
     pub fn match_ranges(
         &self,
+        text: &str,
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> Vec<(usize, usize, usize)> {
-        self.matches(doc, vocab)
+        self.matches(Some(text), doc, vocab)
             .iter()
             .map(|m| (self.entries[m.entry as usize].category, m.first, m.last))
             .collect()
@@ -478,9 +518,9 @@ impl FrameScorer {
 
     /// Every match in an article, with the same matching rules as
     /// [`FrameScorer::score`] (one per word and category, phrases covering
-    /// their words), in text order. `text` is the article, needed to stop
-    /// negation at clause punctuation as the scorer does; callers that do
-    /// not read [`SpanMatch::negated`] may pass `None`.
+    /// their words), in text order. `text` is the article, needed as the
+    /// scorer uses it: to stop negation at clause punctuation and a phrase at
+    /// a number or mark between its words; `None` only where it is not at hand.
     pub fn spans(
         &self,
         text: Option<&str>,
@@ -516,7 +556,7 @@ impl FrameScorer {
         doc: &TokenizedDoc,
         vocab: &Vocabulary,
     ) -> Vec<SpanMatch> {
-        let mut dropped = self.excluded_matches(doc, vocab);
+        let mut dropped = self.excluded_matches(text, doc, vocab);
         dropped.extend(self.counted_matches(text, doc, vocab).2);
         dropped.sort_by_key(|m| (m.first, m.last));
         dropped
@@ -534,6 +574,23 @@ impl FrameScorer {
             })
             .collect()
     }
+}
+
+/// The gaps between the words of a phrase that `text` writes with a comma,
+/// as bits (bit 0: after the first word).
+fn comma_gaps(analyzer: &Analyzer, text: &str) -> u64 {
+    let words: Vec<(usize, usize)> = analyzer
+        .analyze(text)
+        .into_iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| (t.start, t.end))
+        .collect();
+    words
+        .windows(2)
+        .take(64)
+        .enumerate()
+        .filter(|(_, w)| text.get(w[0].1..w[1].0).is_some_and(|g| g.contains(',')))
+        .fold(0, |bits, (k, _)| bits | 1 << k)
 }
 
 /// Token spans of phrase matches by negation group, to ask whether a
@@ -638,8 +695,8 @@ mod tests {
         let tc = corpus(text);
         let scorer = FrameScorer::new(&[lx], &tc.vocab, &Language::english(), 3);
         let doc = &tc.docs[0];
-        let mut spans = scorer.spans(None, doc, &tc.vocab);
-        spans.extend(scorer.excluded_spans(None, doc, &tc.vocab));
+        let mut spans = scorer.spans(Some(text), doc, &tc.vocab);
+        spans.extend(scorer.excluded_spans(Some(text), doc, &tc.vocab));
         spans.sort_by_key(|m| (m.first, m.excluded));
         spans
             .into_iter()
@@ -670,6 +727,65 @@ mod tests {
                 h("is safe", "is safe", false),
                 h("safe to drink", "safe to drink", false),
             ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_is_a_run_of_words_without_numbers_or_marks_between() {
+        // A number or comma between the words is not the phrase; a hyphen
+        // is ("all-clear" is one token, so spaced here).
+        assert_eq!(
+            hits(
+                "on edge\nall clear\n",
+                "Shares rose on 18, edged up. They were on edge. The all -clear came.",
+            ),
+            vec![
+                h("on edge", "on edge", false),
+                h("all clear", "all clear", false),
+            ]
+        );
+        // Unless the entry has the comma there.
+        assert_eq!(
+            hits(
+                "too little, too late\n",
+                "Too little, too late. Too little too late. Too, little too late."
+            ),
+            vec![
+                h("too little, too late", "too little too late", false),
+                h("too little, too late", "too little too late", false),
+            ]
+        );
+        // Nor a comma, a bracket, a slash or a dash between spaces.
+        for text in [
+            "on, edge",
+            "on (edge",
+            "on/edge",
+            "on - edge",
+            "on \u{2014} edge",
+        ] {
+            assert_eq!(hits("on edge\n", text), vec![], "{text}");
+        }
+        // An apostrophe may end the first word, and quotation marks stand
+        // between words.
+        assert_eq!(
+            hits(
+                "blind eye\n",
+                "They turned a \"blind eye\" and a \u{2018}blind\u{2019} eye."
+            ),
+            vec![
+                h("blind eye", "blind eye", false),
+                h("blind eye", "blind eye", false)
+            ]
+        );
+        assert_eq!(
+            hits("workers' rights\n", "For workers' rights."),
+            vec![h("workers' rights", "workers rights", false)]
+        );
+        // An excluded phrase is a run of words too: "safe, seat" is not
+        // "safe seat", so `safe` counts.
+        assert_eq!(
+            hits("safe !safe seat\n", "A safe seat. Safe, seat belts on."),
+            vec![h("safe", "safe", true), h("safe", "safe", false)]
         );
     }
 

@@ -596,13 +596,13 @@ mod tests {
         let en = Language::english();
         let tc = one_article(text);
         let scorer = FrameScorer::new(&lexicons(), &tc.vocab, &en, DEFAULT_NEGATION_WINDOW);
-        let spans = scorer.spans(None, &tc.docs[0], &tc.vocab);
+        let spans = scorer.spans(Some(text), &tc.docs[0], &tc.vocab);
         assert!(spans.len() >= 3, "{spans:?}");
         let want: Vec<(usize, usize, usize)> = spans
             .iter()
             .map(|m| (m.category, m.first, m.last))
             .collect();
-        assert_eq!(scorer.match_ranges(&tc.docs[0], &tc.vocab), want);
+        assert_eq!(scorer.match_ranges(text, &tc.docs[0], &tc.vocab), want);
     }
 
     #[test]

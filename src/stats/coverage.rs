@@ -58,8 +58,9 @@ impl Tally {
     }
 }
 
-/// Computes coverage from the scorer's matches on the tokenised corpus.
-pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
+/// Computes coverage from the scorer's matches on the tokenised corpus;
+/// `texts` are the articles' texts, in the corpus's order.
+pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus, texts: &[&str]) -> Coverage {
     let mut lap = crate::platform::timing::Timer::new("  groups.");
     let names = scorer.names();
     let nc = names.len();
@@ -73,7 +74,8 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
     let tally = tc
         .docs
         .par_chunks(chunk)
-        .map(|docs| {
+        .zip(texts.par_chunks(chunk))
+        .map(|(docs, texts)| {
             let mut t = Tally {
                 words: vec![0; nc],
                 articles: vec![0; nc],
@@ -83,10 +85,10 @@ pub fn compute(scorer: &FrameScorer, tc: &TokenizedCorpus) -> Coverage {
             let mut stamp: Vec<u32> = Vec::new();
             let mut words = vec![0usize; nc];
             let mut seen: Vec<u32> = vec![u32::MAX; vocab.surfaces.len()];
-            for (d, doc) in docs.iter().enumerate() {
+            for (d, (doc, text)) in docs.iter().zip(texts).enumerate() {
                 let d = d as u32;
                 let n = doc.tokens.len();
-                let mut spans = scorer.match_ranges(doc, vocab);
+                let mut spans = scorer.match_ranges(text, doc, vocab);
                 // By category (stable), so each category's matches are visited
                 // together and a stamp per token tells whether this category has
                 // already counted it.
@@ -214,7 +216,8 @@ mod tests {
         let en = Language::english();
         let tc = crate::text::tokens::tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
         let scorer = FrameScorer::new(&lexicons, &tc.vocab, &en, 3);
-        let c = compute(&scorer, &tc);
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let c = compute(&scorer, &tc, &texts);
         assert_eq!(c.words_total, 18);
         let rows: Vec<(&str, usize, usize)> = c
             .categories

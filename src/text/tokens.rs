@@ -18,6 +18,21 @@ pub struct WordToken {
     pub start: u32,
 }
 
+/// What may stand between two words of a phrase besides spaces: hyphens
+/// ("all-clear" for "all clear") and quotation marks ('turned a "blind
+/// eye"').
+const JOINERS: &[char] = &[
+    '-', '\u{2010}', '\u{2011}', '\u{00AD}', '"', '\'', '\u{2018}', '\u{2019}', '\u{201C}',
+    '\u{201D}', '\u{201E}', '\u{AB}', '\u{BB}',
+];
+
+/// True when `c` can end a word: anything but punctuation.
+fn ends_word(c: char) -> bool {
+    let general_punctuation = ('\u{2000}'..='\u{206F}').contains(&c);
+    let latin_punctuation = matches!(c, '\u{A1}' | '\u{BF}');
+    !(c.is_ascii_punctuation() || general_punctuation || latin_punctuation)
+}
+
 /// One article after tokenisation.
 #[derive(Debug, Clone, Default)]
 pub struct TokenizedDoc {
@@ -61,6 +76,56 @@ impl TokenizedDoc {
     /// True when tokens `i <= j` are in the same sentence.
     pub fn same_sentence(&self, i: usize, j: usize) -> bool {
         (self.tokens[j].start as usize) < self.next_sentence_start(self.sentence_of(i))
+    }
+
+    /// True when word tokens `i..=j` read as one run of words in `text`:
+    /// one sentence, and only spaces, a hyphen or quotation marks between
+    /// each word and the next. A number, a comma or any other mark between
+    /// two words breaks the run, since numbers and punctuation are not tokens
+    /// ("on 18, edged" is not "on edge"). Without the text, only the sentence
+    /// is checked.
+    pub fn run_of_words(&self, text: Option<&str>, i: usize, j: usize) -> bool {
+        self.run_of_words_with_commas(text, i, j, 0)
+    }
+
+    /// [`TokenizedDoc::run_of_words`], where a comma may also stand in the
+    /// gaps whose bit is set in `commas` (bit 0: between tokens `i` and
+    /// `i + 1`): a phrase written with one ("too little, too late").
+    pub fn run_of_words_with_commas(
+        &self,
+        text: Option<&str>,
+        i: usize,
+        j: usize,
+        commas: u64,
+    ) -> bool {
+        self.same_sentence(i, j)
+            && text.is_none_or(|text| {
+                (i..j).all(|k| {
+                    let comma = k - i < 64 && commas >> (k - i) & 1 == 1;
+                    self.words_touch(text, k, comma)
+                })
+            })
+    }
+
+    /// True when only spaces, a hyphen or quotation marks (and, if `comma`,
+    /// a comma) stand between word tokens `k` and `k + 1` of `text` (a
+    /// hyphen between spaces is a dash, and breaks).
+    fn words_touch(&self, text: &str, k: usize, comma: bool) -> bool {
+        let (Some(t), Some(u)) = (self.tokens.get(k), self.tokens.get(k + 1)) else {
+            return false;
+        };
+        let Some(gap) = text.get(t.start as usize..u.start as usize) else {
+            return false;
+        };
+        // What is left once the spaces, hyphens and quotation marks are
+        // trimmed from the end is token `k` itself: a word holds no space and
+        // does not end in punctuation.
+        let word = gap.trim_end_matches(|c: char| {
+            c.is_whitespace() || JOINERS.contains(&c) || (comma && c == ',')
+        });
+        !word.contains(char::is_whitespace)
+            && word.chars().next_back().is_some_and(ends_word)
+            && !gap.contains(" - ")
     }
 
     /// The sentence of each token, in token order.
@@ -464,6 +529,29 @@ mod tests {
             .collect();
         let token_starts: Vec<u32> = tc.docs[0].tokens.iter().map(|t| t.start).collect();
         assert_eq!(starts, token_starts);
+    }
+
+    #[test]
+    fn a_run_of_words_has_only_spaces_hyphens_or_quotes_between() {
+        let text = "On 18, edged up. On \"edge\"; at war, with all -clear.\nNo\u{2014}risk";
+        let docs = vec![Document {
+            text: text.to_string(),
+            ..Default::default()
+        }];
+        let en = Language::english();
+        let d = &tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words())).docs[0];
+        // on edged | edged up | up on | on edge | edge at | at war | war with |
+        // with all | all clear | clear no | no risk
+        let runs: Vec<bool> = (0..d.tokens.len() - 1)
+            .map(|k| d.run_of_words(Some(text), k, k + 1))
+            .collect();
+        assert_eq!(
+            runs,
+            [false, true, false, true, false, true, false, true, true, false, false]
+        );
+        // Without the text only the sentence counts.
+        assert!(d.run_of_words(None, 0, 1));
+        assert!(!d.run_of_words(None, 2, 3));
     }
 
     #[test]
