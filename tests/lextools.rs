@@ -246,7 +246,7 @@ fn check_reports_every_problem_as_file_line() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r
         .stderr
-        .contains("no problems found (1 categories, 3 entries)"));
+        .contains("no problems found (1 category, 3 entries)"));
     let defaults = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
     let r = run(frame().args(["lexicon", "check"]).arg(&defaults));
     assert_eq!(

@@ -4,6 +4,7 @@
 
 use super::cli::{self, Cli, Command};
 use crate::model::error::Error;
+use crate::model::numbers::count;
 use std::io::Write;
 
 /// Runs the subcommand the user chose.
@@ -227,7 +228,11 @@ fn lexicon(args: &cli::LexiconArgs) -> Result<(), Error> {
                 print_out(text.as_bytes());
                 return Err(Error::Check(problems));
             }
-            eprintln!("frame: no problems found ({cats} categories, {entries} entries)");
+            eprintln!(
+                "frame: no problems found ({}, {})",
+                count(cats, "category", "categories"),
+                count(entries, "entry", "entries")
+            );
         }
         L::Convert { input, out } => {
             let read = crate::lexicon::read_path(input)

@@ -35,8 +35,8 @@ pub fn to_frame_text(lx: &Lexicon) -> std::result::Result<String, Vec<LexiconErr
 /// valid lexicon file whose comments give the origin and each entry's line.
 pub fn show_text(lx: &Lexicon, origin: &str) -> String {
     let note = format!(
-        "{} entries, {origin}, from {} (line numbers refer to that file)",
-        lx.entries.len(),
+        "{}, {origin}, from {} (line numbers refer to that file)",
+        crate::model::numbers::count(lx.entries.len(), "entry", "entries"),
         lx.file
     );
     match render(lx, None, Some(note)) {

@@ -425,7 +425,7 @@ mod tests {
             "{list}"
         );
         let show = set.show("anger").unwrap();
-        assert!(show.starts_with("# name: anger\n# description: LIWC dictionary category `anger` (number 1)\n#\n# (1 entries, yours, from "), "{show}");
+        assert!(show.starts_with("# name: anger\n# description: LIWC dictionary category `anger` (number 1)\n#\n# (1 entry, yours, from "), "{show}");
         assert!(show.ends_with("rage*  # line 5\n"), "{show}");
         assert!(set.show("nope").is_none());
     }

@@ -312,7 +312,13 @@ impl<'a> Builder<'a> {
                 .one_group_periods
                 .iter()
                 .take(SHOWN)
-                .map(|(p, g, n)| format!("{p} (all {n} articles from {g})"))
+                .map(|(p, g, n)| match n {
+                    1 => format!("{p} (its one article from {g})"),
+                    n => format!(
+                        "{p} (all {} articles from {g})",
+                        crate::model::numbers::int(*n)
+                    ),
+                })
                 .collect();
             let more = tl.one_group_periods.len().saturating_sub(SHOWN);
             self.para(vec![
