@@ -508,6 +508,9 @@ pub struct KScore {
     pub silhouette: f64,
 }
 
+/// Terms in a cluster's label: the first of its top terms.
+pub const LABEL_TERMS: usize = 3;
+
 /// Description of one cluster.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClusterInfo {
@@ -516,7 +519,7 @@ pub struct ClusterInfo {
     /// it (clusters.csv, the report, the charts, keyness): "Cluster 1" is id 1.
     #[serde(serialize_with = "one_based")]
     pub id: usize,
-    /// Label made of the first three top terms.
+    /// Label made of the first [`LABEL_TERMS`] top terms.
     pub label: String,
     /// Number of articles.
     pub size: usize,
@@ -537,6 +540,8 @@ pub struct WeightedTerm {
     /// Weight (for a cluster's terms: centroid TF-IDF minus the mean TF-IDF
     /// of the other articles).
     pub weight: f64,
+    /// How many of the cluster's articles use the term.
+    pub articles: usize,
 }
 
 /// Where one article landed.
@@ -875,6 +880,7 @@ pub fn example(n: usize) -> Analysis {
                 size: (0..n).filter(|i| i % k == c).count(),
                 top_terms: (0..5)
                     .map(|r| WeightedTerm {
+                        articles: 1,
                         term: format!("term{}_{}", c, r),
                         stem: format!("term{}_{}", c, r),
                         weight: 0.3 / (r + 1) as f64,

@@ -504,6 +504,7 @@ mod tests {
                 size: 3,
                 top_terms: (0..10)
                     .map(|r| crate::model::WeightedTerm {
+                        articles: 1,
                         term: format!("{}{}", words[(k + r) % 10].to_lowercase(), r),
                         stem: String::new(),
                         weight: 0.4 / (r + 1) as f64,

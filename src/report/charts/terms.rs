@@ -463,6 +463,7 @@ mod tests {
                 size: 664 - id * 40,
                 top_terms: (0..MAX_TERMS)
                     .map(|r| WeightedTerm {
+                        articles: 1,
                         term: words[r % words.len()].to_string(),
                         stem: String::new(),
                         weight: 0.074 / (r + 1) as f64,

@@ -4,6 +4,7 @@ use super::builder::{
     code, em, k_choice, no_clustering_reason, silhouette_words, strong, t, table, Builder,
     MAX_ROWS, MAX_TERMS_PER_ARTICLE,
 };
+use crate::model::{ClusterInfo, LABEL_TERMS};
 use crate::report::charts::{clusters, similarity};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{fixed, int, score3};
@@ -32,7 +33,7 @@ impl<'a> Builder<'a> {
                 int(a.vocabulary.types_kept)
             )));
         }
-        p.push(t("Cluster labels are the three words that most set each cluster apart (their average TF-IDF weight in the cluster's articles exceeds their average in all other articles by the most, so a word every article uses, such as “said”, cannot lead), picked by the computer, not themes named by a person. The "));
+        p.push(t("Cluster labels are the three words that most set each cluster apart (their average TF-IDF weight in the cluster's articles exceeds their average in all other articles by the most, so a word every article uses, such as “said”, cannot lead), picked by the computer, not themes named by a person. In the table each term is followed by how many of the cluster's articles use it: a label word that few of them use describes only part of the cluster. The "));
         p.push(strong("silhouette"));
         p.push(t(" (from -1 to +1) says how well an article sits in its own cluster rather than the next one: above 0.5 clear groups, 0.25 to 0.5 weak groups, below 0.25 no real structure (Rousseeuw, 1987)."));
         self.explain(p);
@@ -54,7 +55,7 @@ impl<'a> Builder<'a> {
                     .top_terms
                     .iter()
                     .take(MAX_TERMS_PER_ARTICLE)
-                    .map(|w| format!("{} ({})", w.term, score3(w.weight)))
+                    .map(|w| format!("{} ({})", w.term, int(w.articles)))
                     .collect();
                 vec![
                     Cell::num((cl.id + 1).to_string()),
@@ -70,13 +71,16 @@ impl<'a> Builder<'a> {
                 "Cluster",
                 "Label",
                 "Articles",
-                "Distinctive terms (weight above the other articles)",
+                "Distinctive terms (how many of its articles use each)",
                 "Most central article",
             ],
             &[0, 2],
             rows,
         )));
         self.truncated(MAX_ROWS, c.clusters.len(), "clusters", "analysis.json");
+        if let Some(p) = mixed_clusters(&c.clusters) {
+            self.para(vec![t(p)]);
+        }
 
         self.appendix(
             "Clusters by article",
@@ -280,5 +284,74 @@ impl<'a> Builder<'a> {
             ]);
         }
         self.end_appendix();
+    }
+}
+
+/// The clusters none of whose label words is used by half of their
+/// articles, said in a sentence: their label describes only part of them.
+fn mixed_clusters(clusters: &[ClusterInfo]) -> Option<String> {
+    let mixed: Vec<String> = clusters
+        .iter()
+        .filter(|cl| cl.size >= 2)
+        .filter(|cl| {
+            let label = &cl.top_terms[..cl.top_terms.len().min(LABEL_TERMS)];
+            !label.is_empty() && label.iter().all(|w| 2 * w.articles < cl.size)
+        })
+        .map(|cl| format!("{} ({} articles)", cl.id + 1, int(cl.size)))
+        .collect();
+    let (last, rest) = mixed.split_last()?;
+    let which = if rest.is_empty() {
+        format!("cluster {last}, no label word is used by half of its articles")
+    } else {
+        format!(
+            "clusters {} and {last}, no label word is used by half of the cluster's articles",
+            rest.join(", ")
+        )
+    };
+    Some(format!("In {which}: such a cluster may hold several topics, and its label names what only some of its articles are about."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WeightedTerm;
+
+    fn cluster(id: usize, size: usize, uses: &[usize]) -> ClusterInfo {
+        ClusterInfo {
+            id,
+            label: String::new(),
+            size,
+            top_terms: uses
+                .iter()
+                .enumerate()
+                .map(|(i, &articles)| WeightedTerm {
+                    term: format!("t{i}"),
+                    stem: format!("t{i}"),
+                    weight: 0.1,
+                    articles,
+                })
+                .collect(),
+            central_article: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_cluster_is_mixed_when_no_label_word_reaches_half_its_articles() {
+        // Half exactly is not mixed; a fourth term beyond the label is not read.
+        let clusters = [
+            cluster(0, 578, &[131, 112, 61, 400]),
+            cluster(1, 10, &[5, 1, 1]),
+            cluster(2, 40, &[19, 3]),
+            cluster(3, 1, &[0]),
+        ];
+        assert_eq!(
+            mixed_clusters(&clusters).as_deref(),
+            Some("In clusters 1 (578 articles) and 3 (40 articles), no label word is used by half of the cluster's articles: such a cluster may hold several topics, and its label names what only some of its articles are about.")
+        );
+        assert_eq!(
+            mixed_clusters(&clusters[..1]).unwrap()[..60].to_string(),
+            "In cluster 1 (578 articles), no label word is used by half o"
+        );
+        assert_eq!(mixed_clusters(&clusters[1..2]), None);
     }
 }

@@ -13,13 +13,11 @@
 
 use super::input::ClusterInput;
 use super::linalg::{self, OVERSAMPLE};
-use crate::model::{ClusterInfo, WeightedTerm};
+use crate::model::{ClusterInfo, WeightedTerm, LABEL_TERMS};
 use crate::similarity::sparse::Rows;
 use ndarray::Array2;
 use rayon::prelude::*;
 
-/// Terms in a cluster's label.
-pub const LABEL_TERMS: usize = 3;
 /// Least distinctiveness of a listed term: below it a difference is
 /// floating-point rounding (TF-IDF weights are at most 1).
 const MIN_DISTINCTIVENESS: f64 = 1e-12;
@@ -29,7 +27,9 @@ const MIN_DISTINCTIVENESS: f64 = 1e-12;
 /// article the member of highest cosine to it, the terms those whose centre
 /// weight most exceeds their mean weight in the other articles (only terms
 /// that exceed it beyond rounding; ties by column), the label the first
-/// [`LABEL_TERMS`] of them. `ids` name the rows of `m`; `input` gives the
+/// [`LABEL_TERMS`] of them; each term with the number of member articles
+/// that use it, so a reader sees how far a label speaks for its cluster.
+/// `ids` name the rows of `m`; `input` gives the
 /// terms of its columns.
 pub fn describe_clusters(
     m: Rows<'_>,
@@ -59,10 +59,12 @@ pub fn describe_clusters(
             let rows = &members[c];
             // Centroid = mean of member rows, accumulated in corpus order.
             let mut sum = vec![0.0f64; m.n_cols()];
+            let mut using = vec![0usize; m.n_cols()];
             for &r in rows {
                 let (cols, vals) = m.row(r);
                 for (&col, &v) in cols.iter().zip(vals) {
                     sum[col as usize] += v;
+                    using[col as usize] += usize::from(v != 0.0);
                 }
             }
             let size = rows.len().max(1) as f64;
@@ -95,6 +97,7 @@ pub fn describe_clusters(
                     term: input.terms[j].clone(),
                     stem: input.stems[j].clone(),
                     weight: distinct[j],
+                    articles: using[j],
                 })
                 .collect();
             let label_terms: Vec<&str> = order
@@ -235,6 +238,16 @@ mod tests {
         }
         assert_eq!(out[0].label, "fire / smoke / crew");
         assert_eq!(out[1].label, "vote / ballot / poll");
+        // How many of each cluster's 3 articles use each term.
+        let using = |c: usize| -> Vec<(&str, usize)> {
+            out[c]
+                .top_terms
+                .iter()
+                .map(|t| (t.term.as_str(), t.articles))
+                .collect()
+        };
+        assert_eq!(using(0), [("fire", 3), ("smoke", 3), ("crew", 2)]);
+        assert_eq!(using(1), [("vote", 3), ("ballot", 3), ("poll", 2)]);
         for cl in &out {
             assert!(cl
                 .top_terms
