@@ -3,7 +3,7 @@
 //! most threatening and reassuring sentences.
 
 use super::matcher::FrameScorer;
-use super::negation::{after_contrast, before_condition};
+use super::negation::{after_contrast, before_condition, denied_in_clause};
 use super::sentiment::{self, SentimentAnalyzer};
 use crate::model::{Evidence, FrameScore, SentenceRef, SentenceScore, SentimentSummary};
 use crate::text::squash::squashed;
@@ -114,7 +114,10 @@ impl FrameScorer {
                 sent_hits[s][cat] += e.weight;
                 if let Some(side) = self.polarity.side(cat) {
                     let waits = side == 1 && before_condition(Some(text), doc, vocab, m.last);
-                    if !after_contrast(doc, vocab, m.first, self.window()) && !waits {
+                    let denied = side == 0
+                        && neg.is_none()
+                        && denied_in_clause(Some(text), doc, vocab, m.first);
+                    if !after_contrast(doc, vocab, m.first, self.window()) && !waits && !denied {
                         quotable[s][side] += e.weight;
                         quotable_at[s][side] = quotable_at[s][side].min(m.first);
                     }

@@ -172,6 +172,33 @@ mod tests {
     }
 
     #[test]
+    fn a_threat_denied_beyond_the_negation_window_is_counted_but_not_quoted() {
+        // "Nobody" is four words before "risk" and seven before "attack": past
+        // the window, so both count, but the sentence denies them.
+        let s = score_text("Nobody was put at risk of an attack. Residents fear a violent attack.");
+        assert_eq!(hits(&s).0, 5.0);
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(2));
+        // Alone, the denial is not quoted at all.
+        let s = score_text("Nobody was put at risk of an attack.");
+        assert!(s.most_threatening.is_none(), "{:?}", s.most_threatening);
+        // A clause break ends the denial's reach, and an idiom is no denial.
+        for text in [
+            "No one was hurt, but the attack was violent.",
+            "No doubt the town was at risk of an attack.",
+        ] {
+            let s = score_text(text);
+            assert_eq!(
+                s.most_threatening.as_ref().map(|r| r.sentence_no),
+                Some(1),
+                "{text}"
+            );
+        }
+        // A negated reassurance word is threat, quoted as such.
+        let s = score_text("The town is not safe.");
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
+    }
+
+    #[test]
     fn reassurance_waiting_on_a_condition_is_counted_but_not_quoted() {
         let s = score_text(
             "It should be safe to return when the fire is out. Later the town was calm again.",

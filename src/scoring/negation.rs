@@ -139,6 +139,38 @@ pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, wind
     })
 }
 
+/// How many words before a threat match are searched for a negator that
+/// may deny it, when choosing the sentence to quote (see
+/// [`denied_in_clause`]): as far as a condition's reach.
+pub const DENIAL_WINDOW: usize = CONDITION_WINDOW;
+
+/// True when a negator (not one of the [`NEGATION_IDIOMS`]) stands at most
+/// [`DENIAL_WINDOW`] words before word token `first`, in its sentence and
+/// with no clause punctuation between them. A denial can reach further than
+/// the negation window ("no one was put at risk", "nobody has been charged
+/// with the attack"), so such a sentence is not quoted as the article's most
+/// threatening: its match still counts, as the measured scores define it,
+/// but a quote should show the frame, not its denial. `text` is the
+/// article; without it only the sentence is checked.
+pub fn denied_in_clause(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    first: usize,
+) -> bool {
+    for k in (first.saturating_sub(DENIAL_WINDOW)..first).rev() {
+        if !doc.same_sentence(k, k + 1) || text.is_some_and(|t| clause_break(t, doc, k)) {
+            return false;
+        }
+        if is_negator(&vocab.surfaces[doc.tokens[k].surface as usize])
+            && !starts_idiom(doc, vocab, k)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Words after which a reassurance match is not asserted: a condition
 /// ("if they feel safe", "unless it is contained", "until it is safe to
 /// return"), an open question ("whether the water is safe") or a hope or
@@ -417,5 +449,46 @@ mod tests {
     #[test]
     fn negators_include_contractions() {
         assert!(is_negator("not") && is_negator("isn't") && !is_negator("note"));
+    }
+
+    #[test]
+    fn a_denial_reaches_to_its_clause_start_within_its_window() {
+        use crate::input::Document;
+        use crate::model::language::Language;
+        use crate::text::filters::StopWords;
+        // Whether the last `word` of `text` is denied, with the text or without.
+        let denied = |text: &str, word: &str, with_text: bool| -> bool {
+            let en = Language::english();
+            let docs = vec![Document {
+                text: text.into(),
+                ..Default::default()
+            }];
+            let stop = StopWords::new(en.stop_words());
+            let tc = crate::text::tokens::tokenize_corpus(&docs, &en, &stop);
+            let d = &tc.docs[0];
+            let at = (0..d.tokens.len())
+                .rfind(|&k| tc.vocab.surfaces[d.tokens[k].surface as usize] == word)
+                .expect("word in text");
+            denied_in_clause(with_text.then_some(text), d, &tc.vocab, at)
+        };
+        assert!(denied("Nobody was put at risk.", "risk", true));
+        assert!(denied(
+            "Police have not yet charged anyone with the attack.",
+            "attack",
+            true
+        ));
+        // Past the window, across a comma or a sentence end, or an idiom.
+        let far = "No one in the whole town was put at any risk of an attack.";
+        assert!(!denied(far, "attack", true));
+        let comma = "No one was hurt, but the attack was violent.";
+        assert!(!denied(comma, "attack", true));
+        assert!(!denied(
+            "Nobody came. The attack was violent.",
+            "attack",
+            true
+        ));
+        assert!(!denied("No doubt the attack was planned.", "attack", true));
+        // Without the text only the sentence bounds it.
+        assert!(denied(comma, "attack", false));
     }
 }
