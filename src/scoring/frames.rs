@@ -54,6 +54,12 @@ impl FrameScorer {
         let nf = self.names().len();
         let words = doc.tokens.len();
         let (matches, negated, _) = self.counted_matches(Some(text), doc, vocab);
+        let phrases: Vec<(usize, usize)> = matches
+            .iter()
+            .filter(|m| m.phrase)
+            .map(|m| (m.first, m.last))
+            .collect();
+        let in_phrase = |k: usize| phrases.iter().any(|&(a, b)| (a..=b).contains(&k));
         let n_sent = doc.sentences.len();
         let mut sent_hits = vec![vec![0.0f64; nf]; n_sent];
         // Threat and reassurance hits a sentence can be quoted for: those not
@@ -116,7 +122,7 @@ impl FrameScorer {
                     let waits = side == 1 && before_condition(Some(text), doc, vocab, m.last);
                     let denied = side == 0
                         && neg.is_none()
-                        && denied_in_clause(Some(text), doc, vocab, m.first);
+                        && denied_in_clause(Some(text), doc, vocab, m.first, in_phrase);
                     if !after_contrast(doc, vocab, m.first, self.window()) && !waits && !denied {
                         quotable[s][side] += e.weight;
                         quotable_at[s][side] = quotable_at[s][side].min(m.first);

@@ -193,6 +193,9 @@ mod tests {
                 "{text}"
             );
         }
+        // A negator inside a phrase match denies nothing after it.
+        let s = score_text("There is no cause for alarm after the attack.");
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
         // A negated reassurance word is threat, quoted as such.
         let s = score_text("The town is not safe.");
         assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));

@@ -144,9 +144,11 @@ pub fn after_contrast(doc: &TokenizedDoc, vocab: &Vocabulary, first: usize, wind
 /// [`denied_in_clause`]): as far as a condition's reach.
 pub const DENIAL_WINDOW: usize = CONDITION_WINDOW;
 
-/// True when a negator (not one of the [`NEGATION_IDIOMS`]) stands at most
-/// [`DENIAL_WINDOW`] words before word token `first`, in its sentence and
-/// with no clause punctuation between them. A denial can reach further than
+/// True when a negator (not one of the [`NEGATION_IDIOMS`], nor a word of
+/// a phrase match, for which `in_phrase` is true: "no one was hurt in the
+/// attack" reports an attack) stands at most [`DENIAL_WINDOW`] words before
+/// word token `first`, in its sentence and with no clause punctuation
+/// between them. A denial can reach further than
 /// the negation window ("no one was put at risk", "nobody has been charged
 /// with the attack"), so such a sentence is not quoted as the article's most
 /// threatening: its match still counts, as the measured scores define it,
@@ -157,6 +159,7 @@ pub fn denied_in_clause(
     doc: &TokenizedDoc,
     vocab: &Vocabulary,
     first: usize,
+    in_phrase: impl Fn(usize) -> bool,
 ) -> bool {
     for k in (first.saturating_sub(DENIAL_WINDOW)..first).rev() {
         if !doc.same_sentence(k, k + 1) || text.is_some_and(|t| clause_break(t, doc, k)) {
@@ -164,6 +167,7 @@ pub fn denied_in_clause(
         }
         if is_negator(&vocab.surfaces[doc.tokens[k].surface as usize])
             && !starts_idiom(doc, vocab, k)
+            && !in_phrase(k)
         {
             return true;
         }
@@ -469,7 +473,7 @@ mod tests {
             let at = (0..d.tokens.len())
                 .rfind(|&k| tc.vocab.surfaces[d.tokens[k].surface as usize] == word)
                 .expect("word in text");
-            denied_in_clause(with_text.then_some(text), d, &tc.vocab, at)
+            denied_in_clause(with_text.then_some(text), d, &tc.vocab, at, |_| false)
         };
         assert!(denied("Nobody was put at risk.", "risk", true));
         assert!(denied(
