@@ -56,6 +56,9 @@ const DATELINE_MAX_BYTES: usize = 80;
 /// Words a dateline's place and date may have ("WASHINGTON, Feb 7").
 const DATELINE_MAX_WORDS: usize = 6;
 
+/// The dashes that may end a bracketed dateline ("LONDON (Reuters) -").
+const DASHES: &[&str] = &["--", "-", "\u{2014}", "\u{2013}"];
+
 /// How the bracketed sign-offs of wire copy open.
 const SIGN_OFFS: &[&str] = &[
     "(Reporting by ",
@@ -76,8 +79,10 @@ const SOURCE: &str = "Source:";
 /// Words a "Source:" credit may have before the line ends.
 const SOURCE_MAX_WORDS: usize = 8;
 
-/// How an opinion page's disclaimer opens; it runs to its sentence's end.
+/// How an opinion page's or a press review's disclaimer opens; it runs to
+/// its sentence's end.
 const DISCLAIMERS: &[&str] = &[
+    "TASS is not responsible for the material quoted in ",
     "The views expressed in this article are ",
     "The views expressed in this column are ",
     "The opinions expressed in this article are ",
@@ -135,37 +140,57 @@ pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
 
 /// Past a dateline that opens the line: a place and perhaps a date, then
 /// the agency in brackets and a dash ("LONDON (Reuters) -", "WASHINGTON,
-/// Feb 7 (AP) —"), or in slashes ("MOSCOW, February 7. /TASS/.").
+/// Feb 7 (AP) —"), or in slashes ("MOSCOW, February 7. /TASS/."). The
+/// place may carry its country or base in brackets or slashes ("INCHEON
+/// /Republic of Korea/, February 9. /TASS/.", "BANGALORE (India), ...").
 fn dateline_end(line: &str) -> Option<usize> {
     let head = &line[..line.floor_char_boundary(DATELINE_MAX_BYTES)];
-    let (open, close) = head
-        .char_indices()
-        .find(|&(_, c)| c == '(' || c == '/')
-        .map(|(i, c)| (i, if c == '(' { ')' } else { '/' }))?;
-    if !place_and_date(&head[..open]) {
+    let mut place = String::new();
+    let mut from = 0;
+    // The agency's group, after at most PLACE_QUALIFIERS groups that name
+    // the place's country or base.
+    let (open, close, inside) = loop {
+        let (open, close) = head[from..]
+            .char_indices()
+            .find(|&(_, c)| c == '(' || c == '/')
+            .map(|(i, c)| (from + i, if c == '(' { ')' } else { '/' }))?;
+        place.push_str(&head[from..open]);
+        let inside_len = head[open + 1..].find(close)?;
+        let inside = &head[open + 1..open + 1 + inside_len];
+        if AGENCIES.contains(&inside) {
+            break (open, close, inside);
+        }
+        if from > 0 || !place_and_date(&place) || !place_qualifier(inside) {
+            return None;
+        }
+        from = open + 1 + inside_len + 1;
+    };
+    if !place_and_date(&place) {
         return None;
     }
-    let inside_len = head[open + 1..].find(close)?;
-    let inside = &head[open + 1..open + 1 + inside_len];
-    if !AGENCIES.contains(&inside) {
-        return None;
-    }
-    let after = open + 1 + inside_len + 1;
+    let after = open + 1 + inside.len() + 1;
     let rest = &line[after..];
     let end = if close == ')' {
         let r = rest.trim_start();
-        let dash = ["--", "-", "\u{2014}", "\u{2013}"]
-            .iter()
-            .find(|d| r.starts_with(*d))?;
-        line.len() - r.len() + dash.len()
+        let dash = DASHES.iter().find(|d| r.starts_with(*d))?;
+        // The story must go on after the dateline, on the same line.
+        let end = line.len() - r.len() + dash.len();
+        if !line[end..].starts_with(char::is_whitespace) {
+            return None;
+        }
+        end
     } else {
+        // "/TASS/." ends the dateline whatever follows it ("9./TASS/.Russia").
         after + usize::from(rest.starts_with('.'))
     };
-    // The story must go on after the dateline, on the same line.
-    if !line[end..].starts_with(char::is_whitespace) {
-        return None;
-    }
+    // A dash or a stray slash may stand before the story ("/TASS/. -The").
     let story = line[end..].trim_start();
+    let story = DASHES
+        .iter()
+        .chain(&["/"])
+        .find_map(|d| story.strip_prefix(d))
+        .unwrap_or(story)
+        .trim_start();
     story
         .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
         .then_some(line.len() - story.len())
@@ -192,6 +217,19 @@ fn place_and_date(s: &str) -> bool {
         })
 }
 
+/// A place's country or base in a dateline ("Republic of Korea",
+/// "India"): at most four words, capitalised but for "of", "the", "and".
+fn place_qualifier(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            (w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and"))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+        })
+}
+
 /// True when the "Source:" at `start` is a credit that ends the line:
 /// after a sentence's end (or at the line's start), a few words, the first
 /// capitalised, and no sentence end among them ("Source:-Al Jazeera and
@@ -210,9 +248,13 @@ fn source_credit(line: &str, start: usize) -> bool {
         && !credit.contains(['.', '!', '?', ':', '"'])
 }
 
-/// True when what comes before a phrase ends a sentence (or is nothing).
+/// True when what comes before a phrase ends a sentence (or is nothing),
+/// perhaps with a dash after it ("... the paper writes. - TASS is not").
 fn starts_sentence(before: &str) -> bool {
-    let b = before.trim_end();
+    let b = before
+        .trim_end()
+        .trim_end_matches(['-', '\u{2014}', '\u{2013}'])
+        .trim_end();
     b.is_empty() || b.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
 }
 
@@ -250,6 +292,23 @@ mod tests {
                 "Russian citizen A was extradited.",
             ),
             ("Kabul (AFP) - Gunmen attacked.", "Gunmen attacked."),
+            // The place's country or base, a dash or no space before the story.
+            (
+                "INCHEON /Republic of Korea/, February 9. /TASS/. A ceremony was held.",
+                "A ceremony was held.",
+            ),
+            (
+                "BANGALORE (India), February 17. /TASS/. A contract was signed.",
+                "A contract was signed.",
+            ),
+            (
+                "MOSCOW, February 7. /TASS/. -The Syrian Army advanced.",
+                "The Syrian Army advanced.",
+            ),
+            (
+                "MOSCOW, February 9./TASS/.Russia is ready.",
+                "Russia is ready.",
+            ),
         ] {
             assert_eq!(strip(line), (Cow::Owned(want.to_string()), 1), "{line}");
         }
@@ -268,6 +327,11 @@ mod tests {
             "LONDON (Reuters) Prices rose.",
             // Slashes that are a ratio or a path.
             "Ratio 3/4 of the TASS staff.",
+            // A bracket before the agency that is not a place.
+            "LONDON (the city) (Reuters) - Prices rose.",
+            "LONDON /a/ /b/ (Reuters) - Prices rose.",
+            // A story that does not start as a sentence does.
+            "MOSCOW, February 9. /TASS/. russia is ready.",
         ] {
             assert_eq!(kept(line), line, "{line}");
         }
@@ -320,6 +384,10 @@ mod tests {
         );
         let quoted = "He said the views expressed in this article are his own.";
         assert_eq!(kept(quoted), quoted);
+        assert_eq!(
+            kept("Talks resume, the paper writes. - TASS is not responsible for the material quoted in these press reviews"),
+            "Talks resume, the paper writes. -"
+        );
     }
 
     #[test]
