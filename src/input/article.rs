@@ -8,6 +8,7 @@ use super::document::{display, sha256_hex, Document};
 use super::exports;
 use super::formats::{self, Detected, Extracted};
 use super::limits::MAX_FILE_BYTES;
+use super::quote_marks;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
 use crate::model::{InputRecord, Skipped};
@@ -207,8 +208,11 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
     }
 }
 
-/// Builds a document from decoded text: boilerplate removed, title found, hash taken.
+/// Builds a document from decoded text: damaged quotation marks repaired,
+/// boilerplate removed, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
+    let (repaired_text, repaired) = quote_marks::repair(text);
+    let text: &str = &repaired_text;
     let (clean, dropped) = if keep_boilerplate {
         (text.to_string(), 0)
     } else {
@@ -220,6 +224,7 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         text: clean,
         title,
         boilerplate_lines: dropped,
+        repaired_marks: repaired,
         ..Default::default()
     }
 }

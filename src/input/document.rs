@@ -26,6 +26,9 @@ pub struct Document {
     /// Replacement characters (U+FFFD) in the text and title: characters
     /// damaged before frame read them (set by `load`, see `damage.rs`).
     pub damaged: usize,
+    /// Quotation marks repaired in the text: apostrophes written as double
+    /// quotes and question marks for lost spaces (see `quote_marks.rs`).
+    pub repaired_marks: usize,
     /// SHA-256 of the cleaned text.
     pub sha256: String,
     /// Other metadata by lower-case key (front matter, table columns, `--metadata` file), for `--group-by`.

@@ -21,6 +21,7 @@ pub mod inline_boilerplate;
 pub mod limits;
 pub mod metadata;
 pub mod paragraphs;
+mod quote_marks;
 pub mod walk;
 pub mod wire_credits;
 
@@ -195,6 +196,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         metadata::apply(p, &mut corpus)?;
     }
     if let Some(w) = damage::count_and_warn(&mut corpus) {
+        corpus.warnings.insert(summaries_end, w);
+    }
+    if let Some(w) = quote_marks::warning(&corpus.documents) {
         corpus.warnings.insert(summaries_end, w);
     }
     warn_duplicates(&mut corpus);

@@ -1,0 +1,175 @@
+//! Quotation marks damaged before frame read them. A program on the way (a
+//! scraper, an export through the wrong encoding) can write a straight
+//! double quote where the article had an apostrophe ("don"t", "I"ve"), and
+//! a question mark for the character it lost next to a curly quotation mark
+//! ("said."?The minister", "teachers"? and"). Left alone, the first splits
+//! a word ("don" and "t": the negator is lost, so "can"t be safe" reads as
+//! reassurance) and opens or closes a quote that is not there; the second
+//! ends a sentence where none ends. Each has one reading, so frame repairs
+//! both and says how many articles it repaired:
+//!
+//! * A double quote between a letter and the end of a contraction (`t`
+//!   after `n`, `s`, `re`, `ll`, `ve`, `d`, `m`, then no letter) is an
+//!   apostrophe: a quotation mark never stands inside a word.
+//! * A question mark right after a quotation mark and right before a letter
+//!   or digit is a lost space (after a closing mark) or nothing (after an
+//!   opening one): a question mark is followed by a space. One after a
+//!   closing mark that follows a full stop, comma, exclamation or question
+//!   mark ("said."?) is lost too: the sentence ended before the quotation
+//!   mark closed.
+
+use super::document::Document;
+use crate::model::numbers::{count, int};
+use std::borrow::Cow;
+
+/// Articles the warning names before "and N more".
+const NAMED: usize = 5;
+
+/// Quotation marks a program may have written for an apostrophe or next to
+/// a lost character.
+const QUOTES: &[char] = &['"', '\u{201C}', '\u{201D}'];
+
+/// What may follow the letter and the quote in a contraction.
+const CONTRACTION_ENDS: &[&str] = &["t", "s", "re", "ll", "ve", "d", "m"];
+
+/// The text with its damaged quotation marks repaired, and how many were
+/// (borrowed, 0, when there are none: the usual case).
+pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
+    if !text.contains(QUOTES) {
+        return (Cow::Borrowed(text), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut repaired = 0;
+    let mut last = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !QUOTES.contains(&c) {
+            continue;
+        }
+        let before = text[..i].chars().next_back();
+        let after = &text[i + c.len_utf8()..];
+        if before.is_some_and(char::is_alphabetic) && contraction_end(before, after) {
+            out.push_str(&text[last..i]);
+            out.push('\'');
+            last = i + c.len_utf8();
+            repaired += 1;
+        } else if let Some(rest) = after.strip_prefix('?') {
+            let next = rest.chars().next();
+            let opening = before.is_none_or(char::is_whitespace);
+            let lost_before_word = next.is_some_and(char::is_alphanumeric);
+            let after_sentence = before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?'));
+            if lost_before_word || (after_sentence && !opening) {
+                let q = i + c.len_utf8();
+                out.push_str(&text[last..q]);
+                if lost_before_word && !opening {
+                    out.push(' ');
+                }
+                last = q + 1;
+                repaired += 1;
+                chars.next();
+            }
+        }
+    }
+    if repaired == 0 {
+        return (Cow::Borrowed(text), 0);
+    }
+    out.push_str(&text[last..]);
+    (Cow::Owned(out), repaired)
+}
+
+/// The run's one warning about repaired quotation marks, if any article had
+/// one, naming the first articles.
+pub(crate) fn warning(docs: &[Document]) -> Option<String> {
+    let repaired: Vec<&Document> = docs.iter().filter(|d| d.repaired_marks > 0).collect();
+    if repaired.is_empty() {
+        return None;
+    }
+    let total: usize = repaired.iter().map(|d| d.repaired_marks).sum();
+    let names: Vec<String> = repaired
+        .iter()
+        .take(NAMED)
+        .map(|d| format!("{} ({})", d.source, int(d.repaired_marks)))
+        .collect();
+    let more = match repaired.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        n => format!(" and {} more", int(n)),
+    };
+    Some(format!(
+        "{} quotation marks damaged before frame read them ({} in all: a double quote for an apostrophe, as in don\"t, or a question mark beside a quotation mark where a space was lost, as in said.\"?The); frame read them as apostrophes and spaces: {}{more}",
+        if repaired.len() == 1 { "1 article holds".to_string() } else { format!("{} hold", count(repaired.len(), "article", "articles")) },
+        int(total),
+        names.join(", ")
+    ))
+}
+
+/// True when `after` (what follows a quote mark that follows the letter
+/// `before`) is the end of a contraction: "t" after "n" ("don"t"), or one
+/// of the other [`CONTRACTION_ENDS`], then no letter.
+fn contraction_end(before: Option<char>, after: &str) -> bool {
+    CONTRACTION_ENDS.iter().any(|end| {
+        after
+            .get(..end.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(end))
+            && !after[end.len()..].starts_with(char::is_alphabetic)
+            && (*end != "t" || before.is_some_and(|b| b == 'n' || b == 'N'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(text: &str) -> String {
+        repair(text).0.into_owned()
+    }
+
+    #[test]
+    fn a_quote_inside_a_contraction_is_an_apostrophe() {
+        assert_eq!(
+            repair("We can\"t say. I\"ve seen it; it\"s over, they\"re gone, DON\"T."),
+            (
+                Cow::Owned("We can't say. I've seen it; it's over, they're gone, DON'T.".into()),
+                5
+            )
+        );
+        // Quotes that open or close a quotation stay.
+        for text in [
+            "He said \"no\" to them.",
+            "The \"t\" key.",
+            "She said \"things\" were fine.",
+            "a \"cat\"t",
+            "\"Don\"tell",
+        ] {
+            assert_eq!(fixed(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_question_mark_for_a_lost_character_by_a_quote_goes() {
+        assert_eq!(
+            fixed("\"We will win,\"?he said. \"?They left.\"? Then"),
+            "\"We will win,\" he said. \"They left.\" Then"
+        );
+        assert_eq!(
+            fixed("opposition from teachers\"?and"),
+            "opposition from teachers\" and"
+        );
+        assert_eq!(
+            fixed("It ended.\u{201D}?The end"),
+            "It ended.\u{201D} The end"
+        );
+        // A real question after a quotation stays.
+        for text in [
+            "Did he say \"no\"? Nobody knows.",
+            "Is it \"safe\"?",
+            "Why \"now\"?\nBecause.",
+            "from teachers\"? and",
+        ] {
+            assert_eq!(fixed(text), text, "{text}");
+        }
+        assert_eq!(
+            repair("No quotes here?"),
+            (Cow::Borrowed("No quotes here?"), 0)
+        );
+    }
+}
