@@ -23,7 +23,8 @@ enum Kind {
     CaptionLabel,
     /// A credit in brackets: up to the closing bracket.
     Bracketed,
-    /// "Share this with": only with a row of share buttons after it.
+    /// "Share this with" (or "Send Facebook Twitter"): only with a row of
+    /// share buttons after it.
     SharePanel,
     /// A "READ MORE:" teaser: only where it ends its line.
     Teaser,
@@ -56,6 +57,7 @@ const PHRASES: &[(&str, Kind)] = &[
     ("(PHOTO:", Kind::Bracketed),
     ("(Pictured:", Kind::Bracketed),
     ("Share this with", Kind::SharePanel),
+    ("Send Facebook Twitter", Kind::SharePanel),
     ("READ MORE:", Kind::Teaser),
     ("Read more:", Kind::Teaser),
     ("Read More:", Kind::Teaser),
@@ -81,7 +83,8 @@ const CREDITS: &[&str] = &[
     "BBC",
 ];
 
-/// The buttons of a share panel ("Share this with Email Facebook ...").
+/// The buttons of a share panel ("Share this with Email Facebook ...",
+/// "Send Facebook Twitter Google+ Whatsapp ... Permalink").
 const SHARE_BUTTONS: &[&str] = &[
     "Email",
     "Facebook",
@@ -89,8 +92,17 @@ const SHARE_BUTTONS: &[&str] = &[
     "Twitter",
     "Pinterest",
     "WhatsApp",
+    "Whatsapp",
     "LinkedIn",
+    "linkedin",
     "Reddit",
+    "reddit",
+    "Google+",
+    "Tumblr",
+    "stumble",
+    "Digg",
+    "Newsvine",
+    "Permalink",
 ];
 
 /// Words a bracketed credit that is no known one may have: a name
@@ -288,6 +300,10 @@ fn share_panel_end(line: &str, at: usize) -> Option<usize> {
         if SHARE_BUTTONS.contains(&word) {
             buttons += 1;
             end = from + word.len();
+        } else if buttons >= 2 && word.starts_with("http") && line[..end].ends_with("Permalink") {
+            // The permanent link the "Permalink" button shows.
+            end = from + word.len();
+            break;
         } else if buttons >= 2 && trimmed.starts_with("Copy this link") {
             end = word_end(line, from + "Copy this link".len()).unwrap_or(end);
             break;
@@ -386,8 +402,13 @@ mod tests {
             strip("Share this with Email Facebook Messenger Twitter Copy this link The storm hit at night."),
             ("The storm hit at night.".into(), 1)
         );
+        assert_eq!(
+            strip("He left. Send Facebook Twitter Google+ Whatsapp Tumblr linkedin stumble Digg reddit Newsvine Permalink http://dw.com/p/2Wx5C The man is believed to be in France."),
+            ("He left. The man is believed to be in France.".into(), 1)
+        );
         for text in [
             "He decided to share this with the committee.",
+            "Send Facebook Twitter users a message, he said.",
             "Share this with Facebook friends, the council urged.",
         ] {
             assert_eq!(strip(text), (text.into(), 0), "{text}");
