@@ -526,10 +526,17 @@ fn one_word_carries(score: &crate::model::FrameScore) -> Option<String> {
     let top = score.evidence.first()?;
     let share = top.count as f64 / total.max(1) as f64;
     (total >= ONE_WORD_MIN_MATCHES && share > ONE_WORD_SHARE).then(|| {
+        // The entry counts every form it matches; its most frequent form
+        // is named too when it differs ("attack", most often as "attacker").
+        let form = if top.term == top.entry {
+            String::new()
+        } else {
+            format!(", most often as “{}”", top.term)
+        };
         format!(
-            "One word gives {}% of its matches (“{}”, {} of {}): check in the reader that it is used in the frame's sense.",
+            "One lexicon entry gives {}% of its matches (“{}”, {} of {}{form}): check in the reader that it is used in the frame's sense.",
             num(100.0 * share, 0),
-            top.term,
+            top.entry,
             int(top.count),
             int(total)
         )
@@ -958,7 +965,12 @@ mod tests {
         };
         assert_eq!(
             one_word_carries(&score).as_deref(),
-            Some("One word gives 50% of its matches (“attacker”, 6 of 12): check in the reader that it is used in the frame's sense.")
+            Some("One lexicon entry gives 50% of its matches (“attacker”, 6 of 12): check in the reader that it is used in the frame's sense.")
+        );
+        score.evidence[0].entry = "attack".into();
+        assert_eq!(
+            one_word_carries(&score).as_deref(),
+            Some("One lexicon entry gives 50% of its matches (“attack”, 6 of 12, most often as “attacker”): check in the reader that it is used in the frame's sense.")
         );
         // Spread over many words, or too few matches to say: nothing.
         score.evidence = (0..12).map(|i| ev(&format!("w{i}"), 1)).collect();

@@ -132,6 +132,7 @@ fn file_description(name: &str) -> &'static str {
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
+        NAMED_PAGE => "The reader's page for the articles past the first 2,000 that this report names (its picks, quotes and findings), marked the same way.",
         n if n.starts_with("reader") => "The article reader: each article's full text with every frame match marked (each frame its own underline, colour and letter; hovering shows the lexicon entry and weight), negated matches and quoted speech shown apart.",
         _ => "Chart.",
     }

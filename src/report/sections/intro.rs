@@ -3,7 +3,7 @@
 
 use super::builder::{clip, no_clustering_reason, silhouette_words, t, table, Builder, MAX_ROWS};
 use crate::lexicon::validity::reassurance_found_share;
-use crate::model::{MIN_SENTENCES_TO_LEAD, REASSURANCE, THREAT};
+use crate::model::{MIN_SENTENCES_TO_LEAD, READER_MAX, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell, Target};
 use crate::report::format::{count, int, score3};
 
@@ -157,7 +157,12 @@ impl<'a> Builder<'a> {
             self.para(vec![t("No articles were analysed.")]);
             return;
         }
-        self.para(vec![t("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files. The rows of articles.csv are in the same order, so #2 is its second row, which need not be the file named 2. A title opens the article in the reader, with every frame word marked; the file each article came from is in articles.csv and in the reader.")]);
+        let which = if a.articles.len() > READER_MAX {
+            format!(" (the first {} articles, and every later one this report names; frame kwic shows any word of the others in context)", int(READER_MAX))
+        } else {
+            String::new()
+        };
+        self.para(vec![t(format!("Each article has a number (#) used throughout this report; the id links it to the rows of the CSV files. The rows of articles.csv are in the same order, so #2 is its second row, which need not be the file named 2. A title opens the article in the reader{which}, with every frame word marked; the file each article came from is in articles.csv and in the reader."))]);
         let has_date = a.articles.iter().any(|x| x.date.is_some());
         let has_group = a.articles.iter().any(|x| x.group.is_some());
         let mut header = vec!["#", "Id", "Title", "Words"];
@@ -196,9 +201,20 @@ impl<'a> Builder<'a> {
             })
             .collect();
         if a.articles.len() > MAX_ARTICLES_IN_REPORT {
+            let mut columns = vec!["ids", "titles", "words"];
+            if has_date {
+                columns.push("dates");
+            }
+            if has_group {
+                columns.push("groups");
+            }
+            let (last, rest) = columns.split_last().unwrap_or((&"words", &[]));
             self.appendix(
                 "List of articles",
-                "The list of articles with their ids, titles, words, dates and groups:",
+                &format!(
+                    "The list of articles with their {} and {last}:",
+                    rest.join(", ")
+                ),
             );
         }
         self.push(Block::Table(table(&header, &[0, 3], rows)));
