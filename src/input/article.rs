@@ -229,17 +229,32 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     }
 }
 
-/// The first line of at least four words (section labels such as "World News"
-/// are shorter), else the first non-empty line.
+/// The article's title: its first line, unless that line is short (under
+/// four words) and the next is a headline, when it is a section label
+/// ("World News") and the first line of at least four words is the title.
+/// A short first line followed by a paragraph is a short headline ("Gearing
+/// up", "Change to what?").
 pub fn find_title(text: &str) -> String {
     let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
-    lines()
-        .find(|l| l.split_whitespace().count() >= 4)
-        .or_else(|| lines().next())
-        .unwrap_or("")
-        .chars()
-        .take(300)
-        .collect()
+    let words = |l: &str| l.split_whitespace().count();
+    let first = lines().next().unwrap_or("");
+    let label = words(first) < 4 && lines().nth(1).is_some_and(headline_like);
+    let title = if label {
+        lines().find(|l| words(l) >= 4).unwrap_or(first)
+    } else {
+        first
+    };
+    title.chars().take(300).collect()
+}
+
+/// Most words a headline has; a longer line is a paragraph.
+const HEADLINE_MAX_WORDS: usize = 25;
+
+/// True when a line reads as a headline rather than a paragraph: at most
+/// [`HEADLINE_MAX_WORDS`] words and no full stop at its end.
+fn headline_like(line: &str) -> bool {
+    let line = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    line.split_whitespace().count() <= HEADLINE_MAX_WORDS && !line.ends_with('.')
 }
 
 /// A YYYY-MM-DD date inside a file name.

@@ -292,6 +292,15 @@ mod tests {
             "Over 100 Officers Refuse to Carry Guns"
         );
         assert_eq!(find_title("Short\n"), "Short");
+        // A short first line before a paragraph is a short headline.
+        assert_eq!(
+            find_title("Gearing up\n\nThe team has trained for weeks, and the coach is happy with the squad.\n"),
+            "Gearing up"
+        );
+        assert_eq!(
+            find_title("Politics\nMinisters meet on Monday\nThey will talk.\n"),
+            "Ministers meet on Monday"
+        );
     }
 
     #[test]
