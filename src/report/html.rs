@@ -569,17 +569,22 @@ mod tests {
             assert!(html.contains("at least 3 articles"), "n={n}");
         }
         let mut a = example(2);
-        for art in &mut a.articles {
+        for (i, art) in a.articles.iter_mut().enumerate() {
             art.most_threatening = None;
             art.most_reassuring = None;
             art.sentences.clear();
             for f in &mut art.frames {
                 f.evidence.clear();
+                // The second article keeps its hits: all of them set aside.
+                if i == 0 {
+                    f.hits = 0.0;
+                }
             }
         }
         let html = both(&a, &[]);
         assert!(html.contains("No sentence matched the threat lexicon."));
         assert!(html.contains("No lexicon term matched in this article."));
+        assert!(html.contains("No sentence is quoted as its most threatening: each of its threat matches stands where a denial"));
     }
 
     #[test]

@@ -85,10 +85,14 @@ impl<'a> Builder<'a> {
                             ),
                         });
                     }
-                    None if present => self.para(vec![em(format!(
-                        "No sentence matched the {} lexicon.",
-                        which
-                    ))]),
+                    None if present => {
+                        let matched = art.frames.iter().any(|f| f.frame == which && f.hits > 0.0);
+                        self.para(vec![em(if matched {
+                            format!("No sentence is quoted as its most {}: each of its {which} matches stands where a denial, a contrast or a condition sets it aside (“nobody was put at risk”, “fear rather than reassurance”, “safe to return once …”). The matches still count in its scores.", if which == "threat" { "threatening" } else { "reassuring" })
+                        } else {
+                            format!("No sentence matched the {which} lexicon.")
+                        })])
+                    }
                     None => {}
                 }
             }
