@@ -40,17 +40,53 @@ fn person_like<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
 /// Prepositions that show a "the ..." phrase is a place or thing, not a speaker.
 const NOT_IN_SPEAKER: &[&str] = &["in", "at", "on", "from", "to", "with", "by", "into"];
 
-/// `name` unless it is a [`NEVER_ALONE`] word, ends on a [`DANGLING`] word or a hyphenated modifier
-/// ([`MODIFIER_ENDS`]: "some Democratic-led" lacks its noun) or names a
-/// document ([`document_phrase`]).
+/// `name` unless it is a [`NEVER_ALONE`] word, a day or a month alone
+/// ("Thursday": "an article Thursday says"), ends on a [`DANGLING`] word,
+/// a verb ([`VERB_ENDS`] or a speech verb: "The court was", "Syria-has",
+/// "a judge said"), a possessive
+/// ("Visa's" lacks its noun), a contraction ("I've") or a hyphenated
+/// modifier ([`MODIFIER_ENDS`]: "some Democratic-led" lacks its noun), or
+/// names a document ([`document_phrase`]).
 fn plausible(name: String) -> Option<String> {
     let last = name.rsplit(' ').next().unwrap_or("");
-    let modifier = last
-        .rsplit_once('-')
-        .is_some_and(|(head, end)| !head.is_empty() && lower_in(end, MODIFIER_ENDS));
-    let alone = !name.contains(' ') && lower_in(&name, NEVER_ALONE);
-    (!alone && !lower_in(last, DANGLING) && !modifier && !document_phrase(&name)).then_some(name)
+    let (head, end) = last.rsplit_once('-').unwrap_or(("", last));
+    let modifier = !head.is_empty() && lower_in(end, MODIFIER_ENDS);
+    // Lower case only: "IS" (Islamic State) and "Said" are names.
+    let verb = VERB_ENDS.contains(&end) || (end.starts_with(char::is_lowercase) && is_verb(end));
+    let alone = !name.contains(' ')
+        && (lower_in(&name, NEVER_ALONE)
+            || (time_word(&name) && !lower_in(&name, MONTH_NAMES_OF_PEOPLE)));
+    let clitic = [
+        "'s",
+        "\u{2019}s",
+        "'ve",
+        "\u{2019}ve",
+        "'m",
+        "\u{2019}m",
+        "'re",
+        "\u{2019}re",
+    ]
+    .iter()
+    .any(|c| last.to_lowercase().ends_with(c));
+    (!alone
+        && !lower_in(last, DANGLING)
+        && !modifier
+        && !verb
+        && !clitic
+        && !document_phrase(&name))
+    .then_some(name)
 }
+
+/// Months that are also names ("May said", for Theresa May).
+const MONTH_NAMES_OF_PEOPLE: &[&str] = &["april", "may", "june", "august"];
+
+/// Verbs a speaker's name never ends on: what follows the name was read as
+/// part of it ("The court was told", "Syria-has said").
+/// ("May", "Will" and "Can" are names too, so they are not listed).
+const VERB_ENDS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "been", "would", "could", "might", "should",
+    "did", "does",
+];
 
 /// Whether `name` is a phrase with an article whose head is a document ("a
 /// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",
@@ -977,6 +1013,34 @@ mod tests {
         assert!(plausible("This".into()).is_none());
         assert!(plausible("Their".into()).is_none());
         assert_eq!(plausible("Hiscox".into()).as_deref(), Some("Hiscox"));
+        // A day or month alone, a verb, a possessive or a contraction at the end.
+        for name in [
+            "Thursday",
+            "February",
+            "The court was",
+            "Syria-has",
+            "a judge said",
+            "Visa's",
+            "I've",
+            "Trump\u{2019}s",
+        ] {
+            assert!(plausible(name.into()).is_none(), "{name}");
+        }
+        for name in [
+            "IS",
+            "Edward Said",
+            "May",
+            "Theresa May",
+            "Can Dundar",
+            "April Ryan",
+            "Will Smith",
+            "Mr Wills",
+            "Hassan",
+            "O'Neill",
+            "Des Moines Register",
+        ] {
+            assert_eq!(plausible(name.into()).as_deref(), Some(name));
+        }
     }
 
     #[test]
