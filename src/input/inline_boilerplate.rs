@@ -174,7 +174,7 @@ pub(super) fn cut_out(line: &str, cuts: &[(usize, usize)]) -> String {
             rest = rest[1..].trim_start();
         }
         at = line.len() - rest.len();
-        if rest.is_empty() || out.is_empty() || rest.starts_with([',', '.', ';', ':', ')']) {
+        if rest.is_empty() || out.is_empty() || rest.starts_with([',', '.', ';', ':', ')', ']']) {
             out.truncate(out.trim_end().len());
         } else if !out.ends_with(char::is_whitespace) {
             out.push(' ');

@@ -98,6 +98,20 @@ static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("fixed phrases build")
 });
 
+/// An agency's note inside a bracket of the story's own text, closing it:
+/// "he [Donald Trump - TASS] would", "(to Egypt - TASS)". The bracket's
+/// words stay; " - TASS" goes.
+static NOTES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let notes: Vec<String> = AGENCIES
+        .iter()
+        .flat_map(|a| [format!(" - {a}]"), format!(" - {a})")])
+        .collect();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(notes)
+        .expect("fixed phrases build")
+});
+
 /// The line without the agency's marks, and how many were removed
 /// (borrowed, 0, when there are none: the usual case).
 pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
@@ -131,9 +145,16 @@ pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
             cuts.push((start, line.len()));
         }
     }
+    for m in NOTES.find_iter(line) {
+        let note = (m.start(), m.end() - 1);
+        if !cuts.iter().any(|&(a, b)| note.0 < b && a < note.1) {
+            cuts.push(note);
+        }
+    }
     if cuts.is_empty() {
         return (Cow::Borrowed(line), 0);
     }
+    cuts.sort_unstable();
     let n = cuts.len();
     (Cow::Owned(cut_out(line, &cuts)), n)
 }
@@ -388,6 +409,24 @@ mod tests {
             kept("Talks resume, the paper writes. - TASS is not responsible for the material quoted in these press reviews"),
             "Talks resume, the paper writes. -"
         );
+    }
+
+    #[test]
+    fn an_agency_note_in_a_bracket_goes_and_the_bracket_stays() {
+        assert_eq!(
+            strip("He [Donald Trump - TASS] would gain, and the return of tourists (to Egypt - TASS) is near."),
+            (
+                Cow::Owned("He [Donald Trump] would gain, and the return of tourists (to Egypt) is near.".to_string()),
+                2
+            )
+        );
+        // Not an agency, or not closing the bracket.
+        for line in [
+            "The band (Guns - Roses) played.",
+            "They met (TASS - Reuters talks) today.",
+        ] {
+            assert_eq!(kept(line), line, "{line}");
+        }
     }
 
     #[test]
