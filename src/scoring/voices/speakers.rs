@@ -13,8 +13,9 @@ use super::mentions::narration_mentions;
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
-    BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS, IRREGULAR_PARTICIPLES,
-    MODIFIER_ENDS, NEVER_ALONE, OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD,
+    BARE_SPEAKERS, BETWEEN, CLITICS, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS,
+    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, MONTH_NAMES_OF_PEOPLE, NEVER_ALONE, OPENERS,
+    PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD, VERB_ENDS,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
@@ -75,18 +76,7 @@ fn plausible(name: String) -> Option<String> {
     let alone = !name.contains(' ')
         && (lower_in(&name, NEVER_ALONE)
             || (time_word(&name) && !lower_in(&name, MONTH_NAMES_OF_PEOPLE)));
-    let clitic = [
-        "'s",
-        "\u{2019}s",
-        "'ve",
-        "\u{2019}ve",
-        "'m",
-        "\u{2019}m",
-        "'re",
-        "\u{2019}re",
-    ]
-    .iter()
-    .any(|c| last.to_lowercase().ends_with(c));
+    let clitic = CLITICS.iter().any(|c| last.to_lowercase().ends_with(c));
     (!alone
         && !run_on
         && !lower_in(last, DANGLING)
@@ -96,17 +86,6 @@ fn plausible(name: String) -> Option<String> {
         && !document_phrase(&name))
     .then_some(name)
 }
-
-/// Months that are also names ("May said", for Theresa May).
-const MONTH_NAMES_OF_PEOPLE: &[&str] = &["april", "may", "june", "august"];
-
-/// Verbs a speaker's name never ends on: what follows the name was read as
-/// part of it ("The court was told", "Syria-has said").
-/// ("May", "Will" and "Can" are names too, so they are not listed).
-const VERB_ENDS: &[&str] = &[
-    "is", "was", "are", "were", "has", "have", "had", "been", "would", "could", "might", "should",
-    "did", "does",
-];
 
 /// Whether `name` is a phrase with an article whose head is a document ("a
 /// Nielsen study", "A 2014 Pew Research Center survey", "a new analysis",

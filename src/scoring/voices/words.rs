@@ -814,3 +814,27 @@ pub(super) const OFFICES: &[&str] = &[
     "inspector",
     "administrator",
 ];
+
+/// Months that are also names ("May said", for Theresa May).
+pub(super) const MONTH_NAMES_OF_PEOPLE: &[&str] = &["april", "may", "june", "august"];
+
+/// Verbs a speaker's name never ends on: what follows the name was read as
+/// part of it ("The court was told", "Syria-has said").
+/// ("May", "Will" and "Can" are names too, so they are not listed).
+pub(super) const VERB_ENDS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "been", "would", "could", "might", "should",
+    "did", "does",
+];
+
+/// Endings of a possessive or a contraction, which a speaker's name never
+/// ends on ("Visa's" lacks its noun, "I've" is no name).
+pub(super) const CLITICS: &[&str] = &[
+    "'s",
+    "\u{2019}s",
+    "'ve",
+    "\u{2019}ve",
+    "'m",
+    "\u{2019}m",
+    "'re",
+    "\u{2019}re",
+];
