@@ -161,18 +161,11 @@ pub fn denied_in_clause(
     first: usize,
     in_phrase: impl Fn(usize) -> bool,
 ) -> bool {
-    for k in (first.saturating_sub(DENIAL_WINDOW)..first).rev() {
-        if !doc.same_sentence(k, k + 1) || text.is_some_and(|t| clause_break(t, doc, k)) {
-            return false;
-        }
-        if is_negator(&vocab.surfaces[doc.tokens[k].surface as usize])
+    word_in_clause(text, doc, first, Side::Before, DENIAL_WINDOW, |k| {
+        is_negator(&vocab.surfaces[doc.tokens[k].surface as usize])
             && !starts_idiom(doc, vocab, k)
             && !in_phrase(k)
-        {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// Words after which a reassurance match is not asserted: a condition
@@ -276,7 +269,7 @@ pub fn before_condition(
     )
 }
 
-/// Which way [`marker_in_clause`] looks from its word.
+/// Which way [`word_in_clause`] looks from its word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
     Before,
@@ -295,6 +288,22 @@ fn marker_in_clause(
     window: usize,
     markers: &[&str],
 ) -> bool {
+    word_in_clause(text, doc, at, side, window, |k| {
+        markers.contains(&vocab.surfaces[doc.tokens[k].surface as usize].as_str())
+    })
+}
+
+/// True when a word token `k` for which `wanted(k)` holds stands at most
+/// `window` words before or after word token `at`, in its sentence and with
+/// no clause punctuation between them (not checked without `text`).
+fn word_in_clause(
+    text: Option<&str>,
+    doc: &TokenizedDoc,
+    at: usize,
+    side: Side,
+    window: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> bool {
     for step in 1..=window {
         let k = match side {
             Side::Before => match at.checked_sub(step) {
@@ -309,7 +318,7 @@ fn marker_in_clause(
         if !doc.same_sentence(gap, gap + 1) || text.is_some_and(|t| clause_break(t, doc, gap)) {
             return false;
         }
-        if markers.contains(&vocab.surfaces[doc.tokens[k].surface as usize].as_str()) {
+        if wanted(k) {
             return true;
         }
     }
