@@ -67,7 +67,7 @@ fn voices_positions_and_speakers() {
         kinds,
         [
             ("narration", ""),
-            ("quote", "Inspector Jane Smith"),
+            ("quote", "Jane Smith"),
             ("quote", "")
         ]
     );
@@ -99,7 +99,9 @@ fn voices_positions_and_speakers() {
         .unwrap();
     let quotes = art["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 3);
-    assert_eq!(quotes[1]["speaker"], "Inspector Jane Smith");
+    // The title goes from the speaker; the name as written stays with the quote.
+    assert_eq!(quotes[1]["speaker"], "Jane Smith");
+    assert_eq!(quotes[1]["written"], "Inspector Jane Smith");
     let text = quotes[1]["text"].as_str().unwrap();
     assert!(
         text.starts_with("We fear") && text.ends_with("everyone."),
@@ -110,7 +112,7 @@ fn voices_positions_and_speakers() {
     let speakers = csv_rows(&out.join("speakers.csv"));
     let smith = speakers
         .iter()
-        .find(|r| r["speaker"] == "Inspector Jane Smith")
+        .find(|r| r["speaker"] == "Jane Smith")
         .unwrap();
     assert_eq!(
         (smith["articles"].as_str(), smith["quotes"].as_str()),

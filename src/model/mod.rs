@@ -317,7 +317,7 @@ pub struct VoiceScore {
 /// One quote of an article.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct QuoteInfo {
-    /// Speaker as written (empty when unattributed).
+    /// Speaker (empty when unattributed): as written, or the full name the article gave the same person (see `written`).
     pub speaker: String,
     /// The attribution rule that named the speaker ("said X", "X said", "according to X", "X:").
     pub rule: String,
@@ -325,6 +325,8 @@ pub struct QuoteInfo {
     pub text: String,
     /// Word tokens in the quote.
     pub words: usize,
+    /// The speaker as the text names them ("Mr Davis") where `speaker` is the article's full name; else empty.
+    pub written: String,
 }
 
 /// One quoted speaker across the corpus.
@@ -961,6 +963,7 @@ fn example_voices(a: &mut Analysis) {
                 rule: if sp.is_empty() { "" } else { "X said" }.into(),
                 text: "There is no cause for alarm.".into(),
                 words: 6,
+                written: String::new(),
             });
         }
         art.positions = ["headline", "lead", "body"]

@@ -181,7 +181,7 @@ impl<'a> Builder<'a> {
             strong("she"),
             t(" and "),
             strong("they"),
-            t(" stand for the last person named as speaking before the quote in the same article. Speakers are kept as written: “Ms Smith” and “Jane Smith” are two speakers, and merging them is left to you ("),
+            t(" stand for the last person named as speaking before the quote in the same article. Within an article a short form takes the full name the article gave before it (“Ms Smith” after “Jane Smith said” is Jane Smith, and titles go: “Sen. Jane Smith” is Jane Smith); across articles only the same spelling is one speaker, and a role such as “the president” is kept as written, so it gathers every article's president ("),
             code("speakers.csv"),
             t("). Narration and quotes together make up the whole article, so their words and hits add up to the article's."),
         ]);
@@ -337,8 +337,10 @@ impl<'a> Builder<'a> {
                     self.number_cell(i),
                     Cell::text(if q.speaker.is_empty() {
                         "(unattributed)".to_string()
-                    } else {
+                    } else if q.written.is_empty() {
                         q.speaker.clone()
+                    } else {
+                        format!("{} (written “{}”)", q.speaker, q.written)
                     }),
                     Cell::text(if q.rule.is_empty() {
                         "–"

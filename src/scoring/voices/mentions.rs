@@ -98,7 +98,10 @@ mod tests {
     use crate::scoring::voices::quotes;
 
     fn who(text: &str) -> Vec<String> {
-        quotes(text).into_iter().map(|q| q.speaker).collect()
+        quotes(text)
+            .iter()
+            .map(|q| q.as_written().to_string())
+            .collect()
     }
 
     #[test]

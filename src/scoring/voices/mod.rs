@@ -76,16 +76,18 @@
 //! every sentence between refers to it by name or pronoun, or names no one
 //! else) and does not contradict the pronoun: "she" is not "Mr Li", "he" not "the ministry",
 //! "they" only a plural ("officials"). Otherwise the quote stays
-//! unattributed; an older name is never tried (`pronouns.rs`). Speakers
-//! are kept as written: "Ms Dick" and "Cressida Dick" are two speakers;
-//! across articles speakers are grouped case-insensitively ("A spokesman" =
-//! "a spokesman").
+//! unattributed; an older name is never tried (`pronouns.rs`). Within an
+//! article a short form ("Ms Dick") takes the full name given before it
+//! ("Cressida Dick") and titles go ("Sen. Jane Doe" is "Jane Doe":
+//! `full_names.rs`); across articles speakers are grouped
+//! case-insensitively ("A spokesman" = "a spokesman").
 //!
 //! **Narration** is everything outside quotes, so narration and quotes
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
 mod context_words;
+mod full_names;
 mod mentions;
 mod pronouns;
 pub mod quotes;
@@ -220,6 +222,7 @@ pub fn score_article(
                 rule: q.rule.to_string(),
                 text: t,
                 words: tokens_before(q.end).saturating_sub(tokens_before(q.start)),
+                written: q.written.clone(),
             }
         })
         .collect();

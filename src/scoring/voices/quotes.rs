@@ -17,6 +17,20 @@ pub struct Quote {
     pub speaker: String,
     /// Which attribution rule named the speaker ("" when none).
     pub rule: &'static str,
+    /// The speaker as the text names them, where the article's full name
+    /// for the same person replaced it (`full_names.rs`; "" otherwise).
+    pub written: String,
+}
+
+impl Quote {
+    /// The speaker as the text names them ("" when unattributed).
+    pub fn as_written(&self) -> &str {
+        if self.written.is_empty() {
+            &self.speaker
+        } else {
+            &self.written
+        }
+    }
 }
 
 pub(super) fn opens_after(prev: Option<char>) -> bool {
@@ -44,6 +58,7 @@ pub(super) fn push_quote(
             close,
             speaker: String::new(),
             rule: "",
+            written: String::new(),
         });
     }
 }
@@ -241,6 +256,7 @@ pub(super) fn single_quotes_walk(
                         close: end + cl.len_utf8(),
                         speaker: String::new(),
                         rule: "",
+                        written: String::new(),
                     });
                 }
                 k = j + 1;

@@ -9,6 +9,7 @@ use super::context_words::{
     role_aside, time_word, verb_at, word, Item, Items,
 };
 pub(super) use super::context_words::{is_verb, lower, lower_in};
+use super::full_names;
 use super::mentions::narration_mentions;
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
@@ -761,6 +762,10 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
+    full_names::resolve(qs, || {
+        mentions
+            .unwrap_or_else(|| narration_mentions(text, sentences, &spans, backward_of, forward))
+    });
 }
 
 /// Whether a quote opens inside a sentence of the narration: `head`, the
@@ -1001,7 +1006,7 @@ mod tests {
     fn who(text: &str) -> Vec<String> {
         let mut qs = find_quotes(text);
         attribute(text, &mut qs);
-        qs.into_iter().map(|q| q.speaker).collect()
+        qs.iter().map(|q| q.as_written().to_string()).collect()
     }
 
     #[test]
