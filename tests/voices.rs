@@ -65,11 +65,7 @@ fn voices_positions_and_speakers() {
         .collect();
     assert_eq!(
         kinds,
-        [
-            ("narration", ""),
-            ("quote", "Jane Smith"),
-            ("quote", "")
-        ]
+        [("narration", ""), ("quote", "Jane Smith"), ("quote", "")]
     );
     let (narr, smith, anon) = (plain[0], plain[1], plain[2]);
     assert!(num(narr, "reassurance") > 0.0);

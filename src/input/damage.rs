@@ -10,14 +10,12 @@
 //! articles, and the tokenizer keeps a damaged word from being read as a word
 //! (`text::words`).
 
-use super::document::{Corpus, Document};
+use super::document::{named_with_counts, Corpus, Document};
+use crate::model::numbers::int;
 use rayon::prelude::*;
 
 /// The replacement character as UTF-8 bytes.
 const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
-
-/// Articles the warning names before "and N more".
-const NAMED: usize = 5;
 
 /// Whether the question mark at byte `i` of `text` stands for a lost
 /// character: a run of question marks with a lower-case letter right after
@@ -95,21 +93,12 @@ pub(crate) fn count_and_warn(corpus: &mut Corpus) -> Option<String> {
         )),
         many => {
             let total: usize = many.iter().map(|d| d.damaged).sum();
-            let names: Vec<String> = many
-                .iter()
-                .take(NAMED)
-                .map(|d| format!("{} ({})", d.source, d.damaged))
-                .collect();
-            let more = if many.len() > NAMED {
-                format!(" and {} more", many.len() - NAMED)
-            } else {
-                String::new()
-            };
             Some(format!(
-                "{} articles hold damaged characters ({total} in all: U+FFFD, or ? inside a \
-                 word; articles.csv gives each article's count): {}{more}; {what}",
-                many.len(),
-                names.join(", ")
+                "{} articles hold damaged characters ({} in all: U+FFFD, or ? inside a \
+                 word; articles.csv gives each article's count): {}; {what}",
+                int(many.len()),
+                int(total),
+                named_with_counts(many, |d| d.damaged)
             ))
         }
     }

@@ -1,6 +1,7 @@
 //! An article as the text pipeline receives it, and a corpus of them with
 //! what was skipped.
 
+use crate::model::numbers::int;
 use crate::model::{InputRecord, Skipped};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -60,6 +61,24 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         s.push_str(&format!("{:02x}", b));
     }
     s
+}
+
+/// How many articles a warning about many of them names one by one.
+const NAMED: usize = 5;
+
+/// The first few of `docs` with their count of a problem (`n`), for a
+/// warning that sums it over many articles: "a.txt (8), b.txt (2) and
+/// 1,062 more".
+pub(crate) fn named_with_counts(docs: &[&Document], n: impl Fn(&Document) -> usize) -> String {
+    let names: Vec<String> = docs
+        .iter()
+        .take(NAMED)
+        .map(|d| format!("{} ({})", d.source, int(n(d))))
+        .collect();
+    match docs.len().saturating_sub(NAMED) {
+        0 => names.join(", "),
+        more => format!("{} and {} more", names.join(", "), int(more)),
+    }
 }
 
 /// A path as shown in messages and outputs (forward slashes).

@@ -18,12 +18,9 @@
 //!   mark ("said."?) is lost too: the sentence ended before the quotation
 //!   mark closed.
 
-use super::document::Document;
+use super::document::{named_with_counts, Document};
 use crate::model::numbers::{count, int};
 use std::borrow::Cow;
-
-/// Articles the warning names before "and N more".
-const NAMED: usize = 5;
 
 /// Quotation marks a program may have written for an apostrophe or next to
 /// a lost character.
@@ -85,20 +82,11 @@ pub(crate) fn warning(docs: &[Document]) -> Option<String> {
         return None;
     }
     let total: usize = repaired.iter().map(|d| d.repaired_marks).sum();
-    let names: Vec<String> = repaired
-        .iter()
-        .take(NAMED)
-        .map(|d| format!("{} ({})", d.source, int(d.repaired_marks)))
-        .collect();
-    let more = match repaired.len().saturating_sub(NAMED) {
-        0 => String::new(),
-        n => format!(" and {} more", int(n)),
-    };
     Some(format!(
-        "{} quotation marks damaged before frame read them ({} in all: a double quote for an apostrophe, as in don\"t, or a question mark beside a quotation mark where a space was lost, as in said.\"?The); frame read them as apostrophes and spaces: {}{more}",
+        "{} quotation marks damaged before frame read them ({} in all: a double quote for an apostrophe, as in don\"t, or a question mark beside a quotation mark where a space was lost, as in said.\"?The); frame read them as apostrophes and spaces: {}",
         if repaired.len() == 1 { "1 article holds".to_string() } else { format!("{} hold", count(repaired.len(), "article", "articles")) },
         int(total),
-        names.join(", ")
+        named_with_counts(&repaired, |d| d.repaired_marks)
     ))
 }
 

@@ -5,69 +5,163 @@
 //! Attribution reads each quote's speaker as written; this step gives the
 //! quotes of one person in one article one name, so that they make one
 //! voice and group with the same person in other articles:
-//! - a name with a first and a family name is written without its title
-//!   or role ("Rep. Will Hurd" and "Democratic Senator Ben Cardin" become
-//!   "Will Hurd" and "Ben Cardin"), where that name has two or three words;
+//! - titles and roles go: a name with a first and a family name is written
+//!   as that personal name ("Rep. Will Hurd" and "Democratic Senator Ben
+//!   Cardin" become "Will Hurd" and "Ben Cardin") where it has two or three
+//!   words, and a short form as its name word ("Mr Trump" is "Trump");
 //! - a short form (one name word, with or without a title: "Spicer", "Mr
 //!   Davis", "President Trump") takes the full name the article gave
-//!   before it, quoted or before a speech verb, when exactly one full name
-//!   before it holds that word ("Sarah" or "Jones" for "Sarah Jones"); two
-//!   ("Ivanka Trump" and "Donald Trump" before "Trump said") leave it as
-//!   written.
+//!   before it, quoted or before a speech verb, when exactly one such full
+//!   name holds that word ("Sarah" or "Jones" for "Sarah Jones") and the
+//!   article names no one else with that family name ("Ivanka Trump"
+//!   beside "Donald Trump");
+//! - failing that, it takes the one full name the article gives anywhere
+//!   before it as a first name and that family name ("Donald Trump signed
+//!   the order"), if the article holds only one.
 //!
 //! Roles ("the president", "a spokesman") and bodies ("the White House")
 //! stay as written: which president is meant is not in the words. Across
 //! articles nothing is merged here: "Trump" in an article that never names
 //! "Donald Trump" stays "Trump".
 
-use super::context_words::acronym;
+use super::context_words::{acronym, lower_in};
 use super::pronouns::Antecedent;
 use super::quotes::Quote;
-use super::words::{PERSON_NOUNS, TITLES};
+use super::words::{
+    DAYS, NAME_OPENERS, NOT_NAME_START, OFFICES, OPENERS, PERSON_NOUNS, ROLE_WORDS, TITLES,
+    VERB_ENDS,
+};
 
 /// Longest personal name (in words) written in place of a name with a
 /// title or role: a longer run of capitalised words may hold a descriptor
 /// ("Ulster Unionist Mike Nesbitt") that cannot be told from the name.
 const MAX_NAME_WORDS: usize = 3;
 
+/// Whether `w` (or a part of it joined by a hyphen: "Secretary-General")
+/// is a title, role or person noun, which a personal name follows.
+fn titled(w: &str) -> bool {
+    w.split('-').any(|p| {
+        let p = p.trim_end_matches('.');
+        lower_in(p, TITLES)
+            || lower_in(p, PERSON_NOUNS)
+            || lower_in(p, OFFICES)
+            || lower_in(p, ROLE_WORDS)
+    })
+}
+
+/// Whether `w` opens a sentence or clause or names a day, and so cannot be
+/// the first word of a personal name ("Though Trump", "On Sunday Basu").
+fn opener(w: &str) -> bool {
+    lower_in(w, OPENERS)
+        || lower_in(w, NOT_NAME_START)
+        || lower_in(w, NAME_OPENERS)
+        || lower_in(w, DAYS)
+}
+
+/// Whether `w` may be a word of a personal name: capitalised (each part
+/// after a hyphen too, unlike "Connecticut-based"), letters only, no
+/// possessive, no acronym, no title.
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && w.split('-').all(|p| p.starts_with(char::is_uppercase))
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && !acronym(w)
+        && !titled(w)
+}
+
+/// Whether `w` is a possessive ("the SNP's").
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 /// The personal name at the end of `name`, if `name` is shaped like a
-/// person's: the run of capitalised words (no acronyms, no possessives)
-/// that ends it, after its last title or person noun; and the name opens
-/// with a capital, or the run follows a title, a person noun or a
-/// possessive ("the SNP's Nicola Sturgeon"). "the White House" and "the
-/// president" have none.
+/// person's: the run of name words that ends it (a day or an auxiliary
+/// after it dropped: "Charles Schumer Thursday", "Chris Evans Was" of a
+/// headline in title case), after its last title or role and without
+/// an opener before it ("Though Trump"); and the name opens with a
+/// capital, or the run follows a title, a role or a possessive ("the
+/// SNP's Nicola Sturgeon"). A lower-case word before the run other than a
+/// title makes it part of a body's name ("Department of Law
+/// Enforcement"). "the White House" and "the president" have none.
 fn personal_name(name: &str) -> Option<Vec<&str>> {
-    let ws: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    let titled = |w: &str| {
-        let l = w.trim_end_matches('.').to_lowercase();
-        TITLES.contains(&l.as_str()) || PERSON_NOUNS.contains(&l.as_str())
-    };
-    let name_word = |w: &str| {
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            && w.split('-').all(|p| p.starts_with(char::is_uppercase))
-            && !w.ends_with("'s")
-            && !w.ends_with("’s")
-            && !acronym(w)
-            && !titled(w)
-    };
+    let mut ws: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    while ws.len() > 1
+        && ws
+            .last()
+            .is_some_and(|w| lower_in(w, DAYS) || lower_in(w, VERB_ENDS))
+    {
+        ws.pop();
+    }
     let run = ws.iter().rev().take_while(|w| name_word(w)).count();
-    if run == 0 {
+    let mut at = ws.len() - run;
+    while at < ws.len() && opener(ws[at]) {
+        at += 1;
+    }
+    if at == ws.len() {
         return None;
     }
-    let at = ws.len() - run;
-    // A lower-case word before the run other than a title makes it part
-    // of a body's name ("Department of Law Enforcement").
-    let opened = if at == 0 {
-        true
-    } else {
+    let opened = at == 0 || {
         let before = ws[at - 1];
-        let introduced = titled(before) || before.ends_with("'s") || before.ends_with("’s");
-        introduced
+        titled(before)
+            || possessive(before)
             || before.starts_with(char::is_uppercase) && ws[0].starts_with(char::is_uppercase)
     };
     opened.then(|| ws[at..].to_vec())
+}
+
+/// The first names the article gives to the family name `family`: each
+/// distinct name word right before it ("Donald" of "Donald Trump signed"),
+/// with the offset of its first use. Only a pair that stands alone counts:
+/// not after another capitalised word ("Jake Tapper Scorches Donald
+/// Trump", a headline in title case, or a longer name) unless that is a
+/// title or a possessive, and not before one ("Donald Trump Jr", "Trump
+/// Tower").
+fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    for (i, _) in text.match_indices(family) {
+        let after = &text[i + family.len()..];
+        let after = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+            .unwrap_or(after);
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        if let Some(next) = after.strip_prefix(' ') {
+            let next_word = next
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if next_word.starts_with(char::is_uppercase) {
+                continue;
+            }
+        }
+        let Some(head) = text[..i].strip_suffix(' ') else {
+            continue;
+        };
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || "\"“(".contains(c))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let first = &head[start..];
+        if !name_word(first) || opener(first) {
+            continue;
+        }
+        let before = head[..start].trim_end();
+        let word_before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let stands_alone = !before.ends_with(char::is_alphanumeric)
+            || !word_before.starts_with(char::is_uppercase)
+            || titled(word_before)
+            || possessive(word_before);
+        if stands_alone && !out.iter().any(|(_, f)| *f == first) {
+            out.push((start, first));
+        }
+    }
+    out
 }
 
 /// One person named in full in the article: the words of the name, where
@@ -79,9 +173,10 @@ struct FullName {
 }
 
 /// Gives the quotes of each person in the article one name (see the
-/// module's doc). `mentions`: the names the narration gives before a
-/// speech verb, with their offsets (read only if a short form needs them).
-pub(super) fn resolve(qs: &mut [Quote], mentions: impl FnOnce() -> Vec<Antecedent>) {
+/// module's doc). `text`: the article; `mentions`: the names the narration
+/// gives before a speech verb, with their offsets (read only if a short
+/// form needs them).
+pub(super) fn resolve(text: &str, qs: &mut [Quote], mentions: impl FnOnce() -> Vec<Antecedent>) {
     let named: Vec<(usize, Option<Vec<&str>>)> = qs
         .iter()
         .map(|q| (q.open, personal_name(&q.speaker)))
@@ -119,21 +214,21 @@ pub(super) fn resolve(qs: &mut [Quote], mentions: impl FnOnce() -> Vec<Anteceden
             });
         }
     }
-    if people.is_empty() {
-        return;
-    }
     let renamed: Vec<Option<String>> = named
         .iter()
-        .map(|(at, n)| match n.as_deref() {
-            Some([w]) => {
-                let mut holding = people
-                    .iter()
-                    .filter(|p| p.first < *at && p.words.iter().any(|x| x == w));
-                match (holding.next(), holding.next()) {
-                    (Some(p), None) => Some(p.shown.clone()),
-                    _ => None,
-                }
+        .zip(qs.iter())
+        .map(|((at, n), q)| match n.as_deref() {
+            // "Sir James" is how a knight is called by first name.
+            Some([_])
+                if q.speaker
+                    .split(' ')
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|t| lower_in(t, &["sir", "dame"])) =>
+            {
+                None
             }
+            Some([w]) => Some(short_form(text, &people, w, *at)),
             Some(ws) if ws.len() >= 2 => people
                 .iter()
                 .find(|p| same_words(&p.words, ws))
@@ -145,6 +240,32 @@ pub(super) fn resolve(qs: &mut [Quote], mentions: impl FnOnce() -> Vec<Anteceden
         if let Some(new) = new.filter(|n| *n != q.speaker) {
             q.written = std::mem::replace(&mut q.speaker, new);
         }
+    }
+}
+
+/// The name for the short form `w` of a quote at byte `at`: the one full
+/// name given before it that holds `w`, if no other first name goes with
+/// `w` in the article; else the one first name the article gives `w`
+/// before the quote, if it gives only one; else `w` alone.
+fn short_form(text: &str, people: &[FullName], w: &str, at: usize) -> String {
+    let holding: Vec<&FullName> = people
+        .iter()
+        .filter(|p| p.first < at && p.words.iter().any(|x| x == w))
+        .collect();
+    let firsts = first_names(text, w);
+    match (&holding[..], &firsts[..]) {
+        // Another first name with this family name ("Ivanka" beside
+        // "Donald Trump") leaves it open; a first name ("Sarah" of "Sarah
+        // Jones") or a family name written first ("Li" of "Li Wei") has no
+        // such rival to fear.
+        ([p], _)
+            if p.words.last().is_none_or(|x| x != w)
+                || firsts.iter().all(|(_, f)| p.words.iter().any(|x| x == f)) =>
+        {
+            p.shown.clone()
+        }
+        ([], [(from, first)]) if *from < at => format!("{first} {w}"),
+        _ => w.to_string(),
     }
 }
 
@@ -240,6 +361,66 @@ mod tests {
                 named("Donald Trump", "President Donald Trump"),
                 named("the president", "")
             ]
+        );
+    }
+
+    #[test]
+    fn roles_openers_days_and_auxiliaries_are_no_part_of_a_name() {
+        assert_eq!(
+            personal_name("German Chancellor Angela Merkel"),
+            Some(vec!["Angela", "Merkel"])
+        );
+        assert_eq!(
+            personal_name("UN Secretary-General Antonio Guterres"),
+            Some(vec!["Antonio", "Guterres"])
+        );
+        assert_eq!(personal_name("Though Trump"), Some(vec!["Trump"]));
+        assert_eq!(
+            personal_name("Senate Democratic Leader Charles Schumer Thursday"),
+            Some(vec!["Charles", "Schumer"])
+        );
+        assert_eq!(
+            personal_name("Chris Evans Was"),
+            Some(vec!["Chris", "Evans"])
+        );
+        // A family name that is also a style stays a name at the end.
+        assert_eq!(personal_name("Julie Bishop"), Some(vec!["Julie", "Bishop"]));
+        assert_eq!(personal_name("Theresa May"), Some(vec!["Theresa", "May"]));
+    }
+
+    #[test]
+    fn a_short_form_takes_the_one_full_name_the_text_gives_before_it() {
+        // Named in the narration without a speech verb.
+        let t = "Donald Trump signed the order on Friday. \u{201c}It is done,\u{201d} Trump said.";
+        assert_eq!(who(t), [named("Donald Trump", "Trump")]);
+        // Not after the quote, not two first names, not a title-case run.
+        let t = "\u{201c}It is done,\u{201d} Trump said. Donald Trump signed the order.";
+        assert_eq!(who(t), [named("Trump", "")]);
+        let t = "Donald Trump and Ivanka Trump arrived. \u{201c}It is done,\u{201d} Trump said.";
+        assert_eq!(who(t), [named("Trump", "")]);
+        let t = "Jake Tapper Scorches Donald Trump\n\n\u{201c}It is done,\u{201d} Trump said.";
+        assert_eq!(who(t), [named("Trump", "")]);
+        let t = "He lives in Trump Tower. \u{201c}It is done,\u{201d} Trump said.";
+        assert_eq!(who(t), [named("Trump", "")]);
+        // A title goes from a short form left as it is; a knight keeps his.
+        let t = "\u{201c}It is done,\u{201d} Mr Trump said.";
+        assert_eq!(who(t), [named("Trump", "Mr Trump")]);
+        let t = "\u{201c}It is done,\u{201d} Sir James said.";
+        assert_eq!(who(t), [named("Sir James", "")]);
+    }
+
+    #[test]
+    fn a_rival_first_name_leaves_a_family_name_open() {
+        // Ivanka Trump spoke before; Donald Trump is named too.
+        let t = "Ivanka Trump said: \u{201c}Yes.\u{201d} Donald Trump was there. \
+                 \u{201c}No,\u{201d} Trump said.";
+        assert_eq!(who(t), [named("Ivanka Trump", ""), named("Trump", "")]);
+        // A first name has no rival to fear.
+        let t = "Sarah Jones said: \u{201c}Yes.\u{201d} Her son Tom Jones agreed. \
+                 \u{201c}No,\u{201d} Sarah said.";
+        assert_eq!(
+            who(t),
+            [named("Sarah Jones", ""), named("Sarah Jones", "Sarah")]
         );
     }
 

@@ -762,7 +762,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         qs[k].speaker = speaker.clone().unwrap_or_default();
         qs[k].rule = if speaker.is_some() { rule } else { "" };
     }
-    full_names::resolve(qs, || {
+    full_names::resolve(text, qs, || {
         mentions
             .unwrap_or_else(|| narration_mentions(text, sentences, &spans, backward_of, forward))
     });

@@ -838,3 +838,55 @@ pub(super) const CLITICS: &[&str] = &[
     "'re",
     "\u{2019}re",
 ];
+
+/// Roles and styles written before a personal name ("Chancellor Angela
+/// Merkel", "Sir Mike Penning", "Dad Larry Birkhead"), beyond [`TITLES`],
+/// [`PERSON_NOUNS`] and [`OFFICES`]: what `full_names.rs` cuts from a name.
+/// Words that are also common family names (Bishop, King, Major, Prince,
+/// Pope, Lord) are left out: "Julie Bishop" and "John Major" keep them.
+pub(super) const ROLE_WORDS: &[&str] = &[
+    "chancellor",
+    "speaker",
+    "taoiseach",
+    "tanaiste",
+    "sheriff",
+    "reverend",
+    "pastor",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "sheikh",
+    "democrat",
+    "republican",
+    "sir",
+    "dame",
+    "baroness",
+    "justice",
+    "judge",
+    "prosecutor",
+    "actor",
+    "actress",
+    "singer",
+    "coach",
+    "captain",
+    "colonel",
+    "admiral",
+    "lieutenant",
+    "corporal",
+    "doctor",
+    "dad",
+    "mum",
+    "mom",
+    "auditor",
+    "chef",
+];
+
+/// Words that open a sentence or a clause, capitalised there, and never
+/// the first word of a personal name ("Though Trump said", "Even Nunes").
+pub(super) const NAME_OPENERS: &[&str] = &[
+    "though", "although", "even", "because", "since", "until", "unless", "whether", "where", "why",
+    "how", "only", "just", "still", "instead", "perhaps", "indeed", "thus", "hence", "for", "with",
+    "from", "by", "to", "of", "like", "unlike", "despite", "during", "under", "after", "before",
+];
