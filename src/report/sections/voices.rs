@@ -181,7 +181,7 @@ impl<'a> Builder<'a> {
             strong("she"),
             t(" and "),
             strong("they"),
-            t(" stand for the last person named as speaking before the quote in the same article. Within an article a short form takes the full name the article gave before it (“Ms Smith” after “Jane Smith said” is Jane Smith, and titles go: “Sen. Jane Smith” is Jane Smith); across articles only the same spelling is one speaker, and a role such as “the president” is kept as written, so it gathers every article's president ("),
+            t(" stand for the last person named as speaking before the quote in the same article. Within an article a short form takes the full name the article gave before it (“Ms Smith” after “Jane Smith said” is Jane Smith, and titles go: “Sen. Jane Smith” is Jane Smith); “the president” is the one person the article calls President before a name, and stays as written where it names two or none. Across articles only the same spelling is one speaker, so a role left as written (“the ministry”) gathers several articles' holders: read it as a kind of source ("),
             code("speakers.csv"),
             t("). Narration and quotes together make up the whole article, so their words and hits add up to the article's."),
         ]);

@@ -19,17 +19,22 @@
 //!   before it as a first name and that family name ("Donald Trump signed
 //!   the order"), if the article holds only one.
 //!
-//! Roles ("the president", "a spokesman") and bodies ("the White House")
-//! stay as written: which president is meant is not in the words. Across
-//! articles nothing is merged here: "Trump" in an article that never names
-//! "Donald Trump" stays "Trump".
+//! - a role named with "the" ("the president", "the foreign minister")
+//!   takes the one person the article gives that title before a name
+//!   ("President Donald Trump", "Foreign Minister Sergey Lavrov"), first
+//!   before the quote; with two such holders ("President Xi Jinping" too)
+//!   it stays as written.
+//!
+//! Other roles ("a spokesman", "officials") and bodies ("the White House")
+//! stay as written. Across articles nothing is merged here: "Trump" in an
+//! article that never names "Donald Trump" stays "Trump".
 
-use super::context_words::{acronym, lower_in};
+use super::context_words::{acronym, lower_in, time_word};
 use super::pronouns::Antecedent;
 use super::quotes::Quote;
 use super::words::{
-    DAYS, NAME_OPENERS, NOT_NAME_START, OFFICES, OPENERS, PERSON_NOUNS, ROLE_WORDS, TITLES,
-    VERB_ENDS,
+    DAYS, MONTH_NAMES_OF_PEOPLE, NAME_OPENERS, NAME_PARTICLES, NOT_NAME_START, OFFICES, OPENERS,
+    PERSON_NOUNS, ROLE_WORDS, TITLES, VERB_ENDS,
 };
 
 /// Longest personal name (in words) written in place of a name with a
@@ -109,7 +114,10 @@ fn personal_name(name: &str) -> Option<Vec<&str>> {
             || possessive(before)
             || before.starts_with(char::is_uppercase) && ws[0].starts_with(char::is_uppercase)
     };
-    opened.then(|| ws[at..].to_vec())
+    // A month or day alone names no one ("the Women's March").
+    let alone_time =
+        at + 1 == ws.len() && time_word(ws[at]) && !lower_in(ws[at], MONTH_NAMES_OF_PEOPLE);
+    (opened && !alone_time).then(|| ws[at..].to_vec())
 }
 
 /// The first names the article gives to the family name `family`: each
@@ -181,9 +189,10 @@ pub(super) fn resolve(text: &str, qs: &mut [Quote], mentions: impl FnOnce() -> V
         .iter()
         .map(|q| (q.open, personal_name(&q.speaker)))
         .collect();
-    let short = named
-        .iter()
-        .any(|(_, n)| n.as_ref().is_some_and(|n| n.len() == 1));
+    let short = named.iter().zip(qs.iter()).any(|((_, n), q)| match n {
+        Some(n) => n.len() == 1,
+        None => role_words(&q.speaker).is_some(),
+    });
     let mentioned = if short { mentions() } else { Vec::new() };
     // Full names in the order the article gives them.
     let mut given: Vec<(usize, &str, Vec<&str>)> = qs
@@ -233,7 +242,12 @@ pub(super) fn resolve(text: &str, qs: &mut [Quote], mentions: impl FnOnce() -> V
                 .iter()
                 .find(|p| same_words(&p.words, ws))
                 .map(|p| p.shown.clone()),
-            _ => None,
+            Some(_) => None,
+            None => match role_holder(text, &q.speaker, *at)?[..] {
+                [w] => Some(short_form(text, &people, w, *at)),
+                ref ws if ws.len() <= MAX_NAME_WORDS => Some(ws.join(" ")),
+                _ => None,
+            },
         })
         .collect();
     for (q, new) in qs.iter_mut().zip(renamed) {
@@ -241,6 +255,85 @@ pub(super) fn resolve(text: &str, qs: &mut [Quote], mentions: impl FnOnce() -> V
             q.written = std::mem::replace(&mut q.speaker, new);
         }
     }
+}
+
+/// The words of a role named with "the" ("the president" gives
+/// ["president"], "The foreign minister" ["foreign", "minister"]): up to
+/// three lower-case words, the last a title or an office.
+fn role_words(speaker: &str) -> Option<Vec<&str>> {
+    let mut ws = speaker.split(' ');
+    if !ws.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return None;
+    }
+    let ws: Vec<&str> = ws.collect();
+    let office = |w: &str| lower_in(w, OFFICES) || lower_in(w, ROLE_WORDS);
+    ((1..=3).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && ws.last().is_some_and(|w| office(w)))
+    .then_some(ws)
+}
+
+/// The one person the article names with the role of a speaker such as
+/// "the president" or "the foreign minister", as a title before a name
+/// ("President Donald Trump", "Foreign Minister Sergey Lavrov"), first
+/// before the quote at byte `at`: the fullest form of the name, if every
+/// such name in the article has the same family name ("President Trump"
+/// and "President Donald Trump" are one; with "President Xi Jinping" there
+/// too, the role stays as written).
+fn role_holder<'a>(text: &'a str, speaker: &str, at: usize) -> Option<Vec<&'a str>> {
+    let role = role_words(speaker)?;
+    let mut found: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut from = 0;
+    while let Some(k) = find_ignoring_case(&text[from..], role[0]) {
+        let start = from + k;
+        from = start + role[0].len();
+        let mut words = text[start..].split(' ');
+        let titled_role = role.iter().all(|r| {
+            words
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(r) && w.starts_with(char::is_uppercase))
+        });
+        // The name ends at a mark or a possessive ("President Trump's", "Mr
+        // Lavrov, who ...").
+        // A name cut short by a word it cannot read ("Joe Biden-spoke",
+        // "Bill de Blasio") is not taken at all.
+        let mut name: Vec<&str> = Vec::new();
+        let mut whole = true;
+        for w in words {
+            let bare = w.trim_end_matches(|c: char| ",.;:!?)\"”".contains(c));
+            let bare = bare
+                .strip_suffix("'s")
+                .or_else(|| bare.strip_suffix("’s"))
+                .unwrap_or(bare);
+            if name.len() == MAX_NAME_WORDS || !name_word(bare) {
+                whole = !w.starts_with(char::is_uppercase) && !lower_in(w, NAME_PARTICLES);
+                break;
+            }
+            name.push(bare);
+            if bare.len() < w.len() {
+                break;
+            }
+        }
+        let starts_word = !text[..start].ends_with(char::is_alphanumeric);
+        if titled_role && starts_word && whole && !name.is_empty() {
+            found.push((start, name));
+        }
+    }
+    let first = found.first()?;
+    let family = first.1.last()?;
+    (first.0 < at && found.iter().all(|(_, n)| n.last() == Some(family)))
+        .then(|| found.into_iter().map(|(_, n)| n).max_by_key(Vec::len))
+        .flatten()
+}
+
+/// Byte offset of the first `needle` (ASCII, lower case) in `hay`,
+/// ignoring ASCII case.
+fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..h.len().checked_sub(n.len())? + 1)
+        .find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The name for the short form `w` of a quote at byte `at`: the one full
@@ -352,16 +445,28 @@ mod tests {
                 named("Trump", "")
             ]
         );
-        // A role is not resolved to a name.
-        let t = "President Donald Trump said: \u{201c}Yes.\u{201d} Then a reporter asked. \
+        // A role the article gives two holders stays as written.
+        let t = "President Donald Trump met President Xi Jinping. Then a reporter asked. \
                  \u{201c}No,\u{201d} the president said.";
-        assert_eq!(
-            who(t),
-            [
-                named("Donald Trump", "President Donald Trump"),
-                named("the president", "")
-            ]
-        );
+        assert_eq!(who(t), [named("the president", "")]);
+    }
+
+    #[test]
+    fn a_role_takes_the_one_person_the_article_gives_that_title() {
+        let t = "President Donald Trump signed the order. Then a reporter asked. \
+                 \u{201c}No,\u{201d} the president said.";
+        assert_eq!(who(t), [named("Donald Trump", "the president")]);
+        let t = "Russian Foreign Minister Sergey Lavrov's visit began. \
+                 \u{201c}No,\u{201d} the foreign minister said.";
+        assert_eq!(who(t), [named("Sergey Lavrov", "the foreign minister")]);
+        // Not a name the title-case pattern cannot read whole, not a body,
+        // and not a holder named only after the quote.
+        let t = "Mayor Bill de Blasio spoke. \u{201c}No,\u{201d} the mayor said.";
+        assert_eq!(who(t), [named("the mayor", "")]);
+        let t = "\u{201c}No,\u{201d} the president said. President Donald Trump left.";
+        assert_eq!(who(t), [named("the president", "")]);
+        let t = "Ministry Jones spoke. \u{201c}No,\u{201d} the ministry said.";
+        assert_eq!(who(t), [named("the ministry", "")]);
     }
 
     #[test]

@@ -78,8 +78,9 @@
 //! "they" only a plural ("officials"). Otherwise the quote stays
 //! unattributed; an older name is never tried (`pronouns.rs`). Within an
 //! article a short form ("Ms Dick") takes the full name given before it
-//! ("Cressida Dick") and titles go ("Sen. Jane Doe" is "Jane Doe":
-//! `full_names.rs`); across articles speakers are grouped
+//! ("Cressida Dick"), titles go ("Sen. Jane Doe" is "Jane Doe") and "the
+//! president" is the one person called President before a name
+//! (`full_names.rs`); across articles speakers are grouped
 //! case-insensitively ("A spokesman" = "a spokesman").
 //!
 //! **Narration** is everything outside quotes, so narration and quotes

@@ -890,3 +890,10 @@ pub(super) const NAME_OPENERS: &[&str] = &[
     "how", "only", "just", "still", "instead", "perhaps", "indeed", "thus", "hence", "for", "with",
     "from", "by", "to", "of", "like", "unlike", "despite", "during", "under", "after", "before",
 ];
+
+/// Lower-case particles inside a family name ("Bill de Blasio", "Ursula
+/// von der Leyen"): a name read up to one of them is cut short.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "al", "el", "bin", "ibn", "ben",
+];
