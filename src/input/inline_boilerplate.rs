@@ -28,6 +28,13 @@ enum Kind {
     SharePanel,
     /// A "READ MORE:" teaser: only where it ends its line.
     Teaser,
+    /// A link's label ("Learn more"): only where it ends its line after a
+    /// finished sentence.
+    LinkLabel,
+    /// A print edition's credit in brackets, up to the closing bracket when
+    /// a page number ends it ("(China Daily European Weekly 01/27/2017
+    /// page32)").
+    EditionCredit,
 }
 
 /// The phrases, as sites print them (case counts: "the image caption
@@ -46,6 +53,20 @@ const PHRASES: &[(&str, Kind)] = &[
         Kind::Sentence,
     ),
     ("Continue reading the main story", Kind::Sentence),
+    ("Share this slide:", Kind::Sentence),
+    (
+        "Do you have information you want to share with the Huffington Post? Here's how",
+        Kind::Sentence,
+    ),
+    ("Learn more", Kind::LinkLabel),
+    ("(China Daily", Kind::EditionCredit),
+    (
+        "The views do not necessarily reflect those of China Daily",
+        Kind::Sentence,
+    ),
+    ("Provided to China Daily", Kind::Sentence),
+    ("/ For China Daily", Kind::Sentence),
+    ("/ China Daily", Kind::Sentence),
     ("Image copyright", Kind::CreditLabel),
     ("Image source", Kind::CreditLabel),
     ("Image caption", Kind::CaptionLabel),
@@ -141,6 +162,8 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
             Kind::Bracketed => bracket_end(line, after),
             Kind::SharePanel => share_panel_end(line, after),
             Kind::Teaser => teaser_runs_to_the_end(line, start, after).then_some(line.len()),
+            Kind::LinkLabel => link_label_ends_the_line(line, start, after).then_some(line.len()),
+            Kind::EditionCredit => edition_credit_end(line, after),
         };
         if let Some(end) = end {
             cuts.push((start, end));
@@ -350,9 +373,76 @@ fn teaser_runs_to_the_end(line: &str, start: usize, after: usize) -> bool {
     !inner_end && !ends_sentence
 }
 
+/// Past the closing bracket of an edition's credit opened before `at`,
+/// when the bracket closes within a few words and a page number ends it.
+fn edition_credit_end(line: &str, at: usize) -> Option<usize> {
+    let close = at + line[at..].find(')')?;
+    let inside = line[at..close].trim_end();
+    let page = inside.trim_end_matches(|c: char| c.is_ascii_digit());
+    (inside.len() - page.len() > 0
+        && page.trim_end().to_lowercase().ends_with("page")
+        && inside.split_whitespace().count() <= 6)
+        .then_some(close + 1)
+}
+
+/// Whether the link label at `start..after` ends its line after a
+/// finished sentence ("... impact you? Learn more"): "want to learn more
+/// about" and "Learn more about the plan." are text.
+fn link_label_ends_the_line(line: &str, start: usize, after: usize) -> bool {
+    let before = line[..start].trim_end();
+    line[after..].trim().is_empty()
+        && !before.is_empty()
+        && before.ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edition_credit_goes_with_its_page_number() {
+        let line = "Prices rose. (China Daily European Weekly 01/27/2017 page32)";
+        assert_eq!(strip(line), ("Prices rose.".to_string(), 1));
+        let line = "Prices rose, Wang Li / For China Daily said. The views do not necessarily \
+                    reflect those of China Daily. Photos Provided to China Daily";
+        assert_eq!(
+            strip(line),
+            ("Prices rose, Wang Li said. Photos".to_string(), 3)
+        );
+        // The paper named in prose, or a bracket without a page, is text.
+        for line in [
+            "He told China Daily the plan works.",
+            "Prices rose (China Daily reported on Monday).",
+        ] {
+            assert_eq!(strip(line), (line.to_string(), 0), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_link_label_goes_only_where_it_ends_its_line_after_a_sentence() {
+        let (out, n) = strip("Prices rose. How will it impact you? Learn more");
+        assert_eq!(
+            (out.as_str(), n),
+            ("Prices rose. How will it impact you?", 1)
+        );
+        let (out, n) = strip("Prices rose. Share this slide: How will it impact you? Learn more");
+        assert_eq!(
+            (out.as_str(), n),
+            ("Prices rose. How will it impact you?", 2)
+        );
+        let line = "Do you have information you want to share with the Huffington Post? Here's how. Prices rose.";
+        assert_eq!(strip(line), ("Prices rose.".to_string(), 1));
+        // Prose: inside a sentence, not at the line's end, or alone on it.
+        for line in [
+            "Students who want to learn more can apply.",
+            "Learn more about the plan. Prices rose.",
+            "They learn more",
+            "Learn more",
+            "Prices rose and viewers will Learn more",
+        ] {
+            assert_eq!(strip(line), (line.to_string(), 0), "{line}");
+        }
+    }
 
     fn strip(line: &str) -> (String, usize) {
         let (s, n) = strip_fragments(line);
