@@ -298,7 +298,7 @@ pub struct ArticleResult {
 pub struct VoiceScore {
     /// "narration" or "quote".
     pub voice: String,
-    /// Speaker as written (empty for narration and unattributed quotes).
+    /// Speaker, one name per person in the article (empty for narration and unattributed quotes).
     pub speaker: String,
     /// Quotes in this row (0 for narration).
     pub quotes: usize,
@@ -325,14 +325,14 @@ pub struct QuoteInfo {
     pub text: String,
     /// Word tokens in the quote.
     pub words: usize,
-    /// The speaker as the text names them ("Mr Davis") where `speaker` is the article's full name; else empty.
+    /// The speaker as the text names them ("Mr Davis", "the president") where `speaker` differs; else empty.
     pub written: String,
 }
 
 /// One quoted speaker across the corpus.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct SpeakerScore {
-    /// Speaker as written (the most frequent spelling; empty = unattributed quotes).
+    /// Speaker as the voices name them (the most frequent spelling; empty = unattributed quotes).
     pub speaker: String,
     /// Articles quoting this speaker.
     pub articles: usize,

@@ -90,8 +90,10 @@ mod asides;
 mod context_words;
 mod full_names;
 mod mentions;
+mod name_shape;
 mod pronouns;
 pub mod quotes;
+mod role_holders;
 pub mod speakers;
 mod words;
 

@@ -13,12 +13,13 @@ pub struct Quote {
     pub end: usize,
     /// Byte offset one past the closing mark (= `end` when the quote is unterminated).
     pub close: usize,
-    /// The speaker as written ("" when no pattern found one).
+    /// The speaker ("" when no pattern found one): as written, or the
+    /// article's one name for the person (`full_names.rs`; see `written`).
     pub speaker: String,
     /// Which attribution rule named the speaker ("" when none).
     pub rule: &'static str,
-    /// The speaker as the text names them, where the article's full name
-    /// for the same person replaced it (`full_names.rs`; "" otherwise).
+    /// The speaker as the text names them, where `speaker` differs from it
+    /// ("" otherwise).
     pub written: String,
 }
 

@@ -841,7 +841,7 @@ pub(super) const CLITICS: &[&str] = &[
 
 /// Roles and styles written before a personal name ("Chancellor Angela
 /// Merkel", "Sir Mike Penning", "Dad Larry Birkhead"), beyond [`TITLES`],
-/// [`PERSON_NOUNS`] and [`OFFICES`]: what `full_names.rs` cuts from a name.
+/// [`PERSON_NOUNS`] and [`OFFICES`]: what `name_shape.rs` cuts from a name.
 /// Words that are also common family names (Bishop, King, Major, Prince,
 /// Pope, Lord) are left out: "Julie Bishop" and "John Major" keep them.
 pub(super) const ROLE_WORDS: &[&str] = &[
@@ -865,6 +865,12 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "baroness",
     "justice",
     "judge",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "mep",
+    "msp",
     "prosecutor",
     "actor",
     "actress",
@@ -889,6 +895,26 @@ pub(super) const NAME_OPENERS: &[&str] = &[
     "though", "although", "even", "because", "since", "until", "unless", "whether", "where", "why",
     "how", "only", "just", "still", "instead", "perhaps", "indeed", "thus", "hence", "for", "with",
     "from", "by", "to", "of", "like", "unlike", "despite", "during", "under", "after", "before",
+    "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "should", "would",
+    "could", "shall",
+];
+
+/// Words before a title that make it another office: "Vice President Mike
+/// Pence" is no holder of "the president", "First Minister Nicola
+/// Sturgeon" none of "the minister".
+pub(super) const ROLE_QUALIFIERS: &[&str] = &[
+    "vice",
+    "deputy",
+    "prime",
+    "first",
+    "assistant",
+    "acting",
+    "former",
+    "ex",
+    "under",
+    "lieutenant",
+    "associate",
+    "chief",
 ];
 
 /// Lower-case particles inside a family name ("Bill de Blasio", "Ursula

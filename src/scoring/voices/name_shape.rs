@@ -1,0 +1,225 @@
+//! The shape of a personal name, as `full_names.rs` and `role_holders.rs`
+//! read it: which words may belong to one ("Bashar al-Assad", "George W.
+//! Bush", "Bill de Blasio"), which stand before one (titles, roles,
+//! possessives) and which cannot start or end one (openers, days,
+//! auxiliaries of a title-case headline).
+
+use super::context_words::{acronym, lower_in, time_word};
+use super::words::{
+    DAYS, MONTH_NAMES_OF_PEOPLE, NAME_OPENERS, NAME_PARTICLES, NOT_NAME_START, OFFICES, OPENERS,
+    PERSON_NOUNS, ROLE_WORDS, TITLES, VERB_ENDS,
+};
+
+/// Longest personal name (in words) written in place of a name with a
+/// title or role: a longer run of capitalised words may hold a descriptor
+/// ("Ulster Unionist Mike Nesbitt") that cannot be told from the name.
+pub(super) const MAX_NAME_WORDS: usize = 3;
+
+/// Whether `w` (or a part of it joined by a hyphen: "Secretary-General")
+/// is a title, role or person noun, which a personal name follows.
+pub(super) fn titled(w: &str) -> bool {
+    w.split('-').any(|p| {
+        let p = p.trim_end_matches('.');
+        lower_in(p, TITLES)
+            || lower_in(p, PERSON_NOUNS)
+            || lower_in(p, OFFICES)
+            || lower_in(p, ROLE_WORDS)
+    })
+}
+
+/// Whether `w` opens a sentence, clause or question or names a day, and so
+/// cannot be the first word of a personal name ("Though Trump", "On Sunday
+/// Basu", "Did Trump lie?").
+pub(super) fn opener(w: &str) -> bool {
+    lower_in(w, OPENERS)
+        || lower_in(w, NOT_NAME_START)
+        || lower_in(w, NAME_OPENERS)
+        || lower_in(w, DAYS)
+}
+
+/// Whether `w` is a lower-case particle inside a family name ("de" of
+/// "Bill de Blasio"; "De Pieri" and "Ben Owen" are name words).
+pub(super) fn particle(w: &str) -> bool {
+    w.starts_with(char::is_lowercase) && lower_in(w, NAME_PARTICLES)
+}
+
+/// How many words of a personal name are names, not particles or
+/// initials: one makes a short form ("Trump", "de Maiziere"), two or more
+/// a full name.
+pub(super) fn name_count(name: &[&str]) -> usize {
+    name.iter().filter(|w| name_word(w)).count()
+}
+
+/// Whether `w` is an initial or two ("W.", "H.R."), which a name may hold
+/// between its first and its family name.
+pub(super) fn initial(w: &str) -> bool {
+    w.len() <= 4
+        && w.ends_with('.')
+        && w[..w.len() - 1]
+            .split('.')
+            .all(|p| p.len() == 1 && p.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// Whether `w` may be a word of a personal name: capitalised (each part
+/// after a hyphen too, unlike "Connecticut-based", except a particle
+/// before the hyphen: "al-Assad"), letters only, no possessive, no
+/// acronym, no title.
+pub(super) fn name_word(w: &str) -> bool {
+    let joined_particle = w.contains('-') && w.split('-').next().is_some_and(particle);
+    (w.starts_with(char::is_uppercase) || joined_particle)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && w.split('-')
+            .enumerate()
+            .all(|(i, p)| p.starts_with(char::is_uppercase) || i == 0 && joined_particle)
+        && !possessive(w)
+        && !acronym(w)
+        && !titled(w)
+}
+
+/// Whether `w` is a possessive ("the SNP's").
+pub(super) fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// `ws` without the words that end a name read too far: a day or an
+/// auxiliary after it ("Charles Schumer Thursday", "Chris Evans Was" of a
+/// headline in title case), or a particle or initial it stopped on.
+pub(super) fn trim_end(ws: &mut Vec<&str>) {
+    while ws.len() > 1
+        && ws.last().is_some_and(|w| {
+            lower_in(w, DAYS) || lower_in(w, VERB_ENDS) || particle(w) || initial(w)
+        })
+    {
+        ws.pop();
+    }
+}
+
+/// The personal name at the end of `name`, if `name` is shaped like a
+/// person's: the run of name words (with initials and particles inside)
+/// that ends it, after its last title or role and without an opener or
+/// initial before it ("Though Trump"; "Mr de Mistura" is "de Mistura");
+/// and the name opens with a capital, or the run follows a
+/// title, a role or a possessive ("the SNP's Nicola Sturgeon"). A
+/// lower-case word before the run other than a title makes it part of a
+/// body's name ("Department of Law Enforcement"), and so does an acronym
+/// before one word ("NWS Boston"). "the White House" and
+/// "the president" have none, and neither has a month or day alone ("the
+/// Women's March").
+pub(super) fn personal_name(name: &str) -> Option<Vec<&str>> {
+    let mut ws: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    trim_end(&mut ws);
+    if !ws.last().is_some_and(|w| name_word(w)) {
+        return None;
+    }
+    let run = ws
+        .iter()
+        .rev()
+        .take_while(|w| name_word(w) || initial(w) || particle(w))
+        .count();
+    let mut at = ws.len() - run;
+    while at < ws.len() && (opener(ws[at]) || initial(ws[at])) {
+        at += 1;
+    }
+    if at == ws.len() {
+        return None;
+    }
+    let opened = at == 0 || {
+        let before = ws[at - 1];
+        titled(before)
+            || possessive(before)
+            || particle(before)
+            || before.starts_with(char::is_uppercase) && ws[0].starts_with(char::is_uppercase)
+    };
+    // One word after an acronym is a body's branch ("NWS Boston").
+    let branch = at > 0 && at + 1 == ws.len() && acronym(ws[at - 1]) && !titled(ws[at - 1]);
+    let alone_time =
+        at + 1 == ws.len() && time_word(ws[at]) && !lower_in(ws[at], MONTH_NAMES_OF_PEOPLE);
+    (opened && !alone_time && !branch).then(|| ws[at..].to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_personal_name_is_the_capitalised_run_after_a_title() {
+        assert_eq!(personal_name("Rep. Will Hurd"), Some(vec!["Will", "Hurd"]));
+        assert_eq!(personal_name("Labour MP Jo Cox"), Some(vec!["Jo", "Cox"]));
+        assert_eq!(
+            personal_name("the SNP's Nicola Sturgeon"),
+            Some(vec!["Nicola", "Sturgeon"])
+        );
+        assert_eq!(personal_name("Mr Davis"), Some(vec!["Davis"]));
+        assert_eq!(
+            personal_name("NATO Alexander Grushko"),
+            Some(vec!["Alexander", "Grushko"])
+        );
+        // Roles and bodies are not personal names.
+        assert_eq!(personal_name("the president"), None);
+        assert_eq!(personal_name("the White House"), None);
+        assert_eq!(personal_name("a spokesman"), None);
+        assert_eq!(personal_name("Russia's"), None);
+        assert_eq!(personal_name("Florida Department of Law Enforcement"), None);
+        assert_eq!(personal_name("the Women's March"), None);
+        assert_eq!(personal_name("NWS Boston"), None);
+        assert_eq!(personal_name("CEO Gounon"), Some(vec!["Gounon"]));
+        // A word with a lower-case part after a hyphen describes the name.
+        assert_eq!(
+            personal_name("Connecticut-based Purdue Pharma"),
+            Some(vec!["Purdue", "Pharma"])
+        );
+    }
+
+    #[test]
+    fn initials_and_particles_stay_inside_a_name() {
+        assert_eq!(
+            personal_name("President George W. Bush"),
+            Some(vec!["George", "W.", "Bush"])
+        );
+        assert_eq!(
+            personal_name("National Security Adviser H.R. McMaster"),
+            Some(vec!["McMaster"])
+        );
+        assert_eq!(
+            personal_name("Syrian President Bashar al-Assad"),
+            Some(vec!["Bashar", "al-Assad"])
+        );
+        assert_eq!(
+            personal_name("Mayor Bill de Blasio"),
+            Some(vec!["Bill", "de", "Blasio"])
+        );
+        assert_eq!(personal_name("Mr de Mistura"), Some(vec!["de", "Mistura"]));
+        assert_eq!(personal_name("Ben Owen"), Some(vec!["Ben", "Owen"]));
+        assert_eq!(
+            personal_name("Elisa De Pieri"),
+            Some(vec!["Elisa", "De", "Pieri"])
+        );
+        assert!(initial("W.") && initial("H.R.") && !initial("Mr.") && !initial("U.S.A."));
+    }
+
+    #[test]
+    fn roles_openers_days_and_auxiliaries_are_no_part_of_a_name() {
+        assert_eq!(
+            personal_name("German Chancellor Angela Merkel"),
+            Some(vec!["Angela", "Merkel"])
+        );
+        assert_eq!(
+            personal_name("UN Secretary-General Antonio Guterres"),
+            Some(vec!["Antonio", "Guterres"])
+        );
+        assert_eq!(personal_name("Though Trump"), Some(vec!["Trump"]));
+        assert_eq!(personal_name("Did Trump"), Some(vec!["Trump"]));
+        assert_eq!(
+            personal_name("Senate Democratic Leader Charles Schumer Thursday"),
+            Some(vec!["Charles", "Schumer"])
+        );
+        assert_eq!(
+            personal_name("Chris Evans Was"),
+            Some(vec!["Chris", "Evans"])
+        );
+        // A family name that is also a style stays a name at the end.
+        assert_eq!(personal_name("Julie Bishop"), Some(vec!["Julie", "Bishop"]));
+        assert_eq!(personal_name("Theresa May"), Some(vec!["Theresa", "May"]));
+    }
+}
