@@ -8,10 +8,12 @@ use super::document::{display, sha256_hex, Document};
 use super::exports;
 use super::formats::{self, Detected, Extracted};
 use super::limits::MAX_FILE_BYTES;
+use super::lost_spaces;
 use super::quote_marks;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
 use crate::model::{InputRecord, Skipped};
+use std::borrow::Cow;
 
 /// One file read: its articles (one, or each article of an export), what
 /// in it could not be used, its input record and its warnings.
@@ -208,10 +210,16 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
     }
 }
 
-/// Builds a document from decoded text: damaged quotation marks repaired,
+/// Builds a document from decoded text: damaged quotation marks and hyphens
+/// for lost spaces repaired,
 /// boilerplate removed, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
-    let (repaired_text, repaired) = quote_marks::repair(text);
+    let (repaired_text, repaired_quotes) = quote_marks::repair(text);
+    let (repaired_text, repaired_spaces) = match lost_spaces::repair(&repaired_text) {
+        (Cow::Owned(t), n) => (Cow::Owned(t), n),
+        (Cow::Borrowed(_), _) => (repaired_text, 0),
+    };
+    let repaired = repaired_quotes + repaired_spaces;
     let text: &str = &repaired_text;
     let (clean, dropped) = if keep_boilerplate {
         (text.to_string(), 0)

@@ -19,6 +19,7 @@ pub mod formats;
 mod ids;
 pub mod inline_boilerplate;
 pub mod limits;
+mod lost_spaces;
 pub mod metadata;
 pub mod paragraphs;
 mod quote_marks;

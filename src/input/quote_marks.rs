@@ -74,8 +74,9 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(out), repaired)
 }
 
-/// The run's one warning about repaired quotation marks, if any article had
-/// one, naming the first articles.
+/// The run's one warning about repaired punctuation (quotation marks here,
+/// hyphens for lost spaces in `lost_spaces.rs`), if any article had one,
+/// naming the first articles.
 pub(crate) fn warning(docs: &[Document]) -> Option<String> {
     let repaired: Vec<&Document> = docs.iter().filter(|d| d.repaired_marks > 0).collect();
     if repaired.is_empty() {
@@ -83,7 +84,7 @@ pub(crate) fn warning(docs: &[Document]) -> Option<String> {
     }
     let total: usize = repaired.iter().map(|d| d.repaired_marks).sum();
     Some(format!(
-        "{} quotation marks damaged before frame read them ({} in all: a double quote for an apostrophe, as in don\"t, or a question mark beside a quotation mark where a space was lost, as in said.\"?The); frame read them as apostrophes and spaces: {}",
+        "{} punctuation damaged before frame read it ({} marks in all: a double quote for an apostrophe, as in don\"t, a question mark beside a quotation mark where a space was lost, as in said.\"?The, or a hyphen where a space or line break was lost after punctuation, as in said.-The); frame read them as apostrophes and spaces: {}",
         if repaired.len() == 1 { "1 article holds".to_string() } else { format!("{} hold", count(repaired.len(), "article", "articles")) },
         int(total),
         named_with_counts(&repaired, |d| d.repaired_marks)
