@@ -124,6 +124,13 @@ pub(super) fn personal_name(name: &str) -> Option<Vec<&str>> {
     if at == ws.len() {
         return None;
     }
+    // An opener joined to the name by a lost space's hyphen ("But-Dave
+    // Chappelle") is cut off.
+    if let Some((head, rest)) = ws[at].split_once('-') {
+        if opener(head) && rest.starts_with(char::is_uppercase) {
+            ws[at] = rest;
+        }
+    }
     let opened = at == 0 || {
         let before = ws[at - 1];
         titled(before)
@@ -210,6 +217,10 @@ mod tests {
         );
         assert_eq!(personal_name("Though Trump"), Some(vec!["Trump"]));
         assert_eq!(personal_name("Did Trump"), Some(vec!["Trump"]));
+        assert_eq!(
+            personal_name("But-Dave Chappelle"),
+            Some(vec!["Dave", "Chappelle"])
+        );
         assert_eq!(
             personal_name("Senate Democratic Leader Charles Schumer Thursday"),
             Some(vec!["Charles", "Schumer"])
