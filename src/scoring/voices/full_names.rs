@@ -34,7 +34,8 @@
 
 use super::context_words::lower_in;
 use super::name_shape::{
-    initial, name_count, name_word, opener, personal_name, possessive, titled, MAX_NAME_WORDS,
+    initial, name_count, name_word, opener, personal_name, possessive, titled,
+    without_joined_opener, MAX_NAME_WORDS,
 };
 use super::pronouns::Antecedent;
 use super::quotes::Quote;
@@ -80,7 +81,7 @@ fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
             head = h;
             start = word_start(head);
         }
-        let first = &head[start..];
+        let first = without_joined_opener(&head[start..]);
         if !name_word(first) || opener(first) {
             continue;
         }
@@ -360,6 +361,8 @@ mod tests {
         let t = "Jeb Bush said: \u{201c}Yes.\u{201d} George W. Bush was there. \
                  \u{201c}No,\u{201d} Bush said.";
         assert_eq!(who(t), [named("Jeb Bush", ""), named("Bush", "")]);
+        let t = "But-Dave Chappelle-has a message. \u{201c}Hi,\u{201d} Chappelle said.";
+        assert_eq!(who(t), [named("Dave Chappelle", "Chappelle")]);
         let t = "Did Trump lie? \u{201c}It is done,\u{201d} Trump said.";
         assert_eq!(who(t), [named("Trump", "")]);
         let t = "Syria's President Bashar al-Assad spoke. \u{201c}No,\u{201d} the President said.";

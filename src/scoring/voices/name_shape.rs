@@ -77,6 +77,15 @@ pub(super) fn name_word(w: &str) -> bool {
         && !titled(w)
 }
 
+/// `w` without an opener joined to it by a lost space's hyphen ("Dave" of
+/// "But-Dave").
+pub(super) fn without_joined_opener(w: &str) -> &str {
+    match w.split_once('-') {
+        Some((head, rest)) if opener(head) && rest.starts_with(char::is_uppercase) => rest,
+        _ => w,
+    }
+}
+
 /// Whether `w` is a possessive ("the SNP's").
 pub(super) fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
@@ -124,13 +133,7 @@ pub(super) fn personal_name(name: &str) -> Option<Vec<&str>> {
     if at == ws.len() {
         return None;
     }
-    // An opener joined to the name by a lost space's hyphen ("But-Dave
-    // Chappelle") is cut off.
-    if let Some((head, rest)) = ws[at].split_once('-') {
-        if opener(head) && rest.starts_with(char::is_uppercase) {
-            ws[at] = rest;
-        }
-    }
+    ws[at] = without_joined_opener(ws[at]);
     let opened = at == 0 || {
         let before = ws[at - 1];
         titled(before)
