@@ -111,8 +111,12 @@ impl<'a> Builder<'a> {
                     self.push(Block::Quote {
                         text: clip(&quotable(&x.sentence), MAX_QUOTE_CHARS),
                         cite: format!(
-                            "#{}, its most {} sentence",
+                            "#{} (id {}), its most {} sentence",
                             x.article_no,
+                            self.a
+                                .articles
+                                .get(x.article_no.wrapping_sub(1))
+                                .map_or("", |art| art.id.as_str()),
                             if kind == MOST_THREAT {
                                 "threatening"
                             } else {

@@ -18,12 +18,21 @@ impl<'a> Builder<'a> {
             t(" about an article or cluster, not what it is mostly about. Words are reduced to stems (“stabbed”, “stabbing” → “stab”) and shown in their most frequent form. Each article’s weights are scaled so that their squares add up to 1 (L2 normalisation), so a single weight is small (often 0.05 to 0.2) and only comparable with weights of the same run."),
         ]);
         self.cautions(&terms::CHART);
-        self.para(vec![t(format!(
-            "The corpus has {} words and {} distinct stems, of which {} were kept in the TF-IDF vocabulary after the frequency limits in the Method section.",
-            int(a.vocabulary.words_total),
-            int(a.vocabulary.types_total),
-            int(a.vocabulary.types_kept)
-        ))]);
+        let v = &a.vocabulary;
+        self.para(vec![t(if v.types_kept == v.types_total {
+            format!(
+                "The corpus has {} words and {} distinct stems, all of them in the TF-IDF vocabulary: the frequency limits in the Method section removed none.",
+                int(v.words_total),
+                int(v.types_total)
+            )
+        } else {
+            format!(
+                "The corpus has {} words and {} distinct stems, of which {} were kept in the TF-IDF vocabulary after the frequency limits in the Method section.",
+                int(v.words_total),
+                int(v.types_total),
+                int(v.types_kept)
+            )
+        })]);
         if a.articles.is_empty() {
             return;
         }
