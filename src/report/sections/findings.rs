@@ -11,7 +11,7 @@ use crate::model::findings::{
     Finding, CAUTION, DIFFERENCE, HEADLINE_VS_BODY, MOST_REASSURANCE, MOST_THREAT,
 };
 use crate::report::document::{Block, Inline, Target};
-use crate::report::format::quotable;
+use crate::report::format::{hits, quotable};
 
 /// Differences stated one per line; the rest are in the groups section and findings.csv.
 const MAX_DIFFERENCES_SHOWN: usize = 8;
@@ -108,15 +108,30 @@ impl<'a> Builder<'a> {
                 });
                 self.para(p);
                 if !x.sentence.trim().is_empty() {
+                    let art = self.a.articles.get(x.article_no.wrapping_sub(1));
+                    let quoted = art.and_then(|art| {
+                        if kind == MOST_THREAT {
+                            art.most_threatening.as_ref()
+                        } else {
+                            art.most_reassuring.as_ref()
+                        }
+                    });
+                    // The Method's trust table: a sentence with one hit is
+                    // right too seldom to stand alone as evidence.
+                    let weight = match quoted.map(|s| s.hits) {
+                        Some(h) if h < 2.0 => {
+                            ", one hit: read it in context before quoting it as evidence"
+                                .to_string()
+                        }
+                        Some(h) => format!(", {} hits", hits(h)),
+                        None => String::new(),
+                    };
                     self.push(Block::Quote {
                         text: clip(&quotable(&x.sentence), MAX_QUOTE_CHARS),
                         cite: format!(
-                            "#{} (id {}), its most {} sentence",
+                            "#{} (id {}), its most {} sentence{weight}",
                             x.article_no,
-                            self.a
-                                .articles
-                                .get(x.article_no.wrapping_sub(1))
-                                .map_or("", |art| art.id.as_str()),
+                            art.map_or("", |art| art.id.as_str()),
                             if kind == MOST_THREAT {
                                 "threatening"
                             } else {
