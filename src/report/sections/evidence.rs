@@ -73,7 +73,7 @@ impl<'a> Builder<'a> {
                             source: self.linkable(i).then_some(Target::Article(i)),
                             text: clip(&quotable(&s.text), MAX_SENTENCE_CHARS),
                             cite: format!(
-                                "sentence {}, {} {} {}",
+                                "sentence {}, {} {} {}{}",
                                 s.sentence_no,
                                 hits(s.hits),
                                 which,
@@ -81,6 +81,12 @@ impl<'a> Builder<'a> {
                                     "hit"
                                 } else {
                                     "hits"
+                                },
+                                // As in the Findings: one hit is weak evidence alone.
+                                if s.hits < 2.0 {
+                                    ": read it in context before quoting it as evidence"
+                                } else {
+                                    ""
                                 }
                             ),
                         });
