@@ -38,6 +38,9 @@ impl<'a> Builder<'a> {
             if n > 1 && a.groups.as_ref().is_none_or(|g| g.groups.len() < 2) {
                 p.push(t("The articles form one group, so no outlets or other groups are compared (put each outlet's articles in a subfolder, or name a column with --group-by). "));
             }
+            if n > 1 && a.articles.iter().all(|x| x.date.is_none()) {
+                p.push(t("No article has a date: to cite one as outlet and date, or to follow the frames over time, give each its date (a date: line in front matter, a file name that starts YYYY-MM-DD, a date column, or --metadata). "));
+            }
             if let Some(g) = a.groups.as_ref().filter(|g| g.groups.len() >= 2) {
                 let names: Vec<&str> = g.groups.iter().map(|x| x.name.as_str()).collect();
                 let by = if g.group_by == "group" {
