@@ -46,12 +46,10 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     if at.is_empty() {
         return (Cow::Borrowed(text), 0);
     }
-    let mut out = text.as_bytes().to_vec();
+    let mut out = text.to_string();
     for &i in &at {
-        out[i] = b' ';
+        out.replace_range(i..i + 1, " ");
     }
-    // Only ASCII hyphens became ASCII spaces: still UTF-8.
-    let out = String::from_utf8(out).unwrap_or_else(|_| text.to_string());
     (Cow::Owned(out), at.len())
 }
 

@@ -86,6 +86,13 @@ pub(super) fn without_joined_opener(w: &str) -> &str {
     }
 }
 
+/// `w` without a possessive ending ("Trump" of "Trump's").
+pub(super) fn without_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
 /// Whether `w` is a possessive ("the SNP's").
 pub(super) fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")

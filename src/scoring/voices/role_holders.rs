@@ -4,7 +4,9 @@
 //! of "the president" the one person who holds that title there.
 
 use super::context_words::lower_in;
-use super::name_shape::{initial, name_word, particle, trim_end, MAX_NAME_WORDS};
+use super::name_shape::{
+    initial, name_word, particle, trim_end, without_possessive, MAX_NAME_WORDS,
+};
 use super::words::{OFFICES, ROLE_QUALIFIERS, ROLE_WORDS};
 
 /// The words of a role named with "the" ("the president" gives
@@ -70,10 +72,7 @@ pub(super) fn holders<'a>(text: &'a str, role: &[&str]) -> Vec<(usize, Vec<&'a s
         let mut whole = true;
         for w in words {
             let bare = w.trim_end_matches(|c: char| ",.;:!?)\"”".contains(c) && !initial(w));
-            let bare = bare
-                .strip_suffix("'s")
-                .or_else(|| bare.strip_suffix("’s"))
-                .unwrap_or(bare);
+            let bare = without_possessive(bare);
             let named = name.iter().filter(|w| name_word(w)).count();
             if named == MAX_NAME_WORDS || !(name_word(bare) || initial(bare) || particle(bare)) {
                 whole = !w.starts_with(char::is_uppercase);
