@@ -343,6 +343,18 @@ const CASES: &[(&str, &str, &str)] = &[
         "The tap water is safe to drink.",
         "Is the tap water safe to drink?",
     ),
+    // Entries with a gap (`no ... were hurt`): the gap holds the people or the
+    // risk; a pattern that starts with "no" does not match at "no matter".
+    (
+        "reassurance",
+        "No passengers were hurt when the bus overturned.",
+        "No matter how many were hurt, the race went on.",
+    ),
+    (
+        "reassurance",
+        "Officials said the risk to residents is low.",
+        "Officials said the risk to residents is not low.",
+    ),
 ];
 
 /// Each text's score for each frame, from `frame score` on a table.

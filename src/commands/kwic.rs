@@ -10,7 +10,7 @@
 //! each side, cut from the original text (case and punctuation kept).
 
 use crate::input::Document;
-use crate::lexicon::{normalise, parse_entry, split_excluded, Entry, EntryKind, Lexicon};
+use crate::lexicon::{has_gap, normalise, parse_entry, split_excluded, Entry, EntryKind, Lexicon};
 use crate::model::language::Language;
 use crate::scoring::{
     is_negator, negations, FrameScorer, NegationTarget, SpanMatch, DEFAULT_NEGATION_WINDOW,
@@ -96,6 +96,7 @@ fn target(q: &KwicQuery, lexicons: &[Lexicon]) -> Result<(Lexicon, Option<String
             sources: Vec::new(),
             file: String::new(),
             entries: vec![Entry {
+                gap: has_gap(&text),
                 text,
                 kind,
                 weight: 1.0,

@@ -18,7 +18,7 @@
 //! Checks are within one category: the same word in two categories is how
 //! LIWC-style dictionaries are built.
 
-use super::entry::{looks_numeric, Entry, EntryKind, Lexicon, LexiconError};
+use super::entry::{looks_numeric, Entry, EntryKind, Lexicon, LexiconError, GAP};
 use super::load::{folder_files, read_file_lenient};
 use crate::model::language::Language;
 use crate::text::filters::StopWords;
@@ -186,8 +186,17 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                         );
                     }
                 }
-                let stems: Vec<String> =
+                let mut stems: Vec<String> =
                     words.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+                // A gap is part of the key: `keep ... safe` is not `keep safe`.
+                if let Some((before, _)) = e.text.split_once(" ... ").filter(|_| e.gap) {
+                    let n = analyzer
+                        .analyze(before)
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .count();
+                    stems.insert(n, GAP.to_string());
+                }
                 if e.kind == EntryKind::Exact {
                     // Exact entries are meant to share a stem with other
                     // words; they clash only with a stem entry (below).
@@ -282,6 +291,19 @@ mod tests {
         assert!(
             p[1].starts_with(
                 "t.txt:5: `knife crime` and `knife crimes` (line 4) have the same stems"
+            ),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_gap_is_part_of_the_stems_compared() {
+        let p = lint_text("keep ... safe\nkeep safe\nkeeps ... safe\nkeep safe ... now\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "t.txt:4: `keeps ... safe` and `keep ... safe` (line 2) have the same stems \
+                 `keep ... safe`"
             ),
             "{p:?}"
         );

@@ -86,6 +86,9 @@ fn render(
         {
             // A LIWC entry such as `=x` would read back as an exact entry.
             Some("`=` before an entry makes it exact and ` !` starts an excluded phrase")
+        } else if !e.gap && e.text.split(' ').any(|w| w.contains("..")) {
+            // ... and `a ... b` as a gapped one.
+            Some("`...` stands for a gap of one to three words")
         } else {
             None
         };
@@ -226,6 +229,31 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gaps_round_trip_and_a_dic_entry_with_dots_is_refused() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("c.yaml"), "calm:\n  - keep ... safe\n").unwrap();
+        let read = crate::lexicon::read_path(d.path()).unwrap();
+        let text = to_frame_text(&read.lexicons[0]).unwrap();
+        let again = parse(&text, "calm.txt", "calm").unwrap();
+        assert_eq!(again.entries[0].text, "keep ... safe");
+        assert!(again.entries[0].gap);
+        let dic = crate::lexicon::Lexicon {
+            entries: vec![crate::lexicon::Entry::plain(
+                "keep ... safe".into(),
+                EntryKind::Term,
+                1.0,
+                3,
+            )],
+            ..read.lexicons[0].clone()
+        };
+        let errs = to_frame_text(&dic).unwrap_err();
+        assert!(
+            errs[0].to_string().contains("`...` stands for a gap"),
+            "{errs:?}"
+        );
+    }
 
     #[test]
     fn every_format_round_trips() {

@@ -15,6 +15,15 @@ pub const MAX_WEIGHT: f64 = 5.0;
 /// (`a*`, `in*`) match a large share of all English words.
 pub const MIN_PREFIX_CHARS: usize = 3;
 
+/// The word of a phrase entry that stands for a gap of one to
+/// [`MAX_GAP_WORDS`] words of the text: `keep ... safe`.
+pub const GAP: &str = "...";
+
+/// Most words a gap (`...`) stands for: enough for a short object ("keep
+/// the public safe", "no passengers or crew were hurt"), short enough that
+/// the two sides still belong to one clause.
+pub const MAX_GAP_WORDS: usize = 3;
+
 /// One frame category as read from a lexicon file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lexicon {
@@ -47,6 +56,10 @@ pub struct Entry {
     /// Phrases (normalised, each containing the entry) inside which a match
     /// of this entry does not count: `safe !safe seat`. Usually empty.
     pub excluded: Vec<String>,
+    /// Whether the word `...` in `text` is a gap of one to
+    /// [`MAX_GAP_WORDS`] words (frame's `.txt` and YAML; a `.dic` entry has
+    /// no gaps).
+    pub gap: bool,
 }
 
 /// How an entry is matched.
@@ -92,6 +105,7 @@ impl Entry {
             weight,
             line,
             excluded: Vec::new(),
+            gap: false,
         }
     }
 
@@ -291,6 +305,14 @@ pub fn parse_entry(
             (written, kind)
         }
     };
+    check_gap(&text)?;
+    let gapped = has_gap(&text);
+    if gapped && !excluded.is_empty() {
+        return Err(format!(
+            "`{text}`: an entry with a gap (`...`) cannot have excluded phrases; write the \
+             phrases it should match instead"
+        ));
+    }
     // Group the fields into phrases: each `!` starts one.
     let mut phrases: Vec<Vec<&str>> = Vec::new();
     for f in excluded {
@@ -312,10 +334,13 @@ pub fn parse_entry(
                  the `!`, like `safe !safe seat`"
             ));
         }
-        if phrase.contains('*') || phrase.split(' ').any(|w| w.starts_with('=')) {
+        if phrase.contains('*')
+            || phrase.contains(GAP)
+            || phrase.split(' ').any(|w| w.starts_with('='))
+        {
             return Err(format!(
                 "`!{phrase}`: an excluded phrase is plain words (matched by stem), without \
-                 `*` or `=`"
+                 `*`, `=` or `...`"
             ));
         }
         let stems = english_stems(&phrase);
@@ -344,6 +369,44 @@ pub fn parse_entry(
         out.push(phrase);
     }
     Ok((text, kind, out))
+}
+
+/// Whether a normalised entry has a gap: the word `...` between its words.
+pub fn has_gap(text: &str) -> bool {
+    text.split(' ').any(|w| w == GAP)
+}
+
+/// Refuses a gap (`...`, or the one-character ellipsis) anywhere but as one
+/// word between the words of a phrase, or more than once: a gap at an end
+/// would only widen the match, and two gaps would let a pattern wander over
+/// a sentence.
+fn check_gap(text: &str) -> Result<(), String> {
+    if !text.contains("..") && !text.contains('\u{2026}') {
+        return Ok(());
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let written_apart = words
+        .iter()
+        .all(|w| *w == GAP || !(w.contains("..") || w.contains('\u{2026}')));
+    if !written_apart {
+        return Err(format!(
+            "`{text}`: a gap is written `...` (three full stops) as a word of its own, with a \
+             space on each side, like `keep ... safe`"
+        ));
+    }
+    let at: Vec<usize> = (0..words.len()).filter(|&k| words[k] == GAP).collect();
+    if at.len() > 1 {
+        return Err(format!(
+            "`{text}` has {} gaps (`...`); an entry may have one, like `keep ... safe`",
+            at.len()
+        ));
+    }
+    if at[0] == 0 || at[0] + 1 == words.len() {
+        return Err(format!(
+            "`{text}`: a gap (`...`) goes between two words of a phrase, like `keep ... safe`"
+        ));
+    }
+    Ok(())
 }
 
 /// Checks a category name taken from a file name, a `.dic` header, a `.dicx`

@@ -20,8 +20,9 @@ pub mod yaml;
 
 pub use builtin::{builtin, BUILTIN_NAMES};
 pub use entry::{
-    category_name, check_weight, entry_kind, normalise, parse_entry, split_excluded,
-    unify_line_endings, Entry, EntryKind, Lexicon, LexiconError, MAX_WEIGHT, MIN_PREFIX_CHARS,
+    category_name, check_weight, entry_kind, has_gap, normalise, parse_entry, split_excluded,
+    unify_line_endings, Entry, EntryKind, Lexicon, LexiconError, GAP, MAX_GAP_WORDS, MAX_WEIGHT,
+    MIN_PREFIX_CHARS,
 };
 pub use load::{load_set, read_path, Format, LexiconSet, Origin};
 pub use parsed::FileLexicons;

@@ -12,8 +12,8 @@
 //! mistake.
 
 use super::entry::{
-    check_weight, looks_numeric, parse_entry, split_excluded, unify_line_endings, Entry, Lexicon,
-    LexiconError,
+    check_weight, has_gap, looks_numeric, parse_entry, split_excluded, unify_line_endings, Entry,
+    Lexicon, LexiconError,
 };
 use std::path::Path;
 
@@ -195,6 +195,7 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
             }
         };
         let entry = Entry {
+            gap: has_gap(&text),
             text,
             kind,
             weight,
@@ -691,6 +692,43 @@ mod tests {
         assert_eq!(p("attack !attacking midfield\n").unwrap().entries.len(), 1);
         // An exact and a stem entry of one word are different entries.
         assert_eq!(p("memorial\n=memorial\n").unwrap().entries.len(), 2);
+    }
+
+    #[test]
+    fn gaps_stand_between_the_words_of_a_phrase_once() {
+        let lx = p("keep ... safe\n=no ... were hurt 2\nu.s. troops\n").unwrap();
+        let got: Vec<(&str, bool, &EntryKind)> = lx
+            .entries
+            .iter()
+            .map(|e| (e.text.as_str(), e.gap, &e.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("keep ... safe", true, &EntryKind::Term),
+                ("no ... were hurt", true, &EntryKind::Exact),
+                ("u.s. troops", false, &EntryKind::Term),
+            ]
+        );
+        let errs = p(
+            "ok\n... safe\nkeep ...\nkeep ... them ... safe\nkeep...safe\nkeep \u{2026} safe\n\
+             keep ... safe !keep it safe\nsafe !keep ... safe\n",
+        )
+        .unwrap_err();
+        let got: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let want = [
+            "t.txt:3: `... safe`: a gap (`...`) goes between two words",
+            "t.txt:4: `keep ...`: a gap (`...`) goes between two words",
+            "t.txt:5: `keep ... them ... safe` has 2 gaps",
+            "t.txt:6: `keep...safe`: a gap is written `...`",
+            "t.txt:7: `keep \u{2026} safe`: a gap is written `...`",
+            "t.txt:8: `keep ... safe`: an entry with a gap (`...`) cannot have excluded",
+            "t.txt:9: `!keep ... safe`: an excluded phrase is plain words",
+        ];
+        assert_eq!(got.len(), want.len(), "{got:#?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{g}\n  should start with\n{w}");
+        }
     }
 
     #[test]

@@ -17,7 +17,9 @@
 //! line. quanteda's glob patterns are accepted where frame can match them
 //! (`word*`); `?` and a `*` elsewhere are reported.
 
-use super::entry::{category_name, parse_entry, split_excluded, Entry, Lexicon, LexiconError};
+use super::entry::{
+    category_name, has_gap, parse_entry, split_excluded, Entry, Lexicon, LexiconError,
+};
 use super::parsed::FileLexicons;
 use yaml_rust2::parser::{Event, Parser};
 
@@ -147,6 +149,7 @@ fn walk(
             let (words, excluded) = split_excluded(&fields);
             let entry = match parse_entry(words, excluded) {
                 Ok((text, kind, excluded)) => Entry {
+                    gap: has_gap(&text),
                     text,
                     kind,
                     weight: 1.0,

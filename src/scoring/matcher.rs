@@ -6,8 +6,11 @@
 //! (`safe !safe seat`) is dropped; a word inside a phrase match is not
 //! counted again for the phrase's negation group.
 
-use super::negation::{is_negator, negations, under_condition, NegationTarget, PolarPair};
-use crate::lexicon::{EntryKind, Lexicon};
+use super::negation::{
+    is_negator, negations, negator_within, starts_negation_idiom, under_condition, NegationTarget,
+    PolarPair,
+};
+use crate::lexicon::{EntryKind, Lexicon, MAX_GAP_WORDS};
 use crate::model::language::Language;
 use crate::text::tokens::{TokenizedDoc, Vocabulary};
 use crate::text::{Analyzer, TokenKind};
@@ -64,6 +67,54 @@ pub(crate) struct Match {
     pub(crate) first: usize,
     pub(crate) last: usize,
     pub(crate) phrase: bool,
+    /// The first and last token of the words a gap (`keep ... safe`)
+    /// stood for: not the entry's words, so they keep their own matches.
+    pub(crate) gap: Option<(usize, usize)>,
+}
+
+impl Match {
+    /// The runs of tokens that are the entry's own words: the whole match,
+    /// or the two sides of its gap.
+    pub(crate) fn own_words(&self) -> impl Iterator<Item = (usize, usize)> {
+        let (a, b) = match self.gap {
+            Some((g, h)) => ((self.first, g - 1), Some((h + 1, self.last))),
+            None => ((self.first, self.last), None),
+        };
+        std::iter::once(a).chain(b)
+    }
+}
+
+/// The slot of a compiled phrase that a gap stands in (no stem or word
+/// form has this id).
+const GAP_SLOT: u32 = u32::MAX;
+
+/// A gap as written in an entry, with its spaces.
+const GAP_WORD: &str = " ... ";
+
+/// Whether the phrase `slots` starts at token `i` of `n` (`same` compares a
+/// slot with a token): its last token and, for a gapped phrase, the tokens
+/// of its gap, the shortest gap that fits.
+fn phrase_at(
+    slots: &[u32],
+    n: usize,
+    i: usize,
+    same: impl Fn(u32, usize) -> bool,
+) -> Option<(usize, Option<(usize, usize)>)> {
+    let run = |part: &[u32], at: usize| {
+        at + part.len() <= n && part.iter().enumerate().all(|(k, &s)| same(s, at + k))
+    };
+    let Some(g) = slots.iter().position(|&s| s == GAP_SLOT) else {
+        return run(slots, i).then(|| (i + slots.len() - 1, None));
+    };
+    let (before, after) = (&slots[..g], &slots[g + 1..]);
+    if !run(before, i) {
+        return None;
+    }
+    let gap_first = i + before.len();
+    (1..=MAX_GAP_WORDS).find_map(|w| {
+        let at = gap_first + w;
+        run(after, at).then(|| (at + after.len() - 1, Some((gap_first, at - 1))))
+    })
 }
 
 impl FrameScorer {
@@ -102,18 +153,36 @@ impl FrameScorer {
                     text: e.text.clone(),
                     weight: e.weight,
                 });
-                let entry_words = words(&e.text);
-                commas.push(comma_gaps(&analyzer, &e.text));
+                // A gapped entry (`keep ... safe`) is its two sides with the
+                // gap slot between; a comma may stand only on the first side.
+                let (entry_words, gap_after) = match e.text.split_once(GAP_WORD) {
+                    Some((before, after)) if e.gap => {
+                        let before = words(before);
+                        let n = before.len();
+                        (before.into_iter().chain(words(after)).collect(), Some(n))
+                    }
+                    _ => (words(&e.text), None),
+                };
+                let with_gap = |mut ids: Vec<u32>| {
+                    if let Some(n) = gap_after {
+                        ids.insert(n, GAP_SLOT);
+                    }
+                    ids
+                };
+                commas.push(comma_gaps(
+                    &analyzer,
+                    e.text.split(GAP_WORD).next().unwrap_or(&e.text),
+                ));
                 // Entries whose stems (or forms) never occur in the corpus
                 // cannot match.
                 match &e.kind {
                     EntryKind::Prefix(p) => prefixes.push((crate::lexicon::normalise(p), id)),
                     EntryKind::Term => match stem_ids(&entry_words) {
-                        Some(ids) if ids.len() == 1 => {
+                        Some(ids) if ids.len() == 1 && gap_after.is_none() => {
                             word_entries.entry(ids[0]).or_default().push(id)
                         }
                         Some(ids) if ids.len() > 1 => {
-                            phrases.entry(ids[0]).or_default().push((ids, id))
+                            phrases.entry(ids[0]).or_default().push((with_gap(ids), id))
                         }
                         _ => {}
                     },
@@ -121,12 +190,13 @@ impl FrameScorer {
                         let ids: Option<Vec<u32>> =
                             entry_words.iter().map(|w| vocab.surface_id(w)).collect();
                         match ids {
-                            Some(ids) if ids.len() == 1 => {
+                            Some(ids) if ids.len() == 1 && gap_after.is_none() => {
                                 exact_words.entry(ids[0]).or_default().push(id)
                             }
-                            Some(ids) if ids.len() > 1 => {
-                                exact_phrases.entry(ids[0]).or_default().push((ids, id))
-                            }
+                            Some(ids) if ids.len() > 1 => exact_phrases
+                                .entry(ids[0])
+                                .or_default()
+                                .push((with_gap(ids), id)),
                             _ => {}
                         }
                     }
@@ -268,6 +338,12 @@ impl FrameScorer {
         if self.any_exclusion {
             out.retain(|m| !self.is_excluded(text, m, doc, vocab));
         }
+        // "no matter how many were hurt" is no `no ... were hurt`.
+        out.retain(|m| {
+            m.gap.is_none()
+                || !self.negator[doc.tokens[m.first].surface as usize]
+                || !starts_negation_idiom(doc, vocab, m.first)
+        });
         self.drop_covered(out)
     }
 
@@ -321,54 +397,33 @@ impl FrameScorer {
     ) -> Vec<Match> {
         let toks = &doc.tokens;
         let mut out = Vec::new();
+        let stem_of = |k: usize| vocab.surface_stem[toks[k].surface as usize];
         for i in 0..toks.len() {
-            if !self.exact_phrases.is_empty() {
-                if let Some(list) = self.exact_phrases.get(&toks[i].surface) {
-                    for (forms, id) in list {
-                        let end = i + forms.len();
-                        if end <= toks.len()
-                            && forms
-                                .iter()
-                                .zip(&toks[i..end])
-                                .all(|(f, t)| t.surface == *f)
-                            && doc.run_of_words_with_commas(
-                                text,
-                                i,
-                                end - 1,
-                                self.commas[*id as usize],
-                            )
-                        {
+            let mut phrase_matches = |list: &Vec<(Vec<u32>, u32)>, by_form: bool| {
+                for (slots, id) in list {
+                    let same = |slot: u32, k: usize| {
+                        slot == if by_form { toks[k].surface } else { stem_of(k) }
+                    };
+                    // A phrase never spans a sentence break ("... armed. With
+                    // ...") or a number or mark ("on 18, edged").
+                    if let Some((last, gap)) = phrase_at(slots, toks.len(), i, same) {
+                        if doc.run_of_words_with_commas(text, i, last, self.commas[*id as usize]) {
                             out.push(Match {
                                 entry: *id,
                                 first: i,
-                                last: end - 1,
+                                last,
                                 phrase: true,
+                                gap,
                             });
                         }
                     }
                 }
+            };
+            if let Some(list) = self.exact_phrases.get(&toks[i].surface) {
+                phrase_matches(list, true);
             }
-            let stem = vocab.surface_stem[toks[i].surface as usize];
-            if let Some(list) = self.phrases.get(&stem) {
-                for (stems, id) in list {
-                    let end = i + stems.len();
-                    // A phrase never spans a sentence break ("... armed. With
-                    // ...") or a number or mark ("on 18, edged").
-                    if end <= toks.len()
-                        && stems
-                            .iter()
-                            .zip(&toks[i..end])
-                            .all(|(s, t)| vocab.surface_stem[t.surface as usize] == *s)
-                        && doc.run_of_words_with_commas(text, i, end - 1, self.commas[*id as usize])
-                    {
-                        out.push(Match {
-                            entry: *id,
-                            first: i,
-                            last: end - 1,
-                            phrase: true,
-                        });
-                    }
-                }
+            if let Some(list) = self.phrases.get(&stem_of(i)) {
+                phrase_matches(list, false);
             }
             for &id in &self.single[toks[i].surface as usize] {
                 out.push(Match {
@@ -376,6 +431,7 @@ impl FrameScorer {
                     first: i,
                     last: i,
                     phrase: false,
+                    gap: None,
                 });
             }
         }
@@ -394,7 +450,7 @@ impl FrameScorer {
         let covered = Covered::new(
             out.iter()
                 .filter(|m| m.phrase)
-                .map(|m| (group(m), m.first, m.last))
+                .flat_map(|m| m.own_words().map(move |(a, b)| (group(m), a, b)))
                 .collect(),
         );
         out.retain(|m| m.phrase || !covered.contains(group(m), m.first));
@@ -452,8 +508,10 @@ impl FrameScorer {
     ) -> Vec<Option<usize>> {
         let mut blocked = vec![false; doc.tokens.len()];
         for m in matches.iter().filter(|m| m.phrase) {
-            for t in &mut blocked[m.first..=m.last] {
-                *t = true;
+            for (a, b) in m.own_words() {
+                for t in &mut blocked[a..=b] {
+                    *t = true;
+                }
             }
         }
         let keyed: Vec<NegationTarget> = matches
@@ -468,7 +526,7 @@ impl FrameScorer {
                 }
             })
             .collect();
-        negations(
+        let mut out = negations(
             text,
             doc,
             vocab,
@@ -476,7 +534,14 @@ impl FrameScorer {
             self.window,
             &keyed,
             &blocked,
-        )
+        );
+        // A negator in a gap denies the whole pattern: "are not all safe".
+        for (m, neg) in matches.iter().zip(&mut out) {
+            if let (Some((a, b)), None) = (m.gap, *neg) {
+                *neg = negator_within(doc, vocab, &self.negator, a, b);
+            }
+        }
+        out
     }
 }
 
@@ -608,14 +673,24 @@ fn overlap_winners(matches: &[Match], group: impl Fn(&Match) -> usize) -> Vec<bo
         (group(m), m.first, std::cmp::Reverse(m.last), m.entry)
     });
     let mut keep = vec![false; phrases.len()];
-    let mut reach: Option<(usize, usize)> = None;
+    // The own words of the kept phrases of the group at hand that reach the
+    // current first word (a gap's words are not the phrase's own).
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut current = None;
     for i in order {
         let (g, m) = (group(phrases[i]), phrases[i]);
-        if reach.is_some_and(|(rg, last)| rg == g && m.first <= last) {
+        if current != Some(g) {
+            kept.clear();
+            current = Some(g);
+        }
+        kept.retain(|&(_, b)| b >= m.first);
+        if m.own_words()
+            .any(|(a, b)| kept.iter().any(|&(c, d)| a <= d && c <= b))
+        {
             continue;
         }
         keep[i] = true;
-        reach = Some((g, m.last));
+        kept.extend(m.own_words());
     }
     keep
 }
@@ -907,17 +982,105 @@ mod tests {
         assert_eq!((s.len(), s[0].negated), (1, true));
     }
 
+    #[test]
+    fn a_gap_stands_for_one_to_three_words_of_one_clause() {
+        let entries = "keep ... safe\n";
+        for (text, words) in [
+            ("Keep them safe.", "keep them safe"),
+            ("Keep the public safe.", "keep the public safe"),
+            ("Keep the people of Leeds safe.", ""),
+            ("Keep safe.", ""),
+            ("Keep them. Safe now.", ""),
+            ("Keep them, or else, safe.", ""),
+            ("Keep 40 people safe.", ""),
+            // The shortest gap that fits.
+            ("Keep them safe and safe.", "keep them safe"),
+        ] {
+            let got: Vec<String> = hits(entries, text).into_iter().map(|m| m.1).collect();
+            let want: Vec<String> = Some(words.to_string())
+                .filter(|w| !w.is_empty())
+                .into_iter()
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // Exact forms on each side; stems otherwise.
+        assert_eq!(
+            hits(
+                "=kept ... safe\n",
+                "They kept everyone safe. Keeps them safe."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(hits("keep ... safe\n", "It keeps them safe.").len(), 1);
+    }
+
+    /// The category `name` with the `.txt` entries `body`.
+    fn parse(body: &str, name: &str) -> Lexicon {
+        crate::lexicon::parse(
+            &format!("# description: d\n{body}"),
+            &format!("{name}.txt"),
+            name,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_words_of_a_gap_keep_their_own_matches() {
+        let lx = [
+            parse("blaze\ninjured\n", "threat"),
+            parse(
+                "under control\nbrought ... under control\nno ... were injured\n=are ... safe\n",
+                "reassurance",
+            ),
+        ];
+        let spans = |text: &str| -> Vec<(String, bool)> {
+            let tc = corpus(text);
+            let scorer = FrameScorer::new(&lx, &tc.vocab, &Language::english(), 3);
+            scorer
+                .spans(Some(text), &tc.docs[0], &tc.vocab)
+                .into_iter()
+                .map(|m| (m.entry, m.negated))
+                .collect()
+        };
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            // The blaze is still a danger word; "under control" counts once,
+            // inside the gapped phrase.
+            (
+                "Crews brought the blaze under control.",
+                &[("brought ... under control", false), ("blaze", false)],
+            ),
+            // The negator and "injured" are the entry's own words: neither
+            // negates nor counts apart.
+            (
+                "No passengers were injured.",
+                &[("no ... were injured", false)],
+            ),
+            // A pattern that starts with a negator does not match where the
+            // negator starts an idiom.
+            ("No matter how many were injured.", &[("injured", false)]),
+            // A negator in the gap negates it too ("no longer" is a negation;
+            // "not only" is not).
+            ("Residents are no longer safe.", &[("are ... safe", true)]),
+            (
+                "They are not only safe but calm.",
+                &[("are ... safe", false)],
+            ),
+            // A negator before the whole pattern negates it.
+            (
+                "They have not brought the blaze under control.",
+                &[("brought ... under control", true), ("blaze", false)],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, bool)> = want.iter().map(|(e, n)| (e.to_string(), *n)).collect();
+            assert_eq!(spans(text), want, "{text}");
+        }
+    }
+
     /// (entry, negated) of the counted spans and the entries of the dropped
     /// ones, for threat and reassurance lists scored on `text`.
     fn conditioned(text: &str) -> (Vec<(String, bool)>, Vec<String>) {
-        let parse = |body: &str, name: &str| {
-            crate::lexicon::parse(
-                &format!("# description: d\n{body}"),
-                &format!("{name}.txt"),
-                name,
-            )
-            .unwrap()
-        };
         let lx = [
             parse("danger\n", "threat"),
             parse("safe\nunder control\n", "reassurance"),

@@ -362,6 +362,28 @@ fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
     })
 }
 
+/// The first negator among tokens `first..=last` that does not start one of
+/// the [`NEGATION_IDIOMS`]: the negator inside a gapped match ("are not all
+/// safe" for `are ... safe`), which negates the whole match.
+pub fn negator_within(
+    doc: &TokenizedDoc,
+    vocab: &Vocabulary,
+    negator: &[bool],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    (first..=last)
+        .find(|&j| negator[doc.tokens[j].surface as usize] && !starts_idiom(doc, vocab, j))
+}
+
+/// Whether token `j` starts one of the [`NEGATION_IDIOMS`] ("no matter",
+/// "not only"): a gapped entry that begins with a negator (`no ... were
+/// hurt`) does not match there, as "no matter how many were hurt" denies
+/// nothing.
+pub fn starts_negation_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
+    starts_idiom(doc, vocab, j)
+}
+
 /// Which negator, if any, negates each of `targets` (sorted by first token).
 ///
 /// A negator (a word flagged in `negator`, indexed by word-form id) that is
