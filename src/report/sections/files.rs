@@ -32,6 +32,20 @@ impl<'a> Builder<'a> {
                 })
                 .collect(),
         ));
+        let cite = self.appendix.iter().find_map(|b| match b {
+            Block::Heading { level: 3, id, text } if text == "How to cite" => Some(id.clone()),
+            _ => None,
+        });
+        if let Some(id) = cite {
+            self.para(vec![
+                t("To cite this analysis in a methods section: "),
+                Inline::Link {
+                    text: "How to cite".into(),
+                    to: Target::Section(id),
+                },
+                t(" gives a sentence to adapt and the references (frame itself, VADER and the sources of each lexicon)."),
+            ]);
+        }
     }
 
     /// The "Files" section.

@@ -223,8 +223,10 @@ impl<'a> Builder<'a> {
         self.push(Block::Quote {
             source: None,
             text: format!(
-                "Articles were analysed with frame {} (software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
+                "Articles were analysed with frame {} ({}, {}; software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
                 version,
+                frame_author_year().0,
+                frame_author_year().1,
                 if repo.is_empty() {
                     String::new()
                 } else {
@@ -235,6 +237,7 @@ impl<'a> Builder<'a> {
             cite: "adapt to your citation style; cite the lexicon sources below as well".into(),
         });
         let mut refs: Vec<String> = vec![
+            frame_reference(&a.frame_version),
             "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment analysis of social media text. Proceedings of the International AAAI Conference on Web and Social Media, 8(1), 216–225.".into(),
             "Rousseeuw, P. J. (1987). Silhouettes: A graphical aid to the interpretation and validation of cluster analysis. Journal of Computational and Applied Mathematics, 20, 53–65.".into(),
         ];
@@ -392,6 +395,46 @@ pub(super) fn reference_key(r: &str) -> String {
     format!("{surname} {year} {title}")
 }
 
+/// The project's citation file, the one source of frame's own reference.
+const CITATION_CFF: &str = include_str!("../../../CITATION.cff");
+
+/// frame's own reference (APA style for software) from CITATION.cff, with
+/// the version that ran the analysis.
+fn frame_reference(version: &str) -> String {
+    let (author, year) = frame_author_year();
+    let title = citation_field("title:").unwrap_or_else(|| "frame".into());
+    let version = match version.trim().trim_start_matches('v') {
+        "" => "version not recorded".to_string(),
+        v => format!("Version {v}"),
+    };
+    let repo = env!("CARGO_PKG_REPOSITORY");
+    let at = if repo.is_empty() {
+        String::new()
+    } else {
+        format!(" {repo}")
+    };
+    format!("{author}. ({year}). {title} ({version}) [Computer software].{at}")
+}
+
+/// The first value of `key` in CITATION.cff, unquoted.
+fn citation_field(key: &str) -> Option<String> {
+    CITATION_CFF
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix(key))
+        .map(|v| v.trim().trim_matches('"').to_string())
+}
+
+/// frame's author and year from CITATION.cff, for the reference and the
+/// in-text citation.
+fn frame_author_year() -> (String, String) {
+    let author = citation_field("- name:").unwrap_or_else(|| "The frame developers".into());
+    let year = citation_field("date-released:")
+        .and_then(|d| d.get(..4).map(str::to_string))
+        .unwrap_or_else(|| "n.d.".into());
+    (author, year)
+}
+
 /// The data sets behind the validity figures, for the references.
 const VALIDATION_REFERENCES: [&str; 2] = [
     "Piskorski, J., Stefanovitch, N., Da San Martino, G., & Nakov, P. (2023). SemEval-2023 Task 3: Detecting the category, the framing, and the persuasion techniques in online news in a multi-lingual setup. Proceedings of SemEval-2023, 2343–2361.",
@@ -441,6 +484,22 @@ mod tests {
             auc_low: auc - 0.05,
             auc_high: auc + 0.05,
         }
+    }
+
+    #[test]
+    fn frames_reference_comes_from_the_citation_file_with_the_runs_version() {
+        let r = frame_reference("0.9.2");
+        assert!(
+            r.starts_with("The frame developers. (2026). frame: a toolkit for comparing how news articles frame a story (Version 0.9.2) [Computer software]."),
+            "{r}"
+        );
+        assert!(frame_reference("").contains("(version not recorded)"));
+        // The citation file names the version being built.
+        let cff_version = CITATION_CFF
+            .lines()
+            .find_map(|l| l.strip_prefix("version:"))
+            .map(|v| v.trim().trim_matches('"'));
+        assert_eq!(cff_version, Some(env!("CARGO_PKG_VERSION")));
     }
 
     #[test]
