@@ -365,6 +365,10 @@ fn kwic_lines_exact_csv_and_categories() {
 
     let r = run(frame().args(["kwic", "attacked", "--exact"]).arg(&c));
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // A gap in an exact search stands for one to three words, as in scoring.
+    let r = run(frame().args(["kwic", "the ... shocked", "--exact"]).arg(&c));
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.contains("[the bakery shocked]"), "{}", r.stdout);
 
     let r = run(frame()
         .args(["kwic", "bread", "--csv", "--window", "2"])

@@ -12,6 +12,7 @@
 use crate::input::Document;
 use crate::lexicon::{has_gap, normalise, parse_entry, split_excluded, Entry, EntryKind, Lexicon};
 use crate::model::language::Language;
+use crate::scoring::matcher::{may_fill_gap, phrase_at, GAP_SLOT};
 use crate::scoring::{
     is_negator, negations, FrameScorer, NegationTarget, SpanMatch, DEFAULT_NEGATION_WINDOW,
 };
@@ -124,12 +125,16 @@ fn exact_spans(
             let len = match prefix {
                 Some(p) if surface.starts_with(p.as_str()) => 1,
                 Some(_) => continue,
-                None if !ids.is_empty()
-                    && i + ids.len() <= toks.len()
-                    && ids.iter().zip(&toks[i..]).all(|(s, t)| *s == t.surface) =>
-                {
-                    ids.len()
-                }
+                None if !ids.is_empty() => match phrase_at(
+                    ids,
+                    toks.len(),
+                    i,
+                    |s, k| s == toks[k].surface,
+                    |k| may_fill_gap(&vocab.surfaces[toks[k].surface as usize]),
+                ) {
+                    Some((last, _)) => last + 1 - i,
+                    None => continue,
+                },
                 None => continue,
             };
             let last = i + len - 1;
@@ -213,13 +218,24 @@ pub fn kwic(
         .entries
         .iter()
         .map(|e: &Entry| {
-            let ids = analyzer
-                .analyze(&e.text)
-                .into_iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| tc.vocab.surface_id(&t.text))
-                .collect::<Option<Vec<u32>>>()
-                .unwrap_or_default();
+            let forms = |part: &str| {
+                analyzer
+                    .analyze(part)
+                    .into_iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| tc.vocab.surface_id(&t.text))
+                    .collect::<Option<Vec<u32>>>()
+            };
+            // A gap is a slot of its own, between the forms of its sides.
+            let ids = match e.text.split_once(" ... ").filter(|_| e.gap) {
+                Some((a, b)) => forms(a).zip(forms(b)).map(|(mut a, b)| {
+                    a.push(GAP_SLOT);
+                    a.extend(b);
+                    a
+                }),
+                None => forms(&e.text),
+            }
+            .unwrap_or_default();
             let prefix = match &e.kind {
                 EntryKind::Prefix(p) => Some(normalise(p)),
                 EntryKind::Term | EntryKind::Exact => None,

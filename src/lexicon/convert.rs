@@ -86,7 +86,11 @@ fn render(
         {
             // A LIWC entry such as `=x` would read back as an exact entry.
             Some("`=` before an entry makes it exact and ` !` starts an excluded phrase")
-        } else if !e.gap && e.text.split(' ').any(|w| w.contains("..")) {
+        } else if !e.gap
+            && e.text
+                .split(' ')
+                .any(|w| w.contains("..") || w.contains('\u{2026}'))
+        {
             // ... and `a ... b` as a gapped one.
             Some("`...` stands for a gap of one to three words")
         } else {
@@ -249,6 +253,13 @@ mod tests {
             ..read.lexicons[0].clone()
         };
         let errs = to_frame_text(&dic).unwrap_err();
+        assert!(
+            errs[0].to_string().contains("`...` stands for a gap"),
+            "{errs:?}"
+        );
+        let mut ellipsis = dic.clone();
+        ellipsis.entries[0].text = "keep \u{2026} safe".into();
+        let errs = to_frame_text(&ellipsis).unwrap_err();
         assert!(
             errs[0].to_string().contains("`...` stands for a gap"),
             "{errs:?}"

@@ -307,6 +307,14 @@ pub fn parse_entry(
     };
     check_gap(&text)?;
     let gapped = has_gap(&text);
+    if let Some((before, after)) = text.split_once(" ... ").filter(|_| gapped) {
+        if english_stems(before).is_empty() || english_stems(after).is_empty() {
+            return Err(format!(
+                "`{text}`: each side of the gap (`...`) needs a word (numbers and \
+                 punctuation are not words), like `keep ... safe`"
+            ));
+        }
+    }
     if gapped && !excluded.is_empty() {
         return Err(format!(
             "`{text}`: an entry with a gap (`...`) cannot have excluded phrases; write the \

@@ -712,7 +712,7 @@ mod tests {
         );
         let errs = p(
             "ok\n... safe\nkeep ...\nkeep ... them ... safe\nkeep...safe\nkeep \u{2026} safe\n\
-             keep ... safe !keep it safe\nsafe !keep ... safe\n",
+             keep ... safe !keep it safe\nsafe !keep ... safe\n- ... were hurt\n",
         )
         .unwrap_err();
         let got: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
@@ -724,6 +724,7 @@ mod tests {
             "t.txt:7: `keep \u{2026} safe`: a gap is written `...`",
             "t.txt:8: `keep ... safe`: an entry with a gap (`...`) cannot have excluded",
             "t.txt:9: `!keep ... safe`: an excluded phrase is plain words",
+            "t.txt:10: `- ... were hurt`: each side of the gap (`...`) needs a word",
         ];
         assert_eq!(got.len(), want.len(), "{got:#?}");
         for (g, w) in got.iter().zip(want) {

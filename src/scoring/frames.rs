@@ -57,7 +57,7 @@ impl FrameScorer {
         let phrases: Vec<(usize, usize)> = matches
             .iter()
             .filter(|m| m.phrase)
-            .map(|m| (m.first, m.last))
+            .flat_map(|m| m.own_words())
             .collect();
         let in_phrase = |k: usize| phrases.iter().any(|&(a, b)| (a..=b).contains(&k));
         let n_sent = doc.sentences.len();
@@ -103,11 +103,14 @@ impl FrameScorer {
                         cat = c;
                         label = Cow::Owned(format!("negated: {}", e.text));
                         let neg = &vocab.surfaces[doc.tokens[j].surface as usize];
-                        form = Cow::Owned(if j + 1 == m.first {
-                            format!("{neg} {form}")
-                        } else {
-                            format!("{neg} … {form}")
-                        });
+                        // A gap's negator already stands in the form.
+                        if !(m.first..=m.last).contains(&j) {
+                            form = Cow::Owned(if j + 1 == m.first {
+                                format!("{neg} {form}")
+                            } else {
+                                format!("{neg} … {form}")
+                            });
+                        }
                     }
                     None => continue,
                 }

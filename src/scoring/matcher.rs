@@ -7,7 +7,7 @@
 //! counted again for the phrase's negation group.
 
 use super::negation::{
-    is_negator, negations, negator_within, starts_negation_idiom, under_condition, NegationTarget,
+    denies_at, is_negator, negations, starts_negation_idiom, under_condition, NegationTarget,
     PolarPair,
 };
 use crate::lexicon::{EntryKind, Lexicon, MAX_GAP_WORDS};
@@ -47,6 +47,8 @@ pub struct FrameScorer {
     pub(crate) polarity: PolarPair,
     window: usize,
     negator: Vec<bool>,
+    /// Whether each word form may stand in a gap (see [`may_fill_gap`]).
+    gap_word: Vec<bool>,
     /// Whether scores also list the matches excluded phrases dropped.
     show_excluded: bool,
 }
@@ -77,16 +79,32 @@ impl Match {
     /// or the two sides of its gap.
     pub(crate) fn own_words(&self) -> impl Iterator<Item = (usize, usize)> {
         let (a, b) = match self.gap {
-            Some((g, h)) => ((self.first, g - 1), Some((h + 1, self.last))),
-            None => ((self.first, self.last), None),
+            Some((g, h)) => (
+                (g > self.first).then(|| (self.first, g - 1)),
+                (h < self.last).then(|| (h + 1, self.last)),
+            ),
+            None => (Some((self.first, self.last)), None),
         };
-        std::iter::once(a).chain(b)
+        a.into_iter().chain(b)
     }
 }
 
 /// The slot of a compiled phrase that a gap stands in (no stem or word
 /// form has this id).
-const GAP_SLOT: u32 = u32::MAX;
+pub(crate) const GAP_SLOT: u32 = u32::MAX;
+
+/// Words a gap does not run over: each starts a clause of its own, so the
+/// two sides would no longer say one thing ("no idea *who* was killed", "no
+/// word *if* anyone was hurt", "no warning *and* people were killed").
+const CLAUSE_OPENERS: [&str; 21] = [
+    "who", "whom", "whose", "what", "which", "why", "how", "when", "where", "whether", "if",
+    "that", "and", "but", "because", "while", "although", "though", "since", "unless", "until",
+];
+
+/// Whether a gap may hold the word form `w` (see [`CLAUSE_OPENERS`]).
+pub(crate) fn may_fill_gap(w: &str) -> bool {
+    !CLAUSE_OPENERS.contains(&w)
+}
 
 /// A gap as written in an entry, with its spaces.
 const GAP_WORD: &str = " ... ";
@@ -94,11 +112,12 @@ const GAP_WORD: &str = " ... ";
 /// Whether the phrase `slots` starts at token `i` of `n` (`same` compares a
 /// slot with a token): its last token and, for a gapped phrase, the tokens
 /// of its gap, the shortest gap that fits.
-fn phrase_at(
+pub(crate) fn phrase_at(
     slots: &[u32],
     n: usize,
     i: usize,
     same: impl Fn(u32, usize) -> bool,
+    gap_ok: impl Fn(usize) -> bool,
 ) -> Option<(usize, Option<(usize, usize)>)> {
     let run = |part: &[u32], at: usize| {
         at + part.len() <= n && part.iter().enumerate().all(|(k, &s)| same(s, at + k))
@@ -111,10 +130,12 @@ fn phrase_at(
         return None;
     }
     let gap_first = i + before.len();
-    (1..=MAX_GAP_WORDS).find_map(|w| {
-        let at = gap_first + w;
-        run(after, at).then(|| (at + after.len() - 1, Some((gap_first, at - 1))))
-    })
+    (1..=MAX_GAP_WORDS)
+        .take_while(|w| gap_first + w - 1 < n && gap_ok(gap_first + w - 1))
+        .find_map(|w| {
+            let at = gap_first + w;
+            run(after, at).then(|| (at + after.len() - 1, Some((gap_first, at - 1))))
+        })
 }
 
 impl FrameScorer {
@@ -282,6 +303,7 @@ impl FrameScorer {
             commas,
             window,
             negator: vocab.surfaces.iter().map(|s| is_negator(s)).collect(),
+            gap_word: vocab.surfaces.iter().map(|s| may_fill_gap(s)).collect(),
             show_excluded: false,
         }
     }
@@ -406,7 +428,8 @@ impl FrameScorer {
                     };
                     // A phrase never spans a sentence break ("... armed. With
                     // ...") or a number or mark ("on 18, edged").
-                    if let Some((last, gap)) = phrase_at(slots, toks.len(), i, same) {
+                    let gap_ok = |k: usize| self.gap_word[toks[k].surface as usize];
+                    if let Some((last, gap)) = phrase_at(slots, toks.len(), i, same, gap_ok) {
                         if doc.run_of_words_with_commas(text, i, last, self.commas[*id as usize]) {
                             out.push(Match {
                                 entry: *id,
@@ -514,6 +537,20 @@ impl FrameScorer {
                 }
             }
         }
+        // A negator that opens a gap denies the gapped match ("are no
+        // longer safe"), and only it: one further inside belongs to the
+        // words named there ("the risk of no deal is low").
+        let gap_negator: Vec<Option<usize>> = matches
+            .iter()
+            .map(|m| {
+                m.gap
+                    .map(|(a, _)| a)
+                    .filter(|&a| denies_at(doc, vocab, &self.negator, a))
+            })
+            .collect();
+        for &j in gap_negator.iter().flatten() {
+            blocked[j] = true;
+        }
         let keyed: Vec<NegationTarget> = matches
             .iter()
             .map(|m| {
@@ -535,10 +572,9 @@ impl FrameScorer {
             &keyed,
             &blocked,
         );
-        // A negator in a gap denies the whole pattern: "are not all safe".
-        for (m, neg) in matches.iter().zip(&mut out) {
-            if let (Some((a, b)), None) = (m.gap, *neg) {
-                *neg = negator_within(doc, vocab, &self.negator, a, b);
+        for (neg, at) in out.iter_mut().zip(gap_negator) {
+            if neg.is_none() {
+                *neg = at;
             }
         }
         out
@@ -566,8 +602,9 @@ pub struct SpanMatch {
 }
 
 impl FrameScorer {
-    /// (category, first token, last token) of every match before negation,
-    /// in the order of [`FrameScorer::spans`]: what lexicon coverage needs,
+    /// (category, first token, last token) of the entry's own words of every
+    /// match before negation (two runs for a gapped match), in the order of
+    /// [`FrameScorer::spans`]: what lexicon coverage needs,
     /// without the negation pass or a copy of each entry's text.
     pub fn match_ranges(
         &self,
@@ -577,7 +614,10 @@ impl FrameScorer {
     ) -> Vec<(usize, usize, usize)> {
         self.matches(Some(text), doc, vocab)
             .iter()
-            .map(|m| (self.entries[m.entry as usize].category, m.first, m.last))
+            .flat_map(|m| {
+                let c = self.entries[m.entry as usize].category;
+                m.own_words().map(move |(a, b)| (c, a, b))
+            })
             .collect()
     }
 
@@ -1028,9 +1068,10 @@ mod tests {
     #[test]
     fn the_words_of_a_gap_keep_their_own_matches() {
         let lx = [
-            parse("blaze\ninjured\n", "threat"),
+            parse("blaze\ninjured\nkilled\nattack\n", "threat"),
             parse(
-                "under control\nbrought ... under control\nno ... were injured\n=are ... safe\n",
+                "under control\nbrought ... under control\nno ... were injured\n=are ... safe\n\
+                 risk ... is low\nno ... was killed\n",
                 "reassurance",
             ),
         ];
@@ -1066,6 +1107,17 @@ mod tests {
                 "They are not only safe but calm.",
                 &[("are ... safe", false)],
             ),
+            // Only a negator that opens the gap: one further in belongs to
+            // the words named there.
+            ("The risk of no deal is low.", &[("risk ... is low", false)]),
+            // The gap's negator is spent on its match: the attack, from the
+            // other list and after it, stays a threat.
+            (
+                "Residents are not safe from attack.",
+                &[("are ... safe", true), ("attack", false)],
+            ),
+            // A gap does not run over a word that opens a clause.
+            ("No one knows who was killed.", &[("killed", false)]),
             // A negator before the whole pattern negates it.
             (
                 "They have not brought the blaze under control.",

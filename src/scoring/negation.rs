@@ -362,18 +362,11 @@ fn starts_idiom(doc: &TokenizedDoc, vocab: &Vocabulary, j: usize) -> bool {
     })
 }
 
-/// The first negator among tokens `first..=last` that does not start one of
-/// the [`NEGATION_IDIOMS`]: the negator inside a gapped match ("are not all
-/// safe" for `are ... safe`), which negates the whole match.
-pub fn negator_within(
-    doc: &TokenizedDoc,
-    vocab: &Vocabulary,
-    negator: &[bool],
-    first: usize,
-    last: usize,
-) -> Option<usize> {
-    (first..=last)
-        .find(|&j| negator[doc.tokens[j].surface as usize] && !starts_idiom(doc, vocab, j))
+/// Whether token `j` is a negator that negates: not the start of one of the
+/// [`NEGATION_IDIOMS`]. The first word of a gap ("are not all safe" for
+/// `are ... safe`) negates the whole gapped match when it is one.
+pub fn denies_at(doc: &TokenizedDoc, vocab: &Vocabulary, negator: &[bool], j: usize) -> bool {
+    negator[doc.tokens[j].surface as usize] && !starts_idiom(doc, vocab, j)
 }
 
 /// Whether token `j` starts one of the [`NEGATION_IDIOMS`] ("no matter",
