@@ -54,8 +54,40 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "threat",
-        "Police warned residents to stay indoors.",
+        "Police issued a warning to residents to stay indoors.",
         "Shane Warne took five wickets before lunch.",
+    ),
+    // Responders, protective systems, justice and names.
+    (
+        "threat",
+        "The bomb went off near the market.",
+        "The bomb squad finished its search of the station.",
+    ),
+    (
+        "threat",
+        "A missile struck the building.",
+        "The country deployed a missile defence system.",
+    ),
+    (
+        "threat",
+        "The death toll rose overnight.",
+        "He spent twenty years on death row.",
+    ),
+    (
+        "threat",
+        "A severe weather alert was issued.",
+        "Spoiler alert: the hero survives.",
+    ),
+    (
+        "threat",
+        "A gang robbed the shop.",
+        "The Gang of Eight met the president.",
+    ),
+    // The verb "warn" reports a speech act: the danger is in what is warned of.
+    (
+        "threat",
+        "A flood warning is in force for the valley.",
+        "The minister warned that the plan would cost the party votes.",
     ),
     // Stems that are also surnames or other words: exact forms.
     (
