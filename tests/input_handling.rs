@@ -366,3 +366,24 @@ fn damaged_characters_are_named_once_and_never_terms() {
         .starts_with("6 articles hold damaged characters")));
     assert_eq!(json["articles"][0]["damaged_characters"], 10);
 }
+
+/// A soft hyphen (`&shy;` in a saved page) or a word joiner inside a word
+/// does not split it: "dan&shy;ger" counts as "danger", in `analyze` as in
+/// `score`.
+#[test]
+fn invisible_characters_inside_words_are_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = "<html><body><article><h1>Storm news</h1>\
+                <p>The dan&shy;ger to residents is grave, officials said today.</p>\
+                <p>Roads were closed after the flood\u{2060}ing overnight.</p></article></body></html>";
+    let dir = folder(tmp.path(), "in", &[("storm.html", page.as_bytes())]);
+    let out = tmp.path().join("report");
+    analyze_ok(&[&dir], &out);
+    let evidence = read(&out.join("evidence.csv"));
+    assert!(evidence.contains(",danger,"), "{evidence}");
+    assert!(!evidence.contains('\u{ad}'), "{evidence}");
+    let r = run(frame().arg("score").write_stdin("The dan\u{ad}ger is grave.\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let row: Vec<&str> = r.stdout.lines().nth(1).unwrap().split(',').collect();
+    assert!(row[5].parse::<f64>().unwrap() > 0.0, "{}", r.stdout);
+}

@@ -7,6 +7,7 @@ use super::boilerplate;
 use super::document::{display, sha256_hex, Document};
 use super::exports;
 use super::formats::{self, Detected, Extracted};
+use super::invisible;
 use super::limits::MAX_FILE_BYTES;
 use super::lost_spaces;
 use super::quote_marks;
@@ -210,11 +211,12 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
     }
 }
 
-/// Builds a document from decoded text: damaged quotation marks and hyphens
-/// for lost spaces repaired,
+/// Builds a document from decoded text: invisible characters inside words
+/// removed, damaged quotation marks and hyphens for lost spaces repaired,
 /// boilerplate removed, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
-    let (repaired_text, repaired_quotes) = quote_marks::repair(text);
+    let text = invisible::strip(text);
+    let (repaired_text, repaired_quotes) = quote_marks::repair(&text);
     let (repaired_text, repaired_spaces) = match lost_spaces::repair(&repaired_text) {
         (Cow::Owned(t), n) => (Cow::Owned(t), n),
         (Cow::Borrowed(_), _) => (repaired_text, 0),

@@ -18,6 +18,7 @@ pub mod exports;
 pub mod formats;
 mod ids;
 pub mod inline_boilerplate;
+pub mod invisible;
 pub mod limits;
 mod lost_spaces;
 pub mod metadata;

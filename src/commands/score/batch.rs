@@ -9,6 +9,7 @@ use crate::scoring::sentiment::{SentimentAnalyzer, SentimentLexicon};
 use crate::scoring::{FrameScorer, DEFAULT_NEGATION_WINDOW};
 use crate::text::tokens;
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// Texts scored and written per batch: memory stays bounded whatever the
 /// length of the input.
@@ -96,7 +97,11 @@ impl Default for Batch {
 impl Batch {
     /// Adds a text, scoring and writing the batch when it is full. Returns
     /// `false` once the reader of the output has gone away.
-    pub fn push(&mut self, doc: Document, scorer: &BatchScorer, sink: &mut RowSink) -> bool {
+    pub fn push(&mut self, mut doc: Document, scorer: &BatchScorer, sink: &mut RowSink) -> bool {
+        // As when an article is read: a soft hyphen must not split a word.
+        if let Cow::Owned(t) = crate::input::invisible::strip(&doc.text) {
+            doc.text = t;
+        }
         self.bytes += doc.text.len();
         self.docs.push(doc);
         if self.docs.len() >= BATCH || self.bytes >= BATCH_BYTES {
