@@ -382,7 +382,9 @@ fn invisible_characters_inside_words_are_removed() {
     let evidence = read(&out.join("evidence.csv"));
     assert!(evidence.contains(",danger,"), "{evidence}");
     assert!(!evidence.contains('\u{ad}'), "{evidence}");
-    let r = run(frame().arg("score").write_stdin("The dan\u{ad}ger is grave.\n"));
+    let r = run(frame()
+        .arg("score")
+        .write_stdin("The dan\u{ad}ger is grave.\n"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let row: Vec<&str> = r.stdout.lines().nth(1).unwrap().split(',').collect();
     assert!(row[5].parse::<f64>().unwrap() > 0.0, "{}", r.stdout);

@@ -152,6 +152,46 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Elements that have no end tag, or whose end tag a page may leave out
+/// (an unclosed `<p>` or `<li>` is no deeper nesting).
+const UNNESTED: [&str; 30] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rt", "rp",
+];
+
+/// How deep the page's elements nest, counted from its tags (an estimate:
+/// elements whose end tag may be left out are not counted).
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name: Vec<u8> = rest[closing as usize..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        if name.is_empty() || UNNESTED.iter().any(|u| u.as_bytes() == name.as_slice()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let self_closing = rest
+                .iter()
+                .position(|&b| b == b'>')
+                .is_some_and(|e| e > 0 && rest[e - 1] == b'/');
+            if !self_closing {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    deepest
+}
+
 /// The visible text of an HTML document: scripts, styles, the `<head>` (its
 /// `<title>` is read by [`html_title`], not counted as text) and page
 /// furniture (nav, header, footer, aside, form) are dropped, block elements

@@ -5,13 +5,22 @@
 
 use super::extracted::Extracted;
 use super::guard;
-use super::html::{html_title, html_to_text};
+use super::html::{html_title, html_to_text, nesting_depth};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// The article of a saved web page with its metadata (`title`, `byline`,
 /// `date`, `outlet`). A page Readability finds no article in is read whole
 /// (visible text without page furniture), with a warning.
 pub fn read(html: &str) -> Extracted {
+    // The article finder walks the page's tree recursively: a page nested
+    // deeper than any real one would overflow the stack and end the run.
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return whole_page(
+            html,
+            format!("its elements nest {depth} deep, more than the {MAX_NESTING} frame looks for an article in"),
+        );
+    }
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()
@@ -26,18 +35,7 @@ pub fn read(html: &str) -> Extracted {
                 Err(p) => p,
                 _ => "no text".into(),
             };
-            let meta = html_title(html)
-                .map(|t| ("title".to_string(), t))
-                .into_iter()
-                .collect();
-            return Extracted {
-                text: html_to_text(html),
-                meta,
-                warnings: vec![format!(
-                    "no article found in the page ({why}); its whole visible text was read"
-                )],
-                wrapped: false,
-            };
+            return whole_page(html, why);
         }
     };
     let site = article
@@ -80,6 +78,27 @@ pub fn read(html: &str) -> Extracted {
         text,
         meta,
         warnings: Vec::new(),
+        wrapped: false,
+    }
+}
+
+/// Deepest nesting of elements in which an article is looked for; real
+/// pages stay far below it.
+const MAX_NESTING: usize = 2_000;
+
+/// The page read whole (visible text without page furniture), with a
+/// warning saying `why` no article was found.
+fn whole_page(html: &str, why: String) -> Extracted {
+    let meta = html_title(html)
+        .map(|t| ("title".to_string(), t))
+        .into_iter()
+        .collect();
+    Extracted {
+        text: html_to_text(html),
+        meta,
+        warnings: vec![format!(
+            "no article found in the page ({why}); its whole visible text was read"
+        )],
         wrapped: false,
     }
 }
@@ -228,6 +247,29 @@ pub(crate) mod tests {
         assert_eq!(
             strip_site("Left - right politics explained", None),
             "Left - right politics explained"
+        );
+    }
+
+    #[test]
+    fn a_page_nested_deeper_than_any_real_one_is_read_whole() {
+        let n = MAX_NESTING + 5;
+        let page = format!(
+            "<html><body>{}<p>Deep text about the flood.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let x = read(&page);
+        assert!(x.text.contains("Deep text about the flood."), "{}", x.text);
+        assert!(
+            x.warnings[0].contains(&format!("nest {} deep", n + 2)),
+            "{:?}",
+            x.warnings
+        );
+        // Unclosed paragraphs and list items, void and self-closing tags
+        // are no nesting.
+        assert_eq!(
+            nesting_depth("<div><p>a<p>b<br><img src=x/><ul><li>c<li>d</ul><x-y/></div>"),
+            2
         );
     }
 
