@@ -64,6 +64,10 @@ pub fn split(text: &str) -> Option<Split> {
             ("ProQuest", proquest::split(&paras), None)
         } else if maybe_factiva && factiva::looks_like(&paras) {
             ("Factiva", factiva::split(&paras), None)
+        } else if maybe_factiva && factiva::looks_like(&lines_of(text)) {
+            // Field codes on lines of their own, records apart by a blank
+            // line: each record is one paragraph, so read line by line.
+            ("Factiva", factiva::split(&lines_of(text)), None)
         } else {
             return None;
         };
@@ -86,9 +90,57 @@ pub fn split(text: &str) -> Option<Split> {
     })
 }
 
+/// The text's non-blank lines, trimmed, each as a paragraph.
+fn lines_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn factiva_records_apart_by_blank_lines_with_codes_on_their_own_lines() {
+        let rec = |hd: &str, day: u8, an: &str| {
+            format!(
+                "HD\n{hd}\nBY\nBy Anna Lee\nWC\n18 words\nPD\n{day} March 2024\nSN\nThe Times\n\
+                 LP\nFloods swept through the valley on Tuesday.\nTD\nThree hundred homes \
+                 were hit and rescuers worked through the night.\nNS\ngcat : Political/General \
+                 News\nAN\nDocument {an}\n"
+            )
+        };
+        let text = format!(
+            "{}\n{}",
+            rec("Flood threat grows", 5, "TIMES00020240305ek350001x"),
+            rec("Second headline", 6, "TIMES00020240306ek360002y")
+        );
+        let s = split(&text).expect("read as an export");
+        assert_eq!(s.database, "Factiva");
+        assert_eq!(s.articles.len(), 2);
+        let meta = |k: usize, key: &str| {
+            s.articles[k]
+                .meta
+                .iter()
+                .find(|(m, _)| m == key)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(meta(0, "title").as_deref(), Some("Flood threat grows"));
+        assert_eq!(meta(1, "date").as_deref(), Some("2024-03-06"));
+        assert!(
+            !s.articles[0].text.contains("gcat"),
+            "{}",
+            s.articles[0].text
+        );
+        assert!(
+            s.articles[0].text.contains("rescuers worked"),
+            "{}",
+            s.articles[0].text
+        );
+    }
     use lexis_classic::tests::{classic_of, classic_part, times};
 
     #[test]
