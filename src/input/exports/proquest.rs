@@ -86,6 +86,16 @@ pub fn looks_like(paras: &[String]) -> bool {
         })
 }
 
+/// Fields that make a chunk a record (the search's cover has none of them).
+const RECORD_FIELDS: [&str; 6] = [
+    "Title",
+    "Abstract",
+    "Publication title",
+    "Publication date",
+    "Document ID",
+    "ProQuest document ID",
+];
+
 /// The articles of a ProQuest export, in order.
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
@@ -98,14 +108,18 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
             // The search's cover or a record without full text (an abstract
             // only). The record keeps its place, with no text, so that the
             // Nth article is still the export's Nth.
-            if chunk.iter().any(|p| labelled(p, "Title").is_some()) {
+            let record = chunk
+                .iter()
+                .any(|p| RECORD_FIELDS.iter().any(|f| labelled(p, f).is_some()));
+            if record {
                 let title = chunk
                     .iter()
                     .find_map(|p| labelled(p, "Title"))
-                    .unwrap_or_default();
+                    .map(str::to_string)
+                    .unwrap_or_else(|| chunk.first().map(|p| one_line(p)).unwrap_or_default());
                 warnings.push(format!(
                     "{}: the record has no \"Full text:\" (an abstract only?); not read as an article",
-                    article_name(out.len() + 1, title)
+                    article_name(out.len() + 1, &title)
                 ));
                 out.push(ExportArticle::default());
             }
@@ -272,5 +286,18 @@ pub(crate) mod tests {
         assert_eq!(arts[2].title, "Three");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].starts_with("article 2 (\"Two\"): the record has no"));
+        // A short record with no Title: field either is still a record,
+        // named by its first line.
+        let short = txt.replace("Title: Two\n\n", "").replace(
+            "Author: B\n\nPublication info: The Times; London (UK). Mar 6, 2024: 7.\n\n",
+            "",
+        );
+        let (arts, warnings) = split(&paragraphs(&short));
+        assert_eq!(arts.len(), 3, "{short}");
+        assert_eq!(arts[2].title, "Three");
+        assert!(
+            warnings[0].starts_with("article 2 (\"Two\")"),
+            "{warnings:?}"
+        );
     }
 }
