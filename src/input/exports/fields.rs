@@ -29,7 +29,10 @@ impl ExportArticle {
     /// N of its id `FILE#N`, kept as `position`).
     pub fn into_extracted(self, database: &str, number: usize) -> Extracted {
         let mut text = String::new();
-        if !self.title.is_empty() {
+        // A record with a headline and no body is no article to analyse: its
+        // text stays empty, so it is skipped with a warning.
+        let has_body = self.body.iter().any(|p| !p.trim().is_empty());
+        if !self.title.is_empty() && has_body {
             text.push_str(&self.title);
         }
         // Exports wrap lines at a fixed width (classic .txt, PDF): a line
@@ -160,6 +163,22 @@ pub fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_without_a_body_is_no_text() {
+        let art = |body: Vec<String>| ExportArticle {
+            title: "Empty body".into(),
+            body,
+            ..Default::default()
+        };
+        assert_eq!(art(vec![]).into_extracted("Nexis Uni", 3).text, "");
+        assert_eq!(
+            art(vec!["  ".into()]).into_extracted("Nexis Uni", 3).text,
+            ""
+        );
+        let x = art(vec!["Homes flooded.".into()]).into_extracted("Nexis Uni", 3);
+        assert_eq!(x.text, "Empty body\n\nHomes flooded.");
+    }
 
     #[test]
     fn labels_and_counts() {
