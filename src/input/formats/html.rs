@@ -83,6 +83,29 @@ fn element_end(lower: &str, from: usize, name: &str) -> usize {
     lower.len()
 }
 
+/// The outermost `<article>` elements of a page and the words of their
+/// visible text: (how many, words in all).
+pub fn article_elements(html: &str) -> (usize, usize) {
+    let lower = html.to_ascii_lowercase();
+    let (mut count, mut words, mut from) = (0, 0, 0);
+    while let Some(at) = lower[from..].find("<article").map(|k| from + k) {
+        if !is_tag(&lower, at, "article") {
+            from = at + 1;
+            continue;
+        }
+        let Some(open_end) = lower[at..].find('>').map(|k| at + k + 1) else {
+            break;
+        };
+        let end = element_end(&lower, open_end, "article");
+        count += 1;
+        words += html_to_text(&html[open_end..end])
+            .split_whitespace()
+            .count();
+        from = end;
+    }
+    (count, words)
+}
+
 /// The text of the `<title>` element, entities decoded, if there is one.
 pub fn html_title(html: &str) -> Option<String> {
     let lower = html.to_ascii_lowercase();

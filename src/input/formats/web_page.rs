@@ -5,7 +5,7 @@
 
 use super::extracted::Extracted;
 use super::guard;
-use super::html::{html_title, html_to_text, nesting_depth};
+use super::html::{article_elements, html_title, html_to_text, nesting_depth};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// The article of a saved web page with its metadata (`title`, `byline`,
@@ -67,6 +67,7 @@ pub fn read(html: &str) -> Extracted {
         meta.push(("outlet".to_string(), s));
     }
     let mut text = tidy(&article.text_content);
+    let read = text.split_whitespace().count();
     // Readability drops the page's headline from the text; a saved article
     // starts with it, and the headline is scored as one.
     if let Some((_, title)) = meta.iter().find(|(k, _)| k == "title") {
@@ -74,13 +75,30 @@ pub fn read(html: &str) -> Extracted {
             text = format!("{title}\n\n{text}");
         }
     }
+    // A live blog or a page of stories holds several articles; the finder
+    // keeps one, and what it leaves is named.
+    let mut warnings = Vec::new();
+    let (articles, in_articles) = article_elements(html);
+    let missing = in_articles.saturating_sub(read);
+    if articles >= 2 && missing >= LEFT_OUT_WORDS.max(in_articles / 4) {
+        warnings.push(format!(
+            "the page holds {articles} articles (<article> elements: a live blog or a page of \
+             stories?) with {in_articles} words; frame read the main one, {read} words, and left \
+             the others out: to analyse every entry, copy them into a .txt file"
+        ));
+    }
     Extracted {
         text,
         meta,
-        warnings: Vec::new(),
+        warnings,
         wrapped: false,
     }
 }
+
+/// Fewest words of a page's `<article>` elements missing from the text read
+/// (and at least a quarter of them) for articles to count as left out; a
+/// story's teasers of related stories stay below it.
+const LEFT_OUT_WORDS: usize = 15;
 
 /// Deepest nesting of elements in which an article is looked for; real
 /// pages stay far below it.
@@ -248,6 +266,41 @@ pub(crate) mod tests {
             strip_site("Left - right politics explained", None),
             "Left - right politics explained"
         );
+    }
+
+    #[test]
+    fn articles_left_out_of_a_live_blog_are_named() {
+        let page = |more: usize| {
+            let entry = |time: &str, text: &str| {
+                format!(
+                    "<article><h2>{time}</h2><p>{text}{}</p></article>",
+                    " More news follows here.".repeat(more)
+                )
+            };
+            format!(
+                "<html><head><title>Floods live</title></head><body><main>{}{}{}</main></body></html>",
+                entry("10:32", "Floods swept through the valley on Tuesday, forcing hundreds of \
+                               residents to leave their homes and officials to warn of more."),
+                entry("10:45", "The minister said the situation was calm tonight."),
+                entry("11:00", "Roads reopened to traffic in the north.")
+            )
+        };
+        // Short entries: the finder keeps the first; the two left out are named.
+        let x = read(&page(0));
+        assert!(x.text.contains("residents to leave"), "{}", x.text);
+        assert!(!x.text.contains("Roads reopened"), "{}", x.text);
+        assert_eq!(x.warnings.len(), 1, "{:?} {}", x.warnings, x.text);
+        assert!(
+            x.warnings[0].starts_with("the page holds 3 articles"),
+            "{:?}",
+            x.warnings
+        );
+        // Long entries: all are read, and nothing is said.
+        let x = read(&page(8));
+        assert!(x.text.contains("Roads reopened"), "{}", x.text);
+        assert!(x.warnings.is_empty(), "{:?}", x.warnings);
+        assert_eq!(article_elements(&page(0)).0, 3);
+        assert_eq!(article_elements("<p>No articles here.</p>"), (0, 0));
     }
 
     #[test]
