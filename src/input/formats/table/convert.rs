@@ -43,21 +43,7 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
             .filter(|&i| &columns[i - 1] == col)
             .map(|i| i.to_string())
             .collect();
-        // One column whose name holds semicolons or tabs: the file is
-        // separated by them (as Excel saves CSV in some languages).
-        let separator = match columns {
-            [one] if one.contains(';') => Some("semicolons"),
-            [one] if one.contains('\t') => Some("tabs"),
-            _ => None,
-        };
         match at.len() {
-            0 if separator.is_some() => Some(format!(
-                "no column '{col}' for the {what}: the header ({}) is separated by {}, and frame \
-                 reads tables separated by commas; save the table as \"CSV UTF-8 (comma \
-                 delimited)\" and give that file",
-                listing(columns),
-                separator.unwrap_or_default()
-            )),
             0 => Some(format!(
                 "no column '{col}' for the {what} (columns: {}); use --{what}-column to pick one",
                 listing(columns)
@@ -197,12 +183,6 @@ mod tests {
         };
         let why = missing_column(&["text".into(), "id".into()], &cols).unwrap();
         assert!(why.contains("no column 'published' for the date (columns: text, id)"));
-        let semi = missing_column(&["id;title;text".to_string()], &TableColumns::default())
-            .unwrap_or_default();
-        assert!(
-            semi.contains("is separated by semicolons") && semi.contains("CSV UTF-8"),
-            "{semi}"
-        );
         assert!(why.contains("--date-column"));
         assert_eq!(
             missing_column(&["text".into()], &TableColumns::default()),

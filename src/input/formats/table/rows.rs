@@ -125,17 +125,18 @@ pub struct CsvRows<R: Read> {
 impl<R: Read> CsvRows<R> {
     /// Reads the header; `Err` is why the file is not a usable CSV file.
     /// A row may take `cap` bytes.
-    pub fn new(reader: R, cap: u64) -> Result<Self, String> {
+    pub fn new(reader: R, cap: u64, delimiter: u8) -> Result<Self, String> {
         let row_start = Rc::new(Cell::new(0));
         let capped = Capped {
             inner: reader,
             delivered: 0,
             row_start: row_start.clone(),
             cap,
-            quotes: QuoteWatch::new(b','),
+            quotes: QuoteWatch::new(delimiter),
             ended: false,
         };
         let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
             .flexible(true)
             .has_headers(false)
             .from_reader(capped);
@@ -425,11 +426,12 @@ pub enum TableRows<R: BufRead> {
 impl<R: BufRead> TableRows<R> {
     /// Starts reading `reader` as JSON Lines or CSV (whose header is read
     /// now; `Err` is why it cannot be used). A row may take `cap` bytes.
-    pub fn new(reader: R, jsonl: bool, cap: u64) -> Result<Self, String> {
+    pub fn new(mut reader: R, jsonl: bool, cap: u64) -> Result<Self, String> {
         Ok(if jsonl {
             TableRows::Jsonl(JsonlRows::new(reader, cap))
         } else {
-            TableRows::Csv(CsvRows::new(reader, cap)?)
+            let delimiter = reader.fill_buf().map(header_delimiter).unwrap_or(b',');
+            TableRows::Csv(CsvRows::new(reader, cap, delimiter)?)
         })
     }
 
@@ -440,6 +442,17 @@ impl<R: BufRead> TableRows<R> {
             TableRows::Jsonl(j) => j.columns(),
         }
     }
+}
+
+/// The delimiter of a CSV file, judged on its header line (the start of
+/// `head`): a comma, else a semicolon (as Excel saves CSV where the comma is
+/// the decimal mark), else a tab.
+pub fn header_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| line.contains(d))
+        .unwrap_or(b',')
 }
 
 impl<R: BufRead> Iterator for TableRows<R> {
@@ -480,6 +493,27 @@ mod tests {
             panic!()
         };
         assert_eq!(r.fields["text"], "café");
+    }
+
+    /// European Excel saves CSV with semicolons, and a tab-separated table
+    /// is read too: the header line decides.
+    #[test]
+    fn semicolons_and_tabs_are_read_as_the_header_uses_them() {
+        for (table, delimiter) in [
+            (&b"id;text\n1;\"Floods, then calm\"\n"[..], b';'),
+            (&b"id\ttext\n1\tFloods, then calm\n"[..], b'\t'),
+            (&b"id,text\n1,\"Floods; then calm\"\n"[..], b','),
+        ] {
+            assert_eq!(header_delimiter(table), delimiter);
+            let t = TableRows::new(table, false, 1 << 20).unwrap();
+            assert_eq!(t.columns(), ["id", "text"]);
+            let rows: Vec<_> = t.collect();
+            let Ok(RowEvent::Row(r)) = &rows[0] else {
+                panic!("{rows:?}")
+            };
+            assert!(r.fields["text"].starts_with("Floods"), "{:?}", r.fields);
+        }
+        assert_eq!(header_delimiter(b"text\nA, b; c\n"), b',');
     }
 
     /// An unclosed quote makes the rest of the file one row: reading stops
