@@ -227,7 +227,7 @@ pub fn kwic(
                     .collect::<Option<Vec<u32>>>()
             };
             // A gap is a slot of its own, between the forms of its sides.
-            let ids = match e.text.split_once(" ... ").filter(|_| e.gap) {
+            let ids = match e.gap_sides() {
                 Some((a, b)) => forms(a).zip(forms(b)).map(|(mut a, b)| {
                     a.push(GAP_SLOT);
                     a.extend(b);

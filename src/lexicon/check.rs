@@ -189,7 +189,7 @@ pub fn lint(lx: &Lexicon, lang: &Language, stop: &StopWords) -> Vec<LexiconError
                 let mut stems: Vec<String> =
                     words.iter().map(|w| stemmer.stem(w).into_owned()).collect();
                 // A gap is part of the key: `keep ... safe` is not `keep safe`.
-                if let Some((before, _)) = e.text.split_once(" ... ").filter(|_| e.gap) {
+                if let Some((before, _)) = e.gap_sides() {
                     let n = analyzer
                         .analyze(before)
                         .iter()

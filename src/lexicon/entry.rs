@@ -119,6 +119,12 @@ impl Entry {
         }
     }
 
+    /// The two sides of the entry's gap (`keep ... safe` -> ("keep",
+    /// "safe")), or `None` when it has none.
+    pub fn gap_sides(&self) -> Option<(&str, &str)> {
+        gap_sides(&self.text).filter(|_| self.gap)
+    }
+
     /// The excluded phrases as written after the entry: ` !safe seat !safe haven`
     /// (empty when there are none).
     pub fn excluded_suffix(&self) -> String {
@@ -307,7 +313,7 @@ pub fn parse_entry(
     };
     check_gap(&text)?;
     let gapped = has_gap(&text);
-    if let Some((before, after)) = text.split_once(" ... ").filter(|_| gapped) {
+    if let Some((before, after)) = gap_sides(&text).filter(|_| gapped) {
         if english_stems(before).is_empty() || english_stems(after).is_empty() {
             return Err(format!(
                 "`{text}`: each side of the gap (`...`) needs a word (numbers and \
@@ -377,6 +383,11 @@ pub fn parse_entry(
         out.push(phrase);
     }
     Ok((text, kind, out))
+}
+
+/// The two sides of a normalised entry's gap, if it has one.
+fn gap_sides(text: &str) -> Option<(&str, &str)> {
+    text.split_once(" ... ")
 }
 
 /// Whether a normalised entry has a gap: the word `...` between its words.

@@ -106,9 +106,6 @@ pub(crate) fn may_fill_gap(w: &str) -> bool {
     !CLAUSE_OPENERS.contains(&w)
 }
 
-/// A gap as written in an entry, with its spaces.
-const GAP_WORD: &str = " ... ";
-
 /// Whether the phrase `slots` starts at token `i` of `n` (`same` compares a
 /// slot with a token): its last token and, for a gapped phrase, the tokens
 /// of its gap, the shortest gap that fits.
@@ -176,13 +173,13 @@ impl FrameScorer {
                 });
                 // A gapped entry (`keep ... safe`) is its two sides with the
                 // gap slot between; a comma may stand only on the first side.
-                let (entry_words, gap_after) = match e.text.split_once(GAP_WORD) {
-                    Some((before, after)) if e.gap => {
+                let (entry_words, gap_after) = match e.gap_sides() {
+                    Some((before, after)) => {
                         let before = words(before);
                         let n = before.len();
                         (before.into_iter().chain(words(after)).collect(), Some(n))
                     }
-                    _ => (words(&e.text), None),
+                    None => (words(&e.text), None),
                 };
                 let with_gap = |mut ids: Vec<u32>| {
                     if let Some(n) = gap_after {
@@ -192,7 +189,7 @@ impl FrameScorer {
                 };
                 commas.push(comma_gaps(
                     &analyzer,
-                    e.text.split(GAP_WORD).next().unwrap_or(&e.text),
+                    e.gap_sides().map_or(e.text.as_str(), |(before, _)| before),
                 ));
                 // Entries whose stems (or forms) never occur in the corpus
                 // cannot match.

@@ -191,12 +191,17 @@ pub fn nesting_depth(html: &str) -> usize {
     for at in memchr::memchr_iter(b'<', bytes) {
         let rest = &bytes[at + 1..];
         let closing = rest.first() == Some(&b'/');
-        let name: Vec<u8> = rest[closing as usize..]
+        let after = &rest[closing as usize..];
+        let len = after
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
-            .map(u8::to_ascii_lowercase)
-            .collect();
-        if name.is_empty() || UNNESTED.iter().any(|u| u.as_bytes() == name.as_slice()) {
+            .count();
+        let name = &after[..len];
+        if name.is_empty()
+            || UNNESTED
+                .iter()
+                .any(|u| u.as_bytes().eq_ignore_ascii_case(name))
+        {
             continue;
         }
         if closing {

@@ -219,14 +219,15 @@ impl<'a> Builder<'a> {
             format!("using the {} lexicons and ", frame_lex.join(", "))
         };
         let repo = env!("CARGO_PKG_REPOSITORY");
+        let (author, year) = frame_author_year();
         self.para(vec![t("Suggested sentence for a methods section:")]);
         self.push(Block::Quote {
             source: None,
             text: format!(
                 "Articles were analysed with frame {} ({}, {}; software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
                 version,
-                frame_author_year().0,
-                frame_author_year().1,
+                author,
+                year,
                 if repo.is_empty() {
                     String::new()
                 } else {
