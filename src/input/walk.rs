@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::formats::detect::{skip_reason, unplaced_extension, ARTICLE_EXTENSIONS};
 /// Extensions read as tables when named directly.
-pub const TABLE_EXTENSIONS: &[&str] = &["csv", "jsonl", "ndjson"];
+pub const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
 pub(crate) struct Candidate {
     pub(crate) path: PathBuf,

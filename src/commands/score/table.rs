@@ -8,8 +8,8 @@
 use super::batch::{Batch, BatchScorer, MAX_ROW_BYTES};
 use super::sink::RowSink;
 use crate::input::document::display;
-use crate::input::formats::table::rows::{RowEvent, TableRows};
-use crate::input::formats::table::{is_jsonl, missing_column, open::open, to_document};
+use crate::input::formats::table::rows::{RowEvent, TableKind, TableRows};
+use crate::input::formats::table::{missing_column, open::open, to_document};
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use std::path::Path;
@@ -29,8 +29,9 @@ pub fn score_table(
         path: path.to_path_buf(),
         message,
     };
-    let jsonl = is_jsonl(path);
-    let mut rows = TableRows::new(open(path).map_err(err)?, jsonl, MAX_ROW_BYTES).map_err(err)?;
+    let kind = TableKind::of(path);
+    let jsonl = kind == TableKind::Jsonl;
+    let mut rows = TableRows::new(open(path).map_err(err)?, kind, MAX_ROW_BYTES).map_err(err)?;
     // A CSV file names its columns up front; JSON Lines rows name their own.
     if !jsonl {
         if let Some(why) = missing_column(rows.columns(), cols) {

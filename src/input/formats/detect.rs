@@ -130,7 +130,7 @@ fn other_format(ext: &str) -> Option<String> {
         "xlsx" | "xls" | "xlsm" | "ods" | "numbers" => format!(
             "a spreadsheet (.{ext}): export the sheet as CSV and give frame the .csv file directly (frame analyze FILE.csv --text-column ...)"
         ),
-        "csv" | "tsv" | "jsonl" | "ndjson" => format!(
+        "csv" | "tsv" | "tab" | "jsonl" | "ndjson" => format!(
             "a table (.{ext}): tables are read only when named directly (frame analyze FILE.{ext}), so that one is not mixed into a folder of articles"
         ),
         "doc" => "an old Word file (.doc): open it in Word or LibreOffice and save it as .docx".into(),

@@ -1,8 +1,9 @@
 //! Microsoft Word (.docx): the paragraphs of `word/document.xml`, and the
-//! title and author from `docProps/core.xml` when Word recorded them.
+//! title from the paragraph styled as one.
 
 use super::extracted::Extracted;
-use super::office_zip::{paragraphs, part, XmlDialect};
+use super::office_zip::{attribute, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING};
+use quick_xml::events::BytesStart;
 
 const WORD: XmlDialect = XmlDialect {
     paragraphs: &["p"],
@@ -14,14 +15,30 @@ const WORD: XmlDialect = XmlDialect {
     // Footnote references and comments live in other parts; text boxes'
     // fallback copies would repeat their text.
     skip: &["Fallback"],
+    title_mark,
 };
 
-/// The text of a .docx file, paragraphs separated by blank lines.
+/// A paragraph in Word's built-in Title style is the title; else the first
+/// in Heading 1 (style ids as Word writes them, whatever the UI language).
+fn title_mark(e: &BytesStart) -> Option<u8> {
+    if e.local_name().as_ref() != "pStyle" {
+        return None;
+    }
+    match attribute(e, "val")?.as_ref() {
+        "Title" => Some(TITLE_STYLE),
+        "Heading1" => Some(TOP_HEADING),
+        _ => None,
+    }
+}
+
+/// The text of a .docx file, paragraphs separated by blank lines, and its
+/// title when a paragraph has the Title or Heading 1 style.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     let xml = part(bytes, "word/document.xml")?;
-    let text = paragraphs(&xml, &WORD)?;
+    let got = paragraphs(&xml, &WORD)?;
     Ok(Extracted {
-        text,
+        text: got.text,
+        meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
         ..Extracted::default()
     })
 }
@@ -48,6 +65,44 @@ mod tests {
             read(&docx_of(&["One", "Two <3"])).unwrap().text,
             "One\n\nTwo <3"
         );
+    }
+
+    /// A paragraph in Word's Title style is the title, wherever it stands;
+    /// without one, the first Heading 1.
+    #[test]
+    fn the_title_comes_from_the_paragraph_style() {
+        let para = |style: &str, text: &str| {
+            let p_pr = if style.is_empty() {
+                String::new()
+            } else {
+                format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>")
+            };
+            format!("<w:p>{p_pr}<w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let doc = |paras: &[String]| {
+            let xml = format!(
+                "<w:document xmlns:w=\"w\"><w:body>{}</w:body></w:document>",
+                paras.concat()
+            );
+            zip_of(&[("word/document.xml", xml.as_str())])
+        };
+        let got = read(&doc(&[
+            para("", "Monday 5 March"),
+            para("Heading1", "Storm nears"),
+            para("Title", "Storm hits the coast"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            got.meta,
+            [("title".to_string(), "Storm hits the coast".to_string())]
+        );
+        let got = read(&doc(&[
+            para("", "Monday 5 March"),
+            para("Heading1", "Storm nears"),
+        ]))
+        .unwrap();
+        assert_eq!(got.meta[0].1, "Storm nears");
+        assert!(read(&doc(&[para("", "Text")])).unwrap().meta.is_empty());
     }
 
     #[test]

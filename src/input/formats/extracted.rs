@@ -38,7 +38,7 @@ impl Extracted {
 }
 
 /// Whether a line ends a sentence (closing quotes and brackets aside).
-fn ends_sentence(line: &str) -> bool {
+pub(super) fn ends_sentence(line: &str) -> bool {
     line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
         .ends_with(['.', '!', '?', ':', '\u{2026}'])
 }

@@ -2,7 +2,8 @@
 //! and headings of `content.xml`.
 
 use super::extracted::Extracted;
-use super::office_zip::{paragraphs, part, XmlDialect};
+use super::office_zip::{attribute, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING};
+use quick_xml::events::BytesStart;
 
 const ODF: XmlDialect = XmlDialect {
     paragraphs: &["p", "h"],
@@ -11,9 +12,25 @@ const ODF: XmlDialect = XmlDialect {
     spaces: &["s", "tab"],
     // Footnotes, comments and tracked deletions are not the article's text.
     skip: &["note", "annotation", "tracked-changes"],
+    title_mark,
 };
 
-/// The text of an .odt file, paragraphs separated by blank lines.
+/// A paragraph in the Title style is the title; else the first heading of
+/// outline level 1 (LibreOffice's Heading 1).
+fn title_mark(e: &BytesStart) -> Option<u8> {
+    let name = e.local_name();
+    if !matches!(name.as_ref(), "p" | "h") {
+        return None;
+    }
+    if attribute(e, "style-name").is_some_and(|s| s == "Title") {
+        return Some(TITLE_STYLE);
+    }
+    let level_one = attribute(e, "outline-level").is_none_or(|l| l == "1");
+    (name.as_ref() == "h" && level_one).then_some(TOP_HEADING)
+}
+
+/// The text of an .odt file, paragraphs separated by blank lines, and its
+/// title when a paragraph has the Title style or is a level-1 heading.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     if part(bytes, "META-INF/manifest.xml").is_ok_and(|m| m.contains("encryption-data")) {
         return Err(
@@ -21,9 +38,10 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         );
     }
     let xml = part(bytes, "content.xml")?;
-    let text = paragraphs(&xml, &ODF)?;
+    let got = paragraphs(&xml, &ODF)?;
     Ok(Extracted {
-        text,
+        text: got.text,
+        meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
         ..Extracted::default()
     })
 }
@@ -46,9 +64,36 @@ mod tests {
         ]);
         assert_eq!(
             read(&bytes).unwrap().text,
-            "Flood warning issued\n\nResidents were told to leave.\n\nLine one\nline two"
+            "Flood warning issued\n\nResidents were told to leave.\n\nLine one line two"
         );
         assert_eq!(read(&odt_of(&["A", "B"])).unwrap().text, "A\n\nB");
+    }
+
+    /// From a real-input review: the title was the first paragraph (a
+    /// date line), not the heading after it.
+    #[test]
+    fn the_title_is_the_level_one_heading_before_the_body() {
+        let odt = |body: &str| {
+            let content = format!("<office:document-content xmlns:text=\"t\"><office:body><office:text>{body}</office:text></office:body></office:document-content>");
+            zip_of(&[
+                ("mimetype", "application/vnd.oasis.opendocument.text"),
+                ("content.xml", &content),
+            ])
+        };
+        let long = "Residents were told to leave their homes as the river rose through the night and the council opened two shelters in the town hall.";
+        let got = read(&odt(&format!("<text:p>5 March 2024</text:p><text:h text:outline-level=\"1\">Flood warning issued</text:h><text:p>{long}</text:p><text:h text:outline-level=\"1\">Background</text:h>"))).unwrap();
+        assert_eq!(
+            got.meta,
+            [("title".to_string(), "Flood warning issued".to_string())]
+        );
+        // A section heading after the body is not the title; the Title style is.
+        let got = read(&odt(&format!(
+            "<text:p>{long}</text:p><text:h text:outline-level=\"1\">Background</text:h>"
+        )))
+        .unwrap();
+        assert!(got.meta.is_empty(), "{:?}", got.meta);
+        let got = read(&odt(&format!("<text:h text:outline-level=\"2\">Local</text:h><text:p text:style-name=\"Title\">River bursts banks</text:p><text:p>{long}</text:p>"))).unwrap();
+        assert_eq!(got.meta[0].1, "River bursts banks");
     }
 
     #[test]

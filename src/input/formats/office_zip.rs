@@ -3,10 +3,10 @@
 //! the memory guard (the unpacked size counts, not the file's), and walks
 //! a part's XML into paragraphs.
 
-use super::extracted::Detected;
+use super::extracted::{ends_sentence, Detected};
 use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::options::InputFormat;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{Cursor, Read, Seek};
 use zip::ZipArchive;
@@ -125,17 +125,69 @@ pub struct XmlDialect {
     pub spaces: &'static [&'static str],
     /// Elements whose content is not text of the document (notes, deleted text).
     pub skip: &'static [&'static str],
+    /// How strongly an element marks its paragraph as the document's title:
+    /// [`TITLE_STYLE`], [`TOP_HEADING`] or `None`.
+    pub title_mark: fn(&BytesStart) -> Option<u8>,
+}
+
+/// The title mark of a paragraph in a title style (it wins over headings).
+pub const TITLE_STYLE: u8 = 1;
+/// The title mark of a top-level heading.
+pub const TOP_HEADING: u8 = 2;
+/// A paragraph of this many words, not a heading, is the body's start.
+const BODY_WORDS: usize = 20;
+
+/// The value of the attribute `local` (name without prefix) of `e`.
+pub fn attribute<'a>(e: &'a BytesStart, local: &str) -> Option<std::borrow::Cow<'a, str>> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value)
+}
+
+/// The text of an office document and its title, when a paragraph is
+/// marked as one.
+#[derive(Debug, Default, PartialEq)]
+pub struct OfficeText {
+    /// The paragraphs, separated by blank lines.
+    pub text: String,
+    /// The first paragraph in a title style, else the first top-level
+    /// heading before the body begins.
+    pub title: Option<String>,
+}
+
+/// The lines of one paragraph (split at its manual line breaks), one per
+/// line, except that a line which stops mid-sentence and a next line that
+/// goes on in lower case are one line: a line break typed or pasted inside
+/// a sentence (text copied from a PDF or an email) would otherwise end the
+/// sentence there, and its negation and evidence with it. A break after a
+/// headline or byline, or before a capital, stays.
+fn join_broken_lines(lines: &[String]) -> String {
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let goes_on = !ends_sentence(&lines[i - 1])
+                && line.chars().next().is_some_and(char::is_lowercase);
+            out.push(if goes_on { ' ' } else { '\n' });
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The paragraphs of an office XML part, separated by blank lines.
-pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
+pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::with_capacity(xml.len() / 4);
     let mut para = String::new();
     let mut in_text = 0usize;
     let mut skipping = 0usize;
-    let flush = |para: &mut String, out: &mut String| {
-        // A line break inside a paragraph stays a line of that paragraph.
+    // The current paragraph's title mark, and the best title so far.
+    let mut mark: Option<u8> = None;
+    let mut title: Option<(u8, String)> = None;
+    // A heading after the body has begun heads a section, not the document.
+    let mut body_started = false;
+    let mut flush = |para: &mut String, out: &mut String, mark: &mut Option<u8>| {
         let lines: Vec<String> = para
             .split('\n')
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -145,8 +197,19 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            out.push_str(&lines.join("\n"));
+            let joined = join_broken_lines(&lines);
+            match mark.take() {
+                Some(m) if m == TITLE_STYLE || !body_started => {
+                    if title.as_ref().is_none_or(|(best, _)| m < *best) {
+                        title = Some((m, joined.replace('\n', " ")));
+                    }
+                }
+                Some(_) => {}
+                None => body_started |= joined.split_whitespace().count() >= BODY_WORDS,
+            }
+            out.push_str(&joined);
         }
+        *mark = None;
         para.clear();
     };
     loop {
@@ -164,6 +227,8 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
                     skipping += 1;
                 } else if dialect.text.contains(&name) {
                     in_text += 1;
+                } else if let Some(m) = (dialect.title_mark)(&e) {
+                    mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
             }
             Event::End(e) => {
@@ -174,7 +239,7 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
                 } else if dialect.text.contains(&name) {
                     in_text = in_text.saturating_sub(1);
                 } else if dialect.paragraphs.contains(&name) {
-                    flush(&mut para, &mut out);
+                    flush(&mut para, &mut out, &mut mark);
                 }
             }
             Event::Empty(e) if skipping == 0 => {
@@ -185,7 +250,9 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
                 } else if dialect.spaces.contains(&name) {
                     para.push(' ');
                 } else if dialect.paragraphs.contains(&name) {
-                    flush(&mut para, &mut out);
+                    flush(&mut para, &mut out, &mut mark);
+                } else if let Some(m) = (dialect.title_mark)(&e) {
+                    mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
             }
             Event::Text(t) if skipping == 0 && (in_text > 0 || dialect.text.is_empty()) => {
@@ -206,8 +273,11 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<String, String> {
             _ => {}
         }
     }
-    flush(&mut para, &mut out);
-    Ok(out)
+    flush(&mut para, &mut out, &mut mark);
+    Ok(OfficeText {
+        text: out,
+        title: title.map(|(_, t)| t),
+    })
 }
 
 #[cfg(test)]
@@ -232,6 +302,24 @@ mod tests {
         // Truncated: the zip's directory is at its end.
         let cut = &docx[..docx.len() / 2];
         assert!(matches!(kind(cut), Detected::Unsupported(r) if r.contains("corrupt")));
+    }
+
+    /// From a real-input review: a Word paragraph pasted from an email
+    /// broke "killed three" from "people", so the sentence was two.
+    #[test]
+    fn a_line_break_inside_a_sentence_is_a_space() {
+        let lines = |t: &str| t.split('|').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            join_broken_lines(&lines("The storm killed three|people on Monday.")),
+            "The storm killed three people on Monday."
+        );
+        // A headline, a byline, a finished sentence and a capital keep their lines.
+        assert_eq!(
+            join_broken_lines(&lines(
+                "Storm hits coast|By Ann Lee|It rained.|then it stopped"
+            )),
+            "Storm hits coast\nBy Ann Lee\nIt rained.\nthen it stopped"
+        );
     }
 
     #[test]
@@ -260,9 +348,12 @@ mod tests {
             line_breaks: &[],
             spaces: &[],
             skip: &[],
+            title_mark: |_| None,
         };
         assert_eq!(
-            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d).unwrap(),
+            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d)
+                .unwrap()
+                .text,
             "a & b\n\ncé"
         );
         assert!(paragraphs("<p>a</q>", &d).is_err());

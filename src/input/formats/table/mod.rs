@@ -22,7 +22,7 @@ use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use crate::model::{InputRecord, Skipped};
-use rows::{RowEvent, TableRows};
+use rows::{RowEvent, TableKind, TableRows};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -115,10 +115,11 @@ pub fn read(
             return Ok(());
         }
     };
-    let is_jsonl = is_jsonl(path);
+    let kind = TableKind::of(path);
+    let is_jsonl = kind == TableKind::Jsonl;
     let skipped_before = corpus.skipped.len();
     // The text is whole in memory already, so no row is too long to hold.
-    let mut table = match TableRows::new(text.as_bytes(), is_jsonl, u64::MAX) {
+    let mut table = match TableRows::new(text.as_bytes(), kind, u64::MAX) {
         Ok(t) => t,
         Err(reason) => {
             skip(corpus, reason);
@@ -201,14 +202,6 @@ pub fn read(
     Ok(())
 }
 
-/// Whether `path` names a JSON Lines table (else CSV).
-pub fn is_jsonl(path: &Path) -> bool {
-    matches!(
-        crate::input::walk::extension(path).as_str(),
-        "jsonl" | "ndjson"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,6 +259,26 @@ mod tests {
         let (_, r) = read_table("d.csv", "id,text\na,\"x\ny\"\na,z\n", &cols);
         let e = r.unwrap_err().to_string();
         assert!(e.contains("'a' on lines 2 and 4 (rows 1 and 2)"), "{e}");
+    }
+
+    /// A `.tsv` file is split at tabs only: a one-column header shows no
+    /// delimiter, and its rows' commas are the text's own.
+    #[test]
+    fn a_tsv_table_is_split_at_tabs_only() {
+        let (c, r) = read_table("t.tsv", "text\nA, b, c\nD, e\n", &TableColumns::default());
+        r.unwrap();
+        assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+        let texts: Vec<&str> = c.documents.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["A, b, c", "D, e"]);
+        let (c, _) = read_table("t.tsv", "id\ttext\n1\tA, b\n", &TableColumns::default());
+        assert_eq!(c.documents[0].text, "A, b");
+        // The same one-column file named .csv is split at its commas.
+        let (c, _) = read_table("t.csv", "text\nA, b, c\n", &TableColumns::default());
+        assert!(
+            c.documents.is_empty() && c.skipped.len() == 1,
+            "{:?}",
+            c.skipped
+        );
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl<R: Read> Read for LineFeeds<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rows::{RowEvent, TableRows};
+    use super::super::rows::{RowEvent, TableKind, TableRows};
     use super::*;
     use encoding_rs::{UTF_16BE, UTF_16LE};
 
@@ -227,7 +227,7 @@ mod tests {
 
     /// (row, line, fields in column order) of every row, or the reason of a bad one.
     fn rows_of(reader: impl BufRead) -> Vec<String> {
-        let mut table = TableRows::new(reader, false, 1 << 20).unwrap();
+        let mut table = TableRows::new(reader, TableKind::Csv, 1 << 20).unwrap();
         let columns = table.columns().to_vec();
         table
             .by_ref()

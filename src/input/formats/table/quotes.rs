@@ -3,6 +3,8 @@
 //! every row after it would be lost inside one cell; the readers of
 //! tables, coding sheets and metadata files ask here and name the line.
 
+use std::collections::VecDeque;
+
 /// Follows the bytes of a CSV text as the csv parser recognises quotes (a
 /// quote opens a quoted field only at the start of a field, `""` inside one
 /// is a quote, a quote followed by anything else closes it), fed in pieces.
@@ -15,6 +17,9 @@ pub struct QuoteWatch {
     /// The line where the open quoted field began.
     opened: u64,
     after_cr: bool,
+    /// (opening line, closing line) of quoted fields that span lines and
+    /// close at a quote followed by more of the field, oldest first.
+    strays: VecDeque<(u64, u64)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,6 +40,7 @@ impl QuoteWatch {
             line: 1,
             opened: 0,
             after_cr: false,
+            strays: VecDeque::new(),
         }
     }
 
@@ -56,6 +62,14 @@ impl QuoteWatch {
                 (Quoted, b'"') => QuoteInQuoted,
                 (Quoted, _) => Quoted,
                 (QuoteInQuoted, b'"') => Quoted,
+                // RFC 4180 closes a quoted field only before a delimiter or
+                // a line end; the parser reads on as plain text, so a field
+                // that opened on an earlier line has run over the line
+                // breaks where other rows began.
+                (QuoteInQuoted, _) if !end && self.line > self.opened => {
+                    self.strays.push_back((self.opened, self.line));
+                    Unquoted
+                }
                 (FieldStart | Unquoted | QuoteInQuoted, _) if end => FieldStart,
                 _ => Unquoted,
             };
@@ -66,6 +80,30 @@ impl QuoteWatch {
     pub fn open_since(&self) -> Option<u64> {
         (self.state == QuoteState::Quoted).then_some(self.opened)
     }
+
+    /// The first field opened on lines `from..to` (one row's lines) that a
+    /// stray quote closed, as (opening line, closing line); fields opened
+    /// before `from` are forgotten.
+    pub fn stray_close(&mut self, from: u64, to: u64) -> Option<(u64, u64)> {
+        while let Some(&(opened, closed)) = self.strays.front() {
+            if opened >= to {
+                return None;
+            }
+            self.strays.pop_front();
+            if opened >= from {
+                return Some((opened, closed));
+            }
+        }
+        None
+    }
+}
+
+/// What a reader says about a row whose quoted field opened on `opened` and
+/// was closed on `closed` by a quote followed by more text.
+pub fn stray_reason(opened: u64, closed: u64) -> String {
+    format!(
+        "a quotation mark opened on line {opened} is closed only on line {closed}, by a quote followed by more text, so lines {opened} to {closed} were read as one row (other rows in between would be lost inside it); close the quote on line {opened} (or double a quote inside a field: \"\") and run again"
+    )
 }
 
 /// The line of a quotation mark that `text` (a whole CSV file) never closes.
@@ -96,6 +134,19 @@ mod tests {
             w.feed(y);
             assert_eq!(w.open_since(), Some(2), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_field_closed_lines_later_by_a_stray_quote_is_found() {
+        let mut w = QuoteWatch::new(b',');
+        w.feed(b"id,text\n1,\"Broken start\n2,\"Next row\"\n3,\"He said \"no\" twice\"\n");
+        assert_eq!(w.stray_close(2, 4), Some((2, 3)));
+        // A stray quote on the field's own line runs over no line break.
+        assert_eq!(w.stray_close(4, 5), None);
+        // A field spanning lines and closed before a delimiter is well formed.
+        let mut w = QuoteWatch::new(b',');
+        w.feed(b"id,text\n1,\"two\nlines\",x\n");
+        assert_eq!(w.stray_close(2, 4), None);
     }
 
     #[test]

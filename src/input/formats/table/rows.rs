@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::rc::Rc;
 
-use super::quotes::{unclosed_reason, QuoteWatch};
+use super::quotes::{stray_reason, unclosed_reason, QuoteWatch};
 
 /// One data row as read, before it becomes a document.
 #[derive(Debug)]
@@ -191,6 +191,15 @@ impl<R: Read> CsvRows<R> {
                             reason: unclosed_reason(opened),
                         }));
                     }
+                }
+                let next_line = self.rdr.position().line();
+                let stray = self.rdr.get_mut().quotes.stray_close(line, next_line);
+                if let Some((opened, closed)) = stray {
+                    return Some(Ok(RowEvent::Bad {
+                        row: self.row,
+                        line,
+                        reason: stray_reason(opened, closed),
+                    }));
                 }
                 if rec.len() != self.header.len() {
                     return Some(Ok(RowEvent::Bad {
@@ -415,6 +424,29 @@ impl<R: BufRead> Iterator for JsonlRows<R> {
     }
 }
 
+/// How a table's rows are written, as its file extension says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// Comma-separated, or semicolon or tab as the header line shows (`.csv`).
+    Csv,
+    /// Tab-separated whatever the header holds (`.tsv`): a one-column header
+    /// has no tab to show it, and commas in its rows' text are not separators.
+    Tsv,
+}
+
+impl TableKind {
+    /// The kind a file's extension names (CSV for any other).
+    pub fn of(path: &std::path::Path) -> Self {
+        match crate::input::walk::extension(path).as_str() {
+            "jsonl" | "ndjson" => TableKind::Jsonl,
+            "tsv" | "tab" => TableKind::Tsv,
+            _ => TableKind::Csv,
+        }
+    }
+}
+
 /// The rows of either kind of table.
 pub enum TableRows<R: BufRead> {
     /// A CSV file.
@@ -426,12 +458,14 @@ pub enum TableRows<R: BufRead> {
 impl<R: BufRead> TableRows<R> {
     /// Starts reading `reader` as JSON Lines or CSV (whose header is read
     /// now; `Err` is why it cannot be used). A row may take `cap` bytes.
-    pub fn new(mut reader: R, jsonl: bool, cap: u64) -> Result<Self, String> {
-        Ok(if jsonl {
-            TableRows::Jsonl(JsonlRows::new(reader, cap))
-        } else {
-            let delimiter = reader.fill_buf().map(header_delimiter).unwrap_or(b',');
-            TableRows::Csv(CsvRows::new(reader, cap, delimiter)?)
+    pub fn new(mut reader: R, kind: TableKind, cap: u64) -> Result<Self, String> {
+        Ok(match kind {
+            TableKind::Jsonl => TableRows::Jsonl(JsonlRows::new(reader, cap)),
+            TableKind::Tsv => TableRows::Csv(CsvRows::new(reader, cap, b'\t')?),
+            TableKind::Csv => {
+                let delimiter = reader.fill_buf().map(header_delimiter).unwrap_or(b',');
+                TableRows::Csv(CsvRows::new(reader, cap, delimiter)?)
+            }
         })
     }
 
@@ -470,7 +504,12 @@ mod tests {
     use super::*;
 
     fn events(bytes: &[u8], jsonl: bool, cap: u64) -> Vec<Result<RowEvent, RowError>> {
-        TableRows::new(bytes, jsonl, cap).unwrap().collect()
+        let kind = if jsonl {
+            TableKind::Jsonl
+        } else {
+            TableKind::Csv
+        };
+        TableRows::new(bytes, kind, cap).unwrap().collect()
     }
 
     #[test]
@@ -505,7 +544,7 @@ mod tests {
             (&b"id,text\n1,\"Floods; then calm\"\n"[..], b','),
         ] {
             assert_eq!(header_delimiter(table), delimiter);
-            let t = TableRows::new(table, false, 1 << 20).unwrap();
+            let t = TableRows::new(table, TableKind::Csv, 1 << 20).unwrap();
             assert_eq!(t.columns(), ["id", "text"]);
             let rows: Vec<_> = t.collect();
             let Ok(RowEvent::Row(r)) = &rows[0] else {
@@ -546,7 +585,7 @@ mod tests {
                 .collect()
         };
         // In the header, the whole file is refused.
-        let header = TableRows::new(&b"\"id,text\n1,a\n"[..], false, 1 << 20).err();
+        let header = TableRows::new(&b"\"id,text\n1,a\n"[..], TableKind::Csv, 1 << 20).err();
         assert!(
             header.is_some_and(|e| e.contains("opened on line 1 is never closed")),
             "an unclosed quote in the header"
@@ -558,6 +597,17 @@ mod tests {
             got[1].starts_with("3 bad: a quotation mark opened on line 3 is never closed"),
             "{got:?}"
         );
+        // A quote left open until another row's opening quote: the rows
+        // run together, and the row is named, not read with both texts.
+        let got = shown(b"id,text\n1,\"Broken start\n2,\"Next row\"\n3,fine\n4,\"x \"y\" z\"\n");
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("2 bad: a quotation mark opened on line 2 is closed only on line 3"),
+            "{got:?}"
+        );
+        assert_eq!(got[1], "4 fine");
+        // A stray quote on the field's own line swallows no row.
+        assert_eq!(got[2], "5 x y\" z\"");
         // Closed quotes, escaped quotes, a quote inside an unquoted field
         // and a quoted last field without a final line break are all fine.
         assert_eq!(
@@ -597,7 +647,7 @@ mod tests {
         let mut bytes = b"{\"text\": \"a\"}\n\n{\"text\": \"".to_vec();
         bytes.extend(std::iter::repeat_n(b'x', 5000));
         bytes.extend(b"\"}\n[1]\n{\"text\": \"b\", \"n\": 2}\n");
-        let mut rows = TableRows::new(&bytes[..], true, 1000).unwrap();
+        let mut rows = TableRows::new(&bytes[..], TableKind::Jsonl, 1000).unwrap();
         let ev: Vec<_> = rows.by_ref().collect();
         let shown: Vec<String> = ev
             .iter()
