@@ -5,8 +5,70 @@
 use super::extracted::Extracted;
 use super::guard;
 
+/// Groups whose text is not the article's: running headers and footers
+/// (on every page; the parser appends them to the text), footnotes and
+/// comments, as the Word and ODT readers leave them out.
+const NOT_TEXT: &[&str] = &[
+    "header",
+    "headerl",
+    "headerr",
+    "headerf",
+    "footer",
+    "footerl",
+    "footerr",
+    "footerf",
+    "footnote",
+    "annotation",
+];
+
+/// `rtf` without the groups that open with one of the control words
+/// `words` (`{\header ...}`), nested groups and escaped braces counted.
+fn without_groups(rtf: &[u8], words: &[&str]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rtf.len());
+    let mut i = 0;
+    while i < rtf.len() {
+        if rtf[i] == b'{' && rtf.get(i + 1) == Some(&b'\\') {
+            let word_end = rtf[i + 2..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(rtf.len(), |n| i + 2 + n);
+            if words.iter().any(|w| w.as_bytes() == &rtf[i + 2..word_end]) {
+                i = group_end(rtf, i);
+                continue;
+            }
+        }
+        out.push(rtf[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The index just past the group that opens at `start` (the end of `rtf`
+/// when it is never closed).
+fn group_end(rtf: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < rtf.len() {
+        match rtf[i] {
+            // An escaped brace or backslash is text, not structure.
+            b'\\' => i += 1,
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    rtf.len()
+}
+
 /// The text of an RTF file, one paragraph per `\par`.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
+    let bytes = &without_groups(bytes, NOT_TEXT);
     // The parser is young; a panic on a malformed file must be a skip.
     let doc = match guard::catch(|| rtf_parser_tt::RtfDocument::from_bytes(bytes)) {
         Ok(Ok(d)) => d,
@@ -50,6 +112,19 @@ mod tests {
             .unwrap()
             .text;
         assert_eq!(t, "One para\n\nTwo \u{2014} {braces}");
+    }
+
+    /// From a real-input review: the parser appended running headers,
+    /// footers and footnotes to the article's text.
+    #[test]
+    fn headers_footers_and_notes_are_not_text() {
+        let rtf = "{\\rtf1\\ansi{\\fonttbl{\\f0 Calibri;}}{\\header \\pard Running head\\par}{\\footerr \\pard Page {\\b 1}\\par}\\pard Body \\{text\\}{\\footnote \\pard A \\} note.} goes on.\\par{\\headers ok}\\par}";
+        assert_eq!(
+            read(rtf.as_bytes()).unwrap().text,
+            "Body {text} goes on.\n\nok"
+        );
+        // A group left open runs to the end of the file.
+        assert_eq!(without_groups(b"a{\\header b{c}", NOT_TEXT), b"a");
     }
 
     #[test]
