@@ -14,6 +14,7 @@ pub mod html;
 pub mod markdown;
 pub mod odt;
 pub mod office_zip;
+pub mod page_furniture;
 pub mod pdf;
 pub mod rtf;
 pub mod table;
@@ -84,6 +85,7 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         meta,
         warnings,
         wrapped: false,
+        article_text: None,
     }
 }
 

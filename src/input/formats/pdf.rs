@@ -3,11 +3,12 @@
 
 use super::extracted::Extracted;
 use super::guard;
+use super::page_furniture::without_furniture;
 
 /// The text of a PDF file; pages and paragraphs separated by blank lines.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
-    let text = match guard::catch(|| extract(bytes)) {
-        Ok(Ok(Ok(t))) => t,
+    let pages = match guard::catch(|| extract(bytes)) {
+        Ok(Ok(Ok(p))) => p,
         Ok(Ok(Err(why))) => return Err(why),
         Ok(Err(e)) => {
             let msg = e.to_string();
@@ -23,23 +24,28 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             ))
         }
     };
-    let text = tidy(&text);
+    let text = tidy(&pages.concat());
+    // An export's splitter reads the pages whole (its record marks may end
+    // a page); one article is read without the pages' furniture.
+    let article = tidy(&without_furniture(&pages));
     if text.split_whitespace().count() < 5 {
         return Err("no text layer (a scanned PDF, images of pages): it needs OCR first, e.g. in Adobe Acrobat (Scan & OCR) or with ocrmypdf; then give frame the new PDF".into());
     }
     Ok(Extracted {
+        article_text: (article != text).then_some(article),
         text,
         wrapped: true,
         ..Default::default()
     })
 }
 
-/// What `pdf_extract::extract_text_from_mem` does, with the page tree
+/// The text of each page, as `pdf_extract::extract_text_from_mem` reads
+/// the whole file, with the page tree
 /// checked between loading and reading: the extractor looks a page's
 /// MediaBox and Resources up its /Parent chain without a stop, so a chain
 /// that loops (fuzzing found a page that is its own parent) would never
 /// return. `Ok(Err)` is the reason such a file cannot be used.
-fn extract(bytes: &[u8]) -> Result<Result<String, String>, pdf_extract::OutputError> {
+fn extract(bytes: &[u8]) -> Result<Result<Vec<String>, String>, pdf_extract::OutputError> {
     let mut doc = pdf_extract::Document::load_mem(bytes)?;
     if doc.is_encrypted() {
         doc.decrypt("")?;
@@ -47,9 +53,17 @@ fn extract(bytes: &[u8]) -> Result<Result<String, String>, pdf_extract::OutputEr
     if parent_loops(&doc) {
         return Ok(Err("corrupt PDF (its page tree loops: a page is its own ancestor); open it and save (or print) it as a new PDF".into()));
     }
-    let mut text = String::new();
-    pdf_extract::output_doc(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text))?;
-    Ok(Ok(text))
+    let mut pages = Vec::new();
+    for number in doc.get_pages().into_keys() {
+        let mut text = String::new();
+        pdf_extract::output_doc_page(
+            &doc,
+            &mut pdf_extract::PlainTextOutput::new(&mut text),
+            number,
+        )?;
+        pages.push(text);
+    }
+    Ok(Ok(pages))
 }
 
 /// True when some page's /Parent chain comes back to a node it passed.
@@ -176,6 +190,30 @@ pub(crate) mod tests {
         assert!(t.contains("Flood warning for the valley"), "{t:?}");
         assert!(t.contains("Residents were told to leave."), "{t:?}");
         assert!(t.contains("Second page text here now."), "{t:?}");
+    }
+
+    /// A running header stays in the text an export's splitter reads and
+    /// is gone from the article, whose title is then its headline.
+    #[test]
+    fn running_headers_are_not_the_title() {
+        let pdf = pdf_of(&[
+            &[
+                "The Daily Post, 5 March 2024",
+                "Storm hits coast",
+                "The storm came in the night.",
+                "Page 1 of 2",
+            ],
+            &[
+                "The Daily Post, 5 March 2024",
+                "Three people were hurt.",
+                "Page 2 of 2",
+            ],
+        ]);
+        let e = read(&pdf).unwrap();
+        assert!(e.text.starts_with("The Daily Post"), "{:?}", e.text);
+        let article = e.unwrapped().text;
+        assert!(!article.contains("Daily Post") && !article.contains("Page"), "{article:?}");
+        assert_eq!(article.lines().next(), Some("Storm hits coast"));
     }
 
     #[test]

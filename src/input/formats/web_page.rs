@@ -92,6 +92,7 @@ pub fn read(html: &str) -> Extracted {
         meta,
         warnings,
         wrapped: false,
+        article_text: None,
     }
 }
 
@@ -118,6 +119,7 @@ fn whole_page(html: &str, why: String) -> Extracted {
             "no article found in the page ({why}); its whole visible text was read"
         )],
         wrapped: false,
+        article_text: None,
     }
 }
 
