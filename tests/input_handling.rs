@@ -389,3 +389,30 @@ fn invisible_characters_inside_words_are_removed() {
     let row: Vec<&str> = r.stdout.lines().nth(1).unwrap().split(',').collect();
     assert!(row[5].parse::<f64>().unwrap() > 0.0, "{}", r.stdout);
 }
+
+/// Two files whose names are Latin-1, not UTF-8 (as an old zip unpacks on
+/// Linux): each keeps its own id and source, its stray byte as `\xE9`, not
+/// both the same `caf�` with one renamed.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir(&dir).unwrap();
+    for b in [0xe9u8, 0xe8] {
+        let name = [b"caf".as_slice(), &[b], b".txt"].concat();
+        fs::write(dir.join(std::ffi::OsStr::from_bytes(&name)), ARTICLE).unwrap();
+    }
+    let out = tmp.path().join("out");
+    let r = analyze_ok(&[&dir], &out);
+    assert!(!r.stderr.contains('\u{fffd}'), "{}", r.stderr);
+    let rows = csv_maps(&out.join("articles.csv"));
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["caf\\xE8", "caf\\xE9"]);
+    assert!(
+        rows[1]["source"].ends_with("in/caf\\xE9.txt"),
+        "{:?}",
+        rows[1]
+    );
+}

@@ -81,7 +81,15 @@ pub(crate) fn named_with_counts(docs: &[&Document], n: impl Fn(&Document) -> usi
     }
 }
 
-/// A path as shown in messages and outputs (forward slashes).
+/// A path as shown in messages and outputs (forward slashes; a name's
+/// bytes that are not UTF-8 as `\xNN`).
 pub(crate) fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = crate::platform::os_text(path.as_os_str());
+    // Only Windows separates folders with a backslash; elsewhere it is part
+    // of a name (and of the escapes above).
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::document::{display, Corpus};
 use super::walk::Candidate;
+use crate::platform::os_text;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::path::Path;
 /// The first-level subfolder is the group ("corpus/outlet-a/001.txt" -> "outlet-a").
 pub(crate) fn group_of(rel: &Path) -> Option<String> {
     let comps: Vec<_> = rel.components().collect();
-    (comps.len() >= 2).then(|| comps[0].as_os_str().to_string_lossy().into_owned())
+    (comps.len() >= 2).then(|| os_text(comps[0].as_os_str()))
 }
 
 /// A stable label for each input: its folder or file name when no other
@@ -23,7 +24,7 @@ pub(crate) fn input_labels(inputs: &[std::path::PathBuf]) -> Vec<String> {
             .as_deref()
             .unwrap_or(p)
             .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(os_text)
             .unwrap_or_default()
     };
     let names: Vec<String> = inputs.iter().map(name).collect();
@@ -52,12 +53,7 @@ pub(crate) fn assign_ids(files: &[Candidate], labels: &[String]) -> Vec<String> 
     type Counts<K> = rustc_hash::FxHashMap<K, usize>;
     let stems: Vec<String> = files
         .par_iter()
-        .map(|c| {
-            c.path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
+        .map(|c| c.path.file_stem().map(os_text).unwrap_or_default())
         .collect();
     let mut count: Counts<&str> = Counts::default();
     for s in &stems {

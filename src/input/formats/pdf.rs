@@ -212,7 +212,10 @@ pub(crate) mod tests {
         let e = read(&pdf).unwrap();
         assert!(e.text.starts_with("The Daily Post"), "{:?}", e.text);
         let article = e.unwrapped().text;
-        assert!(!article.contains("Daily Post") && !article.contains("Page"), "{article:?}");
+        assert!(
+            !article.contains("Daily Post") && !article.contains("Page"),
+            "{article:?}"
+        );
         assert_eq!(article.lines().next(), Some("Storm hits coast"));
     }
 
