@@ -416,3 +416,30 @@ fn names_that_are_not_utf8_stay_apart() {
         rows[1]
     );
 }
+
+/// From a real-input review: a sentence wrapped by hand after "not" was two
+/// sentences, and "safe to drink" counted as reassurance.
+#[test]
+fn a_sentence_wrapped_at_a_negation_keeps_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[(
+            "water.txt",
+            b"Water warning in town\n\nOfficials said on Monday that the tap water in the town was not\nsafe to drink and residents should boil it.\n",
+        )],
+    );
+    let out = tmp.path().join("out");
+    analyze_ok(&[&dir], &out);
+    let rows = csv_maps(&out.join("evidence.csv"));
+    let safe: Vec<_> = rows
+        .iter()
+        .filter(|r| r.values().any(|v| v.contains("safe")))
+        .collect();
+    assert!(!safe.is_empty(), "{rows:?}");
+    assert!(
+        safe.iter().all(|r| r.values().any(|v| v == "threat")),
+        "{safe:?}"
+    );
+}

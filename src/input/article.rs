@@ -8,7 +8,9 @@ use super::document::{display, sha256_hex, Document};
 use super::exports;
 use super::formats::{self, Detected, Extracted};
 use super::invisible;
+use super::ligatures;
 use super::limits::MAX_FILE_BYTES;
+use super::line_joins;
 use super::lost_spaces;
 use super::quote_marks;
 use super::walk::{extension, Candidate};
@@ -212,10 +214,12 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
 }
 
 /// Builds a document from decoded text: invisible characters inside words
-/// removed, damaged quotation marks and hyphens for lost spaces repaired,
-/// boilerplate removed, title found, hash taken.
+/// removed, ligatures written out, damaged quotation marks and hyphens for
+/// lost spaces repaired, boilerplate removed, line breaks inside sentences
+/// joined, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     let text = invisible::strip(text);
+    let text = ligatures::expand(&text);
     let (repaired_text, repaired_quotes) = quote_marks::repair(&text);
     let (repaired_text, repaired_spaces) = match lost_spaces::repair(&repaired_text) {
         (Cow::Owned(t), n) => (Cow::Owned(t), n),
@@ -227,6 +231,10 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         (text.to_string(), 0)
     } else {
         boilerplate::strip(text)
+    };
+    let clean = match line_joins::join(&clean) {
+        Cow::Owned(joined) => joined,
+        Cow::Borrowed(_) => clean,
     };
     let title = find_title(&clean);
     Document {

@@ -406,9 +406,9 @@ mod tests {
         assert_eq!(p.headline, "Met Police to send armed patrols onto streets");
         assert_eq!(
             texts(&d, &p.lead),
-            ["Armed officers will patrol three London\nboroughs from Monday, the Metropolitan\nPolice said on Friday."]
+            ["Armed officers will patrol three London boroughs from Monday, the Metropolitan Police said on Friday."]
         );
-        assert_eq!(texts(&d, &p.body), ["Critics said the plan\nwas rushed."]);
+        assert_eq!(texts(&d, &p.body), ["Critics said the plan was rushed."]);
     }
 
     #[test]

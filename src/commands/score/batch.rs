@@ -98,8 +98,15 @@ impl Batch {
     /// Adds a text, scoring and writing the batch when it is full. Returns
     /// `false` once the reader of the output has gone away.
     pub fn push(&mut self, mut doc: Document, scorer: &BatchScorer, sink: &mut RowSink) -> bool {
-        // As when an article is read: a soft hyphen must not split a word.
+        // As when an article is read: a soft hyphen or a ligature must not
+        // split a word, nor a line break a sentence.
         if let Cow::Owned(t) = crate::input::invisible::strip(&doc.text) {
+            doc.text = t;
+        }
+        if let Cow::Owned(t) = crate::input::ligatures::expand(&doc.text) {
+            doc.text = t;
+        }
+        if let Cow::Owned(t) = crate::input::line_joins::join(&doc.text) {
             doc.text = t;
         }
         self.bytes += doc.text.len();

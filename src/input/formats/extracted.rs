@@ -1,5 +1,6 @@
 //! What every reader of `formats/` returns, and what detection decides.
 
+use crate::input::line_joins::{continues, ends_sentence};
 use crate::model::options::InputFormat;
 
 /// What to do with a file: read it with a reader, or skip it with a reason.
@@ -43,12 +44,6 @@ impl Extracted {
         }
         self
     }
-}
-
-/// Whether a line ends a sentence (closing quotes and brackets aside).
-pub(super) fn ends_sentence(line: &str) -> bool {
-    line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
-        .ends_with(['.', '!', '?', ':', '\u{2026}'])
 }
 
 /// Whether a line may open a paragraph: a capital, a digit, an opening
@@ -99,7 +94,11 @@ pub fn join_layout_lines(text: &str) -> String {
         };
         let mut starts_paragraph = !goes_on;
         for (i, line) in lines.iter().enumerate() {
-            if !current.is_empty() {
+            // A word hyphenated at the line end is made whole ("gov-" "ernment").
+            let hyphenated = i > 0 && continues(lines[i - 1], line, None) == Some(true);
+            if hyphenated {
+                current.pop();
+            } else if !current.is_empty() {
                 current.push(' ');
             }
             current.push_str(line);

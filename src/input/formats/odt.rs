@@ -64,7 +64,7 @@ mod tests {
         ]);
         assert_eq!(
             read(&bytes).unwrap().text,
-            "Flood warning issued\n\nResidents were told to leave.\n\nLine one line two"
+            "Flood warning issued\n\nResidents were told to leave.\n\nLine one\nline two"
         );
         assert_eq!(read(&odt_of(&["A", "B"])).unwrap().text, "A\n\nB");
     }

@@ -3,7 +3,7 @@
 //! the memory guard (the unpacked size counts, not the file's), and walks
 //! a part's XML into paragraphs.
 
-use super::extracted::{ends_sentence, Detected};
+use super::extracted::Detected;
 use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::options::InputFormat;
 use quick_xml::events::{BytesStart, Event};
@@ -156,25 +156,6 @@ pub struct OfficeText {
     pub title: Option<String>,
 }
 
-/// The lines of one paragraph (split at its manual line breaks), one per
-/// line, except that a line which stops mid-sentence and a next line that
-/// goes on in lower case are one line: a line break typed or pasted inside
-/// a sentence (text copied from a PDF or an email) would otherwise end the
-/// sentence there, and its negation and evidence with it. A break after a
-/// headline or byline, or before a capital, stays.
-fn join_broken_lines(lines: &[String]) -> String {
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            let goes_on = !ends_sentence(&lines[i - 1])
-                && line.chars().next().is_some_and(char::is_lowercase);
-            out.push(if goes_on { ' ' } else { '\n' });
-        }
-        out.push_str(line);
-    }
-    out
-}
-
 /// The paragraphs of an office XML part, separated by blank lines.
 pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
@@ -197,7 +178,7 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String>
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            let joined = join_broken_lines(&lines);
+            let joined = lines.join("\n");
             match mark.take() {
                 Some(m) if m == TITLE_STYLE || !body_started => {
                     if title.as_ref().is_none_or(|(best, _)| m < *best) {
@@ -302,24 +283,6 @@ mod tests {
         // Truncated: the zip's directory is at its end.
         let cut = &docx[..docx.len() / 2];
         assert!(matches!(kind(cut), Detected::Unsupported(r) if r.contains("corrupt")));
-    }
-
-    /// From a real-input review: a Word paragraph pasted from an email
-    /// broke "killed three" from "people", so the sentence was two.
-    #[test]
-    fn a_line_break_inside_a_sentence_is_a_space() {
-        let lines = |t: &str| t.split('|').map(String::from).collect::<Vec<_>>();
-        assert_eq!(
-            join_broken_lines(&lines("The storm killed three|people on Monday.")),
-            "The storm killed three people on Monday."
-        );
-        // A headline, a byline, a finished sentence and a capital keep their lines.
-        assert_eq!(
-            join_broken_lines(&lines(
-                "Storm hits coast|By Ann Lee|It rained.|then it stopped"
-            )),
-            "Storm hits coast\nBy Ann Lee\nIt rained.\nthen it stopped"
-        );
     }
 
     #[test]
