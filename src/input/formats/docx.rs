@@ -2,8 +2,11 @@
 //! title from the paragraph styled as one.
 
 use super::extracted::Extracted;
-use super::office_zip::{attribute, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING};
+use super::office_zip::{
+    attribute, marked_styles, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING,
+};
 use quick_xml::events::BytesStart;
+use std::collections::HashMap;
 
 const WORD: XmlDialect = XmlDialect {
     paragraphs: &["p"],
@@ -15,27 +18,44 @@ const WORD: XmlDialect = XmlDialect {
     // Footnote references and comments live in other parts; text boxes'
     // fallback copies would repeat their text.
     skip: &["Fallback"],
-    title_mark,
 };
 
-/// A paragraph in Word's built-in Title style is the title; else the first
-/// in Heading 1 (style ids as Word writes them, whatever the UI language).
-fn title_mark(e: &BytesStart) -> Option<u8> {
-    if e.local_name().as_ref() != "pStyle" {
-        return None;
+/// The style ids of Word's Title and Heading 1 styles. A paragraph names
+/// its style by id, and the id depends on Word's language ("Titel",
+/// "berschrift1" in German Word); `word/styles.xml` gives each built-in
+/// style its English name ("Title", "heading 1") in every language.
+fn title_styles(bytes: &[u8]) -> HashMap<String, u8> {
+    let mut ids = HashMap::from([
+        ("Title".to_string(), TITLE_STYLE),
+        ("Heading1".to_string(), TOP_HEADING),
+    ]);
+    if let Ok(styles) = part(bytes, "word/styles.xml") {
+        ids.extend(marked_styles(&styles, "style", "styleId", |e| {
+            if e.local_name().as_ref() != "name" {
+                return None;
+            }
+            match attribute(e, "val")?.to_lowercase().as_str() {
+                "title" => Some(TITLE_STYLE),
+                "heading 1" => Some(TOP_HEADING),
+                _ => None,
+            }
+        }));
     }
-    match attribute(e, "val")?.as_ref() {
-        "Title" => Some(TITLE_STYLE),
-        "Heading1" => Some(TOP_HEADING),
-        _ => None,
-    }
+    ids
 }
 
 /// The text of a .docx file, paragraphs separated by blank lines, and its
 /// title when a paragraph has the Title or Heading 1 style.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     let xml = part(bytes, "word/document.xml")?;
-    let got = paragraphs(&xml, &WORD)?;
+    let styles = title_styles(bytes);
+    let mark = |e: &BytesStart| {
+        if e.local_name().as_ref() != "pStyle" {
+            return None;
+        }
+        styles.get(attribute(e, "val")?.as_ref()).copied()
+    };
+    let got = paragraphs(&xml, &WORD, &mark)?;
     Ok(Extracted {
         text: got.text,
         meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
@@ -103,6 +123,23 @@ mod tests {
         .unwrap();
         assert_eq!(got.meta[0].1, "Storm nears");
         assert!(read(&doc(&[para("", "Text")])).unwrap().meta.is_empty());
+        // A subhead after short body paragraphs heads a section.
+        let got = read(&doc(&[
+            para("", "He was rushed to hospital."),
+            para("Heading1", "What happens next"),
+        ]))
+        .unwrap();
+        assert!(got.meta.is_empty(), "{:?}", got.meta);
+    }
+
+    /// From a real-input review: German Word names the Title style "Titel"
+    /// in the document; its style sheet gives the English name.
+    #[test]
+    fn a_title_style_is_found_by_its_name_in_any_language() {
+        let doc = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Montag</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Titel\"/></w:pPr><w:r><w:t>Sturm an der K\u{fc}ste</w:t></w:r></w:p></w:body></w:document>";
+        let styles = "<w:styles xmlns:w=\"w\"><w:style w:type=\"paragraph\" w:styleId=\"Titel\"><w:name w:val=\"Title\"/></w:style><w:style w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style></w:styles>";
+        let bytes = zip_of(&[("word/document.xml", doc), ("word/styles.xml", styles)]);
+        assert_eq!(read(&bytes).unwrap().meta[0].1, "Sturm an der K\u{fc}ste");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! and headings of `content.xml`.
 
 use super::extracted::Extracted;
-use super::office_zip::{attribute, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING};
+use super::office_zip::{
+    attribute, marked_styles, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING,
+};
 use quick_xml::events::BytesStart;
 
 const ODF: XmlDialect = XmlDialect {
@@ -12,25 +14,21 @@ const ODF: XmlDialect = XmlDialect {
     spaces: &["s", "tab"],
     // Footnotes, comments and tracked deletions are not the article's text.
     skip: &["note", "annotation", "tracked-changes"],
-    title_mark,
 };
 
-/// A paragraph in the Title style is the title; else the first heading of
-/// outline level 1 (LibreOffice's Heading 1).
-fn title_mark(e: &BytesStart) -> Option<u8> {
-    let name = e.local_name();
-    if !matches!(name.as_ref(), "p" | "h") {
-        return None;
+/// The rank a named paragraph style gives: LibreOffice's Title and
+/// Heading 1 (`Heading_20_1`).
+fn named_rank(style: &str) -> Option<u8> {
+    match style {
+        "Title" => Some(TITLE_STYLE),
+        "Heading_20_1" => Some(TOP_HEADING),
+        _ => None,
     }
-    if attribute(e, "style-name").is_some_and(|s| s == "Title") {
-        return Some(TITLE_STYLE);
-    }
-    let level_one = attribute(e, "outline-level").is_none_or(|l| l == "1");
-    (name.as_ref() == "h" && level_one).then_some(TOP_HEADING)
 }
 
 /// The text of an .odt file, paragraphs separated by blank lines, and its
-/// title when a paragraph has the Title style or is a level-1 heading.
+/// title: the paragraph in the Title style, else the first level-1 heading
+/// before the body.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     if part(bytes, "META-INF/manifest.xml").is_ok_and(|m| m.contains("encryption-data")) {
         return Err(
@@ -38,7 +36,26 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         );
     }
     let xml = part(bytes, "content.xml")?;
-    let got = paragraphs(&xml, &ODF)?;
+    // A paragraph formatted by hand gets an automatic style ("P1") whose
+    // parent is the style the writer chose.
+    let automatic = marked_styles(&xml, "style", "name", |e| {
+        named_rank(&attribute(e, "parent-style-name")?)
+    });
+    let mark = |e: &BytesStart| {
+        let name = e.local_name();
+        if !matches!(name.as_ref(), "p" | "h") {
+            return None;
+        }
+        let styled = attribute(e, "style-name")
+            .and_then(|s| named_rank(&s).or_else(|| automatic.get(s.as_ref()).copied()));
+        let level_one = attribute(e, "outline-level").is_none_or(|l| l == "1");
+        let heading = (name.as_ref() == "h" && level_one).then_some(TOP_HEADING);
+        match (styled, heading) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    };
+    let got = paragraphs(&xml, &ODF, &mark)?;
     Ok(Extracted {
         text: got.text,
         meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
@@ -93,6 +110,9 @@ mod tests {
         .unwrap();
         assert!(got.meta.is_empty(), "{:?}", got.meta);
         let got = read(&odt(&format!("<text:h text:outline-level=\"2\">Local</text:h><text:p text:style-name=\"Title\">River bursts banks</text:p><text:p>{long}</text:p>"))).unwrap();
+        assert_eq!(got.meta[0].1, "River bursts banks");
+        // Formatted by hand, the title has an automatic style based on Title.
+        let got = read(&odt(&format!("<office:automatic-styles><style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Title\"/></office:automatic-styles><text:p>Coursework corpus, article 7</text:p><text:p text:style-name=\"P1\">River bursts banks</text:p><text:p>{long}</text:p>"))).unwrap();
         assert_eq!(got.meta[0].1, "River bursts banks");
     }
 

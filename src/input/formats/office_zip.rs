@@ -5,6 +5,7 @@
 
 use super::extracted::Detected;
 use crate::input::limits::MAX_FILE_BYTES;
+use crate::input::line_joins::ends_sentence;
 use crate::model::options::InputFormat;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -125,16 +126,50 @@ pub struct XmlDialect {
     pub spaces: &'static [&'static str],
     /// Elements whose content is not text of the document (notes, deleted text).
     pub skip: &'static [&'static str],
-    /// How strongly an element marks its paragraph as the document's title:
-    /// [`TITLE_STYLE`], [`TOP_HEADING`] or `None`.
-    pub title_mark: fn(&BytesStart) -> Option<u8>,
+}
+
+/// How strongly an element marks its paragraph as the document's title:
+/// [`TITLE_STYLE`], [`TOP_HEADING`] or `None`.
+pub type TitleMark<'a> = &'a dyn Fn(&BytesStart) -> Option<u8>;
+
+/// Each element `element` of `xml` as (its `key` attribute, the title mark
+/// `mark` gives it and its children), for reading a document's style
+/// sheet: which styles are a title or a top-level heading, by whatever id
+/// the document gives them.
+pub fn marked_styles(
+    xml: &str,
+    element: &str,
+    key: &str,
+    mark: impl Fn(&BytesStart) -> Option<u8>,
+) -> std::collections::HashMap<String, u8> {
+    let mut out = std::collections::HashMap::new();
+    let mut reader = Reader::from_str(xml);
+    let mut current: Option<String> = None;
+    while let Ok(ev) = reader.read_event() {
+        match ev {
+            Event::Start(e) | Event::Empty(e) => {
+                if e.local_name().as_ref() == element {
+                    current = attribute(&e, key).map(|k| k.into_owned());
+                }
+                if let (Some(id), Some(m)) = (current.as_ref(), mark(&e)) {
+                    let best = out.entry(id.clone()).or_insert(m);
+                    *best = (*best).min(m);
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == element => current = None,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The title mark of a paragraph in a title style (it wins over headings).
 pub const TITLE_STYLE: u8 = 1;
 /// The title mark of a top-level heading.
 pub const TOP_HEADING: u8 = 2;
-/// A paragraph of this many words, not a heading, is the body's start.
+/// A paragraph of this many words, not a heading, is the body's start (as
+/// is one that ends a sentence).
 const BODY_WORDS: usize = 20;
 
 /// The value of the attribute `local` (name without prefix) of `e`.
@@ -157,7 +192,11 @@ pub struct OfficeText {
 }
 
 /// The paragraphs of an office XML part, separated by blank lines.
-pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String> {
+pub fn paragraphs(
+    xml: &str,
+    dialect: &XmlDialect,
+    title_mark: TitleMark,
+) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::with_capacity(xml.len() / 4);
     let mut para = String::new();
@@ -186,7 +225,10 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String>
                     }
                 }
                 Some(_) => {}
-                None => body_started |= joined.split_whitespace().count() >= BODY_WORDS,
+                None => {
+                    body_started |=
+                        joined.split_whitespace().count() >= BODY_WORDS || ends_sentence(&joined)
+                }
             }
             out.push_str(&joined);
         }
@@ -208,7 +250,7 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String>
                     skipping += 1;
                 } else if dialect.text.contains(&name) {
                     in_text += 1;
-                } else if let Some(m) = (dialect.title_mark)(&e) {
+                } else if let Some(m) = title_mark(&e) {
                     mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
             }
@@ -232,7 +274,7 @@ pub fn paragraphs(xml: &str, dialect: &XmlDialect) -> Result<OfficeText, String>
                     para.push(' ');
                 } else if dialect.paragraphs.contains(&name) {
                     flush(&mut para, &mut out, &mut mark);
-                } else if let Some(m) = (dialect.title_mark)(&e) {
+                } else if let Some(m) = title_mark(&e) {
                     mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
             }
@@ -311,14 +353,13 @@ mod tests {
             line_breaks: &[],
             spaces: &[],
             skip: &[],
-            title_mark: |_| None,
         };
         assert_eq!(
-            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d)
+            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d, &|_| None)
                 .unwrap()
                 .text,
             "a & b\n\ncé"
         );
-        assert!(paragraphs("<p>a</q>", &d).is_err());
+        assert!(paragraphs("<p>a</q>", &d, &|_| None).is_err());
     }
 }
