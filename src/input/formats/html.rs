@@ -293,9 +293,40 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// The character set a page declares in its first bytes (`<meta
+/// charset="windows-1251">`, or `charset=` in a Content-Type meta), as
+/// encoding_rs knows it.
+pub fn declared_charset(html: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &html[..html.len().min(4096)];
+    let lower = head.to_ascii_lowercase();
+    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declared_charset_is_read() {
+        let name = |h: &[u8]| declared_charset(h).map(|e| e.name());
+        assert_eq!(
+            name(b"<meta charset=\"windows-1251\">"),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            name(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-2\">"),
+            Some("ISO-8859-2")
+        );
+        assert_eq!(name(b"<p>no declaration</p>"), None);
+        assert_eq!(name(b"<meta charset=\"nonsense\">"), None);
+    }
     use crate::input::formats::markdown::markdown_to_text;
 
     #[test]

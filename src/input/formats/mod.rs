@@ -50,8 +50,19 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
                     return Err("binary file (not text, and not a format frame reads: .txt, .md, .html, .docx, .odt, .rtf, .pdf)".into())
                 }
             };
+            // A page that is not UTF-8 says what it is (a Russian page in
+            // windows-1251 read as Windows-1252 would be all mojibake).
+            let declared = (format == InputFormat::Html && enc == decode::Encoding::Windows1252)
+                .then(|| html::declared_charset(bytes))
+                .flatten()
+                .filter(|e| *e != encoding_rs::UTF_8);
+            let (text, enc) = match declared {
+                Some(e) => (e.decode_without_bom_handling(bytes).0.into_owned(), enc),
+                None => (text, enc),
+            };
             let mut out = from_text(format, text);
-            if enc == decode::Encoding::Windows1252 {
+            // Read as the page declares, the text needs no warning.
+            if enc == decode::Encoding::Windows1252 && declared.is_none() {
                 out.warnings
                     .insert(0, "not valid UTF-8; read as Windows-1252".into());
             }
@@ -92,6 +103,22 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_in_its_declared_charset_is_read_so() {
+        let mut page =
+            b"<html><head><meta charset=\"windows-1251\"><title>T</title></head><body><p>".to_vec();
+        page.extend(
+            encoding_rs::WINDOWS_1251
+                .encode("Наводнение в Сибири")
+                .0
+                .iter(),
+        );
+        page.extend(b"</p></body></html>");
+        let e = read(InputFormat::Html, &page).unwrap();
+        assert!(e.text.contains("Наводнение в Сибири"), "{:?}", e.text);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+    }
 
     #[test]
     fn an_html_export_is_kept_whole_for_the_splitter() {
