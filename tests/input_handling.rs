@@ -2,8 +2,9 @@
 //! (review of input handling, defects 4-7 and 9): an import reading its own
 //! output, `--format` on files detection places, a repeated table column,
 //! front matter never closed or with a date frame cannot read, files that
-//! hold no text, `--out` naming a file, boilerplate inside a paragraph, and
-//! text damaged before frame read it (U+FFFD).
+//! hold no text, `--out` naming a file, boilerplate inside a paragraph,
+//! text damaged before frame read it (U+FFFD); and from a review of real
+//! student inputs: a page saved "complete" with its resource folder.
 
 mod common;
 
@@ -414,5 +415,50 @@ fn names_that_are_not_utf8_stay_apart() {
         rows[1]["source"].ends_with("in/caf\\xE9.txt"),
         "{:?}",
         rows[1]
+    );
+}
+
+/// "Save page as" → "Web page, complete" writes `Page.html` and a folder
+/// `Page_files` of its resources: the page is the one article, the folder
+/// one warning, not an ad frame read as an article of a group "Page_files"
+/// and one warning per image.
+#[test]
+fn a_page_saved_complete_is_read_without_its_resources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><head><title>Flood warning issued - BBC News</title></head><body><article><h1>Flood warning issued</h1><p>{}</p></article></body></html>",
+        ARTICLE.lines().nth(2).unwrap()
+    );
+    let ad = b"<html><body><p>Buy the best insurance deals today, compare prices now and save money on every policy.</p></body></html>";
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("Flood - BBC News.html".into(), page.into_bytes()),
+        (
+            "Flood - BBC News_files/saved_resource.html".into(),
+            ad.to_vec(),
+        ),
+        ("Flood - BBC News_files/style.css".into(), b"p {}".to_vec()),
+    ];
+    for i in 0..60 {
+        files.push((
+            format!("Flood - BBC News_files/img{i}.gif"),
+            b"GIF89a".to_vec(),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+    let dir = folder(tmp.path(), "in", &files);
+    let out = tmp.path().join("report");
+    let r = analyze(&dir, &[], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "Flood - BBC News_files: the images, scripts and ad frames of the saved page",
+    );
+    assert_not_said(&r, "img1.gif");
+    assert_not_said(&r, "more warnings not shown");
+    let arts = csv_maps(&out.join("articles.csv"));
+    assert_eq!(arts.len(), 1, "{arts:?}");
+    assert!(
+        arts[0]["source"].ends_with("Flood - BBC News.html"),
+        "{arts:?}"
     );
 }
