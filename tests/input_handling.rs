@@ -4,7 +4,8 @@
 //! front matter never closed or with a date frame cannot read, files that
 //! hold no text, `--out` naming a file, boilerplate inside a paragraph,
 //! text damaged before frame read it (U+FFFD); and from a review of real
-//! student inputs: a page saved "complete" with its resource folder.
+//! student inputs: a page saved "complete" with its resource folder, web
+//! archives and JSON arrays.
 
 mod common;
 
@@ -461,4 +462,51 @@ fn a_page_saved_complete_is_read_without_its_resources() {
         arts[0]["source"].ends_with("Flood - BBC News.html"),
         "{arts:?}"
     );
+}
+
+/// A page saved as one file (Chrome's .mhtml, Safari's .webarchive) and a
+/// JSON array are refused, in a folder and named directly, with the way to
+/// a file frame reads; never read as text ("From: <Saved by Blink>").
+#[test]
+fn web_archives_and_json_arrays_are_refused_with_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mhtml = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/police\r\nSubject: Police chief defends stop and search\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n------MultipartBoundary--abc----\r\nContent-Type: text/html\r\n\r\n<html><body><p>The police chief defended stop and search powers on Monday.</p></body></html>\r\n------MultipartBoundary--abc------\r\n";
+    let webarchive = b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource\xd5\x03\x04\x05\x06\x07";
+    let json = b"[\n {\"id\": \"a1\", \"text\": \"Floods hit the town and residents fled.\"}\n]\n";
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("good.txt", ARTICLE.as_bytes()),
+            ("police.mhtml", mhtml),
+            ("police.mht", mhtml),
+            ("police.webarchive", webarchive),
+            ("rows.json", json),
+        ],
+    );
+    let r = analyze(&dir, &[], &tmp.path().join("report"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for name in ["police.mhtml", "police.mht", "police.webarchive"] {
+        assert_said(&r, &format!("{name}: a web page saved as one file"));
+    }
+    assert_said(&r, "save it again as \"Web page, HTML only\" (.html)");
+    assert_said(&r, "rows.json: a JSON file");
+    assert_said(
+        &r,
+        "convert it to JSON Lines (one object per line, .jsonl) or CSV",
+    );
+    assert_not_said(&r, "give --format");
+    // Named directly (and with --format, which does not reach them).
+    for (name, fix) in [
+        ("police.mhtml", "Web page, HTML only"),
+        ("police.webarchive", "Web page, HTML only"),
+        ("rows.json", "JSON Lines"),
+    ] {
+        for flags in [&[][..], &["--format", "txt"][..]] {
+            let r = analyze(&dir.join(name), flags, &tmp.path().join("direct"));
+            assert_eq!(r.code, 1, "{name} {flags:?}: {}", r.stderr);
+            assert_said(&r, fix);
+            assert_not_said(&r, "Saved by Blink");
+        }
+    }
 }
