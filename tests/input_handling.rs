@@ -5,7 +5,7 @@
 //! hold no text, `--out` naming a file, boilerplate inside a paragraph,
 //! text damaged before frame read it (U+FFFD); and from a review of real
 //! student inputs: a page saved "complete" with its resource folder, web
-//! archives and JSON arrays.
+//! archives and JSON arrays, Word's lock file.
 
 mod common;
 
@@ -509,4 +509,34 @@ fn web_archives_and_json_arrays_are_refused_with_the_fix() {
             assert_not_said(&r, "Saved by Blink");
         }
     }
+}
+
+/// Word leaves `~$name.docx` (162 bytes) beside a document while it is
+/// open: it is named as Word's lock file, not as a corrupt document.
+#[test]
+fn words_lock_file_is_not_called_corrupt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lock = vec![5u8];
+    lock.extend(b"Alice");
+    lock.resize(162, 0);
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("article.txt", ARTICLE.as_bytes()),
+            ("~$rticle.docx", &lock),
+        ],
+    );
+    let r = analyze(&dir, &[], &tmp.path().join("report"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "~$rticle.docx: Word's lock file for a document open in Word, not an article",
+    );
+    assert_not_said(&r, "corrupt");
+    // Named directly, the same.
+    let r = analyze(&dir.join("~$rticle.docx"), &[], &tmp.path().join("direct"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(&r, "Word's lock file");
+    assert_not_said(&r, "corrupt");
 }

@@ -7,7 +7,9 @@ use crate::model::{Skipped, MANIFEST};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::formats::detect::{skip_reason, unplaced_extension, ARTICLE_EXTENSIONS};
+use super::formats::detect::{
+    lock_file_reason, skip_reason, unplaced_extension, ARTICLE_EXTENSIONS,
+};
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
@@ -247,6 +249,11 @@ pub(crate) fn walk(
                 continue;
             }
             walk(root, &path, input, visited, out, corpus, rules);
+        } else if let Some(reason) = lock_file_reason(&path) {
+            corpus.skipped.push(Skipped {
+                source: display(&path),
+                reason,
+            });
         } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str())
             || (rules.forced_format && unplaced_extension(&extension(&path)))
         {

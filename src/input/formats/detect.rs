@@ -156,6 +156,35 @@ pub fn skip_reason(ext: &str) -> Option<String> {
     }))
 }
 
+/// Largest file taken for an Office lock file (Word's are 162 bytes):
+/// a real document named `~$...` is read as any other.
+const LOCK_FILE_MAX_BYTES: u64 = 1024;
+
+/// Why the file at `path` is passed over as the lock file Word (or Excel,
+/// PowerPoint) keeps beside a document while it is open: `~$` and the
+/// document's name, a few bytes naming the user. Read, it would be called a
+/// corrupt document. `None`: not one.
+pub fn lock_file_reason(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    if !name.starts_with("~$")
+        || std::fs::metadata(path).map_or(true, |m| m.len() > LOCK_FILE_MAX_BYTES)
+    {
+        return None;
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    let (app, what) = match ext.as_str() {
+        "xls" | "xlsx" | "xlsm" | "csv" => ("Excel", "spreadsheet"),
+        "ppt" | "pptx" => ("PowerPoint", "presentation"),
+        _ => ("Word", "document"),
+    };
+    Some(format!(
+        "{app}'s lock file for a {what} open in {app}, not an article ({app} writes a ~$ file beside a {what} while it is open and deletes it on closing): close the {what} in {app}, or ignore this"
+    ))
+}
+
 /// Whether `--format` applies to a file found in a folder with extension
 /// `ext`: frame neither reads that extension nor knows it as something else
 /// (a spreadsheet, an image, an archive ...), so detection cannot place it.
@@ -312,6 +341,32 @@ mod tests {
             detect("txt", b"From: Jane <jane@example.org>\nSubject: Floods\n"),
             Detected::Reader(InputFormat::Text)
         );
+    }
+
+    /// Word's `~$` lock file is named as one, never as a corrupt document;
+    /// a large file of that name, or another name, is not one.
+    #[test]
+    fn office_lock_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, len: usize| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, vec![b'x'; len]).unwrap();
+            p
+        };
+        let word = lock_file_reason(&file("~$rticle.docx", 162)).unwrap();
+        assert!(
+            word.starts_with("Word's lock file for a document open in Word, not an article"),
+            "{word}"
+        );
+        assert!(
+            word.contains("close the document in Word, or ignore this"),
+            "{word}"
+        );
+        let excel = lock_file_reason(&file("~$book.xlsx", 165)).unwrap();
+        assert!(excel.starts_with("Excel's lock file"), "{excel}");
+        assert_eq!(lock_file_reason(&file("~$big.docx", 5000)), None);
+        assert_eq!(lock_file_reason(&file("article.docx", 162)), None);
+        assert_eq!(lock_file_reason(&dir.path().join("~$gone.docx")), None);
     }
 
     #[test]
