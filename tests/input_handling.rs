@@ -5,7 +5,7 @@
 //! hold no text, `--out` naming a file, boilerplate inside a paragraph,
 //! text damaged before frame read it (U+FFFD); and from a review of real
 //! student inputs: a page saved "complete" with its resource folder, web
-//! archives and JSON arrays, Word's lock file.
+//! archives and JSON arrays, Word's lock file, Excel's `sep=` line.
 
 mod common;
 
@@ -539,4 +539,29 @@ fn words_lock_file_is_not_called_corrupt() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_said(&r, "Word's lock file");
     assert_not_said(&r, "corrupt");
+}
+
+/// Excel writes a `sep=;` line before the header of a CSV file: it says
+/// the delimiter, the header is the next line, and messages name the
+/// file's own lines.
+#[test]
+fn an_excel_sep_line_declares_the_delimiter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("sepline.csv");
+    fs::write(
+        &csv,
+        "sep=;\r\nid;title;text\r\n1;Floods;Floods hit the town, and residents fled.\r\n2;Council;Council blamed for the flood response by critics.\r\n3;Broken\r\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("report");
+    let r = analyze(&csv, &["--title-column", "title"], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "sepline.csv:line 5 (row 3): has 2 fields, the header has 3",
+    );
+    let arts = csv_maps(&out.join("articles.csv"));
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, ["1", "2"]);
+    assert_eq!(arts[0]["title"], "Floods");
 }
