@@ -463,7 +463,13 @@ fn oversized_article_file_is_skipped_unread() {
     f.set_len(frame::input::MAX_FILE_BYTES + 1).unwrap();
     let r = analyze(&[&dir], &tmp.path().join("out"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_has(&r, &["huge.txt", "limit of 256 MB per article file"]);
+    // One byte over: the sizes are told apart, not both "256 MB".
+    assert_has(
+        &r,
+        &[
+            "huge.txt: file is 268,435,457 bytes, above frame's limit of 256 MB (268,435,456 bytes) per article file",
+        ],
+    );
     // A table obeys the same limit.
     let f = fs::File::create(tmp.path().join("huge.csv")).unwrap();
     f.set_len(frame::input::MAX_FILE_BYTES + 1).unwrap();
@@ -472,7 +478,10 @@ fn oversized_article_file_is_skipped_unread() {
         &tmp.path().join("out"),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_has(&r, &["huge.csv", "limit of 256 MB per file"]);
+    assert_has(
+        &r,
+        &["huge.csv: file is 268,435,457 bytes, above frame's limit of 256 MB (268,435,456 bytes) per file"],
+    );
 }
 
 /// An unclosed quotation mark would fold every later row of a table into

@@ -2,8 +2,10 @@
 //! (review of input handling, defects 4-7 and 9): an import reading its own
 //! output, `--format` on files detection places, a repeated table column,
 //! front matter never closed or with a date frame cannot read, files that
-//! hold no text, `--out` naming a file, boilerplate inside a paragraph, and
-//! text damaged before frame read it (U+FFFD).
+//! hold no text, `--out` naming a file, boilerplate inside a paragraph,
+//! text damaged before frame read it (U+FFFD); and from a review of real
+//! student inputs: a page saved "complete" with its resource folder, web
+//! archives and JSON arrays, Word's lock file, Excel's `sep=` line.
 
 mod common;
 
@@ -442,4 +444,151 @@ fn a_sentence_wrapped_at_a_negation_keeps_it() {
         safe.iter().all(|r| r.values().any(|v| v == "threat")),
         "{safe:?}"
     );
+}
+
+/// "Save page as" → "Web page, complete" writes `Page.html` and a folder
+/// `Page_files` of its resources: the page is the one article, the folder
+/// one warning, not an ad frame read as an article of a group "Page_files"
+/// and one warning per image.
+#[test]
+fn a_page_saved_complete_is_read_without_its_resources() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><head><title>Flood warning issued - BBC News</title></head><body><article><h1>Flood warning issued</h1><p>{}</p></article></body></html>",
+        ARTICLE.lines().nth(2).unwrap()
+    );
+    let ad = b"<html><body><p>Buy the best insurance deals today, compare prices now and save money on every policy.</p></body></html>";
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("Flood - BBC News.html".into(), page.into_bytes()),
+        (
+            "Flood - BBC News_files/saved_resource.html".into(),
+            ad.to_vec(),
+        ),
+        ("Flood - BBC News_files/style.css".into(), b"p {}".to_vec()),
+    ];
+    for i in 0..60 {
+        files.push((
+            format!("Flood - BBC News_files/img{i}.gif"),
+            b"GIF89a".to_vec(),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+    let dir = folder(tmp.path(), "in", &files);
+    let out = tmp.path().join("report");
+    let r = analyze(&dir, &[], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "Flood - BBC News_files: the images, scripts and ad frames of the saved page",
+    );
+    assert_not_said(&r, "img1.gif");
+    assert_not_said(&r, "more warnings not shown");
+    let arts = csv_maps(&out.join("articles.csv"));
+    assert_eq!(arts.len(), 1, "{arts:?}");
+    assert!(
+        arts[0]["source"].ends_with("Flood - BBC News.html"),
+        "{arts:?}"
+    );
+}
+
+/// A page saved as one file (Chrome's .mhtml, Safari's .webarchive) and a
+/// JSON array are refused, in a folder and named directly, with the way to
+/// a file frame reads; never read as text ("From: <Saved by Blink>").
+#[test]
+fn web_archives_and_json_arrays_are_refused_with_the_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mhtml = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/police\r\nSubject: Police chief defends stop and search\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc----\"\r\n\r\n------MultipartBoundary--abc----\r\nContent-Type: text/html\r\n\r\n<html><body><p>The police chief defended stop and search powers on Monday.</p></body></html>\r\n------MultipartBoundary--abc------\r\n";
+    let webarchive = b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource\xd5\x03\x04\x05\x06\x07";
+    let json = b"[\n {\"id\": \"a1\", \"text\": \"Floods hit the town and residents fled.\"}\n]\n";
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("good.txt", ARTICLE.as_bytes()),
+            ("police.mhtml", mhtml),
+            ("police.mht", mhtml),
+            ("police.webarchive", webarchive),
+            ("rows.json", json),
+        ],
+    );
+    let r = analyze(&dir, &[], &tmp.path().join("report"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for name in ["police.mhtml", "police.mht", "police.webarchive"] {
+        assert_said(&r, &format!("{name}: a web page saved as one file"));
+    }
+    assert_said(&r, "save it again as \"Web page, HTML only\" (.html)");
+    assert_said(&r, "rows.json: a JSON file");
+    assert_said(
+        &r,
+        "convert it to JSON Lines (one object per line, .jsonl) or CSV",
+    );
+    assert_not_said(&r, "give --format");
+    // Named directly (and with --format, which does not reach them).
+    for (name, fix) in [
+        ("police.mhtml", "Web page, HTML only"),
+        ("police.webarchive", "Web page, HTML only"),
+        ("rows.json", "JSON Lines"),
+    ] {
+        for flags in [&[][..], &["--format", "txt"][..]] {
+            let r = analyze(&dir.join(name), flags, &tmp.path().join("direct"));
+            assert_eq!(r.code, 1, "{name} {flags:?}: {}", r.stderr);
+            assert_said(&r, fix);
+            assert_not_said(&r, "Saved by Blink");
+        }
+    }
+}
+
+/// Word leaves `~$name.docx` (162 bytes) beside a document while it is
+/// open: it is named as Word's lock file, not as a corrupt document.
+#[test]
+fn words_lock_file_is_not_called_corrupt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut lock = vec![5u8];
+    lock.extend(b"Alice");
+    lock.resize(162, 0);
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[
+            ("article.txt", ARTICLE.as_bytes()),
+            ("~$rticle.docx", &lock),
+        ],
+    );
+    let r = analyze(&dir, &[], &tmp.path().join("report"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "~$rticle.docx: Word's lock file for a document open in Word, not an article",
+    );
+    assert_not_said(&r, "corrupt");
+    // Named directly, the same.
+    let r = analyze(&dir.join("~$rticle.docx"), &[], &tmp.path().join("direct"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(&r, "Word's lock file");
+    assert_not_said(&r, "corrupt");
+}
+
+/// Excel writes a `sep=;` line before the header of a CSV file: it says
+/// the delimiter, the header is the next line, and messages name the
+/// file's own lines.
+#[test]
+fn an_excel_sep_line_declares_the_delimiter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("sepline.csv");
+    fs::write(
+        &csv,
+        "sep=;\r\nid;title;text\r\n1;Floods;Floods hit the town, and residents fled.\r\n2;Council;Council blamed for the flood response by critics.\r\n3;Broken\r\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("report");
+    let r = analyze(&csv, &["--title-column", "title"], &out);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(
+        &r,
+        "sepline.csv:line 5 (row 3): has 2 fields, the header has 3",
+    );
+    let arts = csv_maps(&out.join("articles.csv"));
+    let ids: Vec<&str> = arts.iter().map(|a| a["id"].as_str()).collect();
+    assert_eq!(ids, ["1", "2"]);
+    assert_eq!(arts[0]["title"], "Floods");
 }

@@ -71,11 +71,10 @@ pub(crate) fn read_article(
     let mut warnings = Vec::new();
     let size = std::fs::metadata(&c.path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
+        let (size, limit) = super::limits::size_and_limit(size, MAX_FILE_BYTES);
         return FileResult::fail(
             format!(
-                "file is {} MB, above frame's limit of {} MB per article file (split it into articles)",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
+                "file is {size}, above frame's limit of {limit} per article file (split it into articles)"
             ),
             None,
             warnings,

@@ -79,6 +79,28 @@ fn mib(bytes: u64) -> u64 {
     bytes.div_ceil(1024 * 1024)
 }
 
+/// A size in MB as messages give it: whole when it is, else one decimal.
+fn mb(bytes: u64) -> String {
+    if bytes.is_multiple_of(1 << 20) {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{:.1} MB", bytes as f64 / f64::from(1 << 20))
+    }
+}
+
+/// A file's `size` and the `limit` it is above, as a message shows them:
+/// in MB, and in bytes where MB would show the same number ("256 MB, above
+/// the limit of 256 MB" reads as a bug).
+pub fn size_and_limit(size: u64, limit: u64) -> (String, String) {
+    let one_decimal = |b: u64| format!("{:.1}", b as f64 / f64::from(1 << 20));
+    if one_decimal(size) == one_decimal(limit) {
+        let bytes = |b: u64| format!("{} bytes", crate::model::numbers::int(b as usize));
+        (bytes(size), format!("{} ({})", mb(limit), bytes(limit)))
+    } else {
+        (mb(size), mb(limit))
+    }
+}
+
 /// Memory this process may still use, in bytes: the smaller of the system's
 /// `MemAvailable` and the cgroup (container) limit minus its usage. `None`
 /// where neither can be read (not Linux).
@@ -109,10 +131,9 @@ pub fn available_memory() -> Option<u64> {
 /// what to do.
 pub fn check_corpus_size(total: u64, files: usize, available: Option<u64>) -> Result<()> {
     if total > MAX_CORPUS_BYTES {
+        let (size, limit) = size_and_limit(total, MAX_CORPUS_BYTES);
         return Err(Error::Usage(format!(
-            "the input is {} MB in {files} file(s), above frame's limit of {} MB per run: analyse it in parts (e.g. one folder per outlet or period)",
-            mib(total),
-            mib(MAX_CORPUS_BYTES)
+            "the input is {size} in {files} file(s), above frame's limit of {limit} per run: analyse it in parts (e.g. one folder per outlet or period)"
         )));
     }
     let need = total.saturating_mul(MEMORY_PER_INPUT_BYTE);
@@ -175,6 +196,33 @@ mod tests {
                 .unwrap()
                 .is_empty());
         }
+    }
+
+    /// One byte over the limit must not read "256 MB, above the limit of
+    /// 256 MB": sizes that round alike are given in bytes.
+    #[test]
+    fn sizes_over_a_limit_read_apart() {
+        let limit = MAX_FILE_BYTES;
+        assert_eq!(
+            size_and_limit(limit + 1, limit),
+            (
+                "268,435,457 bytes".to_string(),
+                "256 MB (268,435,456 bytes)".to_string()
+            )
+        );
+        assert_eq!(
+            size_and_limit(limit + (1 << 19), limit),
+            ("256.5 MB".to_string(), "256 MB".to_string())
+        );
+        assert_eq!(
+            size_and_limit(300 << 20, limit),
+            ("300 MB".to_string(), "256 MB".to_string())
+        );
+        let err = check_corpus_size(MAX_CORPUS_BYTES + 1, 2, None).unwrap_err();
+        assert!(
+            err.to_string().contains("is 2,147,483,649 bytes in 2 file(s), above frame's limit of 2048 MB (2,147,483,648 bytes)"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -102,6 +102,11 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
                 source: display(input),
                 reason,
             });
+        } else if let Some(reason) = formats::detect::lock_file_reason(input) {
+            corpus.skipped.push(Skipped {
+                source: display(input),
+                reason,
+            });
         } else if meta.is_file() {
             let rel = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
             files.push(Candidate {

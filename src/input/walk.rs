@@ -1,12 +1,15 @@
 //! Finding the article files under the inputs: folders walked in sorted
-//! order, links followed, loops and frame's own output folders left out.
+//! order, links followed, loops, frame's own output folders and the
+//! resource folders of pages saved "complete" left out.
 
 use super::document::{display, Corpus};
 use crate::model::{Skipped, MANIFEST};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::formats::detect::{skip_reason, unplaced_extension, ARTICLE_EXTENSIONS};
+use super::formats::detect::{
+    lock_file_reason, skip_reason, unplaced_extension, ARTICLE_EXTENSIONS,
+};
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
@@ -86,6 +89,22 @@ fn own_outputs(dir: &Path) -> HashSet<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The page a folder holds the resources of, when it is one: a browser's
+/// "Save page as" → "Web page, complete" writes `X.html` and beside it a
+/// folder `X_files` of the page's images, scripts, styles and ad frames
+/// (`saved_resource.html`), which would otherwise be read as an article of
+/// a group "X_files" and fill the warnings with one line per image. Only
+/// `_files` is known: it is what Chrome, Edge and Firefox write in English,
+/// and a folder of that name without its page beside it is read as before.
+fn saved_page_of(dir: &Path) -> Option<PathBuf> {
+    let name = dir.file_name()?.to_str()?;
+    let stem = name.strip_suffix("_files").filter(|s| !s.is_empty())?;
+    ["html", "htm"]
+        .into_iter()
+        .map(|ext| dir.with_file_name(format!("{stem}.{ext}")))
+        .find(|page| page.is_file())
 }
 
 /// Walks a folder in sorted order, following symbolic links but never
@@ -207,6 +226,14 @@ pub(crate) fn walk(
                 ));
                 continue;
             }
+            if let Some(page) = saved_page_of(&path) {
+                corpus.warnings.push(format!(
+                    "{}: the images, scripts and ad frames of the saved page {} (\"Web page, complete\"), not articles; not read (the page itself is)",
+                    display(&path),
+                    display(&page)
+                ));
+                continue;
+            }
             if rules.is_import_out(&path) {
                 corpus.warnings.push(format!(
                     "{}: the folder this import writes into (--out); its files are not read as input",
@@ -222,6 +249,11 @@ pub(crate) fn walk(
                 continue;
             }
             walk(root, &path, input, visited, out, corpus, rules);
+        } else if let Some(reason) = lock_file_reason(&path) {
+            corpus.skipped.push(Skipped {
+                source: display(&path),
+                reason,
+            });
         } else if ARTICLE_EXTENSIONS.contains(&extension(&path).as_str())
             || (rules.forced_format && unplaced_extension(&extension(&path)))
         {
@@ -350,6 +382,47 @@ mod tests {
         // A marker frame did not write proves nothing.
         std::fs::write(root.join(IMPORT_MARKER), "a-001.txt\n").unwrap();
         assert_eq!(walked(root, &rules).0, ["a-001.txt", "a.txt"]);
+    }
+
+    /// "Web page, complete" saves `X.html` and a folder `X_files` of the
+    /// page's resources: the page is read, the folder is one warning; a
+    /// `_files` folder with no page beside it is read as any folder.
+    #[test]
+    fn a_saved_pages_resource_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (f, text) in [
+            ("Flood - BBC News.html", "<html><p>Article</p></html>"),
+            ("Flood - BBC News_files/saved_resource.html", "<p>Ad</p>"),
+            ("Flood - BBC News_files/img1.gif", "GIF89a"),
+            ("Old.htm", "<p>Article</p>"),
+            ("Old_files/frame.html", "<p>Ad</p>"),
+            ("notes_files/a.txt", "The user's own notes"),
+            ("_files/b.txt", "A folder named only _files"),
+        ] {
+            std::fs::create_dir_all(root.join(f).parent().unwrap()).unwrap();
+            std::fs::write(root.join(f), text).unwrap();
+        }
+        let (names, corpus) = walked(root, &WalkRules::default());
+        assert_eq!(
+            names,
+            [
+                "Flood - BBC News.html",
+                "Old.htm",
+                "_files/b.txt",
+                "notes_files/a.txt"
+            ]
+        );
+        assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+        assert_eq!(corpus.warnings.len(), 2, "{:?}", corpus.warnings);
+        assert!(
+            corpus.warnings[0].contains(
+                "Flood - BBC News_files: the images, scripts and ad frames of the saved page"
+            ) && corpus.warnings[0].contains("Flood - BBC News.html"),
+            "{:?}",
+            corpus.warnings
+        );
+        assert!(corpus.warnings[1].contains("Old_files: the images"));
     }
 
     /// With `--format`, a file of an extension frame does not know is read

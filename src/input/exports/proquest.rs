@@ -2,10 +2,13 @@
 //! record between lines of underscores (or after "Document 3 of 10"), with
 //! labelled fields: `Author:`, `Full text:` (the article, up to the next
 //! field), then `Title:`, `Publication title:`, `Publication date:`,
-//! `Section:`, `ProQuest document ID:` ...
+//! `Section:`, `ProQuest document ID:` ...; the export's footer under the
+//! last record ("Contact ProQuest", "Copyright © ... ProQuest LLC") is no
+//! article's.
 
 use super::dates::iso_date;
 use super::fields::{article_name, labelled, one_line, ExportArticle};
+use std::borrow::Cow;
 
 /// Fields after the full text: the text ends at the first of them.
 const AFTER_TEXT: &[&str] = &[
@@ -96,11 +99,57 @@ const RECORD_FIELDS: [&str; 6] = [
     "ProQuest document ID",
 ];
 
+/// A line of the footer ProQuest writes under the last record of an
+/// export ("Contact ProQuest", "Copyright © 2024 ProQuest LLC. All rights
+/// reserved. - Terms and Conditions"); a record's own `Copyright:` field is
+/// not one.
+fn footer_line(line: &str) -> bool {
+    let l = line.trim();
+    l.eq_ignore_ascii_case("Contact ProQuest")
+        || l.eq_ignore_ascii_case("Terms and Conditions")
+        || (l.starts_with("Copyright")
+            && !l.starts_with("Copyright:")
+            && l.contains("ProQuest LLC"))
+}
+
+/// The last record without the export's footer after it: read as part of
+/// the record, the footer was text "not read" among its fields (or, after
+/// a text with no fields, part of the article). Its lines may share a
+/// paragraph with the record's last field when no blank line parts them.
+fn without_footer(chunk: &[String]) -> Cow<'_, [String]> {
+    let mut keep = chunk.len();
+    while let Some(last) = keep.checked_sub(1).map(|i| &chunk[i]) {
+        let lines: Vec<&str> = last.lines().collect();
+        let footer_from = lines
+            .iter()
+            .rposition(|l| !footer_line(l))
+            .map_or(0, |i| i + 1);
+        if footer_from == lines.len() {
+            break;
+        }
+        if footer_from > 0 {
+            let mut owned = chunk[..keep].to_vec();
+            owned[keep - 1] = lines[..footer_from].join("\n");
+            return Cow::Owned(owned);
+        }
+        keep -= 1;
+    }
+    Cow::Borrowed(&chunk[..keep])
+}
+
 /// The articles of a ProQuest export, in order.
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    for chunk in paras.split(|p| separator(p)) {
+    let chunks: Vec<&[String]> = paras.split(|p| separator(p)).collect();
+    let last = chunks.len().saturating_sub(1);
+    for (i, chunk) in chunks.into_iter().enumerate() {
+        let chunk = if i == last {
+            without_footer(chunk)
+        } else {
+            Cow::Borrowed(chunk)
+        };
+        let chunk = &chunk[..];
         let Some(text_at) = chunk
             .iter()
             .position(|p| labelled(p, "Full text").is_some())
@@ -270,6 +319,44 @@ pub(crate) mod tests {
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0]
             .starts_with("article 1 (\"Festival guide\"): its full text ends at \"Location\""));
+    }
+
+    /// ProQuest ends an export with its own footer ("Contact ProQuest",
+    /// "Copyright © 2024 ProQuest LLC ..."), on the lines after the last
+    /// record (glued to it when no blank line comes between): it is not
+    /// text the last article lost, and never part of an article.
+    #[test]
+    fn the_exports_footer_is_not_lost_text() {
+        let records = [
+            ("One", "The Times", "Mar 5, 2024", "A", &["Text one."][..]),
+            ("Two", "The Times", "Mar 6, 2024", "B", &["Text two."][..]),
+        ];
+        let footer = "Contact ProQuest\nCopyright \u{a9} 2024 ProQuest LLC. All rights reserved. - Terms and Conditions\n";
+        let plain = proquest_of(&records);
+        // As ProQuest writes it: the line of underscores right under the
+        // last field, the footer after a blank line.
+        let line = "_".repeat(60);
+        let glued = plain.replace(&format!("\n\n{line}"), &format!("\n{line}"));
+        for txt in [
+            format!("{plain}{footer}"),
+            format!("{glued}{footer}"),
+            format!("{plain}Contact ProQuest\n\nCopyright \u{a9} 2021 ProQuest LLC. All rights reserved.\n\nTerms and Conditions\n"),
+            // No line of underscores after the last record: the footer
+            // follows its last field.
+            format!("{}\n{footer}", plain.trim_end().trim_end_matches('_').trim_end()),
+            format!("{}\n\n{footer}", plain.trim_end().trim_end_matches('_').trim_end()),
+        ] {
+            let (arts, warnings) = split(&paragraphs(&txt));
+            assert!(warnings.is_empty(), "{warnings:?}\n{txt}");
+            assert_eq!(arts.len(), 2);
+            assert_eq!(arts[1].body, ["Text two."]);
+        }
+        // Text in the fields is still named, footer or not.
+        let cut = format!("{glued}{footer}").replace(
+            "Section: UK News\n\nSource type: Newspaper\n\nProQuest document ID: 2918765",
+            "Section: UK News\n\nThe rest of the article was found among the fields.\n\nProQuest document ID: 2918765",
+        );
+        assert_eq!(split(&paragraphs(&cut)).1.len(), 1);
     }
 
     #[test]

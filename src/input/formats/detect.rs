@@ -19,6 +19,12 @@ pub fn detect(ext: &str, bytes: &[u8]) -> Detected {
     if let Some(d) = by_content(ext, bytes) {
         return d;
     }
+    // Named directly, a file frame knows as something else is refused with
+    // what to do, as in a folder: read as text, a saved page's MIME
+    // headers or a JSON array would be analysed as an article.
+    if let Some(why) = other_format(ext) {
+        return Detected::Unsupported(why);
+    }
     match ext {
         "md" | "markdown" => Detected::Reader(InputFormat::Markdown),
         "html" | "htm" | "xhtml" => Detected::Reader(InputFormat::Html),
@@ -49,6 +55,15 @@ fn by_content(ext: &str, bytes: &[u8]) -> Option<Detected> {
     if text_start.starts_with(b"{\\rtf") {
         return Some(Detected::Reader(InputFormat::Rtf));
     }
+    // Chrome, Edge and Internet Explorer write this line first in an MHTML
+    // file; a Safari web archive is a binary property list of the page.
+    if starts(b"bplist00") && memchr::memmem::find(head, b"WebMainResource").is_some() {
+        return Some(Detected::Unsupported(web_archive_reason("webarchive")));
+    }
+    if text_start.starts_with(b"From: <Saved by ") {
+        let ext = if ext == "mht" { ext } else { "mhtml" };
+        return Some(Detected::Unsupported(web_archive_reason(ext)));
+    }
     if let Some(kind) = image_kind(head) {
         return Some(Detected::Unsupported(format!(
             "an image ({kind}), not text: frame cannot read a photo or scan of an article; run OCR on it or copy the article's text into a .txt file"
@@ -75,6 +90,31 @@ fn ole_reason(ext: &str) -> String {
         ),
         _ => "an old Microsoft Office file (.doc/.xls/.ppt) or a password-protected one: save it as .docx (a spreadsheet: as CSV)".into(),
     }
+}
+
+/// Why a page saved as one file (`ext` names its kind: `webarchive`,
+/// `mht`, else MHTML) is refused: its text sits inside the archive's
+/// encoding (quoted-printable parts, a property list), so it must be saved
+/// again as a plain page.
+fn web_archive_reason(ext: &str) -> String {
+    let (kind, save) = match ext {
+        // Safari offers no "HTML only": its plain page is "Page Source".
+        "webarchive" => (
+            "Safari's .webarchive",
+            "open it in Safari and save it again with Format \"Page Source\" (.html), or in another browser as \"Web page, HTML only\" (.html)",
+        ),
+        "mht" => (
+            ".mht, as Edge and Internet Explorer save \"Web page, single file\"",
+            "open it in the browser and save it again as \"Web page, HTML only\" (.html)",
+        ),
+        _ => (
+            ".mhtml, as Chrome and Edge save \"Webpage, single file\"",
+            "open it in the browser and save it again as \"Web page, HTML only\" (.html)",
+        ),
+    };
+    format!(
+        "a web page saved as one file ({kind}), which frame cannot read: {save}, then give frame the .html file"
+    )
 }
 
 fn image_kind(head: &[u8]) -> Option<&'static str> {
@@ -116,6 +156,35 @@ pub fn skip_reason(ext: &str) -> Option<String> {
     }))
 }
 
+/// Largest file taken for an Office lock file (Word's are 162 bytes):
+/// a real document named `~$...` is read as any other.
+const LOCK_FILE_MAX_BYTES: u64 = 1024;
+
+/// Why the file at `path` is passed over as the lock file Word (or Excel,
+/// PowerPoint) keeps beside a document while it is open: `~$` and the
+/// document's name, a few bytes naming the user. Read, it would be called a
+/// corrupt document. `None`: not one.
+pub fn lock_file_reason(path: &std::path::Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    if !name.starts_with("~$")
+        || std::fs::metadata(path).map_or(true, |m| m.len() > LOCK_FILE_MAX_BYTES)
+    {
+        return None;
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    let (app, what) = match ext.as_str() {
+        "xls" | "xlsx" | "xlsm" | "csv" => ("Excel", "spreadsheet"),
+        "ppt" | "pptx" => ("PowerPoint", "presentation"),
+        _ => ("Word", "document"),
+    };
+    Some(format!(
+        "{app}'s lock file for a {what} open in {app}, not an article ({app} writes a ~$ file beside a {what} while it is open and deletes it on closing): close the {what} in {app}, or ignore this"
+    ))
+}
+
 /// Whether `--format` applies to a file found in a folder with extension
 /// `ext`: frame neither reads that extension nor knows it as something else
 /// (a spreadsheet, an image, an archive ...), so detection cannot place it.
@@ -142,6 +211,8 @@ fn other_format(ext: &str) -> Option<String> {
             format!("an archive (.{ext}): unpack it and give frame the folder")
         }
         "ppt" | "pptx" | "odp" | "key" => format!("a presentation (.{ext}), not an article"),
+        "mhtml" | "mht" | "webarchive" => web_archive_reason(ext),
+        "json" => "a JSON file (.json): frame reads a table of articles as JSON Lines, not as one JSON array; convert it to JSON Lines (one object per line, .jsonl) or CSV and name that file directly (frame analyze FILE.jsonl --text-column ...); a .json file that already holds one object per line only needs renaming to .jsonl".into(),
         _ => return None,
     };
     Some(reason)
@@ -232,6 +303,70 @@ mod tests {
         );
         assert!(unplaced_extension("dat") && unplaced_extension(""));
         assert!(!unplaced_extension("txt") && !unplaced_extension("xlsx"));
+    }
+
+    /// A page saved as one file (Chrome/Edge .mhtml/.mht, Safari
+    /// .webarchive) or a JSON array is refused with the way to a file frame
+    /// reads: in a folder by its extension, named directly by its content
+    /// or extension, and `--format` does not reach it.
+    #[test]
+    fn web_archives_and_json_say_how_to_save_them() {
+        let why = |ext, b: &[u8]| match detect(ext, b) {
+            Detected::Unsupported(r) => r,
+            d => panic!("{ext}: {d:?}"),
+        };
+        let mhtml = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://x.example/\r\nMIME-Version: 1.0\r\n";
+        let webarchive = b"bplist00\xd1\x01\x02_\x10\x0fWebMainResource\xd5";
+        for (ext, bytes) in [
+            ("mhtml", &mhtml[..]),
+            ("mht", b"MIME-Version: 1.0\r\n"),
+            ("txt", mhtml),
+            ("webarchive", webarchive),
+            ("dat", webarchive),
+        ] {
+            assert!(
+                why(ext, bytes).contains("\"Web page, HTML only\" (.html)"),
+                "{ext}"
+            );
+            let (d, by_flag) = detect_or(ext, bytes, Some(InputFormat::Text));
+            assert!(matches!(d, Detected::Unsupported(_)) && !by_flag, "{ext}");
+        }
+        assert!(why("json", b"[\n {\"text\": \"a\"}\n]").contains("convert it to JSON Lines"));
+        for ext in ["mhtml", "mht", "webarchive"] {
+            assert!(skip_reason(ext).unwrap().contains("HTML only"), "{ext}");
+        }
+        assert!(skip_reason("json").unwrap().contains(".jsonl) or CSV"));
+        // An e-mail's header alone is no saved page.
+        assert_eq!(
+            detect("txt", b"From: Jane <jane@example.org>\nSubject: Floods\n"),
+            Detected::Reader(InputFormat::Text)
+        );
+    }
+
+    /// Word's `~$` lock file is named as one, never as a corrupt document;
+    /// a large file of that name, or another name, is not one.
+    #[test]
+    fn office_lock_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, len: usize| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, vec![b'x'; len]).unwrap();
+            p
+        };
+        let word = lock_file_reason(&file("~$rticle.docx", 162)).unwrap();
+        assert!(
+            word.starts_with("Word's lock file for a document open in Word, not an article"),
+            "{word}"
+        );
+        assert!(
+            word.contains("close the document in Word, or ignore this"),
+            "{word}"
+        );
+        let excel = lock_file_reason(&file("~$book.xlsx", 165)).unwrap();
+        assert!(excel.starts_with("Excel's lock file"), "{excel}");
+        assert_eq!(lock_file_reason(&file("~$big.docx", 5000)), None);
+        assert_eq!(lock_file_reason(&file("article.docx", 162)), None);
+        assert_eq!(lock_file_reason(&dir.path().join("~$gone.docx")), None);
     }
 
     #[test]

@@ -77,10 +77,9 @@ pub fn kind(bytes: &[u8]) -> Detected {
 fn read_part(zip: &mut Archive<'_>, name: &str) -> Result<String, String> {
     let total = unpacked_size(zip);
     if total > MAX_FILE_BYTES {
+        let (size, limit) = crate::input::limits::size_and_limit(total, MAX_FILE_BYTES);
         return Err(format!(
-            "unpacks to {} MB, above frame's limit of {} MB per article file",
-            total >> 20,
-            MAX_FILE_BYTES >> 20
+            "unpacks to {size}, above frame's limit of {limit} per article file"
         ));
     }
     let f = match zip.by_name(name) {

@@ -62,12 +62,11 @@ pub fn read(
     };
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
+        let (size, limit) = crate::input::limits::size_and_limit(size, MAX_FILE_BYTES);
         skip(
             corpus,
             format!(
-                "file is {} MB, above frame's limit of {} MB per file (split it into several tables)",
-                size >> 20,
-                MAX_FILE_BYTES >> 20
+                "file is {size}, above frame's limit of {limit} per file (split it into several tables)"
             ),
         );
         return Ok(());

@@ -123,9 +123,9 @@ pub struct CsvRows<R: Read> {
 }
 
 impl<R: Read> CsvRows<R> {
-    /// Reads the header; `Err` is why the file is not a usable CSV file.
-    /// A row may take `cap` bytes.
-    pub fn new(reader: R, cap: u64, delimiter: u8) -> Result<Self, String> {
+    /// Reads the header (after the `sep=` line when `sep_line`); `Err` is
+    /// why the file is not a usable CSV file. A row may take `cap` bytes.
+    pub fn new(reader: R, cap: u64, delimiter: u8, sep_line: bool) -> Result<Self, String> {
         let row_start = Rc::new(Cell::new(0));
         let capped = Capped {
             inner: reader,
@@ -141,6 +141,13 @@ impl<R: Read> CsvRows<R> {
             .has_headers(false)
             .from_reader(capped);
         let mut record = csv::ByteRecord::new();
+        // Read as a row, not cut off the input, so that the parser's line
+        // numbers stay the file's own.
+        if sep_line {
+            if let Err(e) = rdr.read_byte_record(&mut record) {
+                return Err(format!("not a readable CSV file: {e}"));
+            }
+        }
         let header = match rdr.read_byte_record(&mut record) {
             Ok(_) => {
                 let mut ignored = false;
@@ -429,7 +436,8 @@ impl<R: BufRead> Iterator for JsonlRows<R> {
 pub enum TableKind {
     /// One JSON object per line (`.jsonl`, `.ndjson`).
     Jsonl,
-    /// Comma-separated, or semicolon or tab as the header line shows (`.csv`).
+    /// Comma-separated, or what a first line `sep=X` declares, else
+    /// semicolon or tab as the header line shows (`.csv`).
     Csv,
     /// Tab-separated whatever the header holds (`.tsv`): a one-column header
     /// has no tab to show it, and commas in its rows' text are not separators.
@@ -461,10 +469,14 @@ impl<R: BufRead> TableRows<R> {
     pub fn new(mut reader: R, kind: TableKind, cap: u64) -> Result<Self, String> {
         Ok(match kind {
             TableKind::Jsonl => TableRows::Jsonl(JsonlRows::new(reader, cap)),
-            TableKind::Tsv => TableRows::Csv(CsvRows::new(reader, cap, b'\t')?),
+            TableKind::Tsv => TableRows::Csv(CsvRows::new(reader, cap, b'\t', false)?),
             TableKind::Csv => {
-                let delimiter = reader.fill_buf().map(header_delimiter).unwrap_or(b',');
-                TableRows::Csv(CsvRows::new(reader, cap, delimiter)?)
+                let head = reader.fill_buf().unwrap_or_default();
+                let (delimiter, sep_line) = match declared_delimiter(head) {
+                    Some(d) => (d, true),
+                    None => (header_delimiter(head), false),
+                };
+                TableRows::Csv(CsvRows::new(reader, cap, delimiter, sep_line)?)
             }
         })
     }
@@ -475,6 +487,24 @@ impl<R: BufRead> TableRows<R> {
             TableRows::Csv(c) => c.columns(),
             TableRows::Jsonl(j) => j.columns(),
         }
+    }
+}
+
+/// The delimiter a CSV file declares on a first line `sep=X`, as Excel
+/// writes it to say the delimiter whatever the computer's list separator
+/// (Excel then takes the next line as the header). Without it the header
+/// would be the one column "sep=".
+fn declared_delimiter(head: &[u8]) -> Option<u8> {
+    let line = head.split(|&b| b == b'\n').next()?;
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    match line {
+        [s, e, p, b'=', d]
+            if [*s, *e, *p].eq_ignore_ascii_case(b"sep")
+                && (*d == b'\t' || (d.is_ascii_punctuation() && *d != b'"')) =>
+        {
+            Some(*d)
+        }
+        _ => None,
     }
 }
 
@@ -553,6 +583,56 @@ mod tests {
             assert!(r.fields["text"].starts_with("Floods"), "{:?}", r.fields);
         }
         assert_eq!(header_delimiter(b"text\nA, b; c\n"), b',');
+    }
+
+    /// Excel writes `sep=;` on the first line of a CSV file: it names the
+    /// delimiter (whatever the header holds), the header is the next line,
+    /// and lines are still the file's own.
+    #[test]
+    fn an_excel_sep_line_names_the_delimiter() {
+        let shown = |bytes: &[u8]| -> (Vec<String>, Vec<String>) {
+            let t = TableRows::new(bytes, TableKind::Csv, 1 << 20).unwrap();
+            let columns = t.columns().to_vec();
+            let rows = t
+                .map(|e| match e {
+                    Ok(RowEvent::Row(r)) => format!("{} {} {}", r.line, r.row, r.fields["text"]),
+                    Ok(RowEvent::Bad { line, row, reason }) => {
+                        format!("{line} {row} bad: {reason}")
+                    }
+                    Err(e) => panic!("{e:?}"),
+                })
+                .collect();
+            (columns, rows)
+        };
+        let (columns, rows) = shown(b"sep=;\nid;text\n1;Floods, then calm\n2;a;b\n");
+        assert_eq!(columns, ["id", "text"]);
+        assert_eq!(
+            rows,
+            [
+                "3 1 Floods, then calm",
+                "4 2 bad: has 3 fields, the header has 2"
+            ]
+        );
+        // The line decides even where the header shows another delimiter.
+        let (columns, rows) = shown(b"SEP=|\ntext\nOne, two; three\n");
+        assert_eq!(
+            (columns, rows),
+            (
+                vec!["text".to_string()],
+                vec!["3 1 One, two; three".to_string()]
+            )
+        );
+        let (columns, _) = shown(b"sep=,\nid,text\n1,a\n");
+        assert_eq!(columns, ["id", "text"]);
+        // An unclosed quote is named by its line in the file.
+        let (_, rows) = shown(b"sep=;\nid;text\n1;\"never closed\n2;b\n");
+        assert!(
+            rows[0].starts_with("3 1 bad: a quotation mark opened on line 3"),
+            "{rows:?}"
+        );
+        // A header that only starts like one is a header.
+        let (columns, _) = shown(b"sep=x,text\n1,a\n");
+        assert_eq!(columns, ["sep=x", "text"]);
     }
 
     /// An unclosed quote makes the rest of the file one row: reading stops
