@@ -8,6 +8,19 @@ use super::guard;
 use super::html::{article_elements, html_title, html_to_text, nesting_depth};
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Page parts that are never the article's text, by the ids and classes
+/// sites, blog software and consent tools give them: reader comments
+/// (WordPress, Disqus), cookie banners (cookieconsent, OneTrust,
+/// Cookiebot) and lists of other stories. Readability drops such parts by a
+/// looser rule only on its first try, and on a short article it tries again
+/// without it.
+const NOT_THE_ARTICLE: &str = "#comments, .comments, .comment, .comment-list, .commentlist, \
+    .comments-area, .comment-respond, #respond, #disqus_thread, \
+    .cc-window, #onetrust-consent-sdk, #CybotCookiebotDialog, .cookie-banner, #cookie-banner, \
+    .cookie-notice, #cookie-notice, \
+    .most-read, .mostread, .most-popular, .more-stories, .related-stories, \
+    .related-articles, .related-content, .recommended-stories";
+
 /// The article of a saved web page with its metadata (`title`, `byline`,
 /// `date`, `outlet`). A page Readability finds no article in is read whole
 /// (visible text without page furniture), with a warning.
@@ -25,8 +38,11 @@ pub fn read(html: &str) -> Extracted {
         text_mode: TextMode::Formatted,
         ..Default::default()
     };
-    let parsed =
-        guard::catch(|| Readability::new(html, None, Some(cfg)).and_then(|mut r| r.parse()));
+    let parsed = guard::catch(|| {
+        let doc = dom_query::Document::from(html);
+        doc.select(NOT_THE_ARTICLE).remove();
+        Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse())
+    });
     let article = match parsed {
         Ok(Ok(a)) if !a.text_content.trim().is_empty() => a,
         other => {
@@ -252,6 +268,26 @@ pub(crate) mod tests {
         assert_eq!(get("date"), Some("2024-03-05"));
         assert_eq!(get("outlet"), Some("BBC News"));
         assert_eq!(get("byline"), Some("Jane Reporter"));
+    }
+
+    /// From a real-input review: on a short article Readability kept the
+    /// reader comments inside it, the cookie banner and a "Most read" list of
+    /// story cards after it.
+    #[test]
+    fn comments_cookie_banners_and_story_lists_are_not_the_article() {
+        let page = "<html><head><title>Council spends on new road</title></head><body>\
+            <div class=\"cc-window\">We use cookies to improve your experience. Accept all cookies.</div>\
+            <article class=\"main\"><h1>Council spends on new road</h1>\
+            <p>The council will spend two million pounds on a new road, officials said on Monday.</p>\
+            <p>Work starts in May and should end before the winter, the council said.</p>\
+            <section id=\"comments\" class=\"comments\"><div class=\"comment\"><p>Dave says: Disgraceful waste, the council are corrupt.</p></div></section></article>\
+            <div class=\"more-stories\"><h2>Most read</h2><article class=\"card\"><h3>Storm brings travel chaos</h3><p>Roads flooded.</p></article></div>\
+            </body></html>";
+        let text = read(page).text;
+        assert!(text.contains("two million pounds"), "{text}");
+        for gone in ["cookies", "Disgraceful", "Storm brings", "Most read"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
     }
 
     #[test]
