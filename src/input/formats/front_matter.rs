@@ -136,7 +136,7 @@ pub fn read(text: &str) -> FrontMatter {
 /// A front-matter date as frame keeps it: an ISO date (or year-month, or
 /// year) as it is; a date written out ("5 March 2024", "March 5, 2024") as
 /// ISO, by the parser the database exports use; else why it cannot be read.
-fn read_date(v: &str) -> Result<String, String> {
+pub(crate) fn read_date(v: &str) -> Result<String, String> {
     let how = "write it as YYYY-MM-DD, e.g. 2024-03-05, or as 5 March 2024";
     match crate::model::dates::parse_date(v) {
         Some(d) if d.day.is_some() || v.trim().len() <= 7 => return Ok(v.to_string()),

@@ -1,6 +1,7 @@
 //! A table row becomes a document, and the columns named by flags are
 //! checked against the table's: the rules `analyze` and `frame score` share.
 
+use super::super::front_matter::read_date;
 use super::rows::RawRow;
 use crate::input::article::make_document;
 use crate::input::document::Document;
@@ -57,6 +58,13 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
     })
 }
 
+/// The row's date as frame keeps it (ISO, a written-out date made ISO, as
+/// in front matter), or why it cannot be read; `None` without a date.
+pub fn row_date(row: &RawRow, cols: &TableColumns) -> Option<Result<String, String>> {
+    let v = row.fields.get(cols.date.as_ref()?)?.trim();
+    (!v.is_empty()).then(|| read_date(v))
+}
+
 /// The document of one row (`source` names it in later messages), or why
 /// the row is left out.
 pub fn to_document(
@@ -96,7 +104,7 @@ pub fn to_document(
     if let Some(t) = get(&cols.title) {
         doc.title = t;
     }
-    doc.date = get(&cols.date);
+    doc.date = row_date(row, cols).and_then(Result::ok);
     doc.group = get(&cols.group);
     // Every other short column is metadata that --group-by can pick.
     for (k, v) in &row.fields {

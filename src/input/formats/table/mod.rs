@@ -159,10 +159,14 @@ pub fn read(
     // Each id's (line, row) pairs.
     let mut rows_of: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut docs = Vec::new();
+    let mut bad_dates = Vec::new();
     for row in rows {
         let source = row_source(&name, is_jsonl, row.line, row.row);
         match to_document(&row, cols, keep_boilerplate, source.clone()) {
             Ok(doc) => {
+                if let Some(Err(why)) = convert::row_date(&row, cols) {
+                    bad_dates.push(format!("{source}: {why}"));
+                }
                 rows_of
                     .entry(doc.id.clone())
                     .or_default()
@@ -171,6 +175,16 @@ pub fn read(
             }
             Err(reason) => corpus.skipped.push(Skipped { source, reason }),
         }
+    }
+    // One warning per table: a column of dates in one unreadable form would
+    // otherwise fill the warnings.
+    if let Some(first) = bad_dates.first() {
+        corpus.warnings.push(match bad_dates.len() {
+            1 => first.clone(),
+            n => format!(
+                "{name}: {n} rows have a date frame cannot read and are left out of the timeline; the first, {first}"
+            ),
+        });
     }
     let mut clashes: Vec<(usize, String)> = rows_of
         .into_iter()
@@ -258,6 +272,35 @@ mod tests {
         let (_, r) = read_table("d.csv", "id,text\na,\"x\ny\"\na,z\n", &cols);
         let e = r.unwrap_err().to_string();
         assert!(e.contains("'a' on lines 2 and 4 (rows 1 and 2)"), "{e}");
+    }
+
+    /// From a real-input review: dates frame cannot read were left out of
+    /// the timeline without a word; written-out dates are read as in front
+    /// matter.
+    #[test]
+    fn unreadable_dates_are_named_once_per_table() {
+        let cols = TableColumns {
+            date: Some("date".into()),
+            ..TableColumns::default()
+        };
+        let (c, r) = read_table(
+            "d.csv",
+            "date,text\n2024-03-05,a\n5 March 2024,b\n05.03.2024,c\n2024-13-45,d\n,e\n",
+            &cols,
+        );
+        r.unwrap();
+        let dates: Vec<Option<&str>> = c.documents.iter().map(|d| d.date.as_deref()).collect();
+        assert_eq!(
+            dates,
+            [Some("2024-03-05"), Some("2024-03-05"), None, None, None]
+        );
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(
+            c.warnings[0].contains("2 rows have a date frame cannot read")
+                && c.warnings[0].contains("line 4 (row 3): date '05.03.2024'"),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// A `.tsv` file is split at tabs only: a one-column header shows no
