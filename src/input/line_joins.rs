@@ -69,11 +69,12 @@ pub fn continues(line: &str, next: &str, full: Option<usize>) -> Option<bool> {
     (lower_next || wrapped || CANNOT_END.contains(&last)).then_some(false)
 }
 
-/// Whether a line opens a list item ("- ", "* ", "• ", "1. ", "2) ").
+/// Whether a line opens a list item ("- ", "* ", "• ", "1. ", "2) "), a
+/// table row or a quoted block ("| ", "> ").
 fn list_item(line: &str) -> bool {
     let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
     let numbered = rest.len() < line.len() && rest.starts_with(['.', ')']);
-    numbered || line.starts_with(['-', '*', '\u{2022}', '\u{2013}', '\u{2014}'])
+    numbered || line.starts_with(['-', '*', '\u{2022}', '\u{2013}', '\u{2014}', '|', '>'])
 }
 
 /// `text` with each line break inside a sentence made a space (or, in a
@@ -147,6 +148,7 @@ mod tests {
             "Storm hits coast\nby Ann Lee\n\nThe storm came.",
             "Storm hits coast\n\nBy Ann Lee\nLONDON\nThe storm came.",
             "Items\n\n- one\n- two",
+            "Table\n\n| The first row of a table of figures | 12 |\n| The second row of the same table | 14 |\n| The third row of the same table | 16 |",
             "A list of things to take along with you\n\nThe council said people must pack the\n- food and water for three days and\n1. a torch",
             "Title line\n\nIt rained.\nthen it stopped",
         ] {
