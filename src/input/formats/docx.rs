@@ -15,6 +15,9 @@ const WORD: XmlDialect = XmlDialect {
     text: &["t"],
     line_breaks: &["br", "cr"],
     spaces: &["tab"],
+    // "well-known" typed with a non-breaking hyphen; a soft hyphen
+    // (<w:softHyphen/>) only marks where the word may break.
+    hyphens: &["noBreakHyphen"],
     // Footnote references and comments live in other parts; text boxes'
     // fallback copies would repeat their text.
     skip: &["Fallback"],
@@ -73,13 +76,13 @@ mod tests {
         let doc = "<w:document xmlns:w=\"w\"><w:body>\
             <w:p><w:r><w:t>Police </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>said</w:t></w:r><w:r><w:t xml:space=\"preserve\"> the riot &amp; fire</w:t></w:r></w:p>\
             <w:p><w:r><w:instrText>HYPERLINK \"x\"</w:instrText><w:t>were over.</w:t><w:br/><w:t>Next line</w:t></w:r></w:p>\
-            <w:p/><w:p><w:r><w:delText>gone</w:delText><w:t>Caf\u{e9}</w:t><w:tab/><w:t>end</w:t></w:r></w:p>\
+            <w:p/><w:p><w:r><w:delText>gone</w:delText><w:t>Caf\u{e9}</w:t><w:tab/><w:t>end well</w:t><w:noBreakHyphen/><w:t>known</w:t><w:softHyphen/><w:t>ly</w:t></w:r></w:p>\
             </w:body></w:document>";
         let bytes = zip_of(&[("word/document.xml", doc)]);
         let got = read(&bytes).unwrap().text;
         assert_eq!(
             got,
-            "Police said the riot & fire\n\nwere over.\nNext line\n\nCaf\u{e9} end"
+            "Police said the riot & fire\n\nwere over.\nNext line\n\nCaf\u{e9} end well-knownly"
         );
         assert_eq!(
             read(&docx_of(&["One", "Two <3"])).unwrap().text,

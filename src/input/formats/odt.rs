@@ -12,6 +12,7 @@ const ODF: XmlDialect = XmlDialect {
     text: &[],
     line_breaks: &["line-break"],
     spaces: &["s", "tab"],
+    hyphens: &[],
     // Footnotes, comments and tracked deletions are not the article's text.
     skip: &["note", "annotation", "tracked-changes"],
 };

@@ -123,6 +123,8 @@ pub struct XmlDialect {
     pub line_breaks: &'static [&'static str],
     /// Empty elements that stand for a space (tabs, ODT's `text:s`).
     pub spaces: &'static [&'static str],
+    /// Empty elements that stand for a hyphen (Word's non-breaking hyphen).
+    pub hyphens: &'static [&'static str],
     /// Elements whose content is not text of the document (notes, deleted text).
     pub skip: &'static [&'static str],
 }
@@ -271,6 +273,8 @@ pub fn paragraphs(
                     para.push('\n');
                 } else if dialect.spaces.contains(&name) {
                     para.push(' ');
+                } else if dialect.hyphens.contains(&name) {
+                    para.push('-');
                 } else if dialect.paragraphs.contains(&name) {
                     flush(&mut para, &mut out, &mut mark);
                 } else if let Some(m) = title_mark(&e) {
@@ -351,6 +355,7 @@ mod tests {
             text: &[],
             line_breaks: &[],
             spaces: &[],
+            hyphens: &[],
             skip: &[],
         };
         assert_eq!(
