@@ -7,12 +7,11 @@ use super::boilerplate;
 use super::document::{display, sha256_hex, Document};
 use super::exports;
 use super::formats::{self, Detected, Extracted};
-use super::invisible;
-use super::ligatures;
 use super::limits::MAX_FILE_BYTES;
 use super::line_joins;
 use super::lost_spaces;
 use super::quote_marks;
+use super::text_steps;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
 use crate::model::{InputRecord, Skipped};
@@ -217,8 +216,7 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
 /// lost spaces repaired, boilerplate removed, line breaks inside sentences
 /// joined, title found, hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
-    let text = invisible::strip(text);
-    let text = ligatures::expand(&text);
+    let text = text_steps::characters(text);
     let (repaired_text, repaired_quotes) = quote_marks::repair(&text);
     let (repaired_text, repaired_spaces) = match lost_spaces::repair(&repaired_text) {
         (Cow::Owned(t), n) => (Cow::Owned(t), n),

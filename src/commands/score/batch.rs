@@ -100,13 +100,7 @@ impl Batch {
     pub fn push(&mut self, mut doc: Document, scorer: &BatchScorer, sink: &mut RowSink) -> bool {
         // As when an article is read: a soft hyphen or a ligature must not
         // split a word, nor a line break a sentence.
-        if let Cow::Owned(t) = crate::input::invisible::strip(&doc.text) {
-            doc.text = t;
-        }
-        if let Cow::Owned(t) = crate::input::ligatures::expand(&doc.text) {
-            doc.text = t;
-        }
-        if let Cow::Owned(t) = crate::input::line_joins::join(&doc.text) {
+        if let Cow::Owned(t) = crate::input::text_steps::as_given(&doc.text) {
             doc.text = t;
         }
         self.bytes += doc.text.len();
