@@ -1,5 +1,5 @@
-//! Finding the article files under the inputs: folders walked in sorted
-//! order, links followed, loops, frame's own output folders and the
+//! Finding the article files under the inputs: folders walked in name
+//! order (numbers by value), links followed, loops, frame's own output folders and the
 //! resource folders of pages saved "complete" left out.
 
 use super::document::{display, Corpus};
@@ -151,7 +151,11 @@ pub(crate) fn walk(
     let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
         .collect();
-    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    // Numbers in names in their numeric order ("2.txt" before "10.txt"), as
+    // a file manager shows them, so that article #2 is the file named 2;
+    // names that compare equal so ("01", "1") fall back to byte order, so
+    // that the order never depends on the order the folder lists them in.
+    paths.sort_by(|a, b| alphanumeric_sort::compare_path(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
     // An input folder that is itself frame's output folder (`--out` equal
     // to the input): the outputs its manifest lists are not articles.
     let own = if dir == root {
@@ -315,6 +319,23 @@ mod tests {
             .map(|c| c.rel.to_string_lossy().replace('\\', "/"))
             .collect();
         (names, corpus)
+    }
+
+    /// Numbers in file names sort by value, as a file manager shows them;
+    /// "1" and "01" in one fixed order.
+    #[test]
+    fn numbered_files_come_in_numeric_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "10.txt", "2.txt", "1.txt", "01.txt", "b.txt", "a 3.txt", "a 20.txt",
+        ] {
+            std::fs::write(dir.path().join(name), "An article").unwrap();
+        }
+        let (names, _) = walked(dir.path(), &WalkRules::default());
+        assert_eq!(
+            names,
+            ["1.txt", "01.txt", "2.txt", "10.txt", "a 3.txt", "a 20.txt", "b.txt"]
+        );
     }
 
     /// `frame import DIR --out DIR/articles` run twice: the second run must
