@@ -11,6 +11,7 @@ use super::limits::MAX_FILE_BYTES;
 use super::line_joins;
 use super::lost_spaces;
 use super::quote_marks;
+use super::repeated_title;
 use super::text_steps;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
@@ -214,7 +215,7 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
 /// Builds a document from decoded text: invisible characters inside words
 /// removed, ligatures written out, damaged quotation marks and hyphens for
 /// lost spaces repaired, boilerplate removed, line breaks inside sentences
-/// joined, title found, hash taken.
+/// joined, title found (and a line repeating it removed), hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     let text = text_steps::characters(text);
     let (repaired_text, repaired_quotes) = quote_marks::repair(&text);
@@ -234,11 +235,19 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         Cow::Borrowed(_) => clean,
     };
     let title = find_title(&clean);
+    let (clean, repeats) = if keep_boilerplate {
+        (clean, 0)
+    } else {
+        match repeated_title::without_repeats(&clean, &title) {
+            (Cow::Owned(t), n) => (t, n),
+            (Cow::Borrowed(_), _) => (clean, 0),
+        }
+    };
     Document {
         sha256: sha256_hex(clean.as_bytes()),
         text: clean,
         title,
-        boilerplate_lines: dropped,
+        boilerplate_lines: dropped + repeats,
         repaired_marks: repaired,
         ..Default::default()
     }
@@ -259,7 +268,30 @@ pub fn find_title(text: &str) -> String {
     } else {
         first
     };
-    title.chars().take(300).collect()
+    clip_title(title)
+}
+
+/// Longest title, in characters: a first line longer than this is a
+/// paragraph (the file has no headline line) and is cut.
+const TITLE_MAX_CHARS: usize = 300;
+
+/// `line` as a title: whole, or cut at the last word boundary within
+/// [`TITLE_MAX_CHARS`] with an ellipsis, so that a cut shows and never
+/// splits a word.
+fn clip_title(line: &str) -> String {
+    if line.chars().count() <= TITLE_MAX_CHARS {
+        return line.to_string();
+    }
+    let end = line
+        .char_indices()
+        .nth(TITLE_MAX_CHARS - 1)
+        .map_or(line.len(), |(i, _)| i);
+    let head = &line[..end];
+    let cut = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > 0)
+        .map_or(head, |i| &head[..i]);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 /// Most words a headline has; a longer line is a paragraph.
@@ -293,6 +325,17 @@ pub(crate) fn date_in(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file without a headline line: its first paragraph is cut at a
+    /// word, and the cut shows.
+    #[test]
+    fn a_long_first_line_is_cut_at_a_word_with_an_ellipsis() {
+        let para = "word ".repeat(70) + "controversy it is facing over the weekend.";
+        let title = find_title(&format!("{para}\n\nMore text."));
+        assert!(title.ends_with("word…"), "{title}");
+        assert!(title.chars().count() <= TITLE_MAX_CHARS);
+        assert_eq!(find_title("Short headline\n\nText."), "Short headline");
+    }
 
     fn read(name: &str, bytes: &[u8], forced: Option<InputFormat>) -> FileResult {
         let dir = tempfile::tempdir().unwrap();

@@ -26,6 +26,7 @@ mod lost_spaces;
 pub mod metadata;
 pub mod paragraphs;
 mod quote_marks;
+mod repeated_title;
 pub mod text_steps;
 pub mod walk;
 pub mod wire_credits;

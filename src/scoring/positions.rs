@@ -146,7 +146,8 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
     let paras = split_title_lines(text, &t, crate::input::paragraphs(text));
     let first_token = |pos: usize| doc.tokens.partition_point(|t| (t.start as usize) < pos);
     let words = |(a, b): (usize, usize)| first_token(b) - first_token(a);
-    let cut = title.chars().count() >= 300; // find_title keeps 300 characters
+    // find_title cuts a long first line at a word and marks the cut with "…".
+    let cut = title.ends_with('\u{2026}');
     let same = |k: usize| {
         let p = &text[paras[k].0..paras[k].1];
         !t.is_empty() && (same_norm(p, &t, true) || (cut && same_norm(p, &t, false)))
