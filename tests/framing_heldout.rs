@@ -99,7 +99,12 @@ fn balances() -> Vec<f64> {
     let senti = SentimentAnalyzer::new(SentimentLexicon::builtin());
     docs.iter()
         .zip(&tc.docs)
-        .map(|(d, td)| scorer.score(&d.text, td, &tc.vocab, &senti).threat_balance)
+        .map(|(d, td)| {
+            scorer
+                .score(&d.text, td, &tc.vocab, &senti)
+                .threat_balance
+                .unwrap_or(0.0)
+        })
         .collect()
 }
 

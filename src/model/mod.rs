@@ -267,8 +267,9 @@ pub struct ArticleResult {
     pub sha256: String,
     /// Sentiment aggregated over sentences.
     pub sentiment: SentimentSummary,
-    /// (threat - reassurance) / (threat + reassurance) on per-1,000 scores; 0 when both are 0.
-    pub threat_balance: f64,
+    /// (threat - reassurance) / (threat + reassurance) on per-1,000 scores;
+    /// `None` (empty in CSV, null in JSON) when both are 0.
+    pub threat_balance: Option<f64>,
     /// Lower end of the seeded 95% bootstrap interval of `sentiment.compound`
     /// (sentences resampled); `None` with fewer than two sentences.
     pub sentiment_ci_low: Option<f64>,
@@ -832,7 +833,7 @@ pub fn example(n: usize) -> Analysis {
                 negative: 0.12,
                 neutral: 0.78,
             },
-            threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
+            threat_balance: (t + r > 0.0).then(|| (t - r) / (t + r)),
             frames: fs,
             top_terms: (0..5)
                 .map(|r| TermScore {

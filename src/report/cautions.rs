@@ -89,7 +89,7 @@ pub fn frames(a: &Analysis) -> Vec<String> {
     });
     if !thin.is_empty() {
         out.push(format!(
-            "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (check the Evidence section).",
+            "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (read them with their frame words marked, in the reader, or in evidence.csv).",
             numbers(&thin),
             has_verb(thin.len()),
             if thin.len() == 1 { "its row" } else { "their rows" },
@@ -161,7 +161,7 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
         };
         match (t.ci_low, t.ci_high, r.ci_low, r.ci_high) {
             (Some(tl), Some(th), Some(rl), Some(rh)) => {
-                art.threat_balance.abs() > 1e-9 && tl <= rh && rl <= th
+                art.threat_balance.is_some_and(|b| b.abs() > 1e-9) && tl <= rh && rl <= th
             }
             _ => false,
         }
@@ -454,7 +454,7 @@ mod tests {
             // Threat clearly above reassurance (intervals apart).
             art.frames[0].ci_low = Some(45.0);
             art.frames[0].ci_high = Some(60.0);
-            art.threat_balance = 0.2;
+            art.threat_balance = Some(0.2);
             art.sentences = (0..10).map(|_| art.sentences[0].clone()).collect();
         }
         if let Some(c) = &mut a.clustering {

@@ -20,8 +20,9 @@ pub struct DocScores {
     pub frames: Vec<FrameScore>,
     /// Aggregated sentence sentiment.
     pub sentiment: SentimentSummary,
-    /// Threat/reassurance balance in [-1, 1].
-    pub threat_balance: f64,
+    /// Threat/reassurance balance in [-1, 1]; `None` when the article has
+    /// neither (no balance to tell, not an even one).
+    pub threat_balance: Option<f64>,
     /// The sentence with most threat hits.
     pub most_threatening: Option<SentenceRef>,
     /// The sentence with most reassurance hits.
@@ -190,7 +191,13 @@ impl FrameScorer {
                 .map(|(label, (count, forms, s, at))| {
                     let term = forms
                         .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                        // Ties go to the shortest form ("evacuated" before a
+                        // glued "evacuate-late"), then the first in order.
+                        .max_by(|a, b| {
+                            a.1.cmp(b.1)
+                                .then(b.0.chars().count().cmp(&a.0.chars().count()))
+                                .then(b.0.cmp(a.0))
+                        })
                         .map(|f| f.0.clone())
                         .unwrap_or_default();
                     Evidence {
@@ -281,7 +288,7 @@ impl FrameScorer {
         );
         let scores = DocScores {
             sentiment: sentiment::aggregate(&sent_scores),
-            threat_balance: if t + r > 0.0 { (t - r) / (t + r) } else { 0.0 },
+            threat_balance: (t + r > 0.0).then(|| (t - r) / (t + r)),
             most_threatening,
             most_reassuring,
             frames,

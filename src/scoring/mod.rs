@@ -537,9 +537,9 @@ mod tests {
         assert_eq!(hits(&s), (2.0, 1.0, 0.0));
         assert!((s.frames[0].per_1k - 200.0).abs() < 1e-9);
         assert!((s.frames[0].share - 2.0 / 3.0).abs() < 1e-9);
-        assert!((s.threat_balance - 1.0 / 3.0).abs() < 1e-9);
+        assert!((s.threat_balance.unwrap() - 1.0 / 3.0).abs() < 1e-9);
         let none = score_text("The weather was mild.");
-        assert_eq!(none.threat_balance, 0.0);
+        assert_eq!(none.threat_balance, None);
         assert_eq!(none.frames[0].share, 0.0);
     }
 

@@ -18,8 +18,8 @@ pub struct ScoreRow {
     pub neutral: f64,
     /// (frame name, hits per 1,000 words), in lexicon order.
     pub frames: Vec<(String, f64)>,
-    /// Threat/reassurance balance.
-    pub threat_balance: f64,
+    /// Threat/reassurance balance; `None` when the text has neither.
+    pub threat_balance: Option<f64>,
 }
 
 /// Where `frame score` writes: CSV (one header) or JSON Lines.
@@ -102,7 +102,11 @@ fn csv_rows(rows: &[ScoreRow]) -> Vec<u8> {
             format!("{:.4}", r.neutral),
         ];
         rec.extend(r.frames.iter().map(|(_, v)| format!("{v:.4}")));
-        rec.push(format!("{:.4}", r.threat_balance));
+        rec.push(
+            r.threat_balance
+                .map(|b| format!("{b:.4}"))
+                .unwrap_or_default(),
+        );
         write_text_record(&mut w, &rec);
     }
     w.into_inner().unwrap_or_default()

@@ -63,7 +63,7 @@ pub fn articles(a: &Analysis) -> OutputFile {
                 Cell::F4(r.sentiment.positive),
                 Cell::F4(r.sentiment.negative),
                 Cell::F4(r.sentiment.neutral),
-                Cell::F4(r.threat_balance),
+                Cell::OptF4(r.threat_balance),
                 Cell::OptF4(r.sentiment_ci_low),
                 Cell::OptF4(r.sentiment_ci_high),
             ]
@@ -246,6 +246,21 @@ fn frame_cols<'a>(a: &Analysis, per_1k: &'a [f64]) -> impl Iterator<Item = Cell<
     (0..a.frames.len()).map(|c| Cell::F4(per_1k.get(c).copied().unwrap_or(0.0)))
 }
 
+/// A part's sentiment and frame scores, or empty cells for a part of 0
+/// words (a missing headline), which has no score rather than a score of 0.
+fn part_cols<'a>(
+    a: &Analysis,
+    words: usize,
+    sentiment: f64,
+    per_1k: &'a [f64],
+) -> impl Iterator<Item = Cell<'a>> {
+    let scored = words > 0;
+    std::iter::once(Cell::OptF4(scored.then_some(sentiment))).chain(
+        (0..a.frames.len())
+            .map(move |c| Cell::OptF4(scored.then(|| per_1k.get(c).copied().unwrap_or(0.0)))),
+    )
+}
+
 /// `voices.csv`: narration and quoted speech (one row per speaker) of each article.
 pub fn voices(a: &Analysis) -> OutputFile {
     let mut header = h(&["article_id", "voice", "speaker", "words", "sentiment"]);
@@ -260,10 +275,9 @@ pub fn voices(a: &Analysis) -> OutputFile {
                     Cell::from(&v.voice),
                     Cell::from(&v.speaker),
                     Cell::Int(v.words),
-                    Cell::F4(v.sentiment.compound),
                 ]
                 .into_iter()
-                .chain(frame_cols(a, &v.per_1k))
+                .chain(part_cols(a, v.words, v.sentiment.compound, &v.per_1k))
             })
         }),
     )
@@ -300,14 +314,9 @@ pub fn positions(a: &Analysis) -> OutputFile {
         &header,
         a.articles.iter().flat_map(|r| {
             r.positions.iter().map(move |p| {
-                [
-                    Cell::from(&r.id),
-                    Cell::from(&p.part),
-                    Cell::Int(p.words),
-                    Cell::F4(p.sentiment.compound),
-                ]
-                .into_iter()
-                .chain(frame_cols(a, &p.per_1k))
+                [Cell::from(&r.id), Cell::from(&p.part), Cell::Int(p.words)]
+                    .into_iter()
+                    .chain(part_cols(a, p.words, p.sentiment.compound, &p.per_1k))
             })
         }),
     )

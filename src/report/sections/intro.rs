@@ -234,9 +234,10 @@ fn leanings(a: &crate::model::Analysis) -> [usize; 4] {
     let mut out = [0; 4];
     for art in &a.articles {
         let score = |j: Option<usize>| j.and_then(|j| art.frames.get(j)).map_or(0.0, |f| f.per_1k);
-        let k = if art.threat_balance > 1e-9 {
+        let b = art.threat_balance.unwrap_or(0.0);
+        let k = if b > 1e-9 {
             0
-        } else if art.threat_balance < -1e-9 {
+        } else if b < -1e-9 {
             1
         } else if score(tj) > 0.0 || score(rj) > 0.0 {
             2
@@ -374,7 +375,7 @@ mod tests {
             let (x, y) = [(2.0, 2.0), (0.0, 0.0), (3.0, 1.0)][i];
             art.frames[t].per_1k = x;
             art.frames[r].per_1k = y;
-            art.threat_balance = if x + y > 0.0 { (x - y) / (x + y) } else { 0.0 };
+            art.threat_balance = (x + y > 0.0).then(|| (x - y) / (x + y));
         }
         assert_eq!(leanings(&a), [1, 0, 1, 1]);
     }
