@@ -551,9 +551,11 @@ mod tests {
         let a = example(1200);
         let (report, appendix) = render_pages(&a, &ALL);
         assert!(report.len() < 100_000, "{} bytes", report.len());
-        assert!(appendix.len() < 400_000, "{} bytes", appendix.len());
+        // The appendix lists up to 500 articles per table, whatever the corpus.
+        assert!(appendix.len() < 2_000_000, "{} bytes", appendix.len());
+        assert!(appendix.contains("Showing the first 500 of 1,200 articles"));
         let html = report + &appendix;
-        assert!(html.contains("Showing the first 50 of 1,200 articles"));
+
         assert!(html.contains("Evidence is shown for the first 20 of 1,200 articles"));
         assert!(html.contains("similarity.csv"));
     }

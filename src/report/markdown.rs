@@ -364,8 +364,9 @@ mod tests {
         let a = example(7);
         assert_eq!(render(&a, &ALL), render(&a, &ALL));
         let big = render(&example(1200), &ALL);
-        assert!(big.len() < 300_000, "{} bytes", big.len());
-        assert!(big.contains("Showing the first 50 of 1,200 articles"));
+        // Up to 500 rows per per-article table, whatever the corpus.
+        assert!(big.len() < 1_000_000, "{} bytes", big.len());
+        assert!(big.contains("Showing the first 500 of 1,200 articles"));
     }
 
     #[test]

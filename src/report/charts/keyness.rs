@@ -87,8 +87,21 @@ fn drawn(c: &KeynessComparison) -> (Vec<&KeyTerm>, Vec<&KeyTerm>) {
 
 /// A bar's label: the term and, in brackets, its counts in the group and
 /// in the rest.
-fn label_text(t: &KeyTerm) -> String {
-    format!("{} ({}/{})", t.term, t.freq_group, t.freq_rest)
+fn label_text(t: &KeyTerm, group_articles: usize) -> String {
+    format!("{}{}", t.term, counts(t, group_articles))
+}
+
+/// A label's brackets: the counts, and "1 article" when a word the group
+/// uses more comes from one of its several articles (a fact about that
+/// article, not the group).
+fn counts(t: &KeyTerm, group_articles: usize) -> String {
+    let one = t.g2 > 0.0 && t.articles_group == 1 && group_articles > 1;
+    format!(
+        " ({}/{}{})",
+        t.freq_group,
+        t.freq_rest,
+        if one { ", 1 article" } else { "" }
+    )
 }
 
 /// The font of the bar labels at its largest (a panel with many rows may
@@ -119,9 +132,9 @@ fn columns(panels: &[&KeynessComparison], st: &Style) -> usize {
         .take(MAX_PANELS)
         .flat_map(|c| {
             let (over, under) = drawn(c);
-            over.into_iter().chain(under)
+            over.into_iter().chain(under).map(|t| (t, c.articles))
         })
-        .map(|t| text_w(&lf, &label_text(t)))
+        .map(|(t, n)| text_w(&lf, &label_text(t, n)))
         .max()
         .unwrap_or(0);
     (1..=preferred)
@@ -134,13 +147,13 @@ fn columns(panels: &[&KeynessComparison], st: &Style) -> usize {
 /// term is shortened with an ellipsis and the counts are kept (keyness.csv
 /// has the term whole). Only a term too long for a whole-width panel is
 /// shortened ([`columns`] narrows the grid first).
-fn fit_label(f: &FontDesc, t: &KeyTerm, room: i32) -> String {
-    let whole = label_text(t);
+fn fit_label(f: &FontDesc, t: &KeyTerm, group_articles: usize, room: i32) -> String {
+    let whole = label_text(t, group_articles);
     if text_w(f, &whole) <= room {
         return whole;
     }
     // Measured whole, as drawn: widths of parts need not add up.
-    let counts = format!(" ({}/{})", t.freq_group, t.freq_rest);
+    let counts = counts(t, group_articles);
     let chars: Vec<char> = t.term.chars().collect();
     let cut = |n: usize| {
         let head: String = chars[..n].iter().collect();
@@ -207,11 +220,11 @@ pub fn draw<DB: DrawingBackend>(
     };
     let mut sub = match pair {
         Some((x, y)) => vec![format!(
-            "The two {what}s compared with each other. Blue bars (right): terms {} uses more than {}; orange bars (left): terms {} uses more. Bar length: log-likelihood G2, printed at the bar's end (negative for the terms {} uses more, as in keyness.csv); dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the scale. In brackets: count in {} / count in {}.",
+            "The two {what}s compared with each other. Blue bars (right): terms {} uses more than {}; orange bars (left): terms {} uses more. Bar length: log-likelihood G2, printed at the bar's end (negative for the terms {} uses more, as in keyness.csv); dashed lines mark G2 = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the scale. In brackets: count in {} / count in {}; \"1 article\" when one article supplies all of a group's uses.",
             x.group, y.group, y.group, y.group, x.group, y.group
         )],
         None => vec![format!(
-            "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end, negative for terms used less (as in keyness.csv); dashed lines mark |G2| = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest."
+            "Each panel compares one {what} with all other articles. Blue bars (right): terms used more in the {what}; orange bars (left): terms used less. Bar length: log-likelihood G2, printed at the bar's end, negative for terms used less (as in keyness.csv); dashed lines mark |G2| = 3.84 (inner, p < 0.05) and 10.83 (outer, p < 0.001), where they fit the panel's scale. In brackets: count in the {what} / count in the rest; \"1 article\" when one article supplies all of the {what}'s uses (a fact about that article, not the {what})."
         )],
     };
     if what == "cluster" {
@@ -341,7 +354,7 @@ fn panel<DB: DrawingBackend>(
             colour.filled(),
         ))
         .map_err(de)?;
-        let label = fit_label(&lf, t, label_room(w, st));
+        let label = fit_label(&lf, t, c.articles, label_room(w, st));
         let gap = st.px(6.0);
         // Signed, as in keyness.csv and the report's text.
         let g2 = num(finite(t.g2), 1);
@@ -500,12 +513,23 @@ mod tests {
             let texts = texts(&a, &st);
             for c in &panels {
                 for t in &c.terms {
-                    let label = label_text(t);
+                    let label = label_text(t, c.articles);
                     assert!(texts.contains(&label), "{label} not whole: {texts:?}");
                 }
             }
             assert!(!texts.iter().any(|t| t.contains('…')), "{texts:?}");
         }
+    }
+
+    /// A word one article supplies is marked, in a group of several only.
+    #[test]
+    fn a_word_from_one_article_says_so() {
+        let mut t = term("yes", 66, 1, 40.0);
+        t.articles_group = 1;
+        assert_eq!(label_text(&t, 20), "yes (66/1, 1 article)");
+        assert_eq!(label_text(&t, 1), "yes (66/1)");
+        t.articles_group = 3;
+        assert_eq!(label_text(&t, 20), "yes (66/1)");
     }
 
     /// A term too long even for one panel across the chart keeps its
@@ -527,6 +551,6 @@ mod tests {
         assert!(texts.contains(&"vote (8291/12345)".to_string()));
         let lf = label_font(&st);
         let t = term(&huge, 1, 2, 3.0);
-        assert!(text_w(&lf, &fit_label(&lf, &t, 300)) <= 300);
+        assert!(text_w(&lf, &fit_label(&lf, &t, 5, 300)) <= 300);
     }
 }

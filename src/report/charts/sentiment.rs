@@ -47,7 +47,7 @@ pub fn draw<DB: DrawingBackend>(
     order.sort_by(|&p, &q| val(q).total_cmp(&val(p)).then(p.cmp(&q)));
     let row = |i: usize| (article_label(a, i), Some(a.articles[i].sentiment.compound));
     let mut sub = vec![
-        "Compound sentiment score of the whole article (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
+        "Sentiment of each article: the mean of its sentences' compound scores (VADER-style, from -1 = very negative to +1 = very positive; near 0 = neutral or mixed). Sorted from most positive to most negative.".to_string(),
     ];
     if n > 1 {
         // The summary ranks differently; say so, or a reader finds two answers.

@@ -228,7 +228,7 @@ pub fn draw<DB: DrawingBackend>(
         sub.push(format!(
             "Labelled: {}{} articles that lean clearly to one side{}. Articles under {} words are not labelled. Numbers (#n) are those of the tables.",
             if named > 0 {
-                "the articles the Findings name as most threat- and most reassurance-framed, then "
+                "the articles the Findings name as most threat- and most reassurance-framed (ranked by the lower end of the score's 95% interval, so that a short article resting on a few words does not lead: not always the highest or rightmost dot), then "
             } else {
                 ""
             },

@@ -8,8 +8,10 @@ use crate::report::document::{Block, Cell, Inline, Table, Target};
 use crate::report::format::int;
 use std::collections::BTreeMap;
 
-/// Most rows shown in any per-article or per-file table; the CSV/JSON files hold the rest.
-pub(super) const MAX_ROWS: usize = 50;
+/// Most rows shown in a per-article or per-file table (these tables sit in
+/// the appendix): enough for a student's whole corpus, so that every article
+/// the report names has its row; the CSV/JSON files hold all.
+pub(super) const MAX_ROWS: usize = 500;
 /// Top TF-IDF terms listed per article.
 pub(super) const MAX_TERMS_PER_ARTICLE: usize = 8;
 

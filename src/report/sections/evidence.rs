@@ -20,7 +20,7 @@ impl<'a> Builder<'a> {
         self.para(vec![
             t("The sentences and words behind the scores, to quote and to check. For each article: the sentence with the most threat words, the sentence with the most reassurance words, and for each frame the words that matched (most frequent first, at most "),
             t(MAX_TERMS_PER_FRAME.to_string()),
-            t(" per frame) with the first sentence where each occurs. “Entry” is the lexicon line that matched (a trailing * matches any ending). All matches are in "),
+            t(" per frame) with the first sentence where each occurs. “Entry” is the lexicon line that matched (a trailing * matches any ending); “Term” is the form of it found most often, and “Count” counts every form the entry matched (an entry matches its word's other endings too: *attack* counts attacks and attacked). All matches are in "),
             code("evidence.csv"),
             t(", all sentences with their scores in "),
             code("sentences.csv"),

@@ -161,7 +161,7 @@ impl<'a> Builder<'a> {
             .map(|(i, art)| {
                 let th = score(art, THREAT);
                 let re = score(art, REASSURANCE);
-                let b = art.threat_balance;
+                let b = art.threat_balance.unwrap_or(0.0);
                 let lean = if th.map(|s| s.hits).unwrap_or(0.0) + re.map(|s| s.hits).unwrap_or(0.0)
                     <= 0.0
                 {

@@ -100,8 +100,15 @@ pub fn describe_clusters(
                     articles: using[j],
                 })
                 .collect();
+            // A label speaks for its cluster: its words come first from the
+            // terms a fair share of the members use, so that one article's
+            // peculiar words (a name, a site's copyright line) do not name a
+            // cluster of many; the others fill the label only when too few do.
+            let shared = label_users(rows.len());
             let label_terms: Vec<&str> = order
                 .iter()
+                .filter(|&&j| using[j] >= shared)
+                .chain(order.iter().filter(|&&j| using[j] < shared))
                 .take(LABEL_TERMS)
                 .map(|&j| input.terms[j].as_str())
                 .collect();
@@ -119,6 +126,16 @@ pub fn describe_clusters(
             }
         })
         .collect()
+}
+
+/// Members that must use a term for it to lead a cluster's label: a quarter
+/// of them, at least 2 (1 in a cluster of one).
+fn label_users(size: usize) -> usize {
+    if size < 2 {
+        1
+    } else {
+        size.div_ceil(4).max(2)
+    }
 }
 
 /// Each term's centre weight in a cluster of `size` articles whose column
@@ -152,7 +169,7 @@ mod tests {
     use super::super::input::ClusterInput;
     use super::super::neighbours::row_norms;
     use super::super::test_corpus::{params, planted};
-    use super::{describe_clusters, distinctiveness};
+    use super::{describe_clusters, distinctiveness, label_users};
     use crate::similarity::sparse::{CsrMatrix, Rows};
 
     #[test]
@@ -178,6 +195,59 @@ mod tests {
                 (b.x.to_bits(), b.y.to_bits())
             );
         }
+    }
+
+    /// One article's own word ("necromancer", from a gallery caption) has
+    /// the highest centre weight of its cluster of four, but only that
+    /// article uses it: the words the members share lead the label.
+    #[test]
+    fn one_articles_word_does_not_lead_a_shared_label() {
+        let terms: Vec<String> = [
+            "necromancer",
+            "album",
+            "grammy",
+            "x1",
+            "x2",
+            "x3",
+            "vote",
+            "ballot",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut m = CsrMatrix::new(terms.len());
+        let rows: [&[(u32, f64)]; 6] = [
+            &[(0, 1.0)],
+            &[(1, 0.3), (3, 0.9)],
+            &[(1, 0.3), (2, 0.3), (4, 0.9)],
+            &[(1, 0.3), (2, 0.3), (5, 0.9)],
+            &[(6, 0.6), (7, 0.6)],
+            &[(6, 0.5), (7, 0.7)],
+        ];
+        for r in rows {
+            let n = r.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+            let row: Vec<(u32, f64)> = r.iter().map(|&(j, v)| (j, v / n)).collect();
+            m.push_row(&row);
+        }
+        let ids: Vec<String> = (0..6).map(|i| format!("a{i}")).collect();
+        let input = ClusterInput {
+            matrix: &m,
+            ids: &ids,
+            terms: &terms,
+            stems: &terms,
+        };
+        let norms = row_norms(Rows::from(&m));
+        let labels = [0, 0, 0, 0, 1, 1];
+        let out = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        assert_eq!(out[0].top_terms[0].term, "necromancer");
+        assert!(
+            out[0].label.starts_with("album / grammy / "),
+            "{}",
+            out[0].label
+        );
+        assert_eq!(label_users(1), 1);
+        assert_eq!(label_users(4), 2);
+        assert_eq!(label_users(60), 15);
     }
 
     /// Two stories that both lean on "said": the old rule (highest centre
