@@ -11,10 +11,22 @@ const MAX_WORDS: usize = 20;
 /// The pages' text joined as the PDF reader joins it, without the
 /// furniture lines at the top and bottom of each page: lines repeated in
 /// the same place on at least half the pages (two at least; digits
-/// aside, so "Page 2" and "Page 3" repeat), page numbers, and a
-/// browser's print header and footer.
-pub fn without_furniture(pages: &[String]) -> String {
-    let lines: Vec<Vec<&str>> = pages.iter().map(|p| p.split('\n').collect()).collect();
+/// aside, so "Page 2" and "Page 3" repeat), page numbers (also glued to
+/// the start or end of a line, "Page 3 of 12"), and a browser's print
+/// header and footer. A line `keep` accepts is never furniture: an
+/// export's record marks ("End of Document") end many of its pages.
+pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> String {
+    let lines: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| {
+            let mut l: Vec<&str> = p.split('\n').collect();
+            let (top, bottom) = zone_lines(&l);
+            for i in top.into_iter().chain(bottom) {
+                l[i] = unglued(l[i]);
+            }
+            l
+        })
+        .collect();
     let zones: Vec<(Vec<usize>, Vec<usize>)> = lines.iter().map(|l| zone_lines(l)).collect();
     let needed = pages.len().div_ceil(2).max(2);
     let repeated = |top: bool| -> std::collections::HashSet<String> {
@@ -44,9 +56,10 @@ pub fn without_furniture(pages: &[String]) -> String {
             let short = line.split_whitespace().count() <= MAX_WORDS;
             let at_top = top.contains(&i);
             let at_bottom = bottom.contains(&i);
-            page_number(line)
-                || (at_top && (short && heads.contains(&key(line)) || print_header(line)))
-                || (at_bottom && (short && feet.contains(&key(line)) || print_footer(line)))
+            !keep(line)
+                && (page_number(line)
+                    || (at_top && (short && heads.contains(&key(line)) || print_header(line)))
+                    || (at_bottom && (short && feet.contains(&key(line)) || print_footer(line))))
         };
         let kept: Vec<&str> = (0..page.len())
             .filter(|&i| !((top.contains(&i) || bottom.contains(&i)) && drop(i)))
@@ -55,6 +68,41 @@ pub fn without_furniture(pages: &[String]) -> String {
         out.push_str(&kept.join("\n"));
     }
     out
+}
+
+/// "Page 3 of 12" as words.
+fn page_of(words: &[&str]) -> bool {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words, [p, n, of, m] if p.eq_ignore_ascii_case("page")
+        && number(n) && of.eq_ignore_ascii_case("of") && number(m))
+}
+
+/// A line without a "Page 3 of 12" the PDF glued to its start or end (the
+/// page number printed on the running header's line), when other words
+/// remain.
+fn unglued(line: &str) -> &str {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() <= 4 {
+        return line;
+    }
+    if page_of(&words[..4]) {
+        // The fourth word's end, found from the start.
+        let mut rest = t;
+        for w in &words[..4] {
+            rest = rest.trim_start()[w.len()..].trim_start();
+        }
+        return rest;
+    }
+    if page_of(&words[words.len() - 4..]) {
+        let mut rest = t;
+        for w in words[words.len() - 4..].iter().rev() {
+            let r = rest.trim_end();
+            rest = r[..r.len() - w.len()].trim_end();
+        }
+        return rest;
+    }
+    line
 }
 
 /// The indices of the first and the last [`ZONE`] non-blank lines.
@@ -128,11 +176,40 @@ mod tests {
         p.iter().map(|s| s.to_string()).collect()
     }
 
+    /// Without furniture, no line kept for its own sake.
+    fn none(pages: &[String]) -> String {
+        without_furniture(pages, &|_| false)
+    }
+
+    /// A record mark repeated at the foot of the pages stays when `keep`
+    /// says so; a page number glued to a running header goes with it.
+    #[test]
+    fn kept_lines_stay_and_glued_page_numbers_go() {
+        let p = pages(&[
+            "Flood coverage Page 1 of 3\nStorm hits\nText one.\nEnd of Document",
+            "Page 2 of 3 Flood coverage\nStorm ends\nText two.\nEnd of Document",
+            "Flood coverage\nRoads open\nText three.\nEnd of Document",
+        ]);
+        assert_eq!(
+            none(&p),
+            "Storm hits\nText one.Storm ends\nText two.Roads open\nText three."
+        );
+        let marks = without_furniture(&p, &|l| l == "End of Document");
+        assert_eq!(
+            marks,
+            "Storm hits\nText one.\nEnd of DocumentStorm ends\nText two.\nEnd of DocumentRoads open\nText three.\nEnd of Document"
+        );
+        assert_eq!(unglued("Page 3 of 12"), "Page 3 of 12");
+        assert_eq!(unglued(" page 3 of 12  the river"), "the river");
+        assert_eq!(unglued("the river Page 3 of 12 "), "the river");
+        assert_eq!(unglued("a page 3 of the report"), "a page 3 of the report");
+    }
+
     /// From a real-input review: the running header was the first line, so
     /// it became the title.
     #[test]
     fn running_headers_and_page_numbers_go() {
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             "\n\nThe Daily Post, 5 March 2024\nStorm hits coast\nThe storm came in the night.\nPage 1 of 2",
             "\n\nThe Daily Post, 5 March 2024\nThree people were hurt.\nPage 2 of 2",
         ]));
@@ -144,7 +221,7 @@ mod tests {
 
     #[test]
     fn a_browser_print_loses_its_header_and_footer_on_one_page_too() {
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             "05/03/2024, 14:02 Storm hits coast - BBC News\nStorm hits coast\nThe storm came in the night.\nhttps://www.bbc.co.uk/news/uk-123 1/1",
         ]));
         assert_eq!(got, "Storm hits coast\nThe storm came in the night.");
@@ -155,12 +232,12 @@ mod tests {
     #[test]
     fn body_lines_stay() {
         let long = "This very long line repeats at the top of both pages and is far too long to be a running header of any newspaper page";
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             &format!("{long}\nFirst body.\n2\nMore body.\nEnd one."),
             &format!("{long}\nSecond body.\nEnd two."),
         ]));
         assert!(got.contains(long) && got.contains("\n2\n"), "{got:?}");
-        let one = without_furniture(&pages(&["The Daily Post\nBody.", "Other\nBody two."]));
+        let one = none(&pages(&["The Daily Post\nBody.", "Other\nBody two."]));
         assert_eq!(one, "The Daily Post\nBody.Other\nBody two.");
     }
 
