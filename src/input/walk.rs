@@ -91,19 +91,41 @@ fn own_outputs(dir: &Path) -> HashSet<String> {
         .unwrap_or_default()
 }
 
+/// The suffixes browsers give the resource folder of a page saved
+/// "complete": `_files` in English (Chrome, Edge, Firefox), and the names
+/// Firefox gives it in other languages (German, French, Spanish, Dutch,
+/// Italian, Portuguese, Polish, the Scandinavian languages, Finnish, Czech,
+/// Turkish, Catalan).
+const RESOURCE_SUFFIXES: &[&str] = &[
+    "_files",
+    "-Dateien",
+    "_fichiers",
+    "_archivos",
+    "_bestanden",
+    "_file",
+    "_arquivos",
+    "_ficheiros",
+    "_pliki",
+    "_filer",
+    "_tiedostot",
+    "_soubory",
+    "_dosyalar",
+    "_fitxers",
+];
+
 /// The page a folder holds the resources of, when it is one: a browser's
 /// "Save page as" → "Web page, complete" writes `X.html` and beside it a
-/// folder `X_files` of the page's images, scripts, styles and ad frames
-/// (`saved_resource.html`), which would otherwise be read as an article of
-/// a group "X_files" and fill the warnings with one line per image. Only
-/// `_files` is known: it is what Chrome, Edge and Firefox write in English,
-/// and a folder of that name without its page beside it is read as before.
+/// folder `X_files` (`X-Dateien` in a German Firefox ...) of the page's
+/// images, scripts, styles and ad frames (`saved_resource.html`), which
+/// would otherwise be read as an article of a group "X_files" and fill the
+/// warnings with one line per image. A folder of such a name without its
+/// page beside it is read as any folder.
 fn saved_page_of(dir: &Path) -> Option<PathBuf> {
     let name = dir.file_name()?.to_str()?;
-    let stem = name.strip_suffix("_files").filter(|s| !s.is_empty())?;
-    ["html", "htm"]
-        .into_iter()
-        .map(|ext| dir.with_file_name(format!("{stem}.{ext}")))
+    RESOURCE_SUFFIXES
+        .iter()
+        .filter_map(|suffix| name.strip_suffix(suffix).filter(|s| !s.is_empty()))
+        .flat_map(|stem| ["html", "htm"].map(|ext| dir.with_file_name(format!("{stem}.{ext}"))))
         .find(|page| page.is_file())
 }
 
@@ -444,6 +466,50 @@ mod tests {
             corpus.warnings
         );
         assert!(corpus.warnings[1].contains("Old_files: the images"));
+    }
+
+    /// Firefox names the resource folder in the browser's language:
+    /// `Seite-Dateien` in German, `Page_fichiers` in French ...; each is
+    /// left out as `_files` is, only with its page beside it.
+    #[test]
+    fn a_localised_resource_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for (n, suffix) in [
+            "-Dateien",
+            "_fichiers",
+            "_archivos",
+            "_bestanden",
+            "_file",
+            "_arquivos",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let res = root.join(format!("Flut{}{suffix}", n + 1));
+            std::fs::create_dir_all(&res).unwrap();
+            std::fs::write(res.join("saved_resource.html"), "<p>Ad</p>").unwrap();
+            let page = format!("Flut{}.html", n + 1);
+            std::fs::write(root.join(page), "<p>Article</p>").unwrap();
+        }
+        std::fs::create_dir_all(root.join("Notizen-Dateien")).unwrap();
+        std::fs::write(root.join("Notizen-Dateien/a.txt"), "The user's notes").unwrap();
+        let (names, corpus) = walked(root, &WalkRules::default());
+        assert_eq!(
+            names,
+            [
+                "Flut1.html",
+                "Flut2.html",
+                "Flut3.html",
+                "Flut4.html",
+                "Flut5.html",
+                "Flut6.html",
+                "Notizen-Dateien/a.txt"
+            ]
+        );
+        assert_eq!(corpus.warnings.len(), 6, "{:?}", corpus.warnings);
+        assert!(corpus.warnings[0].contains("Flut1-Dateien: the images"));
+        assert!(corpus.warnings[0].contains("Flut1.html"));
     }
 
     /// With `--format`, a file of an extension frame does not know is read

@@ -31,6 +31,11 @@ fn coded(p: &str) -> Option<(&'static str, &str)> {
     Some((code, p[first.len()..].trim()))
 }
 
+/// A line the splitter reads as structure: an article's end or a field code.
+pub fn record_line(l: &str) -> bool {
+    document_line(l) || coded(l).is_some()
+}
+
 /// True when the paragraphs have Factiva's structure.
 pub fn looks_like(paras: &[String]) -> bool {
     paras.iter().any(|p| document_line(p))

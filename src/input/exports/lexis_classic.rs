@@ -100,6 +100,11 @@ fn field_label(p: &str) -> Option<&str> {
     upper_label(p).filter(|l| HEADER.contains(l) || TRAILING.contains(l))
 }
 
+/// A line the splitter reads as structure: a document marker or a field.
+pub fn record_line(l: &str) -> bool {
+    document_marker(l) || field_label(l).is_some()
+}
+
 /// The label of a paragraph that starts a field after the text.
 fn trailing_label(p: &str) -> Option<&str> {
     upper_label(p).filter(|l| TRAILING.contains(l))

@@ -90,6 +90,18 @@ pub fn split(text: &str) -> Option<Split> {
     })
 }
 
+/// Whether a line is one an export's splitter reads as its structure (a
+/// record's start or end, a field label), whatever its place on a page: a
+/// PDF's page furniture is never such a line, though it may end the
+/// pages as a running footer does.
+pub fn record_line(line: &str) -> bool {
+    let l = line.trim();
+    nexis_uni::record_line(l)
+        || lexis_classic::record_line(l)
+        || factiva::record_line(l)
+        || proquest::record_line(l)
+}
+
 /// The text's non-blank lines, trimmed, each as a paragraph.
 fn lines_of(text: &str) -> Vec<String> {
     text.lines()

@@ -21,6 +21,12 @@ fn is_marker(l: &str) -> bool {
             .any(|f| labelled(l, f).is_some())
 }
 
+/// A line the splitter reads as structure: a marker, a field, the end of
+/// a text.
+pub fn record_line(l: &str) -> bool {
+    is_marker(l) || ends_body(l)
+}
+
 /// Paragraphs with their structural lines taken apart: a PDF's layout may
 /// put "Byline: ..." and "Body" in one block with no blank line between.
 fn units(paras: &[String]) -> Vec<String> {

@@ -99,6 +99,14 @@ const RECORD_FIELDS: [&str; 6] = [
     "ProQuest document ID",
 ];
 
+/// A line the splitter reads as structure: a record separator or a field.
+pub fn record_line(l: &str) -> bool {
+    separator(l)
+        || labelled(l, "Full text").is_some()
+        || RECORD_FIELDS.iter().any(|f| labelled(l, f).is_some())
+        || after_text(l)
+}
+
 /// A line of the footer ProQuest writes under the last record of an
 /// export ("Contact ProQuest", "Copyright © 2024 ProQuest LLC. All rights
 /// reserved. - Terms and Conditions"); a record's own `Copyright:` field is

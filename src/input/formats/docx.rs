@@ -19,8 +19,11 @@ const WORD: XmlDialect = XmlDialect {
     // (<w:softHyphen/>) only marks where the word may break.
     hyphens: &["noBreakHyphen"],
     // Footnote references and comments live in other parts; text boxes'
-    // fallback copies would repeat their text.
-    skip: &["Fallback"],
+    // fallback copies would repeat their text. A paragraph moved with
+    // tracked changes on is also at its old place, inside <w:moveFrom>
+    // (its new place, <w:moveTo>, is read); deleted runs are skipped
+    // whole, whatever text elements a writer put in them.
+    skip: &["Fallback", "moveFrom", "del"],
 };
 
 /// The style ids of Word's Title and Heading 1 styles. A paragraph names
@@ -143,6 +146,37 @@ mod tests {
         let styles = "<w:styles xmlns:w=\"w\"><w:style w:type=\"paragraph\" w:styleId=\"Titel\"><w:name w:val=\"Title\"/></w:style><w:style w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style></w:styles>";
         let bytes = zip_of(&[("word/document.xml", doc), ("word/styles.xml", styles)]);
         assert_eq!(read(&bytes).unwrap().meta[0].1, "Sturm an der K\u{fc}ste");
+    }
+
+    /// A paragraph moved with tracked changes on is in the file twice: at
+    /// its old place inside `<w:moveFrom>` (to be read as deleted) and at
+    /// its new place inside `<w:moveTo>`.
+    #[test]
+    fn a_tracked_move_is_read_once_at_its_new_place() {
+        let run = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+        let doc = format!(
+            "<w:document xmlns:w=\"w\"><w:body>\
+             <w:moveFromRangeStart w:id=\"1\" w:name=\"move1\"/>\
+             <w:p><w:pPr><w:rPr><w:moveFrom w:id=\"2\"/></w:rPr></w:pPr><w:moveFrom w:id=\"3\">{}</w:moveFrom></w:p>\
+             <w:moveFromRangeEnd w:id=\"1\"/>\
+             <w:p>{}<w:moveFrom w:id=\"4\">{}</w:moveFrom>{}</w:p>\
+             <w:moveToRangeStart w:id=\"5\" w:name=\"move1\"/>\
+             <w:p><w:moveTo w:id=\"6\">{}</w:moveTo></w:p>\
+             <w:moveToRangeEnd w:id=\"5\"/>\
+             <w:p><w:del w:id=\"7\"><w:r><w:delText>Gone.</w:delText></w:r></w:del>{}</w:p>\
+             </w:body></w:document>",
+            run("The river burst its banks."),
+            run("Residents left "),
+            run("quickly "),
+            run("at dawn."),
+            run("The river burst its banks."),
+            run("Roads are shut."),
+        );
+        let bytes = zip_of(&[("word/document.xml", doc.as_str())]);
+        assert_eq!(
+            read(&bytes).unwrap().text,
+            "Residents left at dawn.\n\nThe river burst its banks.\n\nRoads are shut."
+        );
     }
 
     #[test]

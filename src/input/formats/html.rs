@@ -274,6 +274,61 @@ pub fn html_to_text(html: &str) -> String {
     tidy(&out)
 }
 
+/// Elements common in the HTML fragments scraped text holds; their tags
+/// tell markup from prose with a "<" in it.
+const MARKUP_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "span",
+    "a",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "img",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "hr",
+    "sup",
+    "sub",
+    "small",
+];
+
+/// Whether a text holds HTML markup: a tag of a common element (`<p>`,
+/// `<br/>`, `<a href="...">`, `</div>`) closed by its `>` on its line, not
+/// a stray `<` of prose ("<2%", "x<y", "<Ctrl>").
+pub fn holds_markup(s: &str) -> bool {
+    memchr::memchr_iter(b'<', s.as_bytes()).any(|at| {
+        let tag = &s[at + 1..];
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let (name, after) = tag.split_at(len);
+        MARKUP_TAGS.iter().any(|m| m.eq_ignore_ascii_case(name))
+            && after.starts_with(['>', '/', ' ', '\t'])
+            && after
+                .find(['>', '<', '\n'])
+                .is_some_and(|i| after.as_bytes()[i] == b'>')
+    })
+}
+
 /// Collapses runs of spaces inside lines and of blank lines between paragraphs.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -355,6 +410,29 @@ mod tests {
         // An unclosed <head> does not swallow a <header> by its prefix.
         assert_eq!(html_title("<p>no title</p>"), None);
         assert_eq!(html_to_text("<headline>Text</headline>"), "Text");
+    }
+
+    #[test]
+    fn markup_is_told_from_a_stray_angle_bracket() {
+        for html in [
+            "<p>Text</p>",
+            "Line one<br>Line two",
+            "a <br/> b",
+            "<A HREF=\"x\">link</A>",
+            "text</div>",
+        ] {
+            assert!(holds_markup(html), "{html}");
+        }
+        for plain in [
+            "x<y and y>z",
+            "<2% of votes",
+            "press <Ctrl> now",
+            "a <b held\nover> lines",
+            "<p",
+            "",
+        ] {
+            assert!(!holds_markup(plain), "{plain}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod page_furniture;
 pub mod pdf;
 pub mod rtf;
 pub mod table;
+pub mod teaser_lists;
 pub mod web_page;
 
 // The test documents the readers' tests build: one file shared with the

@@ -11,10 +11,22 @@ const MAX_WORDS: usize = 20;
 /// The pages' text joined as the PDF reader joins it, without the
 /// furniture lines at the top and bottom of each page: lines repeated in
 /// the same place on at least half the pages (two at least; digits
-/// aside, so "Page 2" and "Page 3" repeat), page numbers, and a
-/// browser's print header and footer.
-pub fn without_furniture(pages: &[String]) -> String {
-    let lines: Vec<Vec<&str>> = pages.iter().map(|p| p.split('\n').collect()).collect();
+/// aside, so "Page 2" and "Page 3" repeat), page numbers (also glued to
+/// the start or end of a line, "Page 3 of 12"), and a browser's print
+/// header and footer. A line `keep` accepts is never furniture: an
+/// export's record marks ("End of Document") end many of its pages.
+pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> String {
+    let lines: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| {
+            let mut l: Vec<&str> = p.split('\n').collect();
+            let (top, bottom) = zone_lines(&l);
+            for i in top.into_iter().chain(bottom) {
+                l[i] = unglued(l[i]);
+            }
+            l
+        })
+        .collect();
     let zones: Vec<(Vec<usize>, Vec<usize>)> = lines.iter().map(|l| zone_lines(l)).collect();
     let needed = pages.len().div_ceil(2).max(2);
     let repeated = |top: bool| -> std::collections::HashSet<String> {
@@ -44,9 +56,11 @@ pub fn without_furniture(pages: &[String]) -> String {
             let short = line.split_whitespace().count() <= MAX_WORDS;
             let at_top = top.contains(&i);
             let at_bottom = bottom.contains(&i);
-            page_number(line)
-                || (at_top && (short && heads.contains(&key(line)) || print_header(line)))
-                || (at_bottom && (short && feet.contains(&key(line)) || print_footer(line)))
+            !keep(line)
+                && (page_number(line)
+                    || print_line(line, at_top)
+                    || (at_top && short && heads.contains(&key(line)))
+                    || (at_bottom && short && feet.contains(&key(line))))
         };
         let kept: Vec<&str> = (0..page.len())
             .filter(|&i| !((top.contains(&i) || bottom.contains(&i)) && drop(i)))
@@ -55,6 +69,41 @@ pub fn without_furniture(pages: &[String]) -> String {
         out.push_str(&kept.join("\n"));
     }
     out
+}
+
+/// "Page 3 of 12" as words.
+fn page_of(words: &[&str]) -> bool {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    matches!(words, [p, n, of, m] if p.eq_ignore_ascii_case("page")
+        && number(n) && of.eq_ignore_ascii_case("of") && number(m))
+}
+
+/// A line without a "Page 3 of 12" the PDF glued to its start or end (the
+/// page number printed on the running header's line), when other words
+/// remain.
+fn unglued(line: &str) -> &str {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() <= 4 {
+        return line;
+    }
+    if page_of(&words[..4]) {
+        // The fourth word's end, found from the start.
+        let mut rest = t;
+        for w in &words[..4] {
+            rest = rest.trim_start()[w.len()..].trim_start();
+        }
+        return rest;
+    }
+    if page_of(&words[words.len() - 4..]) {
+        let mut rest = t;
+        for w in words[words.len() - 4..].iter().rev() {
+            let r = rest.trim_end();
+            rest = r[..r.len() - w.len()].trim_end();
+        }
+        return rest;
+    }
+    line
 }
 
 /// The indices of the first and the last [`ZONE`] non-blank lines.
@@ -100,24 +149,94 @@ fn page_number(line: &str) -> bool {
     )
 }
 
-/// A browser's print header: the date and time, then the page's title
-/// ("05/03/2024, 14:02 Storm hits coast - BBC News", "3/5/24, 2:02 PM ...").
-fn print_header(line: &str) -> bool {
-    let k = key(line);
-    k.starts_with("#/#/#, #:#") || k.starts_with("#/#/# #:#") || k.starts_with("#.#.#, #:#")
+/// The pieces a browser prints at the top and bottom of a page.
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    /// The page's address.
+    Address,
+    /// The date and time of printing ("05/03/2024, 14:02", "3/5/24, 2:02 PM").
+    DateTime,
+    /// The page's place ("1/3", "1 of 3", "Page 1 of 3").
+    Place,
 }
 
-/// A browser's print footer: the page's address and the page's place
-/// ("https://www.bbc.co.uk/news/uk-123 1/3").
-fn print_footer(line: &str) -> bool {
-    let mut words = line.split_whitespace();
-    let last = words.next_back().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
-    key(last) == "#/#"
-        && rest.len() == 1
-        && (rest[0].starts_with("http://")
-            || rest[0].starts_with("https://")
-            || rest[0].starts_with("file://"))
+/// The piece `words` starts with (`from_end`: ends with), and how many
+/// words it takes.
+fn piece(words: &[&str], from_end: bool) -> Option<(Piece, usize)> {
+    let n = words.len();
+    let take = |k: usize| -> Option<Vec<String>> {
+        (k <= n).then(|| {
+            let w = if from_end {
+                &words[n - k..]
+            } else {
+                &words[..k]
+            };
+            w.iter().map(|w| key(w)).collect()
+        })
+    };
+    let address = |w: &str| {
+        ["http://", "https://", "file://"].iter().any(|p| {
+            w.len() > p.len() && w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+    };
+    let edge = if from_end {
+        words.last()
+    } else {
+        words.first()
+    };
+    if edge.is_some_and(|w| address(w)) {
+        return Some((Piece::Address, 1));
+    }
+    let date = |k: &str| matches!(k.trim_end_matches(','), "#/#/#" | "#.#.#" | "#-#-#");
+    let time = |k: &str| matches!(k.trim_end_matches(','), "#:#" | "#:#:#");
+    let meridiem = |k: &str| matches!(k, "am" | "pm" | "a.m." | "p.m.");
+    for k in [3, 2] {
+        if let Some(w) = take(k) {
+            let ok = date(&w[0]) && time(&w[1]) && (k == 2 || meridiem(&w[2]));
+            if ok {
+                return Some((Piece::DateTime, k));
+            }
+        }
+    }
+    if take(1).is_some_and(|w| w[0] == "#/#") {
+        return Some((Piece::Place, 1));
+    }
+    if take(4).is_some_and(|w| w.join(" ") == "page # of #") {
+        return Some((Piece::Place, 4));
+    }
+    if take(3).is_some_and(|w| w.join(" ") == "# of #") {
+        return Some((Piece::Place, 3));
+    }
+    None
+}
+
+/// A line a browser prints at the top or bottom of each page: only its
+/// address, the date and time, the page's place ("https://... 1/1", "1 of
+/// 1 05/03/2024, 14:02", a date alone), or at the top the page's title
+/// after the date ("05/03/2024, 14:02 Storm hits coast - BBC News") or
+/// before the address ("Storm hits coast - BBC News https://...").
+fn print_line(line: &str, at_top: bool) -> bool {
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    let mut found = Vec::new();
+    let (mut date_first, mut address_last) = (false, false);
+    loop {
+        if let Some((p, k)) = piece(&words, false) {
+            date_first |= found.is_empty() && p == Piece::DateTime;
+            found.push(p);
+            words.drain(..k);
+        } else if let Some((p, k)) = piece(&words, true) {
+            address_last |= p == Piece::Address;
+            found.push(p);
+            words.truncate(words.len() - k);
+        } else {
+            break;
+        }
+    }
+    // A page's place alone before other words is text ("2/3 of the town").
+    if found.is_empty() || (found == [Piece::Place] && !words.is_empty()) {
+        return false;
+    }
+    words.is_empty() || (at_top && (date_first || address_last) && words.len() <= MAX_WORDS)
 }
 
 #[cfg(test)]
@@ -128,11 +247,40 @@ mod tests {
         p.iter().map(|s| s.to_string()).collect()
     }
 
+    /// Without furniture, no line kept for its own sake.
+    fn none(pages: &[String]) -> String {
+        without_furniture(pages, &|_| false)
+    }
+
+    /// A record mark repeated at the foot of the pages stays when `keep`
+    /// says so; a page number glued to a running header goes with it.
+    #[test]
+    fn kept_lines_stay_and_glued_page_numbers_go() {
+        let p = pages(&[
+            "Flood coverage Page 1 of 3\nStorm hits\nText one.\nEnd of Document",
+            "Page 2 of 3 Flood coverage\nStorm ends\nText two.\nEnd of Document",
+            "Flood coverage\nRoads open\nText three.\nEnd of Document",
+        ]);
+        assert_eq!(
+            none(&p),
+            "Storm hits\nText one.Storm ends\nText two.Roads open\nText three."
+        );
+        let marks = without_furniture(&p, &|l| l == "End of Document");
+        assert_eq!(
+            marks,
+            "Storm hits\nText one.\nEnd of DocumentStorm ends\nText two.\nEnd of DocumentRoads open\nText three.\nEnd of Document"
+        );
+        assert_eq!(unglued("Page 3 of 12"), "Page 3 of 12");
+        assert_eq!(unglued(" page 3 of 12  the river"), "the river");
+        assert_eq!(unglued("the river Page 3 of 12 "), "the river");
+        assert_eq!(unglued("a page 3 of the report"), "a page 3 of the report");
+    }
+
     /// From a real-input review: the running header was the first line, so
     /// it became the title.
     #[test]
     fn running_headers_and_page_numbers_go() {
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             "\n\nThe Daily Post, 5 March 2024\nStorm hits coast\nThe storm came in the night.\nPage 1 of 2",
             "\n\nThe Daily Post, 5 March 2024\nThree people were hurt.\nPage 2 of 2",
         ]));
@@ -144,10 +292,36 @@ mod tests {
 
     #[test]
     fn a_browser_print_loses_its_header_and_footer_on_one_page_too() {
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             "05/03/2024, 14:02 Storm hits coast - BBC News\nStorm hits coast\nThe storm came in the night.\nhttps://www.bbc.co.uk/news/uk-123 1/1",
         ]));
         assert_eq!(got, "Storm hits coast\nThe storm came in the night.");
+    }
+
+    /// From a real-input review: a one-page print whose footer the PDF
+    /// gave as two lines (the address, then "1/1") kept the address; and
+    /// Firefox prints the address on the title's line at the top and the
+    /// date after "1 of 1" at the bottom.
+    #[test]
+    fn browser_print_lines_go_from_either_end_of_one_page() {
+        let body = "Storm hits coast\nThe storm came in the night.\nThree people were hurt.";
+        for print in [
+            format!("05/03/2024, 14:02 Storm hits coast - BBC News\n{body}\nhttps://www.bbc.co.uk/news/uk-123\n1/1"),
+            format!("05/03/2024, 14:02\n{body}\n1/1\nhttps://www.bbc.co.uk/news/uk-123"),
+            format!("Storm hits coast - BBC News https://www.bbc.co.uk/news/uk-123\n{body}\n1 of 1 3/5/2024, 2:02:11 PM"),
+            format!("https://www.bbc.co.uk/news/uk-123\n{body}\nPage 1 of 1\n05.03.24, 14:02"),
+        ] {
+            assert_eq!(none(&pages(&[&print])), body, "{print:?}");
+        }
+        // Text in the page's end lines that only mentions an address or a
+        // date stays.
+        for text in [
+            format!("{body}\nMore at https://www.gov.uk/floods on the site."),
+            format!("{body}\nUpdated 05/03/2024, 14:02 by our reporter"),
+            format!("See https://www.gov.uk/floods today.\n{body}"),
+        ] {
+            assert_eq!(none(&pages(&[&text])), text);
+        }
     }
 
     /// Text that repeats in the body, a line on one page only and a long
@@ -155,12 +329,12 @@ mod tests {
     #[test]
     fn body_lines_stay() {
         let long = "This very long line repeats at the top of both pages and is far too long to be a running header of any newspaper page";
-        let got = without_furniture(&pages(&[
+        let got = none(&pages(&[
             &format!("{long}\nFirst body.\n2\nMore body.\nEnd one."),
             &format!("{long}\nSecond body.\nEnd two."),
         ]));
         assert!(got.contains(long) && got.contains("\n2\n"), "{got:?}");
-        let one = without_furniture(&pages(&["The Daily Post\nBody.", "Other\nBody two."]));
+        let one = none(&pages(&["The Daily Post\nBody.", "Other\nBody two."]));
         assert_eq!(one, "The Daily Post\nBody.Other\nBody two.");
     }
 
@@ -172,9 +346,15 @@ mod tests {
         for l in ["3 people", "Page three", "Page 3 of the report"] {
             assert!(!page_number(l), "{l}");
         }
-        assert!(print_header("3/5/24, 2:02 PM Storm hits coast"));
-        assert!(!print_header("Storm on 3/5/24, 2:02 PM"));
-        assert!(print_footer("https://example.com/a 2/3"));
-        assert!(!print_footer("See https://example.com/a for 2/3 of it"));
+        assert!(print_line("3/5/24, 2:02 PM Storm hits coast", true));
+        assert!(!print_line("3/5/24, 2:02 PM Storm hits coast", false));
+        assert!(!print_line("Storm on 3/5/24, 2:02 PM", true));
+        assert!(print_line("https://example.com/a 2/3", false));
+        assert!(!print_line(
+            "See https://example.com/a for 2/3 of it",
+            false
+        ));
+        assert!(!print_line("2/3 of the town flooded", true));
+        assert!(!print_line("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} 1/1", false));
     }
 }

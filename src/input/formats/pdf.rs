@@ -4,6 +4,7 @@
 use super::extracted::Extracted;
 use super::guard;
 use super::page_furniture::without_furniture;
+use crate::input::exports;
 
 /// The text of a PDF file; pages and paragraphs separated by blank lines.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
@@ -24,19 +25,39 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             ))
         }
     };
-    let text = tidy(&pages.concat());
-    // An export's splitter reads the pages whole (its record marks may end
-    // a page); one article is read without the pages' furniture.
-    let article = tidy(&without_furniture(&pages));
-    if text.split_whitespace().count() < 5 {
+    if pages.concat().split_whitespace().count() < 5 {
         return Err("no text layer (a scanned PDF, images of pages): it needs OCR first, e.g. in Adobe Acrobat (Scan & OCR) or with ocrmypdf; then give frame the new PDF".into());
     }
+    let text = export_text(&pages);
+    // One article is read without any furniture.
+    let article = tidy(&without_furniture(&pages, &|_| false));
     Ok(Extracted {
         article_text: (article != text).then_some(article),
         text,
         wrapped: true,
         ..Default::default()
     })
+}
+
+/// The text an export's splitter reads: the pages without their furniture
+/// but with the export's record marks (which may end every page, as a
+/// running footer does), so that page numbers and running headers are not
+/// inside its articles. When that changes what the splitter reads from
+/// the articles' headers (each page opening with an article whose outlet
+/// repeats like a running header), the pages are read whole.
+fn export_text(pages: &[String]) -> String {
+    let cleaned = tidy(&without_furniture(pages, &exports::record_line));
+    let headers = |text: &str| {
+        exports::split(text).map(|s| {
+            let meta: Vec<_> = s.articles.into_iter().map(|a| a.meta).collect();
+            (s.database, meta)
+        })
+    };
+    let whole = tidy(&pages.concat());
+    match headers(&whole) {
+        Some(h) if headers(&cleaned).as_ref() != Some(&h) => whole,
+        _ => cleaned,
+    }
 }
 
 /// The text of each page, as `pdf_extract::extract_text_from_mem` reads
@@ -192,8 +213,8 @@ pub(crate) mod tests {
         assert!(t.contains("Second page text here now."), "{t:?}");
     }
 
-    /// A running header stays in the text an export's splitter reads and
-    /// is gone from the article, whose title is then its headline.
+    /// A running header is gone from the article, whose title is then its
+    /// headline.
     #[test]
     fn running_headers_are_not_the_title() {
         let pdf = pdf_of(&[
@@ -210,13 +231,160 @@ pub(crate) mod tests {
             ],
         ]);
         let e = read(&pdf).unwrap();
-        assert!(e.text.starts_with("The Daily Post"), "{:?}", e.text);
         let article = e.unwrapped().text;
         assert!(
             !article.contains("Daily Post") && !article.contains("Page"),
             "{article:?}"
         );
         assert_eq!(article.lines().next(), Some("Storm hits coast"));
+    }
+
+    /// From a real-input review: a Nexis Uni export saved as PDF carries
+    /// its running header and page numbers on every page (once glued to
+    /// the header's line); split into articles, they were inside the
+    /// articles' text. The record marks ending most pages stay.
+    #[test]
+    fn an_exports_articles_lose_the_page_furniture() {
+        let running = "Flood coverage March 2024";
+        let header = |title: &str, date: &str| -> Vec<String> {
+            [
+                title,
+                "The Northern Echo",
+                date,
+                "Copyright 2024 The Publisher Ltd All Rights Reserved",
+                "Section: NEWS; Pg. 7",
+                "Length: 40 words",
+                "Byline: Jane Smith",
+                "Body",
+            ]
+            .map(String::from)
+            .to_vec()
+        };
+        let end = [
+            "Classification",
+            "Load-Date: March 6, 2024",
+            "End of Document",
+        ];
+        let mut pages: Vec<Vec<String>> = Vec::new();
+        let mut cover = vec![running.to_string(), "Page 1 of 4".into()];
+        cover.extend(
+            [
+                "User Name: =Student Account",
+                "Job Number: 219837465",
+                "Documents (2)",
+                "1. Flood warning issued for valley",
+                "2. Council says roads are safe",
+            ]
+            .map(String::from),
+        );
+        pages.push(cover);
+        let mut p2 = vec![running.to_string(), "Page 2 of 4".into()];
+        p2.extend(header(
+            "Flood warning issued for valley",
+            "March 5, 2024 Tuesday",
+        ));
+        p2.extend(
+            [
+                "Residents of the valley were told to leave their",
+                "homes as the river rose through the night and the",
+            ]
+            .map(String::from),
+        );
+        pages.push(p2);
+        let mut p3 = vec![format!("{running} Page 3 of 4")];
+        p3.extend(
+            [
+                "rain went on. Engineers said the flood wall would",
+                "hold until the morning.",
+            ]
+            .map(String::from),
+        );
+        p3.extend(end.map(String::from));
+        pages.push(p3);
+        let mut p4 = vec![running.to_string(), "- 4 -".into()];
+        p4.extend(header(
+            "Council says roads are safe",
+            "March 6, 2024 Wednesday",
+        ));
+        p4.push("Roads reopened on Wednesday after the water fell.".into());
+        p4.extend(end.map(String::from));
+        pages.push(p4);
+        let refs: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|p| p.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let e = read(&pdf_of(&slices)).unwrap();
+        let split = crate::input::exports::split(&e.text).expect("a Nexis Uni export");
+        assert_eq!(split.articles.len(), 2, "{:?}", e.text);
+        let texts: Vec<String> = split
+            .articles
+            .iter()
+            .map(|a| a.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(
+            texts[0],
+            "Flood warning issued for valley Residents of the valley were told to leave their \
+             homes as the river rose through the night and the rain went on. Engineers said \
+             the flood wall would hold until the morning."
+        );
+        assert_eq!(
+            texts[1],
+            "Council says roads are safe Roads reopened on Wednesday after the water fell."
+        );
+        let title = |i: usize| {
+            split.articles[i]
+                .meta
+                .iter()
+                .find(|(k, _)| k == "title")
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(title(1).as_deref(), Some("Council says roads are safe"));
+    }
+
+    /// An export that starts each article on a new page, with no page
+    /// numbers: the outlet line repeats at the top of every page like a
+    /// running header, and is the header's field all the same.
+    #[test]
+    fn an_outlet_on_top_of_every_page_stays_in_the_header() {
+        let page = |title: &'static str, body: &'static str| -> Vec<&'static str> {
+            vec![
+                title,
+                "The Northern Echo",
+                "March 5, 2024 Tuesday",
+                "Length: 6 words",
+                "Body",
+                body,
+                "Load-Date: March 6, 2024",
+                "End of Document",
+            ]
+        };
+        let pages = [
+            page("Storm hits the coast", "The storm came in the night."),
+            page("Storm ends at dawn", "The wind fell in the morning."),
+            page("Roads open again", "Crews cleared the roads by noon."),
+        ];
+        let slices: Vec<&[&str]> = pages.iter().map(Vec::as_slice).collect();
+        let e = read(&pdf_of(&slices)).unwrap();
+        let split = crate::input::exports::split(&e.text).expect("a Nexis Uni export");
+        assert_eq!(split.articles.len(), 3);
+        for (a, title) in split.articles.iter().zip([
+            "Storm hits the coast",
+            "Storm ends at dawn",
+            "Roads open again",
+        ]) {
+            assert!(
+                a.meta.contains(&("title".into(), title.into())),
+                "{:?}",
+                a.meta
+            );
+            assert!(
+                a.meta
+                    .contains(&("outlet".into(), "The Northern Echo".into())),
+                "{:?}",
+                a.meta
+            );
+        }
     }
 
     #[test]

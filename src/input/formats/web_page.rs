@@ -6,6 +6,7 @@
 use super::extracted::Extracted;
 use super::guard;
 use super::html::{article_elements, html_title, html_to_text, nesting_depth};
+use super::teaser_lists;
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// Page parts that are never the article's text, by the ids and classes
@@ -41,6 +42,7 @@ pub fn read(html: &str) -> Extracted {
     let parsed = guard::catch(|| {
         let doc = dom_query::Document::from(html);
         doc.select(NOT_THE_ARTICLE).remove();
+        teaser_lists::remove(&doc);
         Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse())
     });
     let article = match parsed {
@@ -286,6 +288,43 @@ pub(crate) mod tests {
         let text = read(page).text;
         assert!(text.contains("two million pounds"), "{text}");
         for gone in ["cookies", "Disgraceful", "Storm brings", "Most read"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
+
+    /// From a real-input review: lists of other stories whose only mark
+    /// is their heading ("Most read", "Related stories") were kept in a
+    /// short article; a heading of the same words over text stays.
+    #[test]
+    fn story_lists_under_a_teaser_heading_are_not_the_article() {
+        let page = "<html><head><title>Council spends on new road</title></head><body><div>\
+            <h1>Council spends on new road</h1>\
+            <p>The council will spend two million pounds on a new road, officials said on Monday.</p>\
+            <p>Work starts in May and should end before the winter, the council said.</p>\
+            <h2>Recommended</h2>\
+            <p>The council recommended that a cycle lane be built beside the road as well.</p>\
+            <h2>Most read</h2>\
+            <ul><li><a href=\"/a\">Storm brings travel chaos to the north</a></li>\
+            <li><a href=\"/b\">Deadly crash closes motorway</a></li></ul>\
+            <div><h3>Related stories:</h3></div>\
+            <div><a href=\"/d\">Danger of floods rises</a> <a href=\"/e\">Attack on bus shocks town</a></div>\
+            <h4>You may also like</h4><a href=\"/f\">Crisis talks fail</a><a href=\"/g\">Threat to jobs</a>\
+            </div></body></html>";
+        let text = read(page).text;
+        for kept in ["two million pounds", "Recommended", "cycle lane"] {
+            assert!(text.contains(kept), "{kept}: {text}");
+        }
+        for gone in [
+            "Most read",
+            "Storm brings",
+            "Deadly crash",
+            "Related stories",
+            "Danger of floods",
+            "Attack on bus",
+            "You may also like",
+            "Crisis talks",
+            "Threat to jobs",
+        ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
     }

@@ -2,6 +2,7 @@
 //! checked against the table's: the rules `analyze` and `frame score` share.
 
 use super::super::front_matter::read_date;
+use super::super::html::{holds_markup, html_to_text};
 use super::rows::RawRow;
 use crate::input::article::make_document;
 use crate::input::document::Document;
@@ -95,6 +96,13 @@ pub fn to_document(
         (Some(col), None) => return Err(format!("empty '{col}' field (the id column)")),
     };
     let text = text.replace("\r\n", "\n");
+    // Tables scraped from the web often keep the page's HTML in the text
+    // cell: its tags and link addresses are not the article's words.
+    let text = if holds_markup(&text) {
+        html_to_text(&text)
+    } else {
+        text
+    };
     let mut doc = make_document(&text, keep_boilerplate);
     if doc.text.trim().is_empty() {
         return Err("no article text left after removing boilerplate".into());
@@ -145,6 +153,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!((d.id.as_str(), d.meta["outlet"].as_str()), ("7", "Times"));
+    }
+
+    /// From a real-input review: a scraped table's text cells held the
+    /// page's HTML, and its tags and link addresses were scored as words.
+    #[test]
+    fn html_in_a_text_cell_is_read_as_text() {
+        let cols = TableColumns::default();
+        let cell = "<p>The flood reached the town on <b>Monday</b>.</p>\
+                    <p>Residents left&nbsp;their homes.<br>Roads closed.</p>\
+                    <a href=\"https://example.com/flood-live\">Flood warnings</a>";
+        let d = to_document(&row(&[("text", cell)]), &cols, true, "".into()).unwrap();
+        assert_eq!(
+            d.text,
+            "The flood reached the town on Monday .\n\nResidents left their homes.\nRoads closed.\n\nFlood warnings"
+        );
+        // Plain text with a stray "<" is left as it is.
+        for plain in [
+            "Rates rose by <2% while x<y and a <b held.",
+            "Use <Ctrl> to select.",
+        ] {
+            let d = to_document(&row(&[("text", plain)]), &cols, true, "".into()).unwrap();
+            assert_eq!(d.text, plain);
+        }
     }
 
     #[test]
