@@ -509,6 +509,14 @@ mod tests {
         (a.to_string(), b.to_string())
     }
 
+    /// A pronoun that opens a sentence whose full stop was lost ("... Trump
+    /// It said") is not part of a name.
+    #[test]
+    fn a_pronoun_is_not_a_name_word() {
+        let found = found("North Korea fires missile, challenging Trump It said Kim \"personally guided\" the test.");
+        assert!(found.iter().all(|(_, who)| !who.contains("It")), "{found:?}");
+    }
+
     #[test]
     fn curly_and_straight_double_quotes() {
         assert_eq!(

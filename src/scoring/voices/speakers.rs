@@ -15,7 +15,7 @@ use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CLITICS, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS,
-    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, MONTH_NAMES_OF_PEOPLE, NEVER_ALONE, OPENERS,
+    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, MONTH_NAMES_OF_PEOPLE, NEVER_ALONE, NON_PERSON_PRONOUNS, OPENERS,
     PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD, VERB_ENDS,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
@@ -503,6 +503,11 @@ fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
     let last = lower(w(n - 1));
     if PRONOUNS.contains(&last.as_str()) {
         return Some((n - 1, w(n - 1).to_string()));
+    }
+    // "... challenging Trump It said": a capitalised "It" opens a sentence
+    // whose full stop was lost, and is not the end of a name.
+    if NON_PERSON_PRONOUNS.contains(&last.as_str()) {
+        return None;
     }
     let mut k;
     if capitalised(w(n - 1)) {

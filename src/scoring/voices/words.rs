@@ -8,6 +8,10 @@ pub(super) const DETERMINERS: &[&str] = &["a", "an", "the"];
 /// Subject pronouns that may stand for a speaker named before.
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they"];
 
+/// Subject pronouns that stand for no person to quote ("it" is an agency or
+/// a paper, "we" and "you" the speaker's group or the reader).
+pub(super) const NON_PERSON_PRONOUNS: &[&str] = &["it", "we", "you"];
+
 /// Words that are never a speaker on their own: possessives and
 /// demonstratives open a noun phrase ("His claims could not be verified",
 /// "This was denied") and name nobody until their noun.
