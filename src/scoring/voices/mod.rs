@@ -514,7 +514,10 @@ mod tests {
     #[test]
     fn a_pronoun_is_not_a_name_word() {
         let found = found("North Korea fires missile, challenging Trump It said Kim \"personally guided\" the test.");
-        assert!(found.iter().all(|(_, who)| !who.contains("It")), "{found:?}");
+        assert!(
+            found.iter().all(|(_, who)| !who.contains("It")),
+            "{found:?}"
+        );
     }
 
     #[test]

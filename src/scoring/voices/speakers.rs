@@ -15,8 +15,8 @@ use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CLITICS, CONTINUING_VERBS, DANGLING, DOCUMENT_NOUNS,
-    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, MONTH_NAMES_OF_PEOPLE, NEVER_ALONE, NON_PERSON_PRONOUNS, OPENERS,
-    PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD, VERB_ENDS,
+    IRREGULAR_PARTICIPLES, MODIFIER_ENDS, MONTH_NAMES_OF_PEOPLE, NEVER_ALONE, NON_PERSON_PRONOUNS,
+    OPENERS, PERSON_NOUNS, POST_MODIFIERS, RELATIVES, STOP_FORWARD, VERB_ENDS,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
@@ -497,17 +497,13 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
 fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
     let w = |k: usize| &s[ws[k].0..ws[k].1];
     let n = ws.len();
-    if n == 0 {
+    let last = lower(ws.last().map_or("", |&(a, b)| &s[a..b]));
+    // "... Trump It said": "It" opens a sentence whose full stop was lost.
+    if n == 0 || NON_PERSON_PRONOUNS.contains(&last.as_str()) {
         return None;
     }
-    let last = lower(w(n - 1));
     if PRONOUNS.contains(&last.as_str()) {
         return Some((n - 1, w(n - 1).to_string()));
-    }
-    // "... challenging Trump It said": a capitalised "It" opens a sentence
-    // whose full stop was lost, and is not the end of a name.
-    if NON_PERSON_PRONOUNS.contains(&last.as_str()) {
-        return None;
     }
     let mut k;
     if capitalised(w(n - 1)) {
