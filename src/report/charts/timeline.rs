@@ -3,13 +3,21 @@
 //! bars underneath, so thin periods are visible.
 
 use super::chart::Chart;
-use super::clusters::cluster_look;
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+/// A frame's colour and marker shape. The shape changes with every frame,
+/// not only once the colours run out, and moves on by one each round of
+/// shapes: the palette's close pairs (blue and sky blue, orange and
+/// vermillion) are four apart, and a line must be told from its neighbour
+/// without colour.
+fn frame_look(fi: usize) -> (RGBColor, usize) {
+    (category(fi), (fi + fi / SHAPES) % SHAPES)
+}
 
 /// The registry entry of `timeline.png`.
 pub const CHART: Chart = Chart {
@@ -108,7 +116,7 @@ pub fn draw<DB: DrawingBackend>(
     let stroke = st.px(3.0) as u32;
     let r = st.px(5.0);
     for (fi, _) in t.frames.iter().enumerate() {
-        let (c, shape) = cluster_look(fi);
+        let (c, shape) = frame_look(fi);
         // Break the line at periods without hits rather than drawing through them.
         let mut seg: Vec<(f64, f64)> = Vec::new();
         let mut segs = Vec::new();
@@ -135,8 +143,6 @@ pub fn draw<DB: DrawingBackend>(
                     c.stroke_width(stroke),
                 )))
                 .map_err(de)?;
-            // Past seven frames colours repeat, so the marker shape changes
-            // (as on the cluster map): colour is never the only cue.
             for p in s {
                 marker(root, shape, chart.backend_coord(&p), r, c.filled())?;
             }
@@ -210,7 +216,7 @@ pub fn draw<DB: DrawingBackend>(
                 c.stroke_width(stroke),
             ))
             .map_err(de)?;
-        let (_, shape) = cluster_look(fi);
+        let (_, shape) = frame_look(fi);
         marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
         text(
             &legend,
@@ -224,4 +230,19 @@ pub fn draw<DB: DrawingBackend>(
         y += line_h(&lf) + st.px(10.0);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The palette's close pairs (four apart) and neighbours never share a
+    /// marker shape.
+    #[test]
+    fn close_colours_differ_in_shape() {
+        for fi in 0..12 {
+            assert_ne!(frame_look(fi).1, frame_look(fi + 4).1, "{fi}");
+            assert_ne!(frame_look(fi).1, frame_look(fi + 1).1, "{fi}");
+        }
+    }
 }
