@@ -274,42 +274,10 @@ pub fn html_to_text(html: &str) -> String {
     tidy(&out)
 }
 
-/// Elements common in the HTML fragments scraped text holds; their tags
-/// tell markup from prose with a "<" in it.
-const MARKUP_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "div",
-    "span",
-    "a",
-    "b",
-    "i",
-    "u",
-    "em",
-    "strong",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "img",
-    "figure",
-    "figcaption",
-    "section",
-    "article",
-    "hr",
-    "sup",
-    "sub",
-    "small",
+/// Inline elements common in the HTML fragments scraped text holds; with
+/// [`BLOCK_TAGS`], their tags tell markup from prose with a "<" in it.
+const INLINE_TAGS: &[&str] = &[
+    "span", "a", "b", "i", "u", "em", "strong", "img", "sup", "sub", "small",
 ];
 
 /// Whether a text holds HTML markup: a tag of a common element (`<p>`,
@@ -321,7 +289,10 @@ pub fn holds_markup(s: &str) -> bool {
         let tag = tag.strip_prefix('/').unwrap_or(tag);
         let len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
         let (name, after) = tag.split_at(len);
-        MARKUP_TAGS.iter().any(|m| m.eq_ignore_ascii_case(name))
+        BLOCK_TAGS
+            .iter()
+            .chain(INLINE_TAGS)
+            .any(|m| m.eq_ignore_ascii_case(name))
             && after.starts_with(['>', '/', ' ', '\t'])
             && after
                 .find(['>', '<', '\n'])

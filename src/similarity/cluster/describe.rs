@@ -170,6 +170,7 @@ mod tests {
     use super::super::neighbours::row_norms;
     use super::super::test_corpus::{params, planted};
     use super::{describe_clusters, distinctiveness, label_users};
+    use crate::model::ClusterInfo;
     use crate::similarity::sparse::{CsrMatrix, Rows};
 
     #[test]
@@ -197,12 +198,40 @@ mod tests {
         }
     }
 
+    /// The clusters `labels` make of `rows` (sparse weights, each row
+    /// scaled to length 1, as TF-IDF rows are), described with up to 10
+    /// terms, and the matrix.
+    fn described(
+        terms: &[&str],
+        rows: &[Vec<(u32, f64)>],
+        labels: &[usize],
+    ) -> (CsrMatrix, Vec<ClusterInfo>) {
+        let terms: Vec<String> = terms.iter().map(|s| s.to_string()).collect();
+        let mut m = CsrMatrix::new(terms.len());
+        for r in rows {
+            let n = r.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
+            let row: Vec<(u32, f64)> = r.iter().map(|&(j, v)| (j, v / n)).collect();
+            m.push_row(&row);
+        }
+        let ids: Vec<String> = (0..rows.len()).map(|i| format!("a{i}")).collect();
+        let input = ClusterInput {
+            matrix: &m,
+            ids: &ids,
+            terms: &terms,
+            stems: &terms,
+        };
+        let norms = row_norms(Rows::from(&m));
+        let k = labels.iter().max().map_or(0, |&c| c + 1);
+        let out = describe_clusters(Rows::from(&m), &norms, labels, k, &ids, &input, 10);
+        (m, out)
+    }
+
     /// One article's own word ("necromancer", from a gallery caption) has
     /// the highest centre weight of its cluster of four, but only that
     /// article uses it: the words the members share lead the label.
     #[test]
     fn one_articles_word_does_not_lead_a_shared_label() {
-        let terms: Vec<String> = [
+        let terms = [
             "necromancer",
             "album",
             "grammy",
@@ -211,34 +240,16 @@ mod tests {
             "x3",
             "vote",
             "ballot",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut m = CsrMatrix::new(terms.len());
-        let rows: [&[(u32, f64)]; 6] = [
-            &[(0, 1.0)],
-            &[(1, 0.3), (3, 0.9)],
-            &[(1, 0.3), (2, 0.3), (4, 0.9)],
-            &[(1, 0.3), (2, 0.3), (5, 0.9)],
-            &[(6, 0.6), (7, 0.6)],
-            &[(6, 0.5), (7, 0.7)],
         ];
-        for r in rows {
-            let n = r.iter().map(|(_, v)| v * v).sum::<f64>().sqrt();
-            let row: Vec<(u32, f64)> = r.iter().map(|&(j, v)| (j, v / n)).collect();
-            m.push_row(&row);
-        }
-        let ids: Vec<String> = (0..6).map(|i| format!("a{i}")).collect();
-        let input = ClusterInput {
-            matrix: &m,
-            ids: &ids,
-            terms: &terms,
-            stems: &terms,
-        };
-        let norms = row_norms(Rows::from(&m));
-        let labels = [0, 0, 0, 0, 1, 1];
-        let out = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        let rows = vec![
+            vec![(0, 1.0)],
+            vec![(1, 0.3), (3, 0.9)],
+            vec![(1, 0.3), (2, 0.3), (4, 0.9)],
+            vec![(1, 0.3), (2, 0.3), (5, 0.9)],
+            vec![(6, 0.6), (7, 0.6)],
+            vec![(6, 0.5), (7, 0.7)],
+        ];
+        let (_, out) = described(&terms, &rows, &[0, 0, 0, 0, 1, 1]);
         assert_eq!(out[0].top_terms[0].term, "necromancer");
         assert!(
             out[0].label.starts_with("album / grammy / "),
@@ -255,14 +266,10 @@ mod tests {
     /// either cluster than in the other, so it leads neither now.
     #[test]
     fn a_word_every_article_uses_does_not_lead_a_label() {
-        let terms: Vec<String> = ["said", "fire", "smoke", "crew", "vote", "ballot", "poll"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let mut m = CsrMatrix::new(terms.len());
+        let terms = ["said", "fire", "smoke", "crew", "vote", "ballot", "poll"];
         // Weights of (said, fire, smoke, crew, vote, ballot, poll): the two
         // stories mirror each other, so "said" weighs the same in both.
-        let rows: [[f64; 7]; 6] = [
+        let dense: [[f64; 7]; 6] = [
             [0.8, 0.5, 0.3, 0.1, 0.0, 0.0, 0.0],
             [0.8, 0.4, 0.4, 0.0, 0.0, 0.0, 0.0],
             [0.8, 0.5, 0.2, 0.2, 0.0, 0.0, 0.0],
@@ -270,26 +277,17 @@ mod tests {
             [0.8, 0.0, 0.0, 0.0, 0.4, 0.4, 0.0],
             [0.8, 0.0, 0.0, 0.0, 0.5, 0.2, 0.2],
         ];
-        for r in &rows {
-            let n = r.iter().map(|v| v * v).sum::<f64>().sqrt();
-            let row: Vec<(u32, f64)> = r
-                .iter()
-                .enumerate()
-                .filter(|(_, &v)| v > 0.0)
-                .map(|(j, &v)| (j as u32, v / n))
-                .collect();
-            m.push_row(&row);
-        }
-        let ids: Vec<String> = (0..6).map(|i| format!("a{i}")).collect();
-        let input = ClusterInput {
-            matrix: &m,
-            ids: &ids,
-            terms: &terms,
-            stems: &terms,
-        };
-        let norms = row_norms(Rows::from(&m));
+        let rows: Vec<Vec<(u32, f64)>> = dense
+            .iter()
+            .map(|r| {
+                (0..7)
+                    .filter(|&j| r[j] > 0.0)
+                    .map(|j| (j as u32, r[j]))
+                    .collect()
+            })
+            .collect();
         let labels = [0, 0, 0, 1, 1, 1];
-        let out = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        let (m, out) = described(&terms, &rows, &labels);
         // Under the old rule "said" had the highest centre weight in both.
         for c in 0..2 {
             let members: Vec<usize> = (0..6).filter(|&i| labels[i] == c).collect();
@@ -325,7 +323,7 @@ mod tests {
                 .all(|t| t.term != "said" && t.weight > 0.0));
         }
         // The same again, bit for bit.
-        let again = describe_clusters(Rows::from(&m), &norms, &labels, 2, &ids, &input, 10);
+        let (_, again) = described(&terms, &rows, &labels);
         for (a, b) in out.iter().zip(&again) {
             assert_eq!(a.label, b.label);
             for (x, y) in a.top_terms.iter().zip(&b.top_terms) {
