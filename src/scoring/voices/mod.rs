@@ -94,6 +94,7 @@ mod name_shape;
 mod pronouns;
 pub mod quotes;
 mod role_holders;
+mod speaker_checks;
 pub mod speakers;
 mod words;
 
