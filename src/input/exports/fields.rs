@@ -65,8 +65,7 @@ impl ExportArticle {
             meta,
             warnings: Vec::new(),
             wrapped: false,
-            article_text: None,
-        }
+            }
     }
 }
 

@@ -23,21 +23,13 @@ pub struct Extracted {
     pub warnings: Vec<String>,
     /// Line ends inside a paragraph are page layout (PDF), not sentence ends.
     pub wrapped: bool,
-    /// The text without page furniture (a PDF's running headers, footers and
-    /// page numbers), for when the file is one article: `text` keeps them
-    /// for an export's splitter.
-    pub article_text: Option<String>,
 }
 
 impl Extracted {
-    /// The text as one article: without page furniture, and for wrapped
-    /// text (PDF) the page's layout lines joined into paragraphs (a line
-    /// end would otherwise end a sentence): see [`join_layout_lines`].
-    /// Other text is returned as it is.
+    /// The text as one article: for wrapped text (PDF) the page's layout
+    /// lines joined into paragraphs (a line end would otherwise end a
+    /// sentence): see [`join_layout_lines`]. Other text is returned as it is.
     pub fn unwrapped(mut self) -> Extracted {
-        if let Some(article) = self.article_text.take() {
-            self.text = article;
-        }
         if self.wrapped {
             self.text = join_layout_lines(&self.text);
             self.wrapped = false;

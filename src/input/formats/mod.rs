@@ -97,7 +97,6 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         meta,
         warnings,
         wrapped: false,
-        article_text: None,
     }
 }
 

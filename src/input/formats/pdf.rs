@@ -25,38 +25,42 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             ))
         }
     };
-    if pages.concat().split_whitespace().count() < 5 {
+    let whole = tidy(&pages.concat());
+    if whole.split_whitespace().count() < 5 {
         return Err("no text layer (a scanned PDF, images of pages): it needs OCR first, e.g. in Adobe Acrobat (Scan & OCR) or with ocrmypdf; then give frame the new PDF".into());
     }
-    let text = export_text(&pages);
-    // One article is read without any furniture.
-    let article = tidy(&without_furniture(&pages, &|_| false));
     Ok(Extracted {
-        article_text: (article != text).then_some(article),
-        text,
+        text: text_of(&pages, whole),
         wrapped: true,
         ..Default::default()
     })
 }
 
-/// The text an export's splitter reads: the pages without their furniture
-/// but with the export's record marks (which may end every page, as a
-/// running footer does), so that page numbers and running headers are not
-/// inside its articles. When that changes what the splitter reads from
-/// the articles' headers (each page opening with an article whose outlet
-/// repeats like a running header), the pages are read whole.
-fn export_text(pages: &[String]) -> String {
-    let cleaned = tidy(&without_furniture(pages, &exports::record_line));
+/// The text frame reads: for one article the pages without any furniture
+/// (running headers, footers, page numbers). For a news-database export
+/// the export's record marks stay (they may end every page, as a running
+/// footer does) and the rest of the furniture goes, so that page numbers
+/// and running headers are not inside its articles; when that changes what
+/// the splitter reads from the articles' headers (each page opening with
+/// an article whose outlet repeats like a running header), the pages are
+/// read whole. `whole` is the pages as they are, tidied.
+fn text_of(pages: &[String], whole: String) -> String {
     let headers = |text: &str| {
         exports::split(text).map(|s| {
             let meta: Vec<_> = s.articles.into_iter().map(|a| a.meta).collect();
             (s.database, meta)
         })
     };
-    let whole = tidy(&pages.concat());
     match headers(&whole) {
-        Some(h) if headers(&cleaned).as_ref() != Some(&h) => whole,
-        _ => cleaned,
+        Some(h) if !h.1.is_empty() => {
+            let cleaned = tidy(&without_furniture(pages, &exports::record_line));
+            if headers(&cleaned).as_ref() == Some(&h) {
+                cleaned
+            } else {
+                whole
+            }
+        }
+        _ => tidy(&without_furniture(pages, &|_| false)),
     }
 }
 

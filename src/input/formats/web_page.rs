@@ -110,7 +110,6 @@ pub fn read(html: &str) -> Extracted {
         meta,
         warnings,
         wrapped: false,
-        article_text: None,
     }
 }
 
@@ -137,7 +136,6 @@ fn whole_page(html: &str, why: String) -> Extracted {
             "no article found in the page ({why}); its whole visible text was read"
         )],
         wrapped: false,
-        article_text: None,
     }
 }
 
