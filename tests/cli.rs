@@ -508,6 +508,30 @@ fn report_gives_sentence_level_threat_reading_only_for_the_default_list() {
     let threat = trust_row(&own_md, "threat");
     assert!(threat.contains("not validated"), "{threat}");
     assert!(!threat.contains("score of 2"), "{threat}");
+
+    // The run records which threat list it used: the changed list has
+    // another fingerprint, and so has the set of lists the report cites.
+    let threat_sha = |out: &Path| {
+        let json: serde_json::Value =
+            serde_json::from_str(&read(&out.join("analysis.json"))).unwrap();
+        let threat = json["lexicons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["name"] == "threat")
+            .unwrap()
+            .clone();
+        threat["sha256"].as_str().unwrap().to_string()
+    };
+    let (default_sha, own_sha) = (threat_sha(&default_out), threat_sha(&own_out));
+    assert_eq!(default_sha.len(), 64);
+    assert_eq!(own_sha.len(), 64);
+    assert_ne!(default_sha, own_sha);
+    let cited = |md: &str| {
+        let at = md.find("word-list fingerprint ").expect("cited") + 22;
+        md[at..at + 12].to_string()
+    };
+    assert_ne!(cited(&md), cited(&own_md));
 }
 
 #[test]

@@ -26,6 +26,12 @@ pub(crate) const BUILTIN_TEXTS: [&str; 7] = [
     include_str!("../../lexicons/economic.txt"),
 ];
 
+/// The text of the default lexicon `name` as built into frame, if it is one.
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    let i = BUILTIN_NAMES.iter().position(|n| *n == name)?;
+    Some(BUILTIN_TEXTS[i])
+}
+
 /// The seven default frame lexicons, in output order (threat, reassurance,
 /// conflict, responsibility, human_interest, morality, economic).
 /// Invariant: the embedded files parse; a unit test enforces it, and a file

@@ -143,6 +143,7 @@ impl Lexicon {
             file: self.file.clone(),
             kind: "frame".to_string(),
             builtin: false,
+            sha256: String::new(),
             validity: Vec::new(),
         }
     }

@@ -18,7 +18,7 @@ pub mod txt;
 pub mod validity;
 pub mod yaml;
 
-pub use builtin::{builtin, BUILTIN_NAMES};
+pub use builtin::{builtin, builtin_text, BUILTIN_NAMES};
 pub use entry::{
     category_name, check_weight, entry_kind, has_gap, normalise, parse_entry, split_excluded,
     unify_line_endings, Entry, EntryKind, Lexicon, LexiconError, GAP, MAX_GAP_WORDS, MAX_WEIGHT,

@@ -195,6 +195,10 @@ pub struct LexiconInfo {
     pub kind: String,
     /// A default lexicon as frame ships it (not replaced by the user's file).
     pub builtin: bool,
+    /// Hex SHA-256 of the text the lexicon was read from (the file's bytes,
+    /// or the text built into frame for a default), so that a run names the
+    /// exact word list it used; empty when the file could not be read again.
+    pub sha256: String,
     /// How well this lexicon's scores matched human frame coding
     /// (docs/validity.md); empty for lexicons that were not measured (the
     /// user's own, a replaced default, sentiment).
@@ -750,6 +754,7 @@ pub fn example_lexicon(name: &str, builtin: bool) -> LexiconInfo {
         file: format!("lexicons/{name}.txt"),
         kind: "frame".into(),
         builtin,
+        sha256: String::new(),
         validity: Vec::new(),
     }
 }

@@ -234,6 +234,11 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         file: "lexicons/sentiment/vader_lexicon.txt".into(),
         kind: "sentiment".into(),
         builtin: true,
+        sha256: input::sha256_hex(
+            SentimentLexicon::builtin_texts()
+                .concat()
+                .as_bytes(),
+        ),
         validity: Vec::new(),
     };
     // A default lexicon carries what docs/validity.md measured for it; a
@@ -247,6 +252,12 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 info.builtin = true;
                 info.validity = lexicon::validity::measured(&l.name);
             }
+            info.sha256 = match lexicon::builtin_text(&l.name) {
+                Some(text) if info.builtin => input::sha256_hex(text.as_bytes()),
+                _ => std::fs::read(&info.file)
+                    .map(|bytes| input::sha256_hex(&bytes))
+                    .unwrap_or_default(),
+            };
             info
         })
         .collect();

@@ -311,6 +311,12 @@ pub struct SentimentLexicon {
 }
 
 impl SentimentLexicon {
+    /// The text of the built-in VADER lexicon and emoji list, as frame reads
+    /// them (for the run's record of which word lists it used).
+    pub fn builtin_texts() -> [&'static str; 2] {
+        [BUILTIN_LEXICON, BUILTIN_EMOJI]
+    }
+
     /// The built-in VADER lexicon (`lexicons/sentiment/vader_lexicon.txt`).
     pub fn builtin() -> Self {
         match Self::parse(BUILTIN_LEXICON, "vader_lexicon.txt") {

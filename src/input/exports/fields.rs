@@ -65,7 +65,7 @@ impl ExportArticle {
             meta,
             warnings: Vec::new(),
             wrapped: false,
-            }
+        }
     }
 }
 

@@ -130,6 +130,10 @@ impl<'a> Builder<'a> {
         if a.lexicons.is_empty() {
             self.para(vec![t("No lexicon details were recorded.")]);
         } else {
+            self.para(vec![t(format!(
+                "The word lists change between versions of frame: their SHA-256 fingerprints (in full in analysis.json) name the exact lists this run used, and {} stands for all of them together.",
+                lexicon_set_fingerprint(&a.lexicons)
+            ))]);
             let rows = a
                 .lexicons
                 .iter()
@@ -139,13 +143,22 @@ impl<'a> Builder<'a> {
                         Cell::text(&l.kind),
                         Cell::num(int(l.entries)),
                         Cell::text(&l.file),
+                        hash_cell(&l.sha256),
                         Cell::text(&l.description),
                         Cell::text(l.sources.join("; ")),
                     ]
                 })
                 .collect();
             self.push(Block::Table(table(
-                &["Name", "Kind", "Entries", "File", "Description", "Sources"],
+                &[
+                    "Name",
+                    "Kind",
+                    "Entries",
+                    "File",
+                    "SHA-256",
+                    "Description",
+                    "Sources",
+                ],
                 &[2],
                 rows,
             )));
@@ -163,11 +176,7 @@ impl<'a> Builder<'a> {
                 .map(|r| {
                     vec![
                         Cell::text(&r.path),
-                        Cell {
-                            text: r.sha256.clone(),
-                            abbrev: (r.sha256.chars().count() > 12).then(|| clip(&r.sha256, 13)),
-                            ..Default::default()
-                        },
+                        hash_cell(&r.sha256),
                         Cell::num(int(r.bytes as usize)),
                     ]
                 })
@@ -224,7 +233,7 @@ impl<'a> Builder<'a> {
         self.push(Block::Quote {
             source: None,
             text: format!(
-                "Articles were analysed with frame {} ({}, {}; software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014); all parameters and input file fingerprints are recorded in analysis.json.",
+                "Articles were analysed with frame {} ({}, {}; software for comparing how news articles frame a story{}), {}VADER sentiment (Hutto & Gilbert, 2014; word-list fingerprint {}); all parameters and the fingerprints of the input files and word lists are recorded in analysis.json.",
                 version,
                 author,
                 year,
@@ -234,6 +243,7 @@ impl<'a> Builder<'a> {
                     format!(", {}", repo)
                 },
                 if lex_part.is_empty() { "using ".to_string() } else { lex_part },
+                lexicon_set_fingerprint(&a.lexicons),
             ),
             cite: "adapt to your citation style; cite the lexicon sources below as well".into(),
         });
@@ -417,6 +427,32 @@ fn frame_reference(version: &str) -> String {
     format!("{author}. ({year}). {title} ({version}) [Computer software].{at}")
 }
 
+/// A SHA-256 fingerprint in a table: in full, shown by its first 12 characters.
+fn hash_cell(sha256: &str) -> Cell {
+    Cell {
+        text: sha256.to_string(),
+        abbrev: (sha256.chars().count() > 12).then(|| clip(sha256, 13)),
+        ..Default::default()
+    }
+}
+
+/// One short fingerprint for every word list of a run (the first 12 hex
+/// digits of the SHA-256 of their names and fingerprints, in output order),
+/// to cite beside frame's version: the lists change between versions, and
+/// two runs with the same fingerprint used the same lists.
+fn lexicon_set_fingerprint(lexicons: &[crate::model::LexiconInfo]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for l in lexicons {
+        h.update(format!("{}\t{}\n", l.name, l.sha256).as_bytes());
+    }
+    h.finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The first value of `key` in CITATION.cff, unquoted.
 fn citation_field(key: &str) -> Option<String> {
     CITATION_CFF
@@ -485,6 +521,21 @@ mod tests {
             auc_low: auc - 0.05,
             auc_high: auc + 0.05,
         }
+    }
+
+    #[test]
+    fn the_word_list_fingerprint_changes_with_any_list() {
+        let mut lexicons = vec![
+            crate::model::example_lexicon("threat", true),
+            crate::model::example_lexicon("economic", true),
+        ];
+        lexicons[0].sha256 = "aa".repeat(32);
+        lexicons[1].sha256 = "bb".repeat(32);
+        let before = lexicon_set_fingerprint(&lexicons);
+        assert_eq!(before.len(), 12);
+        assert_eq!(before, lexicon_set_fingerprint(&lexicons));
+        lexicons[1].sha256 = "bc".repeat(32);
+        assert_ne!(before, lexicon_set_fingerprint(&lexicons));
     }
 
     #[test]
