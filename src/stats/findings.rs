@@ -568,7 +568,7 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let interval = ci.map_or(String::new(), |(lo, hi)| {
         format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
     });
-    let base = format!("{} articles", int(s.articles));
+    let base = format!("{} articles with a headline and a body", int(s.articles));
     let text = if finding {
         let way = if d > 0.0 { "more" } else { "less" };
         format!(

@@ -15,7 +15,7 @@ use crate::stats::resample::{below, percentile_pair, rng};
 /// The headline and body sides of one frame, pooled over the articles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineShare {
-    /// Articles with a headline or a body.
+    /// Articles with both a headline and a body.
     pub articles: usize,
     /// The frame's matches in those headlines, and all frames' matches there.
     pub headline: (f64, f64),
@@ -44,8 +44,9 @@ struct Sides {
     body: [f64; 3],
 }
 
-/// The article's headline and body (zeros for a part it lacks), when it has
-/// either.
+/// The article's headline and body, when it has both: an article without a
+/// headline (or a body) would add matches to one side only, and the two
+/// shares would then come from different articles.
 fn sides(art: &ArticleResult, frame: usize) -> Option<Sides> {
     let part = |name: &str| -> [f64; 3] {
         art.positions
@@ -60,7 +61,7 @@ fn sides(art: &ArticleResult, frame: usize) -> Option<Sides> {
         headline: part("headline"),
         body: part("body"),
     };
-    (s.headline[2] > 0.0 || s.body[2] > 0.0).then_some(s)
+    (s.headline[2] > 0.0 && s.body[2] > 0.0).then_some(s)
 }
 
 /// The frame's matches and all frames' matches in the headlines, then in
@@ -185,6 +186,21 @@ mod tests {
             .collect();
         let (lo, hi) = compare(&analysis(&even), 0, 500).unwrap().interval.unwrap();
         assert!(lo < 0.0 && hi > 0.0, "{lo} {hi}");
+    }
+
+    #[test]
+    fn only_articles_with_both_a_headline_and_a_body_count() {
+        let mut a = analysis(&[([1.0, 0.0], [1.0, 3.0]), ([2.0, 1.0], [1.0, 3.0])]);
+        // A third article without a headline: its body would pull the body
+        // share towards its own mix.
+        let mut extra = a.articles[0].clone();
+        extra.id = "extra".into();
+        extra.positions.retain(|p| p.part != "headline");
+        extra.positions[1].hits = vec![0.0, 8.0];
+        a.articles.push(extra);
+        let s = compare(&a, 0, 0).unwrap();
+        assert_eq!(s.articles, 2);
+        assert_eq!((s.headline_share(), s.body_share()), (0.75, 0.25));
     }
 
     #[test]

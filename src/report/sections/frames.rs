@@ -129,7 +129,7 @@ impl<'a> Builder<'a> {
             strong("balance"),
             t(" is "),
             code("(threat - reassurance) / (threat + reassurance)"),
-            t(": +1 means only threat words, -1 only reassurance words, 0 an even mix (or neither). The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
+            t(": +1 means only threat words, -1 only reassurance words, 0 an even mix; an article with neither has no balance (n/a in the appendix, empty in articles.csv), and is not an even mix. The balance ignores how many words matched: an article with one threat word and no reassurance word scores +1, just like one with fifty. Read it together with the per-1,000 scores and the hit counts."),
         ]);
         let builtin_reassurance = self
             .a
@@ -161,14 +161,14 @@ impl<'a> Builder<'a> {
             .map(|(i, art)| {
                 let th = score(art, THREAT);
                 let re = score(art, REASSURANCE);
-                let b = art.threat_balance.unwrap_or(0.0);
-                let lean = if th.map(|s| s.hits).unwrap_or(0.0) + re.map(|s| s.hits).unwrap_or(0.0)
-                    <= 0.0
+                let b = art.threat_balance;
+                let lean = if b.is_none()
+                    || th.map(|s| s.hits).unwrap_or(0.0) + re.map(|s| s.hits).unwrap_or(0.0) <= 0.0
                 {
                     "neither"
-                } else if b > 1e-9 {
+                } else if b.is_some_and(|b| b > 1e-9) {
                     "threat"
-                } else if b < -1e-9 {
+                } else if b.is_some_and(|b| b < -1e-9) {
                     "reassurance"
                 } else {
                     "even"
@@ -180,7 +180,7 @@ impl<'a> Builder<'a> {
                     Cell::num(th.map(|s| hits(s.hits)).unwrap_or_else(|| "n/a".into())),
                     Cell::num(re.map(|s| per_1k(s.per_1k)).unwrap_or_else(|| "n/a".into())),
                     Cell::num(re.map(|s| hits(s.hits)).unwrap_or_else(|| "n/a".into())),
-                    Cell::num(signed2(b)),
+                    Cell::num(b.map_or_else(|| "n/a".to_string(), signed2)),
                     Cell::text(lean),
                 ]
             })

@@ -92,7 +92,7 @@ impl<'a> Builder<'a> {
                 a.parameters.condition_window
             )),
             code("(threat - reassurance) / (threat + reassurance)"),
-            t(" on the per-1,000 scores, 0 when both are 0."),
+            t(" on the per-1,000 scores; none (empty in articles.csv, null in analysis.json) when both are 0, so that an article with neither is not averaged in as balanced."),
         ]);
 
         self.validity();
