@@ -11,6 +11,7 @@ pub mod extracted;
 pub mod front_matter;
 pub mod guard;
 pub mod html;
+pub mod json_ld;
 pub mod markdown;
 pub mod odt;
 pub mod office_zip;
