@@ -21,6 +21,7 @@ pub mod pdf;
 pub mod rtf;
 pub mod table;
 pub mod teaser_lists;
+pub mod title_suffix;
 pub mod web_page;
 
 // The test documents the readers' tests build: one file shared with the
