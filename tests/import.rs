@@ -559,3 +559,76 @@ fn proquest_text_export() {
     );
     assert_eq!(arts[0]["words"], arts[1]["words"]);
 }
+
+/// Saved pages whose meta data is where news sites put it: the article in a
+/// JSON-LD `@graph` (author and publisher `@id` references, no `og:` tags),
+/// a byline element with the writer's role in an element of its own, and a
+/// `<title>` as the only headline, with the site's name after it or a dash
+/// inside the headline itself.
+#[test]
+fn saved_pages_give_headline_byline_date_and_outlet() {
+    let body = |byline: &str| {
+        let paras: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<body><article><div class=\"byline\">{byline}</div>{paras}</article></body></html>"
+        )
+    };
+    let graph = r##"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebPage","@id":"https://x.test/a#webpage","name":"Flood warning issued - The Coastal Times"},
+        {"@type":["NewsArticle","Article"],"@id":"https://x.test/a#article","headline":"Flood warning issued as river rises",
+         "datePublished":"2024-03-05T09:30:00+00:00","author":[{"@id":"https://x.test/#jane"},{"@type":"Person","name":"Tom Jones"}],
+         "publisher":{"@id":"https://x.test/#org"}},
+        {"@type":"NewsMediaOrganization","@id":"https://x.test/#org","name":"The Coastal Times"},
+        {"@type":"Person","@id":"https://x.test/#jane","name":"Jane Smith"}]}</script>"##;
+    let pages = [
+        (
+            "a-graph.html",
+            format!(
+                "<html><head><title>Flood warning issued - The Coastal Times</title>{graph}</head>{}",
+                body("By Staff")
+            ),
+        ),
+        (
+            "b-byline.html",
+            format!(
+                "<html><head><title>Police reassure valley residents \u{2013} Valley Gazette</title></head>{}",
+                body("By <a href=\"/jane\">Jane Smith</a><span>Political correspondent</span>")
+            ),
+        ),
+        (
+            "c-dash.html",
+            format!(
+                "<html><head><title>Brexit - what happens next for the UK economy</title></head>{}",
+                body("Jane Smith, Health Editor")
+            ),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for (name, page) in &pages {
+        fs::write(input.join(name), page).unwrap();
+    }
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out);
+    let arts = csv_rows(&out.join("articles.csv"));
+    let get = |id: &str, col: &str| {
+        let a = arts.iter().find(|a| a["id"] == id).unwrap();
+        a[col].clone()
+    };
+    assert_eq!(
+        get("a-graph", "title"),
+        "Flood warning issued as river rises"
+    );
+    assert_eq!(get("a-graph", "byline"), "Jane Smith, Tom Jones");
+    assert_eq!(get("a-graph", "date"), "2024-03-05");
+    assert_eq!(get("a-graph", "group"), "The Coastal Times");
+    assert_eq!(get("b-byline", "title"), "Police reassure valley residents");
+    assert_eq!(get("b-byline", "byline"), "Jane Smith");
+    assert_eq!(get("b-byline", "group"), "Valley Gazette");
+    assert_eq!(
+        get("c-dash", "title"),
+        "Brexit - what happens next for the UK economy"
+    );
+    assert_eq!(get("c-dash", "byline"), "Jane Smith");
+}

@@ -5,12 +5,14 @@
 //! entry point (`table`); news-database exports are split into articles
 //! afterwards (`input::exports`).
 
+pub mod bylines;
 pub mod detect;
 pub mod docx;
 pub mod extracted;
 pub mod front_matter;
 pub mod guard;
 pub mod html;
+pub mod json_ld;
 pub mod markdown;
 pub mod odt;
 pub mod office_zip;
@@ -19,6 +21,7 @@ pub mod pdf;
 pub mod rtf;
 pub mod table;
 pub mod teaser_lists;
+pub mod title_suffix;
 pub mod web_page;
 
 // The test documents the readers' tests build: one file shared with the

@@ -1,13 +1,17 @@
 //! Saved web pages: the article's main content, found as Firefox's reader
 //! view finds it (a port of Mozilla's Readability), without navigation,
 //! cookie notices, related links, comments or footers; the title without
-//! the site's suffix; byline, date and site name from the page's meta data.
+//! the site's suffix; headline, byline, date and site name from the page's
+//! JSON-LD, else its meta data, else its `<title>` and byline element.
 
+use super::bylines::{self, DomByline};
 use super::extracted::Extracted;
 use super::guard;
 use super::html::{article_elements, html_title, html_to_text, nesting_depth};
+use super::json_ld::{self, ArticleLd};
 use super::teaser_lists;
-use dom_smoothie::{Config, Readability, TextMode};
+use super::title_suffix::strip_site;
+use dom_smoothie::{Article, Config, Readability, TextMode};
 
 /// Page parts that are never the article's text, by the ids and classes
 /// sites, blog software and consent tools give them: reader comments
@@ -41,12 +45,21 @@ pub fn read(html: &str) -> Extracted {
     };
     let parsed = guard::catch(|| {
         let doc = dom_query::Document::from(html);
+        let ld = json_ld::read(&doc);
         doc.select(NOT_THE_ARTICLE).remove();
         teaser_lists::remove(&doc);
-        Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse())
+        let dom_byline = bylines::candidate(&doc);
+        let mut r = Readability::with_document(doc, None, Some(cfg))?;
+        let page_title = r.get_article_title().to_string();
+        r.parse().map(|article| Found {
+            article,
+            ld,
+            dom_byline,
+            page_title,
+        })
     });
-    let article = match parsed {
-        Ok(Ok(a)) if !a.text_content.trim().is_empty() => a,
+    let found = match parsed {
+        Ok(Ok(f)) if !f.article.text_content.trim().is_empty() => f,
         other => {
             let why = match other {
                 Ok(Err(e)) => e.to_string(),
@@ -56,34 +69,8 @@ pub fn read(html: &str) -> Extracted {
             return whole_page(html, why);
         }
     };
-    let site = article
-        .site_name
-        .as_deref()
-        .map(clean)
-        .filter(|s| !s.is_empty());
-    let mut meta = Vec::new();
-    let title = strip_site(&clean(&article.title), site.as_deref());
-    if !title.is_empty() {
-        meta.push(("title".to_string(), title));
-    }
-    if let Some(b) = article
-        .byline
-        .as_deref()
-        .map(clean)
-        .filter(|s| !s.is_empty())
-    {
-        meta.push(("byline".to_string(), b));
-    }
-    if let Some(d) = article
-        .published_time
-        .as_deref()
-        .and_then(crate::input::exports::dates::iso_date)
-    {
-        meta.push(("date".to_string(), d));
-    }
-    if let Some(s) = site {
-        meta.push(("outlet".to_string(), s));
-    }
+    let meta = page_meta(&found, html);
+    let article = found.article;
     let mut text = tidy(&article.text_content);
     let read = text.split_whitespace().count();
     // Readability drops the page's headline from the text; a saved article
@@ -113,6 +100,72 @@ pub fn read(html: &str) -> Extracted {
     }
 }
 
+/// What the article finder and the readers of its meta data found.
+struct Found {
+    article: Article,
+    ld: Option<ArticleLd>,
+    dom_byline: Option<DomByline>,
+    /// The `<title>` as Readability cleans it, to tell a title taken from it.
+    page_title: String,
+}
+
+/// The page's `title`, `byline`, `date` and `outlet`: JSON-LD first (as
+/// Readability ranks it, but read whole: `@graph`, lists, `@id`
+/// references), then the meta data Readability read, then the `<title>`
+/// and the byline element.
+fn page_meta(found: &Found, html: &str) -> Vec<(String, String)> {
+    let article = &found.article;
+    let ld = found.ld.as_ref();
+    let nonempty = |s: &str| Some(clean(s)).filter(|s| !s.is_empty());
+    let site = ld
+        .and_then(|l| l.publisher.as_deref())
+        .or(article.site_name.as_deref())
+        .and_then(nonempty);
+    // A title Readability took from the `<title>` was cut at its first
+    // separator when the last left too few words; the whole `<title>` is
+    // cut here, at its last separator only.
+    let (title, suffix) = match ld.and_then(|l| l.headline.as_deref()) {
+        Some(headline) => strip_site(&clean(headline), site.as_deref()),
+        None if clean(&article.title) == clean(&found.page_title) => {
+            let whole = html_title(html).unwrap_or_else(|| article.title.clone());
+            strip_site(&clean(&whole), site.as_deref())
+        }
+        None => strip_site(&clean(&article.title), site.as_deref()),
+    };
+    let mut meta = Vec::new();
+    if !title.is_empty() {
+        meta.push(("title".to_string(), title));
+    }
+    let byline = match ld.filter(|l| !l.authors.is_empty()) {
+        Some(l) => Some(l.authors.join(", ")),
+        // Readability's byline from the element is its text glued across
+        // the element's parts; the parts read apart give the names.
+        None => article.byline.as_deref().map(|b| match &found.dom_byline {
+            Some(d) if clean(b) == d.glued => d.parts.clone(),
+            _ => b.to_string(),
+        }),
+    };
+    if let Some(b) = byline.map(|b| bylines::clean(&b)).filter(|b| !b.is_empty()) {
+        meta.push(("byline".to_string(), b));
+    }
+    if let Some(d) = ld
+        .and_then(|l| l.date.as_deref())
+        .and_then(crate::input::exports::dates::iso_date)
+        .or_else(|| {
+            article
+                .published_time
+                .as_deref()
+                .and_then(crate::input::exports::dates::iso_date)
+        })
+    {
+        meta.push(("date".to_string(), d));
+    }
+    if let Some(s) = site.or(suffix) {
+        meta.push(("outlet".to_string(), s));
+    }
+    meta
+}
+
 /// Fewest words of a page's `<article>` elements missing from the text read
 /// (and at least a quarter of them) for articles to count as left out; a
 /// story's teasers of related stories stay below it.
@@ -125,10 +178,12 @@ const MAX_NESTING: usize = 2_000;
 /// The page read whole (visible text without page furniture), with a
 /// warning saying `why` no article was found.
 fn whole_page(html: &str, why: String) -> Extracted {
-    let meta = html_title(html)
-        .map(|t| ("title".to_string(), t))
-        .into_iter()
-        .collect();
+    let mut meta = Vec::new();
+    if let Some(t) = html_title(html) {
+        let (title, suffix) = strip_site(&t, None);
+        meta.push(("title".to_string(), title));
+        meta.extend(suffix.map(|s| ("outlet".to_string(), s)));
+    }
     Extracted {
         text: html_to_text(html),
         meta,
@@ -141,40 +196,6 @@ fn whole_page(html: &str, why: String) -> Extracted {
 
 fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// "Flood warning issued - BBC News" -> "Flood warning issued": a last
-/// part after " - ", " | ", " – " or " — " that names the site goes.
-fn strip_site(title: &str, site: Option<&str>) -> String {
-    for sep in [" - ", " | ", " \u{2013} ", " \u{2014} ", " \u{b7} "] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let tail_l = tail.trim().to_lowercase();
-            let is_site = site.is_some_and(|s| {
-                let s = s.to_lowercase();
-                tail_l == s || tail_l.starts_with(&s) || s.starts_with(&tail_l)
-            }) || (tail.split_whitespace().count() <= 3
-                && head.split_whitespace().count() >= 3
-                && tail_l.split_whitespace().any(|w| {
-                    matches!(
-                        w,
-                        "news"
-                            | "online"
-                            | "times"
-                            | "post"
-                            | "guardian"
-                            | "telegraph"
-                            | "herald"
-                            | "tribune"
-                            | "journal"
-                            | "daily"
-                    )
-                }));
-            if is_site && !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
-        }
-    }
-    title.to_string()
 }
 
 /// Paragraphs separated by one blank line, spaces inside lines collapsed.
@@ -327,19 +348,77 @@ pub(crate) mod tests {
         }
     }
 
+    fn meta_of(page: &str) -> Vec<(String, String)> {
+        let e = read(page);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        e.meta
+    }
+
+    fn pairs(kv: &[(&str, &str)]) -> Vec<(String, String)> {
+        kv.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// A page without `og:` tags: its headline, date, authors and publisher
+    /// in a JSON-LD `@graph`, by `@id` references (Readability read none).
     #[test]
-    fn site_suffixes() {
-        assert_eq!(
-            strip_site("Riot ends - BBC News", Some("BBC News")),
-            "Riot ends"
+    fn meta_data_from_a_json_ld_graph() {
+        let body: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let page = format!(
+            r##"<html><head><title>Warehouse fire - Valley Gazette</title>
+            <script type="application/ld+json">{{"@context":"https://schema.org","@graph":[
+            {{"@type":"WebPage","@id":"#page","name":"Warehouse fire - Valley Gazette"}},
+            {{"@type":["NewsArticle","Article"],"headline":"Warehouse fire under control, police say",
+              "datePublished":"2024-03-05T09:30:00Z","author":[{{"@id":"#jane"}},{{"@type":"Person","name":"Tom Jones"}}],
+              "publisher":{{"@id":"#org"}}}},
+            {{"@type":"Organization","@id":"#org","name":"Valley Gazette"}},
+            {{"@type":"Person","@id":"#jane","name":"Jane Smith"}}]}}</script>
+            </head><body><article>{body}</article></body></html>"##
         );
         assert_eq!(
-            strip_site("Riot ends in town | The Guardian", None),
-            "Riot ends in town"
+            meta_of(&page),
+            pairs(&[
+                ("title", "Warehouse fire under control, police say"),
+                ("byline", "Jane Smith, Tom Jones"),
+                ("date", "2024-03-05"),
+                ("outlet", "Valley Gazette"),
+            ])
+        );
+    }
+
+    /// A page with only a `<title>` and a byline element whose role is an
+    /// element of its own: the name alone, the title without the site's
+    /// name (which names the outlet), and a dash inside a headline kept.
+    #[test]
+    fn meta_data_from_the_title_and_the_byline_element() {
+        let page = |title: &str, byline: &str| {
+            let body: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+            format!(
+                "<html><head><title>{title}</title></head><body><article>\
+                 <div class=\"byline\">{byline}</div>{body}</article></body></html>"
+            )
+        };
+        assert_eq!(
+            meta_of(&page(
+                "Warehouse fire under control \u{2013} Valley Gazette",
+                "By <a href=\"/jane\">Jane Smith</a><span>Political correspondent</span>"
+            )),
+            pairs(&[
+                ("title", "Warehouse fire under control"),
+                ("byline", "Jane Smith"),
+                ("outlet", "Valley Gazette"),
+            ])
         );
         assert_eq!(
-            strip_site("Left - right politics explained", None),
-            "Left - right politics explained"
+            meta_of(&page(
+                "Brexit - what happens next for the UK economy",
+                "Jane Smith, Health Editor"
+            )),
+            pairs(&[
+                ("title", "Brexit - what happens next for the UK economy"),
+                ("byline", "Jane Smith"),
+            ])
         );
     }
 

@@ -1,0 +1,301 @@
+//! A saved page's byline as the authors' names: "By " and the writers'
+//! roles ("Political correspondent", ", Health Editor"), dates and handles
+//! dropped. Readability takes the byline element's text whole, so a role
+//! in an element of its own is glued to the name ("By Jane
+//! SmithPolitical correspondent"); here the element's boundaries separate
+//! its parts.
+
+use dom_query::{Document, NodeRef};
+
+/// Words that make a short part of a byline the writer's role, not a name
+/// (singular; a plural "s" is ignored).
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "staff",
+    "contributor",
+    "columnist",
+    "journalist",
+    "producer",
+    "analyst",
+    "critic",
+    "photographer",
+    "commentator",
+    "presenter",
+    "desk",
+];
+
+/// Most words of a role ("Deputy political editor for Europe").
+const MAX_ROLE_WORDS: usize = 6;
+
+/// What a byline starts with before the names (lower case).
+const BY_PREFIXES: &[&str] = &[
+    "written by",
+    "words by",
+    "reported by",
+    "story by",
+    "text by",
+    "by",
+];
+
+/// Where a byline's parts meet, besides element boundaries.
+const SEPARATORS: &[&str] = &[
+    ",",
+    ";",
+    " | ",
+    " - ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " \u{b7} ",
+];
+
+/// Most characters of the element Readability takes as the byline.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// The byline element Readability takes from a page's body, read two ways:
+/// its text as Readability gives it, and its parts one to a line.
+#[derive(Debug, PartialEq)]
+pub struct DomByline {
+    /// The element's text, spaces collapsed (Readability's byline).
+    pub glued: String,
+    /// The same text with a line break where an element boundary separates
+    /// a name from a role, a date or another non-name part.
+    pub parts: String,
+}
+
+/// The first element of the body that Readability would take as the
+/// byline (`rel="author"`, an `itemprop` naming the author, or a class or
+/// id with "byline", "author" ... in it, with under 100 characters), or
+/// `None`.
+pub fn candidate(doc: &Document) -> Option<DomByline> {
+    let body = doc.select("body");
+    let body = body.nodes().first()?;
+    let node = body.descendants_it().find(|n| {
+        n.is_element() && is_byline_element(n) && {
+            let len = n.text().trim().chars().count();
+            len > 0 && len < MAX_BYLINE_CHARS
+        }
+    })?;
+    // Readability prefers the element's own name inside it.
+    let named = node
+        .descendants_it()
+        .find(|d| d.is_element() && d.attr("itemprop").is_some_and(|p| &*p == "name"))
+        .unwrap_or(node);
+    let glued = collapse(&named.text());
+    let parts = segments(&named);
+    let mut joined = String::new();
+    for (i, s) in parts.iter().enumerate() {
+        if i > 0 {
+            let boundary = !is_name_part(&parts[i - 1]) || !is_name_part(s);
+            joined.push(if boundary { '\n' } else { ' ' });
+        }
+        joined.push_str(s);
+    }
+    Some(DomByline {
+        glued,
+        parts: joined,
+    })
+}
+
+fn is_byline_element(n: &NodeRef) -> bool {
+    if n.attr("rel").is_some_and(|r| &*r == "author")
+        || n.attr("itemprop").is_some_and(|p| p.contains("author"))
+    {
+        return true;
+    }
+    let mut names = String::new();
+    for a in ["class", "id"] {
+        if let Some(v) = n.attr(a) {
+            names.push_str(&v.to_ascii_lowercase());
+            names.push(' ');
+        }
+    }
+    ["byline", "author", "dateline", "writtenby", "p-author"]
+        .iter()
+        .any(|p| names.contains(p))
+}
+
+/// The element's text in runs that no element boundary interrupts, spaces
+/// collapsed, empty runs left out.
+fn segments(node: &NodeRef) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut parent = None;
+    for d in node.descendants_it() {
+        let boundary = d.is_element() || (d.is_text() && d.parent().map(|p| p.id) != parent);
+        if boundary {
+            out.push(collapse(&run));
+            run.clear();
+        }
+        if d.is_text() {
+            parent = d.parent().map(|p| p.id);
+            run.push_str(&d.text());
+        }
+    }
+    out.push(collapse(&run));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The authors' names of a byline, joined by ", ": each line and each part
+/// between separators loses a leading "By" and "and", a role glued to its
+/// end ("SmithPolitical correspondent"); parts that are a role, hold a
+/// digit (a date, a time) or are a handle or link go. A byline with no
+/// name left is only trimmed ("By Our Political Correspondent" -> "Our
+/// Political Correspondent").
+pub fn clean(byline: &str) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for line in byline.lines() {
+        for part in split_parts(line) {
+            let part = collapse(part);
+            let part = unglue_role(strip_by(&part));
+            if is_name_part(part) && !names.iter().any(|n| n == part) {
+                names.push(part.to_string());
+            }
+        }
+    }
+    if names.is_empty() {
+        return strip_by(&collapse(byline)).to_string();
+    }
+    names.join(", ")
+}
+
+/// A line split at the separators of [`SEPARATORS`].
+fn split_parts(line: &str) -> Vec<&str> {
+    let mut parts = vec![line];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+/// The part without a leading "By", "Written by" ... or "and".
+fn strip_by(s: &str) -> &str {
+    let mut s = s.trim();
+    for prefix in BY_PREFIXES.iter().chain(&["and", "&"]) {
+        if s.len() >= prefix.len()
+            && s.is_char_boundary(prefix.len())
+            && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            let rest = &s[prefix.len()..];
+            if rest.is_empty() || rest.starts_with([' ', ':']) {
+                s = rest.trim_start_matches([' ', ':']);
+            }
+        }
+    }
+    s.trim()
+}
+
+/// Whether a part may be a name: not empty, not a role, no digits, no
+/// handle or link.
+fn is_name_part(s: &str) -> bool {
+    let s = strip_by(s);
+    !s.is_empty()
+        && !is_role(s)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.starts_with('@')
+        && !s.contains("://")
+}
+
+/// Whether a short part names a writer's role ("Political correspondent",
+/// "Staff reporters").
+fn is_role(s: &str) -> bool {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+        })
+        .collect();
+    words.len() <= MAX_ROLE_WORDS && words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+}
+
+/// A name with a role glued to it ("Jane SmithPolitical correspondent", a
+/// lower-case letter followed by a capital) without the role: the last
+/// such place where what follows is a role ("Jane McDonaldHealth editor"
+/// keeps "McDonald").
+fn unglue_role(s: &str) -> &str {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars
+        .windows(2)
+        .rev()
+        .filter(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+        .map(|w| w[1].0)
+        .find(|&at| is_role(&s[at..]))
+        .map_or(s, |at| s[..at].trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_prefixes_and_dates_leave_the_names() {
+        for (byline, names) in [
+            ("By Jane Smith", "Jane Smith"),
+            ("BY JANE SMITH", "JANE SMITH"),
+            ("By Jane SmithPolitical correspondent", "Jane Smith"),
+            ("Jane McDonaldHealth Editor", "Jane McDonald"),
+            ("Jane Smith, Health Editor", "Jane Smith"),
+            ("By Jane Smith - Senior Reporter", "Jane Smith"),
+            ("Jane Smith | Staff writer | 5 March 2024", "Jane Smith"),
+            ("By Jane Smith and Tom Jones", "Jane Smith and Tom Jones"),
+            (
+                "Jane Smith, Health Editor, and Tom Jones, Reporter",
+                "Jane Smith, Tom Jones",
+            ),
+            ("Written by: Jane Smith", "Jane Smith"),
+            ("Jane Smith\n@janesmith", "Jane Smith"),
+            ("Jane Smith\nJane Smith", "Jane Smith"),
+            (
+                "By Our Political Correspondent",
+                "Our Political Correspondent",
+            ),
+            ("Staff reporter", "Staff reporter"),
+            ("Bylines Inc", "Bylines Inc"),
+            ("", ""),
+        ] {
+            assert_eq!(clean(byline), names, "{byline:?}");
+        }
+    }
+
+    #[test]
+    fn element_boundaries_separate_a_byline_s_parts() {
+        let byline = |html: &str| candidate(&Document::from(html));
+        let b = byline(
+            "<body><p>Intro.</p><span class=\"byline\">By Jane Smith<span>Political correspondent</span></span></body>",
+        )
+        .unwrap();
+        assert_eq!(b.glued, "By Jane SmithPolitical correspondent");
+        assert_eq!(b.parts, "By Jane Smith\nPolitical correspondent");
+        assert_eq!(clean(&b.parts), "Jane Smith");
+        // Inline elements inside a name keep it whole; a time element is
+        // its own part.
+        let b = byline(
+            "<body><div class=\"article-author\">By <b>Jane</b> Smith<time>5 March 2024</time></div></body>",
+        )
+        .unwrap();
+        assert_eq!(clean(&b.parts), "Jane Smith");
+        let b = byline(
+            "<body><p class=\"byline\"><a rel=\"author\">Jane Smith</a> and <a>Tom Jones</a></p></body>",
+        )
+        .unwrap();
+        assert_eq!(clean(&b.parts), "Jane Smith, Tom Jones");
+        assert_eq!(byline("<body><p>No byline here.</p></body>"), None);
+        assert_eq!(
+            byline(&format!(
+                "<body><p class=\"byline\">{}</p></body>",
+                "x ".repeat(60)
+            )),
+            None
+        );
+    }
+}
