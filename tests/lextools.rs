@@ -79,7 +79,7 @@ fn analyze_with_every_format_replacing_and_adding_categories() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let header = csv_rows(&out.join("sentences.csv")).remove(0);
     assert_eq!(
-        header[4..],
+        header[5..],
         [
             "threat",
             "reassurance",
@@ -146,7 +146,7 @@ fn only_your_lexicons_and_score() {
         .arg(&out));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let header = csv_rows(&out.join("sentences.csv")).remove(0);
-    assert_eq!(header[4..], ["baking", "violence"]);
+    assert_eq!(header[5..], ["baking", "violence"]);
     let r = run(frame()
         .args(["score", "--no-default-lexicons", "--lexicon"])
         .arg(&dic)

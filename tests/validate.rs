@@ -145,7 +145,7 @@ fn frame_agrees_with_itself_sentence_by_sentence() {
     let r = run(frame().arg("agree").arg(&sheet));
     assert!(
         r.stdout
-            .contains("For threat, frame agreed with the human coder on 100% of "),
+            .contains("For threat, frame agreed with the human coder on 100.0% of "),
         "{}",
         r.stdout
     );
@@ -253,7 +253,7 @@ fn two_coders_with_missing_units() {
     // 3 matched units: 1/1, 0/0, 1/0. po = 2/3, pe = 2/3*1/3 + 1/3*2/3 = 4/9:
     // kappa = (2/9)/(5/9) = 0.4; alpha = 1 - (6-1)*1/(3*3) = 0.44.
     assert!(
-        r.stdout.contains("For threat, the two coders agreed on 67% of 3 sentences (Cohen's κ = 0.40, Krippendorff's α = 0.44)."),
+        r.stdout.contains("For threat, the two coders agreed on 66.7% of 3 sentences (Cohen's κ = 0.40, Krippendorff's α = 0.44)."),
         "{}",
         r.stdout
     );

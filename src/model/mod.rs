@@ -434,8 +434,9 @@ pub struct TermScore {
     pub term: Arc<str>,
     /// The stem (shared likewise).
     pub stem: Arc<str>,
-    /// Raw count in the article.
-    pub tf: usize,
+    /// Times the stem occurs in the article (the weight's tf is computed
+    /// from it, 1 + ln(count) by default).
+    pub count: usize,
     /// Number of articles containing the stem.
     pub df: usize,
     /// L2-normalised TF-IDF weight.
@@ -461,6 +462,9 @@ pub struct SentenceScore {
     pub sentence_no: usize,
     /// The sentence text, whitespace runs as single spaces.
     pub text: Arc<str>,
+    /// Word tokens in the sentence (the article's `words` is their sum); a
+    /// sentence of 0 words has no part in the article's sentiment.
+    pub words: usize,
     /// Compound sentiment in [-1, 1].
     pub sentiment: f64,
     /// Hits per frame, in `Analysis::frames` order.
@@ -845,7 +849,7 @@ pub fn example(n: usize) -> Analysis {
                     rank: r + 1,
                     term: format!("term{}_{}", i, r).into(),
                     stem: format!("term{}_{}", i, r).into(),
-                    tf: 5 - r,
+                    count: 5 - r,
                     df: 1 + r % 3,
                     tfidf: 0.5 / (r + 1) as f64,
                 })
@@ -863,6 +867,7 @@ pub fn example(n: usize) -> Analysis {
             sentences: vec![SentenceScore {
                 sentence_no: 1,
                 text: "Armed gangs roam the streets.".into(),
+                words: 5,
                 sentiment: -0.4,
                 hits: vec![2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
             }],

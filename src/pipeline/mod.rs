@@ -174,7 +174,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                             rank: r + 1,
                             term: term_of[col].clone(),
                             stem: stem_of[col].clone(),
-                            tf: count as usize,
+                            count: count as usize,
                             df: tf.df[col],
                             tfidf: w,
                         })

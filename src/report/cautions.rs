@@ -168,7 +168,7 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
     });
     if !overlap.is_empty() {
         out.push(format!(
-            "For {}, the 95% intervals of the threat and the reassurance score overlap: which way the article leans is not clear from its wording.",
+            "For {}, the 95% intervals of the threat and the reassurance score overlap: the lean may rest on a few sentences, so read them (the reader marks them) before citing which way the article leans.",
             numbers(&overlap)
         ));
     }

@@ -272,6 +272,7 @@ impl FrameScorer {
             sentences.push(SentenceScore {
                 sentence_no: s + 1,
                 text: sentence_text(s),
+                words: words_in[s],
                 sentiment: st.compound,
                 hits: h,
             });

@@ -388,9 +388,10 @@ pub fn add_intervals_ticking(
 }
 
 /// Whether a sentence counts towards the article's sentiment (the article
-/// score skips sentences without a word; so does its interval).
+/// score, `sentiment::aggregate`, skips sentences of 0 words; so does its
+/// interval).
 fn scored(s: &crate::model::SentenceScore) -> bool {
-    s.text.chars().any(char::is_alphabetic)
+    s.words > 0
 }
 
 /// Whether the sentiment interval resamples exactly the sentences the frame
@@ -499,6 +500,8 @@ mod tests {
                 .map(|(i, t)| crate::model::SentenceScore {
                     sentence_no: i + 1,
                     text: (*t).into(),
+                    // "1,200." holds no word token.
+                    words: if t.starts_with('1') { 0 } else { 10 },
                     sentiment: below(&mut r, 200) as f64 / 100.0 - 1.0,
                     hits: (0..7).map(|_| below(&mut r, 3) as f64).collect(),
                 })

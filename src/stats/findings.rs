@@ -124,23 +124,30 @@ fn clarity(d: &GroupDifference) -> f64 {
     }
 }
 
-/// Decimals for a row of numbers: `base`, or up to two more when a value
-/// that is not 0 would print as 0, or two means that differ would print
-/// alike, so that a reader can see in the numbers why a row is or is not a
-/// finding.
-fn fitted_decimals(base: usize, d: &GroupDifference) -> usize {
+/// Decimals for a row of numbers (two means, their difference and its
+/// interval): the measure's own (scores 1, sentiment 3), or up to two more
+/// when a value that is not 0 would print as 0, or two means that differ
+/// would print alike, so that a reader can see in the numbers why a row is
+/// or is not a finding. The report's tables print findings with it too.
+pub fn fitted_decimals(
+    measure: &str,
+    means: (f64, f64),
+    difference: f64,
+    interval: Option<(f64, f64)>,
+) -> usize {
+    let base = decimals(measure);
     let zero = |x: f64, k: usize| num(x, k).chars().all(|c| c == '0' || c == '.');
     let mut k = base;
     while k < base + 2 {
         let values = [
-            Some(d.mean_a),
-            Some(d.mean_b),
-            Some(d.difference),
-            d.ci_low,
-            d.ci_high,
+            Some(means.0),
+            Some(means.1),
+            Some(difference),
+            interval.map(|i| i.0),
+            interval.map(|i| i.1),
         ];
         let hidden = values.iter().flatten().any(|&x| x != 0.0 && zero(x, k));
-        let alike = num(d.mean_a, k) == num(d.mean_b, k) && !zero(d.difference, k);
+        let alike = num(means.0, k) == num(means.1, k) && !zero(difference, k);
         if !hidden && !alike {
             break;
         }
@@ -172,7 +179,12 @@ fn what(measure: &str) -> String {
 }
 
 fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
-    let dec = fitted_decimals(decimals(&d.measure), d);
+    let dec = fitted_decimals(
+        &d.measure,
+        (d.mean_a, d.mean_b),
+        d.difference,
+        d.ci_low.zip(d.ci_high),
+    );
     let other = if d.group_b == REST {
         "the other articles".to_string()
     } else {

@@ -722,7 +722,7 @@ impl Report {
             Mode::Frame { .. } => format!(
                 "For {}, frame agreed with the human coder on {} of {} ({}; {}, {}).",
                 fa.frame,
-                pct(t.agreement(), 0),
+                pct(t.agreement(), 1),
                 self.units(t.n()),
                 stats,
                 stat("precision", t.precision(), false),
@@ -731,7 +731,7 @@ impl Report {
             Mode::Coders { .. } => format!(
                 "For {}, the two coders agreed on {} of {} ({}).",
                 fa.frame,
-                pct(t.agreement(), 0),
+                pct(t.agreement(), 1),
                 self.units(t.n()),
                 stats
             ),
@@ -1121,7 +1121,7 @@ mod tests {
         let re = &r.frames[1].table;
         assert_eq!((re.both_1, re.a_only, re.b_only, re.both_0), (1, 0, 0, 3));
         let s = r.sentence(&r.frames[0]);
-        assert!(s.starts_with("For threat, frame agreed with the human coder on 75% of 4 sentences (Cohen's κ = 0.50"), "{s}");
+        assert!(s.starts_with("For threat, frame agreed with the human coder on 75.0% of 4 sentences (Cohen's κ = 0.50"), "{s}");
         assert!(s.ends_with("precision 1.00, recall 0.50)."), "{s}");
         // A high threshold: frame codes nothing 1, precision is undefined.
         let r = run(&[p], &opts, 50.0, None, false).unwrap();
@@ -1160,7 +1160,7 @@ mod tests {
         assert!(w.contains("morality is coded in alice.csv only"), "{w}");
         assert!(r
             .sentence(&r.frames[0])
-            .starts_with("For threat, the two coders agreed on 67% of 3 units"));
+            .starts_with("For threat, the two coders agreed on 66.7% of 3 units"));
         let csv = String::from_utf8(r.to_csv()).unwrap();
         assert!(csv.starts_with("frame,units,coder1_1,coder2_1,both_1,both_0,agreement,kappa,alpha,kappa_band,alpha_band,note,sentence\n"), "{csv}");
     }

@@ -80,7 +80,7 @@ pub fn articles(a: &Analysis) -> OutputFile {
 pub fn terms(a: &Analysis) -> OutputFile {
     table(
         "terms.csv",
-        &h(&["article_id", "rank", "term", "stem", "tf", "df", "tfidf"]),
+        &h(&["article_id", "rank", "term", "stem", "count", "df", "tfidf"]),
         a.articles.iter().flat_map(|r| {
             r.top_terms.iter().map(move |t| {
                 [
@@ -88,7 +88,7 @@ pub fn terms(a: &Analysis) -> OutputFile {
                     Cell::Int(t.rank),
                     Cell::from(&*t.term),
                     Cell::from(&*t.stem),
-                    Cell::Int(t.tf),
+                    Cell::Int(t.count),
                     Cell::Int(t.df),
                     Cell::F6(t.tfidf),
                 ]
@@ -178,7 +178,7 @@ pub fn sentences(a: &Analysis) -> OutputFile {
 }
 
 fn sentences_table(a: &Analysis) -> Table<'_> {
-    let mut header = h(&["article_id", "sentence_no", "text", "sentiment"]);
+    let mut header = h(&["article_id", "sentence_no", "text", "words", "sentiment"]);
     header.extend(a.frames.iter().cloned());
     table_per_article("sentences.csv", &header, a, |r, emit| {
         for s in &r.sentences {
@@ -187,6 +187,7 @@ fn sentences_table(a: &Analysis) -> Table<'_> {
                     Cell::from(&r.id),
                     Cell::Int(s.sentence_no),
                     Cell::Text(&s.text),
+                    Cell::Int(s.words),
                     Cell::F4(s.sentiment),
                 ]
                 .into_iter()

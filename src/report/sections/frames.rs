@@ -100,7 +100,7 @@ impl<'a> Builder<'a> {
         self.para(vec![
             strong("How sure are these scores? "),
             t(format!(
-                "The table below gives a 95% interval for each score (per 1,000 words). frame re-drew each article's sentences at random, with replacement, {} times (seed {}), recomputed the score each time, and kept the middle 95% of the results (a percentile bootstrap over sentences). A wide interval means the score rests on a few sentences; an interval reaching 0 means it may rest on one. Where two articles' intervals overlap, do not read the difference between them as a finding. The interval covers only which sentences an article happens to contain, not the lexicon's own errors (check those with ",
+                "The table below gives a 95% interval for each score (per 1,000 words). frame re-drew each article's sentences at random, with replacement, {} times (seed {}), recomputed the score each time, and kept the middle 95% of the results (a percentile bootstrap over sentences). A wide interval means the score rests on a few sentences; an interval reaching 0 means it may rest on one. Where two articles' intervals do not overlap, their scores clearly differ; where they overlap, the difference is not shown either way (frame tests differences between groups, not between two single articles). The interval covers only which sentences an article happens to contain, not the lexicon's own errors (check those with ",
                 int(a.parameters.bootstrap_resamples),
                 a.parameters.seed
             )),

@@ -377,7 +377,12 @@ impl<'a> Builder<'a> {
         let rows: Vec<Vec<Cell>> = items
             .iter()
             .map(|f| {
-                let d = if f.frame == "sentiment" { 3 } else { 1 };
+                let d = crate::stats::findings::fitted_decimals(
+                    &f.frame,
+                    (f.value_a.unwrap_or(0.0), f.value_b.unwrap_or(0.0)),
+                    f.difference.unwrap_or(0.0),
+                    f.ci_low.zip(f.ci_high),
+                );
                 let o = |x: Option<f64>| x.map(|v| fixed(v, d)).unwrap_or_else(|| "n/a".into());
                 let interval = match (f.ci_low, f.ci_high) {
                     (Some(lo), Some(hi)) => format!("[{}, {}]", fixed(lo, d), fixed(hi, d)),
@@ -389,10 +394,14 @@ impl<'a> Builder<'a> {
                     Cell::num(format!("{} vs {}", o(f.value_a), o(f.value_b))),
                     Cell::num(o(f.difference)),
                     Cell::num(interval),
-                    Cell::text(if f.is_finding {
-                        "yes"
-                    } else {
-                        "no (includes 0)"
+                    Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
+                        (true, _) => "yes",
+                        (false, None) => "no (a group of 1)",
+                        (false, Some((lo, hi))) if lo <= 0.0 && hi >= 0.0 => "no (includes 0)",
+                        // An interval clear of 0 that is no finding: the
+                        // difference rests on too few matches (the Findings
+                        // give the counts).
+                        (false, Some(_)) => "no (too few matches)",
                     }),
                 ];
                 if f.is_finding {

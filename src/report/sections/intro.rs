@@ -333,6 +333,7 @@ mod tests {
             .map(|i| SentenceScore {
                 sentence_no: i + 1,
                 text: "A sentence.".into(),
+                words: 2,
                 sentiment: compound,
                 hits: Vec::new(),
             })
