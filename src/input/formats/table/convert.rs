@@ -112,7 +112,12 @@ pub fn to_document(
     if let Some(t) = get(&cols.title) {
         doc.title = t;
     }
-    doc.date = row_date(row, cols).and_then(Result::ok);
+    // An unreadable date is left empty and kept apart; `read` warns of it.
+    if let Some(v) = cols.date.as_ref().and_then(|c| row.fields.get(c)) {
+        if !v.trim().is_empty() {
+            let _ = doc.set_date(v);
+        }
+    }
     doc.group = get(&cols.group);
     // Every other short column is metadata that --group-by can pick.
     for (k, v) in &row.fields {
