@@ -133,3 +133,76 @@ fn an_impossible_day_is_unreadable_in_every_source() {
     assert_eq!(arts[1]["date"], "");
     assert!(read(&out.join("report.md")).contains("1 whose date could not be read: b"));
 }
+
+/// From a review: article 1040 had 367 words and 19 threat matches as a
+/// .txt, but 359 and 17 from a CSV with `--title-column` (its headline left
+/// out), while positions.csv still scored an 8-word headline; `frame score`
+/// ignored the title column. Now the title is the text's first paragraph.
+#[test]
+fn a_title_column_counts_as_a_txt_files_first_line_does() {
+    let title = "Air raids kill 18 civilians in the valley";
+    let body = "Civilians were killed in air raids last week, an inquiry said.\n\n\
+                The attack caused fear and danger in the town, residents said, and more bombing may follow.";
+    let tmp = tempfile::tempdir().unwrap();
+    let txt = format!("{title}\n\n{body}\n");
+    let dir = folder(tmp.path(), "txt", &[("a1.txt", txt.as_bytes())]);
+    let table = tmp.path().join("t.csv");
+    std::fs::write(&table, format!("id,headline,body\na1,{title},\"{body}\"\n")).unwrap();
+    let columns = [
+        "--id-column",
+        "id",
+        "--title-column",
+        "headline",
+        "--text-column",
+        "body",
+    ];
+    let out_txt = tmp.path().join("out-txt");
+    analyze_ok(&[&dir], &out_txt);
+    let out_csv = tmp.path().join("out-csv");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&table)
+        .args(columns)
+        .arg("--out")
+        .arg(&out_csv));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let article = |out: &Path| csv_maps(&out.join("articles.csv")).remove(0);
+    let (a, b) = (article(&out_txt), article(&out_csv));
+    for col in ["title", "words", "sentiment"] {
+        assert_eq!(a[col], b[col], "{col}");
+    }
+    let hits = |out: &Path| -> Vec<(String, String)> {
+        csv_maps(&out.join("frames.csv"))
+            .into_iter()
+            .map(|r| (r["frame"].clone(), r["hits"].clone()))
+            .collect()
+    };
+    assert_eq!(hits(&out_txt), hits(&out_csv));
+    // Headline, lead and body add up to the article.
+    let parts: usize = csv_maps(&out_csv.join("positions.csv"))
+        .iter()
+        .map(|r| r["words"].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(parts.to_string(), b["words"]);
+
+    // frame score reads the title column too, as the .txt's first line.
+    let score = |args: &[&std::ffi::OsStr]| {
+        let r = run(frame().arg("score").args(args));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let row = common::csv_text_maps(&r.stdout).remove(0);
+        row.into_iter()
+            .filter(|(k, _)| k != "id")
+            .collect::<Vec<_>>()
+    };
+    let mut with_title: Vec<&std::ffi::OsStr> = vec![table.as_os_str()];
+    with_title.extend(columns.iter().map(std::ffi::OsStr::new));
+    let from_txt = score(&[dir.join("a1.txt").as_os_str()]);
+    assert_eq!(score(&with_title), from_txt);
+    // Without the title column, the body alone, as before.
+    let body_only = score(&[
+        table.as_os_str(),
+        std::ffi::OsStr::new("--text-column"),
+        std::ffi::OsStr::new("body"),
+    ]);
+    assert_ne!(body_only, from_txt);
+}
