@@ -218,7 +218,10 @@ mod tests {
             "".into(),
         )
         .unwrap();
-        assert_eq!(d.text, "Raids kill 18 in Helmand\n\nCivilians died.");
+        assert_eq!(
+            d.text.trim_end(),
+            "Raids kill 18 in Helmand\n\nCivilians died."
+        );
         assert_eq!(d.title, "Raids kill 18 in Helmand");
         // A text that opens with its headline keeps it once.
         let text = "Raids kill 18 in Helmand\n\nCivilians died.";
