@@ -33,7 +33,7 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Score short texts (one per stdin line, or the rows of a CSV/JSON Lines file); CSV to stdout.
     #[command(
-        after_help = "Example:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
+        after_help = "Texts are scored as given: no boilerplate is removed (frame analyze removes it). In a table, the title (from --title-column) is scored as the text's first line, as frame analyze reads it; --date-column and --group-column change nothing in the output.\n\nExample:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
     )]
     Score(ScoreArgs),
     /// List, show, check and convert lexicons (frame .txt, LIWC .dic/.dicx, quanteda YAML).
@@ -129,7 +129,7 @@ pub struct TableArgs {
     /// Column holding the article id (default: the row number).
     #[arg(long, value_name = "NAME")]
     pub id_column: Option<String>,
-    /// Column holding the title.
+    /// Column holding the title: read as the text's first line (its headline), as an article file's first line is, so its words count.
     #[arg(long, value_name = "NAME")]
     pub title_column: Option<String>,
     /// Column holding the date.

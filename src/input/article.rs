@@ -6,6 +6,7 @@
 use super::boilerplate;
 use super::document::{display, sha256_hex, Document};
 use super::exports;
+use super::formats::front_matter::read_date;
 use super::formats::{self, Detected, Extracted};
 use super::limits::MAX_FILE_BYTES;
 use super::line_joins;
@@ -132,6 +133,11 @@ pub(crate) fn read_article(
         }
         None => vec![(None, extracted.unwrapped())],
     };
+    let name_date = date_in(&file_name);
+    // Said once for the file, not once for each article of an export.
+    if let Some(Err(why)) = name_date.as_deref().map(read_date) {
+        warnings.push(format!("{source}: the file name's {why}"));
+    }
     let mut docs = Vec::with_capacity(parts.len());
     for (number, part) in parts {
         let mut doc = make_document(&part.text, keep_boilerplate);
@@ -153,11 +159,17 @@ pub(crate) fn read_article(
         doc.source = here;
         // The id's part within the file; `load` puts the file's id before it.
         doc.id = number.map(|n| format!("#{n}")).unwrap_or_default();
-        doc.date = date_in(&file_name);
+        if let Some(d) = &name_date {
+            let _ = doc.set_date(d);
+        }
         for (k, v) in part.meta {
             match k.as_str() {
                 "title" if !v.is_empty() => doc.title = v.clone(),
-                "date" if !v.is_empty() => doc.date = Some(v.clone()),
+                // The reader has named a date it could not read (front matter
+                // with its line); the date is left empty and kept apart.
+                "date" if !v.is_empty() => {
+                    let _ = doc.set_date(&v);
+                }
                 "outlet" | "group" | "source" if !v.is_empty() => doc.group = Some(v.clone()),
                 _ => {}
             }
@@ -415,6 +427,38 @@ mod tests {
         assert_eq!(
             r.doc.unwrap()[0].text.trim_end(),
             "Plain text in an odd file"
+        );
+    }
+
+    /// A date the calendar does not have is no date: not in a file name
+    /// (said once, naming the file), nor in front matter (its line named);
+    /// either way the date is left empty and kept as the unread date.
+    #[test]
+    fn an_impossible_date_is_left_empty_and_named() {
+        let r = read(
+            "2017-02-30-storm.txt",
+            b"Storm hits the town\n\nText.\n",
+            None,
+        );
+        let doc = &r.doc.as_ref().unwrap()[0];
+        assert_eq!(
+            (doc.date.as_deref(), doc.unread_date.as_deref()),
+            (None, Some("2017-02-30"))
+        );
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("2017-02-30-storm.txt: the file name's date '2017-02-30' is not a date frame can read"),
+            "{:?}",
+            r.warnings
+        );
+        let r = read("s.txt", b"---\ndate: 30 February 2017\n---\nText.\n", None);
+        let doc = &r.doc.as_ref().unwrap()[0];
+        assert_eq!(doc.date, None);
+        assert_eq!(doc.unread_date.as_deref(), Some("30 February 2017"));
+        assert!(
+            r.warnings[0].contains("s.txt: line 2: date '30 February 2017'"),
+            "{:?}",
+            r.warnings
         );
     }
 

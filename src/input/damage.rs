@@ -61,7 +61,7 @@ fn count_in(text: &str) -> usize {
 }
 
 /// Replacement characters in an article: its text, and its title where the
-/// title is not taken from the text (front matter, a title column).
+/// title is not taken from the text (front matter).
 pub(crate) fn count(doc: &Document) -> usize {
     let in_title = if doc.text.contains(doc.title.as_str()) {
         0

@@ -1,6 +1,7 @@
 //! An article as the text pipeline receives it, and a corpus of them with
 //! what was skipped.
 
+use super::formats::front_matter::read_date;
 use crate::model::numbers::int;
 use crate::model::{InputRecord, Skipped};
 use sha2::{Digest, Sha256};
@@ -18,8 +19,12 @@ pub struct Document {
     pub title: String,
     /// The article text with boilerplate removed (paragraphs separated by blank lines).
     pub text: String,
-    /// Date, if known (front matter, file name YYYY-MM-DD, or date column).
+    /// Date, if known and readable (front matter, file name YYYY-MM-DD, date
+    /// column, `--metadata`), ISO; set through [`Document::set_date`].
     pub date: Option<String>,
+    /// A date the article's source gave that frame cannot read, as given
+    /// (`date` is then `None`): the timeline counts it apart from no date.
+    pub unread_date: Option<String>,
     /// Group, if known (first-level subfolder, front matter `outlet:`, or group column).
     pub group: Option<String>,
     /// Lines dropped as boilerplate.
@@ -34,6 +39,42 @@ pub struct Document {
     pub sha256: String,
     /// Other metadata by lower-case key (front matter, table columns, `--metadata` file), for `--group-by`.
     pub meta: BTreeMap<String, String>,
+}
+
+impl Document {
+    /// Sets the date from `value` by the one date reader every source goes
+    /// through (ISO, or written out as "5 March 2024"), or, when it cannot be
+    /// read, leaves the date empty, keeps `value` as the unread date and
+    /// says why, for the caller's warning naming the file and line.
+    pub fn set_date(&mut self, value: &str) -> Result<(), String> {
+        match read_date(value) {
+            Ok(iso) => {
+                self.date = Some(iso);
+                self.unread_date = None;
+                Ok(())
+            }
+            Err(why) => {
+                self.date = None;
+                self.unread_date = Some(value.trim().to_string());
+                Err(why)
+            }
+        }
+    }
+}
+
+/// One warning for the rows of a table or `--metadata` file (`name`) whose
+/// date could not be read, each given as "FILE:line N: why": the first
+/// named, the rest counted, since a column of dates in one unreadable form
+/// would otherwise fill the warnings.
+pub(crate) fn bad_dates_warning(name: &str, bad: &[String]) -> Option<String> {
+    let first = bad.first()?;
+    Some(match bad.len() {
+        1 => first.clone(),
+        n => format!(
+            "{name}: {} rows have a date frame cannot read and are left out of the timeline; the first, {first}",
+            int(n)
+        ),
+    })
 }
 
 /// The articles of a run and what was skipped.
@@ -91,5 +132,28 @@ pub(crate) fn display(path: &Path) -> String {
         text.replace('\\', "/")
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An unreadable date leaves the date empty and is kept apart, so that
+    /// the timeline counts it as "could not be read", not as no date.
+    #[test]
+    fn set_date_reads_or_keeps_the_unread_value() {
+        let mut d = Document::default();
+        d.set_date(" February 3, 2017 ").unwrap();
+        assert_eq!(
+            (d.date.as_deref(), d.unread_date.as_deref()),
+            (Some("2017-02-03"), None)
+        );
+        let why = d.set_date("2017-02-30").unwrap_err();
+        assert!(why.starts_with("date '2017-02-30' is not a date"), "{why}");
+        assert_eq!(
+            (d.date, d.unread_date.as_deref()),
+            (None, Some("2017-02-30"))
+        );
     }
 }

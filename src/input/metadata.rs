@@ -10,7 +10,7 @@
 //! without a row are reported as warnings; a repeated key is an error naming
 //! both lines.
 
-use super::document::{display, sha256_hex, Corpus};
+use super::document::{bad_dates_warning, display, sha256_hex, Corpus};
 use crate::model::error::{Error, Result};
 use crate::model::numbers::int;
 use crate::model::InputRecord;
@@ -87,6 +87,7 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut matched = vec![false; corpus.documents.len()];
     let mut unmatched: Vec<String> = Vec::new();
+    let mut bad_dates: Vec<String> = Vec::new();
     for (r, rec) in rdr.records().enumerate() {
         let line = r + 2;
         let rec = rec.map_err(|e| bad(format!("line {line}: unreadable CSV row: {e}")))?;
@@ -119,7 +120,11 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
                 continue;
             }
             match c.as_str() {
-                "date" => d.date = Some(v.to_string()),
+                "date" => {
+                    if let Err(why) = d.set_date(v) {
+                        bad_dates.push(format!("{}:line {line}: {why}", display(path)));
+                    }
+                }
                 "title" => d.title = v.to_string(),
                 "group" | "outlet" => d.group = Some(v.to_string()),
                 _ => {}
@@ -128,6 +133,9 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
         }
     }
     let name = display(path);
+    if let Some(w) = bad_dates_warning(&name, &bad_dates) {
+        corpus.warnings.push(w);
+    }
     if !unmatched.is_empty() {
         let shown: Vec<&str> = unmatched.iter().take(5).map(String::as_str).collect();
         corpus.warnings.push(format!(
@@ -185,6 +193,53 @@ mod tests {
         assert_eq!(
             front_matter("---\nkey: never closed\n").1,
             vec![("key".to_string(), "never closed".to_string())]
+        );
+    }
+
+    /// From a review: sidecar dates were kept as written, so written-out
+    /// dates were rejected later and "2017-02-30" was counted in 2017-02
+    /// without a word; they go through the reader of `--date-column`.
+    #[test]
+    fn sidecar_dates_are_read_as_a_date_column_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("meta.csv");
+        std::fs::write(
+            &p,
+            "id,date\na,3 February 2017\nb,\"February 3, 2017\"\nc,2017-02-30\nd,2017-13\ne,2017-02\n",
+        )
+        .unwrap();
+        let mut c = Corpus::default();
+        for id in ["a", "b", "c", "d", "e"] {
+            c.documents.push(Document {
+                id: id.into(),
+                source: format!("x/{id}.txt"),
+                ..Default::default()
+            });
+        }
+        apply(&p, &mut c).unwrap();
+        let dates: Vec<(Option<&str>, Option<&str>)> = c
+            .documents
+            .iter()
+            .map(|d| (d.date.as_deref(), d.unread_date.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                (Some("2017-02-03"), None),
+                (Some("2017-02-03"), None),
+                (None, Some("2017-02-30")),
+                (None, Some("2017-13")),
+                (Some("2017-02"), None),
+            ]
+        );
+        // The value as written stays among the metadata.
+        assert_eq!(c.documents[2].meta["date"], "2017-02-30");
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        let w = &c.warnings[0];
+        assert!(
+            w.contains("2 rows have a date frame cannot read")
+                && w.contains("meta.csv:line 4: date '2017-02-30' is not a date frame can read"),
+            "{w}"
         );
     }
 

@@ -16,6 +16,7 @@ pub mod decode;
 pub mod document;
 pub mod exports;
 pub mod formats;
+pub mod headline;
 mod ids;
 pub mod inline_boilerplate;
 pub mod invisible;

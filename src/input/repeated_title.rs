@@ -10,8 +10,9 @@ use std::borrow::Cow;
 /// shorter lines ("Analysis", "Live updates") recur for other reasons.
 const MIN_TITLE_WORDS: usize = 4;
 
-/// The words of `s`, lower-cased, without punctuation.
-fn words(s: &str) -> Vec<String> {
+/// The words of `s`, lower-cased, without punctuation: how a line is told
+/// to be the title.
+pub(super) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -1,7 +1,9 @@
-//! Calendar dates as articles give them, and the periods of the timeline and
-//! of `--group-by date`. Calendar arithmetic is jiff's.
+//! Calendar dates as articles give them, the periods of the timeline and
+//! of `--group-by date`, and the timeline's result types. Calendar
+//! arithmetic is jiff's.
 
 use jiff::civil::Date as CivilDate;
+use serde::Serialize;
 
 /// The English month names in calendar order, lower case: read in database
 /// dates and passed over in speaker names ("said police Tuesday, March 5").
@@ -115,7 +117,8 @@ pub struct Date {
 }
 
 /// Reads the start of an ISO-like date: "2024-03-05", "2024-03-05T10:00Z",
-/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`.
+/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`,
+/// also a day or month the calendar does not have ("2017-02-30", "2017-13").
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let b = s.as_bytes();
@@ -141,9 +144,15 @@ pub fn parse_date(s: &str) -> Option<Date> {
     if b.len() > 4 && month.is_none() && !b[4].is_ascii_whitespace() && b[4] != b'T' {
         return None;
     }
-    let day = month
-        .and_then(|_| num2(7))
-        .filter(|&d| civil(year, month.unwrap_or(1), d).is_some());
+    let day = month.and_then(|_| num2(7));
+    if month.is_some() && day.is_none() && b.get(7).is_some_and(|c| b"-/.".contains(c)) {
+        return None; // "2024-03-5": a day frame cannot read is no month alone
+    }
+    // A day the month does not have ("2017-02-30") makes the date unreadable:
+    // read as its month alone, a typing error would land in a period silently.
+    if let (Some(m), Some(d)) = (month, day) {
+        civil(year, m, d)?;
+    }
     Some(Date { year, month, day })
 }
 
@@ -151,6 +160,36 @@ pub fn parse_date(s: &str) -> Option<Date> {
 pub fn period_of(date: &str, p: Period) -> Option<String> {
     let d = parse_date(date)?;
     p.key(d).map(|k| p.label(k))
+}
+
+/// Frame shares per period (week, month or year).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Timeline {
+    /// "week", "month" or "year".
+    pub period: String,
+    /// Frames in column order.
+    pub frames: Vec<String>,
+    /// Every period from the first dated article to the last (empty periods included).
+    pub points: Vec<PeriodPoint>,
+    /// Articles without a date.
+    pub undated: usize,
+    /// Articles whose date could not be read (e.g. "5 March", "2017-02-30"), by id.
+    pub unreadable_dates: Vec<String>,
+    /// Periods whose articles all come from one group (of several): period, group, articles.
+    pub one_group_periods: Vec<(String, String, usize)>,
+}
+
+/// One period of the timeline.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PeriodPoint {
+    /// Label: "2024-W05", "2024-03" or "2024".
+    pub period: String,
+    /// Articles dated in the period.
+    pub articles: usize,
+    /// Share of each frame in the period's frame hits (pooled); `None` when the period has no hits.
+    pub shares: Vec<Option<f64>>,
+    /// Mean score per 1,000 words of each frame; `None` when the period has no articles.
+    pub mean_per_1k: Vec<Option<f64>>,
 }
 
 #[cfg(test)]
@@ -162,7 +201,15 @@ mod tests {
         let d = parse_date("2024-03-05T10:00:00Z").unwrap();
         assert_eq!((d.year, d.month, d.day), (2024, Some(3), Some(5)));
         assert_eq!(parse_date("2024/12/31").unwrap().day, Some(31));
-        assert_eq!(parse_date("2023-02-29").unwrap().day, None);
+        // An impossible day or month is no date, not its month or year.
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2017-02-30"), None);
+        assert_eq!(parse_date("2017-04-31T10:00"), None);
+        assert_eq!(parse_date("2017-13-01"), None);
+        assert_eq!(parse_date("2017-13"), None);
+        assert_eq!(parse_date("2017-03-00"), None);
+        assert_eq!(parse_date("2017-03-5"), None);
+        assert_eq!(period_of("2017-02-30", Period::Month), None);
         assert_eq!(parse_date("2024-03").unwrap().month, Some(3));
         assert!(parse_date("5 March 2024").is_none());
         assert!(parse_date("20240305").is_none());
@@ -175,7 +222,7 @@ mod tests {
         assert_eq!(period_of("2024-03-05", Period::Week).unwrap(), "2024-W10");
         assert_eq!(period_of("2024-03", Period::Week), None);
         assert_eq!(parse_date("2000-02-29").unwrap().day, Some(29));
-        assert_eq!(parse_date("1900-02-29").unwrap().day, None);
+        assert_eq!(parse_date("1900-02-29"), None);
         // Week keys are consecutive across a year boundary and read back.
         let k = |s| Period::Week.key(parse_date(s).unwrap()).unwrap();
         assert_eq!(k("2021-01-04") - k("2020-12-28"), 1);

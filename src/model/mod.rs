@@ -12,6 +12,7 @@ pub mod options;
 pub mod reader;
 pub mod serde_blocks;
 
+pub use dates::{PeriodPoint, Timeline};
 use serde::Serialize;
 
 /// The file in an output folder that lists what frame wrote there; a folder
@@ -250,6 +251,10 @@ pub struct ArticleResult {
     /// Short title for chart labels (truncated with an ellipsis).
     pub short_title: String,
     pub date: Option<String>,
+    /// The date the article's source gave when frame could not read it (as
+    /// given; `date` is then empty): counted apart in the timeline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unread_date: Option<String>,
     pub group: Option<String>,
     /// Metadata the article's file gave, by lower-case key (front matter,
     /// a news-database export's header, a web page's meta data, table columns,
@@ -714,36 +719,6 @@ pub struct Collocation {
     pub freq: usize,
     /// Association score (see `Collocations::measure`).
     pub score: f64,
-}
-
-/// Frame shares per period (week, month or year).
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct Timeline {
-    /// "week", "month" or "year".
-    pub period: String,
-    /// Frames in column order.
-    pub frames: Vec<String>,
-    /// Every period from the first dated article to the last (empty periods included).
-    pub points: Vec<PeriodPoint>,
-    /// Articles without a date.
-    pub undated: usize,
-    /// Articles whose date could not be read (e.g. "5 March"), by id.
-    pub unreadable_dates: Vec<String>,
-    /// Periods whose articles all come from one group (of several): period, group, articles.
-    pub one_group_periods: Vec<(String, String, usize)>,
-}
-
-/// One period of the timeline.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct PeriodPoint {
-    /// Label: "2024-W05", "2024-03" or "2024".
-    pub period: String,
-    /// Articles dated in the period.
-    pub articles: usize,
-    /// Share of each frame in the period's frame hits (pooled); `None` when the period has no hits.
-    pub shares: Vec<Option<f64>>,
-    /// Mean score per 1,000 words of each frame; `None` when the period has no articles.
-    pub mean_per_1k: Vec<Option<f64>>,
 }
 
 /// A frame lexicon as the report lists it, without measurements, for

@@ -152,6 +152,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                     title: d.title.clone(),
                     short_title: short_title(&d.title, 42),
                     date: d.date.clone(),
+                    unread_date: d.unread_date.clone(),
                     group: d.group.clone(),
                     meta: d.meta.clone(),
                     words: tc.docs[i].tokens.len(),

@@ -7,7 +7,8 @@
 //!   [`HEADLINE_MAX_WORDS`] words, the file was saved without its headline
 //!   and the title is really the opening paragraph: the headline is then
 //!   empty (0 words) and that paragraph is the lead.
-//! * When the title is not a line of the text (front matter, a title column)
+//! * When the title is not a line of the text (front matter; a title column's
+//!   text opens the text, as an export's headline does)
 //!   and the text opens with a line of [`LEAD_MIN_WORDS`] to
 //!   [`HEADLINE_MAX_WORDS`] words without a sentence end (a Markdown
 //!   `# Heading`, or a headline saved with the text), that line is the
@@ -162,7 +163,7 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
         }
     } else if paras.len() > 1 {
         let k = 0;
-        // The title came from elsewhere (front matter, a title column) and
+        // The title came from elsewhere (front matter) and
         // the text opens with a line of its own that reads as a headline:
         // a Markdown "# Heading" (its marks are gone by now) or any first line
         // without a sentence end, followed by more text. That line is the
@@ -240,8 +241,8 @@ fn position(part: &str, p: PartScore) -> PositionScore {
 /// Headline, lead and body scores of every article, in corpus order: the
 /// reference that `scoring::score_corpus`'s one pass is tested against.
 #[cfg(test)]
-/// Headlines are scored as texts of their own (a title from front matter or
-/// a title column need not be in the text), with the same lexicons.
+/// Headlines are scored as texts of their own (a title from front matter
+/// need not be in the text), with the same lexicons.
 pub fn score_corpus(
     docs: &[Document],
     tc: &TokenizedCorpus,

@@ -316,7 +316,12 @@ pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -
     let mut by_key: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         let Some(d) = a.date.as_deref().filter(|d| !d.trim().is_empty()) else {
-            undated += 1;
+            // A date given but unreadable is named, so that it can be corrected.
+            if a.unread_date.is_some() {
+                unreadable.push(a.id.clone());
+            } else {
+                undated += 1;
+            }
             continue;
         };
         match parse_date(d).and_then(|d| period.key(d)) {
@@ -520,6 +525,29 @@ mod tests {
             .unwrap()
             .one_group_periods
             .is_empty());
+    }
+
+    /// From a review: "2017-02-30" was counted in 2017-02, and a date left
+    /// empty because it could not be read was counted as no date.
+    #[test]
+    fn dates_that_cannot_be_read_are_counted_apart() {
+        let art = |id: &str, date: Option<&str>, unread: Option<&str>| ArticleResult {
+            id: id.into(),
+            date: date.map(Into::into),
+            unread_date: unread.map(Into::into),
+            ..Default::default()
+        };
+        let articles = [
+            art("a", Some("2017-02-03"), None),
+            art("b", Some("2017-02-30"), None),
+            art("c", None, Some("3rd of Feb")),
+            art("d", None, None),
+        ];
+        let tl = timeline(&articles, &["threat".to_string()], Period::Month).unwrap();
+        assert_eq!(tl.points.len(), 1);
+        assert_eq!(tl.points[0].articles, 1);
+        assert_eq!(tl.unreadable_dates, ["b", "c"]);
+        assert_eq!(tl.undated, 1);
     }
 
     #[test]

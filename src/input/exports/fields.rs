@@ -29,12 +29,6 @@ impl ExportArticle {
     /// N of its id `FILE#N`, kept as `position`).
     pub fn into_extracted(self, database: &str, number: usize) -> Extracted {
         let mut text = String::new();
-        // A record with a headline and no body is no article to analyse: its
-        // text stays empty, so it is skipped with a warning.
-        let has_body = self.body.iter().any(|p| !p.trim().is_empty());
-        if !self.title.is_empty() && has_body {
-            text.push_str(&self.title);
-        }
         // Exports wrap lines at a fixed width (classic .txt, PDF): a line
         // end inside a paragraph is layout, not the end of a sentence.
         for p in &self.body {
@@ -42,6 +36,12 @@ impl ExportArticle {
                 text.push_str("\n\n");
             }
             text.push_str(&one_line(p));
+        }
+        // A record with a headline and no body is no article to analyse: its
+        // text stays empty, so it is skipped with a warning. The headline
+        // opens the text by the rule a table's title column follows.
+        if self.body.iter().any(|p| !p.trim().is_empty()) {
+            text = crate::input::headline::with_headline(&self.title, &text);
         }
         let mut meta = Vec::new();
         let mut put = |k: &str, v: String| {

@@ -133,23 +133,17 @@ pub fn read(text: &str) -> FrontMatter {
     }
 }
 
-/// A front-matter date as frame keeps it: an ISO date (or year-month, or
-/// year) as it is; a date written out ("5 March 2024", "March 5, 2024") as
-/// ISO, by the parser the database exports use; else why it cannot be read.
+/// A date as frame keeps it, wherever it comes from (front matter, a table's
+/// `--date-column`, a `--metadata` file, a file name): an ISO date (or
+/// year-month, or year) as it is; a date written out ("5 March 2024",
+/// "March 5, 2024") as ISO, by the parser the database exports use; else why
+/// it cannot be read. A day or month the calendar does not have
+/// ("2017-02-30") cannot be read: taken as its month, a typing error would
+/// move the article in the timeline without a word.
 pub(crate) fn read_date(v: &str) -> Result<String, String> {
     let how = "write it as YYYY-MM-DD, e.g. 2024-03-05, or as 5 March 2024";
     match crate::model::dates::parse_date(v) {
-        Some(d) if d.day.is_some() || v.trim().len() <= 7 => return Ok(v.to_string()),
-        // A month or day that is not one ("2024-03-45"): only part is read.
-        Some(d) if crate::input::exports::dates::iso_date(v).is_none() => {
-            let part = match d.month {
-                Some(m) => format!("{:04}-{m:02}", d.year),
-                None => format!("{:04}", d.year),
-            };
-            return Err(format!(
-                "date '{v}' is not a valid date; frame reads only {part} of it ({how})"
-            ));
-        }
+        Some(d) if d.day.is_some() || v.trim().len() <= 7 => return Ok(v.trim().to_string()),
         _ => {}
     }
     crate::input::exports::dates::iso_date(v).ok_or_else(|| {
@@ -274,8 +268,14 @@ mod tests {
                 && w[0].starts_with("line 3: date '2024-13-45' is not a date frame can read"),
             "{w:?}"
         );
-        let (_, w) = date("2024-02-30");
-        assert!(w[0].contains("frame reads only 2024-02 of it"), "{w:?}");
+        // An impossible day is not read as its month (2017-02).
+        for v in ["2017-02-30", "30 February 2017", "2017-02-5"] {
+            let (_, w) = date(v);
+            assert!(
+                w[0].starts_with(&format!("line 3: date '{v}' is not a date frame can read")),
+                "{w:?}"
+            );
+        }
         let (_, w) = date("soon");
         assert!(w[0].starts_with("line 3: date 'soon'"), "{w:?}");
     }

@@ -62,7 +62,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     if !t.unreadable_dates.is_empty() {
         left_out.push(format!(
-            "{} with a date that is not YYYY-MM-DD",
+            "{} whose date could not be read",
             t.unreadable_dates.len()
         ));
     }

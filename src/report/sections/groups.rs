@@ -300,7 +300,7 @@ impl<'a> Builder<'a> {
                 )
             };
             ex.push(t(format!(
-                " Left out: {} without a date and {} whose date could not be read{named} (only YYYY-MM-DD, YYYY-MM and YYYY forms are understood).",
+                " Left out: {} without a date and {} whose date could not be read{named} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the warnings name the file and line of each).",
                 count(tl.undated, "article", "articles"),
                 int(tl.unreadable_dates.len())
             )));

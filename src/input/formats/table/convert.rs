@@ -6,6 +6,7 @@ use super::super::html::{holds_markup, html_to_text};
 use super::rows::RawRow;
 use crate::input::article::make_document;
 use crate::input::document::Document;
+use crate::input::headline::with_headline;
 use crate::model::options::TableColumns;
 
 /// Column names shown in a message before "... and N more".
@@ -103,16 +104,36 @@ pub fn to_document(
     } else {
         text
     };
+    // The title is the text's first line, as in an article file and an
+    // export: its words, matches and sentiment count, and the headline,
+    // lead and body add up to the article.
+    let title = get(&cols.title).map(|t| {
+        let t = if holds_markup(&t) {
+            html_to_text(&t)
+        } else {
+            t
+        };
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    });
+    let text = match &title {
+        Some(t) => with_headline(t, &text),
+        None => text,
+    };
     let mut doc = make_document(&text, keep_boilerplate);
     if doc.text.trim().is_empty() {
         return Err("no article text left after removing boilerplate".into());
     }
     doc.id = id;
     doc.source = source;
-    if let Some(t) = get(&cols.title) {
+    if let Some(t) = title.filter(|t| !t.is_empty()) {
         doc.title = t;
     }
-    doc.date = row_date(row, cols).and_then(Result::ok);
+    // An unreadable date is left empty and kept apart; `read` warns of it.
+    if let Some(v) = cols.date.as_ref().and_then(|c| row.fields.get(c)) {
+        if !v.trim().is_empty() {
+            let _ = doc.set_date(v);
+        }
+    }
     doc.group = get(&cols.group);
     // Every other short column is metadata that --group-by can pick.
     for (k, v) in &row.fields {
@@ -176,6 +197,51 @@ mod tests {
             let d = to_document(&row(&[("text", plain)]), &cols, true, "".into()).unwrap();
             assert_eq!(d.text, plain);
         }
+    }
+
+    /// From a review: a title column was left out of the article's words
+    /// and matches, yet scored as its headline, so the parts did not add up
+    /// to the article; a .txt's first line is part of its text.
+    #[test]
+    fn the_title_is_the_texts_first_paragraph() {
+        let cols = TableColumns {
+            title: Some("title".into()),
+            ..TableColumns::default()
+        };
+        let d = to_document(
+            &row(&[
+                ("title", "Raids kill 18\nin Helmand"),
+                ("text", "Civilians died."),
+            ]),
+            &cols,
+            false,
+            "".into(),
+        )
+        .unwrap();
+        assert_eq!(
+            d.text.trim_end(),
+            "Raids kill 18 in Helmand\n\nCivilians died."
+        );
+        assert_eq!(d.title, "Raids kill 18 in Helmand");
+        // A text that opens with its headline keeps it once.
+        let text = "Raids kill 18 in Helmand\n\nCivilians died.";
+        let d = to_document(
+            &row(&[("title", "Raids kill 18 in Helmand"), ("text", text)]),
+            &cols,
+            true,
+            "".into(),
+        )
+        .unwrap();
+        assert_eq!(d.text, text);
+        // Without a title column the text is as before.
+        let d = to_document(
+            &row(&[("title", "Raids"), ("text", "Civilians died.")]),
+            &TableColumns::default(),
+            true,
+            "".into(),
+        )
+        .unwrap();
+        assert_eq!(d.text, "Civilians died.");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub mod rows;
 pub use convert::{listing, missing_column, to_document};
 
 use crate::input::decode;
-use crate::input::document::{display, sha256_hex, Corpus};
+use crate::input::document::{bad_dates_warning, display, sha256_hex, Corpus};
 use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
@@ -176,15 +176,8 @@ pub fn read(
             Err(reason) => corpus.skipped.push(Skipped { source, reason }),
         }
     }
-    // One warning per table: a column of dates in one unreadable form would
-    // otherwise fill the warnings.
-    if let Some(first) = bad_dates.first() {
-        corpus.warnings.push(match bad_dates.len() {
-            1 => first.clone(),
-            n => format!(
-                "{name}: {n} rows have a date frame cannot read and are left out of the timeline; the first, {first}"
-            ),
-        });
+    if let Some(w) = bad_dates_warning(&name, &bad_dates) {
+        corpus.warnings.push(w);
     }
     let mut clashes: Vec<(usize, String)> = rows_of
         .into_iter()
