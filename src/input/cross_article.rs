@@ -77,8 +77,8 @@ pub fn note(r: &Removed) -> Option<String> {
         example.clone()
     };
     Some(format!(
-        "removed {} repeated word for word in {} or more otherwise different articles \
-         (promotions, newsletter sign-ups), from {}; counted in boilerplate_lines; the most \
+        "removed {} that stand word for word in {} or more different articles \
+         (promotions, newsletter sign-ups; boilerplate_lines counts them) from {}; the most \
          frequent: \"{example}\" ({}); --keep-boilerplate keeps them",
         count(r.sentences, "sentence", "sentences"),
         int(r.threshold),
