@@ -15,6 +15,9 @@
 //!   articles with the same text count once;
 //! - a quotation (a sentence that opens or closes with a quotation mark, or
 //!   holds two) is someone's words, and stays;
+//! - sentences that the same articles share four or more of are a
+//!   background section or wire story those articles reuse, and stay
+//!   ([`MIN_SHARED_SENTENCES`]);
 //! - consecutive repeated sentences of more than [`MAX_PASSAGE_WORDS`] words
 //!   are a shared passage (wire copy, a background section an outlet
 //!   reuses), and stay: promotions are a sentence or two;
@@ -38,6 +41,11 @@ pub const MIN_WORDS: usize = 6;
 /// Most words of consecutive repeated sentences that still read as a
 /// promotion block; a longer run is a shared passage and stays.
 pub const MAX_PASSAGE_WORDS: usize = 80;
+
+/// Fewest repeated sentences that the same articles share for them to be
+/// shared text (a background section, a wire story) rather than a
+/// promotion block, which is a sentence to three.
+pub const MIN_SHARED_SENTENCES: usize = 4;
 
 /// Largest share of an article's words the rule may remove; above it the
 /// article is a copy of shared text and is left whole.
@@ -110,19 +118,24 @@ pub fn remove(docs: &mut [Document]) -> Removed {
     // In how many distinct texts each sentence stands.
     let mut count: FxHashMap<u64, usize> = FxHashMap::default();
     let mut texts: FxHashSet<&str> = FxHashSet::default();
-    for (d, us) in docs.iter().zip(&units) {
+    let mut distinct: Vec<(u32, Vec<u64>)> = Vec::new();
+    for (i, (d, us)) in docs.iter().zip(&units).enumerate() {
         if !texts.insert(d.sha256.as_str()) {
             continue;
         }
         let mut keys: Vec<u64> = us.iter().map(|u| u.key).filter(|&k| k != 0).collect();
         keys.sort_unstable();
         keys.dedup();
-        for k in keys {
+        for &k in &keys {
             *count.entry(k).or_default() += 1;
         }
+        distinct.push((i as u32, keys));
     }
     drop(texts);
-    let repeated = |u: &Unit| u.key != 0 && !u.quoted && count[&u.key] >= threshold;
+    let shared = shared_text(&distinct, &count, threshold);
+    let repeated = |u: &Unit| {
+        u.key != 0 && !u.quoted && count[&u.key] >= threshold && !shared.contains(&u.key)
+    };
     let found: Vec<(Vec<Unit>, bool)> = docs
         .par_iter()
         .zip(&units)
@@ -193,6 +206,38 @@ pub fn remove(docs: &mut [Document]) -> Removed {
     listed.sort_by_key(|l| std::cmp::Reverse(l.1));
     removed.most_removed = listed;
     removed
+}
+
+/// The repeated sentences that are shared text, not promotions: those
+/// whose articles (exactly the same ones) share at least
+/// [`MIN_SHARED_SENTENCES`] repeated sentences, as articles that reuse a
+/// background section or one wire story do. Linear: each sentence's list of
+/// articles is hashed, and the sentences with equal lists counted.
+fn shared_text(
+    distinct: &[(u32, Vec<u64>)],
+    count: &FxHashMap<u64, usize>,
+    threshold: usize,
+) -> FxHashSet<u64> {
+    let mut holders: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, keys) in distinct {
+        for k in keys.iter().filter(|k| count[*k] >= threshold) {
+            holders.entry(*k).or_default().push(*i);
+        }
+    }
+    let set_of = |h: &[u32]| {
+        let bytes: Vec<u8> = h.iter().flat_map(|i| i.to_le_bytes()).collect();
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    };
+    let mut sets: FxHashMap<u64, usize> = FxHashMap::default();
+    let of_key: Vec<(u64, u64)> = holders.iter().map(|(k, h)| (*k, set_of(h))).collect();
+    for (_, set) in &of_key {
+        *sets.entry(*set).or_default() += 1;
+    }
+    of_key
+        .into_iter()
+        .filter(|(_, set)| sets[set] >= MIN_SHARED_SENTENCES)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// The sentences of `text` the rule may remove, given which are repeated
@@ -479,6 +524,32 @@ mod tests {
             })
             .collect();
         assert_eq!(remove(&mut docs).sentences, 0);
+    }
+
+    #[test]
+    fn background_that_the_same_articles_share_stays() {
+        // Four sentences of background, not consecutive, in the same three
+        // articles: shared text. The promotion beside them, also in a
+        // fourth article, goes.
+        let bg = [
+            "The border fence was built in 2015 along the whole southern frontier.",
+            "More than a million people crossed the region that year on foot.",
+            "Several countries brought back checks at their internal borders.",
+            "Attempts to share out the arrivals among member states have failed.",
+        ];
+        let mut docs: Vec<Document> = (1..=3)
+            .map(|n| {
+                doc(&format!(
+                    "Border story {n} today\n\n{} Police number {n} said so. {} A mayor {n} spoke here. \
+                     {} Trains number {n} were late. {} {PROMO}\n",
+                    bg[0], bg[1], bg[2], bg[3]
+                ))
+            })
+            .collect();
+        docs.push(doc(&story(4)));
+        let r = remove(&mut docs);
+        assert_eq!(r.most_removed, [(PROMO.to_string(), 4)]);
+        assert!(bg.iter().all(|b| docs[0].text.contains(b)));
     }
 
     #[test]
