@@ -263,6 +263,81 @@ fn boilerplate_inside_one_paragraph_goes() {
     assert!(arts.iter().all(|a| a["boilerplate_lines"] == "0"));
 }
 
+/// A promotion repeated in several otherwise different articles goes from
+/// each (counted in `boilerplate_lines`, said once for the run); three
+/// copies of one wire story keep their shared text, which is the article;
+/// `--keep-boilerplate` keeps the promotion.
+#[test]
+fn a_sentence_repeated_across_articles_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let promo = "The Morning Briefing brings the day's top stories to your inbox every weekday.";
+    let stories = [
+        "The council approved the new bridge after a long debate about its cost.",
+        "Firefighters brought the warehouse blaze under control before dawn on Sunday.",
+        "The museum reopened its doors after two years of careful restoration work.",
+        "Farmers in the valley said the late frost had ruined much of the apple harvest.",
+    ];
+    let wire = "The storm reached the coast early on Monday and cut power to thousands of homes. \
+                Schools will stay closed until the roads are cleared, officials said.";
+    let mut files: Vec<(String, String)> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let body = if i == 0 {
+                // Inside a paragraph, as a web page pasted into a file.
+                format!("{s} {promo} More details will follow.")
+            } else {
+                format!("{s} More details will follow.\n\n{promo}")
+            };
+            (
+                format!("story{i}.txt"),
+                format!("Story number {i} of the day\n\n{body}\n"),
+            )
+        })
+        .collect();
+    for i in 0..3 {
+        files.push((
+            format!("wire{i}.txt"),
+            format!("Storm hits the coast\n\nBy staff of outlet {i}.\n\n{wire}\n"),
+        ));
+    }
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_bytes()))
+        .collect();
+    let dir = folder(tmp.path(), "in", &files);
+    let out = tmp.path().join("o");
+    let r = analyze_ok(&[&dir], &out);
+    assert_said(
+        &r,
+        "removed 4 sentences that stand word for word in 3 or more different articles",
+    );
+    assert_said(&r, "from 4 articles");
+    let arts = csv_maps(&out.join("articles.csv"));
+    let get = |id: &str| arts.iter().find(|a| a["id"] == id).unwrap();
+    for i in 0..4 {
+        assert_eq!(get(&format!("story{i}"))["boilerplate_lines"], "1");
+    }
+    for i in 0..3 {
+        assert_eq!(get(&format!("wire{i}"))["boilerplate_lines"], "0");
+    }
+    let sentences = read(&out.join("sentences.csv"));
+    assert!(!sentences.contains("Morning Briefing"), "{sentences}");
+    assert_eq!(sentences.matches("Schools will stay closed").count(), 3);
+    assert_eq!(sentences.matches("More details will follow.").count(), 4);
+
+    let kept = tmp.path().join("kept");
+    let r = analyze(&dir, &["--keep-boilerplate", "--quiet"], &kept);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_not_said(&r, "word for word");
+    assert_eq!(
+        read(&kept.join("sentences.csv"))
+            .matches("Morning Briefing")
+            .count(),
+        4
+    );
+}
+
 /// Text damaged before frame read it (U+FFFD, the replacement character):
 /// one warning for the run names the articles, articles.csv and
 /// analysis.json give each one's count, and no fragment of a damaged word

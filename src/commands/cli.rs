@@ -207,7 +207,7 @@ pub struct AnalyzeArgs {
     /// Extra stop words, one per line.
     #[arg(long, value_name = "FILE")]
     pub stopwords: Option<PathBuf>,
-    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...).
+    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...) and sentences repeated across many articles (promotions).
     #[arg(long)]
     pub keep_boilerplate: bool,
     /// Number of clusters (2 to 1,000; default: chosen by silhouette over 2..=10).
@@ -290,7 +290,7 @@ pub struct SampleArgs {
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,
-    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...).
+    /// Keep boilerplate lines (captions, share prompts, "MORE:" links ...) and sentences repeated across many articles (promotions).
     #[arg(long)]
     pub keep_boilerplate: bool,
     #[command(flatten)]
@@ -563,7 +563,7 @@ pub struct KwicArgs {
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,
-    /// Keep boilerplate lines (captions, share prompts ...).
+    /// Keep boilerplate lines (captions, share prompts ...) and sentences repeated across many articles (promotions).
     #[arg(long)]
     pub keep_boilerplate: bool,
     #[command(flatten)]

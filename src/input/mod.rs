@@ -4,13 +4,15 @@
 //!
 //! `walk` finds the files, `article` reads one (the reader in `formats/`
 //! its content calls for, `exports` to split a news-database export into
-//! articles, then `boilerplate`), `ids` names them; `metadata` applies a
+//! articles, then `boilerplate`), `ids` names them, `cross_article` removes
+//! the sentences many articles repeat (promotions); `metadata` applies a
 //! `--metadata` sidecar and `limits` refuses a corpus the machine cannot
 //! hold. A new input format is one file in `formats/` and one arm in
 //! `formats::read` (and `formats::detect`).
 
 mod article;
 pub mod boilerplate;
+pub mod cross_article;
 mod damage;
 pub mod decode;
 pub mod document;
@@ -206,6 +208,14 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     dedupe_ids(&mut corpus);
     if let Some(p) = &opts.metadata {
         metadata::apply(p, &mut corpus)?;
+    }
+    // Sentences repeated across many articles (promotions, sign-ups): only
+    // the whole corpus shows them, so they go once every article is read.
+    if !opts.keep_boilerplate {
+        let removed = cross_article::remove(&mut corpus.documents);
+        if let Some(w) = cross_article::note(&removed) {
+            corpus.warnings.insert(summaries_end, w);
+        }
     }
     if let Some(w) = damage::count_and_warn(&mut corpus) {
         corpus.warnings.insert(summaries_end, w);

@@ -8,7 +8,7 @@ pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, Stri
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
         ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
-        ("keep_boilerplate", "Whether lines that look like boilerplate (bylines, share prompts, cookie notices) were kept (yes) or dropped (no)."),
+        ("keep_boilerplate", "Whether lines that look like boilerplate (bylines, share prompts, cookie notices) and sentences repeated word for word across many articles (promotions) were kept (yes) or dropped (no)."),
         ("stopword_list", "List of very common words (the, and, of …) left out of the TF-IDF vocabulary."),
         ("extra_stopwords", "File of further words to leave out (not set: none)."),
         ("stemmer", "Algorithm that merges word forms into stems (stabbed, stabbing → stab)."),
