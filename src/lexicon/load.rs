@@ -182,6 +182,17 @@ pub fn read_file(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
 /// mistakes (every entry that parsed), beside the errors.
 pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
     let file = path.display().to_string();
+    // A mistyped path is named as one, not as a file of the wrong kind.
+    if !path.exists() {
+        return (
+            FileLexicons::default(),
+            one(
+                &file,
+                None,
+                "no such file or folder (a path is read from the folder you run frame in)".into(),
+            ),
+        );
+    }
     let Some(format) = Format::of(path) else {
         return (
             FileLexicons::default(),
@@ -449,6 +460,9 @@ mod tests {
         assert!(e[0].message.contains("no lexicon to use"));
         let e = read_path(&write(d.path(), "x.csv", "a")).unwrap_err();
         assert!(e[0].message.contains("not a lexicon file"));
+        // A mistyped path without an extension is named as missing.
+        let e = read_path(&d.path().join("nosuch")).unwrap_err();
+        assert!(e[0].message.starts_with("no such file or folder"), "{e:?}");
         let empty = tempfile::tempdir().unwrap();
         assert!(read_path(empty.path()).unwrap_err()[0]
             .message

@@ -332,9 +332,11 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
     })
 }
 
-/// Warnings for the frames a sheet codes that no lexicon in use scores.
-fn unknown_frame_warnings(sheet: &Sheet) -> Vec<String> {
-    sheet
+/// Warnings for the frames a sheet codes that no lexicon in use scores,
+/// and one naming the frames in use (`in_use`) that have no column on it,
+/// which the comparison leaves out.
+fn unknown_frame_warnings(sheet: &Sheet, in_use: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = sheet
         .unknown_frames
         .iter()
         .map(|f| {
@@ -343,7 +345,25 @@ fn unknown_frame_warnings(sheet: &Sheet) -> Vec<String> {
                 file_name(&sheet.path)
             )
         })
-        .collect()
+        .collect();
+    let uncoded: Vec<&str> = in_use
+        .iter()
+        .filter(|f| !sheet.frames.contains(f))
+        .map(String::as_str)
+        .collect();
+    if !uncoded.is_empty() {
+        out.push(format!(
+            "{}: no column for {} (lexicons in use), so {} left out of the comparison",
+            file_name(&sheet.path),
+            uncoded.join(", "),
+            if uncoded.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
+    }
+    out
 }
 
 /// "sentences" when every id is `<article>#s<n>`, "articles" when ids are the
@@ -400,7 +420,7 @@ pub fn run(
         match paths {
             [one] => {
                 let sheet = read_sheet(one, &frames, true)?;
-                unknown.extend(unknown_frame_warnings(&sheet));
+                unknown.extend(unknown_frame_warnings(&sheet, &frames));
                 let Rescored {
                     hits,
                     entries: matched,
@@ -440,8 +460,8 @@ pub fn run(
                     read_sheet(a, &frames, false)?,
                     read_sheet(b, &frames, false)?,
                 );
-                unknown.extend(unknown_frame_warnings(&a));
-                unknown.extend(unknown_frame_warnings(&b));
+                unknown.extend(unknown_frame_warnings(&a, &frames));
+                unknown.extend(unknown_frame_warnings(&b, &frames));
                 between_coders(&a, &b)
             }
             _ => return Err(Error::Usage(
@@ -1029,8 +1049,16 @@ mod tests {
         assert_eq!(s.frames, vec!["threat"]);
         // `notes` holds words, not codes: it is not taken for a frame.
         assert_eq!(s.unknown_frames, vec!["blame"]);
-        let w = unknown_frame_warnings(&s);
+        let w = unknown_frame_warnings(&s, &["threat".to_string()]);
         assert_eq!(w.len(), 1);
+        // A frame in use without a column is named once.
+        let w = unknown_frame_warnings(&s, &frames());
+        assert_eq!(w.len(), 2);
+        assert!(
+            w[1].starts_with("s.csv: no column for reassurance")
+                && w[1].ends_with("so they are left out of the comparison"),
+            "{w:?}"
+        );
         assert!(
             w[0].starts_with("s.csv: the column `blame` holds 0/1 codes"),
             "{w:?}"
