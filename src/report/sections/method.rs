@@ -117,9 +117,13 @@ impl<'a> Builder<'a> {
                     ),
                     None => "Vectors were clustered without dimension reduction.".to_string(),
                 })]);
+                let space = match c.reduced_dims {
+                    Some(d) => format!("the {} reduced dimensions the articles were clustered in, so it differs a little from one computed on the full cosine similarities of similarity.csv", int(d)),
+                    None => "the TF-IDF vectors the articles were clustered in".to_string(),
+                };
                 items.push(vec![t(match c.silhouette_sample {
-                    Some(s) => format!("Silhouette computed on a sample of {} articles.", int(s)),
-                    None => "Silhouette computed on all articles.".to_string(),
+                    Some(s) => format!("Silhouette computed on a sample of {} articles, with cosine distance in {space}.", int(s)),
+                    None => format!("Silhouette computed on all articles, with cosine distance in {space}."),
                 })]);
                 self.push(Block::List(items));
             }
