@@ -307,7 +307,9 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 /// or `…` (with the quotation marks and brackets that close it) before
 /// white space, or at the paragraph's end. Abbreviations split a sentence
 /// too ("Dr."); the pieces are cut the same way in every article, so they
-/// still compare.
+/// still compare. Not `text::sentences`, the scoring's splitter: the text
+/// stage reads input's documents, so input using it would make an import
+/// circle, and a comparison of pieces needs none of its abbreviation rules.
 fn sentences(p: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
