@@ -137,7 +137,8 @@ fn an_impossible_day_is_unreadable_in_every_source() {
 /// From a review: article 1040 had 367 words and 19 threat matches as a
 /// .txt, but 359 and 17 from a CSV with `--title-column` (its headline left
 /// out), while positions.csv still scored an 8-word headline; `frame score`
-/// ignored the title column. Now the title is the text's first paragraph.
+/// ignored the title column. Now the title is the text's first paragraph,
+/// a front-matter title too.
 #[test]
 fn a_title_column_counts_as_a_txt_files_first_line_does() {
     let title = "Air raids kill 18 civilians in the valley";
@@ -178,6 +179,16 @@ fn a_title_column_counts_as_a_txt_files_first_line_does() {
             .collect()
     };
     assert_eq!(hits(&out_txt), hits(&out_csv));
+    // Front matter's title counts as well (it was left out of the text).
+    let md = format!("---\ntitle: {title}\n---\n{body}\n");
+    let dir_md = folder(tmp.path(), "md", &[("a1.md", md.as_bytes())]);
+    let out_md = tmp.path().join("out-md");
+    analyze_ok(&[&dir_md], &out_md);
+    let c = article(&out_md);
+    for col in ["title", "words", "sentiment"] {
+        assert_eq!(a[col], c[col], "{col}");
+    }
+    assert_eq!(hits(&out_txt), hits(&out_md));
     // Headline, lead and body add up to the article.
     let parts: usize = csv_maps(&out_csv.join("positions.csv"))
         .iter()

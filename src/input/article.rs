@@ -472,7 +472,8 @@ mod tests {
         );
         let doc = &r.doc.as_ref().unwrap()[0];
         assert_eq!(doc.date.as_deref(), Some("2024-03-05"));
-        assert_eq!(doc.text, "Body text here.\n");
+        // The title opens the text, as a table's title column does.
+        assert_eq!(doc.text, "T\n\nBody text here.\n");
         assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
         assert!(
             r.warnings[0].contains("d.txt: line 1: the front matter"),

@@ -1,11 +1,27 @@
 //! The headline as an article's first paragraph. Where a source gives the
 //! headline apart from the text (a news-database export's headline field,
-//! a table's title column), it goes before the text, as a saved article (a
+//! a table's title column, front matter's `title:`), it goes before the text, as a saved article (a
 //! .txt's first line) has it: its words, matches and sentiment then count
 //! in the article's scores, and the headline, lead and body of
 //! `positions.csv` add up to the article.
 
+use super::paragraphs::paragraphs;
 use super::repeated_title::words;
+
+/// A title line longer than this is an opening paragraph, not a headline.
+pub const HEADLINE_MAX_WORDS: usize = 30;
+/// The shortest paragraph that can be the lead.
+pub const LEAD_MIN_WORDS: usize = 10;
+
+/// Whether `line`, the first paragraph of a text with more after it, reads
+/// as a printed headline (or a standfirst) rather than as the lead: 10 to
+/// 30 words (`words`, counted by the caller) and no sentence end.
+pub fn reads_as_headline(line: &str, words: usize) -> bool {
+    let ends_sentence = line.trim_end().ends_with([
+        '.', '!', '?', ':', ';', '"', '\u{201d}', '\u{2019}', '\'', ')',
+    ]);
+    (LEAD_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&words) && !ends_sentence
+}
 
 /// `text` with `title` (on one line) as its first paragraph; `text` as it
 /// is when the title is empty or the text already opens with it (the same
@@ -13,10 +29,37 @@ use super::repeated_title::words;
 pub fn with_headline(title: &str, text: &str) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     let first = text.lines().map(str::trim).find(|l| !l.is_empty());
-    if title.is_empty() || first.is_some_and(|l| words(l) == words(&title)) {
+    // A long first line's title is cut at a word and ends in "…" (frame
+    // import writes it so): the text already opens with it.
+    let cut = title.ends_with('\u{2026}');
+    let already = |l: &str| {
+        let (l, t) = (words(l), words(&title));
+        l == t || (cut && l.starts_with(&t))
+    };
+    if title.is_empty() || first.is_some_and(already) {
         return text.to_string();
     }
     format!("{title}\n\n{}", text.trim_start_matches(['\n', '\r']))
+}
+
+/// `text` with a title given beside it (front matter's `title:`) as its
+/// first paragraph, as [`with_headline`], unless the text opens with a
+/// printed headline of its own ([`reads_as_headline`], words counted
+/// between spaces): that line is then the article's headline, and the
+/// title is its metadata, as a web page's `<title>` beside its `<h1>`.
+/// A text without words stays empty: a title alone is not an article.
+pub fn with_title(title: &str, text: &str) -> String {
+    let paras = paragraphs(text);
+    if paras.is_empty() {
+        return text.to_string();
+    }
+    if let [(a, b), _, ..] = paras[..] {
+        let first = &text[a..b];
+        if reads_as_headline(first, first.split_whitespace().count()) {
+            return text.to_string();
+        }
+    }
+    with_headline(title, text)
 }
 
 #[cfg(test)]
@@ -33,5 +76,54 @@ mod tests {
         let text = "FLOOD WARNING ISSUED\n\nHomes were flooded.";
         assert_eq!(with_headline("Flood warning issued", text), text);
         assert_eq!(with_headline(" ", "Homes."), "Homes.");
+        // A title cut short of a long first line ("…") is that line.
+        let long = "Homes were flooded in the valley and along the coast overnight.";
+        assert_eq!(
+            with_headline("Homes were flooded in the\u{2026}", long),
+            long
+        );
+        assert_eq!(
+            with_headline("Homes were\u{2026}", "Roads closed."),
+            "Homes were\u{2026}\n\nRoads closed."
+        );
+    }
+
+    #[test]
+    fn a_title_beside_the_text_opens_it_unless_the_text_has_its_own_headline() {
+        let lead = "Armed officers will patrol three boroughs from Monday, police said.";
+        assert_eq!(
+            with_title("Streets safe, say police", &format!("{lead}\n\nMore.")),
+            format!("Streets safe, say police\n\n{lead}\n\nMore.")
+        );
+        // A printed headline (a Markdown heading without its marks) stays
+        // the headline: the title is not put above it.
+        let printed = format!(
+            "Police chiefs say the streets of the capital are safe again\n\n{lead}\n\nMore."
+        );
+        assert_eq!(with_title("Streets safe, say police", &printed), printed);
+        // A short first line is a label or a byline, not a headline.
+        assert_eq!(
+            with_title("Streets safe", &format!("By Jo Bloggs\n\n{lead}")),
+            format!("Streets safe\n\nBy Jo Bloggs\n\n{lead}")
+        );
+        // A headline-like line with nothing after it is the whole text.
+        let only = "Police chiefs say the streets of the capital are safe again";
+        assert_eq!(with_title("T", only), format!("T\n\n{only}"));
+        assert_eq!(with_title("T", "\n \n"), "\n \n");
+    }
+
+    #[test]
+    fn a_headline_is_a_line_of_ten_to_thirty_words_without_a_sentence_end() {
+        assert!(reads_as_headline(
+            "Police chiefs say the streets are safe again",
+            10
+        ));
+        assert!(!reads_as_headline(
+            "Police chiefs say the streets are safe again.",
+            10
+        ));
+        assert!(!reads_as_headline("Police say \u{201c}safe\u{201d}", 10));
+        assert!(!reads_as_headline("Too short a line", 4));
+        assert!(!reads_as_headline("A paragraph", 31));
     }
 }

@@ -7,8 +7,9 @@
 //!   [`HEADLINE_MAX_WORDS`] words, the file was saved without its headline
 //!   and the title is really the opening paragraph: the headline is then
 //!   empty (0 words) and that paragraph is the lead.
-//! * When the title is not a line of the text (front matter; a title column's
-//!   text opens the text, as an export's headline does)
+//! * When the title is not a line of the text (front matter's `title:` above
+//!   a printed headline, which `input::headline::with_title` leaves out of
+//!   the text; a title column's and an export's headline open the text)
 //!   and the text opens with a line of [`LEAD_MIN_WORDS`] to
 //!   [`HEADLINE_MAX_WORDS`] words without a sentence end (a Markdown
 //!   `# Heading`, or a headline saved with the text), that line is the
@@ -31,6 +32,7 @@ use super::frames::Scan;
 use super::matcher::FrameScorer;
 use super::negation::DEFAULT_NEGATION_WINDOW;
 use super::parts::PartScore;
+use crate::input::headline::{reads_as_headline, HEADLINE_MAX_WORDS, LEAD_MIN_WORDS};
 use crate::input::Document;
 use crate::lexicon::Lexicon;
 use crate::model::language::Language;
@@ -40,10 +42,6 @@ use crate::text::filters::StopWords;
 use crate::text::tokens::{tokenize_corpus, TokenizedCorpus, TokenizedDoc};
 use rayon::prelude::*;
 
-/// A title line longer than this is an opening paragraph, not a headline.
-pub const HEADLINE_MAX_WORDS: usize = 30;
-/// The shortest paragraph that can be the lead.
-pub const LEAD_MIN_WORDS: usize = 10;
 /// A lead paragraph longer than this means the paragraphs were lost.
 pub const ONE_BLOCK_WORDS: usize = 150;
 /// Words of the lead when paragraphs are missing (rounded up to a sentence end).
@@ -163,15 +161,13 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
         }
     } else if paras.len() > 1 {
         let k = 0;
-        // The title came from elsewhere (front matter) and
-        // the text opens with a line of its own that reads as a headline:
-        // a Markdown "# Heading" (its marks are gone by now) or any first line
-        // without a sentence end, followed by more text. That line is the
-        // article's printed headline, never its lead.
+        // The title came from elsewhere (front matter) and the text opens
+        // with a line of its own that reads as a headline: a Markdown
+        // "# Heading" (its marks are gone by now) or any first line without
+        // a sentence end, followed by more text. That line is the article's
+        // printed headline, never its lead (the rule `with_title` follows).
         let line = text[paras[k].0..paras[k].1].trim_end();
-        let n = words(paras[k]);
-        let ends_sentence = line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', '\'', ')']);
-        if (LEAD_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&n) && !ends_sentence {
+        if reads_as_headline(line, words(paras[k])) {
             headline = line.to_string();
             head_k = Some(k);
         }

@@ -95,6 +95,13 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         }
         _ => (text, Vec::new(), Vec::new()),
     };
+    // A front-matter title is the article's headline: its words count in
+    // the article's scores, as a table's title column and an export's
+    // headline do (the last `title:` given is the one used).
+    let text = match meta.iter().rev().find(|(k, _)| k == "title") {
+        Some((_, title)) => crate::input::headline::with_title(title, &text),
+        None => text,
+    };
     Extracted {
         text,
         meta,

@@ -76,9 +76,7 @@ pub fn read(html: &str) -> Extracted {
     // Readability drops the page's headline from the text; a saved article
     // starts with it, and the headline is scored as one.
     if let Some((_, title)) = meta.iter().find(|(k, _)| k == "title") {
-        if !text.starts_with(title.as_str()) {
-            text = format!("{title}\n\n{text}");
-        }
+        text = crate::input::headline::with_headline(title, &text);
     }
     // A live blog or a page of stories holds several articles; the finder
     // keeps one, and what it leaves is named.
