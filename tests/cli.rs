@@ -379,6 +379,33 @@ fn score_reads_stdin_and_csv() {
     assert!(first["threat"].as_f64().unwrap() > 0.0);
 }
 
+/// `frame score` writes scores per text: a date or group column would
+/// change nothing, so giving one is an error that says what to do.
+#[test]
+fn score_rejects_the_columns_it_does_not_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("h.csv");
+    fs::write(
+        &csv,
+        "id,date,text
+h1,2024-03-05,Police clash with protesters
+",
+    )
+    .unwrap();
+    for flag in ["--date-column", "--group-column"] {
+        let r = run(frame().arg("score").arg(&csv).args([flag, "date"]));
+        assert_eq!(r.code, 1, "{flag}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains(&format!("frame score does not use {flag}"))
+                && r.stderr.contains("--id-column"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty());
+    }
+}
+
 /// `--show-excluded` lists in evidence.csv what excluded phrases dropped,
 /// marked, and changes no score; without it evidence.csv keeps its columns.
 #[test]

@@ -33,7 +33,7 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Score short texts (one per stdin line, or the rows of a CSV/JSON Lines file); CSV to stdout.
     #[command(
-        after_help = "Texts are scored as given: no boilerplate is removed (frame analyze removes it). In a table, the title (from --title-column) is scored as the text's first line, as frame analyze reads it; --date-column and --group-column change nothing in the output.\n\nExample:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
+        after_help = "Texts are scored as given: no boilerplate is removed (frame analyze removes it). In a table, the title (from --title-column) is scored as the text's first line, as frame analyze reads it. Dates and groups are not used (--date-column and --group-column are errors): join the output to your table by --id-column.\n\nExample:\n  echo 'Police say there is no threat to the public' | frame score\n  frame score headlines.csv --text-column headline --id-column id --json"
     )]
     Score(ScoreArgs),
     /// List, show, check and convert lexicons (frame .txt, LIWC .dic/.dicx, quanteda YAML).
@@ -447,6 +447,20 @@ impl AnalyzeArgs {
 impl ScoreArgs {
     /// Validates the arguments into library options.
     pub fn to_options(&self) -> Result<Options, String> {
+        // Its output is one row of scores per text: a date or group given
+        // for it would change nothing, and a user would think it had.
+        for (given, flag) in [
+            (self.table.date_column.is_some(), "--date-column"),
+            (self.table.group_column.is_some(), "--group-column"),
+        ] {
+            if given {
+                return Err(format!(
+                    "frame score does not use {flag}: it writes one row of scores per text; \
+                     give --id-column and join its output to your table by the id \
+                     (frame analyze reads dates and groups)"
+                ));
+            }
+        }
         let mut o = Options::new(self.input.iter().cloned().collect());
         o.corpus.columns = columns(&self.table);
         o.corpus.format = self.table.format.map(FormatArg::format);
