@@ -294,6 +294,8 @@ fn assert_no_null_numbers(v: &serde_json::Value, path: &str) {
         "ci_high",
         "sentiment_ci_low",
         "sentiment_ci_high",
+        "threat_minus_reassurance_ci_low",
+        "threat_minus_reassurance_ci_high",
         // No balance for an article with neither threat nor reassurance words.
         "threat_balance",
     ];

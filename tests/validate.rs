@@ -271,6 +271,8 @@ fn frames_csv_has_bootstrap_intervals() {
         header.join(","),
         "article_id,frame,hits,per_1k,share,top_terms,ci_low,ci_high"
     );
+    // Threat minus reassurance per article, for its paired interval below.
+    let mut lean: BTreeMap<String, f64> = BTreeMap::new();
     for rec in rdr.records() {
         let rec = rec.unwrap();
         let (p, lo, hi): (f64, f64, f64) = (
@@ -279,6 +281,12 @@ fn frames_csv_has_bootstrap_intervals() {
             rec[7].parse().unwrap(),
         );
         assert!(lo <= p && p <= hi, "{rec:?}");
+        let sign = match &rec[1] {
+            "threat" => 1.0,
+            "reassurance" => -1.0,
+            _ => 0.0,
+        };
+        *lean.entry(rec[0].to_string()).or_default() += sign * p;
     }
     // articles.csv: each article's sentiment with its interval over sentences.
     let text = fs::read_to_string(out.join("articles.csv")).unwrap();
@@ -295,6 +303,14 @@ fn frames_csv_has_bootstrap_intervals() {
         let num = |i: usize| rec[i].parse::<f64>().unwrap();
         assert!(num(lo) <= num(s) && num(s) <= num(hi), "{rec:?}");
         assert!(num(lo) < num(hi), "{rec:?}");
+        // The paired interval of threat minus reassurance holds the
+        // article's own difference (4 decimals in the CSV).
+        let d = lean[&rec[0]];
+        let (dl, dh) = (
+            num(col("threat_minus_reassurance_ci_low")),
+            num(col("threat_minus_reassurance_ci_high")),
+        );
+        assert!(dl - 1e-4 <= d && d <= dh + 1e-4, "{d} {rec:?}");
     }
     let report = fs::read_to_string(out.join("report.md")).unwrap();
     assert!(report.contains("How sure are these scores?"));
@@ -311,7 +327,7 @@ fn frames_csv_has_bootstrap_intervals() {
     let text = fs::read_to_string(out0.join("frames.csv")).unwrap();
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
     let text = fs::read_to_string(out0.join("articles.csv")).unwrap();
-    assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
+    assert!(text.lines().skip(1).all(|l| l.ends_with(",,,,")), "{text}");
 }
 
 /// The strata table `frame sample` prints: per frame, corpus and sample

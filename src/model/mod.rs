@@ -284,6 +284,13 @@ pub struct ArticleResult {
     pub sentiment_ci_low: Option<f64>,
     /// Upper end of that interval.
     pub sentiment_ci_high: Option<f64>,
+    /// Lower end of the seeded 95% bootstrap interval of threat minus
+    /// reassurance per 1,000 words (the same resamples, paired): an interval
+    /// that holds 0 means the article's lean may rest on a few sentences.
+    /// `None` without an interval or without both frames.
+    pub threat_minus_reassurance_ci_low: Option<f64>,
+    /// Upper end of that interval.
+    pub threat_minus_reassurance_ci_high: Option<f64>,
     /// One score per frame, in `Analysis::frames` order.
     pub frames: Vec<FrameScore>,
     /// Top TF-IDF terms, best first.

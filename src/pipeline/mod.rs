@@ -166,6 +166,8 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                     // Filled in by bootstrap::add_intervals below.
                     sentiment_ci_low: None,
                     sentiment_ci_high: None,
+                    threat_minus_reassurance_ci_low: None,
+                    threat_minus_reassurance_ci_high: None,
                     frames: s.frames,
                     top_terms: tf
                         .top_terms(i, opts.top_terms)

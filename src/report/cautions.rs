@@ -155,21 +155,23 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
             numbers(&few)
         ));
     }
-    let overlap = matching(a, |art| {
-        let (Some(t), Some(r)) = (frame(art, THREAT), frame(art, REASSURANCE)) else {
-            return false;
-        };
-        match (t.ci_low, t.ci_high, r.ci_low, r.ci_high) {
-            (Some(tl), Some(th), Some(rl), Some(rh)) => {
-                art.threat_balance.is_some_and(|b| b.abs() > 1e-9) && tl <= rh && rl <= th
+    // The difference's own (paired) interval: two overlapping intervals
+    // do not show that a difference is unclear.
+    let unclear = matching(a, |art| {
+        match (
+            art.threat_minus_reassurance_ci_low,
+            art.threat_minus_reassurance_ci_high,
+        ) {
+            (Some(lo), Some(hi)) => {
+                art.threat_balance.is_some_and(|b| b.abs() > 1e-9) && lo <= 0.0 && 0.0 <= hi
             }
             _ => false,
         }
     });
-    if !overlap.is_empty() {
+    if !unclear.is_empty() {
         out.push(format!(
-            "For {}, the 95% intervals of the threat and the reassurance score overlap: the lean may rest on a few sentences, so read them (the reader marks them) before citing which way the article leans.",
-            numbers(&overlap)
+            "For {}, the 95% interval of threat minus reassurance (per 1,000 words, sentences resampled) includes 0: the lean may rest on a few sentences, so read them (the reader marks them) before citing which way the article leans.",
+            numbers(&unclear)
         ));
     }
     out
@@ -392,6 +394,38 @@ mod tests {
         );
     }
 
+    /// The lean caution reads the difference's paired interval, not whether
+    /// the two frames' own intervals overlap.
+    #[test]
+    fn an_unclear_lean_is_one_whose_difference_interval_holds_zero() {
+        let mut a = example(3);
+        for art in &mut a.articles {
+            art.threat_balance = Some(0.3);
+            for f in &mut art.frames {
+                f.hits = 10.0;
+                // Every frame's interval overlaps every other's.
+                (f.ci_low, f.ci_high) = (Some(1.0), Some(40.0));
+            }
+            art.threat_minus_reassurance_ci_low = Some(2.0);
+            art.threat_minus_reassurance_ci_high = Some(9.0);
+        }
+        assert!(
+            threat_reassurance(&a).is_empty(),
+            "{:?}",
+            threat_reassurance(&a)
+        );
+        a.articles[1].threat_minus_reassurance_ci_low = Some(-1.5);
+        let c = threat_reassurance(&a);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(
+            c[0].starts_with("For #2, the 95% interval of threat minus reassurance"),
+            "{c:?}"
+        );
+        // An article with no lean (balance 0) is not named.
+        a.articles[1].threat_balance = Some(0.0);
+        assert!(threat_reassurance(&a).is_empty());
+    }
+
     #[test]
     fn sentiment_interval_is_seeded_and_flags_mixed_articles() {
         let mut a = example(30);
@@ -451,10 +485,12 @@ mod tests {
                 f.ci_low = Some(10.0);
                 f.ci_high = Some(40.0);
             }
-            // Threat clearly above reassurance (intervals apart).
+            // Threat clearly above reassurance.
             art.frames[0].ci_low = Some(45.0);
             art.frames[0].ci_high = Some(60.0);
             art.threat_balance = Some(0.2);
+            art.threat_minus_reassurance_ci_low = Some(5.0);
+            art.threat_minus_reassurance_ci_high = Some(30.0);
             art.sentences = (0..10).map(|_| art.sentences[0].clone()).collect();
         }
         if let Some(c) = &mut a.clustering {

@@ -19,7 +19,7 @@
 //! are added or the corpus is reordered, and parallel runs give the same bytes.
 //! Articles with fewer than two sentences get no interval (`None`).
 
-use crate::model::ArticleResult;
+use crate::model::{ArticleResult, REASSURANCE, THREAT};
 use crate::stats::resample::{below, percentile_pair, rng};
 use rand_xoshiro::rand_core::RngCore;
 use rayon::prelude::*;
@@ -52,27 +52,55 @@ pub fn intervals<H: AsRef<[f64]>>(
     resamples: usize,
     rng: &mut (impl RngCore + Clone),
 ) -> (Vec<Interval>, Interval) {
-    intervals_ticking(words, hits, n_frames, mean_of, resamples, rng, &|_| {})
+    let r = intervals_ticking(
+        words,
+        hits,
+        n_frames,
+        mean_of,
+        None,
+        resamples,
+        rng,
+        &|_| {},
+    );
+    (r.frames, r.mean)
 }
 
-/// [`intervals`], calling `tick` with the number of resamples done after
-/// each batch of them (the progress of one huge article).
+/// What one set of resamples of an article gives.
+struct Resampled {
+    /// One interval per frame.
+    frames: Vec<Interval>,
+    /// The interval of the mean of `mean_of`.
+    mean: Interval,
+    /// The interval of frame `a` minus frame `b` (per 1,000 words), each
+    /// resample's difference taken on the same drawn sentences (paired).
+    difference: Interval,
+}
+
+/// [`intervals`], with the paired interval of frame `pair.0` minus frame
+/// `pair.1`, calling `tick` with the number of resamples done after each
+/// batch of them (the progress of one huge article).
+#[allow(clippy::too_many_arguments)]
 fn intervals_ticking<H: AsRef<[f64]>>(
     words: &[usize],
     hits: &[H],
     n_frames: usize,
     mean_of: Option<&[f64]>,
+    pair: Option<(usize, usize)>,
     resamples: usize,
     rng: &mut (impl RngCore + Clone),
     tick: &dyn Fn(usize),
-) -> (Vec<Interval>, Interval) {
+) -> Resampled {
     let mut n = words.len().min(hits.len());
     if let Some(m) = mean_of {
         n = n.min(m.len());
     }
     let lanes = n_frames + usize::from(mean_of.is_some());
     if n < 2 || resamples == 0 || lanes == 0 {
-        return (vec![None; n_frames], None);
+        return Resampled {
+            frames: vec![None; n_frames],
+            mean: None,
+            difference: None,
+        };
     }
     // Each sentence's hits (and its value to average, in the lane after the
     // frames) as a dense row of `width` lanes of LANES values (zero-padded):
@@ -106,6 +134,19 @@ fn intervals_ticking<H: AsRef<[f64]>>(
         2 => resample_rows_fastest::<2, _>(&stat, &rows, lanes, rng, &mut scores),
         _ => resample_rows_dyn(&stat, &rows, width, lanes, rng, &mut scores),
     }
+    // Taken before the percentiles below reorder each lane's resamples.
+    let difference = pair
+        .filter(|&(a, b)| a < n_frames && b < n_frames)
+        .map(|(a, b)| {
+            let mut d: Vec<f64> = (0..resamples)
+                .map(|r| scores[a * resamples + r] - scores[b * resamples + r])
+                .collect();
+            if d.iter().all(|&x| x == 0.0) {
+                (0.0, 0.0)
+            } else {
+                percentile_pair(&mut d, 0.025, 0.975)
+            }
+        });
     // A lane that is zero in every sentence resamples to exactly +0 every
     // time, so its interval is (0, 0) without selecting.
     let silent = |f: usize| {
@@ -129,7 +170,11 @@ fn intervals_ticking<H: AsRef<[f64]>>(
     } else {
         None
     };
-    (cis, mean)
+    Resampled {
+        frames: cis,
+        mean,
+        difference,
+    }
 }
 
 /// What a resample's lane sums become: the first `per_1k_lanes` lanes are
@@ -353,36 +398,37 @@ pub fn add_intervals_ticking(
             // When every sentence is scored, the sentiment interval is drawn
             // with the frame scores' resamples (see [`sentiment_interval`]).
             let shared = sentiment_shares_draws(art) && words.len() >= hits.len();
-            let (cis, sentiment) = if shared {
-                let values: Vec<f64> = art.sentences.iter().map(|s| s.sentiment).collect();
-                intervals_ticking(
-                    words,
-                    &hits,
-                    art.frames.len(),
-                    Some(&values),
-                    resamples,
-                    &mut r,
-                    &tick,
-                )
+            let values: Vec<f64> = if shared {
+                art.sentences.iter().map(|s| s.sentiment).collect()
             } else {
-                let (cis, _) = intervals_ticking(
-                    words,
-                    &hits,
-                    art.frames.len(),
-                    None,
-                    resamples,
-                    &mut r,
-                    &tick,
-                );
-                (cis, sentiment_interval(art, seed, resamples))
+                Vec::new()
+            };
+            let at = |name: &str| art.frames.iter().position(|f| f.frame == name);
+            let pair = at(THREAT).zip(at(REASSURANCE));
+            let out = intervals_ticking(
+                words,
+                &hits,
+                art.frames.len(),
+                shared.then_some(values.as_slice()),
+                pair,
+                resamples,
+                &mut r,
+                &tick,
+            );
+            let sentiment = if shared {
+                out.mean
+            } else {
+                sentiment_interval(art, seed, resamples)
             };
             drop(hits);
-            for (f, ci) in art.frames.iter_mut().zip(cis) {
+            for (f, ci) in art.frames.iter_mut().zip(out.frames) {
                 f.ci_low = ci.map(|c| c.0);
                 f.ci_high = ci.map(|c| c.1);
             }
             art.sentiment_ci_low = sentiment.map(|c| c.0);
             art.sentiment_ci_high = sentiment.map(|c| c.1);
+            art.threat_minus_reassurance_ci_low = out.difference.map(|c| c.0);
+            art.threat_minus_reassurance_ci_high = out.difference.map(|c| c.1);
             done(n.saturating_sub(told.get()));
         });
 }
@@ -453,6 +499,52 @@ mod tests {
         let want: usize = a.articles.iter().map(|x| x.sentences.len()).sum();
         assert!(want > 0);
         assert_eq!(told.load(Ordering::Relaxed), want as u64);
+    }
+
+    /// The lean's interval is paired: threat one match above reassurance in
+    /// every sentence is a clear lean, though each frame alone varies so
+    /// much from sentence to sentence that their intervals overlap.
+    #[test]
+    fn the_difference_is_taken_on_the_same_resamples() {
+        let words = vec![10; 12];
+        let hits: Vec<Vec<f64>> = (0..12)
+            .map(|i| {
+                let r = (i % 4) as f64;
+                vec![r + 1.0, r, 0.0]
+            })
+            .collect();
+        let out = intervals_ticking(
+            &words,
+            &hits,
+            3,
+            None,
+            Some((0, 1)),
+            400,
+            &mut rng(3, "p"),
+            &|_| {},
+        );
+        let (t, r) = (out.frames[0].unwrap(), out.frames[1].unwrap());
+        assert!(t.0 <= r.1 && r.0 <= t.1, "{t:?} {r:?}");
+        let (lo, hi) = out.difference.unwrap();
+        assert!(
+            (lo - 100.0).abs() < 1e-9 && (hi - 100.0).abs() < 1e-9,
+            "{lo} {hi}"
+        );
+        // The same draws as without the pair.
+        let alone = frame_intervals(&words, &hits, 3, 400, &mut rng(3, "p"));
+        assert_eq!(alone, out.frames);
+        // A frame missing from the pair: no difference.
+        let none = intervals_ticking(
+            &words,
+            &hits,
+            3,
+            None,
+            Some((0, 5)),
+            10,
+            &mut rng(3, "p"),
+            &|_| {},
+        );
+        assert_eq!(none.difference, None);
     }
 
     #[test]

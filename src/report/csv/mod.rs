@@ -42,6 +42,8 @@ pub fn articles(a: &Analysis) -> OutputFile {
         "threat_balance",
         "sentiment_ci_low",
         "sentiment_ci_high",
+        "threat_minus_reassurance_ci_low",
+        "threat_minus_reassurance_ci_high",
     ]);
     header.extend(keys.iter().map(|k| k.to_string()));
     table(
@@ -66,6 +68,8 @@ pub fn articles(a: &Analysis) -> OutputFile {
                 Cell::OptF4(r.threat_balance),
                 Cell::OptF4(r.sentiment_ci_low),
                 Cell::OptF4(r.sentiment_ci_high),
+                Cell::OptF4(r.threat_minus_reassurance_ci_low),
+                Cell::OptF4(r.threat_minus_reassurance_ci_high),
             ]
             .into_iter()
             .chain(
@@ -396,7 +400,7 @@ mod tests {
     fn headers_and_rows() {
         let a = crate::model::example(3);
         let art = String::from_utf8(articles(&a).bytes).unwrap();
-        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,damaged_characters,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high\n"));
+        assert!(art.starts_with("id,source,title,date,group,words,tokens,types,boilerplate_lines,damaged_characters,sentiment,positive,negative,neutral,threat_balance,sentiment_ci_low,sentiment_ci_high,threat_minus_reassurance_ci_low,threat_minus_reassurance_ci_high\n"));
         assert_eq!(art.lines().count(), 4);
         let fr = String::from_utf8(frames(&a).bytes).unwrap();
         assert_eq!(fr.lines().count(), 1 + 3 * 7);

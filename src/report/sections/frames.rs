@@ -173,6 +173,15 @@ impl<'a> Builder<'a> {
                 } else {
                     "even"
                 };
+                // A lean whose paired interval holds 0 is not clear.
+                let unclear = matches!(
+                    (art.threat_minus_reassurance_ci_low, art.threat_minus_reassurance_ci_high),
+                    (Some(lo), Some(hi)) if lo <= 0.0 && 0.0 <= hi
+                );
+                let lean = match lean {
+                    "threat" | "reassurance" if unclear => format!("{lean} (not clear)"),
+                    _ => lean.to_string(),
+                };
                 vec![
                     Cell::num((i + 1).to_string()),
                     self.article_cell(i),
@@ -187,7 +196,7 @@ impl<'a> Builder<'a> {
             .collect();
         self.appendix(
             "Threat and reassurance by article",
-            "Each article's threat and reassurance scores, matches and balance:",
+            "Each article's threat and reassurance scores, matches and balance. A lean is \"not clear\" when the 95% interval of threat minus reassurance (per 1,000 words, the article's sentences resampled) includes 0 (articles.csv gives the interval):",
         );
         self.push(Block::Table(table(
             &[
