@@ -261,7 +261,7 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
         ci_low: d.ci_low,
         ci_high: d.ci_high,
         is_finding: finding,
-        exploratory: r == "exploratory",
+        exploratory: matches!(r, "exploratory" | "not validated"),
         articles_a: d.articles_a,
         articles_b: d.articles_b,
         section: SECTION_GROUPS.into(),
@@ -440,7 +440,7 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         ci_low: score.ci_low,
         ci_high: score.ci_high,
         is_finding: score.ci_low.is_some_and(|lo| lo > 0.0),
-        exploratory: r == "exploratory",
+        exploratory: matches!(r, "exploratory" | "not validated"),
         articles_a: 1,
         article_id: art.id.clone(),
         article_no: i + 1,
@@ -609,7 +609,7 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
         ci_low: ci.map(|c| c.0),
         ci_high: ci.map(|c| c.1),
         is_finding: finding,
-        exploratory: r == "exploratory",
+        exploratory: matches!(r, "exploratory" | "not validated"),
         articles_a: s.articles,
         articles_b: s.articles,
         section: SECTION_POSITIONS.into(),
@@ -793,9 +793,20 @@ mod tests {
             ],
             ..Default::default()
         });
+        // Reassurance is not validated, economic holds up: a finding about
+        // the first is a lead to read, as the trust table says.
+        let mut economic = crate::model::example_lexicon("economic", true);
+        economic.validity = vec![crate::model::FrameValidity {
+            dataset: "SemEval".into(),
+            auc: 0.89,
+            ..Default::default()
+        }];
+        a.lexicons = vec![crate::model::example_lexicon("reassurance", true), economic];
         let f = compute(&a);
         let order: Vec<&str> = f.items.iter().take(4).map(|x| x.frame.as_str()).collect();
         assert_eq!(order, ["conflict", "economic", "reassurance", "morality"]);
+        let flags: Vec<bool> = f.items.iter().take(3).map(|x| x.exploratory).collect();
+        assert_eq!(flags, [false, false, true]);
         assert!(
             f.items[2]
                 .text
