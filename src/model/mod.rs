@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod options;
 pub mod reader;
 pub mod serde_blocks;
+mod unscored;
 
 pub use dates::{PeriodPoint, Timeline};
 use serde::Serialize;
@@ -310,8 +311,9 @@ pub struct ArticleResult {
 }
 
 /// Frame scores and sentiment of one voice of an article: its narration, or
-/// the quotes of one speaker.
-#[derive(Debug, Clone, Serialize, Default)]
+/// the quotes of one speaker. Serialised by `unscored.rs` (null rates
+/// without words).
+#[derive(Debug, Clone, Default)]
 pub struct VoiceScore {
     /// "narration" or "quote".
     pub voice: String,
@@ -367,8 +369,9 @@ pub struct SpeakerScore {
     pub sentences: usize,
 }
 
-/// Frame scores and sentiment of one part of an article.
-#[derive(Debug, Clone, Serialize, Default)]
+/// Frame scores and sentiment of one part of an article. Serialised by
+/// `unscored.rs` (null rates without words).
+#[derive(Debug, Clone, Default)]
 pub struct PositionScore {
     /// "headline", "lead" or "body".
     pub part: String,
