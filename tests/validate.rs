@@ -314,6 +314,7 @@ fn frames_csv_has_bootstrap_intervals() {
     }
     let report = fs::read_to_string(out.join("report.md")).unwrap();
     assert!(report.contains("How sure are these scores?"));
+    assert!(report.contains("ranked by the end of the 95% interval nearer 0"));
     assert!(report.contains("Caution: fragile results"));
     // --bootstrap 0: no intervals, empty columns.
     let out0 = dir.path().join("r0");
@@ -328,6 +329,9 @@ fn frames_csv_has_bootstrap_intervals() {
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,")), "{text}");
     let text = fs::read_to_string(out0.join("articles.csv")).unwrap();
     assert!(text.lines().skip(1).all(|l| l.ends_with(",,,,")), "{text}");
+    // No intervals: the summary does not say it ranked by one.
+    let report = fs::read_to_string(out0.join("report.md")).unwrap();
+    assert!(!report.contains("95% interval nearer 0"), "{report}");
 }
 
 /// The strata table `frame sample` prints: per frame, corpus and sample

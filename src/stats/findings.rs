@@ -546,7 +546,7 @@ fn one_word_carries(score: &crate::model::FrameScore) -> Option<String> {
             format!(", most often as “{}”", top.term)
         };
         format!(
-            "One lexicon entry gives {}% of its matches (“{}”, {} of {}{form}): check in the reader that it is used in the frame's sense.",
+            "One lexicon entry gives {}% of its marked matches (“{}”, {} of {}{form}): check in the reader that it is used in the frame's sense.",
             num(100.0 * share, 0),
             top.entry,
             int(top.count),
@@ -988,12 +988,12 @@ mod tests {
         };
         assert_eq!(
             one_word_carries(&score).as_deref(),
-            Some("One lexicon entry gives 50% of its matches (“attacker”, 6 of 12): check in the reader that it is used in the frame's sense.")
+            Some("One lexicon entry gives 50% of its marked matches (“attacker”, 6 of 12): check in the reader that it is used in the frame's sense.")
         );
         score.evidence[0].entry = "attack".into();
         assert_eq!(
             one_word_carries(&score).as_deref(),
-            Some("One lexicon entry gives 50% of its matches (“attack”, 6 of 12, most often as “attacker”): check in the reader that it is used in the frame's sense.")
+            Some("One lexicon entry gives 50% of its marked matches (“attack”, 6 of 12, most often as “attacker”): check in the reader that it is used in the frame's sense.")
         );
         // Spread over many words, or too few matches to say: nothing.
         score.evidence = (0..12).map(|i| ev(&format!("w{i}"), 1)).collect();

@@ -34,6 +34,30 @@ impl<'a> Builder<'a> {
         let has_reass = self.has_frame(REASSURANCE);
         let mut cut_terms = false;
         let (shown, named) = evidence_articles(self.a);
+        // Said before the articles, so that a reader looking for one that
+        // is not here knows at once where it is.
+        if a.articles.len() > shown.len() {
+            let first = shown.len() - named.len();
+            let which = if named.is_empty() {
+                format!("the first {first}")
+            } else {
+                let nos: Vec<String> = named.iter().map(|i| format!("#{}", i + 1)).collect();
+                format!(
+                    "the articles the Findings name ({}) and the first {first}",
+                    nos.join(", ")
+                )
+            };
+            self.para(vec![
+                em(format!(
+                    "Evidence is shown for {which} of {} articles; ",
+                    int(a.articles.len())
+                )),
+                code("evidence.csv"),
+                em(" and "),
+                code("sentences.csv"),
+                em(" cover every article."),
+            ]);
+        }
         for &i in &shown {
             let art = &a.articles[i];
             let title = if art.title.trim().is_empty() {
@@ -136,28 +160,6 @@ impl<'a> Builder<'a> {
                 )),
                 code("evidence.csv"),
                 em("."),
-            ]);
-        }
-        if a.articles.len() > shown.len() {
-            let first = shown.len() - named.len();
-            let which = if named.is_empty() {
-                format!("the first {first}")
-            } else {
-                let nos: Vec<String> = named.iter().map(|i| format!("#{}", i + 1)).collect();
-                format!(
-                    "the articles the Findings name ({}) and the first {first}",
-                    nos.join(", ")
-                )
-            };
-            self.para(vec![
-                em(format!(
-                    "Evidence is shown for {which} of {} articles; ",
-                    int(a.articles.len())
-                )),
-                code("evidence.csv"),
-                em(" and "),
-                code("sentences.csv"),
-                em(" cover every article."),
             ]);
         }
     }

@@ -112,11 +112,17 @@ impl<'a> Builder<'a> {
                 )));
                 p.push(self.article_link(hi_i));
                 p.push(t(format!(" (id {}: {})", a_hi.id, with_interval(a_hi))));
+                // Without intervals (--bootstrap 0) the ranking is by the score.
+                let intervals = a.articles.iter().any(|x| x.sentiment_ci_low.is_some());
                 p.push(t(if few {
                     ". ".to_string()
-                } else {
+                } else if intervals {
                     format!(
                         ", among the articles of at least {MIN_SENTENCES_TO_LEAD} sentences, ranked by the end of the 95% interval nearer 0 so that a short article cannot lead on a sentence or two. "
+                    )
+                } else {
+                    format!(
+                        ", among the articles of at least {MIN_SENTENCES_TO_LEAD} sentences, so that a short article cannot lead on a sentence or two. "
                     )
                 }));
             }
