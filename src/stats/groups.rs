@@ -279,8 +279,30 @@ pub fn compare(
             c
         })
         .collect();
-    let differences = differences::between(&groups, &draws, &counts, &measures, CONFIDENCE);
+    // Articles without a group are no outlet: shown in the table, never
+    // compared as one, nor pooled into "the rest" of the named groups.
+    let named = if names.last().is_some_and(|n| n == NO_GROUP) {
+        names.len() - 1
+    } else {
+        names.len()
+    };
+    let differences = differences::between(
+        &groups[..named],
+        &draws[..named],
+        &counts[..named],
+        &measures,
+        CONFIDENCE,
+    );
     let mut notes = Vec::new();
+    if named < groups.len() {
+        notes.push(format!(
+            "{} without a group (no subfolder, outlet or value in the group column) {} shown as {NO_GROUP} in the group table and left out of the comparisons between groups: give {} a group to compare {}.",
+            crate::model::numbers::count(groups[named].articles, "article", "articles"),
+            if groups[named].articles == 1 { "is" } else { "are" },
+            if groups[named].articles == 1 { "it" } else { "them" },
+            if groups[named].articles == 1 { "it" } else { "them" },
+        ));
+    }
     if groups.len() < 2 {
         notes.push(
             "All articles are in one group, so there is nothing to compare between groups: put articles in subfolders (one per outlet), add a metadata file with --metadata, or pick a column with --group-by. Keyness compares the clusters instead.".to_string(),
@@ -557,6 +579,39 @@ mod tests {
         d.meta.insert("outlet".into(), "x".into());
         let err = labels(&[d], Some("nosuch"), Period::Month).unwrap_err();
         assert!(err.ends_with("(available: group, date, outlet)"), "{err}");
+    }
+
+    /// From a review: articles without a group were compared as if they
+    /// were an outlet, "(none) vs the rest".
+    #[test]
+    fn articles_without_a_group_are_not_compared() {
+        let art = |group: Option<&str>, w: usize| ArticleResult {
+            group: group.map(String::from),
+            words: w,
+            ..Default::default()
+        };
+        let articles: Vec<ArticleResult> = (0..12)
+            .map(|i| art([Some("herald"), Some("post"), None][i % 3], 100 + i))
+            .collect();
+        let labels: Vec<Option<String>> = articles.iter().map(|a| a.group.clone()).collect();
+        let (names, idx) = index(&labels);
+        let frames = vec!["threat".to_string()];
+        let c = compare(&articles, &frames, &names, &idx, "group", 1);
+        assert_eq!(c.groups.len(), 3);
+        assert!(!c.differences.is_empty());
+        assert!(c
+            .differences
+            .iter()
+            .all(|d| d.group_a != NO_GROUP && d.group_b != NO_GROUP));
+        // Two named groups: compared with each other, not each with the rest.
+        assert!(c.differences.iter().all(|d| d.group_b == "post"));
+        assert!(
+            c.notes.iter().any(|n| n.starts_with(
+                "4 articles without a group (no subfolder, outlet or value in the group column) are shown as (none)"
+            )),
+            "{:?}",
+            c.notes
+        );
     }
 
     #[test]

@@ -396,7 +396,7 @@ impl<'a> Builder<'a> {
                     Cell::num(interval),
                     Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
                         (true, _) => "yes",
-                        (false, None) => "no (a group of 1)",
+                        (false, None) => "no (a group of 1 on a side)",
                         (false, Some((lo, hi))) if lo <= 0.0 && hi >= 0.0 => "no (includes 0)",
                         // An interval clear of 0 that is no finding: the
                         // difference rests on too few matches (the Findings
