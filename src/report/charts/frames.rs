@@ -1,6 +1,6 @@
 //! `frames.png`: heatmap of frame intensity (hits per 1,000 words), articles
 //! as rows and frames as columns, the value printed in each cell. Large corpora
-//! are shown as cluster means.
+//! are shown as group means (the outlets compared), else as cluster means.
 
 use super::chart::Chart;
 use super::labels::{article_index, article_label, cluster_name, MAX_ROWS};
@@ -18,10 +18,11 @@ pub const CHART: Chart = Chart {
     alt: |a| {
         match rows(a).kind {
         Kind::Clusters => "Heat map of frame scores: one row per cluster (the mean of its articles) and one for all articles, one column per frame, values are matching words per 1,000 words",
+        Kind::Groups => "Heat map of frame scores: one row per group (the mean of its articles) and one for all articles, one column per frame, values are matching words per 1,000 words",
         _ => "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words",
     }
     },
-    description: "Chart: frame scores per article, or per cluster in large corpora (heat map).",
+    description: "Chart: frame scores per article, or per group (else per cluster) in large corpora (heat map).",
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(rows(a).rows.len(), 28.0, 400.0),
     cautions: cautions::frames,
@@ -34,6 +35,9 @@ const TITLE: &str = "Frame intensity per article (frame words per 1,000 words)";
 /// Title when the rows are cluster means.
 const CLUSTER_TITLE: &str =
     "Frame intensity per cluster (mean frame words per 1,000 words of its articles)";
+/// Title when the rows are group means.
+const GROUP_TITLE: &str =
+    "Frame intensity per group (mean frame words per 1,000 words of its articles)";
 
 /// What the heatmap's rows are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +48,8 @@ enum Kind {
     TopArticles,
     /// The mean over all articles, then one mean per cluster.
     Clusters,
+    /// The mean over all articles, then one mean per group.
+    Groups,
 }
 
 impl Kind {
@@ -51,13 +57,23 @@ impl Kind {
     fn title(self) -> &'static str {
         match self {
             Kind::Clusters => CLUSTER_TITLE,
+            Kind::Groups => GROUP_TITLE,
             _ => TITLE,
+        }
+    }
+    /// What the rows are means of, when they are not articles.
+    fn means_of(self) -> Option<&'static str> {
+        match self {
+            Kind::Groups => Some("group"),
+            Kind::Clusters => Some("cluster"),
+            _ => None,
         }
     }
     /// Title of the row axis.
     fn row_title(self) -> &'static str {
         match self {
             Kind::Clusters => "Cluster (mean of its articles)",
+            Kind::Groups => "Group (mean of its articles)",
             _ => "Article",
         }
     }
@@ -70,13 +86,16 @@ struct Rows {
     kind: Kind,
 }
 
-/// Whether the chart shows cluster means rather than articles (a large
-/// corpus with clusters), so that the text beside it can say so.
-pub fn shows_clusters(a: &Analysis) -> bool {
-    matches!(rows(a).kind, Kind::Clusters)
+/// What the chart's rows are the means of, when they are not articles
+/// ("group" or "cluster": a large corpus), so that the text beside it can
+/// say so.
+pub fn shows_means_of(a: &Analysis) -> Option<&'static str> {
+    rows(a).kind.means_of()
 }
 
-/// Per-article rows, or cluster means when there are too many articles.
+/// Per-article rows, or, when there are too many articles, group means
+/// (the outlets a study compares; the Findings are about them) or else
+/// cluster means.
 fn rows(a: &Analysis) -> Rows {
     let nf = a.frames.len();
     let values = |i: usize| -> Vec<f64> {
@@ -96,6 +115,38 @@ fn rows(a: &Analysis) -> Rows {
             rows: (0..n).map(|i| (article_label(a, i), values(i))).collect(),
             note: None,
             kind: Kind::Articles,
+        };
+    }
+    // The group table's own means, so that the two agree.
+    if let Some(g) = a
+        .groups
+        .as_ref()
+        .filter(|g| g.groups.len() >= 2 && g.groups.len() < MAX_ROWS)
+    {
+        let mut rows = vec![(
+            "All articles".to_string(),
+            mean_rows(&(0..n).collect::<Vec<_>>(), nf, &values),
+        )];
+        for group in &g.groups {
+            let mean = |f: &String| {
+                group
+                    .stats
+                    .iter()
+                    .find(|m| &m.measure == f)
+                    .map_or(f64::NAN, |m| m.mean)
+            };
+            rows.push((
+                format!("{} ({} articles)", group.name, int(group.articles)),
+                a.frames.iter().map(mean).collect(),
+            ));
+        }
+        return Rows {
+            rows,
+            note: Some(format!(
+                "{} articles are too many for one row each: the first row is the mean over all articles, each other row the mean over one group's articles (groups as in Comparing groups); per-article values are in frames.csv.",
+                int(n)
+            )),
+            kind: Kind::Groups,
         };
     }
     if let Some(c) = a
@@ -194,9 +245,9 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
     let scale_max = if max > 0.0 { max } else { 1.0 };
-    let mut sub = vec![if kind == Kind::Clusters {
+    let mut sub = vec![if let Some(what) = kind.means_of() {
         format!(
-            "Each cell: how many words from that frame's word list appear per 1,000 words of an article, averaged over the row's articles. Darker = more (scale 0 to {:.1}). Compare rows to see which clusters lean on which frames.",
+            "Each cell: how many words from that frame's word list appear per 1,000 words of an article, averaged over the row's articles. Darker = more (scale 0 to {:.1}). Compare rows to see which {what}s lean on which frames.",
             scale_max
         )
     } else {
@@ -365,5 +416,36 @@ mod tests {
         let s = svg(&few);
         assert!(s.contains("Frame intensity per article"));
         assert!(!s.contains("Cluster (mean"));
+        // With groups to compare, the rows are the groups, with the group
+        // table's means.
+        let mut grouped = crate::model::example(60);
+        let stats = |m: f64| -> Vec<crate::model::MeasureSummary> {
+            grouped
+                .frames
+                .iter()
+                .map(|f| crate::model::MeasureSummary {
+                    measure: f.clone(),
+                    mean: m,
+                    ..Default::default()
+                })
+                .collect()
+        };
+        let groups = ["herald", "post"].map(|name| crate::model::GroupStats {
+            name: name.into(),
+            articles: 30,
+            stats: stats(if name == "post" { 7.5 } else { 2.0 }),
+        });
+        grouped.groups = Some(crate::model::GroupComparison {
+            groups: groups.to_vec(),
+            ..Default::default()
+        });
+        let r = rows(&grouped);
+        assert_eq!(r.kind, Kind::Groups);
+        assert_eq!(r.rows[2].0, "post (30 articles)");
+        assert!(r.rows[2].1.iter().all(|&v| v == 7.5));
+        assert_eq!(shows_means_of(&grouped), Some("group"));
+        let s = svg(&grouped);
+        assert!(s.contains("Frame intensity per group"));
+        assert!(s.contains("Group (mean of its articles)"));
     }
 }

@@ -18,9 +18,10 @@ impl<'a> Builder<'a> {
         let window = a.parameters.negation_window;
         self.explain(vec![
             strong("How to read this. "),
-            t(match (has, frames::shows_clusters(a)) {
-                (true, true) => "Each row of the chart is a cluster of articles (the mean of its articles' scores; the first row is all articles), each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the articles use ",
-                (true, false) => "Each row of the chart is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the article uses ",
+            t(match (has, frames::shows_means_of(a)) {
+                (true, Some("group")) => "Each row of the chart is a group of articles, as compared in Comparing groups (the mean of its articles' scores; the first row is all articles), each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the articles use ",
+                (true, Some(_)) => "Each row of the chart is a cluster of articles (the mean of its articles' scores; the first row is all articles), each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the articles use ",
+                (true, None) => "Each row of the chart is an article, each column a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell (and its colour: stronger means more) is how many words from that frame's list the article uses ",
                 (false, _) => "Each column of the table of every article's scores (in the appendix) is a frame: a family of words read from a lexicon file (listed in the Method section), such as words of threat or of economic concern. The number in each cell is how many words from that frame's list the article uses ",
             }),
             strong("per 1,000 words"),
