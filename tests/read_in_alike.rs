@@ -217,3 +217,48 @@ fn a_title_column_counts_as_a_txt_files_first_line_does() {
     ]);
     assert_ne!(body_only, from_txt);
 }
+
+/// From a review: a hand-saved page without `og:title` or JSON-LD took its
+/// headline from the `<title>`, the site's name included ("… | aljazeera"),
+/// and left its `<h1>` aside, so the page scored other words than the same
+/// article as a .txt. The `<h1>` is now the headline, once.
+#[test]
+fn a_saved_page_without_meta_data_reads_as_its_text_file() {
+    let title = "Deadly car bombing rocks Iraq's Baghdad";
+    let paras = [
+        "A car bomb exploded at a busy market in Baghdad on Sunday, killing at least 20 people and wounding dozens more, police said.",
+        "The attack caused fear and danger in the city, residents said, and officials warned that more bombings may follow.",
+        "Security forces closed the roads around the market while ambulances took the wounded to hospital.",
+    ];
+    let txt = format!("{title}\n\n{}\n", paras.join("\n\n"));
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+         <title>{title} | aljazeera</title></head><body>\
+         <header><a href=\"/\">Home</a> <a href=\"/news\">News</a></header>\
+         <main><article><h1>{title}</h1>\n{body}</article></main>\
+         <footer><p>Copyright 2024</p></footer></body></html>"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir_txt = folder(tmp.path(), "txt", &[("a1.txt", txt.as_bytes())]);
+    let dir_html = folder(tmp.path(), "html", &[("a1.html", html.as_bytes())]);
+    let (out_txt, out_html) = (tmp.path().join("out-txt"), tmp.path().join("out-html"));
+    analyze_ok(&[&dir_txt], &out_txt);
+    analyze_ok(&[&dir_html], &out_html);
+    let article = |out: &Path| csv_maps(&out.join("articles.csv")).remove(0);
+    let (a, b) = (article(&out_txt), article(&out_html));
+    assert_eq!(a["words"], b["words"]);
+    assert_eq!(b["title"], title);
+    let hits = |out: &Path| -> Vec<(String, String)> {
+        csv_maps(&out.join("frames.csv"))
+            .into_iter()
+            .map(|r| (r["frame"].clone(), r["hits"].clone()))
+            .collect()
+    };
+    assert_eq!(hits(&out_txt), hits(&out_html));
+    assert!(
+        hits(&out_txt).iter().any(|(_, h)| h != "0"),
+        "{:?}",
+        hits(&out_txt)
+    );
+}

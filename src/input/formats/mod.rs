@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod odt;
 pub mod office_zip;
 pub mod page_furniture;
+pub mod page_headline;
 pub mod pdf;
 pub mod rtf;
 pub mod table;

@@ -4,10 +4,10 @@
 //! `og:title` or JSON-LD has no other headline.
 
 /// What may stand between a headline and the site's name.
-const SEPARATORS: &[&str] = &[" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "];
+pub const SEPARATORS: &[&str] = &[" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "];
 
 /// Most words a site's name has ("The Times of India", "The New York Times").
-const MAX_NAME_WORDS: usize = 5;
+pub const MAX_NAME_WORDS: usize = 5;
 
 /// Most words of a site's name after a headline in title case ("Trump Wins
 /// Iowa - Politico"): there every word is capitalised, so a longer tail may

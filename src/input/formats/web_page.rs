@@ -2,13 +2,15 @@
 //! view finds it (a port of Mozilla's Readability), without navigation,
 //! cookie notices, related links, comments or footers; the title without
 //! the site's suffix; headline, byline, date and site name from the page's
-//! JSON-LD, else its meta data, else its `<title>` and byline element.
+//! JSON-LD, else its meta data, else its `<h1>` (or `<title>`) and byline
+//! element.
 
 use super::bylines::{self, DomByline};
 use super::extracted::Extracted;
 use super::guard;
 use super::html::{article_elements, html_title, html_to_text, nesting_depth};
 use super::json_ld::{self, ArticleLd};
+use super::page_headline;
 use super::teaser_lists;
 use super::title_suffix::strip_site;
 use dom_smoothie::{Article, Config, Readability, TextMode};
@@ -49,6 +51,8 @@ pub fn read(html: &str) -> Extracted {
         doc.select(NOT_THE_ARTICLE).remove();
         teaser_lists::remove(&doc);
         let dom_byline = bylines::candidate(&doc);
+        let h1s = page_headline::candidates(&doc);
+        let meta_title = page_headline::has_meta_title(&doc);
         let mut r = Readability::with_document(doc, None, Some(cfg))?;
         let page_title = r.get_article_title().to_string();
         r.parse().map(|article| Found {
@@ -56,6 +60,8 @@ pub fn read(html: &str) -> Extracted {
             ld,
             dom_byline,
             page_title,
+            h1s,
+            meta_title,
         })
     });
     let found = match parsed {
@@ -69,13 +75,18 @@ pub fn read(html: &str) -> Extracted {
             return whole_page(html, why);
         }
     };
-    let meta = page_meta(&found, html);
+    let (meta, from_h1) = page_meta(&found, html);
     let article = found.article;
     let mut text = tidy(&article.text_content);
     let read = text.split_whitespace().count();
     // Readability drops the page's headline from the text; a saved article
     // starts with it, and the headline is scored as one.
     if let Some((_, title)) = meta.iter().find(|(k, _)| k == "title") {
+        // Readability keeps the `<h1>` when the `<title>` does not name it
+        // (the site's name alone): put first, it would stand twice.
+        if from_h1 {
+            text = page_headline::without_headline(&text, title);
+        }
         text = crate::input::headline::with_headline(title, &text);
     }
     // A live blog or a page of stories holds several articles; the finder
@@ -105,13 +116,18 @@ struct Found {
     dom_byline: Option<DomByline>,
     /// The `<title>` as Readability cleans it, to tell a title taken from it.
     page_title: String,
+    /// The texts of the page's `<h1>` elements, the article's first.
+    h1s: Vec<String>,
+    /// Whether the page's meta data names a title (`og:title` ...).
+    meta_title: bool,
 }
 
 /// The page's `title`, `byline`, `date` and `outlet`: JSON-LD first (as
 /// Readability ranks it, but read whole: `@graph`, lists, `@id`
-/// references), then the meta data Readability read, then the `<title>`
-/// and the byline element.
-fn page_meta(found: &Found, html: &str) -> Vec<(String, String)> {
+/// references), then the meta data Readability read, then the `<h1>`
+/// (else the `<title>`) and the byline element; and whether the title is
+/// the `<h1>`'s.
+fn page_meta(found: &Found, html: &str) -> (Vec<(String, String)>, bool) {
     let article = &found.article;
     let ld = found.ld.as_ref();
     let nonempty = |s: &str| Some(clean(s)).filter(|s| !s.is_empty());
@@ -122,11 +138,19 @@ fn page_meta(found: &Found, html: &str) -> Vec<(String, String)> {
     // A title Readability took from the `<title>` was cut at its first
     // separator when the last left too few words; the whole `<title>` is
     // cut here, at its last separator only.
+    let mut from_h1 = false;
     let (title, suffix) = match ld.and_then(|l| l.headline.as_deref()) {
         Some(headline) => strip_site(&clean(headline), site.as_deref()),
         None if clean(&article.title) == clean(&found.page_title) => {
-            let whole = html_title(html).unwrap_or_else(|| article.title.clone());
-            strip_site(&clean(&whole), site.as_deref())
+            let whole = clean(&html_title(html).unwrap_or_else(|| article.title.clone()));
+            // Without a headline in the meta data, the `<h1>` is the one
+            // printed: the `<title>` adds the site's and the section's
+            // names on either side, or is the site's name alone.
+            let h1 = (!found.meta_title)
+                .then(|| page_headline::from_h1(&found.h1s, &whole, site.as_deref()))
+                .flatten();
+            from_h1 = h1.is_some();
+            h1.unwrap_or_else(|| strip_site(&whole, site.as_deref()))
         }
         None => strip_site(&clean(&article.title), site.as_deref()),
     };
@@ -161,7 +185,7 @@ fn page_meta(found: &Found, html: &str) -> Vec<(String, String)> {
     if let Some(s) = site.or(suffix) {
         meta.push(("outlet".to_string(), s));
     }
-    meta
+    (meta, from_h1)
 }
 
 /// Fewest words of a page's `<article>` elements missing from the text read
@@ -418,6 +442,106 @@ pub(crate) mod tests {
                 ("byline", "Jane Smith"),
             ])
         );
+    }
+
+    /// A hand-saved page without `og:` tags or JSON-LD: its `<title>`, the
+    /// `<h1>` (if any) in its article, and the paragraphs.
+    fn bare_page(title: &str, h1: Option<&str>) -> String {
+        let body: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let h1 = h1.map(|h| format!("<h1>{h}</h1>")).unwrap_or_default();
+        format!(
+            "<html><head><title>{title}</title></head><body>\
+             <header><a href=\"/\">Home</a></header><article>{h1}{body}</article></body></html>"
+        )
+    }
+
+    const HEAD: &str = "Deadly car bombing rocks Iraq's Baghdad";
+
+    /// The title and outlet read, and the text, which must open with the
+    /// headline once and hold it nowhere else.
+    fn headline_of(page: &str) -> (Vec<(String, String)>, String) {
+        let e = read(page);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        assert!(e.text.starts_with(&format!("{HEAD}\n\n")), "{}", e.text);
+        assert_eq!(e.text.matches("car bombing").count(), 1, "{}", e.text);
+        assert!(e.text.contains(PARAS[2]), "{}", e.text);
+        (e.meta, e.text)
+    }
+
+    /// From a review: without `og:title` or JSON-LD the `<title>` was the
+    /// headline, with the site's and the section's names in it ("… |
+    /// aljazeera", "… | Iraq News"), so the page scored other words than
+    /// the same article as a .txt. The `<h1>` is the headline as printed.
+    #[test]
+    fn a_page_without_meta_data_takes_its_headline_from_the_h1() {
+        for (title, outlet) in [
+            (format!("{HEAD} | aljazeera"), "aljazeera"),
+            (format!("{HEAD} | Iraq News | Al Jazeera"), "Al Jazeera"),
+            (
+                format!("{HEAD} - Russian Politics &amp; Diplomacy - TASS"),
+                "TASS",
+            ),
+            (format!("Al Jazeera | {HEAD}"), "Al Jazeera"),
+        ] {
+            let (meta, _) = headline_of(&bare_page(&title, Some(HEAD)));
+            assert_eq!(
+                meta,
+                pairs(&[("title", HEAD), ("outlet", outlet)]),
+                "{title}"
+            );
+        }
+    }
+
+    /// From a review: a `<title>` of the site's name alone was the
+    /// headline, and the real one, the `<h1>`, counted as the lead.
+    #[test]
+    fn a_title_of_the_sites_name_alone_leaves_the_h1_the_headline() {
+        let (meta, text) = headline_of(&bare_page("Al Jazeera English", Some(HEAD)));
+        assert_eq!(meta, pairs(&[("title", HEAD)]));
+        assert!(!text.contains("Al Jazeera English"), "{text}");
+    }
+
+    #[test]
+    fn without_an_h1_the_title_is_cut_as_before() {
+        assert_eq!(
+            meta_of(&bare_page(
+                "Warehouse fire under control \u{2013} Valley Gazette",
+                None
+            )),
+            pairs(&[
+                ("title", "Warehouse fire under control"),
+                ("outlet", "Valley Gazette")
+            ])
+        );
+        let whole = format!("{HEAD} | aljazeera");
+        assert_eq!(
+            meta_of(&bare_page(&whole, None)),
+            pairs(&[("title", &whole)])
+        );
+    }
+
+    /// A headline the page's meta data or JSON-LD gives stays the
+    /// headline, whatever its `<h1>` says.
+    #[test]
+    fn a_meta_or_json_ld_headline_comes_before_the_h1() {
+        let og = "Warehouse fire under control, police say";
+        let with = |head: &str| {
+            bare_page(&format!("{og} | Valley Gazette"), Some("Fire: the latest")).replacen(
+                "</title>",
+                &format!("</title>{head}"),
+                1,
+            )
+        };
+        for head in [
+            format!("<meta property=\"og:title\" content=\"{og}\">"),
+            format!(
+                "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+                 \"headline\":\"{og}\"}}</script>"
+            ),
+        ] {
+            let meta = meta_of(&with(&head));
+            assert_eq!(meta[0], ("title".to_string(), og.to_string()), "{head}");
+        }
     }
 
     #[test]
