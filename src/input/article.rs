@@ -237,10 +237,11 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     };
     let repaired = repaired_quotes + repaired_spaces;
     let text: &str = &repaired_text;
-    let (clean, dropped) = if keep_boilerplate {
-        (text.to_string(), 0)
+    let (clean, dropped, teasers_left) = if keep_boilerplate {
+        (text.to_string(), 0, 0)
     } else {
-        boilerplate::strip(text)
+        let c = boilerplate::strip(text);
+        (c.text, c.dropped, c.teasers_left)
     };
     let clean = match line_joins::join(&clean) {
         Cow::Owned(joined) => joined,
@@ -260,6 +261,7 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         text: clean,
         title,
         boilerplate_lines: dropped + repeats,
+        teasers_left,
         repaired_marks: repaired,
         ..Default::default()
     }
@@ -337,6 +339,23 @@ pub(crate) fn date_in(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A teaser inside a paragraph goes, or is counted where its end is
+    /// unknown; `--keep-boilerplate` keeps it and counts nothing.
+    #[test]
+    fn inline_teasers_go_unless_boilerplate_is_kept() {
+        let text = "Title of the story here\n\nCrews worked late. READ MORE: Floods drive families from homes The council opened shelters. \
+                    It rained. READ MORE: Writer who mapped the valley dies at home Morgan was born in a mining town.\n";
+        let d = make_document(text, false);
+        assert!(!d.text.contains("Floods drive"), "{}", d.text);
+        assert!(d
+            .text
+            .contains("Crews worked late. The council opened shelters."));
+        assert_eq!((d.boilerplate_lines, d.teasers_left), (1, 1));
+        let kept = make_document(text, true);
+        assert!(kept.text.contains("READ MORE: Floods drive families"));
+        assert_eq!((kept.boilerplate_lines, kept.teasers_left), (0, 0));
+    }
 
     /// A file without a headline line: its first paragraph is cut at a
     /// word, and the cut shows.

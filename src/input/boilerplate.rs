@@ -150,19 +150,33 @@ fn lower_tail(t: &str, bytes: usize) -> String {
     t[start..].chars().flat_map(char::to_lowercase).collect()
 }
 
+/// A text with its boilerplate removed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The text kept.
+    pub text: String,
+    /// Lines dropped (a fragment counts as the line it was on the page).
+    pub dropped: usize,
+    /// Teasers left in the text: their end could not be told.
+    pub teasers_left: usize,
+}
+
 /// Removes boilerplate lines, then the boilerplate fragments inside the
-/// lines kept ([`inline_boilerplate`]); returns the cleaned text and the
-/// number dropped (a fragment counts as the line it was on the page). Blank
-/// lines are kept so paragraphs survive.
-pub fn strip(text: &str) -> (String, usize) {
+/// lines kept ([`inline_boilerplate`]); returns the cleaned text, the
+/// number dropped and the teasers left. Blank lines are kept so paragraphs
+/// survive.
+pub fn strip(text: &str) -> Cleaned {
     let mut out = String::with_capacity(text.len());
     let mut dropped = 0;
+    let mut teasers_left = 0;
     let mut previous: Option<&str> = None;
     for line in text.lines() {
         if classify(line, previous).is_some() {
             dropped += 1;
         } else {
-            let (kept, fragments) = inline_boilerplate::strip_fragments(line);
+            let f = inline_boilerplate::strip_line(line);
+            teasers_left += f.teasers_left;
+            let (kept, fragments) = (f.text, f.removed);
             let (kept, marks) = match kept {
                 Cow::Borrowed(l) => wire_credits::strip(l),
                 Cow::Owned(l) => {
@@ -183,7 +197,11 @@ pub fn strip(text: &str) -> (String, usize) {
             previous = Some(line);
         }
     }
-    (out, dropped)
+    Cleaned {
+        text: out,
+        dropped,
+        teasers_left,
+    }
 }
 
 #[cfg(test)]
@@ -226,7 +244,11 @@ mod tests {
         assert!(story.split_whitespace().count() > PROMPT_MAX_WORDS);
         assert_eq!(classify(&story, None), None);
         // Only the fixed sentence inside it goes.
-        let (kept, dropped) = strip(&story);
+        let Cleaned {
+            text: kept,
+            dropped,
+            ..
+        } = strip(&story);
         let text = story.replace("Media playback is not supported on this device ", "");
         assert_eq!((kept.trim(), dropped), (text.trim(), 6));
         assert!(classify("Share this with Email Facebook Twitter", None).is_some());
@@ -234,7 +256,11 @@ mod tests {
 
     #[test]
     fn fragments_go_from_the_lines_kept() {
-        let (t, n) = strip(
+        let Cleaned {
+            text: t,
+            dropped: n,
+            ..
+        } = strip(
             "Title of the story\n\nMedia playback is not supported on this device\n\
              Body text. Image copyright Reuters More text.\n\nEnd.\n",
         );
@@ -245,7 +271,11 @@ mod tests {
 
     #[test]
     fn repeated_caption_lines_are_dropped_once() {
-        let (t, n) = strip("Title\n\nDavid Lammy MP\nDavid Lammy MP\n\nBody text.\n");
+        let Cleaned {
+            text: t,
+            dropped: n,
+            ..
+        } = strip("Title\n\nDavid Lammy MP\nDavid Lammy MP\n\nBody text.\n");
         assert_eq!(n, 1);
         assert_eq!(t, "Title\n\nDavid Lammy MP\n\nBody text.\n");
     }

@@ -29,6 +29,9 @@ pub struct Document {
     pub group: Option<String>,
     /// Lines dropped as boilerplate.
     pub boilerplate_lines: usize,
+    /// Links to other stories left in the text, their end unknown (see
+    /// `inline_teasers.rs`): the run warns about them.
+    pub teasers_left: usize,
     /// Replacement characters (U+FFFD) in the text and title: characters
     /// damaged before frame read them (set by `load`, see `damage.rs`).
     pub damaged: usize,

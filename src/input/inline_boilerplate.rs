@@ -3,9 +3,11 @@
 //! pasted from a browser into a .txt without line breaks). Only fragments
 //! whose end can be told are removed, so that no article word goes with
 //! them: a fixed sentence, a label with a known credit, a credit in
-//! brackets, a row of share buttons, a teaser that ends its line. The
-//! rules are documented in docs/user-guide.md ("Reading the corpus").
+//! brackets, a row of share buttons, a link to another story up to where
+//! the article resumes ([`inline_teasers`]). The rules are documented in
+//! docs/user-guide.md ("Reading the corpus").
 
+use super::inline_teasers::{self, Line, TeaserEnd, MARKERS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -26,8 +28,6 @@ enum Kind {
     /// "Share this with" (or "Send Facebook Twitter"): only with a row of
     /// share buttons after it.
     SharePanel,
-    /// A "READ MORE:" teaser: only where it ends its line.
-    Teaser,
     /// A link's label ("Learn more"): only where it ends its line after a
     /// finished sentence.
     LinkLabel,
@@ -79,10 +79,6 @@ const PHRASES: &[(&str, Kind)] = &[
     ("(Pictured:", Kind::Bracketed),
     ("Share this with", Kind::SharePanel),
     ("Send Facebook Twitter", Kind::SharePanel),
-    ("READ MORE:", Kind::Teaser),
-    ("Read more:", Kind::Teaser),
-    ("Read More:", Kind::Teaser),
-    ("MORE:", Kind::Teaser),
 ];
 
 /// Credits that follow "Image copyright" / "Image source" (longest first).
@@ -130,20 +126,46 @@ const SHARE_BUTTONS: &[&str] = &[
 /// ("(Photo: John Smith)"), each word capitalised.
 const BRACKET_MAX_WORDS: usize = 3;
 
-/// Words a teaser's headline may have after "READ MORE:" to the line's end.
-const TEASER_MAX_WORDS: usize = 20;
-
+/// The phrases, then the teaser markers (pattern numbers from
+/// `PHRASES.len()` on).
 static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(PHRASES.iter().map(|(p, _)| p))
+        .build(
+            PHRASES
+                .iter()
+                .map(|(p, _)| *p)
+                .chain(MARKERS.iter().map(|m| m.text)),
+        )
         .expect("fixed phrases build")
 });
+
+/// A line with the boilerplate fragments inside it removed.
+pub struct Fragments<'a> {
+    /// The line without them (borrowed when there are none: the usual case).
+    pub text: Cow<'a, str>,
+    /// How many were removed.
+    pub removed: usize,
+    /// Teasers left in the line: their end could not be told.
+    pub teasers_left: usize,
+}
 
 /// The line without the boilerplate fragments inside it, and how many
 /// were removed (borrowed, 0, when there are none: the usual case).
 pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
+    let f = strip_line(line);
+    (f.text, f.removed)
+}
+
+/// The line without the boilerplate fragments inside it, with the counts
+/// of those removed and of the teasers left in it.
+pub fn strip_line(line: &str) -> Fragments<'_> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut teasers_left = 0;
+    // Where the last teaser cut ended: a marker right there opens the
+    // next teaser of a row ("READ: A READ: B").
+    let mut teaser_cut_end = None;
+    let teaser_line = Line::new(line);
     for m in FINDER.find_iter(line) {
         let (start, after) = (m.start(), m.end());
         if cuts.last().is_some_and(|&(_, end)| start < end)
@@ -155,13 +177,28 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
         {
             continue;
         }
-        let end = match PHRASES[m.pattern().as_usize()].1 {
+        let pattern = m.pattern().as_usize();
+        if let Some(marker) = pattern.checked_sub(PHRASES.len()).map(|i| &MARKERS[i]) {
+            let chained = teaser_cut_end == Some(start);
+            if !inline_teasers::opens_teaser(line, start, marker, chained) {
+                continue;
+            }
+            match inline_teasers::teaser_end(&teaser_line, after) {
+                TeaserEnd::At(end) => {
+                    cuts.push((start, end));
+                    teaser_cut_end = Some(end);
+                }
+                TeaserEnd::Unknown => teasers_left += 1,
+                TeaserEnd::None => {}
+            }
+            continue;
+        }
+        let end = match PHRASES[pattern].1 {
             Kind::Sentence => word_end(line, after).map(|e| full_stop(line, e)),
             Kind::CreditLabel => word_end(line, after).and_then(|e| credit_end(line, e)),
             Kind::CaptionLabel => word_end(line, after).and_then(|e| caption_label_end(line, e)),
             Kind::Bracketed => bracket_end(line, after),
             Kind::SharePanel => share_panel_end(line, after),
-            Kind::Teaser => teaser_runs_to_the_end(line, start, after).then_some(line.len()),
             Kind::LinkLabel => link_label_ends_the_line(line, start, after).then_some(line.len()),
             Kind::EditionCredit => edition_credit_end(line, after),
         };
@@ -169,10 +206,17 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
             cuts.push((start, end));
         }
     }
-    if cuts.is_empty() {
-        return (Cow::Borrowed(line), 0);
+    let removed = cuts.len();
+    let text = if cuts.is_empty() {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(cut_out(line, &cuts))
+    };
+    Fragments {
+        text,
+        removed,
+        teasers_left,
     }
-    (Cow::Owned(cut_out(line, &cuts)), cuts.len())
 }
 
 /// The line without the byte ranges `cuts` (in order, not overlapping),
@@ -210,10 +254,6 @@ pub(super) fn cut_out(line: &str, cuts: &[(usize, usize)]) -> String {
 /// Quotation marks that open a quotation; the straight ones open one only
 /// where no word is right before them ([`after_opening_quote`]).
 const OPENING_QUOTES: &[char] = &['\u{201c}', '\u{2018}', '\u{201e}', '\u{201a}', '\u{ab}'];
-
-/// Closing quotation marks and brackets, which may follow a sentence's end
-/// mark ("... go home soon.\"").
-const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')', ']', '}'];
 
 /// True when an opening quotation mark comes right before `start` (spaces
 /// between allowed): a phrase inside a quotation is quoted ("the app showed
@@ -336,41 +376,6 @@ fn share_panel_end(line: &str, at: usize) -> Option<usize> {
         rest = &line[end..];
     }
     (buttons >= 2).then_some(end)
-}
-
-/// A teaser is removed only where it starts a sentence and its headline
-/// ends the line: a few words with no sentence end among them (headlines
-/// carry no full stop). Where the headline runs on into the article, the
-/// two cannot be told apart, and the teaser is kept. The cheap tests come
-/// first and the words are scanned only when there are few of them, so a
-/// line of many "MORE:" costs one pass, not one per match.
-fn teaser_runs_to_the_end(line: &str, start: usize, after: usize) -> bool {
-    let before = line[..start].trim_end();
-    let starts_sentence = before.is_empty()
-        || before.ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')']);
-    if !starts_sentence {
-        return false;
-    }
-    let rest = line[after..].trim();
-    let words = rest.split_whitespace().take(TEASER_MAX_WORDS + 1).count();
-    if !(1..=TEASER_MAX_WORDS).contains(&words) {
-        return false;
-    }
-    // A sentence end inside: an end mark, any closing quotes or brackets,
-    // then a space ("... said \"no.\" The ...").
-    let inner_end = rest.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?')
-            && rest[i + 1..]
-                .trim_start_matches(CLOSERS)
-                .starts_with(char::is_whitespace)
-    });
-    // The end of the line: a full stop, or any end mark inside closing
-    // quotes or brackets ("... soon.\"", "... home?\""), ends a sentence of
-    // the article; a headline may end with a bare "?" or "!".
-    let unclosed = rest.trim_end_matches(CLOSERS);
-    let closed = unclosed.len() < rest.len();
-    let ends_sentence = unclosed.ends_with('.') || closed && unclosed.ends_with(['.', '!', '?']);
-    !inner_end && !ends_sentence
 }
 
 /// Past the closing bracket of an edition's credit opened before `at`,
@@ -506,7 +511,7 @@ mod tests {
     }
 
     #[test]
-    fn a_teaser_goes_only_where_it_ends_its_line() {
+    fn a_teaser_goes_where_its_end_can_be_told() {
         assert_eq!(
             strip("The zoo said it was reviewing its procedures. READ MORE: Fury after snow leopard shot dead"),
             ("The zoo said it was reviewing its procedures.".into(), 1)
@@ -515,9 +520,13 @@ mod tests {
             strip("Police closed the road. MORE: Is the town ready for another flood?"),
             ("Police closed the road.".into(), 1)
         );
+        // Runs on into the article: the teaser goes up to where it resumes
+        // (inline_teasers.rs has the rules).
+        assert_eq!(
+            strip("The zoo said it was reviewing. READ MORE: Fury after snow leopard shot dead The keepers said the animal had escaped. Police were called."),
+            ("The zoo said it was reviewing. The keepers said the animal had escaped. Police were called.".into(), 1)
+        );
         for text in [
-            // Runs on into the article: where the headline stops is unknown.
-            "The zoo said it was reviewing. READ MORE: Fury after snow leopard shot dead The keepers said the animal had escaped. Police were called.",
             // Ends like article text.
             "Visitors were moved. READ MORE: The keepers said the animal escaped.",
             // Not at a sentence start.

@@ -21,6 +21,7 @@ pub mod formats;
 pub mod headline;
 mod ids;
 pub mod inline_boilerplate;
+mod inline_teasers;
 pub mod invisible;
 pub mod ligatures;
 pub mod limits;
@@ -216,6 +217,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         if let Some(w) = cross_article::note(&removed) {
             corpus.warnings.insert(summaries_end, w);
         }
+    }
+    if let Some(w) = inline_teasers::warning(&corpus.documents) {
+        corpus.warnings.insert(summaries_end, w);
     }
     if let Some(w) = damage::count_and_warn(&mut corpus) {
         corpus.warnings.insert(summaries_end, w);
