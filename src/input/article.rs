@@ -63,6 +63,25 @@ pub(crate) fn extract(
     }
 }
 
+/// [`read_article`], where a panic on one file (a bug of frame that the
+/// file's text sets off) skips that file with a reason to report, rather
+/// than ending a run of thousands of articles.
+pub(crate) fn read_article_guarded(
+    c: &Candidate,
+    keep_boilerplate: bool,
+    forced: Option<InputFormat>,
+) -> FileResult {
+    formats::guard::catch(|| read_article(c, keep_boilerplate, forced)).unwrap_or_else(|panic| {
+        FileResult::fail(
+            format!(
+                "frame failed on this file, a bug in frame ({panic}); please report it with the file"
+            ),
+            None,
+            Vec::new(),
+        )
+    })
+}
+
 pub(crate) fn read_article(
     c: &Candidate,
     keep_boilerplate: bool,

@@ -509,9 +509,11 @@ fn resumes(line: &Line, words: &[(usize, &str)], i: usize, seen_lower: bool) -> 
     if word.starts_with(['"', '\u{201c}'])
         && lower_word(prev)
         && attached
-        && !words[i..(i + 3).min(words.len())]
-            .iter()
-            .any(|(_, w)| w[1..].contains(['"', '\u{201d}']))
+        && !words[i..(i + 3).min(words.len())].iter().any(|(_, w)| {
+            // Past the opening mark, which may take more than one byte.
+            let first = w.chars().next().map_or(0, char::len_utf8);
+            w[first..].contains(['"', '\u{201d}'])
+        })
     {
         return true;
     }
@@ -569,6 +571,18 @@ mod tests {
             strip("Talks ended. OPINION: Why Lisbon fears the new rules for ports In March the ministry agreed."),
             ("Talks ended. In March the ministry agreed.".into(), 1, 0)
         );
+    }
+
+    /// Found on a generated corpus: a curly opening mark after the
+    /// headline was cut inside its bytes (a panic).
+    #[test]
+    fn a_curly_quotation_after_the_headline_is_read_whole() {
+        assert_eq!(
+            strip("Rain never came. READ MORE: Farmers count the cost of a dry summer \u{201c}We lost half the crop,\u{201d} one grower said."),
+            ("Rain never came. \u{201c}We lost half the crop,\u{201d} one grower said.".into(), 1, 0)
+        );
+        let line = "Rain never came. READ MORE: Farmers and the drought across the plain \u{201c}We\u{2019}re done in letters to the mayor.";
+        let _ = strip(line);
     }
 
     #[test]

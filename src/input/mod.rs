@@ -46,7 +46,7 @@ pub use walk::TABLE_EXTENSIONS;
 use crate::model::error::{Error, Result};
 use crate::model::options::CorpusOptions;
 use crate::model::Skipped;
-use article::{read_article, FileResult};
+use article::{read_article_guarded, FileResult};
 use document::display;
 use ids::{assign_ids, dedupe_ids, group_of, input_labels, warn_duplicates};
 use rayon::prelude::*;
@@ -170,7 +170,7 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     // Read and clean in parallel; the order of `files` is kept.
     let results: Vec<FileResult> = files
         .par_iter()
-        .map(|c| read_article(c, opts.keep_boilerplate, opts.format))
+        .map(|c| read_article_guarded(c, opts.keep_boilerplate, opts.format))
         .collect();
     let labels = input_labels(&opts.inputs);
     let ids = assign_ids(&files, &labels);
