@@ -532,6 +532,19 @@ fn resumes(line: &Line, words: &[(usize, &str)], i: usize, seen_lower: bool) -> 
         && line.has_lower(c)
 }
 
+/// Whether `sentence` holds a teaser the rules left in the text (its end
+/// could not be told): such a sentence is partly another story's
+/// headline, so it is no sentence to quote as the article's evidence.
+pub fn holds_teaser(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    // Every marker ends in a colon: most sentences are passed over at once.
+    memchr::memchr(b':', s.as_bytes()).is_some()
+        && MARKERS.iter().any(|m| {
+            s.match_indices(m.text)
+                .any(|(at, _)| at == 0 || opens_teaser(s, at, m, false))
+        })
+}
+
 /// The run's one warning about teasers left in the text, if any article
 /// has one, naming the first articles.
 pub(super) fn warning(docs: &[Document]) -> Option<String> {
@@ -553,6 +566,7 @@ pub(super) fn warning(docs: &[Document]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::inline_boilerplate::strip_line;
+    use super::holds_teaser;
 
     /// The line kept, the fragments removed and the teasers left.
     fn strip(line: &str) -> (String, usize, usize) {
@@ -583,6 +597,22 @@ mod tests {
         );
         let line = "Rain never came. READ MORE: Farmers and the drought across the plain \u{201c}We\u{2019}re done in letters to the mayor.";
         let _ = strip(line);
+    }
+
+    #[test]
+    fn a_sentence_holding_a_teaser_is_told() {
+        assert!(holds_teaser(
+            "READ MORE: Writer dies at home Morgan was born in a town."
+        ));
+        assert!(holds_teaser(
+            "He was 90. OPINION: Why the valley matters Morgan said."
+        ));
+        assert!(!holds_teaser(
+            "Morgan was born in a mining town: it shaped him."
+        ));
+        assert!(!holds_teaser(
+            "Students who want to Read more: the library is open."
+        ));
     }
 
     #[test]

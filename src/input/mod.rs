@@ -21,7 +21,7 @@ pub mod formats;
 pub mod headline;
 mod ids;
 pub mod inline_boilerplate;
-mod inline_teasers;
+pub mod inline_teasers;
 pub mod invisible;
 pub mod ligatures;
 pub mod limits;

@@ -231,11 +231,18 @@ impl FrameScorer {
         // table, a list, text without full stops) and gathers matches by its
         // length alone: a sentence of ordinary length with a match is
         // preferred, and such a run is picked only when no other has one.
+        // So is a sentence holding a link to another story whose end could
+        // not be told ("READ MORE: <its headline> The article goes on"):
+        // part of it is another article's headline.
         let words_per_sentence = doc.words_per_sentence();
         let ordinary = |s: usize| {
             words_per_sentence
                 .get(s)
                 .is_some_and(|&w| w <= MAX_QUOTE_WORDS)
+                && doc
+                    .sentences
+                    .get(s)
+                    .is_none_or(|&(a, b)| !crate::input::inline_teasers::holds_teaser(&text[a..b]))
         };
         let pick = |c: Option<usize>, side: usize| -> Option<SentenceRef> {
             c?;

@@ -171,6 +171,20 @@ mod tests {
         assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(1));
     }
 
+    /// From a student's review: a link to another story left in the text
+    /// ("READ MORE: <its headline>" glued to the next sentence) was quoted
+    /// as the article's most threatening sentence.
+    #[test]
+    fn a_sentence_holding_a_teaser_is_quoted_only_without_another() {
+        let s = score_text(
+            "READ MORE: Bombing kills dozens in attack on market Rescuers said the area was calm. \
+             Residents fear another attack.",
+        );
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(2));
+        let s = score_text("READ MORE: Bombing kills dozens in attack on market Rescuers came.");
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
+    }
+
     #[test]
     fn a_threat_denied_beyond_the_negation_window_is_counted_but_not_quoted() {
         // "Nobody" is four words before "risk" and seven before "attack": past
