@@ -253,14 +253,20 @@ fn shared_text(
         let mut b = b.iter();
         a.iter().all(|x| b.any(|y| y == x))
     };
-    loop {
-        let mut more: Vec<u64> = Vec::new();
-        for (i, _) in distinct {
-            let keys: Vec<u64> = units[*i as usize]
+    // Each article's compared sentences in order, taken once for every pass.
+    let in_order: Vec<Vec<u64>> = distinct
+        .iter()
+        .map(|(i, _)| {
+            units[*i as usize]
                 .iter()
                 .map(|u| u.key)
                 .filter(|&k| k != 0)
-                .collect();
+                .collect()
+        })
+        .collect();
+    loop {
+        let mut more: Vec<u64> = Vec::new();
+        for keys in &in_order {
             for w in keys.windows(2) {
                 for (k, next_to) in [(w[0], w[1]), (w[1], w[0])] {
                     if !shared.contains(&k)

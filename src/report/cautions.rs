@@ -137,6 +137,17 @@ pub fn frames(a: &Analysis) -> Vec<String> {
     out
 }
 
+/// Whether the 95% interval of an article's threat minus reassurance holds
+/// 0, so that which way it leans may rest on a few sentences. The
+/// difference's own (paired) interval: two overlapping intervals do not
+/// show that a difference is unclear.
+pub(crate) fn lean_unclear(art: &crate::model::ArticleResult) -> bool {
+    matches!(
+        (art.threat_minus_reassurance_ci_low, art.threat_minus_reassurance_ci_high),
+        (Some(lo), Some(hi)) if lo <= 0.0 && 0.0 <= hi
+    )
+}
+
 /// Cautions beside threat against reassurance. Empty when nothing looks fragile.
 pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
     let n = a.articles.len();
@@ -155,18 +166,8 @@ pub fn threat_reassurance(a: &Analysis) -> Vec<String> {
             numbers(&few)
         ));
     }
-    // The difference's own (paired) interval: two overlapping intervals
-    // do not show that a difference is unclear.
     let unclear = matching(a, |art| {
-        match (
-            art.threat_minus_reassurance_ci_low,
-            art.threat_minus_reassurance_ci_high,
-        ) {
-            (Some(lo), Some(hi)) => {
-                art.threat_balance.is_some_and(|b| b.abs() > 1e-9) && lo <= 0.0 && 0.0 <= hi
-            }
-            _ => false,
-        }
+        art.threat_balance.is_some_and(|b| b.abs() > 1e-9) && lean_unclear(art)
     });
     if !unclear.is_empty() {
         out.push(format!(

@@ -247,12 +247,11 @@ impl FrameScorer {
         let pick = |c: Option<usize>, side: usize| -> Option<SentenceRef> {
             c?;
             let mut best: Option<(usize, (bool, f64))> = None;
-            for (s, h) in quotable.iter().enumerate() {
+            // Only a sentence with a match is weighed (and read for a teaser).
+            for (s, h) in quotable.iter().enumerate().filter(|(_, h)| h[side] > 0.0) {
                 let key = (ordinary(s), h[side]);
-                if h[side] > 0.0
-                    && best.is_none_or(|(_, b)| {
-                        (key.0, key.1).partial_cmp(&b).is_some_and(|o| o.is_gt())
-                    })
+                if best
+                    .is_none_or(|(_, b)| (key.0, key.1).partial_cmp(&b).is_some_and(|o| o.is_gt()))
                 {
                     best = Some((s, key));
                 }

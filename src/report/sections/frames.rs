@@ -174,13 +174,10 @@ impl<'a> Builder<'a> {
                 } else {
                     "even"
                 };
-                // A lean whose paired interval holds 0 is not clear.
-                let unclear = matches!(
-                    (art.threat_minus_reassurance_ci_low, art.threat_minus_reassurance_ci_high),
-                    (Some(lo), Some(hi)) if lo <= 0.0 && 0.0 <= hi
-                );
                 let lean = match lean {
-                    "threat" | "reassurance" if unclear => format!("{lean} (not clear)"),
+                    "threat" | "reassurance" if crate::report::cautions::lean_unclear(art) => {
+                        format!("{lean} (not clear)")
+                    }
                     _ => lean.to_string(),
                 };
                 vec![
