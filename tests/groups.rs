@@ -303,6 +303,20 @@ fn metadata_sidecar_and_front_matter_define_groups() {
         .map(|r| (r["group"].as_str(), r["articles"].as_str()))
         .collect();
     assert_eq!(got, [("Jones", "3"), ("Smith", "2"), ("(none)", "1")]);
+    // Keyness, like the differences, compares the named groups only: the
+    // article without a group is neither a group nor part of "the rest".
+    let k = rows(&out2.join("keyness.csv"));
+    let groups: std::collections::BTreeSet<&str> = k
+        .iter()
+        .filter(|r| r["comparison"] == "group")
+        .map(|r| r["group"].as_str())
+        .collect();
+    assert_eq!(groups, ["Jones", "Smith"].into_iter().collect());
+    for r in k.iter().filter(|r| r["comparison"] == "group") {
+        let n: usize = r["articles_group"].parse::<usize>().unwrap()
+            + r["articles_rest"].parse::<usize>().unwrap();
+        assert!(n <= 5, "the rest holds only named groups: {r:?}");
+    }
 
     // --group-by a column nobody has: a clear error, exit 1.
     let (code, err) = analyze(&[

@@ -167,7 +167,7 @@ pub fn find_parts(text: &str, title: &str, doc: &TokenizedDoc) -> Parts {
         // a sentence end, followed by more text. That line is the article's
         // printed headline, never its lead (the rule `with_title` follows).
         let line = text[paras[k].0..paras[k].1].trim_end();
-        if reads_as_headline(line, words(paras[k])) {
+        if reads_as_headline(line) {
             headline = line.to_string();
             head_k = Some(k);
         }

@@ -461,8 +461,24 @@ pub fn attach(
     let counts = keyness::stem_counts(tc);
     let mut comparisons = Vec::new();
     let mut notes = Vec::new();
-    if names.len() >= 2 {
+    // As in the differences: articles without a group are no outlet, so
+    // they are neither a group of keyness nor part of "the rest".
+    let named = names.len() - usize::from(names.last().is_some_and(|n| n == NO_GROUP));
+    if named >= 2 && named < names.len() {
+        let keep: Vec<usize> = (0..idx.len()).filter(|&i| idx[i] < named).collect();
+        let sub: Vec<_> = keep.iter().map(|&i| counts[i].clone()).collect();
+        let sub_idx: Vec<usize> = keep.iter().map(|&i| idx[i]).collect();
+        comparisons.extend(keyness::compare(
+            tc,
+            &sub,
+            &sub_idx,
+            &names[..named],
+            "group",
+        ));
+    } else if named >= 2 {
         comparisons.extend(keyness::compare(tc, &counts, &idx, &names, "group"));
+    }
+    if named >= 2 {
         if let Some(note) = keyness::own_names_note(&comparisons) {
             notes.push(note);
         }
