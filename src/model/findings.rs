@@ -56,6 +56,12 @@ pub struct Finding {
     /// For differences: whether the interval excludes 0 (a finding); for
     /// articles: whether the score's interval excludes 0; cautions: false.
     pub is_finding: bool,
+    /// Differences: Cohen's d (the difference over the articles' pooled
+    /// standard deviation).
+    pub effect_size: Option<f64>,
+    /// Differences: the p-value adjusted by Holm's method over every
+    /// comparison of the run; below 0.05 the finding survives them.
+    pub p_holm: Option<f64>,
     /// Whether the frame was rated exploratory by the validation (or not
     /// validated at all): a finding about it is a lead to read, not a measurement.
     pub exploratory: bool,
@@ -106,6 +112,13 @@ pub struct GroupDifference {
     /// Whether either side would expect fewer than [`MIN_EXPECTED_MATCHES`]
     /// matches if both used the frame at the same rate.
     pub too_few_matches: bool,
+    /// Cohen's d: the difference over the articles' pooled standard
+    /// deviation; `None` without spread or with fewer than 3 articles.
+    pub effect_size: Option<f64>,
+    /// Two-sided bootstrap p-value of the difference (`None` without an interval).
+    pub p_value: Option<f64>,
+    /// `p_value` adjusted by Holm's method over every difference of the run.
+    pub p_holm: Option<f64>,
 }
 
 /// Matches a side must expect, at the pooled rate, before its difference can be a finding.
@@ -116,6 +129,12 @@ pub struct GroupDifference {
 pub const MIN_EXPECTED_MATCHES: f64 = 5.0;
 
 impl GroupDifference {
+    /// Whether a finding also holds after Holm's correction for the run's
+    /// many comparisons (family-wise error 5%).
+    pub fn holds_corrected(&self) -> bool {
+        self.is_finding() && self.p_holm.is_some_and(|p| p < 0.05)
+    }
+
     /// Whether the interval excludes 0 and the difference rests on enough matches.
     pub fn is_finding(&self) -> bool {
         if self.too_few_matches {

@@ -97,11 +97,11 @@ pub fn compute(a: &Analysis) -> Findings {
     };
     let method = match comparison {
         "pair" => format!(
-            "The two groups are compared measure by measure: the difference of their means, with a 95% bootstrap interval of the difference ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding.",
+            "The two groups are compared measure by measure: the difference of their means, with a 95% bootstrap interval of the difference ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding; each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
             a.groups.as_ref().map_or(0, |g| g.resamples)
         ),
         "each_vs_rest" => format!(
-            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding.",
+            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding; each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
             a.groups.as_ref().map_or(0, |g| g.resamples)
         ),
         _ => String::new(),
@@ -227,7 +227,7 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
                     (false, true) => format!("{} uses more {} than {}", d.group_a, what(&d.measure), other),
                     (false, false) => format!("{} uses less {} than {}", d.group_a, what(&d.measure), other),
                 };
-                format!("{claim}: {values} {ci}.")
+                format!("{claim}: {values} {ci}{}.", strength(d))
             } else {
                 format!(
                     "{} and {} do not differ clearly in {}: {values} {ci}; the interval includes 0, so this is not a finding.",
@@ -260,6 +260,8 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
         difference: Some(d.difference),
         ci_low: d.ci_low,
         ci_high: d.ci_high,
+        effect_size: d.effect_size,
+        p_holm: d.p_holm,
         is_finding: finding,
         exploratory: matches!(r, "exploratory" | "not validated"),
         articles_a: d.articles_a,
@@ -267,6 +269,41 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
         section: SECTION_GROUPS.into(),
         text,
         ..Default::default()
+    }
+}
+
+/// A finding's effect size and whether it survives the correction for
+/// the run's comparisons, as a clause ("" when neither is known).
+fn strength(d: &GroupDifference) -> String {
+    let size = d.effect_size.map(|e| {
+        let label = match e.abs() {
+            x if x < 0.2 => "negligible",
+            x if x < 0.5 => "small",
+            x if x < 0.8 => "medium",
+            _ => "large",
+        };
+        format!("; effect size d = {} ({label})", num(e, 2))
+    });
+    let corrected = d.p_holm.map(|p| {
+        if d.holds_corrected() {
+            format!("; holds after correcting for the comparisons made (Holm p = {})", p_text(p))
+        } else {
+            format!("; does not hold after correcting for the comparisons made (Holm p = {}): weak evidence", p_text(p))
+        }
+    });
+    format!(
+        "{}{}",
+        size.unwrap_or_default(),
+        corrected.unwrap_or_default()
+    )
+}
+
+/// A p-value as printed: three decimals, or "< 0.001".
+fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "< 0.001".into()
+    } else {
+        num(p, 3)
     }
 }
 
@@ -703,13 +740,20 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
         ));
     }
     out.extend(near_duplicates(a));
+    if let Some(text) = crate::stats::topic_overlap::caution(a) {
+        out.push(caution(text, SECTION_GROUPS));
+    }
     let tested = diffs.iter().filter(|d| d.ci_low.is_some()).count();
     if tested >= MANY_COMPARISONS {
+        let found = diffs.iter().filter(|d| d.is_finding()).count();
+        let hold = diffs.iter().filter(|d| d.holds_corrected()).count();
         out.push(caution(
             format!(
-                "These are {tested} comparisons, each at 95%: even with no real difference, about 1 in 20 intervals excludes 0 by chance, so expect about {} such finding{} among them; a finding whose interval only just excludes 0 is weak evidence.",
+                "These are {tested} comparisons, each at 95%: even with no real difference, about 1 in 20 intervals excludes 0 by chance, so expect about {} such finding{} among them. Corrected for the {tested} comparisons (Holm's method, p_holm in findings.csv), {hold} of the {found} finding{} still hold{}; cite those, and treat the others as weak evidence.",
                 num(tested as f64 / 20.0, 0),
-                if tested < 30 { "" } else { "s" }
+                if tested < 30 { "" } else { "s" },
+                if found == 1 { "" } else { "s" },
+                if hold == 1 { "s" } else { "" },
             ),
             SECTION_GROUPS,
         ));

@@ -11,3 +11,4 @@ pub mod groups;
 pub mod headline_share;
 pub mod keyness;
 pub mod resample;
+pub mod topic_overlap;

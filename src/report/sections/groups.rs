@@ -372,7 +372,7 @@ impl<'a> Builder<'a> {
         self.para(vec![
             strong("Differences between groups. "),
             t(self.a.findings.method.clone()),
-            t(" Rows in bold are findings; the others cannot be told apart from chance in these articles."),
+            t(" Rows in bold are findings; the others cannot be told apart from chance in these articles. Effect size d is the difference over the articles' pooled standard deviation (about 0.2 small, 0.5 medium, 0.8 large; Cohen 1988). Holm p is the difference's p-value (normal approximation with the bootstrap standard error) corrected for every comparison in this table (Holm 1979): a finding with Holm p of 0.05 or more does not hold once the number of comparisons is taken into account."),
         ]);
         let rows: Vec<Vec<Cell>> = items
             .iter()
@@ -394,8 +394,11 @@ impl<'a> Builder<'a> {
                     Cell::num(format!("{} vs {}", o(f.value_a), o(f.value_b))),
                     Cell::num(o(f.difference)),
                     Cell::num(interval),
+                    Cell::num(f.effect_size.map_or_else(|| "n/a".into(), |e| fixed(e, 2))),
+                    Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_text)),
                     Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
-                        (true, _) => "yes",
+                        (true, _) if f.p_holm.is_some_and(|p| p < 0.05) => "yes",
+                        (true, _) => "yes, not after correction",
                         (false, None) => "no (a group of 1 on a side)",
                         (false, Some((lo, hi))) if lo <= 0.0 && hi >= 0.0 => "no (includes 0)",
                         // An interval clear of 0 that is no finding: the
@@ -418,9 +421,11 @@ impl<'a> Builder<'a> {
                 "Means",
                 "Difference",
                 "95% interval",
+                "Effect size d",
+                "Holm p",
                 "Finding",
             ],
-            &[2, 3, 4],
+            &[2, 3, 4, 5, 6],
             rows,
         )));
     }

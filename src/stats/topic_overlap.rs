@@ -1,0 +1,232 @@
+//! Whether the groups compared are also the topics the articles are about.
+//!
+//! When each outlet covers its own topics (one outlet's articles nearly all
+//! in the business cluster, another's in the politics cluster), a
+//! difference between outlets may be a difference of topic, not of framing:
+//! an outlet that covers business uses more economic words whatever its
+//! framing. The association of group and cluster is measured by Cramér's V
+//! (0 = the groups spread over the clusters alike, 1 = each group is its own
+//! cluster); from [`STRONG_V`] on, the findings carry a caution naming the
+//! groups that sit mostly in one cluster.
+
+use crate::model::numbers::int;
+use crate::model::Analysis;
+
+/// Cramér's V from which group and topic count as strongly associated
+/// (Cohen's (1988) "large" for tables with two or more degrees of freedom
+/// on the smaller side is 0.35 to 0.5; the higher bound keeps the caution
+/// for corpora where the overlap is plain).
+pub const STRONG_V: f64 = 0.5;
+
+/// Share of a group's articles in one cluster from which the caution names it.
+const MOSTLY: f64 = 0.75;
+
+/// Groups named in the caution before "and N more".
+const NAMED: usize = 4;
+
+/// Cramér's V of a contingency table (rows by columns of counts); `None`
+/// when the table has fewer than two non-empty rows or columns.
+pub fn cramers_v(table: &[Vec<usize>]) -> Option<f64> {
+    let rows: Vec<f64> = table
+        .iter()
+        .map(|r| r.iter().sum::<usize>() as f64)
+        .collect();
+    let cols_n = table.iter().map(Vec::len).max().unwrap_or(0);
+    let cols: Vec<f64> = (0..cols_n)
+        .map(|j| {
+            table
+                .iter()
+                .map(|r| r.get(j).copied().unwrap_or(0))
+                .sum::<usize>() as f64
+        })
+        .collect();
+    let n: f64 = rows.iter().sum();
+    let r = rows.iter().filter(|&&x| x > 0.0).count();
+    let c = cols.iter().filter(|&&x| x > 0.0).count();
+    if r < 2 || c < 2 || n == 0.0 {
+        return None;
+    }
+    let mut chi2 = 0.0;
+    for (i, row) in table.iter().enumerate() {
+        for (j, &col) in cols.iter().enumerate() {
+            let e = rows[i] * col / n;
+            if e > 0.0 {
+                let o = row.get(j).copied().unwrap_or(0) as f64;
+                chi2 += (o - e).powi(2) / e;
+            }
+        }
+    }
+    Some((chi2 / (n * (r.min(c) - 1) as f64)).sqrt().min(1.0))
+}
+
+/// The caution for the findings when groups and clusters coincide
+/// (`None` without two named groups, two clusters or a group finding).
+pub fn caution(a: &Analysis) -> Option<String> {
+    let groups = a.groups.as_ref()?;
+    if !groups.differences.iter().any(|d| d.is_finding()) {
+        return None;
+    }
+    let clustering = a.clustering.as_ref()?;
+    if clustering.clusters.len() < 2 || clustering.assignments.len() != a.articles.len() {
+        return None;
+    }
+    // Named groups only, in name order (articles without one are no outlet).
+    let mut names: Vec<&str> = a
+        .articles
+        .iter()
+        .filter_map(|r| r.group.as_deref())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() < 2 {
+        return None;
+    }
+    let mut table = vec![vec![0usize; clustering.clusters.len()]; names.len()];
+    for (art, asg) in a.articles.iter().zip(&clustering.assignments) {
+        let Some(g) = art.group.as_deref() else {
+            continue;
+        };
+        let Ok(i) = names.binary_search(&g) else {
+            continue;
+        };
+        if let Some(cell) = table[i].get_mut(asg.cluster) {
+            *cell += 1;
+        }
+    }
+    let v = cramers_v(&table)?;
+    if v < STRONG_V {
+        return None;
+    }
+    let mostly: Vec<String> = names
+        .iter()
+        .zip(&table)
+        .filter_map(|(name, row)| {
+            let total: usize = row.iter().sum();
+            let (k, &top) = row
+                .iter()
+                .enumerate()
+                .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))?;
+            (total > 0 && top as f64 >= MOSTLY * total as f64).then(|| {
+                format!(
+                    "{name} has {} of its {} articles in cluster {} ({})",
+                    int(top),
+                    int(total),
+                    k + 1,
+                    clustering.clusters[k].label
+                )
+            })
+        })
+        .collect();
+    let listed = match mostly.len() {
+        0 => String::new(),
+        n if n <= NAMED => format!(": {}", join(&mostly)),
+        n => format!(": {} and {} more", mostly[..NAMED].join("; "), n - NAMED),
+    };
+    Some(format!(
+        "Groups and topics coincide (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong){listed}. A difference between these groups may be one of topic rather than of framing (an outlet that covers business uses more economic words whatever its framing): before citing one, compare articles on the same topic across groups (clusters.csv gives each article's cluster, articles.csv its scores), or collect articles on one story from every group."
+    ))
+}
+
+/// "a; b and c" for the groups named.
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join("; ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cramers_v_is_1_when_each_group_is_its_own_cluster_and_0_when_they_spread_alike() {
+        let own = vec![vec![10, 0, 0], vec![0, 8, 0], vec![0, 0, 5]];
+        assert!((cramers_v(&own).unwrap() - 1.0).abs() < 1e-12);
+        let alike = vec![vec![5, 5], vec![10, 10]];
+        assert!(cramers_v(&alike).unwrap().abs() < 1e-12);
+        // 2 x 2 with chi2 = n * phi^2: phi of [[9,1],[1,9]] is 0.8.
+        let mostly = vec![vec![9, 1], vec![1, 9]];
+        assert!((cramers_v(&mostly).unwrap() - 0.8).abs() < 1e-12);
+        assert_eq!(cramers_v(&[vec![3, 4]]), None);
+        assert_eq!(cramers_v(&[vec![3, 0], vec![4, 0]]), None);
+    }
+
+    /// An analysis of articles in `groups`, clustered as `clusters`, with
+    /// one group difference that is a finding.
+    fn analysis(groups: &[Option<&str>], clusters: &[usize]) -> Analysis {
+        use crate::model::findings::GroupDifference;
+        use crate::model::{ArticleResult, Assignment, ClusterInfo, Clustering, GroupComparison};
+        let k = clusters.iter().max().map_or(0, |m| m + 1);
+        Analysis {
+            articles: groups
+                .iter()
+                .map(|g| ArticleResult {
+                    group: g.map(String::from),
+                    ..Default::default()
+                })
+                .collect(),
+            groups: Some(GroupComparison {
+                differences: vec![GroupDifference {
+                    ci_low: Some(1.0),
+                    ci_high: Some(2.0),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+            clustering: Some(Clustering {
+                clusters: (0..k)
+                    .map(|id| ClusterInfo {
+                        id,
+                        label: format!("topic{}", id + 1),
+                        size: 0,
+                        top_terms: Vec::new(),
+                        central_article: String::new(),
+                    })
+                    .collect(),
+                assignments: clusters
+                    .iter()
+                    .map(|&cluster| Assignment {
+                        article_id: String::new(),
+                        cluster,
+                        cluster_label: String::new(),
+                        silhouette: None,
+                        x: 0.0,
+                        y: 0.0,
+                        nearest_id: None,
+                        nearest_similarity: None,
+                    })
+                    .collect(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_caution_names_the_groups_that_sit_in_one_topic() {
+        let g = |n: usize, name: &'static str| vec![Some(name); n];
+        let groups: Vec<Option<&str>> = [g(10, "post"), g(10, "herald"), vec![None; 4]].concat();
+        // The post all in cluster 1, the herald 9 of 10 in cluster 2; the
+        // articles without a group anywhere.
+        let mut clusters = vec![0; 10];
+        clusters.extend([1, 1, 1, 1, 1, 1, 1, 1, 1, 0]);
+        clusters.extend([0, 1, 0, 1]);
+        let text = caution(&analysis(&groups, &clusters)).expect("a caution");
+        assert!(
+            text.contains("herald has 9 of its 10 articles in cluster 2 (topic2) and post has 10 of its 10 articles in cluster 1 (topic1)"),
+            "{text}"
+        );
+        // Both groups spread over both topics alike: no caution.
+        let spread: Vec<usize> = (0..24).map(|i| i % 2).collect();
+        assert_eq!(caution(&analysis(&groups, &spread)), None);
+    }
+
+    #[test]
+    fn join_lists_the_groups_in_words() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(join(&s(&["a"])), "a");
+        assert_eq!(join(&s(&["a", "b", "c"])), "a; b and c");
+    }
+}
