@@ -415,7 +415,7 @@ fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
     fs::create_dir_all(&corpus).unwrap();
     fs::write(
         corpus.join("a.txt"),
-        "Striker out\n\nThe striker has a knee injury. A man was hurt in the attack.\n",
+        "Striker out\n\nThe striker has a knee injury. A man was hurt in the attack. Police said it was murder.\n",
     )
     .unwrap();
     fs::write(
@@ -448,17 +448,36 @@ fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
     };
     assert_eq!(
         header(&plain),
-        "article_id,frame,term,count,example_sentence,entry"
+        "article_id,frame,term,count,example_sentence,entry,weight"
     );
     assert_eq!(
         header(&marked),
-        "article_id,frame,term,count,example_sentence,entry,excluded"
+        "article_id,frame,term,count,example_sentence,entry,weight,excluded"
     );
     assert!(
         plain_rows.iter().all(|r| r[5] != "injury"),
         "{plain_rows:?}"
     );
-    let dropped: Vec<&Vec<String>> = marked_rows.iter().filter(|r| r[6] == "true").collect();
+    // Count times weight (murder weighs 2), summed per article and frame,
+    // is frames.csv's hits.
+    assert!(
+        plain_rows.iter().any(|r| r[5] == "murder" && r[6] == "2"),
+        "{plain_rows:?}"
+    );
+    let mut sums: std::collections::BTreeMap<(String, String), f64> = Default::default();
+    for r in &plain_rows {
+        let w = r[3].parse::<f64>().unwrap() * r[6].parse::<f64>().unwrap();
+        *sums.entry((r[0].clone(), r[1].clone())).or_default() += w;
+    }
+    for r in csv_records(&plain.join("frames.csv")) {
+        let hits: f64 = r[2].parse().unwrap();
+        let sum = sums
+            .get(&(r[0].clone(), r[1].clone()))
+            .copied()
+            .unwrap_or(0.0);
+        assert!((hits - sum).abs() < 1e-9, "{r:?}: evidence sums to {sum}");
+    }
+    let dropped: Vec<&Vec<String>> = marked_rows.iter().filter(|r| r[7] == "true").collect();
     assert_eq!(dropped.len(), 1, "{marked_rows:?}");
     assert_eq!(
         (&dropped[0][1], &dropped[0][2], &dropped[0][5]),
@@ -471,8 +490,8 @@ fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
     // The counted rows are the plain run's rows, each marked false.
     let counted: Vec<Vec<String>> = marked_rows
         .iter()
-        .filter(|r| r[6] == "false")
-        .map(|r| r[..6].to_vec())
+        .filter(|r| r[7] == "false")
+        .map(|r| r[..7].to_vec())
         .collect();
     assert_eq!(counted, plain_rows);
     assert_eq!(

@@ -431,6 +431,8 @@ pub struct Evidence {
     pub entry: String,
     /// Number of matches.
     pub count: usize,
+    /// The entry's weight: its matches add `count` times this to the frame's hits.
+    pub weight: f64,
     /// First sentence where it matched (shared with the article's sentence
     /// list: the same text is not held twice); a sentence of more than
     /// `text::window::MAX_QUOTE_WORDS` words is a window of words around
@@ -791,6 +793,7 @@ pub fn example(n: usize) -> Analysis {
                         term: format!("{}-word", f),
                         entry: f.clone(),
                         count: hits as usize,
+                        weight: 1.0,
                         example_sentence: format!(
                             "An example sentence for {} in article {}.",
                             f, i

@@ -73,7 +73,7 @@ impl FrameScorer {
         let mut hits = vec![0.0f64; nf];
         // (category, entry label) -> (count, surface form counts, first
         // sentence, its first matched word)
-        type Ev = (usize, BTreeMap<String, usize>, usize, usize);
+        type Ev = (usize, BTreeMap<String, usize>, usize, usize, f64);
         let mut evidence: Vec<BTreeMap<String, Ev>> = vec![BTreeMap::new(); nf];
         // The matched words as normalised forms (punctuation between them dropped).
         let span_text = |a: usize, b: usize| -> String {
@@ -135,7 +135,10 @@ impl FrameScorer {
             }
             let rows = &mut evidence[cat];
             if !rows.contains_key(label.as_ref()) {
-                rows.insert(label.to_string(), (0, BTreeMap::new(), s, m.first));
+                rows.insert(
+                    label.to_string(),
+                    (0, BTreeMap::new(), s, m.first, e.weight),
+                );
             }
             if let Some(ev) = rows.get_mut(label.as_ref()) {
                 ev.0 += 1;
@@ -171,7 +174,7 @@ impl FrameScorer {
                 let s = doc.sentence_of(m.first).min(n_sent.saturating_sub(1));
                 let ev = dropped[m.category]
                     .entry(m.entry)
-                    .or_insert_with(|| (0, BTreeMap::new(), s, m.first));
+                    .or_insert_with(|| (0, BTreeMap::new(), s, m.first, 0.0));
                 ev.0 += 1;
                 *ev.1.entry(span_text(m.first, m.last)).or_insert(0) += 1;
             }
@@ -188,7 +191,7 @@ impl FrameScorer {
         let rows = |map: &BTreeMap<String, Ev>| -> Vec<Evidence> {
             let mut ev: Vec<Evidence> = map
                 .iter()
-                .map(|(label, (count, forms, s, at))| {
+                .map(|(label, (count, forms, s, at, weight))| {
                     let term = forms
                         .iter()
                         // Ties go to the shortest form ("evacuated" before a
@@ -204,6 +207,7 @@ impl FrameScorer {
                         term,
                         entry: label.clone(),
                         count: *count,
+                        weight: *weight,
                         example_sentence: quoted(*s, *at),
                     }
                 })

@@ -1024,6 +1024,7 @@ mod tests {
             term: term.into(),
             entry: term.into(),
             count,
+            weight: 1.0,
             example_sentence: "".into(),
         };
         let mut score = crate::model::FrameScore {

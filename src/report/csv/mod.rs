@@ -152,6 +152,7 @@ fn evidence_table(a: &Analysis) -> Table<'_> {
         "count",
         "example_sentence",
         "entry",
+        "weight",
     ];
     if marked {
         header.push("excluded");
@@ -168,9 +169,10 @@ fn evidence_table(a: &Analysis) -> Table<'_> {
                     Cell::Int(e.count),
                     Cell::Text(&e.example_sentence),
                     Cell::from(&e.entry),
+                    Cell::Own(e.weight.to_string()),
                     Cell::Text(if excluded { "true" } else { "false" }),
                 ];
-                emit(&mut row.into_iter().take(if marked { 7 } else { 6 }));
+                emit(&mut row.into_iter().take(if marked { 8 } else { 7 }));
             }
         }
     })
