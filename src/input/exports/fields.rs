@@ -52,7 +52,12 @@ impl ExportArticle {
         put("title", self.title);
         put("outlet", self.outlet);
         put("date", self.date.unwrap_or_default());
-        put("byline", self.byline);
+        // Every source's byline by the one rule: the names without "By",
+        // as a web page's byline gives them, so that one writer is one group.
+        put(
+            "byline",
+            crate::input::formats::bylines::clean(&self.byline),
+        );
         put("section", self.section);
         put(
             "length",
@@ -214,5 +219,35 @@ mod tests {
         assert!(e.meta.contains(&("position".into(), "3".into())));
         assert!(e.meta.contains(&("length".into(), "12".into())));
         assert!(!e.meta.iter().any(|(k, _)| k == "byline"));
+    }
+
+    /// From a tester's review: Factiva and Nexis kept the leading "By" that
+    /// a web page's byline loses, so `--group-by byline` split one writer.
+    #[test]
+    fn a_byline_loses_its_by_as_a_web_page_s_does() {
+        let byline = |b: &str| {
+            let e = ExportArticle {
+                byline: b.into(),
+                body: vec!["Text.".into()],
+                ..Default::default()
+            }
+            .into_extracted("Factiva", 1);
+            e.meta
+                .into_iter()
+                .find(|(k, _)| k == "byline")
+                .map(|(_, v)| v)
+        };
+        assert_eq!(byline("By Sam Writer").as_deref(), Some("Sam Writer"));
+        assert_eq!(byline("BY SAM WRITER").as_deref(), Some("SAM WRITER"));
+        assert_eq!(
+            byline("By Daniel Bates In New York For Dailymail.com").as_deref(),
+            Some("Daniel Bates In New York For Dailymail.com")
+        );
+        assert_eq!(
+            byline("By MICHAEL D. SHEAR and NICHOLAS FANDOS").as_deref(),
+            Some("MICHAEL D. SHEAR and NICHOLAS FANDOS")
+        );
+        assert_eq!(byline("Sam Writer").as_deref(), Some("Sam Writer"));
+        assert_eq!(byline("By").as_deref(), None);
     }
 }

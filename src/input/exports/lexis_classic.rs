@@ -279,11 +279,7 @@ fn article(marker: &str, chunk: &[String]) -> (ExportArticle, Vec<String>) {
         }
         let p = &chunk[i];
         if let Some(v) = labelled(p, "BYLINE") {
-            a.byline = one_line(
-                v.strip_prefix("By ")
-                    .or_else(|| v.strip_prefix("BY "))
-                    .unwrap_or(v),
-            );
+            a.byline = one_line(v);
         } else if let Some(v) = labelled(p, "SECTION") {
             a.section = one_line(v.split(';').next().unwrap_or(v));
         } else if let Some(v) = labelled(p, "LENGTH") {
@@ -403,7 +399,8 @@ pub(crate) mod tests {
         assert_eq!(arts[0].outlet, "The Times (London)");
         assert_eq!(arts[0].date.as_deref(), Some("2012-03-05"));
         assert_eq!(arts[0].title, "Storm damage worse than feared");
-        assert_eq!(arts[0].byline, "JANE SMITH");
+        // As the export writes it; `into_extracted` drops the "By".
+        assert_eq!(arts[0].byline, "By JANE SMITH");
         assert_eq!(arts[0].section, "NEWS");
         assert_eq!(arts[0].length, Some(12));
         assert_eq!(
@@ -433,7 +430,7 @@ pub(crate) mod tests {
             arts[0].title,
             "EXCLUSIVE: Minister knew of flood risk for years"
         );
-        assert_eq!(arts[0].byline, "TOM BROWN");
+        assert_eq!(arts[0].byline, "By TOM BROWN");
         assert_eq!(
             arts[0].body,
             vec!["The minister was warned in 2009 that defences would fail."]

@@ -16,9 +16,16 @@ pub fn looks_like(paras: &[String]) -> bool {
 /// A line that is a structural line of its own in the export.
 fn is_marker(l: &str) -> bool {
     matches!(l, "Body" | "End of Document" | "Classification")
-        || ["Section", "Length", "Byline", "Load-Date"]
-            .iter()
-            .any(|f| labelled(l, f).is_some())
+        || [
+            "Section",
+            "Length",
+            "Byline",
+            "Load-Date",
+            "Correction-Date",
+            "Correction",
+        ]
+        .iter()
+        .any(|f| labelled(l, f).is_some())
 }
 
 /// A line the splitter reads as structure: a marker, a field, the end of
@@ -41,12 +48,17 @@ fn units(paras: &[String]) -> Vec<String> {
     out
 }
 
-/// Paragraphs that end an article's text: the indexing block after it.
+/// Paragraphs that end an article's text: the indexing block after it,
+/// and the correction notice a newspaper appended later (`Correction-Date:`,
+/// `Correction:`), which is not the article's own text (classic LexisNexis
+/// ends the text at the same fields).
 fn ends_body(p: &str) -> bool {
     matches!(
         p,
         "Classification" | "Graphic" | "Notes" | "End of Document"
-    ) || labelled(p, "Load-Date").is_some()
+    ) || ["Load-Date", "Correction-Date", "Correction"]
+        .iter()
+        .any(|f| labelled(p, f).is_some())
 }
 
 /// Header lines that are neither headline nor outlet nor date.
@@ -74,6 +86,29 @@ fn has_label(p: &str) -> bool {
         .is_some_and(|(head, _)| !head.is_empty() && !head.contains(|c: char| c.is_ascii_digit()))
 }
 
+/// The date line of an article's header: a date that is no field.
+fn is_date_line(p: &str) -> bool {
+    !is_field(p) && !has_label(p) && iso_date(p).is_some()
+}
+
+/// The header's paragraphs, with a paragraph that holds the date line
+/// among others taken apart into its lines: headline, outlet and date
+/// each have a line of their own, but a PDF's layout joins the lines it
+/// sets close together (outlet and date, when a gap or a smaller font
+/// sets the copyright line apart), so that the paragraph before the
+/// date's would be read as the outlet.
+fn header_lines(header: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(header.len());
+    for p in header {
+        if p.contains('\n') && p.lines().any(is_date_line) {
+            out.extend(p.lines().map(str::to_string));
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
 /// The articles of a Nexis Uni export, in order, and a warning for each
 /// block between `End of Document` lines that holds no article.
 pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
@@ -96,11 +131,9 @@ pub fn split(paras: &[String]) -> (Vec<ExportArticle>, Vec<String>) {
             }
             continue;
         };
-        let header = &chunk[..body_at];
+        let header = header_lines(&chunk[..body_at]);
         // The date line is the last header line that is a date and not a field.
-        let date_at = header
-            .iter()
-            .rposition(|p| !is_field(p) && !has_label(p) && iso_date(p).is_some());
+        let date_at = header.iter().rposition(|p| is_date_line(p));
         let mut a = ExportArticle::default();
         let fields_from = match date_at {
             Some(d) => {
@@ -230,6 +263,69 @@ pub(crate) mod tests {
         assert_eq!(arts[0].outlet, "The Northern Echo");
         assert_eq!(arts[0].date.as_deref(), Some("2024-03-07"));
         assert_eq!(arts[0].body, vec!["The river rose again."]);
+    }
+
+    /// From a tester's review of Nexis Uni PDFs: a gap (a blank line, or a
+    /// smaller font) between the date line and the copyright line makes
+    /// outlet and date one paragraph, with the headline the paragraph
+    /// before; the outlet was read as the headline and the cover page's
+    /// list of results as the headline.
+    #[test]
+    fn outlet_and_date_in_one_paragraph() {
+        let text = "User Name: = Student, A.\nDocuments (2)\n\n\
+            1. Storm hits the coast\nClient/Matter: -None-\n\
+            2. Roads open again\nClient/Matter: -None-\n\n\
+            Storm hits the coast\n\nThe Guardian (London)\nFebruary 11, 2017 Saturday\n\n\
+            Copyright 2017 Guardian Ltd\n\nSection: WORLD; Pg. 4\nLength: 6 words\n\
+            Byline: Staff Reporter\n\nBody\n\nThe storm came in the night.\n\n\
+            Classification\n\nLoad-Date: February 12, 2017\n\nEnd of Document\n\n\
+            Roads open again\nwith a headline on two lines\n\nThe Irish Times\n\
+            February 13, 2017 Monday\n\nCopyright 2017 Irish Times\n\nBody\n\n\
+            Crews cleared the roads by noon.\n\nLoad-Date: February 14, 2017\n\nEnd of Document\n";
+        let paras = paragraphs(text);
+        assert!(looks_like(&paras));
+        let (arts, warnings) = split(&paras);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].title, "Storm hits the coast");
+        assert_eq!(arts[0].outlet, "The Guardian (London)");
+        assert_eq!(arts[0].date.as_deref(), Some("2017-02-11"));
+        assert_eq!(arts[0].byline, "Staff Reporter");
+        assert_eq!(arts[0].body, vec!["The storm came in the night."]);
+        assert_eq!(
+            arts[1].title,
+            "Roads open again with a headline on two lines"
+        );
+        assert_eq!(arts[1].outlet, "The Irish Times");
+        assert_eq!(arts[1].date.as_deref(), Some("2017-02-13"));
+    }
+
+    /// From a tester's review: a correction notice after the text is the
+    /// export's field, not the article's text (nor its framing).
+    #[test]
+    fn a_correction_notice_is_no_text() {
+        let mut paras = nexis_uni_of(&[(
+            "Vote passes",
+            "The New York Times",
+            "February 9, 2017 Thursday",
+            "By MICHAEL D. SHEAR",
+            &["The vote passed on Thursday."],
+        )]);
+        let at = paras.iter().position(|p| p == "Classification").unwrap();
+        paras.insert(at, "Correction-Date: February 11, 2017".into());
+        paras.insert(
+            at + 1,
+            "Correction: An article on Thursday misstated the vote.".into(),
+        );
+        let (arts, _) = split(&paras);
+        assert_eq!(arts[0].body, vec!["The vote passed on Thursday."]);
+        // In a PDF the fields may share a paragraph with the text's end.
+        let text = "Vote passes\nThe Times\nFebruary 9, 2017 Thursday\nBody\n\n\
+            The vote passed on Thursday.\n\nCorrection-Date: February 11, 2017\n\
+            Correction: An article on Thursday misstated the vote.\n\n\
+            Classification\n\nEnd of Document\n";
+        let (arts, _) = split(&paragraphs(text));
+        assert_eq!(arts[0].body, vec!["The vote passed on Thursday."]);
     }
 
     #[test]

@@ -391,6 +391,94 @@ pub(crate) mod tests {
         }
     }
 
+    /// From a tester's review: a Nexis Uni PDF sets the copyright line
+    /// apart from the date line (a gap, a smaller font), so that outlet and
+    /// date read as one paragraph. The outlet became the headline, the
+    /// cover page's list of results or the page number the headline, and
+    /// the page numbers stayed in the text.
+    #[test]
+    fn a_gap_after_the_date_line_keeps_the_header() {
+        let article = |n: usize, title: &'static str, outlet: &'static str| -> Vec<String> {
+            let mut p: Vec<String> = vec![format!("Page {n} of 3"), String::new(), title.into()];
+            p.extend(
+                [
+                    "",
+                    outlet,
+                    "February 11, 2017 Saturday",
+                    "",
+                    "Copyright 2017 Newspaper Ltd All Rights Reserved",
+                    "",
+                    "Section: WORLD; Pg. 4",
+                    "Length: 12 words",
+                    "Byline: By Jane Smith",
+                    "",
+                    "Body",
+                    "",
+                    "The storm came in the night and the river rose over",
+                    "the wall by the old bridge.",
+                    "",
+                    "Classification",
+                    "",
+                    "Load-Date: February 12, 2017",
+                    "",
+                    "End of Document",
+                ]
+                .map(String::from),
+            );
+            p
+        };
+        let pages = [
+            [
+                "Page 1 of 3",
+                "",
+                "User Name: = Student, A.",
+                "Documents (2)",
+                "",
+                "1. Storm hits the coast",
+                "Client/Matter: -None-",
+                "2. Roads open again",
+                "Client/Matter: -None-",
+            ]
+            .map(String::from)
+            .to_vec(),
+            article(2, "Storm hits the coast", "The Guardian (London)"),
+            article(3, "Roads open again", "The Irish Times"),
+        ];
+        let refs: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|p| p.iter().map(String::as_str).collect())
+            .collect();
+        let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let e = read(&pdf_of(&slices)).unwrap();
+        // The layout this test is about: outlet and date one paragraph.
+        assert!(
+            e.text
+                .contains("\n\nThe Irish Times\nFebruary 11, 2017 Saturday\n\n"),
+            "{:?}",
+            e.text
+        );
+        let split = crate::input::exports::split(&e.text).expect("a Nexis Uni export");
+        assert_eq!(split.articles.len(), 2, "{:?}", e.text);
+        for (a, (title, outlet)) in split.articles.iter().zip([
+            ("Storm hits the coast", "The Guardian (London)"),
+            ("Roads open again", "The Irish Times"),
+        ]) {
+            let meta = |k: &str| a.meta.iter().find(|(m, _)| m == k).map(|(_, v)| v.as_str());
+            assert_eq!(meta("title"), Some(title), "{:?}", a.meta);
+            assert_eq!(meta("outlet"), Some(outlet), "{:?}", a.meta);
+            assert_eq!(meta("date"), Some("2017-02-11"), "{:?}", a.meta);
+            assert_eq!(meta("byline"), Some("Jane Smith"), "{:?}", a.meta);
+            let text = a.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                text,
+                format!(
+                    "{title} The storm came in the night and the river rose over the wall by \
+                     the old bridge."
+                )
+            );
+        }
+    }
+
     #[test]
     fn layout_lines_are_joined_into_paragraphs() {
         let e = Extracted {
