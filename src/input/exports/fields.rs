@@ -65,6 +65,7 @@ impl ExportArticle {
             meta,
             warnings: Vec::new(),
             wrapped: false,
+            several_articles: None,
         }
     }
 }
