@@ -14,6 +14,7 @@ use super::lost_spaces;
 use super::quote_marks;
 use super::repeated_title;
 use super::text_steps;
+use super::under_headline;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
 use crate::model::{InputRecord, Skipped};
@@ -132,6 +133,11 @@ pub(crate) fn read_article(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut skipped = Vec::new();
+    // Several articles under their own titles, unless split as an export.
+    let several = extracted
+        .several_articles
+        .as_ref()
+        .map(|w| format!("{source}: {w}"));
     let parts: Vec<(Option<usize>, Extracted)> = match exports::split(&extracted.text) {
         Some(split) if !split.articles.is_empty() => {
             warnings.extend(split.warnings.iter().map(|w| format!("{source}: {w}")));
@@ -148,9 +154,13 @@ pub(crate) fn read_article(
                 split.database
             ));
             warnings.extend(split.warnings.iter().map(|w| format!("{source}: {w}")));
+            warnings.extend(several);
             vec![(None, extracted.unwrapped())]
         }
-        None => vec![(None, extracted.unwrapped())],
+        None => {
+            warnings.extend(several);
+            vec![(None, extracted.unwrapped())]
+        }
     };
     let name_date = date_in(&file_name);
     // Said once for the file, not once for each article of an export.
@@ -246,7 +256,8 @@ fn no_text_reason(format: InputFormat, bytes: &[u8], extracted: &Extracted) -> S
 /// Builds a document from decoded text: invisible characters inside words
 /// removed, ligatures written out, damaged quotation marks and hyphens for
 /// lost spaces repaired, boilerplate removed, line breaks inside sentences
-/// joined, title found (and a line repeating it removed), hash taken.
+/// joined, title found (and a line repeating it removed), the byline and
+/// date lines under it read (and removed), hash taken.
 pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     let text = text_steps::characters(text);
     let (repaired_text, repaired_quotes) = quote_marks::repair(&text);
@@ -275,7 +286,16 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
             (Cow::Borrowed(_), _) => (clean, 0),
         }
     };
-    Document {
+    // The byline and date lines under the headline are metadata, not text
+    // (a date from the file name or the file's own metadata, set later,
+    // takes the place of this one).
+    let under = under_headline::read(&clean, &title, keep_boilerplate);
+    let (byline, date) = (under.byline, under.date);
+    let clean = match under.text {
+        Cow::Owned(t) => t,
+        Cow::Borrowed(_) => clean,
+    };
+    let mut doc = Document {
         sha256: sha256_hex(clean.as_bytes()),
         text: clean,
         title,
@@ -283,7 +303,14 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         teasers_left,
         repaired_marks: repaired,
         ..Default::default()
+    };
+    if let Some(names) = byline {
+        doc.meta.insert("byline".into(), names);
     }
+    if let Some(iso) = date {
+        let _ = doc.set_date(&iso);
+    }
+    doc
 }
 
 /// The article's title: its first line, unless that line is short (under
@@ -432,6 +459,68 @@ mod tests {
         assert_eq!(
             r.doc.err().unwrap(),
             "no article text left after removing boilerplate"
+        );
+    }
+
+    /// A byline and a date line under the headline are the article's
+    /// byline and date, in a .txt and a Word file alike, and not its text;
+    /// a date in the file name comes first.
+    #[test]
+    fn byline_and_date_lines_under_the_headline_are_metadata() {
+        let title = "DeVos confirmed as education secretary";
+        let lead = "Betsy DeVos was confirmed today after Mike Pence cast a tie-breaking vote.";
+        let paras = [
+            title,
+            "By Jane Smith, Political Correspondent",
+            "Tuesday 7 February 2017",
+            lead,
+        ];
+        let docx = crate::input::formats::fixtures::docx_of(&paras);
+        let txt = paras.join("\n\n");
+        for (name, bytes) in [
+            ("devos.docx", docx.as_slice()),
+            ("devos.txt", txt.as_bytes()),
+        ] {
+            let r = read(name, bytes, None);
+            let doc = &r.doc.unwrap()[0];
+            assert_eq!(doc.text.trim_end(), format!("{title}\n\n{lead}"), "{name}");
+            assert_eq!(doc.title, title);
+            assert_eq!(doc.date.as_deref(), Some("2017-02-07"), "{name}");
+            assert_eq!(doc.meta["byline"], "Jane Smith", "{name}");
+        }
+        let r = read("2017-02-08 devos.txt", txt.as_bytes(), None);
+        assert_eq!(r.doc.unwrap()[0].date.as_deref(), Some("2017-02-08"));
+        // Front matter's date too; the lines still go.
+        let fm = format!("---\ndate: 2017-02-09\n---\n{txt}");
+        let doc = &read("fm.txt", fm.as_bytes(), None).doc.unwrap()[0];
+        assert_eq!(doc.date.as_deref(), Some("2017-02-09"));
+        assert!(!doc.text.contains("Jane Smith"), "{}", doc.text);
+    }
+
+    /// A Word file of several articles under their own Heading 1 is read
+    /// as one article, with a warning naming the file.
+    #[test]
+    fn several_articles_in_one_word_file_are_a_warning_naming_it() {
+        let story = "The river burst its banks and homes were flooded overnight. ".repeat(20);
+        let mut xml = String::from("<w:document xmlns:w=\"w\"><w:body>");
+        for t in [
+            "Flood hits the town",
+            "Council opens shelters",
+            "Rain to return",
+        ] {
+            xml.push_str(&format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p><w:p><w:r><w:t>{story}</w:t></w:r></w:p>"
+            ));
+        }
+        xml.push_str("</w:body></w:document>");
+        let bytes = crate::input::formats::fixtures::zip_of(&[("word/document.xml", xml.as_str())]);
+        let r = read("my-articles.docx", &bytes, None);
+        assert_eq!(r.doc.unwrap().len(), 1);
+        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        assert!(
+            r.warnings[0].contains("my-articles.docx: looks like it holds 3 articles"),
+            "{:?}",
+            r.warnings
         );
     }
 

@@ -32,6 +32,7 @@ pub mod paragraphs;
 mod quote_marks;
 mod repeated_title;
 pub mod text_steps;
+mod under_headline;
 pub mod walk;
 pub mod wire_credits;
 

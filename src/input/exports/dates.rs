@@ -102,6 +102,96 @@ pub fn iso_date(s: &str) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Weekday names and their short forms, as a printed date gives them.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Words a printed date line may open with ("Published on", "Last
+/// modified", "Updated at").
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "first",
+    "last",
+    "modified",
+    "on",
+    "at",
+];
+
+/// Most words of a line that is only a date ("Last modified on Tue 7 Feb
+/// 2017 15.00 GMT" has 9).
+const DATE_LINE_MAX_WORDS: usize = 12;
+
+/// Whether `w` (one word of a line, its commas gone) can be part of a
+/// printed date: a weekday, a month, a day or year ("7", "7th", "2017"), a
+/// time ("15.00", "10:30am"), "am"/"pm", a time zone in capitals ("GMT",
+/// "AEDT"), a dash or bar, or an opening word ("Published", "Updated on").
+fn date_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    let digits_end = lower
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(lower.len());
+    let (digits, rest) = lower.split_at(digits_end);
+    let number = digits.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            rest.trim_end_matches('.'),
+            "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a.m" | "p.m"
+        );
+    number
+        || WEEKDAYS.contains(&bare)
+        || month_of(w).is_some()
+        || matches!(bare, "am" | "pm" | "a.m" | "p.m")
+        || ((2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        || matches!(w, "-" | "|" | "\u{2013}" | "\u{2014}" | "\u{b7}")
+        || DATE_LINE_WORDS.contains(&bare)
+}
+
+/// The ISO date of a line that holds a date and nothing else, as a saved
+/// article prints it under its headline ("Tuesday 7 February 2017", "Tue 7
+/// Feb 2017 14.05 GMT", "Published February 7, 2017", "2017-02-07"); `None`
+/// for a line with any other word ("Source: The Independent, 26 February
+/// 2017", a sentence that mentions a date), or a date without a day.
+pub fn date_line(line: &str) -> Option<String> {
+    let line = line.trim();
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > DATE_LINE_MAX_WORDS {
+        return None;
+    }
+    if let Some(d) = crate::model::dates::parse_date(line) {
+        // An ISO date, perhaps with a time after it.
+        let rest_is_time = words[1..].iter().all(|w| date_word(w));
+        return (d.day.is_some() && rest_is_time)
+            .then(|| iso_date(line))
+            .flatten();
+    }
+    if !words.iter().all(|w| date_word(w)) {
+        return None;
+    }
+    iso_date(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +241,38 @@ mod tests {
             "Fall in prices 2012",
         ] {
             assert_eq!(dayless_date(s), None, "{s}");
+        }
+    }
+
+    /// A line under a headline that is a date and nothing else.
+    #[test]
+    fn a_date_line_is_a_date_and_nothing_else() {
+        for (s, want) in [
+            ("Tuesday 7 February 2017", "2017-02-07"),
+            ("6 February 2017", "2017-02-06"),
+            ("Tue 7 Feb 2017 14.05 GMT", "2017-02-07"),
+            ("Last modified on Tue 7 Feb 2017 15.00 GMT", "2017-02-07"),
+            ("Published February 7, 2017", "2017-02-07"),
+            ("February 7th, 2017 | 10:30am", "2017-02-07"),
+            ("Tuesday, February 7, 2017 10:30 a.m. EST", "2017-02-07"),
+            ("2017-02-07", "2017-02-07"),
+            ("2017-02-07 14:05", "2017-02-07"),
+        ] {
+            assert_eq!(date_line(s).as_deref(), Some(want), "{s}");
+        }
+        for s in [
+            "Source: The Independent, 26 February 2017",
+            "By Jane Smith, 7 February 2017",
+            "On 7 February 2017 the Senate voted.",
+            "February 2017",
+            "2017",
+            "Tuesday",
+            "7 February",
+            "31 February 2017",
+            "2017-02-07 Senate vote",
+            "",
+        ] {
+            assert_eq!(date_line(s), None, "{s}");
         }
     }
 }

@@ -70,6 +70,7 @@ impl ExportArticle {
             meta,
             warnings: Vec::new(),
             wrapped: false,
+            several_articles: None,
         }
     }
 }

@@ -3,8 +3,10 @@
 //! dropped. Readability takes the byline element's text whole, so a role
 //! in an element of its own is glued to the name ("By Jane
 //! SmithPolitical correspondent"); here the element's boundaries separate
-//! its parts.
+//! its parts. [`printed_line`] tells a byline printed as a line of its
+//! own ("By Jane Smith, Political Correspondent") from a sentence.
 
+use crate::input::exports::dates::date_line;
 use dom_query::{Document, NodeRef};
 
 /// Words that make a short part of a byline the writer's role, not a name
@@ -166,6 +168,61 @@ pub fn clean(byline: &str) -> String {
     names.join(", ")
 }
 
+/// Most words of a byline printed as a line of its own ("By Jane Smith
+/// and Tom Jones, Political Correspondents" has 8).
+const MAX_LINE_WORDS: usize = 12;
+
+/// Lower-case words a name may hold ("Ursula von der Leyen", "Jane Smith
+/// and Tom Jones").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "&", "de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "al", "bin",
+];
+
+/// The authors' names of a line that reads as a printed byline, as
+/// [`clean`] gives them; `None` for any other line. Such a line starts
+/// with "By" (or "Written by" ...), has at most 12 words and no sentence
+/// end, and each part between separators is a name (every word
+/// capitalised, but for "and", "von" and the like), a writer's role or a
+/// date: "By Jane Smith, Political Correspondent" is one, "By Monday, the
+/// river had burst its banks" is not.
+pub fn printed_line(line: &str) -> Option<String> {
+    let line = collapse(line);
+    let words = line.split_whitespace().count();
+    if !(2..=MAX_LINE_WORDS).contains(&words)
+        || crate::input::line_joins::ends_sentence(&line)
+        || !BY_PREFIXES.iter().any(|p| {
+            line.len() > p.len()
+                && line.is_char_boundary(p.len())
+                && line[..p.len()].eq_ignore_ascii_case(p)
+                && line[p.len()..].starts_with([' ', ':'])
+        })
+    {
+        return None;
+    }
+    let mut parts = 0;
+    for part in split_parts(&line) {
+        let part = strip_by(part);
+        if part.is_empty() || date_line(part).is_some() {
+            continue;
+        }
+        parts += 1;
+        if is_role(part) {
+            continue;
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let first = part.split_whitespace().next().unwrap_or("");
+        let name = capitalised(first)
+            && part
+                .split_whitespace()
+                .all(|w| capitalised(w) || NAME_PARTICLES.contains(&w))
+            && is_name_part(part);
+        if !name {
+            return None;
+        }
+    }
+    (parts > 0).then(|| clean(&line))
+}
+
 /// A line split at the separators of [`SEPARATORS`].
 fn split_parts(line: &str) -> Vec<&str> {
     let mut parts = vec![line];
@@ -297,5 +354,39 @@ mod tests {
             )),
             None
         );
+    }
+
+    /// A byline printed as a line of its own, as a saved article has it
+    /// under its headline; a sentence that starts with "By" is not one.
+    #[test]
+    fn a_printed_byline_line_gives_the_names() {
+        for (line, names) in [
+            ("By Jane Smith, Political Correspondent", "Jane Smith"),
+            ("By Tom Brown", "Tom Brown"),
+            ("BY JANE SMITH", "JANE SMITH"),
+            ("By Jane Smith and Tom Jones", "Jane Smith and Tom Jones"),
+            ("Written by: Ursula von der Leyen", "Ursula von der Leyen"),
+            ("By Jane Smith | 7 February 2017", "Jane Smith"),
+            ("By Jane Smith, deputy political editor", "Jane Smith"),
+            (
+                "By Our Political Correspondent",
+                "Our Political Correspondent",
+            ),
+        ] {
+            assert_eq!(printed_line(line).as_deref(), Some(names), "{line:?}");
+        }
+        for line in [
+            "By Monday, the river had burst its banks",
+            "By the time police arrived, the crowd had gone.",
+            "By Jane Smith.",
+            "Jane Smith",
+            "By",
+            "Bypass closed after crash",
+            "By 7 February 2017",
+            "By Jane Smith in Washington",
+            "By 2030 Britain will need new homes for millions of people in the south east of England",
+        ] {
+            assert_eq!(printed_line(line), None, "{line:?}");
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! Microsoft Word (.docx): the paragraphs of `word/document.xml`, and the
-//! title from the paragraph styled as one.
+//! Microsoft Word (.docx): the paragraphs of `word/document.xml` (text
+//! boxes, footnotes, comments, headers and footers left out), the title
+//! from the paragraph styled as one, and a warning when the file seems to
+//! hold several articles.
 
 use super::extracted::Extracted;
 use super::office_zip::{
@@ -18,12 +20,15 @@ const WORD: XmlDialect = XmlDialect {
     // "well-known" typed with a non-breaking hyphen; a soft hyphen
     // (<w:softHyphen/>) only marks where the word may break.
     hyphens: &["noBreakHyphen"],
-    // Footnote references and comments live in other parts; text boxes'
-    // fallback copies would repeat their text. A paragraph moved with
+    // Footnotes, endnotes and comments live in other parts (not read); a
+    // footnote's mark in the text is an element without text. Fallback
+    // copies repeat what their <mc:Choice> holds. A paragraph moved with
     // tracked changes on is also at its old place, inside <w:moveFrom>
     // (its new place, <w:moveTo>, is read); deleted runs are skipped
     // whole, whatever text elements a writer put in them.
     skip: &["Fallback", "moveFrom", "del"],
+    // The content of a text box, in a drawing shape or a VML text box.
+    boxes: &["txbxContent"],
 };
 
 /// The style ids of Word's Title and Heading 1 styles. A paragraph names
@@ -62,11 +67,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         styles.get(attribute(e, "val")?.as_ref()).copied()
     };
     let got = paragraphs(&xml, &WORD, &mark)?;
-    Ok(Extracted {
-        text: got.text,
-        meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
-        ..Extracted::default()
-    })
+    Ok(got.into_extracted())
 }
 
 #[cfg(test)]
@@ -177,6 +178,105 @@ mod tests {
             read(&bytes).unwrap().text,
             "Residents left at dawn.\n\nThe river burst its banks.\n\nRoads are shut."
         );
+    }
+
+    /// A pull quote in a text box repeats the article's words: its text
+    /// (in a drawing shape, and in the VML fallback copy) is left out,
+    /// and so is a footnote, whose text is in another part. A document
+    /// whose whole text is in text boxes is read from them, with a warning.
+    #[test]
+    fn text_boxes_and_footnotes_are_left_out() {
+        let boxed = |text: &str| {
+            format!(
+                "<w:r><mc:AlternateContent xmlns:mc=\"mc\"><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp xmlns:wps=\"wps\"><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>\
+                 <mc:Fallback><w:pict><v:textbox xmlns:v=\"v\"><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+            )
+        };
+        let doc = format!(
+            "<w:document xmlns:w=\"w\"><w:body>\
+             <w:p><w:r><w:t>Storm hits the coast</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>The sea wall broke at dawn.</w:t></w:r><w:r><w:footnoteReference w:id=\"2\"/></w:r>{}</w:p>\
+             <w:p><w:pict><v:shape xmlns:v=\"v\"><v:textbox><w:txbxContent><w:p><w:r><w:t>Old VML box</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict><w:r><w:t>Homes were flooded.</w:t></w:r></w:p>\
+             </w:body></w:document>",
+            boxed("A deadly threat")
+        );
+        let footnotes = "<w:footnotes xmlns:w=\"w\"><w:footnote w:id=\"2\"><w:p><w:r><w:t>Interview, 2017.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+        let bytes = zip_of(&[
+            ("word/document.xml", doc.as_str()),
+            ("word/footnotes.xml", footnotes),
+        ]);
+        let got = read(&bytes).unwrap();
+        assert_eq!(
+            got.text,
+            "Storm hits the coast\n\nThe sea wall broke at dawn.\n\nHomes were flooded."
+        );
+        assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+        let only_boxes = format!(
+            "<w:document xmlns:w=\"w\"><w:body><w:p>{}</w:p></w:body></w:document>",
+            boxed("The river burst its banks.")
+        );
+        let got = read(&zip_of(&[("word/document.xml", only_boxes.as_str())])).unwrap();
+        assert_eq!(got.text, "The river burst its banks.");
+        assert!(got.warnings[0].contains("text boxes"), "{:?}", got.warnings);
+    }
+
+    /// Several pasted articles, each under its own Heading 1: a warning (the
+    /// file is still read as one article); subheads over short sections,
+    /// or Heading 1 sections under a Title, are one article.
+    #[test]
+    fn several_titled_articles_in_one_file_are_named() {
+        let para = |style: &str, text: &str| {
+            format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let body = |words: usize| para("Normal", &"word ".repeat(words));
+        let doc = |paras: &[String]| {
+            let xml = format!(
+                "<w:document xmlns:w=\"w\"><w:body>{}</w:body></w:document>",
+                paras.concat()
+            );
+            read(&zip_of(&[("word/document.xml", xml.as_str())])).unwrap()
+        };
+        let three = doc(&[
+            para("Heading1", "First story"),
+            body(100),
+            body(100),
+            para("Heading1", "Second story"),
+            body(300),
+            para("Heading1", "Third story"),
+            body(200),
+        ]);
+        let w = three.several_articles.unwrap();
+        assert!(
+            w.starts_with("looks like it holds 3 articles (3 Heading 1 titles"),
+            "{w}"
+        );
+        assert!(three.warnings.is_empty());
+        assert_eq!(three.meta[0].1, "First story");
+        // Sections of one article: short ones, or under a Title.
+        let subheads = doc(&[
+            para("Heading1", "One story"),
+            body(300),
+            para("Heading1", "What happens next"),
+            body(60),
+        ]);
+        assert_eq!(subheads.several_articles, None);
+        let titled = doc(&[
+            para("Title", "One story"),
+            body(300),
+            para("Heading1", "Background"),
+            body(300),
+        ]);
+        assert_eq!(titled.several_articles, None);
+        let two_titles = doc(&[
+            para("Title", "One story"),
+            body(300),
+            para("Title", "Another story"),
+            body(300),
+        ]);
+        assert!(two_titles
+            .several_articles
+            .unwrap()
+            .contains("2 Title-style titles"));
     }
 
     #[test]

@@ -23,6 +23,10 @@ pub struct Extracted {
     pub warnings: Vec<String>,
     /// Line ends inside a paragraph are page layout (PDF), not sentence ends.
     pub wrapped: bool,
+    /// A warning that the file seems to hold several articles (a Word file
+    /// with one Heading 1 title per article), said only when the file is
+    /// read as one article, not when it is split as a news-database export.
+    pub several_articles: Option<String>,
 }
 
 impl Extracted {

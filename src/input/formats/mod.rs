@@ -108,6 +108,7 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         meta,
         warnings,
         wrapped: false,
+        several_articles: None,
     }
 }
 

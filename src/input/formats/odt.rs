@@ -15,6 +15,8 @@ const ODF: XmlDialect = XmlDialect {
     hyphens: &[],
     // Footnotes, comments and tracked deletions are not the article's text.
     skip: &["note", "annotation", "tracked-changes"],
+    // A frame's text box (pull quotes, sidebars, picture captions).
+    boxes: &["text-box"],
 };
 
 /// The rank a named paragraph style gives: LibreOffice's Title and
@@ -57,11 +59,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         }
     };
     let got = paragraphs(&xml, &ODF, &mark)?;
-    Ok(Extracted {
-        text: got.text,
-        meta: got.title.map(|t| ("title".into(), t)).into_iter().collect(),
-        ..Extracted::default()
-    })
+    Ok(got.into_extracted())
 }
 
 #[cfg(test)]
@@ -115,6 +113,23 @@ mod tests {
         // Formatted by hand, the title has an automatic style based on Title.
         let got = read(&odt(&format!("<office:automatic-styles><style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Title\"/></office:automatic-styles><text:p>Coursework corpus, article 7</text:p><text:p text:style-name=\"P1\">River bursts banks</text:p><text:p>{long}</text:p>"))).unwrap();
         assert_eq!(got.meta[0].1, "River bursts banks");
+    }
+
+    /// A frame's text box (a pull quote) is left out, as in Word.
+    #[test]
+    fn text_boxes_are_left_out() {
+        let content = "<office:document-content xmlns:text=\"t\" xmlns:draw=\"d\"><office:body><office:text>\
+            <text:p>Storm hits the coast</text:p>\
+            <text:p>The sea wall broke.<draw:frame><draw:text-box><text:p>A deadly threat</text:p></draw:text-box></draw:frame></text:p>\
+            </office:text></office:body></office:document-content>";
+        let bytes = zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        assert_eq!(
+            read(&bytes).unwrap().text,
+            "Storm hits the coast\n\nThe sea wall broke."
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the memory guard (the unpacked size counts, not the file's), and walks
 //! a part's XML into paragraphs.
 
-use super::extracted::Detected;
+use super::extracted::{Detected, Extracted};
 use crate::input::limits::MAX_FILE_BYTES;
 use crate::input::line_joins::ends_sentence;
 use crate::model::options::InputFormat;
@@ -127,6 +127,10 @@ pub struct XmlDialect {
     pub hyphens: &'static [&'static str],
     /// Elements whose content is not text of the document (notes, deleted text).
     pub skip: &'static [&'static str],
+    /// Elements that hold a text box: pull quotes (which repeat the
+    /// article's words), sidebars, captions. Left out, unless the document
+    /// has no text outside them.
+    pub boxes: &'static [&'static str],
 }
 
 /// How strongly an element marks its paragraph as the document's title:
@@ -181,6 +185,10 @@ pub fn attribute<'a>(e: &'a BytesStart, local: &str) -> Option<std::borrow::Cow<
         .map(|a| a.value)
 }
 
+/// Fewest words of text under a title or top-level heading for it to head
+/// an article of its own (an article's sections may be shorter).
+const ARTICLE_MIN_WORDS: usize = 150;
+
 /// The text of an office document and its title, when a paragraph is
 /// marked as one.
 #[derive(Debug, Default, PartialEq)]
@@ -190,13 +198,87 @@ pub struct OfficeText {
     /// The first paragraph in a title style, else the first top-level
     /// heading before the body begins.
     pub title: Option<String>,
+    /// Each paragraph in a title style or a top-level heading, in order:
+    /// its mark and the words of the text under it, up to the next one.
+    pub headings: Vec<(u8, usize)>,
+    /// The text was read from text boxes: the document has none outside them.
+    pub from_boxes: bool,
 }
 
-/// The paragraphs of an office XML part, separated by blank lines.
+impl OfficeText {
+    /// A warning when the document seems to hold several articles, each
+    /// under its own title: two or more paragraphs in the Title style (or,
+    /// in a document without one, in Heading 1) that each head at least
+    /// [`ARTICLE_MIN_WORDS`] words. A document with a Title has its
+    /// sections under Heading 1, as the title rule reads it.
+    pub fn several_articles(&self) -> Option<String> {
+        let has_title = self.headings.iter().any(|h| h.0 == TITLE_STYLE);
+        let (mark, style) = if has_title {
+            (TITLE_STYLE, "Title-style")
+        } else {
+            (TOP_HEADING, "Heading 1")
+        };
+        let n = self
+            .headings
+            .iter()
+            .filter(|&&(m, words)| m == mark && words >= ARTICLE_MIN_WORDS)
+            .count();
+        (n >= 2).then(|| {
+            format!(
+                "looks like it holds {n} articles ({n} {style} titles, each over text of its own), read as one article: split it, one article per file, or, if they head the sections of one article, ignore this warning"
+            )
+        })
+    }
+
+    /// What a reader returns: the text, the title as metadata, the
+    /// warnings (text read from text boxes) and the warning of several
+    /// articles for the caller to give if the file is read as one.
+    pub fn into_extracted(self) -> Extracted {
+        let warnings = if self.from_boxes {
+            vec!["all its text is in text boxes, which frame otherwise leaves out (pull quotes repeat the article's words): it was read from them".to_string()]
+        } else {
+            Vec::new()
+        };
+        Extracted {
+            several_articles: self.several_articles(),
+            meta: self
+                .title
+                .map(|t| ("title".into(), t))
+                .into_iter()
+                .collect(),
+            text: self.text,
+            warnings,
+            ..Extracted::default()
+        }
+    }
+}
+
+/// The paragraphs of an office XML part, separated by blank lines, text
+/// boxes left out (read only when there is no text outside them).
 pub fn paragraphs(
     xml: &str,
     dialect: &XmlDialect,
     title_mark: TitleMark,
+) -> Result<OfficeText, String> {
+    let got = paragraphs_of(xml, dialect, title_mark, false)?;
+    if !got.text.trim().is_empty() || dialect.boxes.is_empty() {
+        return Ok(got);
+    }
+    let boxed = paragraphs_of(xml, dialect, title_mark, true)?;
+    if boxed.text.trim().is_empty() {
+        return Ok(got);
+    }
+    Ok(OfficeText {
+        from_boxes: true,
+        ..boxed
+    })
+}
+
+fn paragraphs_of(
+    xml: &str,
+    dialect: &XmlDialect,
+    title_mark: TitleMark,
+    read_boxes: bool,
 ) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::with_capacity(xml.len() / 4);
@@ -208,6 +290,7 @@ pub fn paragraphs(
     let mut title: Option<(u8, String)> = None;
     // A heading after the body has begun heads a section, not the document.
     let mut body_started = false;
+    let mut headings: Vec<(u8, usize)> = Vec::new();
     let mut flush = |para: &mut String, out: &mut String, mark: &mut Option<u8>| {
         let lines: Vec<String> = para
             .split('\n')
@@ -219,6 +302,14 @@ pub fn paragraphs(
                 out.push_str("\n\n");
             }
             let joined = lines.join("\n");
+            match *mark {
+                Some(m) => headings.push((m, 0)),
+                None => {
+                    if let Some(h) = headings.last_mut() {
+                        h.1 += joined.split_whitespace().count();
+                    }
+                }
+            }
             match mark.take() {
                 Some(m) if m == TITLE_STYLE || !body_started => {
                     if title.as_ref().is_none_or(|(best, _)| m < *best) {
@@ -247,7 +338,10 @@ pub fn paragraphs(
             Event::Start(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                if dialect.skip.contains(&name) || skipping > 0 {
+                if dialect.skip.contains(&name)
+                    || (!read_boxes && dialect.boxes.contains(&name))
+                    || skipping > 0
+                {
                     skipping += 1;
                 } else if dialect.text.contains(&name) {
                     in_text += 1;
@@ -303,6 +397,8 @@ pub fn paragraphs(
     Ok(OfficeText {
         text: out,
         title: title.map(|(_, t)| t),
+        headings,
+        from_boxes: false,
     })
 }
 
@@ -357,6 +453,7 @@ mod tests {
             spaces: &[],
             hyphens: &[],
             skip: &[],
+            boxes: &[],
         };
         assert_eq!(
             paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d, &|_| None)

@@ -106,6 +106,7 @@ pub fn read(html: &str) -> Extracted {
         meta,
         warnings,
         wrapped: false,
+        several_articles: None,
     }
 }
 
@@ -213,6 +214,7 @@ fn whole_page(html: &str, why: String) -> Extracted {
             "no article found in the page ({why}); its whole visible text was read"
         )],
         wrapped: false,
+        several_articles: None,
     }
 }
 
