@@ -541,14 +541,10 @@ fn findings_state_the_group_difference_first_and_in_findings_csv() {
     assert!(f.iter().any(|r| r["kind"] == "caution"));
     // The report says the same sentence before anything else, linked to its section.
     let html = read(&out.join("report.html"));
-    let said = html
-        .find(threat["text"].as_str())
-        .expect("finding in report.html");
+    let escaped = threat["text"].replace('<', "&lt;").replace('>', "&gt;");
+    let said = html.find(escaped.as_str()).expect("finding in report.html");
     assert!(said < html.find("id=\"articles\"").unwrap());
-    assert!(html[said..].starts_with(&format!(
-        "{} <a href=\"#comparing-groups\">",
-        threat["text"]
-    )));
+    assert!(html[said..].starts_with(&format!("{} <a href=\"#comparing-groups\">", escaped)));
     let md = read(&out.join("report.md"));
     assert!(md.contains("## Findings"));
     // The charts' sections stay in the report; their long tables go to the appendix.

@@ -20,7 +20,7 @@ Exit codes: 0 success (also when some files were skipped with a warning),
 /// responsibility, human interest, morality, economic frames, sentiment, and
 /// which articles are alike, with the words and sentences behind every score.
 #[derive(Parser, Debug)]
-#[command(name = "frame", version, about, long_about = None, after_help = "Run `frame analyze --help` for a worked example.")]
+#[command(name = "frame", version = env!("FRAME_VERSION"), about, long_about = None, after_help = "Run `frame analyze --help` for a worked example.")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

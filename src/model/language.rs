@@ -82,10 +82,15 @@ impl Language {
         Stemmer::create(self.algorithm)
     }
 
+    /// The NLTK stop-word list for this language as NLTK has it.
+    pub fn nltk_stop_words(&self) -> &'static [&'static str] {
+        stop_words::lookup(self.stop_code).unwrap_or(&[])
+    }
+
     /// The NLTK stop-word list for this language, plus, for English, a few
     /// modal and function words NLTK lacks (`ENGLISH_EXTRA`).
     pub fn stop_words(&self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = stop_words::lookup(self.stop_code).unwrap_or(&[]).to_vec();
+        let mut v: Vec<&'static str> = self.nltk_stop_words().to_vec();
         if self.code == "en" {
             v.extend_from_slice(ENGLISH_EXTRA);
         }

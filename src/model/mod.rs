@@ -30,7 +30,8 @@ use std::sync::Arc;
 /// The complete result of `frame analyze`.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Analysis {
-    /// frame's version (Cargo package version).
+    /// frame's version: the package version and the git commit it was built
+    /// from ("0.1.0+1a2b3c4d5e6f"; ".modified" with uncommitted changes).
     pub frame_version: String,
     /// Every parameter of the run, so it can be cited and repeated.
     pub parameters: Parameters,
@@ -921,7 +922,7 @@ pub fn example(n: usize) -> Analysis {
         ..Default::default()
     });
     let mut a = Analysis {
-        frame_version: env!("CARGO_PKG_VERSION").into(),
+        frame_version: env!("FRAME_VERSION").into(),
         frames,
         articles,
         clustering,

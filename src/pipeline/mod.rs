@@ -266,7 +266,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
         .collect();
     lex_info.push(senti_info);
     let mut analysis = Analysis {
-        frame_version: env!("CARGO_PKG_VERSION").into(),
+        frame_version: env!("FRAME_VERSION").into(),
         parameters: Parameters {
             lang: opts.lang.code.into(),
             min_df: opts.min_df,
@@ -280,7 +280,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                 .stopwords_file
                 .as_ref()
                 .map(|p| p.to_string_lossy().into_owned()),
-            stopword_list: format!("NLTK ({}, {} words)", opts.lang.name, stop.len()),
+            stopword_list: crate::text::stop_list::label(opts, stop.len()),
             stemmer: format!("Snowball ({})", opts.lang.name),
             k: opts.k,
             seed: opts.seed,

@@ -97,12 +97,14 @@ pub fn compute(a: &Analysis) -> Findings {
     };
     let method = match comparison {
         "pair" => format!(
-            "The two groups are compared measure by measure: the difference of their means, with a 95% bootstrap interval of the difference ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding; each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
-            a.groups.as_ref().map_or(0, |g| g.resamples)
+            "The two groups are compared measure by measure: the difference of their means, with a 95% bootstrap interval of the difference ({} resamples of the articles within each group, seeded by --seed). A difference is a finding when its interval excludes 0 and each side would expect at least {} matches at their shared rate (Cochran 1954); each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
+            a.groups.as_ref().map_or(0, |g| g.resamples),
+            num(MIN_EXPECTED_MATCHES, 0)
         ),
         "each_vs_rest" => format!(
-            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference whose interval includes 0 is not a finding; each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
-            a.groups.as_ref().map_or(0, |g| g.resamples)
+            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference is a finding when its interval excludes 0 and each side would expect at least {} matches at their shared rate (Cochran 1954); each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
+            a.groups.as_ref().map_or(0, |g| g.resamples),
+            num(MIN_EXPECTED_MATCHES, 0)
         ),
         _ => String::new(),
     };
@@ -286,9 +288,9 @@ fn strength(d: &GroupDifference) -> String {
     });
     let corrected = d.p_holm.map(|p| {
         if d.holds_corrected() {
-            format!("; holds after correcting for the comparisons made (Holm p = {})", p_text(p))
+            format!("; holds after correcting for the comparisons made (Holm p {})", p_text(p))
         } else {
-            format!("; does not hold after correcting for the comparisons made (Holm p = {}): weak evidence", p_text(p))
+            format!("; does not hold after correcting for the comparisons made (Holm p {}): weak evidence", p_text(p))
         }
     });
     format!(
@@ -298,12 +300,12 @@ fn strength(d: &GroupDifference) -> String {
     )
 }
 
-/// A p-value as printed: three decimals, or "< 0.001".
+/// A p-value as printed after "p": "= 0.032", or "< 0.001".
 fn p_text(p: f64) -> String {
     if p < 0.001 {
         "< 0.001".into()
     } else {
-        num(p, 3)
+        format!("= {}", num(p, 3))
     }
 }
 

@@ -117,7 +117,7 @@ impl<'a> Builder<'a> {
             strong("How to read this. "),
             t("Keyness compares how often a group uses a word with how often all other articles use it, as AntConc and quanteda do. "),
             strong("G2"),
-            t(" (Dunning's log-likelihood) says how sure we can be that the difference is not chance: above 3.84 means p < 0.05, above 10.83 p < 0.001; it is negative when the group uses the word less. "),
+            t(" (Dunning's log-likelihood) ranks the words by how far their use departs from the rest, counting both size and frequency: above 3.84 means p < 0.05, above 10.83 p < 0.001, but these p-values treat every word as independent (one article repeating a name counts many times) and thousands of words are tested, so read G² as a ranking, not a test of each word; it is negative when the group uses the word less. "),
             strong("Log ratio"),
             t(" (Hardie 2014) says how big the difference is: +1 = twice as frequent in the group, +2 = four times, −1 = half as frequent (a zero count is counted as 0.5, so the ratio stays finite). The raw counts and the number of the group's articles that use the word (AntConc's range) are always given: a large G2 on a word used by one article is a fact about that article, not the group. Words are stems without stop words, shown in their most frequent form; only words used at least "),
             t(k.min_freq.to_string()),

@@ -291,7 +291,7 @@ impl<'a> Builder<'a> {
             t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025), whose labels match frame's frames only approximately (see the mapping in "),
             code("docs/validity.md"),
             t(format!(
-                "; the docs/ files named in this report are in the folder frame was built from, beside its README). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
+                "; the docs/ files named in this report are in the folder frame was built from, beside its README). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. The figures below were measured on the very word lists of this run: frame shows a list's figures only when its SHA-256 fingerprint (analysis.json, lexicons) is the one that was validated, so an edited list, or one of your own, shows none. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
                 fixed(EXPLORATORY_BELOW, 2)
             )),
         ]);
