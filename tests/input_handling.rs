@@ -254,6 +254,13 @@ fn boilerplate_inside_one_paragraph_goes() {
     assert_eq!(get("clean")["boilerplate_lines"], "0");
     assert_eq!(get("pasted")["boilerplate_lines"], "4");
     assert_eq!(get("pasted")["words"], get("clean")["words"]);
+    // The report gives the run's one total, for a methods section.
+    let report = fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        report.contains("Boilerplate removed: 4 lines and fragments (")
+            && report.contains(") from 1 of the 2 articles;"),
+        "{report}"
+    );
 
     let kept = tmp.path().join("kept");
     let r = analyze(&dir, &["--keep-boilerplate", "--quiet"], &kept);

@@ -64,6 +64,16 @@ impl<'a> Builder<'a> {
                     int(even),
                     int(neither)
                 )));
+                // With reassurance nearly absent the count only sorts the
+                // articles by whether they use threat words: say so.
+                if let Some((matches, with)) = reassurance_scarce(a) {
+                    p.push(t(format!(
+                        "Reassurance words are almost absent here ({} in {} of the {} articles), so these counts mostly say which articles use threat words. ",
+                        count(matches, "match", "matches"),
+                        int(with),
+                        int(n)
+                    )));
+                }
                 // The count invites "most articles are threat-framed"; with
                 // the default list it leans to threat by construction.
                 if a.lexicons
@@ -328,6 +338,19 @@ fn count_verb(n: usize, one: &str, many: &str) -> String {
     )
 }
 
+/// The reassurance matches and the articles holding any, when fewer than
+/// one article in ten holds one.
+fn reassurance_scarce(a: &crate::model::Analysis) -> Option<(usize, usize)> {
+    let j = a.frames.iter().position(|f| f == REASSURANCE)?;
+    let hits: Vec<f64> = a
+        .articles
+        .iter()
+        .map(|x| x.frames.get(j).map_or(0.0, |f| f.hits))
+        .collect();
+    let with = hits.iter().filter(|&&h| h > 0.0).count();
+    (with * 10 < a.articles.len()).then(|| (hits.iter().sum::<f64>().round() as usize, with))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,5 +408,18 @@ mod tests {
             art.threat_balance = (x + y > 0.0).then(|| (x - y) / (x + y));
         }
         assert_eq!(leanings(&a), [1, 0, 1, 1]);
+    }
+
+    #[test]
+    fn reassurance_in_fewer_than_one_article_in_ten_is_scarce() {
+        let mut a = example(20);
+        let r = a.frames.iter().position(|f| f == REASSURANCE).unwrap();
+        for art in &mut a.articles {
+            art.frames[r].hits = 0.0;
+        }
+        a.articles[4].frames[r].hits = 2.0;
+        assert_eq!(reassurance_scarce(&a), Some((2, 1)));
+        a.articles[7].frames[r].hits = 1.0;
+        assert_eq!(reassurance_scarce(&a), None, "2 of 20 is one in ten");
     }
 }

@@ -194,6 +194,18 @@ impl<'a> Builder<'a> {
         }
 
         self.heading(3, "Skipped and warnings");
+        let cut: Vec<usize> = a.articles.iter().map(|r| r.boilerplate_lines).collect();
+        let cut_in = cut.iter().filter(|&&n| n > 0).count();
+        if cut_in > 0 {
+            // The one total of what was taken out, so a methods section can
+            // report it (the warnings below give only their own parts).
+            self.para(vec![t(format!(
+                "Boilerplate removed: {} (lines such as share prompts, captions and credits, fragments inside kept lines, a line repeating the headline, and sentences repeated across articles) from {} of the {}; articles.csv gives each article's count (boilerplate_lines), and --keep-boilerplate keeps them all.",
+                count(cut.iter().sum(), "line or fragment", "lines and fragments"),
+                int(cut_in),
+                count(a.articles.len(), "article", "articles"),
+            ))]);
+        }
         if a.skipped.is_empty() {
             self.para(vec![t("No files or rows were skipped.")]);
         } else {
