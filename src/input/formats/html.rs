@@ -83,6 +83,57 @@ fn element_end(lower: &str, from: usize, name: &str) -> usize {
     lower.len()
 }
 
+/// Most bytes of a row of links ([`link_row_end`]): a menu is short.
+const LINK_ROW_MAX_BYTES: usize = 4096;
+
+/// Whether text between links holds no word: spaces, punctuation and
+/// character references (`|`, `&middot;`, `&#183;`).
+fn separators(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let reference = (c == '&')
+            .then(|| rest.find(';').filter(|&k| k <= 10))
+            .flatten();
+        match reference {
+            Some(k) => rest = &rest[k + 1..],
+            None if c.is_alphanumeric() => return false,
+            None => rest = &rest[c.len_utf8()..],
+        }
+    }
+    true
+}
+
+/// The end of a row of links, the page's navigation, when the element
+/// `name` whose start tag ends at `from` holds two links or more and
+/// nothing else but separators between them (`<div><a>Home</a> |
+/// <a>Search</a></div>`): just after its closing tag. `None` for anything
+/// else: text outside the links, another element, one link alone (a
+/// headline may be a link), or no end within [`LINK_ROW_MAX_BYTES`].
+fn link_row_end(lower: &str, from: usize, name: &str) -> Option<usize> {
+    let limit = lower.len().min(from.saturating_add(LINK_ROW_MAX_BYTES));
+    let (mut i, mut links) = (from, 0);
+    loop {
+        let j = i + lower.get(i..limit)?.find('<')?;
+        if !separators(&lower[i..j]) {
+            return None;
+        }
+        let gt = j + lower.get(j..limit)?.find('>')? + 1;
+        if lower[j..].starts_with("</") && is_tag(lower, j, name) {
+            return (links >= 2).then_some(gt);
+        }
+        if lower[j..].starts_with("</") || !is_tag(lower, j, "a") {
+            return None;
+        }
+        // The link's own text and inline markup, up to its end tag.
+        let close = gt + lower.get(gt..limit)?.find("</a")?;
+        if lower[gt..close].contains("<a") {
+            return None;
+        }
+        i = close + lower.get(close..limit)?.find('>')? + 1;
+        links += 1;
+    }
+}
+
 /// The outermost `<article>` elements of a page and the words of their
 /// visible text: (how many, words in all).
 pub fn article_elements(html: &str) -> (usize, usize) {
@@ -221,9 +272,10 @@ pub fn nesting_depth(html: &str) -> usize {
 }
 
 /// The visible text of an HTML document: scripts, styles, the `<head>` (its
-/// `<title>` is read by [`html_title`], not counted as text) and page
-/// furniture (nav, header, footer, aside, form) are dropped, block elements
-/// become paragraph breaks, entities are decoded.
+/// `<title>` is read by [`html_title`], not counted as text), page
+/// furniture (nav, header, footer, aside, form) and rows of links (menus in
+/// a `<div>` or `<p>`) are dropped, block elements become paragraph
+/// breaks, entities are decoded.
 pub fn html_to_text(html: &str) -> String {
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len() / 2);
@@ -250,6 +302,15 @@ pub fn html_to_text(html: &str) -> String {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
+            // A row of links (a site's menu, an export's page navigation)
+            // is no text.
+            if !closing && (name == "div" || name == "p") && !tag.ends_with('/') {
+                if let Some(after) = link_row_end(&lower, end, &name) {
+                    i = after;
+                    out.push_str("\n\n");
+                    continue;
+                }
+            }
             if !closing && HIDDEN_TAGS.contains(&name.as_str()) {
                 i = if tag.ends_with('/') {
                     end
@@ -381,6 +442,33 @@ mod tests {
         // An unclosed <head> does not swallow a <header> by its prefix.
         assert_eq!(html_title("<p>no title</p>"), None);
         assert_eq!(html_to_text("<headline>Text</headline>"), "Text");
+    }
+
+    /// From a review: a Factiva HTML export's page navigation (a `<div>`
+    /// of menu links before the first article) was read as the first
+    /// article's headline, and the real one went into its byline.
+    #[test]
+    fn a_row_of_links_is_no_text() {
+        let html = "<body><div id=\"headerContainer\"><a href=\"#\">Home</a> <a href=\"#\">Search</a> \
+            &middot; <a href=\"#\"><b>Alerts</b></a></div>\
+            <div class=\"top\"><a href=\"/\">Home</a> | <a href=\"/news\">News</a></div>\
+            <div><span class=\"enHeadline\">Minister defends travel ban</span></div>\
+            <div><a href=\"/story\">A headline given as a link</a></div>\
+            <p><a href=\"/a\">Flood</a> warnings were issued, <a href=\"/b\">officials</a> said.</p>\
+            <div><a href=x>One</a> <img src=y> <a href=z>Two</a></div></body>";
+        assert_eq!(
+            html_to_text(html),
+            "Minister defends travel ban\n\nA headline given as a link\n\n\
+             Flood warnings were issued, officials said.\n\nOne Two"
+        );
+        // Unclosed or cut off, nothing is lost.
+        for cut in [
+            "<div><a>Home</a> <a>News",
+            "<div><a>Home</a><a>News</a>",
+            "<div><a>Home",
+        ] {
+            assert!(html_to_text(cut).contains("Home"), "{cut}");
+        }
     }
 
     #[test]

@@ -16,8 +16,10 @@ pub mod json_ld;
 pub mod markdown;
 pub mod odt;
 pub mod office_zip;
+pub mod page_extras;
 pub mod page_furniture;
 pub mod page_headline;
+pub mod page_times;
 pub mod pdf;
 pub mod rtf;
 pub mod table;
@@ -161,5 +163,44 @@ mod tests {
             a.text,
             "Harbour wall holds in storm 6\n\nThe harbour wall held through the night, officials said.\n\nEngineers will inspect it again on Friday."
         );
+    }
+
+    /// From a review: in a Factiva HTML export without field codes, the
+    /// site's menu before the first article ("Home Search Alerts
+    /// Newsletters") was read as its headline, and the headline went into
+    /// the byline.
+    #[test]
+    fn an_html_exports_page_navigation_is_no_article_text() {
+        let article = |n: usize| {
+            format!(
+                "<div class=\"article enArticle\"><div id=\"hd\"><span class=\"enHeadline\">\
+                 Harbour wall holds in storm {n}</span></div><div class=\"author\">By Jane Smith</div>\
+                 <div>20 words</div><div>{n} March 2024</div><div>The Daily Paper</div><div>PAPR</div>\
+                 <div>English</div><div>(c) 2024 The Daily Paper. All rights reserved</div>\
+                 <p class=\"articleParagraph\">The harbour wall held through the night, officials said.</p>\
+                 <p class=\"articleParagraph\">Engineers will inspect it again on Friday.</p>\
+                 <div>Document PAPR00000202403{n:02}e0350000b</div></div>"
+            )
+        };
+        let html = format!(
+            "<html><head><title>Factiva</title></head><body><div id=\"headerContainer\">\
+             <a href=\"#\">Home</a> <a href=\"#\">Search</a> <a href=\"#\">Alerts</a> \
+             <a href=\"#\">Newsletters</a></div>{}{}</body></html>",
+            article(5),
+            article(6)
+        );
+        let e = from_text(InputFormat::Html, html);
+        let split = crate::input::exports::split(&e.text).expect("a Factiva export");
+        assert_eq!(split.articles.len(), 2);
+        for (a, n) in split.articles.iter().zip([5, 6]) {
+            let title = format!("Harbour wall holds in storm {n}");
+            assert!(a.meta.contains(&("title".into(), title)), "{:?}", a.meta);
+            assert!(
+                a.meta.contains(&("byline".into(), "By Jane Smith".into())),
+                "{:?}",
+                a.meta
+            );
+            assert!(!a.text.contains("Newsletters"), "{}", a.text);
+        }
     }
 }

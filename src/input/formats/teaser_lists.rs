@@ -4,6 +4,7 @@
 //! before the article is looked for, since Readability keeps such a list
 //! inside a short article.
 
+use super::page_times::alone_in;
 use dom_query::{Document, NodeRef};
 
 /// The words a teaser list's heading starts with (lower case): the
@@ -60,17 +61,17 @@ fn teaser_heading(text: &str) -> bool {
         })
 }
 
-fn words(text: &str) -> usize {
+pub(super) fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-fn is_named(node: &NodeRef, name: &str) -> bool {
+pub(super) fn is_named(node: &NodeRef, name: &str) -> bool {
     node.node_name()
         .is_some_and(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// (words, words inside links) of an element.
-fn link_words(node: &NodeRef) -> (usize, usize) {
+pub(super) fn link_words(node: &NodeRef) -> (usize, usize) {
     let all = words(&node.text());
     if is_named(node, "a") {
         return (all, all);
@@ -85,14 +86,13 @@ fn link_words(node: &NodeRef) -> (usize, usize) {
 
 /// The heading's block: the heading, or the wrapper around it that holds
 /// no other text (`<div><h3>Related</h3></div>`).
-fn heading_block<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
-    let own = words(&heading.text());
+pub(super) fn heading_block<'a>(heading: &NodeRef<'a>) -> NodeRef<'a> {
     let mut block = *heading;
     while let Some(parent) = block.parent() {
         if !parent.is_element()
             || is_named(&parent, "body")
             || is_named(&parent, "html")
-            || words(&parent.text()) != own
+            || !alone_in(&parent, &block)
         {
             break;
         }

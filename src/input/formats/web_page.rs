@@ -13,6 +13,7 @@ use super::json_ld::{self, ArticleLd};
 use super::page_headline;
 use super::teaser_lists;
 use super::title_suffix::strip_site;
+use super::{page_extras, page_times};
 use dom_smoothie::{Article, Config, Readability, TextMode};
 
 /// Page parts that are never the article's text, by the ids and classes
@@ -48,8 +49,11 @@ pub fn read(html: &str) -> Extracted {
     let parsed = guard::catch(|| {
         let doc = dom_query::Document::from(html);
         let ld = json_ld::read(&doc);
+        let time_date = page_times::date(&doc);
         doc.select(NOT_THE_ARTICLE).remove();
         teaser_lists::remove(&doc);
+        page_extras::remove(&doc);
+        page_times::separate_date_lines(&doc);
         let dom_byline = bylines::candidate(&doc);
         let h1s = page_headline::candidates(&doc);
         let meta_title = page_headline::has_meta_title(&doc);
@@ -62,6 +66,7 @@ pub fn read(html: &str) -> Extracted {
             page_title,
             h1s,
             meta_title,
+            time_date,
         })
     });
     let found = match parsed {
@@ -121,13 +126,15 @@ struct Found {
     h1s: Vec<String>,
     /// Whether the page's meta data names a title (`og:title` ...).
     meta_title: bool,
+    /// The date the page's `<time>` elements give (`page_times::date`).
+    time_date: Option<String>,
 }
 
 /// The page's `title`, `byline`, `date` and `outlet`: JSON-LD first (as
 /// Readability ranks it, but read whole: `@graph`, lists, `@id`
 /// references), then the meta data Readability read, then the `<h1>`
-/// (else the `<title>`) and the byline element; and whether the title is
-/// the `<h1>`'s.
+/// (else the `<title>`), the byline element and the article's `<time>`;
+/// and whether the title is the `<h1>`'s.
 fn page_meta(found: &Found, html: &str) -> (Vec<(String, String)>, bool) {
     let article = &found.article;
     let ld = found.ld.as_ref();
@@ -180,6 +187,7 @@ fn page_meta(found: &Found, html: &str) -> (Vec<(String, String)>, bool) {
                 .as_deref()
                 .and_then(crate::input::exports::dates::iso_date)
         })
+        .or_else(|| found.time_date.clone())
     {
         meta.push(("date".to_string(), d));
     }
@@ -370,6 +378,83 @@ pub(crate) mod tests {
         ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
+    }
+
+    /// From a review: a page whose parts have no telling class or id kept,
+    /// in a short article, the cookie notice, the reader comments under
+    /// their heading and the footer's legal notice; in a long one, the
+    /// comments and the footer.
+    #[test]
+    fn comments_cookie_and_legal_notices_without_telling_classes() {
+        let page = |paras: &[&str]| {
+            let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+            format!(
+                "<html><head><title>Warehouse fire - Evening Post</title></head><body>\
+                 <div class=\"top\"><a href=\"/\">Home</a> | <a href=\"/news\">News</a></div>\
+                 <div class=\"gdpr\"><p>This website uses cookies. We and our partners use cookies \
+                 to personalise content and ads. Accept or manage settings.</p></div>\
+                 <div class=\"content\"><h1>Warehouse fire under control</h1>{body}\
+                 <h3>Reader comments</h3><p>Joe Bloggs wrote: This is a total disaster and a crisis.</p>\
+                 <p>Ann wrote: I agree, shocking and dangerous.</p></div>\
+                 <div class=\"foot\">Evening Post, 1 High Street. Registered in England No. 12345. \
+                 All rights reserved.</div></body></html>"
+            )
+        };
+        for paras in [&PARAS[..1], PARAS] {
+            let text = read(&page(paras)).text;
+            for p in paras {
+                assert!(text.contains(p), "missing {p:?} in {text:?}");
+            }
+            for gone in [
+                "cookies",
+                "Reader comments",
+                "disaster",
+                "shocking",
+                "Registered",
+            ] {
+                assert!(!text.contains(gone), "{gone}: {text}");
+            }
+        }
+    }
+
+    /// From a review: the date under the headline (a `<time>`) and the
+    /// picture's caption after it were read as one line of text (now the
+    /// date is a line of its own and the caption is left out), and a page
+    /// without JSON-LD or meta dates had no date though its `<time
+    /// datetime>` gave one.
+    #[test]
+    fn date_line_and_caption_are_not_text_and_the_time_gives_the_date() {
+        let body: String = PARAS.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let page = format!(
+            "<html><head><title>Warehouse fire | Daily Bugle</title></head><body>\
+             <header><a href=\"/\">Daily Bugle</a><time datetime=\"2024-01-01\">1 Jan</time></header>\
+             <main><article><h1>Warehouse fire under control, police say</h1>\
+             <time datetime=\"2017-02-20\">20 February 2017</time>\
+             <figure><img src=\"x.jpg\"><figcaption>Firefighters at the scene. Photograph: Getty \
+             Images</figcaption></figure>{body}</article></main></body></html>"
+        );
+        let e = read(&page);
+        assert_eq!(
+            e.text,
+            format!(
+                "Warehouse fire under control, police say\n\n20 February 2017\n\n{}",
+                PARAS.join("\n\n")
+            )
+        );
+        assert!(
+            e.meta.contains(&("date".into(), "2017-02-20".into())),
+            "{:?}",
+            e.meta
+        );
+        // A date in the meta data comes first.
+        let with_meta = page.replacen(
+            "</title>",
+            "</title><meta property=\"article:published_time\" content=\"2017-02-21T08:00:00Z\">",
+            1,
+        );
+        assert!(read(&with_meta)
+            .meta
+            .contains(&("date".into(), "2017-02-21".into())));
     }
 
     fn meta_of(page: &str) -> Vec<(String, String)> {
