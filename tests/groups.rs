@@ -596,3 +596,53 @@ fn three_groups_compare_each_with_the_rest() {
     let html = read(&out.join("report.html"));
     assert!(html.contains("each group is compared with all other articles together"));
 }
+
+/// The subfolders a student sorted the files into are the groups, also
+/// when files name an outlet of their own (an export's "The Guardian
+/// (London)", front matter's outlet:); that outlet stays for --group-by.
+#[test]
+fn subfolders_are_the_groups_before_the_outlet_a_file_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    for (sub, i, named) in [
+        ("guardian", 0, Some("The Guardian (London)")),
+        ("guardian", 1, None),
+        ("guardian", 2, Some("The Guardian (London)")),
+        ("bugle", 3, Some("Daily Bugle")),
+        ("bugle", 4, None),
+        ("bugle", 5, None),
+    ] {
+        let dir = corpus.join(sub);
+        fs::create_dir_all(&dir).unwrap();
+        let lines = if i < 3 { THREAT } else { CALM };
+        let front = named.map_or(String::new(), |o| format!("---\noutlet: {o}\n---\n"));
+        fs::write(
+            dir.join(format!("a{i}.txt")),
+            format!("{front}{}", lines.join(" ")),
+        )
+        .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let g = rows(&out.join("groups.csv"));
+    let names: Vec<&str> = g.iter().map(|r| r["group"].as_str()).collect();
+    assert_eq!(names, ["bugle", "guardian"]);
+    assert!(
+        err.contains("3 articles in subfolders name an outlet of their own (2 outlet names")
+            && err.contains("--group-by outlet"),
+        "{err}"
+    );
+    let out2 = tmp.path().join("out2");
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out2.to_str().unwrap(),
+        "--group-by",
+        "outlet",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let g = rows(&out2.join("groups.csv"));
+    let names: Vec<&str> = g.iter().map(|r| r["group"].as_str()).collect();
+    assert_eq!(names, ["Daily Bugle", "The Guardian (London)", "(none)"]);
+}

@@ -178,6 +178,8 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     // With several folders, an article directly in one of them belongs to
     // the group of that folder's name (subfolders still give the group).
     let folders = opts.inputs.iter().filter(|p| p.is_dir()).count();
+    // (subfolder, the outlet the file names) where the two differ.
+    let mut own_outlets: Vec<(String, String)> = Vec::new();
     for (c, (res, id)) in files.iter().zip(results.into_iter().zip(ids)) {
         if let Some(rec) = res.input {
             corpus.inputs.push(rec);
@@ -189,11 +191,22 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
                 for mut doc in docs {
                     // An export's articles are `file#N`, N their number in the export.
                     doc.id = format!("{id}{}", doc.id);
-                    if doc.group.is_none() {
-                        doc.group = group_of(&c.rel).or_else(|| {
-                            (folders > 1 && opts.inputs[c.input].is_dir())
-                                .then(|| labels[c.input].clone())
-                        });
+                    // The subfolder the user sorted a file into is its group,
+                    // before the outlet the file names itself (an export's
+                    // "The Guardian (London)", a page's site name), which
+                    // stays metadata for --group-by outlet.
+                    if let Some(sub) = group_of(&c.rel) {
+                        if doc
+                            .group
+                            .as_deref()
+                            .is_some_and(|g| !g.eq_ignore_ascii_case(&sub))
+                        {
+                            own_outlets.push((sub.clone(), doc.group.clone().unwrap_or_default()));
+                        }
+                        doc.group = Some(sub);
+                    } else if doc.group.is_none() {
+                        doc.group = (folders > 1 && opts.inputs[c.input].is_dir())
+                            .then(|| labels[c.input].clone());
                     }
                     corpus.documents.push(doc);
                 }
@@ -203,6 +216,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
                 reason,
             }),
         }
+    }
+    if let Some(w) = own_outlets_note(&own_outlets) {
+        corpus.warnings.insert(summaries_end, w);
     }
     for (_, path) in &tables {
         formats::table::read(path, &opts.columns, opts.keep_boilerplate, &mut corpus)?;
@@ -283,6 +299,20 @@ fn imported_file(file: &Path) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The run's one note when files in subfolders name an outlet of their own
+/// that differs from the subfolder (the subfolder is the group).
+fn own_outlets_note(pairs: &[(String, String)]) -> Option<String> {
+    let (sub, own) = pairs.first()?;
+    let distinct: std::collections::BTreeSet<&str> = pairs.iter().map(|p| p.1.as_str()).collect();
+    Some(format!(
+        "{} in subfolders {} an outlet of {} own ({}, e.g. \"{own}\" in {sub}/): the subfolders are the groups compared; to compare by the outlet the files name, add --group-by outlet",
+        crate::model::numbers::count(pairs.len(), "article", "articles"),
+        if pairs.len() == 1 { "names" } else { "name" },
+        if pairs.len() == 1 { "its" } else { "their" },
+        crate::model::numbers::count(distinct.len(), "outlet name", "outlet names"),
+    ))
 }
 
 #[cfg(test)]

@@ -196,7 +196,7 @@ mod tests {
             let title = format!("Harbour wall holds in storm {n}");
             assert!(a.meta.contains(&("title".into(), title)), "{:?}", a.meta);
             assert!(
-                a.meta.contains(&("byline".into(), "By Jane Smith".into())),
+                a.meta.contains(&("byline".into(), "Jane Smith".into())),
                 "{:?}",
                 a.meta
             );
