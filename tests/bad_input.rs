@@ -132,13 +132,26 @@ fn folders_of_only_empty_only_binary_or_only_other_files() {
     let empty = folder(
         tmp.path(),
         "empty",
-        &[("a.txt", b""), ("b.md", b"  \n\r\n\t"), ("c.html", b"")],
+        &[
+            ("a.txt", b""),
+            ("b.md", b"  \n\r\n\t"),
+            ("c.html", b""),
+            ("d.docx", b""),
+            ("e.pdf", b""),
+        ],
     );
     let r = analyze(&[&empty], &tmp.path().join("o1"));
     assert_eq!(r.code, 1);
+    // A 0-byte Word file or PDF is empty, not damaged.
     assert_has(
         &r,
-        &["no usable article", "a.txt: empty file", "b.md: empty file"],
+        &[
+            "no usable article",
+            "a.txt: empty file",
+            "b.md: empty file",
+            "d.docx: empty file (0 bytes): download or save it again",
+            "e.pdf: empty file (0 bytes)",
+        ],
     );
 
     let binary = folder(

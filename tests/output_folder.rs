@@ -195,6 +195,25 @@ fn an_output_folder_equal_to_the_input_is_not_read_back() {
     );
 }
 
+/// frame's own list of the files it wrote is no hidden file of the user's,
+/// also in a folder whose reports were deleted or moved.
+#[test]
+fn frames_own_file_list_is_not_named_as_a_hidden_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    corpus(&dir, 5);
+    let out = tmp.path().join("out");
+    analyze_ok(&[&dir], &out);
+    fs::copy(out.join(".frame-manifest"), dir.join(".frame-manifest")).unwrap();
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&dir)
+        .arg("--out")
+        .arg(tmp.path().join("o2")));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("hidden file"), "{}", r.stderr);
+}
+
 /// Several folder arguments: the group is the folder's name and a shared
 /// file name is told apart by it, whatever the order of the arguments.
 #[test]

@@ -196,8 +196,9 @@ pub(crate) fn walk(
     let mut imported_found = 0;
     for (path, kind) in paths {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        // frame's own list of imported articles, not a file of the user's.
-        if name == IMPORT_MARKER {
+        // frame's own lists (of imported articles, of a report folder's
+        // files), not files of the user's: never named as hidden files.
+        if name == IMPORT_MARKER || name == MANIFEST {
             continue;
         }
         if imported.contains(name) {

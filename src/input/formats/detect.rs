@@ -28,6 +28,8 @@ pub fn detect(ext: &str, bytes: &[u8]) -> Detected {
     match ext {
         "md" | "markdown" => Detected::Reader(InputFormat::Markdown),
         "html" | "htm" | "xhtml" => Detected::Reader(InputFormat::Html),
+        // 0 bytes: empty whatever the name (`formats::read` says so).
+        "docx" | "odt" | "pdf" | "rtf" if bytes.is_empty() => Detected::Reader(InputFormat::Text),
         "docx" | "odt" | "pdf" | "rtf" => Detected::Unsupported(format!(
             "not a valid .{ext} file (it does not start as one does): corrupt, truncated or renamed; open it and save it again"
         )),

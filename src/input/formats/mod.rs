@@ -44,6 +44,11 @@ use crate::model::options::InputFormat;
 /// decoded first (a Windows-1252 fallback is a warning). `Err` is the reason
 /// the file cannot be used.
 pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
+    // A file of 0 bytes is empty whatever its name says (an interrupted
+    // download), not a damaged Word file or PDF.
+    if bytes.is_empty() {
+        return Err("empty file (0 bytes): download or save it again".into());
+    }
     match format {
         InputFormat::Docx => docx::read(bytes),
         InputFormat::Odt => odt::read(bytes),
