@@ -81,7 +81,11 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
             "{} fewer than 5 frame hits in all, so their frame profile rests on a handful of words: {}{}. Read their evidence before drawing conclusions.",
             crate::report::format::count(thin.len(), "article has", "articles have"),
             shown.join(", "),
-            if thin.len() > 10 { ", ..." } else { "" }
+            if thin.len() > 10 {
+                format!(" and {} more (frames.csv gives each article's hits)", thin.len() - 10)
+            } else {
+                String::new()
+            }
         ));
     }
     if let Some(c) = &a.clustering {

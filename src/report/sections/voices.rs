@@ -451,7 +451,7 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
-        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on; n/a where no article has the part):")]);
+        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on; n/a where no article has the part; the Findings compare headlines with bodies only in the articles that have both, so their shares can differ a little from these):")]);
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));
