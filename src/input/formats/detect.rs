@@ -385,7 +385,9 @@ mod tests {
         assert!(why("jpg", b"\xFF\xD8\xFF\xE0rest").contains("image (JPEG)"));
         assert!(why("txt", b"\x89PNG\r\n").contains("OCR"));
         assert!(why("docx", b"not a zip").contains("not a valid .docx"));
-        assert!(why("pdf", b"").contains("not a valid .pdf"));
+        assert!(why("pdf", b"%PD").contains("not a valid .pdf"));
+        // 0 bytes: read, and found empty (formats::read), not called damaged.
+        assert!(matches!(detect("pdf", b""), Detected::Reader(_)));
         assert!(skip_reason("xlsx")
             .unwrap()
             .contains("export the sheet as CSV"));
