@@ -22,6 +22,18 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
+/// The English weekday names, lower case: passed over in printed date lines
+/// and in speaker names ("said police Tuesday").
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The Monday from which week keys are counted.
 const FIRST_MONDAY: CivilDate = jiff::civil::date(1970, 1, 5);
 

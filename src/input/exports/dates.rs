@@ -102,25 +102,10 @@ pub fn iso_date(s: &str) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// Weekday names and their short forms, as a printed date gives them.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+/// Weekday names' short forms, as a printed date gives them (the full
+/// names are `model::dates::WEEKDAY_NAMES`).
+const WEEKDAY_SHORT: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Words a printed date line may open with ("Published on", "Last
@@ -157,7 +142,8 @@ fn date_word(w: &str) -> bool {
             "" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "a.m" | "p.m"
         );
     number
-        || WEEKDAYS.contains(&bare)
+        || crate::model::dates::WEEKDAY_NAMES.contains(&bare)
+        || WEEKDAY_SHORT.contains(&bare)
         || month_of(w).is_some()
         || matches!(bare, "am" | "pm" | "a.m" | "p.m")
         || ((2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))

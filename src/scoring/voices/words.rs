@@ -458,15 +458,7 @@ pub(super) const STOP_FORWARD: &[&str] = &[
 
 /// Days of the week: "said police Tuesday" names no Tuesday (nor a month:
 /// `context_words::time_word` checks `model::dates::MONTH_NAMES` too).
-pub(super) const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub(super) const DAYS: &[&str] = &crate::model::dates::WEEKDAY_NAMES;
 
 /// Words that cannot end a speaker's name: a name or noun phrase never
 /// stops on a conjunction, preposition or article ("the men and").
