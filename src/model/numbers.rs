@@ -20,9 +20,26 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", int(n), if n == 1 { one } else { many })
 }
 
+/// A p-value for reading: "< 0.0001" below that, else four decimals (the
+/// report's tables and the findings' sentences print it alike).
+pub fn p_value(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0.0001".into()
+    } else {
+        format!("{p:.4}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn p_values_print_four_decimals_or_below_the_smallest() {
+        assert_eq!(p_value(0.04321), "0.0432");
+        assert_eq!(p_value(1.0), "1.0000");
+        assert_eq!(p_value(3e-9), "< 0.0001");
+    }
 
     #[test]
     fn groups_digits_in_threes_from_the_right() {

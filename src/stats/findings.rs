@@ -300,12 +300,13 @@ fn strength(d: &GroupDifference) -> String {
     )
 }
 
-/// A p-value as printed after "p": "= 0.032", or "< 0.001".
+/// A p-value as printed after "p": "= 0.0321", or "< 0.0001".
 fn p_text(p: f64) -> String {
-    if p < 0.001 {
-        "< 0.001".into()
+    let shown = crate::model::numbers::p_value(p);
+    if shown.starts_with('<') {
+        shown
     } else {
-        format!("= {}", num(p, 3))
+        format!("= {shown}")
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
 use crate::model::findings::{Finding, DIFFERENCE};
+use crate::model::numbers::p_value;
 use crate::model::KeynessComparison;
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Inline, Table};
@@ -174,7 +175,7 @@ impl<'a> Builder<'a> {
                         Cell::num(format!("{} of {}", int(x.articles_group), int(c.articles))),
                         Cell::num(fixed(x.g2, 2)),
                         Cell::num(fixed(x.log_ratio, 2)),
-                        Cell::num(p_text(x.p_value)),
+                        Cell::num(p_value(x.p_value)),
                     ]
                 })
                 .collect();
@@ -395,7 +396,7 @@ impl<'a> Builder<'a> {
                     Cell::num(o(f.difference)),
                     Cell::num(interval),
                     Cell::num(f.effect_size.map_or_else(|| "n/a".into(), |e| fixed(e, 2))),
-                    Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_text)),
+                    Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_value)),
                     Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
                         (true, _) if f.p_holm.is_some_and(|p| p < 0.05) => "yes",
                         (true, _) => "yes, not after correction",
@@ -456,14 +457,5 @@ fn transpose(t: &Table) -> Table {
         header,
         numeric,
         rows,
-    }
-}
-
-/// A p-value for reading: "< 0.0001" below that, else four decimals.
-fn p_text(p: f64) -> String {
-    if p < 0.0001 {
-        "< 0.0001".into()
-    } else {
-        fixed(p, 4)
     }
 }
