@@ -72,13 +72,16 @@ pub fn compute(a: &Analysis) -> Findings {
     let mut items = Vec::new();
     let diffs: &[GroupDifference] = a.groups.as_ref().map_or(&[], |g| &g.differences);
     let mut order: Vec<&GroupDifference> = diffs.iter().collect();
-    // Findings first, the clearest first (so the few the report shows are the
-    // ones a reader should see); the others in measure order.
+    // Findings first: those on threat and reassurance, the question frame
+    // is built for, before the other measures (so the few the report shows
+    // always hold them), each the clearest first; the others in measure order.
     order.sort_by(|x, y| {
         y.is_finding()
             .cmp(&x.is_finding())
             .then_with(|| match x.is_finding() {
-                true => clarity(y).total_cmp(&clarity(x)),
+                true => core(y)
+                    .cmp(&core(x))
+                    .then_with(|| clarity(y).total_cmp(&clarity(x))),
                 false => std::cmp::Ordering::Equal,
             })
     });
@@ -113,6 +116,12 @@ pub fn compute(a: &Analysis) -> Findings {
         method,
         items,
     }
+}
+
+/// Whether a difference is on threat or reassurance, the frames the
+/// findings list first.
+fn core(d: &GroupDifference) -> bool {
+    d.measure == THREAT || d.measure == REASSURANCE
 }
 
 /// How clearly a difference stands out from 0: its size over the width of its
@@ -823,7 +832,7 @@ mod tests {
     }
 
     #[test]
-    fn the_clearest_findings_come_first_and_small_numbers_keep_their_digits() {
+    fn threat_and_reassurance_findings_then_the_clearest_and_small_numbers_keep_their_digits() {
         let mut a = example(6);
         let mut small = diff(-0.09, -0.01, "reassurance");
         (small.mean_a, small.mean_b, small.difference) = (0.03, 0.08, -0.05);
@@ -850,16 +859,17 @@ mod tests {
         }];
         a.lexicons = vec![crate::model::example_lexicon("reassurance", true), economic];
         let f = compute(&a);
+        // Reassurance is the least clear, but the question frame is built for.
         let order: Vec<&str> = f.items.iter().take(4).map(|x| x.frame.as_str()).collect();
-        assert_eq!(order, ["conflict", "economic", "reassurance", "morality"]);
+        assert_eq!(order, ["reassurance", "conflict", "economic", "morality"]);
         let flags: Vec<bool> = f.items.iter().take(3).map(|x| x.exploratory).collect();
-        assert_eq!(flags, [false, false, true]);
+        assert_eq!(flags, [true, false, false]);
         assert!(
-            f.items[2]
+            f.items[0]
                 .text
                 .contains("0.03 vs 0.08 per 1,000 words, difference -0.05 [-0.09, -0.01]"),
             "{}",
-            f.items[2].text
+            f.items[0].text
         );
         assert!(!f.items[3].is_finding);
         assert!(

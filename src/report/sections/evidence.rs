@@ -37,19 +37,24 @@ impl<'a> Builder<'a> {
         // Said before the articles, so that a reader looking for one that
         // is not here knows at once where it is.
         if a.articles.len() > shown.len() {
-            let first = shown.len() - named.len();
+            let which = if self.a.articles.iter().any(|r| r.group.is_some()) {
+                "each group's articles with the highest threat and reassurance scores, in turn"
+            } else {
+                "the articles with the highest threat and reassurance scores"
+            };
             let which = if named.is_empty() {
-                format!("the first {first}")
+                which.to_string()
             } else {
                 let nos: Vec<String> = named.iter().map(|i| format!("#{}", i + 1)).collect();
                 format!(
-                    "the articles the Findings name ({}) and the first {first}",
+                    "the articles the Findings name ({}) and {which}",
                     nos.join(", ")
                 )
             };
             self.para(vec![
                 em(format!(
-                    "Evidence is shown for {which} of {} articles; ",
+                    "Evidence is shown for {} of {} articles: {which}, in article order; ",
+                    int(shown.len()),
                     int(a.articles.len())
                 )),
                 code("evidence.csv"),
@@ -165,12 +170,17 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The articles whose evidence is shown, in article order, and which of them
-/// are there because the Findings name them (beyond the first ones): the
-/// Findings' articles always, so that every article they quote can be
-/// checked here, then the first articles up to [`MAX_EVIDENCE_ARTICLES`].
+/// The articles whose evidence is shown, in article order, and which of
+/// them are there because the Findings name them. Up to
+/// [`MAX_EVIDENCE_ARTICLES`] every article is; beyond, the Findings'
+/// articles always (so that every article they quote can be checked here),
+/// then each group's most framed articles in turn (see [`most_framed`]), so
+/// that every group compared has evidence, not only the first files.
 fn evidence_articles(a: &crate::model::Analysis) -> (Vec<usize>, Vec<usize>) {
     let n = a.articles.len();
+    if n <= MAX_EVIDENCE_ARTICLES {
+        return ((0..n).collect(), Vec::new());
+    }
     let mut named: Vec<usize> = a
         .findings
         .items
@@ -180,16 +190,101 @@ fn evidence_articles(a: &crate::model::Analysis) -> (Vec<usize>, Vec<usize>) {
         .collect();
     named.sort_unstable();
     named.dedup();
-    // As many first articles as leave room for the named ones beyond them.
-    let mut first = MAX_EVIDENCE_ARTICLES.min(n);
-    while first > 0 && first + named.iter().filter(|&&i| i >= first).count() > MAX_EVIDENCE_ARTICLES
-    {
-        first -= 1;
+    named.truncate(MAX_EVIDENCE_ARTICLES);
+    let mut shown = named.clone();
+    let mut queues: Vec<std::collections::VecDeque<usize>> = by_group(a)
+        .into_iter()
+        .map(|g| most_framed(a, &g).into())
+        .collect();
+    // One article per group in turn, so that no group fills the room.
+    while shown.len() < MAX_EVIDENCE_ARTICLES && queues.iter().any(|q| !q.is_empty()) {
+        for q in &mut queues {
+            while let Some(i) = q.pop_front() {
+                if !shown.contains(&i) {
+                    shown.push(i);
+                    break;
+                }
+            }
+            if shown.len() == MAX_EVIDENCE_ARTICLES {
+                break;
+            }
+        }
     }
-    named.retain(|&i| i >= first);
-    let mut shown: Vec<usize> = (0..first).chain(named.iter().copied()).collect();
     shown.sort_unstable();
     (shown, named)
+}
+
+/// The articles of each group (in the groups' name order, articles without
+/// a group last), or all articles as one group when none has a group.
+fn by_group(a: &crate::model::Analysis) -> Vec<Vec<usize>> {
+    let mut groups: std::collections::BTreeMap<Option<&str>, Vec<usize>> = Default::default();
+    for (i, art) in a.articles.iter().enumerate() {
+        groups.entry(art.group.as_deref()).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .iter()
+        .filter(|(g, _)| g.is_some())
+        .map(|(_, v)| v.clone())
+        .collect();
+    out.extend(groups.get(&None).cloned());
+    out
+}
+
+/// A group's articles in the order their evidence is worth reading: its
+/// most threat-framed article, its most reassurance-framed, the second of
+/// each, and so on (per 1,000 words, articles without a match of the frame
+/// left out; ties in article order); then its other articles in order.
+/// With neither frame in the run, by all frames' matches per 1,000 words.
+fn most_framed(a: &crate::model::Analysis, articles: &[usize]) -> Vec<usize> {
+    let rate = |i: usize, frame: Option<&str>| -> f64 {
+        a.articles[i]
+            .frames
+            .iter()
+            .filter(|f| frame.is_none_or(|name| f.frame == name))
+            .map(|f| f.per_1k)
+            .sum()
+    };
+    let ranked = |frame: Option<&str>| -> Vec<usize> {
+        let mut v: Vec<usize> = articles
+            .iter()
+            .copied()
+            .filter(|&i| rate(i, frame) > 0.0)
+            .collect();
+        v.sort_by(|&x, &y| rate(y, frame).total_cmp(&rate(x, frame)).then(x.cmp(&y)));
+        v
+    };
+    let present = |name: &str| {
+        a.articles
+            .iter()
+            .any(|r| r.frames.iter().any(|f| f.frame == name))
+    };
+    let lists: Vec<Vec<usize>> = if present(THREAT) || present(REASSURANCE) {
+        [THREAT, REASSURANCE]
+            .into_iter()
+            .filter(|f| present(f))
+            .map(|f| ranked(Some(f)))
+            .collect()
+    } else {
+        vec![ranked(None)]
+    };
+    let mut out = Vec::new();
+    for k in 0..articles.len() {
+        for l in &lists {
+            if let Some(&i) = l.get(k) {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+    }
+    out.extend(
+        articles
+            .iter()
+            .copied()
+            .filter(|i| !out.contains(i))
+            .collect::<Vec<_>>(),
+    );
+    out
 }
 
 #[cfg(test)]
@@ -213,15 +308,56 @@ mod tests {
         a
     }
 
+    fn with_threat(mut a: Analysis, rates: &[(usize, f64, &str)]) -> Analysis {
+        for &(i, r, frame) in rates {
+            a.articles[i].frames.push(crate::model::FrameScore {
+                frame: frame.into(),
+                per_1k: r,
+                ..Default::default()
+            });
+        }
+        a
+    }
+
     #[test]
     fn articles_the_findings_name_always_have_their_evidence() {
         let (shown, named) = evidence_articles(&analysis(300, &[141, 5, 296]));
         assert_eq!(shown.len(), MAX_EVIDENCE_ARTICLES);
         assert!(shown.contains(&140) && shown.contains(&295) && shown.contains(&4));
-        assert_eq!(named, vec![140, 295]);
-        assert_eq!(&shown[..18], &(0..18).collect::<Vec<_>>()[..]);
+        assert_eq!(named, vec![4, 140, 295]);
+        // Without any frame matched, the rest are the first articles.
         assert_eq!(shown, (0..18).chain([140, 295]).collect::<Vec<_>>());
         let (shown, named) = evidence_articles(&analysis(8, &[3]));
         assert_eq!((shown, named), ((0..8).collect(), vec![]));
+    }
+
+    #[test]
+    fn the_most_framed_articles_of_every_group_have_evidence() {
+        let mut a = with_threat(
+            analysis(60, &[]),
+            &[
+                (50, 9.0, THREAT),
+                (51, 4.0, THREAT),
+                (40, 2.0, REASSURANCE),
+                (3, 1.0, THREAT),
+            ],
+        );
+        // Three groups of 20; the first group would fill the room alone.
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.group = Some(["a", "b", "c"][i / 20].to_string());
+        }
+        let (shown, named) = evidence_articles(&a);
+        assert!(named.is_empty());
+        assert_eq!(shown.len(), MAX_EVIDENCE_ARTICLES);
+        for i in [50, 51, 40, 3] {
+            assert!(shown.contains(&i), "{i} in {shown:?}");
+        }
+        let per_group = |g: usize| shown.iter().filter(|&&i| i / 20 == g).count();
+        assert_eq!((per_group(0), per_group(1), per_group(2)), (7, 7, 6));
+        // Within a group: threat first, then reassurance, then the rest in order.
+        assert_eq!(
+            most_framed(&a, &(40..60).collect::<Vec<_>>())[..4],
+            [50, 40, 51, 41]
+        );
     }
 }

@@ -39,7 +39,7 @@ impl<'a> Builder<'a> {
                     text: "how".into(),
                     to: Target::Section(crate::model::findings::SECTION_GROUPS.into()),
                 },
-                t("). They are listed clearest first: by the difference over the width of its interval, which puts scores per 1,000 words and sentiment on one scale, so the first is the surest, not the largest."),
+                t("). Threat and reassurance come first, then the other measures; each clearest first: by the difference over the width of its interval, which puts scores per 1,000 words and sentiment on one scale, so the first is the surest, not the largest."),
             ]);
             let found: Vec<&Finding> = diffs.iter().copied().filter(|d| d.is_finding).collect();
             let not: Vec<&Finding> = diffs.iter().copied().filter(|d| !d.is_finding).collect();
@@ -59,9 +59,22 @@ impl<'a> Builder<'a> {
                     .collect();
                 self.push(Block::List(items));
                 if found.len() > MAX_DIFFERENCES_SHOWN {
+                    // Named, so that none is out of sight.
+                    let rest: Vec<String> = found[MAX_DIFFERENCES_SHOWN..]
+                        .iter()
+                        .map(|d| {
+                            format!(
+                                "{} vs {}: {}",
+                                d.group_a,
+                                d.group_b,
+                                d.frame.replace('_', " ")
+                            )
+                        })
+                        .collect();
                     self.para(vec![em(format!(
-                        "{} more differences are findings: see the groups section and findings.csv.",
-                        found.len() - MAX_DIFFERENCES_SHOWN
+                        "{} more differences are findings ({}): see the groups section and findings.csv.",
+                        found.len() - MAX_DIFFERENCES_SHOWN,
+                        rest.join("; ")
                     ))]);
                 }
             }
