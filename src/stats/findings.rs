@@ -85,7 +85,10 @@ pub fn compute(a: &Analysis) -> Findings {
                 false => std::cmp::Ordering::Equal,
             })
     });
-    items.extend(order.into_iter().map(|d| difference(a, d)));
+    let topics = crate::stats::topic_overlap::one_topic_groups(a)
+        .map(|(_, groups)| groups)
+        .unwrap_or_default();
+    items.extend(order.into_iter().map(|d| difference(a, d, &topics)));
     items.extend(headline_lean(a, THREAT));
     for (frame, kind) in [(THREAT, MOST_THREAT), (REASSURANCE, MOST_REASSURANCE)] {
         if let Some(f) = most_framed(a, frame, kind) {
@@ -189,7 +192,7 @@ fn what(measure: &str) -> String {
     }
 }
 
-fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
+fn difference(a: &Analysis, d: &GroupDifference, topics: &[(String, String)]) -> Finding {
     let dec = fitted_decimals(
         &d.measure,
         (d.mean_a, d.mean_b),
@@ -254,6 +257,22 @@ fn difference(a: &Analysis, d: &GroupDifference) -> Finding {
             other,
             what(&d.measure)
         ),
+    };
+    // The caution travels with the sentence a reader copies, not only in
+    // the list of cautions.
+    let one_topic: Vec<String> = [&d.group_a, &d.group_b]
+        .into_iter()
+        .filter(|_| finding)
+        .filter_map(|side| topics.iter().find(|(g, _)| g == side))
+        .map(|(g, what)| format!("{g} {what}"))
+        .collect();
+    let text = if one_topic.is_empty() {
+        text
+    } else {
+        format!(
+            "{text} But {}: this may be a difference of topic rather than of framing (compare articles on one topic before citing it).",
+            one_topic.join(" and ")
+        )
     };
     let r = reading(a, &d.measure);
     let text = match r {

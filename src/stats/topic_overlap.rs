@@ -59,9 +59,11 @@ pub fn cramers_v(table: &[Vec<usize>]) -> Option<f64> {
     Some((chi2 / (n * (r.min(c) - 1) as f64)).sqrt().min(1.0))
 }
 
-/// The caution for the findings when groups and clusters coincide
-/// (`None` without two named groups, two clusters or a group finding).
-pub fn caution(a: &Analysis) -> Option<String> {
+/// Groups that sit mostly in one cluster when group and cluster are
+/// strongly associated: Cramér's V and, per such group in name order, its
+/// name and "has N of its M articles in cluster K (label)". `None` without
+/// two named groups, two clusters or a group finding, or below [`STRONG_V`].
+pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
     let groups = a.groups.as_ref()?;
     if !groups.differences.iter().any(|d| d.is_finding()) {
         return None;
@@ -97,7 +99,7 @@ pub fn caution(a: &Analysis) -> Option<String> {
     if v < STRONG_V {
         return None;
     }
-    let mostly: Vec<String> = names
+    let mostly = names
         .iter()
         .zip(&table)
         .filter_map(|(name, row)| {
@@ -107,15 +109,29 @@ pub fn caution(a: &Analysis) -> Option<String> {
                 .enumerate()
                 .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))?;
             (total > 0 && top as f64 >= MOSTLY * total as f64).then(|| {
-                format!(
-                    "{name} has {} of its {} articles in cluster {} ({})",
-                    int(top),
-                    int(total),
-                    k + 1,
-                    clustering.clusters[k].label
+                (
+                    name.to_string(),
+                    format!(
+                        "has {} of its {} articles in cluster {} ({})",
+                        int(top),
+                        int(total),
+                        k + 1,
+                        clustering.clusters[k].label
+                    ),
                 )
             })
         })
+        .collect();
+    Some((v, mostly))
+}
+
+/// The caution for the findings when groups and clusters coincide (see
+/// [`one_topic_groups`]).
+pub fn caution(a: &Analysis) -> Option<String> {
+    let (v, groups) = one_topic_groups(a)?;
+    let mostly: Vec<String> = groups
+        .into_iter()
+        .map(|(name, what)| format!("{name} {what}"))
         .collect();
     let listed = match mostly.len() {
         0 => String::new(),
@@ -221,6 +237,34 @@ mod tests {
         // Both groups spread over both topics alike: no caution.
         let spread: Vec<usize> = (0..24).map(|i| i % 2).collect();
         assert_eq!(caution(&analysis(&groups, &spread)), None);
+    }
+
+    #[test]
+    fn a_finding_about_a_group_in_one_topic_carries_the_caution_itself() {
+        let g = |n: usize, name: &'static str| vec![Some(name); n];
+        let groups: Vec<Option<&str>> = [g(10, "post"), g(10, "herald")].concat();
+        let clusters: Vec<usize> = (0..20).map(|i| usize::from(i >= 10)).collect();
+        let mut a = analysis(&groups, &clusters);
+        if let Some(g) = a.groups.as_mut() {
+            let d = &mut g.differences[0];
+            (d.group_a, d.group_b, d.measure) = ("post".into(), "herald".into(), "economic".into());
+        }
+        let f = crate::stats::findings::compute(&a);
+        let text = &f.items[0].text;
+        assert!(
+            text.contains("But post has 10 of its 10 articles in cluster 1 (topic1) and herald has 10 of its 10 articles in cluster 2 (topic2): this may be a difference of topic"),
+            "{text}"
+        );
+        // Spread alike: the sentence stands alone.
+        let spread: Vec<usize> = (0..20).map(|i| i % 2).collect();
+        let mut b = analysis(&groups, &spread);
+        b.groups = a.groups.clone();
+        let f = crate::stats::findings::compute(&b);
+        assert!(
+            !f.items[0].text.contains("difference of topic"),
+            "{}",
+            f.items[0].text
+        );
     }
 
     #[test]
