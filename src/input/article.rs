@@ -54,7 +54,16 @@ pub(crate) fn extract(
         (Detected::Unsupported(why), _) => return Err(why),
     };
     match formats::read(format, bytes) {
-        Ok(e) => Ok((format, e)),
+        Ok(mut e) => {
+            // Read by its content against its name: said, first.
+            if let Some(w) = (!by_flag)
+                .then(|| formats::detect::misnamed(&extension(path), format))
+                .flatten()
+            {
+                e.warnings.insert(0, w);
+            }
+            Ok((format, e))
+        }
         // Said, so that the reason is not taken for what the file is.
         Err(why) if by_flag => Err(format!(
             "read with --format {} (its content and extension do not show its kind): {why}",
