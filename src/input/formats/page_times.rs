@@ -440,7 +440,7 @@ mod tests {
         // page's furniture is none.
         for page in [
             format!("<article>{STORY}</article>"),
-            "<article><p>The report, published 12 March 2024, found the road unsafe.</p></article>"
+            "<article><p>The report, published 12 March 2024, found the road too narrow.</p></article>"
                 .to_string(),
             "<footer><p>Published 1 January 2024</p></footer><div>Text of the page.</div>"
                 .to_string(),
