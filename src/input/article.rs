@@ -54,7 +54,16 @@ pub(crate) fn extract(
         (Detected::Unsupported(why), _) => return Err(why),
     };
     match formats::read(format, bytes) {
-        Ok(e) => Ok((format, e)),
+        Ok(mut e) => {
+            // Read by its content against its name: said, first.
+            if let Some(w) = (!by_flag)
+                .then(|| formats::detect::misnamed(&extension(path), format))
+                .flatten()
+            {
+                e.warnings.insert(0, w);
+            }
+            Ok((format, e))
+        }
         // Said, so that the reason is not taken for what the file is.
         Err(why) if by_flag => Err(format!(
             "read with --format {} (its content and extension do not show its kind): {why}",
@@ -497,19 +506,20 @@ mod tests {
         assert!(!doc.text.contains("Jane Smith"), "{}", doc.text);
     }
 
-    /// A Word file of several articles under their own Heading 1 is read
-    /// as one article, with a warning naming the file.
+    /// A Word file of several articles under their own Heading 1 (each
+    /// with its date line) is read as one article, with a warning naming
+    /// the file.
     #[test]
     fn several_articles_in_one_word_file_are_a_warning_naming_it() {
         let story = "The river burst its banks and homes were flooded overnight. ".repeat(20);
         let mut xml = String::from("<w:document xmlns:w=\"w\"><w:body>");
-        for t in [
-            "Flood hits the town",
-            "Council opens shelters",
-            "Rain to return",
+        for (t, day) in [
+            ("Flood hits the town", 5),
+            ("Council opens shelters", 6),
+            ("Rain to return", 7),
         ] {
             xml.push_str(&format!(
-                "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p><w:p><w:r><w:t>{story}</w:t></w:r></w:p>"
+                "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p><w:p><w:r><w:t>{day} March 2024</w:t></w:r></w:p><w:p><w:r><w:t>{story}</w:t></w:r></w:p>"
             ));
         }
         xml.push_str("</w:body></w:document>");

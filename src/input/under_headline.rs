@@ -6,7 +6,7 @@
 //! rule for every file, whatever its format (.txt, Word, PDF ...).
 
 use super::exports::dates::date_line;
-use super::formats::bylines::printed_line;
+use super::formats::bylines::{printed_line, printed_line_and_date};
 use super::headline::HEADLINE_MAX_WORDS;
 use std::borrow::Cow;
 
@@ -24,7 +24,8 @@ pub struct UnderHeadline<'a> {
 
 /// The byline and date of `text` when its headline line (`title`, the
 /// text's first line) is followed right away by a byline line, a date line
-/// or both (in either order, each a line or paragraph of its own), and the
+/// or both (in either order, each a line or paragraph of its own, or the
+/// two on one line: [`printed_line_and_date`]), and the
 /// text without those lines unless `keep` is set. Only right under a
 /// headline: the same line further down may be a quoted source or a
 /// sentence, and a first line of more than 30 words is a paragraph, not a
@@ -56,6 +57,14 @@ pub fn read<'a>(text: &'a str, title: &str, keep: bool) -> UnderHeadline<'a> {
     let mut span: Option<(usize, usize)> = None;
     for (start, line) in lines {
         let line_end = start + line.len();
+        // Both on one line ("By Jane Smith, 12 March 2024").
+        if byline.is_none() && date.is_none() {
+            if let Some((names, iso)) = printed_line_and_date(line) {
+                (byline, date) = (Some(names), Some(iso));
+                span = Some((start, line_end));
+                continue;
+            }
+        }
         if byline.is_none() {
             if let Some(names) = printed_line(line) {
                 byline = Some(names);
@@ -157,5 +166,25 @@ mod tests {
         let text = format!("{TITLE}\n\nBy Tom Brown\n\nBy Jane Smith\n\n{LEAD}");
         let got = read(&text, TITLE, false);
         assert_eq!(got.text, format!("{TITLE}\n\nBy Jane Smith\n\n{LEAD}"));
+    }
+
+    /// From a review: "By Jane Smith, 12 March 2024" under the headline
+    /// gave the byline only; "Jane Smith | March 12, 2024 | 3 min read"
+    /// gave neither.
+    #[test]
+    fn a_byline_and_a_date_on_one_line_are_both_read() {
+        for line in [
+            "By Jane Smith, 12 March 2024",
+            "Jane Smith | March 12, 2024 | 3 min read",
+        ] {
+            let text = format!("{TITLE}\n\n{line}\n\n{LEAD}\n");
+            let got = read(&text, TITLE, false);
+            assert_eq!(got.text, format!("{TITLE}\n\n{LEAD}\n"), "{line}");
+            assert_eq!(
+                (got.byline.as_deref(), got.date.as_deref()),
+                (Some("Jane Smith"), Some("2024-03-12")),
+                "{line}"
+            );
+        }
     }
 }

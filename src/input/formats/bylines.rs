@@ -223,6 +223,163 @@ pub fn printed_line(line: &str) -> Option<String> {
     (parts > 0).then(|| clean(&line))
 }
 
+/// Most words of a line printing the byline and the date together.
+const MAX_BYLINE_DATE_WORDS: usize = 24;
+
+/// Words of a section label, never of a writer's name ("World News |
+/// 12 March 2024" names no writer).
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "world",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "opinion",
+    "culture",
+    "science",
+    "technology",
+    "environment",
+    "local",
+    "national",
+    "international",
+    "breaking",
+    "live",
+    "analysis",
+    "features",
+    "comment",
+    "lifestyle",
+    "entertainment",
+    "economy",
+    "markets",
+    "education",
+    "home",
+    "latest",
+    "updated",
+    "published",
+];
+
+/// Whether a part of a byline line gives the reading time ("3 min read",
+/// "5-minute read", "Reading time: 4 minutes").
+fn is_reading_time(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    let lower = lower
+        .strip_prefix("reading time")
+        .map_or(lower.as_str(), |r| r.trim_start_matches([':', ' ']));
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unit = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "min" | "mins" | "minute" | "minutes"
+        )
+    };
+    match words[..] {
+        [n, u] | [n, u, "read"] => n.bytes().all(|b| b.is_ascii_digit()) && unit(u),
+        _ => false,
+    }
+}
+
+/// The names and the ISO date of a line that prints the byline and the
+/// date together, as many sites do under a headline ("By Jane Smith, 12
+/// March 2024", "Jane Smith | March 12, 2024 | 3 min read", "12 March
+/// 2024 · By Jane Smith"); `None` for any other line. The date is the
+/// longest run of the line's parts between separators that reads as a
+/// date line ([`date_line`]), a reading time is dropped, and what is left
+/// is a printed byline ([`printed_line`]) or, without "By", only names of
+/// two to six capitalised words of letters (not a label such as
+/// "Source:", an outlet such as "The Guardian" or a section such as
+/// "World News"; a single word is an agency or a place) and roles.
+pub fn printed_line_and_date(line: &str) -> Option<(String, String)> {
+    let line = collapse(line);
+    if line.split_whitespace().count() > MAX_BYLINE_DATE_WORDS
+        || crate::input::line_joins::ends_sentence(&line)
+    {
+        return None;
+    }
+    // The parts between strong separators, a reading time left out.
+    let strong = [
+        " | ",
+        " \u{b7} ",
+        " \u{2022} ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " - ",
+    ];
+    let mut parts = vec![line.as_str()];
+    for sep in strong {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.retain(|p| !p.trim().is_empty() && !is_reading_time(p));
+    let line = parts.join(" | ");
+    // Where a part may start or end: the line's ends and its separators.
+    let mut cuts: Vec<(usize, usize)> = vec![(0, 0)];
+    for (at, sep) in line.match_indices(" | ") {
+        cuts.push((at, at + sep.len()));
+    }
+    for (at, _) in line.match_indices(',') {
+        cuts.push((at, at + 1));
+    }
+    cuts.push((line.len(), line.len()));
+    cuts.sort_unstable();
+    let mut best: Option<(usize, usize, String)> = None;
+    for (i, &(_, start)) in cuts.iter().enumerate() {
+        for &(end, _) in &cuts[i + 1..] {
+            if end <= start || best.as_ref().is_some_and(|b| b.1 - b.0 >= end - start) {
+                continue;
+            }
+            if let Some(iso) = date_line(&line[start..end]) {
+                best = Some((start, end, iso));
+            }
+        }
+    }
+    let (start, end, iso) = best?;
+    // The line without the date: the byline.
+    let before = line[..start].trim_end_matches([',', ' ', '|']).trim();
+    let after = line[end..].trim_start_matches([',', ' ', '|']).trim();
+    let rest = match (before.is_empty(), after.is_empty()) {
+        (false, false) => format!("{before} | {after}"),
+        (false, true) => before.to_string(),
+        (true, _) => after.to_string(),
+    };
+    if let Some(names) = printed_line(&rest) {
+        return Some((names, iso));
+    }
+    let mut named = false;
+    for part in split_parts(&rest) {
+        let part = part.trim();
+        if part.is_empty() || is_role(part) {
+            continue;
+        }
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        // Letters only ("Source:" is a label), and no article ("The
+        // Guardian" is an outlet).
+        let letters = |w: &&str| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}' | '.'))
+        };
+        let name = (2..=6).contains(&words.len())
+            && capitalised(&words[0])
+            && !matches!(words[0], "The" | "A" | "An")
+            && words.iter().all(letters)
+            && words
+                .iter()
+                .all(|w| capitalised(w) || NAME_PARTICLES.contains(w))
+            && !words
+                .iter()
+                .any(|w| SECTION_WORDS.contains(&w.to_lowercase().as_str()))
+            && is_name_part(part);
+        if !name {
+            return None;
+        }
+        named = true;
+    }
+    named.then(|| (clean(&rest), iso))
+}
+
 /// A line split at the separators of [`SEPARATORS`].
 fn split_parts(line: &str) -> Vec<&str> {
     let mut parts = vec![line];
@@ -387,6 +544,60 @@ mod tests {
             "By 2030 Britain will need new homes for millions of people in the south east of England",
         ] {
             assert_eq!(printed_line(line), None, "{line:?}");
+        }
+    }
+
+    /// From a review: a byline and a date printed on one line under the
+    /// headline gave only the byline (or, without "By", nothing).
+    #[test]
+    fn a_byline_and_a_date_on_one_line_give_both() {
+        for (line, names, date) in [
+            ("By Jane Smith, 12 March 2024", "Jane Smith", "2024-03-12"),
+            ("By Jane Smith, March 12, 2024", "Jane Smith", "2024-03-12"),
+            (
+                "Jane Smith | March 12, 2024 | 3 min read",
+                "Jane Smith",
+                "2024-03-12",
+            ),
+            (
+                "By Jane Smith, Health Editor | Tuesday 12 March 2024 10:30 GMT",
+                "Jane Smith",
+                "2024-03-12",
+            ),
+            (
+                "12 March 2024 \u{b7} By Tom Brown",
+                "Tom Brown",
+                "2024-03-12",
+            ),
+            (
+                "Jane Smith and Tom Jones \u{2014} Published 12 March 2024",
+                "Jane Smith and Tom Jones",
+                "2024-03-12",
+            ),
+            (
+                "By Jane Smith | Reading time: 4 minutes | 2024-03-12",
+                "Jane Smith",
+                "2024-03-12",
+            ),
+        ] {
+            assert_eq!(
+                printed_line_and_date(line),
+                Some((names.to_string(), date.to_string())),
+                "{line:?}"
+            );
+        }
+        for line in [
+            "By Jane Smith",
+            "12 March 2024",
+            "Reuters | 12 March 2024",
+            "World News | 12 March 2024",
+            "The Guardian | 12 March 2024",
+            "Source: The Independent, 26 February 2017",
+            "On 12 March 2024 the council voted to close the road",
+            "By Jane Smith, 12 March 2024.",
+            "Jane Smith | March 2024",
+        ] {
+            assert_eq!(printed_line_and_date(line), None, "{line:?}");
         }
     }
 }

@@ -220,6 +220,54 @@ fn other_format(ext: &str) -> Option<String> {
     Some(reason)
 }
 
+/// The reader a file named with extension `ext` calls for by its name:
+/// `None` for a name that says nothing (no extension, `.dat`); a name frame
+/// knows as something else (`.doc`, `.json` ...) calls for none of them.
+fn reader_of_name(ext: &str) -> Option<Option<InputFormat>> {
+    Some(Some(match ext {
+        "txt" | "text" => InputFormat::Text,
+        "md" | "markdown" => InputFormat::Markdown,
+        "html" | "htm" | "xhtml" => InputFormat::Html,
+        "docx" => InputFormat::Docx,
+        "odt" => InputFormat::Odt,
+        "pdf" => InputFormat::Pdf,
+        "rtf" => InputFormat::Rtf,
+        _ if other_format(ext).is_some() => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// What a reader reads, as a warning names it.
+fn kind_name(format: InputFormat) -> &'static str {
+    match format {
+        InputFormat::Html => "a web page",
+        InputFormat::Docx => "a Word document",
+        InputFormat::Odt => "an OpenDocument text",
+        InputFormat::Pdf => "a PDF",
+        InputFormat::Rtf => "an RTF document",
+        InputFormat::Text => "a text file",
+        InputFormat::Markdown => "a Markdown file",
+    }
+}
+
+/// The warning for a file whose content chose `format` while its name
+/// calls for another reader (a web page saved as `article.pdf`, a Word
+/// file named `.txt`, an RTF file named `.doc`): it is read by its
+/// content, and the warning says so. `None` when the name agrees, says
+/// nothing (`.dat`, none), or the reader was chosen by `--format`.
+pub fn misnamed(ext: &str, format: InputFormat) -> Option<String> {
+    let named = reader_of_name(ext)?;
+    let agrees = match named {
+        Some(InputFormat::Text | InputFormat::Markdown) => {
+            matches!(format, InputFormat::Text | InputFormat::Markdown)
+        }
+        Some(f) => f == format,
+        None => false,
+    };
+    let kind = kind_name(format);
+    (!agrees).then(|| format!("{kind} saved with a .{ext} name; read as {kind}"))
+}
+
 /// The reader for a file, where `forced` (`--format`) is used only for a
 /// file that detection cannot place: no signature in its content and an
 /// extension frame does not know, or a `.docx`/`.odt`/`.rtf`/`.pdf` whose
@@ -395,5 +443,76 @@ mod tests {
         assert!(skip_reason("docx").is_none());
         assert!(skip_reason("txt").is_none());
         assert!(skip_reason("xyz").unwrap().contains(".xyz"));
+    }
+
+    /// From a review: a web page saved with a .pdf name was read as a page
+    /// without a word; every file read by its content against its name
+    /// says so alike.
+    #[test]
+    fn a_file_read_against_its_name_is_named() {
+        let page = b"<!DOCTYPE html><html><body><p>Text</p></body></html>".as_slice();
+        let rtf = b"{\\rtf1\\ansi hello}".as_slice();
+        let pdf = b"%PDF-1.4\n...".as_slice();
+        let docx = crate::input::formats::fixtures::docx_of(&["Text"]);
+        let odt = crate::input::formats::fixtures::odt_of(&["Text"]);
+        for (ext, bytes, warning) in [
+            (
+                "pdf",
+                page,
+                "a web page saved with a .pdf name; read as a web page",
+            ),
+            (
+                "docx",
+                page,
+                "a web page saved with a .docx name; read as a web page",
+            ),
+            (
+                "txt",
+                page,
+                "a web page saved with a .txt name; read as a web page",
+            ),
+            (
+                "txt",
+                docx.as_slice(),
+                "a Word document saved with a .txt name; read as a Word document",
+            ),
+            (
+                "pdf",
+                docx.as_slice(),
+                "a Word document saved with a .pdf name; read as a Word document",
+            ),
+            (
+                "docx",
+                odt.as_slice(),
+                "an OpenDocument text saved with a .docx name; read as an OpenDocument text",
+            ),
+            (
+                "doc",
+                rtf,
+                "an RTF document saved with a .doc name; read as an RTF document",
+            ),
+            (
+                "docx",
+                rtf,
+                "an RTF document saved with a .docx name; read as an RTF document",
+            ),
+            ("html", pdf, "a PDF saved with a .html name; read as a PDF"),
+        ] {
+            let Detected::Reader(f) = detect(ext, bytes) else {
+                panic!("{ext}: {warning}")
+            };
+            assert_eq!(misnamed(ext, f).as_deref(), Some(warning), "{ext}");
+        }
+        // Names that agree, or say nothing.
+        for (ext, f) in [
+            ("htm", InputFormat::Html),
+            ("txt", InputFormat::Text),
+            ("md", InputFormat::Text),
+            ("pdf", InputFormat::Pdf),
+            ("dat", InputFormat::Html),
+            ("", InputFormat::Docx),
+        ] {
+            assert_eq!(misnamed(ext, f), None, "{ext}");
+        }
     }
 }

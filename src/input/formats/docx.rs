@@ -29,6 +29,10 @@ const WORD: XmlDialect = XmlDialect {
     skip: &["Fallback", "moveFrom", "del"],
     // The content of a text box, in a drawing shape or a VML text box.
     boxes: &["txbxContent"],
+    // Tables: data (election results, figures) left out with a warning,
+    // a layout table holding the article's paragraphs read.
+    tables: &["tbl"],
+    rows: &["tr"],
 };
 
 /// The style ids of Word's Title and Heading 1 styles. A paragraph names
@@ -220,9 +224,11 @@ mod tests {
         assert!(got.warnings[0].contains("text boxes"), "{:?}", got.warnings);
     }
 
-    /// Several pasted articles, each under its own Heading 1: a warning (the
-    /// file is still read as one article); subheads over short sections,
-    /// or Heading 1 sections under a Title, are one article.
+    /// Several pasted articles, each under its own Heading 1 with its own
+    /// byline or date line: a warning (the file is still read as one
+    /// article); subheads over short sections, or over long ones without a
+    /// byline or date of their own, or Heading 1 sections under a Title,
+    /// are one article.
     #[test]
     fn several_titled_articles_in_one_file_are_named() {
         let para = |style: &str, text: &str| {
@@ -238,11 +244,15 @@ mod tests {
         };
         let three = doc(&[
             para("Heading1", "First story"),
+            para("Normal", "By Jane Smith"),
+            para("Normal", "12 March 2024"),
             body(100),
             body(100),
             para("Heading1", "Second story"),
+            para("Normal", "By Tom Brown, 13 March 2024"),
             body(300),
             para("Heading1", "Third story"),
+            para("Normal", "14 March 2024"),
             body(200),
         ]);
         let w = three.several_articles.unwrap();
@@ -260,6 +270,22 @@ mod tests {
             body(60),
         ]);
         assert_eq!(subheads.several_articles, None);
+        // From a review: one article whose subheads are in Heading 1, each
+        // over a paragraph or two of 150 words and more, was called several
+        // articles. Its headline has a byline, its subheads have none.
+        let feature = doc(&[
+            para("Heading1", "Inside the flood town"),
+            para("Normal", "By Jane Smith"),
+            body(200),
+            para("Heading1", "The night the river rose"),
+            body(120),
+            body(80),
+            para("Heading1", "What the council knew"),
+            body(250),
+            para("Heading1", "What happens next"),
+            body(160),
+        ]);
+        assert_eq!(feature.several_articles, None);
         let titled = doc(&[
             para("Title", "One story"),
             body(300),
@@ -289,5 +315,66 @@ mod tests {
         assert!(read(&no_body).unwrap_err().contains("no word/document.xml"));
         let bad_xml = zip_of(&[("word/document.xml", "<w:p><w:t>x</w:p>")]);
         assert!(read(&bad_xml).unwrap_err().contains("XML"));
+    }
+
+    /// From a review: a table's cells were read as paragraphs, so a table
+    /// of figures became many fragment "sentences". A table of short cells
+    /// is left out with a warning; one whose cells hold paragraphs (a
+    /// layout table) is read; a document that is only a table is read.
+    #[test]
+    fn a_data_table_is_left_out_with_a_warning() {
+        let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let row = |cells: &[&str]| {
+            let cells: String = cells
+                .iter()
+                .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+                .collect();
+            format!("<w:tr>{cells}</w:tr>")
+        };
+        let doc = |body: &str| {
+            let xml = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+            read(&zip_of(&[("word/document.xml", xml.as_str())])).unwrap()
+        };
+        let results = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(&["Party", "Votes", "Share"]),
+            row(&["Labour", "412", "33.7%"]),
+            row(&["Green", "98", "8.1%"])
+        );
+        let got = doc(&format!(
+            "{}{}{results}{}",
+            p("Labour holds the council"),
+            p("Labour kept control of the council on Thursday."),
+            p("Turnout was 31 per cent.")
+        ));
+        assert_eq!(
+            got.text,
+            "Labour holds the council\n\nLabour kept control of the council on Thursday.\n\nTurnout was 31 per cent."
+        );
+        assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
+        assert!(
+            got.warnings[0].starts_with(
+                "1 table of short cells (3 rows: figures, results, a list) left out of the text"
+            ),
+            "{:?}",
+            got.warnings
+        );
+        // A layout table: its cells hold the article's paragraphs.
+        let long = "Residents were told to leave their homes as the river rose through the night and the council opened two shelters.";
+        let got = doc(&format!(
+            "{}<w:tbl>{}</w:tbl>",
+            p("Flood"),
+            row(&[long, "Photo: PA"])
+        ));
+        assert_eq!(got.text, format!("Flood\n\n{long}\n\nPhoto: PA"));
+        assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+        // Nothing but a table: read from it, with a warning.
+        let got = doc(&results);
+        assert!(got.text.starts_with("Party\n\nVotes"), "{}", got.text);
+        assert!(
+            got.warnings[0].contains("all its text is in tables"),
+            "{:?}",
+            got.warnings
+        );
     }
 }

@@ -17,6 +17,10 @@ const ODF: XmlDialect = XmlDialect {
     skip: &["note", "annotation", "tracked-changes"],
     // A frame's text box (pull quotes, sidebars, picture captions).
     boxes: &["text-box"],
+    // Tables: data (election results, figures) left out with a warning,
+    // a layout table holding the article's paragraphs read.
+    tables: &["table"],
+    rows: &["table-row"],
 };
 
 /// The rank a named paragraph style gives: LibreOffice's Title and
@@ -145,5 +149,58 @@ mod tests {
         assert!(read(&enc).unwrap_err().contains("password"));
         let good = odt_of(&["Text"]);
         assert!(read(&good[..good.len() - 30]).is_err());
+    }
+
+    /// A table of short cells is left out with a warning, as in Word; a
+    /// level-1 heading over one article's section is no new article.
+    #[test]
+    fn a_data_table_is_left_out_and_subheads_are_one_article() {
+        let odt = |body: &str| {
+            let content = format!("<office:document-content xmlns:text=\"t\" xmlns:table=\"tb\"><office:body><office:text>{body}</office:text></office:body></office:document-content>");
+            read(&zip_of(&[
+                ("mimetype", "application/vnd.oasis.opendocument.text"),
+                ("content.xml", &content),
+            ]))
+            .unwrap()
+        };
+        let row = |a: &str, b: &str| {
+            format!("<table:table-row><table:table-cell><text:p>{a}</text:p></table:table-cell><table:table-cell><text:p>{b}</text:p></table:table-cell></table:table-row>")
+        };
+        let got = odt(&format!(
+            "<text:h text:outline-level=\"1\">Labour holds the council</text:h><text:p>Labour kept control.</text:p>\
+             <table:table><table:table-header-rows>{}</table:table-header-rows>{}</table:table>",
+            row("Party", "Votes"),
+            row("Labour", "412")
+        ));
+        assert_eq!(got.text, "Labour holds the council\n\nLabour kept control.");
+        assert!(
+            got.warnings[0].starts_with("1 table of short cells (2 rows"),
+            "{:?}",
+            got.warnings
+        );
+        let words = "word ".repeat(200);
+        let h = |t: &str| format!("<text:h text:outline-level=\"1\">{t}</text:h>");
+        let p = |t: &str| format!("<text:p>{t}</text:p>");
+        let one = odt(&format!(
+            "{}{}{}{}{}{}{}",
+            h("Inside the flood town"),
+            p("By Jane Smith"),
+            p(&words),
+            h("The night the river rose"),
+            p(&words),
+            h("What happens next"),
+            p(&words)
+        ));
+        assert_eq!(one.several_articles, None);
+        let two = odt(&format!(
+            "{}{}{}{}{}{}",
+            h("Flood hits the town"),
+            p("By Jane Smith | 12 March 2024"),
+            p(&words),
+            h("Council opens shelters"),
+            p("13 March 2024"),
+            p(&words)
+        ));
+        assert!(two.several_articles.is_some());
     }
 }

@@ -131,6 +131,12 @@ pub struct XmlDialect {
     /// article's words), sidebars, captions. Left out, unless the document
     /// has no text outside them.
     pub boxes: &'static [&'static str],
+    /// Elements that hold a table: one of short cells (data) is left out,
+    /// unless the document has no other text; one whose cells hold
+    /// paragraphs of text (a layout table) is read as text.
+    pub tables: &'static [&'static str],
+    /// A table's rows, counted in the warning.
+    pub rows: &'static [&'static str],
 }
 
 /// How strongly an element marks its paragraph as the document's title:
@@ -189,6 +195,35 @@ pub fn attribute<'a>(e: &'a BytesStart, local: &str) -> Option<std::borrow::Cow<
 /// an article of its own (an article's sections may be shorter).
 const ARTICLE_MIN_WORDS: usize = 150;
 
+/// Paragraphs right under a heading that may be its article's byline and
+/// date lines.
+const BYLINE_PARAGRAPHS: usize = 2;
+
+/// A paragraph in a title style or a top-level heading, with what stands
+/// under it up to the next one.
+#[derive(Debug, Default, PartialEq, Clone)]
+pub struct Heading {
+    /// [`TITLE_STYLE`] or [`TOP_HEADING`].
+    pub mark: u8,
+    /// The words of the text under it.
+    pub words: usize,
+    /// The paragraphs under it.
+    pub paragraphs: usize,
+    /// One of the first paragraphs under it is a printed byline or date
+    /// line ("By Jane Smith", "12 March 2024", or both on one line), as an
+    /// article has under its headline and a section under a subhead has
+    /// not.
+    pub dated: bool,
+}
+
+/// Whether a paragraph is a printed byline or date line (or both on one).
+fn byline_or_date(para: &str) -> bool {
+    use crate::input::{exports::dates::date_line, formats::bylines};
+    bylines::printed_line(para).is_some()
+        || date_line(para).is_some()
+        || bylines::printed_line_and_date(para).is_some()
+}
+
 /// The text of an office document and its title, when a paragraph is
 /// marked as one.
 #[derive(Debug, Default, PartialEq)]
@@ -198,47 +233,67 @@ pub struct OfficeText {
     /// The first paragraph in a title style, else the first top-level
     /// heading before the body begins.
     pub title: Option<String>,
-    /// Each paragraph in a title style or a top-level heading, in order:
-    /// its mark and the words of the text under it, up to the next one.
-    pub headings: Vec<(u8, usize)>,
+    /// Each paragraph in a title style or a top-level heading, in order.
+    pub headings: Vec<Heading>,
     /// The text was read from text boxes: the document has none outside them.
     pub from_boxes: bool,
+    /// Tables of short cells (data) left out of the text, and their rows.
+    pub tables_left: (usize, usize),
+    /// The text was read from such tables: the document has none outside them.
+    pub from_tables: bool,
 }
 
 impl OfficeText {
     /// A warning when the document seems to hold several articles, each
-    /// under its own title: two or more paragraphs in the Title style (or,
-    /// in a document without one, in Heading 1) that each head at least
-    /// [`ARTICLE_MIN_WORDS`] words. A document with a Title has its
-    /// sections under Heading 1, as the title rule reads it.
+    /// under its own title: two or more paragraphs in the Title style that
+    /// each head at least [`ARTICLE_MIN_WORDS`] words, or, in a document
+    /// without a Title, two or more in Heading 1 that each head as many
+    /// words and have their own byline or date line right under them. A
+    /// document with a Title has its sections under Heading 1, as the
+    /// title rule reads it; subheads in Heading 1 over a paragraph or two
+    /// of one article have no byline or date of their own.
     pub fn several_articles(&self) -> Option<String> {
-        let has_title = self.headings.iter().any(|h| h.0 == TITLE_STYLE);
-        let (mark, style) = if has_title {
-            (TITLE_STYLE, "Title-style")
+        let has_title = self.headings.iter().any(|h| h.mark == TITLE_STYLE);
+        let (mark, style, what) = if has_title {
+            (TITLE_STYLE, "Title-style", "each over text of its own")
         } else {
-            (TOP_HEADING, "Heading 1")
+            (
+                TOP_HEADING,
+                "Heading 1",
+                "each over text of its own with its own byline or date line",
+            )
         };
         let n = self
             .headings
             .iter()
-            .filter(|&&(m, words)| m == mark && words >= ARTICLE_MIN_WORDS)
+            .filter(|h| h.mark == mark && h.words >= ARTICLE_MIN_WORDS && (has_title || h.dated))
             .count();
         (n >= 2).then(|| {
             format!(
-                "looks like it holds {n} articles ({n} {style} titles, each over text of its own), read as one article: split it, one article per file, or, if they head the sections of one article, ignore this warning"
+                "looks like it holds {n} articles ({n} {style} titles, {what}), read as one article: split it, one article per file, or, if they head the sections of one article, ignore this warning"
             )
         })
     }
 
     /// What a reader returns: the text, the title as metadata, the
-    /// warnings (text read from text boxes) and the warning of several
-    /// articles for the caller to give if the file is read as one.
+    /// warnings (text read from text boxes, tables left out or read) and
+    /// the warning of several articles for the caller to give if the file
+    /// is read as one.
     pub fn into_extracted(self) -> Extracted {
-        let warnings = if self.from_boxes {
-            vec!["all its text is in text boxes, which frame otherwise leaves out (pull quotes repeat the article's words): it was read from them".to_string()]
-        } else {
-            Vec::new()
-        };
+        let mut warnings = Vec::new();
+        if self.from_boxes {
+            warnings.push("all its text is in text boxes, which frame otherwise leaves out (pull quotes repeat the article's words): it was read from them".to_string());
+        }
+        if self.from_tables {
+            warnings.push("all its text is in tables of short cells, which frame otherwise leaves out as data: it was read from them, a cell a paragraph".to_string());
+        }
+        let (tables, rows) = self.tables_left;
+        if tables > 0 {
+            let (t, r) = (plural(tables, "table"), plural(rows, "row"));
+            warnings.push(format!(
+                "{t} of short cells ({r}: figures, results, a list) left out of the text: a table is data, not the article's sentences, and its cells would be scored as fragments; to score one, copy its text into the document as paragraphs (a table whose cells hold paragraphs of text is read as text)"
+            ));
+        }
         Extracted {
             several_articles: self.several_articles(),
             meta: self
@@ -253,25 +308,148 @@ impl OfficeText {
     }
 }
 
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The paragraphs of an office XML part, separated by blank lines, text
-/// boxes left out (read only when there is no text outside them).
+/// boxes left out (read only when there is no text outside them), and
+/// tables of short cells left out (read, a cell a paragraph, only when
+/// there is no text outside them and no text boxes to read).
 pub fn paragraphs(
     xml: &str,
     dialect: &XmlDialect,
     title_mark: TitleMark,
 ) -> Result<OfficeText, String> {
-    let got = paragraphs_of(xml, dialect, title_mark, false)?;
-    if !got.text.trim().is_empty() || dialect.boxes.is_empty() {
+    let got = paragraphs_of(xml, dialect, title_mark, false, false)?;
+    if !got.text.trim().is_empty() {
         return Ok(got);
     }
-    let boxed = paragraphs_of(xml, dialect, title_mark, true)?;
-    if boxed.text.trim().is_empty() {
-        return Ok(got);
+    if !dialect.boxes.is_empty() {
+        let boxed = paragraphs_of(xml, dialect, title_mark, true, false)?;
+        if !boxed.text.trim().is_empty() {
+            return Ok(OfficeText {
+                from_boxes: true,
+                ..boxed
+            });
+        }
     }
-    Ok(OfficeText {
-        from_boxes: true,
-        ..boxed
-    })
+    if got.tables_left.0 > 0 {
+        let tabled = paragraphs_of(xml, dialect, title_mark, false, true)?;
+        if !tabled.text.trim().is_empty() {
+            return Ok(OfficeText {
+                from_tables: true,
+                ..tabled
+            });
+        }
+    }
+    Ok(got)
+}
+
+/// The text read so far, its headings and title.
+#[derive(Default)]
+struct Collected {
+    out: String,
+    headings: Vec<Heading>,
+    /// The best title so far and its mark.
+    title: Option<(u8, String)>,
+    /// A heading after the body has begun heads a section, not the document.
+    body_started: bool,
+}
+
+/// Where a [`Collected`] stood, to go back to (a table left out).
+struct Mark {
+    out: usize,
+    headings: usize,
+    last_heading: Option<Heading>,
+    title: Option<(u8, String)>,
+    body_started: bool,
+}
+
+impl Collected {
+    fn mark(&self) -> Mark {
+        Mark {
+            out: self.out.len(),
+            headings: self.headings.len(),
+            last_heading: self.headings.last().cloned(),
+            title: self.title.clone(),
+            body_started: self.body_started,
+        }
+    }
+
+    /// Back to `m`: what was added since is gone. Whether anything was.
+    fn back_to(&mut self, m: Mark) -> bool {
+        let added = self.out.len() > m.out;
+        self.out.truncate(m.out);
+        self.headings.truncate(m.headings);
+        if let (Some(h), Some(last)) = (m.last_heading, self.headings.last_mut()) {
+            *last = h;
+        }
+        self.title = m.title;
+        self.body_started = m.body_started;
+        added
+    }
+
+    /// Ends the paragraph `para` (with title mark `mark`): its lines, spaces
+    /// collapsed, added to the text. Returns the paragraph added, if any.
+    fn flush(&mut self, para: &mut String, mark: &mut Option<u8>) -> Option<String> {
+        let lines: Vec<String> = para
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        *para = String::new();
+        let m = mark.take();
+        if lines.is_empty() {
+            return None;
+        }
+        if !self.out.is_empty() {
+            self.out.push_str("\n\n");
+        }
+        let joined = lines.join("\n");
+        match m {
+            Some(m) => self.headings.push(Heading {
+                mark: m,
+                ..Heading::default()
+            }),
+            None => {
+                if let Some(h) = self.headings.last_mut() {
+                    h.words += joined.split_whitespace().count();
+                    if h.paragraphs < BYLINE_PARAGRAPHS && byline_or_date(&joined) {
+                        h.dated = true;
+                    }
+                    h.paragraphs += 1;
+                }
+            }
+        }
+        match m {
+            Some(m) if m == TITLE_STYLE || !self.body_started => {
+                if self.title.as_ref().is_none_or(|(best, _)| m < *best) {
+                    self.title = Some((m, joined.replace('\n', " ")));
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.body_started |=
+                    joined.split_whitespace().count() >= BODY_WORDS || ends_sentence(&joined)
+            }
+        }
+        self.out.push_str(&joined);
+        Some(joined)
+    }
+}
+
+/// A table being read: the text as it was before it, its rows, and whether
+/// a cell holds a paragraph of text (a table used for the page's layout,
+/// not data).
+struct OpenTable {
+    before: Mark,
+    rows: usize,
+    prose: bool,
 }
 
 fn paragraphs_of(
@@ -279,53 +457,30 @@ fn paragraphs_of(
     dialect: &XmlDialect,
     title_mark: TitleMark,
     read_boxes: bool,
+    keep_tables: bool,
 ) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
-    let mut out = String::with_capacity(xml.len() / 4);
+    let mut got = Collected {
+        out: String::with_capacity(xml.len() / 4),
+        ..Collected::default()
+    };
     let mut para = String::new();
     let mut in_text = 0usize;
     let mut skipping = 0usize;
-    // The current paragraph's title mark, and the best title so far.
+    // The current paragraph's title mark.
     let mut mark: Option<u8> = None;
-    let mut title: Option<(u8, String)> = None;
-    // A heading after the body has begun heads a section, not the document.
-    let mut body_started = false;
-    let mut headings: Vec<(u8, usize)> = Vec::new();
-    let mut flush = |para: &mut String, out: &mut String, mark: &mut Option<u8>| {
-        let lines: Vec<String> = para
-            .split('\n')
-            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|l| !l.is_empty())
-            .collect();
-        if !lines.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            let joined = lines.join("\n");
-            match *mark {
-                Some(m) => headings.push((m, 0)),
-                None => {
-                    if let Some(h) = headings.last_mut() {
-                        h.1 += joined.split_whitespace().count();
-                    }
-                }
-            }
-            match mark.take() {
-                Some(m) if m == TITLE_STYLE || !body_started => {
-                    if title.as_ref().is_none_or(|(best, _)| m < *best) {
-                        title = Some((m, joined.replace('\n', " ")));
-                    }
-                }
-                Some(_) => {}
-                None => {
-                    body_started |=
-                        joined.split_whitespace().count() >= BODY_WORDS || ends_sentence(&joined)
-                }
-            }
-            out.push_str(&joined);
+    // Tables nest; the outermost decides what is kept.
+    let mut table_depth = 0usize;
+    let mut table: Option<OpenTable> = None;
+    let mut tables_left = (0usize, 0usize);
+    // A paragraph ended; inside a table, whether it is one of text.
+    let flush = |got: &mut Collected,
+                 para: &mut String,
+                 mark: &mut Option<u8>,
+                 table: &mut Option<OpenTable>| {
+        if let (Some(p), Some(t)) = (got.flush(para, mark), table.as_mut()) {
+            t.prose |= p.split_whitespace().count() >= BODY_WORDS && ends_sentence(&p);
         }
-        *mark = None;
-        para.clear();
     };
     loop {
         let ev = reader.read_event().map_err(|e| {
@@ -345,6 +500,19 @@ fn paragraphs_of(
                     skipping += 1;
                 } else if dialect.text.contains(&name) {
                     in_text += 1;
+                } else if dialect.tables.contains(&name) {
+                    if table_depth == 0 {
+                        table = Some(OpenTable {
+                            before: got.mark(),
+                            rows: 0,
+                            prose: false,
+                        });
+                    }
+                    table_depth += 1;
+                } else if dialect.rows.contains(&name) {
+                    if let Some(t) = table.as_mut() {
+                        t.rows += 1;
+                    }
                 } else if let Some(m) = title_mark(&e) {
                     mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
@@ -357,7 +525,18 @@ fn paragraphs_of(
                 } else if dialect.text.contains(&name) {
                     in_text = in_text.saturating_sub(1);
                 } else if dialect.paragraphs.contains(&name) {
-                    flush(&mut para, &mut out, &mut mark);
+                    flush(&mut got, &mut para, &mut mark, &mut table);
+                } else if dialect.tables.contains(&name) && table_depth > 0 {
+                    table_depth -= 1;
+                    if table_depth == 0 {
+                        // A table of short cells is data: left out, and counted.
+                        if let Some(t) = table.take().filter(|t| !t.prose && !keep_tables) {
+                            if got.back_to(t.before) {
+                                tables_left.0 += 1;
+                                tables_left.1 += t.rows;
+                            }
+                        }
+                    }
                 }
             }
             Event::Empty(e) if skipping == 0 => {
@@ -370,7 +549,7 @@ fn paragraphs_of(
                 } else if dialect.hyphens.contains(&name) {
                     para.push('-');
                 } else if dialect.paragraphs.contains(&name) {
-                    flush(&mut para, &mut out, &mut mark);
+                    flush(&mut got, &mut para, &mut mark, &mut table);
                 } else if let Some(m) = title_mark(&e) {
                     mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
@@ -393,12 +572,14 @@ fn paragraphs_of(
             _ => {}
         }
     }
-    flush(&mut para, &mut out, &mut mark);
+    flush(&mut got, &mut para, &mut mark, &mut table);
     Ok(OfficeText {
-        text: out,
-        title: title.map(|(_, t)| t),
-        headings,
+        text: got.out,
+        title: got.title.map(|(_, t)| t),
+        headings: got.headings,
         from_boxes: false,
+        tables_left,
+        from_tables: false,
     })
 }
 
@@ -454,6 +635,8 @@ mod tests {
             hyphens: &[],
             skip: &[],
             boxes: &[],
+            tables: &[],
+            rows: &[],
         };
         assert_eq!(
             paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d, &|_| None)

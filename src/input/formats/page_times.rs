@@ -175,6 +175,110 @@ pub fn date(doc: &Document) -> Option<String> {
         .or_else(|| times.iter().filter(on_dateline).find_map(day_of))
 }
 
+/// Most words of a block read as a printed date line ("Published 12:04
+/// GMT, 12 March 2024 | Updated 13:10 GMT, 13 March 2024 by Jo Smith").
+const PRINTED_LINE_MAX_WORDS: usize = 25;
+
+/// Words that label a printed date as the publication's.
+const PUBLISHED_LABELS: &[&str] = &["published", "posted"];
+/// Words that label a printed date as an update's.
+const UPDATED_LABELS: &[&str] = &["updated", "modified"];
+/// Where a labelled part of a date line may start, besides the line's
+/// start.
+const LINE_SEPARATORS: &[&str] = &[
+    " | ",
+    " \u{b7} ",
+    " \u{2022} ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " - ",
+];
+
+/// The publication and update dates a printed line gives by label
+/// ("Published 12 March 2024 by Jo Smith", "Updated: 13 March 2024",
+/// "First published on Tue 12 Mar 2024"): each part of the line between
+/// separators that opens with a label (after "First", "Last" or
+/// "Originally") and names a day.
+fn labelled_dates(line: &str) -> (Option<String>, Option<String>) {
+    let mut parts = vec![line];
+    for sep in LINE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let (mut published, mut updated) = (None, None);
+    for part in parts {
+        let mut words = part.split_whitespace().peekable();
+        let label = |w: &str| w.trim_end_matches(':').to_lowercase();
+        if words
+            .peek()
+            .is_some_and(|w| matches!(label(w).as_str(), "first" | "last" | "originally"))
+        {
+            words.next();
+        }
+        let Some(first) = words.next().map(label) else {
+            continue;
+        };
+        let slot = if PUBLISHED_LABELS.contains(&first.as_str()) {
+            &mut published
+        } else if UPDATED_LABELS.contains(&first.as_str()) {
+            &mut updated
+        } else {
+            continue;
+        };
+        let rest: Vec<&str> = words.collect();
+        if slot.is_none() {
+            *slot = iso_date(&rest.join(" "));
+        }
+    }
+    (published, updated)
+}
+
+/// The page's date from the lines it prints, for a page whose JSON-LD,
+/// meta data and `<time>` elements give none: the first line of the
+/// article labelled as the publication's ("Published 12 March 2024 by Jo
+/// Smith", "Posted on ..."), else the first line that is a date and
+/// nothing else, else the first labelled as an update ("Updated: 13 March
+/// 2024"). Only lines of at most [`PRINTED_LINE_MAX_WORDS`] words count,
+/// in the scope `<time>` elements are looked for in: a date inside the
+/// story's sentences names an event. Called once comments and lists of
+/// other stories are removed.
+pub fn printed_date(doc: &Document) -> Option<String> {
+    let (root, whole_page) = scope(doc)?;
+    let (mut published, mut plain, mut updated) = (None, None, None);
+    for block in root.descendants_it() {
+        if !block.is_element()
+            || is_inline(&block)
+            || block.has_name("script")
+            || block.has_name("style")
+            || (whole_page
+                && block
+                    .ancestors_it(None)
+                    .any(|a| FURNITURE.iter().any(|f| a.has_name(f))))
+            || more_words_than(&block, PRINTED_LINE_MAX_WORDS)
+            || !has_text(&block)
+            // A line: no block inside it.
+            || block
+                .descendants_it()
+                .any(|d| d.is_element() && !is_inline(&d))
+        {
+            continue;
+        }
+        let line = spaced_text(&block)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (p, u) = labelled_dates(&line);
+        published = published.or(p);
+        updated = updated.or(u);
+        if plain.is_none() {
+            plain = crate::input::exports::dates::date_line(&line);
+        }
+        if published.is_some() {
+            break;
+        }
+    }
+    published.or(plain).or(updated)
+}
+
 /// Makes each `<time>` that stands as a line of its own, between the
 /// page's blocks, a paragraph, so that the date line under a headline
 /// keeps its line instead of running into the caption or paragraph after
@@ -297,6 +401,52 @@ mod tests {
             STORY,
         ] {
             assert_eq!(lines_of(kept).len(), 1, "{kept}");
+        }
+    }
+
+    fn printed_date_of(body: &str) -> Option<String> {
+        printed_date(&Document::from(format!("<html><body>{body}</body></html>")))
+    }
+
+    /// From a review: a page whose only date was a printed line
+    /// ("Published 12 March 2024 by X", no `<time>`) had no date.
+    #[test]
+    fn a_printed_publication_line_gives_the_date() {
+        for (line, day) in [
+            ("Published 12 March 2024 by Sean Murphy", "2024-03-12"),
+            ("Posted on March 12, 2024 by admin", "2024-03-12"),
+            ("First published on Tue 12 Mar 2024 10.00 GMT", "2024-03-12"),
+            ("Published: 12:04 GMT, 12 March 2024", "2024-03-12"),
+            // Publication wins over an update, printed before or after it.
+            (
+                "Updated: 13 March 2024 | Published: 12 March 2024",
+                "2024-03-12",
+            ),
+            ("12 March 2024", "2024-03-12"),
+            // Only an update: the update.
+            ("Last updated: 13 March 2024", "2024-03-13"),
+        ] {
+            let page =
+                format!("<article><h1>Road</h1><p class=\"meta\">{line}</p>{STORY}</article>");
+            assert_eq!(printed_date_of(&page).as_deref(), Some(day), "{line}");
+        }
+        // An update printed first, the publication in a later line.
+        let page = format!(
+            "<article><h1>Road</h1><p>Updated 13 March 2024</p><p>By Jo</p>\
+             <div><span>Published 12 March 2024</span></div>{STORY}</article>"
+        );
+        assert_eq!(printed_date_of(&page).as_deref(), Some("2024-03-12"));
+        // A date in the story's sentences, in a long paragraph, or in the
+        // page's furniture is none.
+        for page in [
+            format!("<article>{STORY}</article>"),
+            "<article><p>The report, published 12 March 2024, found the road too narrow.</p></article>"
+                .to_string(),
+            "<footer><p>Published 1 January 2024</p></footer><div>Text of the page.</div>"
+                .to_string(),
+            "<article><p>Published in 2024 by the council</p></article>".to_string(),
+        ] {
+            assert_eq!(printed_date_of(&page), None, "{page}");
         }
     }
 }

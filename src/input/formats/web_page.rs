@@ -53,6 +53,12 @@ pub fn read(html: &str) -> Extracted {
         doc.select(NOT_THE_ARTICLE).remove();
         teaser_lists::remove(&doc);
         page_extras::remove(&doc);
+        // Printed date lines, read once comments and other stories are gone.
+        let printed_date = time_date
+            .is_none()
+            .then(|| page_times::printed_date(&doc))
+            .flatten();
+        let time_date = time_date.or(printed_date);
         page_times::separate_date_lines(&doc);
         let dom_byline = bylines::candidate(&doc);
         let h1s = page_headline::candidates(&doc);
@@ -126,7 +132,8 @@ struct Found {
     h1s: Vec<String>,
     /// Whether the page's meta data names a title (`og:title` ...).
     meta_title: bool,
-    /// The date the page's `<time>` elements give (`page_times::date`).
+    /// The date the page's `<time>` elements give (`page_times::date`),
+    /// else its printed date lines (`page_times::printed_date`).
     time_date: Option<String>,
 }
 
