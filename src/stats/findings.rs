@@ -519,6 +519,47 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
     })
 }
 
+/// Words below which an article is too short to be read as one (a title
+/// and a notice, a photo caption, a paywall stub).
+const SHORT_ARTICLE_WORDS: usize = 50;
+/// Short articles the caution names before "and N more".
+const SHORT_NAMED: usize = 5;
+
+/// A caution naming the articles of fewer than [`SHORT_ARTICLE_WORDS`]
+/// words: they are rarely articles, and their scores (0, or a rate on a
+/// handful of words) count in every mean and group comparison.
+fn short_articles(a: &Analysis) -> Option<Finding> {
+    let short: Vec<usize> = (0..a.articles.len())
+        .filter(|&i| a.articles[i].words < SHORT_ARTICLE_WORDS)
+        .collect();
+    if short.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = short
+        .iter()
+        .take(SHORT_NAMED)
+        .map(|&i| format!("#{} ({} words)", i + 1, int(a.articles[i].words)))
+        .collect();
+    if short.len() > SHORT_NAMED {
+        named.push(format!("{} more", int(short.len() - SHORT_NAMED)));
+    }
+    let list = match named.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => named.join(""),
+    };
+    Some(caution(
+        format!(
+            "{} fewer than {SHORT_ARTICLE_WORDS} words after boilerplate was removed: {list}. Such a text is rarely an article (a headline with a notice, a caption, a page behind a paywall); its scores are 0 or a rate on a handful of words, and it counts as much as any article in its group's mean. Read it (articles.csv gives each article's words and file) and take it out of the folder if it is not an article.",
+            if short.len() == 1 {
+                "1 article has".to_string()
+            } else {
+                format!("{} articles have", int(short.len()))
+            }
+        ),
+        SECTION_SKIPPED,
+    ))
+}
+
 /// TF-IDF cosine similarity from which two articles are called near-duplicates.
 const NEAR_DUPLICATE: f64 = 0.8;
 /// Pairs the near-duplicate caution names before "and N more".
@@ -633,13 +674,29 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     // Cochran's rule as for group differences: at the pooled share, each
     // side must expect enough of the frame's matches.
     let pooled = (s.headline.0 + s.body.0) / (s.headline.1 + s.body.1);
-    // Too few to compare: no finding at all (the positions table has the counts).
+    let name = frame.replace('_', " ");
+    let base = format!("{} articles with a headline and a body", int(s.articles));
+    // Too few to compare: said, so that the comparison the report
+    // describes is not silently missing (the positions table has the counts).
     if pooled * s.headline.1.min(s.body.1) < MIN_EXPECTED_MATCHES {
-        return None;
+        return Some(Finding {
+            kind: HEADLINE_VS_BODY.into(),
+            frame: frame.into(),
+            group_a: "headline".into(),
+            group_b: "body".into(),
+            articles_a: s.articles,
+            articles_b: s.articles,
+            section: SECTION_POSITIONS.into(),
+            text: format!(
+                "Headlines and bodies are not compared on {name}: the headlines hold too few of its matches ({} in all; {base}) for their share to be compared (fewer than {} expected at the shared rate), so this is not a finding.",
+                matches(s.headline.0),
+                num(MIN_EXPECTED_MATCHES, 0)
+            ),
+            ..Default::default()
+        });
     }
     let ci = s.interval.map(|(lo, hi)| (100.0 * lo, 100.0 * hi));
     let finding = ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
-    let name = frame.replace('_', " ");
     let shares = format!(
         "{name} words are {}% of the frame words in the headlines and {}% in the bodies",
         num(hs, 0),
@@ -648,7 +705,6 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let interval = ci.map_or(String::new(), |(lo, hi)| {
         format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
     });
-    let base = format!("{} articles with a headline and a body", int(s.articles));
     let text = if finding {
         let way = if d > 0.0 { "more" } else { "less" };
         format!(
@@ -656,7 +712,12 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
             num(d.abs(), 1),
         )
     } else {
-        format!("Headlines and bodies do not differ clearly in how much of their framing is {name}: {shares} (difference {} percentage points{interval}; {base}); the interval includes 0 or is missing, so this is not a finding.", num(d, 1))
+        let why = if ci.is_some() {
+            "the interval includes 0"
+        } else {
+            "too few articles for an interval"
+        };
+        format!("Headlines and bodies do not differ clearly in how much of their framing is {name}: {shares} (difference {} percentage points{interval}; {base}); {why}, so this is not a finding.", num(d, 1))
     };
     let r = reading(a, frame);
     let text = match r {
@@ -771,6 +832,7 @@ fn cautions(a: &Analysis, diffs: &[GroupDifference]) -> Vec<Finding> {
         ));
     }
     out.extend(near_duplicates(a));
+    out.extend(short_articles(a));
     if let Some(text) = crate::stats::topic_overlap::caution(a) {
         out.push(caution(text, SECTION_GROUPS));
     }
@@ -962,6 +1024,31 @@ mod tests {
             "{}",
             f.text
         );
+        // One threat match in all: the comparison is said to be impossible,
+        // not left out.
+        let mut a = example(30);
+        let j = a.frames.iter().position(|f| f == THREAT).unwrap();
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            for p in &mut art.positions {
+                p.hits.iter_mut().for_each(|h| *h = 2.0);
+                p.hits[j] = if i == 0 && p.part == "headline" {
+                    1.0
+                } else {
+                    0.0
+                };
+            }
+        }
+        let f = compute(&a)
+            .items
+            .into_iter()
+            .find(|x| x.kind == HEADLINE_VS_BODY)
+            .unwrap();
+        assert!(
+            !f.is_finding
+                && f.text.starts_with("Headlines and bodies are not compared on threat: the headlines hold too few of its matches (1 weighted match in all;"),
+            "{}",
+            f.text
+        );
     }
 
     #[test]
@@ -1017,6 +1104,30 @@ mod tests {
         assert!(lead(6.0, 4.0).contains("(6.0 against 4.0 per 1,000);"));
         assert!(!lead(3.0, 4.8).contains("outnumber"));
         assert!(!lead(4.8, 4.8).contains("outnumber"));
+    }
+
+    #[test]
+    fn articles_too_short_to_be_articles_are_named() {
+        let mut a = example(6);
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.words = [500, 9, 500, 49, 50, 800][i];
+        }
+        let f = compute(&a);
+        let texts: Vec<&str> = f.items.iter().map(|x| x.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with(
+                "2 articles have fewer than 50 words after boilerplate was removed: #2 (9 words) and #4 (49 words)."
+            )),
+            "{texts:#?}"
+        );
+        for art in &mut a.articles {
+            art.words = 50;
+        }
+        let f = compute(&a);
+        assert!(!f
+            .items
+            .iter()
+            .any(|x| x.text.contains("fewer than 50 words")));
     }
 
     #[test]

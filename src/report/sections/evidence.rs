@@ -38,7 +38,7 @@ impl<'a> Builder<'a> {
         // is not here knows at once where it is.
         if a.articles.len() > shown.len() {
             let which = if self.a.articles.iter().any(|r| r.group.is_some()) {
-                "each group's articles with the highest threat and reassurance scores, in turn"
+                "each group's articles with the highest threat and reassurance scores (the groups taking turns)"
             } else {
                 "the articles with the highest threat and reassurance scores"
             };
@@ -53,7 +53,7 @@ impl<'a> Builder<'a> {
             };
             self.para(vec![
                 em(format!(
-                    "Evidence is shown for {} of {} articles: {which}, in article order; ",
+                    "Evidence is shown for {} of {} articles, in article order: {which}; ",
                     int(shown.len()),
                     int(a.articles.len())
                 )),

@@ -300,10 +300,26 @@ impl<'a> Builder<'a> {
                     }
                 )
             };
+            let parts: Vec<String> = [
+                (tl.undated > 0).then(|| {
+                    format!(
+                        "{} without a date",
+                        count(tl.undated, "article", "articles")
+                    )
+                }),
+                (!tl.unreadable_dates.is_empty()).then(|| {
+                    format!(
+                        "{} whose date could not be read{named}",
+                        count(tl.unreadable_dates.len(), "article", "articles")
+                    )
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             ex.push(t(format!(
-                " Left out: {} without a date and {} whose date could not be read{named} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the warnings name the file and line of each).",
-                count(tl.undated, "article", "articles"),
-                int(tl.unreadable_dates.len())
+                " Left out: {} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the warnings name the file and line of each).",
+                parts.join(" and ")
             )));
         }
         self.explain(ex);

@@ -42,17 +42,40 @@ impl<'a> Builder<'a> {
                 p.push(t("No article has a date: to cite one as outlet and date, or to follow the frames over time, give each its date (a date: line in front matter, a file name that starts YYYY-MM-DD, a date column, or --metadata). "));
             }
             if let Some(g) = a.groups.as_ref().filter(|g| g.groups.len() >= 2) {
-                let names: Vec<&str> = g.groups.iter().map(|x| x.name.as_str()).collect();
+                let none = crate::stats::groups::NO_GROUP;
+                let names: Vec<&str> = g
+                    .groups
+                    .iter()
+                    .map(|x| x.name.as_str())
+                    .filter(|&n| n != none)
+                    .collect();
                 let by = if g.group_by == "group" {
                     "subfolder or group column".to_string()
                 } else {
                     g.group_by.clone()
                 };
+                // The articles without a group are shown, never compared.
+                let without = g
+                    .groups
+                    .iter()
+                    .find(|x| x.name == none)
+                    .map_or(String::new(), |x| {
+                        format!(
+                            "; {} without one {} left out of the comparisons",
+                            count(x.articles, "article", "articles"),
+                            if x.articles == 1 { "is" } else { "are" }
+                        )
+                    });
                 p.push(t(format!(
-                    "The articles fall into {} by {} ({}), compared in the findings below. ",
+                    "The articles fall into {} by {} ({}), {} in the findings below{without}. ",
                     count(names.len(), "group", "groups"),
                     by,
-                    names.join(", ")
+                    names.join(", "),
+                    if names.len() >= 2 {
+                        "compared"
+                    } else {
+                        "not compared (one group)"
+                    }
                 )));
             }
             if n > 1 && self.has_frame(THREAT) && self.has_frame(REASSURANCE) {

@@ -8,6 +8,7 @@ use crate::lexicon::validity::{
     reassurance_found_share, EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K,
     OWN_DEFINITION,
 };
+use crate::model::findings::MIN_EXPECTED_MATCHES;
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int};
@@ -263,11 +264,47 @@ impl<'a> Builder<'a> {
             ),
             cite: "adapt to your citation style; cite the lexicon sources below as well".into(),
         });
+        // The tests behind the findings, when the run compared groups: a
+        // methods section states how a "difference" was decided.
+        let compared = a
+            .groups
+            .as_ref()
+            .filter(|g| g.differences.iter().any(|d| d.ci_low.is_some()));
+        if let Some(g) = compared {
+            self.push(Block::Quote {
+                source: None,
+                text: format!(
+                    "Differences between groups of articles were estimated with 95% bootstrap intervals ({} resamples of the articles within each group; Efron & Tibshirani, 1993); a difference was reported when its interval excluded zero and each group would expect at least {} dictionary matches at their shared rate (Cochran, 1954), with Cohen's d as effect size (Cohen, 1988) and p-values corrected for the {} comparisons with Holm's (1979) method.",
+                    int(g.resamples),
+                    MIN_EXPECTED_MATCHES,
+                    int(g.differences.iter().filter(|d| d.ci_low.is_some()).count()),
+                ),
+                cite: "add it when you report differences between groups".into(),
+            });
+        }
         let mut refs: Vec<String> = vec![
             frame_reference(&a.frame_version),
             "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment analysis of social media text. Proceedings of the International AAAI Conference on Web and Social Media, 8(1), 216–225.".into(),
             "Rousseeuw, P. J. (1987). Silhouettes: A graphical aid to the interpretation and validation of cluster analysis. Journal of Computational and Applied Mathematics, 20, 53–65.".into(),
         ];
+        // The statistics the report uses, each when the run used it.
+        let mut stats: Vec<&str> = Vec::new();
+        if a.parameters.bootstrap_resamples > 0 || compared.is_some() {
+            stats.push(EFRON);
+        }
+        if compared.is_some() {
+            stats.extend([COCHRAN, COHEN_D, HOLM]);
+        }
+        if a.clustering.is_some() {
+            stats.extend([SALTON, LLOYD]);
+        }
+        if a.keyness.is_some() {
+            stats.extend([DUNNING, RAYSON, HARDIE]);
+        }
+        if a.groups.is_some() && a.clustering.is_some() {
+            stats.push(CRAMER);
+        }
+        refs.extend(stats.into_iter().map(str::to_string));
         if a.lexicons.iter().any(|l| !l.validity.is_empty()) {
             refs.extend(VALIDATION_REFERENCES.iter().map(|r| r.to_string()));
         }
@@ -487,6 +524,29 @@ fn frame_author_year() -> (String, String) {
         .unwrap_or_else(|| "n.d.".into());
     (author, year)
 }
+
+/// The bootstrap behind every interval.
+const EFRON: &str =
+    "Efron, B., & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.";
+/// The expected-count rule for a difference.
+const COCHRAN: &str = "Cochran, W. G. (1954). Some methods for strengthening the common χ² tests. Biometrics, 10(4), 417–451.";
+/// Cohen's d and its bands.
+const COHEN_D: &str = "Cohen, J. (1988). Statistical Power Analysis for the Behavioral Sciences (2nd ed.). Lawrence Erlbaum.";
+/// The correction for many comparisons.
+const HOLM: &str = "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65–70.";
+/// TF-IDF.
+const SALTON: &str = "Salton, G., & Buckley, C. (1988). Term-weighting approaches in automatic text retrieval. Information Processing & Management, 24(5), 513–523.";
+/// k-means.
+const LLOYD: &str = "Lloyd, S. P. (1982). Least squares quantization in PCM. IEEE Transactions on Information Theory, 28(2), 129–137.";
+/// Keyness G2.
+const DUNNING: &str = "Dunning, T. (1993). Accurate methods for the statistics of surprise and coincidence. Computational Linguistics, 19(1), 61–74.";
+/// Keyness as frequency profiling.
+const RAYSON: &str = "Rayson, P., & Garside, R. (2000). Comparing corpora using frequency profiling. Proceedings of the Workshop on Comparing Corpora, ACL 2000, 1–6.";
+/// Log ratio.
+const HARDIE: &str = "Hardie, A. (2014). Log Ratio: An informal introduction. ESRC Centre for Corpus Approaches to Social Science (CASS), Lancaster University.";
+/// Cramér's V of group against cluster.
+const CRAMER: &str =
+    "Cramér, H. (1946). Mathematical Methods of Statistics. Princeton University Press.";
 
 /// The data sets behind the validity figures, for the references.
 const VALIDATION_REFERENCES: [&str; 2] = [
