@@ -93,6 +93,7 @@ impl Links {
                 }
             }
             Target::Article(i) => super::links::href(*i),
+            Target::File(name) => name.clone(),
         }
     }
 }
