@@ -398,7 +398,7 @@ impl<'a> Builder<'a> {
                     Cell::num(f.effect_size.map_or_else(|| "n/a".into(), |e| fixed(e, 2))),
                     Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_value)),
                     Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
-                        (true, _) if f.p_holm.is_some_and(|p| p < 0.05) => "yes",
+                        (true, _) if f.holds_corrected() => "yes",
                         (true, _) => "yes, not after correction",
                         (false, None) => "no (a group of 1 on a side)",
                         (false, Some((lo, hi))) if lo <= 0.0 && hi >= 0.0 => "no (includes 0)",
