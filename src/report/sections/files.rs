@@ -98,6 +98,9 @@ impl<'a> Builder<'a> {
         if a.groups.is_some() {
             names.push("groups.csv".into());
         }
+        if crate::stats::topic_overlap::group_clusters(a).is_some() {
+            names.push("group_clusters.csv".into());
+        }
         if a.keyness.is_some() {
             names.push("keyness.csv".into());
         }
@@ -147,6 +150,7 @@ fn file_description(name: &str) -> &'static str {
         "speakers.csv" => "Every quoted speaker across the corpus: articles, quotes, quoted words, frame scores per 1,000 words and sentiment.",
         "positions.csv" => "Headline, lead and body of every article, with words, sentiment and frame scores per 1,000 words.",
         "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
+        "group_clusters.csv" => "Articles per group per cluster (group, cluster, its label, articles, share of the group's articles): whether the groups are also topics.",
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
