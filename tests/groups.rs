@@ -162,9 +162,15 @@ fn planted_word_and_threatening_group_are_found() {
             "{r:?}"
         );
     }
-    let total: usize = gc.iter().map(|r| r["articles"].parse::<usize>().unwrap()).sum();
+    let total: usize = gc
+        .iter()
+        .map(|r| r["articles"].parse::<usize>().unwrap())
+        .sum();
     assert_eq!(total, 12);
-    assert!(md.contains("**Groups and clusters.**"), "group × cluster table");
+    assert!(
+        md.contains("**Groups and clusters.**"),
+        "group × cluster table"
+    );
     assert!(md.contains("| Cluster | alarm | quiet |"), "{md}");
 }
 

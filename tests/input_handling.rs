@@ -698,7 +698,10 @@ fn removed_text_is_listed_piece_by_piece() {
     let arts = csv_maps(&out.join("articles.csv"));
     let removed = csv_maps(&out.join("removed.csv"));
     for art in &arts {
-        let rows = removed.iter().filter(|r| r["article_id"] == art["id"]).count();
+        let rows = removed
+            .iter()
+            .filter(|r| r["article_id"] == art["id"])
+            .count();
         assert_eq!(rows.to_string(), art["boilerplate_lines"], "{art:?}");
     }
     let got: Vec<(&str, &str)> = removed

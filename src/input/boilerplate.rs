@@ -185,8 +185,15 @@ pub fn strip(text: &str) -> Cleaned {
             removed.extend(f.pieces.into_iter().map(|(r, t)| Removal::new(r, t)));
             let mut wire = |l: &str| -> (Option<String>, usize) {
                 let (k, marks) = wire_credits::strip_marks(l);
-                removed.extend(marks.iter().map(|t| Removal::new(RemovalRule::WireCredit, t)));
-                (matches!(k, Cow::Owned(_)).then(|| k.into_owned()), marks.len())
+                removed.extend(
+                    marks
+                        .iter()
+                        .map(|t| Removal::new(RemovalRule::WireCredit, t)),
+                );
+                (
+                    matches!(k, Cow::Owned(_)).then(|| k.into_owned()),
+                    marks.len(),
+                )
             };
             let (kept, marks) = match kept {
                 Cow::Borrowed(l) => match wire(l) {

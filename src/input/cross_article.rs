@@ -518,10 +518,7 @@ mod tests {
         for (n, d) in docs.iter().enumerate() {
             assert_eq!(d.boilerplate_lines, 1);
             // removed.csv's row: the sentence as it stood.
-            assert_eq!(
-                d.removed,
-                [Removal::new(RemovalRule::CrossArticle, PROMO)]
-            );
+            assert_eq!(d.removed, [Removal::new(RemovalRule::CrossArticle, PROMO)]);
             assert!(!d.text.contains("newsletter"), "{}", d.text);
             assert!(d.text.contains(&format!(
                 "long session. Residents said the road number {}",

@@ -8,8 +8,8 @@
 //! docs/user-guide.md ("Reading the corpus").
 
 use super::inline_teasers::{self, Line, TeaserEnd, MARKERS};
-use aho_corasick::{AhoCorasick, MatchKind};
 use crate::model::removed::RemovalRule;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

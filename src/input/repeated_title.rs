@@ -76,7 +76,10 @@ mod tests {
         let text = "Live updates\n\nLive updates\n\nText.\n";
         assert_eq!(without_repeats(text, "Live updates").1.len(), 0);
         let text = "The lead paragraph.\n\nFloods hit the north coast\n";
-        assert_eq!(without_repeats(text, "Floods hit the north coast").1.len(), 0);
+        assert_eq!(
+            without_repeats(text, "Floods hit the north coast").1.len(),
+            0
+        );
     }
 
     #[test]

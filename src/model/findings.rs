@@ -189,7 +189,12 @@ mod tests {
     /// correction: both read [`holds_corrected`].
     #[test]
     fn a_difference_and_its_finding_hold_after_correction_alike() {
-        for (lo, p) in [(0.1, Some(0.01)), (0.1, Some(0.05)), (0.1, None), (-0.1, Some(0.01))] {
+        for (lo, p) in [
+            (0.1, Some(0.01)),
+            (0.1, Some(0.05)),
+            (0.1, None),
+            (-0.1, Some(0.01)),
+        ] {
             let d = GroupDifference {
                 ci_low: Some(lo),
                 ci_high: Some(0.5),

@@ -112,19 +112,22 @@ pub fn group_clusters(a: &Analysis) -> Option<OutputFile> {
         &h(&["group", "cluster", "cluster_label", "articles", "share"]),
         gc.groups.iter().zip(&gc.counts).flat_map(|(g, row)| {
             let total: usize = row.iter().sum();
-            row.iter().zip(clusters).enumerate().map(move |(c, (&n, info))| {
-                vec![
-                    g.to_string(),
-                    (c + 1).to_string(),
-                    info.label.clone(),
-                    n.to_string(),
-                    f4(if total > 0 {
-                        n as f64 / total as f64
-                    } else {
-                        0.0
-                    }),
-                ]
-            })
+            row.iter()
+                .zip(clusters)
+                .enumerate()
+                .map(move |(c, (&n, info))| {
+                    vec![
+                        g.to_string(),
+                        (c + 1).to_string(),
+                        info.label.clone(),
+                        n.to_string(),
+                        f4(if total > 0 {
+                            n as f64 / total as f64
+                        } else {
+                            0.0
+                        }),
+                    ]
+                })
         }),
     ))
 }

@@ -392,7 +392,8 @@ impl<'a> Builder<'a> {
             strong("Groups and clusters. "),
             t(format!("How many of each group's articles fall in each cluster (in brackets, the share of the group's articles; also in group_clusters.csv). {v}Where a group sits mostly in one cluster, a difference between groups may be one of topic rather than of framing.{}", if ungrouped > 0 { format!(" The {} without a group are left out.", count(ungrouped, "article", "articles")) } else { String::new() })),
         ];
-        let large = gc.groups.len() > MAX_GROUP_COLUMNS || clustering.clusters.len() > MAX_CLUSTER_ROWS;
+        let large =
+            gc.groups.len() > MAX_GROUP_COLUMNS || clustering.clusters.len() > MAX_CLUSTER_ROWS;
         let mut header: Vec<String>;
         let rows: Vec<Vec<Cell>>;
         if large {
