@@ -137,7 +137,7 @@ fn file_description(name: &str) -> &'static str {
         "report.md" => "This report and its appendix in Markdown, for notes or for conversion (e.g. with pandoc).",
         "findings.csv" => "The findings this report opens with, one row per finding: kind, frame, groups, values, difference, its 95% interval, whether it is a finding, and the sentence.",
         "articles.csv" => "One row per article: id, source, title, date, group, word counts, boilerplate lines removed, sentiment (with its interval) and threat balance; its frame scores are in frames.csv.",
-        "removed.csv" => "What boilerplate removal took out of each article, one row per piece counted in articles.csv's boilerplate_lines: article, file, the rule that removed it and the text (cut at 300 characters).",
+        "removed.csv" => "The text removed as boilerplate, one row per piece boilerplate_lines counts: article, file, rule, text (cut at 300 characters).",
         "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words, share of the article's frame hits, and the 95% bootstrap interval of the score (ci_low, ci_high).",
         "evidence.csv" => "Every matched lexicon term per article and frame, with its count and an example sentence.",
         "sentences.csv" => "Every sentence of every article with its sentiment and frame hits, for close reading.",
