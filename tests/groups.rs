@@ -140,6 +140,38 @@ fn planted_word_and_threatening_group_are_found() {
     }
     let json = read(&out.join("analysis.json"));
     assert!(json.contains("\"groups\"") && json.contains("\"keyness\""));
+
+    // group_clusters.csv counts each group's articles per cluster as
+    // articles.csv and clusters.csv give them, and the report shows the table.
+    let group_of: std::collections::BTreeMap<String, String> = rows(&out.join("articles.csv"))
+        .into_iter()
+        .map(|r| (r["id"].clone(), r["group"].clone()))
+        .collect();
+    let mut want: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for r in rows(&out.join("clusters.csv")) {
+        *want
+            .entry((group_of[&r["article_id"]].clone(), r["cluster"].clone()))
+            .or_default() += 1;
+    }
+    let gc = rows(&out.join("group_clusters.csv"));
+    for r in &gc {
+        let key = (r["group"].clone(), r["cluster"].clone());
+        assert_eq!(
+            r["articles"].parse::<usize>().unwrap(),
+            want.get(&key).copied().unwrap_or(0),
+            "{r:?}"
+        );
+    }
+    let total: usize = gc
+        .iter()
+        .map(|r| r["articles"].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, 12);
+    assert!(
+        md.contains("**Groups and clusters.**"),
+        "group × cluster table"
+    );
+    assert!(md.contains("| Cluster | alarm | quiet |"), "{md}");
 }
 
 #[test]

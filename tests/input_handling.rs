@@ -674,3 +674,51 @@ fn an_excel_sep_line_declares_the_delimiter() {
     assert_eq!(ids, ["1", "2"]);
     assert_eq!(arts[0]["title"], "Floods");
 }
+
+/// What boilerplate removal took out is written to removed.csv, one row
+/// per piece an article's `boilerplate_lines` counts, and the report's
+/// "Skipped and warnings" links it, so that a reader can check none of it
+/// was the article's.
+#[test]
+fn removed_text_is_listed_piece_by_piece() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = "Council approves the new flood defence plan\n\nShare this\n\n\
+             LONDON (Reuters) - The council approved the plan on Monday. \
+             READ MORE: Floods drive families from homes The work starts in spring.\n\n\
+             Image caption Workers on the river bank\n\nIt will cost two million pounds.\n";
+    let b = "Residents welcome the new library opening\n\nThe library opened on Saturday \
+             with a reading for children and a concert in the evening.\n";
+    let dir = folder(
+        tmp.path(),
+        "in",
+        &[("a.txt", a.as_bytes()), ("b.txt", b.as_bytes())],
+    );
+    let out = tmp.path().join("report");
+    analyze_ok(&[&dir], &out);
+    let arts = csv_maps(&out.join("articles.csv"));
+    let removed = csv_maps(&out.join("removed.csv"));
+    for art in &arts {
+        let rows = removed
+            .iter()
+            .filter(|r| r["article_id"] == art["id"])
+            .count();
+        assert_eq!(rows.to_string(), art["boilerplate_lines"], "{art:?}");
+    }
+    let got: Vec<(&str, &str)> = removed
+        .iter()
+        .map(|r| (r["rule"].as_str(), r["text"].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("line", "Share this"),
+            ("teaser", "READ MORE: Floods drive families from homes"),
+            ("wire credit", "LONDON (Reuters) -"),
+            ("line", "Image caption Workers on the river bank"),
+        ]
+    );
+    assert!(removed.iter().all(|r| r["source"].ends_with("a.txt")));
+    let report = read(&out.join("report.md"));
+    let method = &report[report.find("### Skipped and warnings").unwrap()..];
+    assert!(method.contains("[removed.csv](removed.csv)"), "{method}");
+}

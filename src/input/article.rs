@@ -17,6 +17,7 @@ use super::text_steps;
 use super::under_headline;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
+use crate::model::removed::{Removal, RemovalRule};
 use crate::model::{InputRecord, Skipped};
 use std::borrow::Cow;
 
@@ -276,11 +277,11 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     };
     let repaired = repaired_quotes + repaired_spaces;
     let text: &str = &repaired_text;
-    let (clean, dropped, teasers_left) = if keep_boilerplate {
-        (text.to_string(), 0, 0)
+    let (clean, dropped, teasers_left, mut removed) = if keep_boilerplate {
+        (text.to_string(), 0, 0, Vec::new())
     } else {
         let c = boilerplate::strip(text);
-        (c.text, c.dropped, c.teasers_left)
+        (c.text, c.dropped, c.teasers_left, c.removed)
     };
     let clean = match line_joins::join(&clean) {
         Cow::Owned(joined) => joined,
@@ -291,7 +292,15 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         (clean, 0)
     } else {
         match repeated_title::without_repeats(&clean, &title) {
-            (Cow::Owned(t), n) => (t, n),
+            (Cow::Owned(t), lines) => {
+                let n = lines.len();
+                removed.extend(
+                    lines
+                        .into_iter()
+                        .map(|l| Removal::new(RemovalRule::RepeatedHeadline, l)),
+                );
+                (t, n)
+            }
             (Cow::Borrowed(_), _) => (clean, 0),
         }
     };
@@ -309,6 +318,7 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         text: clean,
         title,
         boilerplate_lines: dropped + repeats,
+        removed,
         teasers_left,
         repaired_marks: repaired,
         ..Default::default()
@@ -410,6 +420,43 @@ mod tests {
         let kept = make_document(text, true);
         assert!(kept.text.contains("READ MORE: Floods drive families"));
         assert_eq!((kept.boilerplate_lines, kept.teasers_left), (0, 0));
+    }
+
+    /// Every piece `boilerplate_lines` counts is listed with its rule and
+    /// text (for removed.csv): a line, a fragment, a teaser, a wire credit
+    /// and a repeated headline; `--keep-boilerplate` lists none.
+    #[test]
+    fn each_removed_piece_is_listed_with_its_rule() {
+        let text = "Storm closes the northern coast road
+
+Share this
+
+                    LONDON (Reuters) - Crews worked late. Image copyright Reuters More text came.                     READ MORE: Floods drive families from homes The council opened shelters.
+
+                    Storm closes the northern coast road
+
+It rained all week.
+";
+        let d = make_document(text, false);
+        let got: Vec<(&str, &str)> = d
+            .removed
+            .iter()
+            .map(|r| (r.rule.name(), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("line", "Share this"),
+                ("fragment", "Image copyright Reuters"),
+                ("teaser", "READ MORE: Floods drive families from homes"),
+                ("wire credit", "LONDON (Reuters) -"),
+                ("repeated headline", "Storm closes the northern coast road"),
+            ],
+            "{}",
+            d.text
+        );
+        assert_eq!(d.boilerplate_lines, d.removed.len());
+        assert!(make_document(text, true).removed.is_empty());
     }
 
     /// A file without a headline line: its first paragraph is cut at a

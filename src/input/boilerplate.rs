@@ -4,6 +4,7 @@
 //! when it matches one of them) and documented in docs/user-guide.md ("Reading the corpus").
 
 use super::{inline_boilerplate, wire_credits};
+use crate::model::removed::{Removal, RemovalRule};
 use std::borrow::Cow;
 
 /// Line starts (case-insensitive, after leading dashes and spaces) that mark
@@ -159,6 +160,8 @@ pub struct Cleaned {
     pub dropped: usize,
     /// Teasers left in the text: their end could not be told.
     pub teasers_left: usize,
+    /// What was dropped, one entry per piece `dropped` counts, in text order.
+    pub removed: Vec<Removal>,
 }
 
 /// Removes boilerplate lines, then the boilerplate fragments inside the
@@ -169,19 +172,37 @@ pub fn strip(text: &str) -> Cleaned {
     let mut out = String::with_capacity(text.len());
     let mut dropped = 0;
     let mut teasers_left = 0;
+    let mut removed = Vec::new();
     let mut previous: Option<&str> = None;
     for line in text.lines() {
         if classify(line, previous).is_some() {
             dropped += 1;
+            removed.push(Removal::new(RemovalRule::Line, line));
         } else {
             let f = inline_boilerplate::strip_line(line);
             teasers_left += f.teasers_left;
             let (kept, fragments) = (f.text, f.removed);
+            removed.extend(f.pieces.into_iter().map(|(r, t)| Removal::new(r, t)));
+            let mut wire = |l: &str| -> (Option<String>, usize) {
+                let (k, marks) = wire_credits::strip_marks(l);
+                removed.extend(
+                    marks
+                        .iter()
+                        .map(|t| Removal::new(RemovalRule::WireCredit, t)),
+                );
+                (
+                    matches!(k, Cow::Owned(_)).then(|| k.into_owned()),
+                    marks.len(),
+                )
+            };
             let (kept, marks) = match kept {
-                Cow::Borrowed(l) => wire_credits::strip(l),
+                Cow::Borrowed(l) => match wire(l) {
+                    (Some(k), n) => (Cow::Owned(k), n),
+                    (None, n) => (Cow::Borrowed(l), n),
+                },
                 Cow::Owned(l) => {
-                    let (k, n) = wire_credits::strip(&l);
-                    (Cow::Owned(k.into_owned()), n)
+                    let (k, n) = wire(&l);
+                    (Cow::Owned(k.unwrap_or(l)), n)
                 }
             };
             let fragments = fragments + marks;
@@ -201,6 +222,7 @@ pub fn strip(text: &str) -> Cleaned {
         text: out,
         dropped,
         teasers_left,
+        removed,
     }
 }
 

@@ -34,6 +34,7 @@
 use super::document::{sha256_hex, Document};
 use super::paragraphs::paragraphs;
 use crate::model::numbers::{count, int};
+use crate::model::removed::{Removal, RemovalRule};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -201,6 +202,10 @@ pub fn remove(docs: &mut [Document]) -> Removed {
                 listed[i].1 += 1;
             }
         }
+        d.removed.extend(
+            cut.iter()
+                .map(|u| Removal::new(RemovalRule::CrossArticle, &d.text[u.start..u.end])),
+        );
         d.text = without(&d.text, &cut);
         d.sha256 = sha256_hex(d.text.as_bytes());
         d.boilerplate_lines += cut.len();
@@ -512,6 +517,8 @@ mod tests {
         assert_eq!(r.most_removed, [(PROMO.to_string(), 4)]);
         for (n, d) in docs.iter().enumerate() {
             assert_eq!(d.boilerplate_lines, 1);
+            // removed.csv's row: the sentence as it stood.
+            assert_eq!(d.removed, [Removal::new(RemovalRule::CrossArticle, PROMO)]);
             assert!(!d.text.contains("newsletter"), "{}", d.text);
             assert!(d.text.contains(&format!(
                 "long session. Residents said the road number {}",

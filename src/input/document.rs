@@ -3,6 +3,7 @@
 
 use super::formats::front_matter::read_date;
 use crate::model::numbers::int;
+use crate::model::removed::Removal;
 use crate::model::{InputRecord, Skipped};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -29,6 +30,9 @@ pub struct Document {
     pub group: Option<String>,
     /// Lines dropped as boilerplate.
     pub boilerplate_lines: usize,
+    /// What was dropped: one entry (its rule and text, capped) per piece
+    /// counted in `boilerplate_lines`.
+    pub removed: Vec<Removal>,
     /// Links to other stories left in the text, their end unknown (see
     /// `inline_teasers.rs`): the run warns about them.
     pub teasers_left: usize,

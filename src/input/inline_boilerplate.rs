@@ -8,6 +8,7 @@
 //! docs/user-guide.md ("Reading the corpus").
 
 use super::inline_teasers::{self, Line, TeaserEnd, MARKERS};
+use crate::model::removed::RemovalRule;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -146,6 +147,9 @@ pub struct Fragments<'a> {
     pub text: Cow<'a, str>,
     /// How many were removed.
     pub removed: usize,
+    /// What was removed, in line order: each fragment's rule (a fragment,
+    /// or a link to another story) and text.
+    pub pieces: Vec<(RemovalRule, &'a str)>,
     /// Teasers left in the line: their end could not be told.
     pub teasers_left: usize,
 }
@@ -161,6 +165,8 @@ pub fn strip_fragments(line: &str) -> (Cow<'_, str>, usize) {
 /// of those removed and of the teasers left in it.
 pub fn strip_line(line: &str) -> Fragments<'_> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // Which cuts are links to other stories.
+    let mut teaser_cuts: Vec<bool> = Vec::new();
     let mut teasers_left = 0;
     // Where the last teaser cut ended: a marker right there opens the
     // next teaser of a row ("READ: A READ: B").
@@ -186,6 +192,7 @@ pub fn strip_line(line: &str) -> Fragments<'_> {
             match inline_teasers::teaser_end(&teaser_line, after) {
                 TeaserEnd::At(end) => {
                     cuts.push((start, end));
+                    teaser_cuts.push(true);
                     teaser_cut_end = Some(end);
                 }
                 TeaserEnd::Unknown => teasers_left += 1,
@@ -204,9 +211,22 @@ pub fn strip_line(line: &str) -> Fragments<'_> {
         };
         if let Some(end) = end {
             cuts.push((start, end));
+            teaser_cuts.push(false);
         }
     }
     let removed = cuts.len();
+    let pieces = cuts
+        .iter()
+        .zip(&teaser_cuts)
+        .map(|(&(start, end), &teaser)| {
+            let rule = if teaser {
+                RemovalRule::Teaser
+            } else {
+                RemovalRule::Fragment
+            };
+            (rule, &line[start..end])
+        })
+        .collect();
     let text = if cuts.is_empty() {
         Cow::Borrowed(line)
     } else {
@@ -215,6 +235,7 @@ pub fn strip_line(line: &str) -> Fragments<'_> {
     Fragments {
         text,
         removed,
+        pieces,
         teasers_left,
     }
 }

@@ -115,6 +115,13 @@ static NOTES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The line without the agency's marks, and how many were removed
 /// (borrowed, 0, when there are none: the usual case).
 pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
+    let (kept, marks) = strip_marks(line);
+    (kept, marks.len())
+}
+
+/// The line without the agency's marks, and the marks removed, in line
+/// order (borrowed and none: the usual case).
+pub fn strip_marks(line: &str) -> (Cow<'_, str>, Vec<&str>) {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     if let Some(end) = dateline_end(line) {
         cuts.push((0, end));
@@ -152,11 +159,11 @@ pub fn strip(line: &str) -> (Cow<'_, str>, usize) {
         }
     }
     if cuts.is_empty() {
-        return (Cow::Borrowed(line), 0);
+        return (Cow::Borrowed(line), Vec::new());
     }
     cuts.sort_unstable();
-    let n = cuts.len();
-    (Cow::Owned(cut_out(line, &cuts)), n)
+    let marks = cuts.iter().map(|&(a, b)| &line[a..b]).collect();
+    (Cow::Owned(cut_out(line, &cuts)), marks)
 }
 
 /// Past a dateline that opens the line: a place and perhaps a date, then

@@ -128,11 +128,30 @@ pub struct GroupDifference {
 /// 0 understates that.
 pub const MIN_EXPECTED_MATCHES: f64 = 5.0;
 
+/// The Holm-corrected p-value below which a finding holds after correction
+/// for the run's many comparisons (family-wise error 5%).
+pub const HOLM_ALPHA: f64 = 0.05;
+
+/// The one rule for "holds after correction", read by the findings'
+/// sentences and the report's group table alike: a finding whose
+/// Holm-corrected p-value is below [`HOLM_ALPHA`].
+pub fn holds_corrected(is_finding: bool, p_holm: Option<f64>) -> bool {
+    is_finding && p_holm.is_some_and(|p| p < HOLM_ALPHA)
+}
+
+impl Finding {
+    /// Whether this finding (a difference) holds after Holm's correction:
+    /// [`holds_corrected`].
+    pub fn holds_corrected(&self) -> bool {
+        holds_corrected(self.is_finding, self.p_holm)
+    }
+}
+
 impl GroupDifference {
     /// Whether a finding also holds after Holm's correction for the run's
-    /// many comparisons (family-wise error 5%).
+    /// many comparisons: [`holds_corrected`].
     pub fn holds_corrected(&self) -> bool {
-        self.is_finding() && self.p_holm.is_some_and(|p| p < 0.05)
+        holds_corrected(self.is_finding(), self.p_holm)
     }
 
     /// Whether the interval excludes 0 and the difference rests on enough matches.
@@ -161,3 +180,34 @@ pub const SECTION_CLUSTERS: &str = "clusters";
 pub const SECTION_SKIPPED: &str = "skipped-and-warnings";
 /// Anchor of the report section with each article's evidence.
 pub const SECTION_EVIDENCE: &str = "evidence";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A difference and its row in findings.csv say the same about the
+    /// correction: both read [`holds_corrected`].
+    #[test]
+    fn a_difference_and_its_finding_hold_after_correction_alike() {
+        for (lo, p) in [
+            (0.1, Some(0.01)),
+            (0.1, Some(0.05)),
+            (0.1, None),
+            (-0.1, Some(0.01)),
+        ] {
+            let d = GroupDifference {
+                ci_low: Some(lo),
+                ci_high: Some(0.5),
+                p_holm: p,
+                ..Default::default()
+            };
+            let f = Finding {
+                is_finding: d.is_finding(),
+                p_holm: d.p_holm,
+                ..Default::default()
+            };
+            assert_eq!(d.holds_corrected(), f.holds_corrected(), "{lo} {p:?}");
+            assert_eq!(d.holds_corrected(), lo > 0.0 && p == Some(0.01));
+        }
+    }
+}

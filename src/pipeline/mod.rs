@@ -159,6 +159,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
                     tokens: tf.tokens_per_doc[i],
                     types: tf.types_per_doc[i],
                     boilerplate_lines: d.boilerplate_lines,
+                    removed: d.removed.clone(),
                     damaged_characters: d.damaged,
                     sha256: d.sha256.clone(),
                     sentiment: s.sentiment,

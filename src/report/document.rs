@@ -26,6 +26,8 @@ pub enum Target {
     Section(String),
     /// An article (0-based, corpus order) in the article reader.
     Article(usize),
+    /// A file of the output folder, by its name (`removed.csv`).
+    File(String),
 }
 
 impl Inline {

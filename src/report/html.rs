@@ -93,6 +93,7 @@ impl Links {
                 }
             }
             Target::Article(i) => super::links::href(*i),
+            Target::File(name) => name.clone(),
         }
     }
 }
@@ -143,7 +144,8 @@ nav.toc{display:none}
 .table-wrap{overflow:visible}
 table{width:100%;font-size:7.5pt}
 th,td{padding:.15rem .3rem;overflow-wrap:break-word}
-td.num,th.num{white-space:normal;overflow-wrap:normal}
+th.num{white-space:normal;overflow-wrap:normal}
+td.num{white-space:nowrap;overflow-wrap:normal}
 td.name{min-width:9em}
 figure{margin:.5rem 0}
 figure img{width:auto;max-width:100%;max-height:262mm;margin:0 auto}
@@ -468,6 +470,15 @@ mod tests {
             escape_cell(&accented),
             format!("{}e\u{301}<wbr>x", "a".repeat(LONG_WORD - 1))
         );
+    }
+
+    /// A number cell never wraps, printed or on screen ("< 0.0001" on two
+    /// lines reads as two values); only a number column's heading may.
+    #[test]
+    fn number_cells_do_not_wrap_in_print() {
+        let print = &CSS[CSS.find("@media print").unwrap()..];
+        assert!(print.contains("td.num{white-space:nowrap"), "{print}");
+        assert!(!print.contains("td.num,th.num{white-space:normal"));
     }
 
     /// Both pages, one after the other.

@@ -131,6 +131,7 @@ fn href(to: &Target) -> String {
     match to {
         Target::Section(id) => format!("#{id}"),
         Target::Article(i) => super::links::href(*i),
+        Target::File(name) => name.clone(),
     }
 }
 

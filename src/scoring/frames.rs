@@ -70,6 +70,9 @@ impl FrameScorer {
         // The first such hit's word in each sentence: a long sentence is
         // quoted as a window around it (text::window).
         let mut quotable_at = vec![[usize::MAX; 2]; n_sent];
+        // The lexicon entries behind those hits, as (sentence, side, entry):
+        // a tie between sentences goes to the one with more distinct entries.
+        let mut quotable_entries: Vec<(usize, usize, u32)> = Vec::new();
         let mut hits = vec![0.0f64; nf];
         // (category, entry label) -> (count, surface form counts, first
         // sentence, its first matched word)
@@ -130,6 +133,7 @@ impl FrameScorer {
                     if !after_contrast(doc, vocab, m.first, self.window()) && !waits && !denied {
                         quotable[s][side] += e.weight;
                         quotable_at[s][side] = quotable_at[s][side].min(m.first);
+                        quotable_entries.push((s, side, m.entry));
                     }
                 }
             }
@@ -248,19 +252,34 @@ impl FrameScorer {
                     .get(s)
                     .is_none_or(|&(a, b)| !crate::input::inline_teasers::holds_teaser(&text[a..b]))
         };
+        quotable_entries.sort_unstable();
+        quotable_entries.dedup();
+        let mut distinct = vec![[0usize; 2]; n_sent];
+        for &(s, side, _) in &quotable_entries {
+            distinct[s][side] += 1;
+        }
+        // The sentence quoted: an ordinary one before a long run or one
+        // holding a teaser, then the most hits; ties go to more distinct
+        // lexicon entries (several words of the frame, not one repeated),
+        // then to more hits per word (the shorter sentence), then to the
+        // earlier sentence (docs/methods.md, "Quoted sentences").
         let pick = |c: Option<usize>, side: usize| -> Option<SentenceRef> {
             c?;
-            let mut best: Option<(usize, (bool, f64))> = None;
+            let mut best: Option<(usize, (bool, f64, usize, f64))> = None;
             // Only a sentence with a match is weighed (and read for a teaser).
             for (s, h) in quotable.iter().enumerate().filter(|(_, h)| h[side] > 0.0) {
-                let key = (ordinary(s), h[side]);
-                if best
-                    .is_none_or(|(_, b)| (key.0, key.1).partial_cmp(&b).is_some_and(|o| o.is_gt()))
-                {
+                let words = words_per_sentence.get(s).copied().unwrap_or(0).max(1);
+                let key = (
+                    ordinary(s),
+                    h[side],
+                    distinct[s][side],
+                    h[side] / words as f64,
+                );
+                if best.is_none_or(|(_, b)| key.partial_cmp(&b).is_some_and(|o| o.is_gt())) {
                     best = Some((s, key));
                 }
             }
-            let best = best.map(|(s, (_, h))| (s, h));
+            let best = best.map(|(s, (_, h, _, _))| (s, h));
             best.map(|(s, h)| SentenceRef {
                 sentence_no: s + 1,
                 text: quoted(s, quotable_at[s][side]),

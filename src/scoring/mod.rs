@@ -171,6 +171,22 @@ mod tests {
         assert_eq!(s.most_reassuring.as_ref().map(|r| r.sentence_no), Some(1));
     }
 
+    /// Sentences with as many hits are told apart by what a reader sees:
+    /// more distinct lexicon entries (several words of the frame, not one
+    /// repeated), then more hits per word, and only then the text order.
+    #[test]
+    fn tied_sentences_go_to_more_entries_then_density_then_order() {
+        let s = score_text("The attack was another attack. Residents fear an attack.");
+        assert_eq!(hits(&s).0, 4.0);
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(2));
+        let s = score_text(
+            "There was an attack near the old market square late yesterday. Danger remained.",
+        );
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(2));
+        let s = score_text("An attack came quickly. A danger grew slowly.");
+        assert_eq!(s.most_threatening.as_ref().map(|r| r.sentence_no), Some(1));
+    }
+
     /// From a student's review: a link to another story left in the text
     /// ("READ MORE: <its headline>" glued to the next sentence) was quoted
     /// as the article's most threatening sentence.

@@ -59,15 +59,30 @@ pub fn cramers_v(table: &[Vec<usize>]) -> Option<f64> {
     Some((chi2 / (n * (r.min(c) - 1) as f64)).sqrt().min(1.0))
 }
 
-/// Groups that sit mostly in one cluster when group and cluster are
-/// strongly associated: Cramér's V and, per such group in name order, its
-/// name and "has N of its M articles in cluster K (label)". `None` without
-/// two named groups, two clusters or a group finding, or below [`STRONG_V`].
-pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
-    let groups = a.groups.as_ref()?;
-    if !groups.differences.iter().any(|d| d.is_finding()) {
-        return None;
+/// Articles per group per cluster: the table Cramér's V is measured on,
+/// shown in the report's group section and written to `group_clusters.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupClusters<'a> {
+    /// The named groups, in name order (articles without a group are no
+    /// outlet and are left out).
+    pub groups: Vec<&'a str>,
+    /// `counts[g][c]`: articles of group `g` in cluster `c` (0-based, the
+    /// order of `Clustering::clusters`).
+    pub counts: Vec<Vec<usize>>,
+}
+
+impl GroupClusters<'_> {
+    /// Cramér's V of the table (`None` when it has fewer than two
+    /// non-empty rows or columns).
+    pub fn cramers_v(&self) -> Option<f64> {
+        cramers_v(&self.counts)
     }
+}
+
+/// The group × cluster table (`None` without a group comparison, two
+/// named groups or two clusters for every article).
+pub fn group_clusters(a: &Analysis) -> Option<GroupClusters<'_>> {
+    a.groups.as_ref()?;
     let clustering = a.clustering.as_ref()?;
     if clustering.clusters.len() < 2 || clustering.assignments.len() != a.articles.len() {
         return None;
@@ -95,6 +110,26 @@ pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
             *cell += 1;
         }
     }
+    Some(GroupClusters {
+        groups: names,
+        counts: table,
+    })
+}
+
+/// Groups that sit mostly in one cluster when group and cluster are
+/// strongly associated: Cramér's V and, per such group in name order, its
+/// name and "has N of its M articles in cluster K (label)". `None` without
+/// two named groups, two clusters or a group finding, or below [`STRONG_V`].
+pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
+    let groups = a.groups.as_ref()?;
+    if !groups.differences.iter().any(|d| d.is_finding()) {
+        return None;
+    }
+    let clustering = a.clustering.as_ref()?;
+    let GroupClusters {
+        groups: names,
+        counts: table,
+    } = group_clusters(a)?;
     let v = cramers_v(&table)?;
     if v < STRONG_V {
         return None;
@@ -139,7 +174,7 @@ pub fn caution(a: &Analysis) -> Option<String> {
         n => format!(": {} and {} more", mostly[..NAMED].join("; "), n - NAMED),
     };
     Some(format!(
-        "Groups and topics coincide (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong){listed}. A difference between these groups may be one of topic rather than of framing (an outlet that covers business uses more economic words whatever its framing): before citing one, compare articles on the same topic across groups (clusters.csv gives each article's cluster, articles.csv its scores), or collect articles on one story from every group."
+        "Groups and topics coincide (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong){listed}. A difference between these groups may be one of topic rather than of framing (an outlet that covers business uses more economic words whatever its framing): before citing one, compare articles on the same topic across groups (the table of groups and clusters under Comparing groups, and group_clusters.csv, give each group's articles per cluster; clusters.csv gives each article's cluster, articles.csv its scores), or collect articles on one story from every group."
     ))
 }
 
@@ -234,6 +269,13 @@ mod tests {
             text.contains("herald has 9 of its 10 articles in cluster 2 (topic2) and post has 10 of its 10 articles in cluster 1 (topic1)"),
             "{text}"
         );
+        // The table the caution reads: named groups in name order, the
+        // articles without a group left out.
+        let a = analysis(&groups, &clusters);
+        let t = group_clusters(&a).expect("two groups, two clusters");
+        assert_eq!(t.groups, ["herald", "post"]);
+        assert_eq!(t.counts, [vec![1, 9], vec![10, 0]]);
+        assert!(t.cramers_v().unwrap() >= STRONG_V);
         // Both groups spread over both topics alike: no caution.
         let spread: Vec<usize> = (0..24).map(|i| i % 2).collect();
         assert_eq!(caution(&analysis(&groups, &spread)), None);

@@ -1,4 +1,4 @@
-//! The group comparison tables: `groups.csv`, `keyness.csv`,
+//! The group comparison tables: `groups.csv`, `group_clusters.csv`, `keyness.csv`,
 //! `collocations.csv` and `timeline.csv` (each only when computed), and
 //! `findings.csv` (the findings the report opens with).
 
@@ -100,6 +100,38 @@ pub fn collocations(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
+/// `group_clusters.csv`: articles per group per cluster (the table the
+/// findings' caution on groups that are also topics measures): group,
+/// cluster (1-based), cluster_label, articles, share (of the group's
+/// articles). Only with two named groups and two clusters.
+pub fn group_clusters(a: &Analysis) -> Option<OutputFile> {
+    let gc = crate::stats::topic_overlap::group_clusters(a)?;
+    let clusters = &a.clustering.as_ref()?.clusters;
+    Some(table(
+        "group_clusters.csv",
+        &h(&["group", "cluster", "cluster_label", "articles", "share"]),
+        gc.groups.iter().zip(&gc.counts).flat_map(|(g, row)| {
+            let total: usize = row.iter().sum();
+            row.iter()
+                .zip(clusters)
+                .enumerate()
+                .map(move |(c, (&n, info))| {
+                    vec![
+                        g.to_string(),
+                        (c + 1).to_string(),
+                        info.label.clone(),
+                        n.to_string(),
+                        f4(if total > 0 {
+                            n as f64 / total as f64
+                        } else {
+                            0.0
+                        }),
+                    ]
+                })
+        }),
+    ))
+}
+
 /// `timeline.csv`: period, articles, then each frame's share of hits and mean per 1,000 words.
 pub fn timeline(a: &Analysis) -> Option<OutputFile> {
     let t = a.timeline.as_ref()?;
@@ -179,6 +211,7 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
     [
         findings(a),
         groups(a),
+        group_clusters(a),
         keyness(a),
         collocations(a),
         timeline(a),

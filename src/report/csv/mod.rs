@@ -80,6 +80,30 @@ pub fn articles(a: &Analysis) -> OutputFile {
     )
 }
 
+/// `removed.csv`: what boilerplate removal took out of each article, one
+/// row per piece its `boilerplate_lines` counts (the rule and the text,
+/// capped at [`crate::model::removed::REMOVED_TEXT_MAX`] characters); None when nothing was
+/// removed (`--keep-boilerplate`, or clean text).
+pub fn removed(a: &Analysis) -> Option<OutputFile> {
+    if a.articles.iter().all(|r| r.removed.is_empty()) {
+        return None;
+    }
+    Some(table(
+        "removed.csv",
+        &h(&["article_id", "source", "rule", "text"]),
+        a.articles.iter().flat_map(|r| {
+            r.removed.iter().map(move |x| {
+                [
+                    Cell::from(&r.id),
+                    Cell::from(&r.source),
+                    Cell::Text(x.rule.name()),
+                    Cell::from(&x.text),
+                ]
+            })
+        }),
+    ))
+}
+
 /// `terms.csv`: the top TF-IDF terms of each article.
 pub fn terms(a: &Analysis) -> OutputFile {
     table(
@@ -367,8 +391,9 @@ pub fn each(
     emit: &mut dyn FnMut(Table<'_>) -> crate::model::error::Result<()>,
 ) -> crate::model::error::Result<()> {
     type Make = for<'a> fn(&'a Analysis) -> Vec<Table<'a>>;
-    let makers: [Make; 11] = [
+    let makers: [Make; 12] = [
         |a| vec![articles(a).into()],
+        |a| removed(a).into_iter().map(Table::from).collect(),
         |a| vec![terms(a).into()],
         |a| vec![frames(a).into()],
         |a| vec![evidence_table(a)],
@@ -412,6 +437,26 @@ mod tests {
         ));
         assert!(clusters(&a).is_some());
         assert!(clusters(&crate::model::example(2)).is_none());
+    }
+
+    /// removed.csv has a row per removed piece, named by article, file and
+    /// rule; a run that removed nothing writes no file.
+    #[test]
+    fn removed_rows() {
+        use crate::model::removed::{Removal, RemovalRule};
+        let mut a = crate::model::example(3);
+        assert!(removed(&a).is_none());
+        a.articles[1].removed = vec![
+            Removal::new(RemovalRule::Line, "Share this"),
+            Removal::new(RemovalRule::CrossArticle, "=Sign up, now"),
+        ];
+        let s = String::from_utf8(removed(&a).unwrap().bytes).unwrap();
+        let id = &a.articles[1].id;
+        let src = &a.articles[1].source;
+        assert_eq!(
+            s,
+            format!("article_id,source,rule,text\n{id},{src},line,Share this\n{id},{src},cross-article repeat,\"'=Sign up, now\"\n")
+        );
     }
 
     #[test]

@@ -67,6 +67,9 @@ impl<'a> Builder<'a> {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        if a.articles.iter().any(|r| !r.removed.is_empty()) {
+            names.push("removed.csv".into());
+        }
         // The reader's pages share one row: twenty rows saying the same
         // would push the data files out of sight.
         let pages = reader_pages(a.articles.len(), false);
@@ -94,6 +97,9 @@ impl<'a> Builder<'a> {
         }
         if a.groups.is_some() {
             names.push("groups.csv".into());
+        }
+        if crate::stats::topic_overlap::group_clusters(a).is_some() {
+            names.push("group_clusters.csv".into());
         }
         if a.keyness.is_some() {
             names.push("keyness.csv".into());
@@ -131,6 +137,7 @@ fn file_description(name: &str) -> &'static str {
         "report.md" => "This report and its appendix in Markdown, for notes or for conversion (e.g. with pandoc).",
         "findings.csv" => "The findings this report opens with, one row per finding: kind, frame, groups, values, difference, its 95% interval, whether it is a finding, and the sentence.",
         "articles.csv" => "One row per article: id, source, title, date, group, word counts, boilerplate lines removed, sentiment (with its interval) and threat balance; its frame scores are in frames.csv.",
+        "removed.csv" => "The text removed as boilerplate, one row per piece boilerplate_lines counts: article, file, rule, text (cut at 300 characters).",
         "frames.csv" => "One row per article and frame: weighted hits, score per 1,000 words, share of the article's frame hits, and the 95% bootstrap interval of the score (ci_low, ci_high).",
         "evidence.csv" => "Every matched lexicon term per article and frame, with its count and an example sentence.",
         "sentences.csv" => "Every sentence of every article with its sentiment and frame hits, for close reading.",
@@ -143,6 +150,7 @@ fn file_description(name: &str) -> &'static str {
         "speakers.csv" => "Every quoted speaker across the corpus: articles, quotes, quoted words, frame scores per 1,000 words and sentiment.",
         "positions.csv" => "Headline, lead and body of every article, with words, sentiment and frame scores per 1,000 words.",
         "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
+        "group_clusters.csv" => "Articles per group per cluster (group, cluster, its label, articles, share of the group's articles): whether the groups are also topics.",
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",

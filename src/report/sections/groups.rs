@@ -93,6 +93,7 @@ impl<'a> Builder<'a> {
             means
         }));
         self.differences();
+        self.group_clusters();
         self.appendix(
             "Spread within groups",
             "How much the articles of each group differ from one another:",
@@ -373,6 +374,91 @@ impl<'a> Builder<'a> {
         self.push(Block::Table(table(&hdr, &numeric, rows)));
     }
 
+    /// Articles per group per cluster (`group_clusters.csv`): whether the
+    /// groups are also topics, as the findings' caution measures it. Groups
+    /// are columns up to [`MAX_GROUP_COLUMNS`] (the cluster labels, long,
+    /// down the side); with more groups, or more than
+    /// [`MAX_CLUSTER_ROWS`] clusters, the table goes to the appendix with
+    /// groups as rows.
+    fn group_clusters(&mut self) {
+        let Some(gc) = crate::stats::topic_overlap::group_clusters(self.a) else {
+            return;
+        };
+        let Some(clustering) = self.a.clustering.as_ref() else {
+            return;
+        };
+        let totals: Vec<usize> = gc.counts.iter().map(|r| r.iter().sum()).collect();
+        let cell = |g: usize, c: usize| {
+            let n = gc.counts[g][c];
+            let share = if totals[g] > 0 {
+                n as f64 * 100.0 / totals[g] as f64
+            } else {
+                0.0
+            };
+            Cell::num(format!("{} ({}%)", int(n), fixed(share, 0)))
+        };
+        let cluster_name =
+            |c: usize| format!("Cluster {}: {}", c + 1, clustering.clusters[c].label);
+        let ungrouped = self.a.articles.iter().filter(|r| r.group.is_none()).count();
+        let v = gc
+            .cramers_v()
+            .map(|v| format!("Cramér's V between group and cluster is {} (0: the groups spread over the clusters alike; 1: each group is its own cluster; {} or more is strong). ", fixed(v, 2), crate::stats::topic_overlap::STRONG_V))
+            .unwrap_or_default();
+        let lead = vec![
+            strong("Groups and clusters. "),
+            t(format!("How many of each group's articles fall in each cluster (in brackets, the share of the group's articles; also in group_clusters.csv). {v}Where a group sits mostly in one cluster, a difference between groups may be one of topic rather than of framing.{}", if ungrouped > 0 { format!(" The {} without a group are left out.", count(ungrouped, "article", "articles")) } else { String::new() })),
+        ];
+        let large =
+            gc.groups.len() > MAX_GROUP_COLUMNS || clustering.clusters.len() > MAX_CLUSTER_ROWS;
+        let mut header: Vec<String>;
+        let rows: Vec<Vec<Cell>>;
+        if large {
+            header = vec!["Group".into(), "Articles".into()];
+            header.extend((0..clustering.clusters.len()).map(cluster_name));
+            rows = gc
+                .groups
+                .iter()
+                .enumerate()
+                .take(MAX_ROWS)
+                .map(|(g, name)| {
+                    [Cell::text(name.to_string()), Cell::num(int(totals[g]))]
+                        .into_iter()
+                        .chain((0..clustering.clusters.len()).map(|c| cell(g, c)))
+                        .collect()
+                })
+                .collect();
+        } else {
+            header = vec!["Cluster".into()];
+            header.extend(gc.groups.iter().map(|g| g.to_string()));
+            rows = (0..clustering.clusters.len())
+                .map(|c| {
+                    std::iter::once(Cell::text(cluster_name(c)))
+                        .chain((0..gc.groups.len()).map(|g| cell(g, c)))
+                        .collect()
+                })
+                .chain(std::iter::once(
+                    std::iter::once(Cell::text("Articles"))
+                        .chain(totals.iter().map(|&n| Cell::num(int(n))))
+                        .collect(),
+                ))
+                .collect();
+        }
+        let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
+        let numeric: Vec<usize> = (1..hdr.len()).collect();
+        if large {
+            self.appendix(
+                "Groups and clusters",
+                "Each group's articles per cluster (whether the groups are also topics) are in group_clusters.csv and in",
+            );
+        }
+        self.para(lead);
+        self.push(Block::Table(table(&hdr, &numeric, rows)));
+        if large {
+            self.truncated(MAX_ROWS, gc.groups.len(), "groups", "group_clusters.csv");
+            self.end_appendix();
+        }
+    }
+
     /// The differences between groups (the same rows as the findings and
     /// findings.csv), findings first.
     fn differences(&mut self) {
@@ -414,7 +500,7 @@ impl<'a> Builder<'a> {
                     Cell::num(f.effect_size.map_or_else(|| "n/a".into(), |e| fixed(e, 2))),
                     Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_value)),
                     Cell::text(match (f.is_finding, f.ci_low.zip(f.ci_high)) {
-                        (true, _) if f.p_holm.is_some_and(|p| p < 0.05) => "yes",
+                        (true, _) if f.holds_corrected() => "yes",
                         (true, _) => "yes, not after correction",
                         (false, None) => "no (a group of 1 on a side)",
                         (false, Some((lo, hi))) if lo <= 0.0 && hi >= 0.0 => "no (includes 0)",
@@ -450,6 +536,10 @@ impl<'a> Builder<'a> {
 
 /// Groups shown as columns (a transposed table) up to this many.
 const MAX_GROUP_COLUMNS: usize = 6;
+/// Clusters shown as rows of the group × cluster table in the report up to
+/// this many; past them (or past [`MAX_GROUP_COLUMNS`] groups) it goes to
+/// the appendix.
+const MAX_CLUSTER_ROWS: usize = 12;
 
 /// The table with rows and columns swapped: the first column becomes the
 /// header, so that a table with many measures grows down the page, not

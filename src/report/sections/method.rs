@@ -10,7 +10,7 @@ use crate::lexicon::validity::{
 };
 use crate::model::findings::MIN_EXPECTED_MATCHES;
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
-use crate::report::document::{Block, Cell};
+use crate::report::document::{Block, Cell, Inline, Target};
 use crate::report::format::{count, fixed, int};
 use crate::report::glossary::parameter_rows;
 
@@ -200,12 +200,19 @@ impl<'a> Builder<'a> {
         if cut_in > 0 {
             // The one total of what was taken out, so a methods section can
             // report it (the warnings below give only their own parts).
-            self.para(vec![t(format!(
-                "Boilerplate removed: {} (lines such as share prompts, captions and credits, fragments inside kept lines, a line repeating the headline, and sentences repeated across articles) from {} of the {}; articles.csv gives each article's count (boilerplate_lines), and --keep-boilerplate keeps them all.",
-                count(cut.iter().sum(), "line or fragment", "lines and fragments"),
-                int(cut_in),
-                count(a.articles.len(), "article", "articles"),
-            ))]);
+            self.para(vec![
+                t(format!(
+                    "Boilerplate removed: {} (lines such as share prompts, captions and credits, fragments inside kept lines, a line repeating the headline, and sentences repeated across articles) from {} of the {}; articles.csv gives each article's count (boilerplate_lines), ",
+                    count(cut.iter().sum(), "line or fragment", "lines and fragments"),
+                    int(cut_in),
+                    count(a.articles.len(), "article", "articles"),
+                )),
+                Inline::Link {
+                    text: "removed.csv".into(),
+                    to: Target::File("removed.csv".into()),
+                },
+                t(" the text of each, with the rule that removed it (to check that none of it was the article's), and --keep-boilerplate keeps them all."),
+            ]);
         }
         if a.skipped.is_empty() {
             self.para(vec![t("No files or rows were skipped.")]);
