@@ -3,7 +3,7 @@
 //! and edited like the defaults.
 
 use super::entry::{EntryKind, Lexicon, LexiconError};
-use super::txt::parse;
+use super::txt::parse_list;
 use crate::model::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -170,7 +170,7 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
             Ok(t) => {
                 // The round trip is the format's contract; a failure is a bug.
                 // (A plain word list reads back without a description.)
-                match super::txt::parse_list(&t, &format!("{}.txt", lx.name), &lx.name) {
+                match parse_list(&t, &format!("{}.txt", lx.name), &lx.name) {
                     (back, errors, _)
                         if errors.is_empty()
                             && back.entries.len() == lx.entries.len()
@@ -239,6 +239,7 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::parse;
 
     #[test]
     fn gaps_round_trip_and_a_dic_entry_with_dots_is_refused() {

@@ -450,14 +450,21 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let list = write(d.path(), "threat.txt", "danger*\nrisk\n");
         let set = load_set(std::slice::from_ref(&list), false).unwrap();
-        let i = set.lexicons.iter().position(|l| l.name == "threat").unwrap();
+        let i = set
+            .lexicons
+            .iter()
+            .position(|l| l.name == "threat")
+            .unwrap();
         assert_eq!(set.origins[i], Origin::Replaces);
         assert_eq!(set.lexicons[i].entries.len(), 2);
         assert_eq!(set.lexicons[i].description, "");
         assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
         let w = set.warnings[0].to_string();
         assert!(w.starts_with(&format!("{}:1: missing `# description:` header line, so frame reads the file as a plain word list", list.display())), "{w}");
-        assert!(w.contains("the category is `threat`") && w.contains("shows no description"), "{w}");
+        assert!(
+            w.contains("the category is `threat`") && w.contains("shows no description"),
+            "{w}"
+        );
         // Any other mistake still stops the run.
         let bad = write(d.path(), "calm.txt", "calm\nte*rror\n");
         let e = load_set(&[bad], false).unwrap_err();
@@ -470,7 +477,7 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let a = write(d.path(), "a.yml", "anger: [rage]\n");
         let b = write(d.path(), "b.dic", "%\n1 anger\n%\nfury 1\n");
-        let bad = write(d.path(), "c.txt", "# description: d\nte*rror\n");
+        let bad = write(d.path(), "c.txt", "# description: d\nfine\nte*rror\n");
         let e = load_set(&[a, b, bad, d.path().join("missing.dic")], true).unwrap_err();
         let e: Vec<String> = e.iter().map(|e| e.to_string()).collect();
         assert_eq!(e.len(), 3, "{e:?}");
@@ -478,7 +485,7 @@ mod tests {
             e[0].contains("b.dic:4: category `anger` is defined twice (also in"),
             "{e:?}"
         );
-        assert!(e[1].contains("c.txt:2: "), "{e:?}");
+        assert!(e[1].contains("c.txt:3: "), "{e:?}");
         assert!(e[2].contains("missing.dic: no such file"), "{e:?}");
         let e = load_set(&[], true).unwrap_err();
         assert!(e[0].message.contains("no lexicon to use"));
