@@ -425,12 +425,24 @@ fn corpus_estimates_weight_the_strata_back_to_the_corpus() {
         .arg(seeds()));
     assert_eq!(weighted.code, 0, "{}", weighted.stderr);
     // Without --corpus the columns are the ones frame agree always wrote;
-    // with it, the same columns and values come first.
+    // with it, the same columns and values come first (but the methods
+    // sentence, which says where the weighted figures are).
     let old = "frame,units,coder_1,frame_1,both_1,both_0,agreement,kappa,alpha,precision,recall,kappa_band,alpha_band,note,sentence";
     assert_eq!(plain.stdout.lines().next().unwrap(), old);
+    let cut = |l: &str| l.find(",\"For ").map_or(l, |i| &l[..i]).to_string();
     for (a, b) in plain.stdout.lines().zip(weighted.stdout.lines()) {
-        assert!(b.starts_with(a), "{a}\n{b}");
+        assert!(b.starts_with(&cut(a)), "{a}\n{b}");
     }
+    // The sheet is frame sample's: the sentence says the figures are unweighted.
+    assert!(
+        plain.stdout.contains("of a stratified sample (Cohen's"),
+        "{}",
+        plain.stdout
+    );
+    assert!(plain.stdout.contains("unweighted, so recall and κ are biased as figures for the corpus: frame agree --corpus weights them)."));
+    assert!(weighted
+        .stdout
+        .contains("; unweighted: the corpus estimates below weight them)."));
     assert!(weighted.stdout.lines().next().unwrap().ends_with(
         ",weighted_recall,weighted_recall_lo,weighted_recall_hi,weighted_kappa,weighted_kappa_lo,weighted_kappa_hi,corpus_hits,corpus_no_hits,coded_hits,coded_no_hits,weighted_note,weighted_sentence"
     ));
@@ -463,7 +475,15 @@ fn corpus_estimates_weight_the_strata_back_to_the_corpus() {
         .arg("--corpus")
         .arg(seeds()));
     assert_eq!(text.code, 0, "{}", text.stderr);
-    assert!(text.stdout.starts_with(&plain_text.stdout));
+    // The table is the same; the note beside it says the figures are unweighted.
+    let table = plain_text.stdout.split("\nUnweighted: ").next().unwrap();
+    assert!(plain_text
+        .stdout
+        .contains("\nUnweighted: the sheet has the columns frame sample writes"));
+    assert!(text.stdout.starts_with(table));
+    assert!(text
+        .stdout
+        .contains("the corpus estimates below weight them back to the corpus."));
     assert!(text
         .stdout
         .contains("Corpus estimates (weighted by stratum size"));

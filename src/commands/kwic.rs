@@ -59,6 +59,15 @@ pub struct KwicLine {
     pub negated: bool,
     /// One of its entry's excluded phrases dropped it: it does not count.
     pub excluded: bool,
+    /// For a category search, the category the match counts for in the
+    /// scores (as `evidence.csv` lists it): the category itself, threat for
+    /// a negated reassurance match ([`crate::scoring::negation::PolarPair`]),
+    /// or empty when it counts for none (another negated match, an excluded
+    /// one). Empty for a word search.
+    pub counts_as: String,
+    /// The category of the entry, when it is not the one searched: a
+    /// negated reassurance match listed under `kwic threat`, where it counts.
+    pub flipped_from: Option<String>,
 }
 
 /// The concordance and what it searched.
@@ -70,8 +79,42 @@ pub struct Kwic {
     pub category: Option<String>,
     /// Articles searched.
     pub articles: usize,
-    /// Articles with at least one match.
+    /// Articles with at least one match (for a category, one that counts for it).
     pub articles_matched: usize,
+}
+
+impl KwicLine {
+    /// Whether the line counts: for a category search, for that category
+    /// (so the counted lines add up to the category's score); for a word
+    /// search, when neither negated nor excluded.
+    pub fn counts(&self) -> bool {
+        if self.category.is_empty() {
+            !self.negated && !self.excluded
+        } else {
+            self.counts_as == self.category
+        }
+    }
+
+    /// The note after a line of text output: what negation or an excluded
+    /// phrase did to it.
+    pub fn note(&self) -> String {
+        if self.excluded {
+            return "  (excluded: does not count)".into();
+        }
+        if let Some(from) = &self.flipped_from {
+            return format!("  (negated {from}: counts as {})", self.counts_as);
+        }
+        if !self.negated {
+            return String::new();
+        }
+        if self.category.is_empty() {
+            "  (negated)".into()
+        } else if self.counts_as.is_empty() {
+            "  (negated: does not count)".into()
+        } else {
+            format!("  (negated: counts as {})", self.counts_as)
+        }
+    }
 }
 
 /// The lexicon searched for: the category named `term`, or `term` as a one-entry lexicon.
@@ -254,7 +297,15 @@ pub fn kwic(
                 if q.show_excluded {
                     s.extend(scorer.excluded_spans(Some(&d.text), td, &tc.vocab));
                 }
-                s.retain(|m| keep.is_none_or(|k| m.category == k));
+                // A category's lines are the matches that count for it (a
+                // negated reassurance match under threat, as the scores count
+                // it) and its own entries' matches that count elsewhere or not at all.
+                s.retain(|m| {
+                    keep.is_none_or(|k| {
+                        m.category == k
+                            || (m.negated && scorer.counted_category(m.category, true) == Some(k))
+                    })
+                });
                 s
             };
             if spans.is_empty() {
@@ -304,7 +355,18 @@ pub fn kwic(
                             },
                         )
                     };
+                    let name = |c: usize| lexicons[c].name.clone();
+                    let counts_as = match keep {
+                        Some(_) if !m.excluded => scorer
+                            .counted_category(m.category, m.negated)
+                            .map(name)
+                            .unwrap_or_default(),
+                        _ => String::new(),
+                    };
+                    let flipped_from = keep.filter(|&k| m.category != k).map(|_| name(m.category));
                     KwicLine {
+                        counts_as,
+                        flipped_from,
                         article_id: d.id.clone(),
                         sentence_no: td.sentence_of(m.first) + 1,
                         word_no: m.first + 1,
@@ -322,14 +384,88 @@ pub fn kwic(
         .collect();
     Ok(Kwic {
         articles: docs.len(),
-        // Excluded lines do not count as matches.
+        // Excluded lines do not count as matches, nor, for a category,
+        // lines that count for no category or another one.
         articles_matched: per_doc
             .iter()
-            .filter(|l| l.iter().any(|x| !x.excluded))
+            .filter(|l| {
+                l.iter().any(|x| {
+                    if x.category.is_empty() {
+                        !x.excluded
+                    } else {
+                        x.counts()
+                    }
+                })
+            })
             .count(),
         lines: per_doc.into_iter().flatten().collect(),
         category,
     })
+}
+
+/// The line `frame kwic` prints to stderr after the concordance: how many
+/// matches count (for a category, those that count for it, so that they add
+/// up to its score), in how many articles, and what else is listed.
+/// `what` names the search.
+pub fn summary(k: &Kwic, what: &str, show_excluded: bool) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let excluded = k.lines.iter().filter(|l| l.excluded).count();
+    let mut s = match &k.category {
+        None => format!(
+            "frame: {} of {what}",
+            plural(k.lines.len() - excluded, "match", "matches")
+        ),
+        Some(c) => {
+            let counted = k.lines.iter().filter(|l| l.counts()).count();
+            let _ = c;
+            format!(
+                "frame: {} counted for {what}",
+                plural(counted, "match", "matches")
+            )
+        }
+    };
+    s.push_str(&format!(
+        " in {} of {}",
+        k.articles_matched,
+        plural(k.articles, "article", "articles")
+    ));
+    if let Some(c) = &k.category {
+        let flipped = k.lines.iter().filter(|l| l.flipped_from.is_some()).count();
+        if flipped > 0 {
+            s.push_str(&format!(
+                " ({flipped} of them negated reassurance, which the scores count as {c}, marked)"
+            ));
+        }
+        let negated: Vec<&KwicLine> = k
+            .lines
+            .iter()
+            .filter(|l| !l.excluded && !l.counts())
+            .collect();
+        if !negated.is_empty() {
+            let elsewhere: Vec<&str> = negated
+                .iter()
+                .map(|l| l.counts_as.as_str())
+                .filter(|a| !a.is_empty())
+                .collect();
+            s.push_str(&format!(
+                "; {} more negated, not counted for {c} (marked){}",
+                negated.len(),
+                match elsewhere.first() {
+                    Some(other) => format!(
+                        ": {} of them count{} as {other}",
+                        elsewhere.len(),
+                        if elsewhere.len() == 1 { "s" } else { "" }
+                    ),
+                    None => String::new(),
+                }
+            ));
+        }
+    }
+    if show_excluded {
+        s.push_str(&format!("; {excluded} more dropped by excluded phrases or, for reassurance, by a condition or question (marked)"));
+    }
+    s
 }
 
 /// Keeps the last `max` characters of `s`, marking a cut with `…`.
@@ -378,13 +514,7 @@ pub fn to_text(lines: &[KwicLine]) -> String {
             " ".repeat(pad_loc),
             " ".repeat(pad_left),
             l.keyword,
-            if l.excluded {
-                "  (excluded: does not count)"
-            } else if l.negated {
-                "  (negated)"
-            } else {
-                ""
-            }
+            l.note()
         );
         out.push_str(line.trim_end());
         out.push('\n');
@@ -393,8 +523,9 @@ pub fn to_text(lines: &[KwicLine]) -> String {
 }
 
 /// The concordance as CSV: article_id, sentence_no, word_no, left, keyword,
-/// right, category, entry, negated, and with `with_excluded` excluded.
-pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
+/// right, category, entry, negated, with `with_excluded` excluded, and for a
+/// category search (`category`) counts_as ([`KwicLine::counts_as`]).
+pub fn to_csv(lines: &[KwicLine], with_excluded: bool, category: bool) -> Vec<u8> {
     use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -415,6 +546,9 @@ pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
     if with_excluded {
         header.push("excluded");
     }
+    if category {
+        header.push("counts_as");
+    }
     write_text_record(&mut w, &header);
     let flag = |b: bool| if b { "true" } else { "false" };
     for l in lines {
@@ -432,6 +566,9 @@ pub fn to_csv(lines: &[KwicLine], with_excluded: bool) -> Vec<u8> {
         ];
         if with_excluded {
             row.push(flag(l.excluded));
+        }
+        if category {
+            row.push(&l.counts_as);
         }
         write_text_record(&mut w, &row);
     }
@@ -549,8 +686,95 @@ mod tests {
             "reassurance",
         )
         .unwrap();
-        assert_eq!(negated("threat", false, &[t.clone(), r.clone()]), [false]);
+        // Under threat, the negated "protect" is listed too: it counts as threat.
+        assert_eq!(
+            negated("threat", false, &[t.clone(), r.clone()]),
+            [true, false]
+        );
         assert_eq!(negated("reassurance", false, &[t, r]), [true]);
+    }
+
+    #[test]
+    fn a_category_lists_every_match_that_counts_for_it() {
+        let en = Language::english();
+        let stop = StopWords::new(en.stop_words());
+        let docs = vec![Document {
+            id: "d".into(),
+            text: "Life has not returned to normal. Officers did not protect the victim. \
+                   She did not have to die."
+                .into(),
+            ..Default::default()
+        }];
+        let t = crate::lexicon::parse("# description: d\nvictim\ndie\n", "threat.txt", "threat")
+            .unwrap();
+        let r = crate::lexicon::parse(
+            "# description: d\nreturned to normal\nprotect\n",
+            "reassurance.txt",
+            "reassurance",
+        )
+        .unwrap();
+        let lxs = [t, r];
+        let q = |term: &str| KwicQuery {
+            term: term.into(),
+            window: 2,
+            exact: false,
+            as_word: false,
+            show_excluded: false,
+        };
+        let k = kwic(&docs, &lxs, &en, &stop, &q("threat")).unwrap();
+        let got: Vec<(&str, &str, Option<&str>, bool)> = k
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.entry.as_str(),
+                    l.counts_as.as_str(),
+                    l.flipped_from.as_deref(),
+                    l.counts(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("returned to normal", "threat", Some("reassurance"), true),
+                ("protect", "threat", Some("reassurance"), true),
+                ("victim", "threat", None, true),
+                ("die", "", None, false),
+            ]
+        );
+        // The counted lines add up to the score.
+        let opts = crate::model::options::Options::new(Vec::new());
+        let (_, scored) = crate::commands::validate::score_documents(&docs, &opts, &lxs).unwrap();
+        let counted = k.lines.iter().filter(|l| l.counts()).count();
+        assert_eq!(counted as f64, scored[0].0.frames[0].hits);
+        let text = to_text(&k.lines);
+        assert!(
+            text.contains(
+                "[returned to normal]. Officers did  (negated reassurance: counts as threat)"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("[die]  (negated: does not count)"), "{text}");
+        let csv = String::from_utf8(to_csv(&k.lines, false, true)).unwrap();
+        assert!(csv.starts_with("article_id,sentence_no,word_no,left,keyword,right,category,entry,negated,counts_as\n"), "{csv}");
+        assert!(
+            csv.contains(",threat,returned to normal,true,threat\n"),
+            "{csv}"
+        );
+        assert!(csv.ends_with(",threat,die,true,\n"), "{csv}");
+        let s = summary(&k, "`threat`", false);
+        assert_eq!(s, "frame: 3 matches counted for `threat` in 1 of 1 article (2 of them negated reassurance, which the scores count as threat, marked); 1 more negated, not counted for threat (marked)");
+        // Under reassurance, its negated matches are marked as counting for threat.
+        let k = kwic(&docs, &lxs, &en, &stop, &q("reassurance")).unwrap();
+        assert!(k
+            .lines
+            .iter()
+            .all(|l| !l.counts() && l.counts_as == "threat"));
+        assert_eq!(k.articles_matched, 0);
+        assert!(to_text(&k.lines).contains("(negated: counts as threat)"));
+        let s = summary(&k, "`reassurance`", false);
+        assert!(s.starts_with("frame: 0 matches counted for `reassurance` in 0 of 1 article; 2 more negated, not counted for reassurance (marked): 2 of them count as threat"), "{s}");
     }
 
     #[test]
@@ -613,7 +837,7 @@ mod tests {
         );
         let pos: Vec<usize> = lines.iter().map(|l| l.find('[').unwrap()).collect();
         assert!(pos.iter().all(|&p| p == pos[0]), "{t}");
-        let csv = String::from_utf8(to_csv(&k.lines, false)).unwrap();
+        let csv = String::from_utf8(to_csv(&k.lines, false, false)).unwrap();
         assert!(csv.starts_with("article_id,sentence_no,word_no,left,keyword,right,category,entry,negated\na,1,3,The dog,attacked,a man,,attack,false\n"), "{csv}");
     }
 
@@ -643,9 +867,9 @@ mod tests {
             t.contains("Knife [crime] fell; the  (excluded: does not count)"),
             "{t}"
         );
-        let csv = String::from_utf8(to_csv(&k.lines, true)).unwrap();
-        assert!(csv.contains(",negated,excluded\n"), "{csv}");
-        assert!(csv.ends_with(",crime,false,true\n"), "{csv}");
+        let csv = String::from_utf8(to_csv(&k.lines, true, true)).unwrap();
+        assert!(csv.contains(",negated,excluded,counts_as\n"), "{csv}");
+        assert!(csv.ends_with(",crime,false,true,\n"), "{csv}");
         // A search term takes the same syntax as a lexicon entry.
         let k = kwic(&docs(), &[], &en, &stop, &q("knife !knife crime", true)).unwrap();
         let flags: Vec<bool> = k.lines.iter().map(|l| l.excluded).collect();

@@ -37,7 +37,9 @@ pub fn forms(lines: &[KwicLine]) -> Vec<FormCount> {
         articles: BTreeSet<&'a str>,
     }
     let mut by: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    for l in lines {
+    // A negated reassurance match listed under threat is a form of a
+    // reassurance entry: `kwic reassurance --forms` counts it.
+    for l in lines.iter().filter(|l| l.flipped_from.is_none()) {
         let form = l
             .keyword
             .split_whitespace()
@@ -143,6 +145,8 @@ mod tests {
             entry: entry.into(),
             negated,
             excluded,
+            counts_as: String::new(),
+            flipped_from: None,
         }
     }
 

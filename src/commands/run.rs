@@ -290,7 +290,11 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
             print_out(crate::commands::kwic_forms::to_text(&forms).as_bytes());
         }
     } else if args.csv {
-        print_out(&crate::commands::kwic::to_csv(&k.lines, args.show_excluded));
+        print_out(&crate::commands::kwic::to_csv(
+            &k.lines,
+            args.show_excluded,
+            k.category.is_some(),
+        ));
     } else {
         print_out(crate::commands::kwic::to_text(&k.lines).as_bytes());
     }
@@ -302,19 +306,9 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
             if args.exact { " (exact form)" } else { "" }
         ),
     };
-    let excluded = k.lines.iter().filter(|l| l.excluded).count();
-    let counted = k.lines.len() - excluded;
     eprintln!(
-        "frame: {counted} match{} of {what} in {} of {} article{}{}",
-        if counted == 1 { "" } else { "es" },
-        k.articles_matched,
-        k.articles,
-        if k.articles == 1 { "" } else { "s" },
-        if args.show_excluded {
-            format!("; {excluded} more dropped by excluded phrases or, for reassurance, by a condition or question (marked)")
-        } else {
-            String::new()
-        }
+        "{}",
+        crate::commands::kwic::summary(&k, &what, args.show_excluded)
     );
     Ok(())
 }

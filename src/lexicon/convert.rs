@@ -3,7 +3,7 @@
 //! and edited like the defaults.
 
 use super::entry::{EntryKind, Lexicon, LexiconError};
-use super::txt::parse;
+use super::txt::parse_list;
 use crate::model::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,11 @@ fn render(
     extra_rationale: Option<String>,
     comment: Option<String>,
 ) -> std::result::Result<String, Vec<LexiconError>> {
-    let mut s = format!("# name: {}\n# description: {}\n", lx.name, lx.description);
+    let mut s = format!("# name: {}\n", lx.name);
+    // A plain word list has none, and keeps having none.
+    if !lx.description.is_empty() {
+        s.push_str(&format!("# description: {}\n", lx.description));
+    }
     if !lx.rationale.is_empty() {
         s.push_str(&format!("# rationale: {}\n", lx.rationale));
     }
@@ -165,9 +169,11 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
         match to_frame_text(lx) {
             Ok(t) => {
                 // The round trip is the format's contract; a failure is a bug.
-                match parse(&t, &format!("{}.txt", lx.name), &lx.name) {
-                    Ok(back)
-                        if back.entries.len() == lx.entries.len()
+                // (A plain word list reads back without a description.)
+                match parse_list(&t, &format!("{}.txt", lx.name), &lx.name) {
+                    (back, errors, _)
+                        if errors.is_empty()
+                            && back.entries.len() == lx.entries.len()
                             && back.entries.iter().zip(&lx.entries).all(|(a, b)| {
                                 a.text == b.text
                                     && a.kind == b.kind
@@ -233,6 +239,7 @@ pub fn write_folder(lexicons: &[Lexicon], out: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::parse;
 
     #[test]
     fn gaps_round_trip_and_a_dic_entry_with_dots_is_refused() {
@@ -318,6 +325,20 @@ mod tests {
             "{err}"
         );
         assert!(!out.exists(), "nothing written");
+    }
+
+    #[test]
+    fn a_plain_word_list_converts_without_a_description() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("threat.txt"), "danger*\nrisk\n").unwrap();
+        let read = crate::lexicon::read_path(&d.path().join("threat.txt")).unwrap();
+        let text = to_frame_text(&read.lexicons[0]).unwrap();
+        assert!(!text.contains("# description:"), "{text}");
+        let out = d.path().join("out");
+        write_folder(&read.lexicons, &out).unwrap();
+        let back = crate::lexicon::read_path(&out.join("threat.txt")).unwrap();
+        assert_eq!(back.lexicons[0].entries.len(), 2);
+        assert_eq!(back.warnings.len(), 1, "{:?}", back.warnings);
     }
 
     #[test]

@@ -226,11 +226,15 @@ pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
                     ),
                 );
             }
-            let (lx, errors) = txt::parse_lenient(&text, &file, &name);
+            // A plain word list (no header) is read, with a warning.
+            let (lx, errors, missing) = txt::parse_list(&text, &file, &name);
             (
                 FileLexicons {
                     lexicons: vec![lx],
-                    warnings: Vec::new(),
+                    warnings: missing
+                        .map(|m| txt::no_description_warning(m, &name))
+                        .into_iter()
+                        .collect(),
                 },
                 errors,
             )
@@ -442,11 +446,38 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_word_list_loads_with_a_warning_naming_the_file() {
+        let d = tempfile::tempdir().unwrap();
+        let list = write(d.path(), "threat.txt", "danger*\nrisk\n");
+        let set = load_set(std::slice::from_ref(&list), false).unwrap();
+        let i = set
+            .lexicons
+            .iter()
+            .position(|l| l.name == "threat")
+            .unwrap();
+        assert_eq!(set.origins[i], Origin::Replaces);
+        assert_eq!(set.lexicons[i].entries.len(), 2);
+        assert_eq!(set.lexicons[i].description, "");
+        assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
+        let w = set.warnings[0].to_string();
+        assert!(w.starts_with(&format!("{}:1: missing `# description:` header line, so frame reads the file as a plain word list", list.display())), "{w}");
+        assert!(
+            w.contains("the category is `threat`") && w.contains("shows no description"),
+            "{w}"
+        );
+        // Any other mistake still stops the run.
+        let bad = write(d.path(), "calm.txt", "calm\nte*rror\n");
+        let e = load_set(&[bad], false).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].line, Some(2));
+    }
+
+    #[test]
     fn clashes_and_errors_are_collected() {
         let d = tempfile::tempdir().unwrap();
         let a = write(d.path(), "a.yml", "anger: [rage]\n");
         let b = write(d.path(), "b.dic", "%\n1 anger\n%\nfury 1\n");
-        let bad = write(d.path(), "c.txt", "no description\n");
+        let bad = write(d.path(), "c.txt", "# description: d\nfine\nte*rror\n");
         let e = load_set(&[a, b, bad, d.path().join("missing.dic")], true).unwrap_err();
         let e: Vec<String> = e.iter().map(|e| e.to_string()).collect();
         assert_eq!(e.len(), 3, "{e:?}");
@@ -454,7 +485,7 @@ mod tests {
             e[0].contains("b.dic:4: category `anger` is defined twice (also in"),
             "{e:?}"
         );
-        assert!(e[1].contains("c.txt:1: missing `# description:`"), "{e:?}");
+        assert!(e[1].contains("c.txt:3: "), "{e:?}");
         assert!(e[2].contains("missing.dic: no such file"), "{e:?}");
         let e = load_set(&[], true).unwrap_err();
         assert!(e[0].message.contains("no lexicon to use"));

@@ -49,6 +49,21 @@ pub fn parse(text: &str, file: &str, name: &str) -> Result<Lexicon, Vec<LexiconE
 /// lint the good entries of a file with mistakes and report everything in
 /// one pass.
 pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<LexiconError>) {
+    let (lx, mut errors, missing) = parse_list(text, file, name);
+    errors.extend(missing);
+    errors.sort_by_key(|e| e.line);
+    (lx, errors)
+}
+
+/// [`parse_lenient`] with the missing `# description:` header line apart
+/// from the other errors: a run reads a plain word list (a `.txt` file
+/// without the header) with a warning ([`no_description_warning`]), while
+/// `frame lexicon check` and the strict [`parse`] still report it.
+pub fn parse_list(
+    text: &str,
+    file: &str,
+    name: &str,
+) -> (Lexicon, Vec<LexiconError>, Option<LexiconError>) {
     let text = unify_line_endings(text);
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let mut errors: Vec<LexiconError> = Vec::new();
@@ -220,15 +235,15 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
         entries.push(entry);
     }
 
-    if description.is_none() {
-        errors.push(err(
+    let missing = description.is_none().then(|| {
+        err(
             // An empty file has no line to point at.
             header_end.or_else(|| text.lines().next().map(|_| 1)),
             "missing `# description:` header line (one line saying what the category \
              means, among the `# key: value` lines at the top of the file, before this line)"
                 .into(),
-        ));
-    }
+        )
+    });
     if entries.is_empty() {
         errors.push(err(None, "the file has no entries".into()));
     }
@@ -241,7 +256,22 @@ pub fn parse_lenient(text: &str, file: &str, name: &str) -> (Lexicon, Vec<Lexico
         file: file.to_string(),
         entries,
     };
-    (lx, errors)
+    (lx, errors, missing)
+}
+
+/// The warning a run gives for a `.txt` lexicon without a `# description:`
+/// line (`missing`, from [`parse_list`]): it is read as a plain word list,
+/// named after its file, and the report has no description of it.
+pub fn no_description_warning(missing: LexiconError, name: &str) -> LexiconError {
+    LexiconError {
+        message: format!(
+            "missing `# description:` header line, so frame reads the file as a plain word \
+             list: the category is `{name}` (from the file's name) and the report shows no \
+             description of it; to give one, add a first line `# description: ` followed by \
+             what the category means (lexicons/README.md)"
+        ),
+        ..missing
+    }
 }
 
 /// Reads and parses one lexicon file; the category name is the file stem.

@@ -1,13 +1,7 @@
 //! `frame agree`: agreement between a human coder and frame (one filled
 //! coding sheet), or between two coders (two sheets matched by `unit_id`).
 //!
-//! A sheet is a CSV file (comma, semicolon or tab separated; UTF-8, UTF-16 or
-//! Windows-1252, as spreadsheets save them) with a `unit_id` column, a `text`
-//! column (needed against frame) and one column per frame holding 0 or 1.
-//! Frame columns are recognised by name; other columns (notes, coder names)
-//! are ignored; a frame whose column was deleted is left out. A missing or
-//! non-0/1 code is an error naming the row, so a half-coded sheet is never
-//! scored by accident.
+//! Sheets are read by [`super::sheet`].
 //!
 //! Against frame, frame re-scores each unit's text with the lexicons in use
 //! (defaults, or `--lexicon`; the scorer of `frame analyze`) and codes it 1 for a frame when its hits
@@ -17,45 +11,14 @@
 use super::entries::{self, CodedUnit, EntryTable};
 use super::estimates::{self, CodedRow, CorpusEstimates, CorpusRequest};
 use super::score_documents;
+use super::sheet::{read_sheet, Sheet, SheetRow};
 use super::stats::{alpha_band, kappa_band, Table2};
-use crate::input::{decode, Document};
+use crate::input::Document;
 use crate::model::error::{Error, Result};
 use crate::model::numbers::count;
 use crate::model::options::Options;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// Most problems listed when a sheet has bad codes.
-const MAX_PROBLEMS: usize = 10;
-
-/// One coded row of a sheet.
-#[derive(Debug, Clone)]
-pub struct SheetRow {
-    /// Spreadsheet row number (the header is row 1).
-    pub row: usize,
-    /// The unit's id.
-    pub unit_id: String,
-    /// The unit's text, when the sheet has a `text` column.
-    pub text: Option<String>,
-    /// The codes, one per entry of [`Sheet::frames`].
-    pub codes: Vec<bool>,
-}
-
-/// A filled coding sheet.
-#[derive(Debug, Clone)]
-pub struct Sheet {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// Frame columns found, in lexicon order.
-    pub frames: Vec<String>,
-    /// Coded rows, in file order.
-    pub rows: Vec<SheetRow>,
-    /// Whether an `article_id` column equals `unit_id` on every row.
-    pub ids_are_articles: bool,
-    /// Columns holding only 0/1 codes whose name is no lexicon in use: a
-    /// frame coded on the sheet that this run cannot score, left out.
-    pub unknown_frames: Vec<String>,
-}
 
 /// Who is compared with whom.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,238 +61,10 @@ pub struct Report {
     pub corpus: Option<CorpusEstimates>,
     /// The entries behind frame's hits, with `--entries`.
     pub entries: Option<EntryTable>,
-}
-
-fn input_err(path: &Path, message: String) -> Error {
-    Error::Input {
-        path: path.to_path_buf(),
-        message,
-    }
-}
-
-/// The delimiter a spreadsheet used: comma, else semicolon (European Excel),
-/// else tab, judged on the header line.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    if first.contains(',') {
-        b','
-    } else if first.contains(';') {
-        b';'
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
-/// Reads a filled sheet; `frames` are the known frame names (lexicon order).
-pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
-    use crate::input::formats::table::quotes::{unclosed_quote, unclosed_reason};
-    use crate::report::csv::from_spreadsheet_safe;
-    let bytes = crate::input::limits::read_file(path)
-        .map_err(|e| {
-            input_err(
-                path,
-                format!(
-                    "cannot read the coding sheet: {} (give the CSV file that frame sample wrote, filled in)",
-                    crate::input::limits::io_reason(&e)
-                ),
-            )
-        })?;
-    let (text, _) = decode::decode(&bytes).map_err(|p| {
-        input_err(
-            path,
-            match p {
-                decode::DecodeProblem::Empty => "the file is empty".into(),
-                decode::DecodeProblem::Binary => {
-                    "this is not a CSV file (it looks binary; save the spreadsheet as CSV)".into()
-                }
-            },
-        )
-    })?;
-    let delim = delimiter(&text);
-    if let Some(line) = unclosed_quote(text.as_bytes(), delim) {
-        return Err(input_err(path, unclosed_reason(line)));
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| input_err(path, format!("cannot read the header row: {e}")))?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let unit_col = col("unit_id").ok_or_else(|| {
-        input_err(
-            path,
-            "no unit_id column: a coding sheet needs the unit_id column that `frame sample` wrote"
-                .into(),
-        )
-    })?;
-    let text_col = col("text");
-    if need_text && text_col.is_none() {
-        return Err(input_err(
-            path,
-            "no text column: frame needs each unit's text to score it".into(),
-        ));
-    }
-    let article_col = col("article_id");
-    let frame_cols: Vec<(String, usize)> = frames
-        .iter()
-        .filter_map(|f| col(&f.to_lowercase()).map(|c| (f.clone(), c)))
-        .collect();
-    if frame_cols.is_empty() {
-        return Err(input_err(
-            path,
-            format!(
-                "no frame column: the header needs one or more of {} (the lexicon categories in use; add yours with --lexicon)",
-                frames.join(", ")
-            ),
-        ));
-    }
-    // Other columns that may be codes of a frame the lexicons in use lack:
-    // (name, column, any code seen, only codes seen).
-    let mut maybe_codes: Vec<(String, usize, bool, bool)> = header
-        .iter()
-        .enumerate()
-        .filter(|(c, h)| {
-            !h.is_empty()
-                && ![Some(unit_col), text_col, article_col].contains(&Some(*c))
-                && !frame_cols.iter().any(|(_, fc)| fc == c)
-        })
-        .map(|(c, h)| (h.clone(), c, false, true))
-        .collect();
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut ids_are_articles = article_col.is_some();
-    let (mut any_code, mut hint_missing, mut hint_bad) = (false, false, false);
-    for (i, rec) in rdr.records().enumerate() {
-        let row = i + 2;
-        let rec = rec.map_err(|e| input_err(path, format!("row {row}: {e}")))?;
-        // Cells as frame wrote them: a formula-like cell loses the apostrophe
-        // `frame sample` put before it.
-        let cell = |c: usize| from_spreadsheet_safe(rec.get(c).unwrap_or("").trim());
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue; // spreadsheets leave empty rows at the end
-        }
-        let at = match rec.position().map(|p| p.line() as usize) {
-            Some(line) if line != row => format!("row {row} (line {line})"),
-            _ => format!("row {row}"),
-        };
-        let unit_id = cell(unit_col).to_string();
-        if unit_id.is_empty() {
-            problems.push(format!("{at}: no unit_id"));
-            continue;
-        }
-        if let Some(first) = seen.insert(unit_id.clone(), row) {
-            problems.push(format!(
-                "{at}: unit {unit_id} is already on row {first} (each unit is coded once per sheet)"
-            ));
-            continue;
-        }
-        if let Some(a) = article_col {
-            ids_are_articles &= cell(a) == unit_id;
-        }
-        for (_, c, any, only) in &mut maybe_codes {
-            match cell(*c) {
-                "0" | "1" => *any = true,
-                "" => {}
-                _ => *only = false,
-            }
-        }
-        let mut codes = Vec::with_capacity(frame_cols.len());
-        let mut missing: Vec<&str> = Vec::new();
-        let mut bad: Vec<String> = Vec::new();
-        for (f, c) in &frame_cols {
-            match cell(*c) {
-                "1" => codes.push(true),
-                "0" => codes.push(false),
-                "" => missing.push(f),
-                other => bad.push(format!("“{other}” for {f} is not a code")),
-            }
-        }
-        any_code |= codes.len() + bad.len() > 0;
-        let mut what = Vec::new();
-        if !missing.is_empty() {
-            what.push(format!("no code for {}", missing.join(", ")));
-            hint_missing = true;
-        }
-        if !bad.is_empty() {
-            what.push(bad.join("; "));
-            hint_bad = true;
-        }
-        if !what.is_empty() {
-            problems.push(format!("{at} (unit {unit_id}): {}", what.join("; ")));
-        }
-        let text = text_col.map(|c| cell(c).to_string());
-        if need_text && text.as_deref().is_none_or(str::is_empty) {
-            problems.push(format!(
-                "{at} (unit {unit_id}): the text cell is empty, so frame has nothing to score"
-            ));
-        }
-        rows.push(SheetRow {
-            row,
-            unit_id,
-            text,
-            codes,
-        });
-    }
-    if !any_code && !rows.is_empty() {
-        return Err(input_err(
-            path,
-            format!(
-                "no codes yet: fill every cell of the frame columns ({}) with 0 or 1, then run frame agree again",
-                frame_cols
-                    .iter()
-                    .map(|(f, _)| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
-    if !problems.is_empty() {
-        let n = problems.len();
-        let mut msg = format!(
-            "{} with problems in the coding sheet (fix and run again):",
-            if n == 1 {
-                "1 row".to_string()
-            } else {
-                format!("{n} rows")
-            }
-        );
-        for p in problems.iter().take(MAX_PROBLEMS) {
-            msg.push_str("\n  ");
-            msg.push_str(p);
-        }
-        if n > MAX_PROBLEMS {
-            msg.push_str(&format!("\n  ... and {} more", n - MAX_PROBLEMS));
-        }
-        if hint_missing {
-            msg.push_str("\nEvery frame column needs a 0 or a 1 in each row; to leave a frame out, delete its column.");
-        }
-        if hint_bad {
-            msg.push_str("\nCodes are 0 (the frame is absent) or 1 (present).");
-        }
-        return Err(input_err(path, msg));
-    }
-    if rows.is_empty() {
-        return Err(input_err(path, "no coded rows below the header".into()));
-    }
-    Ok(Sheet {
-        path: path.to_path_buf(),
-        frames: frame_cols.into_iter().map(|(f, _)| f).collect(),
-        rows,
-        ids_are_articles,
-        unknown_frames: maybe_codes
-            .into_iter()
-            .filter(|(_, _, any, only)| *any && *only)
-            .map(|(name, ..)| name)
-            .collect(),
-    })
+    /// Against frame, whether the sheet is a stratified `frame sample` sheet
+    /// ([`Sheet::from_sample`]): its figures are then the sample's,
+    /// unweighted, and the report says so where it gives them.
+    pub stratified: bool,
 }
 
 /// Warnings for the frames a sheet codes that no lexicon in use scores,
@@ -589,6 +324,7 @@ fn frame_report(sheet: &Sheet, hits: &[Vec<f64>], threshold: f64) -> Report {
         warnings: Vec::new(),
         corpus: None,
         entries: None,
+        stratified: sheet.from_sample,
     }
 }
 
@@ -677,6 +413,7 @@ pub fn between_coders(a: &Sheet, b: &Sheet) -> Report {
         warnings,
         corpus: None,
         entries: None,
+        stratified: false,
     }
 }
 
@@ -740,13 +477,23 @@ impl Report {
         );
         match &self.mode {
             Mode::Frame { .. } => format!(
-                "For {}, frame agreed with the human coder on {} of {} ({}; {}, {}).",
+                "For {}, frame agreed with the human coder on {} of {}{} ({}; {}, {}{}).",
                 fa.frame,
                 pct(t.agreement(), 1),
                 self.units(t.n()),
+                if self.stratified {
+                    " of a stratified sample"
+                } else {
+                    ""
+                },
                 stats,
                 stat("precision", t.precision(), false),
-                stat("recall", t.recall(), false)
+                stat("recall", t.recall(), false),
+                match (self.stratified, self.corpus.is_some()) {
+                    (false, _) => "",
+                    (true, false) => "; unweighted, so recall and κ are biased as figures for the corpus: frame agree --corpus weights them",
+                    (true, true) => "; unweighted: the corpus estimates below weight them",
+                }
             ),
             Mode::Coders { .. } => format!(
                 "For {}, the two coders agreed on {} of {} ({}).",
@@ -785,6 +532,30 @@ impl Report {
         }
         s.push('.');
         s
+    }
+
+    /// What the table's figures are when the sheet is a stratified sample
+    /// from `frame sample` ([`Report::stratified`]); `None` otherwise.
+    pub fn sample_note(&self) -> Option<String> {
+        let Mode::Frame { threshold } = self.mode else {
+            return None;
+        };
+        if !self.stratified {
+            return None;
+        }
+        let u = self.unit_word;
+        Some(if self.corpus.is_some() {
+            format!("These are the figures of the sheet's {u}, unweighted: frame sample drew them stratified (for every frame, {u} with hits and without apart), so the corpus estimates below weight them back to the corpus.")
+        } else {
+            format!(
+                "Unweighted: the sheet has the columns frame sample writes, and frame sample draws a stratified sample (for every frame, {u} with hits and without apart; rare frames' {u} with hits over-represented). These figures count the sheet as if it were a simple random sample: {}recall, κ, α and agreement are biased as figures for the corpus (for rare frames, recall and κ come out too high). For corpus estimates, give the articles the sheet was drawn from: frame agree SHEET --corpus ARTICLES/ (user guide, \"Validating the dictionary\", step 4).",
+                if threshold == 1.0 {
+                    "precision holds for the corpus, but "
+                } else {
+                    ""
+                }
+            )
+        })
     }
 
     /// Cautions about small numbers, in plain words.
@@ -887,6 +658,9 @@ impl Report {
                 .collect();
             out.push_str(cells.join("  ").trim_end());
             out.push('\n');
+        }
+        if let Some(note) = self.sample_note() {
+            out.push_str(&format!("\n{note}\n"));
         }
         out.push_str("\nFor a methods section:\n");
         for fa in &self.frames {
@@ -1156,6 +930,67 @@ mod tests {
         assert_eq!(r.frames[0].table.b_1(), 0);
         assert!(r.sentence(&r.frames[0]).contains("precision undefined"));
         assert!(r.to_text().contains("Cautions:"));
+    }
+
+    #[test]
+    fn a_frame_sample_sheet_says_its_figures_are_unweighted() {
+        let d = tempfile::tempdir().unwrap();
+        let rows = "a#s1,a,A violent knife attack left residents in fear.,1\n\
+                    a#s2,a,The council met on Monday.,0\n\
+                    b#s1,b,The weather was mild and the market busy.,1\n";
+        // The columns frame sample writes: a stratified sample.
+        let p = sheet(
+            d.path(),
+            "coded.csv",
+            &format!(
+                "unit_id,article_id,text,threat,notes\n{}",
+                rows.replace("\n", ",\n")
+            ),
+        );
+        let opts = Options::new(vec![]);
+        let r = run(std::slice::from_ref(&p), &opts, 1.0, None, false).unwrap();
+        assert!(r.stratified);
+        let s = r.sentence(&r.frames[0]);
+        assert!(s.starts_with("For threat, frame agreed with the human coder on 66.7% of 3 sentences of a stratified sample (Cohen's κ"), "{s}");
+        assert!(s.ends_with("recall 0.50; unweighted, so recall and κ are biased as figures for the corpus: frame agree --corpus weights them)."), "{s}");
+        let t = r.to_text();
+        let note = t
+            .find("Unweighted: the sheet has the columns frame sample writes")
+            .unwrap();
+        assert!(note < t.find("For a methods section:").unwrap(), "{t}");
+        assert!(t.contains("frame agree SHEET --corpus ARTICLES/"), "{t}");
+        assert!(t.contains("precision holds for the corpus"), "{t}");
+        let csv = String::from_utf8(r.to_csv()).unwrap();
+        assert!(csv.contains("of a stratified sample"), "{csv}");
+        // With --corpus, the note points to the weighted figures instead.
+        let mut with = r.clone();
+        with.corpus = Some(CorpusEstimates {
+            unit: super::super::Unit::Sentence,
+            corpus_units: 0,
+            coded: 0,
+            found: 0,
+            threshold: 1.0,
+            frames: Vec::new(),
+        });
+        assert!(with
+            .sentence(&with.frames[0])
+            .ends_with("unweighted: the corpus estimates below weight them)."));
+        assert!(with
+            .to_text()
+            .contains("the corpus estimates below weight them back to the corpus"));
+        // A sheet made by hand (no article_id after unit_id) is not taken for one.
+        let p = sheet(
+            d.path(),
+            "mine.csv",
+            &format!(
+                "unit_id,text,threat\n{}",
+                rows.replace(",a,", ",").replace(",b,", ",")
+            ),
+        );
+        let r = run(&[p], &opts, 1.0, None, false).unwrap();
+        assert!(!r.stratified);
+        assert!(!r.to_text().contains("Unweighted"));
+        assert!(r.sentence(&r.frames[0]).ends_with("recall 0.50)."));
     }
 
     #[test]

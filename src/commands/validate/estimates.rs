@@ -14,6 +14,7 @@
 //! report says which stratum to code.
 
 use super::corpus::{self, in_hit_stratum, ScoredUnit};
+use super::stats::Table2;
 use super::weighted::{
     self, Estimate, Stat, StratumCounts, RESAMPLES, SEED, WITHOUT_HITS, WITH_HITS,
 };
@@ -256,12 +257,40 @@ fn a_hit(frame: &str) -> String {
     format!("{} {frame} hit", if vowel { "an" } else { "a" })
 }
 
-/// "0.66 [0.52, 0.79]", "0.66" without an interval, or "undefined".
+/// "0.66 [0.52, 0.79]", "0.66" without an interval, or "undefined"; an
+/// interval of no width ([`no_width`]) says so, as every caution does.
 fn with_interval(s: &Stat) -> String {
     match (s.value, s.interval) {
-        (Some(v), Some(i)) => format!("{} [{}, {}]", fixed(v, 2), fixed(i.lo, 2), fixed(i.hi, 2)),
+        (Some(v), Some(i)) => format!(
+            "{} [{}, {}]{}",
+            fixed(v, 2),
+            fixed(i.lo, 2),
+            fixed(i.hi, 2),
+            if no_width(s) {
+                " (an interval of no width: see the cautions)"
+            } else {
+                ""
+            }
+        ),
         (Some(v), None) => fixed(v, 2),
         (None, _) => "undefined".into(),
+    }
+}
+
+/// Whether every resample gave a statistic the same value: an interval of
+/// no width, which says nothing about the cases the sheet lacks.
+fn no_width(s: &Stat) -> bool {
+    s.interval.is_some_and(|i| i.hi - i.lo < 1e-9)
+}
+
+/// The sheet's coded units of a frame in both strata, as one table.
+fn coded_total(fe: &FrameEstimate) -> Table2 {
+    let [a, b] = fe.strata.map(|s| s.coded);
+    Table2 {
+        both_1: a.both_1 + b.both_1,
+        a_only: a.a_only + b.a_only,
+        b_only: a.b_only + b.b_only,
+        both_0: a.both_0 + b.both_0,
     }
 }
 
@@ -349,7 +378,9 @@ impl CorpusEstimates {
                     ));
                 }
             }
-            if let Some(floor) = weighted::recall_floor(&fe.strata) {
+            let floor = weighted::recall_floor(&fe.strata);
+            out.extend(self.few_or_fixed(fe, e, floor.is_some()));
+            if let Some(floor) = floor {
                 let s = &fe.strata[WITHOUT_HITS];
                 out.push(format!(
                     "{f}: none of the {n} coded {p} without {hit} was coded 1, so the estimated recall is {r} with an interval of no width; yet up to 3/{n} of the corpus's {N} such {p} may be {f} (rule of three, 95%), which would put recall at {fl}.",
@@ -376,6 +407,78 @@ impl CorpusEstimates {
                     ));
                 }
             }
+        }
+        out
+    }
+
+    /// Cautions for precision and recall of one frame that rest on few
+    /// coded units: the same rule as the sample's cautions (fewer than
+    /// [`FEW_CODED`] coded 1 on a side), and every interval of no width with
+    /// why each resample gave the same value (but a recall of 1 that
+    /// `recall_floor` explains, `floor_said`).
+    fn few_or_fixed(&self, fe: &FrameEstimate, e: &Estimate, floor_said: bool) -> Vec<String> {
+        let t = coded_total(fe);
+        let f = &fe.frame;
+        let units = |n: usize| {
+            if n == 1 {
+                format!("1 coded {}", self.unit.singular())
+            } else {
+                format!("{} coded {}", int(n), self.unit.plural())
+            }
+        };
+        let mut out = Vec::new();
+        for (name, st, side, ones, all_or_none) in [
+            (
+                "precision",
+                &e.precision,
+                "frame coded",
+                t.b_1(),
+                if t.both_1 == 0 {
+                    "the coder marked none of them 1"
+                } else {
+                    "the coder marked every one of them 1"
+                },
+            ),
+            (
+                "recall",
+                &e.recall,
+                "the coder marked",
+                t.a_1(),
+                if t.both_1 == 0 {
+                    "frame coded none of them 1"
+                } else {
+                    "frame coded every one of them 1"
+                },
+            ),
+        ] {
+            if st.value.is_none() || (name == "recall" && floor_said) {
+                continue;
+            }
+            if no_width(st) {
+                out.push(format!(
+                    "{f}: {name} is {v} with an interval of no width: of the {n} {side} 1, {all_or_none}, so every resample gives {v}. That is not certainty{few}: code more {p} for {f}.",
+                    v = st.value.map_or("undefined".into(), |v| fixed(v, 2)),
+                    n = units(ones),
+                    few = if ones < FEW_CODED {
+                        ", and it rests on very few cases"
+                    } else {
+                        ""
+                    },
+                    p = self.unit.plural()
+                ));
+            } else if ones > 0 && ones < FEW_CODED {
+                out.push(format!(
+                    "{f}: {side} only {} of the coded {} 1, so the weighted {name} rests on very few cases.",
+                    int(ones),
+                    self.unit.plural()
+                ));
+            }
+        }
+        if no_width(&e.kappa) {
+            out.push(format!(
+                "{f}: κ has an interval of no width: every resample gives {}, which is not certainty.",
+                e.kappa.value.map_or("undefined".into(), |v| fixed(v, 2))
+            ));
         }
         out
     }
@@ -470,7 +573,7 @@ impl CorpusEstimates {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::validate::stats::Table2;
+    use Table2;
 
     fn unit(id: &str, hits: f64) -> ScoredUnit {
         ScoredUnit {
@@ -678,6 +781,64 @@ mod tests {
             t.contains("threat: the corpus's 30 sentences without a threat hit rest on 1 coded:"),
             "{t}"
         );
+    }
+
+    #[test]
+    fn intervals_of_no_width_and_few_positives_are_cautioned() {
+        // frame's 4 hits are all wrong and it misses both sentences the
+        // coder marked: precision and recall 0 in every resample.
+        let r = rows(&[
+            ("a#s1", false, 1.0),
+            ("a#s2", false, 1.0),
+            ("a#s3", false, 1.0),
+            ("a#s4", false, 1.0),
+            ("a#s5", false, 1.0),
+            ("a#s11", true, 0.0),
+            ("a#s12", true, 0.0),
+            ("a#s13", false, 0.0),
+            ("a#s14", false, 0.0),
+            ("a#s15", false, 0.0),
+        ]);
+        let (e, _) = tally(
+            "s.csv",
+            &coded(&r),
+            &frames(),
+            &frames(),
+            &corpus(),
+            Unit::Sentence,
+            1.0,
+        );
+        let s = e.sentence(&e.frames[0]);
+        assert!(s.contains("recall for threat is 0.00 [0.00, 0.00] (an interval of no width: see the cautions), its precision 0.00 [0.00, 0.00] (an interval of no width: see the cautions)"), "{s}");
+        let c = e.cautions();
+        assert!(c.iter().any(|c| c == "threat: recall is 0.00 with an interval of no width: of the 2 coded sentences the coder marked 1, frame coded none of them 1, so every resample gives 0.00. That is not certainty, and it rests on very few cases: code more sentences for threat."), "{c:#?}");
+        assert!(c.iter().any(|c| c.starts_with("threat: precision is 0.00 with an interval of no width: of the 5 coded sentences frame coded 1, the coder marked none of them 1")), "{c:#?}");
+        assert!(
+            c.iter()
+                .any(|c| c.starts_with("threat: recall was undefined in ")),
+            "{c:#?}"
+        );
+        // Few coded 1 with an interval of some width: the sample's rule.
+        let r = rows(&[
+            ("a#s1", true, 1.0),
+            ("a#s2", false, 1.0),
+            ("a#s3", true, 1.0),
+            ("a#s11", true, 0.0),
+            ("a#s12", false, 0.0),
+            ("a#s13", false, 0.0),
+        ]);
+        let (e, _) = tally(
+            "s.csv",
+            &coded(&r),
+            &frames(),
+            &frames(),
+            &corpus(),
+            Unit::Sentence,
+            1.0,
+        );
+        let c = e.cautions();
+        assert!(c.iter().any(|c| c == "threat: the coder marked only 3 of the coded sentences 1, so the weighted recall rests on very few cases."), "{c:#?}");
+        assert!(c.iter().any(|c| c == "threat: frame coded only 3 of the coded sentences 1, so the weighted precision rests on very few cases."), "{c:#?}");
     }
 
     #[test]

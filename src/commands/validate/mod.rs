@@ -4,6 +4,7 @@
 //!   (or articles) and writes a blank coding sheet (CSV) for human coders;
 //! * [`corpus`]: the corpus's codable units and their hits, which `sample`
 //!   draws from and `agree --corpus` counts (the strata);
+//! * [`sheet`]: reading a filled coding sheet (codes checked row by row);
 //! * [`agree`]: `frame agree` reads filled sheets and reports agreement between
 //!   a human coder and frame, or between two coders;
 //! * [`entries`]: `frame agree --entries`: per lexicon entry, the units it
@@ -28,6 +29,7 @@ pub mod entries;
 pub mod estimates;
 pub mod questions;
 pub mod sample;
+pub mod sheet;
 pub mod stats;
 pub mod weighted;
 

@@ -17,8 +17,8 @@
 //! * with two coders, Cohen's kappa per question and Krippendorff's alpha
 //!   (interval) of the scale.
 
-use super::agree::read_sheet;
 use super::score_documents;
+use super::sheet::read_sheet;
 use super::stats::Table2;
 use crate::input::{decode, Document};
 use crate::model::error::{Error, Result};
