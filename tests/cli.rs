@@ -645,7 +645,7 @@ fn the_timeline_names_articles_whose_date_cannot_be_read() {
     let md = read(&out.join("report.md"));
     let timeline = md.split("## Frames over time").nth(1).unwrap_or("");
     assert!(
-        timeline.contains("1 whose date could not be read: c"),
+        timeline.contains("1 article whose date could not be read: c"),
         "{timeline}"
     );
 }

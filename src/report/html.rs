@@ -567,7 +567,7 @@ mod tests {
         assert!(appendix.contains("Showing the first 500 of 1,200 articles"));
         let html = report + &appendix;
 
-        assert!(html.contains("Evidence is shown for the first 20 of 1,200 articles"));
+        assert!(html.contains("Evidence is shown for 20 of 1,200 articles, in article order"));
         assert!(html.contains("similarity.csv"));
     }
 

@@ -1,5 +1,5 @@
 //! What the registry holds for one chart: its file name, its alt text and
-//! file description for the report, when it is drawn, how it is drawn, and
+//! when it is drawn, how it is drawn, and
 //! the cautions the report places beside it.
 
 use super::style::{self, ChartError, Style};
@@ -21,8 +21,6 @@ pub struct Chart {
     pub stem: &'static str,
     /// Alt text of the chart in the report (it may depend on what is drawn).
     pub alt: fn(&Analysis) -> &'static str,
-    /// What the file holds, for the report's list of files.
-    pub description: &'static str,
     /// Whether the chart is written for this analysis.
     pub applies: fn(&Analysis) -> bool,
     /// Height of the canvas it is drawn on: the configured height for a chart

@@ -16,7 +16,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub const CHART: Chart = Chart {
     stem: "clusters",
     alt: |_| "Two-dimensional map of the articles, coloured by vocabulary cluster",
-    description: "Chart: map of the articles coloured by cluster.",
     applies: |_| true,
     canvas_h: |_, st| st.h,
     cautions: cautions::clusters,

@@ -22,7 +22,6 @@ pub const CHART: Chart = Chart {
         _ => "Heat map of frame scores: one row per article, one column per frame, values are matching words per 1,000 words",
     }
     },
-    description: "Chart: frame scores per article, or per group (else per cluster) in large corpora (heat map).",
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(rows(a).rows.len(), 28.0, 400.0),
     cautions: cautions::frames,

@@ -18,7 +18,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub const CHART: Chart = Chart {
     stem: "groups",
     alt: |_| "Mean frame scores per group with 95% confidence intervals as error bars",
-    description: "Chart: mean frame scores per group with confidence intervals.",
     applies: |a| a.groups.is_some(),
     canvas_h: |a, st| {
         let Some(g) = a.groups.as_ref() else {

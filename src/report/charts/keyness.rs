@@ -23,7 +23,6 @@ pub const CHART: Chart = Chart {
     alt: |_| {
         "Most over- and under-represented terms of each group as diverging bars of log-likelihood"
     },
-    description: "Chart: key terms per group (or cluster).",
     applies: |a| {
         a.keyness
             .as_ref()

@@ -18,7 +18,6 @@ pub const CHART: Chart = Chart {
     alt: |_| {
         "Compound sentiment per article, from -1 (negative) to +1 (positive), diverging around 0"
     },
-    description: "Chart: compound sentiment per article.",
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(a.articles.len().min(MAX_ROWS + 1), 28.0, 330.0),
     cautions: cautions::sentiment,

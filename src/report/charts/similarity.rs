@@ -27,7 +27,6 @@ pub const CHART: Chart = Chart {
             "Heat map of cosine similarity between articles, ordered by cluster"
         }
     },
-    description: "Chart: cosine similarity between articles (heat map).",
     applies: |_| true,
     canvas_h: |a, st| {
         // One row per article shown one by one: as tall as its rows need.

@@ -22,7 +22,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub const CHART: Chart = Chart {
     stem: "terms",
     alt: |_| "Top TF-IDF terms per cluster or per article",
-    description: "Chart: top TF-IDF terms.",
     applies: |_| true,
     canvas_h: |a, st| Layout::of(a, st).canvas_h(st),
     cautions: cautions::terms,

@@ -21,7 +21,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 pub const CHART: Chart = Chart {
     stem: "threat_reassurance",
     alt: |_| "Threat and reassurance scores per article, in matching words per 1,000 words",
-    description: "Chart: threat against reassurance per article.",
     applies: |_| true,
     canvas_h: |_, st| st.h,
     cautions: cautions::threat_reassurance,

@@ -25,7 +25,6 @@ pub const CHART: Chart = Chart {
     alt: |_| {
         "Each frame's share of all frame words per period, with the number of articles per period"
     },
-    description: "Chart: frame shares per period.",
     applies: |a| a.timeline.is_some(),
     canvas_h: |_, st| st.h,
     cautions: cautions::none,

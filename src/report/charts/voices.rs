@@ -21,7 +21,6 @@ pub const CHART: Chart = Chart {
     alt: |_| {
         "Frame scores of the outlet's narration against quoted speech, per article and frame, in hits per 1,000 words of each voice"
     },
-    description: "Chart: narration against quoted speech, per article and frame.",
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(a.articles.len().min(MAX_ROWS), 34.0, 330.0),
     cautions: cautions::none,

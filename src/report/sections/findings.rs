@@ -102,7 +102,12 @@ impl<'a> Builder<'a> {
                 ]);
             }
         }
-        for x in of(HEADLINE_VS_BODY) {
+        // A comparison that could not be made is said where the parts are
+        // shown (the section on headline, lead and body), not here.
+        for x in of(HEADLINE_VS_BODY)
+            .into_iter()
+            .filter(|x| x.value_a.is_some())
+        {
             self.para(linked(&x.text, &x.section));
         }
         for kind in [MOST_THREAT, MOST_REASSURANCE] {

@@ -455,6 +455,13 @@ impl<'a> Builder<'a> {
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));
+        let not_compared =
+            a.findings.items.iter().filter(|x| {
+                x.kind == crate::model::findings::HEADLINE_VS_BODY && x.value_a.is_none()
+            });
+        for x in not_compared {
+            self.para(vec![t(x.text.clone())]);
+        }
         if let Some(j) = threat_share {
             self.threat_share_by_cluster(j);
         }
