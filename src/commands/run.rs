@@ -123,14 +123,10 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     )) {
         say(&printable(&line, false));
     }
-    let wrote_report = summary
-        .written
-        .iter()
-        .any(|w| w == "report.html" || w == "report.md");
-    if !wrote_report && !summary.protected.is_empty() {
+    if summary.written.is_empty() && !summary.protected.is_empty() {
         // Every output refused (a copy of a report folder without its hidden
         // manifest, say): one error that says what to do, not a warning per
-        // file and a success.
+        // file and a success. (Some refused, the rest written: warnings.)
         std::mem::forget(analysis);
         return Err(no_report_error(
             &opts.out,
@@ -172,9 +168,9 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// The error of an analysis whose report could not be written because
-/// files frame did not write hold the report's names.
-fn no_report_error(out: &std::path::Path, protected: &[String], written: &[String]) -> Error {
+/// The error of an analysis that wrote nothing because files frame did
+/// not write hold every output's name.
+fn no_report_error(out: &std::path::Path, protected: &[String]) -> Error {
     let one = protected.len() == 1;
     let mut names: Vec<&str> = protected.iter().take(4).map(String::as_str).collect();
     if protected.len() > names.len() {
@@ -183,7 +179,7 @@ fn no_report_error(out: &std::path::Path, protected: &[String], written: &[Strin
     Error::Output {
         path: out.to_path_buf(),
         message: format!(
-            "the report was not written: {} ({}) already {} there and {} not written by frame, or changed since frame wrote {} (copied in without frame's hidden {}, say), so frame left {} untouched{}; choose another folder with --out, or move those files away and run again",
+            "the report was not written: {} ({}) already {} there and {} not written by frame, or changed since frame wrote {} (copied in without frame's hidden {}, say), so frame left {} untouched and wrote nothing; choose another folder with --out, or move those files away and run again",
             count(protected.len(), "output file", "output files"),
             names.join(", "),
             if one { "exists" } else { "exist" },
@@ -191,11 +187,6 @@ fn no_report_error(out: &std::path::Path, protected: &[String], written: &[Strin
             if one { "it" } else { "them" },
             crate::model::MANIFEST,
             if one { "it" } else { "them" },
-            if written.is_empty() {
-                String::new()
-            } else {
-                format!(" and wrote only {}", count(written.len(), "other file", "other files"))
-            }
         ),
     }
 }

@@ -713,6 +713,22 @@ mod tests {
         assert_no_tmp_files(dir.path());
     }
 
+    /// Only the names frame gives its temporary files are frame's.
+    #[test]
+    fn temporary_names_are_told_from_the_users() {
+        assert!(is_tmp_name(&tmp_name("report.md")));
+        assert!(is_tmp_name(".frame-tmp-12345-terms.csv"));
+        for user in [
+            ".frame-tmp-draft.md",
+            ".frame-tmp-12345-",
+            ".frame-tmp--x",
+            ".frame-tmp-12a-x",
+            "frame-tmp-1-x",
+        ] {
+            assert!(!is_tmp_name(user), "{user}");
+        }
+    }
+
     #[test]
     fn check_creates_nothing() {
         let dir = tempfile::tempdir().unwrap();
@@ -847,7 +863,10 @@ mod tests {
         out.write("a.csv", b"new a").unwrap();
         out.write("b.csv", b"new b").unwrap();
         let records = out.records.lock().unwrap().clone();
-        let mut journal = Manifest::default();
+        let mut journal = Manifest {
+            run: Some(std::process::id()),
+            ..Manifest::default()
+        };
         for (n, e) in &records {
             journal.files.insert(n.clone(), (State::Pending, e.clone()));
         }
