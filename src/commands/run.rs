@@ -128,11 +128,7 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         // manifest, say): one error that says what to do, not a warning per
         // file and a success. (Some refused, the rest written: warnings.)
         std::mem::forget(analysis);
-        return Err(no_report_error(
-            &opts.out,
-            &summary.protected,
-            &summary.written,
-        ));
+        return Err(no_report_error(&opts.out, &summary.protected));
     }
     for p in &summary.protected {
         warn_always(&format!(
