@@ -28,7 +28,9 @@ fn main() -> ExitCode {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        eprintln!("frame: internal error: {msg}. This is a bug in frame; please report it with the command you ran.");
+        // Never `eprintln!` here: a stderr that cannot be written would
+        // panic inside the hook and abort the process.
+        frame::commands::terminal::say(&format!("frame: internal error: {msg}. This is a bug in frame; please report it with the command you ran."));
     }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -43,10 +45,10 @@ fn main() -> ExitCode {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             let msg = e.to_string();
-            eprintln!(
+            frame::commands::terminal::say(&format!(
                 "frame: error: {}",
                 frame::commands::terminal::printable(&msg, true)
-            );
+            ));
             ExitCode::from(e.exit_code())
         }
         Err(_) => ExitCode::from(2),

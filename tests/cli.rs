@@ -649,3 +649,173 @@ fn the_timeline_names_articles_whose_date_cannot_be_read() {
         "{timeline}"
     );
 }
+
+/// `frame` with stdout going to `/dev/full` (every write fails with "No
+/// space left on device").
+fn to_full_disk(args: &[&str], cwd: &Path) -> std::process::Output {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    frame_process()
+        .args(args)
+        .current_dir(cwd)
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap()
+}
+
+/// A full disk under stdout fails the run with a message (it used to exit
+/// 0 with the output lost); every subcommand that prints results.
+#[test]
+fn stdout_on_a_full_disk_fails_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = seeds();
+    let seeds = seeds.to_str().unwrap();
+    let lines: String = (0..5000)
+        .map(|i| format!("Police warn of danger {i}\n"))
+        .collect();
+    fs::write(tmp.path().join("lines.txt"), lines).unwrap();
+    let cases: [&[&str]; 5] = [
+        &["score", "lines.txt"],
+        &["kwic", "threat", seeds, "--csv"],
+        &["sample", "--n", "5", seeds],
+        &["lexicon", "show", "threat"],
+        &["lexicon", "list"],
+    ];
+    for args in cases {
+        let o = to_full_disk(args, tmp.path());
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("could not write to standard output: No space left on device"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+/// A reader that goes away (`| head -1`) is the Unix way of saying
+/// "enough": no message, exit 0.
+#[test]
+fn a_closed_pipe_on_stdout_is_quiet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: String = (0..50_000)
+        .map(|i| format!("Police warn of danger {i}\n"))
+        .collect();
+    fs::write(tmp.path().join("lines.txt"), lines).unwrap();
+    let mut child = frame_process()
+        .arg("score")
+        .stdin(fs::File::open(tmp.path().join("lines.txt")).unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader leaves before reading anything
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// A stderr that cannot be written (`2>/dev/full`, `2>&1 | true`) used to
+/// panic inside the panic hook and abort (exit 134): now the messages are
+/// dropped and the run keeps its own exit code.
+#[test]
+fn a_stderr_that_cannot_be_written_keeps_the_exit_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let o = frame_process()
+        .args(["score", "nonexist.csv"])
+        .current_dir(tmp.path())
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    // Closed before the run writes anything: analyze warns and succeeds.
+    let mut child = frame_process()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(tmp.path().join("ep"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert!(tmp.path().join("ep/report.html").is_file());
+}
+
+/// The same folder or file given twice is read once, with one warning
+/// naming the repeated argument; ids stay those of one input.
+#[test]
+fn a_path_given_twice_is_read_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("base");
+    fs::create_dir(&corpus).unwrap();
+    for e in fs::read_dir(seeds()).unwrap().flatten() {
+        fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
+    }
+    let first = fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .min()
+        .unwrap();
+    let cases: [&[&str]; 3] = [
+        &["base", "base"],
+        &["base", "./base/"],
+        &["base", &format!("base/{first}")],
+    ];
+    for (i, inputs) in cases.iter().enumerate() {
+        let out = format!("o{i}");
+        let r = run(frame()
+            .arg("analyze")
+            .args(*inputs)
+            .args(["--out", &out, "--quiet"])
+            .current_dir(tmp.path()));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stderr.contains("read once"), "{inputs:?}: {}", r.stderr);
+        assert!(r.stderr.contains(inputs[1]), "{inputs:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("both are analysed"), "{}", r.stderr);
+        let rows = csv_maps(&tmp.path().join(&out).join("articles.csv"));
+        assert_eq!(rows.len(), 5, "{inputs:?}");
+        assert!(
+            rows.iter().all(|r| !r["id"].starts_with("input")),
+            "{rows:?}"
+        );
+    }
+}
+
+/// `--k` above what the articles allow: said on stderr, and the Method
+/// table shows the k asked for and the k used.
+#[test]
+fn a_k_too_large_is_warned_and_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("k");
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .args(["--k", "50", "--quiet", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--k 50") && r.stderr.contains("used k = 4"),
+        "{}",
+        r.stderr
+    );
+    let md = read(&out.join("report.md"));
+    assert!(
+        md.contains("| k | 50 asked; 4 used"),
+        "{}",
+        &md[md.find("| k |").unwrap_or(0)..][..200]
+    );
+}

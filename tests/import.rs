@@ -632,3 +632,74 @@ fn saved_pages_give_headline_byline_date_and_outlet() {
     );
     assert_eq!(get("c-dash", "byline"), "Jane Smith");
 }
+
+/// A folder of `n` one-paragraph articles.
+fn many_articles(dir: &std::path::Path, n: usize) {
+    fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        fs::write(
+            dir.join(format!("a{i:05}.txt")),
+            format!("Story {i}\n\nPolice warned of danger in district {i} as residents met.\n"),
+        )
+        .unwrap();
+    }
+}
+
+/// Ctrl-C during an import removes this run's temporary file and says so
+/// (it used to leave `.frame-tmp-*` files and print nothing); a temporary
+/// file a killed import left is removed by the next import into the folder,
+/// while a user's file that only looks like one is left alone.
+#[test]
+fn an_interrupted_import_leaves_no_temporary_file() {
+    use std::process::Stdio;
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, out) = (tmp.path().join("in"), tmp.path().join("imp"));
+    many_articles(&input, 3000);
+    let mut child = common::frame_process()
+        .arg("import")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(tmp.path().join("stderr.txt")).unwrap())
+        .spawn()
+        .unwrap();
+    // Wait for the first articles to be written.
+    while fs::read_dir(&out).map_or(0, |d| d.count()) < 20 && child.try_wait().unwrap().is_none() {
+        std::thread::yield_now();
+    }
+    let interrupted = child.try_wait().unwrap().is_none();
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    let stderr = fs::read_to_string(tmp.path().join("stderr.txt")).unwrap();
+    let tmp_files = || {
+        fs::read_dir(&out)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".frame-tmp-"))
+            .collect::<Vec<_>>()
+    };
+    assert!(tmp_files().is_empty(), "{:?}", tmp_files());
+    if interrupted && status.code() == Some(130) {
+        assert!(stderr.contains("interrupted"), "{stderr}");
+    }
+    // What a SIGKILL leaves, and a user's look-alike.
+    fs::write(out.join(".frame-tmp-99999-a00001.txt"), "half").unwrap();
+    fs::write(out.join(".frame-tmp-notes.md"), "mine").unwrap();
+    let one = tmp.path().join("one");
+    many_articles(&one, 1);
+    let r = run(frame().arg("import").arg(&one).arg("--out").arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("removed 1 temporary file left by an interrupted import"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(tmp_files(), vec![".frame-tmp-notes.md".to_string()]);
+}

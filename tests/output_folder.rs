@@ -254,3 +254,122 @@ fn several_folders_give_stable_ids_and_groups() {
         "{got:?}"
     );
 }
+
+/// One stray byte appended to the manifest drops that line, with a warning
+/// naming the manifest; the other outputs stay frame's and are replaced
+/// (they used to be disowned all at once, with "wrote 0 files" and exit 0).
+#[test]
+fn a_damaged_manifest_line_drops_only_that_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("m2");
+    analyze_ok(&[&seeds()], &out);
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(out.join(".frame-manifest"))
+        .unwrap();
+    std::io::Write::write_all(&mut f, b"\xe9\n").unwrap();
+    drop(f);
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .args(["--seed", "3", "--out"])
+        .arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(".frame-manifest: 1 line could not be read"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("not written by frame"), "{}", r.stderr);
+    assert!(!r.stderr.contains("wrote 0 files"), "{}", r.stderr);
+}
+
+/// Outputs copied into a new folder without the hidden manifest are the
+/// user's: nothing is replaced, and since the report cannot be written the
+/// run fails with what to do, instead of "wrote 0 files" and exit 0.
+#[test]
+fn a_run_whose_report_is_refused_fails_and_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (out1, copied) = (tmp.path().join("out1"), tmp.path().join("copied"));
+    analyze_ok(&[&seeds()], &out1);
+    fs::create_dir(&copied).unwrap();
+    for e in fs::read_dir(&out1).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.starts_with('.') {
+            fs::copy(e.path(), copied.join(&name)).unwrap();
+        }
+    }
+    let before: Vec<_> = contents(&copied);
+    let r = run(frame()
+        .arg("analyze")
+        .arg(seeds())
+        .arg("--out")
+        .arg(&copied));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the report was not written") && r.stderr.contains("--out"),
+        "{}",
+        r.stderr
+    );
+    let after: Vec<_> = contents(&copied)
+        .into_iter()
+        .filter(|(n, _)| n != ".frame-manifest")
+        .collect();
+    assert!(after == before, "files the user copied changed");
+}
+
+/// A user's own file named like a temporary file is not frame's: left, and
+/// not claimed. A temporary file frame names (`.frame-tmp-PID-NAME`) in a
+/// folder with its manifest is removed, and said.
+#[test]
+fn only_frames_own_temporary_files_are_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fu = tmp.path().join("fu");
+    fs::create_dir(&fu).unwrap();
+    fs::write(fu.join(".frame-tmp-draft.md"), "draft").unwrap();
+    fs::write(fu.join(".frame-tmp-12345-report.md"), "no manifest yet").unwrap();
+    let r = analyze_ok(&[&seeds()], &fu);
+    assert!(!r.stderr.contains("temporary file"), "{}", r.stderr);
+    assert_eq!(common::read(&fu.join(".frame-tmp-draft.md")), "draft");
+    assert!(fu.join(".frame-tmp-12345-report.md").is_file());
+    // Now the folder has frame's manifest: its kind of name is frame's.
+    let r = analyze_ok(&[&seeds()], &fu);
+    assert!(
+        r.stderr.contains("removed 1 temporary file"),
+        "{}",
+        r.stderr
+    );
+    assert!(!fu.join(".frame-tmp-12345-report.md").exists());
+    assert_eq!(common::read(&fu.join(".frame-tmp-draft.md")), "draft");
+}
+
+/// An edit of the same size whose old modification time was put back
+/// (`cp -p`, `rsync -a`, `touch -r`) is the user's: the content hash is
+/// checked, never the time alone.
+#[test]
+fn an_edit_with_its_old_time_restored_is_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("mt");
+    analyze_ok(&[&seeds()], &out);
+    let terms = out.join("terms.csv");
+    let time = fs::metadata(&terms).unwrap().modified().unwrap();
+    let mut text = fs::read(&terms).unwrap();
+    let at = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+    text[at] = if text[at] == b'X' { b'Y' } else { b'X' };
+    fs::write(&terms, &text).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&terms)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    let r = run(frame().arg("analyze").arg(seeds()).arg("--out").arg(&out));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(fs::read(&terms).unwrap(), text, "the edit was overwritten");
+    assert!(
+        r.stderr.contains("terms.csv") && r.stderr.contains("left untouched"),
+        "{}",
+        r.stderr
+    );
+}

@@ -174,9 +174,10 @@ fn a_killed_run_leaves_no_half_written_file() {
     let moments: [Moment; 4] = [
         // As soon as the folder is created (after the analysis, before any output).
         ("fresh-early", "KILL", |o| o.is_dir()),
-        // As soon as the renames start (the manifest comes before any final name).
+        // As soon as the renames start (the journal, its lines `pending`,
+        // comes before any final name; the first, empty manifest does not count).
         ("fresh-writing", "KILL", |o| {
-            has_file(o, |n| n == ".frame-manifest")
+            fs::read_to_string(o.join(".frame-manifest")).is_ok_and(|m| m.contains("pending"))
         }),
         // Ctrl-C while a temporary file is being written.
         ("fresh-int", "INT", |o| {
@@ -420,17 +421,25 @@ fn a_run_failing_while_writing_leaves_the_previous_outputs_untouched() {
     let before = outputs(&out);
     let manifest = fs::read(out.join(".frame-manifest")).unwrap();
     // A folder where report.md's temporary file goes makes the run fail after
-    // the CSV and JSON files are written but before the reports are.
-    let blocker = out.join(".frame-tmp-report.md");
-    fs::create_dir(&blocker).unwrap();
-    let o = frame_process()
-        .arg("analyze")
-        .arg(&a)
-        .arg("--out")
+    // the CSV and JSON files are written but before the reports are. That
+    // name carries the run's process id: the shell makes the folder under
+    // its own id, then becomes frame (`exec` keeps the id).
+    let frame_bin = frame_process().get_program().to_owned();
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(r#"mkdir "$0/.frame-tmp-$$-report.md" && exec "$1" analyze "$2" --out "$0" --quiet"#)
         .arg(&out)
-        .arg("--quiet")
+        .arg(&frame_bin)
+        .arg(&a)
+        .env_remove("FRAME_TIMINGS")
         .output()
         .unwrap();
+    let blocker = fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.is_dir())
+        .expect("the blocking folder");
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("report.md"), "{stderr}");
@@ -441,7 +450,7 @@ fn a_run_failing_while_writing_leaves_the_previous_outputs_untouched() {
     assert_eq!(fs::read(out.join(".frame-manifest")).unwrap(), manifest);
     assert!(
         !has_file(&out, |n| n.starts_with(".frame-tmp-")
-            && n != ".frame-tmp-report.md"),
+            && !n.ends_with("-report.md")),
         "temporary files left"
     );
     fs::remove_dir(&blocker).unwrap();

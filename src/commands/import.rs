@@ -148,18 +148,39 @@ pub struct Written {
     pub renamed_from: Option<String>,
 }
 
+/// What [`write_all`] did.
+#[derive(Debug)]
+pub struct Imported {
+    /// The articles written, in order.
+    pub written: Vec<Written>,
+    /// Temporary files of an earlier import that was killed, removed.
+    pub leftovers_removed: usize,
+}
+
 /// Writes every document into `dir` (created if needed), never over an
 /// existing file, and lists each in the folder's [`IMPORT_MARKER`] so that
-/// no later import reads it back as input. Returns what was written, in order.
-pub fn write_all(docs: &[Document], dir: &Path) -> Result<Vec<Written>, Error> {
+/// no later import reads it back as input. The folder is locked for the
+/// run (as `analyze` locks its folder), so the temporary files an earlier,
+/// killed import left (`.frame-tmp-PID-NAME`, in a folder whose
+/// [`IMPORT_MARKER`] proves frame imports there) can be removed.
+pub fn write_all(docs: &[Document], dir: &Path) -> Result<Imported, Error> {
     crate::output::OutputDir::check(dir)?;
     let err = |e: std::io::Error| Error::Output {
         path: dir.to_path_buf(),
-        message: format!("{e}; choose another folder with --out"),
+        message: format!(
+            "{}; choose another folder with --out",
+            crate::model::error::io_message(&e)
+        ),
     };
     std::fs::create_dir_all(dir).map_err(err)?;
+    let _lock = crate::output::lock_folder(dir)?;
+    let leftovers_removed = if marker_is_frames(dir) {
+        crate::output::remove_leftover_tmp_files(dir)
+    } else {
+        0
+    };
     let mut marker = open_marker(dir).map_err(err)?;
-    let mut out = Vec::with_capacity(docs.len());
+    let mut written = Vec::with_capacity(docs.len());
     for d in docs {
         let name = file_name(d);
         let path = write_new(dir, &name, article_file(d).as_bytes()).map_err(err)?;
@@ -167,13 +188,22 @@ pub fn write_all(docs: &[Document], dir: &Path) -> Result<Vec<Written>, Error> {
         if let (Some(m), Some(n)) = (marker.as_mut(), got.as_deref()) {
             writeln!(m, "{n}").map_err(err)?;
         }
-        out.push(Written {
+        written.push(Written {
             source: d.source.clone(),
             renamed_from: (got.as_deref() != Some(name.as_str())).then_some(name),
             path,
         });
     }
-    Ok(out)
+    Ok(Imported {
+        written,
+        leftovers_removed,
+    })
+}
+
+/// Whether `dir` holds frame's list of imported articles.
+fn marker_is_frames(dir: &Path) -> bool {
+    std::fs::read(dir.join(IMPORT_MARKER))
+        .is_ok_and(|b| b.starts_with(IMPORT_MARKER_HEADER.as_bytes()))
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 use super::cli::{self, Cli, Command};
 use crate::model::error::Error;
 use crate::model::numbers::count;
-use std::io::Write;
 
 /// Runs the subcommand the user chose.
 pub fn run(cli: &Cli) -> Result<(), Error> {
@@ -20,14 +19,17 @@ pub fn run(cli: &Cli) -> Result<(), Error> {
     };
     if let Some(line) = super::terminal::summary("run frame analyze to see them all in its report")
     {
-        eprintln!("{line}");
+        say(&line);
     }
     res
 }
 
-use super::terminal::{printable, warn, warn_always};
+use super::terminal::{print_out, printable, say, say_part, warn, warn_always};
 
 fn import(args: &cli::ImportArgs) -> Result<(), Error> {
+    crate::output::interrupt::install_with_message(
+        "the articles written before it are complete and listed in the folder's .frame-import",
+    );
     let corpus = crate::commands::import::read(args)?;
     for s in &corpus.skipped {
         warn(&s.to_string());
@@ -35,7 +37,19 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
     for w in &corpus.warnings {
         warn(w);
     }
-    let written = crate::commands::import::write_all(&corpus.documents, &args.out)?;
+    let imported = crate::commands::import::write_all(&corpus.documents, &args.out)?;
+    if imported.leftovers_removed > 0 {
+        warn_always(&format!(
+            "{}: removed {} left by an interrupted import",
+            args.out.display(),
+            count(
+                imported.leftovers_removed,
+                "temporary file",
+                "temporary files"
+            )
+        ));
+    }
+    let written = imported.written;
     for w in &written {
         if let Some(wanted) = &w.renamed_from {
             warn(&format!(
@@ -45,7 +59,7 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
                 w.path.display()
             ));
         } else if !args.quiet {
-            eprintln!("{} -> {}", w.source, w.path.display());
+            say(&format!("{} -> {}", w.source, w.path.display()));
         }
     }
     let files: std::collections::BTreeSet<&str> = corpus
@@ -53,7 +67,7 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
         .iter()
         .map(|d| d.source.split('#').next().unwrap_or(&d.source))
         .collect();
-    eprintln!(
+    say(&format!(
         "frame: wrote {} article{} from {} file{} to {}{}; check them, then run: frame analyze {}",
         written.len(),
         if written.len() == 1 { "" } else { "s" },
@@ -66,7 +80,7 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
             format!(", skipped {} (see warnings above)", corpus.skipped.len())
         },
         args.out.display()
-    );
+    ));
     Ok(())
 }
 
@@ -107,7 +121,14 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         "all are listed in {} (the report shows the first ones)",
         opts.out.join("analysis.json").display()
     )) {
-        eprintln!("{}", printable(&line, false));
+        say(&printable(&line, false));
+    }
+    if summary.written.is_empty() && !summary.protected.is_empty() {
+        // Every output refused (a copy of a report folder without its hidden
+        // manifest, say): one error that says what to do, not a warning per
+        // file and a success. (Some refused, the rest written: warnings.)
+        std::mem::forget(analysis);
+        return Err(no_report_error(&opts.out, &summary.protected));
     }
     for p in &summary.protected {
         warn_always(&format!(
@@ -124,7 +145,7 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         } else {
             " (the report was not written: see the warning above)".to_string()
         };
-        eprintln!(
+        say(&format!(
             "frame: analysed {} article{}{}; wrote {} files to {}{open}",
             summary.articles,
             if summary.articles == 1 { "" } else { "s" },
@@ -135,12 +156,35 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
             },
             summary.written.len(),
             opts.out.display(),
-        );
+        ));
     }
     // The process ends next: freeing millions of small allocations one by
     // one would only add time to a large run.
     std::mem::forget(analysis);
     Ok(())
+}
+
+/// The error of an analysis that wrote nothing because files frame did
+/// not write hold every output's name.
+fn no_report_error(out: &std::path::Path, protected: &[String]) -> Error {
+    let one = protected.len() == 1;
+    let mut names: Vec<&str> = protected.iter().take(4).map(String::as_str).collect();
+    if protected.len() > names.len() {
+        names.push("...");
+    }
+    Error::Output {
+        path: out.to_path_buf(),
+        message: format!(
+            "the report was not written: {} ({}) already {} there and {} not written by frame, or changed since frame wrote {} (copied in without frame's hidden {}, say), so frame left {} untouched and wrote nothing; choose another folder with --out, or move those files away and run again",
+            count(protected.len(), "output file", "output files"),
+            names.join(", "),
+            if one { "exists" } else { "exist" },
+            if one { "was" } else { "were" },
+            if one { "it" } else { "them" },
+            crate::model::MANIFEST,
+            if one { "it" } else { "them" },
+        ),
+    }
 }
 
 fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
@@ -176,13 +220,7 @@ fn score(args: &cli::ScoreArgs) -> Result<(), Error> {
         }
         score::score_documents(&scorer, &docs, &mut sink);
     }
-    Ok(())
-}
-
-/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error worth a message.
-fn print_out(bytes: &[u8]) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(bytes).and_then(|_| out.flush());
+    sink.finish()
 }
 
 fn lexicon_set(sel: &cli::LexiconSelection) -> Result<crate::lexicon::LexiconSet, crate::Error> {
@@ -198,11 +236,11 @@ fn lexicon_set(sel: &cli::LexiconSelection) -> Result<crate::lexicon::LexiconSet
 fn lexicon(args: &cli::LexiconArgs) -> Result<(), Error> {
     use super::cli::LexiconCommand as L;
     match &args.command {
-        L::List(sel) => print_out(lexicon_set(sel)?.listing().as_bytes()),
+        L::List(sel) => print_out(lexicon_set(sel)?.listing().as_bytes())?,
         L::Show { name, sel } => {
             let set = lexicon_set(sel)?;
             match set.show(name) {
-                Some(text) => print_out(text.as_bytes()),
+                Some(text) => print_out(text.as_bytes())?,
                 None => {
                     let names: Vec<&str> = set.lexicons.iter().map(|l| l.name.as_str()).collect();
                     return Err(Error::Usage(format!(
@@ -225,14 +263,14 @@ fn lexicon(args: &cli::LexiconArgs) -> Result<(), Error> {
             if !problems.is_empty() {
                 let mut text = problems.join("\n");
                 text.push('\n');
-                print_out(text.as_bytes());
+                print_out(text.as_bytes())?;
                 return Err(Error::Check(problems));
             }
-            eprintln!(
+            say(&format!(
                 "frame: no problems found ({}, {})",
                 count(cats, "category", "categories"),
                 count(entries, "entry", "entries")
-            );
+            ));
         }
         L::Convert { input, out } => {
             let read = crate::lexicon::read_path(input)
@@ -241,13 +279,13 @@ fn lexicon(args: &cli::LexiconArgs) -> Result<(), Error> {
                 warn(&format!("lexicon: {w}"));
             }
             let written = crate::lexicon::convert::write_folder(&read.lexicons, out)?;
-            eprintln!(
+            say(&format!(
                 "frame: wrote {} lexicon file{} to {} (check them with `frame lexicon check {}`)",
                 written.len(),
                 if written.len() == 1 { "" } else { "s" },
                 out.display(),
                 out.display()
-            );
+            ));
         }
     }
     Ok(())
@@ -285,18 +323,18 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
     if args.forms {
         let forms = crate::commands::kwic_forms::forms(&k.lines);
         if args.csv {
-            print_out(&crate::commands::kwic_forms::to_csv(&forms));
+            print_out(&crate::commands::kwic_forms::to_csv(&forms))?;
         } else {
-            print_out(crate::commands::kwic_forms::to_text(&forms).as_bytes());
+            print_out(crate::commands::kwic_forms::to_text(&forms).as_bytes())?;
         }
     } else if args.csv {
         print_out(&crate::commands::kwic::to_csv(
             &k.lines,
             args.show_excluded,
             k.category.is_some(),
-        ));
+        ))?;
     } else {
-        print_out(crate::commands::kwic::to_text(&k.lines).as_bytes());
+        print_out(crate::commands::kwic::to_text(&k.lines).as_bytes())?;
     }
     let what = match &k.category {
         Some(c) => format!("lexicon category `{c}` (use --word to search the word instead)"),
@@ -306,10 +344,7 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
             if args.exact { " (exact form)" } else { "" }
         ),
     };
-    eprintln!(
-        "{}",
-        crate::commands::kwic::summary(&k, &what, args.show_excluded)
-    );
+    say(&crate::commands::kwic::summary(&k, &what, args.show_excluded));
     Ok(())
 }
 
@@ -325,9 +360,9 @@ fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
     let bytes = crate::commands::validate::sample::to_csv(&s);
     match &args.out {
         Some(p) => crate::commands::validate::sample::write_new(p, &bytes)?,
-        None => print_out(&bytes),
+        None => print_out(&bytes)?,
     }
-    eprint!("{}", crate::commands::validate::sample::strata_summary(&s));
+    say_part(&crate::commands::validate::sample::strata_summary(&s));
     Ok(())
 }
 
@@ -363,8 +398,7 @@ fn agree(args: &cli::AgreeArgs) -> Result<(), Error> {
         args.csv,
         || report.to_csv(),
         || report.to_text(),
-    );
-    Ok(())
+    )
 }
 
 /// Warnings to stderr, then the table (CSV or text) to stdout.
@@ -373,7 +407,7 @@ fn print_agreement(
     csv: bool,
     to_csv: impl FnOnce() -> Vec<u8>,
     to_text: impl FnOnce() -> String,
-) {
+) -> Result<(), Error> {
     for w in warnings {
         warn(w);
     }
@@ -381,7 +415,7 @@ fn print_agreement(
         to_csv()
     } else {
         to_text().into_bytes()
-    });
+    })
 }
 
 /// `frame agree` on a sheet of Semetko & Valkenburg's questions.
@@ -411,6 +445,5 @@ fn agree_questions(
         args.csv,
         || report.to_csv(),
         || report.to_text(),
-    );
-    Ok(())
+    )
 }

@@ -78,7 +78,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     let mut corpus = Corpus::default();
     let mut files: Vec<Candidate> = Vec::new();
     let mut tables: Vec<(usize, PathBuf)> = Vec::new();
-    for (i, input) in opts.inputs.iter().enumerate() {
+    // Each path once, however often it is given (`base ./base/`).
+    let inputs = walk::distinct_inputs(&opts.inputs, &mut corpus.warnings);
+    for (i, input) in inputs.iter().enumerate() {
         let meta = std::fs::metadata(input).map_err(|e| Error::Input {
             path: input.clone(),
             message: if e.kind() == std::io::ErrorKind::NotFound {
@@ -129,6 +131,11 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         }
     }
 
+    if inputs.len() > 1 {
+        // A file given directly and again inside a folder given too.
+        walk::drop_repeated_files(&mut files, &inputs, &mut corpus.warnings);
+    }
+
     if !corpus.hidden.is_empty() {
         let n = corpus.hidden.len();
         let mut names: Vec<&str> = corpus.hidden.iter().take(5).map(String::as_str).collect();
@@ -173,11 +180,11 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         .par_iter()
         .map(|c| read_article_guarded(c, opts.keep_boilerplate, opts.format))
         .collect();
-    let labels = input_labels(&opts.inputs);
+    let labels = input_labels(&inputs);
     let ids = assign_ids(&files, &labels);
     // With several folders, an article directly in one of them belongs to
     // the group of that folder's name (subfolders still give the group).
-    let folders = opts.inputs.iter().filter(|p| p.is_dir()).count();
+    let folders = inputs.iter().filter(|p| p.is_dir()).count();
     // (subfolder, the outlet the file names) where the two differ.
     let mut own_outlets: Vec<(String, String)> = Vec::new();
     for (c, (res, id)) in files.iter().zip(results.into_iter().zip(ids)) {
@@ -205,7 +212,7 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
                         }
                         doc.group = Some(sub);
                     } else if doc.group.is_none() {
-                        doc.group = (folders > 1 && opts.inputs[c.input].is_dir())
+                        doc.group = (folders > 1 && inputs[c.input].is_dir())
                             .then(|| labels[c.input].clone());
                     }
                     corpus.documents.push(doc);

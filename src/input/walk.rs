@@ -321,6 +321,82 @@ pub(crate) fn walk(
     }
 }
 
+/// The inputs with each path once: an argument naming a file or folder
+/// given before (`base base`, `base ./base/`, a link to it) is dropped with
+/// a warning, so it is read once and the ids stay those of one input.
+/// An input that cannot be resolved is kept (reading it says why).
+pub(crate) fn distinct_inputs(inputs: &[PathBuf], warnings: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut seen: Vec<(PathBuf, &PathBuf)> = Vec::new();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        if let Ok(real) = std::fs::canonicalize(input) {
+            if let Some((_, first)) = seen.iter().find(|(r, _)| *r == real) {
+                warnings.push(format!(
+                    "{}: the same {} as {}, given before; read once",
+                    display(input),
+                    if real.is_dir() { "folder" } else { "file" },
+                    display(first)
+                ));
+                continue;
+            }
+            seen.push((real, input));
+        }
+        out.push(input.clone());
+    }
+    out
+}
+
+/// Drops the files that an earlier input already gave (`base
+/// base/1.txt`: the file is in the folder too), so each file is read once;
+/// one warning per input that repeated any. Only called with several inputs.
+pub(crate) fn drop_repeated_files(
+    files: &mut Vec<Candidate>,
+    inputs: &[PathBuf],
+    warnings: &mut Vec<String>,
+) {
+    use rayon::prelude::*;
+    let real: Vec<PathBuf> = files
+        .par_iter()
+        .map(|c| std::fs::canonicalize(&c.path).unwrap_or_else(|_| c.path.clone()))
+        .collect();
+    // Input index -> (files dropped, the input that gave them first).
+    let mut dropped: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    let mut first: std::collections::HashMap<&PathBuf, usize> = Default::default();
+    let mut keep = Vec::with_capacity(files.len());
+    for (c, r) in files.iter().zip(&real) {
+        match first.get(r) {
+            Some(&by) => {
+                dropped.entry(c.input).or_insert((0, by)).0 += 1;
+                keep.push(false);
+            }
+            None => {
+                first.insert(r, c.input);
+                keep.push(true);
+            }
+        }
+    }
+    let mut k = keep.iter();
+    files.retain(|_| *k.next().unwrap_or(&true));
+    for (input, (n, by)) in dropped {
+        let path = &inputs[input];
+        warnings.push(if path.is_dir() {
+            format!(
+                "{}: {n} file{} here {} also given through {}; each file is read once",
+                display(path),
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "is" } else { "are" },
+                display(&inputs[by])
+            )
+        } else {
+            format!(
+                "{}: also given through {}; read once",
+                display(path),
+                display(&inputs[by])
+            )
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,10 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// Standard output could not be written (a full disk; a closed pipe is
+    /// no error). The message is the system's reason.
+    #[error("could not write to standard output: {0}")]
+    Stdout(String),
     /// Bad option values that clap cannot check.
     #[error("{0}")]
     Usage(String),
@@ -49,6 +53,16 @@ impl Error {
             Error::Internal(_) => 2,
             _ => 1,
         }
+    }
+}
+
+/// An I/O error's message without the operating system's code ("No space
+/// left on device", not "No space left on device (os error 28)").
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(i) if s.ends_with(')') => s[..i].to_string(),
+        _ => s,
     }
 }
 

@@ -8,22 +8,29 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, Once};
+use std::sync::{Mutex, MutexGuard, Once, OnceLock};
 
-/// This process's temporary files and the folders it created.
+/// This process's temporary files, the files it made that only mark a
+/// folder (the first, empty manifest) and the folders it created.
 struct Live {
     tmp: BTreeSet<PathBuf>,
+    made: Vec<PathBuf>,
     created: Vec<PathBuf>,
 }
 
 static LIVE: Mutex<Live> = Mutex::new(Live {
     tmp: BTreeSet::new(),
+    made: Vec::new(),
     created: Vec::new(),
 });
 /// Held while outputs are renamed to their final names.
 static RENAMING: Mutex<()> = Mutex::new(());
 static INSTALL: Once = Once::new();
+/// What the interrupt message says after the count of removed files.
+static AFTER: OnceLock<&'static str> = OnceLock::new();
+const ANALYZE_AFTER: &str = "outputs of earlier runs are unchanged";
 
 fn live() -> MutexGuard<'static, Live> {
     LIVE.lock().unwrap_or_else(|p| p.into_inner())
@@ -33,6 +40,13 @@ fn live() -> MutexGuard<'static, Live> {
 /// process ends (exit code 130). Called by the binary, not the library.
 pub fn install() {
     INSTALL.call_once(|| crate::platform::signals::on_interrupt(clean_up_and_exit));
+}
+
+/// [`install`] for a command whose finished files stay where they are
+/// (`frame import`); `after` ends the message ("the N articles written ...").
+pub fn install_with_message(after: &'static str) {
+    let _ = AFTER.set(after);
+    install();
 }
 
 fn clean_up_and_exit() {
@@ -46,13 +60,20 @@ fn clean_up_and_exit() {
             removed += 1;
         }
     }
+    for p in &live.made {
+        let _ = fs::remove_file(p);
+    }
     for dir in &live.created {
         let _ = fs::remove_file(dir.join(super::lock::LOCK_FILE));
         let _ = fs::remove_dir(dir);
     }
-    eprintln!(
-        "\nframe: interrupted; removed this run's {removed} temporary file{}; outputs of earlier runs are unchanged",
-        if removed == 1 { "" } else { "s" }
+    // Not `eprintln!`: a stderr that cannot be written must not turn the
+    // clean-up into a panic.
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nframe: interrupted; removed this run's {removed} temporary file{}; {}",
+        if removed == 1 { "" } else { "s" },
+        AFTER.get().copied().unwrap_or(ANALYZE_AFTER)
     );
     std::process::exit(130);
 }
@@ -66,9 +87,33 @@ pub fn create_tmp(path: &Path) -> std::io::Result<fs::File> {
     Ok(f)
 }
 
+/// Creates a temporary file that must not exist yet (`frame import`'s
+/// names carry the process id), known to the clean-up from the moment it
+/// exists.
+pub fn create_tmp_new(path: &Path) -> std::io::Result<fs::File> {
+    let mut live = live();
+    let f = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    live.tmp.insert(path.to_path_buf());
+    Ok(f)
+}
+
 /// A temporary file that was renamed or removed: no longer this run's to clean up.
 pub fn forget(path: &Path) {
     live().tmp.remove(path);
+}
+
+/// Records a file this run made only to mark its folder (removed on
+/// interrupt, not counted as a temporary file).
+pub fn made_file(path: &Path) {
+    live().made.push(path.to_path_buf());
+}
+
+/// A marking file that now holds what the run wrote: kept on interrupt.
+pub fn forget_made(path: &Path) {
+    live().made.retain(|p| p != path);
 }
 
 /// Records a folder this run created (removed on interrupt if empty).

@@ -8,7 +8,7 @@
 //! (docs/output-folder.md).
 
 pub mod interrupt;
-mod lock;
+pub mod lock;
 pub mod manifest;
 mod writeback;
 
@@ -23,6 +23,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use writeback::Writeback;
 
+/// Locks `dir` for this run, as [`OutputDir::prepare`] does (`frame
+/// import`, which writes among the user's files without a manifest).
+pub fn lock_folder(dir: &Path) -> Result<lock::FolderLock> {
+    lock::lock(dir)
+}
+
 /// Name of the manifest file inside the output folder.
 pub use crate::model::MANIFEST;
 const TMP_PREFIX: &str = ".frame-tmp-";
@@ -36,8 +42,6 @@ pub struct OutputDir {
     path: PathBuf,
     /// Files frame wrote in earlier runs (from the manifest).
     previous: Manifest,
-    /// The manifest's modification time (see [`manifest::matches`]).
-    saved_ns: u128,
     /// Outputs of this run waiting in their temporary files, in order.
     staged: Vec<String>,
     /// Size, time and hash of each staged file once complete.
@@ -52,6 +56,9 @@ pub struct OutputDir {
     /// Whether [`OutputDir::prepare`] created the folder (so that
     /// [`OutputDir::abandon`] may remove it again).
     created: bool,
+    /// Whether [`OutputDir::prepare`] saved the first (empty) manifest:
+    /// removed again by [`OutputDir::abandon`].
+    made_manifest: bool,
     _lock: lock::FolderLock,
 }
 
@@ -62,8 +69,43 @@ fn out_err(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// This process's temporary name of an output: `.frame-tmp-PID-NAME`.
 fn tmp_name(name: &str) -> String {
-    format!("{TMP_PREFIX}{name}")
+    tmp_name_of(std::process::id(), name)
+}
+
+fn tmp_name_of(pid: u32, name: &str) -> String {
+    format!("{TMP_PREFIX}{pid}-{name}")
+}
+
+/// Whether `name` is a temporary file name frame gives (`.frame-tmp-`,
+/// a process id, `-`, a name): a user's `.frame-tmp-draft.md` is not.
+pub fn is_tmp_name(name: &str) -> bool {
+    name.strip_prefix(TMP_PREFIX)
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, rest)| {
+            !rest.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
+/// Removes the files in `dir` named as frame names its temporary files
+/// ([`is_tmp_name`]), left by a run that was killed. Only for a folder
+/// whose manifest or import list proves frame writes there, and under its
+/// lock (no other run is using them). Returns how many were removed.
+pub fn remove_leftover_tmp_files(dir: &Path) -> usize {
+    let mut removed = 0;
+    if let Ok(rd) = fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let is_file = e.file_type().is_ok_and(|t| t.is_file());
+            if is_file
+                && e.file_name().to_str().is_some_and(is_tmp_name)
+                && fs::remove_file(e.path()).is_ok()
+            {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 /// The part of `path` that is a file, when one is (`--out notes.txt/sub`).
@@ -115,7 +157,7 @@ impl OutputDir {
         }
         if path.is_dir() {
             // An existing folder can be tried for real, leaving nothing behind.
-            let probe = path.join(format!("{TMP_PREFIX}probe-{}", std::process::id()));
+            let probe = path.join(tmp_name("probe"));
             fs::write(&probe, b"").map_err(|e| {
                 out_err(
                     path,
@@ -177,28 +219,54 @@ impl OutputDir {
         };
         Self::check(path)?;
         let manifest_path = path.join(MANIFEST);
-        let previous = fs::read_to_string(&manifest_path)
-            .map(|s| Manifest::parse(&s))
-            .unwrap_or_default();
-        let saved_ns = fs::metadata(&manifest_path)
-            .map(|m| manifest::mtime_ns(&m))
-            .unwrap_or(0);
+        let mut notes = Vec::new();
+        let (previous, had_manifest) = match fs::read(&manifest_path) {
+            Ok(bytes) => (Manifest::parse_bytes(&bytes), true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Manifest::default(), false),
+            Err(e) => {
+                notes.push(format!(
+                    "{}: cannot be read ({}), so the files it lists cannot be told from yours and are left alone",
+                    manifest_path.display(),
+                    crate::model::error::io_message(&e)
+                ));
+                (Manifest::default(), true)
+            }
+        };
+        if previous.bad_lines > 0 {
+            notes.push(format!(
+                "{}: {} line{} could not be read (damaged, or edited by hand) and {} dropped; the files {} named are treated as yours and left alone, the other outputs are frame's as before",
+                manifest_path.display(),
+                previous.bad_lines,
+                if previous.bad_lines == 1 { "" } else { "s" },
+                if previous.bad_lines == 1 { "was" } else { "were" },
+                if previous.bad_lines == 1 { "it" } else { "they" },
+            ));
+        }
         let mut out = OutputDir {
             path: path.to_path_buf(),
             previous,
-            saved_ns,
             staged: Vec::new(),
             records: Records::default(),
             written: Vec::new(),
             protected: Vec::new(),
-            notes: Vec::new(),
+            notes,
             created,
+            made_manifest: false,
             _lock: lock,
         };
         if out.previous.has_pending() {
             out.finish_interrupted_renames()?;
         }
-        out.remove_leftover_tmp_files();
+        if had_manifest {
+            out.remove_leftover_tmp_files();
+        } else {
+            // An empty manifest from the start marks the folder as one
+            // frame writes to, so that the temporary files of a run killed
+            // before its end can be proved frame's by the next run.
+            out.save_manifest(&Manifest::default())?;
+            out.made_manifest = true;
+            interrupt::made_file(&manifest_path);
+        }
         if !out.previous.unproven.is_empty() {
             out.notes.push(format!(
                 "{}: the manifest was written by an older frame and records no sizes or hashes, so its {} files cannot be told from yours and are left alone; delete the ones you do not need (or choose another folder with --out)",
@@ -220,12 +288,15 @@ impl OutputDir {
             let target = self.path.join(&name);
             match state {
                 State::Pending => {
-                    let tmp = self.path.join(tmp_name(&name));
-                    if manifest::matches(&tmp, &entry, self.saved_ns)
-                        && fs::rename(&tmp, &target).is_ok()
-                    {
+                    // Named with the killed run's process id; a journal of
+                    // a frame before 0.x names none (`.frame-tmp-NAME`).
+                    let tmp = match self.previous.run {
+                        Some(pid) => self.path.join(tmp_name_of(pid, &name)),
+                        None => self.path.join(format!("{TMP_PREFIX}{name}")),
+                    };
+                    if manifest::matches(&tmp, &entry) && fs::rename(&tmp, &target).is_ok() {
                         renamed += 1;
-                    } else if !manifest::matches(&target, &entry, self.saved_ns) {
+                    } else if !manifest::matches(&target, &entry) {
                         lost.push(name);
                         continue;
                     }
@@ -233,18 +304,13 @@ impl OutputDir {
                 }
                 // An output of the run before, which the killed run replaced.
                 State::Done => {
-                    if manifest::matches(&target, &entry, self.saved_ns)
-                        && fs::remove_file(&target).is_ok()
-                    {
+                    if manifest::matches(&target, &entry) && fs::remove_file(&target).is_ok() {
                         removed += 1;
                     }
                 }
             }
         }
         self.save_manifest(&done)?;
-        self.saved_ns = fs::metadata(self.path.join(MANIFEST))
-            .map(|m| manifest::mtime_ns(&m))
-            .unwrap_or(0);
         let mut note = format!(
             "{}: an earlier run was stopped while giving its outputs their final names; finished it ({renamed} renamed, {removed} outdated removed)",
             self.path.display()
@@ -262,20 +328,10 @@ impl OutputDir {
     }
 
     /// Temporary files of a run that was interrupted while writing are
-    /// frame's own (the lock says no run is using them).
+    /// frame's own: named as frame names them, in a folder with frame's
+    /// manifest (the lock says no run is using them).
     fn remove_leftover_tmp_files(&mut self) {
-        let mut removed = 0;
-        if let Ok(rd) = fs::read_dir(&self.path) {
-            for e in rd.flatten() {
-                let is_file = e.file_type().is_ok_and(|t| t.is_file());
-                if is_file
-                    && e.file_name().to_string_lossy().starts_with(TMP_PREFIX)
-                    && fs::remove_file(e.path()).is_ok()
-                {
-                    removed += 1;
-                }
-            }
-        }
+        let removed = remove_leftover_tmp_files(&self.path);
         if removed > 0 {
             self.notes.push(format!(
                 "{}: removed {removed} temporary file{} left by an interrupted run; its earlier outputs were not changed",
@@ -329,7 +385,7 @@ impl OutputDir {
     /// listed in the manifest and unchanged since.
     fn owns(&self, name: &str) -> bool {
         match self.previous.files.get(name) {
-            Some((State::Done, e)) => manifest::matches(&self.path.join(name), e, self.saved_ns),
+            Some((State::Done, e)) => manifest::matches(&self.path.join(name), e),
             _ => false,
         }
     }
@@ -378,6 +434,11 @@ impl OutputDir {
     /// nothing else is in it). Earlier outputs are untouched.
     pub fn abandon(mut self) {
         self.discard();
+        if self.made_manifest {
+            let manifest = self.path.join(MANIFEST);
+            let _ = fs::remove_file(&manifest);
+            interrupt::forget_made(&manifest);
+        }
         if self.created {
             let _ = fs::remove_file(self.path.join(lock::LOCK_FILE));
             let _ = fs::remove_dir(&self.path);
@@ -399,7 +460,10 @@ impl OutputDir {
     /// manifest. Interrupts wait for this to end.
     pub fn finish(mut self) -> Result<OutputDir> {
         let records = std::mem::take(&mut *self.records.lock().unwrap_or_else(|p| p.into_inner()));
-        let mut journal = Manifest::default();
+        let mut journal = Manifest {
+            run: Some(std::process::id()),
+            ..Manifest::default()
+        };
         for name in self.staged.clone() {
             let Some(e) = records.get(&name) else {
                 self.discard();
@@ -416,7 +480,7 @@ impl OutputDir {
                 continue;
             }
             let p = self.path.join(name);
-            if manifest::matches(&p, e, self.saved_ns) {
+            if manifest::matches(&p, e) {
                 stale.push(name.clone());
                 journal.files.insert(name.clone(), (State::Done, e.clone()));
             } else if fs::symlink_metadata(&p).is_ok() {
@@ -450,6 +514,7 @@ impl OutputDir {
         });
         res?;
         interrupt::keep_folder(&self.path);
+        interrupt::forget_made(&self.path.join(MANIFEST));
         Ok(self)
     }
 }
@@ -648,6 +713,22 @@ mod tests {
         assert_no_tmp_files(dir.path());
     }
 
+    /// Only the names frame gives its temporary files are frame's.
+    #[test]
+    fn temporary_names_are_told_from_the_users() {
+        assert!(is_tmp_name(&tmp_name("report.md")));
+        assert!(is_tmp_name(".frame-tmp-12345-terms.csv"));
+        for user in [
+            ".frame-tmp-draft.md",
+            ".frame-tmp-12345-",
+            ".frame-tmp--x",
+            ".frame-tmp-12a-x",
+            "frame-tmp-1-x",
+        ] {
+            assert!(!is_tmp_name(user), "{user}");
+        }
+    }
+
     #[test]
     fn check_creates_nothing() {
         let dir = tempfile::tempdir().unwrap();
@@ -782,7 +863,10 @@ mod tests {
         out.write("a.csv", b"new a").unwrap();
         out.write("b.csv", b"new b").unwrap();
         let records = out.records.lock().unwrap().clone();
-        let mut journal = Manifest::default();
+        let mut journal = Manifest {
+            run: Some(std::process::id()),
+            ..Manifest::default()
+        };
         for (n, e) in &records {
             journal.files.insert(n.clone(), (State::Pending, e.clone()));
         }

@@ -19,31 +19,41 @@ fn candidates(name: &str) -> impl Iterator<Item = String> + '_ {
 /// Writes `bytes` to `dir/name`, or to `dir/stem-N.ext` when that name is
 /// taken; returns the path written. An existing file is never touched.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    // `.frame-tmp-PID-NAME` (`super::is_tmp_name`), known to the interrupt
+    // clean-up while it exists; removed whatever happens below (a full
+    // disk used to leave it behind, empty).
     let tmp = dir.join(format!(".frame-tmp-{}-{name}", std::process::id()));
+    let result = super::interrupt::create_tmp_new(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| link_to_free_name(dir, &tmp, name, bytes));
+    let _ = fs::remove_file(&tmp);
+    super::interrupt::forget(&tmp);
+    result
+}
+
+/// Gives the complete temporary file `tmp` the first free name of `name`.
+fn link_to_free_name(dir: &Path, tmp: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    let result = (|| {
         for cand in candidates(name).take(10_000) {
             let path = dir.join(&cand);
-            match fs::hard_link(&tmp, &path) {
+            match fs::hard_link(tmp, &path) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 // No hard links on this file system (FAT, some network
-                // drives): create the new name exclusively instead.
-                Err(_) => match fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&path)
-                {
+                // drives): create the new name exclusively instead; a write
+                // that fails (or is interrupted) removes it, so no half
+                // file is left under the final name.
+                Err(_) => match super::interrupt::create_tmp_new(&path) {
                     Ok(mut f) => {
-                        f.write_all(bytes)?;
-                        return Ok(path);
+                        let res = f.write_all(bytes).and_then(|()| f.sync_all());
+                        if res.is_err() {
+                            let _ = fs::remove_file(&path);
+                        }
+                        super::interrupt::forget(&path);
+                        return res.map(|()| path);
                     }
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                     Err(e) => return Err(e),
@@ -51,9 +61,7 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBu
             }
         }
         Err(std::io::Error::other(format!("no free name for {name}")))
-    })();
-    let _ = fs::remove_file(&tmp);
-    result
+    }
 }
 
 #[cfg(test)]

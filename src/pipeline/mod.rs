@@ -330,6 +330,13 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
     analysis
         .warnings
         .extend(lexicon_set.warnings.iter().map(|w| format!("lexicon: {w}")));
+    if let Some(w) = k_warning(
+        opts.k,
+        analysis.clustering.as_ref(),
+        analysis.articles.len(),
+    ) {
+        analysis.warnings.push(w);
+    }
     let texts: Vec<&str> = corpus.documents.iter().map(|d| d.text.as_str()).collect();
     analysis.coverage = crate::stats::coverage::compute(&scorer, &tc, &texts);
     analysis.notes = fragility_notes(&analysis);
@@ -495,4 +502,27 @@ pub fn run_into(
         notes: out.notes.clone(),
     };
     Ok((analysis, summary))
+}
+
+/// The warning for a `--k` the run could not use: more clusters than the
+/// articles allow (the clustering used fewer), or too few articles to
+/// cluster at all. The report's Method table shows both k's too.
+fn k_warning(
+    asked: Option<usize>,
+    clustering: Option<&crate::model::Clustering>,
+    n: usize,
+) -> Option<String> {
+    let asked = asked?;
+    match clustering {
+        Some(c) if c.k != asked => Some(format!(
+            "--k {asked} is more clusters than {n} articles allow (k must be 2 to {}); used k = {}",
+            n.saturating_sub(1),
+            c.k
+        )),
+        Some(_) => None,
+        None => Some(format!(
+            "--k {asked} was not used: clustering needs at least 3 articles, and there {} {n}",
+            if n == 1 { "is" } else { "are" }
+        )),
+    }
 }

@@ -1,6 +1,7 @@
 //! The one stage timer: wall time per step on stderr when `FRAME_TIMINGS` is
 //! set (bench/run reads these lines); never part of any output file.
 
+use std::io::Write;
 use std::time::Instant;
 
 /// Prints `timing <prefix><step> <seconds>` at each lap when `FRAME_TIMINGS` is set.
@@ -22,7 +23,9 @@ impl Timer {
     /// Prints the time since the last lap (or the start) and restarts the clock.
     pub fn lap(&mut self, step: &str) {
         if let Some(t) = &mut self.clock {
-            eprintln!(
+            // Dropped, not a panic, when stderr cannot be written.
+            let _ = writeln!(
+                std::io::stderr(),
                 "timing {}{step} {:.3}s",
                 self.prefix,
                 t.elapsed().as_secs_f64()

@@ -28,8 +28,12 @@ pub struct RowSink<'a> {
     json: bool,
     frames: Vec<String>,
     header_done: bool,
-    /// Set when the reader went away (`| head`): nothing more is scored.
+    /// Set when the output cannot take more (the reader went away, `| head`,
+    /// or the disk is full): nothing more is scored.
     pub closed: bool,
+    /// Why, when it was not the reader going away: the run then fails
+    /// ([`RowSink::finish`]).
+    error: Option<std::io::Error>,
 }
 
 impl<'a> RowSink<'a> {
@@ -41,7 +45,14 @@ impl<'a> RowSink<'a> {
             frames,
             header_done: false,
             closed: false,
+            error: None,
         }
+    }
+
+    /// The outcome of the writes: a closed pipe is none of the run's
+    /// business (the Unix convention), any other failed write is an error.
+    pub fn finish(self) -> Result<(), crate::Error> {
+        crate::commands::terminal::stdout_result(self.error.map_or(Ok(()), Err))
     }
 
     /// Writes a batch of rows (the CSV header before the first).
@@ -56,14 +67,11 @@ impl<'a> RowSink<'a> {
         } else {
             csv_rows(rows)
         });
-        // A closed pipe (e.g. `| head`) is not an error worth a message.
-        if self
-            .out
-            .write_all(&bytes)
-            .and_then(|_| self.out.flush())
-            .is_err()
-        {
+        // Either way nothing more is written; `finish` tells a closed
+        // pipe (`| head`, no error) from a full disk.
+        if let Err(e) = self.out.write_all(&bytes).and_then(|_| self.out.flush()) {
             self.closed = true;
+            self.error = Some(e);
         }
     }
 }

@@ -32,7 +32,10 @@ impl<'a> Builder<'a> {
         self.heading(3, "Parameters");
         let mut rows: Vec<Vec<Cell>> = parameter_rows(&a.parameters)
             .into_iter()
-            .map(|(k, v, m)| vec![Cell::text(k), Cell::text(v), Cell::text(m)])
+            .map(|(k, v, m)| {
+                let v = if k == "k" { k_value(a, v) } else { v };
+                vec![Cell::text(k), Cell::text(v), Cell::text(m)]
+            })
             .collect();
         // Fixed settings (not options) that still shape the results.
         if let Some(g) = &a.groups {
@@ -587,6 +590,21 @@ fn validity_cell(v: &FrameValidity) -> String {
             ""
         }
     )
+}
+
+/// The k row's value: the k asked for, and the k used where they differ
+/// (`--k 50` on 5 articles uses 4).
+fn k_value(a: &crate::model::Analysis, asked: String) -> String {
+    match (a.parameters.k, &a.clustering) {
+        (Some(k), Some(c)) if c.k != k => format!(
+            "{k} asked; {} used ({} articles allow 2 to {})",
+            c.k,
+            a.articles.len(),
+            a.articles.len().saturating_sub(1)
+        ),
+        (Some(k), None) => format!("{k} asked; not used (no clustering below 3 articles)"),
+        _ => asked,
+    }
 }
 
 #[cfg(test)]
