@@ -371,11 +371,22 @@ fn damaged_characters_are_named_once_and_never_terms() {
         files.push((format!("irish/{n}.txt"), irish(n).into_bytes()));
         files.push((format!("other/{n}.txt"), other(n).into_bytes()));
     }
-    // Damaged while decoding: UTF-8 (its BOM says so) with a byte that is not.
+    // Damaged while decoding: UTF-16 (its BOM says so) with a lone
+    // surrogate, which is no character. (A UTF-8 file's stray byte is read
+    // as Windows-1252, not lost.)
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let lone = [0x00, 0xD8];
     files.push((
         "irish/6.txt".into(),
-        b"\xEF\xBB\xBFThe D\xE1il debate on the budget went on\n\nMembers of the D\xE1il argued late.\n"
-            .to_vec(),
+        [
+            &[0xFF, 0xFE][..],
+            &utf16("The D"),
+            &lone,
+            &utf16("il debate on the budget went on\n\nMembers of the D"),
+            &lone,
+            &utf16("il argued late.\n"),
+        ]
+        .concat(),
     ));
     let named: Vec<(&str, &[u8])> = files
         .iter()

@@ -680,8 +680,10 @@ mod tests {
         );
         // Without --group-by, articles without a group are one group, as before.
         assert!(labels(&undated, None, Period::Month).is_ok());
-        let mut dated = Document::default();
-        dated.date = Some("2024-03-05".into());
+        let dated = Document {
+            date: Some("2024-03-05".into()),
+            ..Default::default()
+        };
         let (_, l) = labels(&[dated, Document::default()], Some("date"), Period::Month).unwrap();
         assert_eq!(l, [Some("2024-03".to_string()), None]);
     }
