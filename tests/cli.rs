@@ -342,6 +342,60 @@ fn score_streams_a_table_longer_than_a_batch() {
     assert_eq!(tail(rows[0]), tail(rows[n - 1 - (n - 1) % 3]));
 }
 
+/// From a tester: UTF-16 on standard input without a byte-order mark was
+/// scored as zeros without a word, and with one it was read as
+/// Windows-1252 with a phantom empty row. It is decoded as a file is; NUL
+/// bytes that are not UTF-16 are named, never scored.
+#[test]
+fn score_decodes_utf16_on_stdin() {
+    let text = "Police warn of danger in the city.\nAll safe now.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let plain = run(frame().arg("score").write_stdin(text));
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert_eq!(plain.stdout.lines().count(), 3, "{}", plain.stdout);
+    for bytes in [
+        le.clone(),
+        [&[0xFF, 0xFE][..], &le].concat(),
+        [&[0xFE, 0xFF][..], &be].concat(),
+        be,
+    ] {
+        let r = run(frame().arg("score").write_stdin(bytes));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.stdout, plain.stdout);
+        assert!(r.stderr.is_empty(), "{}", r.stderr);
+    }
+    // NUL bytes in a line that does not start as UTF-16: named and skipped.
+    let r = run(frame()
+        .arg("score")
+        .write_stdin(&b"Police warn of danger.\nA\0l\0l\0 \0s\0a\0f\0e\0\n"[..]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("<stdin>:line 2: holds NUL bytes"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// From a tester: a table of a header and no rows said "(see the warnings
+/// above)" when there were none.
+#[test]
+fn score_names_a_table_of_no_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("hdronly.csv");
+    fs::write(&csv, "id,text\n").unwrap();
+    let r = run(frame().arg("score").arg(&csv));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("hdronly.csv has no rows, only a header (id, text)"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("see the warnings"), "{}", r.stderr);
+}
+
 #[test]
 fn score_reads_stdin_and_csv() {
     let r = run(frame().arg("score").write_stdin("Police say there is no threat to the public.\nArmed gangs terrorise the estate and residents live in fear!\n"));

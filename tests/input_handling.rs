@@ -371,11 +371,22 @@ fn damaged_characters_are_named_once_and_never_terms() {
         files.push((format!("irish/{n}.txt"), irish(n).into_bytes()));
         files.push((format!("other/{n}.txt"), other(n).into_bytes()));
     }
-    // Damaged while decoding: UTF-8 (its BOM says so) with a byte that is not.
+    // Damaged while decoding: UTF-16 (its BOM says so) with a lone
+    // surrogate, which is no character. (A UTF-8 file's stray byte is read
+    // as Windows-1252, not lost.)
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let lone = [0x00, 0xD8];
     files.push((
         "irish/6.txt".into(),
-        b"\xEF\xBB\xBFThe D\xE1il debate on the budget went on\n\nMembers of the D\xE1il argued late.\n"
-            .to_vec(),
+        [
+            &[0xFF, 0xFE][..],
+            &utf16("The D"),
+            &lone,
+            &utf16("il debate on the budget went on\n\nMembers of the D"),
+            &lone,
+            &utf16("il argued late.\n"),
+        ]
+        .concat(),
     ));
     let named: Vec<(&str, &[u8])> = files
         .iter()
@@ -721,4 +732,156 @@ fn removed_text_is_listed_piece_by_piece() {
     let report = read(&out.join("report.md"));
     let method = &report[report.find("### Skipped and warnings").unwrap()..];
     assert!(method.contains("[removed.csv](removed.csv)"), "{method}");
+}
+
+/// From a tester: one Windows-1252 byte in a UTF-8 article made frame read
+/// the whole file as Windows-1252 ("â€œno-go areasâ€" in the title and
+/// sentences, a speaker lost). The file stays UTF-8, the stray byte is read
+/// as Windows-1252, and the warning names the file, the count and the line.
+#[test]
+fn a_stray_windows_1252_byte_leaves_the_rest_utf8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seed = fs::read(common::seeds().join("000_3bdc49879786d167.txt")).unwrap();
+    let mut bytes = seed.clone();
+    bytes.extend_from_slice(b"\nCaf\xe9 owners said so.\n");
+    let line = bytes.iter().filter(|&&b| b == b'\n').count();
+    let dir = folder(tmp.path(), "mix", &[("a.txt", &bytes)]);
+    let out = tmp.path().join("o");
+    let r = analyze_ok(&[&dir], &out);
+    assert_said(
+        &r,
+        &format!("a.txt: 1 byte was not UTF-8 (first at line {line}) and was read as Windows-1252; the rest is UTF-8"),
+    );
+    assert_not_said(&r, "damaged character");
+    let arts = csv_maps(&out.join("articles.csv"));
+    assert!(arts[0]["title"].contains("“no-go areas”"), "{arts:?}");
+    let sentences = read(&out.join("sentences.csv"));
+    assert!(!sentences.contains("â€"), "{sentences}");
+    assert!(sentences.contains("Café owners said so."), "{sentences}");
+    // The same article written in Windows-1252 is read whole as such.
+    let (cp1252, _, bad) = encoding_rs::WINDOWS_1252.encode(std::str::from_utf8(&seed).unwrap());
+    assert!(!bad);
+    let dir = folder(tmp.path(), "old", &[("b.txt", &cp1252)]);
+    let out = tmp.path().join("o2");
+    let r = analyze_ok(&[&dir], &out);
+    assert_said(
+        &r,
+        "b.txt: not valid UTF-8 (first at line 1); read as Windows-1252",
+    );
+    let arts = csv_maps(&out.join("articles.csv"));
+    assert!(arts[0]["title"].contains("“no-go areas”"), "{arts:?}");
+}
+
+/// From a tester: a `sep=;` line (Excel writes it) was read in article
+/// tables but not in `--metadata` files; and a metadata column given twice
+/// kept its last value without a word. Both go through the tables' rules.
+#[test]
+fn metadata_files_follow_the_table_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = common::seeds();
+    let md = tmp.path().join("md_sep.csv");
+    fs::write(
+        &md,
+        "sep=;\r\nid;outlet\r\n000_3bdc49879786d167;Herald\r\n001_9efc418f29e62ccf;Post\r\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("o");
+    let r = analyze(
+        &seeds,
+        &["--metadata", md.to_str().unwrap(), "--quiet"],
+        &out,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let arts = csv_maps(&out.join("articles.csv"));
+    let herald = arts
+        .iter()
+        .find(|a| a["id"] == "000_3bdc49879786d167")
+        .unwrap();
+    assert_eq!(herald["outlet"], "Herald", "{herald:?}");
+    // A semicolon header without the line is read too; rows keep their lines.
+    fs::write(
+        &md,
+        "id;outlet\n000_3bdc49879786d167;Herald\n001_9efc418f29e62ccf;Post;extra\n",
+    )
+    .unwrap();
+    let r = analyze(&seeds, &["--metadata", md.to_str().unwrap()], &out);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(&r, "md_sep.csv: line 3: has 3 fields, the header has 2");
+    // A column given twice is refused, naming the file, line and column.
+    let dup = tmp.path().join("md.csv");
+    fs::write(&dup, "id,outlet,Outlet\n000_3bdc49879786d167,H,P\n").unwrap();
+    let r = analyze(
+        &seeds,
+        &["--metadata", dup.to_str().unwrap(), "--group-by", "outlet"],
+        &tmp.path().join("o3"),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(
+        &r,
+        "md.csv: line 1: the header names the column 'outlet' twice (columns 2 and 3)",
+    );
+    fs::write(&dup, "sep=,\nid,outlet,outlet\n000_3bdc49879786d167,H,P\n").unwrap();
+    let r = analyze(
+        &seeds,
+        &["--metadata", dup.to_str().unwrap()],
+        &tmp.path().join("o4"),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(
+        &r,
+        "md.csv: line 2: the header names the column 'outlet' twice",
+    );
+}
+
+/// From a tester: `--group-by date` with no dated article put all articles
+/// in one group without a word, and `--group-by nosuch` listed "group,
+/// date" as available though no article had either.
+#[test]
+fn grouping_by_a_date_no_article_has_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = folder(
+        tmp.path(),
+        "c",
+        &[
+            ("a.txt", ARTICLE.as_bytes()),
+            (
+                "b.txt",
+                b"Council meets\n\nThe council met on the budget and agreed the plan.\n",
+            ),
+        ],
+    );
+    let r = analyze(&dir, &["--group-by", "date"], &tmp.path().join("o"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_said(&r, "--group-by date: no article has a date");
+    assert_said(&r, "(no article has a group, a date or a metadata column)");
+    let r = analyze(&dir, &["--group-by", "nosuch"], &tmp.path().join("o"));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_not_said(&r, "available: group, date");
+}
+
+/// From a tester: a JSON Lines row without the text key was called "empty";
+/// `frame import` said duplicates are "analysed".
+#[test]
+fn a_missing_key_and_import_duplicates_are_said_as_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let jsonl = tmp.path().join("rows.jsonl");
+    fs::write(
+        &jsonl,
+        "{\"text\": \"The flood is a danger to the town.\"}\n{\"body\": \"Where is the text?\"}\n",
+    )
+    .unwrap();
+    let r = analyze(&jsonl, &[], &tmp.path().join("o"));
+    assert_said(
+        &r,
+        "rows.jsonl:line 2: no 'text' key in this object (its keys: body); use --text-column to pick one",
+    );
+    let dir = folder(
+        tmp.path(),
+        "dups",
+        &[("a.txt", ARTICLE.as_bytes()), ("b.txt", ARTICLE.as_bytes())],
+    );
+    let r = import(&[&dir], &tmp.path().join("imported"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_said(&r, "(duplicate article; both are written)");
+    assert_not_said(&r, "analysed");
 }

@@ -182,6 +182,31 @@ fn agree_rejects_missing_and_bad_codes_naming_the_row() {
     assert!(r.stdout.is_empty());
 }
 
+/// From a tester: a coding sheet saved by Excel with its `sep=;` line
+/// had "no unit_id column"; it is split as article tables are, and its
+/// rows keep the file's line numbers.
+#[test]
+fn agree_reads_an_excel_sep_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("coded.csv");
+    fs::write(
+        &p,
+        "sep=;\r\nunit_id;article_id;text;threat;reassurance\r\n\
+         a#s1;a;A violent attack.;1;0\r\n\
+         a#s2;a;All is calm.;0;\r\n",
+    )
+    .unwrap();
+    let r = run(frame().arg("agree").arg(&p));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(!r.stderr.contains("no unit_id column"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("row 3 (line 4) (unit a#s2): no code for reassurance"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn entries_name_the_words_behind_false_hits() {
     // "attack" matches three sentences, one of them sport: the coder's 0

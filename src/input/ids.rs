@@ -131,14 +131,15 @@ pub(crate) fn dedupe_ids(corpus: &mut Corpus) {
     }
 }
 
-/// Warns about articles whose cleaned text repeats an earlier one (both are kept).
-pub(crate) fn warn_duplicates(corpus: &mut Corpus) {
+/// Warns about articles whose cleaned text repeats an earlier one (both are
+/// kept: "both are {kept}", analysed or, by `frame import`, written).
+pub(crate) fn warn_duplicates(corpus: &mut Corpus, kept: &str) {
     let mut first: BTreeMap<&str, &str> = BTreeMap::new();
     let mut warnings = Vec::new();
     for d in &corpus.documents {
         if let Some(prev) = first.get(d.sha256.as_str()) {
             warnings.push(format!(
-                "{}: same text as {} (duplicate article; both are analysed)",
+                "{}: same text as {} (duplicate article; both are {kept})",
                 d.source, prev
             ));
         } else {

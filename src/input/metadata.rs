@@ -11,6 +11,8 @@
 //! both lines.
 
 use super::document::{bad_dates_warning, display, sha256_hex, Corpus};
+use super::formats::table::quotes;
+use super::formats::table::rows::{csv_reader, TableKind};
 use crate::model::error::{Error, Result};
 use crate::model::numbers::int;
 use crate::model::InputRecord;
@@ -37,23 +39,29 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
         sha256: sha256_hex(&bytes),
         bytes: bytes.len() as u64,
     });
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            corpus.warnings.push(format!(
-                "{}: not valid UTF-8; read as Windows-1252",
-                display(path)
-            ));
-            encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()
+    let name = display(path);
+    // Decoded as article files and tables are (UTF-16 too).
+    let text = match super::decode::decode(&bytes) {
+        Ok((text, enc)) => {
+            if let Some(w) = super::decode::warning(enc, &bytes) {
+                corpus.warnings.push(format!("{name}: {w}"));
+            }
+            text
+        }
+        Err(super::decode::DecodeProblem::Empty) => {
+            return Err(bad("the metadata file is empty (the file given to --metadata)".into()))
+        }
+        Err(super::decode::DecodeProblem::Binary) => {
+            return Err(bad(
+                "not a CSV file (it looks binary; save the spreadsheet as CSV) (the file given to --metadata)".into(),
+            ))
         }
     };
-    if let Some(line) = super::formats::table::quotes::unclosed_quote(text.as_bytes(), b',') {
-        return Err(bad(super::formats::table::quotes::unclosed_reason(line)));
+    // Split as article tables are: a `sep=` line, else what the header shows.
+    let (mut rdr, delimiter, header_line) = csv_reader(text.as_bytes(), TableKind::of(path));
+    if let Some(line) = quotes::unclosed_quote(text.as_bytes(), delimiter) {
+        return Err(bad(quotes::unclosed_reason(line)));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let header: Vec<String> = rdr
         .headers()
         .map_err(|e| bad(format!("not a readable CSV file: {e}")))?
@@ -65,6 +73,18 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
             "a metadata file needs a key column (id) and at least one more column; the header has {} column(s)",
             header.len()
         )));
+    }
+    // Every column is metadata: a name given twice would keep one of its
+    // values without a word (names are compared as read, in any case).
+    // Columns without a name (a spreadsheet's empty ones) are no clash.
+    for (i, h) in header.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+        if let Some(j) = header[..i].iter().position(|g| g == h) {
+            return Err(bad(format!(
+                "line {header_line}: the header names the column '{h}' twice (columns {} and {}); rename or remove one so that it is clear which value to use",
+                j + 1,
+                i + 1
+            )));
+        }
     }
     let key_col = KEY_COLUMNS
         .iter()
@@ -84,13 +104,16 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
             lookup.entry(k).or_default().push(i);
         }
     }
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     let mut matched = vec![false; corpus.documents.len()];
     let mut unmatched: Vec<String> = Vec::new();
     let mut bad_dates: Vec<String> = Vec::new();
-    for (r, rec) in rdr.records().enumerate() {
-        let line = r + 2;
-        let rec = rec.map_err(|e| bad(format!("line {line}: unreadable CSV row: {e}")))?;
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            bad(format!("line {line}: unreadable CSV row: {e}"))
+        })?;
+        let line = rec.position().map_or(0, |p| p.line());
         if rec.len() != header.len() {
             return Err(bad(format!(
                 "line {line}: has {} fields, the header has {}",
@@ -132,7 +155,6 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
             d.meta.insert(c.clone(), v.to_string());
         }
     }
-    let name = display(path);
     if let Some(w) = bad_dates_warning(&name, &bad_dates) {
         corpus.warnings.push(w);
     }
@@ -241,6 +263,57 @@ mod tests {
                 && w.contains("meta.csv:line 4: date '2017-02-30' is not a date frame can read"),
             "{w}"
         );
+    }
+
+    /// From a tester: a `sep=;` line made the header one column, and a
+    /// column given twice kept its last value without a word.
+    #[test]
+    fn sidecar_is_split_as_tables_are_and_refuses_a_column_given_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("meta.csv");
+        let corpus = || {
+            let mut c = Corpus::default();
+            c.documents.push(Document {
+                id: "a".into(),
+                source: "x/a.txt".into(),
+                ..Default::default()
+            });
+            c
+        };
+        for text in [
+            "sep=;\nid;outlet\na;Herald\n",
+            "id;outlet\na;Herald\n",
+            "id\toutlet\na\tHerald\n",
+            "\u{feff}id,outlet,,\na,Herald,,\n",
+        ] {
+            std::fs::write(&p, text).unwrap();
+            let mut c = corpus();
+            apply(&p, &mut c).unwrap();
+            assert_eq!(c.documents[0].group.as_deref(), Some("Herald"), "{text:?}");
+        }
+        std::fs::write(&p, "sep=;\nid;outlet\na;Herald;Post\n").unwrap();
+        let e = apply(&p, &mut corpus()).unwrap_err().to_string();
+        assert!(e.contains("line 3: has 3 fields, the header has 2"), "{e}");
+        std::fs::write(&p, "id,outlet,Outlet\na,H,P\n").unwrap();
+        let e = apply(&p, &mut corpus()).unwrap_err().to_string();
+        assert!(e.contains("meta.csv"), "{e}");
+        assert!(
+            e.contains("line 1: the header names the column 'outlet' twice (columns 2 and 3)"),
+            "{e}"
+        );
+        // UTF-16, as Excel's "Unicode text" saves it.
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "id\toutlet\r\na\tHerald\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        std::fs::write(&p, utf16).unwrap();
+        let mut c = corpus();
+        apply(&p, &mut c).unwrap();
+        assert_eq!(c.documents[0].group.as_deref(), Some("Herald"));
     }
 
     #[test]

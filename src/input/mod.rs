@@ -83,7 +83,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     for (i, input) in inputs.iter().enumerate() {
         let meta = std::fs::metadata(input).map_err(|e| Error::Input {
             path: input.clone(),
-            message: if e.kind() == std::io::ErrorKind::NotFound {
+            message: if crate::platform::file::is_link_loop(&e) {
+                walk::LINK_LOOP.into()
+            } else if e.kind() == std::io::ErrorKind::NotFound {
                 if std::fs::symlink_metadata(input).is_ok() {
                     "broken symbolic link".into()
                 } else {
@@ -251,7 +253,13 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     if let Some(w) = quote_marks::warning(&corpus.documents) {
         corpus.warnings.insert(summaries_end, w);
     }
-    warn_duplicates(&mut corpus);
+    // `frame import` writes the articles it reads; it analyses none.
+    let kept = if rules.import_out.is_some() {
+        "written"
+    } else {
+        "analysed"
+    };
+    warn_duplicates(&mut corpus, kept);
     if corpus.documents.is_empty() {
         let mut details = String::new();
         if !corpus.skipped.is_empty() {

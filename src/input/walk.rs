@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 use super::formats::detect::{
     lock_file_reason, skip_reason, unplaced_extension, ARTICLE_EXTENSIONS,
 };
+/// Why a symbolic link that leads round in a loop is not read.
+pub const LINK_LOOP: &str =
+    "symbolic link loop (the link leads back to itself through other links); point it at a file";
 /// Extensions read as tables when named directly.
 pub const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "tab", "jsonl", "ndjson"];
 /// A file found while walking the inputs.
@@ -226,7 +229,9 @@ pub(crate) fn walk(
                 if extension(&path).is_empty()
                     || ARTICLE_EXTENSIONS.contains(&extension(&path).as_str())
                 {
-                    let why = if std::fs::symlink_metadata(&path)
+                    let why = if crate::platform::file::is_link_loop(&e) {
+                        LINK_LOOP.to_string()
+                    } else if std::fs::symlink_metadata(&path)
                         .map(|m| m.file_type().is_symlink())
                         .unwrap_or(false)
                     {

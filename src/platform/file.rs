@@ -48,3 +48,16 @@ pub fn drop_written_pages(file: &File, offset: u64, len: u64) {
     #[cfg(not(target_os = "linux"))]
     let _ = (file, offset, len);
 }
+
+/// Whether `e` says a path's symbolic links lead round in a loop (`ELOOP`),
+/// which std cannot yet name on stable Rust. Outside Linux, false: the
+/// caller then names the error as it is.
+pub fn is_link_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = e;
+        false
+    }
+}

@@ -56,17 +56,74 @@ pub fn labels(
             .filter(|s: &String| !s.is_empty())
     };
     let col = group_by.map(|c| c.trim().to_lowercase());
+    let has_group = |d: &Document| clean(d.group.as_ref()).is_some();
+    // What some article has to group by: named in the errors below.
+    let available = || {
+        let mut have: Vec<String> = Vec::new();
+        if docs.iter().any(has_group) {
+            have.push("group".into());
+        }
+        if docs.iter().any(|d| d.date.is_some()) {
+            have.push("date".into());
+        }
+        // A metadata column named "group" or "date" is listed once.
+        have.extend(
+            docs.iter()
+                .flat_map(|d| d.meta.iter())
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, _)| k.to_lowercase())
+                .filter(|k| k != "group" && k != "date")
+                .collect::<std::collections::BTreeSet<_>>(),
+        );
+        if have.is_empty() {
+            "no article has a group, a date or a metadata column".to_string()
+        } else {
+            format!(
+                "available: {}",
+                crate::input::formats::table::listing(&have)
+            )
+        }
+    };
     match col.as_deref() {
-        None | Some("group") => Ok((
+        None => Ok((
             "group".into(),
             docs.iter().map(|d| clean(d.group.as_ref())).collect(),
         )),
-        Some("date") | Some("period") => Ok((
-            format!("date ({})", period.name()),
-            docs.iter()
-                .map(|d| d.date.as_deref().and_then(|s| period_of(s, period)))
-                .collect(),
-        )),
+        Some("group") => {
+            if !docs.iter().any(has_group) {
+                return Err(format!(
+                    "--group-by group: no article has a group (a subfolder, a group column, front matter's outlet: or a metadata file's group or outlet column) ({})",
+                    available()
+                ));
+            }
+            Ok((
+                "group".into(),
+                docs.iter().map(|d| clean(d.group.as_ref())).collect(),
+            ))
+        }
+        Some(c @ ("date" | "period")) => {
+            if !docs.iter().any(|d| d.date.is_some()) {
+                let unread = docs.iter().filter(|d| d.unread_date.is_some()).count();
+                return Err(format!(
+                    "--group-by {c}: no article has a date{} (give dates in front matter's date:, a --date-column or a metadata file's date column) ({})",
+                    if unread > 0 {
+                        format!(
+                            " frame can read ({} written in a way frame cannot read: use 2024-03-05 or 5 March 2024)",
+                            crate::model::numbers::count(unread, "has one", "have one")
+                        )
+                    } else {
+                        String::new()
+                    },
+                    available()
+                ));
+            }
+            Ok((
+                format!("date ({})", period.name()),
+                docs.iter()
+                    .map(|d| d.date.as_deref().and_then(|s| period_of(s, period)))
+                    .collect(),
+            ))
+        }
         Some(c) => {
             let out: Vec<Option<String>> = docs
                 .iter()
@@ -80,20 +137,9 @@ pub fn labels(
                 })
                 .collect();
             if out.iter().all(Option::is_none) {
-                let mut have: Vec<String> = docs
-                    .iter()
-                    .flat_map(|d| d.meta.keys().cloned())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                // "group" and "date" always work; a metadata column of the
-                // same name must not list them twice.
-                have.retain(|k| k != "group" && k != "date");
-                have.insert(0, "date".into());
-                have.insert(0, "group".into());
                 return Err(format!(
-                    "--group-by '{c}': no article has a value for '{c}' (available: {})",
-                    crate::input::formats::table::listing(&have)
+                    "--group-by '{c}': no article has a value for '{c}' ({})",
+                    available()
                 ));
             }
             Ok((c.to_string(), out))
@@ -593,8 +639,53 @@ mod tests {
         let mut d = Document::default();
         d.meta.insert("date".into(), "2024-01-01".into());
         d.meta.insert("outlet".into(), "x".into());
+        d.date = Some("2024-01-01".into());
+        d.group = Some("x".into());
         let err = labels(&[d], Some("nosuch"), Period::Month).unwrap_err();
         assert!(err.ends_with("(available: group, date, outlet)"), "{err}");
+    }
+
+    /// From a tester: `--group-by date` with no dated article put every
+    /// article in one group without a word, and the list of what to group
+    /// by named "group" and "date", which no article had.
+    #[test]
+    fn grouping_by_what_no_article_has_is_an_error() {
+        let mut d = Document::default();
+        d.meta.insert("outlet".into(), "x".into());
+        let undated = [d.clone(), Document::default()];
+        let err = labels(&undated, Some("date"), Period::Month).unwrap_err();
+        assert!(
+            err.starts_with("--group-by date: no article has a date (")
+                && err.ends_with("(available: outlet)"),
+            "{err}"
+        );
+        let err = labels(&undated, Some("nosuch"), Period::Month).unwrap_err();
+        assert!(err.ends_with("(available: outlet)"), "{err}");
+        let err = labels(&undated, Some("group"), Period::Month).unwrap_err();
+        assert!(
+            err.starts_with("--group-by group: no article has a group"),
+            "{err}"
+        );
+        // A date frame cannot read is said to be one.
+        d.unread_date = Some("05.03.2024".into());
+        let err = labels(&[d], Some("period"), Period::Month).unwrap_err();
+        assert!(
+            err.contains("no article has a date frame can read (1 has one"),
+            "{err}"
+        );
+        let err = labels(&[Document::default()], Some("x"), Period::Month).unwrap_err();
+        assert!(
+            err.ends_with("(no article has a group, a date or a metadata column)"),
+            "{err}"
+        );
+        // Without --group-by, articles without a group are one group, as before.
+        assert!(labels(&undated, None, Period::Month).is_ok());
+        let dated = Document {
+            date: Some("2024-03-05".into()),
+            ..Default::default()
+        };
+        let (_, l) = labels(&[dated, Document::default()], Some("date"), Period::Month).unwrap();
+        assert_eq!(l, [Some("2024-03".to_string()), None]);
     }
 
     /// From a review: articles without a group were compared as if they

@@ -2,6 +2,7 @@
 
 use super::batch::{Batch, BatchScorer, MAX_LINE_BYTES};
 use super::sink::RowSink;
+use crate::input::formats::table::open::text_stream;
 use crate::input::{self, Document};
 use crate::model::error::{Error, Result};
 use std::io::{BufRead, Read};
@@ -11,9 +12,11 @@ const LINE_WARNINGS: usize = 10;
 
 /// `frame score` from standard input: reads lines in batches ([`Batch`]),
 /// scores each batch and writes its rows before reading on, so memory stays
-/// bounded. A line that is not UTF-8 is decoded as `analyze` decodes a file
-/// (Windows-1252), with a warning naming the line; an over-long or binary
-/// line is skipped with a warning. Returns the number of texts scored.
+/// bounded. UTF-16 input is decoded as a table file's is (`text_stream`). A
+/// line that is not UTF-8 is decoded as `analyze` decodes a file (its stray
+/// bytes, or all of it, as Windows-1252), with a warning naming the line; an
+/// over-long or binary line, or one with NUL bytes, is skipped with a
+/// warning. Returns the number of texts scored.
 pub fn score_lines(
     scorer: &BatchScorer,
     input: &mut dyn BufRead,
@@ -28,6 +31,12 @@ pub fn score_lines(
             warn(msg);
         }
     };
+    // UTF-16 (with a byte-order mark or without) is decoded as a table
+    // file's is; read byte by byte as UTF-8, its lines would score nothing.
+    let mut input = text_stream(input).map_err(|e| Error::Input {
+        path: "<stdin>".into(),
+        message: format!("cannot read: {e}"),
+    })?;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -72,17 +81,29 @@ pub fn score_lines(
         }
         let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.contains(&0) {
+            note(
+                format!("<stdin>:line {line_no}: holds NUL bytes (binary data, or UTF-16 text frame could not tell from its start: save it as UTF-8); skipped"),
+                warn,
+            );
+            continue;
+        }
         let text = match std::str::from_utf8(line) {
             Ok(t) => t.to_string(),
             Err(_) => match input::decode::decode(line) {
-                Ok((t, _)) => {
-                    note(
-                        format!("<stdin>:line {line_no}: not valid UTF-8; read as Windows-1252"),
-                        warn,
-                    );
+                Ok((t, enc)) => {
+                    let how = match enc {
+                        input::decode::Encoding::Utf8Mended(n) => format!(
+                            "{} not UTF-8, read as Windows-1252 (the rest is UTF-8)",
+                            crate::model::numbers::count(n, "byte", "bytes")
+                        ),
+                        _ => "not valid UTF-8; read as Windows-1252".to_string(),
+                    };
+                    note(format!("<stdin>:line {line_no}: {how}"), warn);
                     t
                 }
-                Err(_) => {
+                Err(input::decode::DecodeProblem::Empty) => continue,
+                Err(input::decode::DecodeProblem::Binary) => {
                     note(
                         format!("<stdin>:line {line_no}: binary data, not text; skipped"),
                         warn,
@@ -108,7 +129,7 @@ pub fn score_lines(
     let scored = batch.scored;
     if noted > LINE_WARNINGS {
         warn(format!(
-            "<stdin>: {} more lines with the problems above (not valid UTF-8, binary or too long)",
+            "<stdin>: {} more lines with the problems above (not valid UTF-8, binary, NUL bytes or too long)",
             noted - LINE_WARNINGS
         ));
     }
@@ -165,6 +186,44 @@ mod tests {
             .collect();
         let (scorer, frames) = default_scorer();
         assert!(out == to_csv(&scorer.score(&docs), &frames));
+    }
+
+    /// From a tester: UTF-16 on stdin without a byte-order mark scored
+    /// zeros without a word; with one, a phantom row. Both read as UTF-8 does.
+    #[test]
+    fn utf16_lines_are_decoded() {
+        let text = "Police warn of danger in the city.\r\nAll safe now.\r\n";
+        let (plain, _) = run_lines(b"Police warn of danger in the city.\nAll safe now.\n");
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le.clone(), [&[0xFF, 0xFE][..], &le].concat(), be] {
+            let (out, warnings) = run_lines(&bytes);
+            assert!(warnings.is_empty(), "{warnings:?}");
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(plain.clone()).unwrap()
+            );
+        }
+        // A UTF-8 byte-order mark is no part of the first text.
+        let (out, _) =
+            run_lines(b"\xEF\xBB\xBFPolice warn of danger in the city.\nAll safe now.\n");
+        assert_eq!(out, plain);
+    }
+
+    /// A line mostly UTF-8 keeps its UTF-8; only the stray byte is read as
+    /// Windows-1252.
+    #[test]
+    fn a_stray_byte_in_a_utf8_line_is_read_alone() {
+        let (out, warnings) = run_lines("“Danger” at the ‘caf\u{e9}’\n".as_bytes());
+        assert!(warnings.is_empty());
+        let mut bytes = "“Danger” at the ‘caf".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xe9\xe2\x80\x99\n");
+        let (mended, warnings) = run_lines(&bytes);
+        assert_eq!(mended, out);
+        assert_eq!(
+            warnings,
+            ["<stdin>:line 1: 1 byte not UTF-8, read as Windows-1252 (the rest is UTF-8)"]
+        );
     }
 
     /// A line that is not UTF-8 is read as Windows-1252 and named; the

@@ -9,7 +9,7 @@ use super::batch::{Batch, BatchScorer, MAX_ROW_BYTES};
 use super::sink::RowSink;
 use crate::input::document::display;
 use crate::input::formats::table::rows::{RowEvent, TableKind, TableRows};
-use crate::input::formats::table::{missing_column, open::open, to_document};
+use crate::input::formats::table::{listing, missing_column, open::open, to_document};
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use std::path::Path;
@@ -46,6 +46,8 @@ pub fn score_table(
         }
     };
     let mut batch = Batch::default();
+    // Rows left out, each with a warning.
+    let mut left_out = 0usize;
     for event in rows.by_ref() {
         match event {
             Ok(RowEvent::Row(r)) => {
@@ -61,10 +63,14 @@ pub fn score_table(
                             return Ok(batch.scored);
                         }
                     }
-                    Err(reason) => warn(format!("{}: {reason}; row skipped", at(r.line, r.row))),
+                    Err(reason) => {
+                        left_out += 1;
+                        warn(format!("{}: {reason}; row skipped", at(r.line, r.row)))
+                    }
                 }
             }
             Ok(RowEvent::Bad { row, line, reason }) => {
+                left_out += 1;
                 warn(format!("{}: {reason}; row skipped", at(line, row)))
             }
             Err(e) => {
@@ -81,8 +87,19 @@ pub fn score_table(
         if let Some(why) = missing_column(rows.columns(), cols) {
             return Err(err(why));
         }
+        // "See the warnings" only when there are some: a table of no rows
+        // has none to see.
         return Err(Error::NoArticles {
-            details: format!(": no row of {name} has text to score (see the warnings above)"),
+            details: if left_out > 0 {
+                format!(": no row of {name} has text to score (see the warnings above)")
+            } else if jsonl {
+                format!(": {name} has no rows (no JSON object on any line)")
+            } else {
+                format!(
+                    ": {name} has no rows, only a header ({})",
+                    listing(rows.columns())
+                )
+            },
         });
     }
     Ok(batch.scored)

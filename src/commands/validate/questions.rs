@@ -20,6 +20,7 @@
 use super::score_documents;
 use super::sheet::read_sheet;
 use super::stats::Table2;
+use crate::input::formats::table::rows::{csv_reader, TableKind};
 use crate::input::{decode, Document};
 use crate::model::error::{Error, Result};
 use crate::model::numbers::count;
@@ -62,16 +63,15 @@ pub fn is_question_sheet(path: &Path) -> bool {
     let Ok((text, _)) = decode::decode(&bytes) else {
         return false;
     };
-    let first = text.lines().next().unwrap_or("");
+    // The header as `read_sheet` reads it (a `sep=` line passed over).
+    let (mut rdr, _, _) = csv_reader(text.as_bytes(), TableKind::of(path));
+    let Ok(header) = rdr.headers() else {
+        return false;
+    };
     let ids = question_ids();
-    first
-        .split([',', ';', '\t'])
-        .map(|h| {
-            h.trim()
-                .trim_start_matches('\u{feff}')
-                .trim_matches('"')
-                .to_uppercase()
-        })
+    header
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_uppercase())
         .any(|h| ids.contains(&h))
 }
 

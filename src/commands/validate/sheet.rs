@@ -58,24 +58,10 @@ fn input_err(path: &Path, message: String) -> Error {
     }
 }
 
-/// The delimiter a spreadsheet used: comma, else semicolon (European Excel),
-/// else tab, judged on the header line.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    if first.contains(',') {
-        b','
-    } else if first.contains(';') {
-        b';'
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
 /// Reads a filled sheet; `frames` are the known frame names (lexicon order).
 pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<Sheet> {
     use crate::input::formats::table::quotes::{unclosed_quote, unclosed_reason};
+    use crate::input::formats::table::rows::{csv_reader, TableKind};
     use crate::report::csv::from_spreadsheet_safe;
     let bytes = crate::input::limits::read_file(path)
         .map_err(|e| {
@@ -98,14 +84,11 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
             },
         )
     })?;
-    let delim = delimiter(&text);
+    // Split as every CSV file frame reads (`sep=` line, else the header).
+    let (mut rdr, delim, _) = csv_reader(text.as_bytes(), TableKind::of(path));
     if let Some(line) = unclosed_quote(text.as_bytes(), delim) {
         return Err(input_err(path, unclosed_reason(line)));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let header: Vec<String> = rdr
         .headers()
         .map_err(|e| input_err(path, format!("cannot read the header row: {e}")))?

@@ -74,9 +74,8 @@ pub fn read(format: InputFormat, bytes: &[u8]) -> Result<Extracted, String> {
             };
             let mut out = from_text(format, text);
             // Read as the page declares, the text needs no warning.
-            if enc == decode::Encoding::Windows1252 && declared.is_none() {
-                out.warnings
-                    .insert(0, "not valid UTF-8; read as Windows-1252".into());
+            if let Some(w) = decode::warning(enc, bytes).filter(|_| declared.is_none()) {
+                out.warnings.insert(0, w);
             }
             Ok(out)
         }

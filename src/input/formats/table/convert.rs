@@ -86,7 +86,20 @@ pub fn to_document(
             "the key '{key}', which frame reads for the {what}, is given more than once in this object; keep one"
         ));
     }
-    let text = row.fields.get(&cols.text).map_or("", String::as_str);
+    // A CSV row has every column of the header; a JSON object may lack one.
+    let Some(text) = row.fields.get(&cols.text) else {
+        let mut keys: Vec<String> = row.fields.keys().cloned().collect();
+        keys.sort();
+        return Err(format!(
+            "no '{}' key in this object (its keys: {}); use --text-column to pick one",
+            cols.text,
+            if keys.is_empty() {
+                "none".to_string()
+            } else {
+                listing(&keys)
+            }
+        ));
+    };
     if text.trim().is_empty() {
         return Err(format!("empty '{}' field", cols.text));
     }

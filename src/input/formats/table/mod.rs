@@ -88,20 +88,8 @@ pub fn read(
     });
     let text = match decode::decode(&bytes) {
         Ok((text, enc)) => {
-            if enc == decode::Encoding::Windows1252 {
-                let line = std::str::from_utf8(&bytes)
-                    .err()
-                    .map(|e| {
-                        bytes[..e.valid_up_to()]
-                            .iter()
-                            .filter(|&&b| b == b'\n')
-                            .count()
-                            + 1
-                    })
-                    .unwrap_or(1);
-                corpus.warnings.push(format!(
-                    "{name}: not valid UTF-8 (first at line {line}); read as Windows-1252"
-                ));
+            if let Some(w) = decode::warning(enc, &bytes) {
+                corpus.warnings.push(format!("{name}: {w}"));
             }
             text
         }

@@ -54,6 +54,30 @@ pub fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
+/// A stream of lines (`frame score`'s standard input) as text: a UTF-8
+/// byte-order mark passed over, and UTF-16 (a byte-order mark, or the NUL
+/// bytes of UTF-16 without one in the first 8 KiB, as [`decode::sniff`]
+/// tells a file) decoded as it is read, with its line breaks made "\n".
+/// Other bytes are passed on as they are, to be decoded line by line. Reads
+/// up to 8 KiB (or to the end) before the first line is given.
+pub fn text_stream<'a, R: BufRead + 'a>(mut input: R) -> std::io::Result<Box<dyn BufRead + 'a>> {
+    let mut head = Vec::with_capacity(8192);
+    (&mut input).take(8192).read_to_end(&mut head)?;
+    let start = decode::sniff(&head);
+    let mut stream = std::io::Cursor::new(head).chain(input);
+    Ok(match start {
+        Start::Utf8Bom(n) => {
+            stream.consume(n);
+            Box::new(stream)
+        }
+        Start::Utf16 { encoding, bom } => {
+            stream.consume(bom);
+            Box::new(utf16_text(stream, encoding, BUFFER))
+        }
+        Start::Binary | Start::Bytes => Box::new(stream),
+    })
+}
+
 /// A byte stream with "\r\n" and "\r" made "\n", a buffer at a time. Safe
 /// for UTF-8 and Windows-1252 bytes alike: neither byte occurs inside a
 /// multi-byte UTF-8 character.

@@ -19,7 +19,8 @@ pub struct RawRow {
     pub line: u64,
     /// Column name -> text.
     pub fields: HashMap<String, String>,
-    /// Some of the row's bytes were not UTF-8 and were read as Windows-1252.
+    /// Some of the row's bytes were not UTF-8 and were read as Windows-1252
+    /// (the stray bytes of a field otherwise UTF-8, or the whole field).
     pub windows_1252: bool,
     /// Keys a JSON object gives more than once (its last value is in
     /// `fields`); a CSV header's repeated names are checked on the header.
@@ -70,18 +71,13 @@ impl std::fmt::Display for RowError {
     }
 }
 
-/// Text of bytes: UTF-8, else Windows-1252 (as the rest of frame decodes).
+/// Text of bytes: UTF-8, else its stray bytes or all of it read as
+/// Windows-1252, by the rule files are decoded by
+/// ([`crate::input::decode::utf8_or_1252`]).
 fn text_of(bytes: &[u8], windows_1252: &mut bool) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            *windows_1252 = true;
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned()
-        }
-    }
+    let (text, enc) = crate::input::decode::utf8_or_1252(bytes);
+    *windows_1252 |= enc != crate::input::decode::Encoding::Utf8;
+    text.into_owned()
 }
 
 /// Counts the bytes handed to the CSV parser and refuses to go more than
@@ -469,13 +465,9 @@ impl<R: BufRead> TableRows<R> {
     pub fn new(mut reader: R, kind: TableKind, cap: u64) -> Result<Self, String> {
         Ok(match kind {
             TableKind::Jsonl => TableRows::Jsonl(JsonlRows::new(reader, cap)),
-            TableKind::Tsv => TableRows::Csv(CsvRows::new(reader, cap, b'\t', false)?),
-            TableKind::Csv => {
+            TableKind::Tsv | TableKind::Csv => {
                 let head = reader.fill_buf().unwrap_or_default();
-                let (delimiter, sep_line) = match declared_delimiter(head) {
-                    Some(d) => (d, true),
-                    None => (header_delimiter(head), false),
-                };
+                let (delimiter, sep_line) = csv_delimiter(head, kind);
                 TableRows::Csv(CsvRows::new(reader, cap, delimiter, sep_line)?)
             }
         })
@@ -488,6 +480,40 @@ impl<R: BufRead> TableRows<R> {
             TableRows::Jsonl(j) => j.columns(),
         }
     }
+}
+
+/// The delimiter of a CSV file starting with `head`, and whether a first
+/// line `sep=X` declares it (the header is then the next line): the one
+/// rule of every CSV reader (article tables, `--metadata` files, coding
+/// sheets). A `.tsv` file is split at tabs whatever its header holds.
+pub fn csv_delimiter(head: &[u8], kind: TableKind) -> (u8, bool) {
+    if kind == TableKind::Tsv {
+        return (b'\t', false);
+    }
+    match declared_delimiter(head) {
+        Some(d) => (d, true),
+        None => (header_delimiter(head), false),
+    }
+}
+
+/// A CSV reader over a whole file's text (a `--metadata` file, a coding
+/// sheet) with the delimiter of [`csv_delimiter`], and the header as its
+/// first record (`headers()`); with the delimiter and the header's line.
+/// A `sep=` line is left to the reader as a blank line, which it passes
+/// over, so that records keep the file's own line numbers (`position()`;
+/// the header's own position would say line 1).
+pub fn csv_reader(text: &[u8], kind: TableKind) -> (csv::Reader<&[u8]>, u8, u64) {
+    let (delimiter, sep_line) = csv_delimiter(text, kind);
+    let start = if sep_line {
+        memchr::memchr(b'\n', text).unwrap_or(text.len())
+    } else {
+        0
+    };
+    let rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(&text[start..]);
+    (rdr, delimiter, 1 + u64::from(sep_line))
 }
 
 /// The delimiter a CSV file declares on a first line `sep=X`, as Excel
@@ -633,6 +659,57 @@ mod tests {
         // A header that only starts like one is a header.
         let (columns, _) = shown(b"sep=x,text\n1,a\n");
         assert_eq!(columns, ["sep=x", "text"]);
+    }
+
+    /// From a tester: `--metadata` files and coding sheets, read whole with
+    /// `csv_reader`, did not know the `sep=` line. They split as tables do,
+    /// and records keep the file's own lines.
+    #[test]
+    fn whole_file_readers_share_the_delimiter_rule() {
+        let read = |text: &str, kind| {
+            let (mut rdr, d, line) = csv_reader(text.as_bytes(), kind);
+            let header = rdr.headers().unwrap().clone();
+            let rows: Vec<(u64, Vec<String>)> = rdr
+                .records()
+                .map(|r| {
+                    let r = r.unwrap();
+                    (
+                        r.position().unwrap().line(),
+                        r.iter().map(String::from).collect(),
+                    )
+                })
+                .collect();
+            (
+                d,
+                line,
+                header.iter().map(String::from).collect::<Vec<_>>(),
+                rows,
+            )
+        };
+        let row = |line: u64, cells: &[&str]| (line, cells.iter().map(|c| c.to_string()).collect());
+        assert_eq!(
+            read("sep=;\nid;outlet\na;Herald, Sun\n", TableKind::Csv),
+            (
+                b';',
+                2,
+                vec!["id".into(), "outlet".into()],
+                vec![row(3, &["a", "Herald, Sun"])]
+            )
+        );
+        assert_eq!(
+            read("id;outlet\na;H\n\"b\nc\";P\n", TableKind::Csv),
+            (
+                b';',
+                1,
+                vec!["id".into(), "outlet".into()],
+                vec![row(2, &["a", "H"]), row(3, &["b\nc", "P"])]
+            )
+        );
+        assert_eq!(read("id,x\n", TableKind::Tsv).0, b'\t');
+        assert_eq!(
+            csv_delimiter(b"sep=;\r\nid,x\n", TableKind::Csv),
+            (b';', true)
+        );
     }
 
     /// An unclosed quote makes the rest of the file one row: reading stops
