@@ -344,7 +344,11 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
             if args.exact { " (exact form)" } else { "" }
         ),
     };
-    say(&crate::commands::kwic::summary(&k, &what, args.show_excluded));
+    say(&crate::commands::kwic::summary(
+        &k,
+        &what,
+        args.show_excluded,
+    ));
     Ok(())
 }
 
