@@ -282,6 +282,18 @@ fn is_reading_time(part: &str) -> bool {
     }
 }
 
+/// The separators a printed line of byline, date and reading time puts
+/// between its parts ("Jane Smith | 12 March 2024 · 3 min read"); also
+/// where a labelled date may start in a page's date line (`page_times.rs`).
+pub const PRINTED_SEPARATORS: &[&str] = &[
+    " | ",
+    " \u{b7} ",
+    " \u{2022} ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " - ",
+];
+
 /// The names and the ISO date of a line that prints the byline and the
 /// date together, as many sites do under a headline ("By Jane Smith, 12
 /// March 2024", "Jane Smith | March 12, 2024 | 3 min read", "12 March
@@ -300,16 +312,8 @@ pub fn printed_line_and_date(line: &str) -> Option<(String, String)> {
         return None;
     }
     // The parts between strong separators, a reading time left out.
-    let strong = [
-        " | ",
-        " \u{b7} ",
-        " \u{2022} ",
-        " \u{2013} ",
-        " \u{2014} ",
-        " - ",
-    ];
     let mut parts = vec![line.as_str()];
-    for sep in strong {
+    for sep in PRINTED_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     parts.retain(|p| !p.trim().is_empty() && !is_reading_time(p));

@@ -183,16 +183,6 @@ const PRINTED_LINE_MAX_WORDS: usize = 25;
 const PUBLISHED_LABELS: &[&str] = &["published", "posted"];
 /// Words that label a printed date as an update's.
 const UPDATED_LABELS: &[&str] = &["updated", "modified"];
-/// Where a labelled part of a date line may start, besides the line's
-/// start.
-const LINE_SEPARATORS: &[&str] = &[
-    " | ",
-    " \u{b7} ",
-    " \u{2022} ",
-    " \u{2013} ",
-    " \u{2014} ",
-    " - ",
-];
 
 /// The publication and update dates a printed line gives by label
 /// ("Published 12 March 2024 by Jo Smith", "Updated: 13 March 2024",
@@ -201,7 +191,7 @@ const LINE_SEPARATORS: &[&str] = &[
 /// "Originally") and names a day.
 fn labelled_dates(line: &str) -> (Option<String>, Option<String>) {
     let mut parts = vec![line];
-    for sep in LINE_SEPARATORS {
+    for sep in super::bylines::PRINTED_SEPARATORS {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
     let (mut published, mut updated) = (None, None);
