@@ -134,7 +134,7 @@ fn an_impossible_day_is_unreadable_in_every_source() {
     analyze_ok(&[&dir], &out);
     let arts = csv_maps(&out.join("articles.csv"));
     assert_eq!(arts[1]["date"], "");
-    assert!(read(&out.join("report.md")).contains("1 whose date could not be read: b"));
+    assert!(read(&out.join("report.md")).contains("1 article whose date could not be read: b"));
 }
 
 /// From a review: article 1040 had 367 words and 19 threat matches as a

@@ -263,9 +263,18 @@ impl OutputDir {
             // An empty manifest from the start marks the folder as one
             // frame writes to, so that the temporary files of a run killed
             // before its end can be proved frame's by the next run.
-            out.save_manifest(&Manifest::default())?;
-            out.made_manifest = true;
+            // Created in place, not through a temporary file: a run killed
+            // while saving it must not leave a temporary file in a folder
+            // that has no manifest yet to prove it frame's.
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&manifest_path)
+                .map_err(|e| out_err(&manifest_path, e))?;
             interrupt::made_file(&manifest_path);
+            out.made_manifest = true;
+            file.write_all(Manifest::default().render().as_bytes())
+                .map_err(|e| out_err(&manifest_path, e))?;
         }
         if !out.previous.unproven.is_empty() {
             out.notes.push(format!(
