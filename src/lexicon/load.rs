@@ -267,6 +267,27 @@ pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Vec<LexiconError>> {
     Ok(files)
 }
 
+/// The files of a lexicon folder that [`folder_files`] passes over and a
+/// user may have meant as a list (a `.csv` or `.text` file of words), by
+/// name: not hidden files, and not documentation (`.md`, a README).
+fn passed_over(dir: &Path) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && Format::of(p).is_none())
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| {
+            let lower = n.to_ascii_lowercase();
+            !n.starts_with('.') && !lower.ends_with(".md") && !lower.starts_with("readme")
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// Reads a lexicon file, or every lexicon file of a folder; collects the
 /// problems of all files before failing.
 pub fn read_path(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
@@ -283,6 +304,22 @@ pub fn read_path(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
         vec![path.to_path_buf()]
     };
     let mut out = FileLexicons::default();
+    if path.is_dir() {
+        let other = passed_over(path);
+        if !other.is_empty() {
+            // Named, so that a list saved as .csv is not dropped silently.
+            out.warnings.extend(one(
+                &path.display().to_string(),
+                None,
+                format!(
+                    "passed over {} that {} not a lexicon file ({}); frame reads .txt, .dic, .dicx, .yml and .yaml (rename a plain list of words to .txt)",
+                    if other.len() == 1 { "1 file".to_string() } else { format!("{} files", other.len()) },
+                    if other.len() == 1 { "is" } else { "are" },
+                    other.join(", ")
+                ),
+            ));
+        }
+    }
     let mut errors = Vec::new();
     for f in files {
         match read_file(&f) {
@@ -443,6 +480,35 @@ mod tests {
         assert!(show.starts_with("# name: anger\n# description: LIWC dictionary category `anger` (number 1)\n#\n# (1 entry, yours, from "), "{show}");
         assert!(show.ends_with("rage*  # line 5\n"), "{show}");
         assert!(set.show("nope").is_none());
+    }
+
+    #[test]
+    fn files_a_lexicon_folder_passes_over_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("calm.txt"),
+            "# description: calm words\ncalm\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("threat.csv"), "word\ndanger\n").unwrap();
+        std::fs::write(dir.path().join("README.md"), "notes").unwrap();
+        std::fs::write(dir.path().join(".hidden"), "x").unwrap();
+        let r = read_path(dir.path()).unwrap();
+        let said: Vec<String> = r
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .filter(|w| w.contains("passed over"))
+            .collect();
+        assert_eq!(said.len(), 1, "{:?}", r.warnings);
+        assert!(
+            said[0].contains("passed over 1 file that is not a lexicon file (threat.csv)"),
+            "{}",
+            said[0]
+        );
+        std::fs::remove_file(dir.path().join("threat.csv")).unwrap();
+        let r = read_path(dir.path()).unwrap();
+        assert!(!r.warnings.iter().any(|w| w.message.contains("passed over")));
     }
 
     #[test]
