@@ -284,6 +284,24 @@ fn two_coders_with_missing_units() {
     );
 }
 
+/// From a tester: two sheets of different samples gave a table of n/a,
+/// a methods sentence and exit 0.
+#[test]
+fn two_coders_with_no_unit_in_common_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("alice.csv"), dir.path().join("bob.csv"));
+    fs::write(&a, "unit_id,text,threat\nx#s1,t,1\nx#s2,t,0\n").unwrap();
+    fs::write(&b, "unit_id,threat\ny#s1,1\ny#s2,0\n").unwrap();
+    let r = run(frame().arg("agree").arg(&a).arg(&b));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bob.csv") && r.stderr.contains("no unit_id in common with alice.csv"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}
+
 #[test]
 fn frames_csv_has_bootstrap_intervals() {
     let dir = tempfile::tempdir().unwrap();

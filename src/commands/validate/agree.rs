@@ -151,59 +151,73 @@ pub fn run(
     let set = crate::lexicon::load::set_for_run(opts)?;
     let frames: Vec<String> = set.lexicons.iter().map(|l| l.name.clone()).collect();
     let mut unknown = Vec::new();
-    let mut report =
-        match paths {
-            [one] => {
-                let sheet = read_sheet(one, &frames, true)?;
-                unknown.extend(unknown_frame_warnings(&sheet, &frames));
-                let Rescored {
-                    hits,
-                    entries: matched,
-                } = rescore(&sheet, opts, &set.lexicons)?;
-                let mut r = frame_report(&sheet, &hits, threshold);
-                if entries {
-                    r.entries = Some(entry_table(&sheet, &matched, r.unit_word));
-                }
-                if let Some(req) = corpus {
-                    let unit = estimates::sheet_unit(one, r.unit_word, req.unit)?;
-                    let rows: Vec<CodedRow> = sheet
-                        .rows
-                        .iter()
-                        .zip(&hits)
-                        .map(|(row, h)| CodedRow {
-                            unit_id: &row.unit_id,
-                            codes: &row.codes,
-                            hits: h,
-                        })
-                        .collect();
-                    let (est, warnings) = estimates::run(
-                        one,
-                        &rows,
-                        &sheet.frames,
-                        unit,
-                        opts,
-                        &set.lexicons,
-                        threshold,
-                    )?;
-                    r.corpus = Some(est);
-                    r.warnings.extend(warnings);
-                }
-                r
+    let mut report = match paths {
+        [one] => {
+            let sheet = read_sheet(one, &frames, true)?;
+            unknown.extend(unknown_frame_warnings(&sheet, &frames));
+            let Rescored {
+                hits,
+                entries: matched,
+            } = rescore(&sheet, opts, &set.lexicons)?;
+            let mut r = frame_report(&sheet, &hits, threshold);
+            if entries {
+                r.entries = Some(entry_table(&sheet, &matched, r.unit_word));
             }
-            [a, b] => {
-                let (a, b) = (
-                    read_sheet(a, &frames, false)?,
-                    read_sheet(b, &frames, false)?,
-                );
-                unknown.extend(unknown_frame_warnings(&a, &frames));
-                unknown.extend(unknown_frame_warnings(&b, &frames));
-                between_coders(&a, &b)
+            if let Some(req) = corpus {
+                let unit = estimates::sheet_unit(one, r.unit_word, req.unit)?;
+                let rows: Vec<CodedRow> = sheet
+                    .rows
+                    .iter()
+                    .zip(&hits)
+                    .map(|(row, h)| CodedRow {
+                        unit_id: &row.unit_id,
+                        codes: &row.codes,
+                        hits: h,
+                    })
+                    .collect();
+                let (est, warnings) = estimates::run(
+                    one,
+                    &rows,
+                    &sheet.frames,
+                    unit,
+                    opts,
+                    &set.lexicons,
+                    threshold,
+                )?;
+                r.corpus = Some(est);
+                r.warnings.extend(warnings);
             }
-            _ => return Err(Error::Usage(
+            r
+        }
+        [a, b] => {
+            let (a, b) = (
+                read_sheet(a, &frames, false)?,
+                read_sheet(b, &frames, false)?,
+            );
+            unknown.extend(unknown_frame_warnings(&a, &frames));
+            unknown.extend(unknown_frame_warnings(&b, &frames));
+            // Two codings of different samples have nothing to agree
+            // on: an error, not a table of n/a and a methods sentence.
+            let ids: std::collections::HashSet<&str> =
+                a.rows.iter().map(|r| r.unit_id.as_str()).collect();
+            if !a.rows.is_empty() && !b.rows.iter().any(|r| ids.contains(r.unit_id.as_str())) {
+                return Err(Error::Input {
+                        path: b.path.clone(),
+                        message: format!(
+                            "no unit_id in common with {}: the two sheets code different samples; give two codings of the same sheet (frame sample writes one, each coder fills a copy)",
+                            file_name(&a.path)
+                        ),
+                    });
+            }
+            between_coders(&a, &b)
+        }
+        _ => {
+            return Err(Error::Usage(
                 "give one filled coding sheet (coder against frame) or two (coder against coder)"
                     .into(),
-            )),
-        };
+            ))
+        }
+    };
     report.warnings.splice(
         0..0,
         set.warnings
