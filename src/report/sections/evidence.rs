@@ -235,6 +235,7 @@ fn by_group(a: &crate::model::Analysis) -> Vec<Vec<usize>> {
 /// each, and so on (per 1,000 words, articles without a match of the frame
 /// left out; ties in article order); then its other articles in order.
 /// With neither frame in the run, by all frames' matches per 1,000 words.
+/// At most [`MAX_EVIDENCE_ARTICLES`], as many as the report shows.
 fn most_framed(a: &crate::model::Analysis, articles: &[usize]) -> Vec<usize> {
     let rate = |i: usize, frame: Option<&str>| -> f64 {
         a.articles[i]
@@ -267,23 +268,20 @@ fn most_framed(a: &crate::model::Analysis, articles: &[usize]) -> Vec<usize> {
     } else {
         vec![ranked(None)]
     };
+    // No more than the report can show: a set keeps it linear in a large group.
     let mut out = Vec::new();
-    for k in 0..articles.len() {
-        for l in &lists {
-            if let Some(&i) = l.get(k) {
-                if !out.contains(&i) {
-                    out.push(i);
-                }
-            }
+    let mut seen = std::collections::HashSet::new();
+    let candidates = (0..articles.len())
+        .flat_map(|k| lists.iter().filter_map(move |l| l.get(k).copied()))
+        .chain(articles.iter().copied());
+    for i in candidates {
+        if out.len() == MAX_EVIDENCE_ARTICLES {
+            break;
+        }
+        if seen.insert(i) {
+            out.push(i);
         }
     }
-    out.extend(
-        articles
-            .iter()
-            .copied()
-            .filter(|i| !out.contains(i))
-            .collect::<Vec<_>>(),
-    );
     out
 }
 
