@@ -126,10 +126,46 @@ fn planted_word_and_threatening_group_are_found() {
     let t = rows(&out.join("timeline.csv"));
     let periods: Vec<&str> = t.iter().map(|r| r["period"].as_str()).collect();
     assert_eq!(periods, ["2024-01", "2024-02", "2024-03"]);
-    for f in ["groups.png", "keyness.png", "timeline.png"] {
+    for f in [
+        "groups.png",
+        "keyness.png",
+        "timeline.png",
+        "timeline_groups.png",
+    ] {
         assert!(out.join(f).exists(), "{f}");
     }
+    // Each group's own line: one row per period and group, with the group's
+    // articles of that month, and alarm above quiet on threat every month.
+    let tg = rows(&out.join("timeline_groups.csv"));
+    let keys: Vec<(&str, &str, &str)> = tg
+        .iter()
+        .map(|r| {
+            (
+                r["period"].as_str(),
+                r["group"].as_str(),
+                r["articles"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("2024-01", "alarm", "2"),
+            ("2024-01", "quiet", "2"),
+            ("2024-02", "alarm", "2"),
+            ("2024-02", "quiet", "2"),
+            ("2024-03", "alarm", "2"),
+            ("2024-03", "quiet", "2"),
+        ]
+    );
+    for pair in tg.chunks(2) {
+        assert!(num(&pair[0], "threat_per_1k") > num(&pair[1], "threat_per_1k"));
+        assert_eq!(num(&pair[1], "threat_per_1k"), 0.0);
+    }
     let md = read(&out.join("report.md"));
+    assert!(md.contains("(timeline_groups.png)") && md.contains("`timeline_groups.csv`"));
+    // Both groups write every month: no period is one group's.
+    assert!(!md.contains("Who wrote in each period"));
     for h in [
         "## Comparing groups",
         "## Key terms (keyness)",
@@ -189,9 +225,11 @@ fn outputs_are_deterministic() {
         "keyness.csv",
         "collocations.csv",
         "timeline.csv",
+        "timeline_groups.csv",
         "groups.png",
         "keyness.png",
         "timeline.png",
+        "timeline_groups.png",
     ] {
         assert!(
             fs::read(a.join(f)).unwrap() == fs::read(b.join(f)).unwrap(),

@@ -187,8 +187,36 @@ pub struct Timeline {
     pub undated: usize,
     /// Articles whose date could not be read (e.g. "5 March", "2017-02-30"), by id.
     pub unreadable_dates: Vec<String>,
-    /// Periods whose articles all come from one group (of several): period, group, articles.
-    pub one_group_periods: Vec<(String, String, usize)>,
+    /// Periods in which one group (of several) wrote most of the articles.
+    pub dominated_periods: Vec<DominatedPeriod>,
+    /// Each named group's own line, when the corpus has two or more groups.
+    pub groups: Vec<GroupLine>,
+}
+
+/// A period in which one group wrote most of the articles although it wrote
+/// under half of the corpus: a jump of the pooled line there may be a change
+/// of source rather than of framing.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct DominatedPeriod {
+    /// Period label.
+    pub period: String,
+    /// The group that wrote most of the period's articles.
+    pub group: String,
+    /// Articles of that group in the period.
+    pub group_articles: usize,
+    /// All articles of the period.
+    pub articles: usize,
+}
+
+/// One group's articles and mean frame scores per period of the timeline.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupLine {
+    /// Group name.
+    pub group: String,
+    /// Articles of the group in each period (the timeline's periods, in order).
+    pub articles: Vec<usize>,
+    /// Mean score per 1,000 words of each frame in each period; `None` when the group has no article there.
+    pub mean_per_1k: Vec<Vec<Option<f64>>>,
 }
 
 /// One period of the timeline.

@@ -15,7 +15,7 @@ pub mod removed;
 pub mod serde_blocks;
 mod unscored;
 
-pub use dates::{PeriodPoint, Timeline};
+pub use dates::{DominatedPeriod, GroupLine, PeriodPoint, Timeline};
 #[doc(hidden)]
 pub use example::{example, example_lexicon};
 use serde::Serialize;

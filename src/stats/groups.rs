@@ -1,5 +1,6 @@
-//! Comparing groups of articles (outlets, periods, metadata columns) and the
-//! frame timeline.
+//! Comparing groups of articles (outlets, periods, metadata columns), and
+//! the stage that attaches the comparison, keyness, collocations and the
+//! timeline (`timeline.rs`) to the analysis.
 //!
 //! Per group: the number of articles, and for every frame (score per 1,000
 //! words) and for sentiment (compound, -1..1) the mean, the sample standard
@@ -13,20 +14,16 @@
 //! default). The random generator (xoshiro256++) is seeded from `--seed` and
 //! the group's name, so a group's interval does not depend on which other
 //! groups exist, and the same input gives the same interval.
-//!
-//! **Timeline**: for each period, a frame's share is its hits over all frame
-//! hits of the period's articles (pooled, so long articles weigh more).
 
 use crate::input::{Corpus, Document};
-use crate::model::dates::{parse_date, period_of, Period};
+use crate::model::dates::{period_of, Period};
 use crate::model::options::Options;
 use crate::model::{
     Analysis, ArticleResult, Collocations, GroupComparison, GroupStats, Keyness, MeasureSummary,
-    PeriodPoint, Timeline,
 };
 use crate::platform::timing::Timer;
 use crate::stats::resample::{below, percentile, rng};
-use crate::stats::{collocations, differences, keyness};
+use crate::stats::{collocations, differences, keyness, timeline};
 use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -39,8 +36,6 @@ pub const CONFIDENCE: f64 = 0.95;
 pub const NO_GROUP: &str = "(none)";
 /// Name of the single group when no article has a group.
 pub const ALL: &str = "all articles";
-/// Most periods a timeline fills in (empty periods included) before it lists only periods with articles.
-pub const MAX_PERIODS: i64 = 600;
 
 /// The group of every document for `--group-by` (None: the group from the
 /// subfolder, front matter or group column). "date" groups by period.
@@ -377,119 +372,6 @@ pub fn compare(
     }
 }
 
-/// Frame shares per period; `None` when no article has a readable date.
-pub fn timeline(articles: &[ArticleResult], frames: &[String], period: Period) -> Option<Timeline> {
-    let mut undated = 0;
-    let mut unreadable = Vec::new();
-    let mut by_key: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        let Some(d) = a.date.as_deref().filter(|d| !d.trim().is_empty()) else {
-            // A date given but unreadable is named, so that it can be corrected.
-            if a.unread_date.is_some() {
-                unreadable.push(a.id.clone());
-            } else {
-                undated += 1;
-            }
-            continue;
-        };
-        match parse_date(d).and_then(|d| period.key(d)) {
-            Some(k) => by_key.entry(k).or_default().push(i),
-            None => unreadable.push(a.id.clone()),
-        }
-    }
-    let (&first, _) = by_key.iter().next()?;
-    let (&last, _) = by_key.iter().next_back()?;
-    let keys: Vec<i64> = if last - first < MAX_PERIODS {
-        (first..=last).collect()
-    } else {
-        by_key.keys().copied().collect()
-    };
-    // Each article's hits and per-1,000 score of every frame, looked up once
-    // (not once per frame by name for every period): summed below in the
-    // same order as before, so the same floating-point results. A missing
-    // frame is -0.0, which leaves any sum unchanged exactly as skipping it did
-    // (an empty f64 sum is -0.0).
-    let nf = frames.len();
-    let mut hits_of = vec![-0.0; articles.len() * nf];
-    let mut per_1k_of = vec![-0.0; articles.len() * nf];
-    for (i, a) in articles.iter().enumerate() {
-        for (j, f) in frames.iter().enumerate() {
-            if let Some(s) = a.frames.iter().find(|s| &s.frame == f) {
-                hits_of[i * nf + j] = if s.hits.is_finite() { s.hits } else { 0.0 };
-                per_1k_of[i * nf + j] = if s.per_1k.is_finite() { s.per_1k } else { 0.0 };
-            }
-        }
-    }
-    let points = keys
-        .into_iter()
-        .map(|k| {
-            let members = by_key.get(&k).map(Vec::as_slice).unwrap_or(&[]);
-            let hits: Vec<f64> = (0..nf)
-                .map(|j| members.iter().map(|&i| hits_of[i * nf + j]).sum())
-                .collect();
-            let total: f64 = hits.iter().sum();
-            let mean_per_1k = (0..nf)
-                .map(|j| {
-                    (!members.is_empty()).then(|| {
-                        members.iter().map(|&i| per_1k_of[i * nf + j]).sum::<f64>()
-                            / members.len() as f64
-                    })
-                })
-                .collect();
-            PeriodPoint {
-                period: period.label(k),
-                articles: members.len(),
-                shares: hits
-                    .iter()
-                    .map(|h| (total > 0.0).then(|| h / total))
-                    .collect(),
-                mean_per_1k,
-            }
-        })
-        .collect();
-    Some(Timeline {
-        period: period.name().into(),
-        frames: frames.to_vec(),
-        points,
-        undated,
-        unreadable_dates: unreadable,
-        one_group_periods: one_group_periods(articles, &by_key, period),
-    })
-}
-
-/// Articles a period needs before its group mix is judged.
-const MIX_MIN_ARTICLES: usize = 3;
-
-/// Periods (with at least [`MIX_MIN_ARTICLES`] articles) whose articles all
-/// come from one group, when the corpus has more than one group and that
-/// group holds under half of it: there a line's jump may be a change of
-/// source, not of framing. (period, group, articles).
-fn one_group_periods(
-    articles: &[ArticleResult],
-    by_key: &BTreeMap<i64, Vec<usize>>,
-    period: Period,
-) -> Vec<(String, String, usize)> {
-    let mut overall: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in articles {
-        *overall.entry(a.group.as_deref().unwrap_or("")).or_default() += 1;
-    }
-    if overall.len() < 2 {
-        return Vec::new();
-    }
-    by_key
-        .iter()
-        .filter(|(_, m)| m.len() >= MIX_MIN_ARTICLES)
-        .filter_map(|(&k, m)| {
-            let g = articles[m[0]].group.as_deref().unwrap_or("");
-            let all_one = m
-                .iter()
-                .all(|&i| articles[i].group.as_deref().unwrap_or("") == g);
-            (all_one && !g.is_empty() && overall[g] * 2 < articles.len())
-                .then(|| (period.label(k), g.to_string(), m.len()))
-        })
-        .collect()
-}
-
 /// Adds the group comparison, keyness, collocations and timeline to an
 /// analysis (the pipeline's last stage before the writers).
 pub fn attach(
@@ -571,7 +453,14 @@ pub fn attach(
         items,
     });
     lap.lap("collocations");
-    a.timeline = timeline(&a.articles, &a.frames, opts.period);
+    // The timeline's group lines follow the comparison's groups; articles
+    // without one, and grouping by date, give none.
+    let by_date = group_by.starts_with("date (");
+    let line_groups: Vec<Option<&str>> = idx
+        .iter()
+        .map(|&g| (!by_date && names[g] != NO_GROUP && names[g] != ALL).then(|| names[g].as_str()))
+        .collect();
+    a.timeline = timeline::timeline(&a.articles, &a.frames, opts.period, &line_groups);
     lap.lap("timeline");
     a.groups = Some(cmp);
     Ok(())
@@ -580,59 +469,6 @@ pub fn attach(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_period_written_by_one_group_of_several_is_named() {
-        let art = |group: &str, date: &str| ArticleResult {
-            group: Some(group.into()),
-            date: Some(date.into()),
-            ..Default::default()
-        };
-        let mut articles: Vec<ArticleResult> = (0..4).map(|_| art("daily", "2016-12-05")).collect();
-        for d in ["2017-01-03", "2017-01-09", "2017-01-20"] {
-            articles.push(art("herald", d));
-            articles.push(art("post", d));
-        }
-        articles.push(art("post", "2017-02-01"));
-        articles.push(art("post", "2017-02-02"));
-        articles.push(art("herald", "2017-03-01"));
-        let frames = vec!["threat".to_string()];
-        let tl = timeline(&articles, &frames, Period::Month).unwrap();
-        // December: 4 of 4 from daily (4 of 13 overall); February has only 2 articles.
-        assert_eq!(
-            tl.one_group_periods,
-            vec![("2016-12".to_string(), "daily".to_string(), 4)]
-        );
-        // One group in all: nothing to say.
-        let one: Vec<ArticleResult> = (0..4).map(|_| art("daily", "2016-12-05")).collect();
-        assert!(timeline(&one, &frames, Period::Month)
-            .unwrap()
-            .one_group_periods
-            .is_empty());
-    }
-
-    /// From a review: "2017-02-30" was counted in 2017-02, and a date left
-    /// empty because it could not be read was counted as no date.
-    #[test]
-    fn dates_that_cannot_be_read_are_counted_apart() {
-        let art = |id: &str, date: Option<&str>, unread: Option<&str>| ArticleResult {
-            id: id.into(),
-            date: date.map(Into::into),
-            unread_date: unread.map(Into::into),
-            ..Default::default()
-        };
-        let articles = [
-            art("a", Some("2017-02-03"), None),
-            art("b", Some("2017-02-30"), None),
-            art("c", None, Some("3rd of Feb")),
-            art("d", None, None),
-        ];
-        let tl = timeline(&articles, &["threat".to_string()], Period::Month).unwrap();
-        assert_eq!(tl.points.len(), 1);
-        assert_eq!(tl.points[0].articles, 1);
-        assert_eq!(tl.unreadable_dates, ["b", "c"]);
-        assert_eq!(tl.undated, 1);
-    }
 
     #[test]
     fn unknown_group_by_lists_each_column_once() {

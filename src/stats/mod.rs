@@ -11,4 +11,5 @@ pub mod groups;
 pub mod headline_share;
 pub mod keyness;
 pub mod resample;
+pub mod timeline;
 pub mod topic_overlap;

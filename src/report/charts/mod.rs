@@ -22,6 +22,7 @@ mod style;
 pub(crate) mod terms;
 pub(crate) mod threat;
 pub(crate) mod timeline;
+pub(crate) mod timeline_groups;
 pub(crate) mod voices;
 
 use crate::model::Analysis;
@@ -31,7 +32,7 @@ pub use style::ChartError;
 use style::Style;
 
 /// Every chart, in output order. A new chart is its own file plus one line here.
-pub const CHARTS: [&Chart; 10] = [
+pub const CHARTS: [&Chart; 11] = [
     &frames::CHART,
     &threat::CHART,
     &sentiment::CHART,
@@ -42,6 +43,7 @@ pub const CHARTS: [&Chart; 10] = [
     &groups::CHART,
     &keyness::CHART,
     &timeline::CHART,
+    &timeline_groups::CHART,
 ];
 
 /// The registry entry of a chart file name ("frames.png"), if it is one.

@@ -180,6 +180,15 @@ pub fn category_look(i: usize) -> (RGBColor, usize) {
     (category(i), (i / CATEGORICAL.len()) % SHAPES)
 }
 
+/// Colour and marker shape of line `i` of a line chart. The shape changes
+/// with every line, not only once the colours run out, and moves on by one
+/// each round of shapes: the palette's close pairs (blue and sky blue,
+/// orange and vermillion) are four apart, and a line must be told from its
+/// neighbour without colour.
+pub fn series_look(i: usize) -> (RGBColor, usize) {
+    (category(i), (i + i / SHAPES) % SHAPES)
+}
+
 /// Width in CSS pixels at which report.html shows a chart: `main` is at most
 /// 1100 px wide with 1.25rem (20 px) padding each side, and the image has a
 /// 1 px border (report/html.rs, box-sizing: border-box).
@@ -754,6 +763,16 @@ pub fn finite(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The palette's close pairs (four apart) and neighbours never share a
+    /// marker shape.
+    #[test]
+    fn close_colours_differ_in_shape() {
+        for i in 0..12 {
+            assert_ne!(series_look(i).1, series_look(i + 4).1, "{i}");
+            assert_ne!(series_look(i).1, series_look(i + 1).1, "{i}");
+        }
+    }
 
     /// CIE L*a*b* (D65) of a linear-light RGB triple.
     fn lab(rgb: [f64; 3]) -> [f64; 3] {

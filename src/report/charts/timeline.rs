@@ -10,15 +10,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-/// A frame's colour and marker shape. The shape changes with every frame,
-/// not only once the colours run out, and moves on by one each round of
-/// shapes: the palette's close pairs (blue and sky blue, orange and
-/// vermillion) are four apart, and a line must be told from its neighbour
-/// without colour.
-fn frame_look(fi: usize) -> (RGBColor, usize) {
-    (category(fi), (fi + fi / SHAPES) % SHAPES)
-}
-
 /// The registry entry of `timeline.png`.
 pub const CHART: Chart = Chart {
     stem: "timeline",
@@ -115,7 +106,7 @@ pub fn draw<DB: DrawingBackend>(
     let stroke = st.px(3.0) as u32;
     let r = st.px(5.0);
     for (fi, _) in t.frames.iter().enumerate() {
-        let (c, shape) = frame_look(fi);
+        let (c, shape) = series_look(fi);
         // Break the line at periods without hits rather than drawing through them.
         let mut seg: Vec<(f64, f64)> = Vec::new();
         let mut segs = Vec::new();
@@ -215,7 +206,7 @@ pub fn draw<DB: DrawingBackend>(
                 c.stroke_width(stroke),
             ))
             .map_err(de)?;
-        let (_, shape) = frame_look(fi);
+        let (_, shape) = series_look(fi);
         marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
         text(
             &legend,
@@ -229,19 +220,4 @@ pub fn draw<DB: DrawingBackend>(
         y += line_h(&lf) + st.px(10.0);
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The palette's close pairs (four apart) and neighbours never share a
-    /// marker shape.
-    #[test]
-    fn close_colours_differ_in_shape() {
-        for fi in 0..12 {
-            assert_ne!(frame_look(fi).1, frame_look(fi + 4).1, "{fi}");
-            assert_ne!(frame_look(fi).1, frame_look(fi + 1).1, "{fi}");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 //! The group comparison tables: `groups.csv`, `group_clusters.csv`, `keyness.csv`,
-//! `collocations.csv` and `timeline.csv` (each only when computed), and
+//! `collocations.csv`, `timeline.csv` and `timeline_groups.csv` (each only
+//! when computed), and
 //! `findings.csv` (the findings the report opens with).
 
 use super::table::{f4, f6, h, table};
@@ -150,6 +151,30 @@ pub fn timeline(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
+/// `timeline_groups.csv`: one row per period and group (long form, for a
+/// pivot table or R/pandas): period, group, articles, then each frame's mean
+/// per 1,000 words, empty where the group has no article in the period.
+pub fn timeline_groups(a: &Analysis) -> Option<OutputFile> {
+    let t = a.timeline.as_ref().filter(|t| !t.groups.is_empty())?;
+    let mut header = h(&["period", "group", "articles"]);
+    header.extend(t.frames.iter().map(|f| format!("{f}_per_1k")));
+    Some(table(
+        "timeline_groups.csv",
+        &header,
+        t.points.iter().enumerate().flat_map(|(k, pt)| {
+            t.groups.iter().map(move |g| {
+                let mut row = vec![
+                    pt.period.clone(),
+                    g.group.clone(),
+                    g.articles[k].to_string(),
+                ];
+                row.extend(g.mean_per_1k[k].iter().map(|&s| opt(s)));
+                row
+            })
+        }),
+    ))
+}
+
 /// `findings.csv`: one row per finding, the same rows the report opens with.
 pub fn findings(a: &Analysis) -> Option<OutputFile> {
     let header = h(&[
@@ -215,6 +240,7 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
         keyness(a),
         collocations(a),
         timeline(a),
+        timeline_groups(a),
     ]
     .into_iter()
     .flatten()

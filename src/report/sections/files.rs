@@ -109,6 +109,9 @@ impl<'a> Builder<'a> {
         if a.timeline.is_some() {
             names.push("timeline.csv".into());
         }
+        if a.timeline.as_ref().is_some_and(|t| !t.groups.is_empty()) {
+            names.push("timeline_groups.csv".into());
+        }
         names.push("analysis.json".into());
         let charts = self.charts.clone();
         let mut rows: Vec<Vec<Cell>> = names
@@ -158,6 +161,7 @@ fn file_description(name: &str) -> &'static str {
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",
         "timeline.csv" => "Per period: articles, each frame's share of frame words and mean score per 1,000 words.",
+        "timeline_groups.csv" => "Per period and group: the group's articles and each frame's mean score per 1,000 words (each group's own line over time).",
         NAMED_PAGE => "The reader's page for the articles past the first 2,000 that this report names (its picks, quotes and findings), marked the same way.",
         n if n.starts_with("reader") => "The article reader: each article's full text with every frame match marked (each frame its own underline, colour and letter; hovering shows the lexicon entry and weight), negated matches and quoted speech shown apart.",
         _ => "",

@@ -1,12 +1,12 @@
 //! Report sections for comparing groups: group means with confidence
-//! intervals, keyness, collocations and the timeline.
+//! intervals, keyness and collocations (the timeline is `timeline.rs`).
 
 use super::builder::{code, strong, t, table, Builder, MAX_ROWS};
 use crate::model::findings::{Finding, DIFFERENCE};
 use crate::model::numbers::p_value;
 use crate::model::KeynessComparison;
 use crate::report::charts;
-use crate::report::document::{Block, Cell, Inline, Table};
+use crate::report::document::{Block, Cell, Table};
 use crate::report::format::{count, fixed, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
@@ -260,118 +260,6 @@ impl<'a> Builder<'a> {
                 rows,
             )));
         }
-    }
-
-    fn timeline(&mut self) {
-        let Some(tl) = self.a.timeline.as_ref() else {
-            return;
-        };
-        self.heading(2, "Frames over time");
-        self.chart(&charts::timeline::CHART);
-        let mut ex: Vec<Inline> = vec![
-            strong("How to read this. "),
-            t(format!(
-                "Articles are placed by their date (front matter, a YYYY-MM-DD in the file name, a date column or the metadata file) into {}s (change with ",
-                tl.period
-            )),
-            code("--period week|month|year"),
-            t("). For each period, each frame's share is its matching words divided by all frame words in that period's articles, so the lines show how the mix of frames shifts, not how much is written. Periods with few articles swing easily; the counts are in the table and in "),
-            code("timeline.csv"),
-            t("."),
-        ];
-        if tl.undated > 0 || !tl.unreadable_dates.is_empty() {
-            // Named, so that the dates can be corrected in those files.
-            const NAMED: usize = 10;
-            let ids: Vec<&str> = tl
-                .unreadable_dates
-                .iter()
-                .take(NAMED)
-                .map(String::as_str)
-                .collect();
-            let named = if ids.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    ": {}{}",
-                    ids.join(", "),
-                    if tl.unreadable_dates.len() > NAMED {
-                        ", ..."
-                    } else {
-                        ""
-                    }
-                )
-            };
-            let parts: Vec<String> = [
-                (tl.undated > 0).then(|| {
-                    format!(
-                        "{} without a date",
-                        count(tl.undated, "article", "articles")
-                    )
-                }),
-                (!tl.unreadable_dates.is_empty()).then(|| {
-                    format!(
-                        "{} whose date could not be read{named}",
-                        count(tl.unreadable_dates.len(), "article", "articles")
-                    )
-                }),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            ex.push(t(format!(
-                " Left out: {} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the warnings name the file and line of each).",
-                parts.join(" and ")
-            )));
-        }
-        self.explain(ex);
-        if !tl.one_group_periods.is_empty() {
-            const SHOWN: usize = 5;
-            let list: Vec<String> = tl
-                .one_group_periods
-                .iter()
-                .take(SHOWN)
-                .map(|(p, g, n)| match n {
-                    1 => format!("{p} (its one article from {g})"),
-                    n => format!(
-                        "{p} (all {} articles from {g})",
-                        crate::model::numbers::int(*n)
-                    ),
-                })
-                .collect();
-            let more = tl.one_group_periods.len().saturating_sub(SHOWN);
-            self.para(vec![
-                strong("Who wrote in each period. "),
-                t(format!(
-                    "In {}{}, every article comes from one group: a line's jump there may show a change of source rather than of framing. Check a trend within one group (analyse that group's articles on their own) before reading it across sources.",
-                    list.join(", "),
-                    if more > 0 { format!(" and {}", count(more, "more period", "more periods")) } else { String::new() }
-                )),
-            ]);
-        }
-        let mut header: Vec<String> = vec!["Period".into(), "Articles".into()];
-        header.extend(tl.frames.iter().map(|f| f.replace('_', " ")));
-        let rows: Vec<Vec<Cell>> = tl
-            .points
-            .iter()
-            .take(MAX_ROWS)
-            .map(|p| {
-                let mut row = vec![Cell::text(p.period.clone()), Cell::num(int(p.articles))];
-                row.extend(p.shares.iter().map(|s| {
-                    Cell::num(
-                        s.map(|v| format!("{}%", fixed(v * 100.0, 0)))
-                            .unwrap_or("–".into()),
-                    )
-                }));
-                row
-            })
-            .collect();
-        let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
-        let numeric: Vec<usize> = (1..hdr.len()).collect();
-        self.appendix(
-            "Frames over time by period",
-            "Each period's articles and frame shares:",
-        );
-        self.push(Block::Table(table(&hdr, &numeric, rows)));
     }
 
     /// Articles per group per cluster (`group_clusters.csv`): whether the

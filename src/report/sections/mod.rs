@@ -23,6 +23,7 @@ mod method;
 mod other_charts;
 mod sentiment;
 mod terms;
+mod timeline;
 mod voices;
 
 use crate::model::Analysis;

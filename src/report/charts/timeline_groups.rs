@@ -1,0 +1,350 @@
+//! `timeline_groups.png`: each group's own line over time, threat and
+//! reassurance (the frames of the story) in panels of their own, so that a
+//! change of the pooled timeline can be told from a change of who wrote in
+//! that period.
+
+use super::chart::Chart;
+use super::style::*;
+use crate::model::{Analysis, GroupLine, Timeline, REASSURANCE, THREAT};
+use crate::report::cautions;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// Most groups drawn; the rest are named as left out (timeline_groups.csv has them).
+pub const MAX_LINES: usize = 8;
+
+/// A group's articles in a period below which its point is drawn hollow:
+/// a mean of one or two articles swings with each of them.
+pub const FEW_ARTICLES: usize = 3;
+
+/// The registry entry of `timeline_groups.png`.
+pub const CHART: Chart = Chart {
+    stem: "timeline_groups",
+    alt: |_| "Each group's mean threat and reassurance score per 1,000 words in each period",
+    applies: |a| a.timeline.as_ref().is_some_and(|t| !t.groups.is_empty()),
+    canvas_h: |_, st| st.h,
+    cautions: cautions::none,
+    draw_png: |root, a, st| draw(root, a, st),
+    draw_svg: |root, a, st| draw(root, a, st),
+};
+
+const TITLE: &str = "Frames over time, by group";
+
+/// The frames drawn: threat and reassurance when the run has them, else the first frame.
+pub fn panel_frames(t: &Timeline) -> Vec<usize> {
+    let story: Vec<usize> = [THREAT, REASSURANCE]
+        .iter()
+        .filter_map(|f| t.frames.iter().position(|x| x == f))
+        .collect();
+    if story.is_empty() && !t.frames.is_empty() {
+        vec![0]
+    } else {
+        story
+    }
+}
+
+/// The groups drawn: those with the most dated articles, at most
+/// [`MAX_LINES`], in name order (the order of the legend and the CSV).
+pub fn shown_groups(t: &Timeline) -> Vec<&GroupLine> {
+    let mut by_size: Vec<&GroupLine> = t.groups.iter().collect();
+    by_size.sort_by_key(|g| std::cmp::Reverse(g.articles.iter().sum::<usize>()));
+    by_size.truncate(MAX_LINES);
+    let mut shown: Vec<&GroupLine> = t
+        .groups
+        .iter()
+        .filter(|g| by_size.iter().any(|s| std::ptr::eq(*s, *g)))
+        .collect();
+    shown.retain(|g| g.articles.iter().any(|&n| n > 0));
+    shown
+}
+
+/// Draws the group lines.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    st: &Style,
+) -> Result<(), ChartError> {
+    let Some(t) = a.timeline.as_ref().filter(|t| !t.groups.is_empty()) else {
+        return placeholder(
+            root,
+            st,
+            TITLE,
+            &["There are not two groups with dated articles.".to_string()],
+        );
+    };
+    let panels = panel_frames(t);
+    let shown = shown_groups(t);
+    // From the first to the last period in which a shown group has an
+    // article: a few early articles of a group left out would stretch the axis.
+    let has = |k: usize| shown.iter().any(|g| g.articles[k] > 0);
+    let Some(first) = (0..t.points.len()).find(|&k| has(k)) else {
+        return placeholder(root, st, TITLE, &["There is nothing to plot.".to_string()]);
+    };
+    let last_k = (0..t.points.len()).rev().find(|&k| has(k)).unwrap_or(first);
+    let np = last_k + 1 - first;
+    if panels.is_empty() {
+        return placeholder(root, st, TITLE, &["There is nothing to plot.".to_string()]);
+    }
+    let mut sub = vec![format!(
+        "Each line is one group: the mean score per 1,000 words of its articles in each {}, as in the group table. A hollow marker: the group has only one or two articles in that {} (its mean swings with each). Lines break where a group has no article.",
+        t.period, t.period
+    )];
+    let left_out = t.groups.len() - shown.len();
+    if left_out > 0 {
+        sub.push(format!(
+            "The {} groups with the most dated articles are shown; {} more {} in timeline_groups.csv.",
+            shown.len(),
+            left_out,
+            if left_out == 1 { "is" } else { "are" }
+        ));
+    }
+    let area = header(root, st, TITLE, &sub)?;
+    let (w, h) = area.dim_in_pixel();
+    let lf = st.label_font();
+    let af = st.axis_font();
+    let m = st.margin();
+    let legend_w = shown
+        .iter()
+        .map(|g| text_w(&lf, &fit(&lf, &g.group, st.px(260.0))))
+        .max()
+        .unwrap_or(0)
+        + st.px(60.0);
+    let (plot, legend) = area.split_horizontally(w as i32 - legend_w - m);
+    let x_label_h = line_h(&lf) + st.px(12.0);
+    let panel_h = (h as i32 - x_label_h) / panels.len() as i32;
+    let label_area = text_w(&lf, "100.0") + line_h(&af) + st.px(24.0);
+    let x_range = -0.5f64..(np as f64 - 0.5);
+    let stroke = st.px(3.0) as u32;
+    let r = st.px(5.0);
+    let mut rest = plot;
+    for (pi, &fi) in panels.iter().enumerate() {
+        let last = pi + 1 == panels.len();
+        let (panel, below) = if last {
+            (rest.clone(), rest.clone())
+        } else {
+            rest.split_vertically(panel_h)
+        };
+        let max = shown
+            .iter()
+            .flat_map(|g| {
+                g.mean_per_1k
+                    .iter()
+                    .filter_map(|p| p.get(fi).copied().flatten())
+            })
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max);
+        let top = if max > 0.0 { max * 1.1 } else { 1.0 };
+        let mut chart = ChartBuilder::on(&panel)
+            .margin_left(m)
+            .margin_right(m)
+            .margin_top(line_h(&lf) + st.px(10.0))
+            .margin_bottom(st.px(6.0))
+            .x_label_area_size(if last { x_label_h } else { 0 })
+            .y_label_area_size(label_area)
+            .build_cartesian_2d(x_range.clone(), 0.0f64..top)
+            .map_err(de)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(5)
+            .y_label_formatter(&|v| num(*v, if top < 5.0 { 1 } else { 0 }))
+            .y_desc("Per 1,000 words")
+            .label_style(lf.color(&INK))
+            .axis_desc_style(af.color(&INK))
+            .bold_line_style(LIGHT.mix(0.8))
+            .light_line_style(TRANSPARENT)
+            .draw()
+            .map_err(de)?;
+        let (xr, yr) = chart.plotting_area().get_pixel_range();
+        text(
+            root,
+            &pretty(&t.frames[fi]),
+            &st.font(st.fs(26.0), true),
+            INK,
+            (xr.start, yr.start - st.px(6.0)),
+            HPos::Left,
+            VPos::Bottom,
+        )?;
+        for (gi, g) in shown.iter().enumerate() {
+            let (c, shape) = series_look(gi);
+            let mut segs: Vec<Vec<(f64, f64, usize)>> = Vec::new();
+            let mut seg = Vec::new();
+            for (k, means) in g
+                .mean_per_1k
+                .iter()
+                .enumerate()
+                .take(last_k + 1)
+                .skip(first)
+            {
+                match means.get(fi).copied().flatten().filter(|v| v.is_finite()) {
+                    Some(v) => seg.push(((k - first) as f64, v, g.articles[k])),
+                    None if !seg.is_empty() => segs.push(std::mem::take(&mut seg)),
+                    None => {}
+                }
+            }
+            if !seg.is_empty() {
+                segs.push(seg);
+            }
+            for s in segs {
+                let path: Vec<(f64, f64)> = s.iter().map(|&(x, y, _)| (x, y)).collect();
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        path,
+                        c.stroke_width(stroke),
+                    )))
+                    .map_err(de)?;
+                for (x, y, n) in s {
+                    let p = chart.backend_coord(&(x, y));
+                    if n < FEW_ARTICLES {
+                        marker(root, shape, p, r, WHITE.filled())?;
+                        marker(root, shape, p, r, c.stroke_width(st.px(2.0) as u32))?;
+                    } else {
+                        marker(root, shape, p, r, c.filled())?;
+                    }
+                }
+            }
+        }
+        if last {
+            let step = np.div_ceil(12).max(1);
+            for (k, p) in t.points[first..=last_k].iter().enumerate() {
+                if k % step != 0 && k + 1 != np {
+                    continue;
+                }
+                if k + 1 == np && k % step != 0 && np > 1 && (k % step) * 2 < step {
+                    continue; // too close to the previous label
+                }
+                let (x, _) = chart.backend_coord(&(k as f64, 0.0));
+                text(
+                    root,
+                    &p.period,
+                    &lf,
+                    INK,
+                    (x, yr.end + st.px(6.0)),
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+            }
+        }
+        rest = below;
+    }
+    // Legend.
+    let mut y = st.px(10.0);
+    for (gi, g) in shown.iter().enumerate() {
+        let (c, shape) = series_look(gi);
+        legend
+            .draw(&PathElement::new(
+                vec![(st.px(4.0), y + st.px(9.0)), (st.px(36.0), y + st.px(9.0))],
+                c.stroke_width(stroke),
+            ))
+            .map_err(de)?;
+        marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
+        text(
+            &legend,
+            &fit(&lf, &g.group, st.px(260.0)),
+            &lf,
+            INK,
+            (st.px(44.0), y + st.px(9.0)),
+            HPos::Left,
+            VPos::Center,
+        )?;
+        y += line_h(&lf) + st.px(10.0);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(group: &str, articles: &[usize]) -> GroupLine {
+        GroupLine {
+            group: group.into(),
+            articles: articles.to_vec(),
+            mean_per_1k: articles.iter().map(|_| vec![Some(1.0)]).collect(),
+        }
+    }
+
+    #[test]
+    fn story_frames_get_the_panels() {
+        let mut t = Timeline {
+            frames: vec!["conflict".into(), THREAT.into(), REASSURANCE.into()],
+            ..Default::default()
+        };
+        assert_eq!(panel_frames(&t), [1, 2]);
+        t.frames = vec!["mine".into(), "other".into()];
+        assert_eq!(panel_frames(&t), [0]);
+    }
+
+    #[test]
+    fn the_largest_groups_are_shown_in_name_order() {
+        let mut t = Timeline::default();
+        for (i, g) in "abcdefghij".chars().enumerate() {
+            t.groups.push(line(&g.to_string(), &[i, 1]));
+        }
+        let shown: Vec<&str> = shown_groups(&t).iter().map(|g| g.group.as_str()).collect();
+        // a (1 article) and b (2) are the smallest of ten.
+        assert_eq!(shown, ["c", "d", "e", "f", "g", "h", "i", "j"]);
+        t.groups = vec![line("a", &[0, 0]), line("b", &[2, 0])];
+        assert_eq!(
+            shown_groups(&t).len(),
+            1,
+            "a group with no dated article has no line"
+        );
+    }
+
+    #[test]
+    fn draws_a_line_per_group_and_a_panel_per_story_frame() {
+        super::super::style::ensure_fonts().unwrap();
+        let mut a = crate::model::example(6);
+        let nf = a.frames.len();
+        let threat = a.frames.iter().position(|f| f == THREAT).unwrap();
+        let mut means = vec![vec![Some(0.5); nf]; 3];
+        means[1][threat] = None;
+        a.timeline = Some(Timeline {
+            period: "month".into(),
+            frames: a.frames.clone(),
+            points: ["2017-01", "2017-02", "2017-03"]
+                .iter()
+                .map(|p| crate::model::PeriodPoint {
+                    period: p.to_string(),
+                    articles: 3,
+                    ..Default::default()
+                })
+                .collect(),
+            groups: vec![
+                GroupLine {
+                    group: "herald".into(),
+                    articles: vec![1, 0, 5],
+                    mean_per_1k: means.clone(),
+                },
+                GroupLine {
+                    group: "post".into(),
+                    articles: vec![2, 3, 4],
+                    mean_per_1k: vec![vec![Some(2.0); nf]; 3],
+                },
+            ],
+            ..Default::default()
+        });
+        assert!((CHART.applies)(&a));
+        let st = Style::new(1600, 1000);
+        let svg = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
+        let texts = super::super::chart::svg_texts(&svg);
+        for label in [
+            "herald",
+            "post",
+            "threat",
+            "reassurance",
+            "2017-01",
+            "2017-03",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == label),
+                "{label} missing: {texts:?}"
+            );
+        }
+        a.timeline.as_mut().unwrap().groups.clear();
+        assert!(!(CHART.applies)(&a));
+    }
+}
