@@ -245,47 +245,51 @@ pub fn read_file_lenient(path: &Path) -> (FileLexicons, Vec<LexiconError>) {
     }
 }
 
-/// The lexicon files of a folder (not its subfolders), sorted by name; other
-/// files (a README, say) are passed over.
+/// The lexicon files of a folder (.txt, .dic, .dicx, .yml, .yaml), in name
+/// order; an error when it holds none.
 pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Vec<LexiconError>> {
+    folder_listing(dir).map(|(files, _)| files)
+}
+
+/// The lexicon files of a folder, and the names of the files passed over
+/// that a user may have meant as a list (a `.csv` or `.text` file of
+/// words): not hidden files, and not documentation (`.md`, a README). One
+/// listing gives both, so the two can never disagree.
+fn folder_listing(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), Vec<LexiconError>> {
     let file = dir.display().to_string();
     let rd =
         std::fs::read_dir(dir).map_err(|e| one(&file, None, format!("cannot list folder: {e}")))?;
-    let mut files: Vec<PathBuf> = rd
+    let (mut files, others): (Vec<PathBuf>, Vec<PathBuf>) = rd
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.is_file() && Format::of(p).is_some())
-        .collect();
+        .filter(|p| p.is_file())
+        .partition(|p| Format::of(p).is_some());
     files.sort();
-    if files.is_empty() {
-        return Err(one(
-            &file,
-            None,
-            "the folder holds no lexicon file (.txt, .dic, .dicx, .yml or .yaml)".into(),
-        ));
-    }
-    Ok(files)
-}
-
-/// The files of a lexicon folder that [`folder_files`] passes over and a
-/// user may have meant as a list (a `.csv` or `.text` file of words), by
-/// name: not hidden files, and not documentation (`.md`, a README).
-fn passed_over(dir: &Path) -> Vec<String> {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && Format::of(p).is_none())
+    let mut passed_over: Vec<String> = others
+        .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .filter(|n| {
             let lower = n.to_ascii_lowercase();
             !n.starts_with('.') && !lower.ends_with(".md") && !lower.starts_with("readme")
         })
         .collect();
-    names.sort();
-    names
+    passed_over.sort();
+    if files.is_empty() {
+        let named = if passed_over.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (it holds {}: rename a plain list of words to .txt)",
+                passed_over.join(", ")
+            )
+        };
+        return Err(one(
+            &file,
+            None,
+            format!("the folder holds no lexicon file (.txt, .dic, .dicx, .yml or .yaml){named}"),
+        ));
+    }
+    Ok((files, passed_over))
 }
 
 /// Reads a lexicon file, or every lexicon file of a folder; collects the
@@ -298,27 +302,24 @@ pub fn read_path(path: &Path) -> Result<FileLexicons, Vec<LexiconError>> {
             "no such file or folder; check the path".into(),
         ));
     }
-    let files = if path.is_dir() {
-        folder_files(path)?
+    let (files, other) = if path.is_dir() {
+        folder_listing(path)?
     } else {
-        vec![path.to_path_buf()]
+        (vec![path.to_path_buf()], Vec::new())
     };
     let mut out = FileLexicons::default();
-    if path.is_dir() {
-        let other = passed_over(path);
-        if !other.is_empty() {
-            // Named, so that a list saved as .csv is not dropped silently.
-            out.warnings.extend(one(
-                &path.display().to_string(),
-                None,
-                format!(
-                    "passed over {} that {} not a lexicon file ({}); frame reads .txt, .dic, .dicx, .yml and .yaml (rename a plain list of words to .txt)",
-                    if other.len() == 1 { "1 file".to_string() } else { format!("{} files", other.len()) },
-                    if other.len() == 1 { "is" } else { "are" },
-                    other.join(", ")
-                ),
-            ));
-        }
+    if !other.is_empty() {
+        // Named, so that a list saved as .csv is not dropped silently.
+        out.warnings.extend(one(
+            &path.display().to_string(),
+            None,
+            format!(
+                "passed over {} that {} not a lexicon file ({}); frame reads .txt, .dic, .dicx, .yml and .yaml (rename a plain list of words to .txt)",
+                if other.len() == 1 { "1 file".to_string() } else { format!("{} files", other.len()) },
+                if other.len() == 1 { "is" } else { "are" },
+                other.join(", ")
+            ),
+        ));
     }
     let mut errors = Vec::new();
     for f in files {
@@ -509,6 +510,17 @@ mod tests {
         std::fs::remove_file(dir.path().join("threat.csv")).unwrap();
         let r = read_path(dir.path()).unwrap();
         assert!(!r.warnings.iter().any(|w| w.message.contains("passed over")));
+        // A folder of only a list saved as .csv: the error names it.
+        std::fs::remove_file(dir.path().join("calm.txt")).unwrap();
+        std::fs::write(dir.path().join("threat.csv"), "word\ndanger\n").unwrap();
+        let e = read_path(dir.path()).unwrap_err();
+        assert!(
+            e[0].to_string().contains(
+                "holds no lexicon file (.txt, .dic, .dicx, .yml or .yaml) (it holds threat.csv: rename"
+            ),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]
