@@ -10,5 +10,6 @@ pub mod findings;
 pub mod groups;
 pub mod headline_share;
 pub mod keyness;
+pub mod pairs;
 pub mod resample;
 pub mod topic_overlap;
