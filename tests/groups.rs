@@ -696,7 +696,7 @@ fn three_groups_are_also_compared_pair_by_pair() {
     );
     assert!(
         md.contains("alarm uses more threat framing than quiet: ")
-            && md.contains("holds after Holm's correction over the 24 pair comparisons"),
+            && md.contains("holds after Holm's correction over 24 pair comparisons"),
         "pair sentence"
     );
     assert!(

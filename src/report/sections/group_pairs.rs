@@ -100,9 +100,9 @@ impl Builder<'_> {
         self.validity_note(&shown);
     }
 
-    /// Which of the measures the sentences name are exploratory or not
-    /// validated: the sentence a student copies carries numbers, this says
-    /// how far they measure the frame.
+    /// What limits the sentences: groups that are also topics, and measures
+    /// that are exploratory or not validated (the sentence a student copies
+    /// carries numbers; this says how far they measure framing).
     fn validity_note(&mut self, shown: &[&GroupPair]) {
         let of = |kind: &str| -> Vec<String> {
             shown
@@ -119,20 +119,39 @@ impl Builder<'_> {
         if !exploratory.is_empty() {
             parts.push(format!(
                 "{} {} exploratory (the lexicon agreed poorly with human frame coding)",
-                exploratory.join(" and "),
+                in_words(&exploratory),
                 if exploratory.len() == 1 { "is" } else { "are" }
             ));
         }
         if !unvalidated.is_empty() {
             parts.push(format!(
                 "{} {} not validated against human coding",
-                unvalidated.join(" and "),
+                in_words(&unvalidated),
                 if unvalidated.len() == 1 {
                     "was"
                 } else {
                     "were"
                 }
             ));
+        }
+        let topics: Vec<String> = crate::stats::topic_overlap::one_topic_groups(self.a)
+            .map(|(_, groups)| groups)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(g, _)| g)
+            .filter(|g| {
+                shown
+                    .iter()
+                    .any(|p| &p.difference.group_a == g || &p.difference.group_b == g)
+            })
+            .collect();
+        if !topics.is_empty() {
+            self.para(vec![t(format!(
+                "{} {} mostly in one cluster (see Groups and clusters): a pair naming {} may differ in topic rather than in framing.",
+                in_words(&topics),
+                if topics.len() == 1 { "sits" } else { "each sit" },
+                if topics.len() == 1 { "it" } else { "them" }
+            ))]);
         }
         if parts.is_empty() {
             return;
@@ -148,6 +167,15 @@ impl Builder<'_> {
             },
             t(")."),
         ]);
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn in_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -179,7 +207,7 @@ fn holding(g: &GroupComparison) -> Vec<&GroupPair> {
 /// One pair as a sentence to quote, the group with the higher mean first:
 /// "a uses more threat framing than b: 4.1 vs 2.3 per 1,000 words,
 /// difference 1.8 [0.9, 2.7], d = 0.60; holds after Holm's correction over
-/// the 48 pair comparisons (Holm p = 0.0021)."
+/// 48 pair comparisons (Holm p = 0.0021)."
 fn sentence(p: &GroupPair, tested: usize) -> String {
     let d = &p.difference;
     let flip = d.difference < 0.0;
@@ -223,7 +251,7 @@ fn sentence(p: &GroupPair, tested: usize) -> String {
         format!("Holm p = {holm}")
     };
     format!(
-        "{claim}: {} vs {}{unit}, difference {}{ci}{es}; holds after Holm's correction over the {} pair comparisons ({holm}).",
+        "{claim}: {} vs {}{unit}, difference {}{ci}{es}; holds after Holm's correction over {} pair comparisons ({holm}).",
         fixed(mean_hi, dec),
         fixed(mean_lo, dec),
         fixed(diff, dec),
@@ -258,7 +286,7 @@ mod tests {
         let s = sentence(&pair("tass", "xinhua", "threat", -1.8, 0.0021), 48);
         assert_eq!(
             s,
-            "xinhua uses more threat framing than tass: 2.0 vs 0.2 per 1,000 words, difference 1.8 [1.3, 2.3], d = 0.90; holds after Holm's correction over the 48 pair comparisons (Holm p = 0.0021)."
+            "xinhua uses more threat framing than tass: 2.0 vs 0.2 per 1,000 words, difference 1.8 [1.3, 2.3], d = 0.90; holds after Holm's correction over 48 pair comparisons (Holm p = 0.0021)."
         );
         let s = sentence(&pair("a", "b", "sentiment", 0.25, 0.00001), 6);
         assert!(
