@@ -641,12 +641,11 @@ fn findings_state_the_group_difference_first_and_in_findings_csv() {
     assert_eq!(json["findings"]["comparison"], "pair");
 }
 
-#[test]
-fn three_groups_compare_each_with_the_rest() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    two_outlets(&corpus);
-    let third = corpus.join("later");
+/// [`two_outlets`] and a third, "later", of 4 articles with a calm and a
+/// threatening sentence each.
+fn three_outlets(root: &Path) {
+    two_outlets(root);
+    let third = root.join("later");
     fs::create_dir_all(&third).unwrap();
     for i in 0..4 {
         fs::write(
@@ -655,6 +654,13 @@ fn three_groups_compare_each_with_the_rest() {
         )
         .unwrap();
     }
+}
+
+#[test]
+fn three_groups_compare_each_with_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    three_outlets(&corpus);
     let out = tmp.path().join("out");
     let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -665,6 +671,82 @@ fn three_groups_compare_each_with_the_rest() {
     assert!(diffs.iter().all(|r| r["group_b"] == "the rest"));
     let html = read(&out.join("report.html"));
     assert!(html.contains("each group is compared with all other articles together"));
+}
+
+/// Three outlets and an article without one: every pair of outlets on every
+/// measure in group_pairs.csv, "(none)" never paired, and the report says
+/// which pairs hold.
+#[test]
+fn three_groups_are_also_compared_pair_by_pair() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    three_outlets(&corpus);
+    fs::write(
+        corpus.join("loose.txt"),
+        format!("A loose article\n\n{} {}", THREAT[0], THREAT[1]),
+    )
+    .unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    for o in [&a, &b] {
+        let (code, err) = analyze(&[corpus.to_str().unwrap(), "--out", o.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let csv = read(&a.join("group_pairs.csv"));
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "group_a,group_b,measure,articles_a,articles_b,mean_a,mean_b,difference,ci_low,ci_high,cohens_d,p,p_holm,holds,matches_a,matches_b,too_few_matches"
+    );
+    assert_eq!(
+        fs::read(a.join("group_pairs.csv")).unwrap(),
+        fs::read(b.join("group_pairs.csv")).unwrap(),
+        "group_pairs.csv differs between two runs"
+    );
+    let pairs = rows(&a.join("group_pairs.csv"));
+    // 3 pairs x (7 frames + sentiment), the articles without a group in none.
+    assert_eq!(pairs.len(), 24);
+    let named: std::collections::BTreeSet<(&str, &str)> = pairs
+        .iter()
+        .map(|r| (r["group_a"].as_str(), r["group_b"].as_str()))
+        .collect();
+    assert_eq!(
+        named.into_iter().collect::<Vec<_>>(),
+        [("alarm", "later"), ("alarm", "quiet"), ("later", "quiet")]
+    );
+    let threat = pairs
+        .iter()
+        .find(|r| r["group_a"] == "alarm" && r["group_b"] == "quiet" && r["measure"] == "threat")
+        .unwrap();
+    assert_eq!(threat["holds"], "true", "{threat:?}");
+    assert!(num(threat, "p_holm") >= num(threat, "p") && num(threat, "p_holm") < 0.05);
+    assert_eq!(threat["articles_a"], "6");
+    // A frame no outlet uses: no difference, nothing holds.
+    for r in pairs
+        .iter()
+        .filter(|r| num(r, "mean_a") == 0.0 && num(r, "mean_b") == 0.0)
+    {
+        assert_eq!(r["holds"], "false", "{r:?}");
+    }
+    let md = read(&a.join("report.md"));
+    assert!(md.contains("**Pairs of groups.**"), "pairs paragraph");
+    assert!(
+        md.contains("These 24 comparisons are corrected together"),
+        "{md}"
+    );
+    assert!(
+        md.contains("alarm uses more threat framing than quiet: ")
+            && md.contains("holds after Holm's correction over 24 pair comparisons"),
+        "pair sentence"
+    );
+    assert!(
+        md.contains("| group_pairs.csv | Every pair of groups"),
+        "Files table"
+    );
+    let json: serde_json::Value = serde_json::from_str(&read(&a.join("analysis.json"))).unwrap();
+    let jp = json["groups"]["pairs"].as_array().unwrap();
+    assert_eq!(jp.len(), 24);
+    assert!(jp
+        .iter()
+        .any(|p| p["holds"] == true && p["measure"] == "threat"));
 }
 
 /// The subfolders a student sorted the files into are the groups, also

@@ -117,7 +117,9 @@ pub struct GroupDifference {
     pub effect_size: Option<f64>,
     /// Two-sided bootstrap p-value of the difference (`None` without an interval).
     pub p_value: Option<f64>,
-    /// `p_value` adjusted by Holm's method over every difference of the run.
+    /// `p_value` adjusted by Holm's method over its family: every difference
+    /// of the run (pair or each against the rest), or, for a `GroupPair`,
+    /// every pair.
     pub p_holm: Option<f64>,
 }
 

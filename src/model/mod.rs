@@ -10,6 +10,7 @@ pub mod findings;
 pub mod language;
 pub mod numbers;
 pub mod options;
+pub mod pairs;
 pub mod reader;
 pub mod removed;
 pub mod serde_blocks;
@@ -628,6 +629,10 @@ pub struct GroupComparison {
     /// the one pair when there are two groups, each group against the rest
     /// when there are more (see `stats/differences.rs`).
     pub differences: Vec<findings::GroupDifference>,
+    /// With three or more named groups, every pair of them on every
+    /// measure, from the same bootstrap draws, Holm-adjusted over the pairs
+    /// alone (see `stats/pairs.rs`); empty with fewer groups.
+    pub pairs: Vec<pairs::GroupPair>,
 }
 
 /// One group's articles and summary statistics.

@@ -23,7 +23,9 @@
 //! the correction would multiply into nothing ever holding), and that
 //! p-value adjusted by Holm's (1979)
 //! step-down method over every difference of the run, so that a reader can
-//! tell the findings that survive the number of comparisons made. Holm
+//! tell the findings that survive the number of comparisons made (the
+//! pairs of three or more groups, `pairs.rs`, are a family of their own,
+//! adjusted apart with the same [`holm`]). Holm
 //! controls the family-wise error rate as Bonferroni does and rejects at
 //! least as much.
 //!
@@ -87,8 +89,9 @@ pub fn between(
     out
 }
 
-/// Fills `p_holm`: Holm's step-down adjustment of every present p-value.
-fn holm(diffs: &mut [GroupDifference]) {
+/// Fills `p_holm`: Holm's step-down adjustment of every present p-value,
+/// over `diffs` as one family (the vs-rest differences, or the pairs).
+pub fn holm(diffs: &mut [GroupDifference]) {
     let mut order: Vec<usize> = (0..diffs.len())
         .filter(|&i| diffs[i].p_value.is_some())
         .collect();
@@ -208,13 +211,19 @@ fn too_few(a: (f64, f64), b: (f64, f64)) -> bool {
     rate * a.1.min(b.1) < MIN_EXPECTED_MATCHES
 }
 
-type Inputs<'a> = (
+/// What a difference is computed from: the groups, their draws
+/// (`draws[g][m]`) and their (matches, words) counts (`counts[g][m]`).
+pub type Inputs<'a> = (
     &'a [GroupStats],
     &'a [Vec<Vec<f64>>],
     &'a [Vec<Option<(f64, f64)>>],
 );
 
-fn difference(
+/// The difference of measure `m` between the side `a` and the side `b`
+/// (each a list of group indices; a side of several groups is named "the
+/// rest"), with its interval, count rule, Cohen's d and p-value; `p_holm`
+/// is left for [`holm`] over the caller's family.
+pub fn difference(
     (groups, draws, counts): Inputs,
     (m, measure): (usize, &str),
     a: &[usize],
@@ -263,13 +272,18 @@ fn difference(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::MeasureSummary;
     use crate::stats::resample::{below, rng};
 
-    /// A group with its means and seeded bootstrap draws (as groups.rs makes them).
-    fn group(name: &str, rows: &[Vec<f64>], measures: &[String]) -> (GroupStats, Vec<Vec<f64>>) {
+    /// A group with its means and seeded bootstrap draws (as groups.rs
+    /// makes them); `pairs.rs` tests build their groups with it too.
+    pub(crate) fn group(
+        name: &str,
+        rows: &[Vec<f64>],
+        measures: &[String],
+    ) -> (GroupStats, Vec<Vec<f64>>) {
         let n = rows.len();
         let mean = |j: usize| rows.iter().map(|r| r[j]).sum::<f64>() / n as f64;
         let mut draws = vec![Vec::new(); measures.len()];

@@ -42,7 +42,7 @@ fn decimals(measure: &str) -> usize {
 }
 
 /// The validity reading of a frame ("" for sentiment or an unknown name).
-fn reading(a: &Analysis, frame: &str) -> &'static str {
+pub fn reading(a: &Analysis, frame: &str) -> &'static str {
     a.lexicons
         .iter()
         .find(|l| l.kind == "frame" && l.name == frame)
@@ -108,7 +108,7 @@ pub fn compute(a: &Analysis) -> Findings {
             num(MIN_EXPECTED_MATCHES, 0)
         ),
         "each_vs_rest" => format!(
-            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, instead of every pair (which grows as k(k-1)/2 and repeats the same contrast many times). Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference is a finding when its interval excludes 0 and each side would expect at least {} matches at their shared rate (Cochran 1954); each also gets Cohen's d as its effect size and a p-value corrected for every comparison of the run (Holm).",
+            "With more than two groups, each group is compared with all other articles together (the rest): one comparison per group and measure, which says whether that group stands out from the others. Each difference of means has a 95% bootstrap interval ({} resamples of the articles within each group, seeded by --seed). A difference is a finding when its interval excludes 0 and each side would expect at least {} matches at their shared rate (Cochran 1954); each also gets Cohen's d as its effect size and a p-value corrected for every comparison with the rest (Holm). Every pair of groups is also compared, with a Holm correction of its own over the pairs (group_pairs.csv).",
             a.groups.as_ref().map_or(0, |g| g.resamples),
             num(MIN_EXPECTED_MATCHES, 0)
         ),
@@ -338,7 +338,8 @@ fn p_text(p: f64) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
+/// `s` with its first letter in upper case.
+pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

@@ -23,7 +23,7 @@ use crate::model::{
 };
 use crate::platform::timing::Timer;
 use crate::stats::resample::{below, percentile, rng};
-use crate::stats::{collocations, differences, keyness, timeline};
+use crate::stats::{collocations, differences, keyness, pairs, timeline};
 use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -334,6 +334,13 @@ pub fn compare(
         &measures,
         CONFIDENCE,
     );
+    let pairs = pairs::every_pair(
+        &groups[..named],
+        &draws[..named],
+        &counts[..named],
+        &measures,
+        CONFIDENCE,
+    );
     let mut notes = Vec::new();
     if named < groups.len() {
         notes.push(format!(
@@ -369,6 +376,7 @@ pub fn compare(
         groups,
         notes,
         differences,
+        pairs,
     }
 }
 
@@ -546,8 +554,10 @@ mod tests {
             .differences
             .iter()
             .all(|d| d.group_a != NO_GROUP && d.group_b != NO_GROUP));
-        // Two named groups: compared with each other, not each with the rest.
+        // Two named groups: compared with each other, not each with the rest,
+        // and that one pair is the comparison: no pairs apart from it.
         assert!(c.differences.iter().all(|d| d.group_b == "post"));
+        assert!(c.pairs.is_empty());
         assert!(
             c.notes.iter().any(|n| n.starts_with(
                 "4 articles without a group (no subfolder, outlet or value in the group column) are shown as (none)"
@@ -555,6 +565,40 @@ mod tests {
             "{:?}",
             c.notes
         );
+    }
+
+    /// Pairs are of named groups only: "(none)" is no outlet to pair.
+    #[test]
+    fn pairs_leave_out_articles_without_a_group() {
+        let articles: Vec<ArticleResult> = (0..16)
+            .map(|i| ArticleResult {
+                group: [Some("herald"), Some("post"), Some("times"), None][i % 4].map(String::from),
+                words: 100 + i,
+                ..Default::default()
+            })
+            .collect();
+        let labels: Vec<Option<String>> = articles.iter().map(|a| a.group.clone()).collect();
+        let (names, idx) = index(&labels);
+        let c = compare(&articles, &["threat".to_string()], &names, &idx, "group", 1);
+        assert_eq!(c.groups.len(), 4);
+        // 3 named groups: 3 pairs x (threat, sentiment).
+        let pairs: Vec<(&str, &str)> = c
+            .pairs
+            .iter()
+            .map(|p| (p.difference.group_a.as_str(), p.difference.group_b.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("herald", "post"),
+                ("herald", "post"),
+                ("herald", "times"),
+                ("herald", "times"),
+                ("post", "times"),
+                ("post", "times"),
+            ]
+        );
+        assert_eq!(crate::model::pairs::family(&c.pairs), 6);
     }
 
     #[test]

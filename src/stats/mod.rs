@@ -10,6 +10,7 @@ pub mod findings;
 pub mod groups;
 pub mod headline_share;
 pub mod keyness;
+pub mod pairs;
 pub mod resample;
 pub mod timeline;
 pub mod topic_overlap;

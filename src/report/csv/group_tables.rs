@@ -1,6 +1,6 @@
-//! The group comparison tables: `groups.csv`, `group_clusters.csv`, `keyness.csv`,
-//! `collocations.csv`, `timeline.csv` and `timeline_groups.csv` (each only
-//! when computed), and
+//! The group comparison tables: `groups.csv`, `group_pairs.csv`,
+//! `group_clusters.csv`, `keyness.csv`, `collocations.csv`, `timeline.csv`
+//! and `timeline_groups.csv` (each only when computed), and
 //! `findings.csv` (the findings the report opens with).
 
 use super::table::{f4, f6, h, table};
@@ -40,6 +40,60 @@ pub fn groups(a: &Analysis) -> Option<OutputFile> {
                 row.extend([f4(s.mean), opt(s.sd), opt(s.ci_low), opt(s.ci_high)]);
             }
             row
+        }),
+    ))
+}
+
+/// `group_pairs.csv`: one row per pair of named groups and measure (three
+/// or more groups): the means, the difference with its bootstrap interval,
+/// Cohen's d, the p-value and its Holm adjustment over the pairs alone,
+/// whether it holds after that correction, and each side's frame matches
+/// behind the count rule (empty for sentiment).
+pub fn group_pairs(a: &Analysis) -> Option<OutputFile> {
+    let g = a.groups.as_ref().filter(|g| !g.pairs.is_empty())?;
+    let count = |x: Option<f64>| x.map(f4).unwrap_or_default();
+    Some(table(
+        "group_pairs.csv",
+        &h(&[
+            "group_a",
+            "group_b",
+            "measure",
+            "articles_a",
+            "articles_b",
+            "mean_a",
+            "mean_b",
+            "difference",
+            "ci_low",
+            "ci_high",
+            "cohens_d",
+            "p",
+            "p_holm",
+            "holds",
+            "matches_a",
+            "matches_b",
+            "too_few_matches",
+        ]),
+        g.pairs.iter().map(|pair| {
+            let d = &pair.difference;
+            vec![
+                d.group_a.clone(),
+                d.group_b.clone(),
+                d.measure.clone(),
+                d.articles_a.to_string(),
+                d.articles_b.to_string(),
+                f4(d.mean_a),
+                f4(d.mean_b),
+                f4(d.difference),
+                opt(d.ci_low),
+                opt(d.ci_high),
+                opt(d.effect_size),
+                d.p_value.map(p).unwrap_or_default(),
+                d.p_holm.map(p).unwrap_or_default(),
+                pair.holds.to_string(),
+                count(d.matches_a),
+                count(d.matches_b),
+                d.too_few_matches.to_string(),
+            ]
         }),
     ))
 }
@@ -236,6 +290,7 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
     [
         findings(a),
         groups(a),
+        group_pairs(a),
         group_clusters(a),
         keyness(a),
         collocations(a),
@@ -245,4 +300,56 @@ pub fn all(a: &Analysis) -> Vec<OutputFile> {
     .into_iter()
     .flatten()
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::findings::GroupDifference;
+    use crate::model::pairs::GroupPair;
+    use crate::model::GroupComparison;
+
+    #[test]
+    fn group_pairs_has_a_row_per_pair_and_measure_and_only_with_pairs() {
+        let mut a = crate::model::example(3);
+        a.groups = Some(GroupComparison::default());
+        assert!(group_pairs(&a).is_none(), "no pairs, no file");
+        let d = GroupDifference {
+            measure: "threat".into(),
+            group_a: "herald".into(),
+            group_b: "post".into(),
+            articles_a: 12,
+            articles_b: 9,
+            mean_a: 1.25,
+            mean_b: 4.5,
+            difference: -3.25,
+            ci_low: Some(-4.0),
+            ci_high: Some(-2.5),
+            matches_a: Some(30.0),
+            matches_b: Some(81.0),
+            effect_size: Some(-1.5),
+            p_value: Some(0.00002),
+            p_holm: Some(0.0004),
+            ..Default::default()
+        };
+        let sentiment = GroupDifference {
+            measure: "sentiment".into(),
+            ci_low: None,
+            ci_high: None,
+            matches_a: None,
+            matches_b: None,
+            effect_size: None,
+            p_value: None,
+            p_holm: None,
+            ..d.clone()
+        };
+        a.groups.as_mut().unwrap().pairs = vec![GroupPair::new(d), GroupPair::new(sentiment)];
+        let csv = String::from_utf8(group_pairs(&a).unwrap().bytes).unwrap();
+        assert_eq!(
+            csv,
+            "group_a,group_b,measure,articles_a,articles_b,mean_a,mean_b,difference,ci_low,ci_high,cohens_d,p,p_holm,holds,matches_a,matches_b,too_few_matches\n\
+             herald,post,threat,12,9,1.2500,4.5000,-3.2500,-4.0000,-2.5000,-1.5000,2.000e-5,0.000400,true,30.0000,81.0000,false\n\
+             herald,post,sentiment,12,9,1.2500,4.5000,-3.2500,,,,,,false,,,false\n"
+        );
+    }
 }

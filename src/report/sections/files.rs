@@ -94,8 +94,11 @@ impl<'a> Builder<'a> {
         ] {
             names.push(n.into());
         }
-        if a.groups.is_some() {
+        if let Some(g) = &a.groups {
             names.push("groups.csv".into());
+            if !g.pairs.is_empty() {
+                names.push("group_pairs.csv".into());
+            }
         }
         if crate::stats::topic_overlap::group_clusters(a).is_some() {
             names.push("group_clusters.csv".into());
@@ -157,6 +160,7 @@ fn file_description(name: &str) -> &'static str {
         "speakers.csv" => "Every quoted speaker across the corpus: articles, quotes, quoted words, frame scores per 1,000 words and sentiment.",
         "positions.csv" => "Headline, lead and body of every article, with words, sentiment and frame scores per 1,000 words.",
         "groups.csv" => "One row per group: articles, then mean, standard deviation and 95% bootstrap interval of every frame and of sentiment.",
+        "group_pairs.csv" => "Every pair of groups on every frame and on sentiment (three or more groups): both means, the difference with its 95% bootstrap interval, Cohen's d, p and p_holm (Holm over the pairs alone), whether it holds after that correction, and each side's matches.",
         "group_clusters.csv" => "Articles per group per cluster (group, cluster, its label, articles, share of the group's articles): whether the groups are also topics.",
         "keyness.csv" => "Key terms of each group and cluster against the rest: counts, signed log-likelihood G2, log ratio and p-value.",
         "collocations.csv" => "Strongly associated two- and three-word sequences, overall and per group, with frequency and G2.",

@@ -93,6 +93,7 @@ impl<'a> Builder<'a> {
             means
         }));
         self.differences();
+        self.group_pairs();
         self.group_clusters();
         self.appendix(
             "Spread within groups",

@@ -17,6 +17,7 @@ mod evidence;
 mod files;
 mod findings;
 mod frames;
+mod group_pairs;
 mod groups;
 mod intro;
 mod method;
