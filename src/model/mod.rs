@@ -156,6 +156,11 @@ pub struct Parameters {
     /// (`--show-excluded`; left out of analysis.json when off).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub show_excluded: bool,
+    /// Whether every CSV begins with a UTF-8 byte-order mark for Excel
+    /// (`--excel`; left out of analysis.json when off, as the CSVs are then
+    /// as before).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excel: bool,
 }
 
 /// One input file and its content hash.

@@ -1,5 +1,6 @@
-//! The tables behind every chart, as UTF-8 CSV (no BOM). Numbers are written
-//! with fixed decimals so that the same run gives byte-identical files.
+//! The tables behind every chart, as UTF-8 CSV (no BOM, unless `--excel`
+//! asks for one before every table). Numbers are written with fixed
+//! decimals so that the same run gives byte-identical files.
 
 mod cell;
 mod group_tables;
@@ -9,8 +10,8 @@ use crate::model::Analysis;
 use crate::report::OutputFile;
 use cell::Cell;
 pub use cell::{from_spreadsheet_safe, spreadsheet_safe, write_text_record};
-pub use table::Table;
 use table::{f6, h, table, table_per_article};
+pub use table::{with_bom, Table, UTF8_BOM};
 
 /// `articles.csv`: one row per article; after the fixed columns, one per
 /// metadata key any article has (outlet, byline, section ... from front
@@ -411,9 +412,10 @@ pub fn each(
         |a| vec![coverage(a).into()],
         |a| group_tables::all(a).into_iter().map(Table::from).collect(),
     ];
+    let bom = a.parameters.excel;
     for make in makers {
         for t in make(a) {
-            emit(t)?;
+            emit(t.with_bom(bom))?;
         }
     }
     Ok(())
@@ -437,6 +439,33 @@ mod tests {
         ));
         assert!(clusters(&a).is_some());
         assert!(clusters(&crate::model::example(2)).is_none());
+    }
+
+    /// `--excel` puts the UTF-8 byte-order mark before every table and
+    /// changes nothing else; without it no table starts with one.
+    #[test]
+    fn excel_writes_a_bom_before_every_table_and_nothing_else() {
+        fn render(a: &Analysis) -> Vec<(String, Vec<u8>)> {
+            let mut out = Vec::new();
+            each(a, &mut |t| {
+                out.push((t.name.clone(), OutputFile::from(t).bytes));
+                Ok(())
+            })
+            .unwrap();
+            out
+        }
+        let mut a = crate::model::example(4);
+        let plain = render(&a);
+        a.parameters.excel = true;
+        let excel = render(&a);
+        assert!(plain.len() > 10, "{} tables", plain.len());
+        assert_eq!(plain.len(), excel.len());
+        for ((name, p), (name_x, x)) in plain.iter().zip(&excel) {
+            assert_eq!(name, name_x);
+            assert!(!p.starts_with(UTF8_BOM), "{name} has a BOM without --excel");
+            assert_eq!(&x[..3], [0xEF, 0xBB, 0xBF], "{name}");
+            assert_eq!(&x[3..], &p[..], "{name} differs beyond the BOM");
+        }
     }
 
     /// removed.csv has a row per removed piece, named by article, file and
