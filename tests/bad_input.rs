@@ -316,9 +316,11 @@ fn assert_no_null_numbers(v: &serde_json::Value, path: &str) {
         serde_json::Value::Null => {
             let key = path.rsplit('.').next().unwrap_or("");
             let key = key.split('[').next().unwrap_or(key);
-            // A part or voice of 0 words has no rate and no sentiment.
-            let unscored = (path.contains(".positions[") || path.contains(".voices["))
-                && ["per_1k", "sentiment"].contains(&key);
+            // A part or voice of 0 words has no rate and no sentiment; a
+            // sentence of 0 words no sentiment.
+            let unscored = ((path.contains(".positions[") || path.contains(".voices["))
+                && ["per_1k", "sentiment"].contains(&key))
+                || (path.contains(".sentences[") && key == "sentiment");
             assert!(OPTIONAL.contains(&key) || unscored, "null (NaN?) at {path}");
         }
         serde_json::Value::Array(a) => {

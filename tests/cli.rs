@@ -554,6 +554,67 @@ fn show_excluded_lists_dropped_matches_in_evidence_and_counts_nothing() {
     );
 }
 
+/// `--excel` writes every CSV with a UTF-8 byte-order mark and is recorded;
+/// without it no CSV has one, and the files are otherwise the same bytes.
+#[test]
+fn excel_puts_a_bom_before_every_csv_and_only_then() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = folder(
+        tmp.path(),
+        "corpus",
+        &[
+            (
+                "paris/a.txt",
+                "Émeutes à Genève\n\nLa police a dit que l'attaque était violente. Residents feared more violence.\n".as_bytes(),
+            ),
+            (
+                "paris/b.txt",
+                "Café reopens\n\nThe café in Zürich is safe again, officials said, and calm has returned.\n".as_bytes(),
+            ),
+            (
+                "rome/c.txt",
+                "Crisis in Malmö\n\nA violent attack left many injured; the mayor blamed the police.\n".as_bytes(),
+            ),
+        ],
+    );
+    let (plain, excel) = (tmp.path().join("plain"), tmp.path().join("excel"));
+    analyze_ok(&[&corpus], &plain);
+    let r = run(frame()
+        .arg("analyze")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&excel)
+        .args(["--quiet", "--excel"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut names: Vec<String> = fs::read_dir(&plain)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for n in &names {
+        let p = fs::read(plain.join(n)).unwrap();
+        let x = fs::read(excel.join(n)).unwrap();
+        assert!(
+            !p.starts_with(b"\xEF\xBB\xBF"),
+            "{n} has a BOM without --excel"
+        );
+        assert!(
+            x.starts_with(b"\xEF\xBB\xBF"),
+            "{n} has no BOM with --excel"
+        );
+        assert_eq!(&x[3..], &p[..], "{n}: more than the BOM differs");
+    }
+    let params = |dir: &Path| {
+        let j: serde_json::Value = serde_json::from_str(&read(&dir.join("analysis.json"))).unwrap();
+        j["parameters"].clone()
+    };
+    assert_eq!(params(&excel)["excel"], serde_json::Value::Bool(true));
+    assert!(params(&plain).get("excel").is_none());
+    assert!(read(&excel.join("report.md")).contains("--excel"));
+}
+
 /// The report's row of a frame in the table "How far each frame score can be trusted".
 fn trust_row<'a>(report_md: &'a str, frame: &str) -> &'a str {
     let section = report_md

@@ -59,6 +59,107 @@ fn two_outlets(root: &Path) {
     }
 }
 
+/// From a review: renaming the files (same texts) changed the groups'
+/// bootstrap intervals, since the draws took the articles in name order.
+/// Renamed so that each group's articles sort the other way round, the run
+/// gives the same groups.csv, byte for byte, and every article the same
+/// frame-score intervals.
+#[test]
+fn renaming_the_files_keeps_the_intervals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    two_outlets(&corpus);
+    let renamed = tmp.path().join("renamed");
+    for outlet in ["alarm", "quiet"] {
+        let mut names: Vec<_> = fs::read_dir(corpus.join(outlet))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        fs::create_dir_all(renamed.join(outlet)).unwrap();
+        for (i, p) in names.iter().enumerate() {
+            let to = renamed
+                .join(outlet)
+                .join(format!("{:02}-story.txt", 99 - i));
+            fs::copy(p, to).unwrap();
+        }
+    }
+    let outs = [tmp.path().join("out1"), tmp.path().join("out2")];
+    for (input, out) in [&corpus, &renamed].into_iter().zip(&outs) {
+        let (code, err) = analyze(&[input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let groups = read(&outs[0].join("groups.csv"));
+    assert!(groups.contains("alarm"), "{groups}");
+    assert_eq!(read(&outs[1].join("groups.csv")), groups);
+    // frames.csv names articles by file: compare each run's rows without the id.
+    let intervals = |out: &Path| {
+        let mut v: Vec<String> = rows(&out.join("frames.csv"))
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {}",
+                    r["frame"], r["per_1k"], r["ci_low"], r["ci_high"]
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(intervals(&outs[0]), intervals(&outs[1]));
+}
+
+/// From a review: a rare frame's group mean read "0.0" in one place and
+/// "0.03" in another. The group table, `groups.png` (its SVG copy) and the
+/// heat map's group rows print a group mean alike: below 1, two decimals.
+#[test]
+fn a_group_mean_reads_the_same_in_the_table_and_the_charts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let filler = "The council met on Tuesday to talk about parks, roads and the library budget. ";
+    for (outlet, n) in [("herald", 3), ("post", 3)] {
+        fs::create_dir_all(corpus.join(outlet)).unwrap();
+        for i in 0..n {
+            let mut body = format!("{outlet} story {i}\n\n");
+            for _ in 0..40 {
+                body.push_str(filler);
+            }
+            // One threat word in one article of the herald: its mean is below 1.
+            if outlet == "herald" && i == 0 {
+                body.push_str("Residents spoke of a violent night.");
+            }
+            fs::write(corpus.join(outlet).join(format!("{i}.txt")), body).unwrap();
+        }
+    }
+    let out = tmp.path().join("out");
+    let (code, err) = analyze(&[
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--svg",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let g = rows(&out.join("groups.csv"));
+    let herald = g.iter().find(|r| r["group"] == "herald").unwrap();
+    let mean = num(herald, "threat_mean");
+    assert!(mean > 0.0 && mean < 1.0, "{mean}");
+    let shown = format!("{mean:.2}");
+    let md = read(&out.join("report.md"));
+    let table = &md[md.find("## Comparing groups").unwrap()..];
+    // Markdown escapes the bracket.
+    assert!(
+        table.contains(&format!("| {shown} \\[")),
+        "{shown}: {table}"
+    );
+    let svg = read(&out.join("groups.svg"));
+    let texts: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split_once('>')?.1.split("</text>").next()?.trim()))
+        .collect();
+    assert!(texts.contains(&shown.as_str()), "{shown} not in {texts:?}");
+}
+
 #[test]
 fn planted_word_and_threatening_group_are_found() {
     let tmp = tempfile::tempdir().unwrap();

@@ -79,6 +79,50 @@ fn sample_articles_and_never_overwrite() {
     assert_eq!(fs::read_to_string(&out).unwrap(), "my codes");
 }
 
+/// `frame sample --excel` writes the sheet with a UTF-8 byte-order mark
+/// (the sheet otherwise the same), and `frame agree` reads it back filled,
+/// BOM and all, as Excel's "CSV UTF-8" saves it.
+#[test]
+fn an_excel_sheet_has_a_bom_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, excel) = (dir.path().join("plain.csv"), dir.path().join("excel.csv"));
+    for (out, flag) in [(&plain, None), (&excel, Some("--excel"))] {
+        let mut cmd = frame();
+        cmd.args(["sample", "--n", "12", "--seed", "3", "--out"])
+            .arg(out)
+            .arg(seeds());
+        if let Some(f) = flag {
+            cmd.arg(f);
+        }
+        let r = run(&mut cmd);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let (p, x) = (fs::read(&plain).unwrap(), fs::read(&excel).unwrap());
+    assert!(!p.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(&x[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&x[3..], &p[..]);
+    // Fill every code column, keep the BOM, and agree with frame.
+    let mut rdr = csv::Reader::from_reader(&p[..]);
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record(&header).unwrap();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.unwrap();
+        let row: Vec<String> = (0..header.len())
+            .map(|c| match c {
+                0..=2 => rec[c].to_string(),
+                _ => ((i + c) % 2).to_string(),
+            })
+            .collect();
+        w.write_record(&row).unwrap();
+    }
+    let filled = dir.path().join("filled.csv");
+    fs::write(&filled, w.into_inner().unwrap()).unwrap();
+    let r = run(frame().arg("agree").arg(&filled));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("of a stratified sample"), "{}", r.stdout);
+}
+
 /// Every sentence of the seeds as `frame analyze` scores it (sentences.csv):
 /// unit id (`<article>#s<n>`, as `frame sample` writes it), text, and the
 /// hits of each frame of `FRAMES`.

@@ -228,6 +228,9 @@ pub struct AnalyzeArgs {
     /// Also list in evidence.csv the matches that excluded phrases (`safe !safe seat`) dropped, marked in an `excluded` column.
     #[arg(long)]
     pub show_excluded: bool,
+    /// Write every CSV with a UTF-8 byte-order mark, so that Excel on Windows shows accented letters right (R and pandas read either).
+    #[arg(long)]
+    pub excel: bool,
     /// Hide progress and the summary (warnings are still shown).
     #[arg(long, short)]
     pub quiet: bool,
@@ -287,6 +290,9 @@ pub struct SampleArgs {
     /// Write the sheet to FILE (never overwritten) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Write the sheet with a UTF-8 byte-order mark, so that Excel on Windows shows accented letters right (frame agree reads either).
+    #[arg(long)]
+    pub excel: bool,
     /// Language for the stemmer.
     #[arg(long, default_value = "en", value_name = "CODE")]
     pub lang: String,
@@ -424,6 +430,7 @@ impl AnalyzeArgs {
         o.seed = self.seed;
         o.neighbours = self.neighbours;
         o.show_excluded = self.show_excluded;
+        o.excel = self.excel;
         o.chart_size = chart_size(&self.chart_size)?;
         o.svg = self.svg;
         o.quiet = self.quiet;

@@ -361,7 +361,8 @@ fn sample(args: &cli::SampleArgs) -> Result<(), Error> {
     for w in &s.warnings {
         warn(w);
     }
-    let bytes = crate::commands::validate::sample::to_csv(&s);
+    let bytes =
+        crate::report::csv::with_bom(crate::commands::validate::sample::to_csv(&s), args.excel);
     match &args.out {
         Some(p) => crate::commands::validate::sample::write_new(p, &bytes)?,
         None => print_out(&bytes)?,

@@ -157,6 +157,11 @@ pub struct Parameters {
     /// (`--show-excluded`; left out of analysis.json when off).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub show_excluded: bool,
+    /// Whether every CSV begins with a UTF-8 byte-order mark for Excel
+    /// (`--excel`; left out of analysis.json when off, as the CSVs are then
+    /// as before).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excel: bool,
 }
 
 /// One input file and its content hash.
@@ -482,8 +487,9 @@ pub struct SentenceRef {
     pub hits: f64,
 }
 
-/// Scores of one sentence.
-#[derive(Debug, Clone, Serialize)]
+/// Scores of one sentence (serialised in `unscored.rs`: no sentiment for
+/// a sentence of 0 words).
+#[derive(Debug, Clone)]
 pub struct SentenceScore {
     /// 1-based sentence number.
     pub sentence_no: usize,
@@ -492,7 +498,7 @@ pub struct SentenceScore {
     /// Word tokens in the sentence (the article's `words` is their sum); a
     /// sentence of 0 words has no part in the article's sentiment.
     pub words: usize,
-    /// Compound sentiment in [-1, 1].
+    /// Compound sentiment in [-1, 1]; written only for a sentence of words.
     pub sentiment: f64,
     /// Hits per frame, in `Analysis::frames` order.
     pub hits: Vec<f64>,

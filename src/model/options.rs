@@ -138,6 +138,8 @@ pub struct Options {
     pub svg: bool,
     /// Also list, in evidence.csv, the matches excluded phrases dropped.
     pub show_excluded: bool,
+    /// Write every CSV with a UTF-8 byte-order mark, for Excel.
+    pub excel: bool,
     /// Hide progress and the summary.
     pub quiet: bool,
     /// Bootstrap resamples per article for frame-score intervals (0 = none).
@@ -177,6 +179,7 @@ impl Options {
             chart_size: (1600, 1000),
             svg: false,
             show_excluded: false,
+            excel: false,
             quiet: false,
             bootstrap: DEFAULT_RESAMPLES,
             lexicons: Vec::new(),

@@ -1,10 +1,12 @@
-//! `analysis.json` for a part or voice of 0 words (an article saved without
-//! its headline, a speaker quoted in too few words to count): it has no
-//! rate and no sentiment, so they are `null`, as `positions.csv` and
-//! `voices.csv` leave them empty. A 0 would read as "no frame words" and
-//! pull the means computed from the JSON down.
+//! `analysis.json` for a part, voice or sentence of 0 words (an article
+//! saved without its headline, a speaker quoted in too few words to count,
+//! a sentence of only a number or punctuation): it has no rate and no
+//! sentiment, so they are `null`, as `positions.csv`, `voices.csv` and
+//! `sentences.csv` leave them empty. A 0 would read as "no frame words" and
+//! pull the means computed from the JSON down; a sentence's own compound
+//! (an emoticon has one) is not part of its article's sentiment.
 
-use super::{PositionScore, VoiceScore};
+use super::{PositionScore, SentenceScore, VoiceScore};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// Each rate, or `null` for all of them when there are no words.
@@ -39,9 +41,39 @@ impl Serialize for VoiceScore {
     }
 }
 
+impl Serialize for SentenceScore {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("SentenceScore", 5)?;
+        st.serialize_field("sentence_no", &self.sentence_no)?;
+        st.serialize_field("text", &*self.text)?;
+        st.serialize_field("words", &self.words)?;
+        st.serialize_field("sentiment", &(self.words > 0).then_some(&self.sentiment))?;
+        st.serialize_field("hits", &self.hits)?;
+        st.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_without_words_has_null_sentiment() {
+        let mut sentence = SentenceScore {
+            sentence_no: 2,
+            text: ":-)".into(),
+            words: 0,
+            sentiment: 0.36,
+            hits: vec![0.0],
+        };
+        let j = serde_json::to_value(&sentence).unwrap();
+        assert!(j["sentiment"].is_null());
+        assert_eq!(j["text"], ":-)");
+        assert_eq!(j["hits"], serde_json::json!([0.0]));
+        sentence.words = 1;
+        let j = serde_json::to_value(&sentence).unwrap();
+        assert_eq!(j["sentiment"], 0.36);
+    }
 
     #[test]
     fn a_part_without_words_has_null_rates_and_sentiment() {

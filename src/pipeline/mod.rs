@@ -303,6 +303,7 @@ pub fn analyze_corpus(corpus: &Corpus, opts: &Options) -> Result<Analysis> {
             chart_height: opts.chart_size.1,
             svg: opts.svg,
             show_excluded: opts.show_excluded,
+            excel: opts.excel,
         },
         inputs: corpus
             .inputs

@@ -25,6 +25,24 @@ pub fn score3(x: f64) -> String {
     fixed(x, 3)
 }
 
+/// Decimals of a group's mean of `measure` (and of its interval and sd):
+/// 1 for a frame score, 2 below 1 so that a rare frame does not read "0.0";
+/// sentiment (-1 to 1) always 2.
+pub fn group_decimals(measure: &str, mean: f64) -> usize {
+    if measure == "sentiment" || mean.abs() < 1.0 {
+        2
+    } else {
+        1
+    }
+}
+
+/// A group's mean of `measure` as the report prints it everywhere: the group
+/// table, `groups.png`'s labels and the group rows of `frames.png`, so a
+/// reader finds the same figure in each.
+pub fn group_mean(measure: &str, mean: f64) -> String {
+    fixed(mean, group_decimals(measure, mean))
+}
+
 /// Signed 2-decimal number (balance), with an explicit "+" for positive values.
 pub fn signed2(x: f64) -> String {
     let s = fixed(x, 2);
@@ -114,5 +132,18 @@ mod tests {
         assert_eq!(int(1200), "1,200");
         assert_eq!(int(999), "999");
         assert_eq!(int(1_234_567), "1,234,567");
+    }
+
+    /// From a review: groups.png printed a rare frame's group mean as 0.03
+    /// and the group table as 0.0. One rule for both.
+    #[test]
+    fn a_group_mean_reads_alike_wherever_it_is_shown() {
+        assert_eq!(group_mean("threat", 0.0312), "0.03");
+        assert_eq!(group_mean("threat", 0.0), "0.00");
+        assert_eq!(group_mean("threat", 12.345), "12.3");
+        assert_eq!(group_mean("threat", -0.5), "-0.50");
+        assert_eq!(group_mean("sentiment", 1.0), "1.00");
+        assert_eq!(group_mean("sentiment", -0.123), "-0.12");
+        assert_eq!(group_mean("threat", f64::NAN), "n/a");
     }
 }

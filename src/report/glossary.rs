@@ -4,7 +4,7 @@
 /// Every parameter as (name, value, meaning): known ones in a reading order,
 /// then any field added to `Parameters` later, so none is ever left out.
 pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, String)> {
-    const KNOWN: [(&str, &str); 30] = [
+    const KNOWN: [(&str, &str); 32] = [
         ("lang", "Language of the texts: chooses the stop-word list and the stemmer."),
         ("text_column", "For table (CSV) input: the column holding the article text."),
         ("id_column", "For table input: the column holding article ids (not set: ids come from file names or row numbers)."),
@@ -35,6 +35,8 @@ pub fn parameter_rows(p: &crate::model::Parameters) -> Vec<(String, String, Stri
         ("chart_width", "Width of the PNG charts in pixels (--chart-size WIDTHxHEIGHT)."),
         ("chart_height", "Height of the PNG charts in pixels (--chart-size WIDTHxHEIGHT)."),
         ("svg", "Whether SVG copies of the charts were written beside the PNG files (--svg)."),
+        ("show_excluded", "Whether evidence.csv also lists, marked excluded, the matches excluded phrases and conditions dropped; they never count (--show-excluded; shown only when on)."),
+        ("excel", "Whether every CSV file begins with a UTF-8 byte-order mark, so that Excel on Windows reads accented letters right (--excel; shown only when on)."),
     ];
     let map = match serde_json::to_value(p) {
         Ok(serde_json::Value::Object(m)) => m,
@@ -70,7 +72,13 @@ mod tests {
 
     #[test]
     fn every_parameter_is_explained() {
-        for (k, _, meaning) in parameter_rows(&crate::model::Parameters::default()) {
+        // The fields written only when on are explained too.
+        let p = crate::model::Parameters {
+            show_excluded: true,
+            excel: true,
+            ..Default::default()
+        };
+        for (k, _, meaning) in parameter_rows(&p) {
             assert_ne!(meaning, "See analysis.json.", "{k} has no meaning in KNOWN");
         }
     }

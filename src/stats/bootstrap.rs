@@ -15,12 +15,14 @@
 //! sentences, with draws of its own.
 //!
 //! The generator is Xoshiro256++ seeded with `--seed` mixed with a hash of the
-//! article id, so an article's interval does not change when other articles
-//! are added or the corpus is reordered, and parallel runs give the same bytes.
+//! article's text ([`content_salt`]: the SHA-256 of its text, not its id), so
+//! an article's interval does not change when other articles are added, the
+//! corpus is reordered or its file renamed, and parallel runs give the same
+//! bytes.
 //! Articles with fewer than two sentences get no interval (`None`).
 
 use crate::model::{ArticleResult, REASSURANCE, THREAT};
-use crate::stats::resample::{below, percentile_pair, rng};
+use crate::stats::resample::{below, content_salt, percentile_pair, rng};
 use rand_xoshiro::rand_core::RngCore;
 use rayon::prelude::*;
 
@@ -394,7 +396,7 @@ pub fn add_intervals_ticking(
                 told.set(now.max(told.get()));
             };
             let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
-            let mut r = rng(seed, &art.id);
+            let mut r = rng(seed, content_salt(art));
             // When every sentence is scored, the sentiment interval is drawn
             // with the frame scores' resamples (see [`sentiment_interval`]).
             let shared = sentiment_shares_draws(art) && words.len() >= hits.len();
@@ -451,7 +453,7 @@ fn sentiment_shares_draws(art: &ArticleResult) -> bool {
 /// as the article has, `resamples` times, and the 2.5th and 97.5th
 /// percentiles of the resampled means are taken, as for the frame scores.
 /// When every sentence is scored these are the frame scores' own resamples
-/// (the generator seeded with `seed` and the article id, so one set of draws
+/// (the generator seeded with `seed` and the article's text, so one set of draws
 /// serves every statistic of the article); when some sentence has no word,
 /// the scored sentences are resampled with a generator salted apart from
 /// the frame scores'. `None` with fewer than two scored sentences or no
@@ -468,9 +470,9 @@ pub fn sentiment_interval(art: &ArticleResult, seed: u64, resamples: usize) -> O
         return None;
     }
     let mut r = if sentiment_shares_draws(art) {
-        rng(seed, &art.id)
+        rng(seed, content_salt(art))
     } else {
-        rng(seed, &format!("sentiment\u{1f}{}", art.id))
+        rng(seed, &format!("sentiment\u{1f}{}", content_salt(art)))
     };
     // The mean as the only lane of [`intervals`]: the same draws and sums as
     // the lane [`add_intervals`] adds beside the frame scores.
@@ -616,12 +618,47 @@ mod tests {
             assert_eq!(stored, sentiment_interval(art, 11, 300), "{}", art.id);
             // The extra lane leaves the frame intervals as they were.
             let hits: Vec<&[f64]> = art.sentences.iter().map(|s| s.hits.as_slice()).collect();
-            let frames = frame_intervals(w, &hits, 7, 300, &mut rng(11, &art.id));
+            let frames = frame_intervals(w, &hits, 7, 300, &mut rng(11, content_salt(art)));
             let got: Vec<_> = art.frames.iter().map(|f| f.ci_low.zip(f.ci_high)).collect();
             assert_eq!(got, frames, "{}", art.id);
         }
         assert!(sentiment_shares_draws(&a.articles[0]));
         assert!(!sentiment_shares_draws(&a.articles[2]));
+    }
+
+    /// An article's draws are salted with its text, not its id: renaming
+    /// its file leaves its intervals as they were; another text gets others.
+    #[test]
+    fn renaming_an_article_keeps_its_intervals() {
+        let mut a = crate::model::example(2);
+        let mut r = rng(4, "r");
+        for art in &mut a.articles {
+            art.sha256 = "5e".repeat(32);
+            art.sentences = (0..12)
+                .map(|i| crate::model::SentenceScore {
+                    sentence_no: i + 1,
+                    text: "A sentence.".into(),
+                    words: 10,
+                    sentiment: below(&mut r, 200) as f64 / 100.0 - 1.0,
+                    hits: (0..7).map(|_| below(&mut r, 3) as f64).collect(),
+                })
+                .collect();
+        }
+        a.articles[1].sentences = a.articles[0].sentences.clone();
+        a.articles[1].id = "renamed.txt".into();
+        let words = vec![vec![10; 12]; 2];
+        let intervals = |art: &ArticleResult| {
+            let f: Vec<_> = art.frames.iter().map(|f| (f.ci_low, f.ci_high)).collect();
+            (f, art.sentiment_ci_low, art.threat_minus_reassurance_ci_low)
+        };
+        let mut same = a.clone();
+        add_intervals(&mut same.articles, &words, 42, 300);
+        assert!(same.articles[0].sentiment_ci_low.is_some());
+        assert_eq!(intervals(&same.articles[0]), intervals(&same.articles[1]));
+        // The same sentences under another text's hash: other draws.
+        a.articles[1].sha256 = "6f".repeat(32);
+        add_intervals(&mut a.articles, &words, 42, 300);
+        assert_ne!(intervals(&a.articles[0]), intervals(&a.articles[1]));
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //! those means (linear interpolation between order statistics, numpy's
 //! default). The random generator (xoshiro256++) is seeded from `--seed` and
 //! the group's name, so a group's interval does not depend on which other
-//! groups exist, and the same input gives the same interval.
+//! groups exist, and the same input gives the same interval. The draws pick
+//! the group's articles in content order (by the SHA-256 of each text,
+//! [`resample::content_order`]), not in the order they were read, so that
+//! renaming or reordering the files leaves every interval as it was.
 
 use crate::input::{Corpus, Document};
 use crate::model::dates::{period_of, Period};
@@ -22,7 +25,7 @@ use crate::model::{
     Analysis, ArticleResult, Collocations, GroupComparison, GroupStats, Keyness, MeasureSummary,
 };
 use crate::platform::timing::Timer;
-use crate::stats::resample::{below, percentile, rng};
+use crate::stats::resample::{self, below, percentile, rng};
 use crate::stats::{collocations, differences, keyness, pairs, timeline};
 use crate::text::tokens::TokenizedCorpus;
 use rayon::prelude::*;
@@ -268,6 +271,47 @@ fn measures_of(a: &ArticleResult, frames: &[String]) -> Vec<f64> {
     v
 }
 
+/// A group's articles and their rows of measures ([`measures_of`]), in
+/// content order.
+struct Members<'a> {
+    articles: Vec<&'a ArticleResult>,
+    rows: Vec<Vec<f64>>,
+}
+
+/// Each group's [`Members`] in content order ([`resample::content_order`]:
+/// by the SHA-256 of the text, then by the measures), so that the draws,
+/// the means and the sums over a group are the same whatever the files are
+/// called and in whatever order they came.
+fn in_content_order<'a>(
+    articles: &'a [ArticleResult],
+    frames: &[String],
+    idx: &[usize],
+    groups: usize,
+) -> Vec<Members<'a>> {
+    (0..groups)
+        .into_par_iter()
+        .map(|g| {
+            let arts: Vec<&ArticleResult> = articles
+                .iter()
+                .zip(idx)
+                .filter(|(_, &i)| i == g)
+                .map(|(a, _)| a)
+                .collect();
+            let mut rows: Vec<Vec<f64>> = arts.iter().map(|a| measures_of(a, frames)).collect();
+            let keys: Vec<&str> = arts.iter().map(|a| a.sha256.as_str()).collect();
+            let order = resample::content_order(&keys, &rows, |a, b| resample::cmp_values(a, b));
+            Members {
+                articles: order.iter().map(|&i| arts[i]).collect(),
+                // `order` is a permutation: each row is taken once.
+                rows: order
+                    .iter()
+                    .map(|&i| std::mem::take(&mut rows[i]))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Compares the groups `idx` (indices into `names`) of `articles`.
 pub fn compare(
     articles: &[ArticleResult],
@@ -279,18 +323,14 @@ pub fn compare(
 ) -> GroupComparison {
     let mut measures: Vec<String> = frames.to_vec();
     measures.push("sentiment".into());
+    let members = in_content_order(articles, frames, idx, names.len());
     // Groups in parallel: each has its own seeded generator, so the result is the same.
     let (groups, draws): (Vec<GroupStats>, Vec<Vec<Vec<f64>>>) = names
         .par_iter()
         .enumerate()
         .map(|(g, name)| {
-            let rows: Vec<Vec<f64>> = articles
-                .iter()
-                .zip(idx)
-                .filter(|(_, &i)| i == g)
-                .map(|(a, _)| measures_of(a, frames))
-                .collect();
-            let (stats, draws) = summarise_with_draws(&rows, &measures, seed, name, RESAMPLES);
+            let rows = &members[g].rows;
+            let (stats, draws) = summarise_with_draws(rows, &measures, seed, name, RESAMPLES);
             let g = GroupStats {
                 name: name.clone(),
                 articles: rows.len(),
@@ -304,7 +344,7 @@ pub fn compare(
         .map(|g| {
             let mut c: Vec<Option<(f64, f64)>> = vec![Some((0.0, 0.0)); frames.len()];
             c.push(None);
-            for (a, _) in articles.iter().zip(idx).filter(|(_, &i)| i == g) {
+            for a in &members[g].articles {
                 for (j, f) in frames.iter().enumerate() {
                     let hits = a
                         .frames
@@ -599,6 +639,66 @@ mod tests {
             ]
         );
         assert_eq!(crate::model::pairs::family(&c.pairs), 6);
+    }
+
+    /// From a review: renaming the files (so the articles came in another
+    /// order) changed the groups' intervals. The same texts under other
+    /// names and in another order give the same comparison, bit for bit,
+    /// also with two articles of one text (a tie of the content key).
+    #[test]
+    fn renaming_or_reordering_the_articles_keeps_the_comparison() {
+        let frames = vec!["threat".to_string(), "reassurance".to_string()];
+        let art = |k: usize, group: &str, id: String| ArticleResult {
+            id,
+            group: Some(group.into()),
+            words: 100 + k,
+            // Text k's hash and scores: the same k, the same text.
+            sha256: format!("{:064x}", (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)),
+            frames: frames
+                .iter()
+                .enumerate()
+                .map(|(f, name)| crate::model::FrameScore {
+                    frame: name.clone(),
+                    hits: ((k * (f + 3)) % 7) as f64,
+                    per_1k: ((k * (f + 3)) % 7) as f64 * 1000.0 / (100 + k) as f64,
+                    ..Default::default()
+                })
+                .collect(),
+            sentiment: crate::model::SentimentSummary {
+                compound: (k % 5) as f64 / 5.0 - 0.4,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        // Texts 0..24, text 3 twice in the herald; groups by k % 3.
+        let texts: Vec<usize> = (0..24).chain([3]).collect();
+        let group = |k: usize| ["herald", "post", "times"][k % 3];
+        let before: Vec<ArticleResult> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| art(k, group(k), format!("a{i:02}.txt")))
+            .collect();
+        // Other names, and the order they sort in is another: reversed, then
+        // rotated so the two copies of text 3 change places too.
+        let mut after: Vec<ArticleResult> = texts
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, &k)| art(k, group(k), format!("renamed-{}.txt", 97 * i % 31)))
+            .collect();
+        after.rotate_left(7);
+        let run = |articles: &[ArticleResult]| {
+            let labels: Vec<Option<String>> = articles.iter().map(|a| a.group.clone()).collect();
+            let (names, idx) = index(&labels);
+            let c = compare(articles, &frames, &names, &idx, "group", 42);
+            (
+                serde_json::to_string(&c.groups).unwrap(),
+                serde_json::to_string(&c.differences).unwrap(),
+            )
+        };
+        let (groups, differences) = run(&before);
+        assert!(groups.contains("ci_low"), "{groups}");
+        assert_eq!(run(&after), (groups, differences));
     }
 
     #[test]

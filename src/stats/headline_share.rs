@@ -10,7 +10,7 @@
 //! compares the frames with each other, which cancels that.
 
 use crate::model::{Analysis, ArticleResult};
-use crate::stats::resample::{below, percentile_pair, rng};
+use crate::stats::resample::{below, cmp_values, content_order, percentile_pair, rng};
 
 /// The headline and body sides of one frame, pooled over the articles.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,11 +88,16 @@ pub fn compare(a: &Analysis, frame: usize, resamples: usize) -> Option<HeadlineS
     if a.frames.len() < 2 || frame >= a.frames.len() {
         return None;
     }
-    let rows: Vec<Sides> = a
+    // In content order, as the groups' draws are (`resample::content_order`),
+    // so that renaming the files leaves the interval as it was.
+    let (keys, unordered): (Vec<&str>, Vec<Sides>) = a
         .articles
         .iter()
-        .filter_map(|art| sides(art, frame))
-        .collect();
+        .filter_map(|art| Some((art.sha256.as_str(), sides(art, frame)?)))
+        .unzip();
+    let flat = |s: &Sides| [s.headline, s.body].concat();
+    let order = content_order(&keys, &unordered, |x, y| cmp_values(&flat(x), &flat(y)));
+    let rows: Vec<&Sides> = order.iter().map(|&i| &unordered[i]).collect();
     let matched = |pick: fn(&Sides) -> f64| rows.iter().any(|s| pick(s) > 0.0);
     if !matched(|s| s.headline[1]) || !matched(|s| s.body[1]) {
         return None;
@@ -166,6 +171,30 @@ mod tests {
             compare(&analysis(&rows), 0, 200).unwrap().interval,
             s.interval
         );
+    }
+
+    /// The interval draws the articles in content order: the same texts
+    /// under other names and in another order give the same interval.
+    #[test]
+    fn renaming_or_reordering_the_articles_keeps_the_interval() {
+        let rows: Vec<_> = (0..30)
+            .map(|i| {
+                let k = (i * 7 % 5) as f64;
+                ([k, (i % 3) as f64], [1.0 + (i % 4) as f64, 3.0])
+            })
+            .collect();
+        let mut a = analysis(&rows);
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.sha256 = format!("{:064x}", (i as u64 + 1).wrapping_mul(0x9e37_79b9));
+        }
+        let s = compare(&a, 0, 400).unwrap();
+        assert!(s.interval.is_some());
+        a.articles.reverse();
+        a.articles.rotate_left(11);
+        for (i, art) in a.articles.iter_mut().enumerate() {
+            art.id = format!("renamed-{i}");
+        }
+        assert_eq!(compare(&a, 0, 400).unwrap(), s);
     }
 
     #[test]

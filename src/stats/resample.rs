@@ -1,6 +1,7 @@
 //! Seeded resampling, once for every statistic: generators seeded from
 //! `--seed` and a name, an unbiased bounded draw, a shuffle, and
-//! percentiles (sorted, or selected in linear time).
+//! percentiles (sorted, or selected in linear time); the order articles
+//! are drawn in ([`content_order`]) and an article's salt ([`content_salt`]).
 
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -42,6 +43,44 @@ pub fn below(rng: &mut impl RngCore, n: usize) -> usize {
         }
     }
     (m >> 64) as usize
+}
+
+/// The order in which a bootstrap that draws articles holds them: sorted by
+/// `keys` (the SHA-256 of each article's text), then,
+/// for articles with the same key, by `tie` (their values). A draw picks
+/// rows by position, so rows kept in corpus order (file names, ids) made
+/// the intervals change when files were renamed; in this order the same
+/// texts give the same draws wherever they sit. Two rows equal under both
+/// hold the same values, so which comes first changes nothing.
+pub fn content_order<T>(
+    keys: &[&str],
+    rows: &[T],
+    tie: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(keys[b]).then_with(|| tie(&rows[a], &rows[b])));
+    order
+}
+
+/// Compares two rows of values in `f64::total_cmp`'s order, value by value
+/// (the `tie` of [`content_order`] for rows of numbers).
+pub fn cmp_values(a: &[f64], b: &[f64]) -> std::cmp::Ordering {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| x.total_cmp(y))
+        .find(|o| o.is_ne())
+        .unwrap_or_else(|| a.len().cmp(&b.len()))
+}
+
+/// What an article's own generator is salted with: the SHA-256 of its text,
+/// so that renaming its file (which changes its id) leaves its draws as they
+/// were; the id only for an article without one (a hand-built test article).
+pub fn content_salt(art: &crate::model::ArticleResult) -> &str {
+    if art.sha256.is_empty() {
+        &art.id
+    } else {
+        &art.sha256
+    }
 }
 
 /// Shuffles in place (Fisher-Yates).

@@ -267,3 +267,53 @@ pub fn read_sheet(path: &Path, frames: &[String], need_text: bool) -> Result<She
         from_sample,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sheet saved with a UTF-8 byte-order mark (`frame sample --excel`, or
+    /// Excel's "CSV UTF-8") reads as the same sheet without one: the first
+    /// column is still `unit_id`, and the sheet is still one of frame
+    /// sample's.
+    #[test]
+    fn a_sheet_with_a_bom_reads_as_without() {
+        let frames = vec!["threat".to_string(), "reassurance".to_string()];
+        let body = "unit_id,article_id,text,threat,reassurance\n\
+                    a#s1,a,Les émeutes ont fait peur.,1,0\n\
+                    b#s2,b,Tout est calme à Genève.,0,1\n";
+        let semicolons = "sep=;\nunit_id;article_id;text;threat;reassurance\n\
+                          a#s1;a;Les émeutes ont fait peur.;1;0\n\
+                          b#s2;b;Tout est calme à Genève.;0;1\n";
+        let dir = tempfile::tempdir().unwrap();
+        let read = |name: &str, bytes: Vec<u8>| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            read_sheet(&path, &frames, true).unwrap()
+        };
+        let plain = read("plain.csv", body.as_bytes().to_vec());
+        let sheets = [
+            read("bom.csv", crate::report::csv::with_bom(body.into(), true)),
+            read(
+                "bom-sep.csv",
+                crate::report::csv::with_bom(semicolons.into(), true),
+            ),
+        ];
+        assert!(plain.from_sample);
+        for s in sheets {
+            assert!(s.from_sample, "{}", s.path.display());
+            assert_eq!(s.frames, plain.frames);
+            assert_eq!(s.rows.len(), 2);
+            for (r, p) in s.rows.iter().zip(&plain.rows) {
+                assert_eq!(
+                    (&r.unit_id, &r.text, &r.codes),
+                    (&p.unit_id, &p.text, &p.codes)
+                );
+            }
+            assert_eq!(
+                s.rows[0].text.as_deref(),
+                Some("Les émeutes ont fait peur.")
+            );
+        }
+    }
+}

@@ -7,7 +7,7 @@ use super::labels::{article_index, article_label, cluster_name, MAX_ROWS};
 use super::style::*;
 use crate::model::Analysis;
 use crate::report::cautions;
-use crate::report::format::int;
+use crate::report::format::{group_mean, int};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -328,7 +328,21 @@ pub fn draw<DB: DrawingBackend>(
     // Fonts shrink with the rows so that 40 rows still fit.
     let lf = st.font(lf0.get_size().min(ch as f64 * 0.8), false);
     let vf = st.font(st.fs(16.0).min(ch as f64 * 0.62), false);
-    let show_values = ch >= 9 && text_w(&vf, &format!("{:.1}", scale_max)) + 4 <= cw;
+    // Group rows are the group table's means: printed as it prints them.
+    let cell_text = |frame: usize, v: f64| {
+        if kind == Kind::Groups && v.is_finite() {
+            group_mean(&a.frames[frame], v)
+        } else {
+            num(v, 1)
+        }
+    };
+    let widest = rows
+        .iter()
+        .flat_map(|r| r.1.iter().enumerate())
+        .map(|(j, &v)| text_w(&vf, &cell_text(j, v)))
+        .max()
+        .unwrap_or(0);
+    let show_values = ch >= 9 && widest + 4 <= cw;
     for (r, (label, vals)) in rows.iter().enumerate() {
         let y = y0 + ch * r as i32;
         let l = fit(&lf, label, label_w - st.px(12.0));
@@ -353,7 +367,7 @@ pub fn draw<DB: DrawingBackend>(
             if show_values {
                 text(
                     &area,
-                    &num(*v, 1),
+                    &cell_text(j, *v),
                     &vf,
                     text_on(colour),
                     (x + cw / 2, y + ch / 2),

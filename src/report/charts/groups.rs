@@ -9,7 +9,7 @@ use super::style::*;
 use crate::model::findings::{DIFFERENCE, REST};
 use crate::model::{Analysis, GroupStats};
 use crate::report::cautions;
-use crate::report::format::int;
+use crate::report::format::{group_mean, int};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -283,8 +283,8 @@ pub fn draw<DB: DrawingBackend>(
                     }
                     end = end.max(xh);
                 }
-                // Two decimals below 1, so a rare frame does not read "0.0".
-                let mean = num(s.mean, if finite(s.mean).abs() < 1.0 { 2 } else { 1 });
+                // As the group table prints it.
+                let mean = group_mean(&s.measure, s.mean);
                 let at = (end + st.px(5.0), y + rh / 2);
                 bar_label(&area, &mean, &vf, INK, at, Side::Right)?;
             }

@@ -1,5 +1,6 @@
-//! The tables behind every chart, as UTF-8 CSV (no BOM). Numbers are written
-//! with fixed decimals so that the same run gives byte-identical files.
+//! The tables behind every chart, as UTF-8 CSV (no BOM, unless `--excel`
+//! asks for one before every table). Numbers are written with fixed
+//! decimals so that the same run gives byte-identical files.
 
 mod cell;
 mod group_tables;
@@ -9,8 +10,8 @@ use crate::model::Analysis;
 use crate::report::OutputFile;
 use cell::Cell;
 pub use cell::{from_spreadsheet_safe, spreadsheet_safe, write_text_record};
-pub use table::Table;
 use table::{f6, h, table, table_per_article};
+pub use table::{with_bom, Table, UTF8_BOM};
 
 /// `articles.csv`: one row per article; after the fixed columns, one per
 /// metadata key any article has (outlet, byline, section ... from front
@@ -202,7 +203,9 @@ fn evidence_table(a: &Analysis) -> Table<'_> {
     })
 }
 
-/// `sentences.csv`: every sentence with its sentiment and frame hits, for close reading.
+/// `sentences.csv`: every sentence with its sentiment and frame hits, for
+/// close reading; a sentence of 0 words has an empty sentiment, so the mean
+/// of an article's cells is its sentiment in articles.csv.
 pub fn sentences(a: &Analysis) -> OutputFile {
     sentences_table(a).into()
 }
@@ -218,7 +221,9 @@ fn sentences_table(a: &Analysis) -> Table<'_> {
                     Cell::Int(s.sentence_no),
                     Cell::Text(&s.text),
                     Cell::Int(s.words),
-                    Cell::F4(s.sentiment),
+                    // A sentence of 0 words has no part in the article's
+                    // sentiment: empty, as voices.csv leaves a voice of 0 words.
+                    Cell::OptF4((s.words > 0).then_some(s.sentiment)),
                 ]
                 .into_iter()
                 .chain(s.hits.iter().map(|&x| Cell::F4(x))),
@@ -411,9 +416,10 @@ pub fn each(
         |a| vec![coverage(a).into()],
         |a| group_tables::all(a).into_iter().map(Table::from).collect(),
     ];
+    let bom = a.parameters.excel;
     for make in makers {
         for t in make(a) {
-            emit(t)?;
+            emit(t.with_bom(bom))?;
         }
     }
     Ok(())
@@ -437,6 +443,79 @@ mod tests {
         ));
         assert!(clusters(&a).is_some());
         assert!(clusters(&crate::model::example(2)).is_none());
+    }
+
+    /// `--excel` puts the UTF-8 byte-order mark before every table and
+    /// changes nothing else; without it no table starts with one.
+    #[test]
+    fn excel_writes_a_bom_before_every_table_and_nothing_else() {
+        fn render(a: &Analysis) -> Vec<(String, Vec<u8>)> {
+            let mut out = Vec::new();
+            each(a, &mut |t| {
+                out.push((t.name.clone(), OutputFile::from(t).bytes));
+                Ok(())
+            })
+            .unwrap();
+            out
+        }
+        let mut a = crate::model::example(4);
+        let plain = render(&a);
+        a.parameters.excel = true;
+        let excel = render(&a);
+        assert!(plain.len() > 10, "{} tables", plain.len());
+        assert_eq!(plain.len(), excel.len());
+        for ((name, p), (name_x, x)) in plain.iter().zip(&excel) {
+            assert_eq!(name, name_x);
+            assert!(!p.starts_with(UTF8_BOM), "{name} has a BOM without --excel");
+            assert_eq!(&x[..3], [0xEF, 0xBB, 0xBF], "{name}");
+            assert_eq!(&x[3..], &p[..], "{name} differs beyond the BOM");
+        }
+    }
+
+    /// From a review: a sentence of 0 words ("1,200.", ":-)") was written
+    /// with a sentiment that the article's mean leaves out. Its cell is
+    /// empty, so the mean of the cells is the article's sentiment; its
+    /// hits stay (0), so the sentences still sum to the article's counts.
+    #[test]
+    fn a_sentence_of_no_words_has_no_sentiment_and_the_mean_holds() {
+        let mut a = crate::model::example(1);
+        let nf = a.frames.len();
+        let sentence = |no: usize, words: usize, sentiment: f64| crate::model::SentenceScore {
+            sentence_no: no,
+            text: "x".into(),
+            words,
+            sentiment,
+            hits: vec![0.0; nf],
+        };
+        a.articles[0].sentences = vec![
+            sentence(1, 8, 0.5),
+            sentence(2, 0, 0.36),
+            sentence(3, 12, -0.2),
+        ];
+        let scored: Vec<_> = a.articles[0]
+            .sentences
+            .iter()
+            .map(|s| {
+                (
+                    crate::model::SentimentSummary {
+                        compound: s.sentiment,
+                        ..Default::default()
+                    },
+                    s.words,
+                )
+            })
+            .collect();
+        let article = crate::scoring::sentiment::aggregate(&scored).compound;
+        let text = String::from_utf8(sentences(&a).bytes).unwrap();
+        let cells: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(4).unwrap())
+            .collect();
+        assert_eq!(cells, ["0.5000", "", "-0.2000"]);
+        let written: Vec<f64> = cells.iter().filter_map(|c| c.parse().ok()).collect();
+        let mean = written.iter().sum::<f64>() / written.len() as f64;
+        assert!((mean - article).abs() < 1e-9, "{mean} {article}");
     }
 
     /// removed.csv has a row per removed piece, named by article, file and

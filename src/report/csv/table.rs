@@ -15,6 +15,22 @@ pub(super) fn f6(x: f64) -> String {
     String::from_utf8_lossy(&cell::fixed(x, 6, &mut [0; 32])).into_owned()
 }
 
+/// The UTF-8 byte-order mark that `--excel` puts before every CSV: Excel on
+/// Windows reads a CSV without one in the system's code page, so "é" shows
+/// as "Ã©"; R, pandas and frame itself read either.
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` with [`UTF8_BOM`] before them when `bom` is on, else as they are.
+pub fn with_bom(bytes: Vec<u8>, bom: bool) -> Vec<u8> {
+    if !bom {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(UTF8_BOM.len() + bytes.len());
+    out.extend_from_slice(UTF8_BOM);
+    out.extend_from_slice(&bytes);
+    out
+}
+
 /// A whole table, header then rows, as an output file.
 pub(super) fn table<'a, R, C>(
     name: &str,
@@ -82,6 +98,7 @@ where
     Table {
         name: name.into(),
         body: Body::Lazy(Box::new(render)),
+        bom: false,
     }
 }
 
@@ -91,6 +108,8 @@ pub struct Table<'a> {
     /// File name inside the output folder.
     pub name: String,
     body: Body<'a>,
+    /// Whether [`UTF8_BOM`] goes before the bytes (`--excel`).
+    bom: bool,
 }
 
 /// How a table's bytes are produced.
@@ -103,8 +122,16 @@ enum Body<'a> {
 type LazyRender<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync + 'a;
 
 impl Table<'_> {
+    /// The same table, written with [`UTF8_BOM`] first when `bom` is on.
+    pub fn with_bom(self, bom: bool) -> Self {
+        Table { bom, ..self }
+    }
+
     /// Writes the table's bytes to `w`.
     pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if self.bom {
+            w.write_all(UTF8_BOM)?;
+        }
         match &self.body {
             Body::Bytes(b) => w.write_all(b),
             Body::Lazy(render) => render(w),
@@ -117,6 +144,7 @@ impl From<OutputFile> for Table<'_> {
         Table {
             name: f.name,
             body: Body::Bytes(f.bytes),
+            bom: false,
         }
     }
 }

@@ -7,15 +7,18 @@ use crate::model::numbers::p_value;
 use crate::model::KeynessComparison;
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Table};
-use crate::report::format::{count, fixed, int};
+use crate::report::format::{count, fixed, group_decimals, group_mean, int};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
 /// Collocations shown per scope and length.
 const COLLOCATIONS_SHOWN: usize = 10;
 
-/// "mean [low, high]" with `d` decimals; just the mean when there is no interval.
-fn mean_ci(mean: f64, lo: Option<f64>, hi: Option<f64>, d: usize) -> String {
+/// "mean [low, high]", each with the mean's decimals
+/// ([`group_decimals`], the rule `groups.png` labels its bars by); just the
+/// mean when there is no interval.
+fn mean_ci(measure: &str, mean: f64, lo: Option<f64>, hi: Option<f64>) -> String {
+    let d = group_decimals(measure, mean);
     match (lo, hi) {
         (Some(l), Some(h)) => format!("{} [{}, {}]", fixed(mean, d), fixed(l, d), fixed(h, d)),
         _ => fixed(mean, d),
@@ -66,24 +69,18 @@ impl<'a> Builder<'a> {
         }
         let mut header: Vec<String> = vec!["Group".into(), "Articles".into()];
         header.extend(g.measures.iter().map(|m| m.replace('_', " ")));
-        // One row per group: its name, its size, then one cell per measure
-        // (sentiment with two decimals, frame scores with one).
-        let rows_of =
-            |cell: &dyn Fn(&crate::model::MeasureSummary, usize) -> String| -> Vec<Vec<Cell>> {
-                g.groups
-                    .iter()
-                    .map(|gr| {
-                        let mut row =
-                            vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
-                        for s in &gr.stats {
-                            let d = if s.measure == "sentiment" { 2 } else { 1 };
-                            row.push(Cell::num(cell(s, d)));
-                        }
-                        row
-                    })
-                    .collect()
-            };
-        let rows = rows_of(&|s, d| mean_ci(s.mean, s.ci_low, s.ci_high, d));
+        // One row per group: its name, its size, then one cell per measure.
+        let rows_of = |cell: &dyn Fn(&crate::model::MeasureSummary) -> String| -> Vec<Vec<Cell>> {
+            g.groups
+                .iter()
+                .map(|gr| {
+                    let mut row = vec![Cell::text(gr.name.clone()), Cell::num(int(gr.articles))];
+                    row.extend(gr.stats.iter().map(|s| Cell::num(cell(s))));
+                    row
+                })
+                .collect()
+        };
+        let rows = rows_of(&|s| mean_ci(&s.measure, s.mean, s.ci_low, s.ci_high));
         let hdr: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..hdr.len()).collect();
         let means = table(&hdr, &numeric, rows);
@@ -102,9 +99,9 @@ impl<'a> Builder<'a> {
         self.para(vec![t(
             "Standard deviation of each measure within each group:",
         )]);
-        let sd_rows = rows_of(&|s, d| {
+        let sd_rows = rows_of(&|s| {
             s.sd.filter(|v| v.is_finite())
-                .map(|v| fixed(v, d))
+                .map(|v| group_mean(&s.measure, v))
                 .unwrap_or_else(|| "n/a".into())
         });
         self.push(Block::Table(table(&hdr, &numeric, sd_rows)));
