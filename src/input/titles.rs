@@ -11,8 +11,8 @@
 //!   farmers count the cost Jane Smith"), as copies that flatten a page's
 //!   headline and byline elements into one line write it. The name is
 //!   taken off and becomes the byline when it is a byline's shape: two or
-//!   three capitalised name words, after a separator or "By", or after a
-//!   lower-case word that no name follows by grammar (not "in", "against":
+//!   three capitalised name words, after "By" and a separator, or after a
+//!   lower-case word (a separator between them taken off too) that no name follows by grammar (not "in", "against":
 //!   a stop word) or a closing quotation mark, in a headline written in
 //!   sentence case (a Title Case headline gives no boundary); and the
 //!   article never names that person before its closing lines (an author
@@ -208,9 +208,10 @@ fn glued_byline<'a>(line: &'a str, after: &str) -> Option<(&'a str, String)> {
             marked = k > 0 && SEPARATORS.contains(&words[k - 1].1);
             head_end = words[k].0;
         }
+        // A separator alone marks no byline: "… Russia — Justice Ministry"
+        // names the headline's source, and goes through the checks below.
         if k > 0 && SEPARATORS.contains(&words[k - 1].1) {
             k -= 1;
-            marked = true;
             head_end = words[k].0;
         }
         let before = words.get(k.checked_sub(1)?)?.1;
@@ -429,6 +430,8 @@ mod tests {
             "Stake bought in Deutsche Bank",
             // Title Case gives no boundary between headline and name.
             "Witches Plan To Cast Spell Against Donald Trump",
+            // A source after a dash is the headline's, not a byline.
+            "Killer may be handed over to Russia \u{2014} Justice Ministry",
             // Possessives, capitals and single names are no byline.
             "Storm hits coast of Northern Ireland's",
             "Ceasefire talks resume in Helmand",
