@@ -14,6 +14,7 @@ use super::lost_spaces;
 use super::quote_marks;
 use super::repeated_title;
 use super::text_steps;
+use super::titles;
 use super::under_headline;
 use super::walk::{extension, Candidate};
 use crate::model::options::InputFormat;
@@ -203,7 +204,7 @@ pub(crate) fn read_article(
         }
         for (k, v) in part.meta {
             match k.as_str() {
-                "title" if !v.is_empty() => doc.title = v.clone(),
+                "title" if !v.is_empty() => doc.set_title(&v),
                 // The reader has named a date it could not read (front matter
                 // with its line); the date is left empty and kept apart.
                 "date" if !v.is_empty() => {
@@ -287,11 +288,18 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         Cow::Owned(joined) => joined,
         Cow::Borrowed(_) => clean,
     };
-    let title = find_title(&clean);
+    let found = titles::title_of(&clean);
+    // The line as printed finds the headline's repeats and the lines under
+    // it; a paragraph used as the title has neither.
+    let printed = if found.from_text {
+        found.text.as_str()
+    } else {
+        found.line.as_str()
+    };
     let (clean, repeats) = if keep_boilerplate {
         (clean, 0)
     } else {
-        match repeated_title::without_repeats(&clean, &title) {
+        match repeated_title::without_repeats(&clean, printed) {
             (Cow::Owned(t), lines) => {
                 let n = lines.len();
                 removed.extend(
@@ -307,8 +315,8 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     // The byline and date lines under the headline are metadata, not text
     // (a date from the file name or the file's own metadata, set later,
     // takes the place of this one).
-    let under = under_headline::read(&clean, &title, keep_boilerplate);
-    let (byline, date) = (under.byline, under.date);
+    let under = under_headline::read(&clean, printed, keep_boilerplate);
+    let (byline, date) = (under.byline.or(found.byline), under.date);
     let clean = match under.text {
         Cow::Owned(t) => t,
         Cow::Borrowed(_) => clean,
@@ -316,7 +324,9 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
     let mut doc = Document {
         sha256: sha256_hex(clean.as_bytes()),
         text: clean,
-        title,
+        printed_title: (found.text != found.line).then(|| found.line.clone()),
+        title_from_text: found.from_text,
+        title: found.text,
         boilerplate_lines: dropped + repeats,
         removed,
         teasers_left,
@@ -330,57 +340,6 @@ pub fn make_document(text: &str, keep_boilerplate: bool) -> Document {
         let _ = doc.set_date(&iso);
     }
     doc
-}
-
-/// The article's title: its first line, unless that line is short (under
-/// four words) and the next is a headline, when it is a section label
-/// ("World News") and the first line of at least four words is the title.
-/// A short first line followed by a paragraph is a short headline ("Gearing
-/// up", "Change to what?").
-pub fn find_title(text: &str) -> String {
-    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let words = |l: &str| l.split_whitespace().count();
-    let first = lines().next().unwrap_or("");
-    let label = words(first) < 4 && lines().nth(1).is_some_and(headline_like);
-    let title = if label {
-        lines().find(|l| words(l) >= 4).unwrap_or(first)
-    } else {
-        first
-    };
-    clip_title(title)
-}
-
-/// Longest title, in characters: a first line longer than this is a
-/// paragraph (the file has no headline line) and is cut.
-const TITLE_MAX_CHARS: usize = 300;
-
-/// `line` as a title: whole, or cut at the last word boundary within
-/// [`TITLE_MAX_CHARS`] with an ellipsis, so that a cut shows and never
-/// splits a word.
-fn clip_title(line: &str) -> String {
-    if line.chars().count() <= TITLE_MAX_CHARS {
-        return line.to_string();
-    }
-    let end = line
-        .char_indices()
-        .nth(TITLE_MAX_CHARS - 1)
-        .map_or(line.len(), |(i, _)| i);
-    let head = &line[..end];
-    let cut = head
-        .rfind(char::is_whitespace)
-        .filter(|&i| i > 0)
-        .map_or(head, |i| &head[..i]);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// Most words a headline has; a longer line is a paragraph.
-const HEADLINE_MAX_WORDS: usize = 25;
-
-/// True when a line reads as a headline rather than a paragraph: at most
-/// [`HEADLINE_MAX_WORDS`] words and no full stop at its end.
-fn headline_like(line: &str) -> bool {
-    let line = line.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
-    line.split_whitespace().count() <= HEADLINE_MAX_WORDS && !line.ends_with('.')
 }
 
 /// A YYYY-MM-DD date inside a file name.
@@ -464,10 +423,17 @@ It rained all week.
     #[test]
     fn a_long_first_line_is_cut_at_a_word_with_an_ellipsis() {
         let para = "word ".repeat(70) + "controversy it is facing over the weekend.";
-        let title = find_title(&format!("{para}\n\nMore text."));
-        assert!(title.ends_with("word…"), "{title}");
-        assert!(title.chars().count() <= TITLE_MAX_CHARS);
-        assert_eq!(find_title("Short headline\n\nText."), "Short headline");
+        let d = make_document(&format!("{para}\n\nMore text."), false);
+        assert!(d.title.ends_with("word…"), "{}", d.title);
+        assert_eq!(d.title.split_whitespace().count(), 15);
+        assert!(d.title_from_text);
+        assert_eq!(d.printed_title.as_deref(), Some(para.as_str()));
+        let d = make_document("Short headline\n\nText.", false);
+        assert_eq!(
+            (d.title.as_str(), d.title_from_text),
+            ("Short headline", false)
+        );
+        assert_eq!(d.printed_title, None);
     }
 
     fn read(name: &str, bytes: &[u8], forced: Option<InputFormat>) -> FileResult {

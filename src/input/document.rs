@@ -18,6 +18,13 @@ pub struct Document {
     pub source: String,
     /// Title (first substantial line, or the title column / front matter).
     pub title: String,
+    /// The title line as the text prints it, where `title` differs from it
+    /// (a paragraph shortened, a byline glued to it taken off): what finds
+    /// the headline in the text (`scoring::positions`).
+    pub printed_title: Option<String>,
+    /// True when the text has no headline line and `title` is the opening
+    /// of its first paragraph (the run warns, see `input::titles`).
+    pub title_from_text: bool,
     /// The article text with boilerplate removed (paragraphs separated by blank lines).
     pub text: String,
     /// Date, if known and readable (front matter, file name YYYY-MM-DD, date
@@ -49,6 +56,15 @@ pub struct Document {
 }
 
 impl Document {
+    /// Sets a title given apart from the text (front matter, a table's
+    /// title column, `--metadata`): it is the title as given, so the rules
+    /// for a title found in the text no longer apply to it.
+    pub fn set_title(&mut self, title: &str) {
+        self.title = title.to_string();
+        self.printed_title = None;
+        self.title_from_text = false;
+    }
+
     /// Sets the date from `value` by the one date reader every source goes
     /// through (ISO, or written out as "5 March 2024"), or, when it cannot be
     /// read, leaves the date empty, keeps `value` as the unread date and

@@ -10,6 +10,9 @@ use super::repeated_title::words;
 
 /// A title line longer than this is an opening paragraph, not a headline.
 pub const HEADLINE_MAX_WORDS: usize = 30;
+/// Most words a byline glued to a headline line adds to it ("by" and a
+/// name of up to three words).
+const BYLINE_MAX_WORDS: usize = 4;
 /// The shortest paragraph that can be the lead.
 pub const LEAD_MIN_WORDS: usize = 10;
 
@@ -43,9 +46,12 @@ pub fn with_headline(title: &str, text: &str) -> String {
     // A long first line's title is cut at a word and ends in "…" (frame
     // import writes it so): the text already opens with it.
     let cut = title.ends_with('\u{2026}');
+    // A title taken off a byline glued to its line (`titles.rs`) is that
+    // line but for the name and a "by" at its end.
     let already = |l: &str| {
         let (l, t) = (words(l), words(&title));
-        l == t || (cut && l.starts_with(&t))
+        let glued = !t.is_empty() && l.len() > t.len() && l.len() <= t.len() + BYLINE_MAX_WORDS;
+        l == t || ((cut || glued) && l.starts_with(&t))
     };
     if title.is_empty() || first.is_some_and(already) {
         return text.to_string();
@@ -95,6 +101,18 @@ mod tests {
         assert_eq!(
             with_headline("Homes were\u{2026}", "Roads closed."),
             "Homes were\u{2026}\n\nRoads closed."
+        );
+    }
+
+    #[test]
+    fn a_title_taken_off_a_glued_byline_is_not_put_above_its_line() {
+        let text = "Farmers count the cost Jane Smith\n\nThe river rose.";
+        assert_eq!(with_headline("Farmers count the cost", text), text);
+        // More than a byline's words after it: another line.
+        let other = "Farmers count the cost of a long wet winter in the hills\n\nThe river rose.";
+        assert_eq!(
+            with_headline("Farmers count the cost", other),
+            format!("Farmers count the cost\n\n{other}")
         );
     }
 

@@ -148,7 +148,7 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
                         bad_dates.push(format!("{}:line {line}: {why}", display(path)));
                     }
                 }
-                "title" => d.title = v.to_string(),
+                "title" => d.set_title(v),
                 "group" | "outlet" => d.group = Some(v.to_string()),
                 _ => {}
             }

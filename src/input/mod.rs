@@ -32,16 +32,18 @@ pub mod paragraphs;
 mod quote_marks;
 mod repeated_title;
 pub mod text_steps;
+mod titles;
 mod under_headline;
 pub mod walk;
 pub mod wire_credits;
 
-pub use article::{find_title, make_document};
+pub use article::make_document;
 pub(crate) use damage::lost_letter_at;
 pub use document::{sha256_hex, Corpus, Document};
 pub use formats::ARTICLE_EXTENSIONS;
 pub use limits::MAX_FILE_BYTES;
 pub use paragraphs::paragraphs;
+pub use titles::find_title;
 pub use walk::TABLE_EXTENSIONS;
 
 use crate::model::error::{Error, Result};
@@ -251,6 +253,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
         corpus.warnings.insert(summaries_end, w);
     }
     if let Some(w) = quote_marks::warning(&corpus.documents) {
+        corpus.warnings.insert(summaries_end, w);
+    }
+    if let Some(w) = titles::warning(&corpus.documents) {
         corpus.warnings.insert(summaries_end, w);
     }
     // `frame import` writes the articles it reads; it analyses none.

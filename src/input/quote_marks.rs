@@ -17,6 +17,18 @@
 //!   closing mark that follows a full stop, comma, exclamation or question
 //!   mark ("said."?) is lost too: the sentence ended before the quotation
 //!   mark closed.
+//! * A double quote and a question mark between a space and a word, with
+//!   no quotation mark after it in its paragraph (and no quote continued
+//!   in the next), is a dash: the same program writes `"?` for a dash
+//!   ("Talks end "?envoy", "the police "?we played"), and an opening mark
+//!   that never closes is no quotation. Read as one, it left a stray `"` in
+//!   titles and opened a quote running to the paragraph's end.
+//! * Replacement characters (U+FFFD) right after a quotation mark that
+//!   opens (after a space or an opening bracket, before a word) are the
+//!   lost rest of a curly quotation mark (`"\u{FFFD}Propaganda"` for
+//!   "“Propaganda”"): they go, so that no quote and no title opens with
+//!   one and the word after them is read. The file itself holds them (the
+//!   damage is older than frame's decoding, which never writes U+FFFD).
 
 use super::document::{named_with_counts, Document};
 use crate::model::numbers::{count, int};
@@ -28,6 +40,14 @@ const QUOTES: &[char] = &['"', '\u{201C}', '\u{201D}'];
 
 /// What may follow the letter and the quote in a contraction.
 const CONTRACTION_ENDS: &[&str] = &["t", "s", "re", "ll", "ve", "d", "m"];
+
+/// The replacement character, which a damaged program writes for the
+/// bytes of a character it could not convert.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// What stands before a quotation mark that opens a quote (besides a
+/// space or the start of the text).
+const OPENING_CONTEXT: &[char] = &['(', '[', '{', '/', '-', '\u{2013}', '\u{2014}'];
 
 /// The text with its damaged quotation marks repaired, and how many were
 /// (borrowed, 0, when there are none: the usual case).
@@ -43,8 +63,29 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
         if !QUOTES.contains(&c) {
             continue;
         }
-        let before = text[..i].chars().next_back();
+        // What now stands before the mark: a repair just before it may have
+        // made a space of a question mark.
+        let before = if i > last {
+            text[..i].chars().next_back()
+        } else {
+            out.chars()
+                .next_back()
+                .or_else(|| text[..i].chars().next_back())
+        };
         let after = &text[i + c.len_utf8()..];
+        let opening = before.is_none_or(|b| {
+            b.is_whitespace() || OPENING_CONTEXT.contains(&b) || QUOTES.contains(&b)
+        });
+        if opening && after.starts_with(REPLACEMENT) {
+            let rest = after.trim_start_matches(REPLACEMENT);
+            if rest.starts_with(|n: char| n.is_alphanumeric() || matches!(n, '[' | '(')) {
+                let q = i + c.len_utf8();
+                out.push_str(&text[last..q]);
+                last = q + (after.len() - rest.len());
+                repaired += 1;
+            }
+            continue;
+        }
         if before.is_some_and(char::is_alphabetic) && contraction_end(before, after) {
             out.push_str(&text[last..i]);
             out.push('\'');
@@ -55,7 +96,13 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
             let opening = before.is_none_or(char::is_whitespace);
             let lost_before_word = next.is_some_and(char::is_alphanumeric);
             let after_sentence = before.is_some_and(|b| matches!(b, '.' | ',' | '!' | '?'));
-            if lost_before_word || (after_sentence && !opening) {
+            if opening && before.is_some() && lost_before_word && never_closed(rest) {
+                out.push_str(&text[last..i]);
+                out.push_str("\u{2014} ");
+                last = i + c.len_utf8() + 1;
+                repaired += 1;
+                chars.next();
+            } else if lost_before_word || (after_sentence && !opening) {
                 let q = i + c.len_utf8();
                 out.push_str(&text[last..q]);
                 if lost_before_word && !opening {
@@ -84,11 +131,32 @@ pub(crate) fn warning(docs: &[Document]) -> Option<String> {
     }
     let total: usize = repaired.iter().map(|d| d.repaired_marks).sum();
     Some(format!(
-        "{} punctuation damaged before frame read it ({} marks in all: a double quote for an apostrophe, as in don\"t, a question mark beside a quotation mark where a space was lost, as in said.\"?The, or a hyphen where a space or line break was lost after punctuation, as in said.-The); frame read them as apostrophes and spaces: {}",
+        "{} punctuation damaged before frame read it ({} marks in all: a double quote for an apostrophe, as in don\"t, a question mark beside a quotation mark where a space was lost, as in said.\"?The, a double quote and a question mark for a dash, as in talks end \"?envoy, a replacement character after an opening quotation mark, or a hyphen where a space or line break was lost after punctuation, as in said.-The); frame read them as apostrophes, dashes, quotation marks and spaces: {}",
         if repaired.len() == 1 { "1 article holds".to_string() } else { format!("{} hold", count(repaired.len(), "article", "articles")) },
         int(total),
         named_with_counts(&repaired, |d| d.repaired_marks)
     ))
+}
+
+/// True when a quotation mark opened before `rest` would never close: the
+/// next quotation mark in its paragraph (up to a blank line) stands after a
+/// space, where no mark closes ("message "?and warning "?out": two dashes),
+/// or none follows and the next paragraph does not open with one (a quote
+/// running over paragraphs).
+fn never_closed(rest: &str) -> bool {
+    let mut lines = rest.split('\n');
+    for line in lines.by_ref() {
+        if line.trim().is_empty() {
+            break;
+        }
+        if let Some(at) = line.find(QUOTES) {
+            return line[..at].ends_with(char::is_whitespace);
+        }
+    }
+    !lines
+        .map(str::trim_start)
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with(QUOTES))
 }
 
 /// True when `after` (what follows a quote mark that follows the letter
@@ -130,6 +198,64 @@ mod tests {
             "\"Don\"tell",
         ] {
             assert_eq!(fixed(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quote_and_question_mark_that_never_close_are_a_dash() {
+        assert_eq!(
+            repair("Talks end \"?envoy\n\nThe talks ended."),
+            (
+                Cow::Owned("Talks end \u{2014} envoy\n\nThe talks ended.".into()),
+                1
+            )
+        );
+        assert_eq!(
+            fixed("We played \"?we were young. He left."),
+            "We played \u{2014} we were young. He left."
+        );
+        // Two in a paragraph: neither closes the other.
+        assert_eq!(
+            fixed("a message \"?and a warning \"?out."),
+            "a message \u{2014} and a warning \u{2014} out."
+        );
+        // A mark that closes later in the paragraph, or a quote continued
+        // in the next paragraph, opens a quote as before.
+        assert_eq!(
+            fixed("He said \"?no way\" to it."),
+            "He said \"no way\" to it."
+        );
+        assert_eq!(
+            fixed("He said: \"?We will win.\n\n\"And soon.\""),
+            "He said: \"We will win.\n\n\"And soon.\""
+        );
+        // At the start of the text it opens a quote: nothing was before it.
+        assert_eq!(fixed("\"?Never again"), "\"Never again");
+    }
+
+    #[test]
+    fn a_replacement_character_after_an_opening_quote_goes() {
+        assert_eq!(
+            repair("Israel calls it \"\u{FFFD}propaganda,\" again."),
+            (
+                Cow::Owned("Israel calls it \"propaganda,\" again.".into()),
+                1
+            )
+        );
+        assert_eq!(
+            fixed(
+                "He said.\"?\"\u{FFFD}Questions he likes.\" (\u{201C}\u{FFFD}\u{FFFD}[W]e\u{201D})"
+            ),
+            "He said.\"\"Questions he likes.\" (\u{201C}[W]e\u{201D})"
+        );
+        // Inside or after a word, or before a space, it stays: which
+        // character was lost cannot be told.
+        for text in [
+            "Baha\"\u{FFFD}i prayers",
+            "the ocean\"\u{FFFD}depending on",
+            "a mark \"\u{FFFD} alone",
+        ] {
+            assert_eq!(repair(text), (Cow::Borrowed(text), 0), "{text}");
         }
     }
 

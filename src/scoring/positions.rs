@@ -284,7 +284,9 @@ impl Headlines {
         let parts: Vec<Parts> = docs
             .par_iter()
             .zip(tc.docs.par_iter())
-            .map(|(d, td)| find_parts(&d.text, &d.title, td))
+            // The headline as printed (a byline glued to it, a paragraph used
+            // as the title) is what the text holds.
+            .map(|(d, td)| find_parts(&d.text, d.printed_title.as_deref().unwrap_or(&d.title), td))
             .collect();
         let texts: Vec<Document> = parts
             .iter()

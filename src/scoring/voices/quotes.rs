@@ -45,12 +45,17 @@ fn has_alnum(s: &str) -> bool {
 }
 
 /// Adds the quote (opening mark, text start, text end, closing mark end) to
-/// `out` unless its text has no letter or digit.
+/// `out` unless its text has no letter or digit. Replacement characters
+/// (U+FFFD) at either end of the text are left out of it: they are the lost
+/// rest of a damaged quotation mark, not speech, and a quote shown in the
+/// reader or `analysis.json` must not open or close with one (the input
+/// stage repairs the usual case, `input::quote_marks`).
 pub(super) fn push_quote(
     text: &str,
     out: &mut Vec<Quote>,
     (open, start, end, close): (usize, usize, usize, usize),
 ) {
+    let (start, end) = without_damage(text, start, end);
     if end > start && has_alnum(&text[start..end]) {
         out.push(Quote {
             open,
@@ -62,6 +67,18 @@ pub(super) fn push_quote(
             written: String::new(),
         });
     }
+}
+
+/// `start..end` of `text` without the replacement characters at its ends.
+fn without_damage(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const LOST: char = '\u{FFFD}';
+    if start >= end {
+        return (start, end);
+    }
+    let piece = &text[start..end];
+    let head = piece.len() - piece.trim_start_matches(LOST).len();
+    let tail = piece[head..].len() - piece[head..].trim_end_matches(LOST).len();
+    (start + head, end - tail)
 }
 
 /// Sentences a quote whose closing mark is missing may hold at most.
@@ -278,6 +295,17 @@ mod tests {
             .iter()
             .map(|q| &text[q.start..q.end])
             .collect()
+    }
+
+    #[test]
+    fn a_quote_never_opens_or_closes_with_a_replacement_character() {
+        let t = "He said \u{201C}\u{FFFD} we stay\u{FFFD}\u{FFFD}\u{201D} and \"\u{FFFD}\" left.";
+        assert_eq!(spans(t), [" we stay"]);
+        // One inside a word of the quote stays.
+        assert_eq!(
+            spans("She said \"Baha\u{FFFD}i prayers\" then."),
+            ["Baha\u{FFFD}i prayers"]
+        );
     }
 
     #[test]

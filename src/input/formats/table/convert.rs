@@ -139,7 +139,7 @@ pub fn to_document(
     doc.id = id;
     doc.source = source;
     if let Some(t) = title.filter(|t| !t.is_empty()) {
-        doc.title = t;
+        doc.set_title(&t);
     }
     // An unreadable date is left empty and kept apart; `read` warns of it.
     if let Some(v) = cols.date.as_ref().and_then(|c| row.fields.get(c)) {
