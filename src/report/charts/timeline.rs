@@ -79,7 +79,6 @@ pub fn draw<DB: DrawingBackend>(
     let (plot, legend) = area.split_horizontally(w as i32 - legend_w - m);
     let (main, strip) = plot.split_vertically((h as f64 * 0.74) as i32);
     let label_area = text_w(&lf, "100%") + line_h(&af) + st.px(24.0);
-    let step = np.div_ceil(12).max(1);
     let labels: Vec<String> = t.points.iter().map(|p| p.period.clone()).collect();
     let x_range = -0.5f64..(np as f64 - 0.5);
     let mut chart = ChartBuilder::on(&main)
@@ -178,6 +177,26 @@ pub fn draw<DB: DrawingBackend>(
     }))
     .map_err(de)?;
     let (_, yr) = bars.plotting_area().get_pixel_range();
+    period_labels(root, st, &labels, yr.end, |pi| {
+        bars.backend_coord(&(pi as f64, 0u32)).0
+    })?;
+    let names: Vec<String> = t.frames.iter().map(|f| pretty(f)).collect();
+    line_legend(&legend, st, &names)?;
+    Ok(())
+}
+
+/// Writes the period labels under a time axis whose bottom edge is at `y`:
+/// every `step`-th of at most 12, and the last unless it would crowd the
+/// one before; `x_of` gives a period's x in pixels.
+pub(super) fn period_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    st: &Style,
+    labels: &[String],
+    y: i32,
+    x_of: impl Fn(usize) -> i32,
+) -> Result<(), ChartError> {
+    let np = labels.len();
+    let step = np.div_ceil(12).max(1);
     for (pi, label) in labels.iter().enumerate() {
         if pi % step != 0 && pi + 1 != np {
             continue;
@@ -185,32 +204,46 @@ pub fn draw<DB: DrawingBackend>(
         if pi + 1 == np && pi % step != 0 && np > 1 && (pi % step) * 2 < step {
             continue; // too close to the previous label
         }
-        let (x, _) = bars.backend_coord(&(pi as f64, 0u32));
         text(
             root,
             label,
-            &lf,
+            &st.label_font(),
             INK,
-            (x, yr.end + st.px(6.0)),
+            (x_of(pi), y + st.px(6.0)),
             HPos::Center,
             VPos::Top,
         )?;
     }
-    // Legend.
+    Ok(())
+}
+
+/// The legend of a line chart: line `i`'s colour and marker
+/// ([`series_look`]) beside `names[i]`, one per row from the top.
+pub(super) fn line_legend<DB: DrawingBackend>(
+    legend: &DrawingArea<DB, Shift>,
+    st: &Style,
+    names: &[String],
+) -> Result<(), ChartError> {
+    let lf = st.label_font();
     let mut y = st.px(10.0);
-    for (fi, f) in t.frames.iter().enumerate() {
-        let c = category(fi);
+    for (i, name) in names.iter().enumerate() {
+        let (c, shape) = series_look(i);
         legend
             .draw(&PathElement::new(
                 vec![(st.px(4.0), y + st.px(9.0)), (st.px(36.0), y + st.px(9.0))],
-                c.stroke_width(stroke),
+                c.stroke_width(st.px(3.0) as u32),
             ))
             .map_err(de)?;
-        let (_, shape) = series_look(fi);
-        marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
+        marker(
+            legend,
+            shape,
+            (st.px(20.0), y + st.px(9.0)),
+            st.px(5.0),
+            c.filled(),
+        )?;
         text(
-            &legend,
-            &pretty(f),
+            legend,
+            name,
             &lf,
             INK,
             (st.px(44.0), y + st.px(9.0)),

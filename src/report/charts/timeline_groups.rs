@@ -5,6 +5,7 @@
 
 use super::chart::Chart;
 use super::style::*;
+use super::timeline::{line_legend, period_labels};
 use crate::model::{Analysis, GroupLine, Timeline, REASSURANCE, THREAT};
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -207,50 +208,21 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
         if last {
-            let step = np.div_ceil(12).max(1);
-            for (k, p) in t.points[first..=last_k].iter().enumerate() {
-                if k % step != 0 && k + 1 != np {
-                    continue;
-                }
-                if k + 1 == np && k % step != 0 && np > 1 && (k % step) * 2 < step {
-                    continue; // too close to the previous label
-                }
-                let (x, _) = chart.backend_coord(&(k as f64, 0.0));
-                text(
-                    root,
-                    &p.period,
-                    &lf,
-                    INK,
-                    (x, yr.end + st.px(6.0)),
-                    HPos::Center,
-                    VPos::Top,
-                )?;
-            }
+            let labels: Vec<String> = t.points[first..=last_k]
+                .iter()
+                .map(|p| p.period.clone())
+                .collect();
+            period_labels(root, st, &labels, yr.end, |k| {
+                chart.backend_coord(&(k as f64, 0.0)).0
+            })?;
         }
         rest = below;
     }
-    // Legend.
-    let mut y = st.px(10.0);
-    for (gi, g) in shown.iter().enumerate() {
-        let (c, shape) = series_look(gi);
-        legend
-            .draw(&PathElement::new(
-                vec![(st.px(4.0), y + st.px(9.0)), (st.px(36.0), y + st.px(9.0))],
-                c.stroke_width(stroke),
-            ))
-            .map_err(de)?;
-        marker(&legend, shape, (st.px(20.0), y + st.px(9.0)), r, c.filled())?;
-        text(
-            &legend,
-            &fit(&lf, &g.group, st.px(260.0)),
-            &lf,
-            INK,
-            (st.px(44.0), y + st.px(9.0)),
-            HPos::Left,
-            VPos::Center,
-        )?;
-        y += line_h(&lf) + st.px(10.0);
-    }
+    let names: Vec<String> = shown
+        .iter()
+        .map(|g| fit(&lf, &g.group, st.px(260.0)))
+        .collect();
+    line_legend(&legend, st, &names)?;
     Ok(())
 }
 
