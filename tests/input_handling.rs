@@ -754,8 +754,11 @@ fn a_stray_windows_1252_byte_leaves_the_rest_utf8() {
     );
     assert_not_said(&r, "damaged character");
     let arts = csv_maps(&out.join("articles.csv"));
-    assert!(arts[0]["title"].contains("“no-go areas”"), "{arts:?}");
+    // The seed opens with its lead paragraph, so the title is its opening
+    // words; the mended quotation marks are checked in the sentences.
+    assert!(!arts[0]["title"].contains("â€"), "{arts:?}");
     let sentences = read(&out.join("sentences.csv"));
+    assert!(sentences.contains("“no-go areas”"), "{sentences}");
     assert!(!sentences.contains("â€"), "{sentences}");
     assert!(sentences.contains("Café owners said so."), "{sentences}");
     // The same article written in Windows-1252 is read whole as such.

@@ -207,7 +207,13 @@ fn a_killed_run_leaves_no_half_written_file() {
         analyze_ok(&[&a], &out);
         assert!(
             !has_file(&out, |n| n.starts_with(".frame-tmp-")),
-            "{name}: temp file left"
+            "{name}: temp file left: {:?}, manifest {:?}",
+            fs::read_dir(&out)
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect::<Vec<_>>(),
+            fs::read_to_string(out.join(".frame-manifest"))
         );
         assert_eq!(
             outputs(&out),
