@@ -17,8 +17,15 @@ fn main() {
     let full = match git(&["rev-parse", "--short=12", "HEAD"]) {
         Some(hash) if !hash.is_empty() => {
             // Only tracked files count: build outputs and reports are ignored.
-            let modified = git(&["status", "--porcelain", "--untracked-files=no"])
-                .is_some_and(|s| !s.is_empty());
+            // --no-optional-locks: status must not refresh the index, whose
+            // change would trigger the next build again.
+            let modified = git(&[
+                "--no-optional-locks",
+                "status",
+                "--porcelain",
+                "--untracked-files=no",
+            ])
+            .is_some_and(|s| !s.is_empty());
             format!(
                 "{version}+{hash}{}",
                 if modified { ".modified" } else { "" }

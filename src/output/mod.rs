@@ -108,6 +108,42 @@ pub fn remove_leftover_tmp_files(dir: &Path) -> usize {
     removed
 }
 
+/// Tries writing in an existing folder for real, leaving nothing behind,
+/// even when the run is killed between creating and removing the probe:
+/// in a folder with frame's manifest the probe has a temporary name, which
+/// the next run removes; in any other folder the probe is the first, empty
+/// manifest itself, which claims no file, since a temporary name there could
+/// not be proved frame's.
+fn probe_writable(path: &Path) -> Result<()> {
+    let manifest = path.join(MANIFEST);
+    let has_manifest = fs::symlink_metadata(&manifest).is_ok();
+    let probe = if has_manifest {
+        path.join(tmp_name("probe"))
+    } else {
+        manifest
+    };
+    let made = if has_manifest {
+        interrupt::create_tmp_new(&probe)
+    } else {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .inspect(|_| interrupt::made_file(&probe))
+    };
+    made.map_err(|e| {
+        out_err(
+            path,
+            format!("{e}; make the folder writable or choose another with --out"),
+        )
+    })?;
+    if fs::remove_file(&probe).is_ok() {
+        interrupt::forget(&probe);
+        interrupt::forget_made(&probe);
+    }
+    Ok(())
+}
+
 /// The part of `path` that is a file, when one is (`--out notes.txt/sub`).
 fn file_in_path(path: &Path) -> Option<&Path> {
     path.ancestors()
@@ -156,16 +192,7 @@ impl OutputDir {
             ));
         }
         if path.is_dir() {
-            // An existing folder can be tried for real, leaving nothing behind.
-            let probe = path.join(tmp_name("probe"));
-            fs::write(&probe, b"").map_err(|e| {
-                out_err(
-                    path,
-                    format!("{e}; make the folder writable or choose another with --out"),
-                )
-            })?;
-            let _ = fs::remove_file(&probe);
-            return Ok(());
+            return probe_writable(path);
         }
         // The nearest folder above it that exists.
         let existing = path
@@ -744,6 +771,42 @@ mod tests {
         let out = dir.path().join("a/b");
         OutputDir::check(&out).unwrap();
         assert!(!dir.path().join("a").exists());
+    }
+
+    #[test]
+    fn the_writability_probe_leaves_no_file_a_later_run_cannot_prove_frames() {
+        // A user's folder: the probe is the empty manifest, removed again.
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("mine.txt"), "keep").unwrap();
+        OutputDir::check(dir.path()).unwrap();
+        let names = |d: &Path| {
+            let mut v: Vec<String> = fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(dir.path()), ["mine.txt"]);
+        // A run killed before removing that probe leaves an empty manifest,
+        // which claims no file: the next run works and keeps the user's file.
+        fs::write(dir.path().join(MANIFEST), "").unwrap();
+        let mut out = OutputDir::prepare(dir.path()).unwrap();
+        out.write("terms.csv", b"x").unwrap();
+        out.finish().unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("mine.txt")).unwrap(),
+            "keep"
+        );
+        // A folder with a manifest: the probe's temporary name is frame's.
+        fs::write(dir.path().join(tmp_name_of(4242, "probe")), "").unwrap();
+        OutputDir::check(dir.path()).unwrap();
+        let out = OutputDir::prepare(dir.path()).unwrap();
+        drop(out);
+        assert_eq!(
+            names(dir.path()),
+            [MANIFEST, "mine.txt", "terms.csv"].map(String::from)
+        );
     }
 
     #[test]
