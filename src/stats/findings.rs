@@ -139,7 +139,8 @@ fn clarity(d: &GroupDifference) -> f64 {
 }
 
 /// Decimals for a row of numbers (two means, their difference and its
-/// interval): the measure's own (scores 1, sentiment 3), or up to two more
+/// interval): the measure's own (scores 1, or 2 when a mean is below 1;
+/// sentiment 3), or up to two more
 /// when a value that is not 0 would print as 0, or two means that differ
 /// would print alike, so that a reader can see in the numbers why a row is
 /// or is not a finding. The report's tables print findings with it too.
@@ -149,7 +150,15 @@ pub fn fitted_decimals(
     difference: f64,
     interval: Option<(f64, f64)>,
 ) -> usize {
-    let base = decimals(measure);
+    // A score mean below 1 prints with two decimals, the group table's rule
+    // (report::format::group_decimals), so that a row never reads "1.0"
+    // for a group whose mean the table gives as 0.97.
+    let below_one = means.0.abs() < 1.0 || means.1.abs() < 1.0;
+    let base = if measure != "sentiment" && below_one {
+        2
+    } else {
+        decimals(measure)
+    };
     let zero = |x: f64, k: usize| num(x, k).chars().all(|c| c == '0' || c == '.');
     let mut k = base;
     while k < base + 2 {
@@ -961,6 +970,21 @@ mod tests {
             "{}",
             f.items[3].text
         );
+    }
+
+    #[test]
+    fn a_mean_below_one_keeps_the_group_tables_two_decimals() {
+        // 0.97 would read "1.0" with one decimal, as the group table does not.
+        assert_eq!(fitted_decimals("threat", (0.97, 4.2), -3.23, None), 2);
+        assert_eq!(
+            num(0.97, fitted_decimals("threat", (4.2, 0.97), 3.23, None)),
+            "0.97"
+        );
+        assert_eq!(
+            fitted_decimals("threat", (1.5, 4.2), -2.7, Some((-3.1, -2.2))),
+            1
+        );
+        assert_eq!(fitted_decimals("sentiment", (0.1, 0.25), -0.15, None), 3);
     }
 
     #[test]
