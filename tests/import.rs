@@ -703,3 +703,29 @@ fn an_interrupted_import_leaves_no_temporary_file() {
     );
     assert_eq!(tmp_files(), vec![".frame-tmp-notes.md".to_string()]);
 }
+
+/// A PDF's page number, left out of the text, is listed in removed.csv
+/// under the article and counted in its boilerplate_lines.
+#[test]
+fn a_pdfs_page_furniture_is_listed_in_removed_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let mut paras = all_paras();
+    paras.push("Page 1 of 1");
+    fs::write(input.join("print.pdf"), pdf_of(&paras)).unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out);
+    let removed = csv_rows(&out.join("removed.csv"));
+    let furniture: Vec<&str> = removed
+        .iter()
+        .filter(|r| r["rule"] == "page furniture")
+        .map(|r| r["text"].as_str())
+        .collect();
+    assert_eq!(furniture, ["Page 1 of 1"], "{removed:?}");
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert_eq!(arts[0]["boilerplate_lines"], removed.len().to_string());
+    assert!(!fs::read_to_string(out.join("sentences.csv"))
+        .unwrap()
+        .contains("Page 1 of 1"));
+}

@@ -127,7 +127,7 @@ pub(crate) fn read_article(
         sha256: sha256_hex(&bytes),
         bytes: bytes.len() as u64,
     });
-    let (format, extracted) = match extract(&c.path, &bytes, forced) {
+    let (format, mut extracted) = match extract(&c.path, &bytes, forced) {
         Ok(e) => e,
         Err(why) => return FileResult::fail(why, input, warnings),
     };
@@ -144,6 +144,10 @@ pub(crate) fn read_article(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut skipped = Vec::new();
+    // What the reader left out (a PDF's page furniture) is the file's, not
+    // one article's: listed under its first article, the only one unless
+    // the file is an export.
+    let mut furniture = std::mem::take(&mut extracted.removed);
     // Several articles under their own titles, unless split as an export.
     let several = extracted
         .several_articles
@@ -195,6 +199,11 @@ pub(crate) fn read_article(
                 },
             });
             continue;
+        }
+        if !furniture.is_empty() {
+            doc.boilerplate_lines += furniture.len();
+            furniture.append(&mut doc.removed);
+            doc.removed = std::mem::take(&mut furniture);
         }
         doc.source = here;
         // The id's part within the file; `load` puts the file's id before it.

@@ -27,6 +27,8 @@ pub enum RemovalRule {
     RepeatedHeadline,
     /// A sentence standing word for word in many articles of the run.
     CrossArticle,
+    /// A PDF's running header or footer, or page number.
+    PageFurniture,
 }
 
 impl RemovalRule {
@@ -39,6 +41,7 @@ impl RemovalRule {
             RemovalRule::WireCredit => "wire credit",
             RemovalRule::RepeatedHeadline => "repeated headline",
             RemovalRule::CrossArticle => "cross-article repeat",
+            RemovalRule::PageFurniture => "page furniture",
         }
     }
 }

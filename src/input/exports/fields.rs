@@ -71,6 +71,7 @@ impl ExportArticle {
             warnings: Vec::new(),
             wrapped: false,
             several_articles: None,
+            removed: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::input::line_joins::{continues, ends_sentence};
 use crate::model::options::InputFormat;
+use crate::model::removed::Removal;
 
 /// What to do with a file: read it with a reader, or skip it with a reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,9 @@ pub struct Extracted {
     pub meta: Vec<(String, String)>,
     /// Problems worth telling the user that did not stop the reading.
     pub warnings: Vec<String>,
+    /// Text the reader left out as not the article's own (a PDF's running
+    /// headers and page numbers), listed in `removed.csv`.
+    pub removed: Vec<Removal>,
     /// Line ends inside a paragraph are page layout (PDF), not sentence ends.
     pub wrapped: bool,
     /// A warning that the file seems to hold several articles (a Word file

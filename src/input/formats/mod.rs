@@ -115,6 +115,7 @@ pub fn from_text(format: InputFormat, text: String) -> Extracted {
         warnings,
         wrapped: false,
         several_articles: None,
+        removed: Vec::new(),
     }
 }
 

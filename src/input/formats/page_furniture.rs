@@ -15,14 +15,22 @@ const MAX_WORDS: usize = 20;
 /// the start or end of a line, "Page 3 of 12"), and a browser's print
 /// header and footer. A line `keep` accepts is never furniture: an
 /// export's record marks ("End of Document") end many of its pages.
-pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> String {
+/// Also returns what was taken out, in page order (for `removed.csv`).
+pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> (String, Vec<String>) {
+    // Page numbers taken off the lines they were glued to, page by page.
+    let mut glued: Vec<Vec<String>> = vec![Vec::new(); pages.len()];
     let lines: Vec<Vec<&str>> = pages
         .iter()
-        .map(|p| {
+        .zip(&mut glued)
+        .map(|(p, glued)| {
             let mut l: Vec<&str> = p.split('\n').collect();
             let (top, bottom) = zone_lines(&l);
             for i in top.into_iter().chain(bottom) {
-                l[i] = unglued(l[i]);
+                let rest = unglued(l[i]);
+                if rest.len() != l[i].len() {
+                    glued.push(glued_piece(l[i].trim(), rest).to_string());
+                }
+                l[i] = rest;
             }
             l
         })
@@ -50,7 +58,9 @@ pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> Strin
     };
     let (heads, feet) = (repeated(true), repeated(false));
     let mut out = String::new();
-    for (page, (top, bottom)) in lines.iter().zip(&zones) {
+    let mut removed = Vec::new();
+    for ((page, (top, bottom)), glued) in lines.iter().zip(&zones).zip(glued) {
+        removed.extend(glued);
         let drop = |i: usize| {
             let line = page[i].trim();
             let short = line.split_whitespace().count() <= MAX_WORDS;
@@ -62,13 +72,28 @@ pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> Strin
                     || (at_top && short && heads.contains(&key(line)))
                     || (at_bottom && short && feet.contains(&key(line))))
         };
-        let kept: Vec<&str> = (0..page.len())
-            .filter(|&i| !((top.contains(&i) || bottom.contains(&i)) && drop(i)))
-            .map(|i| page[i])
-            .collect();
+        let mut kept: Vec<&str> = Vec::with_capacity(page.len());
+        for (i, line) in page.iter().enumerate() {
+            if (top.contains(&i) || bottom.contains(&i)) && drop(i) {
+                removed.push(line.trim().to_string());
+            } else {
+                kept.push(line);
+            }
+        }
         out.push_str(&kept.join("\n"));
     }
-    out
+    (out, removed)
+}
+
+/// The "Page 3 of 12" that [`unglued`] took off `line` (trimmed), leaving
+/// `rest`, a slice of it at its start or its end.
+fn glued_piece<'a>(line: &'a str, rest: &str) -> &'a str {
+    // `unglued` looks at the start first, so a rest at the end is checked first.
+    if line.ends_with(rest) {
+        line[..line.len() - rest.len()].trim()
+    } else {
+        line[rest.len()..].trim()
+    }
 }
 
 /// "Page 3 of 12" as words.
@@ -249,7 +274,7 @@ mod tests {
 
     /// Without furniture, no line kept for its own sake.
     fn none(pages: &[String]) -> String {
-        without_furniture(pages, &|_| false)
+        without_furniture(pages, &|_| false).0
     }
 
     /// A record mark repeated at the foot of the pages stays when `keep`
@@ -265,7 +290,18 @@ mod tests {
             none(&p),
             "Storm hits\nText one.Storm ends\nText two.Roads open\nText three."
         );
-        let marks = without_furniture(&p, &|l| l == "End of Document");
+        let (marks, removed) = without_furniture(&p, &|l| l == "End of Document");
+        // What went is listed, page by page, glued page numbers on their own.
+        assert_eq!(
+            removed,
+            [
+                "Page 1 of 3",
+                "Flood coverage",
+                "Page 2 of 3",
+                "Flood coverage",
+                "Flood coverage"
+            ]
+        );
         assert_eq!(
             marks,
             "Storm hits\nText one.\nEnd of DocumentStorm ends\nText two.\nEnd of DocumentRoads open\nText three.\nEnd of Document"

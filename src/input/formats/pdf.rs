@@ -5,6 +5,7 @@ use super::extracted::Extracted;
 use super::guard;
 use super::page_furniture::without_furniture;
 use crate::input::exports;
+use crate::model::removed::{Removal, RemovalRule};
 
 /// The text of a PDF file; pages and paragraphs separated by blank lines.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
@@ -29,8 +30,13 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     if whole.split_whitespace().count() < 5 {
         return Err("no text layer (a scanned PDF, images of pages): it needs OCR first, e.g. in Adobe Acrobat (Scan & OCR) or with ocrmypdf; then give frame the new PDF".into());
     }
+    let (text, furniture) = text_of(&pages, whole);
     Ok(Extracted {
-        text: text_of(&pages, whole),
+        text,
+        removed: furniture
+            .iter()
+            .map(|l| Removal::new(RemovalRule::PageFurniture, l))
+            .collect(),
         wrapped: true,
         ..Default::default()
     })
@@ -43,8 +49,9 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
 /// and running headers are not inside its articles; when that changes what
 /// the splitter reads from the articles' headers (each page opening with
 /// an article whose outlet repeats like a running header), the pages are
-/// read whole. `whole` is the pages as they are, tidied.
-fn text_of(pages: &[String], whole: String) -> String {
+/// read whole. `whole` is the pages as they are, tidied. Also returns the
+/// furniture lines taken out.
+fn text_of(pages: &[String], whole: String) -> (String, Vec<String>) {
     let headers = |text: &str| {
         exports::split(text).map(|s| {
             let meta: Vec<_> = s.articles.into_iter().map(|a| a.meta).collect();
@@ -53,14 +60,18 @@ fn text_of(pages: &[String], whole: String) -> String {
     };
     match headers(&whole) {
         Some(h) if !h.1.is_empty() => {
-            let cleaned = tidy(&without_furniture(pages, &exports::record_line));
+            let (cleaned, furniture) = without_furniture(pages, &exports::record_line);
+            let cleaned = tidy(&cleaned);
             if headers(&cleaned).as_ref() == Some(&h) {
-                cleaned
+                (cleaned, furniture)
             } else {
-                whole
+                (whole, Vec::new())
             }
         }
-        _ => tidy(&without_furniture(pages, &|_| false)),
+        _ => {
+            let (text, furniture) = without_furniture(pages, &|_| false);
+            (tidy(&text), furniture)
+        }
     }
 }
 
@@ -235,6 +246,21 @@ pub(crate) mod tests {
             ],
         ]);
         let e = read(&pdf).unwrap();
+        // What went is listed for removed.csv, page by page.
+        let removed: Vec<(&str, &str)> = e
+            .removed
+            .iter()
+            .map(|r| (r.rule.name(), r.text.as_str()))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                ("page furniture", "The Daily Post, 5 March 2024"),
+                ("page furniture", "Page 1 of 2"),
+                ("page furniture", "The Daily Post, 5 March 2024"),
+                ("page furniture", "Page 2 of 2"),
+            ]
+        );
         let article = e.unwrapped().text;
         assert!(
             !article.contains("Daily Post") && !article.contains("Page"),

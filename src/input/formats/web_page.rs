@@ -118,6 +118,7 @@ pub fn read(html: &str) -> Extracted {
         warnings,
         wrapped: false,
         several_articles: None,
+        removed: Vec::new(),
     }
 }
 
@@ -230,6 +231,7 @@ fn whole_page(html: &str, why: String) -> Extracted {
         )],
         wrapped: false,
         several_articles: None,
+        removed: Vec::new(),
     }
 }
 
