@@ -72,15 +72,18 @@ pub fn compute(a: &Analysis) -> Findings {
     let mut items = Vec::new();
     let diffs: &[GroupDifference] = a.groups.as_ref().map_or(&[], |g| &g.differences);
     let mut order: Vec<&GroupDifference> = diffs.iter().collect();
-    // Findings first: those on threat and reassurance, the question frame
-    // is built for, before the other measures (so the few the report shows
-    // always hold them), each the clearest first; the others in measure order.
+    // Findings first, the strong before the weak (see `weakness`): a
+    // reader who stops after the first few has read the best evidence.
+    // Within each, those on threat and reassurance, the question frame is
+    // built for, before the other measures, each the clearest first; the
+    // others in measure order.
     order.sort_by(|x, y| {
         y.is_finding()
             .cmp(&x.is_finding())
             .then_with(|| match x.is_finding() {
-                true => core(y)
-                    .cmp(&core(x))
+                true => weakness(x)
+                    .cmp(&weakness(y))
+                    .then_with(|| core(y).cmp(&core(x)))
                     .then_with(|| clarity(y).total_cmp(&clarity(x))),
                 false => std::cmp::Ordering::Equal,
             })
@@ -119,6 +122,16 @@ pub fn compute(a: &Analysis) -> Findings {
         method,
         items,
     }
+}
+
+/// How weak a finding is, 0 to 3: one that does not hold after Holm's
+/// correction counts 2, a negligible effect size (|d| < 0.2, Cohen 1988,
+/// the label the sentence gives it) 1. Without a correction or an effect
+/// size that part counts 0.
+fn weakness(d: &GroupDifference) -> u8 {
+    let uncorrected = d.p_holm.is_some() && !d.holds_corrected();
+    let negligible = d.effect_size.is_some_and(|e| e.abs() < 0.2);
+    2 * u8::from(uncorrected) + u8::from(negligible)
 }
 
 /// Whether a difference is on threat or reassurance, the frames the
@@ -969,6 +982,34 @@ mod tests {
                 .contains("rests on 1 weighted match in post and 22 weighted matches in herald"),
             "{}",
             f.items[3].text
+        );
+    }
+
+    #[test]
+    fn weak_findings_come_after_strong_ones_whatever_their_frame() {
+        let mut a = example(6);
+        let with = |measure: &str, d: f64, p: f64| {
+            let mut x = diff(1.0, 6.0, measure);
+            (x.effect_size, x.p_holm) = (Some(d), Some(p));
+            x
+        };
+        a.groups = Some(GroupComparison {
+            differences: vec![
+                with("reassurance", -0.13, 0.2),
+                with("threat", 0.1, 0.001),
+                with("economic", 0.6, 0.001),
+                with("conflict", 0.4, 0.3),
+                with("morality", 0.5, 0.01),
+            ],
+            ..Default::default()
+        });
+        let f = compute(&a);
+        let order: Vec<&str> = f.items.iter().take(5).map(|x| x.frame.as_str()).collect();
+        // Holding with an effect, then negligible, then not holding after
+        // correction (with an effect before without).
+        assert_eq!(
+            order,
+            ["economic", "morality", "threat", "conflict", "reassurance"]
         );
     }
 

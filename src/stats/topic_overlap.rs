@@ -7,7 +7,11 @@
 //! framing. The association of group and cluster is measured by Cramér's V
 //! (0 = the groups spread over the clusters alike, 1 = each group is its own
 //! cluster); from [`STRONG_V`] on, the findings carry a caution naming the
-//! groups that sit mostly in one cluster.
+//! groups that sit mostly in one cluster. Below it, with many groups and
+//! clusters, one outlet can still have a topic of its own while the others
+//! spread (one outlet in nine, four in five of its articles in one cluster):
+//! such a group is named too, when the other groups' share of articles in
+//! that cluster is at most [`OWN_OF_REST`] of the group's own share.
 
 use crate::model::numbers::int;
 use crate::model::Analysis;
@@ -20,6 +24,11 @@ pub const STRONG_V: f64 = 0.5;
 
 /// Share of a group's articles in one cluster from which the caution names it.
 const MOSTLY: f64 = 0.75;
+
+/// Below [`STRONG_V`], a group's main cluster is its own topic when the
+/// other groups' share of articles in it is at most this part of the
+/// group's share (4 in 5 of the group, at most 2 in 5 of the others).
+const OWN_OF_REST: f64 = 0.5;
 
 /// Groups named in the caution before "and N more".
 const NAMED: usize = 4;
@@ -116,10 +125,12 @@ pub fn group_clusters(a: &Analysis) -> Option<GroupClusters<'_>> {
     })
 }
 
-/// Groups that sit mostly in one cluster when group and cluster are
-/// strongly associated: Cramér's V and, per such group in name order, its
-/// name and "has N of its M articles in cluster K (label)". `None` without
-/// two named groups, two clusters or a group finding, or below [`STRONG_V`].
+/// Groups that sit mostly in one cluster: Cramér's V and, per such group in
+/// name order, its name and "has N of its M articles in cluster K (label)".
+/// From [`STRONG_V`] on every group with [`MOSTLY`] of its articles in one
+/// cluster; below it only a group whose cluster is its own (see the module
+/// doc). `None` without two named groups, two clusters or a group finding,
+/// or below [`STRONG_V`] with no group of a topic of its own.
 pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
     let groups = a.groups.as_ref()?;
     if !groups.differences.iter().any(|d| d.is_finding()) {
@@ -131,10 +142,9 @@ pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
         counts: table,
     } = group_clusters(a)?;
     let v = cramers_v(&table)?;
-    if v < STRONG_V {
-        return None;
-    }
-    let mostly = names
+    let strong = v >= STRONG_V;
+    let all: usize = table.iter().flatten().sum();
+    let mostly: Vec<(String, String)> = names
         .iter()
         .zip(&table)
         .filter_map(|(name, row)| {
@@ -143,7 +153,12 @@ pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
                 .iter()
                 .enumerate()
                 .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))?;
-            (total > 0 && top as f64 >= MOSTLY * total as f64).then(|| {
+            let share = top as f64 / total.max(1) as f64;
+            let in_k: usize = table.iter().map(|r| r[k]).sum();
+            let rest = all - total;
+            let rest_share = (in_k - top) as f64 / rest.max(1) as f64;
+            let own = strong || (rest > 0 && rest_share <= OWN_OF_REST * share);
+            (total > 0 && share >= MOSTLY && own).then(|| {
                 (
                     name.to_string(),
                     format!(
@@ -157,7 +172,7 @@ pub fn one_topic_groups(a: &Analysis) -> Option<(f64, Vec<(String, String)>)> {
             })
         })
         .collect();
-    Some((v, mostly))
+    (strong || !mostly.is_empty()).then_some((v, mostly))
 }
 
 /// The caution for the findings when groups and clusters coincide (see
@@ -173,8 +188,13 @@ pub fn caution(a: &Analysis) -> Option<String> {
         n if n <= NAMED => format!(": {}", join(&mostly)),
         n => format!(": {} and {} more", mostly[..NAMED].join("; "), n - NAMED),
     };
+    let opening = if v >= STRONG_V {
+        format!("Groups and topics coincide (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong){listed}")
+    } else {
+        format!("Some groups have a topic of their own{listed} (a cluster that holds a far smaller share of the other groups' articles), though groups and topics do not coincide overall (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong)")
+    };
     Some(format!(
-        "Groups and topics coincide (Cramér's V = {v:.2} between group and cluster; {STRONG_V} or more is strong){listed}. A difference between these groups may be one of topic rather than of framing (an outlet that covers business uses more economic words whatever its framing): before citing one, compare articles on the same topic across groups (the table of groups and clusters under Comparing groups, and group_clusters.csv, give each group's articles per cluster; clusters.csv gives each article's cluster, articles.csv its scores), or collect articles on one story from every group."
+        "{opening}. A difference between these groups may be one of topic rather than of framing (an outlet that covers business uses more economic words whatever its framing): before citing one, compare articles on the same topic across groups (the table of groups and clusters under Comparing groups, and group_clusters.csv, give each group's articles per cluster; clusters.csv gives each article's cluster, articles.csv its scores), or collect articles on one story from every group."
     ))
 }
 
@@ -307,6 +327,38 @@ mod tests {
             "{}",
             f.items[0].text
         );
+    }
+
+    #[test]
+    fn one_group_with_a_topic_of_its_own_is_named_when_the_others_spread() {
+        // Five groups of 8 spread alike over clusters 1-4; "wire" has 8 of
+        // its 10 in cluster 5, which holds none of the others: V is below 0.5.
+        let names = ["a", "b", "c", "d", "e", "wire"];
+        let groups: Vec<Option<&str>> = names
+            .iter()
+            .zip([8, 8, 8, 8, 8, 10])
+            .flat_map(|(n, k)| std::iter::repeat_n(Some(*n), k))
+            .collect();
+        let spread: Vec<usize> = (0..40).map(|i| i % 4).collect();
+        let clusters = [spread.clone(), vec![4, 4, 4, 4, 4, 4, 4, 4, 0, 1]].concat();
+        let a = analysis(&groups, &clusters);
+        let (v, named) = one_topic_groups(&a).expect("wire has its own topic");
+        assert!(v < STRONG_V, "{v}");
+        let named: Vec<&str> = named.iter().map(|(g, _)| g.as_str()).collect();
+        assert_eq!(named, ["wire"]);
+        let text = caution(&a).unwrap();
+        assert!(
+            text.starts_with("Some groups have a topic of their own: wire has 8 of its 10 articles in cluster 5 (topic5)"),
+            "{text}"
+        );
+        // The others are in that cluster as often: no topic of wire's own.
+        let shared: Vec<usize> = (0..40).map(|i| if i % 4 == 0 { 0 } else { 4 }).collect();
+        let b = analysis(
+            &groups,
+            &[shared, vec![4, 4, 4, 4, 4, 4, 4, 4, 0, 1]].concat(),
+        );
+        assert!(group_clusters(&b).unwrap().cramers_v().unwrap() < STRONG_V);
+        assert_eq!(one_topic_groups(&b), None);
     }
 
     #[test]

@@ -39,7 +39,7 @@ impl<'a> Builder<'a> {
                     text: "how".into(),
                     to: Target::Section(crate::model::findings::SECTION_GROUPS.into()),
                 },
-                t("). Threat and reassurance come first, then the other measures; each clearest first: by the difference over the width of its interval, which puts scores per 1,000 words and sentiment on one scale, so the first is the surest, not the largest."),
+                t("). Findings that hold after correcting for the many comparisons, with at least a small effect, come first, then those with a negligible effect, then those that do not hold after the correction; within each, threat and reassurance come first, then the other measures, each clearest first: by the difference over the width of its interval, which puts scores per 1,000 words and sentiment on one scale, so the first is the surest, not the largest."),
             ]);
             let found: Vec<&Finding> = diffs.iter().copied().filter(|d| d.is_finding).collect();
             let not: Vec<&Finding> = diffs.iter().copied().filter(|d| !d.is_finding).collect();
