@@ -523,6 +523,16 @@ fn most_framed(a: &Analysis, frame: &str, kind: &str) -> Option<Finding> {
         Some(line) => format!("{text} {line}"),
         None => text,
     };
+    // The lead may be one of two copies of a story, which the caution on
+    // near-duplicates names far below: said here, where it is cited.
+    let text = match near_duplicate_of(a, i) {
+        Some((k, sim)) => format!(
+            "{text} Its wording is nearly the same as #{}'s (TF-IDF cosine similarity {}): the story may be in these articles twice.",
+            k + 1,
+            num(sim, 2)
+        ),
+        None => text,
+    };
     Some(Finding {
         kind: kind.into(),
         frame: frame.into(),
@@ -587,6 +597,18 @@ fn short_articles(a: &Analysis) -> Option<Finding> {
 const NEAR_DUPLICATE: f64 = 0.8;
 /// Pairs the near-duplicate caution names before "and N more".
 const NEAR_DUPLICATES_NAMED: usize = 5;
+
+/// The article nearest to article `i` (its index and similarity) when the
+/// two are near-duplicates ([`NEAR_DUPLICATE`] or more).
+fn near_duplicate_of(a: &Analysis, i: usize) -> Option<(usize, f64)> {
+    let c = a.clustering.as_ref()?;
+    let id = a.articles.get(i)?.id.as_str();
+    let x = c.assignments.iter().find(|x| x.article_id == id)?;
+    let sim = x.nearest_similarity.filter(|&s| s >= NEAR_DUPLICATE)?;
+    let nearest = x.nearest_id.as_deref()?;
+    let k = a.articles.iter().position(|r| r.id == nearest)?;
+    (k != i).then_some((k, sim))
+}
 
 /// A caution naming the pairs of articles whose wording is nearly the same
 /// (each the other's nearest article at [`NEAR_DUPLICATE`] or more): a
@@ -1134,6 +1156,42 @@ mod tests {
         assert!(f.items.iter().any(|x| x.kind == MOST_REASSURANCE));
         assert!(f.items.iter().any(|x| x.kind == CAUTION));
         assert_eq!(f.comparison, "");
+    }
+
+    #[test]
+    fn a_lead_with_a_near_duplicate_says_so() {
+        let mut a = example(5);
+        let lead = |a: &Analysis| {
+            compute(a)
+                .items
+                .into_iter()
+                .find(|x| x.kind == MOST_THREAT)
+                .unwrap()
+        };
+        let no = lead(&a).article_no - 1;
+        assert!(
+            !lead(&a).text.contains("nearly the same"),
+            "{}",
+            lead(&a).text
+        );
+        let other = (no + 1) % a.articles.len();
+        let other_id = a.articles[other].id.clone();
+        let id = a.articles[no].id.clone();
+        let c = a.clustering.as_mut().expect("the example is clustered");
+        let x = c
+            .assignments
+            .iter_mut()
+            .find(|x| x.article_id == id)
+            .unwrap();
+        (x.nearest_id, x.nearest_similarity) = (Some(other_id), Some(0.93));
+        let text = lead(&a).text;
+        assert!(
+            text.contains(&format!(
+                "Its wording is nearly the same as #{}'s (TF-IDF cosine similarity 0.93)",
+                other + 1
+            )),
+            "{text}"
+        );
     }
 
     /// Every article's score of `frame` set to `per_1k`.
