@@ -89,10 +89,9 @@ pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> (Stri
 /// `rest`, a slice of it at its start or its end.
 fn glued_piece<'a>(line: &'a str, rest: &str) -> &'a str {
     // `unglued` looks at the start first, so a rest at the end is checked first.
-    if line.ends_with(rest) {
-        line[..line.len() - rest.len()].trim()
-    } else {
-        line[rest.len()..].trim()
+    match line.strip_suffix(rest) {
+        Some(piece) => piece.trim(),
+        None => line[rest.len()..].trim(),
     }
 }
 
