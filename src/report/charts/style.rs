@@ -849,7 +849,6 @@ mod tests {
                 assert!(looks[i] != looks[j], "lines {i} and {j} look alike");
             }
         }
-        const { assert!(SHAPES >= super::super::timeline_groups::MAX_LINES) };
     }
 
     /// The eight line colours stay as far apart under simulated colour

@@ -4,7 +4,6 @@
 
 use super::chart::Chart;
 use super::style::*;
-use super::timeline_groups::FEW_ARTICLES;
 use crate::model::Analysis;
 use crate::report::cautions;
 use plotters::coord::Shift;
@@ -25,6 +24,11 @@ pub const CHART: Chart = Chart {
 };
 
 const TITLE: &str = "Frame shares over time";
+
+/// Articles in a period (or a group's articles in it, in
+/// `timeline_groups.png`) below which its point is drawn hollow: a share or
+/// mean of one or two articles swings with each of them.
+pub const FEW_ARTICLES: usize = 3;
 
 /// Draws the timeline.
 pub fn draw<DB: DrawingBackend>(

@@ -15,9 +15,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Most groups drawn; the rest are named as left out (timeline_groups.csv has them).
 pub const MAX_LINES: usize = 8;
 
-/// A group's articles in a period below which its point is drawn hollow:
-/// a mean of one or two articles swings with each of them.
-pub const FEW_ARTICLES: usize = 3;
+/// Where a point is drawn hollow, as in `timeline.png`.
+pub use super::timeline::FEW_ARTICLES;
 
 /// The registry entry of `timeline_groups.png`.
 pub const CHART: Chart = Chart {
@@ -325,6 +324,14 @@ mod tests {
         assert!(note.contains("No dated article, so no line: k."), "{note}");
         t.groups.truncate(3);
         assert_eq!(left_out_note(&t, &shown_groups(&t)), None);
+    }
+
+    #[test]
+    fn every_line_has_a_shape_of_its_own() {
+        const { assert!(SHAPES >= MAX_LINES) };
+        let shapes: std::collections::BTreeSet<usize> =
+            (0..MAX_LINES).map(|i| series_look(i).1).collect();
+        assert_eq!(shapes.len(), MAX_LINES);
     }
 
     #[test]
