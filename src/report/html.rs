@@ -124,6 +124,8 @@ th,td{border:1px solid #d9dee7;padding:.3rem .55rem;text-align:left;vertical-ali
 th{background:#eef1f6;font-weight:600}
 tbody tr:nth-child(even) td{background:#fafbfc}
 td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.num.ci{white-space:normal}
+td.num.ci span{white-space:nowrap}
 td.name{min-width:12em}
 td.strong{font-weight:700}
 blockquote{margin:.5rem 0 1rem;padding:.5rem 1rem;border-left:4px solid #9aa5b5;background:#f7f8fa}
@@ -146,6 +148,7 @@ table{width:100%;font-size:7.5pt}
 th,td{padding:.15rem .3rem;overflow-wrap:break-word}
 th.num{white-space:normal;overflow-wrap:normal}
 td.num{white-space:nowrap;overflow-wrap:normal}
+td.num.ci{white-space:normal}
 td.name{min-width:9em}
 figure{margin:.5rem 0}
 figure img{width:auto;max-width:100%;max-height:262mm;margin:0 auto}
@@ -238,11 +241,26 @@ fn inlines(parts: &[Inline], links: &Links) -> String {
     out
 }
 
+/// A number cell "value [low, high]" split into the value and its
+/// bracketed interval, so a wide table can put the interval under the value
+/// rather than run off the printed page; `None` for any other cell.
+fn split_interval(text: &str) -> Option<(&str, &str)> {
+    let at = text.find(" [")?;
+    let (value, ci) = (&text[..at], &text[at + 1..]);
+    let one_value = !value.is_empty() && !value.contains(' ');
+    (one_value && ci.ends_with(']') && !ci.contains(" [")).then_some((value, ci))
+}
+
 fn cell(tag: &str, c: &Cell, links: &Links) -> String {
     let mut attrs = String::new();
     let mut classes: Vec<&str> = Vec::new();
+    let interval = c.numeric && c.abbrev.is_none();
+    let interval = interval.then(|| split_interval(&c.text)).flatten();
     if c.numeric {
         classes.push("num");
+    }
+    if interval.is_some() {
+        classes.push("ci");
     }
     if c.link.is_some() && !c.numeric {
         classes.push("name");
@@ -267,9 +285,14 @@ fn cell(tag: &str, c: &Cell, links: &Links) -> String {
             escape(&c.text),
             escape(short)
         ),
-        // Numbers keep their sign and digits together.
-        None if c.numeric => escape(&c.text),
-        None => escape_cell(&c.text),
+        None => match interval {
+            // The one place such a cell may wrap: between the value and
+            // its interval, each kept whole.
+            Some((value, ci)) => format!("{} <span>{}</span>", escape(value), escape(ci)),
+            // Numbers keep their sign and digits together.
+            None if c.numeric => escape(&c.text),
+            None => escape_cell(&c.text),
+        },
     };
     let body = match &c.link {
         Some(to) => format!("<a href=\"{}\">{}</a>", escape(&links.href(to)), body),
@@ -479,6 +502,29 @@ mod tests {
         let print = &CSS[CSS.find("@media print").unwrap()..];
         assert!(print.contains("td.num{white-space:nowrap"), "{print}");
         assert!(!print.contains("td.num,th.num{white-space:normal"));
+    }
+
+    /// A value with its interval may wrap before the bracket, and only
+    /// there; other numbers stay on one line.
+    #[test]
+    fn a_value_and_its_interval_wrap_only_between_them() {
+        let links = Links::new(&Document {
+            title: String::new(),
+            blocks: Vec::new(),
+            appendix: Vec::new(),
+        });
+        let html = cell("td", &Cell::num("16.2 [14.4, 18.1]"), &links);
+        assert_eq!(
+            html,
+            "<td class=\"num ci\">16.2 <span>[14.4, 18.1]</span></td>"
+        );
+        for whole in ["< 0.0001", "[-0.3, -0.1]", "2.7 vs 15.1", "1,234"] {
+            let html = cell("td", &Cell::num(whole), &links);
+            assert!(!html.contains("ci") && !html.contains("<span>"), "{html}");
+        }
+        let print = &CSS[CSS.find("@media print").unwrap()..];
+        assert!(print.contains("td.num.ci{white-space:normal}"), "{print}");
+        assert!(CSS.contains("td.num.ci span{white-space:nowrap}"));
     }
 
     /// Both pages, one after the other.

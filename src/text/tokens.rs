@@ -33,6 +33,24 @@ fn ends_word(c: char) -> bool {
     !(c.is_ascii_punctuation() || general_punctuation || latin_punctuation)
 }
 
+/// A word form as a reader sees it: an initialism ("u.s", "u.k", "e.g")
+/// gets back the final dot the tokeniser leaves out (a word cannot end in
+/// punctuation, since that dot usually ends the sentence), so a key term
+/// reads "u.s." rather than a cut-off "u.s" that looks like a stem.
+pub fn display_form(form: &str) -> String {
+    let mut parts = form.split('.');
+    let initialism = form.contains('.')
+        && parts.all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_alphabetic) && c.next().is_none()
+        });
+    if initialism {
+        format!("{form}.")
+    } else {
+        form.to_string()
+    }
+}
+
 /// One article after tokenisation.
 #[derive(Debug, Clone, Default)]
 pub struct TokenizedDoc {
@@ -438,7 +456,7 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
     vocab.display = best
         .into_iter()
         .map(|b| {
-            b.map(|i| vocab.surfaces[i as usize].clone())
+            b.map(|i| display_form(&vocab.surfaces[i as usize]))
                 .unwrap_or_default()
         })
         .collect();
@@ -451,6 +469,32 @@ pub fn tokenize_corpus(docs: &[Document], lang: &Language, stop: &StopWords) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initialisms_keep_their_final_dot() {
+        assert_eq!(display_form("u.s"), "u.s.");
+        assert_eq!(display_form("e.g"), "e.g.");
+        assert_eq!(display_form("u.s.a"), "u.s.a.");
+        for kept in ["pic.twitter.com", "officer", "st.louis", "u", "u..s", ".s"] {
+            assert_eq!(display_form(kept), kept);
+        }
+    }
+
+    #[test]
+    fn an_initialism_shows_with_its_dot() {
+        let docs: Vec<Document> = ["The U.S. said so.", "U.S. officials met in the U.S."]
+            .iter()
+            .map(|t| Document {
+                text: t.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        let en = Language::english();
+        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        let id = tc.vocab.surface_id("u.s").expect("U.S. is one word") as usize;
+        let stem = tc.vocab.surface_stem[id] as usize;
+        assert_eq!(tc.vocab.display[stem], "u.s.");
+    }
 
     #[test]
     fn shares_stems_and_picks_display_forms() {

@@ -87,9 +87,30 @@ pub const CATEGORICAL: [RGBColor; 11] = [
     RGBColor(0, 0, 0),     // black
 ];
 
-/// Marker shapes (circle, triangle, square, diamond): beyond the palette the
-/// shape changes, so categories 12 and up still differ from the first eleven.
-pub const SHAPES: usize = 4;
+/// Marker shapes (circle, triangle, square, diamond, downward triangle,
+/// star, plus, cross): as many as a line chart has lines
+/// (`timeline_groups::MAX_LINES`), so every line differs by shape alone and
+/// the chart reads in greyscale; beyond the palette the shape of a category
+/// changes, so categories 12 and up still differ from the first eleven.
+pub const SHAPES: usize = 8;
+
+/// Colours of the lines of a line chart, in order: Okabe-Ito's seven and
+/// black before the rest of [`CATEGORICAL`], because Tol indigo, its eighth,
+/// is close to Okabe-Ito blue, and the eight lines a chart may draw should
+/// all be told apart by colour as well as by shape.
+pub const SERIES: [RGBColor; 11] = [
+    CATEGORICAL[0],
+    CATEGORICAL[1],
+    CATEGORICAL[2],
+    CATEGORICAL[3],
+    CATEGORICAL[4],
+    CATEGORICAL[5],
+    CATEGORICAL[6],
+    CATEGORICAL[10],
+    CATEGORICAL[7],
+    CATEGORICAL[8],
+    CATEGORICAL[9],
+];
 
 /// Colour of "threat" and negative values (Okabe-Ito vermillion).
 pub const WARM: RGBColor = RGBColor(213, 94, 0);
@@ -180,13 +201,20 @@ pub fn category_look(i: usize) -> (RGBColor, usize) {
     (category(i), (i / CATEGORICAL.len()) % SHAPES)
 }
 
-/// Colour and marker shape of line `i` of a line chart. The shape changes
-/// with every line, not only once the colours run out, and moves on by one
-/// each round of shapes: the palette's close pairs (blue and sky blue,
-/// orange and vermillion) are four apart, and a line must be told from its
-/// neighbour without colour.
+/// Radius of a line chart's markers: large enough beside a 3-pixel line for
+/// the eight shapes (a plus from a cross, a star from a triangle) to be told apart.
+pub fn line_marker_r(st: &Style) -> i32 {
+    st.px(6.5)
+}
+
+/// Colour and marker shape of line `i` of a line chart: the first
+/// [`SHAPES`] lines each have a colour and a shape of their own, so a line
+/// is told from every other without colour (greyscale print, colour-blind
+/// readers), and the palette's close pairs (blue and sky blue, orange and
+/// vermillion) differ in shape too. Colour and shape cycle at different
+/// lengths, so no two of the first 88 lines look alike.
 pub fn series_look(i: usize) -> (RGBColor, usize) {
-    (category(i), (i + i / SHAPES) % SHAPES)
+    (SERIES[i % SERIES.len()], i % SHAPES)
 }
 
 /// Width in CSS pixels at which report.html shows a chart: `main` is at most
@@ -600,7 +628,78 @@ pub fn leader_ends(p: (i32, i32), r: i32, rect: PxRect) -> Option<((i32, i32), (
     Some((from, to))
 }
 
-/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square, 3 diamond) centred on pixel `p`.
+/// Corners of a polygonal marker of `shape` centred on `p` with radius
+/// `r`; `None` for the circle and the square, which plotters draws itself.
+fn marker_corners(shape: usize, p: (i32, i32), r: i32) -> Option<Vec<(i32, i32)>> {
+    let at = |pts: &[(f64, f64)]| -> Vec<(i32, i32)> {
+        pts.iter()
+            .map(|&(x, y)| (p.0 + x.round() as i32, p.1 + y.round() as i32))
+            .collect()
+    };
+    // Points on a circle of radius `s`, from `deg` degrees (0 = right,
+    // 90 = down) in equal steps: the triangles and the star.
+    let ring = |n: usize, s: f64, deg: f64| -> Vec<(f64, f64)> {
+        (0..n)
+            .map(|k| {
+                let a = (deg + 360.0 * k as f64 / n as f64).to_radians();
+                (a.cos() * s, a.sin() * s)
+            })
+            .collect()
+    };
+    let r = r as f64;
+    let pts: Vec<(f64, f64)> = match shape {
+        1 => ring(3, r + 2.0, -90.0),
+        3 => vec![
+            (0.0, -r - 2.0),
+            (r + 2.0, 0.0),
+            (0.0, r + 2.0),
+            (-r - 2.0, 0.0),
+        ],
+        4 => ring(3, r + 2.0, 90.0),
+        5 => {
+            // Five points alternating with five inner corners.
+            let outer = ring(5, r + 3.0, -90.0);
+            let inner = ring(5, (r + 3.0) * 0.45, -54.0);
+            outer
+                .into_iter()
+                .zip(inner)
+                .flat_map(|(o, i)| [o, i])
+                .collect()
+        }
+        6 | 7 => {
+            // A plus with arms a third as wide as it is long; the cross is
+            // the plus turned by 45 degrees.
+            let (a, b) = (r + 1.5, (r * 0.42).max(1.5));
+            let plus = [
+                (-b, -a),
+                (b, -a),
+                (b, -b),
+                (a, -b),
+                (a, b),
+                (b, b),
+                (b, a),
+                (-b, a),
+                (-b, b),
+                (-a, b),
+                (-a, -b),
+                (-b, -b),
+            ];
+            if shape == 6 {
+                plus.to_vec()
+            } else {
+                let c = std::f64::consts::FRAC_1_SQRT_2;
+                plus.iter()
+                    .map(|&(x, y)| ((x - y) * c * 1.1, (x + y) * c * 1.1))
+                    .collect()
+            }
+        }
+        _ => return None,
+    };
+    Some(at(&pts))
+}
+
+/// Draws a marker of `shape` (0 circle, 1 triangle, 2 square, 3 diamond,
+/// 4 downward triangle, 5 star, 6 plus, 7 cross) centred on pixel `p`.
 pub fn marker<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     shape: usize,
@@ -608,48 +707,18 @@ pub fn marker<DB: DrawingBackend>(
     r: i32,
     style: ShapeStyle,
 ) -> Result<(), ChartError> {
-    match shape {
-        1 => {
-            // plotters' TriangleMarker always fills, so outlines are drawn as a path.
-            let s = (r + 2) as f64;
-            let v: Vec<(i32, i32)> = [-90.0f64, 30.0, 150.0]
-                .iter()
-                .map(|d| {
-                    let a = d.to_radians();
-                    (
-                        p.0 + (a.cos() * s).round() as i32,
-                        p.1 + (a.sin() * s).round() as i32,
-                    )
-                })
-                .collect();
-            if style.filled {
-                area.draw(&Polygon::new(v, style))
-            } else {
-                let mut closed = v.clone();
-                closed.push(v[0]);
-                area.draw(&PathElement::new(closed, style))
-            }
+    match (shape, marker_corners(shape, p, r)) {
+        // plotters' polygon markers always fill, so outlines are drawn as a path.
+        (_, Some(v)) if style.filled => area.draw(&Polygon::new(v, style)),
+        (_, Some(v)) => {
+            let mut closed = v.clone();
+            closed.push(v[0]);
+            area.draw(&PathElement::new(closed, style))
         }
-        2 => area.draw(&Rectangle::new(
+        (2, None) => area.draw(&Rectangle::new(
             [(p.0 - r, p.1 - r), (p.0 + r, p.1 + r)],
             style,
         )),
-        3 => {
-            let s = r + 2;
-            let v = vec![
-                (p.0, p.1 - s),
-                (p.0 + s, p.1),
-                (p.0, p.1 + s),
-                (p.0 - s, p.1),
-            ];
-            if style.filled {
-                area.draw(&Polygon::new(v, style))
-            } else {
-                let mut closed = v.clone();
-                closed.push(v[0]);
-                area.draw(&PathElement::new(closed, style))
-            }
-        }
         _ => area.draw(&Circle::new(p, r, style)),
     }
     .map_err(de)
@@ -764,13 +833,59 @@ pub fn finite(v: f64) -> f64 {
 mod tests {
     use super::*;
 
-    /// The palette's close pairs (four apart) and neighbours never share a
-    /// marker shape.
+    /// The lines a chart may draw differ in colour and in shape, each on its
+    /// own; later lines still never repeat an earlier look.
     #[test]
-    fn close_colours_differ_in_shape() {
-        for i in 0..12 {
-            assert_ne!(series_look(i).1, series_look(i + 4).1, "{i}");
-            assert_ne!(series_look(i).1, series_look(i + 1).1, "{i}");
+    fn every_line_has_its_own_colour_and_shape() {
+        for i in 0..SHAPES {
+            for j in i + 1..SHAPES {
+                assert_ne!(series_look(i).0, series_look(j).0, "colour {i} {j}");
+                assert_ne!(series_look(i).1, series_look(j).1, "shape {i} {j}");
+            }
+        }
+        let looks: Vec<_> = (0..88).map(series_look).collect();
+        for i in 0..looks.len() {
+            for j in i + 1..looks.len() {
+                assert!(looks[i] != looks[j], "lines {i} and {j} look alike");
+            }
+        }
+    }
+
+    /// The eight line colours stay as far apart under simulated colour
+    /// blindness as Okabe-Ito's own closest pair.
+    #[test]
+    fn line_colours_stay_apart_under_colour_blindness() {
+        let okabe = closest_pair(&OKABE_ITO);
+        let lines = closest_pair(&SERIES[..SHAPES]);
+        assert!(lines >= okabe - 0.5, "{lines:.1} vs {okabe:.1}");
+    }
+
+    /// Every shape draws something distinct: no two shapes cover the same
+    /// pixels, filled or outlined.
+    #[test]
+    fn marker_shapes_differ() {
+        let covered = |shape: usize, filled: bool| -> Vec<bool> {
+            let mut buf = vec![255u8; 40 * 40 * 3];
+            {
+                let root = BitMapBackend::with_buffer(&mut buf, (40, 40)).into_drawing_area();
+                let style = if filled {
+                    BLACK.filled()
+                } else {
+                    BLACK.stroke_width(1)
+                };
+                marker(&root, shape, (20, 20), 8, style).unwrap();
+                root.present().unwrap();
+            }
+            buf.chunks(3).map(|p| p[0] < 128).collect()
+        };
+        for filled in [true, false] {
+            let all: Vec<Vec<bool>> = (0..SHAPES).map(|s| covered(s, filled)).collect();
+            for i in 0..SHAPES {
+                assert!(all[i].iter().any(|&b| b), "shape {i} draws nothing");
+                for j in i + 1..SHAPES {
+                    assert_ne!(all[i], all[j], "shapes {i} and {j}, filled {filled}");
+                }
+            }
         }
     }
 

@@ -25,6 +25,11 @@ pub const CHART: Chart = Chart {
 
 const TITLE: &str = "Frame shares over time";
 
+/// Articles in a period (or a group's articles in it, in
+/// `timeline_groups.png`) below which its point is drawn hollow: a share or
+/// mean of one or two articles swings with each of them.
+pub const FEW_ARTICLES: usize = 3;
+
 /// Draws the timeline.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -40,8 +45,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     let dated: usize = t.points.iter().map(|p| p.articles).sum();
     let mut sub = vec![format!(
-        "Each line is one frame's share of all frame words in the articles of each {} (the shares of a period add up to 100%). Grey bars: number of articles per {}; a period with one or two articles can swing wildly.",
-        t.period, t.period
+        "Each line is one frame's share of all frame words in the articles of each {} (the shares of a period add up to 100%). Grey bars: number of articles per {}. A hollow marker: a {} with only one or two articles (its shares swing with each).",
+        t.period, t.period, t.period
     )];
     let mut left_out = Vec::new();
     if t.undated > 0 {
@@ -103,7 +108,7 @@ pub fn draw<DB: DrawingBackend>(
         .draw()
         .map_err(de)?;
     let stroke = st.px(3.0) as u32;
-    let r = st.px(5.0);
+    let r = line_marker_r(st);
     for (fi, _) in t.frames.iter().enumerate() {
         let (c, shape) = series_look(fi);
         // Break the line at periods without hits rather than drawing through them.
@@ -132,8 +137,17 @@ pub fn draw<DB: DrawingBackend>(
                     c.stroke_width(stroke),
                 )))
                 .map_err(de)?;
-            for p in s {
-                marker(root, shape, chart.backend_coord(&p), r, c.filled())?;
+            for (x, y) in s {
+                let p = chart.backend_coord(&(x, y));
+                let n = t.points.get(x as usize).map_or(0, |p| p.articles);
+                if n < FEW_ARTICLES {
+                    // As in timeline_groups.png: a share of one or two
+                    // articles must not look as sure as one of a busy period.
+                    marker(root, shape, p, r, WHITE.filled())?;
+                    marker(root, shape, p, r, c.stroke_width(st.px(2.0) as u32))?;
+                } else {
+                    marker(root, shape, p, r, c.filled())?;
+                }
             }
         }
     }
@@ -238,7 +252,7 @@ pub(super) fn line_legend<DB: DrawingBackend>(
             legend,
             shape,
             (st.px(20.0), y + st.px(9.0)),
-            st.px(5.0),
+            line_marker_r(st),
             c.filled(),
         )?;
         text(
@@ -253,4 +267,45 @@ pub(super) fn line_legend<DB: DrawingBackend>(
         y += line_h(&lf) + st.px(10.0);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PeriodPoint, Timeline};
+
+    /// White-filled circles in the SVG: the hollow markers of the first
+    /// frame (a circle), as the filled ones and the legend's are in colour.
+    fn hollow_circles(articles: &[usize]) -> usize {
+        super::super::style::ensure_fonts().unwrap();
+        let mut a = crate::model::example(6);
+        let nf = a.frames.len();
+        a.timeline = Some(Timeline {
+            period: "month".into(),
+            frames: a.frames.clone(),
+            points: articles
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| PeriodPoint {
+                    period: format!("2017-0{}", k + 1),
+                    articles: n,
+                    shares: vec![Some(1.0 / nf as f64); nf],
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        });
+        let st = Style::new(1600, 1000);
+        let svg = String::from_utf8(CHART.render_svg(&a, &st, st.h).unwrap()).unwrap();
+        svg.lines()
+            .filter(|l| l.contains("<circle") && l.contains("fill=\"#FFFFFF\""))
+            .count()
+    }
+
+    #[test]
+    fn thin_periods_have_hollow_markers() {
+        assert_eq!(hollow_circles(&[5, 3, 4]), 0);
+        assert_eq!(hollow_circles(&[5, 1, 4]), 1);
+        assert_eq!(hollow_circles(&[2, 1, 4]), 2);
+    }
 }

@@ -15,9 +15,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Most groups drawn; the rest are named as left out (timeline_groups.csv has them).
 pub const MAX_LINES: usize = 8;
 
-/// A group's articles in a period below which its point is drawn hollow:
-/// a mean of one or two articles swings with each of them.
-pub const FEW_ARTICLES: usize = 3;
+/// Where a point is drawn hollow, as in `timeline.png`.
+pub use super::timeline::FEW_ARTICLES;
 
 /// The registry entry of `timeline_groups.png`.
 pub const CHART: Chart = Chart {
@@ -60,6 +59,58 @@ pub fn shown_groups(t: &Timeline) -> Vec<&GroupLine> {
     shown
 }
 
+/// Groups named in a chart note before "and N more": the note is a few
+/// lines above the chart, and a long list would squeeze the panels.
+const NAMED: usize = 6;
+
+/// `names` as "a, b and c", at most [`NAMED`] of them then "and N more".
+fn named(names: &[&str]) -> String {
+    if names.len() > NAMED {
+        return format!(
+            "{} and {} more",
+            names[..NAMED].join(", "),
+            names.len() - NAMED
+        );
+    }
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The note naming the groups without a line (a reader looking for one
+/// must learn it is left out, not missed), or `None` when all are drawn.
+pub fn left_out_note(t: &Timeline, shown: &[&GroupLine]) -> Option<String> {
+    let names: Vec<&str> = t
+        .groups
+        .iter()
+        .filter(|g| !shown.iter().any(|s| std::ptr::eq(*s, *g)))
+        .map(|g| g.group.as_str())
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let undated = |g: &&str| {
+        t.groups
+            .iter()
+            .any(|l| l.group == *g && l.articles.iter().all(|&n| n == 0))
+    };
+    let (none, few): (Vec<&str>, Vec<&str>) = names.into_iter().partition(undated);
+    let mut parts = Vec::new();
+    if !few.is_empty() {
+        parts.push(format!(
+            "The {} groups with the most dated articles are shown; not shown: {} (in timeline_groups.csv).",
+            shown.len(),
+            named(&few)
+        ));
+    }
+    if !none.is_empty() {
+        parts.push(format!("No dated article, so no line: {}.", named(&none)));
+    }
+    Some(parts.join(" "))
+}
+
 /// Draws the group lines.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -91,14 +142,8 @@ pub fn draw<DB: DrawingBackend>(
         "Each line is one group: the mean score per 1,000 words of its articles in each {}, as in the group table. A hollow marker: the group has only one or two articles in that {} (its mean swings with each). Lines break where a group has no article.",
         t.period, t.period
     )];
-    let left_out = t.groups.len() - shown.len();
-    if left_out > 0 {
-        sub.push(format!(
-            "The {} groups with the most dated articles are shown; {} more {} in timeline_groups.csv.",
-            shown.len(),
-            left_out,
-            if left_out == 1 { "is" } else { "are" }
-        ));
+    if let Some(note) = left_out_note(t, &shown) {
+        sub.push(note);
     }
     let area = header(root, st, TITLE, &sub)?;
     let (w, h) = area.dim_in_pixel();
@@ -117,7 +162,7 @@ pub fn draw<DB: DrawingBackend>(
     let label_area = text_w(&lf, "100.0") + line_h(&af) + st.px(24.0);
     let x_range = -0.5f64..(np as f64 - 0.5);
     let stroke = st.px(3.0) as u32;
-    let r = st.px(5.0);
+    let r = line_marker_r(st);
     let mut rest = plot;
     for (pi, &fi) in panels.iter().enumerate() {
         let last = pi + 1 == panels.len();
@@ -264,6 +309,37 @@ mod tests {
             1,
             "a group with no dated article has no line"
         );
+    }
+
+    #[test]
+    fn groups_without_a_line_are_named() {
+        let mut t = Timeline::default();
+        for (i, g) in "abcdefghij".chars().enumerate() {
+            t.groups.push(line(&g.to_string(), &[i, 1]));
+        }
+        t.groups.push(line("k", &[0, 0]));
+        let shown = shown_groups(&t);
+        let note = left_out_note(&t, &shown).unwrap();
+        assert!(note.contains("not shown: a and b (in"), "{note}");
+        assert!(note.contains("No dated article, so no line: k."), "{note}");
+        t.groups.truncate(3);
+        assert_eq!(left_out_note(&t, &shown_groups(&t)), None);
+    }
+
+    #[test]
+    fn every_line_has_a_shape_of_its_own() {
+        const { assert!(SHAPES >= MAX_LINES) };
+        let shapes: std::collections::BTreeSet<usize> =
+            (0..MAX_LINES).map(|i| series_look(i).1).collect();
+        assert_eq!(shapes.len(), MAX_LINES);
+    }
+
+    #[test]
+    fn long_lists_of_names_are_cut() {
+        assert_eq!(named(&["a"]), "a");
+        assert_eq!(named(&["a", "b", "c"]), "a, b and c");
+        let many = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        assert_eq!(named(&many), "a, b, c, d, e, f and 2 more");
     }
 
     #[test]

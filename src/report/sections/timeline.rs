@@ -27,7 +27,11 @@ impl<'a> Builder<'a> {
                 tl.period
             )),
             code("--period week|month|year"),
-            t("). For each period, each frame's share is its matching words divided by all frame words in that period's articles, so the lines show how the mix of frames shifts, not how much is written. Periods with few articles swing easily; the counts are in the table and in "),
+            t(format!(
+                "). For each period, each frame's share is its matching words divided by all frame words in that period's articles, so the lines show how the mix of frames shifts, not how much is written. Periods with few articles swing easily: a hollow marker is a {} with at most {} articles. The counts are in the table and in ",
+                tl.period,
+                FEW_ARTICLES - 1
+            )),
             code("timeline.csv"),
             t("."),
         ];
