@@ -63,7 +63,7 @@ pub struct Token {
 
 fn is_url_or_email(chunk: &str) -> Option<TokenKind> {
     let lower = chunk.to_ascii_lowercase();
-    if lower.contains("://") || lower.starts_with("www.") {
+    if lower.contains("://") || lower.starts_with("www.") || bare_host_and_path(chunk) {
         return Some(TokenKind::Url);
     }
     if let Some(at) = chunk.find('@') {
@@ -78,6 +78,26 @@ fn is_url_or_email(chunk: &str) -> Option<TokenKind> {
         }
     }
     None
+}
+
+/// A web address written without its scheme, a host name and a path
+/// ("pic.twitter.com/AbC12", "bit.ly/x"): the host's labels letters, digits
+/// and hyphens, at least two, the last of two or more letters. A host alone
+/// ("Amazon.com") is a name, and "and/or", "U.S./Mexico" or "1.5/2" are no
+/// host.
+fn bare_host_and_path(chunk: &str) -> bool {
+    let Some((host, path)) = chunk.split_once('/') else {
+        return false;
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    labels.len() >= 2
+        && !path.is_empty()
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 impl TokenKind {
@@ -548,6 +568,29 @@ mod tests {
             .filter(|(_, w)| w.chars().any(|c| c.is_alphabetic()))
             .map(|(off, w)| (off, off + w.len(), TokenKind::Word))
             .collect()
+    }
+
+    #[test]
+    fn an_address_without_its_scheme_is_a_url_and_a_host_alone_a_name() {
+        let kinds = |t: &str| -> Vec<(String, TokenKind)> {
+            tokenize(t)
+                .into_iter()
+                .map(|x| (t[x.start..x.end].to_string(), x.kind))
+                .collect()
+        };
+        let k = kinds("Photo: pic.twitter.com/AbC12xyz and bit.ly/2kQ shared");
+        assert!(
+            k.contains(&("pic.twitter.com/AbC12xyz".into(), TokenKind::Url)),
+            "{k:?}"
+        );
+        assert!(k.contains(&("bit.ly/2kQ".into(), TokenKind::Url)), "{k:?}");
+        for text in ["Amazon.com said", "and/or", "U.S./Mexico", "1.5/2 of"] {
+            assert!(
+                kinds(text).iter().all(|(_, kind)| *kind != TokenKind::Url),
+                "{text}: {:?}",
+                kinds(text)
+            );
+        }
     }
 
     #[test]
