@@ -618,6 +618,7 @@ mod tests {
             .map(|id| ClusterInfo {
                 id,
                 label: format!("police{id} / officers / armed / response"),
+                label_terms: Vec::new(),
                 size: (0..n).filter(|i| i % k == id).count(),
                 top_terms: Vec::new(),
                 central_article: String::new(),
