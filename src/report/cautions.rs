@@ -17,7 +17,7 @@
 //! few sentences it happens to contain.
 
 use super::document::{Cell, Table};
-use super::format::fixed;
+use super::format::{fixed, int, score3};
 use crate::model::{Analysis, ArticleResult, FrameScore};
 use crate::model::{REASSURANCE, THREAT};
 
@@ -32,7 +32,7 @@ fn numbers(idx: &[usize]) -> String {
         .map(|i| format!("#{}", i + 1))
         .collect();
     if idx.len() > MAX_NAMED {
-        names.push(format!("{} more", idx.len() - MAX_NAMED));
+        names.push(format!("{} more", int(idx.len() - MAX_NAMED)));
     }
     match names.len() {
         0 => String::new(),
@@ -88,12 +88,32 @@ pub fn frames(a: &Analysis) -> Vec<String> {
         art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0
     });
     if !thin.is_empty() {
+        let one = thin.len() == 1;
+        // When the chart's rows are group or cluster means, no row of it is
+        // such an article's: its scores are in the appendix table and in
+        // frames.csv, and it only weighs in its row's mean.
+        let scores = format!(
+            "{} scores (in the appendix table and in frames.csv) rest on a handful of words",
+            if one { "its" } else { "their" },
+        );
+        let what = match super::charts::frames::shows_means_of(a) {
+            _ if super::charts::frames::every_article_has_a_row(a) => format!(
+                "{} rest{} on a handful of words",
+                if one { "its row" } else { "their rows" },
+                if one { "s" } else { "" }
+            ),
+            Some(kind) => format!(
+                "{scores}, though {} as much as any other in its {kind}'s mean in the chart",
+                if one { "it counts" } else { "each counts" },
+            ),
+            // The chart shows the articles with the most frame words, which
+            // these are not.
+            None => scores,
+        };
         out.push(format!(
-            "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (read them with their frame words marked, in the reader, or in evidence.csv).",
+            "{} {} fewer than 5 frame matches in all: {what} (read them with their frame words marked, in the reader, or in evidence.csv).",
             numbers(&thin),
             has_verb(thin.len()),
-            if thin.len() == 1 { "its row" } else { "their rows" },
-            if thin.len() == 1 { "s" } else { "" }
         ));
     }
     let rare: Vec<&str> = a
@@ -130,8 +150,9 @@ pub fn frames(a: &Analysis) -> Vec<String> {
         .count();
     if to_zero > 0 {
         out.push(format!(
-            "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the table of intervals in the appendix): they may rest on a single sentence.",
-            scores.len()
+            "{} of the {} scores above zero have a 95% interval that reaches 0 (see the table of intervals in the appendix): they may rest on a single sentence.",
+            int(to_zero),
+            int(scores.len())
         ));
     }
     out
@@ -241,7 +262,7 @@ pub fn clusters(a: &Analysis) -> Vec<String> {
     if c.silhouette < 0.25 {
         out.push(format!(
             "The mean silhouette is {}: the clusters overlap, and another seed or number of clusters could group the articles differently.",
-            fixed(c.silhouette, 2)
+            score3(c.silhouette)
         ));
     }
     let single: Vec<String> = c
@@ -361,6 +382,58 @@ mod tests {
         assert_eq!(
             numbers(&(0..10).collect::<Vec<_>>()),
             "#1, #2, #3, #4, #5, #6, #7, #8 and 2 more"
+        );
+    }
+
+    /// From a real-input review: with 150 articles the chart's rows are
+    /// outlets, yet the caution spoke of the thin articles' rows.
+    #[test]
+    fn thin_articles_are_not_called_rows_of_a_chart_of_group_means() {
+        let mut a = example(30);
+        for f in &mut a.articles[1].frames {
+            f.hits = 0.0;
+        }
+        let per_article = frames(&a).join("\n");
+        assert!(
+            per_article.contains("#2 has fewer than 5 frame matches in all: its row rests"),
+            "{per_article}"
+        );
+        let mut a = example(60);
+        a.clustering = None;
+        for f in &mut a.articles[1].frames {
+            f.hits = 0.0;
+        }
+        let top_rows = frames(&a).join("\n");
+        assert!(
+            top_rows.contains("#2 has fewer than 5 frame matches in all: its scores (in the appendix table and in frames.csv) rest on a handful of words ("),
+            "{top_rows}"
+        );
+        assert!(
+            per_article.contains("#2 has fewer than 5 frame matches in all: its row rests"),
+            "{per_article}"
+        );
+        let stats: Vec<crate::model::MeasureSummary> = a
+            .frames
+            .iter()
+            .map(|f| crate::model::MeasureSummary {
+                measure: f.clone(),
+                mean: 1.0,
+                ..Default::default()
+            })
+            .collect();
+        let group = |name: &str| crate::model::GroupStats {
+            name: name.into(),
+            articles: 30,
+            stats: stats.clone(),
+        };
+        a.groups = Some(crate::model::GroupComparison {
+            groups: vec![group("herald"), group("post")],
+            ..Default::default()
+        });
+        let grouped = frames(&a).join("\n");
+        assert!(
+            grouped.contains("#2 has fewer than 5 frame matches in all: its scores (in the appendix table and in frames.csv) rest on a handful of words, though it counts as much as any other in its group's mean in the chart"),
+            "{grouped}"
         );
     }
 

@@ -92,6 +92,12 @@ pub fn shows_means_of(a: &Analysis) -> Option<&'static str> {
     rows(a).kind.means_of()
 }
 
+/// Whether the chart gives every article a row of its own (a small
+/// corpus), so that a caution can point to an article's row.
+pub fn every_article_has_a_row(a: &Analysis) -> bool {
+    a.articles.len() <= MAX_ROWS
+}
+
 /// Per-article rows, or, when there are too many articles, group means
 /// (the outlets a study compares; the Findings are about them) or else
 /// cluster means.
