@@ -71,8 +71,21 @@ pub fn none(_: &Analysis) -> Vec<String> {
     Vec::new()
 }
 
-/// Cautions beside the frame heat map and table. Empty when nothing looks fragile.
-pub fn frames(a: &Analysis) -> Vec<String> {
+/// What the rows of the frame heat map are, which a caution about thin
+/// articles must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameRows {
+    /// One row per article (a small corpus).
+    Articles,
+    /// Means over groups or clusters ("group", "cluster").
+    MeansOf(&'static str),
+    /// The articles with the most frame words only.
+    MostFramed,
+}
+
+/// Cautions beside the frame heat map and table, whose rows are `rows`.
+/// Empty when nothing looks fragile.
+pub fn frames(a: &Analysis, rows: FrameRows) -> Vec<String> {
     let n = a.articles.len();
     let mut out = Vec::new();
     if n == 0 {
@@ -96,19 +109,19 @@ pub fn frames(a: &Analysis) -> Vec<String> {
             "{} scores (in the appendix table and in frames.csv) rest on a handful of words",
             if one { "its" } else { "their" },
         );
-        let what = match super::charts::frames::shows_means_of(a) {
-            _ if super::charts::frames::every_article_has_a_row(a) => format!(
+        let what = match rows {
+            FrameRows::Articles => format!(
                 "{} rest{} on a handful of words",
                 if one { "its row" } else { "their rows" },
                 if one { "s" } else { "" }
             ),
-            Some(kind) => format!(
+            FrameRows::MeansOf(kind) => format!(
                 "{scores}, though {} as much as any other in its {kind}'s mean in the chart",
                 if one { "it counts" } else { "each counts" },
             ),
             // The chart shows the articles with the most frame words, which
             // these are not.
-            None => scores,
+            FrameRows::MostFramed => scores,
         };
         out.push(format!(
             "{} {} fewer than 5 frame matches in all: {what} (read them with their frame words marked, in the reader, or in evidence.csv).",
@@ -393,46 +406,23 @@ mod tests {
         for f in &mut a.articles[1].frames {
             f.hits = 0.0;
         }
-        let per_article = frames(&a).join("\n");
+        let said = |rows: FrameRows| frames(&a, rows).join("\n");
+        let lead = "#2 has fewer than 5 frame matches in all: ";
+        let per_article = said(FrameRows::Articles);
         assert!(
-            per_article.contains("#2 has fewer than 5 frame matches in all: its row rests"),
+            per_article.contains(&format!("{lead}its row rests on a handful of words")),
             "{per_article}"
         );
-        let mut a = example(60);
-        a.clustering = None;
-        for f in &mut a.articles[1].frames {
-            f.hits = 0.0;
-        }
-        let top_rows = frames(&a).join("\n");
+        let scores =
+            "its scores (in the appendix table and in frames.csv) rest on a handful of words";
+        let top_rows = said(FrameRows::MostFramed);
         assert!(
-            top_rows.contains("#2 has fewer than 5 frame matches in all: its scores (in the appendix table and in frames.csv) rest on a handful of words ("),
+            top_rows.contains(&format!("{lead}{scores} (")),
             "{top_rows}"
         );
+        let grouped = said(FrameRows::MeansOf("group"));
         assert!(
-            per_article.contains("#2 has fewer than 5 frame matches in all: its row rests"),
-            "{per_article}"
-        );
-        let stats: Vec<crate::model::MeasureSummary> = a
-            .frames
-            .iter()
-            .map(|f| crate::model::MeasureSummary {
-                measure: f.clone(),
-                mean: 1.0,
-                ..Default::default()
-            })
-            .collect();
-        let group = |name: &str| crate::model::GroupStats {
-            name: name.into(),
-            articles: 30,
-            stats: stats.clone(),
-        };
-        a.groups = Some(crate::model::GroupComparison {
-            groups: vec![group("herald"), group("post")],
-            ..Default::default()
-        });
-        let grouped = frames(&a).join("\n");
-        assert!(
-            grouped.contains("#2 has fewer than 5 frame matches in all: its scores (in the appendix table and in frames.csv) rest on a handful of words, though it counts as much as any other in its group's mean in the chart"),
+            grouped.contains(&format!("{lead}{scores}, though it counts as much as any other in its group's mean in the chart")),
             "{grouped}"
         );
     }
@@ -448,7 +438,7 @@ mod tests {
         a.articles[1].frames[0].hits = 1.0;
         a.articles[1].frames[0].per_1k = 2.0;
         a.articles[1].frames[0].ci_low = Some(0.0);
-        let frames = frames(&a).join("\n");
+        let frames = frames(&a, FrameRows::Articles).join("\n");
         assert!(frames.contains("Only 5 articles"), "{frames}");
         assert!(
             frames.contains("#2 has fewer than 5 frame matches"),
@@ -572,7 +562,7 @@ mod tests {
         }
         type Cautions = fn(&Analysis) -> Vec<String>;
         let each: [(&str, Cautions); 5] = [
-            ("frames", frames),
+            ("frames", |a| frames(a, FrameRows::Articles)),
             ("threat_reassurance", threat_reassurance),
             ("sentiment", sentiment),
             ("similarity", similarity),
