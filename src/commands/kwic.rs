@@ -408,8 +408,7 @@ pub fn kwic(
 /// up to its score), in how many articles, and what else is listed.
 /// `what` names the search.
 pub fn summary(k: &Kwic, what: &str, show_excluded: bool) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = crate::model::numbers::count;
     let excluded = k.lines.iter().filter(|l| l.excluded).count();
     let mut s = match &k.category {
         None => format!(
@@ -427,7 +426,7 @@ pub fn summary(k: &Kwic, what: &str, show_excluded: bool) -> String {
     };
     s.push_str(&format!(
         " in {} of {}",
-        k.articles_matched,
+        crate::model::numbers::int(k.articles_matched),
         plural(k.articles, "article", "articles")
     ));
     if let Some(c) = &k.category {

@@ -4,7 +4,7 @@
 
 use super::cli::{self, Cli, Command};
 use crate::model::error::Error;
-use crate::model::numbers::count;
+use crate::model::numbers::{count, int};
 
 /// Runs the subcommand the user chose.
 pub fn run(cli: &Cli) -> Result<(), Error> {
@@ -68,16 +68,17 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
         .map(|d| d.source.split('#').next().unwrap_or(&d.source))
         .collect();
     say(&format!(
-        "frame: wrote {} article{} from {} file{} to {}{}; check them, then run: frame analyze {}",
-        written.len(),
-        if written.len() == 1 { "" } else { "s" },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
+        "frame: wrote {} from {} to {}{}; check them, then run: frame analyze {}",
+        count(written.len(), "article", "articles"),
+        count(files.len(), "file", "files"),
         args.out.display(),
         if corpus.skipped.is_empty() {
             String::new()
         } else {
-            format!(", skipped {} (see warnings above)", corpus.skipped.len())
+            format!(
+                ", skipped {} (see warnings above)",
+                int(corpus.skipped.len())
+            )
         },
         args.out.display()
     ));
@@ -146,11 +147,10 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
             " (the report was not written: see the warning above)".to_string()
         };
         say(&format!(
-            "frame: analysed {} article{}{}; wrote {} files to {}{open}",
-            summary.articles,
-            if summary.articles == 1 { "" } else { "s" },
+            "frame: analysed {}{}; wrote {} files to {}{open}",
+            count(summary.articles, "article", "articles"),
             if skipped > 0 {
-                format!(", skipped {skipped} (see warnings above)")
+                format!(", skipped {} (see warnings above)", int(skipped))
             } else {
                 String::new()
             },

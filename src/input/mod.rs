@@ -258,6 +258,9 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     if let Some(w) = titles::warning(&corpus.documents) {
         corpus.warnings.insert(summaries_end, w);
     }
+    if let Some(w) = document::undated_warning(&corpus.documents) {
+        corpus.warnings.insert(summaries_end, w);
+    }
     // `frame import` writes the articles it reads; it analyses none.
     let kept = if rules.import_out.is_some() {
         "written"

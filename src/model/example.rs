@@ -148,6 +148,7 @@ pub fn example(n: usize) -> Analysis {
             .map(|c| ClusterInfo {
                 id: c,
                 label: format!("police / knife / crime {}", c),
+                label_terms: Vec::new(),
                 size: (0..n).filter(|i| i % k == c).count(),
                 top_terms: (0..5)
                     .map(|r| WeightedTerm {

@@ -552,7 +552,8 @@ pub struct KScore {
     pub silhouette: f64,
 }
 
-/// Terms in a cluster's label: the first of its top terms.
+/// Terms in a cluster's label (chosen from its most distinctive terms, see
+/// `similarity::cluster::describe`).
 pub const LABEL_TERMS: usize = 3;
 
 /// Description of one cluster.
@@ -563,8 +564,12 @@ pub struct ClusterInfo {
     /// it (clusters.csv, the report, the charts, keyness): "Cluster 1" is id 1.
     #[serde(serialize_with = "one_based")]
     pub id: usize,
-    /// Label made of the first [`LABEL_TERMS`] top terms.
+    /// Label made of [`LABEL_TERMS`] distinctive terms, those that a fair
+    /// share of the members use first (so not always the first top terms).
     pub label: String,
+    /// The label's terms, in label order, each with the number of member
+    /// articles that use it (a label term can lie beyond `top_terms`).
+    pub label_terms: Vec<WeightedTerm>,
     /// Number of articles.
     pub size: usize,
     /// The most distinctive terms: centroid weight minus the term's mean

@@ -6,6 +6,7 @@ use crate::input;
 use crate::lexicon;
 use crate::model::options::Options;
 use crate::model::*;
+use crate::report::format::{int, score3};
 use std::path::Path;
 
 /// Chart labels: the title cut at a word boundary to about `max` characters.
@@ -59,21 +60,24 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     if n >= 3 && a.clustering.is_none() {
         notes.push(format!(
             "No article has any term left after stop words and vocabulary pruning ({} of {} distinct stems kept; see --min-df, --max-df, --max-features): there is no clustering or similarity map. The frame scores are unaffected.",
-            a.vocabulary.types_kept, a.vocabulary.types_total
+            int(a.vocabulary.types_kept),
+            int(a.vocabulary.types_total)
         ));
     }
     if n < 20 {
         notes.push(format!(
-            "With {n} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average."
+            "With {} articles, the scores describe these articles only: differences between them are not evidence of a general pattern, and one article can change any average.",
+            int(n)
         ));
     }
-    // Named by number and id, as the report's other cautions and its reader name them.
+    // Named by number and id, as the report's other cautions and its reader
+    // name them; "id" said, since the next caution's brackets hold word counts.
     let thin: Vec<String> = a
         .articles
         .iter()
         .enumerate()
         .filter(|(_, r)| r.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0)
-        .map(|(i, r)| format!("#{} ({})", i + 1, r.id))
+        .map(|(i, r)| format!("#{} (id {})", i + 1, r.id))
         .collect();
     if !thin.is_empty() {
         let shown: Vec<&str> = thin.iter().take(10).map(String::as_str).collect();
@@ -82,7 +86,10 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
             crate::report::format::count(thin.len(), "article has", "articles have"),
             shown.join(", "),
             if thin.len() > 10 {
-                format!(" and {} more (frames.csv gives each article's hits)", thin.len() - 10)
+                format!(
+                    " and {} more (frames.csv gives each article's hits)",
+                    int(thin.len() - 10)
+                )
             } else {
                 String::new()
             }
@@ -91,8 +98,8 @@ pub fn fragility_notes(a: &Analysis) -> Vec<String> {
     if let Some(c) = &a.clustering {
         if c.silhouette < 0.1 {
             notes.push(format!(
-                "The clusters are weakly separated (mean silhouette {:.2}; 1 is perfectly separated, 0 is no structure): treat the grouping as a rough sketch.",
-                c.silhouette
+                "The clusters are weakly separated (mean silhouette {}; 1 is perfectly separated, 0 is no structure): treat the grouping as a rough sketch.",
+                score3(c.silhouette)
             ));
         }
     }

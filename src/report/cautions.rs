@@ -17,7 +17,7 @@
 //! few sentences it happens to contain.
 
 use super::document::{Cell, Table};
-use super::format::fixed;
+use super::format::{fixed, int, score3};
 use crate::model::{Analysis, ArticleResult, FrameScore};
 use crate::model::{REASSURANCE, THREAT};
 
@@ -32,7 +32,7 @@ fn numbers(idx: &[usize]) -> String {
         .map(|i| format!("#{}", i + 1))
         .collect();
     if idx.len() > MAX_NAMED {
-        names.push(format!("{} more", idx.len() - MAX_NAMED));
+        names.push(format!("{} more", int(idx.len() - MAX_NAMED)));
     }
     match names.len() {
         0 => String::new(),
@@ -71,8 +71,21 @@ pub fn none(_: &Analysis) -> Vec<String> {
     Vec::new()
 }
 
-/// Cautions beside the frame heat map and table. Empty when nothing looks fragile.
-pub fn frames(a: &Analysis) -> Vec<String> {
+/// What the rows of the frame heat map are, which a caution about thin
+/// articles must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameRows {
+    /// One row per article (a small corpus).
+    Articles,
+    /// Means over groups or clusters ("group", "cluster").
+    MeansOf(&'static str),
+    /// The articles with the most frame words only.
+    MostFramed,
+}
+
+/// Cautions beside the frame heat map and table, whose rows are `rows`.
+/// Empty when nothing looks fragile.
+pub fn frames(a: &Analysis, rows: FrameRows) -> Vec<String> {
     let n = a.articles.len();
     let mut out = Vec::new();
     if n == 0 {
@@ -88,12 +101,32 @@ pub fn frames(a: &Analysis) -> Vec<String> {
         art.frames.iter().map(|f| f.hits).sum::<f64>() < 5.0
     });
     if !thin.is_empty() {
+        let one = thin.len() == 1;
+        // When the chart's rows are group or cluster means, no row of it is
+        // such an article's: its scores are in the appendix table and in
+        // frames.csv, and it only weighs in its row's mean.
+        let scores = format!(
+            "{} scores (in the appendix table and in frames.csv) rest on a handful of words",
+            if one { "its" } else { "their" },
+        );
+        let what = match rows {
+            FrameRows::Articles => format!(
+                "{} rest{} on a handful of words",
+                if one { "its row" } else { "their rows" },
+                if one { "s" } else { "" }
+            ),
+            FrameRows::MeansOf(kind) => format!(
+                "{scores}, though {} as much as any other in its {kind}'s mean in the chart",
+                if one { "it counts" } else { "each counts" },
+            ),
+            // The chart shows the articles with the most frame words, which
+            // these are not.
+            FrameRows::MostFramed => scores,
+        };
         out.push(format!(
-            "{} {} fewer than 5 frame matches in all: {} rest{} on a handful of words (read them with their frame words marked, in the reader, or in evidence.csv).",
+            "{} {} fewer than 5 frame matches in all: {what} (read them with their frame words marked, in the reader, or in evidence.csv).",
             numbers(&thin),
             has_verb(thin.len()),
-            if thin.len() == 1 { "its row" } else { "their rows" },
-            if thin.len() == 1 { "s" } else { "" }
         ));
     }
     let rare: Vec<&str> = a
@@ -130,8 +163,9 @@ pub fn frames(a: &Analysis) -> Vec<String> {
         .count();
     if to_zero > 0 {
         out.push(format!(
-            "{to_zero} of the {} scores above zero have a 95% interval that reaches 0 (see the table of intervals in the appendix): they may rest on a single sentence.",
-            scores.len()
+            "{} of the {} scores above zero have a 95% interval that reaches 0 (see the table of intervals in the appendix): they may rest on a single sentence.",
+            int(to_zero),
+            int(scores.len())
         ));
     }
     out
@@ -241,7 +275,7 @@ pub fn clusters(a: &Analysis) -> Vec<String> {
     if c.silhouette < 0.25 {
         out.push(format!(
             "The mean silhouette is {}: the clusters overlap, and another seed or number of clusters could group the articles differently.",
-            fixed(c.silhouette, 2)
+            score3(c.silhouette)
         ));
     }
     let single: Vec<String> = c
@@ -364,6 +398,35 @@ mod tests {
         );
     }
 
+    /// From a real-input review: with 150 articles the chart's rows are
+    /// outlets, yet the caution spoke of the thin articles' rows.
+    #[test]
+    fn thin_articles_are_not_called_rows_of_a_chart_of_group_means() {
+        let mut a = example(30);
+        for f in &mut a.articles[1].frames {
+            f.hits = 0.0;
+        }
+        let said = |rows: FrameRows| frames(&a, rows).join("\n");
+        let lead = "#2 has fewer than 5 frame matches in all: ";
+        let per_article = said(FrameRows::Articles);
+        assert!(
+            per_article.contains(&format!("{lead}its row rests on a handful of words")),
+            "{per_article}"
+        );
+        let scores =
+            "its scores (in the appendix table and in frames.csv) rest on a handful of words";
+        let top_rows = said(FrameRows::MostFramed);
+        assert!(
+            top_rows.contains(&format!("{lead}{scores} (")),
+            "{top_rows}"
+        );
+        let grouped = said(FrameRows::MeansOf("group"));
+        assert!(
+            grouped.contains(&format!("{lead}{scores}, though it counts as much as any other in its group's mean in the chart")),
+            "{grouped}"
+        );
+    }
+
     #[test]
     fn small_corpora_get_cautions_beside_each_chart() {
         let mut a = example(5);
@@ -375,7 +438,7 @@ mod tests {
         a.articles[1].frames[0].hits = 1.0;
         a.articles[1].frames[0].per_1k = 2.0;
         a.articles[1].frames[0].ci_low = Some(0.0);
-        let frames = frames(&a).join("\n");
+        let frames = frames(&a, FrameRows::Articles).join("\n");
         assert!(frames.contains("Only 5 articles"), "{frames}");
         assert!(
             frames.contains("#2 has fewer than 5 frame matches"),
@@ -499,7 +562,7 @@ mod tests {
         }
         type Cautions = fn(&Analysis) -> Vec<String>;
         let each: [(&str, Cautions); 5] = [
-            ("frames", frames),
+            ("frames", |a| frames(a, FrameRows::Articles)),
             ("threat_reassurance", threat_reassurance),
             ("sentiment", sentiment),
             ("similarity", similarity),

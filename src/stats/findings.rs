@@ -35,7 +35,7 @@ fn num(x: f64, d: usize) -> String {
 /// Decimals of a measure: scores per 1,000 words 1, sentiment 3.
 fn decimals(measure: &str) -> usize {
     if measure == "sentiment" {
-        3
+        2
     } else {
         1
     }
@@ -152,11 +152,11 @@ fn clarity(d: &GroupDifference) -> f64 {
 }
 
 /// Decimals for a row of numbers (two means, their difference and its
-/// interval): the measure's own (scores 1, or 2 when a mean is below 1;
-/// sentiment 3), or up to two more
-/// when a value that is not 0 would print as 0, or two means that differ
-/// would print alike, so that a reader can see in the numbers why a row is
-/// or is not a finding. The report's tables print findings with it too.
+/// interval): the group table's (scores 1, or 2 when a mean is below 1;
+/// sentiment 2), or up to two more when a value that is not 0 would print
+/// as 0, or two means that differ would print alike, so that a reader can
+/// see in the numbers why a row is or is not a finding. The report's tables
+/// print findings with it too.
 pub fn fitted_decimals(
     measure: &str,
     means: (f64, f64),
@@ -182,7 +182,15 @@ pub fn fitted_decimals(
             interval.map(|i| i.0),
             interval.map(|i| i.1),
         ];
-        let hidden = values.iter().flatten().any(|&x| x != 0.0 && zero(x, k));
+        // A sentiment mean of 0.00 reads as neutral, which it is at the
+        // table's precision (0.0003 is no tone); only its difference and
+        // interval must not hide a value, while a frame mean of 0 reads as
+        // "never used", which a rare frame is not.
+        let skip = if measure == "sentiment" { 2 } else { 0 };
+        let hidden = values[skip..]
+            .iter()
+            .flatten()
+            .any(|&x| x != 0.0 && zero(x, k));
         let alike = num(means.0, k) == num(means.1, k) && !zero(difference, k);
         if !hidden && !alike {
             break;
@@ -744,8 +752,10 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let finding = ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
     let shares = format!(
         "{name} words are {}% of the frame words in the headlines and {}% in the bodies",
-        num(hs, 0),
-        num(bs, 0)
+        // One decimal, as the difference: whole percents (24% and 15%) did
+        // not add up to a difference of 8.3 points.
+        num(hs, 1),
+        num(bs, 1)
     );
     let interval = ci.map_or(String::new(), |(lo, hi)| {
         format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
@@ -1047,7 +1057,26 @@ mod tests {
             fitted_decimals("threat", (1.5, 4.2), -2.7, Some((-3.1, -2.2))),
             1
         );
-        assert_eq!(fitted_decimals("sentiment", (0.1, 0.25), -0.15, None), 3);
+        assert_eq!(fitted_decimals("sentiment", (0.1, 0.25), -0.15, None), 2);
+    }
+
+    /// From a real-input review: a group's tone read 0.26 in the group table
+    /// and 0.2620 in the finding, whose other mean (0.0003) was given two
+    /// more decimals so as not to print as 0.
+    #[test]
+    fn a_sentiment_finding_keeps_the_group_tables_two_decimals() {
+        let interval = Some((0.2184, 0.3046));
+        assert_eq!(
+            fitted_decimals("sentiment", (0.2620, 0.0003), 0.2617, interval),
+            2
+        );
+        // An interval end that would print as 0.00 (seeming to reach 0) still
+        // gets the decimal it needs, and a frame mean still keeps its own.
+        assert_eq!(
+            fitted_decimals("sentiment", (0.05, 0.01), 0.04, Some((0.004, 0.08))),
+            3
+        );
+        assert_eq!(fitted_decimals("threat", (0.003, 1.2), -1.2, None), 3);
     }
 
     #[test]
@@ -1099,6 +1128,17 @@ mod tests {
             f.text
         );
         assert_eq!(f.section, SECTION_POSITIONS);
+        // The shares print with the difference's decimal, so that they add
+        // up to it (whole percents, 24% and 15%, once sat beside 8.3 points).
+        let (hs, bs) = (f.value_a.unwrap(), f.value_b.unwrap());
+        let said = format!(
+            "threat words are {}% of the frame words in the headlines and {}% in the bodies ({} percentage points",
+            num(hs, 1),
+            num(bs, 1),
+            num(hs - bs, 1)
+        );
+        assert!(f.text.contains(&said), "{}", f.text);
+        assert!(num(hs, 1).contains('.'), "{}", f.text);
         // The same share in both parts is no finding.
         let f = lean(2.0).unwrap();
         assert!(

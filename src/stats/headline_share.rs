@@ -64,6 +64,12 @@ fn sides(art: &ArticleResult, frame: usize) -> Option<Sides> {
     (s.headline[2] > 0.0 && s.body[2] > 0.0).then_some(s)
 }
 
+/// Whether the comparison reads `art`: it has both a headline and a body
+/// (the report's table of parts gives its frame share over these too).
+pub fn has_both(art: &ArticleResult) -> bool {
+    sides(art, 0).is_some()
+}
+
 /// The frame's matches and all frames' matches in the headlines, then in
 /// the bodies, pooled over `articles` (for a part of the corpus, such as a
 /// cluster).

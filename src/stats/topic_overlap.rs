@@ -251,6 +251,7 @@ mod tests {
                     .map(|id| ClusterInfo {
                         id,
                         label: format!("topic{}", id + 1),
+                        label_terms: Vec::new(),
                         size: 0,
                         top_terms: Vec::new(),
                         central_article: String::new(),

@@ -215,8 +215,8 @@ pub fn to_csv(s: &Sample) -> Vec<u8> {
 pub fn strata_summary(s: &Sample) -> String {
     let mut out = format!(
         "frame: sampled {} of {} {} (seed {}; at least {} per stratum where there are that many)\n",
-        s.units.len(),
-        s.population,
+        crate::model::numbers::int(s.units.len()),
+        crate::model::numbers::int(s.population),
         s.params.unit.plural(),
         s.params.seed,
         s.floor

@@ -72,11 +72,12 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .any(|cl| cluster_look(cl.id).1 != cluster_look(c.clusters[0].id).1);
     let mut sub = vec![format!(
-        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. {} the {} clusters found ({}, mean silhouette {:.2}: closer to 1 = better separated).",
+        "Each marker is an article, placed so that articles using similar distinctive (TF-IDF) words sit close together; the axes have no units. {} the {} clusters found ({}, mean silhouette {}: closer to 1 = better separated).",
         if shaped { "Colour and shape show" } else { "Colour shows" },
         c.k,
         k_words(&c.k_chosen_by),
-        finite(c.silhouette)
+        // The text's precision, so the chart and the summary give one figure.
+        crate::report::format::score3(finite(c.silhouette))
     )];
     if c.assignments.len() > n {
         sub.push(format!(
@@ -618,6 +619,7 @@ mod tests {
             .map(|id| ClusterInfo {
                 id,
                 label: format!("police{id} / officers / armed / response"),
+                label_terms: Vec::new(),
                 size: (0..n).filter(|i| i % k == id).count(),
                 top_terms: Vec::new(),
                 central_article: String::new(),

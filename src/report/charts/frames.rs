@@ -24,7 +24,7 @@ pub const CHART: Chart = Chart {
     },
     applies: |_| true,
     canvas_h: |a, st| st.rows_height(rows(a).rows.len(), 28.0, 400.0),
-    cautions: cautions::frames,
+    cautions: frame_cautions,
     draw_png: |root, a, st| draw(root, a, st),
     draw_svg: |root, a, st| draw(root, a, st),
 };
@@ -90,6 +90,20 @@ struct Rows {
 /// say so.
 pub fn shows_means_of(a: &Analysis) -> Option<&'static str> {
     rows(a).kind.means_of()
+}
+
+/// The chart's cautions, told what its rows are: `cautions` cannot ask this
+/// module, which names them (no import circle).
+fn frame_cautions(a: &Analysis) -> Vec<String> {
+    let rows = if a.articles.len() <= MAX_ROWS {
+        cautions::FrameRows::Articles
+    } else {
+        match shows_means_of(a) {
+            Some(kind) => cautions::FrameRows::MeansOf(kind),
+            None => cautions::FrameRows::MostFramed,
+        }
+    };
+    cautions::frames(a, rows)
 }
 
 /// Per-article rows, or, when there are too many articles, group means
@@ -457,6 +471,14 @@ mod tests {
         assert_eq!(r.rows[2].0, "post (30 articles)");
         assert!(r.rows[2].1.iter().all(|&v| v == 7.5));
         assert_eq!(shows_means_of(&grouped), Some("group"));
+        // The caution beside it speaks of the groups' means, not of rows of
+        // the thin article's own.
+        for f in &mut grouped.articles[1].frames {
+            f.hits = 0.0;
+        }
+        let said = frame_cautions(&grouped).join("\n");
+        assert!(said.contains("in its group's mean in the chart"), "{said}");
+        assert!(!said.contains("its row"), "{said}");
         let s = svg(&grouped);
         assert!(s.contains("Frame intensity per group"));
         assert!(s.contains("Group (mean of its articles)"));

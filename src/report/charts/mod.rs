@@ -503,6 +503,7 @@ mod tests {
                     words[(k + 5) % 10]
                 )
                 .to_lowercase(),
+                label_terms: Vec::new(),
                 size: 3,
                 top_terms: (0..10)
                     .map(|r| crate::model::WeightedTerm {

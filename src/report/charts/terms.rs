@@ -459,6 +459,7 @@ mod tests {
             .map(|id| ClusterInfo {
                 id,
                 label: words[..3].join(" / "),
+                label_terms: Vec::new(),
                 size: 664 - id * 40,
                 top_terms: (0..MAX_TERMS)
                     .map(|r| WeightedTerm {

@@ -58,7 +58,7 @@ pub fn draw<DB: DrawingBackend>(
     if !t.unreadable_dates.is_empty() {
         left_out.push(format!(
             "{} whose date could not be read",
-            t.unreadable_dates.len()
+            crate::report::format::int(t.unreadable_dates.len())
         ));
     }
     if !left_out.is_empty() {

@@ -4,7 +4,7 @@ use super::builder::{
     code, em, k_choice, no_clustering_reason, silhouette_words, strong, t, table, Builder,
     MAX_ROWS, MAX_TERMS_PER_ARTICLE,
 };
-use crate::model::{ClusterInfo, LABEL_TERMS};
+use crate::model::ClusterInfo;
 use crate::report::charts::{clusters, similarity};
 use crate::report::document::{Block, Cell};
 use crate::report::format::{fixed, int, score3};
@@ -294,7 +294,10 @@ fn mixed_clusters(clusters: &[ClusterInfo]) -> Option<String> {
         .iter()
         .filter(|cl| cl.size >= 2)
         .filter(|cl| {
-            let label = &cl.top_terms[..cl.top_terms.len().min(LABEL_TERMS)];
+            // The label's own words, not the first top terms: a label prefers
+            // words many members use, so it often skips the most distinctive
+            // term (a word of a few articles) for one further down the list.
+            let label = &cl.label_terms;
             !label.is_empty() && label.iter().all(|w| 2 * w.articles < cl.size)
         })
         .map(|cl| format!("{} ({} articles)", cl.id + 1, int(cl.size)))
@@ -314,25 +317,45 @@ fn mixed_clusters(clusters: &[ClusterInfo]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::WeightedTerm;
+    use crate::model::{WeightedTerm, LABEL_TERMS};
 
+    /// A cluster whose label is its first three top terms, as when every
+    /// leading term is shared by enough members.
     fn cluster(id: usize, size: usize, uses: &[usize]) -> ClusterInfo {
+        let top_terms: Vec<WeightedTerm> = uses
+            .iter()
+            .enumerate()
+            .map(|(i, &articles)| WeightedTerm {
+                term: format!("t{i}"),
+                stem: format!("t{i}"),
+                weight: 0.1,
+                articles,
+            })
+            .collect();
         ClusterInfo {
             id,
             label: String::new(),
+            label_terms: top_terms.iter().take(LABEL_TERMS).cloned().collect(),
             size,
-            top_terms: uses
-                .iter()
-                .enumerate()
-                .map(|(i, &articles)| WeightedTerm {
-                    term: format!("t{i}"),
-                    stem: format!("t{i}"),
-                    weight: 0.1,
-                    articles,
-                })
-                .collect(),
+            top_terms,
             central_article: String::new(),
         }
+    }
+
+    /// From a real-input review: cluster 1 of 683 articles was labelled
+    /// "life / get / like" ("like" in 384 of them) but called mixed, because
+    /// its first three top terms (love 165, life 226, film 90) were read
+    /// instead of the label's words.
+    #[test]
+    fn the_label_words_are_read_not_the_first_top_terms() {
+        let mut cl = cluster(0, 683, &[165, 226, 90, 108, 330, 384]);
+        cl.label_terms = [1, 4, 5].map(|i| cl.top_terms[i].clone()).to_vec();
+        assert_eq!(mixed_clusters(std::slice::from_ref(&cl)), None);
+        // The same cluster with no label word used by half is mixed.
+        cl.label_terms[2].articles = 341;
+        assert!(mixed_clusters(&[cl])
+            .unwrap()
+            .starts_with("In cluster 1 (683 articles), no label word"));
     }
 
     #[test]

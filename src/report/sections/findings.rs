@@ -11,7 +11,7 @@ use crate::model::findings::{
     Finding, CAUTION, DIFFERENCE, HEADLINE_VS_BODY, MOST_REASSURANCE, MOST_THREAT,
 };
 use crate::report::document::{Block, Inline, Target};
-use crate::report::format::{hits, quotable};
+use crate::report::format::{hits, int, quotable};
 
 /// Differences stated one per line; the rest are in the groups section and findings.csv.
 const MAX_DIFFERENCES_SHOWN: usize = 8;
@@ -48,7 +48,7 @@ impl<'a> Builder<'a> {
                     strong("No difference between the groups is a finding: "),
                     t(format!(
                         "for each of the {} comparisons the 95% interval of the difference includes 0, so these articles cannot tell the groups apart.",
-                        diffs.len()
+                        int(diffs.len())
                     )),
                 ]);
             } else {

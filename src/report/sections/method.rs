@@ -599,8 +599,8 @@ fn k_value(a: &crate::model::Analysis, asked: String) -> String {
         (Some(k), Some(c)) if c.k != k => format!(
             "{k} asked; {} used ({} articles allow 2 to {})",
             c.k,
-            a.articles.len(),
-            a.articles.len().saturating_sub(1)
+            int(a.articles.len()),
+            int(a.articles.len().saturating_sub(1))
         ),
         (Some(k), None) => format!("{k} asked; not used (no clustering below 3 articles)"),
         _ => asked,

@@ -75,7 +75,7 @@ impl<'a> Builder<'a> {
             .flatten()
             .collect();
             ex.push(t(format!(
-                " Left out: {} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the warnings name the file and line of each).",
+                " Left out: {} (frame reads YYYY-MM-DD, YYYY-MM and YYYY, and dates written out as 5 March 2024 or March 5, 2024; a day the month does not have, such as 2017-02-30, is not read; the run's warnings say where the first of them are, by file and, in a table, by line; articles.csv gives every article's date).",
                 parts.join(" and ")
             )));
         }

@@ -416,8 +416,17 @@ impl<'a> Builder<'a> {
                     ))));
                 }
                 if let Some(j) = threat_share {
+                    // Over the articles with a headline and a body, as the
+                    // Findings compare them, so that both give one figure.
+                    let both: Vec<&crate::model::PositionScore> = a
+                        .articles
+                        .iter()
+                        .filter(|r| crate::stats::headline_share::has_both(r))
+                        .flat_map(|r| r.positions.iter())
+                        .filter(|p| p.part == *part && p.words > 0)
+                        .collect();
                     let of = |k: Option<usize>| -> f64 {
-                        ps.iter()
+                        both.iter()
                             .map(|p| match k {
                                 Some(k) => p.hits.get(k).copied().unwrap_or(0.0),
                                 None => p.hits.iter().sum(),
@@ -426,7 +435,7 @@ impl<'a> Builder<'a> {
                     };
                     let all = of(None);
                     row.push(Cell::num(if all > 0.0 {
-                        format!("{}%", fixed(100.0 * of(Some(j)) / all, 0))
+                        format!("{}%", fixed(100.0 * of(Some(j)) / all, 1))
                     } else {
                         "n/a".into()
                     }));
@@ -440,7 +449,9 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|s| s.to_string())
             .chain(a.frames.iter().map(|f| format!("{f} per 1,000")))
-            .chain(threat_share.map(|_| format!("{THREAT}: share of all frame words")))
+            .chain(threat_share.map(|_| {
+                format!("{THREAT}: share of all frame words (articles with a headline and a body)")
+            }))
             .collect();
         let rows: Vec<Vec<Cell>> = names
             .iter()
@@ -451,7 +462,7 @@ impl<'a> Builder<'a> {
                     .collect()
             })
             .collect();
-        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on; n/a where no article has the part; the Findings compare headlines with bodies only in the articles that have both, so their shares can differ a little from these):")]);
+        self.para(vec![t("All articles together (frame scores pooled: all headline words of the corpus together, and so on; n/a where no article has the part; the share of threat is over the articles that have both a headline and a body, as the Findings compare them):")]);
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
         let numeric: Vec<usize> = (1..h.len()).collect();
         self.push(Block::Table(table(&h, &numeric, rows)));

@@ -90,36 +90,35 @@ pub fn describe_clusters(
                 .filter(|&j| distinct[j] > MIN_DISTINCTIVENESS)
                 .collect();
             order.sort_by(|&a, &b| distinct[b].total_cmp(&distinct[a]).then(a.cmp(&b)));
-            let terms: Vec<WeightedTerm> = order
-                .iter()
-                .take(top_terms)
-                .map(|&j| WeightedTerm {
-                    term: input.terms[j].clone(),
-                    stem: input.stems[j].clone(),
-                    weight: distinct[j],
-                    articles: using[j],
-                })
-                .collect();
+            let term = |j: usize| WeightedTerm {
+                term: input.terms[j].clone(),
+                stem: input.stems[j].clone(),
+                weight: distinct[j],
+                articles: using[j],
+            };
+            let terms: Vec<WeightedTerm> = order.iter().take(top_terms).map(|&j| term(j)).collect();
             // A label speaks for its cluster: its words come first from the
             // terms a fair share of the members use, so that one article's
             // peculiar words (a name, a site's copyright line) do not name a
             // cluster of many; the others fill the label only when too few do.
             let shared = label_users(rows.len());
-            let label_terms: Vec<&str> = order
+            let label_terms: Vec<WeightedTerm> = order
                 .iter()
                 .filter(|&&j| using[j] >= shared)
                 .chain(order.iter().filter(|&&j| using[j] < shared))
                 .take(LABEL_TERMS)
-                .map(|&j| input.terms[j].as_str())
+                .map(|&j| term(j))
                 .collect();
             let label = if label_terms.is_empty() {
                 format!("cluster {}", c + 1)
             } else {
-                label_terms.join(" / ")
+                let words: Vec<&str> = label_terms.iter().map(|w| w.term.as_str()).collect();
+                words.join(" / ")
             };
             ClusterInfo {
                 id: c,
                 label,
+                label_terms,
                 size: rows.len(),
                 top_terms: terms,
                 central_article: central.map_or_else(String::new, |(r, _)| ids[r].clone()),
@@ -256,6 +255,16 @@ mod tests {
             "{}",
             out[0].label
         );
+        // The label's own terms carry their counts, which the first top
+        // terms ("necromancer", used by 1 of 4) do not give.
+        let label: Vec<(&str, usize)> = out[0]
+            .label_terms
+            .iter()
+            .map(|w| (w.term.as_str(), w.articles))
+            .collect();
+        assert_eq!(&label[..2], [("album", 3), ("grammy", 2)]);
+        let words: Vec<&str> = label.iter().map(|w| w.0).collect();
+        assert_eq!(out[0].label, words.join(" / "));
         assert_eq!(label_users(1), 1);
         assert_eq!(label_users(4), 2);
         assert_eq!(label_users(60), 15);
