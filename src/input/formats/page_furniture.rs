@@ -89,8 +89,8 @@ pub fn without_furniture(pages: &[String], keep: &dyn Fn(&str) -> bool) -> (Stri
 /// `rest`, a slice of it at its start or its end.
 fn glued_piece<'a>(line: &'a str, rest: &str) -> &'a str {
     // `unglued` looks at the start first, so a rest at the end is checked first.
-    if line.ends_with(rest) {
-        line[..line.len() - rest.len()].trim()
+    if let Some(piece) = line.strip_suffix(rest) {
+        piece.trim()
     } else {
         line[rest.len()..].trim()
     }
