@@ -58,9 +58,14 @@ pub struct Document {
 impl Document {
     /// Sets a title given apart from the text (front matter, a table's
     /// title column, `--metadata`): it is the title as given, so the rules
-    /// for a title found in the text no longer apply to it.
+    /// for a title found in the text no longer apply to it; but its
+    /// damaged punctuation is repaired (and counted) as the text's is, as
+    /// the same program damaged both ('"skinny budget"?Would' in a column).
     pub fn set_title(&mut self, title: &str) {
-        self.title = title.to_string();
+        let (title, quotes) = super::quote_marks::repair(title);
+        let (title, spaces) = super::lost_spaces::repair(&title);
+        self.repaired_marks += quotes + spaces;
+        self.title = title.into_owned();
         self.printed_title = None;
         self.title_from_text = false;
     }
@@ -229,6 +234,25 @@ mod tests {
         assert!(
             many.contains(": 0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 1,001 more;"),
             "{many}"
+        );
+    }
+
+    /// A title from a column has its damaged punctuation repaired and
+    /// counted; a clean one is kept as given.
+    #[test]
+    fn set_title_repairs_damaged_punctuation() {
+        let mut d = Document::default();
+        d.set_title("Council's \"rainy day\"?Fund Runs Dry,-Mayor Warns");
+        assert_eq!(
+            d.title,
+            "Council's \"rainy day\" Fund Runs Dry, Mayor Warns"
+        );
+        assert_eq!(d.repaired_marks, 2);
+        let mut d = Document::default();
+        d.set_title("A well-known \"fund\" runs dry");
+        assert_eq!(
+            (d.title.as_str(), d.repaired_marks),
+            ("A well-known \"fund\" runs dry", 0)
         );
     }
 

@@ -325,6 +325,14 @@ pub struct ArticleResult {
     pub positions: Vec<PositionScore>,
 }
 
+/// Fewest words of a voice (a speaker's quotes in an article, or across
+/// the corpus) whose frame rates per 1,000 words are given: on fewer, one
+/// matched word is a rate of 50 or more (a one-word quote scores 1,000),
+/// above any article's, so voices.csv and speakers.csv leave the rates
+/// empty and the report cites none, as it cautions against articles too
+/// short to be read as one. About one sentence.
+pub const RATE_MIN_WORDS: usize = 20;
+
 /// Frame scores and sentiment of one voice of an article: its narration, or
 /// the quotes of one speaker. Serialised by `unscored.rs` (null rates
 /// without words).

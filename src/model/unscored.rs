@@ -36,7 +36,14 @@ impl Serialize for VoiceScore {
         st.serialize_field("sentiment", &(self.words > 0).then_some(&self.sentiment))?;
         st.serialize_field("sentences", &self.sentences)?;
         st.serialize_field("hits", &self.hits)?;
-        st.serialize_field("per_1k", &rates(&self.per_1k, self.words))?;
+        // Under RATE_MIN_WORDS words a rate is one match's accident, as
+        // voices.csv leaves it.
+        let rated = if self.words >= super::RATE_MIN_WORDS {
+            self.words
+        } else {
+            0
+        };
+        st.serialize_field("per_1k", &rates(&self.per_1k, rated))?;
         st.end()
     }
 }

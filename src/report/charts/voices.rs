@@ -8,7 +8,7 @@
 use super::chart::Chart;
 use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
-use crate::model::Analysis;
+use crate::model::{Analysis, RATE_MIN_WORDS};
 use crate::report::cautions;
 use crate::report::format::int;
 use plotters::coord::Shift;
@@ -56,7 +56,20 @@ fn split(a: &Analysis, i: usize) -> (Vec<f64>, Vec<f64>, usize) {
             .map(|x| if w > 0 { x * 1000.0 / w as f64 } else { 0.0 })
             .collect()
     };
-    (rate(nh, nw), rate(qh, qw), qw)
+    // Quotes of fewer than RATE_MIN_WORDS words get no bar: one match in
+    // them is a rate far above any article's (see `RATE_MIN_WORDS`).
+    let quote_rate = |h: Vec<f64>, w: usize| -> Vec<f64> {
+        h.into_iter()
+            .map(|x| {
+                if w >= RATE_MIN_WORDS {
+                    x * 1000.0 / w as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    (rate(nh, nw), quote_rate(qh, qw), qw)
 }
 
 /// The shared scale's maximum over every drawn rate, and whether bars are
@@ -105,7 +118,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let mut rows: Vec<usize> = (0..n).collect();
     let mut sub = vec![
-        "Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. All panels share one scale (0 to the value under each panel), so equal lengths mean equal rates in every frame. An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes have no orange bars.".to_string(),
+        format!("Hits per 1,000 words of each voice: blue = the outlet's own narration, orange = all quoted speech together. All panels share one scale (0 to the value under each panel), so equal lengths mean equal rates in every frame. An orange bar longer than the blue one means the frame comes mostly from the people quoted; articles without quotes, or with fewer than {RATE_MIN_WORDS} quoted words, have no orange bars."),
     ];
     let showing = |n: usize, k: usize| {
         format!(

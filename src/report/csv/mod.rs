@@ -6,7 +6,7 @@ mod cell;
 mod group_tables;
 mod table;
 
-use crate::model::Analysis;
+use crate::model::{Analysis, RATE_MIN_WORDS};
 use crate::report::OutputFile;
 use cell::Cell;
 pub use cell::{from_spreadsheet_safe, spreadsheet_safe, write_text_record};
@@ -277,11 +277,6 @@ pub fn similarity(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
-/// Frame columns of a row: one value per frame of the analysis (per 1,000 words).
-fn frame_cols<'a>(a: &Analysis, per_1k: &'a [f64]) -> impl Iterator<Item = Cell<'a>> {
-    (0..a.frames.len()).map(|c| Cell::F4(per_1k.get(c).copied().unwrap_or(0.0)))
-}
-
 /// A part's sentiment and frame scores, or empty cells for a part of 0
 /// words (a missing headline), which has no score rather than a score of 0.
 fn part_cols<'a>(
@@ -294,6 +289,21 @@ fn part_cols<'a>(
     std::iter::once(Cell::OptF4(scored.then_some(sentiment))).chain(
         (0..a.frames.len())
             .map(move |c| Cell::OptF4(scored.then(|| per_1k.get(c).copied().unwrap_or(0.0)))),
+    )
+}
+
+/// A voice's sentiment (empty without words) and frame rates (empty under
+/// [`RATE_MIN_WORDS`] words, where one match is a rate no article reaches).
+fn voice_cols<'a>(
+    a: &Analysis,
+    words: usize,
+    sentiment: f64,
+    per_1k: &'a [f64],
+) -> impl Iterator<Item = Cell<'a>> {
+    let rated = words >= RATE_MIN_WORDS;
+    std::iter::once(Cell::OptF4((words > 0).then_some(sentiment))).chain(
+        (0..a.frames.len())
+            .map(move |c| Cell::OptF4(rated.then(|| per_1k.get(c).copied().unwrap_or(0.0)))),
     )
 }
 
@@ -313,7 +323,7 @@ pub fn voices(a: &Analysis) -> OutputFile {
                     Cell::Int(v.words),
                 ]
                 .into_iter()
-                .chain(part_cols(a, v.words, v.sentiment.compound, &v.per_1k))
+                .chain(voice_cols(a, v.words, v.sentiment.compound, &v.per_1k))
             })
         }),
     )
@@ -335,7 +345,11 @@ pub fn speakers(a: &Analysis) -> OutputFile {
                 Cell::Int(s.words),
             ]
             .into_iter()
-            .chain(frame_cols(a, &s.per_1k))
+            .chain((0..a.frames.len()).map(|c| {
+                Cell::OptF4(
+                    (s.words >= RATE_MIN_WORDS).then(|| s.per_1k.get(c).copied().unwrap_or(0.0)),
+                )
+            }))
             .chain([Cell::F4(s.sentiment)])
         }),
     )
@@ -536,6 +550,50 @@ mod tests {
             s,
             format!("article_id,source,rule,text\n{id},{src},line,Share this\n{id},{src},cross-article repeat,\"'=Sign up, now\"\n")
         );
+    }
+
+    /// A voice or speaker of fewer than RATE_MIN_WORDS words keeps its
+    /// sentiment but has no rates: one match in a one-word quote would read
+    /// 1,000 per 1,000 words.
+    #[test]
+    fn short_voices_and_speakers_have_no_rates() {
+        use crate::model::{SpeakerScore, VoiceScore};
+        let mut a = crate::model::example(1);
+        let nf = a.frames.len();
+        let voice = |words: usize| VoiceScore {
+            voice: "quote".into(),
+            speaker: "Jane Roe".into(),
+            quotes: 1,
+            words,
+            hits: vec![1.0; nf],
+            per_1k: vec![1000.0 / words as f64; nf],
+            ..Default::default()
+        };
+        a.articles[0].voices = vec![voice(1), voice(RATE_MIN_WORDS)];
+        let speaker = |words: usize| SpeakerScore {
+            speaker: "Jane Roe".into(),
+            words,
+            per_1k: vec![1000.0 / words as f64; nf],
+            ..Default::default()
+        };
+        a.speakers = vec![speaker(RATE_MIN_WORDS - 1), speaker(RATE_MIN_WORDS)];
+        let v = String::from_utf8(voices(&a).bytes).unwrap();
+        let rows: Vec<&str> = v.lines().skip(1).collect();
+        let empty = ",".repeat(nf);
+        assert!(
+            rows[0].ends_with(&format!(",1,0.0000{empty}")),
+            "{}",
+            rows[0]
+        );
+        assert!(rows[1].ends_with(",50.0000"), "{}", rows[1]);
+        let s = String::from_utf8(speakers(&a).bytes).unwrap();
+        let rows: Vec<&str> = s.lines().skip(1).collect();
+        assert!(
+            rows[0].contains(&format!(",{}{empty},", RATE_MIN_WORDS - 1)),
+            "{}",
+            rows[0]
+        );
+        assert!(rows[1].contains(",50.0000,"), "{}", rows[1]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (headline, lead and body).
 
 use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
-use crate::model::{REASSURANCE, THREAT};
+use crate::model::{RATE_MIN_WORDS, REASSURANCE, THREAT};
 use crate::report::charts;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int, per_1k, score3};
@@ -280,7 +280,9 @@ impl<'a> Builder<'a> {
             return;
         }
         self.para(vec![
-            t("Quoted speakers across the corpus, most quoted words first (grouped ignoring upper and lower case; unattributed quotes last). Scores are per 1,000 quoted words of the speaker; sentiment is the mean compound score of their quoted sentences. Few words make a speaker's scores unstable: read them with the word count."),
+            t("Quoted speakers across the corpus, most quoted words first (grouped ignoring upper and lower case; unattributed quotes last). Scores are per 1,000 quoted words of the speaker; sentiment is the mean compound score of their quoted sentences. Few words make a speaker's scores unstable: read them with the word count; a speaker quoted in fewer than "),
+            t(RATE_MIN_WORDS.to_string()),
+            t(" words has no scores (–), as one frame word in a few would score far above any article."),
         ]);
         let mut header: Vec<String> = vec![
             "Speaker".into(),
@@ -307,7 +309,13 @@ impl<'a> Builder<'a> {
                     Cell::num(int(sp.words)),
                 ];
                 for &(c, _) in &keys {
-                    row.push(Cell::num(per_1k(sp.per_1k.get(c).copied().unwrap_or(0.0))));
+                    // Under RATE_MIN_WORDS words a rate is one match's
+                    // accident: the table gives none, as speakers.csv.
+                    row.push(Cell::num(if sp.words >= RATE_MIN_WORDS {
+                        per_1k(sp.per_1k.get(c).copied().unwrap_or(0.0))
+                    } else {
+                        "–".to_string()
+                    }));
                 }
                 row.push(Cell::num(score3(sp.sentiment)));
                 row

@@ -155,9 +155,191 @@ pub(super) fn personal_name(name: &str) -> Option<Vec<&str>> {
     (opened && !alone_time && !branch).then(|| ws[at..].to_vec())
 }
 
+/// Words that tie a role to the place or body where it is held
+/// ("Ambassador to", "Director at", "Secretary of").
+const PLACE_LINKS: &[&str] = &["of", "to", "at", "for", "in", "from"];
+
+/// Last words of a body's name ("Human Rights Watch", "the National
+/// Hurricane Center", "Acme Trading GmbH"): a person's name never ends on
+/// one, so such a run is the body, not a body and a person.
+const BODY_ENDS: &[&str] = &[
+    "watch",
+    "center",
+    "centre",
+    "council",
+    "institute",
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "committee",
+    "commission",
+    "university",
+    "college",
+    "school",
+    "bank",
+    "group",
+    "ltd",
+    "gmbh",
+    "inc",
+    "corp",
+    "plc",
+    "llc",
+    "co",
+    "company",
+    "party",
+    "association",
+    "foundation",
+    "union",
+    "organization",
+    "organisation",
+    "service",
+    "court",
+    "network",
+    "times",
+    "post",
+    "news",
+    "board",
+    "authority",
+    "federation",
+    "fund",
+    "house",
+    "police",
+    "army",
+    "force",
+    "forces",
+    "guard",
+    "command",
+    "state",
+    "states",
+    "kingdom",
+    "republic",
+    "affairs",
+    "security",
+    "defense",
+    "defence",
+    "international",
+    "corporation",
+    "industries",
+    "holdings",
+    "partners",
+];
+
+/// Where the person's name starts in `words`, a run of capitalised words
+/// read back from a speech verb, when a place or body is glued before it:
+/// "[Ambassador to] the Republic of Ruritania Jane Doe", "[Director at]
+/// Acme Trading GmbH Jane Doe", "Secretary of State Jane Doe". `before`
+/// holds the (up to two) words ahead of the run. It is read so only when a
+/// role ([`titled`]) and a link ([`PLACE_LINKS`]) stand before the place,
+/// and the place leaves at least three words of which the last two (an
+/// initial between them allowed) may be a personal name and do not end a
+/// body's name ([`BODY_ENDS`]): a capitalised run cannot be told from a
+/// name otherwise, and "the Republic of Ruritania" alone stays whole.
+pub(super) fn person_after_place(before: &[&str], words: &[&str]) -> Option<usize> {
+    let n = words.len();
+    let role_link = |ws: &[&str]| {
+        ws.len() >= 2 && titled(ws[ws.len() - 2]) && lower_in(ws[ws.len() - 1], PLACE_LINKS)
+    };
+    let inner = words
+        .iter()
+        .rposition(|w| w.starts_with(char::is_lowercase));
+    let (start, role) = match inner {
+        Some(i) => (i + 1, role_link(&words[..=i]) || role_link(before)),
+        None => (0, role_link(before)),
+    };
+    if !role || n < start + 3 {
+        return None;
+    }
+    let mut p = n - 2;
+    if initial(words[p]) {
+        p -= 1;
+    }
+    let person = &words[p..];
+    let names = person.iter().all(|w| name_word(w) || initial(w));
+    let body = person.iter().any(|w| lower_in(w, BODY_ENDS));
+    (p > start && names && !body).then_some(p)
+}
+
+/// Adverbs that may stand between a name and its speech verb ("when the
+/// Kochs initially announced"), besides words in "-ly".
+const ADVERBS: &[&str] = &[
+    "also", "then", "later", "again", "once", "too", "still", "now", "earlier", "already", "first",
+    "since", "often", "never", "soon",
+];
+
+/// Nouns in "-ly" that end a speaker ("the Smith family", "the state-run
+/// daily"): not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "assembly",
+    "rally",
+    "supply",
+    "monopoly",
+    "bully",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "anomaly",
+    "tally",
+    "italy",
+];
+
+/// Whether `w` is a lower-case adverb, which stands between a name and
+/// its verb but is no part of the name.
+pub(super) fn adverb(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
+        && (lower_in(w, ADVERBS)
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && w.chars().all(char::is_alphabetic)
+                && !lower_in(w, LY_NOUNS)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_glued_after_a_role_place_is_cut_from_it() {
+        let cut = |before: &str, run: &str| {
+            let b: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+            let r: Vec<&str> = run.split(' ').collect();
+            person_after_place(&b, &r).map(|p| r[p..].join(" "))
+        };
+        assert_eq!(
+            cut("Ambassador to", "the Republic of Ruritania Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            cut("Director at", "Acme Trading GmbH John Q. Public").as_deref(),
+            Some("John Q. Public")
+        );
+        assert_eq!(
+            cut("", "Secretary of State Jane Doe").as_deref(),
+            Some("Jane Doe")
+        );
+        // A body, no role before it, or too few words: left whole.
+        assert_eq!(cut("director of", "Human Rights Watch"), None);
+        assert_eq!(
+            cut("spokesman for", "the Ministry of Foreign Affairs"),
+            None
+        );
+        assert_eq!(cut("", "the Republic of Ruritania Jane Doe"), None);
+        assert_eq!(cut("Ambassador to", "Ruritania Jane"), None);
+        assert_eq!(cut("chief of", "the New South Wales Police"), None);
+    }
+
+    #[test]
+    fn adverbs_but_not_nouns_in_ly() {
+        for w in ["initially", "recently", "also", "later"] {
+            assert!(adverb(w), "{w}");
+        }
+        for w in ["family", "daily", "Kelly", "Ely", "fly", "police"] {
+            assert!(!adverb(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_personal_name_is_the_capitalised_run_after_a_title() {

@@ -46,12 +46,16 @@ pub(super) fn plausible(name: String) -> Option<String> {
         && (lower_in(&name, NEVER_ALONE)
             || (time_word(&name) && !lower_in(&name, MONTH_NAMES_OF_PEOPLE)));
     let clitic = CLITICS.iter().any(|c| last.to_lowercase().ends_with(c));
+    // "Article 12 of the law states": a capitalised document noun alone
+    // names a document, not a speaker.
+    let document = !name.contains(' ') && capitalised(&name) && lower_in(&name, DOCUMENT_NOUNS);
     (!alone
         && !run_on
         && !lower_in(last, DANGLING)
         && !modifier
         && !verb
         && !clitic
+        && !document
         && !document_phrase(&name))
     .then_some(name)
 }

@@ -11,6 +11,7 @@ use super::context_words::{
 pub(super) use super::context_words::{is_verb, lower, lower_in};
 use super::full_names;
 use super::mentions::narration_mentions;
+use super::name_shape;
 use super::pronouns::{antecedent, name_words, Antecedent, Article};
 use super::quotes::Quote;
 use super::speaker_checks::{ends_with_document, plausible, starts_with_document};
@@ -348,6 +349,14 @@ fn name_at_end(s: &str, ws: &[(usize, usize)]) -> Option<String> {
 
 /// [`name_at_end`] with the index of the name's first word in `ws`.
 fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
+    // "when the Kochs initially announced": an adverb between a name and
+    // its verb is no part of the name.
+    let adverbs = ws
+        .iter()
+        .rev()
+        .take_while(|&&(a, b)| name_shape::adverb(&s[a..b]))
+        .count();
+    let ws = &ws[..ws.len() - adverbs];
     let w = |k: usize| &s[ws[k].0..ws[k].1];
     let n = ws.len();
     let last = lower(ws.last().map_or("", |&(a, b)| &s[a..b]));
@@ -394,6 +403,11 @@ fn name_at(s: &str, ws: &[(usize, usize)]) -> Option<(usize, String)> {
         return None;
     }
     let k = k.max(n.saturating_sub(7));
+    // "Ambassador to the Republic of Ruritania Jane Doe said": the place
+    // glued before the person is no part of the name.
+    let before: Vec<&str> = (k.saturating_sub(2)..k).map(w).collect();
+    let run: Vec<&str> = (k..n).map(w).collect();
+    let k = k + name_shape::person_after_place(&before, &run).unwrap_or(0);
     plausible(span(s, ws, k, n - 1)).map(|name| (k, name))
 }
 
@@ -861,6 +875,23 @@ mod tests {
         let mut qs = find_quotes(text);
         attribute(text, &mut qs);
         qs.iter().map(|q| q.as_written().to_string()).collect()
+    }
+
+    #[test]
+    fn adverbs_places_documents_and_both_are_cut_from_a_speaker() {
+        let t = "\u{201c}We are done,\u{201d} the Smiths initially said.";
+        assert_eq!(who(t), ["the Smiths"]);
+        let t = "\u{201c}It was a record,\u{201d} Ambassador to the Republic of Ruritania Jane Roe said.";
+        assert_eq!(who(t), ["Jane Roe"]);
+        let t = "\u{201c}We will look at it,\u{201d} Managing Director at Acme Widgets GmbH Tom Brown told reporters.";
+        assert_eq!(who(t), ["Tom Brown"]);
+        let t = "Article 4 of the act states: \u{201c}No fee is due.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}We must work together.\u{201d} Both Lopez and Meyer stressed the point.";
+        assert_eq!(who(t), ["Lopez and Meyer"]);
+        // A body after a role stays whole.
+        let t = "The director of Human Rights Watch said: \u{201c}It is wrong.\u{201d}";
+        assert_ne!(who(t), ["Rights Watch"]);
     }
 
     #[test]

@@ -412,6 +412,8 @@ pub(super) const FEMALE_WORDS: &[&str] = &[
 pub(super) const NOT_NAME_START: &[&str] = &[
     "last", "this", "that", "it", "there", "when", "while", "as", "after", "before", "in", "on",
     "at", "if", "speaking", "writing", "here", "what", "which", "who",
+    // "Both Kelly and Tillerson said": the speakers are the names after it.
+    "both", "either", "neither",
 ];
 
 /// Words that end a name read forwards ("said a spokesman on Monday").
