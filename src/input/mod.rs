@@ -30,6 +30,7 @@ mod lost_spaces;
 pub mod metadata;
 pub mod paragraphs;
 mod quote_marks;
+mod repaired_marks;
 mod repeated_title;
 pub mod text_steps;
 mod titles;
@@ -252,7 +253,7 @@ fn load_with(opts: &CorpusOptions, import_out: Option<PathBuf>) -> Result<Corpus
     if let Some(w) = damage::count_and_warn(&mut corpus) {
         corpus.warnings.insert(summaries_end, w);
     }
-    if let Some(w) = quote_marks::warning(&corpus.documents) {
+    if let Some(w) = repaired_marks::warning(&corpus.documents) {
         corpus.warnings.insert(summaries_end, w);
     }
     if let Some(w) = titles::warning(&corpus.documents) {

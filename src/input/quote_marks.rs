@@ -30,8 +30,6 @@
 //!   one and the word after them is read. The file itself holds them (the
 //!   damage is older than frame's decoding, which never writes U+FFFD).
 
-use super::document::{named_with_counts, Document};
-use crate::model::numbers::{count, int};
 use std::borrow::Cow;
 
 /// Quotation marks a program may have written for an apostrophe or next to
@@ -119,23 +117,6 @@ pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     }
     out.push_str(&text[last..]);
     (Cow::Owned(out), repaired)
-}
-
-/// The run's one warning about repaired punctuation (quotation marks here,
-/// hyphens for lost spaces in `lost_spaces.rs`), if any article had one,
-/// naming the first articles.
-pub(crate) fn warning(docs: &[Document]) -> Option<String> {
-    let repaired: Vec<&Document> = docs.iter().filter(|d| d.repaired_marks > 0).collect();
-    if repaired.is_empty() {
-        return None;
-    }
-    let total: usize = repaired.iter().map(|d| d.repaired_marks).sum();
-    Some(format!(
-        "{} punctuation damaged before frame read it ({} marks in all: a double quote for an apostrophe, as in don\"t, a question mark beside a quotation mark where a space was lost, as in said.\"?The, a double quote and a question mark for a dash, as in talks end \"?envoy, a replacement character after an opening quotation mark, or a hyphen where a space or line break was lost after punctuation, as in said.-The); frame read them as apostrophes, dashes, quotation marks and spaces: {}",
-        if repaired.len() == 1 { "1 article holds".to_string() } else { format!("{} hold", count(repaired.len(), "article", "articles")) },
-        int(total),
-        named_with_counts(&repaired, |d| d.repaired_marks)
-    ))
 }
 
 /// True when a quotation mark opened before `rest` would never close: the
