@@ -480,9 +480,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_initialism_shows_with_its_dot() {
-        let docs: Vec<Document> = ["The U.S. said so.", "U.S. officials met in the U.S."]
+    /// The English token stage over documents of these texts.
+    fn tokenized(texts: &[&str]) -> TokenizedCorpus {
+        let docs: Vec<Document> = texts
             .iter()
             .map(|t| Document {
                 text: t.to_string(),
@@ -490,7 +490,12 @@ mod tests {
             })
             .collect();
         let en = Language::english();
-        let tc = tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()));
+        tokenize_corpus(&docs, &en, &StopWords::new(en.stop_words()))
+    }
+
+    #[test]
+    fn an_initialism_shows_with_its_dot() {
+        let tc = tokenized(&["The U.S. said so.", "U.S. officials met in the U.S."]);
         let id = tc.vocab.surface_id("u.s").expect("U.S. is one word") as usize;
         let stem = tc.vocab.surface_stem[id] as usize;
         assert_eq!(tc.vocab.display[stem], "u.s.");
@@ -498,19 +503,10 @@ mod tests {
 
     #[test]
     fn shares_stems_and_picks_display_forms() {
-        let docs: Vec<Document> = [
+        let tc = tokenized(&[
             "Officers attacked. The officer's attack!",
             "Attacks on officers rose, 2,500 said.",
-        ]
-        .iter()
-        .map(|t| Document {
-            text: t.to_string(),
-            ..Default::default()
-        })
-        .collect();
-        let en = Language::english();
-        let stop = StopWords::new(en.stop_words());
-        let tc = tokenize_corpus(&docs, &en, &stop);
+        ]);
         let v = &tc.vocab;
         let stem_of =
             |w: &str| v.stems[v.surface_stem[v.surface_id(w).unwrap() as usize] as usize].clone();
