@@ -63,8 +63,8 @@ pub fn draw<DB: DrawingBackend>(
     }
     if !left_out.is_empty() {
         sub.push(format!(
-            "{} dated articles shown; not shown: {}.",
-            dated,
+            "{} shown; not shown: {}.",
+            crate::report::format::count(dated, "dated article", "dated articles"),
             left_out.join(", ")
         ));
     }
@@ -177,7 +177,7 @@ pub fn draw<DB: DrawingBackend>(
         .disable_y_mesh()
         .x_labels(0)
         .y_labels(3)
-        .y_label_formatter(&|v| v.to_string())
+        .y_label_formatter(&|v| crate::report::format::int(*v as usize))
         .y_desc("Articles")
         .label_style(lf.color(&INK))
         .axis_desc_style(af.color(&INK))
