@@ -333,6 +333,12 @@ pub struct ArticleResult {
 /// short to be read as one. About one sentence.
 pub const RATE_MIN_WORDS: usize = 20;
 
+/// Whether a voice of `words` words gets frame rates ([`RATE_MIN_WORDS`]):
+/// the one test the CSV files, the JSON, the report and the chart share.
+pub fn voice_has_rates(words: usize) -> bool {
+    words >= RATE_MIN_WORDS
+}
+
 /// Frame scores and sentiment of one voice of an article: its narration, or
 /// the quotes of one speaker. Serialised by `unscored.rs` (null rates
 /// without words).

@@ -38,7 +38,7 @@ impl Serialize for VoiceScore {
         st.serialize_field("hits", &self.hits)?;
         // Under RATE_MIN_WORDS words a rate is one match's accident, as
         // voices.csv leaves it.
-        let rated = if self.words >= super::RATE_MIN_WORDS {
+        let rated = if super::voice_has_rates(self.words) {
             self.words
         } else {
             0

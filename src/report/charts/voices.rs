@@ -8,7 +8,7 @@
 use super::chart::Chart;
 use super::labels::{article_label, MAX_ROWS};
 use super::style::*;
-use crate::model::{Analysis, RATE_MIN_WORDS};
+use crate::model::{voice_has_rates, Analysis, RATE_MIN_WORDS};
 use crate::report::cautions;
 use crate::report::format::int;
 use plotters::coord::Shift;
@@ -61,7 +61,7 @@ fn split(a: &Analysis, i: usize) -> (Vec<f64>, Vec<f64>, usize) {
     let quote_rate = |h: Vec<f64>, w: usize| -> Vec<f64> {
         h.into_iter()
             .map(|x| {
-                if w >= RATE_MIN_WORDS {
+                if voice_has_rates(w) {
                     x * 1000.0 / w as f64
                 } else {
                     0.0

@@ -6,7 +6,7 @@ mod cell;
 mod group_tables;
 mod table;
 
-use crate::model::{Analysis, RATE_MIN_WORDS};
+use crate::model::{voice_has_rates, Analysis};
 use crate::report::OutputFile;
 use cell::Cell;
 pub use cell::{from_spreadsheet_safe, spreadsheet_safe, write_text_record};
@@ -277,30 +277,18 @@ pub fn similarity(a: &Analysis) -> Option<OutputFile> {
     ))
 }
 
-/// A part's sentiment and frame scores, or empty cells for a part of 0
-/// words (a missing headline), which has no score rather than a score of 0.
-fn part_cols<'a>(
+/// A part's or a voice's sentiment and frame rates: the sentiment empty
+/// without words (a missing headline has no score rather than a score of
+/// 0), the rates empty unless `rated` (a part with words; a voice that
+/// [`voice_has_rates`], as one match in a few words is a rate no article
+/// reaches).
+fn score_cols<'a>(
     a: &Analysis,
     words: usize,
+    rated: bool,
     sentiment: f64,
     per_1k: &'a [f64],
 ) -> impl Iterator<Item = Cell<'a>> {
-    let scored = words > 0;
-    std::iter::once(Cell::OptF4(scored.then_some(sentiment))).chain(
-        (0..a.frames.len())
-            .map(move |c| Cell::OptF4(scored.then(|| per_1k.get(c).copied().unwrap_or(0.0)))),
-    )
-}
-
-/// A voice's sentiment (empty without words) and frame rates (empty under
-/// [`RATE_MIN_WORDS`] words, where one match is a rate no article reaches).
-fn voice_cols<'a>(
-    a: &Analysis,
-    words: usize,
-    sentiment: f64,
-    per_1k: &'a [f64],
-) -> impl Iterator<Item = Cell<'a>> {
-    let rated = words >= RATE_MIN_WORDS;
     std::iter::once(Cell::OptF4((words > 0).then_some(sentiment))).chain(
         (0..a.frames.len())
             .map(move |c| Cell::OptF4(rated.then(|| per_1k.get(c).copied().unwrap_or(0.0)))),
@@ -323,7 +311,13 @@ pub fn voices(a: &Analysis) -> OutputFile {
                     Cell::Int(v.words),
                 ]
                 .into_iter()
-                .chain(voice_cols(a, v.words, v.sentiment.compound, &v.per_1k))
+                .chain(score_cols(
+                    a,
+                    v.words,
+                    voice_has_rates(v.words),
+                    v.sentiment.compound,
+                    &v.per_1k,
+                ))
             })
         }),
     )
@@ -347,7 +341,7 @@ pub fn speakers(a: &Analysis) -> OutputFile {
             .into_iter()
             .chain((0..a.frames.len()).map(|c| {
                 Cell::OptF4(
-                    (s.words >= RATE_MIN_WORDS).then(|| s.per_1k.get(c).copied().unwrap_or(0.0)),
+                    voice_has_rates(s.words).then(|| s.per_1k.get(c).copied().unwrap_or(0.0)),
                 )
             }))
             .chain([Cell::F4(s.sentiment)])
@@ -366,7 +360,13 @@ pub fn positions(a: &Analysis) -> OutputFile {
             r.positions.iter().map(move |p| {
                 [Cell::from(&r.id), Cell::from(&p.part), Cell::Int(p.words)]
                     .into_iter()
-                    .chain(part_cols(a, p.words, p.sentiment.compound, &p.per_1k))
+                    .chain(score_cols(
+                        a,
+                        p.words,
+                        p.words > 0,
+                        p.sentiment.compound,
+                        &p.per_1k,
+                    ))
             })
         }),
     )
@@ -442,6 +442,7 @@ pub fn each(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RATE_MIN_WORDS;
 
     #[test]
     fn headers_and_rows() {

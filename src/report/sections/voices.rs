@@ -2,7 +2,7 @@
 //! (headline, lead and body).
 
 use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
-use crate::model::{RATE_MIN_WORDS, REASSURANCE, THREAT};
+use crate::model::{voice_has_rates, RATE_MIN_WORDS, REASSURANCE, THREAT};
 use crate::report::charts;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int, per_1k, score3};
@@ -311,7 +311,7 @@ impl<'a> Builder<'a> {
                 for &(c, _) in &keys {
                     // Under RATE_MIN_WORDS words a rate is one match's
                     // accident: the table gives none, as speakers.csv.
-                    row.push(Cell::num(if sp.words >= RATE_MIN_WORDS {
+                    row.push(Cell::num(if voice_has_rates(sp.words) {
                         per_1k(sp.per_1k.get(c).copied().unwrap_or(0.0))
                     } else {
                         "–".to_string()
