@@ -958,3 +958,42 @@ fn titles_and_quotes_lose_the_damage_of_a_copy() {
     assert!(quotes.iter().all(|q| !q.contains('\u{FFFD}')), "{quotes:?}");
     assert!(!read(&out.join("report.md")).contains('\u{FFFD}'));
 }
+
+/// From a real-input review: a spreadsheet's CSV gave its dates as
+/// "2017/2/7" and "2/17/2017", and frame left 3,716 of 3,824 articles out
+/// of the timeline. They are read, as ISO, when the day is clear; a date
+/// that could be either is named, not guessed.
+#[test]
+fn spreadsheet_dates_are_read_when_the_day_is_clear() {
+    let tmp = tempfile::tempdir().unwrap();
+    let table = tmp.path().join("sheet.csv");
+    fs::write(
+        &table,
+        "id,date,text\n\
+         a,2017/2/7,Floods threaten the town and residents fear the danger.\n\
+         b,2/17/2017,Storm danger grows as the river rises to a record.\n\
+         c,3/5/2017,Officials say the threat of floods has passed.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("o");
+    let r = analyze(
+        &table,
+        &[
+            "--text-column",
+            "text",
+            "--date-column",
+            "date",
+            "--id-column",
+            "id",
+        ],
+        &out,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dates: Vec<String> = csv_maps(&out.join("articles.csv"))
+        .into_iter()
+        .map(|m| format!("{}={}", m["id"], m["date"]))
+        .collect();
+    // "2/17/2017" settles month first for the column: "3/5/2017" is 5 March.
+    assert_eq!(dates, ["a=2017-02-07", "b=2017-02-17", "c=2017-03-05"]);
+    assert_not_said(&r, "is not a date frame can read");
+}

@@ -1,7 +1,8 @@
 //! An article as the text pipeline receives it, and a corpus of them with
 //! what was skipped.
 
-use super::formats::front_matter::read_date;
+use super::day_month::DayMonth;
+use super::formats::front_matter::read_date_in;
 use crate::model::numbers::int;
 use crate::model::removed::Removal;
 use crate::model::{InputRecord, Skipped};
@@ -75,7 +76,13 @@ impl Document {
     /// read, leaves the date empty, keeps `value` as the unread date and
     /// says why, for the caller's warning naming the file and line.
     pub fn set_date(&mut self, value: &str) -> Result<(), String> {
-        match read_date(value) {
+        self.set_date_in(value, None)
+    }
+
+    /// [`Document::set_date`], reading a year-last date ("3/5/2024") in the
+    /// order of day and month its column settles.
+    pub fn set_date_in(&mut self, value: &str, order: Option<DayMonth>) -> Result<(), String> {
+        match read_date_in(value, order) {
             Ok(iso) => {
                 self.date = Some(iso);
                 self.unread_date = None;

@@ -108,6 +108,15 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
     let mut matched = vec![false; corpus.documents.len()];
     let mut unmatched: Vec<String> = Vec::new();
     let mut bad_dates: Vec<String> = Vec::new();
+    // "3/5/2024" is read in the order the column's other dates settle.
+    let order = header.iter().position(|h| h == "date").and_then(|i| {
+        let (mut again, _, _) = csv_reader(text.as_bytes(), TableKind::of(path));
+        let dates: Vec<String> = again
+            .records()
+            .filter_map(|r| r.ok()?.get(i).map(str::to_string))
+            .collect();
+        crate::input::day_month::column_order(dates.iter().map(String::as_str))
+    });
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
@@ -144,7 +153,7 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
             }
             match c.as_str() {
                 "date" => {
-                    if let Err(why) = d.set_date(v) {
+                    if let Err(why) = d.set_date_in(v, order) {
                         bad_dates.push(format!("{}:line {line}: {why}", display(path)));
                     }
                 }
@@ -227,11 +236,11 @@ mod tests {
         let p = dir.path().join("meta.csv");
         std::fs::write(
             &p,
-            "id,date\na,3 February 2017\nb,\"February 3, 2017\"\nc,2017-02-30\nd,2017-13\ne,2017-02\n",
+            "id,date\na,3 February 2017\nb,\"February 3, 2017\"\nc,2017-02-30\nd,2017-13\ne,2017-02\nf,2/7/2017\ng,2/17/2017\n",
         )
         .unwrap();
         let mut c = Corpus::default();
-        for id in ["a", "b", "c", "d", "e"] {
+        for id in ["a", "b", "c", "d", "e", "f", "g"] {
             c.documents.push(Document {
                 id: id.into(),
                 source: format!("x/{id}.txt"),
@@ -252,6 +261,9 @@ mod tests {
                 (None, Some("2017-02-30")),
                 (None, Some("2017-13")),
                 (Some("2017-02"), None),
+                // Month first, as the column's "2/17/2017" settles.
+                (Some("2017-02-07"), None),
+                (Some("2017-02-17"), None),
             ]
         );
         // The value as written stays among the metadata.

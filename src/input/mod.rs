@@ -14,6 +14,7 @@ mod article;
 pub mod boilerplate;
 pub mod cross_article;
 mod damage;
+pub mod day_month;
 pub mod decode;
 pub mod document;
 pub mod exports;

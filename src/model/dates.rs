@@ -128,44 +128,60 @@ pub struct Date {
     pub day: Option<u32>,
 }
 
-/// Reads the start of an ISO-like date: "2024-03-05", "2024-03-05T10:00Z",
-/// "2024/03/05", "2024.03.05", "2024-03" or "2024". Anything else is `None`,
-/// also a day or month the calendar does not have ("2017-02-30", "2017-13").
+/// Reads the start of an ISO-like date, year first: "2024-03-05",
+/// "2024-03-05T10:00Z", "2024/03/05", "2024.03.05", "2017/2/7" (month and
+/// day of one or two digits, as spreadsheets write them), "2024-03" or
+/// "2024". Anything else is `None`, also a day or month the calendar does
+/// not have ("2017-02-30", "2017-13").
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let b = s.as_bytes();
     if b.len() < 4 || !b[..4].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    if b.get(4).is_some_and(u8::is_ascii_digit) {
-        return None;
-    }
     let year: i64 = s[..4].parse().ok()?;
-    let num2 = |i: usize| -> Option<u32> {
-        let sep = *b.get(i)?;
-        if !matches!(sep, b'-' | b'/' | b'.') {
+    // One or two digits after a separator at `i` (the same separator as
+    // the first, when `sep` is given): the number and the index after it.
+    let part = |i: usize, sep: Option<u8>| -> Option<(u32, usize, u8)> {
+        let c = *b.get(i)?;
+        if !matches!(c, b'-' | b'/' | b'.') || sep.is_some_and(|s| s != c) {
             return None;
         }
-        let d = b.get(i + 1..i + 3)?;
-        if !d.iter().all(u8::is_ascii_digit) || b.get(i + 3).is_some_and(u8::is_ascii_digit) {
+        let len = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        if !(1..=2).contains(&len) {
             return None;
         }
-        s[i + 1..i + 3].parse().ok()
+        Some((s[i + 1..i + 1 + len].parse().ok()?, i + 1 + len, c))
     };
-    let month = num2(4).filter(|m| (1..=12).contains(m));
-    if b.len() > 4 && month.is_none() && !b[4].is_ascii_whitespace() && b[4] != b'T' {
-        return None;
+    // What may follow a date: nothing, a time ("T10:00", " 10:00").
+    let ends = |i: usize| {
+        b.get(i)
+            .is_none_or(|c| c.is_ascii_whitespace() || *c == b'T')
+    };
+    if ends(4) {
+        return Some(Date {
+            year,
+            month: None,
+            day: None,
+        });
     }
-    let day = month.and_then(|_| num2(7));
-    if month.is_some() && day.is_none() && b.get(7).is_some_and(|c| b"-/.".contains(c)) {
-        return None; // "2024-03-5": a day frame cannot read is no month alone
+    let (month, after_month, sep) = part(4, None).filter(|(m, _, _)| (1..=12).contains(m))?;
+    if ends(after_month) {
+        return Some(Date {
+            year,
+            month: Some(month),
+            day: None,
+        });
     }
     // A day the month does not have ("2017-02-30") makes the date unreadable:
     // read as its month alone, a typing error would land in a period silently.
-    if let (Some(m), Some(d)) = (month, day) {
-        civil(year, m, d)?;
-    }
-    Some(Date { year, month, day })
+    let (day, _, _) = part(after_month, Some(sep))?;
+    civil(year, month, day)?;
+    Some(Date {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
 }
 
 /// Period label of a date string, if it can be read at that resolution.
@@ -248,7 +264,15 @@ mod tests {
         assert_eq!(parse_date("2017-13-01"), None);
         assert_eq!(parse_date("2017-13"), None);
         assert_eq!(parse_date("2017-03-00"), None);
-        assert_eq!(parse_date("2017-03-5"), None);
+        // Month and day of one digit, as spreadsheets write them.
+        let d = parse_date("2017/2/7").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2017, Some(2), Some(7)));
+        assert_eq!(parse_date("2017-3-05 10:30").unwrap().day, Some(5));
+        assert_eq!(parse_date("2017-3").unwrap().month, Some(3));
+        // Mixed separators, three-digit parts and trailing digits are no date.
+        assert_eq!(parse_date("2017/03-05"), None);
+        assert_eq!(parse_date("2017-003-05"), None);
+        assert_eq!(parse_date("2017-03-0512"), None);
         assert_eq!(period_of("2017-02-30", Period::Month), None);
         assert_eq!(parse_date("2024-03").unwrap().month, Some(3));
         assert!(parse_date("5 March 2024").is_none());

@@ -1,6 +1,9 @@
 //! A `---` front-matter block of `key: value` lines at the top of a plain
 //! text or Markdown file.
 
+use crate::input::day_month::{year_last, DayMonth};
+use crate::model::dates::Date;
+
 /// What a `---` block at the top of a text gives.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct FrontMatter {
@@ -135,20 +138,51 @@ pub fn read(text: &str) -> FrontMatter {
 
 /// A date as frame keeps it, wherever it comes from (front matter, a table's
 /// `--date-column`, a `--metadata` file, a file name): an ISO date (or
-/// year-month, or year) as it is; a date written out ("5 March 2024",
-/// "March 5, 2024") as ISO, by the parser the database exports use; else why
-/// it cannot be read. A day or month the calendar does not have
-/// ("2017-02-30") cannot be read: taken as its month, a typing error would
-/// move the article in the timeline without a word.
+/// year-month, or year) as ISO; a numeric date with the year last
+/// ("05/03/2024") as ISO when its order of day and month is settled (see
+/// `input::day_month`); a date written out ("5 March 2024", "March 5, 2024")
+/// as ISO, by the parser the database exports use; else why it cannot be
+/// read. A day or month the calendar does not have ("2017-02-30") cannot be
+/// read: taken as its month, a typing error would move the article in the
+/// timeline without a word.
 pub(crate) fn read_date(v: &str) -> Result<String, String> {
+    read_date_in(v, None)
+}
+
+/// [`read_date`], with the order of day and month that the date's column
+/// settles (`None` outside a column, or when the column does not settle it).
+pub(crate) fn read_date_in(v: &str, order: Option<DayMonth>) -> Result<String, String> {
     let how = "write it as YYYY-MM-DD, e.g. 2024-03-05, or as 5 March 2024";
-    match crate::model::dates::parse_date(v) {
-        Some(d) if d.day.is_some() || v.trim().len() <= 7 => return Ok(v.trim().to_string()),
+    let unread = |why: &str| {
+        format!("date '{v}' is not a date frame can read{why}; the article is left out of the timeline ({how})")
+    };
+    let t = v.trim();
+    match crate::model::dates::parse_date(t) {
+        Some(Date {
+            year,
+            month: Some(m),
+            day: Some(d),
+        }) => {
+            // Kept as given when it is ISO already (a time after it stays).
+            let iso = format!("{year:04}-{m:02}-{d:02}");
+            return Ok(if t.starts_with(&iso) {
+                t.to_string()
+            } else {
+                iso
+            });
+        }
+        Some(Date {
+            year,
+            month: Some(m),
+            day: None,
+        }) if t.len() <= 7 => return Ok(format!("{year:04}-{m:02}")),
+        Some(Date { month: None, .. }) if t.len() <= 4 => return Ok(t.to_string()),
         _ => {}
     }
-    crate::input::exports::dates::iso_date(v).ok_or_else(|| {
-        format!("date '{v}' is not a date frame can read; the article is left out of the timeline ({how})")
-    })
+    if let Some(read) = year_last(t, order) {
+        return read.map_err(|why| unread(&format!(": {why}")));
+    }
+    crate::input::exports::dates::iso_date(v).ok_or_else(|| unread(""))
 }
 
 /// A value without one pair of matching quotes around it (`"a: b"` -> `a: b`);
@@ -258,6 +292,11 @@ mod tests {
             // The written forms the database exports accept, as ISO.
             ("5 March 2024", "2024-03-05"),
             ("March 5, 2024", "2024-03-05"),
+            // Other numeric forms, as ISO.
+            ("2017/2/5", "2017-02-05"),
+            ("2024/03/05 10:00", "2024-03-05"),
+            ("13/03/2024", "2024-03-13"),
+            ("5.3.2024", "2024-03-05"),
         ] {
             assert_eq!(date(v), (want.to_string(), vec![]), "{v}");
         }
@@ -269,7 +308,7 @@ mod tests {
             "{w:?}"
         );
         // An impossible day is not read as its month (2017-02).
-        for v in ["2017-02-30", "30 February 2017", "2017-02-5"] {
+        for v in ["2017-02-30", "30 February 2017", "31/2/2024", "3/5/2024"] {
             let (_, w) = date(v);
             assert!(
                 w[0].starts_with(&format!("line 3: date '{v}' is not a date frame can read")),

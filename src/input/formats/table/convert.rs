@@ -1,10 +1,11 @@
 //! A table row becomes a document, and the columns named by flags are
 //! checked against the table's: the rules `analyze` and `frame score` share.
 
-use super::super::front_matter::read_date;
+use super::super::front_matter::read_date_in;
 use super::super::html::{holds_markup, html_to_text};
 use super::rows::RawRow;
 use crate::input::article::make_document;
+use crate::input::day_month::DayMonth;
 use crate::input::document::Document;
 use crate::input::headline::with_headline;
 use crate::model::options::TableColumns;
@@ -62,9 +63,13 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
 
 /// The row's date as frame keeps it (ISO, a written-out date made ISO, as
 /// in front matter), or why it cannot be read; `None` without a date.
-pub fn row_date(row: &RawRow, cols: &TableColumns) -> Option<Result<String, String>> {
+pub fn row_date(
+    row: &RawRow,
+    cols: &TableColumns,
+    order: Option<DayMonth>,
+) -> Option<Result<String, String>> {
     let v = row.fields.get(cols.date.as_ref()?)?.trim();
-    (!v.is_empty()).then(|| read_date(v))
+    (!v.is_empty()).then(|| read_date_in(v, order))
 }
 
 /// The document of one row (`source` names it in later messages), or why
@@ -74,6 +79,18 @@ pub fn to_document(
     cols: &TableColumns,
     keep_boilerplate: bool,
     source: String,
+) -> Result<Document, String> {
+    to_document_in(row, cols, keep_boilerplate, source, None)
+}
+
+/// [`to_document`], reading year-last dates in the order of day and month
+/// that the table's date column settles (`input::day_month::column_order`).
+pub fn to_document_in(
+    row: &RawRow,
+    cols: &TableColumns,
+    keep_boilerplate: bool,
+    source: String,
+    order: Option<DayMonth>,
 ) -> Result<Document, String> {
     let get = |c: &Option<String>| {
         c.as_ref()
@@ -144,7 +161,7 @@ pub fn to_document(
     // An unreadable date is left empty and kept apart; `read` warns of it.
     if let Some(v) = cols.date.as_ref().and_then(|c| row.fields.get(c)) {
         if !v.trim().is_empty() {
-            let _ = doc.set_date(v);
+            let _ = doc.set_date_in(v, order);
         }
     }
     doc.group = get(&cols.group);

@@ -148,11 +148,19 @@ pub fn read(
     let mut rows_of: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut docs = Vec::new();
     let mut bad_dates = Vec::new();
+    // "3/5/2024" is read in the order the column's other dates settle.
+    let order = cols.date.as_ref().and_then(|c| {
+        crate::input::day_month::column_order(
+            rows.iter()
+                .filter_map(|r| r.fields.get(c))
+                .map(String::as_str),
+        )
+    });
     for row in rows {
         let source = row_source(&name, is_jsonl, row.line, row.row);
-        match to_document(&row, cols, keep_boilerplate, source.clone()) {
+        match convert::to_document_in(&row, cols, keep_boilerplate, source.clone(), order) {
             Ok(doc) => {
-                if let Some(Err(why)) = convert::row_date(&row, cols) {
+                if let Some(Err(why)) = convert::row_date(&row, cols, order) {
                     bad_dates.push(format!("{source}: {why}"));
                 }
                 rows_of
@@ -266,7 +274,7 @@ mod tests {
         };
         let (c, r) = read_table(
             "d.csv",
-            "date,text\n2024-03-05,a\n5 March 2024,b\n05.03.2024,c\n2024-13-45,d\n,e\n",
+            "date,text\n2024-03-05,a\n5 March 2024,b\n3/5/2024,c\n2024-13-45,d\n,e\n",
             &cols,
         );
         r.unwrap();
@@ -278,9 +286,51 @@ mod tests {
         assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
         assert!(
             c.warnings[0].contains("2 rows have a date frame cannot read")
-                && c.warnings[0].contains("line 4 (row 3): date '05.03.2024'"),
+                && c.warnings[0].contains("line 4 (row 3): date '3/5/2024'"),
             "{:?}",
             c.warnings
+        );
+    }
+
+    /// From a real-input review: spreadsheets save dates as "2/7/2017" or
+    /// "07/02/2017"; the column's dates with a day above 12 tell which
+    /// number is the day, for the whole column.
+    #[test]
+    fn year_last_dates_are_read_in_the_order_their_column_settles() {
+        let cols = TableColumns {
+            date: Some("date".into()),
+            ..TableColumns::default()
+        };
+        let dates = |csv: &str| {
+            let (c, r) = read_table("d.csv", csv, &cols);
+            r.unwrap();
+            let d: Vec<Option<String>> = c.documents.iter().map(|d| d.date.clone()).collect();
+            (d, c.warnings)
+        };
+        let (us, w) = dates("date,text\n2/7/2017,a\n2/17/2017 10:30,b\n2017/2/7,c\n");
+        assert_eq!(
+            us,
+            [
+                Some("2017-02-07".into()),
+                Some("2017-02-17".into()),
+                Some("2017-02-07".into())
+            ]
+        );
+        assert!(w.is_empty(), "{w:?}");
+        let (uk, _) = dates("date,text\n07/02/2017,a\n17/02/2017,b\n");
+        assert_eq!(uk, [Some("2017-02-07".into()), Some("2017-02-17".into())]);
+        // A column that mixes both orders settles neither: its undecided
+        // dates are named, not guessed.
+        let (mixed, w) = dates("date,text\n2/7/2017,a\n2/17/2017,b\n17/2/2017,c\n");
+        assert_eq!(
+            mixed,
+            [None, Some("2017-02-17".into()), Some("2017-02-17".into())]
+        );
+        assert!(
+            w[0].contains(
+                "date '2/7/2017' is not a date frame can read: it could be day 2 of month 7"
+            ),
+            "{w:?}"
         );
     }
 
