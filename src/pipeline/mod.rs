@@ -432,6 +432,8 @@ pub fn write_outputs(a: &Analysis, opts: &Options, out: &mut OutputDir) -> Resul
                 },
             ];
             files.extend(report::reader::render(a));
+            // The documents the report cites, so that the folder holds them.
+            files.extend(report::docs::files(a.parameters.excel));
             clock.lap("report");
             files.extend(charts);
             Ok(files)

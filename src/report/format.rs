@@ -2,18 +2,7 @@
 //! separators, so both formats and every run print them the same way.
 
 /// `x` with `d` decimals; "n/a" when not finite; never "-0.0".
-pub fn fixed(x: f64, d: usize) -> String {
-    if !x.is_finite() {
-        return "n/a".into();
-    }
-    let s = format!("{:.*}", d, x);
-    // A tiny negative rounds to "-0.000", which reads as a real sign.
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    }
-}
+pub use crate::model::numbers::{fixed, printed_difference};
 
 /// Per-1,000-words score: 1 decimal.
 pub fn per_1k(x: f64) -> String {

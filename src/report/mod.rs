@@ -2,6 +2,7 @@
 pub mod cautions;
 pub mod charts;
 pub mod csv;
+pub mod docs;
 pub mod document;
 pub mod format;
 pub mod glossary;

@@ -11,7 +11,7 @@ use crate::model::findings::{
     MIN_EXPECTED_MATCHES, MOST_REASSURANCE, MOST_THREAT, REST, SECTION_CLUSTERS, SECTION_EVIDENCE,
     SECTION_GROUPS, SECTION_POSITIONS, SECTION_SKIPPED, SECTION_THREAT, SECTION_VALIDITY,
 };
-use crate::model::numbers::int;
+use crate::model::numbers::{fixed, int, printed_difference, printed_units};
 use crate::model::{Analysis, REASSURANCE, THREAT};
 use crate::stats::groups::RESAMPLES;
 use crate::stats::headline_share;
@@ -21,15 +21,7 @@ const MANY_COMPARISONS: usize = 10;
 
 /// `x` with `d` decimals, never "-0.0" (as the report prints numbers).
 fn num(x: f64, d: usize) -> String {
-    if !x.is_finite() {
-        return "n/a".into();
-    }
-    let s = format!("{:.*}", d, x);
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    }
+    fixed(x, d)
 }
 
 /// Decimals of a measure: scores per 1,000 words 1, sentiment 3.
@@ -155,8 +147,10 @@ fn clarity(d: &GroupDifference) -> f64 {
 /// interval): the group table's (scores 1, or 2 when a mean is below 1;
 /// sentiment 2), or up to two more when a value that is not 0 would print
 /// as 0, or two means that differ would print alike, so that a reader can
-/// see in the numbers why a row is or is not a finding. The report's tables
-/// print findings with it too.
+/// see in the numbers why a row is or is not a finding, or when the
+/// difference printed (that of the printed means, `printed_difference`)
+/// would fall outside its printed interval while the difference itself is
+/// inside it. The report's tables print findings with it too.
 pub fn fitted_decimals(
     measure: &str,
     means: (f64, f64),
@@ -192,12 +186,34 @@ pub fn fitted_decimals(
             .flatten()
             .any(|&x| x != 0.0 && zero(x, k));
         let alike = num(means.0, k) == num(means.1, k) && !zero(difference, k);
-        if !hidden && !alike {
+        if !hidden && !alike && !outside_interval(means, difference, interval, k) {
             break;
         }
         k += 1;
     }
     k
+}
+
+/// Whether the difference printed beside two means with `k` decimals (that
+/// of the printed means) falls outside the interval as printed while the
+/// difference itself lies inside it: "8.3 [8.4, 12.0]" for 8.36 in
+/// [8.35, 12.0].
+fn outside_interval(
+    means: (f64, f64),
+    difference: f64,
+    interval: Option<(f64, f64)>,
+    k: usize,
+) -> bool {
+    let Some((lo, hi)) = interval else {
+        return false;
+    };
+    let units = |x| printed_units(x, k);
+    match (units(means.0), units(means.1), units(lo), units(hi)) {
+        (Some(a), Some(b), Some(l), Some(h)) => {
+            (lo..=hi).contains(&difference) && !(l..=h).contains(&(a - b))
+        }
+        _ => false,
+    }
 }
 
 /// "3 weighted matches" / "1 weighted match": an entry's weight counts
@@ -245,7 +261,8 @@ fn difference(a: &Analysis, d: &GroupDifference, topics: &[(String, String)]) ->
         num(d.mean_a, dec),
         num(d.mean_b, dec),
         unit,
-        num(d.difference, dec)
+        // That of the printed means, so that the three numbers add up.
+        printed_difference(d.mean_a, d.mean_b, dec)
     );
     let finding = d.is_finding();
     let text = match (d.ci_low, d.ci_high) {
@@ -752,19 +769,21 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
     let finding = ci.is_some_and(|(lo, hi)| lo > 0.0 || hi < 0.0);
     let shares = format!(
         "{name} words are {}% of the frame words in the headlines and {}% in the bodies",
-        // One decimal, as the difference: whole percents (24% and 15%) did
-        // not add up to a difference of 8.3 points.
+        // One decimal, as the difference.
         num(hs, 1),
         num(bs, 1)
     );
     let interval = ci.map_or(String::new(), |(lo, hi)| {
         format!(" [95% interval {}, {}]", num(lo, 1), num(hi, 1))
     });
+    // The difference of the shares as printed, so that the three add up
+    // (39.5% and 25.5% printed a difference of 13.9 points).
+    let points = printed_difference(hs, bs, 1);
     let text = if finding {
         let way = if d > 0.0 { "more" } else { "less" };
         format!(
             "Headlines lean to {name} {way} than the article bodies do: {shares} ({} percentage points{interval}; {base}). Per 1,000 words (the table of headline, lead and body) the gap looks wider, partly because headlines hold few function words, so every frame is denser in them; the share compares the frames with each other. It is an average over all articles: kinds of news can differ a lot (the section on headline, lead and body gives it by cluster).",
-            num(d.abs(), 1),
+            points.trim_start_matches('-'),
         )
     } else {
         let why = if ci.is_some() {
@@ -772,7 +791,7 @@ fn headline_lean(a: &Analysis, frame: &str) -> Option<Finding> {
         } else {
             "too few articles for an interval"
         };
-        format!("Headlines and bodies do not differ clearly in how much of their framing is {name}: {shares} (difference {} percentage points{interval}; {base}); {why}, so this is not a finding.", num(d, 1))
+        format!("Headlines and bodies do not differ clearly in how much of their framing is {name}: {shares} (difference {} percentage points{interval}; {base}); {why}, so this is not a finding.", points)
     };
     let r = reading(a, frame);
     let text = match r {
@@ -1079,6 +1098,55 @@ mod tests {
         assert_eq!(fitted_decimals("threat", (0.003, 1.2), -1.2, None), 3);
     }
 
+    /// From a real-input review: "7.1 vs 15.9 per 1,000 words, difference
+    /// -8.7" (the unrounded means 7.14 and 15.86 differ by 8.72), which a
+    /// student checking the arithmetic cannot reproduce.
+    #[test]
+    fn a_findings_difference_adds_up_with_its_printed_means() {
+        let mut a = example(6);
+        let mut d = diff(-10.0, -7.5, "economic");
+        (d.mean_a, d.mean_b) = (7.14, 15.86);
+        d.difference = d.mean_a - d.mean_b;
+        let mut s = diff(-0.17, -0.13, "sentiment");
+        (s.mean_a, s.mean_b) = (-0.124, 0.034);
+        s.difference = s.mean_a - s.mean_b;
+        a.groups = Some(GroupComparison {
+            differences: vec![d, s],
+            ..Default::default()
+        });
+        let f = compute(&a);
+        let text = |m: &str| &f.items.iter().find(|x| x.frame == m).unwrap().text;
+        assert!(
+            text("economic").contains("7.1 vs 15.9 per 1,000 words, difference -8.8 [-10.0, -7.5]"),
+            "{}",
+            text("economic")
+        );
+        assert!(
+            text("sentiment")
+                .contains("-0.12 vs 0.03 (VADER compound, -1 to +1), difference -0.15"),
+            "{}",
+            text("sentiment")
+        );
+        // findings.csv and analysis.json keep the difference unrounded.
+        let e = f.items.iter().find(|x| x.frame == "economic").unwrap();
+        assert_eq!(e.difference, Some(7.14 - 15.86));
+    }
+
+    /// A difference printed as that of the printed means gets a decimal more
+    /// when it would fall outside its printed interval (8.36 in [8.355, 9.0]:
+    /// 23.84 - 15.48 prints 23.8 - 15.5 = 8.3 beside [8.4, 9.0]).
+    #[test]
+    fn a_printed_difference_stays_inside_its_printed_interval() {
+        assert_eq!(
+            fitted_decimals("threat", (23.84, 15.48), 8.36, Some((8.355, 9.0))),
+            2
+        );
+        assert_eq!(
+            fitted_decimals("threat", (23.84, 15.48), 8.36, Some((7.0, 9.0))),
+            1
+        );
+    }
+
     #[test]
     fn differences_in_words_and_not_findings_said_plainly() {
         let mut a = example(6);
@@ -1135,7 +1203,7 @@ mod tests {
             "threat words are {}% of the frame words in the headlines and {}% in the bodies ({} percentage points",
             num(hs, 1),
             num(bs, 1),
-            num(hs - bs, 1)
+            printed_difference(hs, bs, 1)
         );
         assert!(f.text.contains(&said), "{}", f.text);
         assert!(num(hs, 1).contains('.'), "{}", f.text);

@@ -283,6 +283,15 @@ pub(super) fn strong(s: impl Into<String>) -> Inline {
 pub(super) fn code(s: impl Into<String>) -> Inline {
     Inline::Code(s.into())
 }
+/// A link to the copy in the output folder of frame's document at `source`
+/// (`docs/validity.md`), named by its file name there (`frame-validity.md`).
+pub(super) fn doc(source: &str) -> Inline {
+    let name = crate::report::docs::name_of(source);
+    Inline::Link {
+        text: name.into(),
+        to: Target::File(name.into()),
+    }
+}
 /// Italic text.
 pub(super) fn em(s: impl Into<String>) -> Inline {
     Inline::Em(s.into())

@@ -121,6 +121,21 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|n| vec![Cell::text(n), Cell::text(file_description(n))])
             .collect();
+        // frame's documents share one row, linked to the methods first.
+        let docs = crate::report::docs::DOCS;
+        rows.push(vec![
+            Cell::text(format!(
+                "{} to {} ({} files)",
+                docs[0].name,
+                docs[docs.len() - 1].name,
+                docs.len()
+            ))
+            .linked(Target::File(docs[0].name.into())),
+            Cell::text(format!(
+                "frame's documents that this report cites (its methods, the validity figures, the codebooks, the user guide and the lexicons' sources), copied into the folder so that every one of them can be opened from here: {}.",
+                docs.iter().map(|d| d.name).collect::<Vec<_>>().join(", ")
+            )),
+        ]);
         // The charts share one row: each is described in its section.
         if !charts.is_empty() {
             rows.push(vec![

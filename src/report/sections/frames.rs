@@ -1,7 +1,7 @@
 //! The frame scores: the frames table with its bootstrap intervals, and
 //! threat against reassurance.
 
-use super::builder::{code, em, score, strong, t, table, Builder, MAX_ROWS};
+use super::builder::{code, doc, em, score, strong, t, table, Builder, MAX_ROWS};
 use crate::lexicon::validity::reassurance_found_share;
 use crate::model::{REASSURANCE, THREAT};
 use crate::report::cautions;
@@ -141,7 +141,7 @@ impl<'a> Builder<'a> {
             self.explain(vec![
                 strong("Balances lean towards threat. "),
                 t(format!("In news about a danger, the default reassurance list finds only about {} of the sentences that reassure (the project's coded samples, ", reassurance_found_share())),
-                code("docs/validity-reassurance-sample.md"),
+                doc("docs/validity-reassurance-sample.md"),
                 t("): most reassurance is worded in ways no list of stock phrases holds. A reassurance score of 0 does not mean the article does not reassure. Compare balances between articles of the same kind rather than reading the sign as an article's stance."),
             ]);
         }

@@ -9,7 +9,7 @@ use crate::model::numbers::{count, int, p_value};
 use crate::model::pairs::{family, GroupPair};
 use crate::model::{GroupComparison, REASSURANCE, THREAT};
 use crate::report::document::{Block, Inline, Target};
-use crate::report::format::fixed;
+use crate::report::format::{fixed, printed_difference};
 use crate::stats::findings::{capitalised, fitted_decimals, reading};
 use std::collections::BTreeSet;
 
@@ -254,7 +254,8 @@ fn sentence(p: &GroupPair, tested: usize) -> String {
         "{claim}: {} vs {}{unit}, difference {}{ci}{es}; holds after Holm's correction over {} pair comparisons ({holm}).",
         fixed(mean_hi, dec),
         fixed(mean_lo, dec),
-        fixed(diff, dec),
+        // That of the printed means, so that the three numbers add up.
+        printed_difference(mean_hi, mean_lo, dec),
         int(tested)
     )
 }
@@ -279,6 +280,19 @@ mod tests {
             p_holm: Some(p_holm),
             ..Default::default()
         })
+    }
+
+    /// The difference is that of the printed means: 15.86 and 7.14 print
+    /// 15.9 and 7.1, whose difference is 8.8 (the unrounded 8.72 prints 8.7).
+    #[test]
+    fn a_pairs_difference_adds_up_with_its_printed_means() {
+        let mut p = pair("a", "b", "threat", -8.72, 0.001);
+        (p.difference.mean_a, p.difference.mean_b) = (7.14, 15.86);
+        let s = sentence(&p, 6);
+        assert!(
+            s.contains("15.9 vs 7.1 per 1,000 words, difference 8.8 [8.2, 9.2]"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::model::numbers::p_value;
 use crate::model::KeynessComparison;
 use crate::report::charts;
 use crate::report::document::{Block, Cell, Table};
-use crate::report::format::{count, fixed, group_decimals, group_mean, int};
+use crate::report::format::{count, fixed, group_decimals, group_mean, int, printed_difference};
 
 /// Key terms per direction shown in a report table (keyness.csv has all).
 const KEY_TERMS_SHOWN: usize = 10;
@@ -381,7 +381,11 @@ impl<'a> Builder<'a> {
                     Cell::text(f.frame.replace('_', " ")),
                     Cell::text(format!("{} vs {}", f.group_a, f.group_b)),
                     Cell::num(format!("{} vs {}", o(f.value_a), o(f.value_b))),
-                    Cell::num(o(f.difference)),
+                    // That of the printed means, so that the row adds up.
+                    Cell::num(match (f.value_a, f.value_b) {
+                        (Some(x), Some(y)) => printed_difference(x, y, d),
+                        _ => o(f.difference),
+                    }),
                     Cell::num(interval),
                     Cell::num(f.effect_size.map_or_else(|| "n/a".into(), |e| fixed(e, 2))),
                     Cell::num(f.p_holm.map_or_else(|| "n/a".into(), p_value)),

@@ -2,7 +2,7 @@
 //! input files, what was skipped, and how to cite it.
 
 use super::builder::{
-    clip, code, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
+    clip, code, doc, k_choice, no_clustering_reason, t, table, version_label, Builder, MAX_ROWS,
 };
 use crate::lexicon::validity::{
     reassurance_found_share, EXPLORATORY_BELOW, HIGH_THREAT_PER_1K, LOW_THREAT_PER_1K,
@@ -10,6 +10,7 @@ use crate::lexicon::validity::{
 };
 use crate::model::findings::MIN_EXPECTED_MATCHES;
 use crate::model::{FrameValidity, REASSURANCE, THREAT};
+use crate::report::docs::name_of;
 use crate::report::document::{Block, Cell, Inline, Target};
 use crate::report::format::{count, fixed, int};
 use crate::report::glossary::parameter_rows;
@@ -26,7 +27,11 @@ impl<'a> Builder<'a> {
                 version
             )),
             code("analysis.json"),
-            t(", so the run can be repeated and checked."),
+            t(", so the run can be repeated and checked. How frame counts, scores and compares, with its references, is set out in "),
+            doc("docs/methods.md"),
+            t(", and how far each list agrees with human coding in "),
+            doc("docs/validity.md"),
+            t(" (copies of frame's documents, in this folder)."),
         ]);
 
         self.heading(3, "Parameters");
@@ -348,9 +353,9 @@ impl<'a> Builder<'a> {
         self.heading(3, "How far each frame score can be trusted");
         self.para(vec![
             t("frame's default lexicons were compared with news that people coded for frames: SemEval-2023 Task 3 (433 articles, Piskorski et al. 2023) and FrAC (523 sentences, Guida et al. 2025), whose labels match frame's frames only approximately (see the mapping in "),
-            code("docs/validity.md"),
+            doc("docs/validity.md"),
             t(format!(
-                "; the docs/ files named in this report are in the folder frame was built from, beside its README). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. The figures below were measured on the very word lists of this run: frame shows a list's figures only when its SHA-256 fingerprint (analysis.json, lexicons) is the one that was validated, so an edited list, or one of your own, shows none. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
+                "; frame's documents named in this report are copied into this folder, as frame-*.md). AUC is the chance that a text the coders gave the frame scores higher than one they did not: 0.5 is chance, 1 a perfect ranking. The figures below were measured on the very word lists of this run: frame shows a list's figures only when its SHA-256 fingerprint (analysis.json, lexicons) is the one that was validated, so an edited list, or one of your own, shows none. A frame whose AUC is below {} on any data set is exploratory: use it to find and read articles, not as a measurement to test a hypothesis on without validating it yourself (frame sample and frame agree help).",
                 fixed(EXPLORATORY_BELOW, 2)
             )),
         ]);
@@ -362,7 +367,7 @@ impl<'a> Builder<'a> {
         {
             self.para(vec![
                 t(format!("The generic frames were also measured against the definition their lists are built from: {} of the News Articles corpus (Dai 2017) that the project itself coded with Semetko & Valkenburg's (2000) questions (", count(own.n, "article", "articles"))),
-                code("docs/validity-generic-frames.md"),
+                doc("docs/validity-generic-frames.md"),
                 t("). The coders were two AI agents of the project, not independent experts, and agents that share a model may agree more than two people would: these figures are shown beside the verdicts, not counted in them."),
             ]);
         }
@@ -371,7 +376,7 @@ impl<'a> Builder<'a> {
             .map(|l| {
                 let (data, reading) = if l.validity.is_empty() {
                     let why = if l.name == REASSURANCE && l.builtin {
-                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and in articles about a danger it finds only about {} of the sentences that reassure (docs/validity-reassurance-sample.md): exploratory, and a score of 0 does not mean no reassurance", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0), reassurance_found_share())
+                        format!("not validated: no public human-coded data codes reassurance; on the project's own coded news sentences about half of its matches reassure (about 3 in 5 in articles with more than {} threat words per 1,000, 3 in 10 in articles with fewer than {}), and in articles about a danger it finds only about {} of the sentences that reassure ({}): exploratory, and a score of 0 does not mean no reassurance", fixed(HIGH_THREAT_PER_1K, 0), fixed(LOW_THREAT_PER_1K, 0), reassurance_found_share(), name_of("docs/validity-reassurance-sample.md"))
                     } else {
                         "not validated: not a default lexicon, or changed since it was measured".to_string()
                     };
@@ -412,7 +417,7 @@ impl<'a> Builder<'a> {
 fn reading_of(frame: &str, validity: &[FrameValidity]) -> String {
     let verdict = crate::lexicon::validity::verdict(validity);
     if frame == THREAT {
-        return format!("{verdict}; in single sentences (the project's coded news sentences, docs/validity-reassurance-sample.md) about 3 in 5 to 2 in 3 with a threat match present a danger, 4 in 5 or more with a threat score of 2 or more (quote those), and frame finds about 2 in 3 to 3 in 4 of the sentences that present one");
+        return format!("{verdict}; in single sentences (the project's coded news sentences, {}) about 3 in 5 to 2 in 3 with a threat match present a danger, 4 in 5 or more with a threat score of 2 or more (quote those), and frame finds about 2 in 3 to 3 in 4 of the sentences that present one", name_of("docs/validity-reassurance-sample.md"));
     }
     // A low verdict from loosely matching labels alone says as much about the
     // labels as about the list: say what the frame's own definition gave.
@@ -430,7 +435,8 @@ fn reading_of(frame: &str, validity: &[FrameValidity]) -> String {
                     .all(|v| v.mapping.starts_with("loose")) =>
         {
             format!(
-                "{verdict} by its lowest AUC, on public labels that match it only loosely; against its own definition (Semetko & Valkenburg's questions, the project's coding, docs/validity-generic-frames.md) AUC {}",
+                "{verdict} by its lowest AUC, on public labels that match it only loosely; against its own definition (Semetko & Valkenburg's questions, the project's coding, {}) AUC {}",
+                name_of("docs/validity-generic-frames.md"),
                 fixed(o.auc, 2)
             )
         }

@@ -273,4 +273,43 @@ mod tests {
             }
         }
     }
+
+    /// The differences table prints the difference of the means it prints
+    /// beside it: 7.14 and 15.86 print 7.1 and 15.9, so -8.8, not the
+    /// unrounded -8.72's -8.7.
+    #[test]
+    fn the_differences_table_adds_up_with_its_printed_means() {
+        let mut a = example(6);
+        a.groups = Some(crate::model::GroupComparison {
+            differences: vec![crate::model::findings::GroupDifference {
+                measure: "economic".into(),
+                group_a: "post".into(),
+                group_b: "herald".into(),
+                articles_a: 3,
+                articles_b: 3,
+                mean_a: 7.14,
+                mean_b: 15.86,
+                difference: 7.14 - 15.86,
+                ci_low: Some(-10.0),
+                ci_high: Some(-7.5),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        a.findings = crate::stats::findings::compute(&a);
+        let doc = build(&a, &[]);
+        let row = doc
+            .blocks
+            .iter()
+            .chain(&doc.appendix)
+            .find_map(|b| match b {
+                Block::Table(t) if t.header.iter().any(|h| h == "Difference") => {
+                    t.rows.first().cloned()
+                }
+                _ => None,
+            })
+            .expect("a table of differences");
+        let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts[2..5], ["7.1 vs 15.9", "-8.8", "[-10.0, -7.5]"]);
+    }
 }

@@ -1,7 +1,7 @@
 //! Who speaks (narration against quoted speech) and where the frame sits
 //! (headline, lead and body).
 
-use super::builder::{clip, code, em, strong, t, table, Builder, MAX_ROWS};
+use super::builder::{clip, code, doc, em, strong, t, table, Builder, MAX_ROWS};
 use crate::model::{voice_has_rates, RATE_MIN_WORDS, REASSURANCE, THREAT};
 use crate::report::charts;
 use crate::report::document::{Block, Cell};
@@ -175,7 +175,9 @@ impl<'a> Builder<'a> {
             em("according to X"),
             t(" and "),
             em("X: “…”"),
-            t(" (more speech verbs are listed in docs/user-guide.md, “Who speaks, and where”). "),
+            t(" (more speech verbs are listed in "),
+            doc("docs/user-guide.md"),
+            t(", “Who speaks, and where”). "),
             strong("He"),
             t(", "),
             strong("she"),
