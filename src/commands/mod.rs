@@ -7,5 +7,6 @@ pub mod kwic;
 pub mod kwic_forms;
 pub mod run;
 pub mod score;
+pub mod skipped;
 pub mod terminal;
 pub mod validate;

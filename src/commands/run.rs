@@ -31,8 +31,8 @@ fn import(args: &cli::ImportArgs) -> Result<(), Error> {
         "the articles written before it are complete and listed in the folder's .frame-import",
     );
     let corpus = crate::commands::import::read(args)?;
-    for s in &corpus.skipped {
-        warn(&s.to_string());
+    for w in super::skipped::skipped_warnings(&corpus.skipped) {
+        warn(&w);
     }
     for w in &corpus.warnings {
         warn(w);
@@ -103,8 +103,8 @@ fn analyze(args: &cli::AnalyzeArgs) -> Result<(), Error> {
         }
     };
     // Said before the analysis, so that they are not lost if it fails.
-    for s in &corpus.skipped {
-        warn(&s.to_string());
+    for w in super::skipped::skipped_warnings(&corpus.skipped) {
+        warn(&w);
     }
     for w in &corpus.warnings {
         warn(w);
@@ -298,8 +298,8 @@ fn kwic(args: &cli::KwicArgs) -> Result<(), Error> {
         warn(&format!("lexicon: {w}"));
     }
     let corpus = crate::input::load(&opts.corpus)?;
-    for s in &corpus.skipped {
-        warn(&s.to_string());
+    for w in super::skipped::skipped_warnings(&corpus.skipped) {
+        warn(&w);
     }
     for w in &corpus.warnings {
         warn(w);

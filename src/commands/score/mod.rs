@@ -31,7 +31,7 @@ pub fn read_texts(opts: &Options) -> Result<(Vec<Document>, Vec<String>)> {
         ..opts.corpus.clone()
     })?;
     let mut warnings = c.warnings;
-    warnings.extend(c.skipped.iter().map(|s| s.to_string()));
+    warnings.extend(crate::commands::skipped::skipped_warnings(&c.skipped));
     Ok((c.documents, warnings))
 }
 

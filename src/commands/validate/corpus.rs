@@ -42,7 +42,7 @@ pub fn in_hit_stratum(hits: f64) -> bool {
 pub fn load(opts: &Options) -> Result<(Vec<Document>, Vec<String>)> {
     let c = input::load(&opts.corpus)?;
     let mut warnings = c.warnings;
-    warnings.extend(c.skipped.iter().map(|s| s.to_string()));
+    warnings.extend(crate::commands::skipped::skipped_warnings(&c.skipped));
     Ok((c.documents, warnings))
 }
 
