@@ -134,18 +134,13 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(label_w + line_h(&af) + st.px(8.0))
         .build_cartesian_2d(-1.0f64..1.0f64, -0.5f64..(nr as f64 - 0.5))
         .map_err(de)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, st)
         .disable_y_mesh()
         .y_labels(0)
         .x_labels(11)
         .x_label_formatter(&|v| num(*v, 1))
         .x_desc("Sentiment compound score")
         .y_desc("Article")
-        .label_style(lf0.color(&INK))
-        .axis_desc_style(af.color(&INK))
-        .bold_line_style(LIGHT.mix(0.8))
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(de)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();

@@ -2,6 +2,8 @@
 //! text measuring/fitting, the title band, placeholders and a greedy label placer.
 
 use super::placement::{PxRect, HALO};
+use plotters::chart::{ChartContext, MeshStyle};
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -165,8 +167,8 @@ pub fn ramp(stops: &[(u8, u8, u8)], t: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-/// Black or white, whichever reads better on `bg` (WCAG relative luminance).
-pub fn text_on(bg: RGBColor) -> RGBColor {
+/// WCAG relative luminance of `c` (0 = black, 1 = white).
+fn luminance(c: RGBColor) -> f64 {
     let lin = |c: u8| {
         let c = c as f64 / 255.0;
         if c <= 0.03928 {
@@ -175,9 +177,13 @@ pub fn text_on(bg: RGBColor) -> RGBColor {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let l = 0.2126 * lin(bg.0) + 0.7152 * lin(bg.1) + 0.0722 * lin(bg.2);
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// Black or white, whichever reads better on `bg` (WCAG relative luminance).
+pub fn text_on(bg: RGBColor) -> RGBColor {
     // Contrast against black is (l+0.05)/0.05, against white 1.05/(l+0.05); equal at l ≈ 0.179.
-    if l > 0.179 {
+    if luminance(bg) > 0.179 {
         INK
     } else {
         WHITE
@@ -215,6 +221,103 @@ pub fn line_marker_r(st: &Style) -> i32 {
 /// lengths, so no two of the first 88 lines look alike.
 pub fn series_look(i: usize) -> (RGBColor, usize) {
     (SERIES[i % SERIES.len()], i % SHAPES)
+}
+
+/// Width of a line chart's lines: with markers of [`line_marker_r`], wide
+/// enough to follow a line across the chart.
+pub fn line_stroke(st: &Style) -> u32 {
+    st.px(3.0) as u32
+}
+
+/// Width of the [`INK`] edge on each side of a series' line and around its
+/// markers: the part of a light colour (yellow) that meets the white. Two
+/// design pixels, as one leaves gaps where plotters rounds the corners of a
+/// slanted line or a marker to whole pixels (the tests find them).
+fn edge_w(st: &Style) -> u32 {
+    st.px(2.0) as u32
+}
+
+/// Draws a line of a line chart through the pixels `pts` in `c`, edged in
+/// [`INK`] on both sides. The edge, not the colour, meets the white
+/// background: Okabe-Ito's yellow, orange and sky blue are fainter on white
+/// than the 3:1 WCAG asks of graphics (yellow all but vanishes in print), and
+/// darkening them would merge them with vermillion and blue for colour-blind
+/// readers; edged, every line is seen and the colours inside stay the palette's.
+pub fn series_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    st: &Style,
+    pts: Vec<(i32, i32)>,
+    c: RGBColor,
+) -> Result<(), ChartError> {
+    let w = line_stroke(st);
+    let e = edge_w(st);
+    // The edge also runs past both ends, which plotters cuts square.
+    let mut casing = pts.clone();
+    let n = casing.len();
+    if n >= 2 {
+        casing[0] = beyond(pts[1], pts[0], e);
+        casing[n - 1] = beyond(pts[n - 2], pts[n - 1], e);
+    }
+    area.draw(&PathElement::new(casing, INK.stroke_width(w + 2 * e)))
+        .map_err(de)?;
+    area.draw(&PathElement::new(pts, c.stroke_width(w)))
+        .map_err(de)
+}
+
+/// The point `by` pixels past `to`, going from `from` to `to`.
+fn beyond(from: (i32, i32), to: (i32, i32), by: u32) -> (i32, i32) {
+    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
+    let d = dx.hypot(dy);
+    if d == 0.0 {
+        return to;
+    }
+    let k = by as f64 / d;
+    (
+        to.0 + (dx * k).round() as i32,
+        to.1 + (dy * k).round() as i32,
+    )
+}
+
+/// Draws a line chart's marker of `shape` in `c` on pixel `p`, outlined in
+/// [`INK`] as its line is edged. A hollow marker (a point of few articles)
+/// keeps a ring of its colour inside the outline around a white centre, so
+/// it still shows whose point it is.
+pub fn series_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    st: &Style,
+    shape: usize,
+    p: (i32, i32),
+    c: RGBColor,
+    hollow: bool,
+) -> Result<(), ChartError> {
+    let r = line_marker_r(st);
+    marker(area, shape, p, r, c.filled())?;
+    if hollow {
+        // Half the radius: a larger centre leaves a triangle or a star
+        // no colour inside its outline, a smaller one no longer reads as hollow.
+        marker(area, shape, p, r / 2, WHITE.filled())?;
+    }
+    marker(area, shape, p, r, INK.stroke_width(edge_w(st)))
+}
+
+/// The mesh of a chart with axes, in the look those charts share: labels and
+/// axis descriptions in ink, light grid lines at the labelled values only.
+/// The caller adds its axes' labels, formatters and descriptions, then draws.
+pub fn mesh<'a, 'b, DB, X, Y, XT, YT>(
+    chart: &'b mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    st: &Style,
+) -> MeshStyle<'a, 'b, X, Y, DB>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = XT> + ValueFormatter<XT>,
+    Y: Ranged<ValueType = YT> + ValueFormatter<YT>,
+{
+    let mut m = chart.configure_mesh();
+    m.label_style(st.label_font().color(&INK))
+        .axis_desc_style(st.axis_font().color(&INK))
+        .bold_line_style(LIGHT.mix(0.8))
+        .light_line_style(TRANSPARENT);
+    m
 }
 
 /// Width in CSS pixels at which report.html shows a chart: `main` is at most
@@ -820,6 +923,17 @@ pub fn num(v: f64, decimals: usize) -> String {
     }
 }
 
+/// Decimals that tell apart the labels of an axis from 0 to `top` with at
+/// most `labels` labels: plotters steps by at least `top / labels`, so its
+/// first significant digit is enough (0.05 and 0.15 must not both print 0.1).
+pub fn tick_decimals(top: f64, labels: usize) -> usize {
+    let step = top / labels.max(1) as f64;
+    if !(step.is_finite() && step > 0.0) {
+        return 0;
+    }
+    (-step.log10().floor()).max(0.0) as usize
+}
+
 /// Replaces non-finite values by 0 so scales and sorting stay sane.
 pub fn finite(v: f64) -> f64 {
     if v.is_finite() {
@@ -966,6 +1080,148 @@ mod tests {
             }
         }
         worst
+    }
+
+    /// WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    /// WCAG 2.1's contrast for graphics a reader must make out (success
+    /// criterion 1.4.11), against the white background.
+    const MIN_CONTRAST: f64 = 3.0;
+
+    /// Pixels of a 60 x 40 white canvas after `draw`, as colours.
+    fn drawn(draw: impl Fn(&DrawingArea<BitMapBackend, Shift>)) -> Vec<RGBColor> {
+        let mut buf = vec![255u8; 60 * 40 * 3];
+        {
+            let root = BitMapBackend::with_buffer(&mut buf, (60, 40)).into_drawing_area();
+            draw(&root);
+            root.present().unwrap();
+        }
+        buf.chunks(3).map(|p| RGBColor(p[0], p[1], p[2])).collect()
+    }
+
+    /// Whether the white background reaches a pixel of the colour `c` itself
+    /// without crossing a pixel that stands out from white by
+    /// [`MIN_CONTRAST`]: then `c` meets the background where it is faint.
+    fn exposed(px: &[RGBColor], c: RGBColor) -> bool {
+        let (w, h) = (60usize, 40usize);
+        let faint = |i: usize| contrast(px[i], WHITE) < MIN_CONTRAST;
+        let mut seen = vec![false; w * h];
+        let mut todo: Vec<usize> = (0..w * h)
+            .filter(|&i| i % w == 0 || i % w == w - 1 || i / w == 0 || i / w == h - 1)
+            .filter(|&i| faint(i))
+            .collect();
+        while let Some(i) = todo.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            if px[i] == c {
+                return true;
+            }
+            let (x, y) = (i % w, i / w);
+            let next = [
+                (x > 0).then(|| i - 1),
+                (x + 1 < w).then(|| i + 1),
+                (y > 0).then(|| i - w),
+                (y + 1 < h).then(|| i + w),
+            ];
+            todo.extend(next.into_iter().flatten().filter(|&j| !seen[j] && faint(j)));
+        }
+        false
+    }
+
+    /// Lines through the middle of the test canvas at every tenth degree,
+    /// straight and bent, as a line chart's segments run.
+    fn test_lines() -> Vec<Vec<(i32, i32)>> {
+        let mut out = Vec::new();
+        for deg in (0..360).step_by(10) {
+            let a = (deg as f64).to_radians();
+            let (dx, dy) = (
+                (a.cos() * 18.0).round() as i32,
+                (a.sin() * 12.0).round() as i32,
+            );
+            for (bx, by) in [(0, 0), (3, -7), (-5, 6)] {
+                out.push(vec![
+                    (30 - dx, 20 - dy),
+                    (30 + bx, 20 + by),
+                    (30 + dx, 20 + dy),
+                ]);
+            }
+        }
+        out
+    }
+
+    /// Every line colour, as a line at any slope, a filled marker and a
+    /// hollow one of its shape, meets the white background with an edge a
+    /// reader sees (on screen and on paper), and still shows its own colour.
+    #[test]
+    fn every_series_stands_out_on_white() {
+        let st = Style::new(1600, 1000);
+        for i in 0..SERIES.len() {
+            let (c, shape) = series_look(i);
+            for pts in test_lines() {
+                let line = drawn(|a| series_line(a, &st, pts.clone(), c).unwrap());
+                assert!(
+                    !exposed(&line, c),
+                    "series {i}: line {pts:?} faint on white"
+                );
+                assert!(
+                    line.contains(&c),
+                    "series {i}: line {pts:?} not in its colour"
+                );
+            }
+            let full = drawn(|a| series_marker(a, &st, shape, (30, 20), c, false).unwrap());
+            let hollow = drawn(|a| series_marker(a, &st, shape, (30, 20), c, true).unwrap());
+            for (what, px) in [("marker", &full), ("hollow marker", &hollow)] {
+                assert!(!exposed(px, c), "series {i} {what}: faint on white");
+                assert!(
+                    px.contains(&c),
+                    "series {i} {what}: its colour is not shown"
+                );
+            }
+            assert_eq!(
+                hollow[20 * 60 + 30],
+                WHITE,
+                "series {i}: hollow marker not hollow"
+            );
+            assert_ne!(
+                full[20 * 60 + 30],
+                WHITE,
+                "series {i}: filled marker hollow"
+            );
+        }
+    }
+
+    /// The check above can fail: Okabe-Ito's light colours drawn bare, as
+    /// the line charts once drew them, are not seen on white.
+    #[test]
+    fn bare_light_colours_fade_on_white() {
+        for c in [OKABE_ITO[6], OKABE_ITO[1], OKABE_ITO[4]] {
+            assert!(contrast(c, WHITE) < MIN_CONTRAST, "{c:?}");
+            let bare = drawn(|a| {
+                a.draw(&PathElement::new(
+                    vec![(5, 30), (30, 10), (55, 20)],
+                    c.stroke_width(3),
+                ))
+                .unwrap()
+            });
+            assert!(exposed(&bare, c), "{c:?}");
+        }
+        assert!(contrast(INK, WHITE) >= MIN_CONTRAST);
+        assert!((contrast(BLACK, WHITE) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tick_labels_have_the_decimals_their_steps_need() {
+        assert_eq!(tick_decimals(0.26, 5), 2, "0.05, 0.10, 0.15");
+        assert_eq!(tick_decimals(1.1, 5), 1);
+        assert_eq!(tick_decimals(4.9, 5), 1);
+        assert_eq!(tick_decimals(24.0, 5), 0);
+        assert_eq!(tick_decimals(0.0, 5), 0);
+        assert_eq!(tick_decimals(f64::NAN, 5), 0);
     }
 
     #[test]

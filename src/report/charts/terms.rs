@@ -421,16 +421,29 @@ fn draw_panel<DB: DrawingBackend>(
         .draw()
         .map_err(de)?;
     let ypos = |r: usize| (k - 1 - r) as f64;
+    let bar = |r: usize, t: &(String, f64)| {
+        [
+            (0.0, ypos(r) - 0.35),
+            (finite(t.1).clamp(0.0, top), ypos(r) + 0.35),
+        ]
+    };
     chart
-        .draw_series(terms.iter().enumerate().map(|(r, t)| {
-            Rectangle::new(
-                [
-                    (0.0, ypos(r) - 0.35),
-                    (finite(t.1).clamp(0.0, top), ypos(r) + 0.35),
-                ],
-                p.colour.filled(),
-            )
-        }))
+        .draw_series(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(r, t)| Rectangle::new(bar(r, t), p.colour.filled())),
+        )
+        .map_err(de)?;
+    // An ink edge, as the series of the line charts have: a yellow or sky
+    // blue bar alone is too faint on white paper to read its length.
+    chart
+        .draw_series(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(r, t)| Rectangle::new(bar(r, t), INK.stroke_width(1))),
+        )
         .map_err(de)?;
     let (xr, _) = chart.plotting_area().get_pixel_range();
     let vf = st.font(st.value_font().get_size().min(row_h as f64 * 0.7), false);

@@ -268,14 +268,9 @@ pub fn draw<DB: DrawingBackend>(
         .map_err(de)?;
     let decimals = |top: f64| if top < 5.0 { 2 } else { 1 };
     let (xd, yd) = (decimals(x_top), decimals(y_top));
-    chart
-        .configure_mesh()
+    mesh(&mut chart, st)
         .x_desc("Reassurance words per 1,000 words")
         .y_desc("Threat words per 1,000 words")
-        .label_style(lf.color(&INK))
-        .axis_desc_style(af.color(&INK))
-        .bold_line_style(LIGHT.mix(0.8))
-        .light_line_style(TRANSPARENT)
         .x_labels(10)
         .y_labels(10)
         .x_label_formatter(&|v| num(*v, xd))

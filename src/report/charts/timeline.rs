@@ -94,21 +94,14 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_area_size(label_area)
         .build_cartesian_2d(x_range.clone(), 0.0f64..1.0f64)
         .map_err(de)?;
-    chart
-        .configure_mesh()
+    mesh(&mut chart, st)
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
         .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
         .y_desc("Share of frame words")
-        .label_style(lf.color(&INK))
-        .axis_desc_style(af.color(&INK))
-        .bold_line_style(LIGHT.mix(0.8))
-        .light_line_style(TRANSPARENT)
         .draw()
         .map_err(de)?;
-    let stroke = st.px(3.0) as u32;
-    let r = line_marker_r(st);
     for (fi, _) in t.frames.iter().enumerate() {
         let (c, shape) = series_look(fi);
         // Break the line at periods without hits rather than drawing through them.
@@ -131,23 +124,13 @@ pub fn draw<DB: DrawingBackend>(
             segs.push(seg);
         }
         for s in segs {
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    s.clone(),
-                    c.stroke_width(stroke),
-                )))
-                .map_err(de)?;
-            for (x, y) in s {
-                let p = chart.backend_coord(&(x, y));
+            let px: Vec<(i32, i32)> = s.iter().map(|p| chart.backend_coord(p)).collect();
+            series_line(root, st, px.clone(), c)?;
+            for (&(x, _), p) in s.iter().zip(px) {
                 let n = t.points.get(x as usize).map_or(0, |p| p.articles);
-                if n < FEW_ARTICLES {
-                    // As in timeline_groups.png: a share of one or two
-                    // articles must not look as sure as one of a busy period.
-                    marker(root, shape, p, r, WHITE.filled())?;
-                    marker(root, shape, p, r, c.stroke_width(st.px(2.0) as u32))?;
-                } else {
-                    marker(root, shape, p, r, c.filled())?;
-                }
+                // As in timeline_groups.png: a share of one or two
+                // articles must not look as sure as one of a busy period.
+                series_marker(root, st, shape, p, c, n < FEW_ARTICLES)?;
             }
         }
     }
@@ -172,15 +155,13 @@ pub fn draw<DB: DrawingBackend>(
         // axis would put a tick at 0.5 (printed "0") when every period has one article.
         .build_cartesian_2d(x_range, 0u32..(max_n as u32 + (max_n as u32).div_ceil(7)))
         .map_err(de)?;
-    bars.configure_mesh()
+    mesh(&mut bars, st)
         .disable_x_mesh()
         .disable_y_mesh()
         .x_labels(0)
         .y_labels(3)
         .y_label_formatter(&|v| crate::report::format::int(*v as usize))
         .y_desc("Articles")
-        .label_style(lf.color(&INK))
-        .axis_desc_style(af.color(&INK))
         .draw()
         .map_err(de)?;
     bars.draw_series(t.points.iter().enumerate().map(|(pi, p)| {
@@ -242,19 +223,9 @@ pub(super) fn line_legend<DB: DrawingBackend>(
     let mut y = st.px(10.0);
     for (i, name) in names.iter().enumerate() {
         let (c, shape) = series_look(i);
-        legend
-            .draw(&PathElement::new(
-                vec![(st.px(4.0), y + st.px(9.0)), (st.px(36.0), y + st.px(9.0))],
-                c.stroke_width(st.px(3.0) as u32),
-            ))
-            .map_err(de)?;
-        marker(
-            legend,
-            shape,
-            (st.px(20.0), y + st.px(9.0)),
-            line_marker_r(st),
-            c.filled(),
-        )?;
+        let mid = y + st.px(9.0);
+        series_line(legend, st, vec![(st.px(4.0), mid), (st.px(36.0), mid)], c)?;
+        series_marker(legend, st, shape, (st.px(20.0), mid), c, false)?;
         text(
             legend,
             name,

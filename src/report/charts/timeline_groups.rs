@@ -161,8 +161,6 @@ pub fn draw<DB: DrawingBackend>(
     let panel_h = (h as i32 - x_label_h) / panels.len() as i32;
     let label_area = text_w(&lf, "100.0") + line_h(&af) + st.px(24.0);
     let x_range = -0.5f64..(np as f64 - 0.5);
-    let stroke = st.px(3.0) as u32;
-    let r = line_marker_r(st);
     let mut rest = plot;
     for (pi, &fi) in panels.iter().enumerate() {
         let last = pi + 1 == panels.len();
@@ -190,17 +188,12 @@ pub fn draw<DB: DrawingBackend>(
             .y_label_area_size(label_area)
             .build_cartesian_2d(x_range.clone(), 0.0f64..top)
             .map_err(de)?;
-        chart
-            .configure_mesh()
+        mesh(&mut chart, st)
             .disable_x_mesh()
             .x_labels(0)
             .y_labels(5)
-            .y_label_formatter(&|v| num(*v, if top < 5.0 { 1 } else { 0 }))
+            .y_label_formatter(&|v| num(*v, tick_decimals(top, 5)))
             .y_desc("Per 1,000 words")
-            .label_style(lf.color(&INK))
-            .axis_desc_style(af.color(&INK))
-            .bold_line_style(LIGHT.mix(0.8))
-            .light_line_style(TRANSPARENT)
             .draw()
             .map_err(de)?;
         let (xr, yr) = chart.plotting_area().get_pixel_range();
@@ -234,21 +227,13 @@ pub fn draw<DB: DrawingBackend>(
                 segs.push(seg);
             }
             for s in segs {
-                let path: Vec<(f64, f64)> = s.iter().map(|&(x, y, _)| (x, y)).collect();
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        path,
-                        c.stroke_width(stroke),
-                    )))
-                    .map_err(de)?;
-                for (x, y, n) in s {
-                    let p = chart.backend_coord(&(x, y));
-                    if n < FEW_ARTICLES {
-                        marker(root, shape, p, r, WHITE.filled())?;
-                        marker(root, shape, p, r, c.stroke_width(st.px(2.0) as u32))?;
-                    } else {
-                        marker(root, shape, p, r, c.filled())?;
-                    }
+                let px: Vec<(i32, i32)> = s
+                    .iter()
+                    .map(|&(x, y, _)| chart.backend_coord(&(x, y)))
+                    .collect();
+                series_line(root, st, px.clone(), c)?;
+                for (&(_, _, n), p) in s.iter().zip(px) {
+                    series_marker(root, st, shape, p, c, n < FEW_ARTICLES)?;
                 }
             }
         }
