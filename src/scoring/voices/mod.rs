@@ -45,7 +45,8 @@
 //!
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),
 //! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
-//! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
+//! one of a few plural nouns ("police", "critics", "witnesses"; not across
+//! an adverb other than the few of `words::BETWEEN`), or a pronoun.
 //! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick",
 //! and so does a role without an article ("Cressida Dick, commissioner of
 //! the Met, said"; after a quote that does not end its sentence even a long
