@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::fs;
 
 /// A reassuring narration around a threatening quote; a quote over two
-/// paragraphs; an unattributed quote.
+/// paragraphs; an unattributed quote; a one-word phrase in quotation marks
+/// with no speaker, which is narration.
 const PLAIN: &str = "Council says the city centre is calm tonight
 
 Officers reassured residents on Monday that the city centre is calm, safe and peaceful, and that families can enjoy the market.
@@ -22,6 +23,8 @@ She added: “We fear more attacks this winter.
 Visitors were told to relax and enjoy the festive lights, which are beautiful this year.
 
 A sign at the gate read “Welcome”.
+
+Someone had painted “we are not leaving this town” on the old wall.
 ";
 
 const MARKDOWN: &str = "# Minister says the new budget protects family incomes
@@ -74,7 +77,8 @@ fn voices_positions_and_speakers() {
     assert!(num(smith, "threat") > 0.0);
     assert_eq!(num(smith, "reassurance"), 0.0);
     assert!(num(smith, "sentiment") < 0.0);
-    assert_eq!(num(anon, "words"), 1.0);
+    // The unattributed quotation, without the sign's "Welcome".
+    assert_eq!(num(anon, "words"), 6.0);
     // Narration and quotes partition the article's words.
     let articles = csv_rows(&out.join("articles.csv"));
     let words: f64 = articles
@@ -95,6 +99,7 @@ fn voices_positions_and_speakers() {
         .unwrap();
     let quotes = art["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 3);
+    assert!(quotes.iter().all(|q| q["text"] != "Welcome"), "{quotes:?}");
     // The title goes from the speaker; the name as written stays with the quote.
     assert_eq!(quotes[1]["speaker"], "Jane Smith");
     assert_eq!(quotes[1]["written"], "Inspector Jane Smith");

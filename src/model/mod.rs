@@ -319,11 +319,18 @@ pub struct ArticleResult {
     pub sentences: Vec<SentenceScore>,
     /// Narration and quoted speech (one entry per speaker), scored separately.
     pub voices: Vec<VoiceScore>,
-    /// Every quote found, with its speaker.
+    /// Every quote found, with its speaker (not a phrase of at most
+    /// [`PHRASE_MAX_WORDS`] words with no speaker: see there).
     pub quotes: Vec<QuoteInfo>,
     /// Headline, lead and body, scored separately.
     pub positions: Vec<PositionScore>,
 }
+
+/// Most words of a phrase in quotation marks that, when no rule names its
+/// speaker, is read as the outlet's own words (scare quotes, a title, a
+/// nickname), not as a quotation: it stays in the narration and is no
+/// quote of `voices.csv`, `speakers.csv`, the report or `analysis.json`.
+pub const PHRASE_MAX_WORDS: usize = 3;
 
 /// Fewest words of a voice (a speaker's quotes in an article, or across
 /// the corpus) whose frame rates per 1,000 words are given: on fewer, one

@@ -2,7 +2,7 @@
 //! (headline, lead and body).
 
 use super::builder::{clip, code, doc, em, strong, t, table, Builder, MAX_ROWS};
-use crate::model::{voice_has_rates, RATE_MIN_WORDS, REASSURANCE, THREAT};
+use crate::model::{voice_has_rates, PHRASE_MAX_WORDS, RATE_MIN_WORDS, REASSURANCE, THREAT};
 use crate::report::charts;
 use crate::report::document::{Block, Cell};
 use crate::report::format::{count, fixed, int, per_1k, score3};
@@ -163,7 +163,9 @@ impl<'a> Builder<'a> {
         let a = self.a;
         self.explain(vec![
             strong("How to read this. "),
-            t("Every article is split into quoted speech and the outlet's own narration (everything outside quotes), and both are scored like whole articles, per 1,000 words of that voice. Quotes are text in double quotes (“…” or \"…\"), including quotes that run over several paragraphs the newspaper way (an opening mark on each paragraph, a closing mark only at the end), and single quotes (‘…’) where they cannot be apostrophes. Each quote is attributed to a speaker by simple patterns: "),
+            t("Every article is split into quoted speech and the outlet's own narration (everything outside quotes), and both are scored like whole articles, per 1,000 words of that voice. Quotes are text in double quotes (“…” or \"…\"), including quotes that run over several paragraphs the newspaper way (an opening mark on each paragraph, a closing mark only at the end), and single quotes (‘…’) where they cannot be apostrophes. "),
+            t(format!("A phrase of at most {PHRASE_MAX_WORDS} words in quotation marks that no pattern gives a speaker (scare quotes such as the so-called “experts”, a title, a nickname) is the outlet's own wording, not a quote: it counts as narration. ")),
+            t("Each quote is attributed to a speaker by simple patterns: "),
             em("“…,” said X"),
             t(", "),
             em("“…,” X said"),

@@ -45,7 +45,8 @@
 //!
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),
 //! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
-//! one of a few plural nouns ("police", "critics", "witnesses"), or a pronoun.
+//! one of a few plural nouns ("police", "critics", "witnesses"; not across
+//! an adverb other than the few of `words::BETWEEN`), or a pronoun.
 //! "Cressida Dick, the Met Police Commissioner, said" gives "Cressida Dick",
 //! and so does a role without an article ("Cressida Dick, commissioner of
 //! the Met, said"; after a quote that does not end its sentence even a long
@@ -83,6 +84,11 @@
 //! (`full_names.rs`); across articles speakers are grouped
 //! case-insensitively ("A spokesman" = "a spokesman").
 //!
+//! **Phrases.** A quote of at most three words (`model::PHRASE_MAX_WORDS`)
+//! that no rule gives a speaker is a phrase the outlet sets in quotation
+//! marks (scare quotes, a title, a nickname), not a quotation: it is
+//! dropped after attribution (`marked_phrase`), so its words are narration.
+//!
 //! **Narration** is everything outside quotes, so narration and quotes
 //! partition the article: their words and hits add up to the article's.
 
@@ -102,7 +108,7 @@ use super::frames::Scan;
 use super::matcher::FrameScorer;
 use super::parts::PartScore;
 use super::sentiment::SentimentAnalyzer;
-use crate::model::{QuoteInfo, SpeakerScore, VoiceScore};
+use crate::model::{QuoteInfo, SpeakerScore, VoiceScore, PHRASE_MAX_WORDS};
 
 use crate::text::tokens::TokenizedDoc;
 #[cfg(test)]
@@ -115,6 +121,7 @@ use std::collections::BTreeMap;
 pub fn quotes(text: &str) -> Vec<Quote> {
     let mut qs = find_quotes(text);
     attribute(text, &mut qs);
+    qs.retain(|q| !marked_phrase(text, q));
     qs
 }
 
@@ -123,7 +130,25 @@ pub fn quotes(text: &str) -> Vec<Quote> {
 pub fn quotes_in(text: &str, sentences: &[(usize, usize)]) -> Vec<Quote> {
     let mut qs = find_quotes(text);
     attribute_in(text, sentences, &mut qs);
+    qs.retain(|q| !marked_phrase(text, q));
     qs
+}
+
+/// Whether `q` is a phrase the outlet sets in quotation marks rather than
+/// a quotation: no rule names its speaker and it has at most
+/// [`PHRASE_MAX_WORDS`] words (scare quotes, a title, a nickname, a term:
+/// the so-called “experts”, the film “Breaking Bad”). Such marks distance
+/// or name; they give no one a voice, so the phrase stays in the narration
+/// instead of swelling the unattributed quotes. Attribution has already
+/// run, so the phrase still bounds the context of the quotes beside it;
+/// a short quote with a speaker (X called it “a mistake”) is a quotation.
+fn marked_phrase(text: &str, q: &Quote) -> bool {
+    q.speaker.is_empty()
+        && text[q.start..q.end]
+            .split_whitespace()
+            .filter(|w| w.contains(char::is_alphanumeric))
+            .count()
+            <= PHRASE_MAX_WORDS
 }
 
 // ------------------------------------------------------------------ scoring
@@ -499,6 +524,14 @@ mod tests {
         }
     }
 
+    /// Every quote of `text` with its speaker, short phrases with no
+    /// speaker too: what the attribution tests read.
+    fn attributed(text: &str) -> Vec<Quote> {
+        let mut qs = find_quotes(text);
+        attribute(text, &mut qs);
+        qs
+    }
+
     fn found(text: &str) -> Vec<(String, String)> {
         quotes(text)
             .into_iter()
@@ -532,12 +565,12 @@ mod tests {
     #[test]
     fn quote_over_paragraphs_is_one_quote() {
         let t = "She added: “First paragraph of the quote.\n\n“Second paragraph ends here.”\nNarration follows.";
-        let q = quotes(t);
+        let q = attributed(t);
         assert_eq!(q.len(), 1);
         assert!(t[q[0].start..q[0].end].starts_with("First"));
         assert!(t[q[0].start..q[0].end].ends_with("here."));
         // Unterminated without a continuation: the quote ends with its paragraph.
-        let u = quotes("He said: “No closing mark\nNext paragraph is narration.");
+        let u = attributed("He said: “No closing mark\nNext paragraph is narration.");
         assert_eq!(u.len(), 1);
         assert_eq!(u[0].end, "He said: “No closing mark".len());
     }
@@ -609,7 +642,7 @@ mod tests {
             ),
         ];
         for (text, speaker) in cases {
-            let q = quotes(text);
+            let q = attributed(text);
             assert_eq!(q.len(), 1, "{text}");
             assert_eq!(q[0].as_written(), speaker, "{text}");
         }
@@ -618,34 +651,34 @@ mod tests {
     #[test]
     fn pronouns_take_the_last_named_speaker() {
         let t = "“First,” Ms Dick said.\n\nShe added:\n“Second.”\n\nThen she said “third”.";
-        let q = quotes(t);
+        let q = attributed(t);
         let s: Vec<&str> = q.iter().map(|q| q.as_written()).collect();
         assert_eq!(s, ["Ms Dick", "Ms Dick", "Ms Dick"]);
         // "He" is not Ms Dick, and an older name is no fallback.
         let t = "“First,” Mr Li said. “Second,” Ms Dick said. Then he said “third”.";
-        let s: Vec<String> = quotes(t)
+        let s: Vec<String> = attributed(t)
             .iter()
             .map(|q| q.as_written().to_string())
             .collect();
         assert_eq!(s, ["Mr Li", "Ms Dick", ""]);
         // Nor is a name two sentences back, with a sentence about someone else between.
         let t = "“First,” Mr Li said. Ms Dick arrived late. “Second,” he said.";
-        let s: Vec<String> = quotes(t)
+        let s: Vec<String> = attributed(t)
             .iter()
             .map(|q| q.as_written().to_string())
             .collect();
         assert_eq!(s, ["Mr Li", ""]);
         // A sentence about him keeps him near.
         let t = "“First,” Mr Li said. He arrived late. “Second,” he said.";
-        let s: Vec<String> = quotes(t)
+        let s: Vec<String> = attributed(t)
             .iter()
             .map(|q| q.as_written().to_string())
             .collect();
         assert_eq!(s, ["Mr Li", "Mr Li"]);
-        assert_eq!(quotes("“Alone,” she said.")[0].speaker, "");
+        assert_eq!(attributed("“Alone,” she said.")[0].speaker, "");
         // A name before a speech verb in the narration counts too.
         let t = "“One,” Ms Dick said.\n\nLord Harris, who advised the mayor, told peers he was not convinced.\n\n“Two,” he said.";
-        let s: Vec<String> = quotes(t)
+        let s: Vec<String> = attributed(t)
             .iter()
             .map(|q| q.as_written().to_string())
             .collect();
@@ -653,9 +686,34 @@ mod tests {
     }
 
     #[test]
+    fn a_short_phrase_with_no_speaker_is_no_quotation() {
+        // Scare quotes and a title: the outlet's words, left in the narration.
+        let t = "The so-called \u{201c}experts\u{201d} praised the film \u{201c}Dark Water Rising\u{201d} on Monday.";
+        assert!(attributed(t).len() == 2 && quotes(t).is_empty());
+        let v = voice_spans(t, &quotes(t));
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].3, [(0, t.len())]);
+        // A short quote with a speaker is a quotation, and so is a longer
+        // one without.
+        assert_eq!(
+            found("Ms Roy called the plan \u{201c}a costly mistake\u{201d} on Monday."),
+            [pair("a costly mistake", "Ms Roy")]
+        );
+        assert_eq!(
+            found("A sign at the gate read \u{201c}keep out of here\u{201d} in red."),
+            [pair("keep out of here", "")]
+        );
+        // Words are counted by spaces; a lone mark is none.
+        assert_eq!(
+            found("Prices went \u{201c}up - and up\u{201d} again."),
+            [] as [(String, String); 0]
+        );
+    }
+
+    #[test]
     fn voices_partition_the_text() {
         let t = "Calm day. “Danger,” said Ms Dick. “More,” she said. “Anon.”";
-        let q = quotes(t);
+        let q = attributed(t);
         let v = voice_spans(t, &q);
         assert_eq!(v.len(), 3);
         // One voice per person, named without the title (`full_names.rs`).

@@ -225,24 +225,37 @@ const BODY_ENDS: &[&str] = &[
     "partners",
 ];
 
+/// Particles of a family name ("Abu Bakar", "de Mistura", "bin Laden")
+/// that are no given name too ("Ben", "Van" and "Del" are), so a capital
+/// one still opens the family name, whose given name stands before it.
+fn family_particle(w: &str) -> bool {
+    (lower_in(w, NAME_PARTICLES) || lower_in(w, &["abu"])) && !lower_in(w, &["ben", "van", "del"])
+}
+
 /// Where the person's name starts in `words`, a run of capitalised words
 /// read back from a speech verb, when a place or body is glued before it:
 /// "[Ambassador to] the Republic of Ruritania Jane Doe", "[Director at]
 /// Acme Trading GmbH Jane Doe", "Secretary of State Jane Doe". `before`
 /// holds the (up to two) words ahead of the run. It is read so only when a
 /// role ([`titled`]) and a link ([`PLACE_LINKS`]) stand before the place,
-/// and the place leaves at least three words of which the last two (an
-/// initial between them allowed) may be a personal name and do not end a
-/// body's name ([`BODY_ENDS`]): a capitalised run cannot be told from a
-/// name otherwise, and "the Republic of Ruritania" alone stays whole.
+/// and the place leaves a personal name of at least two words: a
+/// capitalised run cannot be told from a name otherwise, and "the Republic
+/// of Ruritania" alone stays whole. Where the place ends with a word that
+/// ends a body's name ([`BODY_ENDS`]: "of Police", "of State"), the name
+/// is every word after it ("Inspector-General of Police Khalid Abu
+/// Bakar"); else it is the last two words, with the given name before an
+/// initial or a family name's particle ("John Q. Public", "Khalid Abu
+/// Bakar"), and it never holds a body's last word.
 pub(super) fn person_after_place(before: &[&str], words: &[&str]) -> Option<usize> {
     let n = words.len();
     let role_link = |ws: &[&str]| {
         ws.len() >= 2 && titled(ws[ws.len() - 2]) && lower_in(ws[ws.len() - 1], PLACE_LINKS)
     };
+    // A lower-case particle is part of the name ("Ruud van Nistelrooy"),
+    // not a link.
     let inner = words
         .iter()
-        .rposition(|w| w.starts_with(char::is_lowercase));
+        .rposition(|w| w.starts_with(char::is_lowercase) && !particle(w));
     let (start, role) = match inner {
         Some(i) => (i + 1, role_link(&words[..=i]) || role_link(before)),
         None => (0, role_link(before)),
@@ -250,14 +263,28 @@ pub(super) fn person_after_place(before: &[&str], words: &[&str]) -> Option<usiz
     if !role || n < start + 3 {
         return None;
     }
+    let name_part = |w: &&str| name_word(w) || initial(w) || particle(w) || family_particle(w);
+    let whole = |p: usize| {
+        let person = &words[p..];
+        p > start
+            && person.iter().all(name_part)
+            && !person.iter().any(|w| lower_in(w, BODY_ENDS))
+            && person.iter().filter(|w| name_word(w)).count() >= 2
+    };
+    // The body's last word ends the place.
+    if let Some(b) = (start..n - 2)
+        .rev()
+        .find(|&b| lower_in(words[b], BODY_ENDS))
+    {
+        if n - (b + 1) <= MAX_NAME_WORDS + 1 && whole(b + 1) {
+            return Some(b + 1);
+        }
+    }
     let mut p = n - 2;
-    if initial(words[p]) {
+    while p > start + 1 && (initial(words[p]) || particle(words[p]) || family_particle(words[p])) {
         p -= 1;
     }
-    let person = &words[p..];
-    let names = person.iter().all(|w| name_word(w) || initial(w));
-    let body = person.iter().any(|w| lower_in(w, BODY_ENDS));
-    (p > start && names && !body).then_some(p)
+    whole(p).then_some(p)
 }
 
 /// Adverbs that may stand between a name and its speech verb ("when the
@@ -319,6 +346,29 @@ mod tests {
         assert_eq!(
             cut("", "Secretary of State Jane Doe").as_deref(),
             Some("Jane Doe")
+        );
+        // The whole name after a body's last word, or before a particle
+        // or an initial; a given name that is also a particle is no
+        // particle.
+        assert_eq!(
+            cut("", "Commissioner of Police Amir Abu Salem").as_deref(),
+            Some("Amir Abu Salem")
+        );
+        assert_eq!(
+            cut("Minister of", "State Jane Mary Doe").as_deref(),
+            Some("Jane Mary Doe")
+        );
+        assert_eq!(
+            cut("Ambassador to", "Ruritania Omar Abu Zayed").as_deref(),
+            Some("Omar Abu Zayed")
+        );
+        assert_eq!(
+            cut("Ambassador to", "the Republic of Ruritania Omar bin Zayed").as_deref(),
+            Some("Omar bin Zayed")
+        );
+        assert_eq!(
+            cut("Ambassador to", "Ruritania Ben Carter").as_deref(),
+            Some("Ben Carter")
         );
         // A body, no role before it, or too few words: left whole.
         assert_eq!(cut("director of", "Human Rights Watch"), None);
