@@ -3,19 +3,12 @@
 //! (a spreadsheet with 36 empty text cells gives one warning listing their
 //! lines, not 36 warnings in which the other messages are lost).
 
+use crate::input::formats::table::source_line as table_line;
 use crate::model::Skipped;
 use std::collections::BTreeMap;
 
 /// Fewest rows of one table skipped for one reason that share a warning.
 const GROUPED_ROWS: usize = 3;
-
-/// The table and line of a table row's source ("t.csv:line 23 (row 22)"
-/// -> ("t.csv", 23)); `None` for a file.
-fn table_line(source: &str) -> Option<(&str, u64)> {
-    let (file, rest) = source.rsplit_once(":line ")?;
-    let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
-    Some((file, digits.parse().ok()?))
-}
 
 /// One warning per skipped file, and one per table and reason for its rows
 /// skipped for that reason (at least [`GROUPED_ROWS`] of them), each in the

@@ -108,20 +108,21 @@ pub fn apply(path: &Path, corpus: &mut Corpus) -> Result<()> {
     let mut matched = vec![false; corpus.documents.len()];
     let mut unmatched: Vec<String> = Vec::new();
     let mut bad_dates: Vec<String> = Vec::new();
-    // "3/5/2024" is read in the order the column's other dates settle.
+    // Read whole first: "3/5/2024" is read in the order the column's other
+    // dates settle.
+    let records = rdr
+        .records()
+        .map(|rec| {
+            rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                bad(format!("line {line}: unreadable CSV row: {e}"))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let order = header.iter().position(|h| h == "date").and_then(|i| {
-        let (mut again, _, _) = csv_reader(text.as_bytes(), TableKind::of(path));
-        let dates: Vec<String> = again
-            .records()
-            .filter_map(|r| r.ok()?.get(i).map(str::to_string))
-            .collect();
-        crate::input::day_month::column_order(dates.iter().map(String::as_str))
+        crate::input::day_month::column_order(records.iter().filter_map(|r| r.get(i)))
     });
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            bad(format!("line {line}: unreadable CSV row: {e}"))
-        })?;
+    for rec in records {
         let line = rec.position().map_or(0, |p| p.line());
         if rec.len() != header.len() {
             return Err(bad(format!(

@@ -46,6 +46,14 @@ pub fn row_source(name: &str, jsonl: bool, line: u64, row: usize) -> String {
     }
 }
 
+/// The table and line of a source [`row_source`] wrote ("t.csv:line 23
+/// (row 22)" -> ("t.csv", 23)); `None` for a file's own source.
+pub fn source_line(source: &str) -> Option<(&str, u64)> {
+    let (file, rest) = source.rsplit_once(":line ")?;
+    let digits = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+    Some((file, digits.parse().ok()?))
+}
+
 /// Reads one table into `corpus`.
 pub fn read(
     path: &Path,
@@ -332,6 +340,19 @@ mod tests {
             ),
             "{w:?}"
         );
+    }
+
+    /// `source_line` reads back what `row_source` writes, for the
+    /// warnings that group skipped rows by table.
+    #[test]
+    fn a_row_source_reads_back_as_its_table_and_line() {
+        let csv = row_source("my:line 1.csv", false, 23, 22);
+        assert_eq!(source_line(&csv), Some(("my:line 1.csv", 23)));
+        assert_eq!(
+            source_line(&row_source("t.jsonl", true, 4, 4)),
+            Some(("t.jsonl", 4))
+        );
+        assert_eq!(source_line("folder/a.txt"), None);
     }
 
     /// A `.tsv` file is split at tabs only: a one-column header shows no
