@@ -1,7 +1,6 @@
 //! A table row becomes a document, and the columns named by flags are
 //! checked against the table's: the rules `analyze` and `frame score` share.
 
-use super::super::front_matter::read_date_in;
 use super::super::html::{holds_markup, html_to_text};
 use super::rows::RawRow;
 use crate::input::article::make_document;
@@ -61,17 +60,6 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
     })
 }
 
-/// The row's date as frame keeps it (ISO, a written-out date made ISO, as
-/// in front matter), or why it cannot be read; `None` without a date.
-pub fn row_date(
-    row: &RawRow,
-    cols: &TableColumns,
-    order: Option<DayMonth>,
-) -> Option<Result<String, String>> {
-    let v = row.fields.get(cols.date.as_ref()?)?.trim();
-    (!v.is_empty()).then(|| read_date_in(v, order))
-}
-
 /// The document of one row (`source` names it in later messages), or why
 /// the row is left out.
 pub fn to_document(
@@ -80,18 +68,19 @@ pub fn to_document(
     keep_boilerplate: bool,
     source: String,
 ) -> Result<Document, String> {
-    to_document_in(row, cols, keep_boilerplate, source, None)
+    to_document_in(row, cols, keep_boilerplate, source, None).map(|(doc, _)| doc)
 }
 
 /// [`to_document`], reading year-last dates in the order of day and month
-/// that the table's date column settles (`input::day_month::column_order`).
+/// that the table's date column settles (`input::day_month::column_order`);
+/// with the document, why its date cell could not be read, if it could not.
 pub fn to_document_in(
     row: &RawRow,
     cols: &TableColumns,
     keep_boilerplate: bool,
     source: String,
     order: Option<DayMonth>,
-) -> Result<Document, String> {
+) -> Result<(Document, Option<String>), String> {
     let get = |c: &Option<String>| {
         c.as_ref()
             .and_then(|c| row.fields.get(c))
@@ -159,11 +148,10 @@ pub fn to_document_in(
         doc.set_title(&t);
     }
     // An unreadable date is left empty and kept apart; `read` warns of it.
-    if let Some(v) = cols.date.as_ref().and_then(|c| row.fields.get(c)) {
-        if !v.trim().is_empty() {
-            let _ = doc.set_date_in(v, order);
-        }
-    }
+    let bad_date = match cols.date.as_ref().and_then(|c| row.fields.get(c)) {
+        Some(v) if !v.trim().is_empty() => doc.set_date_in(v, order).err(),
+        _ => None,
+    };
     doc.group = get(&cols.group);
     // Every other short column is metadata that --group-by can pick.
     for (k, v) in &row.fields {
@@ -172,7 +160,7 @@ pub fn to_document_in(
             doc.meta.insert(k.trim().to_lowercase(), v.to_string());
         }
     }
-    Ok(doc)
+    Ok((doc, bad_date))
 }
 
 #[cfg(test)]

@@ -167,8 +167,8 @@ pub fn read(
     for row in rows {
         let source = row_source(&name, is_jsonl, row.line, row.row);
         match convert::to_document_in(&row, cols, keep_boilerplate, source.clone(), order) {
-            Ok(doc) => {
-                if let Some(Err(why)) = convert::row_date(&row, cols, order) {
+            Ok((doc, bad_date)) => {
+                if let Some(why) = bad_date {
                     bad_dates.push(format!("{source}: {why}"));
                 }
                 rows_of
