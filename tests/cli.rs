@@ -415,7 +415,7 @@ fn score_reads_stdin_and_csv() {
     let mut lines = r.stdout.lines();
     let header = lines.next().unwrap();
     assert!(
-        header.starts_with("id,sentiment,positive,negative,neutral,threat,reassurance"),
+        header.starts_with("id,words,sentiment,positive,negative,neutral,threat,reassurance"),
         "{header}"
     );
     assert!(header.ends_with(",threat_balance"));

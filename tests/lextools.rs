@@ -154,7 +154,7 @@ fn only_your_lexicons_and_score() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with(
-            "id,sentiment,positive,negative,neutral,baking,violence,threat_balance\n1,"
+            "id,words,sentiment,positive,negative,neutral,baking,violence,threat_balance\n1,5,"
         ),
         "{}",
         r.stdout

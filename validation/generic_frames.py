@@ -115,7 +115,7 @@ def rho_interval(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
 
 
 def measure(name: str, a: dict, b: dict, ids: list[str], texts: list[str],
-            score: np.ndarray) -> dict:
+            score: np.ndarray, words: np.ndarray) -> dict:
     qs = QUESTIONS[name]
     ca = np.array([[a[i][q] for q in qs] for i in ids], dtype=float)
     cb = np.array([[b[i][q] for q in qs] for i in ids], dtype=float)
@@ -141,6 +141,9 @@ def measure(name: str, a: dict, b: dict, ids: list[str], texts: list[str],
         "floor": v.auc(y, floor), "diff_ci": ci["diff"],
         "ceiling": v.auc(y, ceiling) if ceiling is not None else float("nan"),
         "rho": float(spearmanr(score, scale).statistic), "rho_ci": rho_interval(score, scale),
+        # The same hits counted, not per 1,000 words, and the length alone: how much of
+        # the ranking the article's length would give.
+        "auc_count": v.auc(y, score * words / 1000), "auc_words": v.auc(y, words),
         "lexicon_sha256": hashlib.sha256(lex.read_bytes()).hexdigest(),
         "by_sample": by_sample,
     }
@@ -158,7 +161,7 @@ def main() -> None:
     texts = articles(ids)
     with tempfile.TemporaryDirectory() as tmp:
         scores, skipped = v.frame_scores(ids, texts, Path(tmp), "generic_frames")
-    rows = [measure(f, a, b, ids, texts, scores[f]) for f in QUESTIONS]
+    rows = [measure(f, a, b, ids, texts, scores[f], scores["words"]) for f in QUESTIONS]
     for r in rows:
         print(f"validation: generic frames  {r['frame']:15} {r['positives']:3}/{r['n']}  "
               f"AUC {r['auc']:.3f} rho {r['rho']:.3f} floor {r['floor']:.3f} "
@@ -275,6 +278,18 @@ def write_doc(rows: list[dict], skipped: int, prov: tuple) -> None:
         "compares the score with the whole scale, not only with the cut at one third. The "
         "last columns split the AUC by sample: how far they differ shows how much a "
         "figure from 120 articles moves by chance.",
+        "",
+        "**Length.** Longer articles were more often coded as carrying each frame: the "
+        "article's length alone ranks them with AUC "
+        + ", ".join(f"{v.f2(r['auc_words'])} ({r['frame']})" for r in rows)
+        + ". frame's score is per 1,000 words, so it does not reward length; the same hits "
+        "counted, not divided by the length, rank the articles with AUC "
+        + ", ".join(f"{v.f2(r['auc_count'])} ({r['frame']})" for r in rows)
+        + ". Part of what a count gains is length, which the coders' yes-or-no questions "
+        "reward (a long article has more room to touch a frame once). Compare articles by "
+        "their per-1,000 scores for how much of their wording a frame takes; to ask whether "
+        "an article touches a frame at all, read its hits (the brackets in the report, "
+        "`hits` in frames.csv), not its score.",
         "",
         "**What was changed after the first sample.** The first sample showed articles "
         "in which a government or an authority acts on a problem (declares a state of "

@@ -197,7 +197,8 @@ def load_frac() -> tuple[list[str], list[str], list[set[str]]]:
 
 def frame_scores(ids: list[str], texts: list[str], tmp: Path,
                  name: str) -> tuple[dict[str, np.ndarray], int]:
-    """Per-1,000-word scores of every frame; texts frame skips (empty) score 0."""
+    """Per-1,000-word scores of every frame, and the word counts ("words"); texts frame
+    skips (empty) score 0."""
     src = tmp / f"{name}.jsonl"
     with open(src, "w", encoding="utf-8") as f:
         for i, t in zip(ids, texts):
@@ -215,8 +216,9 @@ def frame_scores(ids: list[str], texts: list[str], tmp: Path,
     if missing:
         print(f"validation: {name}: frame skipped {len(missing)} text(s); scored as 0",
               file=sys.stderr)
-    return {fr: np.array([float(got.get(i, {}).get(fr, 0.0)) for i in ids]) for fr in FRAMES
-            if any(fr in row for row in got.values())}, len(missing)
+    # "words" (the word count the scores are per 1,000 of) comes along for the length check.
+    return {fr: np.array([float(got.get(i, {}).get(fr, 0.0)) for i in ids]) for fr in
+            FRAMES + ["words"] if any(fr in row for row in got.values())}, len(missing)
 
 
 TOKEN = re.compile(r"[a-z0-9]+")

@@ -59,6 +59,7 @@ impl BatchScorer {
                 let s = scorer.score(&d.text, td, &tc.vocab, &self.senti);
                 ScoreRow {
                     id: d.id.clone(),
+                    words: td.tokens.len(),
                     sentiment: s.sentiment.compound,
                     positive: s.sentiment.positive,
                     negative: s.sentiment.negative,
@@ -161,5 +162,24 @@ pub(crate) mod tests {
             assert_eq!(batch.scored, 3);
         }
         assert!(out == to_csv(&scorer.score(&docs), &frames));
+    }
+
+    /// The words column is what the scores are per 1,000 of: a score times
+    /// the words over 1,000 gives back the hits.
+    #[test]
+    fn a_row_gives_its_word_count_so_scores_turn_back_into_hits() {
+        let (scorer, _) = default_scorer();
+        let doc = Document {
+            id: "a".into(),
+            text: "The attack killed three people. The city is calm.".into(),
+            ..Default::default()
+        };
+        let row = &scorer.score(&[doc])[0];
+        assert_eq!(row.words, 9);
+        let threat = row.frames.iter().find(|(f, _)| f == "threat").unwrap().1;
+        assert!(
+            (threat * row.words as f64 / 1000.0 - 2.0).abs() < 1e-9,
+            "{threat}"
+        );
     }
 }

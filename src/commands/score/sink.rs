@@ -8,6 +8,9 @@ use std::io::Write;
 pub struct ScoreRow {
     /// Id (line number, or the id column).
     pub id: String,
+    /// Word tokens the scores are per 1,000 of (stop words included, as in
+    /// `analyze`): with it a reader can turn a score back into its hits.
+    pub words: usize,
     /// Compound sentiment in [-1, 1].
     pub sentiment: f64,
     /// Positive share.
@@ -76,16 +79,23 @@ impl<'a> RowSink<'a> {
     }
 }
 
-/// Writes rows as CSV (`id, sentiment, positive, negative, neutral, <frames...>, threat_balance`).
+/// Writes rows as CSV (`id, words, sentiment, positive, negative, neutral, <frames...>, threat_balance`).
 pub fn to_csv(rows: &[ScoreRow], frames: &[String]) -> Vec<u8> {
     use crate::report::csv::write_text_record;
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let mut header: Vec<String> = ["id", "sentiment", "positive", "negative", "neutral"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut header: Vec<String> = [
+        "id",
+        "words",
+        "sentiment",
+        "positive",
+        "negative",
+        "neutral",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     header.extend(frames.iter().cloned());
     header.push("threat_balance".into());
     write_text_record(&mut w, &header);
@@ -104,6 +114,7 @@ fn csv_rows(rows: &[ScoreRow]) -> Vec<u8> {
     for r in rows {
         let mut rec = vec![
             r.id.clone(),
+            r.words.to_string(),
             format!("{:.4}", r.sentiment),
             format!("{:.4}", r.positive),
             format!("{:.4}", r.negative),
@@ -126,6 +137,7 @@ pub fn to_jsonl(rows: &[ScoreRow]) -> Vec<u8> {
     for r in rows {
         let mut m = serde_json::Map::new();
         m.insert("id".into(), r.id.clone().into());
+        m.insert("words".into(), r.words.into());
         for (k, v) in [
             ("sentiment", r.sentiment),
             ("positive", r.positive),
