@@ -997,3 +997,56 @@ fn spreadsheet_dates_are_read_when_the_day_is_clear() {
     assert_eq!(dates, ["a=2017-02-07", "b=2017-02-17", "c=2017-03-05"]);
     assert_not_said(&r, "is not a date frame can read");
 }
+
+/// Tables from news feeds and scrapers end each title with the outlet
+/// ("Storm hits the coast - BBC News"): frame reads the title as the
+/// headline, so the site's name is cut, said once, and kept as the outlet;
+/// a speaker after a wire headline ("- Putin") stays.
+#[test]
+fn a_sites_name_after_a_tables_titles_is_cut_and_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let table = tmp.path().join("feed.csv");
+    fs::write(
+        &table,
+        "id,title,text\n\
+         a,Storm hits the coast - BBC News,A storm hit the coast and two people were hurt.\n\
+         b,Floods close roads in Kent | The Guardian,Floods closed roads and residents fear the danger.\n\
+         c,Russia ready to cooperate on Syria - Putin,The Kremlin said talks would go on.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("o");
+    let r = analyze(
+        &table,
+        &["--title-column", "title", "--id-column", "id"],
+        &out,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<String> = csv_maps(&out.join("articles.csv"))
+        .into_iter()
+        .map(|m| format!("{}|{}", m["title"], m["outlet"]))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Storm hits the coast|BBC News",
+            "Floods close roads in Kent|The Guardian",
+            "Russia ready to cooperate on Syria - Putin|",
+        ]
+    );
+    assert_said(&r, "feed.csv: 2 titles end in a site's name");
+    // The outlet is a column --group-by can pick.
+    let out2 = tmp.path().join("o2");
+    let r = analyze(
+        &table,
+        &[
+            "--title-column",
+            "title",
+            "--id-column",
+            "id",
+            "--group-by",
+            "outlet",
+        ],
+        &out2,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

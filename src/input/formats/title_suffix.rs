@@ -62,9 +62,7 @@ pub fn strip_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
     }
     let head_words = head.split_whitespace().count();
     let tail_words = tail.split_whitespace().count();
-    let news = tail_l
-        .split_whitespace()
-        .any(|w| NEWS_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let news = names_news(tail);
     let most = if title_case(head) {
         MAX_NAME_WORDS_TITLE_CASE
     } else {
@@ -80,7 +78,7 @@ pub fn strip_site(title: &str, site: Option<&str>) -> (String, Option<String>) {
 }
 
 /// The title split at its last separator: (before, after).
-fn last_split(title: &str) -> Option<(&str, &str)> {
+pub fn last_split(title: &str) -> Option<(&str, &str)> {
     SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
@@ -88,9 +86,17 @@ fn last_split(title: &str) -> Option<(&str, &str)> {
         .map(|(at, len)| (&title[..at], &title[at + len..]))
 }
 
+/// Whether a site's name holds a word of news sites ("BBC News", "The
+/// Guardian", "Daily Mail").
+pub fn names_news(tail: &str) -> bool {
+    tail.to_lowercase()
+        .split_whitespace()
+        .any(|w| NEWS_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 /// Whether `s` reads as a name: every word capitalised (or a number, an
 /// "&", a domain such as "nytimes.com"), bar a few linking words inside.
-fn looks_like_name(s: &str) -> bool {
+pub fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()
         && words.iter().enumerate().all(|(i, w)| {

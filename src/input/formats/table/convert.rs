@@ -3,6 +3,7 @@
 
 use super::super::html::{holds_markup, html_to_text};
 use super::rows::RawRow;
+use super::site_titles::{row_site, SiteTitles};
 use crate::input::article::make_document;
 use crate::input::day_month::DayMonth;
 use crate::input::document::Document;
@@ -68,19 +69,47 @@ pub fn to_document(
     keep_boilerplate: bool,
     source: String,
 ) -> Result<Document, String> {
-    to_document_in(row, cols, keep_boilerplate, source, None).map(|(doc, _)| doc)
+    to_document_in(
+        row,
+        cols,
+        keep_boilerplate,
+        source,
+        &TableContext::default(),
+    )
+    .map(|r| r.doc)
 }
 
-/// [`to_document`], reading year-last dates in the order of day and month
-/// that the table's date column settles (`input::day_month::column_order`);
-/// with the document, why its date cell could not be read, if it could not.
+/// What the whole table tells about one row's cells: the order of day and
+/// month its date column settles, and the site names its titles end in.
+#[derive(Debug, Default, Clone)]
+pub struct TableContext {
+    /// Day and month order of year-last dates (`input::day_month::column_order`).
+    pub order: Option<DayMonth>,
+    /// Site names to cut from the end of titles.
+    pub sites: SiteTitles,
+}
+
+/// A row read as an article, with what its reading noticed.
+#[derive(Debug)]
+pub struct RowDocument {
+    /// The article.
+    pub doc: Document,
+    /// Why its date cell could not be read, if it could not.
+    pub bad_date: Option<String>,
+    /// The site's name cut from the end of its title, if one was.
+    pub site_cut: Option<String>,
+}
+
+/// [`to_document`], reading the row's cells as the whole table settles
+/// them ([`TableContext`]): year-last dates in the column's order, and
+/// titles without the site's name they end in.
 pub fn to_document_in(
     row: &RawRow,
     cols: &TableColumns,
     keep_boilerplate: bool,
     source: String,
-    order: Option<DayMonth>,
-) -> Result<(Document, Option<String>), String> {
+    context: &TableContext,
+) -> Result<RowDocument, String> {
     let get = |c: &Option<String>| {
         c.as_ref()
             .and_then(|c| row.fields.get(c))
@@ -134,6 +163,13 @@ pub fn to_document_in(
         };
         t.split_whitespace().collect::<Vec<_>>().join(" ")
     });
+    let (title, site_cut) = match title {
+        Some(t) => {
+            let (t, cut) = context.sites.cut(&t, row_site(row.fields.iter()));
+            (Some(t), cut)
+        }
+        None => (None, None),
+    };
     let text = match &title {
         Some(t) => with_headline(t, &text),
         None => text,
@@ -149,7 +185,7 @@ pub fn to_document_in(
     }
     // An unreadable date is left empty and kept apart; `read` warns of it.
     let bad_date = match cols.date.as_ref().and_then(|c| row.fields.get(c)) {
-        Some(v) if !v.trim().is_empty() => doc.set_date_in(v, order).err(),
+        Some(v) if !v.trim().is_empty() => doc.set_date_in(v, context.order).err(),
         _ => None,
     };
     doc.group = get(&cols.group);
@@ -160,7 +196,17 @@ pub fn to_document_in(
             doc.meta.insert(k.trim().to_lowercase(), v.to_string());
         }
     }
-    Ok((doc, bad_date))
+    // The outlet a title named, for --group-by, unless a column names it.
+    if let Some(site) = &site_cut {
+        doc.meta
+            .entry("outlet".to_string())
+            .or_insert_with(|| site.clone());
+    }
+    Ok(RowDocument {
+        doc,
+        bad_date,
+        site_cut,
+    })
 }
 
 #[cfg(test)]

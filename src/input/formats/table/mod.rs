@@ -7,12 +7,14 @@
 //!
 //! `rows.rs` reads rows one at a time, `convert.rs` turns a row into a
 //! document, `open.rs` opens a file for streaming, `quotes.rs` finds a
-//! quotation mark that is never closed.
+//! quotation mark that is never closed, `site_titles.rs` cuts the site's
+//! name from the end of titles.
 
 mod convert;
 pub mod open;
 pub mod quotes;
 pub mod rows;
+pub mod site_titles;
 
 pub use convert::{listing, missing_column, to_document};
 
@@ -22,7 +24,7 @@ use crate::input::limits::MAX_FILE_BYTES;
 use crate::model::error::{Error, Result};
 use crate::model::options::TableColumns;
 use crate::model::{InputRecord, Skipped};
-use rows::{RowEvent, TableKind, TableRows};
+use rows::{RawRow, RowEvent, TableKind, TableRows};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -156,20 +158,37 @@ pub fn read(
     let mut rows_of: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut docs = Vec::new();
     let mut bad_dates = Vec::new();
-    // "3/5/2024" is read in the order the column's other dates settle.
-    let order = cols.date.as_ref().and_then(|c| {
-        crate::input::day_month::column_order(
-            rows.iter()
-                .filter_map(|r| r.fields.get(c))
-                .map(String::as_str),
-        )
-    });
+    fn column<'a>(rows: &'a [RawRow], c: &'a str) -> impl Iterator<Item = &'a str> {
+        rows.iter()
+            .filter_map(move |r| r.fields.get(c))
+            .map(String::as_str)
+    }
+    let context = convert::TableContext {
+        // "3/5/2024" is read in the order the column's other dates settle.
+        order: cols
+            .date
+            .as_ref()
+            .and_then(|c| crate::input::day_month::column_order(column(&rows, c))),
+        sites: cols
+            .title
+            .as_ref()
+            .map(|c| site_titles::SiteTitles::of(column(&rows, c)))
+            .unwrap_or_default(),
+    };
+    let mut sites_cut: BTreeMap<String, usize> = BTreeMap::new();
     for row in rows {
         let source = row_source(&name, is_jsonl, row.line, row.row);
-        match convert::to_document_in(&row, cols, keep_boilerplate, source.clone(), order) {
-            Ok((doc, bad_date)) => {
+        match convert::to_document_in(&row, cols, keep_boilerplate, source.clone(), &context) {
+            Ok(convert::RowDocument {
+                doc,
+                bad_date,
+                site_cut,
+            }) => {
                 if let Some(why) = bad_date {
                     bad_dates.push(format!("{source}: {why}"));
+                }
+                if let Some(site) = site_cut {
+                    *sites_cut.entry(site).or_default() += 1;
                 }
                 rows_of
                     .entry(doc.id.clone())
@@ -181,6 +200,9 @@ pub fn read(
         }
     }
     if let Some(w) = bad_dates_warning(&name, &bad_dates) {
+        corpus.warnings.push(w);
+    }
+    if let Some(w) = site_titles::cut_warning(&name, &sites_cut) {
         corpus.warnings.push(w);
     }
     let mut clashes: Vec<(usize, String)> = rows_of
