@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::fs;
 
 /// A reassuring narration around a threatening quote; a quote over two
-/// paragraphs; an unattributed quote; a one-word phrase in quotation marks
-/// with no speaker, which is narration.
+/// paragraphs; an unattributed quote, which the mayor calling for calm
+/// after it did not speak; a one-word phrase in quotation marks with no
+/// speaker, which is narration.
 const PLAIN: &str = "Council says the city centre is calm tonight
 
 Officers reassured residents on Monday that the city centre is calm, safe and peaceful, and that families can enjoy the market.
@@ -24,7 +25,7 @@ Visitors were told to relax and enjoy the festive lights, which are beautiful th
 
 A sign at the gate read “Welcome”.
 
-Someone had painted “we are not leaving this town” on the old wall.
+Someone had painted on the old wall: “We are not leaving this town.” Mayor Tom Reed called for calm.
 ";
 
 const MARKDOWN: &str = "# Minister says the new budget protects family incomes

@@ -5,7 +5,9 @@
 //! rules and the pronoun rules share, and the shape of a comma aside after
 //! a name (a role, a participle).
 
-use super::words::{DAYS, NOT_NAME_START, OFFICES, OPENERS, SPEECH_VERBS, TITLES};
+use super::words::{
+    CALL_PARTICLES, CALL_VERBS, DAYS, NOT_NAME_START, OFFICES, OPENERS, SPEECH_VERBS, TITLES,
+};
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
 
@@ -269,6 +271,41 @@ pub(super) fn verb_at(s: &str, x: usize, y: usize) -> bool {
     !after_name || title_case(s)
 }
 
+/// Whether the speech verb `verb` is a form of "call" that a particle
+/// after it (`rest` is the text after the verb) makes another verb, one
+/// that reports no quote before it. A verb after a quote reports it when
+/// the quote is what the verb takes: what was said, shouted or called
+/// ("“…,” she said", "“…!” he called out", "“A disgrace,” he called it").
+/// With a particle, "call" takes its own object after the particle and
+/// means something else: a demand ("called for a boycott", "called on
+/// reporters to leave", "called upon"), a summons or a visit ("called in
+/// the army", "called up reservists", "called on the family"), a
+/// cancellation ("called off the strike"), a doubt ("called into
+/// question"), or the passive ("a meeting called by the US"), whose
+/// subject is no speaker at all. So "“…” Ms Roy called for a boycott" says
+/// what Ms Roy wants, not that she spoke the quote. A day or month read
+/// first is a time, not the particle ("called on Monday for", "called
+/// Tuesday for"); "out", "back" and "to" keep the sense of a shout ("called
+/// out", "called to the crowd") and are no particle here. Before a quote
+/// the demand may take the quote as its own words ("called on Russia to
+/// “release without delay”"), so only the words after a quote ask this.
+pub(super) fn phrasal_call(verb: &str, rest: &str) -> bool {
+    if !lower_in(verb, CALL_VERBS) {
+        return false;
+    }
+    let ws: Vec<&str> = Items::new(rest)
+        .map_while(|it| word(rest, &it))
+        .take(3)
+        .collect();
+    let when = |w: &str| time_word(w) || lower_in(w, &["today", "yesterday"]);
+    let k = match ws[..] {
+        [on, t, ..] if lower_in(on, &["on"]) && when(t) => 2,
+        [t, ..] if when(t) => 1,
+        _ => 0,
+    };
+    ws.get(k).is_some_and(|p| lower_in(p, CALL_PARTICLES))
+}
+
 /// Whether `s` is set in title case: at least three words of four or more
 /// letters, all capitalised.
 fn title_case(s: &str) -> bool {
@@ -285,6 +322,39 @@ mod tests {
 
     fn role(s: &str) -> bool {
         role_aside(&s.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_particle_after_called_makes_another_verb() {
+        for (verb, rest) in [
+            ("called", " for a boycott"),
+            ("Called", " on the government"),
+            ("calling", " upon states"),
+            ("called", " off the strike"),
+            ("called", " up reservists"),
+            ("called", " in the army"),
+            ("called", " into question"),
+            ("called", " by the US"),
+            ("called", " on Monday for a boycott"),
+            ("called", " Tuesday for a boycott"),
+            ("called", " yesterday for calm"),
+        ] {
+            assert!(phrasal_call(verb, rest), "{verb}{rest}");
+        }
+        for (verb, rest) in [
+            ("called", " out"),
+            ("called", " back"),
+            ("called", " to the crowd"),
+            ("called", " it a mistake"),
+            ("called", ""),
+            ("called", ", for once"),
+            ("called", " on Monday"),
+            ("called", " on Monday."),
+            ("said", " for years"),
+            ("says", " on Monday for"),
+        ] {
+            assert!(!phrasal_call(verb, rest), "{verb}{rest}");
+        }
     }
 
     #[test]

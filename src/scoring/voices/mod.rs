@@ -31,6 +31,9 @@
 //!    it “a mistake”. Ms Dick said ..."), where only a pronoun goes on; nor
 //!    does a name in a new sentence that reports its own words ("“…” Ms
 //!    Dick said that ..."), unless it spoke the quote before this one too;
+//!    nor does a name whose "called" a particle makes a demand or another
+//!    verb ("“…” Ms Dick called for calm", "called on", "called off":
+//!    `context_words::phrasal_call`), where only a pronoun goes on;
 //! 3. before the opening mark, in the same sentence (or in the sentence
 //!    before, when that ends with a colon): a name before a speech verb
 //!    ("Ms Dick told the ITV show: “…”", "She added: “…”",

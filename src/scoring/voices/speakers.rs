@@ -6,7 +6,7 @@
 use super::asides::without_asides;
 use super::context_words::{
     capitalised, ends_with_participle_aside, ends_with_role_aside, items, not_name_start,
-    role_aside, time_word, verb_at, word, Item, Items,
+    phrasal_call, role_aside, time_word, verb_at, word, Item, Items,
 };
 pub(super) use super::context_words::{is_verb, lower, lower_in};
 use super::full_names;
@@ -755,9 +755,10 @@ fn find_speaker(
     // "according to a Treasury statement") names nobody: the quote is left
     // unattributed rather than passed to a name further away.
     const NOBODY: (Option<String>, &str) = (None, "");
-    // 1. “…,” said Ms Dick.
+    // 1. “…,” said Ms Dick. A name after "called on" ... is its object,
+    // who is asked, not who speaks ([`phrasal_call`]).
     if let Some(Item::Word(x, y)) = Items::new(a).next() {
-        if is_verb(&a[x..y]) {
+        if is_verb(&a[x..y]) && !phrasal_call(&a[x..y], &a[y..]) {
             if let Some(s) = forward(&a[y..]) {
                 if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) {
                     return (Some(s), "said X");
@@ -800,7 +801,15 @@ fn find_speaker(
             let reports_on = next_sentence
                 && ((ends_with_participle_aside(&a[..x]) && goes_on)
                     || (ends_with_role_aside(&a[..x]) && !attribution_ends(&a[x..y], &a[y..])));
-            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s) && !new_report && !reports_on
+            // "“…” Ms Roy called for a boycott": a demand after the quote
+            // ([`phrasal_call`]), not its report; as after "said that", a
+            // pronoun ("He also called for sanctions") goes on with the
+            // person just quoted.
+            let demand = phrasal_call(&a[x..y], &a[y..]) && !lower_in(&s, PRONOUNS);
+            if !introduces_next(&a[x..], next_sentence, &a[x..y], &s)
+                && !new_report
+                && !reports_on
+                && !demand
             {
                 return (Some(s), "X said");
             }
@@ -918,6 +927,48 @@ mod tests {
         // A body after a role stays whole.
         let t = "The director of Human Rights Watch said: \u{201c}It is wrong.\u{201d}";
         assert_ne!(who(t), ["Rights Watch"]);
+    }
+
+    #[test]
+    fn a_demand_after_a_quote_does_not_report_it() {
+        let q = "\u{201c}We will not pay the fines.\u{201d}";
+        // "called for", "called on", "called off" ... after a quote: the
+        // name asks or does something else; it did not speak the quote.
+        for tail in [
+            "Ms Roy called for a boycott.",
+            "Mr Li called on the government to act.",
+            "Mr Li called on reporters to leave.",
+            "Mr Li called upon the council to act.",
+            "Mr Li called on Monday for a boycott.",
+            "Mr Li called Tuesday for a boycott.",
+            "Mr Li called off the strike.",
+            "Mr Li called in the army.",
+            "Mr Li, calling for calm, left.",
+        ] {
+            assert_eq!(who(&format!("{q} {tail}")), [""], "{tail}");
+        }
+        // The name after "called on" is the one asked, not a speaker.
+        let t = "\u{201c}We will not pay the fines,\u{201d} called on Ms Roy to act.";
+        assert_eq!(who(t), [""]);
+        // "called" with no particle, or "called out", reports the quote.
+        let t = "\u{201c}Stop the vote!\u{201d} Ms Roy called out.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}Stop the vote,\u{201d} Ms Roy called.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "\u{201c}Stop the vote,\u{201d} Ms Roy called on Monday.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        // Before a quote, "called" names or asks in the speaker's own words.
+        let t = "Ms Roy called the move \u{201c}a disgrace\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "Ms Roy called the decision \u{201c}reckless and cruel\u{201d}.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "Ms Roy called on Russia to \u{201c}release without delay\u{201d} the men.";
+        assert_eq!(who(t), ["Ms Roy"]);
+        let t = "Mr Li called for \u{201c}an end to the violence\u{201d} on Monday.";
+        assert_eq!(who(t), ["Mr Li"]);
+        // A pronoun there goes on with the person just quoted.
+        let t = "Ms Roy said the plan would fail. She likened it to a \u{201c}costly and reckless mistake.\u{201d} She also called for a boycott.";
+        assert_eq!(who(t), ["Ms Roy"]);
     }
 
     #[test]

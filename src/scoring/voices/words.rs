@@ -96,6 +96,13 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "posted",
 ];
 
+/// The forms of "call" among [`SPEECH_VERBS`], and the particles after
+/// them that make another verb of them ("called for a boycott", "called
+/// off the strike"): see `context_words::phrasal_call` for why these are
+/// no report of a quote before them.
+pub(super) const CALL_VERBS: &[&str] = &["called", "calling"];
+pub(super) const CALL_PARTICLES: &[&str] = &["for", "on", "upon", "off", "up", "in", "into", "by"];
+
 /// Speech verbs that go on with what the speaker said: "Ms Roy added:"
 /// after a quote says Ms Roy spoke that quote too.
 pub(super) const CONTINUING_VERBS: &[&str] = &["added", "adds", "continued", "continues"];
