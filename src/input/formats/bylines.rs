@@ -228,7 +228,7 @@ const MAX_BYLINE_DATE_WORDS: usize = 24;
 
 /// Words of a section label, never of a writer's name ("World News |
 /// 12 March 2024" names no writer).
-const SECTION_WORDS: &[&str] = &[
+pub(crate) const SECTION_WORDS: &[&str] = &[
     "news",
     "world",
     "politics",

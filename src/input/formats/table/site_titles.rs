@@ -7,6 +7,7 @@
 //! because wire headlines end in their speaker ("Russia will respond -
 //! Putin") as often as in a site.
 
+use super::super::bylines::SECTION_WORDS;
 use super::super::title_suffix::{last_split, looks_like_name, names_news, strip_site};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,7 +46,9 @@ impl SiteTitles {
         for t in titles {
             n += 1;
             if let (_, Some(tail)) = strip_site(t.trim(), None) {
-                if looks_like_name(&tail) {
+                // A section ("- Politics") recurs as a site does, but names
+                // no outlet.
+                if looks_like_name(&tail) && !section(&tail) {
                     *count.entry(tail).or_default() += 1;
                 }
             }
@@ -86,6 +89,12 @@ impl SiteTitles {
             _ => kept(),
         }
     }
+}
+
+/// Whether a title's tail is a section's name: section words only.
+fn section(tail: &str) -> bool {
+    tail.split_whitespace()
+        .all(|w| SECTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The row's outlet as one of its columns names it ([`SITE_COLUMNS`]), to
@@ -188,6 +197,17 @@ mod tests {
         many.extend(std::iter::repeat_n("Markets fall on rate fears", 37));
         let s = learned(&many);
         assert!(s.cut(titles[0], None).1.is_none());
+    }
+
+    #[test]
+    fn a_recurring_section_is_not_a_site() {
+        let s = learned(&[
+            "Storm hits the coast - Politics",
+            "Floods close roads in Kent - Politics",
+            "Talks resume in Geneva - Politics",
+        ]);
+        let t = "Talks resume in Geneva - Politics";
+        assert_eq!(s.cut(t, None), (t.to_string(), None));
     }
 
     #[test]
