@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::fixtures::{docx_of, odt_of, rtf_of, zip_of};
+use common::fixtures::{docx_of, interleaved_columns, odt_of, pdf_placed_of, rtf_of, zip_of};
 use common::{analyze_ok, csv_maps as csv_rows, frame, run};
 use std::collections::BTreeMap;
 use std::fs;
@@ -728,4 +728,30 @@ fn a_pdfs_page_furniture_is_listed_in_removed_csv() {
     assert!(!fs::read_to_string(out.join("sentences.csv"))
         .unwrap()
         .contains("Page 1 of 1"));
+}
+
+/// A newspaper page set in two columns whose PDF draws them line by line
+/// across the page reads column by column: the right column's sentences
+/// are whole in sentences.csv, none of them joined to the left column's.
+#[test]
+fn a_two_column_pdf_reads_column_by_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let (left, right) = (PARAS[0..2].join(" "), PARAS[2..4].join(" "));
+    let mut page = vec![(50.0, 800.0, 18.0, TITLE.to_string())];
+    page.extend(interleaved_columns(&left, &right, 770.0));
+    fs::write(input.join("e-paper.pdf"), pdf_placed_of(&[page])).unwrap();
+    let out = dir.path().join("out");
+    analyze_ok(&[&input], &out);
+    let sentences = fs::read_to_string(out.join("sentences.csv")).unwrap();
+    for sentence in [
+        PARAS[2],
+        "Officials stressed that the new flood defences were holding and that there was no need to panic.",
+        PARAS[1],
+    ] {
+        assert!(sentences.contains(sentence), "{sentence:?} not in {sentences}");
+    }
+    let arts = csv_rows(&out.join("articles.csv"));
+    assert_eq!(arts[0]["title"], TITLE);
 }

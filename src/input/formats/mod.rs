@@ -21,6 +21,7 @@ pub mod page_furniture;
 pub mod page_headline;
 pub mod page_times;
 pub mod pdf;
+pub mod pdf_columns;
 pub mod rtf;
 pub mod table;
 pub mod teaser_lists;

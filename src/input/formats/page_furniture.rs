@@ -4,7 +4,7 @@
 //! became the article's title and the others sentences of its text.
 
 /// Lines at each end of a page where furniture stands.
-const ZONE: usize = 2;
+pub(super) const ZONE: usize = 2;
 /// A running header longer than this is a repeated paragraph, kept.
 const MAX_WORDS: usize = 20;
 

@@ -4,6 +4,7 @@
 use super::extracted::Extracted;
 use super::guard;
 use super::page_furniture::without_furniture;
+use super::pdf_columns::Recorder;
 use crate::input::exports;
 use crate::model::removed::{Removal, RemovalRule};
 
@@ -76,7 +77,8 @@ fn text_of(pages: &[String], whole: String) -> (String, Vec<String>) {
 }
 
 /// The text of each page, as `pdf_extract::extract_text_from_mem` reads
-/// the whole file, with the page tree
+/// the whole file (a page set in columns drawn across each other read
+/// column by column, `pdf_columns`), with the page tree
 /// checked between loading and reading: the extractor looks a page's
 /// MediaBox and Resources up its /Parent chain without a stop, so a chain
 /// that loops (fuzzing found a page that is its own parent) would never
@@ -92,12 +94,10 @@ fn extract(bytes: &[u8]) -> Result<Result<Vec<String>, String>, pdf_extract::Out
     let mut pages = Vec::new();
     for number in doc.get_pages().into_keys() {
         let mut text = String::new();
-        pdf_extract::output_doc_page(
-            &doc,
-            &mut pdf_extract::PlainTextOutput::new(&mut text),
-            number,
-        )?;
-        pages.push(text);
+        let mut device = Recorder::new(&mut text);
+        pdf_extract::output_doc_page(&doc, &mut device, number)?;
+        let page = device.finish();
+        pages.push(page.text(text));
     }
     Ok(Ok(pages))
 }
