@@ -96,6 +96,7 @@
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
+mod colon_names;
 mod context_words;
 mod full_names;
 mod mentions;
