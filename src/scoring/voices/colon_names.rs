@@ -8,17 +8,19 @@
 //! - two words or more ("Martin Schulz", "Sen. Jane Doe") have the shape
 //!   of a personal name and stand as written: a list of reactions names
 //!   each politician once, before the colon;
-//! - one word ("Trump", "TRUMP", "Michigan", "News") is a person only
+//! - one word that is a title, role or person noun, or a plural that
+//!   speaks bare ("Surgeon:", "Husband:", "Police:"), stands for someone;
+//! - any other word ("Trump", "TRUMP", "Michigan", "News") is a person only
 //!   where the article names that person elsewhere: with a first name
 //!   ("Donald Trump", as `full_names::first_names` reads it), after a title
 //!   ("President Trump", "Mr Trump") or as speaking in the narration
 //!   ("Trump said"). A place or a label is given none of these.
 
-use super::context_words::lower;
+use super::context_words::{lower, lower_in};
 use super::full_names::first_names;
 use super::name_shape::titled;
 use super::pronouns::Antecedent;
-use super::words::US_STATES;
+use super::words::{BARE_SPEAKERS, US_STATES};
 
 /// Whether `name`, read before a colon in `text`, is a person of the
 /// article (see the module's doc); `mentions` gives the names the
@@ -35,6 +37,9 @@ pub(super) fn colon_person(
     let [word] = ws[..] else {
         return true;
     };
+    if titled(word) || lower_in(word, BARE_SPEAKERS) {
+        return true;
+    }
     // "TRUMP" in a transcript is written "Trump" in the text around it.
     let proper: String = if word.chars().all(|c| !c.is_lowercase()) {
         let mut cs = word.chars();
@@ -99,5 +104,8 @@ mod tests {
         let t = "Germany: \u{201c}We will act.\u{201d}";
         assert!(!person(t, "Germany"));
         assert!(person(t, "Martin Schulz"));
+        // A person noun names someone of its own ("Surgeon: ...").
+        let t = "Surgeon: \u{201c}How many more must die?\u{201d}";
+        assert!(person(t, "Surgeon"));
     }
 }

@@ -18,7 +18,7 @@ use super::quotes::Quote;
 use super::speaker_checks::{ends_with_document, plausible, starts_with_document};
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, NON_PERSON_PRONOUNS, OPENERS, PERSON_NOUNS,
-    RELATIVES, STOP_FORWARD,
+    RELATIVES, STOP_FORWARD, VERB_ENDS,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
@@ -752,17 +752,26 @@ fn reports_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> b
 /// Whether `before`, the text of a quote's sentence before it, ends with a
 /// speech verb that has a speaker before it, and at most three words after
 /// it ("Bannon called her", "Ms Dick told reporters:"): that verb reports
-/// the quote.
+/// the quote. A finite verb right after it ("Wiretap claims are ‘…’")
+/// shows a noun that looks like a verb, which reports nothing.
 fn reported_right_before(before: &str) -> bool {
     let its = items(before);
     let mut its = its.iter().rev().peekable();
     its.next_if(|it| matches!(it, Item::Punct(',' | ':')));
+    let noun = |y: usize| {
+        Items::new(&before[y..])
+            .next()
+            .and_then(|it| word(&before[y..], &it))
+            .is_some_and(|w| lower_in(w, VERB_ENDS))
+    };
     its.take(4)
         .map_while(|it| match *it {
             Item::Word(x, y) => Some((x, y)),
             Item::Punct(_) => None,
         })
-        .any(|(x, y)| verb_at(before, x, y) && backward_of(&before[..x], &before[x..y]).is_some())
+        .any(|(x, y)| {
+            verb_at(before, x, y) && !noun(y) && backward_of(&before[..x], &before[x..y]).is_some()
+        })
 }
 
 /// Whether the speakers `a` and `b` share a word that names them on its
@@ -1499,6 +1508,11 @@ mod tests {
         // Another sentence is read as before.
         let t = "Bannon called her \u{201c}a liar\u{201d}, Kushner said.";
         assert_eq!(who(t), ["Kushner"]);
+        let t = "The Archbishop said he was \u{201c}shocked\u{201d}, while Ms Cooper described it as \u{201c}shameful\u{201d}.";
+        assert_eq!(who(t), ["The Archbishop", "Ms Cooper"]);
+        // A noun that looks like a verb reports nothing.
+        let t = "GCHQ: Wiretap claims are \u{2018}nonsense\u{2019} GCHQ said the claim was \u{201c}nonsense\u{201d}.";
+        assert_eq!(who(t), ["GCHQ", "GCHQ"]);
     }
 
     #[test]
