@@ -49,7 +49,7 @@ use std::collections::HashMap;
 /// ("Jake Tapper Scorches Donald Trump", a headline in title case, or a
 /// longer name) unless that is a title or a possessive, and not before one
 /// ("Donald Trump Jr", "Trump Tower").
-fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
+pub(super) fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
     let mut out: Vec<(usize, &str)> = Vec::new();
     for (i, _) in text.match_indices(family) {
         let after = &text[i + family.len()..];

@@ -44,7 +44,15 @@
 //!    name ("Ms Dick, speaking to the BBC, said: “…”");
 //! 4. "according to X" before or after the quote in its sentence
 //!    ("according to him" is the pronoun "he");
-//! 5. a short name alone before a colon ("Ms Dick: “…”").
+//! 5. a short name alone before a colon ("Ms Dick: “…”"), where it shows a
+//!    person (`colon_names.rs`): a US state, or one word the article never
+//!    gives a first name, a title or a speech verb ("Michigan:", "News:"),
+//!    heads a section, not a quote.
+//!
+//! In 1 and 2, where the text after the quote runs on to another quote in
+//! its sentence and a speech verb with its subject stands right before
+//! this quote ("Bannon called her “…” while Kushner called her “…”"), the
+//! name after introduces the next quote and rule 3 reads this one's.
 //!
 //! A name is a run of capitalised words (with "of", "the", "for" ... inside),
 //! a phrase opened by "a", "an" or "the" ("a spokesman", "the Home Office"),
@@ -96,6 +104,7 @@
 //! partition the article: their words and hits add up to the article's.
 
 mod asides;
+mod colon_names;
 mod context_words;
 mod full_names;
 mod mentions;

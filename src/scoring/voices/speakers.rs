@@ -4,6 +4,7 @@
 //! module for the rules.
 
 use super::asides::without_asides;
+use super::colon_names::colon_person;
 use super::context_words::{
     capitalised, ends_with_participle_aside, ends_with_role_aside, items, not_name_start,
     phrasal_call, role_aside, time_word, verb_at, word, Item, Items,
@@ -17,7 +18,7 @@ use super::quotes::Quote;
 use super::speaker_checks::{ends_with_document, plausible, starts_with_document};
 use super::words::{
     BARE_SPEAKERS, BETWEEN, CONTINUING_VERBS, NON_PERSON_PRONOUNS, OPENERS, PERSON_NOUNS,
-    RELATIVES, STOP_FORWARD,
+    RELATIVES, STOP_FORWARD, VERB_ENDS,
 };
 pub(super) use super::words::{DETERMINERS, PRONOUNS, TITLES};
 
@@ -604,8 +605,14 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             }
         }
         let next_sentence = opens_sentence(&text[q.start..q.end], after);
+        let holds_next = !next_sentence
+            && qs.get(k + 1).is_some_and(|n| n.open == next_open)
+            && !after
+                .match_indices(['.', '!', '?'])
+                .any(|(i, _)| after[i + 1..].starts_with(char::is_whitespace));
         let previous = last.as_ref().map(|l| l.1.as_str());
-        let (speaker, rule) = find_speaker(after, before, next_sentence, previous);
+        let context = (after, before, next_sentence, holds_next);
+        let (speaker, rule) = find_speaker(context, previous);
         // A quote inside a sentence of the narration ("Ms Roy called it “a
         // mistake”.") belongs to that sentence: a name opening the next one
         // reports someone else; a pronoun there goes on with the same person.
@@ -613,9 +620,24 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
             Some(s)
                 if next_sentence && embedded(&text[s_start..q.open]) && !lower_in(&s, PRONOUNS) =>
             {
-                find_speaker("", before, next_sentence, previous)
+                find_speaker(("", before, next_sentence, holds_next), previous)
             }
             other => (other, rule),
+        };
+        // A name before a colon may head a section ("Michigan: ‘…’"): it
+        // speaks only where it shows a person of the article (`colon_names.rs`).
+        let speaker = match speaker {
+            Some(s) if rule == "X:" => {
+                let person = colon_person(text, &s, || {
+                    mentions
+                        .get_or_insert_with(|| {
+                            narration_mentions(text, sentences, &spans, backward_of, forward)
+                        })
+                        .clone()
+                });
+                person.then_some(s)
+            }
+            s => s,
         };
         let speaker = match speaker {
             Some(s) if lower_in(&s, PRONOUNS) => {
@@ -727,6 +749,31 @@ fn reports_next(rest: &str, next_sentence: bool, verb: &str, speaker: &str) -> b
             .any(|w| lower_in(w, &["that"]))
 }
 
+/// Whether `before`, the text of a quote's sentence before it, ends with a
+/// speech verb that has a speaker before it, and at most three words after
+/// it ("Bannon called her", "Ms Dick told reporters:"): that verb reports
+/// the quote. A finite verb right after it ("Wiretap claims are ‘…’")
+/// shows a noun that looks like a verb, which reports nothing.
+fn reported_right_before(before: &str) -> bool {
+    let its = items(before);
+    let mut its = its.iter().rev().peekable();
+    its.next_if(|it| matches!(it, Item::Punct(',' | ':')));
+    let noun = |y: usize| {
+        Items::new(&before[y..])
+            .next()
+            .and_then(|it| word(&before[y..], &it))
+            .is_some_and(|w| lower_in(w, VERB_ENDS))
+    };
+    its.take(4)
+        .map_while(|it| match *it {
+            Item::Word(x, y) => Some((x, y)),
+            Item::Punct(_) => None,
+        })
+        .any(|(x, y)| {
+            verb_at(before, x, y) && !noun(y) && backward_of(&before[..x], &before[x..y]).is_some()
+        })
+}
+
 /// Whether the speakers `a` and `b` share a word that names them on its
 /// own (`pronouns::name_words`, ignoring case): "Alex Massie" and "Massie",
 /// "the official" and "The official".
@@ -739,18 +786,26 @@ fn same_person(a: &str, b: &str) -> bool {
 
 /// The speaker from the text after and before a quote, and the rule used;
 /// `next_sentence`: the text after the quote opens a new sentence
-/// ([`opens_sentence`]); `previous`: the speaker of the quote before, whom
-/// a report after this one ("Massie said that ...") shows still speaking
-/// ([`reports_next`]).
+/// ([`opens_sentence`]); `holds_next`: the text after the quote runs on to
+/// another quote in the same sentence; `previous`: the speaker of the
+/// quote before, whom a report after this one ("Massie said that ...")
+/// shows still speaking ([`reports_next`]).
 fn find_speaker(
-    after: &str,
-    before: &str,
-    next_sentence: bool,
+    (after, before, next_sentence, holds_next): (&str, &str, bool, bool),
     previous: Option<&str>,
 ) -> (Option<String>, &'static str) {
     let a = after.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-' | '.' | '!' | '?')
     });
+    // "Bannon called her “…” while Kushner called her “…”": a clause after
+    // the quote that runs on to another quote introduces that one, and a
+    // verb with its subject right before this quote reports it (rule 3).
+    // Without such a verb ("“…,” Ms Dick said, “…”") the name after speaks.
+    let a = if holds_next && reported_right_before(before) {
+        ""
+    } else {
+        a
+    };
     // A document as the subject of the verb ("a Nielsen study said",
     // "according to a Treasury statement") names nobody: the quote is left
     // unattributed rather than passed to a name further away.
@@ -1441,5 +1496,35 @@ mod tests {
         assert_eq!(who(t), ["France"]);
         let t = "\u{201c}We need clarity,\u{201d} Ms Roy, President Putin, said.";
         assert_eq!(who(t), ["President Putin"]);
+    }
+
+    #[test]
+    fn a_clause_that_runs_on_to_another_quote_does_not_speak_this_one() {
+        let t = "Bannon called her \u{201c}a liar\u{201d} while Kushner called her \u{201c}a friend\u{201d}.";
+        assert_eq!(who(t), ["Bannon", "Kushner"]);
+        // Without a verb before the quote, the name after it speaks both parts.
+        let t = "\u{201c}We will win,\u{201d} Trump said, \u{201c}and we will win big.\u{201d}";
+        assert_eq!(who(t), ["Trump", "Trump"]);
+        // Another sentence is read as before.
+        let t = "Bannon called her \u{201c}a liar\u{201d}, Kushner said.";
+        assert_eq!(who(t), ["Kushner"]);
+        let t = "The Archbishop said he was \u{201c}shocked\u{201d}, while Ms Cooper described it as \u{201c}shameful\u{201d}.";
+        assert_eq!(who(t), ["The Archbishop", "Ms Cooper"]);
+        // A noun that looks like a verb reports nothing.
+        let t = "GCHQ: Wiretap claims are \u{2018}nonsense\u{2019} GCHQ said the claim was \u{201c}nonsense\u{201d}.";
+        assert_eq!(who(t), ["GCHQ", "GCHQ"]);
+    }
+
+    #[test]
+    fn a_place_or_a_label_before_a_colon_is_not_a_speaker() {
+        let t =
+            "Calls came in all day.\n\nMichigan: 'There is a bomb in the building.'\n\nMore text.";
+        assert_eq!(who(t), [""]);
+        let t = "News: \u{201c}The talks have ended without a deal today.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "Donald Trump spoke.\n\nTrump: \u{201c}We will win.\u{201d}";
+        assert_eq!(who(t), ["Trump"]);
+        let t = "Martin Schulz: \u{201c}We will win.\u{201d}";
+        assert_eq!(who(t), ["Martin Schulz"]);
     }
 }
