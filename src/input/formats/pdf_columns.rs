@@ -28,15 +28,16 @@ const LETTERED_OF: (usize, usize) = (2, 3);
 /// paragraphs (pdf-extract's plain output reads a blank line there); most
 /// of a column's lines are closer, a table's rows are often further apart.
 const PARAGRAPH_GAP: f64 = 1.5;
-/// Share of a page's lines that may cross a gutter: a headline or a photo's
-/// caption over both columns, a footer.
+/// One line in this many may cross a gutter between two lines that do not
+/// (a photo's caption over both columns); lines over the columns at the
+/// page's top or bottom (a headline, a footer) always may.
 const CROSSING_SHARE: usize = 10;
-/// Lines that may cross a gutter on a page of few lines (a headline of two
-/// lines over a short article); the columns' own tests keep a page of
-/// one column from being split.
-const CROSSING_LINES: usize = 2;
-/// Share of a page's characters that may be turned or mirrored (a margin
-/// note set vertically) before its layout is not trusted.
+/// Lines that may cross a gutter between two lines that do not on a page
+/// of few lines; the columns' own tests keep a page of one column from
+/// being split.
+const CROSSING_LINES: usize = 1;
+/// One character in this many may be turned or mirrored (a margin note
+/// set vertically) before a page's layout is not trusted.
 const TURNED_SHARE: usize = 20;
 
 /// One character as pdf-extract hands it over, kept to be written again.
@@ -388,7 +389,8 @@ fn spanning(lines: &[Line], splits: &[f64]) -> Vec<bool> {
 }
 
 /// Where the page's gutters are: x positions that at most one line in
-/// `CROSSING_SHARE` crosses, with a column of prose on each side.
+/// `CROSSING_SHARE` crosses (lines over the columns at the page's top and
+/// bottom aside), with a column of prose on each side.
 fn gutters(lines: &[Line], places: &[Option<Place>], em: f64) -> Option<Vec<f64>> {
     let runs = || lines.iter().flat_map(|l| l.runs.iter());
     let lo = runs().map(|r| r.0).min_by(f64::total_cmp)?;
@@ -396,26 +398,40 @@ fn gutters(lines: &[Line], places: &[Option<Place>], em: f64) -> Option<Vec<f64>
     if hi - lo < 2.0 * MIN_COLUMN_EMS * em {
         return None;
     }
-    // How many lines cross each half point of the page's width.
-    let bins = (((hi - lo) / 0.5).ceil() as usize).clamp(1, 8000);
+    // How many lines cross each point of the page's width, half a point
+    // apart; the lines over the columns at the page's top and bottom (a
+    // headline, a standfirst, a footer) are not counted.
+    let bins = (((hi - lo) / 0.5).ceil() as usize).clamp(1, 2000);
     let step = (hi - lo) / bins as f64;
-    let mut diff = vec![0i64; bins + 1];
-    for r in runs() {
-        let a = (((r.0 - lo) / step).floor() as usize).min(bins);
-        let b = (((r.1 - lo) / step).ceil() as usize).min(bins);
-        diff[a] += 1;
-        diff[b] -= 1;
-    }
-    let cover: Vec<i64> = diff[..bins]
-        .iter()
-        .scan(0, |n, d| {
-            *n += d;
-            Some(*n)
+    let text: Vec<&Line> = lines.iter().filter(|l| !l.runs.is_empty()).collect();
+    let cover: Vec<i64> = (0..bins)
+        .map(|b| {
+            let x = lo + (b as f64 + 0.5) * step;
+            let (mut inside, mut pending, mut clear) = (0, 0, 0);
+            for l in &text {
+                if l.runs.iter().any(|r| r.0 <= x && x <= r.1) {
+                    pending += (clear > 0) as i64;
+                } else {
+                    clear += 1;
+                    inside += pending;
+                    pending = 0;
+                }
+            }
+            // Clear for most of the page's lines: a paragraph's short last
+            // lines at the foot of a page are no gutter.
+            if clear * 2 >= text.len() {
+                inside
+            } else {
+                text.len() as i64
+            }
         })
         .collect();
     let text_lines = lines.iter().filter(|l| !l.runs.is_empty()).count();
     let allowed = (text_lines / CROSSING_SHARE).max(CROSSING_LINES) as i64;
-    let mut splits = Vec::new();
+    // Each stretch at most `allowed` lines cross, wide enough, with room
+    // for a column on either side: where it is crossed least, and how
+    // often and how wide.
+    let mut candidates: Vec<(i64, usize, f64)> = Vec::new();
     let mut b = 0;
     while b < bins {
         if cover[b] > allowed {
@@ -426,24 +442,27 @@ fn gutters(lines: &[Line], places: &[Option<Place>], em: f64) -> Option<Vec<f64>
         while b < bins && cover[b] <= allowed {
             b += 1;
         }
+        let x = lo + (middle_of_least(&cover[start..b]) + start) as f64 * step;
         let wide = (b - start) as f64 * step >= MIN_GUTTER_EMS * em;
-        if start > 0 && b < bins && wide {
-            splits.push(lo + (middle_of_least(&cover[start..b]) + start) as f64 * step);
+        let room = (x - lo).min(hi - x) >= MIN_COLUMN_EMS * em;
+        if wide && room {
+            let least = cover[start..b].iter().min().copied().unwrap_or(0);
+            candidates.push((least, b - start, x));
         }
     }
-    // A gutter whose columns are not both columns of prose goes, joining
-    // them, until every column is one.
-    loop {
-        if splits.is_empty() {
-            return None;
-        }
-        match weak_column(lines, places, &splits, em) {
-            None => return Some(splits),
-            Some(c) => {
-                splits.remove(c.saturating_sub(1));
-            }
+    // The clearest first, each kept if the columns it makes, with those
+    // kept before, are all columns of prose.
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut splits: Vec<f64> = Vec::new();
+    for (_, _, x) in candidates {
+        let mut with = splits.clone();
+        with.push(x);
+        with.sort_by(f64::total_cmp);
+        if all_prose(lines, places, &with, em) {
+            splits = with;
         }
     }
+    (!splits.is_empty()).then_some(splits)
 }
 
 /// The middle of the widest stretch where the fewest lines cross, as an
@@ -468,11 +487,11 @@ fn middle_of_least(cover: &[i64]) -> usize {
     best + best_len / 2
 }
 
-/// The first column, between the gutters at `splits`, that is not a column
-/// of prose: too few lines, too few words in them, too narrow, words
-/// without letters (a table's figures), or lines set apart (a table's
+/// Whether each column between the gutters at `splits` is a column of
+/// prose: not too few lines, words in them or letters in the words (a
+/// table's figures), not too narrow, its lines not set apart (a table's
 /// rows).
-fn weak_column(lines: &[Line], places: &[Option<Place>], splits: &[f64], em: f64) -> Option<usize> {
+fn all_prose(lines: &[Line], places: &[Option<Place>], splits: &[f64], em: f64) -> bool {
     let spans = spanning(lines, splits);
     let columns = splits.len() + 1;
     let mut stats = vec![ColumnStats::default(); columns];
@@ -493,7 +512,7 @@ fn weak_column(lines: &[Line], places: &[Option<Place>], splits: &[f64], em: f64
             }
         }
     }
-    stats.iter().position(|c| !c.is_prose(em))
+    stats.iter().all(|c| c.is_prose(em))
 }
 
 /// What a column's lines hold, to tell a column of prose from a table's.
@@ -618,20 +637,48 @@ mod tests {
         assert_eq!(article(&pdf), format!("{LEFT} {RIGHT}"));
     }
 
+    /// A headline of two lines and a standfirst over both columns: more
+    /// lines across the gutter than a tenth of the page's.
     #[test]
     fn a_headline_over_both_columns_comes_first() {
-        let mut page = vec![(
-            50.0,
-            800.0,
-            18.0,
-            "Flood warning for the valley towns tonight".into(),
-        )];
-        page.extend(interleaved_columns(LEFT, RIGHT, 770.0));
+        let top = [
+            (50.0, 815.0, 18.0, "Flood warning for the valley towns"),
+            (50.0, 795.0, 18.0, "as the river rises through the night"),
+            (
+                50.0,
+                775.0,
+                11.0,
+                "Police tell residents to leave their homes and the council opens rest centres",
+            ),
+            (
+                50.0,
+                761.0,
+                11.0,
+                "in two school halls while engineers work on the flood wall until dawn",
+            ),
+        ];
+        let mut page: Vec<PlacedLine> = top
+            .iter()
+            .map(|&(x, y, s, t)| (x, y, s, t.to_string()))
+            .collect();
+        page.extend(interleaved_columns(LEFT, RIGHT, 735.0));
         let pdf = pdf_placed_of(&[page]);
+        let heading: Vec<&str> = top.iter().map(|t| t.3).collect();
         assert_eq!(
             article(&pdf),
-            format!("Flood warning for the valley towns tonight {LEFT} {RIGHT}")
+            format!("{} {LEFT} {RIGHT}", heading.join(" "))
         );
+    }
+
+    /// An article over the page's full width, then another in two columns
+    /// under it: the first reads as drawn, the second column by column.
+    #[test]
+    fn columns_under_a_full_width_article_read_column_by_column() {
+        let mut page = single_column(&format!("{RIGHT} {LEFT}"), 800.0);
+        let top = 800.0 - 13.0 * page.len() as f64 - 30.0;
+        page.extend(interleaved_columns(LEFT, RIGHT, top));
+        let pdf = pdf_placed_of(&[page]);
+        assert_eq!(article(&pdf), format!("{RIGHT} {LEFT} {LEFT} {RIGHT}"));
     }
 
     /// A running header in two parts, over the columns: it stays at the
