@@ -64,17 +64,24 @@ impl SiteTitles {
 
     /// The title without its site's name, and the name, when the row's own
     /// outlet column names it (`site`), the name holds a news word ("BBC
-    /// News"), or it recurs in the table; otherwise the title as it is.
+    /// News"), or it recurs in the table; otherwise the title as it is. A
+    /// section's name left before the site's ("- Politics - The Guardian")
+    /// goes with it: it is the site's navigation, not the headline's words.
     pub fn cut(&self, title: &str, site: Option<&str>) -> (String, Option<String>) {
-        let kept = || (title.to_string(), None);
-        let Some((_, tail)) = last_split(title) else {
-            return kept();
-        };
-        let tail = tail.trim().to_string();
+        match self.site_of(title, site) {
+            Some((head, name)) => (without_section(&head), Some(name)),
+            None => (title.to_string(), None),
+        }
+    }
+
+    /// The title before its site's name, and the name, when [`Self::cut`]'s
+    /// proof holds.
+    fn site_of(&self, title: &str, site: Option<&str>) -> Option<(String, String)> {
         if let Some(site) = site.filter(|s| !s.trim().is_empty()) {
             let (head, by_look) = strip_site(title, Some(site.trim()));
             if by_look.is_none() && head != title {
-                return (head, Some(tail));
+                let tail = last_split(title).map(|(_, t)| t.trim().to_string())?;
+                return Some((head, tail));
             }
         }
         match strip_site(title, None) {
@@ -84,12 +91,29 @@ impl SiteTitles {
                 if looks_like_name(&name)
                     && (names_news(&name) || self.recurring.contains(&name)) =>
             {
-                (head, Some(name))
+                Some((head, name))
             }
-            _ => kept(),
+            _ => None,
         }
     }
 }
+
+/// `head` without a section's name after its last separator, when the
+/// headline before it keeps at least [`MIN_HEADLINE_WORDS`] words.
+fn without_section(head: &str) -> String {
+    match last_split(head) {
+        Some((before, tail))
+            if section(tail.trim()) && before.split_whitespace().count() >= MIN_HEADLINE_WORDS =>
+        {
+            before.trim().to_string()
+        }
+        _ => head.to_string(),
+    }
+}
+
+/// Fewest words a headline keeps when a section's name is cut after it: a
+/// shorter one may be the section's own page ("Live - Politics").
+const MIN_HEADLINE_WORDS: usize = 3;
 
 /// Whether a title's tail is a section's name: section words only.
 fn section(tail: &str) -> bool {
@@ -153,6 +177,38 @@ mod tests {
                 "Floods close roads in Kent".into(),
                 Some("The Guardian".into())
             )
+        );
+    }
+
+    #[test]
+    fn a_section_before_the_site_goes_with_it() {
+        let s = SiteTitles::default();
+        assert_eq!(
+            s.cut(
+                "Minister resigns over expenses - Politics - The Guardian",
+                None
+            ),
+            (
+                "Minister resigns over expenses".into(),
+                Some("The Guardian".into())
+            )
+        );
+        assert_eq!(
+            s.cut("Storm hits the coast | World | BBC News", Some("BBC News")),
+            ("Storm hits the coast".into(), Some("BBC News".into()))
+        );
+        // Words that are not a section's name are the headline's own.
+        assert_eq!(
+            s.cut("Minister resigns - Greene says sorry - The Guardian", None),
+            (
+                "Minister resigns - Greene says sorry".into(),
+                Some("The Guardian".into())
+            )
+        );
+        // A section after a title of fewer words is left: it may be the page.
+        assert_eq!(
+            s.cut("Live blog - Politics - BBC News", None),
+            ("Live blog - Politics".into(), Some("BBC News".into()))
         );
     }
 
