@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::fixtures::{docx_of, interleaved_columns, odt_of, pdf_placed_of, rtf_of, zip_of};
+use common::fixtures::{
+    docx_of, interleaved_columns, odt_of, pdf_placed_of, rtf_of, wrapped, zip_of,
+};
 use common::{analyze_ok, csv_maps as csv_rows, frame, run};
 use std::collections::BTreeMap;
 use std::fs;
@@ -22,61 +24,17 @@ const PARAS: &[&str] = &[
 
 /// A PDF with the paragraphs wrapped into lines of about 80 characters.
 fn pdf_of(paras: &[&str]) -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut ops = vec![
-        Operation::new("BT", vec![]),
-        Operation::new("Tf", vec!["F1".into(), 10.into()]),
-        Operation::new("TL", vec![13.into()]),
-        Operation::new("Td", vec![40.into(), 800.into()]),
-    ];
+    let mut page = Vec::new();
+    let mut y = 800.0;
     for p in paras {
-        let mut line = String::new();
-        for w in p.split_whitespace() {
-            if line.len() + w.len() > 80 {
-                ops.push(Operation::new(
-                    "Tj",
-                    vec![Object::string_literal(line.clone())],
-                ));
-                ops.push(Operation::new("T*", vec![]));
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(w);
+        for line in wrapped(p, 80) {
+            page.push((40.0, y, 10.0, line));
+            y -= 13.0;
         }
-        ops.push(Operation::new("Tj", vec![Object::string_literal(line)]));
-        ops.push(Operation::new("T*", vec![]));
-        ops.push(Operation::new("T*", vec![]));
+        // A blank line between paragraphs, as a printed page leaves one.
+        y -= 13.0;
     }
-    ops.push(Operation::new("ET", vec![]));
-    let content_id = doc.add_object(Stream::new(
-        dictionary! {},
-        Content { operations: ops }.encode().unwrap(),
-    ));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
+    pdf_placed_of(&[page])
 }
 
 /// The article as a browser saves the page: site furniture around it.
