@@ -21,6 +21,7 @@
 
 use super::document::Document;
 use super::headline::HEADLINE_MAX_WORDS;
+use super::under_headline::is_byline_or_date;
 use crate::model::language::Language;
 use crate::model::numbers::{count, int};
 
@@ -67,7 +68,9 @@ pub struct Title {
 
 /// The article's title: its first line, unless that line is short (under
 /// four words) and the next is a headline, when it is a section label
-/// ("World News") and the first line of at least four words is the title.
+/// ("World News") and the first line of at least four words is the title;
+/// a byline or date line is no headline ("Storm hits coast" over "By Jane
+/// Smith" is the title).
 /// A short first line followed by a paragraph is a short headline ("Gearing
 /// up", "Change to what?").
 pub fn find_title(text: &str) -> String {
@@ -80,7 +83,12 @@ pub fn title_of(text: &str) -> Title {
     let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
     let words = |l: &str| l.split_whitespace().count();
     let first = lines().next().unwrap_or("");
-    let label = words(first) < 4 && lines().nth(1).is_some_and(headline_like);
+    // A byline or date line under a short headline is no headline, so
+    // the line above it is no section label.
+    let label = words(first) < 4
+        && lines()
+            .nth(1)
+            .is_some_and(|l| headline_like(l) && !is_byline_or_date(l));
     let line = if label {
         lines().find(|l| words(l) >= 4).unwrap_or(first)
     } else {
@@ -379,6 +387,26 @@ mod tests {
                 "{h}"
             );
         }
+    }
+
+    /// From a red-team review: a headline of under four words over its
+    /// byline or date line was taken for a section label, and the title
+    /// was the first sentence of the text.
+    #[test]
+    fn a_short_headline_over_its_byline_is_the_title() {
+        for under in ["By Ann Lee", "12 March 2024", "By Ann Lee, 12 March 2024"] {
+            let t = title_of(&format!(
+                "Storm batters coast\n\n{under}\n\nThe council said the defences would hold this week."
+            ));
+            assert_eq!(
+                (t.text.as_str(), t.from_text),
+                ("Storm batters coast", false),
+                "{under}"
+            );
+        }
+        // A section label over a headline stays a label.
+        let t = title_of("World News\n\nStorm batters the coast of Devon\n\nThe text.");
+        assert_eq!(t.text, "Storm batters the coast of Devon");
     }
 
     #[test]

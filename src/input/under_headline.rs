@@ -22,6 +22,14 @@ pub struct UnderHeadline<'a> {
     pub date: Option<String>,
 }
 
+/// True when `line` is a byline line, a date line or both on one line, as
+/// printed under a headline ("By Jane Smith", "12 March 2024").
+pub fn is_byline_or_date(line: &str) -> bool {
+    printed_line(line).is_some()
+        || date_line(line).is_some()
+        || printed_line_and_date(line).is_some()
+}
+
 /// The byline and date of `text` when its headline line (`title`, the
 /// text's first line) is followed right away by a byline line, a date line
 /// or both (in either order, each a line or paragraph of its own, or the

@@ -3,12 +3,13 @@
 //! from the paragraph styled as one, and a warning when the file seems to
 //! hold several articles.
 
+use super::alt_chunks;
 use super::extracted::Extracted;
 use super::office_zip::{
     attribute, marked_styles, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING,
 };
 use quick_xml::events::BytesStart;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 const WORD: XmlDialect = XmlDialect {
     paragraphs: &["p"],
@@ -26,14 +27,45 @@ const WORD: XmlDialect = XmlDialect {
     // tracked changes on is also at its old place, inside <w:moveFrom>
     // (its new place, <w:moveTo>, is read); deleted runs are skipped
     // whole, whatever text elements a writer put in them.
-    skip: &["Fallback", "moveFrom", "del"],
+    // A run's or paragraph's formatting before a tracked change
+    // (<w:rPrChange>) is not what the document shows.
+    skip: &["Fallback", "moveFrom", "del", "rPrChange", "pPrChange"],
     // The content of a text box, in a drawing shape or a VML text box.
     boxes: &["txbxContent"],
     // Tables: data (election results, figures) left out with a warning,
     // a layout table holding the article's paragraphs read.
     tables: &["tbl"],
     rows: &["tr"],
+    runs: &["r"],
 };
+
+/// Whether a run property hides the run: Word's Hidden font effect
+/// (`<w:vanish/>`, not `w:val="0"`), given directly or by a character
+/// style in `hidden_styles`.
+fn hides(e: &BytesStart, hidden_styles: &HashSet<String>) -> bool {
+    match e.local_name().as_ref() {
+        "vanish" => is_on(e),
+        "rStyle" => attribute(e, "val").is_some_and(|v| hidden_styles.contains(v.as_ref())),
+        _ => false,
+    }
+}
+
+/// A toggle property is on unless its `w:val` turns it off.
+fn is_on(e: &BytesStart) -> bool {
+    attribute(e, "val").is_none_or(|v| !matches!(v.as_ref(), "0" | "false" | "off"))
+}
+
+/// The ids of the styles in `word/styles.xml` that hide their text.
+fn hidden_styles(bytes: &[u8]) -> HashSet<String> {
+    let Ok(styles) = part(bytes, "word/styles.xml") else {
+        return HashSet::new();
+    };
+    marked_styles(&styles, "style", "styleId", |e| {
+        (e.local_name().as_ref() == "vanish" && is_on(e)).then_some(1)
+    })
+    .into_keys()
+    .collect()
+}
 
 /// The style ids of Word's Title and Heading 1 styles. A paragraph names
 /// its style by id, and the id depends on Word's language ("Titel",
@@ -63,6 +95,7 @@ fn title_styles(bytes: &[u8]) -> HashMap<String, u8> {
 /// title when a paragraph has the Title or Heading 1 style.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
     let xml = part(bytes, "word/document.xml")?;
+    let (xml, unread) = alt_chunks::inlined(bytes, &xml);
     let styles = title_styles(bytes);
     let mark = |e: &BytesStart| {
         if e.local_name().as_ref() != "pStyle" {
@@ -70,8 +103,17 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
         }
         styles.get(attribute(e, "val")?.as_ref()).copied()
     };
-    let got = paragraphs(&xml, &WORD, &mark)?;
-    Ok(got.into_extracted())
+    let hidden = hidden_styles(bytes);
+    let mut got = paragraphs(&xml, &WORD, &mark, &|e| hides(e, &hidden))?.into_extracted();
+    let all = got.text.trim().is_empty();
+    match alt_chunks::unread_warning(&unread, all) {
+        Some(why) if all => Err(why),
+        Some(warning) => {
+            got.warnings.push(warning);
+            Ok(got)
+        }
+        None => Ok(got),
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +193,30 @@ mod tests {
         let styles = "<w:styles xmlns:w=\"w\"><w:style w:type=\"paragraph\" w:styleId=\"Titel\"><w:name w:val=\"Title\"/></w:style><w:style w:styleId=\"Standard\"><w:name w:val=\"Normal\"/></w:style></w:styles>";
         let bytes = zip_of(&[("word/document.xml", doc), ("word/styles.xml", styles)]);
         assert_eq!(read(&bytes).unwrap().meta[0].1, "Sturm an der K\u{fc}ste");
+    }
+
+    /// From a red-team review: text formatted as Hidden (Font, Hidden;
+    /// an editor's note, a hidden answer) was read and scored, though Word
+    /// neither shows nor prints it. Hidden directly or by a character
+    /// style; a mark that turns it off, a hidden paragraph mark and
+    /// formatting from before a tracked change hide nothing.
+    #[test]
+    fn hidden_text_is_not_read() {
+        let doc = "<w:document xmlns:w=\"w\"><w:body>\
+            <w:p><w:r><w:t xml:space=\"preserve\">Residents were calm. </w:t></w:r>\
+            <w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>NOTE: panic</w:t><w:tab/><w:t>crisis.</w:t></w:r>\
+            <w:r><w:t xml:space=\"preserve\"> Sandbags came.</w:t></w:r></w:p>\
+            <w:p><w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr><w:t>Hidden by style.</w:t></w:r>\
+            <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>Shown.</w:t></w:r>\
+            <w:r><w:rPr><w:rPrChange w:id=\"1\"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t xml:space=\"preserve\"> Shown too.</w:t></w:r></w:p>\
+            <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>Its mark hidden.</w:t></w:r></w:p>\
+            </w:body></w:document>";
+        let styles = "<w:styles xmlns:w=\"w\"><w:style w:type=\"character\" w:styleId=\"Secret\"><w:name w:val=\"Secret\"/><w:rPr><w:vanish/></w:rPr></w:style></w:styles>";
+        let bytes = zip_of(&[("word/document.xml", doc), ("word/styles.xml", styles)]);
+        assert_eq!(
+            read(&bytes).unwrap().text,
+            "Residents were calm. Sandbags came.\n\nShown. Shown too.\n\nIts mark hidden."
+        );
     }
 
     /// A paragraph moved with tracked changes on is in the file twice: at

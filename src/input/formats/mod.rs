@@ -5,6 +5,7 @@
 //! entry point (`table`); news-database exports are split into articles
 //! afterwards (`input::exports`).
 
+pub mod alt_chunks;
 pub mod bylines;
 pub mod detect;
 pub mod docx;

@@ -6,6 +6,7 @@ use super::office_zip::{
     attribute, marked_styles, paragraphs, part, XmlDialect, TITLE_STYLE, TOP_HEADING,
 };
 use quick_xml::events::BytesStart;
+use std::collections::HashSet;
 
 const ODF: XmlDialect = XmlDialect {
     paragraphs: &["p", "h"],
@@ -21,7 +22,37 @@ const ODF: XmlDialect = XmlDialect {
     // a layout table holding the article's paragraphs read.
     tables: &["table"],
     rows: &["table-row"],
+    runs: &[],
 };
+
+/// The styles (automatic ones in `content.xml`, named ones in
+/// `styles.xml`) whose text is not displayed: LibreOffice's Hidden font
+/// effect, `text:display="none"`.
+fn hidden_styles(bytes: &[u8], content: &str) -> HashSet<String> {
+    let undisplayed = |e: &BytesStart| {
+        (e.local_name().as_ref() == "text-properties"
+            && attribute(e, "display").is_some_and(|d| d == "none"))
+        .then_some(1)
+    };
+    let mut out: HashSet<String> = marked_styles(content, "style", "name", undisplayed)
+        .into_keys()
+        .collect();
+    if let Ok(styles) = part(bytes, "styles.xml") {
+        out.extend(marked_styles(&styles, "style", "name", undisplayed).into_keys());
+    }
+    out
+}
+
+/// Whether an element's text is hidden: a span or paragraph in a style
+/// that is not displayed.
+fn hides(e: &BytesStart, hidden_styles: &HashSet<String>) -> bool {
+    match e.local_name().as_ref() {
+        "span" | "p" | "h" => {
+            attribute(e, "style-name").is_some_and(|s| hidden_styles.contains(s.as_ref()))
+        }
+        _ => false,
+    }
+}
 
 /// The rank a named paragraph style gives: LibreOffice's Title and
 /// Heading 1 (`Heading_20_1`).
@@ -62,7 +93,8 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
             (a, b) => a.or(b),
         }
     };
-    let got = paragraphs(&xml, &ODF, &mark)?;
+    let hidden = hidden_styles(bytes, &xml);
+    let got = paragraphs(&xml, &ODF, &mark, &|e| hides(e, &hidden))?;
     Ok(got.into_extracted())
 }
 
@@ -87,6 +119,31 @@ mod tests {
             "Flood warning issued\n\nResidents were told to leave.\n\nLine one\nline two"
         );
         assert_eq!(read(&odt_of(&["A", "B"])).unwrap().text, "A\n\nB");
+    }
+
+    /// From a red-team review: text LibreOffice shows as hidden (Font
+    /// Effects, Hidden: `text:display="none"`) was read and scored. A span
+    /// or a paragraph in such a style, automatic or named, is left out.
+    #[test]
+    fn hidden_text_is_not_read() {
+        let content = "<office:document-content xmlns:office=\"o\" xmlns:text=\"t\" xmlns:style=\"s\"><office:automatic-styles>\
+            <style:style style:name=\"T1\" style:family=\"text\"><style:text-properties text:display=\"none\"/></style:style>\
+            <style:style style:name=\"T2\" style:family=\"text\"><style:text-properties text:display=\"true\"/></style:style>\
+            </office:automatic-styles><office:body><office:text>\
+            <text:p>Residents were calm. <text:span text:style-name=\"T1\">NOTE: panic <text:s/>crisis.</text:span>Sandbags came.</text:p>\
+            <text:p text:style-name=\"Secret\">A hidden paragraph.</text:p>\
+            <text:p><text:span text:style-name=\"T2\">Shown.</text:span></text:p>\
+            </office:text></office:body></office:document-content>";
+        let styles = "<office:document-styles xmlns:office=\"o\" xmlns:text=\"t\" xmlns:style=\"s\"><office:styles><style:style style:name=\"Secret\" style:family=\"paragraph\"><style:text-properties text:display=\"none\"/></style:style></office:styles></office:document-styles>";
+        let bytes = zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+            ("styles.xml", styles),
+        ]);
+        assert_eq!(
+            read(&bytes).unwrap().text,
+            "Residents were calm. Sandbags came.\n\nShown."
+        );
     }
 
     /// From a real-input review: the title was the first paragraph (a

@@ -6,6 +6,7 @@
 use super::extracted::{Detected, Extracted};
 use crate::input::limits::MAX_FILE_BYTES;
 use crate::input::line_joins::ends_sentence;
+use crate::input::under_headline::is_byline_or_date;
 use crate::model::options::InputFormat;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -75,6 +76,11 @@ pub fn kind(bytes: &[u8]) -> Detected {
 }
 
 fn read_part(zip: &mut Archive<'_>, name: &str) -> Result<String, String> {
+    String::from_utf8(read_part_bytes(zip, name)?)
+        .map_err(|_| format!("corrupt document ({name} is not UTF-8 XML)"))
+}
+
+fn read_part_bytes(zip: &mut Archive<'_>, name: &str) -> Result<Vec<u8>, String> {
     let total = unpacked_size(zip);
     if total > MAX_FILE_BYTES {
         let (size, limit) = crate::input::limits::size_and_limit(total, MAX_FILE_BYTES);
@@ -103,7 +109,14 @@ fn read_part(zip: &mut Archive<'_>, name: &str) -> Result<String, String> {
             MAX_FILE_BYTES >> 20
         ));
     }
-    String::from_utf8(out).map_err(|_| format!("corrupt document ({name} is not UTF-8 XML)"))
+    Ok(out)
+}
+
+/// The bytes of part `name` of the zip file `bytes` (a part that is not
+/// XML: an HTML or RTF part embedded in a Word file).
+pub fn part_bytes(bytes: &[u8], name: &str) -> Result<Vec<u8>, String> {
+    let mut zip = open(bytes)?;
+    read_part_bytes(&mut zip, name)
 }
 
 /// The XML text of part `name` of the zip file `bytes`.
@@ -137,11 +150,20 @@ pub struct XmlDialect {
     pub tables: &'static [&'static str],
     /// A table's rows, counted in the warning.
     pub rows: &'static [&'static str],
+    /// Runs of text that carry their own formatting (Word's `w:r`): a
+    /// hiding mark among a run's properties hides the rest of the run.
+    pub runs: &'static [&'static str],
 }
 
 /// How strongly an element marks its paragraph as the document's title:
 /// [`TITLE_STYLE`], [`TOP_HEADING`] or `None`.
 pub type TitleMark<'a> = &'a dyn Fn(&BytesStart) -> Option<u8>;
+
+/// Whether an element marks text the reader does not see (Word's
+/// `<w:vanish/>` among a run's properties, an ODT span in a style that is
+/// not displayed). An element holding text hides all of it; an empty one
+/// inside a run hides the rest of the run.
+pub type Hidden<'a> = &'a dyn Fn(&BytesStart) -> bool;
 
 /// Each element `element` of `xml` as (its `key` attribute, the title mark
 /// `mark` gives it and its children), for reading a document's style
@@ -214,14 +236,6 @@ pub struct Heading {
     /// article has under its headline and a section under a subhead has
     /// not.
     pub dated: bool,
-}
-
-/// Whether a paragraph is a printed byline or date line (or both on one).
-fn byline_or_date(para: &str) -> bool {
-    use crate::input::{exports::dates::date_line, formats::bylines};
-    bylines::printed_line(para).is_some()
-        || date_line(para).is_some()
-        || bylines::printed_line_and_date(para).is_some()
 }
 
 /// The text of an office document and its title, when a paragraph is
@@ -319,18 +333,21 @@ fn plural(n: usize, word: &str) -> String {
 /// The paragraphs of an office XML part, separated by blank lines, text
 /// boxes left out (read only when there is no text outside them), and
 /// tables of short cells left out (read, a cell a paragraph, only when
-/// there is no text outside them and no text boxes to read).
+/// there is no text outside them and no text boxes to read). Hidden text
+/// is never read: it is not what the document shows.
 pub fn paragraphs(
     xml: &str,
     dialect: &XmlDialect,
     title_mark: TitleMark,
+    hidden: Hidden,
 ) -> Result<OfficeText, String> {
-    let got = paragraphs_of(xml, dialect, title_mark, false, false)?;
+    let read = |boxes, tables| paragraphs_of(xml, dialect, (title_mark, hidden), boxes, tables);
+    let got = read(false, false)?;
     if !got.text.trim().is_empty() {
         return Ok(got);
     }
     if !dialect.boxes.is_empty() {
-        let boxed = paragraphs_of(xml, dialect, title_mark, true, false)?;
+        let boxed = read(true, false)?;
         if !boxed.text.trim().is_empty() {
             return Ok(OfficeText {
                 from_boxes: true,
@@ -339,7 +356,7 @@ pub fn paragraphs(
         }
     }
     if got.tables_left.0 > 0 {
-        let tabled = paragraphs_of(xml, dialect, title_mark, false, true)?;
+        let tabled = read(false, true)?;
         if !tabled.text.trim().is_empty() {
             return Ok(OfficeText {
                 from_tables: true,
@@ -419,7 +436,7 @@ impl Collected {
             None => {
                 if let Some(h) = self.headings.last_mut() {
                     h.words += joined.split_whitespace().count();
-                    if h.paragraphs < BYLINE_PARAGRAPHS && byline_or_date(&joined) {
+                    if h.paragraphs < BYLINE_PARAGRAPHS && is_byline_or_date(&joined) {
                         h.dated = true;
                     }
                     h.paragraphs += 1;
@@ -455,11 +472,14 @@ struct OpenTable {
 fn paragraphs_of(
     xml: &str,
     dialect: &XmlDialect,
-    title_mark: TitleMark,
+    (title_mark, hidden): (TitleMark, Hidden),
     read_boxes: bool,
     keep_tables: bool,
 ) -> Result<OfficeText, String> {
     let mut reader = Reader::from_str(xml);
+    // Runs nest only in odd files; a hidden run stays hidden to its end.
+    let mut run_depth = 0usize;
+    let mut run_hidden = false;
     let mut got = Collected {
         out: String::with_capacity(xml.len() / 4),
         ..Collected::default()
@@ -496,8 +516,11 @@ fn paragraphs_of(
                 if dialect.skip.contains(&name)
                     || (!read_boxes && dialect.boxes.contains(&name))
                     || skipping > 0
+                    || hidden(&e)
                 {
                     skipping += 1;
+                } else if dialect.runs.contains(&name) {
+                    run_depth += 1;
                 } else if dialect.text.contains(&name) {
                     in_text += 1;
                 } else if dialect.tables.contains(&name) {
@@ -522,6 +545,9 @@ fn paragraphs_of(
                 let name: &str = name.as_ref();
                 if skipping > 0 {
                     skipping -= 1;
+                } else if dialect.runs.contains(&name) {
+                    run_depth = run_depth.saturating_sub(1);
+                    run_hidden &= run_depth > 0;
                 } else if dialect.text.contains(&name) {
                     in_text = in_text.saturating_sub(1);
                 } else if dialect.paragraphs.contains(&name) {
@@ -542,7 +568,9 @@ fn paragraphs_of(
             Event::Empty(e) if skipping == 0 => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                if dialect.line_breaks.contains(&name) {
+                if run_hidden {
+                    // A hidden run's tabs and breaks are hidden with it.
+                } else if dialect.line_breaks.contains(&name) {
                     para.push('\n');
                 } else if dialect.spaces.contains(&name) {
                     para.push(' ');
@@ -550,10 +578,14 @@ fn paragraphs_of(
                     para.push('-');
                 } else if dialect.paragraphs.contains(&name) {
                     flush(&mut got, &mut para, &mut mark, &mut table);
+                } else if run_depth > 0 && hidden(&e) {
+                    run_hidden = true;
                 } else if let Some(m) = title_mark(&e) {
                     mark = Some(mark.map_or(m, |old| old.min(m)));
                 }
             }
+            // Hidden text takes no part in the paragraph, its breaks neither.
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if run_hidden => {}
             Event::Text(t) if skipping == 0 && (in_text > 0 || dialect.text.is_empty()) => {
                 // Only break elements make lines; newlines in the XML are spaces.
                 para.push_str(&t.xml10_content().replace('\n', " "));
@@ -637,13 +669,15 @@ mod tests {
             boxes: &[],
             tables: &[],
             rows: &[],
+            runs: &[],
         };
+        let none = |_: &BytesStart| false;
         assert_eq!(
-            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d, &|_| None)
+            paragraphs("<p>a &amp; b</p><p>c&#233;</p>", &d, &|_| None, &none)
                 .unwrap()
                 .text,
             "a & b\n\ncé"
         );
-        assert!(paragraphs("<p>a</q>", &d, &|_| None).is_err());
+        assert!(paragraphs("<p>a</q>", &d, &|_| None, &none).is_err());
     }
 }

@@ -66,9 +66,124 @@ fn group_end(rtf: &[u8], start: usize) -> usize {
     rtf.len()
 }
 
-/// The text of an RTF file, one paragraph per `\par`.
+/// Control words that write a character: in a tracked deletion they are
+/// deleted text (`\'e9`, `\u8220`, `\emdash`, an escaped brace ...).
+const TEXT_WORDS: &[&[u8]] = &[
+    b"'",
+    b"\\",
+    b"{",
+    b"}",
+    b"u",
+    b"~",
+    b"_",
+    b"tab",
+    b"emdash",
+    b"endash",
+    b"emspace",
+    b"enspace",
+    b"qmspace",
+    b"bullet",
+    b"lquote",
+    b"rquote",
+    b"ldblquote",
+    b"rdblquote",
+    b"line",
+];
+
+/// The control word or symbol at `i` (a backslash): its name, its numeric
+/// parameter and the index just past it (and past the space that may
+/// delimit it).
+fn control_at(rtf: &[u8], i: usize) -> (&[u8], Option<i64>, usize) {
+    let start = i + 1;
+    let letters = rtf[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters == 0 {
+        // A symbol: `\'hh` takes two hex digits, any other one character.
+        let len = if rtf.get(start) == Some(&b'\'') { 3 } else { 1 };
+        let end = (start + len).min(rtf.len());
+        return (&rtf[start..(start + 1).min(rtf.len())], None, end);
+    }
+    let name = &rtf[start..start + letters];
+    let mut end = start + letters;
+    let digits_from = end + usize::from(rtf.get(end) == Some(&b'-'));
+    let digits = rtf[digits_from..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let param = (digits > 0)
+        .then(|| {
+            std::str::from_utf8(&rtf[end..digits_from + digits])
+                .ok()?
+                .parse()
+                .ok()
+        })
+        .flatten();
+    if digits > 0 {
+        end = digits_from + digits;
+    }
+    if rtf.get(end) == Some(&b' ') {
+        end += 1;
+    }
+    (name, param, end)
+}
+
+/// `rtf` without the text of tracked deletions (from `\deleted` to
+/// `\deleted0`, `\plain` or the group's end), as Word shows the document
+/// with its changes accepted. Control words and groups stay, so the
+/// file's structure is unchanged; `\par` stays, so a paragraph break is
+/// never lost.
+fn without_deleted(rtf: &[u8]) -> Vec<u8> {
+    if memchr::memmem::find(rtf, b"\\deleted").is_none() {
+        return rtf.to_vec();
+    }
+    let mut out = Vec::with_capacity(rtf.len());
+    let mut outer: Vec<bool> = Vec::new();
+    let mut deleted = false;
+    let mut i = 0;
+    while i < rtf.len() {
+        match rtf[i] {
+            b'{' => {
+                outer.push(deleted);
+                out.push(b'{');
+                i += 1;
+            }
+            b'}' => {
+                deleted = outer.pop().unwrap_or(false);
+                out.push(b'}');
+                i += 1;
+            }
+            b'\\' => {
+                let (name, param, end) = control_at(rtf, i);
+                let mut end = end;
+                match name {
+                    b"deleted" => deleted = param != Some(0),
+                    b"plain" => deleted = false,
+                    // Binary data: its bytes are not RTF, copied unread.
+                    b"bin" => end = (end + param.unwrap_or(0).max(0) as usize).min(rtf.len()),
+                    _ => {}
+                }
+                if !(deleted && TEXT_WORDS.contains(&name)) {
+                    out.extend_from_slice(&rtf[i..end]);
+                }
+                i = end;
+            }
+            b => {
+                if !deleted {
+                    out.push(b);
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The text of an RTF file, one paragraph per `\par`; deleted tracked
+/// changes, running headers and footers, footnotes and comments left out.
 pub fn read(bytes: &[u8]) -> Result<Extracted, String> {
-    let bytes = &without_groups(bytes, NOT_TEXT);
+    let bytes = &without_deleted(&without_groups(bytes, NOT_TEXT));
     // The parser is young; a panic on a malformed file must be a skip.
     let doc = match guard::catch(|| rtf_parser_tt::RtfDocument::from_bytes(bytes)) {
         Ok(Ok(d)) => d,
@@ -125,6 +240,21 @@ mod tests {
         );
         // A group left open runs to the end of the file.
         assert_eq!(without_groups(b"a{\\header b{c}", NOT_TEXT), b"a");
+    }
+
+    /// From a red-team review: Word saves tracked changes in RTF as
+    /// `\deleted` runs, and their text was read and scored with the text
+    /// that replaced it.
+    #[test]
+    fn deleted_tracked_changes_are_not_text() {
+        let rtf = "{\\rtf1\\ansi{\\fonttbl{\\f0 Calibri;}}\\pard The defences {\\deleted\\revauthdel1\\revdttmdel5 would fail \\u8212?\\'e9 badly}{\\revised would hold} now.\\par\n\\pard Officials \\deleted gone words\\deleted0  were {\\deleted\\plain calm}.\\par\n{\\pard\\deleted A whole paragraph.\\par}\\pard Last.\\par}";
+        assert_eq!(
+            read(rtf.as_bytes()).unwrap().text,
+            "The defences would hold now.\n\nOfficials were calm.\n\nLast."
+        );
+        // A file without tracked changes passes through unchanged.
+        let plain = rtf_of(&["One", "Two"]);
+        assert_eq!(without_deleted(plain.as_bytes()), plain.as_bytes());
     }
 
     #[test]
