@@ -53,6 +53,28 @@ pub fn run(cmd: &mut Command) -> Run {
     r
 }
 
+/// `frame analyze INPUT FLAGS --out OUT`, whatever its exit code.
+pub fn analyze_with(input: &Path, flags: &[&str], out: &Path) -> Run {
+    run(frame()
+        .arg("analyze")
+        .arg(input)
+        .args(flags)
+        .arg("--out")
+        .arg(out))
+}
+
+/// Fails unless frame's messages include `text`, showing them all.
+#[track_caller]
+pub fn assert_said(r: &Run, text: &str) {
+    assert!(r.stderr.contains(text), "{}", r.stderr);
+}
+
+/// Fails if frame's messages include `text`, showing them all.
+#[track_caller]
+pub fn assert_not_said(r: &Run, text: &str) {
+    assert!(!r.stderr.contains(text), "{}", r.stderr);
+}
+
 /// `frame analyze <inputs> --out <out> --quiet`; fails the test unless the
 /// run succeeds.
 pub fn analyze_ok(inputs: &[&Path], out: &Path) -> Run {

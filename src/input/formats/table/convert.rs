@@ -61,6 +61,73 @@ pub fn missing_column(columns: &[String], cols: &TableColumns) -> Option<String>
     })
 }
 
+/// Column names that say what a column holds, for each flag a student may
+/// not know to give: a table with a `title` column read without
+/// `--title-column` loses its headlines, and one with a `date` column its
+/// timeline, silently.
+const TELLING_NAMES: &[(&str, &[&str])] = &[
+    ("title", &["title", "headline", "heading"]),
+    (
+        "date",
+        &[
+            "date",
+            "published",
+            "pubdate",
+            "publication_date",
+            "published_at",
+        ],
+    ),
+    ("id", &["id", "doc_id", "article_id"]),
+    (
+        "group",
+        &["outlet", "publication", "newspaper", "source", "group"],
+    ),
+];
+
+/// A hint for the table `name` naming the columns whose names say they
+/// hold a title, date, id or group that no flag picks, with the flags
+/// that would read them: frame reads only the columns it is told to.
+pub fn unread_columns(name: &str, columns: &[String], cols: &TableColumns) -> Option<String> {
+    let given = |what: &str| match what {
+        "title" => cols.title.is_some(),
+        "date" => cols.date.is_some(),
+        "id" => cols.id.is_some(),
+        _ => cols.group.is_some(),
+    };
+    let read: Vec<&String> = read_columns(cols).map(|(_, c)| c).collect();
+    let flags: Vec<String> = TELLING_NAMES
+        .iter()
+        .filter(|(what, _)| !given(what))
+        .filter_map(|(what, names)| {
+            // The first column, in the header's order, whose name tells.
+            let col = columns
+                .iter()
+                .find(|c| !read.contains(c) && names.contains(&c.trim().to_lowercase().as_str()))?;
+            Some(format!("--{what}-column {}", shell_word(col)))
+        })
+        .collect();
+    (!flags.is_empty()).then(|| {
+        format!(
+            "{name}: frame reads a table's titles, dates, ids and groups only from the columns named by flags; to use the columns this one has, add {}",
+            flags.join(" ")
+        )
+    })
+}
+
+/// `col` as a shell word: quoted when it holds anything but letters,
+/// digits, `_`, `-` and `.`.
+fn shell_word(col: &str) -> String {
+    if !col.is_empty()
+        && col
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        col.to_string()
+    } else {
+        format!("'{}'", col.replace('\'', "'\\''"))
+    }
+}
+
 /// The document of one row (`source` names it in later messages), or why
 /// the row is left out.
 pub fn to_document(
@@ -212,6 +279,53 @@ pub fn to_document_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn columns(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn columns_whose_names_tell_are_named_with_their_flags() {
+        let cols = TableColumns::default();
+        let hint = unread_columns(
+            "feed.csv",
+            &columns(&["ID", "Headline", "date", "text", "Source"]),
+            &cols,
+        )
+        .unwrap();
+        assert!(
+            hint.ends_with(
+                "add --title-column Headline --date-column date --id-column ID --group-column Source"
+            ),
+            "{hint}"
+        );
+        assert!(hint.starts_with("feed.csv: "), "{hint}");
+        // A flag given, or a column read for something else, is not hinted.
+        let cols = TableColumns {
+            title: Some("Headline".into()),
+            group: Some("Source".into()),
+            ..TableColumns::default()
+        };
+        let hint = unread_columns(
+            "f.csv",
+            &columns(&["Headline", "date", "text", "Source"]),
+            &cols,
+        );
+        assert!(hint.unwrap().ends_with("add --date-column date"));
+        // Nothing to say of a table whose other columns tell nothing.
+        let cols = TableColumns::default();
+        assert_eq!(
+            unread_columns("f.csv", &columns(&["text", "words", "url"]), &cols),
+            None
+        );
+    }
+
+    #[test]
+    fn a_column_name_with_a_space_is_quoted_for_the_shell() {
+        assert_eq!(shell_word("pub date"), "'pub date'");
+        assert_eq!(shell_word("title"), "title");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+    }
     use std::collections::HashMap;
 
     fn row(pairs: &[(&str, &str)]) -> RawRow {

@@ -154,6 +154,9 @@ pub fn read(
         skip(corpus, reason);
         return Ok(());
     }
+    if let Some(hint) = convert::unread_columns(&name, &columns, cols) {
+        corpus.warnings.push(hint);
+    }
     // Each id's (line, row) pairs.
     let mut rows_of: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     let mut docs = Vec::new();
