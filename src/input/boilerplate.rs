@@ -100,6 +100,9 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
     if words <= PROMPT_MAX_WORDS && PREFIXES.iter().any(|p| head.starts_with(p)) {
         return Some("web boilerplate");
     }
+    if words <= SHARE_PANEL_MAX_WORDS && share_panel(t) {
+        return Some("web boilerplate");
+    }
     if words <= 14 && {
         let tail = lower_tail(t, PATTERN_MAX);
         CREDITS.iter().any(|c| tail.ends_with(c))
@@ -115,6 +118,41 @@ pub fn classify(line: &str, previous: Option<&str>) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Most words of a line of share buttons.
+const SHARE_PANEL_MAX_WORDS: usize = 8;
+
+/// Labels of a share panel's buttons besides the services' names
+/// ([`inline_boilerplate::SHARE_BUTTONS`]).
+const SHARE_LABELS: &[&str] = &["share", "tweet", "print", "save", "copy", "link", "send"];
+
+/// Whether `t` is a row of share buttons a page's text kept ("Share",
+/// "Share Tweet Email", "Facebook Twitter WhatsApp"): every word a button's
+/// label, and "Share" or two buttons among them, so that a line that is one
+/// service's name ("Facebook", an answer or a list item) stays.
+fn share_panel(t: &str) -> bool {
+    let mut share = false;
+    let mut buttons = 0;
+    for w in t.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+');
+        if w.is_empty() {
+            // A separator between buttons ("Share | Print").
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if lower == "share" {
+            share = true;
+        } else if !SHARE_LABELS.contains(&lower.as_str())
+            && !inline_boilerplate::SHARE_BUTTONS
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(w))
+        {
+            return false;
+        }
+        buttons += 1;
+    }
+    share || buttons >= 2
 }
 
 /// Words a line that starts with a prompt, credit or legal notice (the prefix
@@ -274,6 +312,24 @@ mod tests {
         let text = story.replace("Media playback is not supported on this device ", "");
         assert_eq!((kept.trim(), dropped), (text.trim(), 6));
         assert!(classify("Share this with Email Facebook Twitter", None).is_some());
+        // A row of share buttons a page's text kept, as a line of its own.
+        for row in [
+            "Share",
+            "Share Tweet Email",
+            "Facebook Twitter WhatsApp",
+            "Share | Print",
+        ] {
+            assert!(classify(row, None).is_some(), "{row}");
+        }
+        // One service's name, or a sentence with the words, is text.
+        for line in [
+            "Facebook",
+            "Email",
+            "Share prices fell",
+            "Save the date: the vote is on Monday.",
+        ] {
+            assert!(classify(line, None).is_none(), "{line}");
+        }
     }
 
     #[test]

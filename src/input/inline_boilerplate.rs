@@ -103,7 +103,7 @@ const CREDITS: &[&str] = &[
 
 /// The buttons of a share panel ("Share this with Email Facebook ...",
 /// "Send Facebook Twitter Google+ Whatsapp ... Permalink").
-const SHARE_BUTTONS: &[&str] = &[
+pub(crate) const SHARE_BUTTONS: &[&str] = &[
     "Email",
     "Facebook",
     "Messenger",
