@@ -628,7 +628,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         // speaks only where it shows a person of the article (`colon_names.rs`).
         let speaker = match speaker {
             Some(s) if rule == "X:" => {
-                let person = colon_person(text, &s, || {
+                let person = colon_person(text, &s, q.open, || {
                     mentions
                         .get_or_insert_with(|| {
                             narration_mentions(text, sentences, &spans, backward_of, forward)
@@ -1524,7 +1524,14 @@ mod tests {
         assert_eq!(who(t), [""]);
         let t = "Donald Trump spoke.\n\nTrump: \u{201c}We will win.\u{201d}";
         assert_eq!(who(t), ["Trump"]);
+        // Two words or more show a person only with a title or the person
+        // elsewhere in the article (`colon_names.rs`).
         let t = "Martin Schulz: \u{201c}We will win.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "SPD leader Martin Schulz spoke.\n\nMartin Schulz: \u{201c}We will win.\u{201d}";
         assert_eq!(who(t), ["Martin Schulz"]);
+        let t = "West Bank: \u{201c}One day on my land is worth a lifetime.\u{201d}\n\n\
+                 Settlers in the West Bank were moved.";
+        assert_eq!(who(t), [""]);
     }
 }
