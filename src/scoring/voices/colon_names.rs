@@ -12,7 +12,10 @@
 //!   where the article names that person elsewhere: with a first name
 //!   ("Donald Trump", as `full_names::first_names` reads it), after a title
 //!   ("President Trump", "Mr Trump") or as speaking in the narration
-//!   ("Trump said"). A place or a label is given none of these;
+//!   ("Trump said"). A place or a label is given none of these, nor are
+//!   initials used as a handle ("DJT:", which no first name or title
+//!   in the article spells out) or "Me:" in a quoted dialogue (a tweet's
+//!   writer, whom the article does not name);
 //! - two words or more are read as `name_shape::personal_name` reads a
 //!   speaker. A title, role or possessive right before the personal name
 //!   shows a person ("Sen. Jane Doe", "Schalke's Nabil Bentaleb"); a
@@ -271,6 +274,12 @@ mod tests {
         assert!(!person(t, "Michigan"));
         let t = "Germany: \u{201c}We will act.\u{201d}";
         assert!(!person(t, "Germany"));
+        // Initials as a handle and "Me" in a dialogue name no one the
+        // article gives: the reader cannot tell who they are either.
+        let t = "President Donald Trump spoke.\n\nDJT: \u{201c}Drugs are cheap.\u{201d} \
+                 Me: \u{201c}Where?\u{201d}";
+        assert!(!person(t, "DJT"));
+        assert!(!person(t, "Me"));
         // A person noun names someone of its own ("Surgeon: ...").
         let t = "Surgeon: \u{201c}How many more must die?\u{201d}";
         assert!(person(t, "Surgeon"));
