@@ -52,9 +52,12 @@
 //! 4. "according to X" before or after the quote in its sentence
 //!    ("according to him" is the pronoun "he");
 //! 5. a short name alone before a colon ("Ms Dick: “…”"), where it shows a
-//!    person (`colon_names.rs`): a US state, or one word the article never
+//!    person (`colon_names.rs`): a US state, one word the article never
 //!    gives a first name, a title or a speech verb ("Michigan:", "News:"),
-//!    heads a section, not a quote.
+//!    or several words that are no role and no personal name the article
+//!    shows as a person (a title before it, the name given elsewhere) or
+//!    that read as a place or a headline ("West Bank:", "Lake Chad:",
+//!    "Sen. Jane Doe Slams Pruitt:") heads a section, not a quote.
 //!
 //! In 1 and 2, where the text after the quote runs on to another quote in
 //! its sentence and a speech verb with its subject stands right before
