@@ -6,7 +6,8 @@
 //! a name (a role, a participle).
 
 use super::words::{
-    CALL_PARTICLES, CALL_VERBS, DAYS, NOT_NAME_START, OFFICES, OPENERS, SPEECH_VERBS, TITLES,
+    CALL_PARTICLES, CALL_VERBS, DAYS, NOT_NAME_START, OFFICES, OPENERS, REPLY_VERBS, SPEECH_VERBS,
+    TITLES,
 };
 use crate::model::dates::MONTH_NAMES;
 use rustc_hash::FxHashMap;
@@ -269,6 +270,34 @@ pub(super) fn verb_at(s: &str, x: usize, y: usize) -> bool {
         && prev.chars().last().is_some_and(char::is_alphanumeric)
         && capitalised(prev);
     !after_name || title_case(s)
+}
+
+/// Whether the word `s[x..y]` is a reply verb ([`REPLY_VERBS`]) that
+/// introduces the quote right after `s`: only a colon follows it ("Ms
+/// Foster responded: “…”").
+pub(super) fn reply_before(s: &str, x: usize, y: usize) -> bool {
+    lower_in(&s[x..y], REPLY_VERBS)
+        && s[y..]
+            .trim_start()
+            .strip_prefix(':')
+            .is_some_and(|r| !r.contains(char::is_alphanumeric))
+}
+
+/// The offsets of a reply verb ([`REPLY_VERBS`]) that reports the quote
+/// before `after` (the text after its closing mark): at most five words
+/// before it, none a speech verb (whose subject spoke the quote), and its
+/// clause ends with it ("“…,” Sessions responded.", "“…,” he responded,
+/// according to the Post"). A colon after it introduces the next quote
+/// instead.
+pub(super) fn reply_after(after: &str) -> Option<(usize, usize)> {
+    let (x, y) = Items::new(after).take(6).find_map(|it| match it {
+        Item::Word(x, y) if lower_in(&after[x..y], REPLY_VERBS) => Some((x, y)),
+        _ => None,
+    })?;
+    let spoken =
+        Items::new(&after[..x]).any(|it| matches!(it, Item::Word(a, b) if is_verb(&after[a..b])));
+    let rest = after[y..].trim_start();
+    (!spoken && (rest.is_empty() || rest.starts_with(['.', ',', '!', '?', ';']))).then_some((x, y))
 }
 
 /// Whether the speech verb `verb` is a form of "call" that a particle

@@ -43,13 +43,25 @@ use super::role_holders::{holder, holders, role_words};
 use std::collections::HashMap;
 
 /// The first names the article gives to the family name `family`: each
-/// distinct name word right before it ("Donald" of "Donald Trump signed",
-/// "George" of "George W. Bush"), with the offset of its first use. Only a
+/// distinct one of [`given_names`], with the offset of its first use.
+pub(super) fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
+    let mut out: Vec<(usize, &str)> = Vec::new();
+    for (at, first) in given_names(text, family) {
+        if !out.iter().any(|(_, f)| *f == first) {
+            out.push((at, first));
+        }
+    }
+    out
+}
+
+/// Each use of the family name `family` with a first name: the name word
+/// right before it ("Donald" of "Donald Trump signed",
+/// "George" of "George W. Bush"), with its offset. Only a
 /// pair that stands alone counts: not after another capitalised word
 /// ("Jake Tapper Scorches Donald Trump", a headline in title case, or a
 /// longer name) unless that is a title or a possessive, and not before one
 /// ("Donald Trump Jr", "Trump Tower").
-pub(super) fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
+pub(super) fn given_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a str)> {
     let mut out: Vec<(usize, &str)> = Vec::new();
     for (i, _) in text.match_indices(family) {
         let after = &text[i + family.len()..];
@@ -91,7 +103,7 @@ pub(super) fn first_names<'a>(text: &'a str, family: &str) -> Vec<(usize, &'a st
             || !word_before.starts_with(char::is_uppercase)
             || titled(word_before)
             || possessive(word_before);
-        if stands_alone && !out.iter().any(|(_, f)| *f == first) {
+        if stands_alone {
             out.push((start, first));
         }
     }

@@ -42,12 +42,22 @@
 //!    comma goes on with its sentence's subject ("Ms Dick denied it,
 //!    telling ABC News: “…”"), and an aside opened by a participle is no
 //!    name ("Ms Dick, speaking to the BBC, said: “…”");
+//!    "responded" and "responds" report speech only right beside the
+//!    quote, with a name alone before them: "Ms Dick responded: “…”" and
+//!    "“…,” Ms Dick responded." (a clause the quote does not end, over at
+//!    the verb); elsewhere they report an action ("police responded to
+//!    the call"). A pronoun before them ("he responded:") is the one spoken
+//!    to, whom the pronoun rule (the last speaker) would not find, so it
+//!    gives no speaker through them;
 //! 4. "according to X" before or after the quote in its sentence
 //!    ("according to him" is the pronoun "he");
 //! 5. a short name alone before a colon ("Ms Dick: “…”"), where it shows a
-//!    person (`colon_names.rs`): a US state, or one word the article never
+//!    person (`colon_names.rs`): a US state, one word the article never
 //!    gives a first name, a title or a speech verb ("Michigan:", "News:"),
-//!    heads a section, not a quote.
+//!    or several words that are no role and no personal name the article
+//!    shows as a person (a title before it, the name given elsewhere) or
+//!    that read as a place or a headline ("West Bank:", "Lake Chad:",
+//!    "Sen. Jane Doe Slams Pruitt:") heads a section, not a quote.
 //!
 //! In 1 and 2, where the text after the quote runs on to another quote in
 //! its sentence and a speech verb with its subject stands right before

@@ -228,7 +228,7 @@ const BODY_ENDS: &[&str] = &[
 /// Particles of a family name ("Abu Bakar", "de Mistura", "bin Laden")
 /// that are no given name too ("Ben", "Van" and "Del" are), so a capital
 /// one still opens the family name, whose given name stands before it.
-fn family_particle(w: &str) -> bool {
+pub(super) fn family_particle(w: &str) -> bool {
     (lower_in(w, NAME_PARTICLES) || lower_in(w, &["abu"])) && !lower_in(w, &["ben", "van", "del"])
 }
 

@@ -7,7 +7,7 @@ use super::asides::without_asides;
 use super::colon_names::colon_person;
 use super::context_words::{
     capitalised, ends_with_participle_aside, ends_with_role_aside, items, not_name_start,
-    phrasal_call, role_aside, time_word, verb_at, word, Item, Items,
+    phrasal_call, reply_after, reply_before, role_aside, time_word, verb_at, word, Item, Items,
 };
 pub(super) use super::context_words::{is_verb, lower, lower_in};
 use super::full_names;
@@ -628,7 +628,7 @@ pub fn attribute_in(text: &str, sentences: &[(usize, usize)], qs: &mut [Quote]) 
         // speaks only where it shows a person of the article (`colon_names.rs`).
         let speaker = match speaker {
             Some(s) if rule == "X:" => {
-                let person = colon_person(text, &s, || {
+                let person = colon_person(text, &s, q.open, || {
                     mentions
                         .get_or_insert_with(|| {
                             narration_mentions(text, sentences, &spans, backward_of, forward)
@@ -876,12 +876,24 @@ fn find_speaker(
             return NOBODY;
         }
     }
+    // “…,” Ms Dick responded.: a reply verb speaks only with the name
+    // alone before it, in a clause that the quote does not end and that
+    // does not run on to the next quote. A pronoun that replies stands for
+    // the one spoken to, not for the last speaker the pronoun rule takes.
+    if let Some((x, y)) = reply_after(a).filter(|_| !next_sentence && !holds_next) {
+        let name = backward_of(&a[..x], &a[x..y]);
+        if let Some(s) = name.filter(|s| s == a[..x].trim() && !lower_in(s, PRONOUNS)) {
+            return (Some(s), "X said");
+        }
+    }
     // 3. Ms Dick told the ITV show: “…”
     let its = items(before);
     for it in its.iter().rev() {
         if let Item::Word(x, y) = *it {
-            if verb_at(before, x, y) {
-                if let Some(s) = backward_of(&before[..x], &before[x..y]) {
+            let reply = !verb_at(before, x, y) && reply_before(before, x, y);
+            if verb_at(before, x, y) || reply {
+                let name = backward_of(&before[..x], &before[x..y]);
+                if let Some(s) = name.filter(|s| !(reply && lower_in(s, PRONOUNS))) {
                     return (Some(s), "X said");
                 }
                 // "Mr Li denied it, telling ABC News: “…”": a participle
@@ -1524,7 +1536,36 @@ mod tests {
         assert_eq!(who(t), [""]);
         let t = "Donald Trump spoke.\n\nTrump: \u{201c}We will win.\u{201d}";
         assert_eq!(who(t), ["Trump"]);
+        // Two words or more show a person only with a title or the person
+        // elsewhere in the article (`colon_names.rs`).
         let t = "Martin Schulz: \u{201c}We will win.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "SPD leader Martin Schulz spoke.\n\nMartin Schulz: \u{201c}We will win.\u{201d}";
         assert_eq!(who(t), ["Martin Schulz"]);
+        let t = "West Bank: \u{201c}One day on my land is worth a lifetime.\u{201d}\n\n\
+                 Settlers in the West Bank were moved.";
+        assert_eq!(who(t), [""]);
+    }
+    #[test]
+    fn responded_speaks_only_right_beside_its_quote() {
+        let t = "Ms Foster responded: \u{201c}It is not a matter for them.\u{201d}";
+        assert_eq!(who(t), ["Ms Foster"]);
+        let t = "\u{201c}I am not aware of any,\u{201d} Sessions responded, according to the Post.";
+        assert_eq!(who(t), ["Sessions"]);
+        // A pronoun that replies is the one spoken to, not the last speaker.
+        let t = "\u{201c}Is it so?\u{201d} Mr Li asked. \u{201c}No, never,\u{201d} he responds.";
+        assert_eq!(who(t), ["Mr Li", ""]);
+        let t = "Asked by Mr Li, she responded: \u{201c}No, never.\u{201d}";
+        assert_eq!(who(t), [""]);
+        // Nor does a verb that introduces the next quote report this one.
+        let t = "Asked about \u{201c}slobs,\u{201d} Trump responded \u{201c}only Rosie.\u{201d}";
+        assert_eq!(who(t)[0], "");
+        // An action, not a report of the quote.
+        let t = "\u{201c}It is over for us,\u{201d} Mr Li responded by leaving the room.";
+        assert_eq!(who(t), [""]);
+        let t = "The army responded to the attack: \u{201c}We will strike back hard.\u{201d}";
+        assert_eq!(who(t), [""]);
+        let t = "\u{201c}It is over for us,\u{201d} the minister said as police responded.";
+        assert_eq!(who(t), ["the minister"]);
     }
 }

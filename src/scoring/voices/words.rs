@@ -103,6 +103,12 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
 pub(super) const CALL_VERBS: &[&str] = &["called", "calling"];
 pub(super) const CALL_PARTICLES: &[&str] = &["for", "on", "upon", "off", "up", "in", "into", "by"];
 
+/// Verbs that report speech only right beside their quote ("Ms Foster
+/// responded: “…”", "“…,” Sessions responded."); elsewhere they mostly
+/// report an action ("police responded to the call", "responded with
+/// sanctions"), so they are no [`SPEECH_VERBS`].
+pub(super) const REPLY_VERBS: &[&str] = &["responded", "responds"];
+
 /// Speech verbs that go on with what the speaker said: "Ms Roy added:"
 /// after a quote says Ms Roy spoke that quote too.
 pub(super) const CONTINUING_VERBS: &[&str] = &["added", "adds", "continued", "continues"];
