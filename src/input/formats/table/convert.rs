@@ -88,12 +88,7 @@ const TELLING_NAMES: &[(&str, &[&str])] = &[
 /// hold a title, date, id or group that no flag picks, with the flags
 /// that would read them: frame reads only the columns it is told to.
 pub fn unread_columns(name: &str, columns: &[String], cols: &TableColumns) -> Option<String> {
-    let given = |what: &str| match what {
-        "title" => cols.title.is_some(),
-        "date" => cols.date.is_some(),
-        "id" => cols.id.is_some(),
-        _ => cols.group.is_some(),
-    };
+    let given = |what: &str| read_columns(cols).any(|(w, _)| w == what);
     let read: Vec<&String> = read_columns(cols).map(|(_, c)| c).collect();
     let flags: Vec<String> = TELLING_NAMES
         .iter()
